@@ -1,0 +1,75 @@
+import { promises as fs } from 'fs';
+import path from 'path';
+import type { Plan } from '../../domain/plan';
+import { planFromJson } from '../../domain/planJson';
+import type { Problem } from '../../domain/problems';
+import { readPlan } from '../../workbook/readers/planReader';
+import type { WorkbookPlan } from '../../workbook/sheetPlan';
+import { xlsxToSnapshot } from './xlsxReader';
+import { planToXlsxBuffer } from './xlsxWriter';
+
+/** The one place the product touches the file system for plans and workbooks. */
+export class FileProblem extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FileProblem';
+  }
+}
+
+export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
+
+export async function readInput(file: string): Promise<Buffer> {
+  let stat;
+  try {
+    stat = await fs.stat(file);
+  } catch {
+    throw new FileProblem(`${file}: no such file.`);
+  }
+  if (!stat.isFile()) throw new FileProblem(`${file}: not a file.`);
+  if (stat.size === 0) throw new FileProblem(`${file}: the file is empty.`);
+  if (stat.size > MAX_INPUT_BYTES) throw new FileProblem(`${file}: the file is ${(stat.size / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB.`);
+  return fs.readFile(file);
+}
+
+/** A plan from a .json plan file or from a workbook the add-in built (and people then edited). */
+export async function loadPlan(file: string): Promise<{ plan: Plan; problems: Problem[] }> {
+  const data = await readInput(file);
+  if (path.extname(file).toLowerCase() === '.json') {
+    let json: unknown;
+    try {
+      json = JSON.parse(data.toString('utf8'));
+    } catch (e) {
+      throw new FileProblem(`${file}: not valid JSON (${(e as Error).message}).`);
+    }
+    return planFromJson(json);
+  }
+  return readPlan(await loadSnapshot(file, data));
+}
+
+export async function loadSnapshot(file: string, data?: Buffer) {
+  const bytes = data ?? (await readInput(file));
+  if (bytes.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
+    throw new FileProblem(`${file}: the workbook is password-protected or in the old .xls format; save it unprotected as .xlsx and try again.`);
+  }
+  if (bytes.subarray(0, 2).toString('latin1') !== 'PK') throw new FileProblem(`${file}: not an .xlsx workbook (it doesn't start like one).`);
+  try {
+    return await xlsxToSnapshot(bytes);
+  } catch (e) {
+    throw new FileProblem(`${file}: the workbook can't be read (${(e as Error).message.split('\n')[0]}).`);
+  }
+}
+
+/** Writes next to the target and renames, so a failed build never leaves a partial workbook. */
+export async function writeWorkbook(file: string, plan: WorkbookPlan): Promise<number> {
+  const buffer = await planToXlsxBuffer(plan);
+  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    await fs.writeFile(temp, buffer);
+    await fs.rename(temp, file);
+  } catch (e) {
+    await fs.rm(temp, { force: true });
+    throw new FileProblem(`${file}: can't write the workbook (${(e as Error).message}).`);
+  }
+  return buffer.length;
+}

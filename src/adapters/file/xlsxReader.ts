@@ -1,0 +1,60 @@
+import ExcelJS from 'exceljs';
+import type { Scalar } from '../../workbook/sheetPlan';
+import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
+
+/** Reads an .xlsx into the host-neutral snapshot: cached values, and formulas where there are any. */
+export async function xlsxToSnapshot(data: Buffer | ArrayBuffer): Promise<WorkbookSnapshot> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(data as ArrayBuffer);
+  return excelJsToSnapshot(workbook);
+}
+
+export function excelJsToSnapshot(workbook: ExcelJS.Workbook): WorkbookSnapshot {
+  return { sheets: workbook.worksheets.map(sheetSnapshot) };
+}
+
+function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
+  const values: Scalar[][] = [];
+  const formulas: (string | null)[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const r = rowNumber - 1;
+    values[r] = [];
+    formulas[r] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      const { value, formula } = scalarOf(cell);
+      values[r][colNumber - 1] = value;
+      formulas[r][colNumber - 1] = formula;
+    });
+  });
+  // Fill the holes eachRow leaves, so readers can index any row.
+  for (let r = 0; r < values.length; r++) {
+    values[r] = Array.from(values[r] ?? [], (v) => v ?? null);
+    formulas[r] = Array.from(formulas[r] ?? [], (f) => f ?? null);
+  }
+  return { name: ws.name, values, formulas };
+}
+
+function scalarOf(cell: ExcelJS.Cell): { value: Scalar; formula: string | null } {
+  const v = cell.value;
+  if (v === null || v === undefined) return { value: null, formula: null };
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return { value: v, formula: null };
+  if (v instanceof Date) return { value: v.toISOString().slice(0, 10), formula: null };
+  if (typeof v === 'object') {
+    if ('formula' in v || 'sharedFormula' in v) {
+      const f = v as ExcelJS.CellFormulaValue & { sharedFormula?: string };
+      const formula = cell.formula ? `=${cell.formula}` : f.formula ? `=${f.formula}` : null;
+      return { value: resultScalar(f.result), formula };
+    }
+    if ('richText' in v) return { value: v.richText.map((t) => t.text).join(''), formula: null };
+    if ('text' in v) return { value: String((v as ExcelJS.CellHyperlinkValue).text), formula: null };
+    if ('error' in v) return { value: String((v as ExcelJS.CellErrorValue).error), formula: null };
+  }
+  return { value: String(v), formula: null };
+}
+
+function resultScalar(result: unknown): Scalar {
+  if (result === undefined || result === null) return null;
+  if (typeof result === 'object' && result && 'error' in result) return String((result as { error: string }).error);
+  if (result instanceof Date) return result.toISOString().slice(0, 10);
+  return result as Scalar;
+}

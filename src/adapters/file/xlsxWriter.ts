@@ -1,0 +1,74 @@
+import ExcelJS from 'exceljs';
+import { cellAddress } from '../../workbook/a1';
+import type { CellPlan, SheetPlan, WorkbookPlan } from '../../workbook/sheetPlan';
+import { CELL_STYLES } from './styles';
+
+/** Turns a workbook plan into an .xlsx workbook (in memory), formulas with their cached results. */
+export function planToExcelJs(plan: WorkbookPlan): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'BCF planner';
+  workbook.calcProperties.fullCalcOnLoad = true;
+  for (const sheet of plan.sheets) writeSheet(workbook, sheet);
+  for (const name of plan.names) {
+    workbook.definedNames.add(`'${name.sheet.replace(/'/g, "''")}'!${name.cell}`, name.name);
+  }
+  return workbook;
+}
+
+export async function planToXlsxBuffer(plan: WorkbookPlan): Promise<Buffer> {
+  const data = await planToExcelJs(plan).xlsx.writeBuffer();
+  return Buffer.from(data as ArrayBuffer);
+}
+
+function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
+  const ws = workbook.addWorksheet(plan.name, {
+    properties: plan.tabColor ? { tabColor: { argb: `FF${plan.tabColor}` } } : undefined,
+    views: plan.freeze ? [{ state: 'frozen', xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }] : undefined,
+  });
+  plan.columnWidths?.forEach((width, i) => {
+    ws.getColumn(i + 1).width = width;
+  });
+  // Tables first: ExcelJS writes a table's cells itself, and the plain cells below then add formats.
+  for (const table of plan.tables ?? []) {
+    if (table.rowCount === 0) continue; // an empty table makes Excel "repair" the file
+    ws.addTable({
+      name: table.name,
+      ref: cellAddress(table.row, table.column),
+      headerRow: true,
+      style: { theme: 'TableStyleLight9', showRowStripes: true },
+      columns: table.columns.map((name) => ({ name, filterButton: true })),
+      rows: plan.rows.slice(table.row + 1, table.row + 1 + table.rowCount).map((row) => table.columns.map((_, c) => literal(row[table.column + c]))),
+    });
+  }
+  plan.rows.forEach((row, r) => {
+    row.forEach((cell, c) => {
+      if (cell) writeCell(ws.getCell(r + 1, c + 1), cell);
+    });
+  });
+  for (const v of plan.validations ?? []) {
+    const rule: ExcelJS.DataValidation =
+      v.kind === 'list'
+        ? { type: 'list', allowBlank: true, formulae: [`"${(v.list ?? []).join(',')}"`], showErrorMessage: true, error: v.message }
+        : { type: v.kind, operator: 'greaterThanOrEqual', allowBlank: true, formulae: [v.min ?? 0], showErrorMessage: true, error: v.message };
+    // ExcelJS has no range-wide validation in its types; it accepts one rule per cell.
+    const [from, to] = v.range.split(':');
+    const start = ws.getCell(from);
+    const end = ws.getCell(to ?? from);
+    for (let r = Number(start.row); r <= Number(end.row); r++) {
+      for (let c = Number(start.col); c <= Number(end.col); c++) ws.getCell(r, c).dataValidation = rule;
+    }
+  }
+}
+
+function literal(cell: CellPlan | null | undefined): ExcelJS.CellValue {
+  if (!cell) return null;
+  if (cell.formula) return { formula: cell.formula.slice(1), result: cell.result ?? undefined } as ExcelJS.CellFormulaValue;
+  return cell.value ?? null;
+}
+
+function writeCell(target: ExcelJS.Cell, cell: CellPlan): void {
+  // A string value is stored as a shared string: Excel shows "=1+1" typed by a user as text.
+  target.value = literal(cell);
+  if (cell.format) target.numFmt = cell.format;
+  if (cell.style) Object.assign(target, CELL_STYLES[cell.style]);
+}

@@ -1,0 +1,108 @@
+import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
+import type { Progress, WorkbookHost } from '../../workbook/host';
+import type { CellPlan, Scalar, SheetPlan, WorkbookPlan } from '../../workbook/sheetPlan';
+import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
+
+/**
+ * A workbook held in memory and calculated by HyperFormula: the independent engine the tests check
+ * the add-in's figures against, and the simulated workbook of the browser preview. HyperFormula is
+ * GPL-3.0 licensed, which is why only tests and the preview use it, never the add-in users install.
+ */
+export class MemoryWorkbook implements WorkbookHost {
+  readonly engine: HyperFormula;
+  private readonly plans = new Map<string, SheetPlan>();
+
+  constructor() {
+    this.engine = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3', useArrayArithmetic: false, precisionRounding: 14 });
+  }
+
+  async apply(plan: WorkbookPlan, onProgress?: (p: Progress) => void): Promise<void> {
+    this.applySync(plan, onProgress);
+  }
+
+  applySync(plan: WorkbookPlan, onProgress?: (p: Progress) => void): void {
+    const hf = this.engine;
+    hf.suspendEvaluation();
+    try {
+      // Every sheet must exist before any formula refers to it.
+      for (const sheet of plan.sheets) if (!hf.doesSheetExist(sheet.name)) hf.addSheet(sheet.name);
+      for (const name of plan.names) {
+        const expression = `='${name.sheet.replace(/'/g, "''")}'!${name.cell}`;
+        if (hf.isItPossibleToAddNamedExpression(name.name, expression)) hf.addNamedExpression(name.name, expression);
+        else hf.changeNamedExpression(name.name, expression);
+      }
+      plan.sheets.forEach((sheet, i) => {
+        hf.setSheetContent(hf.getSheetId(sheet.name)!, sheet.rows.map((row) => row.map(toRaw)));
+        this.plans.set(sheet.name, sheet);
+        onProgress?.({ done: i + 1, total: plan.sheets.length, step: sheet.name });
+      });
+    } finally {
+      hf.resumeEvaluation();
+    }
+  }
+
+  async read(sheetNames?: readonly string[]): Promise<WorkbookSnapshot> {
+    return this.snapshot(sheetNames);
+  }
+
+  snapshot(sheetNames?: readonly string[]): WorkbookSnapshot {
+    const names = sheetNames ?? this.engine.getSheetNames();
+    return { sheets: names.filter((n) => this.engine.doesSheetExist(n)).map((n) => this.sheetSnapshot(n)) };
+  }
+
+  /** A cell's calculated value; errors come back as their Excel text, e.g. "#DIV/0!". */
+  value(sheet: string, row: number, column: number): Scalar {
+    const id = this.sheetId(sheet);
+    return toScalar(this.engine.getCellValue({ sheet: id, row, col: column }));
+  }
+
+  /** Type into a cell as a person would: text that looks like a formula stays text. */
+  setCell(sheet: string, row: number, column: number, value: Scalar): void {
+    this.engine.setCellContents({ sheet: this.sheetId(sheet), row, col: column }, [[toRaw({ value })]]);
+  }
+
+  setFormula(sheet: string, row: number, column: number, formula: string): void {
+    this.engine.setCellContents({ sheet: this.sheetId(sheet), row, col: column }, [[formula]]);
+  }
+
+  removeSheet(sheet: string): void {
+    this.engine.removeSheet(this.sheetId(sheet));
+  }
+
+  renameSheet(from: string, to: string): void {
+    this.engine.renameSheet(this.sheetId(from), to);
+  }
+
+  sheetPlan(name: string): SheetPlan | undefined {
+    return this.plans.get(name);
+  }
+
+  private sheetSnapshot(name: string): SheetSnapshot {
+    const id = this.sheetId(name);
+    const values = this.engine.getSheetValues(id).map((row) => row.map(toScalar));
+    const formulas = this.engine.getSheetFormulas(id).map((row) => row.map((f) => f ?? null));
+    return { name, values, formulas };
+  }
+
+  private sheetId(name: string): number {
+    const id = this.engine.getSheetId(name);
+    if (id === undefined) throw new RangeError(`There is no sheet called "${name}"`);
+    return id;
+  }
+}
+
+function toRaw(cell: CellPlan | null): RawCellContent {
+  if (!cell) return null;
+  if (cell.formula) return cell.formula;
+  const v = cell.value;
+  if (v === undefined) return null;
+  // HyperFormula, like Excel, reads a leading apostrophe as "this is text": it keeps "=1+1" a name.
+  if (typeof v === 'string' && (v.startsWith('=') || v.startsWith("'"))) return `'${v}`;
+  return v;
+}
+
+function toScalar(value: unknown): Scalar {
+  if (value instanceof DetailedCellError) return value.value;
+  if (value === undefined) return null;
+  return value as Scalar;
+}

@@ -1,0 +1,76 @@
+import Decimal from 'decimal.js';
+import { isFinancialYearLabel } from './financialYear';
+import { formatPounds, sum } from './money';
+import type { Plan } from './plan';
+import type { Location, Problem } from './problems';
+
+/**
+ * Rules a plan must satisfy whatever it was read from. `locate` maps a model path to where the
+ * user typed it (a JSON path, or a cell), so the message names the place to fix.
+ */
+export type Locator = (path: PlanPath) => Location;
+
+export type PlanPath =
+  | { kind: 'scheme'; index: number; field: 'ref' | 'name' }
+  | { kind: 'schemeYear'; index: number; year: string; field: string }
+  | { kind: 'unitCost'; index: number; field: 'id' | 'value' }
+  | { kind: 'year'; index: number; field: 'label' | 'statedPool' };
+
+const REF = /^\d+[a-z]*$/i;
+const UNIT_ID = /^[A-Za-z][A-Za-z0-9_]{0,30}$/;
+
+export function checkPlan(plan: Plan, locate: Locator): Problem[] {
+  const problems: Problem[] = [];
+  const error = (where: Location, message: string) => problems.push({ severity: 'error', where, message });
+  const warning = (where: Location, message: string) => problems.push({ severity: 'warning', where, message });
+
+  plan.years.forEach((year, index) => {
+    if (!isFinancialYearLabel(year.label)) {
+      error(locate({ kind: 'year', index, field: 'label' }), `"${year.label}" is not a financial year; write it as 2014/15.`);
+    }
+  });
+  const ids = new Set<string>();
+  plan.unitCosts.forEach((unit, index) => {
+    if (!UNIT_ID.test(unit.id)) {
+      error(locate({ kind: 'unitCost', index, field: 'id' }), `"${unit.id}" can't be a unit-cost name: use letters, digits and _ only, starting with a letter.`);
+    }
+    if (ids.has(unit.id)) error(locate({ kind: 'unitCost', index, field: 'id' }), `the unit cost "${unit.id}" is defined twice.`);
+    ids.add(unit.id);
+    if (unit.value.isNegative()) error(locate({ kind: 'unitCost', index, field: 'value' }), `the unit cost ${unit.id} is negative (${unit.value}); a unit cost is £0 or more.`);
+  });
+
+  const refs = new Map<string, number>();
+  plan.schemes.forEach((scheme, index) => {
+    const refKey = scheme.ref.toLowerCase();
+    if (!REF.test(scheme.ref)) error(locate({ kind: 'scheme', index, field: 'ref' }), `"${scheme.ref}" is not a scheme reference; write a number and letter such as 2b.`);
+    const first = refs.get(refKey);
+    if (first !== undefined) {
+      error(locate({ kind: 'scheme', index, field: 'ref' }), `scheme reference ${scheme.ref} is used twice (also by "${plan.schemes[first].name}"); each scheme needs its own reference.`);
+    } else refs.set(refKey, index);
+    if (!scheme.name.trim()) error(locate({ kind: 'scheme', index, field: 'name' }), `scheme ${scheme.ref} has no name.`);
+    for (const [year, entry] of Object.entries(scheme.years)) {
+      if (entry.cost.isNegative()) {
+        error(locate({ kind: 'schemeYear', index, year, field: 'cost' }), `the ${year} cost of scheme ${scheme.ref} is negative (${entry.cost}); a cost is £0 or more.`);
+      }
+      for (const [id, count] of Object.entries(entry.benefits)) {
+        if (!ids.has(id)) {
+          error(locate({ kind: 'schemeYear', index, year, field: id }), `scheme ${scheme.ref} counts a benefit "${id}" in ${year} but there is no unit cost named ${id}; add it to the assumptions or correct the name (known: ${[...ids].join(', ')}).`);
+        } else if (count.isNegative()) {
+          error(locate({ kind: 'schemeYear', index, year, field: id }), `scheme ${scheme.ref} expects a negative ${id} reduction (${count}) in ${year}; enter the reduction as a positive count.`);
+        }
+      }
+    }
+  });
+
+  plan.years.forEach((year, index) => {
+    if (!year.statedPool) return;
+    const computed = sum(plan.schemes.filter((s) => s.inPool).map((s) => s.years[year.label]?.cost ?? new Decimal(0)));
+    if (!computed.equals(year.statedPool)) {
+      warning(
+        locate({ kind: 'year', index, field: 'statedPool' }),
+        `the plan states a ${year.label} pool of ${formatPounds(year.statedPool)} but its pool schemes add up to ${formatPounds(computed)} (a difference of ${formatPounds(computed.minus(year.statedPool))}); the tables use ${formatPounds(computed)}.`,
+      );
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,32 @@
+/** Sheet and block names shared by layouts and readers, so that both always agree. */
+export const SHEET = {
+  assumptions: 'Assumptions',
+  schemes: 'Schemes',
+  investments: 'Investments',
+} as const;
+
+/** Excel sheet names can't contain "/"; "2014/15" becomes "BCF 2014-15". */
+export function yearSheetName(year: string): string {
+  return `BCF ${year.replace('/', '-')}`;
+}
+
+export const HEADERS = {
+  plan: ['Plan', 'Value'],
+  partners: ['Partner id', 'Partner', 'Kind'],
+  years: ['Financial year', 'Stated pool (£)', 'Minimum pool (£)'],
+  unitCosts: ['Unit cost id', 'Benefit', 'Short label', 'Unit cost (£)', 'Unit', 'Source'],
+  targets: ['Target year', 'NEL baseline', 'NEL target', 'Stated amount at risk (£)'],
+  schemes: ['Ref', 'Group', 'Tiers', 'Scheme', 'Description', 'In BCF pool'],
+  investments: ['Ref', 'Year', 'Investment line', 'Amount (£)'],
+} as const;
+
+export function costHeader(year: string): string {
+  return `${year} cost (£)`;
+}
+
+export function benefitHeader(year: string, unitId: string): string {
+  return `${year} ${unitId}`;
+}
+
+export const YES = 'Yes';
+export const NO = 'No';

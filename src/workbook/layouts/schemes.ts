@@ -1,0 +1,99 @@
+import type { Plan } from '../../domain/plan';
+import { columnLetter } from '../a1';
+import { num, text } from '../grid';
+import { FORMAT, type CellPlan, type SheetPlan } from '../sheetPlan';
+import { benefitHeader, costHeader, HEADERS, NO, SHEET, YES } from './names';
+
+/** Where each input sits on the Schemes sheet, so the year tables can point their formulas at it. */
+export interface SchemesGeometry {
+  readonly headerRow: number;
+  readonly firstRow: number; // zero-based row of the first scheme
+  readonly count: number;
+  readonly inPoolColumn: string; // "F"
+  costColumn(year: string): string;
+  benefitColumn(year: string, unitId: string): string;
+  cell(column: string, schemeIndex: number): string; // "Schemes!G5"
+  columnRange(column: string): string; // "Schemes!$G$5:$G$12"
+}
+
+export const SCHEMES_HEADER_ROW = 3;
+
+export function schemesGeometry(plan: Plan): SchemesGeometry {
+  const fixed = HEADERS.schemes.length;
+  const perYear = 1 + plan.unitCosts.length;
+  const yearIndex = (year: string) => {
+    const i = plan.years.findIndex((y) => y.label === year);
+    if (i < 0) throw new RangeError(`${year} is not one of the plan's years`);
+    return i;
+  };
+  const firstRow = SCHEMES_HEADER_ROW + 1;
+  const count = plan.schemes.length;
+  return {
+    headerRow: SCHEMES_HEADER_ROW,
+    firstRow,
+    count,
+    inPoolColumn: columnLetter(fixed - 1),
+    costColumn: (year) => columnLetter(fixed + yearIndex(year) * perYear),
+    benefitColumn: (year, unitId) => {
+      const u = plan.unitCosts.findIndex((c) => c.id === unitId);
+      if (u < 0) throw new RangeError(`${unitId} is not a unit cost of the plan`);
+      return columnLetter(fixed + yearIndex(year) * perYear + 1 + u);
+    },
+    cell: (column, i) => `${SHEET.schemes}!$${column}${firstRow + i + 1}`,
+    columnRange: (column) => `${SHEET.schemes}!$${column}$${firstRow + 1}:$${column}$${firstRow + Math.max(count, 1)}`,
+  };
+}
+
+/** The Schemes sheet: one row per scheme, the only place costs and expected benefits are typed. */
+export function schemesLayout(plan: Plan): SheetPlan {
+  const headers: string[] = [...HEADERS.schemes];
+  for (const year of plan.years) {
+    headers.push(costHeader(year.label));
+    for (const unit of plan.unitCosts) headers.push(benefitHeader(year.label, unit.id));
+  }
+  const body: (CellPlan | null)[][] = plan.schemes.map((s) => {
+    const row: (CellPlan | null)[] = [
+      text(s.ref, 'input'),
+      text(s.group, 'input'),
+      text(s.tiers, 'input'),
+      text(s.name, 'input'),
+      text(s.description, 'input'),
+      text(s.inPool ? YES : NO, 'input'),
+    ];
+    for (const year of plan.years) {
+      const entry = s.years[year.label];
+      row.push(entry ? num(entry.cost, FORMAT.pounds, 'input') : { style: 'input', format: FORMAT.pounds });
+      for (const unit of plan.unitCosts) {
+        const count = entry?.benefits[unit.id];
+        row.push(count ? num(count, FORMAT.count, 'input') : { style: 'input', format: FORMAT.count });
+      }
+    }
+    return row;
+  });
+  const legend: (CellPlan | null)[] = headers.map((_, i) => {
+    if (i < HEADERS.schemes.length) return null;
+    const unit = plan.unitCosts[(i - HEADERS.schemes.length) % (1 + plan.unitCosts.length) - 1];
+    return unit ? text(unit.benefit, 'note') : text('£ per year', 'note');
+  });
+  const geometry = schemesGeometry(plan);
+  const lastRow = geometry.firstRow + Math.max(plan.schemes.length, 1);
+  const numeric = headers.slice(HEADERS.schemes.length).map((_, i) => columnLetter(HEADERS.schemes.length + i));
+  return {
+    name: SHEET.schemes,
+    rows: [
+      [text(`${plan.board} BCF schemes: costs and expected benefits`, 'title')],
+      [text('Type costs in pounds and expected reductions as counts. "In BCF pool" is Yes or No.', 'note')],
+      legend,
+      headers.map((h) => text(h, 'header')),
+      ...body,
+    ],
+    tables: [{ name: 'Schemes', row: SCHEMES_HEADER_ROW, column: 0, columns: headers, rowCount: plan.schemes.length }],
+    validations: [
+      { range: `${geometry.inPoolColumn}${geometry.firstRow + 1}:${geometry.inPoolColumn}${lastRow}`, kind: 'list', list: [YES, NO], message: 'Choose Yes if the scheme is paid from the BCF pool, No if not.' },
+      ...numeric.map((c) => ({ range: `${c}${geometry.firstRow + 1}:${c}${lastRow}`, kind: 'decimal' as const, min: 0, message: 'Enter an amount of 0 or more.' })),
+    ],
+    freeze: { rows: SCHEMES_HEADER_ROW + 1, columns: 1 },
+    columnWidths: [6, 30, 8, 40, 50, 10, ...numeric.map(() => 14)],
+    tabColor: '2E75B6',
+  };
+}

@@ -1,0 +1,155 @@
+import type Decimal from 'decimal.js';
+import { financialYear } from '../../domain/financialYear';
+import { unitCostName, type Plan } from '../../domain/plan';
+import { computeSchemeTable, groupSchemes, NEL, type SchemeTable } from '../../domain/schemeTable';
+import { columnLetter } from '../a1';
+import { formula, num, text } from '../grid';
+import { FORMAT, type CellPlan, type SheetPlan } from '../sheetPlan';
+import { YES, yearSheetName } from './names';
+import { schemesGeometry, type SchemesGeometry } from './schemes';
+
+export const NA = 'n/a';
+
+type Row = (CellPlan | null)[];
+
+/**
+ * A year's sheet: the plan's "Cost and impact of schemes on NEL admissions" table (Tables 3/4,
+ * 11/12) and, below it, Annex 1's table of every benefit with its total saving. Every figure is a
+ * formula over the Schemes sheet and the unit-cost names; the cached results are the decimal.js
+ * figures, so a viewer that doesn't recalculate still shows the right number.
+ */
+export function yearSheetLayout(plan: Plan, year: string): SheetPlan {
+  const table = computeSchemeTable(plan, year);
+  const geometry = schemesGeometry(plan);
+  const fy = financialYear(year);
+  const rows: Row[] = [
+    [text(`Cost and impact of schemes on NEL admissions, April ${fy.startYear} – March ${fy.startYear + 1}`, 'title')],
+    [text(`Saving = reduced admissions × ${unitCostName(NEL)} (Assumptions sheet). % of BCF pool counts pool schemes only.`, 'note')],
+    [],
+  ];
+  nelTable(rows, plan, table, geometry);
+  rows.push([], []);
+  rows.push([text(`Contribution of schemes to every BCF benefit, April ${fy.startYear} – March ${fy.startYear + 1}`, 'title')]);
+  rows.push([text(`Total saving = each reduction × its unit cost (${plan.unitCosts.map((u) => unitCostName(u.id)).join(', ')}).`, 'note')]);
+  rows.push([]);
+  benefitTable(rows, plan, table, geometry);
+  return {
+    name: yearSheetName(year),
+    rows,
+    columnWidths: [8, 8, 44, 16, 12, 14, 16, 12, ...plan.unitCosts.slice(1).map(() => 14), 16, 16],
+    freeze: { rows: 4, columns: 0 },
+    tabColor: '548235',
+  };
+}
+
+/** Columns of the NEL table: A Tier, B Ref, C Scheme, D Cost, E % pool, F NEL, G Saving, H % change, I Note. */
+function nelTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeometry): void {
+  const header = rows.length;
+  rows.push(['Tier', 'Sch ref', 'Scheme', 'Cost (£)', '% of BCF pool', 'No. reduced NEL adm.', 'Saving (£)', '% change NEL adm.', 'Pool'].map((h) => text(h, 'header')));
+  const lineOf = new Map(table.lines.map((l) => [l.scheme, l]));
+  const layoutRows = groupedRows(plan, rows.length);
+  const total = layoutRows.totalRow;
+  const at = (col: string, row: number, absRow = false) => `${absRow ? '$' : ''}${col}${absRow ? '$' : ''}${row + 1}`;
+  for (const item of layoutRows.items) {
+    if (item.kind === 'group') {
+      rows.push([text(item.group.tiers, 'group'), text(item.group.number, 'group'), text(item.group.name, 'group')]);
+      continue;
+    }
+    const line = lineOf.get(plan.schemes[item.index])!;
+    const r = rows.length;
+    const i = item.index;
+    const inPool = `${g.cell(g.inPoolColumn, i)}="${YES}"`;
+    rows.push([
+      null,
+      formula(g.cell('A', i), line.scheme.ref, FORMAT.text),
+      formula(g.cell('D', i), line.scheme.name, FORMAT.text),
+      formula(g.cell(g.costColumn(table.year), i), line.cost, FORMAT.pounds),
+      formula(`IF(${inPool},IF(${at('D', total, true)}=0,"${NA}",${at('D', r)}/${at('D', total, true)}),"${NA}")`, line.shareOfPool ?? NA, FORMAT.percent),
+      formula(g.cell(g.benefitColumn(table.year, NEL), i), line.counts[NEL], FORMAT.count),
+      formula(`${at('F', r)}*${unitCostName(NEL)}`, line.savings[NEL], FORMAT.pounds),
+      formula(`IF(${at('F', total, true)}=0,"${NA}",${at('F', r)}/${at('F', total, true)})`, line.shareOfNel ?? NA, FORMAT.percent),
+      formula(`IF(${inPool},"","Not BCF pool")`, line.scheme.inPool ? '' : 'Not BCF pool', FORMAT.text),
+    ]);
+  }
+  const first = header + 1;
+  const last = total - 1;
+  const span = (col: string) => `${col}${first + 1}:${col}${last + 1}`;
+  rows.push([
+    text('Total', 'total'),
+    null,
+    text('BCF pool (schemes marked In BCF pool)', 'total'),
+    formula(`SUMIF(${g.columnRange(g.inPoolColumn)},"${YES}",${g.columnRange(g.costColumn(table.year))})`, table.poolTotal, FORMAT.pounds, 'total'),
+    formula(`SUM(${span('E')})`, table.poolTotal.isZero() ? 0 : 1, FORMAT.percent, 'total'),
+    formula(`SUM(${span('F')})`, table.countTotals[NEL], FORMAT.count, 'total'),
+    formula(`SUM(${span('G')})`, table.savingTotals[NEL], FORMAT.pounds, 'total'),
+    formula(`SUM(${span('H')})`, table.countTotals[NEL].isZero() ? 0 : 1, FORMAT.percent, 'total'),
+  ]);
+  rows.push([null, null, text('Cost of schemes outside the pool', 'note'), formula(`SUM(${span('D')})-${at('D', total)}`, table.costOutsidePool, FORMAT.pounds)]);
+  if (table.statedPool) {
+    const stated = rows.length;
+    rows.push([null, null, text('Pool as stated in the plan', 'note'), num(table.statedPool, FORMAT.pounds, 'input')]);
+    const differs = !table.statedPool.equals(table.poolTotal);
+    rows.push([
+      null,
+      null,
+      text('Difference (calculated less stated)', 'note'),
+      formula(`${at('D', total)}-${at('D', stated)}`, table.poolTotal.minus(table.statedPool), FORMAT.pounds),
+      formula(`IF(${at('D', total)}=${at('D', stated)},"Agrees","Check: the stated pool differs from the schemes")`, differs ? 'Check: the stated pool differs from the schemes' : 'Agrees', FORMAT.text, differs ? 'warning' : 'note'),
+    ]);
+  }
+}
+
+/** Columns: A Ref, B Scheme, C Cost, D % pool, E NEL, F % change NEL, then one per other unit cost, then Total saving. */
+function benefitTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeometry): void {
+  const others = plan.unitCosts.filter((u) => u.id !== NEL);
+  const header = rows.length;
+  rows.push(['Sch ref', 'Scheme', 'Cost (£)', '% of BCF pool', `No. reduced ${shortLabel(plan, NEL)}`, '% change NEL adm.', ...others.map((u) => u.benefit), 'Total saving (£)'].map((h) => text(h, 'header')));
+  const totalRow = header + 1 + plan.schemes.length;
+  const countColumn = (unitIndex: number) => columnLetter(6 + unitIndex); // G onwards for the other unit costs
+  const savingColumn = columnLetter(6 + others.length);
+  const at = (col: string, row: number, absRow = false) => `${absRow ? '$' : ''}${col}${absRow ? '$' : ''}${row + 1}`;
+  table.lines.forEach((line, i) => {
+    const r = rows.length;
+    const inPool = `${g.cell(g.inPoolColumn, i)}="${YES}"`;
+    const savingTerms = [`${at('E', r)}*${unitCostName(NEL)}`, ...others.map((u, k) => `${at(countColumn(k), r)}*${unitCostName(u.id)}`)];
+    rows.push([
+      formula(g.cell('A', i), line.scheme.ref, FORMAT.text),
+      formula(g.cell('D', i), line.scheme.name, FORMAT.text),
+      formula(g.cell(g.costColumn(table.year), i), line.cost, FORMAT.pounds),
+      formula(`IF(${inPool},IF(${at('C', totalRow, true)}=0,"${NA}",${at('C', r)}/${at('C', totalRow, true)}),"${NA}")`, line.shareOfPool ?? NA, FORMAT.percent),
+      formula(g.cell(g.benefitColumn(table.year, NEL), i), line.counts[NEL], FORMAT.count),
+      formula(`IF(${at('E', totalRow, true)}=0,"${NA}",${at('E', r)}/${at('E', totalRow, true)})`, line.shareOfNel ?? NA, FORMAT.percent),
+      ...others.map((u) => formula(g.cell(g.benefitColumn(table.year, u.id), i), line.counts[u.id], FORMAT.count)),
+      formula(savingTerms.join('+'), line.totalSaving, FORMAT.pounds),
+    ]);
+  });
+  const span = (col: string) => `${col}${header + 2}:${col}${totalRow}`;
+  const totalOf = (col: string, value: Decimal, format: string) => formula(`SUM(${span(col)})`, value, format, 'total');
+  rows.push([
+    text('Total', 'total'),
+    text('BCF pool', 'total'),
+    formula(`SUMIF(${g.columnRange(g.inPoolColumn)},"${YES}",${g.columnRange(g.costColumn(table.year))})`, table.poolTotal, FORMAT.pounds, 'total'),
+    formula(`SUM(${span('D')})`, table.poolTotal.isZero() ? 0 : 1, FORMAT.percent, 'total'),
+    totalOf('E', table.countTotals[NEL], FORMAT.count),
+    formula(`SUM(${span('F')})`, table.countTotals[NEL].isZero() ? 0 : 1, FORMAT.percent, 'total'),
+    ...others.map((u, k) => totalOf(countColumn(k), table.countTotals[u.id], FORMAT.count)),
+    totalOf(savingColumn, table.totalSaving, FORMAT.pounds),
+  ]);
+}
+
+function shortLabel(plan: Plan, id: string): string {
+  return plan.unitCosts.find((u) => u.id === id)?.shortLabel ?? id;
+}
+
+type LayoutItem = { kind: 'group'; group: ReturnType<typeof groupSchemes>[number] } | { kind: 'scheme'; index: number };
+
+/** Group headings interleaved with schemes, and where the total row will land. */
+function groupedRows(plan: Plan, firstRow: number): { items: LayoutItem[]; totalRow: number } {
+  const items: LayoutItem[] = [];
+  let index = 0;
+  for (const group of groupSchemes(plan.schemes)) {
+    items.push({ kind: 'group', group });
+    for (let k = 0; k < group.schemes.length; k++) items.push({ kind: 'scheme', index: index++ });
+  }
+  return { items, totalRow: firstRow + items.length };
+}

@@ -1,0 +1,68 @@
+/**
+ * The narrow port between the product and any host (Excel through Office.js, an .xlsx file, an
+ * in-memory formula engine). A layout returns these as plain data; an adapter applies them.
+ */
+export type Scalar = string | number | boolean | null;
+
+export type CellStyle = 'title' | 'subtitle' | 'header' | 'group' | 'total' | 'input' | 'note' | 'warning' | 'computed';
+
+export interface CellPlan {
+  /** A literal. Strings are always written as text, even if they start with "=" or "@". */
+  readonly value?: Scalar;
+  /** A formula starting with "=", in en-US syntax with A1 references and defined names. */
+  readonly formula?: string;
+  /** The formula's result as the add-in computed it, stored as the cached value in files. */
+  readonly result?: Scalar;
+  readonly format?: string;
+  readonly style?: CellStyle;
+}
+
+export interface TablePlan {
+  /** Excel table name; must be unique in the workbook. */
+  readonly name: string;
+  /** Zero-based position of the header row and first column within the sheet grid. */
+  readonly row: number;
+  readonly column: number;
+  readonly columns: readonly string[];
+  readonly rowCount: number; // data rows, excluding the header
+}
+
+export interface ValidationPlan {
+  readonly range: string; // "F6:F13"
+  readonly kind: 'list' | 'decimal' | 'whole';
+  readonly list?: readonly string[];
+  readonly min?: number;
+  readonly message: string;
+}
+
+export interface SheetPlan {
+  readonly name: string;
+  /** Rows of cells from A1; null leaves a cell empty. */
+  readonly rows: readonly (readonly (CellPlan | null)[])[];
+  readonly columnWidths?: readonly number[]; // in characters
+  readonly tables?: readonly TablePlan[];
+  readonly validations?: readonly ValidationPlan[];
+  readonly freeze?: { readonly rows: number; readonly columns: number };
+  /** Cells a person may type in; adapters leave the rest locked when they protect a sheet. */
+  readonly tabColor?: string;
+}
+
+export interface DefinedNamePlan {
+  readonly name: string;
+  readonly sheet: string;
+  readonly cell: string; // "$C$5"
+  readonly comment: string;
+}
+
+export interface WorkbookPlan {
+  readonly sheets: readonly SheetPlan[];
+  readonly names: readonly DefinedNamePlan[];
+}
+
+export const FORMAT = {
+  pounds: '"£"#,##0;-"£"#,##0',
+  pence: '"£"#,##0.00;-"£"#,##0.00',
+  percent: '0.00%',
+  count: '#,##0',
+  text: '@',
+} as const;

@@ -1,0 +1,22 @@
+import type { Scalar } from './sheetPlan';
+
+/** What a host gives back when asked for a workbook's contents: values, and formulas where there are any. */
+export interface SheetSnapshot {
+  readonly name: string;
+  readonly values: readonly (readonly Scalar[])[];
+  /** Same shape as values; a formula text ("=...") or null for a literal. */
+  readonly formulas?: readonly (readonly (string | null)[])[];
+}
+
+export interface WorkbookSnapshot {
+  readonly sheets: readonly SheetSnapshot[];
+}
+
+export function findSheet(snapshot: WorkbookSnapshot, name: string): SheetSnapshot | undefined {
+  const wanted = name.toLowerCase();
+  return snapshot.sheets.find((s) => s.name.toLowerCase() === wanted);
+}
+
+export function cellValue(sheet: SheetSnapshot, row: number, column: number): Scalar {
+  return sheet.values[row]?.[column] ?? null;
+}
