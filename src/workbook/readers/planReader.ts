@@ -83,7 +83,8 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
       else if (unitIds.has(rest)) {
         if (!benefitColumns.has(year)) benefitColumns.set(year, new Map());
         benefitColumns.get(year)!.set(rest, c);
-      } else {
+      } else if (unitBlock) {
+        // Without a readable unit-cost table every benefit column would look unknown; that one error is enough.
         s.error(schemesBlock.header, c, `the column "${h}" counts "${rest}", but there is no unit cost with that id on the ${SHEET.assumptions} sheet (known: ${[...unitIds].join(', ')}).`);
       }
     });
