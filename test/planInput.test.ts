@@ -75,3 +75,10 @@ describe('financial years', () => {
     expect(() => financialYear('14-15')).toThrow(/write it as 2014\/15/);
   });
 });
+
+test('a plan without the NEL unit cost is refused, since every scheme table is built on it', () => {
+  const json = barnetJsonCopy();
+  json.unitCosts = json.unitCosts.slice(1);
+  json.schemes.forEach((s: { years: Record<string, { benefits: Record<string, number> }> }) => Object.values(s.years).forEach((y) => delete y.benefits.NEL));
+  expect(errorsOf(json)).toEqual([expect.stringMatching(/^Error at unitCosts\[3\]\.id: the plan needs a unit cost with the id NEL/)]);
+});

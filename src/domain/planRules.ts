@@ -39,6 +39,10 @@ export function checkPlan(plan: Plan, locate: Locator): Problem[] {
     if (unit.value.isNegative()) error(locate({ kind: 'unitCost', index, field: 'value' }), `the unit cost ${unit.id} is negative (${unit.value}); a unit cost is £0 or more.`);
   });
 
+  if (!ids.has('NEL')) {
+    error(locate({ kind: 'unitCost', index: plan.unitCosts.length, field: 'id' }), 'the plan needs a unit cost with the id NEL (the cost of a non-elective admission, £2,004 in the Barnet plan); the scheme tables are built on it.');
+  }
+
   const refs = new Map<string, number>();
   plan.schemes.forEach((scheme, index) => {
     const refKey = scheme.ref.toLowerCase();

@@ -148,7 +148,8 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
         return s.where(schemeRows[path.index], c ?? 0);
       }
       case 'unitCost':
-        return a.where(unitBlock!.rows[path.index], unitBlock!.col(path.field === 'id' ? 0 : 3));
+        // A missing unit cost is reported at the row where it would be added, just below the table.
+        return a.where(unitBlock!.rows[path.index] ?? unitBlock!.header + unitBlock!.rows.length + 1, unitBlock!.col(path.field === 'id' ? 0 : 3));
       case 'year':
         return a.where(yearCells.get(path.index)!.row, yearsBlock!.col(path.field === 'label' ? 0 : 1));
     }
