@@ -1,0 +1,119 @@
+import type { Plan } from '../domain/plan';
+import { mergePlans, planChanges, samePlan } from '../domain/planChanges';
+import { jsonLocator } from '../domain/planJson';
+import { checkPlan } from '../domain/planRules';
+import { PlanError, type Problem } from '../domain/problems';
+import { computeSchemeTable, type SchemeTable } from '../domain/schemeTable';
+import type { Progress, WorkbookHost } from './host';
+import { SHEET } from './layouts/names';
+import { readPlan } from './readers/planReader';
+import { findSheet } from './snapshot';
+import { workbookLayout } from './workbookLayout';
+
+/**
+ * What the task pane (and the browser preview) can do to a workbook, written once against the
+ * WorkbookHost port so the same functions drive Excel and the in-memory workbook. Every command
+ * reads the workbook before it writes, because the workbook, not the pane, is the source of truth:
+ * whatever a commissioner typed in the Assumptions or Schemes sheet is read back into the model
+ * first and never silently overwritten.
+ */
+
+/** The sheets a person types the plan into; the year sheets are calculated from them. */
+export const INPUT_SHEETS = [SHEET.assumptions, SHEET.schemes, SHEET.investments] as const;
+
+export type WorkbookPlanState =
+  | { readonly status: 'empty' } // no plan in this workbook yet
+  | { readonly status: 'loaded'; readonly plan: Plan; readonly warnings: readonly Problem[] }
+  | { readonly status: 'invalid'; readonly problems: readonly Problem[] }; // a plan whose cells have errors
+
+/** Reads the plan the workbook holds, if any; problems name the sheet and cell to fix. */
+export async function loadPlanFromWorkbook(host: WorkbookHost): Promise<WorkbookPlanState> {
+  const snapshot = await host.read(INPUT_SHEETS);
+  if (!findSheet(snapshot, SHEET.assumptions) && !findSheet(snapshot, SHEET.schemes)) return { status: 'empty' };
+  try {
+    const { plan, problems } = readPlan(snapshot);
+    return { status: 'loaded', plan, warnings: problems };
+  } catch (e) {
+    if (e instanceof PlanError) return { status: 'invalid', problems: e.problems };
+    throw e;
+  }
+}
+
+export type CommandOutcome =
+  | {
+      readonly status: 'done';
+      readonly plan: Plan; // what the workbook now holds
+      readonly tables: readonly SchemeTable[];
+      readonly warnings: readonly Problem[];
+      /** Edits typed in the workbook that were read back into the plan before writing. */
+      readonly fromWorkbook: readonly string[];
+    }
+  /** The workbook already holds a plan (startPlan), or both sides changed the same scheme or unit cost. */
+  | { readonly status: 'conflict'; readonly workbookPlan?: Plan; readonly conflicts: readonly string[] }
+  /** Nothing was written: the plan (or the workbook's cells) has errors. */
+  | { readonly status: 'invalid'; readonly problems: readonly Problem[]; readonly inWorkbook: boolean };
+
+/**
+ * Puts a plan into the current workbook: the Assumptions, Schemes and Investments sheets and one
+ * table sheet per year. A workbook that already holds a plan is left alone unless `replace` is set.
+ */
+export async function startPlan(host: WorkbookHost, plan: Plan, onProgress?: (p: Progress) => void, options: { replace?: boolean } = {}): Promise<CommandOutcome> {
+  const existing = await loadPlanFromWorkbook(host);
+  if (existing.status !== 'empty' && !options.replace) {
+    return {
+      status: 'conflict',
+      workbookPlan: existing.status === 'loaded' ? existing.plan : undefined,
+      conflicts: [`This workbook already holds a plan${existing.status === 'loaded' && existing.plan.board ? ` for ${existing.plan.board}` : ''} (an ${SHEET.assumptions} sheet). Replacing it overwrites its ${INPUT_SHEETS.join(', ')} sheets.`],
+    };
+  }
+  return write(host, plan, [], onProgress);
+}
+
+export interface GenerateOptions {
+  /**
+   * The plan as the pane last read it from, or wrote it to, the workbook. With it, edits made on
+   * either side since then are kept (a three-way merge); without it, any difference is a conflict.
+   */
+  readonly base?: Plan;
+  /** Who wins where the pane and the workbook both changed the same scheme or unit cost. */
+  readonly prefer?: 'ask' | 'pane' | 'workbook';
+}
+
+/**
+ * Generates or refreshes every scheme table: reads the workbook's inputs back, merges them with the
+ * pane's plan, checks the result, then applies workbookLayout in one command. Nothing is written
+ * when the result has errors or when a conflict needs a person's decision.
+ */
+export async function generateTables(host: WorkbookHost, plan: Plan, onProgress?: (p: Progress) => void, options: GenerateOptions = {}): Promise<CommandOutcome> {
+  const prefer = options.prefer ?? 'ask';
+  onProgress?.({ done: 0, total: 1, step: 'Reading the workbook' });
+  const inWorkbook = await loadPlanFromWorkbook(host);
+  if (inWorkbook.status === 'empty') return write(host, plan, [], onProgress);
+  if (inWorkbook.status === 'invalid') {
+    if (prefer === 'pane') return write(host, plan, [], onProgress);
+    return { status: 'invalid', problems: inWorkbook.problems, inWorkbook: true };
+  }
+  const current = inWorkbook.plan;
+  if (!options.base) {
+    if (samePlan(current, plan) || prefer === 'pane') return write(host, plan, [], onProgress);
+    if (prefer === 'workbook') return write(host, current, planChanges(plan, current), onProgress);
+    return { status: 'conflict', workbookPlan: current, conflicts: planChanges(plan, current) };
+  }
+  const merged = mergePlans(options.base, plan, current, prefer === 'pane' ? 'pane' : 'workbook');
+  if (merged.conflicts.length && prefer === 'ask') return { status: 'conflict', workbookPlan: current, conflicts: merged.conflicts };
+  return write(host, merged.plan, planChanges(options.base, current), onProgress);
+}
+
+/** Checks, then writes the whole workbook for a plan; the workbook is untouched if the plan has errors. */
+async function write(host: WorkbookHost, plan: Plan, fromWorkbook: readonly string[], onProgress?: (p: Progress) => void): Promise<CommandOutcome> {
+  const problems = checkPlan(plan, jsonLocator);
+  if (problems.some((p) => p.severity === 'error')) return { status: 'invalid', problems, inWorkbook: false };
+  const layout = workbookLayout(plan);
+  await host.apply(layout, onProgress);
+  return { status: 'done', plan, tables: schemeTables(plan), warnings: problems, fromWorkbook };
+}
+
+/** Each year's totals as the scheme tables show them, computed exactly in decimal.js. */
+export function schemeTables(plan: Plan): SchemeTable[] {
+  return plan.years.map((y) => computeSchemeTable(plan, y.label));
+}
