@@ -1,0 +1,304 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * Formula parity in LibreOffice Calc (`npm run test:calc`; CI installs LibreOffice).
+ *
+ * Builds workbooks with the project's own code (planFromJson -> workbookLayout -> writeWorkbook),
+ * has LibreOffice recalculate every formula from scratch (scripts/libreoffice-recalc.py, Python
+ * UNO, calculateAll()) and checks that every formula cell of every sheet in the WorkbookPlan comes
+ * out at the `result` the layout computed in decimal.js, plus the figures the Barnet plan publishes.
+ *
+ * The files carry cached values, so a viewer that never recalculated would "agree" trivially. Two
+ * of the workbooks are therefore edited after they are built (a unit cost, a scheme's cost and
+ * pool flag changed with ExcelJS, cached values left stale) and must come out at the figures of
+ * the edited plan: that only happens if Calc really recalculated.
+ *
+ *   node scripts/libreoffice-check.js [--no-build] [--keep] [--schemes N] [--seed S]
+ *
+ * --no-build  skip compiling src to dist/node first (it is done by default so the check never runs
+ *             yesterday's code); --keep leaves the temporary folder with the workbooks in place.
+ */
+const { execFileSync, spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : fallback;
+};
+const SCHEMES = option('--schemes', 300);
+const SEED = option('--seed', 20140401);
+const SOFFICE = '/usr/bin/soffice';
+const PYTHON = '/usr/bin/python3';
+const MAX_REPORTED = 40; // failures printed per workbook; the count is always printed
+
+const INSTALL_HINT = [
+  'LibreOffice Calc and Python UNO are needed for this check (CI installs them):',
+  '  sudo apt-get update && sudo apt-get install -y --no-install-recommends libreoffice-calc-nogui python3-uno',
+  'They are Debian packages; python3-uno only works with /usr/bin/python3.',
+].join('\n');
+
+function elapsed(since) {
+  return `${((Date.now() - since) / 1000).toFixed(1)} s`;
+}
+
+function checkTools() {
+  if (!fs.existsSync(SOFFICE)) return `${SOFFICE} not found.`;
+  const probe = spawnSync(PYTHON, ['-c', 'import uno'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) return `${PYTHON} can't import uno (python3-uno missing?).`;
+  return null;
+}
+
+function build() {
+  const started = Date.now();
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc', { paths: [ROOT] }), '-p', path.join(ROOT, 'tsconfig.cli.json')], { cwd: ROOT, stdio: 'inherit' });
+  console.log(`Compiled src to dist/node in ${elapsed(started)}.`);
+}
+
+/** The project's own modules, compiled; required lazily so `--no-build` can fail clearly. */
+function load() {
+  const dist = (p) => path.join(ROOT, 'dist/node/src', p);
+  if (!fs.existsSync(dist('workbook/workbookLayout.js'))) {
+    throw new Error('dist/node is missing: run `npm run build:cli` (or drop --no-build).');
+  }
+  return {
+    planFromJson: require(dist('domain/planJson')).planFromJson,
+    workbookLayout: require(dist('workbook/workbookLayout')).workbookLayout,
+    writeWorkbook: require(dist('adapters/file/planFiles')).writeWorkbook,
+    schemesGeometry: require(dist('workbook/layouts/schemes')).schemesGeometry,
+    names: require(dist('workbook/layouts/names')),
+    unitCostName: require(dist('domain/plan')).unitCostName,
+    ExcelJS: require(require.resolve('exceljs', { paths: [ROOT] })),
+    randomPlanJson: require(path.join(ROOT, 'test/support/randomPlanJson')).randomPlanJson,
+    parity: require(path.join(ROOT, 'test/support/cachedResults')),
+  };
+}
+
+/** A plan's JSON with some inputs changed, and the addresses (sheet, A1) of the cells that hold them. */
+function edited(m, json, { unitCost, value, schemeIndex, year, cost, inPool }) {
+  const copy = JSON.parse(JSON.stringify(json));
+  const { plan } = m.planFromJson(json);
+  const layout = m.workbookLayout(plan);
+  const edits = [];
+  if (unitCost) {
+    copy.unitCosts.find((u) => u.id === unitCost).value = value;
+    const name = layout.names.find((n) => n.name === m.unitCostName(unitCost));
+    edits.push({ sheet: name.sheet, cell: name.cell.replace(/\$/g, ''), value });
+  }
+  if (schemeIndex !== undefined) {
+    const g = m.schemesGeometry(plan);
+    const row = g.firstRow + schemeIndex + 1;
+    const scheme = copy.schemes[schemeIndex];
+    if (cost !== undefined) {
+      scheme.years[year] = { benefits: {}, ...scheme.years[year], cost };
+      edits.push({ sheet: m.names.SHEET.schemes, cell: `${g.costColumn(year)}${row}`, value: cost });
+    }
+    if (inPool !== undefined) {
+      scheme.inPool = inPool;
+      edits.push({ sheet: m.names.SHEET.schemes, cell: `${g.inPoolColumn}${row}`, value: inPool ? m.names.YES : m.names.NO });
+    }
+  }
+  return { json: copy, edits };
+}
+
+/** Types into a built workbook with ExcelJS, leaving every formula's cached value as it was (stale). */
+async function editWorkbook(m, from, to, edits) {
+  const workbook = new m.ExcelJS.Workbook();
+  await workbook.xlsx.readFile(from);
+  for (const e of edits) workbook.getWorksheet(e.sheet).getCell(e.cell).value = e.value;
+  await workbook.xlsx.writeFile(to);
+}
+
+/** What a year sheet's tables hold, found by their headers (not by fixed positions). */
+function yearTables(layout, sheetName) {
+  const sheet = layout.sheets.find((s) => s.name === sheetName);
+  if (!sheet) return [];
+  const text = (cell) => (cell && typeof cell.value === 'string' ? cell.value : undefined);
+  const tables = [];
+  sheet.rows.forEach((row, r) => {
+    if (!row.some((cell) => cell && cell.style === 'header')) return;
+    const columns = new Map(row.map((cell, c) => [text(cell), c]));
+    let total = r + 1;
+    while (total < sheet.rows.length && text(sheet.rows[total][0]) !== 'Total') total += 1;
+    tables.push({ header: r, total, columns });
+  });
+  return tables;
+}
+
+function recalculate(books, work) {
+  const out = path.join(work, 'calc.json');
+  const profile = path.join(work, 'lo-profile');
+  const started = Date.now();
+  const run = spawnSync(PYTHON, [path.join(__dirname, 'libreoffice-recalc.py'), out, profile, ...books.map((b) => b.file)], { encoding: 'utf8', timeout: 10 * 60 * 1000 });
+  if (run.error || run.status !== 0) {
+    throw new Error(`LibreOffice recalculation failed (${run.error ? run.error.message : `exit ${run.status}`}):\n${run.stdout}${run.stderr}`);
+  }
+  const result = JSON.parse(fs.readFileSync(out, 'utf8'));
+  result.wallMs = Date.now() - started;
+  return result;
+}
+
+function reader(calcBook, parity) {
+  const sheets = new Map(calcBook.sheets.map((s) => [s.name, s]));
+  return (sheetName, row, column) => {
+    const sheet = sheets.get(sheetName);
+    if (!sheet) return undefined;
+    const value = sheet.values[row] === undefined ? undefined : sheet.values[row][column];
+    const formula = sheet.formulas[row] && sheet.formulas[row][column];
+    const error = sheet.errors[`${parity.columnLetter(column)}${row + 1}`];
+    return { value, error, isFormula: Boolean(formula) };
+  };
+}
+
+/** Cells Calc shows as errors anywhere in the workbook, whether or not the plan put a formula there. */
+function allErrors(calcBook) {
+  return calcBook.sheets.flatMap((s) => Object.entries(s.errors).map(([cell, error]) => ({ where: `${s.name}!${cell}`, message: `LibreOffice shows ${error}` })));
+}
+
+/** The Barnet plan's published figures, read from what LibreOffice calculated. */
+function publishedChecks(m, layout, read, expected) {
+  const failures = [];
+  let checked = 0;
+  const at = (sheetName, row, column, label, want, roundTo) => {
+    checked += 1;
+    const got = read(sheetName, row, column);
+    const value = got && got.value;
+    const where = `${sheetName}!${m.parity.columnLetter(column)}${row + 1}`;
+    const ok = typeof value === 'number' && (roundTo === 'percent' ? Math.round(value * 10000) / 100 === want : Math.abs(value - want) < m.parity.MONEY_TOLERANCE);
+    if (!ok) failures.push({ where, message: `${label}: LibreOffice ${JSON.stringify(value)}, published ${want}${roundTo === 'percent' ? '%' : ''}` });
+  };
+  for (const [year, figures] of Object.entries(expected)) {
+    const sheetName = m.names.yearSheetName(year);
+    const [nel, annex] = yearTables(layout, sheetName);
+    if (!nel || !annex) {
+      failures.push({ where: sheetName, message: 'could not find the NEL and Annex 1 tables on this sheet' });
+      continue;
+    }
+    at(sheetName, nel.total, nel.columns.get('Cost (£)'), `${year} pool total`, figures.pool);
+    at(sheetName, nel.total, nel.columns.get('No. reduced NEL adm.'), `${year} NEL reduction total`, figures.nel);
+    at(sheetName, nel.total, nel.columns.get('Saving (£)'), `${year} NEL saving total`, figures.nelSaving);
+    at(sheetName, annex.total, annex.columns.get('Cost (£)'), `${year} Annex 1 pool total`, figures.pool);
+    at(sheetName, annex.total, annex.columns.get('Total saving (£)'), `${year} Annex 1 total saving`, figures.totalSaving);
+    for (const [ref, percent] of Object.entries(figures.shares || {})) {
+      for (const table of [nel, annex]) {
+        const refColumn = table.columns.get('Sch ref');
+        let row = -1;
+        for (let r = table.header + 1; r < table.total; r += 1) {
+          const got = read(sheetName, r, refColumn);
+          if (got && got.value === ref) row = r;
+        }
+        if (row < 0) failures.push({ where: sheetName, message: `scheme ${ref} not found in the table below row ${table.header + 1}` });
+        else at(sheetName, row, table.columns.get('% of BCF pool'), `${year} ${ref} % of BCF pool (rounded to 2 places)`, percent, 'percent');
+      }
+    }
+  }
+  return { checked, failures };
+}
+
+async function main() {
+  const started = Date.now();
+  const missing = checkTools();
+  if (missing) {
+    console.error(`${missing}\n${INSTALL_HINT}`);
+    process.exit(1);
+  }
+  if (!args.includes('--no-build')) build();
+  const m = load();
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bcf-calc-'));
+  try {
+    // 1. The workbooks and, for each, the layout whose cached results are the expected values.
+    const barnetJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples/barnet-2014-16.json'), 'utf8'));
+    const randomJson = m.randomPlanJson(SEED, { schemes: SCHEMES });
+    const layoutOf = (json) => m.workbookLayout(m.planFromJson(json).plan);
+    const books = [];
+    const add = async (label, json) => {
+      const file = path.join(work, `${label}.xlsx`);
+      const layout = layoutOf(json);
+      await m.writeWorkbook(file, layout);
+      books.push({ label, file, layout, json });
+      return books[books.length - 1];
+    };
+    const addEdited = async (label, base, change) => {
+      const { json, edits } = edited(m, base.json, change);
+      const file = path.join(work, `${label}.xlsx`);
+      await editWorkbook(m, base.file, file, edits);
+      const layout = layoutOf(json);
+      const stale = m.parity.staleCells(base.layout, layout);
+      books.push({ label, file, layout, json, edits, stale });
+    };
+    const buildStarted = Date.now();
+    const barnet = await add('barnet', barnetJson);
+    await addEdited('barnet-nel-2500', barnet, { unitCost: 'NEL', value: 2500 });
+    const random = await add(`random-${SCHEMES}-seed-${SEED}`, randomJson);
+    const secondUnit = randomJson.unitCosts[1].id;
+    const flip = randomJson.schemes.findIndex((s, i) => i > 5 && s.inPool && s.years[randomJson.years[0].label]);
+    await addEdited(`random-edited`, random, {
+      unitCost: secondUnit,
+      value: 1234.56,
+      schemeIndex: flip,
+      year: randomJson.years[0].label,
+      cost: 4321.09,
+      inPool: false,
+    });
+    console.log(`Built ${books.length} workbooks in ${work} in ${elapsed(buildStarted)}.`);
+
+    // 2. LibreOffice recalculates them all in one session.
+    const calc = recalculate(books, work);
+    console.log(`LibreOffice: started in ${calc.startMs} ms; ${calc.books.map((b, i) => `${books[i].label} loaded in ${b.loadMs} ms, recalculated in ${b.calcMs} ms`).join('; ')}; ${calc.wallMs} ms in all.`);
+
+    // 3. Compare.
+    let failed = 0;
+    let comparedFormulas = 0;
+    for (const [i, book] of books.entries()) {
+      const calcBook = calc.books[i];
+      const read = reader(calcBook, m.parity);
+      const { formulas, literals, failures } = m.parity.compareWithCachedResults(book.layout, read);
+      const known = new Set(failures.map((f) => f.where));
+      failures.push(...allErrors(calcBook).filter((f) => !known.has(f.where)));
+      const notes = [];
+      if (book.label === 'barnet') {
+        const published = publishedChecks(m, book.layout, read, {
+          '2014/15': { pool: 6634000, nel: 635, nelSaving: 1272540, totalSaving: 1544011, shares: { '2c': 3.48 } },
+          '2015/16': { pool: 23412000, nel: 1021, nelSaving: 2046084, totalSaving: 2353506, shares: { '2b': 5.52 } },
+        });
+        failures.push(...published.failures);
+        notes.push(`${published.checked} published figures`);
+      }
+      if (book.label === 'barnet-nel-2500') {
+        // The published reductions at the new unit cost, independently of the layout's arithmetic.
+        const published = publishedChecks(m, book.layout, read, {
+          '2014/15': { pool: 6634000, nel: 635, nelSaving: 635 * 2500, totalSaving: 1544011 + 635 * (2500 - 2004) },
+          '2015/16': { pool: 23412000, nel: 1021, nelSaving: 1021 * 2500, totalSaving: 2353506 + 1021 * (2500 - 2004) },
+        });
+        failures.push(...published.failures);
+        notes.push(`${published.checked} published figures at £2,500`);
+      }
+      if (book.stale) {
+        // Proof of recalculation: the file's cached values for these cells are the old plan's.
+        if (book.stale.length === 0) failures.push({ where: book.label, message: 'the edit left no cached value stale, so it proves nothing' });
+        const staleWrong = book.stale.filter((where) => known.has(where)).length;
+        notes.push(`${book.stale.length} stale cached values, ${book.stale.length - staleWrong} recalculated correctly; Calc replaced ${calcBook.changedByRecalc} values on recalculation`);
+        if (calcBook.changedByRecalc === 0) notes.push('Calc had recalculated on load already');
+      }
+      comparedFormulas += formulas;
+      const status = failures.length ? `FAIL (${failures.length})` : 'ok';
+      console.log(`${status.padEnd(9)} ${book.label}: ${formulas} formula cells and ${literals} literal cells on ${book.layout.sheets.length} sheets${notes.length ? `; ${notes.join('; ')}` : ''}`);
+      for (const f of failures.slice(0, MAX_REPORTED)) console.log(`    ${f.where}: ${f.message}`);
+      if (failures.length > MAX_REPORTED) console.log(`    ... and ${failures.length - MAX_REPORTED} more`);
+      failed += failures.length;
+    }
+    console.log(`${failed ? 'FAILED' : 'Passed'}: ${comparedFormulas} formula cells compared with LibreOffice Calc across ${books.length} workbooks, ${failed} failures, in ${elapsed(started)}.`);
+    if (failed) process.exitCode = 1;
+  } finally {
+    if (args.includes('--keep') || process.exitCode) console.log(`Workbooks kept in ${work}`);
+    else fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e && e.stack ? e.stack : e);
+  process.exit(1);
+});

@@ -1,0 +1,126 @@
+'use strict';
+/**
+ * The generic formula-parity comparison: every formula cell of every sheet a WorkbookPlan describes
+ * must calculate, in an independent spreadsheet engine, to the `result` the layout computed in
+ * decimal.js (the value cached in the files we write). Literal cells are checked too, so a writer
+ * that drops or mangles an input shows up. It knows nothing about particular sheets: new sheets in
+ * workbookLayout (Benefit Cards, pool reconciliation...) are covered as soon as they appear.
+ *
+ * Shared by test/formulaParity.test.ts (HyperFormula) and scripts/libreoffice-check.js (LibreOffice).
+ */
+
+/** Money is compared to half a penny, as the brief for these checks says. */
+const MONEY_TOLERANCE = 0.005;
+/**
+ * A fraction shown as a percentage: half a penny would allow 0.5 percentage points, which would
+ * hide a misprint such as 3.49% for 3.48%, so shares are held to 0.00005 percentage points.
+ */
+const SHARE_TOLERANCE = 5e-7;
+
+function columnLetter(index) {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function address(sheet, row, column) {
+  return `${sheet}!${columnLetter(column)}${row + 1}`;
+}
+
+function isShare(format) {
+  return typeof format === 'string' && format.includes('%');
+}
+
+/** Why `actual` is not `expected`, or null when they agree. */
+function difference(expected, actual, format) {
+  if (typeof expected === 'number') {
+    if (typeof actual !== 'number' || !Number.isFinite(actual)) return 'expected a number';
+    const tolerance = isShare(format) ? SHARE_TOLERANCE : MONEY_TOLERANCE;
+    return Math.abs(actual - expected) < tolerance ? null : `differs by ${actual - expected}`;
+  }
+  if (typeof expected === 'boolean') {
+    // Calc's data array gives TRUE/FALSE as 1/0.
+    return actual === expected || actual === (expected ? 1 : 0) ? null : 'expected a logical value';
+  }
+  if (typeof expected === 'string') {
+    return actual === expected ? null : 'text differs';
+  }
+  // A formula without a cached result: files would show nothing until recalculated.
+  return 'the layout gave this formula no cached result';
+}
+
+function show(value) {
+  return value === undefined ? '(nothing)' : JSON.stringify(value);
+}
+
+/**
+ * @param workbookPlan  what workbookLayout returned
+ * @param read          (sheetName, row, column) => { value, error?: string, isFormula?: boolean },
+ *                      or undefined when the engine has no such sheet
+ * @returns {{formulas: number, literals: number, failures: {where: string, message: string}[]}}
+ */
+function compareWithCachedResults(workbookPlan, read) {
+  const failures = [];
+  let formulas = 0;
+  let literals = 0;
+  for (const sheet of workbookPlan.sheets) {
+    sheet.rows.forEach((row, r) => {
+      row.forEach((cell, c) => {
+        if (!cell) return;
+        const isFormula = typeof cell.formula === 'string';
+        if (!isFormula && (cell.value === undefined || cell.value === null)) return; // a formatted blank
+        const where = address(sheet.name, r, c);
+        const got = read(sheet.name, r, c);
+        if (got === undefined) {
+          failures.push({ where, message: `sheet "${sheet.name}" is missing` });
+          return;
+        }
+        const expected = isFormula ? cell.result : cell.value;
+        if (isFormula) formulas += 1;
+        else literals += 1;
+        if (got.error) {
+          failures.push({ where, message: `shows the error ${got.error}; expected ${show(expected)}${isFormula ? ` from ${cell.formula}` : ''}` });
+          return;
+        }
+        if (isFormula && got.isFormula === false) {
+          failures.push({ where, message: `is not a formula in the engine (value ${show(got.value)}); the layout wrote ${cell.formula}` });
+          return;
+        }
+        const why = difference(expected, got.value, cell.format);
+        if (why) {
+          failures.push({ where, message: `${why}: engine ${show(got.value)}, decimal.js ${show(expected)}${isFormula ? ` (${cell.formula})` : ' (literal)'}` });
+        }
+      });
+    });
+  }
+  return { formulas, literals, failures };
+}
+
+/**
+ * Cells whose cached result differs between two layouts of the same shape: the cells that a
+ * workbook built from `before` and then edited holds stale, which the engine must recalculate.
+ * Throws if the two layouts don't have the same formulas (then the comparison would be meaningless).
+ */
+function staleCells(before, after) {
+  const stale = [];
+  after.sheets.forEach((sheet, s) => {
+    const old = before.sheets[s];
+    if (!old || old.name !== sheet.name) throw new Error(`the layouts differ in sheet ${s + 1}: ${old && old.name} vs ${sheet.name}`);
+    sheet.rows.forEach((row, r) => {
+      row.forEach((cell, c) => {
+        const was = old.rows[r] && old.rows[r][c];
+        if (((cell && cell.formula) || undefined) !== ((was && was.formula) || undefined)) {
+          throw new Error(`the layouts differ at ${address(sheet.name, r, c)}: ${was && was.formula} vs ${cell && cell.formula}`);
+        }
+        if (cell && cell.formula && difference(cell.result, was.result, cell.format)) stale.push(address(sheet.name, r, c));
+      });
+    });
+  });
+  return stale;
+}
+
+module.exports = { compareWithCachedResults, staleCells, columnLetter, address, difference, MONEY_TOLERANCE, SHARE_TOLERANCE };
