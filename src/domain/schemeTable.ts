@@ -38,7 +38,7 @@ export function computeSchemeTable(plan: Plan, year: string): SchemeTable {
     for (const unit of unitCosts) {
       const count = entry?.benefits[unit.id] ?? ZERO;
       counts[unit.id] = count;
-      savings[unit.id] = count.times(unit.value);
+      savings[unit.id] = count.isZero() ? ZERO : count.times(unit.value); // most schemes count few benefits
     }
     return { scheme, cost, counts, savings, totalSaving: sum(Object.values(savings)) };
   });

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+'use strict';
+// npm run bench: speed and size figures, printed (targets are in the README, not asserted here).
+// Needs the compiled modules (npm run build:cli, which `npm run bench` runs first).
+const path = require('path');
+const fs = require('fs');
+const { performance } = require('perf_hooks');
+
+const root = path.join(__dirname, '..');
+const dist = (p) => require(path.join(root, 'dist/node/src', p));
+const { planFromJson } = dist('domain/planJson');
+const { workbookLayout } = dist('workbook/workbookLayout');
+const { planToXlsxBuffer } = dist('adapters/file/xlsxWriter');
+const { randomPlanJson } = require(path.join(root, 'test/support/randomPlanJson'));
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function time(fn, runs) {
+  const samples = [];
+  let result;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    result = fn();
+    samples.push(performance.now() - t);
+  }
+  return { ms: median(samples), result };
+}
+
+function planOf(schemes) {
+  return planFromJson(randomPlanJson(schemes, { schemes, years: ['2014/15', '2015/16'] })).plan;
+}
+
+function row(cells, widths) {
+  return cells.map((c, i) => String(c).padStart(widths[i])).join('  ');
+}
+
+async function main() {
+  const sizes = [10, 100, 1000, 10000];
+  const widths = [8, 22, 12, 14, 12];
+  console.log('Compute and lay out the whole workbook (scheme tables and every other sheet), median of runs');
+  console.log(row(['schemes', 'compute+layout (ms)', 'ms/scheme', 'xlsx (KB)', 'cells'], widths));
+  let previous;
+  for (const n of sizes) {
+    const plan = planOf(n);
+    const runs = n >= 10000 ? 3 : n >= 1000 ? 7 : 21;
+    workbookLayout(plan); // warm up the JIT
+    const { ms, result } = time(() => workbookLayout(plan), runs);
+    const cells = result.sheets.reduce((a, s) => a + s.rows.reduce((b, r) => b + r.filter(Boolean).length, 0), 0);
+    const bytes = (await planToXlsxBuffer(result)).length;
+    console.log(row([n, ms.toFixed(1), (ms / n).toFixed(4), (bytes / 1024).toFixed(0), cells], widths));
+    if (previous) console.log(`${' '.repeat(10)}growth x${(ms / previous).toFixed(1)} for x10 schemes (linear is x10)`);
+    previous = ms;
+  }
+  console.log('Target: 1,000 schemes under 100 ms, growth no worse than linear.\n');
+
+  for (const [label, file] of [
+    ['Office adapter round trips', 'officeBench.js'],
+    ['Task pane bundle', 'bundle-size.js'],
+    ['Audit', 'auditBench.js'],
+  ]) {
+    const script = path.join(__dirname, file);
+    if (!fs.existsSync(script)) {
+      console.log(`${label}: ${file} is missing`);
+      continue;
+    }
+    console.log(`${label}:`);
+    const mod = require(script);
+    if (typeof mod.bench === 'function') await mod.bench();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
