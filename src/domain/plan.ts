@@ -13,6 +13,12 @@ export interface Plan {
   readonly schemes: readonly Scheme[];
   readonly targets: readonly NelTarget[];
   readonly notes: readonly string[];
+  /** The pooled budget: contributions, quarterly spend and the sharing rule (src/domain/pool.ts). */
+  readonly pool?: import('./pool').Pool;
+  /** The risk log of section 5a (src/domain/riskLog.ts). */
+  readonly risks?: readonly import('./riskLog').Risk[];
+  /** Amounts the plan states in words, to be checked against its tables (src/domain/statements.ts). */
+  readonly statements?: readonly import('./statements').Statement[];
 }
 
 export interface Partner {

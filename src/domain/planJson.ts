@@ -3,6 +3,7 @@ import { Money } from './money';
 import type { InvestmentLine, NelTarget, Partner, Plan, PlanYear, Scheme, SchemeYear, UnitCost } from './plan';
 import { checkPlan, type PlanPath } from './planRules';
 import { PlanError, type Problem } from './problems';
+import { planExtrasFromJson, planExtrasToJson } from './poolJson';
 
 /**
  * Reads a plan from parsed JSON (the format of examples/barnet-2014-16.json). Every problem is
@@ -45,6 +46,7 @@ class JsonReader {
       schemes: this.list(root, 'schemes', '$', true).map((s, i) => this.scheme(s, `schemes[${i}]`)),
       targets: this.list(root, 'targets', '$', false).map((t, i) => this.target(t, `targets[${i}]`)),
       notes: this.list(root, 'notes', '$', false).map((n, i) => (typeof n === 'string' ? n : (this.fail(`notes[${i}]`, 'expected text'), ''))),
+      ...planExtrasFromJson(root, this.problems),
     };
   }
 
@@ -179,5 +181,6 @@ export function planToJson(plan: Plan): unknown {
     })),
     targets: plan.targets.map((t) => ({ year: t.year, baseline: amount(t.baseline), target: amount(t.target), ...(t.statedAtRisk ? { statedAtRisk: amount(t.statedAtRisk) } : {}) })),
     notes: plan.notes,
+    ...planExtrasToJson(plan),
   };
 }
