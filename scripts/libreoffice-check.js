@@ -243,6 +243,9 @@ async function main() {
       cost: 4321.09,
       inPool: false,
     });
+    // Many years and unit costs: the Schemes sheet runs to column BH, past the single letters.
+    const wideYears = ['2016/17', '2017/18', '2018/19', '2019/20', '2020/21', '2021/22'];
+    await add(`wide-6-years-9-unit-costs`, m.randomPlanJson(SEED + 1, { schemes: 40, years: wideYears, extraUnits: 8 }));
     console.log(`Built ${books.length} workbooks in ${work} in ${elapsed(buildStarted)}.`);
 
     // 2. LibreOffice recalculates them all in one session.

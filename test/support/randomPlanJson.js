@@ -32,11 +32,18 @@ function letters(k) {
   return s;
 }
 
+function unitIds(n) {
+  const named = ['CareHome', 'Reablement', 'DTOC', 'Falls_2'];
+  return Array.from({ length: n }, (_, k) => named[k] ?? `Benefit${k + 1}`);
+}
+
 const AWKWARD_NAMES = ['=SUM(A1:A3)', "'Quoted' scheme", 'Care & "support"', '@mention team', '+44 line', '-5% scheme', 'Ünïcode – café'];
 
 /**
  * @param {number} seed
- * @param {{schemes?: number, years?: string[]}} [options]
+ * @param {{schemes?: number, years?: string[], extraUnits?: number}} [options]
+ *   extraUnits: unit costs besides NEL (default 1 to 4); many of them, with many years, push the
+ *   Schemes sheet and the Annex 1 table past column Z.
  */
 function randomPlanJson(seed, options = {}) {
   const random = rng(seed);
@@ -50,7 +57,7 @@ function randomPlanJson(seed, options = {}) {
   const schemeCount = options.schemes ?? 300;
   const unitCosts = [
     { id: 'NEL', benefit: 'Reduced non-elective admissions', shortLabel: 'NEL adm.', value: pounds(5000) + 1, unit: 'per admission', source: 'random' },
-    ...['CareHome', 'Reablement', 'DTOC', 'Falls_2'].slice(0, int(1, 4)).map((id) => ({ id, benefit: `Reduced ${id}`, shortLabel: id, value: pounds(20000), unit: 'per unit', source: 'random' })),
+    ...unitIds(options.extraUnits ?? int(1, 4)).map((id) => ({ id, benefit: `Reduced ${id}`, shortLabel: id, value: pounds(20000), unit: 'per unit', source: 'random' })),
   ];
   // The last year has no NEL reductions at all, so its "% change NEL" cells must all say n/a.
   const noNelYear = years.length > 1 ? years[years.length - 1] : undefined;
