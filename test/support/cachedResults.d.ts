@@ -20,5 +20,8 @@ export function compareWithCachedResults(
   plan: WorkbookPlan,
   read: (sheet: string, row: number, column: number) => EngineCell | undefined,
 ): { formulas: number; literals: number; failures: Failure[] };
-/** Addresses of formula cells whose cached result differs between two layouts with the same formulas. */
-export function staleCells(before: WorkbookPlan, after: WorkbookPlan): string[];
+/**
+ * Addresses of formula cells whose cached result differs between two layouts, on the sheets whose
+ * formulas are the same in both; the other sheets' names are in `reshaped`.
+ */
+export function staleCells(before: WorkbookPlan, after: WorkbookPlan): { stale: string[]; reshaped: string[] };

@@ -101,26 +101,33 @@ function compareWithCachedResults(workbookPlan, read) {
 }
 
 /**
- * Cells whose cached result differs between two layouts of the same shape: the cells that a
- * workbook built from `before` and then edited holds stale, which the engine must recalculate.
- * Throws if the two layouts don't have the same formulas (then the comparison would be meaningless).
+ * Cells whose cached result differs between two layouts: the cells that a workbook built from
+ * `before` and then edited holds stale, which the engine must recalculate. A sheet whose formulas
+ * differ between the two (its shape depends on the edited inputs, e.g. a list of pool schemes) can't
+ * be recalculated into the new layout by any engine; it is returned in `reshaped` instead.
  */
 function staleCells(before, after) {
   const stale = [];
-  after.sheets.forEach((sheet, s) => {
-    const old = before.sheets[s];
-    if (!old || old.name !== sheet.name) throw new Error(`the layouts differ in sheet ${s + 1}: ${old && old.name} vs ${sheet.name}`);
+  const reshaped = [];
+  for (const sheet of after.sheets) {
+    const old = before.sheets.find((s) => s.name === sheet.name);
+    if (!old) {
+      reshaped.push(sheet.name);
+      continue;
+    }
+    const here = [];
+    let same = old.rows.length === sheet.rows.length;
     sheet.rows.forEach((row, r) => {
       row.forEach((cell, c) => {
         const was = old.rows[r] && old.rows[r][c];
-        if (((cell && cell.formula) || undefined) !== ((was && was.formula) || undefined)) {
-          throw new Error(`the layouts differ at ${address(sheet.name, r, c)}: ${was && was.formula} vs ${cell && cell.formula}`);
-        }
-        if (cell && cell.formula && difference(cell.result, was.result, cell.format)) stale.push(address(sheet.name, r, c));
+        if (((cell && cell.formula) || undefined) !== ((was && was.formula) || undefined)) same = false;
+        else if (cell && cell.formula && difference(cell.result, was.result, cell.format)) here.push(address(sheet.name, r, c));
       });
     });
-  });
-  return stale;
+    if (same) stale.push(...here);
+    else reshaped.push(sheet.name);
+  }
+  return { stale, reshaped };
 }
 
 module.exports = { compareWithCachedResults, staleCells, columnLetter, address, difference, MONEY_TOLERANCE, SHARE_TOLERANCE };
