@@ -7,6 +7,7 @@ import { cellAddress } from '../a1';
 import { HEADERS, NO, SHEET, YES } from '../layouts/names';
 import { findSheet, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
 import { bodyRows, CellReader, findHeaderRow, headerColumns } from './cells';
+import { readPoolSheets } from './poolReader';
 
 /**
  * Reads the plan back from the Assumptions, Schemes and Investments sheets, so whatever a
@@ -138,7 +139,7 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
   }
 
   problems.push(...a.problems, ...s.problems, ...(inv?.problems ?? []));
-  const plan: Plan = { board: infoValue('Health and Wellbeing Board'), title: infoValue('Title'), partners, years, unitCosts, schemes, targets, notes: [] };
+  const plan: Plan = { board: infoValue('Health and Wellbeing Board'), title: infoValue('Title'), partners, years, unitCosts, schemes, targets, notes: [], ...readPoolSheets(snapshot, problems) };
   const locate = (path: PlanPath): Location => {
     switch (path.kind) {
       case 'scheme':

@@ -1,0 +1,181 @@
+import type Decimal from 'decimal.js';
+import { Money } from '../../domain/money';
+import { unitCostName, type Plan } from '../../domain/plan';
+import { planChecks, statementFigure, type PlanCheck } from '../../domain/planChecks';
+import { computePoolYear } from '../../domain/pool';
+import { rating } from '../../domain/riskLog';
+import { NEL } from '../../domain/schemeTable';
+import { formula, num, text } from '../grid';
+import { FORMAT, type CellPlan, type SheetPlan, type TablePlan } from '../sheetPlan';
+import { assumptionsLayout } from './assumptions';
+import { HEADERS, SHEET } from './names';
+import type { PoolGeometry } from './pool';
+import { FAIL, PASS, POOL_HEADERS, POOL_SHEETS } from './poolNames';
+import { RISK_HEADER_ROW } from './riskLog';
+import { schemesGeometry } from './schemes';
+
+type Row = (CellPlan | null)[];
+
+export const CHECKS_HEADER_ROW = 3;
+
+/** The check's status cell on the Checks sheet, e.g. "B5": where the audit points for a failed check. */
+export function checkCells(plan: Plan): Map<string, string> {
+  return new Map(planChecks(plan).map((c, i) => [c.id, `B${CHECKS_HEADER_ROW + 2 + i}`]));
+}
+
+/**
+ * The Checks sheet: every plan check as live formulas (Expected, Found, PASS/FAIL) over the
+ * inputs, followed by the amounts the plan states in words and the parts tagged or itemised for
+ * them, which people can correct or extend.
+ */
+export function checksLayout(plan: Plan, pool: PoolGeometry): SheetPlan {
+  const checks = planChecks(plan);
+  const statements = plan.statements ?? [];
+  const parts = statements.flatMap((s) => s.parts.map((p) => ({ id: s.id, ...p })));
+  const firstCheck = CHECKS_HEADER_ROW + 1;
+  const stHeader = firstCheck + checks.length + 1;
+  const stFirst = stHeader + 1;
+  const ptHeader = stFirst + statements.length + 1;
+  const ptFirst = ptHeader + 1;
+  const ptRange = (col: string) => `$${col}$${ptFirst + 1}:$${col}$${ptFirst + Math.max(parts.length, 1)}`;
+
+  const place = new Places(plan);
+  const rows: Row[] = [
+    [text(`${plan.board} BCF plan checks`, 'title')],
+    [text('Each check is a live formula over the other sheets: PASS when the figures agree. The audit (bcf audit, or the Pool & audit pane) lists the failures.', 'note')],
+    [],
+    POOL_HEADERS.checks.map((h) => text(h, 'header')),
+  ];
+  checks.forEach((c, i) => rows.push(checkRow(plan, c, firstCheck + i + 1, { place, pool, stFirst, ptRange })));
+  rows.push([]);
+  rows.push(POOL_HEADERS.statements.map((h) => text(h, 'header')));
+  statements.forEach((s) => rows.push([text(s.id, 'input'), text(s.kind, 'input'), text(s.label, 'input'), text(s.year, 'input'), num(s.stated, s.kind === 'reductionPercent' ? '0.0##' : FORMAT.count, 'input'), text(s.source, 'input')]));
+  rows.push([]);
+  rows.push(POOL_HEADERS.parts.map((h) => text(h, 'header')));
+  parts.forEach((p) => rows.push([text(p.id, 'input'), text(p.label, 'input'), text(p.scheme ?? '', 'input'), num(p.amount, FORMAT.count, 'input')]));
+
+  const tables: TablePlan[] = [
+    { name: 'PlanChecks', row: CHECKS_HEADER_ROW, column: 0, columns: POOL_HEADERS.checks, rowCount: checks.length },
+    { name: 'Statements', row: stHeader, column: 0, columns: POOL_HEADERS.statements, rowCount: statements.length },
+    { name: 'StatementParts', row: ptHeader, column: 0, columns: POOL_HEADERS.parts, rowCount: parts.length },
+  ];
+  return { name: POOL_SHEETS.checks, rows, tables, columnWidths: [30, 8, 16, 16, 90, 60], freeze: { rows: CHECKS_HEADER_ROW + 1, columns: 0 }, tabColor: '7030A0' };
+}
+
+interface Context {
+  readonly place: Places;
+  readonly pool: PoolGeometry;
+  readonly stFirst: number;
+  ptRange(col: string): string;
+}
+
+function checkRow(plan: Plan, c: PlanCheck, r: number, ctx: Context): Row {
+  const { place, pool } = ctx;
+  const status = (test: string) => formula(`IF(${test},"${PASS}","${FAIL}")`, c.passed ? PASS : FAIL, '@', c.passed ? 'computed' : 'warning');
+  const equalPounds = `ROUND(D${r}-C${r},2)=0`;
+  const money = (f: string, v: Decimal) => formula(f, v, FORMAT.pounds);
+  const subject = c.subject;
+  switch (subject.kind) {
+    case 'pool': {
+      const figures = computePoolYear(plan, subject.year);
+      const useContributions = (plan.pool?.contributions ?? []).some((x) => x.year === subject.year);
+      const expected = useContributions ? money(pool.contributed(subject.year), figures.contributed) : money(place.statedPool(subject.year), place.year(subject.year).statedPool!);
+      return [text(c.id), status(equalPounds), expected, money(pool.allocated(subject.year), figures.allocated), text(`${subject.year}: the schemes in the pool are allocated exactly what was put in (${useContributions ? 'contributions on the Pool sheet' : 'the stated pool'}).`)];
+    }
+    case 'minimum': {
+      const figures = computePoolYear(plan, subject.year);
+      const useContributions = (plan.pool?.contributions ?? []).some((x) => x.year === subject.year);
+      const y = place.year(subject.year);
+      const found = useContributions ? money(pool.contributed(subject.year), figures.contributed) : y.statedPool ? money(place.statedPool(subject.year), y.statedPool) : money(pool.allocated(subject.year), figures.allocated);
+      return [text(c.id), status(`D${r}>=C${r}`), money(place.minimumPool(subject.year), y.minimumPool!), found, text(`${subject.year}: the pool is at least the minimum required.`)];
+    }
+    case 'statement': {
+      const s = plan.statements![subject.index];
+      const row = ctx.stFirst + subject.index + 1;
+      const stated = `$E$${row}`;
+      const figure = statementFigure(plan, s)!;
+      const found = formula(stated, s.stated, s.kind === 'reductionPercent' ? '0.0##' : FORMAT.count);
+      if (s.kind === 'tagged' || s.kind === 'parts') {
+        return [text(c.id), status(equalPounds), formula(`SUMIF(${ctx.ptRange('A')},$A$${row},${ctx.ptRange('D')})`, figure.expected, FORMAT.count), found, text(`${s.label}: the stated amount equals the ${s.kind === 'tagged' ? 'amounts tagged for it' : 'items the plan lists'} (parts below).`)];
+      }
+      const t = place.target(s.year);
+      if (s.kind === 'amountAtRisk') {
+        return [text(c.id), status(equalPounds), money(`(${t.baseline}-${t.target})*${unitCostName(NEL)}`, figure.expected), found, text(`${s.label}: equals the target reduction × ${unitCostName(NEL)}.`)];
+      }
+      const places = Math.max(s.stated.decimalPlaces(), 0);
+      return [text(c.id), status(`ROUND(C${r},${places})=D${r}`), formula(`(${t.baseline}-${t.target})/${t.baseline}*100`, figure.expected, '0.00'), found, text(`${s.label}: the stated percentage is the NEL reduction ÷ baseline, rounded as printed.`)];
+    }
+    case 'investments': {
+      const scheme = plan.schemes[subject.scheme];
+      const cost = scheme.years[subject.year]?.cost ?? new Money(0);
+      const total = scheme.investments.filter((l) => l.year === subject.year).reduce((a, l) => a.plus(l.amount), new Money(0));
+      const range = (col: string) => `${SHEET.investments}!$${col}$5:$${col}$${4 + Math.max(place.investmentCount, 1)}`;
+      return [
+        text(c.id),
+        status(equalPounds),
+        money(place.cost(subject.scheme, subject.year), cost),
+        money(`SUMIFS(${range('D')},${range('A')},"${quote(scheme.ref)}",${range('B')},"${quote(subject.year)}")`, total),
+        text(`Scheme ${scheme.ref} ${subject.year}: the investment lines (Investments sheet) add up to the scheme's cost (Schemes sheet).`),
+      ];
+    }
+    case 'atRisk': {
+      const t = plan.targets[subject.target];
+      const at = place.target(t.year);
+      return [text(c.id), status(equalPounds), money(`(${at.baseline}-${at.target})*${unitCostName(NEL)}`, t.baseline.minus(t.target).times(plan.unitCosts.find((u) => u.id === NEL)!.value)), money(at.atRisk, t.statedAtRisk!), text(`${t.year}: the amount at risk (pay for performance) is the target reduction × ${unitCostName(NEL)}.`)];
+    }
+    case 'risk': {
+      const risk = plan.risks![subject.index];
+      const row = RISK_HEADER_ROW + 2 + subject.index;
+      const sheet = `'${POOL_SHEETS.risks}'`;
+      if (risk.statedRating === undefined) {
+        return [text(c.id), status(`AND(${sheet}!C${row}>=1,${sheet}!C${row}<=5,${sheet}!D${row}>=1,${sheet}!D${row}<=5)`), formula(`${sheet}!C${row}`, risk.impact, '0'), formula(`${sheet}!D${row}`, risk.probability, '0'), text(`Risk ${risk.id}: impact (Expected column) and probability (Found column) are scored 1 to 5.`)];
+      }
+      return [text(c.id), status(`D${r}=C${r}`), formula(`${sheet}!E${row}`, rating(risk), '0'), formula(`${sheet}!F${row}`, risk.statedRating, '0'), text(`Risk ${risk.id}: the stated rating is impact × probability.`)];
+    }
+  }
+}
+
+function quote(s: string): string {
+  return s.replace(/"/g, '""');
+}
+
+/** Addresses of the inputs the checks read, found from the layouts that write them. */
+class Places {
+  private readonly assumptionRows: readonly (readonly (CellPlan | null)[])[];
+  readonly investmentCount: number;
+
+  constructor(private readonly plan: Plan) {
+    this.assumptionRows = assumptionsLayout(plan).sheet.rows;
+    this.investmentCount = plan.schemes.reduce((a, s) => a + s.investments.length, 0);
+  }
+
+  private headerRow(first: string): number {
+    return this.assumptionRows.findIndex((row) => row[0]?.value === first);
+  }
+
+  year(label: string) {
+    return this.plan.years.find((y) => y.label === label)!;
+  }
+
+  private yearRow(label: string): number {
+    return this.headerRow(HEADERS.years[0]) + 2 + this.plan.years.findIndex((y) => y.label === label);
+  }
+
+  statedPool(label: string): string {
+    return `${SHEET.assumptions}!$B$${this.yearRow(label)}`;
+  }
+
+  minimumPool(label: string): string {
+    return `${SHEET.assumptions}!$C$${this.yearRow(label)}`;
+  }
+
+  target(year: string) {
+    const row = this.headerRow(HEADERS.targets[0]) + 2 + this.plan.targets.findIndex((t) => t.year === year);
+    return { baseline: `${SHEET.assumptions}!$B$${row}`, target: `${SHEET.assumptions}!$C$${row}`, atRisk: `${SHEET.assumptions}!$D$${row}` };
+  }
+
+  cost(scheme: number, year: string): string {
+    const g = schemesGeometry(this.plan);
+    return g.cell(g.costColumn(year), scheme);
+  }
+}

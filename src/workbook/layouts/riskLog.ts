@@ -1,0 +1,65 @@
+import type { Plan } from '../../domain/plan';
+import { band, heatMap, rating, score, SCORES } from '../../domain/riskLog';
+import { columnLetter } from '../a1';
+import { formula, num, text } from '../grid';
+import type { CellPlan, SheetPlan } from '../sheetPlan';
+import { POOL_HEADERS, POOL_SHEETS } from './poolNames';
+
+export const RISK_HEADER_ROW = 3;
+
+/** Mitigations share one cell, one per line, so the log stays one row per risk as the plan prints it. */
+export const MITIGATION_SEPARATOR = '\n';
+
+/**
+ * The risk log of section 5a: each risk's impact and probability (1-5) typed in, the rating as a
+ * formula (impact × probability), the rating the plan printed beside it, and a 5×5 heat map that
+ * counts the risks in each cell with COUNTIFS.
+ */
+export function riskLogLayout(plan: Plan): SheetPlan {
+  const risks = plan.risks ?? [];
+  const first = RISK_HEADER_ROW + 1;
+  const last = first + Math.max(risks.length, 1) - 1;
+  const rows: (CellPlan | null)[][] = [
+    [text(`${plan.board} BCF risk log`, 'title')],
+    [text('Impact and probability are scored 1 (low) to 5 (high); the rating is impact × probability. "Rating as stated" keeps what the plan printed, so the two can be compared.', 'note')],
+    [],
+    POOL_HEADERS.risks.map((h) => text(h, 'header')),
+  ];
+  risks.forEach((r, i) => {
+    const row = first + i + 1;
+    const value = rating(r);
+    const differs = r.statedRating !== undefined && !r.statedRating.equals(value);
+    rows.push([
+      text(r.id, 'input'),
+      text(r.description, 'input'),
+      num(r.impact, '0', 'input'),
+      num(r.probability, '0', 'input'),
+      formula(`C${row}*D${row}`, value, '0'),
+      r.statedRating !== undefined ? num(r.statedRating, '0', 'input') : { style: 'input', format: '0' },
+      formula(`IF(F${row}="","",IF(F${row}=E${row},"Agrees","Check: stated rating is not impact × probability"))`, r.statedRating === undefined ? '' : differs ? 'Check: stated rating is not impact × probability' : 'Agrees', '@', differs ? 'warning' : 'computed'),
+      text(r.mitigations.join(MITIGATION_SEPARATOR), 'input'),
+      text(r.owner, 'input'),
+    ]);
+  });
+  rows.push([], [text('Heat map: number of risks by impact and probability', 'subtitle')]);
+  const heatHeader = rows.length + 1; // 1-based row of the probability scores
+  rows.push([text('Impact \\ Probability', 'header'), ...SCORES.map((p) => num(p, '0', 'header'))]);
+  const grid = heatMap(risks);
+  const range = (col: string) => `$${col}$${first + 1}:$${col}$${last + 1}`;
+  [...SCORES].reverse().forEach((impact, k) => {
+    const r = rows.length + 1;
+    rows.push([
+      num(impact, '0', 'header'),
+      ...SCORES.map((p, c) => formula(`COUNTIFS(${range('C')},$A${r},${range('D')},${columnLetter(c + 1)}$${heatHeader})`, grid[k][c], '0', band(score(impact).times(p)) === 'red' ? 'warning' : 'computed')),
+    ]);
+  });
+  return {
+    name: POOL_SHEETS.risks,
+    rows,
+    tables: [{ name: 'RiskLog', row: RISK_HEADER_ROW, column: 0, columns: POOL_HEADERS.risks, rowCount: risks.length }],
+    validations: risks.length ? [{ range: `C${first + 1}:D${last + 1}`, kind: 'whole', min: 1, message: 'Score impact and probability from 1 to 5.' }] : [],
+    columnWidths: [22, 60, 12, 14, 12, 14, 20, 70, 20],
+    tabColor: 'C00000',
+  };
+}
+

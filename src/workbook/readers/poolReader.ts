@@ -1,0 +1,135 @@
+import type { QuarterNumber } from '../../domain/financialYear';
+import { sum } from '../../domain/money';
+import type { Plan } from '../../domain/plan';
+import type { Contribution, FixedShare, Pool, QuarterSpend, SharingRule } from '../../domain/pool';
+import type { Problem } from '../../domain/problems';
+import type { Risk } from '../../domain/riskLog';
+import { STATEMENT_KINDS, type Statement, type StatementKind, type StatementPart } from '../../domain/statements';
+import { MITIGATION_SEPARATOR } from '../layouts/riskLog';
+import { POOL_HEADERS, POOL_SHEETS, SHARING_RULES } from '../layouts/poolNames';
+import { findSheet, type WorkbookSnapshot } from '../snapshot';
+import { bodyRows, CellReader, findHeaderRow, headerColumns } from './cells';
+
+/**
+ * Reads what finance leads and commissioners typed on the Pool, Checks and Risk log sheets back
+ * into the plan (contributions, the sharing rule, quarterly spend, stated amounts, risks), so
+ * rebuilding the workbook keeps it. A workbook without these sheets simply has none of them.
+ */
+export function readPoolSheets(snapshot: WorkbookSnapshot, problems: Problem[]): Pick<Plan, 'pool' | 'risks' | 'statements'> {
+  const out: { pool?: Pool; risks?: Risk[]; statements?: Statement[] } = {};
+  const poolSheet = findSheet(snapshot, POOL_SHEETS.pool);
+  if (poolSheet) {
+    const r = new CellReader(poolSheet);
+    out.pool = readPool(r);
+    problems.push(...r.problems);
+  }
+  const checksSheet = findSheet(snapshot, POOL_SHEETS.checks);
+  if (checksSheet) {
+    const r = new CellReader(checksSheet);
+    out.statements = readStatements(r);
+    problems.push(...r.problems);
+  }
+  const riskSheet = findSheet(snapshot, POOL_SHEETS.risks);
+  if (riskSheet) {
+    const r = new CellReader(riskSheet);
+    out.risks = readRisks(r);
+    problems.push(...r.problems);
+  }
+  return out;
+}
+
+function block(r: CellReader, headers: readonly string[]): { rows: number[]; col: (i: number) => number } | undefined {
+  const header = findHeaderRow(r.sheet, headers[0]);
+  if (header < 0) {
+    r.error(0, 0, `the ${r.sheet.name} sheet has no table headed "${headers.join(' | ')}"; put the header back or rebuild the sheet.`);
+    return undefined;
+  }
+  const found = headerColumns(r.sheet, header);
+  const columns = headers.map((h) => found.get(h.toLowerCase()) ?? -1);
+  const missing = headers.findIndex((_, i) => columns[i] < 0);
+  if (missing >= 0) {
+    r.error(header, missing, `the column "${headers[missing]}" is missing from the table headed "${headers[0]}"; restore the header text exactly.`);
+    return undefined;
+  }
+  return { rows: bodyRows(r, header, columns[0]), col: (i) => columns[i] };
+}
+
+function readPool(r: CellReader): Pool {
+  const cb = block(r, POOL_HEADERS.contributions);
+  const contributions: Contribution[] = (cb?.rows ?? []).map((row) => ({
+    year: r.text(row, cb!.col(0)),
+    partner: r.text(row, cb!.col(1)),
+    source: r.text(row, cb!.col(2)),
+    amount: r.amount(row, cb!.col(3), `The contribution in ${r.where(row, cb!.col(3)).cell}`),
+  }));
+
+  let sharing: SharingRule = { kind: 'contributions' };
+  const ruleHeader = findHeaderRow(r.sheet, POOL_HEADERS.sharingRule[0]);
+  const ruleText = ruleHeader >= 0 ? r.text(ruleHeader + 1, 1) : '';
+  if (ruleText.toLowerCase() === SHARING_RULES.fixed.toLowerCase()) {
+    const fb = block(r, POOL_HEADERS.fixedShares);
+    const shares: FixedShare[] = (fb?.rows ?? [])
+      .filter((row) => !r.isBlank(row, fb!.col(1)))
+      .map((row) => ({ partner: r.text(row, fb!.col(0)), percent: r.amount(row, fb!.col(1), `The fixed share of ${r.text(row, fb!.col(0))}`) }));
+    const total = sum(shares.map((s) => s.percent));
+    if (!shares.length || !total.equals(100)) {
+      r.error(ruleHeader + 1, 1, `the sharing rule is "${SHARING_RULES.fixed}" but the fixed shares add up to ${shares.length ? total.toString() : 'nothing'}; make them add up to 100.`);
+    }
+    sharing = { kind: 'fixed', shares };
+  } else if (ruleText && ruleText.toLowerCase() !== SHARING_RULES.contributions.toLowerCase()) {
+    r.error(ruleHeader + 1, 1, `the sharing rule must be "${SHARING_RULES.contributions}" or "${SHARING_RULES.fixed}", not "${ruleText}".`);
+  }
+
+  const sb = block(r, POOL_HEADERS.spend);
+  const spend: QuarterSpend[] = [];
+  for (const row of sb?.rows ?? []) {
+    const scheme = r.text(row, sb!.col(0));
+    const year = r.text(row, sb!.col(1));
+    for (let q = 1; q <= 4; q++) {
+      const c = sb!.col(2 + q);
+      if (r.isBlank(row, c)) continue;
+      spend.push({ scheme, year, quarter: q as QuarterNumber, amount: r.amount(row, c, `The Q${q} ${year} spend on scheme ${scheme}`) });
+    }
+  }
+  return { contributions, spend, sharing };
+}
+
+function readStatements(r: CellReader): Statement[] {
+  const sb = block(r, POOL_HEADERS.statements);
+  const pb = block(r, POOL_HEADERS.parts);
+  const parts = (pb?.rows ?? []).map((row) => ({
+    id: r.text(row, pb!.col(0)),
+    part: { label: r.text(row, pb!.col(1)), amount: r.amount(row, pb!.col(3), `The amount of "${r.text(row, pb!.col(1))}"`), ...(r.text(row, pb!.col(2)) ? { scheme: r.text(row, pb!.col(2)) } : {}) } as StatementPart,
+  }));
+  return (sb?.rows ?? []).map((row) => {
+    const id = r.text(row, sb!.col(0));
+    const kind = r.text(row, sb!.col(1)) as StatementKind;
+    if (!STATEMENT_KINDS.includes(kind)) r.error(row, sb!.col(1), `the kind of statement ${id} must be one of ${STATEMENT_KINDS.join(', ')}, not "${kind}".`);
+    return {
+      id,
+      kind: STATEMENT_KINDS.includes(kind) ? kind : 'parts',
+      label: r.text(row, sb!.col(2)),
+      year: r.text(row, sb!.col(3)),
+      stated: r.amount(row, sb!.col(4), `The stated amount of ${id}`),
+      source: r.text(row, sb!.col(5)),
+      parts: parts.filter((p) => p.id === id).map((p) => p.part),
+    };
+  });
+}
+
+function readRisks(r: CellReader): Risk[] {
+  const b = block(r, POOL_HEADERS.risks);
+  return (b?.rows ?? []).map((row) => {
+    const id = r.text(row, b!.col(0));
+    const mitigations = r.text(row, b!.col(7));
+    return {
+      id,
+      description: r.text(row, b!.col(1)),
+      impact: r.amount(row, b!.col(2), `The impact of risk ${id}`),
+      probability: r.amount(row, b!.col(3), `The probability of risk ${id}`),
+      ...(r.isBlank(row, b!.col(5)) ? {} : { statedRating: r.amount(row, b!.col(5), `The stated rating of risk ${id}`) }),
+      mitigations: mitigations ? mitigations.split(MITIGATION_SEPARATOR).map((m) => m.trim()).filter(Boolean) : [],
+      owner: r.text(row, b!.col(8)),
+    };
+  });
+}
