@@ -3,6 +3,7 @@ import Decimal from 'decimal.js';
 import { MemoryWorkbook } from '../src/adapters/memory/memoryWorkbook';
 import { planFromJson } from '../src/domain/planJson';
 import type { Plan } from '../src/domain/plan';
+import { cellAddress } from '../src/workbook/a1';
 import { workbookLayout } from '../src/workbook/workbookLayout';
 import type { WorkbookPlan } from '../src/workbook/sheetPlan';
 import { yearSheetName } from '../src/workbook/layouts/names';
@@ -25,7 +26,7 @@ function mismatches(plan: WorkbookPlan): string[] {
           typeof ours === 'number' && typeof engine === 'number'
             ? new Decimal(engine).minus(ours).abs().lessThan(0.005)
             : (engine ?? '') === (ours ?? '');
-        if (!same) bad.push(`${sheet.name}!${String.fromCharCode(65 + c)}${r + 1}: engine ${JSON.stringify(engine)}, add-in ${JSON.stringify(ours)} (${cell.formula})`);
+        if (!same) bad.push(`${sheet.name}!${cellAddress(r, c)}: engine ${JSON.stringify(engine)}, add-in ${JSON.stringify(ours)} (${cell.formula})`);
       }),
     );
   }
