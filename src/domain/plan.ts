@@ -13,6 +13,8 @@ export interface Plan {
   readonly schemes: readonly Scheme[];
   readonly targets: readonly NelTarget[];
   readonly notes: readonly string[];
+  /** What people keep on the Benefit Cards: actuals, owners, phasing, sign-offs (src/domain/benefitCard.ts). */
+  readonly cards?: import('./benefitCard').CardBook;
   /** The pooled budget: contributions, quarterly spend and the sharing rule (src/domain/pool.ts). */
   readonly pool?: import('./pool').Pool;
   /** The risk log of section 5a (src/domain/riskLog.ts). */

@@ -1,4 +1,5 @@
 import type Decimal from 'decimal.js';
+import { cardBookFromJson, cardBookToJson } from './benefitCardJson';
 import { Money } from './money';
 import type { InvestmentLine, NelTarget, Partner, Plan, PlanYear, Scheme, SchemeYear, UnitCost } from './plan';
 import { checkPlan, type PlanPath } from './planRules';
@@ -46,6 +47,7 @@ class JsonReader {
       schemes: this.list(root, 'schemes', '$', true).map((s, i) => this.scheme(s, `schemes[${i}]`)),
       targets: this.list(root, 'targets', '$', false).map((t, i) => this.target(t, `targets[${i}]`)),
       notes: this.list(root, 'notes', '$', false).map((n, i) => (typeof n === 'string' ? n : (this.fail(`notes[${i}]`, 'expected text'), ''))),
+      cards: cardBookFromJson(root.cards, this.problems),
       ...planExtrasFromJson(root, this.problems),
     };
   }
@@ -181,6 +183,7 @@ export function planToJson(plan: Plan): unknown {
     })),
     targets: plan.targets.map((t) => ({ year: t.year, baseline: amount(t.baseline), target: amount(t.target), ...(t.statedAtRisk ? { statedAtRisk: amount(t.statedAtRisk) } : {}) })),
     notes: plan.notes,
+    ...(plan.cards ? { cards: cardBookToJson(plan.cards) } : {}),
     ...planExtrasToJson(plan),
   };
 }

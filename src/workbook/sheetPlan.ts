@@ -45,6 +45,17 @@ export interface SheetPlan {
   readonly freeze?: { readonly rows: number; readonly columns: number };
   /** Cells a person may type in; adapters leave the rest locked when they protect a sheet. */
   readonly tabColor?: string;
+  /** Charts over ranges of this sheet; hosts that can't draw charts (ExcelJS) leave them out. */
+  readonly charts?: readonly ChartPlan[];
+}
+
+/** A line chart over ranges of its own sheet, e.g. cumulative planned against realised benefit. */
+export interface ChartPlan {
+  readonly type: 'line';
+  readonly title: string;
+  readonly categories: string; // "A40:A47"
+  readonly series: readonly { readonly name: string; readonly range: string }[];
+  readonly anchor: string; // top-left cell, "H3"
 }
 
 export interface DefinedNamePlan {

@@ -1,0 +1,315 @@
+import type Decimal from 'decimal.js';
+import { financialYear, isFinancialYearLabel, quartersOf, type Quarter } from './financialYear';
+import { Money, ZERO } from './money';
+import type { Plan, Scheme, UnitCost } from './plan';
+
+/**
+ * Benefit Cards (Annex 1, "Feedback loop"): one per scheme with benefits, generated from the plan
+ * and then kept by people. What people keep (owners, phasing, actuals, notes, barriers, milestones,
+ * sign-offs, non-financial measures) is a CardRecord, part of the plan; what the plan dictates (the
+ * annual counts, the unit costs, the quarters) is joined to it here into a BenefitCard.
+ */
+
+export const BENEFIT_TYPES = ['cash-releasing', 'non-cash-releasing', 'non-financial'] as const;
+export type BenefitType = (typeof BENEFIT_TYPES)[number];
+
+export const SIGN_OFF_ROLES = ['HSCI Steering Group', 'Tier Sponsor', 'Project Sponsor'] as const;
+export const SIGN_OFF_DECISIONS = ['Approved', 'Approved with conditions', 'Deferred', 'Rejected'] as const;
+export const MILESTONE_STATUSES = ['Not started', 'On track', 'At risk', 'Late', 'Done'] as const;
+
+export type Status = 'No data yet' | 'Green' | 'Amber' | 'Red';
+export const STATUSES: readonly Status[] = ['No data yet', 'Green', 'Amber', 'Red'];
+
+export interface SignOff {
+  readonly role: string;
+  readonly name: string;
+  readonly date: string; // ISO date, "2014-06-30", or blank
+  readonly decision: string; // one of SIGN_OFF_DECISIONS, or blank while pending
+}
+
+export interface Milestone {
+  readonly activity: string;
+  readonly milestone: string;
+  readonly due: string; // ISO date or blank
+  readonly status: string; // one of MILESTONE_STATUSES
+}
+
+/**
+ * What was realised in one quarter for one metric. For a counted benefit a person types either the
+ * realised reduction, or the baseline and actual admissions (the reduction is baseline − actual);
+ * a typed reduction wins. For a non-financial measure `actual` is the measured rate or value.
+ */
+export interface Actual {
+  readonly quarter: string; // "2014/15 Q1"
+  readonly metric: string; // a unit-cost id ("NEL") or a non-financial measure id
+  readonly reduction?: Decimal;
+  readonly baseline?: Decimal;
+  readonly actual?: Decimal;
+  readonly note?: string;
+}
+
+/** A benefit tracked without £: e.g. a satisfaction rate against a target. */
+export interface RateMeasure {
+  readonly id: string;
+  readonly name: string;
+  readonly unit: string; // "%" shows the values as percentages (fractions in cells)
+  readonly target: Decimal;
+  readonly higherIsBetter: boolean;
+}
+
+/** Per metric, per year: four fractions (Q1..Q4), null where left blank. All null = even split. */
+export type Phasing = Readonly<Record<string, Readonly<Record<string, readonly (Decimal | null)[]>>>>;
+
+/** What people keep on a card; every field survives a refresh of the cards. */
+export interface CardRecord {
+  readonly scheme: string; // scheme ref
+  readonly title?: string;
+  readonly type?: BenefitType;
+  readonly tier?: string;
+  readonly owner?: string;
+  readonly description?: string;
+  readonly measures?: string;
+  readonly evidence?: string;
+  readonly optimismBias?: Decimal; // a fraction, e.g. 0.15
+  readonly timeLag?: string;
+  readonly notes?: string;
+  readonly phasing?: Phasing;
+  readonly rateMeasures?: readonly RateMeasure[];
+  readonly actuals?: readonly Actual[];
+  readonly barriers?: readonly string[];
+  readonly dependencies?: readonly string[];
+  readonly milestones?: readonly Milestone[];
+  readonly signOffs?: readonly SignOff[];
+}
+
+/** Set once, on the Assumptions sheet, as defined names. */
+export interface Tolerances {
+  readonly green: Decimal; // realised ÷ planned at or above this is Green
+  readonly amber: Decimal; // at or above this (and below green) is Amber; below is Red
+  readonly forecastRange: Decimal; // lower/upper scenarios: the expected run rate ∓ this fraction
+}
+
+export interface CardBook {
+  readonly tolerances: Tolerances;
+  /** The quarter the steering group reviews ("2015/16 Q2"); defaults to the latest with actuals. */
+  readonly asAt?: string;
+  readonly records: readonly CardRecord[];
+}
+
+export const DEFAULT_TOLERANCES: Tolerances = { green: new Money('0.95'), amber: new Money('0.8'), forecastRange: new Money('0.15') };
+
+// ---------------------------------------------------------------------------------------------
+
+/** A counted, priced benefit of a card: its unit cost and the plan's annual counts. */
+export interface CardMetric {
+  readonly unit: UnitCost;
+  /** The plan's count per year (zero where the scheme has none that year). */
+  readonly annual: Readonly<Record<string, Decimal>>;
+  /** Per year the four phasing fractions, or null for an even split. */
+  readonly phasing: Readonly<Record<string, readonly (Decimal | null)[] | null>>;
+}
+
+export interface UnmatchedEntry {
+  readonly actual: Actual;
+  readonly reason: string;
+}
+
+export interface BenefitCard {
+  readonly ref: string;
+  readonly scheme?: Scheme; // undefined when the scheme has left the plan (the card is kept)
+  readonly schemeName: string;
+  readonly title: string;
+  readonly type: BenefitType;
+  readonly tier: string;
+  readonly owner: string;
+  readonly description: string;
+  readonly measures: string;
+  readonly calculation: string;
+  readonly evidence: string;
+  readonly optimismBias?: Decimal;
+  readonly timeLag: string;
+  readonly notes: string;
+  readonly years: readonly string[];
+  readonly quarters: readonly Quarter[];
+  readonly metrics: readonly CardMetric[];
+  readonly rates: readonly RateMeasure[];
+  /** Matched actuals by metric id, then quarter label. */
+  readonly actuals: ReadonlyMap<string, ReadonlyMap<string, Actual>>;
+  readonly unmatched: readonly UnmatchedEntry[];
+  readonly barriers: readonly string[];
+  readonly dependencies: readonly string[];
+  readonly milestones: readonly Milestone[];
+  readonly signOffs: readonly SignOff[]; // always the three roles, in SIGN_OFF_ROLES order
+}
+
+export function cardBook(plan: Plan): CardBook {
+  return plan.cards ?? { tolerances: DEFAULT_TOLERANCES, records: [] };
+}
+
+export function planQuarters(plan: Plan): Quarter[] {
+  return plan.years.filter((y) => isFinancialYearLabel(y.label)).flatMap((y) => quartersOf(financialYear(y.label)));
+}
+
+/** The unit-cost ids a scheme counts in any year (non-zero), in the order of the unit costs. */
+export function schemeMetricIds(plan: Plan, scheme: Scheme): string[] {
+  return plan.unitCosts
+    .filter((u) => plan.years.some((y) => { const c = scheme.years[y.label]?.benefits[u.id]; return c !== undefined && !c.isZero(); }))
+    .map((u) => u.id);
+}
+
+/**
+ * The cards of a plan: every scheme with benefits, in scheme order, then any kept card whose scheme
+ * has lost its benefits or left the plan (its entries are kept, never dropped).
+ */
+export function benefitCards(plan: Plan): BenefitCard[] {
+  const records = cardBook(plan).records;
+  const recordOf = (ref: string) => records.find((r) => r.scheme.toLowerCase() === ref.toLowerCase());
+  const cards: BenefitCard[] = [];
+  const seen = new Set<string>();
+  for (const scheme of plan.schemes) {
+    const record = recordOf(scheme.ref);
+    if (schemeMetricIds(plan, scheme).length === 0 && !record) continue;
+    cards.push(buildCard(plan, scheme.ref, scheme, record));
+    seen.add(scheme.ref.toLowerCase());
+  }
+  for (const record of records) {
+    if (!seen.has(record.scheme.toLowerCase())) {
+      cards.push(buildCard(plan, record.scheme, undefined, record));
+      seen.add(record.scheme.toLowerCase());
+    }
+  }
+  return cards;
+}
+
+function buildCard(plan: Plan, ref: string, scheme: Scheme | undefined, record: CardRecord | undefined): BenefitCard {
+  const years = plan.years.map((y) => y.label).filter(isFinancialYearLabel);
+  const quarters = planQuarters(plan);
+  const ids = scheme ? schemeMetricIds(plan, scheme) : [];
+  const metrics: CardMetric[] = ids.map((id) => {
+    const unit = plan.unitCosts.find((u) => u.id === id)!;
+    const annual: Record<string, Decimal> = {};
+    const phasing: Record<string, (Decimal | null)[] | null> = {};
+    for (const year of years) {
+      annual[year] = scheme?.years[year]?.benefits[id] ?? ZERO;
+      const kept = record?.phasing?.[id]?.[year];
+      phasing[year] = kept && kept.some((p) => p !== null) ? [0, 1, 2, 3].map((q) => kept[q] ?? null) : null;
+    }
+    return { unit, annual, phasing };
+  });
+  const rates = record?.rateMeasures ?? [];
+
+  const quarterLabels = new Set(quarters.map((q) => q.label));
+  const metricIds = new Set([...metrics.map((m) => m.unit.id), ...rates.map((r) => r.id)]);
+  const actuals = new Map<string, Map<string, Actual>>();
+  const unmatched: UnmatchedEntry[] = [];
+  for (const actual of record?.actuals ?? []) {
+    let reason = '';
+    if (!scheme) reason = `scheme ${ref} is no longer in the plan`;
+    else if (!quarterLabels.has(actual.quarter)) reason = `${actual.quarter || 'the quarter'} is not a quarter of the plan's years (${years.join(', ')})`;
+    else if (!metricIds.has(actual.metric)) reason = `scheme ${ref} no longer counts "${actual.metric}"`;
+    else if (actuals.get(actual.metric)?.has(actual.quarter)) reason = `a second entry for ${actual.metric} in ${actual.quarter}`;
+    if (reason) {
+      unmatched.push({ actual, reason });
+      continue;
+    }
+    if (!actuals.has(actual.metric)) actuals.set(actual.metric, new Map());
+    actuals.get(actual.metric)!.set(actual.quarter, actual);
+  }
+
+  const signOffs = SIGN_OFF_ROLES.map((role) => record?.signOffs?.find((s) => s.role.toLowerCase() === role.toLowerCase()) ?? { role, name: '', date: '', decision: '' });
+  const extraSignOffs = (record?.signOffs ?? []).filter((s) => !SIGN_OFF_ROLES.some((r) => r.toLowerCase() === s.role.toLowerCase()));
+
+  return {
+    ref,
+    scheme,
+    schemeName: scheme?.name ?? `(scheme ${ref} is no longer in the plan)`,
+    title: record?.title || defaultTitle(metrics, rates, years),
+    type: record?.type ?? (metrics.length ? 'cash-releasing' : 'non-financial'),
+    tier: record?.tier ?? scheme?.tiers ?? '',
+    owner: record?.owner ?? '',
+    description: record?.description ?? scheme?.description ?? '',
+    measures: record?.measures ?? [...metrics.map((m) => m.unit.benefit), ...rates.map((r) => r.name)].join('; '),
+    calculation: calculationText(metrics, rates),
+    evidence: record?.evidence ?? '',
+    optimismBias: record?.optimismBias,
+    timeLag: record?.timeLag ?? '',
+    notes: record?.notes ?? '',
+    years,
+    quarters,
+    metrics,
+    rates,
+    actuals,
+    unmatched,
+    barriers: record?.barriers ?? [],
+    dependencies: record?.dependencies ?? [],
+    milestones: record?.milestones ?? [],
+    signOffs: [...signOffs, ...extraSignOffs],
+  };
+}
+
+/** "Reduce NEL adm. by 486 over 2014/15–2015/16": the benefit phrased as a change in a measure. */
+function defaultTitle(metrics: readonly CardMetric[], rates: readonly RateMeasure[], years: readonly string[]): string {
+  const span = years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : years[0] ?? '';
+  const parts = metrics.map((m) => {
+    const total = years.reduce((acc, y) => acc.plus(m.annual[y] ?? ZERO), ZERO);
+    return `${m.unit.shortLabel} by ${total.toString()}`;
+  });
+  if (parts.length) return `Reduce ${parts.join(', ')} over ${span}`;
+  if (rates.length) return `Raise ${rates.map((r) => r.name).join(', ')} to target`;
+  return 'Benefit to be defined';
+}
+
+function calculationText(metrics: readonly CardMetric[], rates: readonly RateMeasure[]): string {
+  return [
+    ...metrics.map((m) => `${m.unit.shortLabel}: reduction (count) × UnitCost_${m.unit.id} (£${m.unit.value.toString()} ${m.unit.unit})`),
+    ...rates.map((r) => `${r.name}: measured against a target of ${r.unit === '%' ? `${r.target.times(100).toString()}%` : r.target.toString()} (no £)`),
+  ].join('; ');
+}
+
+/**
+ * The even split of a year's count over four quarters, in whole units, adding up exactly:
+ * each quarter gets INT(n/4), and the remainder r = n − 4·INT(n/4) goes to the earliest quarters
+ * one unit at a time (quarter q gets MIN(1, MAX(0, r − (q−1))) more). 155 → 39, 39, 39, 38;
+ * a fractional count such as 10.5 → 3, 3, 2.5, 2. The workbook uses the same rule as a formula.
+ */
+export function evenQuarter(annual: Decimal, quarter: 1 | 2 | 3 | 4): Decimal {
+  const base = annual.dividedBy(4).floor();
+  const remainder = annual.minus(base.times(4));
+  const extra = Money.min(1, Money.max(0, remainder.minus(quarter - 1)));
+  return base.plus(extra);
+}
+
+/** Planned count per quarter of one year: even, or the typed fractions (blank counts as 0%). */
+export function plannedQuarters(annual: Decimal, phasing: readonly (Decimal | null)[] | null): Decimal[] {
+  return ([1, 2, 3, 4] as const).map((q) => (phasing ? annual.times(phasing[q - 1] ?? ZERO) : evenQuarter(annual, q)));
+}
+
+/** The label of the latest quarter (in plan order) for which any card has an actual. */
+export function latestQuarterWithActuals(cards: readonly BenefitCard[], quarters: readonly Quarter[]): string | undefined {
+  let latest = -1;
+  for (const card of cards) {
+    for (const byQuarter of card.actuals.values()) {
+      for (const [label, a] of byQuarter) {
+        if (!hasValue(a)) continue;
+        latest = Math.max(latest, quarters.findIndex((q) => q.label === label));
+      }
+    }
+  }
+  return latest >= 0 ? quarters[latest].label : undefined;
+}
+
+export function hasValue(a: Actual): boolean {
+  return a.reduction !== undefined || a.actual !== undefined || a.baseline !== undefined;
+}
+
+/** The quarter the summary is "as at": the book's setting if it is a plan quarter, else the latest with actuals, else the first. */
+export function asAtQuarter(plan: Plan, cards: readonly BenefitCard[]): string {
+  const quarters = planQuarters(plan);
+  const set = cardBook(plan).asAt;
+  if (set && quarters.some((q) => q.label === set)) return set;
+  return latestQuarterWithActuals(cards, quarters) ?? quarters[0]?.label ?? '';
+}
+
+export function cardSheetName(ref: string): string {
+  return `Card ${ref}`;
+}

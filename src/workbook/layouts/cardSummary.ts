@@ -1,0 +1,133 @@
+import type Decimal from 'decimal.js';
+import { STATUSES } from '../../domain/benefitCard';
+import { sum, ZERO } from '../../domain/money';
+import type { Plan } from '../../domain/plan';
+import { NEL } from '../../domain/schemeTable';
+import { benefitsSummary } from '../../domain/tracker';
+import { cellAddress } from '../a1';
+import { formula, num, text } from '../grid';
+import { FORMAT, type CellPlan, type SheetPlan, type TablePlan } from '../sheetPlan';
+import { HEADERS } from './names';
+import { CARD_LABEL, FORMAT_DATE, sheetRange, TRACKER_NAMES, type CardGeometry } from './benefitCards';
+
+export const SUMMARY_SHEET = 'Benefits Summary';
+export const SUMMARY_HEADERS = [
+  'Ref', 'Scheme', 'Tier', 'Type', 'Owner', 'Planned to date (£)', 'Realised to date (£)', 'Variance (£)', 'Variance (%)', 'Status', 'Sign-off', 'Next milestone', 'Next due', 'Unmatched entries',
+] as const;
+export const NEL_HEADERS = ['Target year', 'NEL baseline', 'NEL target', 'Reduction target', 'Planned in cards', 'Realised to date', 'Realised % of target', 'Year-end lower', 'Year-end expected', 'Year-end upper', 'Expected % of target'] as const;
+
+type Row = (CellPlan | null)[];
+
+/**
+ * The steering group's summary: one row per card (every figure a reference to the card's Position
+ * block), totals that follow the table's filters (SUBTOTAL), status counts, and where the plan
+ * stands against its NEL reduction target. The table's filter buttons filter by tier and status.
+ */
+export function cardSummaryLayout(plan: Plan, cards: readonly CardGeometry[], assumptions: SheetPlan): SheetPlan {
+  const summary = benefitsSummary(plan);
+  const rows: Row[] = [
+    [text(`${plan.board} Benefit Cards: steering group summary`, 'title')],
+    [text('One row per Benefit Card, as at the reporting quarter. Filter by tier or status with the header buttons; the totals follow the filter.', 'note')],
+    [text('As at'), formula(TRACKER_NAMES.asAt, summary.asAt, FORMAT.text)],
+    [],
+  ];
+  const header = rows.length;
+  rows.push(SUMMARY_HEADERS.map((h) => text(h, 'header')));
+  const first = rows.length;
+  cards.forEach((g, i) => {
+    const t = summary.cards[i];
+    const ref = (label: string) => sheetRange(g.sheet, g.cell[label]);
+    const card = t.card;
+    const pos = t.position;
+    rows.push([
+      text(card.ref),
+      formula(`""&${ref(CARD_LABEL.scheme)}`, card.schemeName, FORMAT.text),
+      formula(`""&${ref(CARD_LABEL.tier)}`, card.tier, FORMAT.text),
+      formula(`""&${ref(CARD_LABEL.type)}`, card.type, FORMAT.text),
+      formula(`""&${ref(CARD_LABEL.owner)}`, card.owner, FORMAT.text),
+      formula(ref(CARD_LABEL.plannedToDate), pos.plannedToDate, FORMAT.pounds),
+      formula(ref(CARD_LABEL.realisedToDate), pos.realisedToDate, FORMAT.pounds),
+      formula(ref(CARD_LABEL.variance), pos.variance, FORMAT.pounds),
+      formula(ref(CARD_LABEL.variancePct), pos.variancePct, FORMAT.percent),
+      formula(ref(CARD_LABEL.status), pos.status, FORMAT.text),
+      formula(ref(CARD_LABEL.signOff), pos.signOff, FORMAT.text),
+      formula(ref(CARD_LABEL.nextMilestone), pos.nextMilestone, FORMAT.text),
+      formula(ref(CARD_LABEL.nextDue), pos.nextDue ?? '', FORMAT_DATE),
+      formula(ref(CARD_LABEL.unmatched), pos.unmatched, FORMAT.count),
+    ]);
+  });
+  const last = rows.length - 1;
+  const tables: TablePlan[] = cards.length ? [{ name: 'BenefitsSummary', row: header, column: 0, columns: SUMMARY_HEADERS, rowCount: cards.length }] : [];
+  const total = rows.length;
+  const span = (col: number) => `${cellAddress(first, col)}:${cellAddress(last, col)}`;
+  const subtotal = (col: number, value: Decimal) => (cards.length ? formula(`SUBTOTAL(109,${span(col)})`, value, FORMAT.pounds, 'total') : num(0, FORMAT.pounds, 'total'));
+  rows.push([
+    text('Total', 'total'),
+    text('Cards shown', 'total'),
+    null,
+    null,
+    null,
+    subtotal(5, summary.plannedToDate),
+    subtotal(6, summary.realisedToDate),
+    subtotal(7, summary.variance),
+    formula(`IF(${cellAddress(total, 5)}=0,"n/a",${cellAddress(total, 7)}/${cellAddress(total, 5)})`, summary.variancePct, FORMAT.percent, 'total'),
+    null,
+    null,
+    null,
+    null,
+    cards.length ? formula(`SUBTOTAL(109,${span(13)})`, sum(summary.cards.map((c) => c.card.unmatched.length).map((n) => ZERO.plus(n))), FORMAT.count, 'total') : num(0, FORMAT.count, 'total'),
+  ]);
+  rows.push([]);
+  rows.push([text('Cards by status', 'subtitle')]);
+  for (const status of STATUSES) {
+    rows.push([text(status), cards.length ? formula(`COUNTIF(${span(9)},"${status}")`, summary.statusCounts[status], FORMAT.count) : num(0, FORMAT.count)]);
+  }
+  rows.push([]);
+
+  rows.push([text('Where the plan stands against its NEL reduction target', 'subtitle')]);
+  rows.push([text('Reduction target = baseline − target admissions (Targets on the Assumptions sheet). Planned, realised and forecast NEL reductions add up every card.', 'note')]);
+  rows.push(NEL_HEADERS.map((h) => text(h, 'header')));
+  for (const standing of summary.nel) {
+    const r = rows.length;
+    const target = targetCells(assumptions, standing.year);
+    const nelCards = cards.filter((g) => g.yearRows.get(NEL)?.has(standing.year));
+    const add = (col: number, value: Decimal, format: string) =>
+      nelCards.length ? formula(nelCards.map((g) => sheetRange(g.sheet, cellAddress(g.yearRows.get(NEL)!.get(standing.year)!, col, true))).join('+'), value, format) : num(value, format);
+    const at = (col: number) => cellAddress(r, col);
+    rows.push([
+      text(standing.year),
+      target ? formula(sheetRange(assumptions.name, target.baseline), standing.baseline, FORMAT.count) : num(standing.baseline, FORMAT.count),
+      target ? formula(sheetRange(assumptions.name, target.target), standing.target, FORMAT.count) : num(standing.target, FORMAT.count),
+      formula(`${at(1)}-${at(2)}`, standing.reductionTarget, FORMAT.count),
+      add(1, standing.plannedInCards, FORMAT.count),
+      add(4, standing.realised, FORMAT.count),
+      formula(`IF(${at(3)}=0,"n/a",${at(5)}/${at(3)})`, standing.realisedOfTarget, FORMAT.percent),
+      add(5, standing.forecast.lower, FORMAT.count),
+      add(6, standing.forecast.expected, FORMAT.count),
+      add(7, standing.forecast.upper, FORMAT.count),
+      formula(`IF(${at(3)}=0,"n/a",${at(8)}/${at(3)})`, standing.expectedOfTarget, FORMAT.percent),
+    ]);
+  }
+  if (!summary.nel.length) rows.push([text('The plan sets no NEL target for its years (Targets on the Assumptions sheet).', 'note')]);
+
+  return {
+    name: SUMMARY_SHEET,
+    rows,
+    tables,
+    columnWidths: [18, 36, 10, 20, 22, 16, 16, 14, 12, 12, 16, 30, 12, 12],
+    freeze: { rows: header + 1, columns: 1 },
+    tabColor: '7F6000',
+  };
+}
+
+/** The baseline and target cells of a year in the Assumptions sheet's Targets table, found by its header. */
+function targetCells(assumptions: SheetPlan, year: string): { baseline: string; target: string } | undefined {
+  const header = assumptions.rows.findIndex((r) => r[0]?.value === HEADERS.targets[0]);
+  if (header < 0) return undefined;
+  for (let r = header + 1; r < assumptions.rows.length; r++) {
+    const first = assumptions.rows[r]?.[0]?.value;
+    if (first === undefined || first === null || first === '') return undefined;
+    if (first === year) return { baseline: cellAddress(r, 1, true), target: cellAddress(r, 2, true) };
+  }
+  return undefined;
+}
