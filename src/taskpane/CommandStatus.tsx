@@ -1,0 +1,48 @@
+import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Field, tokens } from '@fluentui/react-components';
+import type { PlanSession } from './session';
+
+const useStyles = makeStyles({
+  details: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
+  detail: { marginBottom: tokens.spacingVerticalXXS },
+});
+
+/** What the running command is doing, and how the last one ended: always in the same place. */
+export function CommandStatus({ session }: { readonly session: PlanSession }) {
+  const styles = useStyles();
+  const { busy, notice } = session;
+  const progress = busy?.progress;
+  return (
+    <div aria-live="polite">
+      {busy && (
+        <Field label={progress ? `${busy.label}: ${progress.step} (${progress.done} of ${progress.total})` : `${busy.label}…`} validationState="none">
+          <ProgressBar value={progress && progress.total ? progress.done / progress.total : undefined} thickness="large" aria-label={busy.label} />
+        </Field>
+      )}
+      {!busy && notice && (
+        <MessageBar intent={notice.intent} layout="multiline" role={notice.intent === 'error' ? 'alert' : 'status'}>
+          <MessageBarBody>
+            <MessageBarTitle>{notice.title}</MessageBarTitle>
+            {notice.body}
+            {notice.details && notice.details.length > 0 && (
+              <ul className={styles.details}>
+                {notice.details.slice(0, 12).map((d) => (
+                  <li key={d} className={styles.detail}>
+                    {d}
+                  </li>
+                ))}
+                {notice.details.length > 12 && <li>… and {notice.details.length - 12} more</li>}
+              </ul>
+            )}
+          </MessageBarBody>
+          <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Dismiss message" size="small" onClick={session.dismissNotice}>✕</Button>}>
+            {notice.actions?.map((a) => (
+              <Button key={a.label} size="small" onClick={a.run}>
+                {a.label}
+              </Button>
+            ))}
+          </MessageBarActions>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

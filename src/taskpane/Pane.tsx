@@ -1,0 +1,71 @@
+import { Caption1, makeStyles, Subtitle1, Tab, TabList, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { WorkbookHost } from '../workbook/host';
+import { CommandStatus } from './CommandStatus';
+import type { Feature } from './feature';
+import { PlanSessionContext, usePlanSession } from './session';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    height: '100%',
+    minHeight: 0,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  header: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalS}`,
+  },
+  caption: { color: tokens.colorNeutralForeground3 },
+  tabs: { paddingLeft: tokens.spacingHorizontalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  body: {
+    flexGrow: 1,
+    minHeight: 0,
+    overflowY: 'auto',
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXXL}`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
+});
+
+export interface PaneProps {
+  readonly host: WorkbookHost;
+  readonly features: readonly Feature[];
+}
+
+/** The task pane: a header, one tab per feature, and the status of the command that is running. */
+export function Pane({ host, features }: PaneProps) {
+  const styles = useStyles();
+  const session = usePlanSession(host);
+  const [selected, setSelected] = useState(features[0]?.id);
+  const feature = features.find((f) => f.id === selected) ?? features[0];
+  const plan = session.base;
+  return (
+    <PlanSessionContext.Provider value={session}>
+      <div className={styles.root} role="region" aria-label="Better Care Fund planner">
+        <div className={styles.header}>
+          <Subtitle1 as="h1">Better Care Fund planner</Subtitle1>
+          <Caption1 className={styles.caption}>{plan ? `${plan.title || plan.board} · ${plan.years.map((y) => y.label).join(', ')}` : 'No plan in this workbook yet'}</Caption1>
+        </div>
+        <TabList className={styles.tabs} selectedValue={feature?.id} onTabSelect={(_, data) => setSelected(String(data.value))} aria-label="Planner features">
+          {features.map((f) => (
+            <Tab key={f.id} value={f.id} id={`feature-tab-${f.id}`} aria-controls={`feature-panel-${f.id}`}>
+              {f.label}
+            </Tab>
+          ))}
+        </TabList>
+        {feature && (
+          <div className={styles.body} role="tabpanel" id={`feature-panel-${feature.id}`} aria-labelledby={`feature-tab-${feature.id}`}>
+            <CommandStatus session={session} />
+            <feature.component session={session} />
+          </div>
+        )}
+      </div>
+    </PlanSessionContext.Provider>
+  );
+}

@@ -1,0 +1,16 @@
+import type { ComponentType } from 'react';
+import type { PlanSession } from './session';
+
+/**
+ * One tab of the task pane. A panel receives the shared session (the plan, the host, the running
+ * command) and never touches Excel: it calls command functions with `session.host`.
+ */
+export interface FeatureProps {
+  readonly session: PlanSession;
+}
+
+export interface Feature {
+  readonly id: string;
+  readonly label: string;
+  readonly component: ComponentType<FeatureProps>;
+}

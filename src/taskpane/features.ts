@@ -1,0 +1,12 @@
+import type { Feature } from './feature';
+import { PlanPanel } from './panels/PlanPanel';
+import { TablesPanel } from './panels/TablesPanel';
+
+/**
+ * The task pane's tabs, in order. To add a panel, write it in src/taskpane/panels/ as a
+ * component taking FeatureProps, and add one line here.
+ */
+export const features: readonly Feature[] = [
+  { id: 'plan', label: 'Plan', component: PlanPanel },
+  { id: 'tables', label: 'Tables', component: TablesPanel },
+];

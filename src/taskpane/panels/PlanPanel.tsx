@@ -1,0 +1,300 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Body1,
+  Button,
+  Caption1,
+  Divider,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Switch,
+  tokens,
+} from '@fluentui/react-components';
+import { AddRegular, ArrowSyncRegular, DeleteRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { isFinancialYearLabel } from '../../domain/financialYear';
+import { formatPounds } from '../../domain/money';
+import { defaultUnitCosts, financialYearOf } from '../../domain/newPlan';
+import type { FeatureProps } from '../feature';
+import { fieldId, newScheme, type PlanForm, type SchemeForm } from '../planForm';
+import type { PlanSession } from '../session';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  sectionHeader: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
+  muted: { color: tokens.colorNeutralForeground3 },
+  twoColumns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+  refAndName: { display: 'grid', gridTemplateColumns: '88px 1fr', columnGap: tokens.spacingHorizontalM },
+  fieldset: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalM}`,
+    margin: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  legend: { padding: `0 ${tokens.spacingHorizontalXS}`, fontWeight: tokens.fontWeightSemibold },
+  schemeBody: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalM },
+  headerText: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+});
+
+/** The Plan tab: start or load a plan, then edit its unit costs and schemes, checked as you type. */
+export function PlanPanel({ session }: FeatureProps) {
+  const styles = useStyles();
+  if (session.phase === 'reading' && !session.form) return <Spinner label="Reading the workbook…" />;
+  if (!session.form) return <StartPlan session={session} />;
+  const form = session.form;
+  const busy = !!session.busy;
+  return (
+    <>
+      {session.changes.length > 0 && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            {session.changes.length === 1 ? 'One change in the pane is' : `${session.changes.length} changes in the pane are`} not in the workbook yet.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" appearance="primary" disabled={busy || !session.checked?.plan} onClick={() => session.generate()}>
+              Generate tables
+            </Button>
+            <Button size="small" disabled={busy} onClick={session.discardEdits}>
+              Discard
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      <UnitCosts session={session} form={form} />
+      <Divider />
+      <Schemes session={session} form={form} />
+      <Divider />
+      <div className={styles.actions}>
+        <Button icon={<ArrowSyncRegular />} disabled={busy || session.changes.length > 0} onClick={session.readWorkbook}>
+          Read from workbook
+        </Button>
+      </div>
+      <Caption1 className={styles.muted}>
+        The workbook is the plan: what you type in its Assumptions or Schemes sheet is read back before the tables are generated.
+      </Caption1>
+    </>
+  );
+}
+
+function StartPlan({ session }: { readonly session: PlanSession }) {
+  const styles = useStyles();
+  const [board, setBoard] = useState('');
+  const [firstYear, setFirstYear] = useState(() => financialYearOf(new Date()));
+  const [touched, setTouched] = useState(false);
+  const boardError = board.trim() ? undefined : 'Enter the Health and Wellbeing Board, e.g. Barnet.';
+  const yearError = isFinancialYearLabel(firstYear.trim()) ? undefined : 'Write the first financial year as 2025/26 (April to March).';
+  const busy = !!session.busy;
+  const units = defaultUnitCosts()
+    .map((u) => `${u.shortLabel} ${formatPounds(u.value)}`)
+    .join(', ');
+  return (
+    <>
+      <section className={styles.section} aria-labelledby="start-heading">
+        <Subtitle2 as="h2" id="start-heading">
+          Start a plan in this workbook
+        </Subtitle2>
+        <Body1>Adds the Assumptions and Schemes sheets, with the usual unit costs ({units}), and a scheme table for each of two years.</Body1>
+        <form
+          className={styles.section}
+          onSubmit={(e) => {
+            e.preventDefault();
+            setTouched(true);
+            if (!boardError && !yearError) session.startNew(board, firstYear);
+          }}
+        >
+          <Field label="Health and Wellbeing Board" required validationState={touched && boardError ? 'error' : 'none'} validationMessage={touched ? boardError : undefined}>
+            <Input value={board} onChange={(_, d) => setBoard(d.value)} placeholder="e.g. Barnet" />
+          </Field>
+          <Field label="First financial year" validationState={yearError ? 'error' : 'none'} validationMessage={yearError}>
+            <Input value={firstYear} onChange={(_, d) => setFirstYear(d.value)} />
+          </Field>
+          <div className={styles.actions}>
+            <Button appearance="primary" type="submit" disabled={busy}>
+              Start plan
+            </Button>
+          </div>
+        </form>
+      </section>
+      <Divider>or</Divider>
+      <section className={styles.section} aria-labelledby="example-heading">
+        <Subtitle2 as="h2" id="example-heading">
+          Try it with real figures
+        </Subtitle2>
+        <Body1>Barnet’s BCF plan for 2014/15 and 2015/16: eight schemes, a £6,634,000 and a £23,412,000 pool.</Body1>
+        <div className={styles.actions}>
+          <Button disabled={busy} onClick={() => session.loadExample()}>
+            Load the Barnet example
+          </Button>
+          <Button appearance="subtle" icon={<ArrowSyncRegular />} disabled={busy} onClick={session.readWorkbook}>
+            Read from workbook
+          </Button>
+        </div>
+      </section>
+    </>
+  );
+}
+
+function UnitCosts({ session, form }: { readonly session: PlanSession; readonly form: PlanForm }) {
+  const styles = useStyles();
+  const units = form.source.unitCosts;
+  return (
+    <section className={styles.section} aria-labelledby="unit-costs-heading">
+      <Subtitle2 as="h2" id="unit-costs-heading">
+        Unit costs
+      </Subtitle2>
+      <Caption1 className={styles.muted}>What one unit of each benefit is worth. Every saving in the tables is a count times one of these.</Caption1>
+      <div className={styles.twoColumns}>
+        {units.map((u, i) => {
+          const problem = session.checked?.byField.get(fieldId.unitCost(i));
+          return (
+            <Field
+              key={u.id}
+              label={`${u.shortLabel || u.id} (£ ${u.unit})`}
+              hint={problem ? undefined : u.benefit}
+              validationState={problem ? problem.severity : 'none'}
+              validationMessage={problem ? sentence(problem.message) : undefined}
+            >
+              <Input
+                value={form.unitCosts[i]}
+                contentBefore="£"
+                inputMode="decimal"
+                onChange={(_, d) => session.edit((f) => ({ ...f, unitCosts: f.unitCosts.map((v, k) => (k === i ? d.value : v)) }))}
+              />
+            </Field>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+function Schemes({ session, form }: { readonly session: PlanSession; readonly form: PlanForm }) {
+  const styles = useStyles();
+  const [open, setOpen] = useState<string[]>([]);
+  const update = (index: number, change: Partial<SchemeForm>) => session.edit((f) => ({ ...f, schemes: f.schemes.map((s, k) => (k === index ? { ...s, ...change } : s)) }));
+  const add = () => {
+    const scheme = newScheme(form);
+    session.edit((f) => ({ ...f, schemes: [...f.schemes, scheme] }));
+    setOpen((o) => [...o, scheme.key]);
+  };
+  return (
+    <section className={styles.section} aria-labelledby="schemes-heading">
+      <div className={styles.sectionHeader}>
+        <Subtitle2 as="h2" id="schemes-heading">
+          Schemes ({form.schemes.length})
+        </Subtitle2>
+        <Button icon={<AddRegular />} onClick={add}>
+          Add scheme
+        </Button>
+      </div>
+      {form.schemes.length === 0 && <Body1 className={styles.muted}>No schemes yet. Add one for each service the fund pays for.</Body1>}
+      <Accordion multiple collapsible openItems={open} onToggle={(_, d) => setOpen(d.openItems.map(String))}>
+        {form.schemes.map((s, index) => {
+          const errors = [...(session.checked?.byField ?? new Map()).entries()].filter(([id, p]) => id.startsWith(`schemes[${index}]`) && p.severity === 'error').length;
+          const costs = form.source.years.map((y) => (s.years[y.label]?.cost ? `£${s.years[y.label].cost}` : '£0')).join(' · ');
+          return (
+            <AccordionItem key={s.key} value={s.key}>
+              <AccordionHeader expandIconPosition="end">
+                <span className={styles.headerText}>
+                  <span>
+                    {s.ref || '?'} · {s.name || 'New scheme'}
+                    {errors > 0 && <strong style={{ color: tokens.colorPaletteRedForeground1 }}> ({errors === 1 ? '1 error' : `${errors} errors`})</strong>}
+                  </span>
+                  <Caption1 className={styles.muted}>
+                    {costs}
+                    {s.inPool ? '' : ' · not in the BCF pool'}
+                  </Caption1>
+                </span>
+              </AccordionHeader>
+              <AccordionPanel>
+                <SchemeEditor session={session} form={form} index={index} scheme={s} update={(c) => update(index, c)} />
+              </AccordionPanel>
+            </AccordionItem>
+          );
+        })}
+      </Accordion>
+    </section>
+  );
+}
+
+function SchemeEditor(props: { session: PlanSession; form: PlanForm; index: number; scheme: SchemeForm; update: (change: Partial<SchemeForm>) => void }) {
+  const { session, form, index, scheme, update } = props;
+  const styles = useStyles();
+  const problem = (id: string) => session.checked?.byField.get(id);
+  const state = (id: string) => {
+    const p = problem(id);
+    return { validationState: p ? p.severity : ('none' as const), validationMessage: p ? sentence(p.message) : undefined };
+  };
+  const who = scheme.ref || `${index + 1}`;
+  const hidden = (text: string) => <span className={styles.hidden}>{text}</span>;
+  const setYear = (year: string, change: { cost?: string; benefit?: [string, string] }) => {
+    const entry = scheme.years[year] ?? { cost: '', benefits: {} };
+    update({
+      years: {
+        ...scheme.years,
+        [year]: { cost: change.cost ?? entry.cost, benefits: change.benefit ? { ...entry.benefits, [change.benefit[0]]: change.benefit[1] } : entry.benefits },
+      },
+    });
+  };
+  return (
+    <div className={styles.schemeBody}>
+      <div className={styles.refAndName}>
+        <Field label={<>Ref{hidden(` of scheme ${who}`)}</>} {...state(fieldId.schemeRef(index))}>
+          <Input value={scheme.ref} onChange={(_, d) => update({ ref: d.value })} />
+        </Field>
+        <Field label={<>Scheme name{hidden(` of scheme ${who}`)}</>} {...state(fieldId.schemeName(index))}>
+          <Input value={scheme.name} onChange={(_, d) => update({ name: d.value })} />
+        </Field>
+      </div>
+      <div className={styles.refAndName}>
+        <Field label={<>Tiers{hidden(` of scheme ${who}`)}</>}>
+          <Input value={scheme.tiers} onChange={(_, d) => update({ tiers: d.value })} placeholder="3, 4" />
+        </Field>
+        <Field label={<>Group{hidden(` of scheme ${who}`)}</>}>
+          <Input value={scheme.group} onChange={(_, d) => update({ group: d.value })} />
+        </Field>
+      </div>
+      <Switch checked={scheme.inPool} onChange={(_, d) => update({ inPool: d.checked })} label={<>In the BCF pool{hidden(` (scheme ${who})`)}</>} />
+      {form.source.years.map((y) => {
+        const entry = scheme.years[y.label] ?? { cost: '', benefits: {} };
+        return (
+          <fieldset key={y.label} className={styles.fieldset}>
+            <legend className={styles.legend}>{y.label}</legend>
+            <Field label={<>Cost (£){hidden(` of scheme ${who} in ${y.label}`)}</>} {...state(fieldId.cost(index, y.label))}>
+              <Input value={entry.cost} contentBefore="£" inputMode="decimal" onChange={(_, d) => setYear(y.label, { cost: d.value })} />
+            </Field>
+            <div className={styles.twoColumns}>
+              {form.source.unitCosts.map((u) => (
+                <Field key={u.id} label={<>{u.shortLabel || u.id}{hidden(` reduction, scheme ${who} in ${y.label}`)}</>} {...state(fieldId.benefit(index, y.label, u.id))}>
+                  <Input value={entry.benefits[u.id] ?? ''} inputMode="decimal" onChange={(_, d) => setYear(y.label, { benefit: [u.id, d.value] })} />
+                </Field>
+              ))}
+            </div>
+          </fieldset>
+        );
+      })}
+      <div className={styles.actions}>
+        <Button appearance="subtle" icon={<DeleteRegular />} onClick={() => session.edit((f) => ({ ...f, schemes: f.schemes.filter((_, k) => k !== index) }))}>
+          Remove scheme {who}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function sentence(message: string): string {
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}

@@ -1,0 +1,111 @@
+import { Body1, Button, Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
+import { TableSimpleRegular } from '@fluentui/react-icons';
+import type Decimal from 'decimal.js';
+import { formatCount, formatPercent, formatPounds, ZERO } from '../../domain/money';
+import { NEL, type SchemeTable } from '../../domain/schemeTable';
+import type { FeatureProps } from '../feature';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  muted: { color: tokens.colorNeutralForeground3 },
+  scroll: { overflowX: 'auto' },
+  table: {
+    borderCollapse: 'collapse',
+    width: '100%',
+    fontVariantNumeric: 'tabular-nums',
+    fontSize: tokens.fontSizeBase300,
+    '& th, & td': { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+    '& thead th': { textAlign: 'right', fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2, borderBottom: `2px solid ${tokens.colorNeutralStroke1}` },
+    '& tbody th': { textAlign: 'left', fontWeight: tokens.fontWeightRegular },
+    '& td': { textAlign: 'right', whiteSpace: 'nowrap' },
+  },
+  strong: { '& th, & td': { fontWeight: tokens.fontWeightSemibold } },
+  caption: { captionSide: 'bottom', textAlign: 'left', paddingTop: tokens.spacingVerticalS, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});
+
+/** The Tables tab: generate or refresh every year's scheme table, and the totals each will show. */
+export function TablesPanel({ session }: FeatureProps) {
+  const styles = useStyles();
+  const busy = !!session.busy;
+  const inWorkbook = !!session.base;
+  const valid = !!session.checked?.plan;
+  const errors = session.checked?.problems.filter((p) => p.severity === 'error').length ?? 0;
+  const label = busy ? 'Generating…' : inWorkbook ? 'Refresh tables' : 'Generate tables';
+  return (
+    <>
+      <section className={styles.section} aria-labelledby="generate-heading">
+        <Subtitle2 as="h2" id="generate-heading">
+          Scheme tables
+        </Subtitle2>
+        <Body1>
+          One sheet per year with the plan’s “Cost and impact of schemes” table and the Annex 1 benefits table. Every figure is a live formula over the Schemes
+          sheet and the unit costs.
+        </Body1>
+        <div>
+          <Button appearance="primary" icon={<TableSimpleRegular />} disabled={busy || !session.form || !valid} onClick={() => session.generate()}>
+            {label}
+          </Button>
+        </div>
+        {!session.form && <Caption1 className={styles.muted}>Start a plan or load the Barnet example on the Plan tab first.</Caption1>}
+        {session.form && !valid && (
+          <Caption1 role="status" style={{ color: tokens.colorPaletteRedForeground1 }}>
+            {errors === 1 ? 'One field on the Plan tab needs correcting' : `${errors} fields on the Plan tab need correcting`} before the tables can be generated.
+          </Caption1>
+        )}
+      </section>
+      {session.tables.length > 0 && (
+        <section className={styles.section} aria-labelledby="totals-heading">
+          <Subtitle2 as="h2" id="totals-heading">
+            Totals by year
+          </Subtitle2>
+          <div className={styles.scroll}>
+            <Totals tables={session.tables} pending={session.changes.length} />
+          </div>
+        </section>
+      )}
+    </>
+  );
+}
+
+function Totals({ tables, pending }: { readonly tables: readonly SchemeTable[]; readonly pending: number }) {
+  const styles = useStyles();
+  const rows: { label: string; value: (t: SchemeTable) => string; strong?: boolean }[] = [
+    { label: 'BCF pool', value: (t) => formatPounds(t.poolTotal), strong: true },
+    { label: 'Outside the pool', value: (t) => formatPounds(t.costOutsidePool) },
+    { label: 'Reduced NEL admissions', value: (t) => formatCount(t.countTotals[NEL] ?? ZERO) },
+    { label: 'NEL saving', value: (t) => formatPounds(t.savingTotals[NEL] ?? ZERO) },
+    { label: 'Total saving (all benefits)', value: (t) => formatPounds(t.totalSaving), strong: true },
+    { label: 'Total saving as % of pool', value: (t) => (t.poolTotal.isZero() ? 'n/a' : formatPercent(ratio(t.totalSaving, t.poolTotal))) },
+  ];
+  return (
+    <table className={styles.table} aria-labelledby="totals-heading">
+      <caption className={styles.caption}>
+        {pending ? `Includes ${pending === 1 ? 'one change' : `${pending} changes`} not yet in the workbook.` : 'As the workbook’s tables show them.'}
+      </caption>
+      <thead>
+        <tr>
+          <td />
+          {tables.map((t) => (
+            <th key={t.year} scope="col">
+              {t.year}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.label} className={r.strong ? styles.strong : undefined}>
+            <th scope="row">{r.label}</th>
+            {tables.map((t) => (
+              <td key={t.year}>{r.value(t)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function ratio(a: Decimal, b: Decimal): Decimal {
+  return a.dividedBy(b);
+}
