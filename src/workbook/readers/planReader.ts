@@ -6,6 +6,7 @@ import { PlanError, type Location, type Problem } from '../../domain/problems';
 import { cellAddress } from '../a1';
 import { HEADERS, NO, SHEET, YES } from '../layouts/names';
 import { findSheet, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
+import { readCardBook } from './cardReader';
 import { bodyRows, CellReader, findHeaderRow, headerColumns } from './cells';
 import { readPoolSheets } from './poolReader';
 
@@ -139,7 +140,7 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
   }
 
   problems.push(...a.problems, ...s.problems, ...(inv?.problems ?? []));
-  const plan: Plan = { board: infoValue('Health and Wellbeing Board'), title: infoValue('Title'), partners, years, unitCosts, schemes, targets, notes: [], ...readPoolSheets(snapshot, problems) };
+  const plan: Plan = { board: infoValue('Health and Wellbeing Board'), title: infoValue('Title'), partners, years, unitCosts, schemes, targets, notes: [], ...readPoolSheets(snapshot, problems), cards: readCardBook(snapshot, problems) };
   const locate = (path: PlanPath): Location => {
     switch (path.kind) {
       case 'scheme':
