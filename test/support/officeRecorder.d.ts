@@ -1,0 +1,49 @@
+/** Types for officeRecorder.js (plain CommonJS so scripts can use it too). */
+export interface RecordedWrite {
+  sheet: string;
+  row: number;
+  column: number;
+  property: 'Formulas' | 'Values' | 'NumberFormat';
+  input: unknown;
+}
+export interface RecordedCall {
+  bodyText: string;
+  bodyBytes: number;
+  body: { Actions: any[]; ObjectPaths: Record<string, any> };
+  refused: boolean;
+  writes: RecordedWrite[];
+}
+export interface LoadedExcel {
+  Excel: any;
+  OfficeExtension: any;
+  calls: RecordedCall[];
+  setResponder(f: (body: any, call: RecordedCall) => any): void;
+  reset(): void;
+  workCalls(): RecordedCall[];
+}
+export interface StoredCell {
+  value: unknown;
+  formula?: string;
+  quotePrefix?: boolean;
+}
+export class FakeWorkbook {
+  constructor(options?: {
+    sheets?: Record<string, unknown[][]>;
+    tables?: { name: string; sheet: string; address: string }[];
+    names?: { name: string; formula: string; comment?: string }[];
+    refuseOver?: number;
+    evaluate?: (formula: string, sheet: string, row: number, column: number) => unknown;
+  });
+  respond: (body: any, call: RecordedCall) => any;
+  sheets: Map<string, { name: string; cells: Map<string, StoredCell>; formats: Map<string, string>; freeze: unknown; tabColor?: string }>;
+  tables: Map<string, { name: string; sheet: string; address: string }>;
+  names: Map<string, { name: string; formula: string; comment?: string }>;
+  refuseOver: number;
+  cell(sheet: string, address: string): StoredCell | undefined;
+  format(sheet: string, address: string): string | undefined;
+}
+export function loadExcel(options?: { respond?: (body: any, call: RecordedCall) => any }): LoadedExcel;
+export function isCleanupOnly(call: RecordedCall): boolean;
+export function parseRect(address: string): { r0: number; c0: number; r1: number; c1: number };
+export function rectAddress(sheet: string, rect: { r0: number; c0: number; r1: number; c1: number }): string;
+export const REQUEST_LIMIT: number;

@@ -1,0 +1,426 @@
+'use strict';
+/**
+ * Microsoft's real Excel JavaScript client (@microsoft/office-js, dist/excel-web-16.00.js) running in a
+ * Node vm, with the Office host bridge replaced by a recorder and a small synthetic workbook. Each
+ * entry of `calls` is one real round trip with the exact request body Excel would receive, so tests
+ * (and scripts/officeBench.js) can count round trips, measure request bytes and check what was sent.
+ * The technique is described in /work/shared/OFFICE-RECORDER.md; this copy lives in the project so a
+ * clone outside the workspace still passes its tests. Plain CommonJS for jest and plain Node alike.
+ *
+ *   const { loadExcel, FakeWorkbook } = require('./officeRecorder');
+ *   const book = new FakeWorkbook({ sheets: { Sheet1: [] } });
+ *   const office = loadExcel({ respond: book.respond });
+ *   await new OfficeWorkbook(office.Excel).apply(plan);
+ *   office.calls -> [{ bodyBytes, body, refused, writes }]
+ */
+const vm = require('vm');
+const fs = require('fs');
+const path = require('path');
+
+const REQUEST_LIMIT = 5_000_000;
+
+function clientSource(lib = 'excel-web-16.00.js') {
+  const file = require.resolve(`@microsoft/office-js/dist/${lib}`, { paths: [path.join(__dirname, '..', '..')] });
+  return { file, text: fs.readFileSync(file, 'utf8') };
+}
+
+let cached;
+
+/** Loads the client into a fresh vm realm; `respond(body, call)` answers each request. */
+function loadExcel({ respond = new FakeWorkbook().respond } = {}) {
+  cached = cached || clientSource();
+  const sandbox = {
+    console, setTimeout, clearTimeout, setInterval, clearInterval, Promise, TextEncoder, URL,
+    navigator: { userAgent: 'node', language: 'en-GB' },
+    location: { href: 'https://localhost:3000/taskpane.html', hash: '', search: '' },
+    addEventListener() {}, removeEventListener() {},
+  };
+  sandbox.window = sandbox.self = sandbox.top = sandbox.parent = sandbox;
+  sandbox.document = {
+    readyState: 'complete', addEventListener() {}, getElementsByTagName: () => [],
+    createElement: () => ({ setAttribute() {}, style: {} }), head: { appendChild() {} }, cookie: '',
+    URL: 'https://localhost:3000/taskpane.html',
+  };
+  vm.createContext(sandbox);
+  vm.runInContext(cached.text, sandbox, { filename: path.basename(cached.file) });
+
+  const encoder = new TextEncoder();
+  const calls = [];
+  let responder = respond;
+  // Every batch goes through this function inside Office:
+  // safeArray = [customData, 'POST', 'ProcessQuery', headers, bodyText, appPermission, requestFlags, ...]
+  sandbox.OSF.DDA.RichApi.executeRichApiRequestAsync = (safeArray, callback) => {
+    const bodyText = safeArray[4];
+    const call = { bodyText, bodyBytes: encoder.encode(bodyText).length, body: JSON.parse(bodyText), refused: false, writes: [] };
+    calls.push(call);
+    let response;
+    try {
+      response = responder(call.body, call);
+    } catch (e) {
+      response = { Error: { Code: 'GeneralException', Message: String((e && e.stack) || e) } };
+    }
+    if (response && response.hostError) {
+      call.refused = true;
+      // The library turns host error 5103 into its own RequestPayloadSizeLimitExceeded error.
+      return setImmediate(() => callback({ status: 'failed', error: response.hostError }));
+    }
+    setImmediate(() => callback({ status: 'succeeded', value: { data: [200, [], JSON.stringify(response)] } }));
+  };
+  // Excel.run sends a clean-up request (_RemoveReference) after the batch; awaiting it keeps counts exact.
+  sandbox.OfficeExtension.Utility._synchronousCleanup = true;
+
+  return {
+    Excel: sandbox.Excel,
+    OfficeExtension: sandbox.OfficeExtension,
+    calls,
+    setResponder(f) { responder = f; },
+    reset() { calls.length = 0; },
+    /** Round trips that do real work: everything but Excel.run's reference clean-up. */
+    workCalls: () => calls.filter((c) => !isCleanupOnly(c)),
+  };
+}
+
+function isCleanupOnly(call) {
+  return call.body.Actions.every((a) => a.ActionType === 1 || a.Name === '_RemoveReference');
+}
+
+// ---------------------------------------------------------------------------------------------
+// A synthetic workbook: enough of Excel's object model to answer what the adapter sends. It has no
+// calculation; a formula cell's value is null unless `evaluate` says otherwise.
+
+function columnIndex(letters) {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+function columnLetter(index) {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+const MAX_ROW = 1048575;
+const MAX_COLUMN = 16383;
+
+/** "B3:D10", "A:C", "$D$5" -> inclusive zero-based rectangle. */
+function parseRect(address) {
+  const text = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
+  const [a, b = a] = text.replace(/\$/g, '').split(':');
+  const part = (p) => {
+    const m = /^([A-Z]*)(\d*)$/i.exec(p);
+    if (!m) throw new Error(`Not an address: ${address}`);
+    return { column: m[1] ? columnIndex(m[1]) : undefined, row: m[2] ? Number(m[2]) - 1 : undefined };
+  };
+  const p = part(a);
+  const q = part(b);
+  return {
+    r0: p.row ?? 0, c0: p.column ?? 0,
+    r1: q.row ?? (p.row === undefined ? MAX_ROW : p.row), c1: q.column ?? (p.column === undefined ? MAX_COLUMN : p.column),
+  };
+}
+
+function quoteSheet(name) {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function rectAddress(sheet, rect) {
+  const a = `${columnLetter(rect.c0)}${rect.r0 + 1}`;
+  const b = `${columnLetter(rect.c1)}${rect.r1 + 1}`;
+  return `${quoteSheet(sheet)}!${a === b ? a : `${a}:${b}`}`;
+}
+
+/**
+ * What Excel makes of a string written to a cell as if typed: a leading apostrophe means text,
+ * "=", "+", "-" and "@" start a formula, a number becomes a number. (Simplified: Excel would also
+ * see dates, percentages and currency, which only strengthens the case for the apostrophe.)
+ */
+function typed(input) {
+  if (typeof input !== 'string') return { value: input };
+  if (input === '') return undefined;
+  if (input.startsWith("'")) return { value: input.slice(1), quotePrefix: true };
+  if (/^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(input)) return { value: Number(input) };
+  if (/^[=+\-@]/.test(input)) return { formula: input.startsWith('=') ? input : `=${input.slice(input.startsWith('@') ? 1 : 0)}` };
+  if (/^(true|false)$/i.test(input)) return { value: input.toLowerCase() === 'true' };
+  return { value: input };
+}
+
+class FakeWorkbook {
+  /**
+   * sheets: { name: 2D array of typed inputs (as a user would type them) }; tables: [{ name, sheet,
+   * address }]; names: [{ name, formula }]. refuseOver: refuse requests above this many bytes with
+   * host error 5103, as Excel on the web does above 5 MB. evaluate(formula): a value for formula cells.
+   */
+  constructor({ sheets = { Sheet1: [] }, tables = [], names = [], refuseOver = REQUEST_LIMIT, evaluate = () => null } = {}) {
+    this.sheets = new Map();
+    this.tables = new Map(tables.map((t) => [t.name.toLowerCase(), { ...t }]));
+    this.names = new Map(names.map((n) => [n.name.toLowerCase(), { ...n }]));
+    this.refuseOver = refuseOver;
+    this.evaluate = evaluate;
+    this.refs = new Map();
+    this.nextRef = 0;
+    for (const [name, rows] of Object.entries(sheets)) {
+      const sheet = this.addSheet(name);
+      rows.forEach((row, r) => row.forEach((input, c) => this.setCell(sheet, r, c, input)));
+    }
+    this.respond = this.respond.bind(this);
+  }
+
+  addSheet(name) {
+    const sheet = { name, cells: new Map(), formats: new Map(), validations: [], freeze: undefined, tabColor: undefined, widths: new Map() };
+    this.sheets.set(name.toLowerCase(), sheet);
+    return sheet;
+  }
+
+  sheet(name) {
+    const sheet = this.sheets.get(String(name).toLowerCase());
+    if (!sheet) throw new Error(`ItemNotFound: no sheet ${name}`);
+    return sheet;
+  }
+
+  setCell(sheet, r, c, input) {
+    const key = `${r},${c}`;
+    if (input === null || input === undefined) return; // null leaves a cell as it is
+    const cell = typed(input);
+    if (!cell) sheet.cells.delete(key);
+    else {
+      if (cell.formula) cell.value = this.evaluate(cell.formula, sheet.name, r, c);
+      sheet.cells.set(key, cell);
+    }
+  }
+
+  /** The cell as Excel holds it: { value, formula?, quotePrefix? } or undefined when empty. */
+  cell(sheetName, address) {
+    const { r0, c0 } = parseRect(address);
+    return this.sheet(sheetName).cells.get(`${r0},${c0}`);
+  }
+
+  format(sheetName, address) {
+    const { r0, c0 } = parseRect(address);
+    return this.sheet(sheetName).formats.get(`${r0},${c0}`);
+  }
+
+  usedRect(sheet) {
+    let rect;
+    for (const key of sheet.cells.keys()) {
+      const [r, c] = key.split(',').map(Number);
+      rect = rect ? { r0: Math.min(rect.r0, r), c0: Math.min(rect.c0, c), r1: Math.max(rect.r1, r), c1: Math.max(rect.c1, c) } : { r0: r, c0: c, r1: r, c1: c };
+    }
+    return rect || { r0: 0, c0: 0, r1: 0, c1: 0 };
+  }
+
+  rangeValue(desc) {
+    const sheet = this.sheet(desc.sheet);
+    const rect = desc.rect;
+    const rows = [];
+    const formulas = [];
+    for (let r = rect.r0; r <= rect.r1; r++) {
+      const row = [];
+      const frow = [];
+      for (let c = rect.c0; c <= rect.c1; c++) {
+        const cell = sheet.cells.get(`${r},${c}`);
+        row.push(cell ? (cell.value ?? 0) : '');
+        frow.push(cell ? cell.formula ?? cell.value : '');
+      }
+      rows.push(row);
+      formulas.push(frow);
+    }
+    return { Address: rectAddress(desc.sheet, rect), RowCount: rect.r1 - rect.r0 + 1, ColumnCount: rect.c1 - rect.c0 + 1, Values: rows, Formulas: formulas };
+  }
+
+  /** Answers one request: refuses it whole if too big, else applies every action in order. */
+  respond(body, call) {
+    if (call && call.bodyBytes > this.refuseOver) return { hostError: { code: 5103 } };
+    const paths = body.ObjectPaths;
+    const resolved = new Map();
+    const resolve = (id) => {
+      if (resolved.has(id)) return resolved.get(id);
+      const desc = this.describe(paths[id], resolve);
+      resolved.set(id, desc);
+      return desc;
+    };
+    const kept = new Set(body.Actions.filter((a) => a.Name === '_KeepReference').map((a) => a.ObjectPathId));
+    const instantiated = new Set();
+    const results = [];
+    for (const action of body.Actions) {
+      const desc = resolve(action.ObjectPathId);
+      const args = (action.ArgumentInfo && action.ArgumentInfo.Arguments) || [];
+      if (action.ActionType === 1) {
+        if (!instantiated.has(action.ObjectPathId)) {
+          instantiated.add(action.ObjectPathId);
+          this.create(paths[action.ObjectPathId], desc, resolve);
+        }
+        const p = paths[action.ObjectPathId];
+        if (kept.has(action.ObjectPathId) || (p && p.ObjectPathType === 3)) {
+          const ref = `R${++this.nextRef}`;
+          this.refs.set(ref, desc);
+          results.push({ ActionId: action.Id, Value: { _ReferenceId: ref } });
+        }
+      } else if (action.ActionType === 2) {
+        results.push({ ActionId: action.Id, Value: this.query(desc) });
+      } else if (action.ActionType === 3) {
+        this.method(desc, action.Name, args);
+      } else if (action.ActionType === 4) {
+        this.setProperty(desc, action.Name, args[0], call);
+      }
+    }
+    return { Results: results };
+  }
+
+  describe(p, resolve) {
+    if (!p) return { type: 'other' };
+    const args = (p.ArgumentInfo && p.ArgumentInfo.Arguments) || [];
+    const refArgs = (p.ArgumentInfo && p.ArgumentInfo.ReferencedObjectPathIds) || [];
+    if (p.ObjectPathType === 1) return { type: 'workbook' };
+    if (p.ObjectPathType === 6) return this.refs.get(p.Name) || { type: 'other' };
+    const parent = p.ParentObjectPathId !== undefined ? resolve(p.ParentObjectPathId) : { type: 'other' };
+    if (p.ObjectPathType === 4) {
+      if (p.Name === 'Worksheets') return { type: 'worksheets' };
+      if (p.Name === 'Tables') return { type: 'tables', sheet: parent.type === 'sheet' ? parent.name : undefined };
+      if (p.Name === 'Names') return { type: 'names' };
+      return { type: 'part', name: p.Name, of: parent };
+    }
+    if (p.ObjectPathType === 5) {
+      if (parent.type === 'worksheets') return { type: 'sheet', name: this.sheetName(args[0]) };
+      if (parent.type === 'tables') return { type: 'table', name: args[0] };
+      if (parent.type === 'names') return { type: 'name', name: args[0] };
+      return { type: 'other' };
+    }
+    if (p.ObjectPathType === 3) {
+      const name = p.Name;
+      if (parent.type === 'worksheets' && /^(GetItem|GetItemOrNullObject|Add)$/.test(name)) return { type: 'sheet', name: name === 'Add' ? args[0] : this.sheetName(args[0]) };
+      if (parent.type === 'sheet') {
+        if (name === 'GetRange') return { type: 'range', sheet: parent.name, rect: parseRect(args[0] || 'A1') };
+        if (name === 'GetRangeByIndexes') return { type: 'range', sheet: parent.name, rect: { r0: args[0], c0: args[1], r1: args[0] + args[2] - 1, c1: args[1] + args[3] - 1 } };
+        if (name === 'GetRanges') return { type: 'areas', sheet: parent.name, rects: String(args[0]).split(',').map(parseRect) };
+        if (name === 'GetUsedRange' || name === 'GetUsedRangeOrNullObject') return { type: 'range', sheet: parent.name, used: true };
+      }
+      if (parent.type === 'range') {
+        const rect = this.rectOf(parent);
+        if (name === 'GetRow') return { type: 'range', sheet: parent.sheet, rect: { ...rect, r0: rect.r0 + args[0], r1: rect.r0 + args[0] } };
+        if (name === 'GetBoundingRect') {
+          const other = this.rectOf(resolve(refArgs[0] ? args[0] : args[0]));
+          return { type: 'range', sheet: parent.sheet, rect: { r0: Math.min(rect.r0, other.r0), c0: Math.min(rect.c0, other.c0), r1: Math.max(rect.r1, other.r1), c1: Math.max(rect.c1, other.c1) } };
+        }
+        if (name === 'GetResizedRange') return { type: 'range', sheet: parent.sheet, rect: { ...rect, r1: rect.r1 + args[0], c1: rect.c1 + args[1] } };
+        if (name === 'GetCell') return { type: 'range', sheet: parent.sheet, rect: { r0: rect.r0 + args[0], c0: rect.c0 + args[1], r1: rect.r0 + args[0], c1: rect.c0 + args[1] } };
+      }
+      if (parent.type === 'tables' && name === 'Add') return { type: 'table', adding: { range: refArgs[0] ? resolve(args[0]) : undefined, address: refArgs[0] ? undefined : args[0] } };
+      if (parent.type === 'tables' && /^GetItem/.test(name)) return { type: 'table', name: args[0] };
+      if (parent.type === 'names' && name === 'Add') return { type: 'name', name: args[0], adding: { formula: args[1], comment: args[2] } };
+      if (parent.type === 'names' && /^GetItem/.test(name)) return { type: 'name', name: args[0] };
+      if (name === 'GetItem' && parent.type === 'part') return { type: 'part', name: `${parent.name}:${args[0]}`, of: parent.of };
+      return { type: 'other', name, of: parent };
+    }
+    return { type: 'other' };
+  }
+
+  sheetName(name) {
+    const sheet = this.sheets.get(String(name).toLowerCase());
+    return sheet ? sheet.name : name;
+  }
+
+  rectOf(desc) {
+    if (desc.used) return this.usedRect(this.sheet(desc.sheet));
+    return desc.rect;
+  }
+
+  /** Methods that return an object arrive as object paths, not actions: their effect happens here. */
+  create(p, desc) {
+    if (!p || p.ObjectPathType !== 3) return;
+    if (p.Name === 'ConvertToRange' && desc.of && desc.of.type === 'table') return this.method(desc.of, 'ConvertToRange', []);
+    if (p.Name !== 'Add') return;
+    if (desc.type === 'sheet') {
+      if (this.sheets.has(desc.name.toLowerCase())) throw new Error(`ItemAlreadyExists: sheet ${desc.name}`);
+      this.addSheet(desc.name);
+    } else if (desc.type === 'table') {
+      const range = desc.adding.range;
+      const sheet = range ? range.sheet : desc.adding.address.split('!')[0];
+      const name = `Table${this.tables.size + 1}`;
+      const address = rectAddress(sheet, range ? this.rectOf(range) : parseRect(desc.adding.address));
+      for (const t of this.tables.values()) {
+        if (t.sheet.toLowerCase() === sheet.toLowerCase() && overlaps(parseRect(t.address), parseRect(address))) {
+          throw new Error(`InvalidArgument: a table can't overlap table ${t.name}`);
+        }
+      }
+      desc.name = name;
+      this.tables.set(name.toLowerCase(), { name, sheet, address });
+    } else if (desc.type === 'name') {
+      if (this.names.has(desc.name.toLowerCase())) throw new Error(`ItemAlreadyExists: name ${desc.name}`);
+      this.names.set(desc.name.toLowerCase(), { name: desc.name, formula: desc.adding.formula, comment: desc.adding.comment });
+    }
+  }
+
+  query(desc) {
+    if (desc.type === 'worksheets') return { _Items: [...this.sheets.values()].map((s) => ({ Name: s.name })) };
+    if (desc.type === 'tables') {
+      const tables = [...this.tables.values()].filter((t) => !desc.sheet || t.sheet.toLowerCase() === desc.sheet.toLowerCase());
+      return { _Items: tables.map((t) => ({ Name: t.name, Worksheet: { Name: t.sheet } })) };
+    }
+    if (desc.type === 'names') return { _Items: [...this.names.values()].map((n) => ({ Name: n.name, Formula: n.formula })) };
+    if (desc.type === 'range') return this.rangeValue({ sheet: desc.sheet, rect: this.rectOf(desc) });
+    return {};
+  }
+
+  method(desc, name, args) {
+    if (desc.type === 'range' && name === 'Clear') {
+      const sheet = this.sheet(desc.sheet);
+      const rect = this.rectOf(desc);
+      for (const map of [sheet.cells, sheet.formats]) {
+        for (const key of [...map.keys()]) {
+          const [r, c] = key.split(',').map(Number);
+          if (r >= rect.r0 && r <= rect.r1 && c >= rect.c0 && c <= rect.c1) map.delete(key);
+        }
+      }
+    } else if (desc.type === 'table' && (name === 'ConvertToRange' || name === 'Delete')) {
+      if (!this.tables.delete(String(desc.name).toLowerCase())) throw new Error(`ItemNotFound: table ${desc.name}`);
+    } else if (desc.type === 'name' && name === 'Delete') {
+      this.names.delete(String(desc.name).toLowerCase());
+    } else if (desc.type === 'part' && desc.name === 'FreezePanes') {
+      const sheet = this.sheet(desc.of.name);
+      if (name === 'Unfreeze') sheet.freeze = undefined;
+      if (name === 'FreezeRows') sheet.freeze = { rows: args[0], columns: 0 };
+      if (name === 'FreezeColumns') sheet.freeze = { rows: 0, columns: args[0] };
+      if (name === 'FreezeAt') sheet.freeze = 'at';
+    }
+  }
+
+  setProperty(desc, name, value, call) {
+    if (desc.type === 'range' && (name === 'Formulas' || name === 'Values' || name === 'NumberFormat')) {
+      const sheet = this.sheet(desc.sheet);
+      const rect = this.rectOf(desc);
+      const rows = rect.r1 - rect.r0 + 1;
+      const columns = rect.c1 - rect.c0 + 1;
+      if (!Array.isArray(value) || value.length !== rows || value.some((row) => row.length !== columns)) {
+        throw new Error(`InvalidArgument: ${rows}x${columns} range given a ${value.length}x${value[0] && value[0].length} array`);
+      }
+      value.forEach((row, i) => row.forEach((input, j) => {
+        const r = rect.r0 + i;
+        const c = rect.c0 + j;
+        if (name === 'NumberFormat') {
+          if (input !== null) sheet.formats.set(`${r},${c}`, input);
+        } else this.setCell(sheet, r, c, input);
+        if (call) call.writes.push({ sheet: sheet.name, row: r, column: c, property: name, input });
+      }));
+    } else if (desc.type === 'table' && name === 'Name') {
+      const table = this.tables.get(String(desc.name).toLowerCase());
+      if (this.tables.has(String(value).toLowerCase())) throw new Error(`InvalidArgument: table name ${value} is taken`);
+      this.tables.delete(String(desc.name).toLowerCase());
+      table.name = value;
+      desc.name = value;
+      this.tables.set(String(value).toLowerCase(), table);
+    } else if (desc.type === 'name' && (name === 'Formula' || name === 'Comment')) {
+      const item = this.names.get(String(desc.name).toLowerCase());
+      if (!item) throw new Error(`ItemNotFound: name ${desc.name}`);
+      item[name === 'Formula' ? 'formula' : 'comment'] = value;
+    } else if (desc.type === 'sheet' && name === 'TabColor') {
+      this.sheet(desc.name).tabColor = value;
+    }
+  }
+}
+
+function overlaps(a, b) {
+  return a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+}
+
+module.exports = { loadExcel, FakeWorkbook, isCleanupOnly, parseRect, rectAddress, REQUEST_LIMIT };
