@@ -28,7 +28,9 @@ const useStyles = makeStyles({
   rowHead: { position: 'sticky', left: 0, zIndex: 1, backgroundColor: '#f3f2f1', color: '#605e5c', fontWeight: 400, borderRight: `1px solid ${GRID_LINE}`, borderBottom: `1px solid ${GRID_LINE}`, textAlign: 'center', width: '44px' },
   headActive: { backgroundColor: '#d2d0ce', color: '#201f1e', fontWeight: 600 },
   cell: { height: '22px', padding: '0 5px', borderRight: `1px solid ${GRID_LINE}`, borderBottom: `1px solid ${GRID_LINE}`, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'clip', cursor: 'cell', position: 'relative' },
-  spill: { overflow: 'visible', zIndex: 0 },
+  spill: { overflow: 'visible', zIndex: 1 },
+  // Spilled text hides the grid lines it crosses, as in Excel.
+  spillText: { backgroundColor: '#ffffff', paddingRight: '2px' },
   number: { textAlign: 'right' },
   selected: { outline: `2px solid ${EXCEL_GREEN}`, outlineOffset: '-2px', zIndex: 1 },
   editor: { position: 'absolute', inset: 0, width: '100%', boxSizing: 'border-box', border: `2px solid ${EXCEL_GREEN}`, font: 'inherit', padding: '0 3px', minWidth: '120px', zIndex: 2 },
@@ -169,7 +171,7 @@ export function WorkbookView({ workbook }: { readonly workbook: LiveWorkbook }) 
         />
       </div>
       <div className={styles.scroller} ref={scroller} role="tabpanel" id="sheet-panel" aria-labelledby={`sheet-tab-${names.indexOf(sheet)}`}>
-        <table className={styles.grid} role="grid" aria-label={`${sheet} sheet`} aria-rowcount={rowCount} aria-colcount={columnCount} onKeyDown={onGridKey}>
+        <table className={styles.grid} style={{ width: `${44 + columns.reduce((w, c) => w + widthOf(c), 0)}px` }} role="grid" aria-label={`${sheet} sheet`} aria-rowcount={rowCount} aria-colcount={columnCount} onKeyDown={onGridKey}>
           <colgroup>
             <col style={{ width: '44px' }} />
             {columns.map((c) => (
@@ -233,6 +235,8 @@ export function WorkbookView({ workbook }: { readonly workbook: LiveWorkbook }) 
                               } else if (e.key === 'Escape') setEditing(undefined);
                             }}
                           />
+                        ) : spills && !look?.style?.match(/^(input|group|warning)$/) ? (
+                          <span className={styles.spillText}>{text}</span>
                         ) : (
                           text
                         )}

@@ -56,8 +56,14 @@ export function PlanPanel({ session }: FeatureProps) {
   if (!session.form) return <StartPlan session={session} />;
   const form = session.form;
   const busy = !!session.busy;
+  const errors = session.checked?.problems.filter((p) => p.severity === 'error').length ?? 0;
   return (
     <>
+      {errors > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{errors === 1 ? 'One field needs correcting' : `${errors} fields need correcting`} before the workbook can be updated. Each is marked below.</MessageBarBody>
+        </MessageBar>
+      )}
       {session.changes.length > 0 && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
