@@ -124,7 +124,7 @@ function statementChecks(plan: Plan): PlanCheck[] {
         expectedText,
         stated,
         `${s.label} (${s.source}): the stated ${stated} agrees with ${basis}.`,
-        `${s.label} (${s.source}): the plan states ${stated} but ${basis} come${s.kind === 'reductionPercent' ? 's' : ''} to ${expectedText}${figure.kind === 'percent' ? '' : `, a difference of ${show(s.stated.minus(figure.expected).abs())}`}.`,
+        `${s.label} (${s.source}): the plan states ${stated} but ${basis} come${s.kind === 'tagged' || s.kind === 'parts' ? '' : 's'} to ${expectedText}${figure.kind === 'percent' ? '' : `, a difference of ${show(s.stated.minus(figure.expected).abs())}`}.`,
       ),
     ];
   });

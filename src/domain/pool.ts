@@ -82,9 +82,12 @@ export function emptyPool(): Pool {
   return { contributions: [], spend: [], sharing: { kind: 'contributions' } };
 }
 
-/** Schemes the pool pays for in a year: those marked In BCF pool that have a cost that year. */
-export function poolSchemes(plan: Plan, year: string) {
-  return plan.schemes.filter((s) => s.inPool && s.years[year] !== undefined);
+/**
+ * Schemes the pool pays for: those marked In BCF pool, every year (with no cost typed for a year,
+ * the allocation is £0), so a plan read back from a workbook has the same rows as the plan it came from.
+ */
+export function poolSchemes(plan: Plan, _year?: string) {
+  return plan.schemes.filter((s) => s.inPool);
 }
 
 export function computePoolYear(plan: Plan, year: string): PoolYear {
@@ -96,7 +99,7 @@ export function computePoolYear(plan: Plan, year: string): PoolYear {
     spendIndex.set(key, (spendIndex.get(key) ?? ZERO).plus(s.amount));
   }
   const schemes = poolSchemes(plan, year).map((scheme) => {
-    const allocation = scheme.years[year]!.cost;
+    const allocation = scheme.years[year]?.cost ?? ZERO;
     const spendByQuarter = QUARTERS.map((q) => spendIndex.get(`${scheme.ref.toLowerCase()}|${q}`) ?? ZERO);
     const spend = sum(spendByQuarter);
     return { ref: scheme.ref, allocation, spendByQuarter, spend, variance: spend.minus(allocation) };

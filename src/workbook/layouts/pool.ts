@@ -67,16 +67,19 @@ export function poolLayout(plan: Plan): { sheet: SheetPlan; geometry: PoolGeomet
   const years = plan.years.map((y) => ({ year: y.label, figures: computePoolYear(plan, y.label) }));
   const spendRows: Row[] = [];
   const sFirst = rows.length + 1;
+  const schemeIndex = new Map(plan.schemes.map((s, i) => [s, i]));
+  const entered = new Set(pool.spend.map((s) => `${s.year}|${s.quarter}|${s.scheme.toLowerCase()}`));
   for (const { year, figures } of years) {
-    poolSchemes(plan, year).forEach((scheme) => {
-      const i = plan.schemes.indexOf(scheme);
+    // computePoolYear lists the pool schemes in the same order as poolSchemes.
+    poolSchemes(plan, year).forEach((scheme, k) => {
+      const i = schemeIndex.get(scheme)!;
       const r = sFirst + spendRows.length;
-      const line = figures.schemes.find((s) => s.ref === scheme.ref)!;
+      const line = figures.schemes[k];
       spendRows.push([
         formula(g.cell('A', i), scheme.ref, FORMAT.text),
         text(year),
         formula(`IF(${g.cell(g.inPoolColumn, i)}="Yes",${g.cell(g.costColumn(year), i)},0)`, line.allocation, FORMAT.pounds),
-        ...line.spendByQuarter.map((q, k) => (pool.spend.some((s) => s.year === year && s.quarter === k + 1 && s.scheme.toLowerCase() === scheme.ref.toLowerCase()) ? num(q, FORMAT.pounds, 'input') : { style: 'input' as const, format: FORMAT.pounds })),
+        ...line.spendByQuarter.map((q, n) => (entered.has(`${year}|${n + 1}|${scheme.ref.toLowerCase()}`) ? num(q, FORMAT.pounds, 'input') : { style: 'input' as const, format: FORMAT.pounds })),
         formula(`SUM(${rel(3, r)}:${rel(6, r)})`, line.spend, FORMAT.pounds),
         formula(`${rel(7, r)}-${rel(2, r)}`, line.variance, FORMAT.pounds),
       ]);

@@ -1,0 +1,75 @@
+'use strict';
+// The audit's speed on a 1,000-scheme workbook built by `bcf build`, with a full pool (contributions,
+// spend in every quarter), investment lines on every scheme and a risk log, read from an .xlsx file.
+// Run through `npm run bench`, which loads this module and calls bench(); needs dist/ (build:cli).
+const path = require('path');
+const fs = require('fs');
+const os = require('os');
+const { performance } = require('perf_hooks');
+const { execFileSync } = require('child_process');
+
+const root = path.join(__dirname, '..');
+const dist = (p) => require(path.join(root, 'dist/node/src', p));
+
+function auditPlanJson(schemes) {
+  const { randomPlanJson } = require(path.join(root, 'test/support/randomPlanJson'));
+  const json = randomPlanJson(schemes, { schemes, years: ['2014/15', '2015/16'], extraUnits: 3 });
+  const pool = { sharing: { kind: 'fixed', shares: [{ partner: 'TC', percent: 50 }, { partner: 'TICB', percent: 50 }] }, contributions: [], spend: [] };
+  for (const year of ['2014/15', '2015/16']) {
+    let total = 0;
+    for (const s of json.schemes) {
+      const entry = s.years[year];
+      if (!entry) continue;
+      if (year === '2014/15') s.investments = [];
+      const staff = Math.round(entry.cost * 60) / 100;
+      s.investments.push({ year, line: 'Staff', amount: staff }, { year, line: 'Other', amount: Math.round((entry.cost - staff) * 100) / 100 });
+      if (!s.inPool) continue;
+      total += entry.cost;
+      for (const quarter of [1, 2, 3, 4]) pool.spend.push({ scheme: s.ref, year, quarter, amount: Math.round(entry.cost * 25) / 100 });
+    }
+    // A plan whose figures all agree, so that a workbook built from it and left untouched audits clean.
+    total = Math.round(total * 100) / 100;
+    const icb = Math.round(total * 70) / 100;
+    pool.contributions.push({ year, partner: 'TICB', source: 'ICB minimum contribution', amount: icb }, { year, partner: 'TC', source: 'Disabled Facilities Grant', amount: Math.round((total - icb) * 100) / 100 });
+    const y = json.years.find((x) => x.label === year);
+    if (y.statedPool !== undefined) y.statedPool = total;
+  }
+  json.pool = pool;
+  json.risks = Array.from({ length: 40 }, (_, i) => ({ id: `R${i + 1}`, description: `Risk ${i + 1}`, impact: 1 + (i % 5), probability: 1 + ((i * 3) % 5), statedRating: (1 + (i % 5)) * (1 + ((i * 3) % 5)), mitigations: ['Monitor', 'Escalate'], owner: 'PMO' }));
+  return json;
+}
+
+async function bench() {
+  const { planFromJson } = dist('domain/planJson');
+  const { workbookLayout } = dist('workbook/workbookLayout');
+  const { writeWorkbook, loadSnapshot } = dist('adapters/file/planFiles');
+  const { auditWorkbook } = dist('workbook/audit/auditWorkbook');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcf-audit-bench-'));
+  try {
+    for (const schemes of [100, 1000]) {
+      const file = path.join(dir, `plan-${schemes}.xlsx`);
+      const bytes = await writeWorkbook(file, workbookLayout(planFromJson(auditPlanJson(schemes)).plan));
+      const t0 = performance.now();
+      const snapshot = await loadSnapshot(file);
+      const t1 = performance.now();
+      const result = auditWorkbook(snapshot);
+      const t2 = performance.now();
+      let cli = '';
+      try {
+        const t = performance.now();
+        execFileSync(process.execPath, [path.join(root, 'bin/bcf.js'), 'audit', file, '--json'], { stdio: 'pipe' });
+        cli = `; whole CLI process (node bin/bcf.js audit) ${(performance.now() - t).toFixed(0)} ms`;
+      } catch (e) {
+        cli = `; whole CLI process exit ${e.status} in ${(performance.now() - t2).toFixed(0)} ms`;
+      }
+      console.log(`  ${schemes} schemes (${(bytes / 1024).toFixed(0)} KB): read ${(t1 - t0).toFixed(0)} ms + audit ${(t2 - t1).toFixed(0)} ms = ${(t2 - t0).toFixed(0)} ms, ${result.findings.length} findings${cli}`);
+    }
+    console.log('  Target: a 1,000-scheme workbook audited in under 2 s in the CLI.');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+module.exports = { bench, auditPlanJson };
+
+if (require.main === module) bench().catch((e) => { console.error(e); process.exit(1); });

@@ -1,0 +1,62 @@
+/**
+ * One thing the audit found wrong in a workbook, located by sheet and A1 cell so the task pane can
+ * select it and the CLI can print it. `expected` and `found` are the figures (or formulas) as a
+ * finance lead would write them; `message` says what is wrong in plain words.
+ */
+export interface Finding {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly rule: FindingRule;
+  readonly expected: string;
+  readonly found: string;
+  readonly message: string;
+}
+
+export type FindingRule =
+  // in a workbook the add-in made
+  | 'typed-over-formula'
+  | 'formula-changed'
+  | 'formula-cleared'
+  | 'missing-sheet'
+  | 'unreadable-input'
+  | 'plan-warning'
+  | 'check-failed'
+  // in tables typed or pasted by hand
+  | 'column-total'
+  | 'row-total'
+  | 'share-of-pool'
+  | 'share-of-total'
+  | 'saving';
+
+export const RULE_TITLES: Record<FindingRule, string> = {
+  'typed-over-formula': 'Number typed over a formula',
+  'formula-changed': 'Formula changed by hand',
+  'formula-cleared': 'Formula deleted',
+  'missing-sheet': 'Sheet missing',
+  'unreadable-input': 'Input the plan cannot use',
+  'plan-warning': 'Plan warning',
+  'check-failed': 'Plan check fails',
+  'column-total': 'Total does not add up',
+  'row-total': 'Row total does not add up',
+  'share-of-pool': '% of pool is wrong',
+  'share-of-total': '% change is wrong',
+  saving: 'Saving is not count × unit cost',
+};
+
+/** Findings in reading order: sheet by sheet in workbook order, then row, then column. */
+export function sortFindings(findings: readonly Finding[], sheetOrder: readonly string[]): Finding[] {
+  const pos = (cell: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(cell);
+    if (!m) return [0, 0];
+    let col = 0;
+    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+    return [Number(m[2]), col];
+  };
+  return [...findings].sort((a, b) => {
+    const s = sheetOrder.indexOf(a.sheet) - sheetOrder.indexOf(b.sheet);
+    if (s) return s;
+    const [ra, ca] = pos(a.cell);
+    const [rb, cb] = pos(b.cell);
+    return ra - rb || ca - cb || a.rule.localeCompare(b.rule);
+  });
+}
