@@ -181,6 +181,12 @@ export function benefitCards(plan: Plan): BenefitCard[] {
   return cards;
 }
 
+/** What a card shows for a record's scheme when nobody has typed anything: the plan's defaults. */
+export function cardDefaults(plan: Plan, record: CardRecord): Pick<BenefitCard, 'title' | 'type' | 'tier' | 'description' | 'measures'> {
+  const scheme = plan.schemes.find((s) => s.ref.toLowerCase() === record.scheme.toLowerCase());
+  return buildCard(plan, record.scheme, scheme, { scheme: record.scheme, rateMeasures: record.rateMeasures });
+}
+
 function buildCard(plan: Plan, ref: string, scheme: Scheme | undefined, record: CardRecord | undefined): BenefitCard {
   const years = plan.years.map((y) => y.label).filter(isFinancialYearLabel);
   const quarters = planQuarters(plan);

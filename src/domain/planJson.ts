@@ -183,7 +183,7 @@ export function planToJson(plan: Plan): unknown {
     })),
     targets: plan.targets.map((t) => ({ year: t.year, baseline: amount(t.baseline), target: amount(t.target), ...(t.statedAtRisk ? { statedAtRisk: amount(t.statedAtRisk) } : {}) })),
     notes: plan.notes,
-    ...(plan.cards ? { cards: cardBookToJson(plan.cards) } : {}),
+    ...(plan.cards ? { cards: cardBookToJson(plan.cards, plan) } : {}),
     ...planExtrasToJson(plan),
   };
 }
