@@ -1,5 +1,6 @@
 import type { Feature } from './feature';
 import { PlanPanel } from './panels/PlanPanel';
+import { PoolAuditPanel } from './panels/PoolAuditPanel';
 import { TablesPanel } from './panels/TablesPanel';
 
 /**
@@ -9,4 +10,5 @@ import { TablesPanel } from './panels/TablesPanel';
 export const features: readonly Feature[] = [
   { id: 'plan', label: 'Plan', component: PlanPanel },
   { id: 'tables', label: 'Tables', component: TablesPanel },
+  { id: 'pool-audit', label: 'Pool & audit', component: PoolAuditPanel },
 ];
