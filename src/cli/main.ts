@@ -3,12 +3,14 @@ import { describeProblem, PlanError } from '../domain/problems';
 import { FileProblem, loadPlan, writeWorkbook } from '../adapters/file/planFiles';
 import { workbookLayout } from '../workbook/workbookLayout';
 import { renderSchemeTable } from './render';
+import { track } from './track';
 import { audit } from './audit';
 
 const USAGE = `bcf: the Better Care Fund planner on the command line
 
   bcf build <plan.json|plan.xlsx> -o <out.xlsx>   build the workbook (scheme tables as live formulas)
   bcf show <plan.json|plan.xlsx>                  print each year's scheme table
+  bcf track <file.xlsx|plan.json>                 print the steering group's Benefit Card summary
   bcf audit <file.xlsx> [--json]                  list what does not add up (exit 0 clean, 1 findings, 2 unreadable)
 `;
 
@@ -28,6 +30,8 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
         return await build(rest, io);
       case 'show':
         return await show(rest, io);
+      case 'track':
+        return await track(rest, io);
       case 'audit':
         return await audit(rest, io);
       case undefined:
