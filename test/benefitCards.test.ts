@@ -361,3 +361,19 @@ describe('a non-financial benefit', () => {
     expect(cardSheetsOf(workbookLayout(back))).toEqual(cardSheetsOf(layout));
   });
 });
+
+describe('the task pane commands', () => {
+  test('generating the tables from the pane’s plan (which has no cards) keeps the cards people typed', async () => {
+    const { generateTables } = await import('../src/workbook/commands');
+    const plan = barnetPlan();
+    const wb = built(workbookLayout(plan));
+    const layout = workbookLayout(plan);
+    const at = locate(sheetOf(layout, 'Card 2b'), `${CARD_SECTION.metric} NEL`, '2015/16 Q3', 'Realised reduction');
+    wb.setCell('Card 2b', at.row, at.column, 77);
+    const fromPane: Plan = { ...plan, cards: undefined };
+    const outcome = await generateTables(wb, fromPane, undefined, { prefer: 'pane' });
+    expect(outcome.status).toBe('done');
+    expect(wb.value('Card 2b', at.row, at.column)).toBe(77);
+    expect(keptCells(layout, wb.snapshot()).get('Card 2c | Sign-off | HSCI Steering Group | Decision')).toBe('Approved');
+  });
+});

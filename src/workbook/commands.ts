@@ -28,7 +28,8 @@ export type WorkbookPlanState =
 
 /** Reads the plan the workbook holds, if any; problems name the sheet and cell to fix. */
 export async function loadPlanFromWorkbook(host: WorkbookHost): Promise<WorkbookPlanState> {
-  const snapshot = await host.read(INPUT_SHEETS);
+  // Every sheet, not just INPUT_SHEETS: the Benefit Card sheets hold what people typed (actuals, sign-offs), part of the plan.
+  const snapshot = await host.read();
   if (!findSheet(snapshot, SHEET.assumptions) && !findSheet(snapshot, SHEET.schemes)) return { status: 'empty' };
   try {
     const { plan, problems } = readPlan(snapshot);
@@ -94,6 +95,8 @@ export async function generateTables(host: WorkbookHost, plan: Plan, onProgress?
     return { status: 'invalid', problems: inWorkbook.problems, inWorkbook: true };
   }
   const current = inWorkbook.plan;
+  // The pane doesn't edit Benefit Cards: keep what people typed on them.
+  if (!plan.cards && current.cards) plan = { ...plan, cards: current.cards };
   if (!options.base) {
     if (samePlan(current, plan) || prefer === 'pane') return write(host, plan, [], onProgress);
     if (prefer === 'workbook') return write(host, current, planChanges(plan, current), onProgress);
