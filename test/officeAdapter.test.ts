@@ -166,6 +166,18 @@ describe('writing a plan to Excel through Office.js', () => {
     expect(book.cell('Schemes', 'A44')).toBeUndefined();
   });
 
+  test('the Benefit Cards\' line charts are drawn, and applying again replaces them rather than adding more', async () => {
+    const planned = barnetWorkbook.sheets.reduce((n, s) => n + (s.charts?.length ?? 0), 0);
+    expect(planned).toBeGreaterThan(0);
+    const book = new FakeWorkbook();
+    const count = () => [...book.sheets.values()].reduce((n, s) => n + s.charts.length, 0);
+    await applyTo(book, barnetWorkbook);
+    expect(count()).toBe(planned);
+    const again = await applyTo(book, barnetWorkbook);
+    expect(count()).toBe(planned);
+    expect(workCalls(again.calls)).toHaveLength(2);
+  });
+
   test('a table of the same name on a sheet the add-in does not own stops the write before anything is sent', async () => {
     const book = new FakeWorkbook({ sheets: { Notes: [['x']] }, tables: [{ name: 'Schemes', sheet: 'Notes', address: 'Notes!A1:A2' }] });
     const office = loadExcel({ respond: book.respond });

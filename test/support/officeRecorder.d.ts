@@ -35,7 +35,7 @@ export class FakeWorkbook {
     evaluate?: (formula: string, sheet: string, row: number, column: number) => unknown;
   });
   respond: (body: any, call: RecordedCall) => any;
-  sheets: Map<string, { name: string; cells: Map<string, StoredCell>; formats: Map<string, string>; freeze: unknown; tabColor?: string }>;
+  sheets: Map<string, { name: string; cells: Map<string, StoredCell>; formats: Map<string, string>; charts: { name: string; type: string }[]; freeze: unknown; tabColor?: string }>;
   tables: Map<string, { name: string; sheet: string; address: string }>;
   names: Map<string, { name: string; formula: string; comment?: string }>;
   refuseOver: number;

@@ -159,6 +159,7 @@ class FakeWorkbook {
     this.evaluate = evaluate;
     this.refs = new Map();
     this.nextRef = 0;
+    this.chartCount = 0;
     for (const [name, rows] of Object.entries(sheets)) {
       const sheet = this.addSheet(name);
       rows.forEach((row, r) => row.forEach((input, c) => this.setCell(sheet, r, c, input)));
@@ -167,7 +168,7 @@ class FakeWorkbook {
   }
 
   addSheet(name) {
-    const sheet = { name, cells: new Map(), formats: new Map(), validations: [], freeze: undefined, tabColor: undefined, widths: new Map() };
+    const sheet = { name, cells: new Map(), formats: new Map(), charts: [], freeze: undefined, tabColor: undefined };
     this.sheets.set(name.toLowerCase(), sheet);
     return sheet;
   }
@@ -329,6 +330,12 @@ class FakeWorkbook {
   create(p, desc) {
     if (!p || p.ObjectPathType !== 3) return;
     if (p.Name === 'ConvertToRange' && desc.of && desc.of.type === 'table') return this.method(desc.of, 'ConvertToRange', []);
+    if (p.Name === 'Add' && desc.of && desc.of.type === 'part' && desc.of.name === 'Charts') {
+      const sheet = this.sheet(desc.of.of.name);
+      desc.chart = { name: `Chart ${++this.chartCount}`, type: (p.ArgumentInfo.Arguments || [])[0] };
+      sheet.charts.push(desc.chart);
+      return undefined;
+    }
     if (p.Name !== 'Add') return;
     if (desc.type === 'sheet') {
       if (this.sheets.has(desc.name.toLowerCase())) throw new Error(`ItemAlreadyExists: sheet ${desc.name}`);
@@ -352,7 +359,7 @@ class FakeWorkbook {
   }
 
   query(desc) {
-    if (desc.type === 'worksheets') return { _Items: [...this.sheets.values()].map((s) => ({ Name: s.name })) };
+    if (desc.type === 'worksheets') return { _Items: [...this.sheets.values()].map((s) => ({ Name: s.name, Charts: { _Items: s.charts.map((c) => ({ Name: c.name })) } })) };
     if (desc.type === 'tables') {
       const tables = [...this.tables.values()].filter((t) => !desc.sheet || t.sheet.toLowerCase() === desc.sheet.toLowerCase());
       return { _Items: tables.map((t) => ({ Name: t.name, Worksheet: { Name: t.sheet } })) };
@@ -374,6 +381,11 @@ class FakeWorkbook {
       }
     } else if (desc.type === 'table' && (name === 'ConvertToRange' || name === 'Delete')) {
       if (!this.tables.delete(String(desc.name).toLowerCase())) throw new Error(`ItemNotFound: table ${desc.name}`);
+    } else if (desc.type === 'part' && desc.name.startsWith('Charts:') && name === 'Delete') {
+      const sheet = this.sheet(desc.of.name);
+      const at = sheet.charts.findIndex((c) => c.name === desc.name.slice('Charts:'.length));
+      if (at < 0) throw new Error(`ItemNotFound: chart ${desc.name}`);
+      sheet.charts.splice(at, 1);
     } else if (desc.type === 'name' && name === 'Delete') {
       this.names.delete(String(desc.name).toLowerCase());
     } else if (desc.type === 'part' && desc.name === 'FreezePanes') {

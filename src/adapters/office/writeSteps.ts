@@ -1,5 +1,5 @@
 import { columnLetter, rangeAddress } from '../../workbook/a1';
-import type { CellStyle, DefinedNamePlan, SheetPlan, TablePlan, ValidationPlan, WorkbookPlan } from '../../workbook/sheetPlan';
+import type { CellStyle, ChartPlan, DefinedNamePlan, SheetPlan, TablePlan, ValidationPlan, WorkbookPlan } from '../../workbook/sheetPlan';
 import { cellInput, type CellInput } from './cellInput';
 import { styleBlocks } from './cellLooks';
 
@@ -8,6 +8,8 @@ export interface WorkbookState {
   readonly sheets: readonly string[];
   readonly tables: readonly { readonly name: string; readonly sheet: string }[];
   readonly names: readonly string[];
+  /** Charts on each sheet: a sheet's cells can be cleared in one call, its charts can't. */
+  readonly charts?: readonly { readonly name: string; readonly sheet: string }[];
 }
 
 /**
@@ -19,6 +21,8 @@ export type WriteStep = { readonly bytes: number; readonly sheet: string } & (
   | { readonly kind: 'addSheet' }
   | { readonly kind: 'unlistTable'; readonly table: string }
   | { readonly kind: 'clearSheet' }
+  | { readonly kind: 'deleteChart'; readonly chart: string }
+  | { readonly kind: 'chart'; readonly chart: ChartPlan }
   | { readonly kind: 'name'; readonly name: DefinedNamePlan; readonly exists: boolean }
   | { readonly kind: 'cells'; readonly row: number; readonly column: number; readonly formulas: CellInput[][] }
   | { readonly kind: 'formats'; readonly row: number; readonly column: number; readonly formats: (string | null)[][] }
@@ -101,6 +105,9 @@ export function writeSteps(plan: WorkbookPlan, state: WorkbookState): WriteStep[
       throw new Error(`The workbook already has a table called ${table.name} on sheet ${table.sheet}. Rename that table, then try again.`);
     }
   }
+  for (const chart of state.charts ?? []) {
+    if (targets.has(chart.sheet.toLowerCase())) steps.push({ kind: 'deleteChart', sheet: chart.sheet, chart: chart.name, bytes: ACTION_BYTES });
+  }
   for (const sheet of plan.sheets) {
     if (existing.has(sheet.name.toLowerCase())) steps.push({ kind: 'clearSheet', sheet: sheetName(sheet.name), bytes: 3 * ACTION_BYTES });
   }
@@ -157,6 +164,7 @@ function sheetSteps(plan: SheetPlan, sheet: string): WriteStep[] {
     const address = tableAddress(plan, table);
     if (address) steps.push({ kind: 'table', sheet, table, address, bytes: 4 * ACTION_BYTES });
   }
+  for (const chart of plan.charts ?? []) steps.push({ kind: 'chart', sheet, chart, bytes: (6 + 3 * chart.series.length) * ACTION_BYTES });
   return steps;
 }
 
