@@ -15,12 +15,12 @@ function auditPlanJson(schemes) {
   const { randomPlanJson } = require(path.join(root, 'test/support/randomPlanJson'));
   const json = randomPlanJson(schemes, { schemes, years: ['2014/15', '2015/16'], extraUnits: 3 });
   const pool = { sharing: { kind: 'fixed', shares: [{ partner: 'TC', percent: 50 }, { partner: 'TICB', percent: 50 }] }, contributions: [], spend: [] };
+  for (const s of json.schemes) s.investments = [];
   for (const year of ['2014/15', '2015/16']) {
     let total = 0;
     for (const s of json.schemes) {
       const entry = s.years[year];
       if (!entry) continue;
-      if (year === '2014/15') s.investments = [];
       const staff = Math.round(entry.cost * 60) / 100;
       s.investments.push({ year, line: 'Staff', amount: staff }, { year, line: 'Other', amount: Math.round((entry.cost - staff) * 100) / 100 });
       if (!s.inPool) continue;
