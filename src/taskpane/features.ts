@@ -1,4 +1,5 @@
 import type { Feature } from './feature';
+import { BenefitCardsPanel } from './panels/BenefitCardsPanel';
 import { PlanPanel } from './panels/PlanPanel';
 import { PoolAuditPanel } from './panels/PoolAuditPanel';
 import { TablesPanel } from './panels/TablesPanel';
@@ -11,4 +12,5 @@ export const features: readonly Feature[] = [
   { id: 'plan', label: 'Plan', component: PlanPanel },
   { id: 'tables', label: 'Tables', component: TablesPanel },
   { id: 'pool-audit', label: 'Pool & audit', component: PoolAuditPanel },
+  { id: 'benefit-cards', label: 'Benefit Cards', component: BenefitCardsPanel },
 ];
