@@ -167,6 +167,13 @@ async function run() {
     await gridTotals(page, '2014/15');
     await page.screenshot({ path: path.join(ARTIFACTS, 'preview.png') });
 
+    // The Plan tab with one scheme open, for people reviewing the pane.
+    await openFeature(page, 'Plan');
+    await page.getByRole('button', { name: /^2b · Older People Integrated Care/ }).click();
+    await page.getByLabel('Scheme name of scheme 2b').waitFor();
+    await page.waitForTimeout(400); // let the accordion finish opening
+    await page.screenshot({ path: path.join(ARTIFACTS, 'preview-plan.png') });
+
     // 4. A unit cost changed in the pane: the pane's totals follow as you type, the workbook's on refresh.
     await openFeature(page, 'Plan');
     const nelCost = page.getByLabel('NEL adm. (£ per admission)');

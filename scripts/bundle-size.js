@@ -7,7 +7,7 @@
  *   node scripts/bundle-size.js [dist/web] [--page taskpane.html] [--json]
  *
  * Also a module: require('./scripts/bundle-size').bundleSize({ dir, page }) returns
- * { page, files: [{ file, bytes, gzipBytes }], totalBytes, totalGzipBytes }.
+ * { page, files: [{ file, bytes, gzipBytes }], includesHyperFormula, totalBytes, totalGzipBytes }.
  */
 const fs = require('fs');
 const path = require('path');
@@ -29,11 +29,13 @@ function bundleSize({ dir = DEFAULT_DIR, page = 'taskpane.html' } = {}) {
   const files = local.map((src) => {
     const file = path.join(dir, decodeURIComponent(src.replace(/^\.?\//, '').split(/[?#]/)[0]));
     const content = fs.readFileSync(file);
-    return { file: path.relative(dir, file), bytes: content.length, gzipBytes: zlib.gzipSync(content, { level: 9 }).length };
+    return { file: path.relative(dir, file), bytes: content.length, gzipBytes: zlib.gzipSync(content, { level: 9 }).length, hyperformula: /hyperformula/i.test(content.toString('utf8')) };
   });
   return {
     page,
-    files,
+    files: files.map(({ hyperformula, ...f }) => f),
+    /** HyperFormula is GPL-3.0: only the preview may load it, never the add-in people install. */
+    includesHyperFormula: files.some((f) => f.hyperformula),
     totalBytes: files.reduce((n, f) => n + f.bytes, 0),
     totalGzipBytes: files.reduce((n, f) => n + f.gzipBytes, 0),
   };
@@ -57,6 +59,10 @@ if (require.main === module) {
       console.log(`Scripts ${page} loads (gzip -9):`);
       for (const f of result.files) console.log(`  ${f.file.padEnd(width)}  ${kb(f.bytes).padStart(10)}  ${kb(f.gzipBytes).padStart(10)} gzipped`);
       console.log(`  ${'total'.padEnd(width)}  ${kb(result.totalBytes).padStart(10)}  ${kb(result.totalGzipBytes).padStart(10)} gzipped`);
+    }
+    if (result.includesHyperFormula && page === 'taskpane.html') {
+      console.error('bundle-size: the task pane loads HyperFormula (GPL-3.0); it belongs in the preview only.');
+      process.exit(1);
     }
   } catch (e) {
     console.error(`bundle-size: ${e.message}`);

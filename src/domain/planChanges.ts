@@ -119,9 +119,14 @@ function label(t: unknown): string {
   return o.ref !== undefined ? `${o.ref}${o.name ? ` (${o.name})` : ''}` : (o.id ?? '');
 }
 
+/** Whole pounds as £1,057,451; pence only when there are some. */
+function pounds(value: Decimal): string {
+  return formatPounds(value, !value.isInteger());
+}
+
 function unitCostChanges(a: UnitCost, b: UnitCost): string[] {
   const out: string[] = [];
-  if (!a.value.equals(b.value)) out.push(`${formatPounds(a.value, true)} → ${formatPounds(b.value, true)}`);
+  if (!a.value.equals(b.value)) out.push(`${pounds(a.value)} → ${pounds(b.value)}`);
   for (const f of ['benefit', 'shortLabel', 'unit', 'source'] as const) if (a[f] !== b[f]) out.push(`${f} "${a[f]}" → "${b[f]}"`);
   return out;
 }
@@ -135,7 +140,7 @@ function schemeChanges(a: Scheme, b: Scheme): string[] {
     const x = a.years[year];
     const y = b.years[year];
     const cost = (e: typeof x) => e?.cost ?? ZERO;
-    if (!cost(x).equals(cost(y))) out.push(`${year} cost ${formatPounds(cost(x), true)} → ${formatPounds(cost(y), true)}`);
+    if (!cost(x).equals(cost(y))) out.push(`${year} cost ${pounds(cost(x))} → ${pounds(cost(y))}`);
     const ids = new Set([...Object.keys(x?.benefits ?? {}), ...Object.keys(y?.benefits ?? {})]);
     for (const id of ids) {
       const c = (e: typeof x): Decimal => e?.benefits[id] ?? ZERO;

@@ -65,7 +65,7 @@ describe('task pane commands against a workbook', () => {
     expect(book.value('Schemes', cell.row, cell.column)).toBe(1100000);
     expect(totalRowValue(book, 'BCF 2014-15', 'Cost (£)')).toBe(6634000 - 1057451 + 1100000);
     if (outcome.status !== 'done') throw new Error();
-    expect(outcome.fromWorkbook).toEqual(['Scheme 2b (Older People Integrated Care): 2014/15 cost £1,057,451.00 → £1,100,000.00']);
+    expect(outcome.fromWorkbook).toEqual(['Scheme 2b (Older People Integrated Care): 2014/15 cost £1,057,451 → £1,100,000']);
     expect(outcome.tables[0].poolTotal.toString()).toBe(String(6634000 - 1057451 + 1100000));
   });
 

@@ -46,6 +46,9 @@ const useStyles = makeStyles({
   schemeBody: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalM },
   headerText: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  // Fluent inputs keep a minimum width of their own; in a narrow pane they must shrink with their column.
+  input: { width: '100%', minWidth: 0 },
+  oneColumn: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
 
@@ -122,10 +125,10 @@ function StartPlan({ session }: { readonly session: PlanSession }) {
           }}
         >
           <Field label="Health and Wellbeing Board" required validationState={touched && boardError ? 'error' : 'none'} validationMessage={touched ? boardError : undefined}>
-            <Input value={board} onChange={(_, d) => setBoard(d.value)} placeholder="e.g. Barnet" />
+            <Input className={styles.input} value={board} onChange={(_, d) => setBoard(d.value)} placeholder="e.g. Barnet" />
           </Field>
           <Field label="First financial year" validationState={yearError ? 'error' : 'none'} validationMessage={yearError}>
-            <Input value={firstYear} onChange={(_, d) => setFirstYear(d.value)} />
+            <Input className={styles.input} value={firstYear} onChange={(_, d) => setFirstYear(d.value)} />
           </Field>
           <div className={styles.actions}>
             <Button appearance="primary" type="submit" disabled={busy}>
@@ -162,7 +165,7 @@ function UnitCosts({ session, form }: { readonly session: PlanSession; readonly 
         Unit costs
       </Subtitle2>
       <Caption1 className={styles.muted}>What one unit of each benefit is worth. Every saving in the tables is a count times one of these.</Caption1>
-      <div className={styles.twoColumns}>
+      <div className={styles.oneColumn}>
         {units.map((u, i) => {
           const problem = session.checked?.byField.get(fieldId.unitCost(i));
           return (
@@ -174,6 +177,7 @@ function UnitCosts({ session, form }: { readonly session: PlanSession; readonly 
               validationMessage={problem ? sentence(problem.message) : undefined}
             >
               <Input
+                className={styles.input}
                 value={form.unitCosts[i]}
                 contentBefore="£"
                 inputMode="decimal"
@@ -259,18 +263,18 @@ function SchemeEditor(props: { session: PlanSession; form: PlanForm; index: numb
     <div className={styles.schemeBody}>
       <div className={styles.refAndName}>
         <Field label={<>Ref{hidden(` of scheme ${who}`)}</>} {...state(fieldId.schemeRef(index))}>
-          <Input value={scheme.ref} onChange={(_, d) => update({ ref: d.value })} />
+          <Input className={styles.input} value={scheme.ref} onChange={(_, d) => update({ ref: d.value })} />
         </Field>
         <Field label={<>Scheme name{hidden(` of scheme ${who}`)}</>} {...state(fieldId.schemeName(index))}>
-          <Input value={scheme.name} onChange={(_, d) => update({ name: d.value })} />
+          <Input className={styles.input} value={scheme.name} onChange={(_, d) => update({ name: d.value })} />
         </Field>
       </div>
       <div className={styles.refAndName}>
         <Field label={<>Tiers{hidden(` of scheme ${who}`)}</>}>
-          <Input value={scheme.tiers} onChange={(_, d) => update({ tiers: d.value })} placeholder="3, 4" />
+          <Input className={styles.input} value={scheme.tiers} onChange={(_, d) => update({ tiers: d.value })} placeholder="3, 4" />
         </Field>
         <Field label={<>Group{hidden(` of scheme ${who}`)}</>}>
-          <Input value={scheme.group} onChange={(_, d) => update({ group: d.value })} />
+          <Input className={styles.input} value={scheme.group} onChange={(_, d) => update({ group: d.value })} />
         </Field>
       </div>
       <Switch checked={scheme.inPool} onChange={(_, d) => update({ inPool: d.checked })} label={<>In the BCF pool{hidden(` (scheme ${who})`)}</>} />
@@ -280,12 +284,12 @@ function SchemeEditor(props: { session: PlanSession; form: PlanForm; index: numb
           <fieldset key={y.label} className={styles.fieldset}>
             <legend className={styles.legend}>{y.label}</legend>
             <Field label={<>Cost (£){hidden(` of scheme ${who} in ${y.label}`)}</>} {...state(fieldId.cost(index, y.label))}>
-              <Input value={entry.cost} contentBefore="£" inputMode="decimal" onChange={(_, d) => setYear(y.label, { cost: d.value })} />
+              <Input className={styles.input} value={entry.cost} contentBefore="£" inputMode="decimal" onChange={(_, d) => setYear(y.label, { cost: d.value })} />
             </Field>
             <div className={styles.twoColumns}>
               {form.source.unitCosts.map((u) => (
                 <Field key={u.id} label={<>{u.shortLabel || u.id}{hidden(` reduction, scheme ${who} in ${y.label}`)}</>} {...state(fieldId.benefit(index, y.label, u.id))}>
-                  <Input value={entry.benefits[u.id] ?? ''} inputMode="decimal" onChange={(_, d) => setYear(y.label, { benefit: [u.id, d.value] })} />
+                  <Input className={styles.input} value={entry.benefits[u.id] ?? ''} inputMode="decimal" onChange={(_, d) => setYear(y.label, { benefit: [u.id, d.value] })} />
                 </Field>
               ))}
             </div>
