@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+/**
+ * The Benefit Cards tab in a real browser (Debian's Chromium through playwright-core), against the
+ * browser preview: load the Barnet example -> Benefit Cards tab -> create the cards -> the card
+ * sheets and the summary appear in the simulated workbook, with the statuses the plan's sample
+ * actuals give -> enter 2015/16 Q3 actuals for every card in the pane -> the card sheet shows them
+ * -> a note typed on a card sheet survives a refresh of the cards.
+ * Exit 0 when every check passes; screenshots in test-artifacts/.
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { ensureBuilt, startPreviewServer } = require('./preview');
+
+const ROOT = path.resolve(__dirname, '..');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const failures = [];
+const passes = [];
+function check(what, actual, expected) {
+  if (actual === expected) passes.push(`${what}: ${actual}`);
+  else failures.push(`${what}: expected ${JSON.stringify(expected)}, found ${JSON.stringify(actual)}`);
+}
+
+async function sheetRows(page, sheet) {
+  await page.getByRole('tablist', { name: 'Sheets' }).getByRole('tab', { name: sheet, exact: true }).click();
+  return page.getByRole('grid', { name: `${sheet} sheet` }).evaluate((table) =>
+    [...table.querySelectorAll('tbody [role="row"]')].map((tr) => [...tr.querySelectorAll('[role="gridcell"]')].map((td) => ({ text: td.textContent.trim(), address: td.dataset.address }))),
+  );
+}
+
+/** The cell under `header` in the row whose first cell is `rowKey`, after the block titled `section`. */
+function find(rows, section, rowKey, header) {
+  const start = rows.findIndex((r) => r[0]?.text === section);
+  let headers = [];
+  for (let i = start + 1; i < rows.length; i++) {
+    const first = rows[i][0]?.text;
+    if (rows[i].some((c) => c.text === header)) headers = rows[i].map((c) => c.text);
+    if (first === rowKey) return rows[i][headers.indexOf(header)];
+  }
+  return undefined;
+}
+
+async function typeIntoCell(page, sheet, address, text) {
+  await page.getByRole('tablist', { name: 'Sheets' }).getByRole('tab', { name: sheet, exact: true }).click();
+  const nameBox = page.getByLabel('Name Box');
+  await nameBox.fill(address);
+  await nameBox.press('Enter');
+  await page.getByRole('grid', { name: `${sheet} sheet` }).locator(`[data-address="${address}"]`).dblclick();
+  const editor = page.getByLabel(`Edit cell ${address}`);
+  await editor.fill(text);
+  await editor.press('Enter');
+}
+
+async function run() {
+  const { chromium } = require('playwright-core');
+  await ensureBuilt();
+  const server = await startPreviewServer({ port: 0 });
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'bcf-chromium-'));
+  const errors = [];
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1440, height: 900 },
+      locale: 'en-GB',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(30000);
+    page.on('console', (msg) => msg.type() === 'error' && errors.push(`console error: ${msg.text()}`));
+    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+    await page.goto(server.url);
+    await page.getByRole('region', { name: 'Better Care Fund planner' }).waitFor();
+    await page.getByRole('button', { name: 'Load the Barnet example' }).click();
+    await page.getByText('Plan started for 2014/15 and 2015/16').first().waitFor();
+
+    await page.getByRole('tablist', { name: 'Planner features' }).getByRole('tab', { name: 'Benefit Cards' }).click();
+    await page.getByRole('button', { name: 'Create or refresh cards' }).click();
+    await page.getByText('Create or refresh the cards: done.').waitFor();
+
+    // The pane's summary
+    const summary = await page.getByRole('table', { name: /Steering-group summary/ }).evaluate((t) => [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+    check('pane summary rows', summary.length, 6);
+    check('2c is Red in the pane', summary.find((r) => r[0].startsWith('2c'))?.[4], 'Red');
+    check('1a is Amber in the pane', summary.find((r) => r[0].startsWith('1a'))?.[4], 'Amber');
+
+    // The workbook grid: the summary sheet and a card, calculated by the formula engine
+    const sheet = await sheetRows(page, 'Benefits Summary');
+    const row2c = sheet.find((r) => r[0]?.text === '2c');
+    check('2c status on the Benefits Summary sheet', row2c?.[9]?.text, 'Red');
+    check('2c realised to date on the Benefits Summary sheet', row2c?.[6]?.text, '£36,072');
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'benefit-cards-summary.png') });
+
+    // One quarter's actuals for all cards, in one place
+    await page.getByRole('combobox', { name: 'Quarter' }).selectOption('2015/16 Q3');
+    await page.getByLabel('2c NEL adm. reduction').fill('2');
+    await page.getByLabel('2b NEL adm. reduction').fill('80');
+    await page.getByLabel('3a NEL adm. baseline').fill('1990');
+    await page.getByLabel('3a NEL adm. actual').fill('1885');
+    await page.getByLabel('2b Patients who felt involved in their care plan actual').fill('0.88');
+    await page.getByRole('button', { name: 'Save 2015/16 Q3 actuals' }).click();
+    await page.getByText('Actuals for 2015/16 Q3: done.').waitFor();
+    const card3a = await sheetRows(page, 'Card 3a');
+    check('3a 2015/16 Q3 realised from baseline and actual', find(card3a, 'Profile and tracker: NEL', '2015/16 Q3', 'Realised')?.text, '105');
+    const card2c = await sheetRows(page, 'Card 2c');
+    check('2c 2015/16 Q3 realised', find(card2c, 'Profile and tracker: NEL', '2015/16 Q3', 'Realised')?.text, '2');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'benefit-cards-card.png') });
+
+    // A note typed on the card sheet survives a refresh of the cards
+    const noteCell = find(card2c, 'Profile and tracker: NEL', '2015/16 Q3', 'Note');
+    await typeIntoCell(page, 'Card 2c', noteCell.address, 'Provisional: provider data due in January');
+    await page.getByRole('tablist', { name: 'Planner features' }).getByRole('tab', { name: 'Benefit Cards' }).click();
+    await page.getByRole('button', { name: 'Create or refresh cards' }).click();
+    await page.getByText('Create or refresh the cards: done.').waitFor();
+    const again = await sheetRows(page, 'Card 2c');
+    check('a note typed on the card survives a refresh', find(again, 'Profile and tracker: NEL', '2015/16 Q3', 'Note')?.text, 'Provisional: provider data due in January');
+    check('the pane-entered actual survives a refresh', find(again, 'Profile and tracker: NEL', '2015/16 Q3', 'Realised')?.text, '2');
+  } finally {
+    await context?.close();
+    server.close();
+  }
+  for (const e of errors) failures.push(e);
+  passes.forEach((p) => console.log(`ok   ${p}`));
+  failures.forEach((f) => console.log(`FAIL ${f}`));
+  console.log(failures.length ? `${failures.length} check(s) failed` : `All ${passes.length} checks passed`);
+  process.exit(failures.length ? 1 : 0);
+}
+
+run().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
