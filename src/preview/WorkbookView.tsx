@@ -79,6 +79,8 @@ export function WorkbookView({ workbook }: { readonly workbook: LiveWorkbook }) 
   const [bar, setBar] = useState('');
   const known = useRef(names);
   const scroller = useRef<HTMLDivElement>(null);
+  // Set when an edit in the grid ends, so focus returns to the grid and the arrow keys carry on working.
+  const returnFocus = useRef(false);
 
   // When new sheets appear (the pane generated tables), show the first year table, as a person would look.
   useEffect(() => {
@@ -107,12 +109,14 @@ export function WorkbookView({ workbook }: { readonly workbook: LiveWorkbook }) 
 
   useEffect(() => {
     // Follow the selection with focus only while the person is working in the grid, never stealing it from the pane.
-    if (editing !== undefined || !scroller.current?.contains(document.activeElement)) return;
+    if (editing !== undefined || !(returnFocus.current || scroller.current?.contains(document.activeElement))) return;
+    returnFocus.current = false;
     scroller.current?.querySelector<HTMLElement>('[aria-selected="true"]')?.focus({ preventScroll: false });
   }, [selection, sheet, editing]);
 
   const select = (row: number, column: number) => setSelection({ row: Math.max(0, Math.min(rowCount - 1, row)), column: Math.max(0, Math.min(columnCount - 1, column)) });
-  const commit = (text: string, move: [number, number] = [1, 0]) => {
+  const commit = (text: string, move: [number, number] = [1, 0], refocusGrid = false) => {
+    returnFocus.current = refocusGrid;
     workbook.type(sheet, selection.row, selection.column, text);
     setEditing(undefined);
     select(selection.row + move[0], selection.column + move[1]);
@@ -228,11 +232,14 @@ export function WorkbookView({ workbook }: { readonly workbook: LiveWorkbook }) 
                             onChange={(e) => setEditing(e.target.value)}
                             onKeyDown={(e) => {
                               e.stopPropagation();
-                              if (e.key === 'Enter') commit(editing, [1, 0]);
+                              if (e.key === 'Enter') commit(editing, [1, 0], true);
                               else if (e.key === 'Tab') {
                                 e.preventDefault();
-                                commit(editing, [0, 1]);
-                              } else if (e.key === 'Escape') setEditing(undefined);
+                                commit(editing, [0, 1], true);
+                              } else if (e.key === 'Escape') {
+                                returnFocus.current = true;
+                                setEditing(undefined);
+                              }
                             }}
                           />
                         ) : spills && !look?.style?.match(/^(input|group|warning)$/) ? (

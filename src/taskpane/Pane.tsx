@@ -30,6 +30,8 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
+    // A scrolling flex column would otherwise squash its children (message bars, sections) onto each other.
+    '& > *': { flexShrink: 0 },
   },
 });
 
