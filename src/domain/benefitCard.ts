@@ -267,7 +267,7 @@ function defaultTitle(metrics: readonly CardMetric[], rates: readonly RateMeasur
 
 function calculationText(metrics: readonly CardMetric[], rates: readonly RateMeasure[]): string {
   return [
-    ...metrics.map((m) => `${m.unit.shortLabel}: reduction (count) × UnitCost_${m.unit.id} (£${m.unit.value.toString()} ${m.unit.unit})`),
+    ...metrics.map((m) => `${m.unit.shortLabel}: reduction (count) × UnitCost_${m.unit.id} (£ ${m.unit.unit}, on the Assumptions sheet)`),
     ...rates.map((r) => `${r.name}: measured against a target of ${r.unit === '%' ? `${r.target.times(100).toString()}%` : r.target.toString()} (no £)`),
   ].join('; ');
 }

@@ -116,12 +116,13 @@ export interface BenefitCardsLayout {
 }
 
 /** The tracker settings appended to the Assumptions sheet, and one sheet per card. */
-export function benefitCardsLayout(plan: Plan, assumptions: SheetPlan): BenefitCardsLayout {
+export function benefitCardsLayout(plan: Plan, assumptions: SheetPlan, { withSheets = true } = {}): BenefitCardsLayout {
   const cards = benefitCards(plan);
   const book = cardBook(plan);
   const asAt = asAtQuarter(plan, cards);
   const { sheet, names } = withTrackerSettings(plan, assumptions, book.tolerances, asAt);
-  const geometry = cards.map((card) => cardSheet(plan, card, book.tolerances, asAt));
+  // The tracker settings always go on Assumptions; the card sheets only when the cards are written.
+  const geometry = (withSheets ? cards : []).map((card) => cardSheet(plan, card, book.tolerances, asAt));
   return { assumptions: sheet, sheets: geometry.map((g) => g.plan), names, geometry: geometry.map((g) => g.geometry) };
 }
 
@@ -209,7 +210,7 @@ function cardSheet(plan: Plan, card: BenefitCard, t: Tolerances, asAt: string): 
   const firstQuarterRows = new Map<string, number>(); // metric/rate id -> first quarter row
   for (const m of tracker.metrics) {
     const id = m.metric.unit.id;
-    section(`${CARD_SECTION.metric} ${id}`, `${m.metric.unit.benefit}: count × ${unitCostName(id)} (£${m.metric.unit.value.toString()} ${m.metric.unit.unit}). Phasing % blank for a year = even split in whole units, remainder to the earliest quarters.`);
+    section(`${CARD_SECTION.metric} ${id}`, `${m.metric.unit.benefit}: count × ${unitCostName(id)} (£ ${m.metric.unit.unit}, on the Assumptions sheet). Phasing % blank for a year = even split in whole units, remainder to the earliest quarters.`);
     const yearsAt = metricBlock(rows, plan, card, m, schemeIndex, validations);
     yearRows.set(id, yearsAt.years);
     firstQuarterRows.set(id, yearsAt.firstQuarter);
