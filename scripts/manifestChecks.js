@@ -23,6 +23,13 @@ function parseXml(source) {
     i += m[0].length;
     return m[0];
   };
+  // XML forbids "--" inside a comment; Office's own parser rejects the manifest for it.
+  const skipComment = () => {
+    const end = source.indexOf('-->', i + 4);
+    if (end < 0) fail('unclosed comment');
+    if (source.slice(i + 4, end).includes('--')) fail('"--" inside a comment');
+    i = end + 3;
+  };
   const skipSpace = () => {
     while (i < source.length && /\s/.test(source[i])) i++;
   };
@@ -30,9 +37,7 @@ function parseXml(source) {
     for (;;) {
       skipSpace();
       if (source.startsWith('<!--', i)) {
-        const end = source.indexOf('-->', i + 4);
-        if (end < 0) fail('unclosed comment');
-        i = end + 3;
+        skipComment();
       } else if (source.startsWith('<?', i)) {
         const end = source.indexOf('?>', i + 2);
         if (end < 0) fail('unclosed declaration');
@@ -95,9 +100,7 @@ function parseXml(source) {
         return node;
       }
       if (source.startsWith('<!--', i)) {
-        const end = source.indexOf('-->', i + 4);
-        if (end < 0) fail('unclosed comment');
-        i = end + 3;
+        skipComment();
         continue;
       }
       if (source.startsWith('<![CDATA[', i)) {

@@ -38,6 +38,7 @@ describe('the add-in manifest', () => {
     expect(checkManifest(manifest.replace('https://localhost:3000/commands.html', 'http://localhost:3000/commands.html')).join('\n')).toMatch(/not HTTPS/);
     expect(checkManifest(manifest.replace('<Permissions>ReadWriteDocument</Permissions>', '<Permissions>ReadWriteMailbox</Permissions>')).join('\n')).toMatch(/exactly ReadWriteDocument/);
     expect(checkManifest(manifest.replace('</Hosts>', '</Host>'))[0]).toMatch(/not well-formed at line \d+/);
+    expect(checkManifest(manifest.replace('<Hosts>', '<!-- run with --base-url --><Hosts>'))[0]).toMatch(/"--" inside a comment/);
     expect(checkManifest(manifest.replace('<Id>c43344fc', '<Id>not-a-guid'))[0]).toMatch(/not a GUID/);
   });
 
