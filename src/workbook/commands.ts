@@ -111,7 +111,9 @@ export async function generateTables(host: WorkbookHost, plan: Plan, onProgress?
 async function write(host: WorkbookHost, plan: Plan, fromWorkbook: readonly string[], onProgress?: (p: Progress) => void): Promise<CommandOutcome> {
   const problems = checkPlan(plan, jsonLocator);
   if (problems.some((p) => p.severity === 'error')) return { status: 'invalid', problems, inWorkbook: false };
-  const layout = workbookLayout(plan);
+  // Card sheets are written only once someone keeps cards in this workbook: for a large plan they
+  // are most of its size, and "generate the tables" should cost the same few round trips at any size.
+  const layout = workbookLayout(plan, plan.cards?.records.length ? 'all' : 'tables');
   await host.apply(layout, onProgress);
   return { status: 'done', plan, tables: schemeTables(plan), warnings: problems, fromWorkbook };
 }

@@ -8,12 +8,22 @@ import { schemesLayout } from './layouts/schemes';
 import { yearSheetLayout } from './layouts/yearTables';
 import type { WorkbookPlan } from './sheetPlan';
 
-/** The whole workbook for a plan: inputs first, then one calculated sheet per financial year. */
-export function workbookLayout(plan: Plan): WorkbookPlan {
+/**
+ * Which part of the workbook a command writes. "tables" is the plan and every calculated table
+ * (scheme tables, pool, checks, risk log); "cards" is the Benefit Cards and their summary, a sheet
+ * per card, which is most of the workbook's size for a large plan, so it is written on its own.
+ * Both include the Assumptions sheet, since cards read its tolerances and tables its unit costs.
+ */
+export type LayoutScope = 'all' | 'tables' | 'cards';
+
+/** The workbook for a plan: inputs first, then one calculated sheet per financial year, then the cards. */
+export function workbookLayout(plan: Plan, scope: LayoutScope = 'all'): WorkbookPlan {
   const assumptions = assumptionsLayout(plan);
-  const cards = benefitCardsLayout(plan, assumptions.sheet); // adds the tracker settings to Assumptions
+  const cards = benefitCardsLayout(plan, assumptions.sheet, { withSheets: scope !== 'tables' }); // adds the tracker settings to Assumptions
+  const tables = scope === 'cards' ? [] : [schemesLayout(plan), investmentsLayout(plan), ...plan.years.map((y) => yearSheetLayout(plan, y.label)), ...poolSheets(plan)];
+  const cardSheets = scope === 'tables' ? [] : [cardSummaryLayout(plan, cards.geometry, cards.assumptions), ...cards.sheets];
   return {
-    sheets: [cards.assumptions, schemesLayout(plan), investmentsLayout(plan), ...plan.years.map((y) => yearSheetLayout(plan, y.label)), ...poolSheets(plan), cardSummaryLayout(plan, cards.geometry, cards.assumptions), ...cards.sheets],
+    sheets: [cards.assumptions, ...tables, ...cardSheets],
     names: [...assumptions.names, ...cards.names],
   };
 }

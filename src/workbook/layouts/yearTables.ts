@@ -61,14 +61,14 @@ function nelTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeometr
     const inPool = `${g.cell(g.inPoolColumn, i)}="${YES}"`;
     rows.push([
       null,
-      formula(g.cell('A', i), line.scheme.ref, FORMAT.text),
-      formula(g.cell('D', i), line.scheme.name, FORMAT.text),
+      formula(g.cell('A', i), line.scheme.ref),
+      formula(g.cell('D', i), line.scheme.name),
       formula(g.cell(g.costColumn(table.year), i), line.cost, FORMAT.pounds),
       formula(`IF(${inPool},IF(${at('D', total, true)}=0,"${NA}",${at('D', r)}/${at('D', total, true)}),"${NA}")`, line.shareOfPool ?? NA, FORMAT.percent),
       formula(g.cell(g.benefitColumn(table.year, NEL), i), line.counts[NEL], FORMAT.count),
       formula(`${at('F', r)}*${unitCostName(NEL)}`, line.savings[NEL], FORMAT.pounds),
       formula(`IF(${at('F', total, true)}=0,"${NA}",${at('F', r)}/${at('F', total, true)})`, line.shareOfNel ?? NA, FORMAT.percent),
-      formula(`IF(${inPool},"","Not BCF pool")`, line.scheme.inPool ? '' : 'Not BCF pool', FORMAT.text),
+      formula(`IF(${inPool},"","Not BCF pool")`, line.scheme.inPool ? '' : 'Not BCF pool'),
     ]);
   }
   const first = header + 1;
@@ -94,7 +94,7 @@ function nelTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeometr
       null,
       text('Difference (calculated less stated)', 'note'),
       formula(`${at('D', total)}-${at('D', stated)}`, table.poolTotal.minus(table.statedPool), FORMAT.pounds),
-      formula(`IF(${at('D', total)}=${at('D', stated)},"Agrees","Check: the stated pool differs from the schemes")`, differs ? 'Check: the stated pool differs from the schemes' : 'Agrees', FORMAT.text, differs ? 'warning' : 'note'),
+      formula(`IF(${at('D', total)}=${at('D', stated)},"Agrees","Check: the stated pool differs from the schemes")`, differs ? 'Check: the stated pool differs from the schemes' : 'Agrees', undefined, differs ? 'warning' : 'note'),
     ]);
   }
 }
@@ -113,8 +113,8 @@ function benefitTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeo
     const inPool = `${g.cell(g.inPoolColumn, i)}="${YES}"`;
     const savingTerms = [`${at('E', r)}*${unitCostName(NEL)}`, ...others.map((u, k) => `${at(countColumn(k), r)}*${unitCostName(u.id)}`)];
     rows.push([
-      formula(g.cell('A', i), line.scheme.ref, FORMAT.text),
-      formula(g.cell('D', i), line.scheme.name, FORMAT.text),
+      formula(g.cell('A', i), line.scheme.ref),
+      formula(g.cell('D', i), line.scheme.name),
       formula(g.cell(g.costColumn(table.year), i), line.cost, FORMAT.pounds),
       formula(`IF(${inPool},IF(${at('C', totalRow, true)}=0,"${NA}",${at('C', r)}/${at('C', totalRow, true)}),"${NA}")`, line.shareOfPool ?? NA, FORMAT.percent),
       formula(g.cell(g.benefitColumn(table.year, NEL), i), line.counts[NEL], FORMAT.count),
