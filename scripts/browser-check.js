@@ -212,6 +212,19 @@ async function run() {
     const column = savingTotal.replace(/\d+$/, '');
     const shown = await page.getByLabel('Formula bar').inputValue();
     check(`clicking ${savingTotal} (total NEL saving) shows its formula`, new RegExp(`^=SUM\\(${column}\\d+:${column}\\d+\\)$`).test(shown) ? 'a SUM over the Saving column' : shown, 'a SUM over the Saving column');
+
+    // 7. A number typed over a formula is found by the audit, and choosing the finding selects its cell.
+    await typeIntoCell(page, 'BCF 2014-15', savingTotal, '1272540');
+    await openFeature(page, 'Pool & audit');
+    await page.getByRole('button', { name: 'Audit this workbook' }).click();
+    const finding = page.getByRole('list', { name: 'Audit findings' }).getByRole('button', { name: new RegExp(`^BCF 2014-15!${savingTotal} `) });
+    await finding.first().waitFor({ timeout: 15000 });
+    await page.getByRole('tablist', { name: 'Sheets' }).getByRole('tab', { name: 'Assumptions', exact: true }).click();
+    await finding.first().click();
+    const selected = page.getByRole('grid', { name: 'BCF 2014-15 sheet' }).locator('[aria-selected="true"]');
+    await selected.waitFor({ timeout: 5000 });
+    check('choosing the typed-over finding selects its cell in the grid', await selected.getAttribute('data-address'), savingTotal);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'preview-audit.png') });
   } finally {
     await context?.close().catch(() => {});
     await server.close();

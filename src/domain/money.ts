@@ -13,7 +13,8 @@ export function money(value: Decimal.Value): Decimal {
 }
 
 export function sum(values: readonly Decimal[]): Decimal {
-  return values.reduce((acc, v) => acc.plus(v), ZERO);
+  // Most of a plan's figures are zero (a scheme counts one or two benefits); skipping them saves a Decimal each.
+  return values.reduce((acc, v) => (v.isZero() ? acc : acc.plus(v)), ZERO);
 }
 
 /** The display rule for pounds: half-up to whole pounds (or to pence when `pence` is set). */

@@ -105,6 +105,14 @@ export function WorkbookView({ workbook }: { readonly workbook: LiveWorkbook }) 
     return v === null ? '' : String(v);
   };
 
+  // The pane asked to show a cell (choosing an audit finding): go to its sheet and select it.
+  const asked = workbook.selection;
+  useEffect(() => {
+    if (!asked || !names.includes(asked.sheet)) return;
+    setSheet(asked.sheet);
+    setSelection({ row: asked.row, column: asked.column });
+  }, [asked]); // eslint-disable-line react-hooks/exhaustive-deps
+
   useEffect(() => setBar(contents(selection.row, selection.column)), [selection, snapshot]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {

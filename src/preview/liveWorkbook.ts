@@ -2,6 +2,7 @@ import { MemoryWorkbook } from '../adapters/memory/memoryWorkbook';
 import type { Progress, WorkbookHost } from '../workbook/host';
 import type { SheetPlan, WorkbookPlan } from '../workbook/sheetPlan';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
+import { parseAddress } from '../workbook/a1';
 import { parseTyped } from './numberFormat';
 
 /**
@@ -38,6 +39,15 @@ export class LiveWorkbook implements WorkbookHost {
     const typed = parseTyped(text);
     if ('formula' in typed) this.book.setFormula(sheet, row, column, typed.formula);
     else this.book.setCell(sheet, row, column, typed.value);
+    this.changed();
+  }
+
+  /** The cell the pane asked to show (an audit finding); the grid follows it. */
+  selection: { readonly sheet: string; readonly row: number; readonly column: number } | undefined;
+
+  async select(sheet: string, cell: string): Promise<void> {
+    const { row, column } = parseAddress(cell);
+    this.selection = { sheet, row, column };
     this.changed();
   }
 

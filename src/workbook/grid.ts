@@ -7,15 +7,16 @@ export function text(value: string, style?: CellStyle): CellPlan {
 }
 
 export function num(value: Decimal | number, format?: string, style?: CellStyle): CellPlan {
-  return { value: typeof value === 'number' ? value : value.toNumber(), format, style };
+  return { value: typeof value === 'number' ? value : toNumber(value), format, style };
 }
 
 /** A live formula with the add-in's own figure as its cached result. */
 export function formula(expression: string, result: Decimal | Scalar, format?: string, style: CellStyle = 'computed'): CellPlan {
-  const cached = result !== null && typeof result === 'object' ? result.toNumber() : result;
+  const cached = result !== null && typeof result === 'object' ? toNumber(result) : result;
   return { formula: expression.startsWith('=') ? expression : `=${expression}`, result: cached, format, style };
 }
 
-export function blankRow(): null[] {
-  return [];
+/** Decimal to the nearest double; zero, the commonest figure in a plan, without a round trip through text. */
+function toNumber(value: Decimal): number {
+  return value.isZero() ? 0 : value.toNumber();
 }

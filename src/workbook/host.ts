@@ -11,4 +11,6 @@ export interface Progress {
 export interface WorkbookHost {
   apply(plan: WorkbookPlan, onProgress?: (p: Progress) => void): Promise<void>;
   read(sheetNames?: readonly string[]): Promise<WorkbookSnapshot>;
+  /** Shows a cell to the person (an audit finding): activates its sheet and selects it. */
+  select?(sheet: string, cell: string): Promise<void>;
 }

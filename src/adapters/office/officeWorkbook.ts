@@ -39,6 +39,10 @@ export class OfficeWorkbook implements WorkbookHost {
     this.maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   }
 
+  select(sheet: string, cell: string): Promise<void> {
+    return selectCell(sheet, cell, this.excel);
+  }
+
   async apply(plan: WorkbookPlan, onProgress?: (p: Progress) => void): Promise<void> {
     let budget = this.maxRequestBytes;
     let pending: WriteStep[] | undefined;

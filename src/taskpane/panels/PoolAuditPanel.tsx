@@ -6,7 +6,6 @@ import type { Plan } from '../../domain/plan';
 import { planChecks } from '../../domain/planChecks';
 import { computePoolYear, describeSharing } from '../../domain/pool';
 import { auditWorkbook } from '../../workbook/audit/auditWorkbook';
-import type { WorkbookHost } from '../../workbook/host';
 import type { FeatureProps } from '../feature';
 
 const useStyles = makeStyles({
@@ -27,8 +26,6 @@ const useStyles = makeStyles({
   pass: { color: tokens.colorPaletteGreenForeground1 },
 });
 
-/** A host that can also select a cell (the Office adapter; the browser preview highlights it). */
-type SelectingHost = WorkbookHost & { select?: (sheet: string, cell: string) => Promise<void> | void };
 
 /**
  * The "Pool & audit" tab: the pool by year, the plan's checks with their figures, and the audit of
@@ -37,7 +34,7 @@ type SelectingHost = WorkbookHost & { select?: (sheet: string, cell: string) => 
 export function PoolAuditPanel({ session }: FeatureProps) {
   const styles = useStyles();
   const plan = session.base ?? session.checked?.plan;
-  const host = session.host as SelectingHost;
+  const host = session.host;
   const [findings, setFindings] = useState<readonly Finding[] | undefined>();
   const [auditing, setAuditing] = useState(false);
   const [error, setError] = useState<string | undefined>();
