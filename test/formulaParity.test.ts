@@ -3,35 +3,10 @@ import Decimal from 'decimal.js';
 import { MemoryWorkbook } from '../src/adapters/memory/memoryWorkbook';
 import { planFromJson } from '../src/domain/planJson';
 import type { Plan } from '../src/domain/plan';
-import { cellAddress } from '../src/workbook/a1';
 import { workbookLayout } from '../src/workbook/workbookLayout';
-import type { WorkbookPlan } from '../src/workbook/sheetPlan';
 import { yearSheetName } from '../src/workbook/layouts/names';
 import { barnetJsonCopy, barnetPlan } from './support/barnet';
-
-/** Every formula cell, evaluated by HyperFormula, against the decimal.js figure the layout cached. */
-function mismatches(plan: WorkbookPlan): string[] {
-  const wb = new MemoryWorkbook();
-  wb.applySync(plan);
-  const bad: string[] = [];
-  for (const sheet of plan.sheets) {
-    sheet.rows.forEach((row, r) =>
-      row.forEach((cell, c) => {
-        if (!cell?.formula) return;
-        // Excel and LibreOffice show 0 for a reference to an empty cell; HyperFormula gives null.
-        const raw = wb.value(sheet.name, r, c);
-        const engine = raw === null && cell.result === 0 ? 0 : raw;
-        const ours = cell.result ?? null;
-        const same =
-          typeof ours === 'number' && typeof engine === 'number'
-            ? new Decimal(engine).minus(ours).abs().lessThan(0.005)
-            : (engine ?? '') === (ours ?? '');
-        if (!same) bad.push(`${sheet.name}!${cellAddress(r, c)}: engine ${JSON.stringify(engine)}, add-in ${JSON.stringify(ours)} (${cell.formula})`);
-      }),
-    );
-  }
-  return bad;
-}
+import { engineMismatches } from './support/engineParity';
 
 function find(wb: MemoryWorkbook, sheet: string, label: string, column: number): unknown {
   const snapshot = wb.snapshot([sheet]).sheets[0];
@@ -41,7 +16,7 @@ function find(wb: MemoryWorkbook, sheet: string, label: string, column: number):
 
 describe('the generated workbook, calculated by an independent engine (HyperFormula)', () => {
   test('every computed cell of the Barnet workbook equals the add-in figure to the penny', () => {
-    expect(mismatches(workbookLayout(barnetPlan()))).toEqual([]);
+    expect(engineMismatches(workbookLayout(barnetPlan()))).toEqual([]);
   });
 
   test('reproduces the published Barnet totals', () => {
@@ -140,7 +115,7 @@ describe('the generated workbook, calculated by an independent engine (HyperForm
           },
         }));
         const plan: Plan = planFromJson(json).plan;
-        expect(mismatches(workbookLayout(plan))).toEqual([]);
+        expect(engineMismatches(workbookLayout(plan))).toEqual([]);
       }),
       { numRuns: 25 },
     );

@@ -1,4 +1,3 @@
-import Decimal from 'decimal.js';
 import { MemoryWorkbook } from '../src/adapters/memory/memoryWorkbook';
 import { planToExcelJs } from '../src/adapters/file/xlsxWriter';
 import { xlsxToSnapshot } from '../src/adapters/file/xlsxReader';
@@ -9,27 +8,13 @@ import { POOL_SHEETS } from '../src/workbook/layouts/poolNames';
 import type { WorkbookPlan } from '../src/workbook/sheetPlan';
 import { workbookLayout } from '../src/workbook/workbookLayout';
 import { barnetJsonCopy, barnetPlan } from './support/barnet';
+import { engineMismatches } from './support/engineParity';
 
 const MINE = Object.values(POOL_SHEETS) as string[];
 
 /** Each formula on the Pool, Checks and Risk log sheets, calculated by HyperFormula, against the add-in's figure. */
 function mismatches(plan: WorkbookPlan): string[] {
-  const wb = new MemoryWorkbook();
-  wb.applySync(plan);
-  const bad: string[] = [];
-  for (const sheet of plan.sheets.filter((s) => MINE.includes(s.name))) {
-    sheet.rows.forEach((row, r) =>
-      row.forEach((cell, c) => {
-        if (!cell?.formula) return;
-        const raw = wb.value(sheet.name, r, c);
-        const engine = raw === null && cell.result === 0 ? 0 : raw;
-        const ours = cell.result ?? null;
-        const same = typeof ours === 'number' && typeof engine === 'number' ? new Decimal(engine).minus(ours).abs().lessThan(0.005) : (engine ?? '') === (ours ?? '');
-        if (!same) bad.push(`${sheet.name}!R${r + 1}C${c + 1}: engine ${JSON.stringify(engine)}, add-in ${JSON.stringify(ours)} (${cell.formula})`);
-      }),
-    );
-  }
-  return bad;
+  return engineMismatches(plan, MINE);
 }
 
 function withSpend(fixed: boolean) {

@@ -1,6 +1,7 @@
 import barnetJson from '../../examples/barnet-2014-16.json';
 import type { Plan } from '../../src/domain/plan';
 import { planFromJson } from '../../src/domain/planJson';
+import { rng } from './randomPlanJson';
 
 /**
  * A large plan shaped like Barnet's (same partners, years and unit costs) with `schemeCount`
@@ -15,7 +16,7 @@ export function bigPlan(schemeCount: number): Plan {
 
 export function bigPlanJson(schemeCount: number): any {
   const base = JSON.parse(JSON.stringify(barnetJson));
-  const random = seeded(schemeCount);
+  const random = rng(schemeCount);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const years: string[] = base.years.map((y: { label: string }) => y.label);
   const schemes: unknown[] = [];
@@ -65,14 +66,3 @@ function letters(k: number): string {
   return s;
 }
 
-/** mulberry32, seeded with the scheme count. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -108,4 +108,4 @@ function randomPlanJson(seed, options = {}) {
   };
 }
 
-module.exports = { randomPlanJson };
+module.exports = { randomPlanJson, rng };
