@@ -13,7 +13,8 @@ export function num(value: Decimal | number, format?: string, style?: CellStyle)
 /** A live formula with the add-in's own figure as its cached result. */
 export function formula(expression: string, result: Decimal | Scalar, format?: string, style: CellStyle = 'computed'): CellPlan {
   const cached = result !== null && typeof result === 'object' ? toNumber(result) : result;
-  return { formula: expression.startsWith('=') ? expression : `=${expression}`, result: cached, format, style };
+  // charCodeAt, not startsWith: it reads the first character without flattening the joined string.
+  return { formula: expression.charCodeAt(0) === 61 ? expression : `=${expression}`, result: cached, format, style };
 }
 
 /** Decimal to the nearest double; zero, the commonest figure in a plan, without a round trip through text. */

@@ -5,6 +5,7 @@ import {
   benefitCards,
   cardBook,
   cardSheetName,
+  hasValue,
   MILESTONE_STATUSES,
   planQuarters,
   SIGN_OFF_DECISIONS,
@@ -117,8 +118,11 @@ export interface BenefitCardsLayout {
 
 /** The tracker settings appended to the Assumptions sheet, and one sheet per card. */
 export function benefitCardsLayout(plan: Plan, assumptions: SheetPlan, { withSheets = true } = {}): BenefitCardsLayout {
-  const cards = benefitCards(plan);
   const book = cardBook(plan);
+  // Without card sheets the cards are needed only to find the latest quarter with actuals, and
+  // only when someone has entered some; building every card for nothing is most of the cost.
+  const needed = withSheets || (plan.cards?.records ?? []).some((r) => (r.actuals ?? []).some(hasValue));
+  const cards = needed ? benefitCards(plan) : [];
   const asAt = asAtQuarter(plan, cards);
   const { sheet, names } = withTrackerSettings(plan, assumptions, book.tolerances, asAt);
   // The tracker settings always go on Assumptions; the card sheets only when the cards are written.

@@ -21,11 +21,13 @@ export const SCHEMES_HEADER_ROW = 3;
 export function schemesGeometry(plan: Plan): SchemesGeometry {
   const fixed = HEADERS.schemes.length;
   const perYear = 1 + plan.unitCosts.length;
-  const yearIndex = (year: string) => {
-    const i = plan.years.findIndex((y) => y.label === year);
-    if (i < 0) throw new RangeError(`${year} is not one of the plan's years`);
-    return i;
-  };
+  // Worked out once: the year tables ask for these columns on every row of every table.
+  const costColumns = new Map<string, string>();
+  const benefitColumns = new Map<string, string>();
+  plan.years.forEach((year, y) => {
+    costColumns.set(year.label, columnLetter(fixed + y * perYear));
+    plan.unitCosts.forEach((unit, u) => benefitColumns.set(`${year.label}|${unit.id}`, columnLetter(fixed + y * perYear + 1 + u)));
+  });
   const firstRow = SCHEMES_HEADER_ROW + 1;
   const count = plan.schemes.length;
   return {
@@ -33,11 +35,15 @@ export function schemesGeometry(plan: Plan): SchemesGeometry {
     firstRow,
     count,
     inPoolColumn: columnLetter(fixed - 1),
-    costColumn: (year) => columnLetter(fixed + yearIndex(year) * perYear),
+    costColumn: (year) => {
+      const column = costColumns.get(year);
+      if (!column) throw new RangeError(`${year} is not one of the plan's years`);
+      return column;
+    },
     benefitColumn: (year, unitId) => {
-      const u = plan.unitCosts.findIndex((c) => c.id === unitId);
-      if (u < 0) throw new RangeError(`${unitId} is not a unit cost of the plan`);
-      return columnLetter(fixed + yearIndex(year) * perYear + 1 + u);
+      const column = benefitColumns.get(`${year}|${unitId}`);
+      if (!column) throw new RangeError(`${unitId} in ${year} is not a unit cost and year of the plan`);
+      return column;
     },
     cell: (column, i) => `${SHEET.schemes}!$${column}${firstRow + i + 1}`,
     columnRange: (column) => `${SHEET.schemes}!$${column}$${firstRow + 1}:$${column}$${firstRow + Math.max(count, 1)}`,
