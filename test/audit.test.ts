@@ -119,6 +119,12 @@ describe('auditing a workbook the add-in built', () => {
     expect(result.out).toMatch(/clean/);
   });
 
+  test('a workbook whose cards were never created (as the pane generates tables) audits clean', () => {
+    const layout = workbookLayout(planFromJson(barnetCorrectedJson()).plan, 'tables');
+    expect(layout.sheets.some((s) => s.name.startsWith('Card '))).toBe(false);
+    expect(auditWorkbook(excelJsToSnapshot(planToExcelJs(layout))).findings).toEqual([]);
+  });
+
   test('a number typed over any formula is found, at that cell', async () => {
     const layout = workbookLayout(planFromJson(barnetCorrectedJson()).plan);
     const formulaCells = layout.sheets.flatMap((s) => s.rows.flatMap((row, r) => row.flatMap((c, k) => (c?.formula ? [{ sheet: s.name, r, k, formula: c.formula }] : []))));

@@ -29,8 +29,16 @@ export type CheckSubject =
   | { readonly kind: 'atRisk'; readonly target: number }
   | { readonly kind: 'risk'; readonly index: number };
 
-export function planChecks(plan: Plan): PlanCheck[] {
-  return [...poolChecks(plan), ...statementChecks(plan), ...investmentChecks(plan), ...atRiskChecks(plan), ...riskChecks(plan)];
+// A plan is immutable, so its checks are worked out once however many sheets and audits ask.
+const checksOf = new WeakMap<Plan, readonly PlanCheck[]>();
+
+export function planChecks(plan: Plan): readonly PlanCheck[] {
+  let checks = checksOf.get(plan);
+  if (!checks) {
+    checks = [...poolChecks(plan), ...statementChecks(plan), ...investmentChecks(plan), ...atRiskChecks(plan), ...riskChecks(plan)];
+    checksOf.set(plan, checks);
+  }
+  return checks;
 }
 
 function check(id: string, subject: CheckSubject, passed: boolean, expected: string, found: string, pass: string, fail: string): PlanCheck {

@@ -3,6 +3,7 @@ import { planChecks } from '../../domain/planChecks';
 import type { Plan } from '../../domain/plan';
 import { PlanError, type Problem } from '../../domain/problems';
 import { cellAddress, parseAddress } from '../a1';
+import { SUMMARY_SHEET } from '../layouts/cardSummary';
 import { checkCells } from '../layouts/checks';
 import { POOL_SHEETS } from '../layouts/poolNames';
 import { readPlan } from '../readers/planReader';
@@ -27,7 +28,8 @@ export function auditAddinWorkbook(snapshot: WorkbookSnapshot): { findings: Find
     const findings = e.problems.map((p) => problemFinding(p, 'unreadable-input'));
     return { findings, sheets: [] };
   }
-  const layout = workbookLayout(plan);
+  // A workbook whose cards were never created (the pane generates the tables alone) is not missing them.
+  const layout = workbookLayout(plan, findSheet(snapshot, SUMMARY_SHEET) ? 'all' : 'tables');
   const findings: Finding[] = problems.map((p) => problemFinding(p, 'plan-warning'));
   findings.push(...compareFormulas(layout, snapshot));
   const checkCell = checkCells(plan);

@@ -127,9 +127,10 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
   const inv = investmentsSheet ? new CellReader(investmentsSheet) : undefined;
   if (inv) {
     const invBlock = locateBlock(inv, HEADERS.investments);
+    const byRef = new Map(schemes.map((x) => [x.ref.toLowerCase(), x]));
     for (const r of invBlock?.rows ?? []) {
       const ref = inv.text(r, invBlock!.col(0));
-      const scheme = schemes.find((x) => x.ref.toLowerCase() === ref.toLowerCase());
+      const scheme = byRef.get(ref.toLowerCase());
       if (!scheme) {
         inv.error(r, invBlock!.col(0), `the investment line names scheme "${ref}", which is not on the Schemes sheet.`);
         continue;
