@@ -93,9 +93,7 @@ export class OfficeWorkbook implements WorkbookHost {
       const collection = context.workbook.worksheets.load('items/name');
       await context.sync();
       const present = collection.items.map((s) => s.name);
-      const wanted = sheetNames
-        ? sheetNames.map((n) => present.find((p) => p.toLowerCase() === n.toLowerCase())).filter((n): n is string => n !== undefined)
-        : present;
+      const wanted = sheetNames ? sheetNames.map((n) => present.find((p) => p.toLowerCase() === n.toLowerCase())).filter((n): n is string => n !== undefined) : present;
       try {
         const ranges = wanted.map((name) => context.workbook.worksheets.getItem(name).getUsedRange(true).load('address,values,formulas'));
         await context.sync();
@@ -121,7 +119,7 @@ export async function selectCell(sheet: string, address: string, excel: ExcelApi
 function defaultExcel(): ExcelApi {
   const excel = (globalThis as { Excel?: ExcelApi }).Excel;
   // Resolved lazily so that importing this module outside Office (tests, the preview) is harmless.
-  return excel ?? { run: () => Promise.reject(new Error('Excel is not available: open the BCF planner inside Excel.')) } as unknown as ExcelApi;
+  return excel ?? ({ run: () => Promise.reject(new Error('Excel is not available: open the BCF planner inside Excel.')) } as unknown as ExcelApi);
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -130,10 +128,8 @@ function errorCode(error: unknown): string | undefined {
 
 /** The command's first round trip: which sheets, tables (and their sheets) and names exist. */
 async function readState(context: Excel.RequestContext): Promise<WorkbookState> {
-  // eslint-disable-next-line office-addins/no-navigational-load
   const sheets = context.workbook.worksheets.load('items/name,items/charts/items/name');
   // Loading each table's sheet name (and each sheet's chart names) is one query, not a round trip each.
-  // eslint-disable-next-line office-addins/no-navigational-load
   const tables = context.workbook.tables.load('items/name,items/worksheet/name');
   const names = context.workbook.names.load('items/name');
   await context.sync();
@@ -216,7 +212,7 @@ function queueStep(context: Excel.RequestContext, sheets: Map<string, Excel.Work
     case 'sheetLook': {
       const sheet = sheetOf(step.sheet);
       const widths = step.plan.columnWidths ?? [];
-      for (let first = 0; first < widths.length; ) {
+      for (let first = 0; first < widths.length;) {
         let last = first;
         while (last + 1 < widths.length && widths[last + 1] === widths[first]) last++;
         sheet.getRange(columnsAddress(first, last)).format.columnWidth = columnWidthPoints(widths[first]);
@@ -267,12 +263,13 @@ function snapshotOf(name: string, address: string, values: unknown[][], formulas
   const blankRows = Array.from({ length: origin.row }, () => [] as Scalar[]);
   const pad = Array.from({ length: origin.column }, () => null);
   const valueRows = values.map((row) => [...pad, ...row.map(toScalar)]);
-  const formulaRows = formulas.map((row, r) =>
-    [...pad, ...row.map((f, c) => {
+  const formulaRows = formulas.map((row, r) => [
+    ...pad,
+    ...row.map((f, c) => {
       // Text the user typed as '=1+1 reads back as "=1+1" in both arrays: only a formula's value differs from its text.
       return typeof f === 'string' && f.startsWith('=') && f !== values[r][c] ? f : null;
-    })],
-  );
+    }),
+  ]);
   return { name, values: [...blankRows, ...valueRows], formulas: [...blankRows.map(() => []), ...formulaRows] };
 }
 
@@ -304,7 +301,6 @@ async function readInBands(context: Excel.RequestContext, names: readonly string
   let cells = 0;
   let queued: { band: (typeof bands)[number]; range: Excel.Range }[] = [];
   const flush = async () => {
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
     for (const { band, range } of queued) {
       parts[band.sheet].values.push(...range.values);
@@ -316,7 +312,13 @@ async function readInBands(context: Excel.RequestContext, names: readonly string
   for (const band of bands) {
     const columns = Math.max(1, used[band.sheet].columnCount);
     if (cells + band.rows * columns > cellsPerRequest && queued.length > 0) await flush();
-    queued.push({ band, range: used[band.sheet].getRow(band.row).getResizedRange(band.rows - 1, 0).load('values,formulas') });
+    queued.push({
+      band,
+      range: used[band.sheet]
+        .getRow(band.row)
+        .getResizedRange(band.rows - 1, 0)
+        .load('values,formulas'),
+    });
     cells += band.rows * columns;
   }
   if (queued.length > 0) await flush();

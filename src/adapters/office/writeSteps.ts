@@ -190,9 +190,7 @@ export function splitArrayStep(step: ArrayStep): ArrayStep[] {
   const half = Math.ceil(rows.length / 2);
   return [rows.slice(0, half), rows.slice(half)].map((band, i) => {
     const row = step.row + (i === 0 ? 0 : half);
-    return step.kind === 'cells'
-      ? { ...step, row, formulas: band as CellInput[][], bytes: arrayStepBytes(band) }
-      : { ...step, row, formats: band as (string | null)[][], bytes: arrayStepBytes(band) };
+    return step.kind === 'cells' ? { ...step, row, formulas: band as CellInput[][], bytes: arrayStepBytes(band) } : { ...step, row, formats: band as (string | null)[][], bytes: arrayStepBytes(band) };
   });
 }
 
