@@ -82,3 +82,11 @@ test('a plan without the NEL unit cost is refused, since every scheme table is b
   json.schemes.forEach((s: { years: Record<string, { benefits: Record<string, number> }> }) => Object.values(s.years).forEach((y) => delete y.benefits.NEL));
   expect(errorsOf(json)).toEqual([expect.stringMatching(/^Error at unitCosts\[3\]\.id: the plan needs a unit cost with the id NEL/)]);
 });
+
+test('a huge paste into a scheme name is refused with a short message naming the field', () => {
+  const json = barnetJsonCopy();
+  json.schemes[2].name = 'x'.repeat(50 * 1024 * 1024);
+  const errors = errorsOf(json);
+  expect(errors).toEqual([expect.stringMatching(/^Error at schemes\[2\]\.name: the name of scheme 2b is 52,428,800 characters long/)]);
+  expect(errors[0].length).toBeLessThan(300);
+});

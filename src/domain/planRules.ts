@@ -11,12 +11,15 @@ import type { Location, Problem } from './problems';
 export type Locator = (path: PlanPath) => Location;
 
 export type PlanPath =
-  | { kind: 'scheme'; index: number; field: 'ref' | 'name' }
+  | { kind: 'scheme'; index: number; field: 'ref' | 'name' | 'description' }
   | { kind: 'schemeYear'; index: number; year: string; field: string }
   | { kind: 'unitCost'; index: number; field: 'id' | 'value' }
   | { kind: 'year'; index: number; field: 'label' | 'statedPool' };
 
 const REF = /^\d+[a-z]*$/i;
+const MAX_NAME = 255;
+/** Excel's limit for the text of one cell. */
+const MAX_CELL_TEXT = 32767;
 const UNIT_ID = /^[A-Za-z][A-Za-z0-9_]{0,30}$/;
 
 export function checkPlan(plan: Plan, locate: Locator): Problem[] {
@@ -52,6 +55,12 @@ export function checkPlan(plan: Plan, locate: Locator): Problem[] {
       error(locate({ kind: 'scheme', index, field: 'ref' }), `scheme reference ${scheme.ref} is used twice (also by "${plan.schemes[first].name}"); each scheme needs its own reference.`);
     } else refs.set(refKey, index);
     if (!scheme.name.trim()) error(locate({ kind: 'scheme', index, field: 'name' }), `scheme ${scheme.ref} has no name.`);
+    else if (scheme.name.length > MAX_NAME) {
+      error(locate({ kind: 'scheme', index, field: 'name' }), `the name of scheme ${scheme.ref} is ${scheme.name.length.toLocaleString('en-GB')} characters long (it starts "${scheme.name.slice(0, 30)}…"); a scheme name is at most ${MAX_NAME} characters: put the detail in its description.`);
+    }
+    if (scheme.description.length > MAX_CELL_TEXT) {
+      error(locate({ kind: 'scheme', index, field: 'description' }), `the description of scheme ${scheme.ref} is ${scheme.description.length.toLocaleString('en-GB')} characters long; an Excel cell holds at most ${MAX_CELL_TEXT.toLocaleString('en-GB')}.`);
+    }
     for (const [year, entry] of Object.entries(scheme.years)) {
       if (entry.cost.isNegative()) {
         error(locate({ kind: 'schemeYear', index, year, field: 'cost' }), `the ${year} cost of scheme ${scheme.ref} is negative (${entry.cost}); a cost is £0 or more.`);

@@ -91,7 +91,7 @@ export function planFromForm(form: PlanForm): FormResult {
   const problems: Problem[] = [];
   const amount = (text: string, field: FieldId, what: string): Decimal | undefined => {
     const value = parseAmount(text.trim() === '' ? null : text);
-    if (value === undefined) problems.push({ severity: 'error', where: { path: field }, message: `${what} must be an amount such as 1,057,451; "${text}" is not a number.` });
+    if (value === undefined) problems.push({ severity: 'error', where: { path: field }, message: `${what} must be an amount such as 1,057,451; "${text.length > 40 ? `${text.slice(0, 40)}…` : text}" is not a number.` });
     return value;
   };
   const source = form.source;

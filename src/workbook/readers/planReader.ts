@@ -145,7 +145,7 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
   const locate = (path: PlanPath): Location => {
     switch (path.kind) {
       case 'scheme':
-        return s.where(schemeRows[path.index], schemesBlock!.col(path.field === 'ref' ? 0 : 3));
+        return s.where(schemeRows[path.index], schemesBlock!.col({ ref: 0, name: 3, description: 4 }[path.field]));
       case 'schemeYear': {
         const c = path.field === 'cost' ? costColumns.get(path.year) : benefitColumns.get(path.year)?.get(path.field);
         return s.where(schemeRows[path.index], c ?? 0);
