@@ -44,8 +44,8 @@ async function layoutBench(scope, title, sizes) {
   let previous;
   for (const n of sizes) {
     const plan = planOf(n);
-    const runs = n >= 10000 ? 3 : n >= 1000 ? 7 : 21;
-    workbookLayout(plan, scope); // warm up the JIT
+    const runs = n >= 10000 ? 5 : n >= 1000 ? 15 : 31;
+    for (let i = 0; i < 3; i++) workbookLayout(plan, scope); // warm up the JIT
     const { ms, result } = time(() => workbookLayout(plan, scope), runs);
     const cells = result.sheets.reduce((a, s) => a + s.rows.reduce((b, r) => b + r.filter(Boolean).length, 0), 0);
     const bytes = (await planToXlsxBuffer(result)).length;
