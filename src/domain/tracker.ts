@@ -247,11 +247,12 @@ export function dateSerial(iso: string): number | null {
   if (!match) return null;
   const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
   if (Number.isNaN(ms)) return null;
-  return Math.round((ms - Date.UTC(1899, 11, 30)) / 86400000);
+  return (ms - Date.UTC(1899, 11, 30)) / 86400000; // whole days: both are UTC midnights
 }
 
 export function serialToIso(serial: number): string {
-  return new Date(Date.UTC(1899, 11, 30) + Math.round(serial) * 86400000).toISOString().slice(0, 10);
+  // The day part of an Excel serial is its whole number: 45000.75 is 6pm on day 45000, not the next day.
+  return new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86400000).toISOString().slice(0, 10);
 }
 
 export function nextMilestone(card: BenefitCard): { name: string; due: number | null } {
