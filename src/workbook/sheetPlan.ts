@@ -75,5 +75,9 @@ export const FORMAT = {
   pence: '"£"#,##0.00;-"£"#,##0.00',
   percent: '0.00%',
   count: '#,##0',
+  // As the plan prints its tables: a scheme with no impact on a measure shows a blank, not 0.
+  poundsOrBlank: '"£"#,##0;-"£"#,##0;""',
+  percentOrBlank: '0.00%;-0.00%;""',
+  countOrBlank: '#,##0;-#,##0;""',
   text: '@',
 } as const;

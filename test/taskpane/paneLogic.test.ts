@@ -69,6 +69,11 @@ describe('the simulated workbook shows values in their number formats', () => {
     ['n/a', FORMAT.percent, 'n/a'],
     [0.1 + 0.2, undefined, '0.3'],
     [null, FORMAT.pounds, ''],
+    [0, FORMAT.poundsOrBlank, ''],
+    [30060, FORMAT.poundsOrBlank, '£30,060'],
+    [0, FORMAT.percentOrBlank, ''],
+    [0, FORMAT.countOrBlank, ''],
+    [0, FORMAT.pounds, '£0'],
   ])('%p as %p is %p', (value, format, shown) => {
     expect(formatValue(value, format)).toBe(shown);
   });

@@ -65,9 +65,9 @@ function nelTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeometr
       formula(g.cell('D', i), line.scheme.name),
       formula(g.cell(g.costColumn(table.year), i), line.cost, FORMAT.pounds),
       formula(`IF(${inPool},IF(${at('D', total, true)}=0,"${NA}",${at('D', r)}/${at('D', total, true)}),"${NA}")`, line.shareOfPool ?? NA, FORMAT.percent),
-      formula(g.cell(g.benefitColumn(table.year, NEL), i), line.counts[NEL], FORMAT.count),
-      formula(`${at('F', r)}*${unitCostName(NEL)}`, line.savings[NEL], FORMAT.pounds),
-      formula(`IF(${at('F', total, true)}=0,"${NA}",${at('F', r)}/${at('F', total, true)})`, line.shareOfNel ?? NA, FORMAT.percent),
+      formula(g.cell(g.benefitColumn(table.year, NEL), i), line.counts[NEL], FORMAT.countOrBlank),
+      formula(`${at('F', r)}*${unitCostName(NEL)}`, line.savings[NEL], FORMAT.poundsOrBlank),
+      formula(`IF(${at('F', total, true)}=0,"${NA}",${at('F', r)}/${at('F', total, true)})`, line.shareOfNel ?? NA, FORMAT.percentOrBlank),
       formula(`IF(${inPool},"","Not BCF pool")`, line.scheme.inPool ? '' : 'Not BCF pool'),
     ]);
   }
@@ -117,10 +117,10 @@ function benefitTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeo
       formula(g.cell('D', i), line.scheme.name),
       formula(g.cell(g.costColumn(table.year), i), line.cost, FORMAT.pounds),
       formula(`IF(${inPool},IF(${at('C', totalRow, true)}=0,"${NA}",${at('C', r)}/${at('C', totalRow, true)}),"${NA}")`, line.shareOfPool ?? NA, FORMAT.percent),
-      formula(g.cell(g.benefitColumn(table.year, NEL), i), line.counts[NEL], FORMAT.count),
-      formula(`IF(${at('E', totalRow, true)}=0,"${NA}",${at('E', r)}/${at('E', totalRow, true)})`, line.shareOfNel ?? NA, FORMAT.percent),
-      ...others.map((u) => formula(g.cell(g.benefitColumn(table.year, u.id), i), line.counts[u.id], FORMAT.count)),
-      formula(savingTerms.join('+'), line.totalSaving, FORMAT.pounds),
+      formula(g.cell(g.benefitColumn(table.year, NEL), i), line.counts[NEL], FORMAT.countOrBlank),
+      formula(`IF(${at('E', totalRow, true)}=0,"${NA}",${at('E', r)}/${at('E', totalRow, true)})`, line.shareOfNel ?? NA, FORMAT.percentOrBlank),
+      ...others.map((u) => formula(g.cell(g.benefitColumn(table.year, u.id), i), line.counts[u.id], FORMAT.countOrBlank)),
+      formula(savingTerms.join('+'), line.totalSaving, FORMAT.poundsOrBlank),
     ]);
   });
   const span = (col: string) => `${col}${header + 2}:${col}${totalRow}`;
