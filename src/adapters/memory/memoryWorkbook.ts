@@ -96,8 +96,9 @@ function toRaw(cell: CellPlan | null): RawCellContent {
   if (cell.formula) return cell.formula;
   const v = cell.value;
   if (v === undefined) return null;
-  // HyperFormula, like Excel, reads a leading apostrophe as "this is text": it keeps "=1+1" a name.
-  if (typeof v === 'string' && (v.startsWith('=') || v.startsWith("'"))) return `'${v}`;
+  // HyperFormula, like Excel, reads a leading apostrophe as "this is text": it keeps "=1+1" a name,
+  // and a tier "4" or a year "2014/15" text rather than a number or a date.
+  if (typeof v === 'string') return `'${v}`;
   return v;
 }
 
