@@ -85,6 +85,16 @@ async function run() {
     check('pane summary rows', summary.length, 6);
     check('2c is Red in the pane', summary.find((r) => r[0].startsWith('2c'))?.[4], 'Red');
     check('1a is Amber in the pane', summary.find((r) => r[0].startsWith('1a'))?.[4], 'Amber');
+    // The chart's description carries the same totals as the summary's Total row.
+    const total = summary.find((r) => r[0] === 'Total');
+    const chart = await page.getByRole('img', { name: /^Cumulative planned and realised benefit, all cards/ }).getAttribute('aria-label');
+    check('the all-cards chart ends at the realised and planned totals', chart?.includes(`realised ${total?.[2]} against ${total?.[1]} planned`), true);
+    await page.getByLabel('Cumulative benefit for').selectOption({ label: '2c Care Home – LCS' });
+    const chart2c = await page.getByRole('img', { name: /^Cumulative planned and realised benefit, card 2c/ }).getAttribute('aria-label');
+    check('choosing card 2c charts 2c', chart2c?.includes('realised £36,072'), true);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.getByRole("img", { name: /^Cumulative planned/ }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, "preview-cards.png") });
 
     // The workbook grid: the summary sheet and a card, calculated by the formula engine
     const sheet = await sheetRows(page, 'Benefits Summary');

@@ -7,7 +7,7 @@ import { benefitCards, evenQuarter, plannedQuarters } from '../src/domain/benefi
 import { Money, sum } from '../src/domain/money';
 import type { Plan } from '../src/domain/plan';
 import { planFromJson, planToJson } from '../src/domain/planJson';
-import { benefitsSummary, cardTracker } from '../src/domain/tracker';
+import { benefitsSummary, cardTracker, combinedCumulative } from '../src/domain/tracker';
 import { CARD_LABEL, CARD_SECTION } from '../src/workbook/layouts/benefitCards';
 import { SUMMARY_SHEET } from '../src/workbook/layouts/cardSummary';
 import { readPlan } from '../src/workbook/readers/planReader';
@@ -160,6 +160,18 @@ describe('the tracker', () => {
     expect(at('2a').position.signOff).toBe('2 of 3 approved');
     expect(at('2c').position.nextMilestone).toBe('All homes covered by an LCS practice');
     expect(at('1a').position.nextMilestone).toBe('Cohort 1 evaluation to HSCI'); // the earlier one is Done
+  });
+});
+
+describe("the steering group's chart", () => {
+  test('the cumulative lines end at the summary figures: planned and realised to the as-at quarter', () => {
+    const summary = benefitsSummary(barnetPlan());
+    const points = combinedCumulative(summary.cards);
+    const asAt = points.find((p) => p.quarter === summary.asAt)!;
+    expect(asAt.planned.toString()).toBe(summary.plannedToDate.toString());
+    expect(asAt.realised!.toString()).toBe(summary.realisedToDate.toString());
+    expect(points.filter((p) => p.realised !== null).at(-1)!.quarter).toBe(summary.asAt); // realised stops where reporting does
+    expect(points.map((p) => p.planned.toNumber())).toEqual([...points.map((p) => p.planned.toNumber())].sort((a, b) => a - b)); // cumulative never falls
   });
 });
 

@@ -362,3 +362,20 @@ export function benefitsSummary(plan: Plan): BenefitsSummary {
   const variance = realisedToDate.minus(plannedToDate);
   return { asAt, cards: trackers, plannedToDate, realisedToDate, variance, variancePct: plannedToDate.isZero() ? 'n/a' : variance.dividedBy(plannedToDate), statusCounts, nel };
 }
+
+/**
+ * Cumulative planned and realised £ of several cards added quarter by quarter (the whole plan, or
+ * one card): what the steering group's chart draws. Realised stops where the reporting does.
+ */
+export function combinedCumulative(trackers: readonly CardTracker[]): { quarter: string; planned: Decimal; realised: Decimal | null }[] {
+  const quarters = trackers[0]?.cumulative.map((row) => row.quarter) ?? [];
+  return quarters.map((quarter, k) => {
+    const rows = trackers.map((t) => t.cumulative[k]).filter((row) => row !== undefined);
+    const realised = rows.map((row) => row.realisedGbp);
+    return {
+      quarter,
+      planned: sum(rows.map((row) => row.plannedGbp)),
+      realised: realised.every((r) => r === null) ? null : sum(realised.map((r) => r ?? ZERO)),
+    };
+  });
+}

@@ -25,13 +25,16 @@ const useStyles = makeStyles({
   body: {
     flexGrow: 1,
     minHeight: 0,
+    // Without it a wide table makes the whole pane wider than the window, and its right edge is cut off.
+    minWidth: 0,
     overflowY: 'auto',
+    overflowX: 'hidden',
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXXL}`,
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
     // A scrolling flex column would otherwise squash its children (message bars, sections) onto each other.
-    '& > *': { flexShrink: 0 },
+    '& > *': { flexShrink: 0, minWidth: 0 },
   },
 });
 

@@ -4,13 +4,14 @@ import { useEffect, useMemo, useState } from 'react';
 import { planQuarters } from '../../domain/benefitCard';
 import { formatCount, formatPercent, formatPounds } from '../../domain/money';
 import type { Plan } from '../../domain/plan';
-import { benefitsSummary, type BenefitsSummary } from '../../domain/tracker';
+import { benefitsSummary, combinedCumulative, type BenefitsSummary } from '../../domain/tracker';
 import { enterQuarterActuals, quarterEntries, refreshCards, type QuarterEntry } from '../../workbook/cardCommands';
 import { parseAmount } from '../../workbook/readers/cells';
+import { CumulativeChart } from '../CumulativeChart';
 import type { FeatureProps } from '../feature';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0, maxWidth: '100%' },
   muted: { color: tokens.colorNeutralForeground3 },
   scroll: { overflowX: 'auto' },
   table: {
@@ -22,6 +23,8 @@ const useStyles = makeStyles({
     '& td.n': { textAlign: 'right', whiteSpace: 'nowrap' },
   },
   input: { width: '100%', minWidth: '56px' },
+  // A native select is as wide as its longest option; keep it inside the pane.
+  chartField: { maxWidth: '100%', '& select': { maxWidth: '100%', width: '100%' } },
   red: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   amber: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
   green: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
@@ -45,6 +48,9 @@ export function BenefitCardsPanel({ session }: FeatureProps) {
   const quarters = useMemo(() => (plan ? planQuarters(plan).map((q) => q.label) : []), [plan]);
   const summary: BenefitsSummary | undefined = useMemo(() => (plan ? benefitsSummary(plan) : undefined), [plan]);
   const [quarter, setQuarter] = useState<string>();
+  const [charted, setCharted] = useState<string>('all');
+  const chartTrackers = summary ? summary.cards.filter((t) => charted === 'all' || t.card.ref === charted) : [];
+  const chartPoints = useMemo(() => combinedCumulative(chartTrackers), [summary, charted]); // eslint-disable-line react-hooks/exhaustive-deps
   const chosen = quarter ?? summary?.asAt ?? quarters[0] ?? '';
   const entries = useMemo(() => (plan && chosen ? quarterEntries(plan, chosen) : []), [plan, chosen]);
   const [typed, setTyped] = useState<Typed>({});
@@ -194,6 +200,17 @@ export function BenefitCardsPanel({ session }: FeatureProps) {
               </tbody>
             </table>
           </div>
+          <Field label="Cumulative benefit for" className={styles.chartField}>
+            <Select value={charted} onChange={(_, d) => setCharted(d.value)}>
+              <option value="all">All cards</option>
+              {summary.cards.map(({ card }) => (
+                <option key={card.ref} value={card.ref}>
+                  {card.ref} {card.schemeName.length > 32 ? `${card.schemeName.slice(0, 31)}…` : card.schemeName}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <CumulativeChart title={`Cumulative planned and realised benefit, ${charted === 'all' ? 'all cards' : `card ${charted}`}`} points={chartPoints} />
           {summary.nel.map((n) => (
             <Caption1 key={n.year}>
               NEL reduction target {n.year}: {formatCount(n.reductionTarget)}; realised to date {formatCount(n.realised)} ({n.realisedOfTarget === 'n/a' ? 'n/a' : formatPercent(n.realisedOfTarget)}); expected by year end{' '}
