@@ -5,6 +5,7 @@
 const path = require('path');
 const fs = require('fs');
 const { performance } = require('perf_hooks');
+const { execFileSync } = require('child_process');
 
 const root = path.join(__dirname, '..');
 const dist = (p) => require(path.join(root, 'dist/node/src', p));
@@ -37,18 +38,25 @@ function row(cells, widths) {
   return cells.map((c, i) => String(c).padStart(widths[i])).join('  ');
 }
 
+/** One size in a fresh process, so the heap left by a previous size doesn't weigh on the next. */
+async function measureLayout(scope, n) {
+  const plan = planOf(n);
+  const runs = n >= 10000 ? 5 : n >= 1000 ? 15 : 31;
+  for (let i = 0; i < 5; i++) workbookLayout(plan, scope); // warm up the JIT (optimised code takes a few runs)
+  const { ms, result } = time(() => workbookLayout(plan, scope), runs);
+  const cells = result.sheets.reduce((a, s) => a + s.rows.reduce((b, r) => b + r.filter(Boolean).length, 0), 0);
+  const bytes = (await planToXlsxBuffer(result)).length;
+  return { ms, cells, bytes };
+}
+
 async function layoutBench(scope, title, sizes) {
   const widths = [8, 22, 12, 14, 12];
   console.log(title + ', median of runs');
   console.log(row(['schemes', 'compute+layout (ms)', 'ms/scheme', 'xlsx (KB)', 'cells'], widths));
   let previous;
   for (const n of sizes) {
-    const plan = planOf(n);
-    const runs = n >= 10000 ? 5 : n >= 1000 ? 15 : 31;
-    for (let i = 0; i < 3; i++) workbookLayout(plan, scope); // warm up the JIT
-    const { ms, result } = time(() => workbookLayout(plan, scope), runs);
-    const cells = result.sheets.reduce((a, s) => a + s.rows.reduce((b, r) => b + r.filter(Boolean).length, 0), 0);
-    const bytes = (await planToXlsxBuffer(result)).length;
+    const out = execFileSync(process.execPath, [__filename, '--layout', scope, String(n)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const { ms, cells, bytes } = JSON.parse(out);
     console.log(row([n, ms.toFixed(1), (ms / n).toFixed(4), (bytes / 1024).toFixed(0), cells], widths));
     if (previous) console.log(`${' '.repeat(10)}growth x${(ms / previous).toFixed(1)} for x10 schemes (linear is x10)`);
     previous = ms;
@@ -95,7 +103,8 @@ async function main() {
   }
 }
 
-main().catch((e) => {
+const layoutAt = process.argv.indexOf('--layout');
+(layoutAt > 0 ? measureLayout(process.argv[layoutAt + 1], Number(process.argv[layoutAt + 2])).then((r) => process.stdout.write(JSON.stringify(r))) : main()).catch((e) => {
   console.error(e);
   process.exit(1);
 });
