@@ -8,13 +8,11 @@
  * Exit 0 when every check passes; screenshots in test-artifacts/.
  */
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
-const { ensureBuilt, startPreviewServer } = require('./preview');
+const { openPreview, typeIntoCell } = require('./support/previewBrowser');
 
 const ROOT = path.resolve(__dirname, '..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const failures = [];
 const passes = [];
 function check(what, actual, expected) {
@@ -41,38 +39,9 @@ function find(rows, section, rowKey, header) {
   return undefined;
 }
 
-async function typeIntoCell(page, sheet, address, text) {
-  await page.getByRole('tablist', { name: 'Sheets' }).getByRole('tab', { name: sheet, exact: true }).click();
-  const nameBox = page.getByLabel('Name Box');
-  await nameBox.fill(address);
-  await nameBox.press('Enter');
-  await page.getByRole('grid', { name: `${sheet} sheet` }).locator(`[data-address="${address}"]`).dblclick();
-  const editor = page.getByLabel(`Edit cell ${address}`);
-  await editor.fill(text);
-  await editor.press('Enter');
-}
-
 async function run() {
-  const { chromium } = require('playwright-core');
-  await ensureBuilt();
-  const server = await startPreviewServer({ port: 0 });
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'bcf-chromium-'));
-  const errors = [];
-  let context;
+  const { page, errors, close } = await openPreview();
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1440, height: 900 },
-      locale: 'en-GB',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(30000);
-    page.on('console', (msg) => msg.type() === 'error' && errors.push(`console error: ${msg.text()}`));
-    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-    await page.goto(server.url);
-    await page.getByRole('region', { name: 'Better Care Fund planner' }).waitFor();
     await page.getByRole('button', { name: 'Load the Barnet example' }).click();
     await page.getByText('Plan started for 2014/15 and 2015/16').first().waitFor();
 
@@ -129,10 +98,9 @@ async function run() {
     check('a note typed on the card survives a refresh', find(again, 'Profile and tracker: NEL', '2015/16 Q3', 'Note')?.text, 'Provisional: provider data due in January');
     check('the pane-entered actual survives a refresh', find(again, 'Profile and tracker: NEL', '2015/16 Q3', 'Realised')?.text, '2');
   } finally {
-    await context?.close();
-    server.close();
+    failures.push(...errors);
+    await close();
   }
-  for (const e of errors) failures.push(e);
   passes.forEach((p) => console.log(`ok   ${p}`));
   failures.forEach((f) => console.log(`FAIL ${f}`));
   console.log(failures.length ? `${failures.length} check(s) failed` : `All ${passes.length} checks passed`);

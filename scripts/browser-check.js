@@ -13,13 +13,11 @@
  * every check passes, 1 with a list of what failed otherwise.
  */
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
-const { ensureBuilt, startPreviewServer } = require('./preview');
+const { openPreview, typeIntoCell } = require('./support/previewBrowser');
 
 const ROOT = path.resolve(__dirname, '..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 const PUBLISHED = {
   '2014/15': { pool: '£6,634,000', nel: '635', nelSaving: '£1,272,540', totalSaving: '£1,544,011' },
@@ -83,19 +81,6 @@ async function waitForNotice(page, title) {
   await notice.first().waitFor({ timeout: 30000 });
 }
 
-/** Selects a cell through the Name Box and types into it, as a person does in Excel. */
-async function typeIntoCell(page, sheet, address, text) {
-  await page.getByRole('tablist', { name: 'Sheets' }).getByRole('tab', { name: sheet, exact: true }).click();
-  const nameBox = page.getByLabel('Name Box');
-  await nameBox.fill(address);
-  await nameBox.press('Enter');
-  const cell = page.getByRole('grid', { name: `${sheet} sheet` }).locator(`[data-address="${address}"]`);
-  await cell.dblclick();
-  const editor = page.getByLabel(`Edit cell ${address}`);
-  await editor.fill(text);
-  await editor.press('Enter');
-}
-
 /** The address of the cell in a sheet's row whose first cell is `rowKey`, under the header `header`. */
 async function addressOf(page, sheet, rowKey, header) {
   await page.getByRole('tablist', { name: 'Sheets' }).getByRole('tab', { name: sheet, exact: true }).click();
@@ -112,31 +97,8 @@ async function addressOf(page, sheet, rowKey, header) {
 }
 
 async function run() {
-  const { chromium } = require('playwright-core');
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install it with \`apt-get install -y --no-install-recommends chromium\`, or set CHROMIUM_PATH.`);
-  await ensureBuilt();
-  const server = await startPreviewServer({ port: 0 });
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'bcf-chromium-'));
-  const errors = [];
-  let context;
+  const { page, errors, close } = await openPreview();
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1440, height: 900 },
-      locale: 'en-GB',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(30000);
-    page.on('console', (msg) => msg.type() === 'error' && errors.push(`console error: ${msg.text()}`));
-    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-    page.on('response', (r) => r.status() >= 400 && errors.push(`HTTP ${r.status()} for ${r.url()}`));
-    page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
-
-    console.log(`Opening ${server.url}`);
-    await page.goto(server.url);
-    await page.getByRole('region', { name: 'Better Care Fund planner' }).waitFor();
     check('preview.html loads no Office.js', await page.evaluate(() => typeof window.Office), 'undefined');
 
     // 1. Load the Barnet example: the plan goes into the workbook with its tables.
@@ -226,11 +188,9 @@ async function run() {
     check('choosing the typed-over finding selects its cell in the grid', await selected.getAttribute('data-address'), savingTotal);
     await page.screenshot({ path: path.join(ARTIFACTS, 'preview-audit.png') });
   } finally {
-    await context?.close().catch(() => {});
-    await server.close();
-    fs.rmSync(profile, { recursive: true, force: true });
+    failures.push(...errors);
+    await close();
   }
-  failures.push(...errors);
 }
 
 run()
