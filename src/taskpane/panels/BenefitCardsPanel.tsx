@@ -9,17 +9,14 @@ import { enterQuarterActuals, quarterEntries, refreshCards, type QuarterEntry } 
 import { parseAmount } from '../../workbook/readers/cells';
 import { CumulativeChart } from '../CumulativeChart';
 import type { FeatureProps } from '../feature';
+import { panelStyles } from '../panelStyles';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0, maxWidth: '100%' },
-  muted: { color: tokens.colorNeutralForeground3 },
-  scroll: { overflowX: 'auto' },
+  ...panelStyles,
   table: {
-    borderCollapse: 'collapse',
-    width: '100%',
-    fontVariantNumeric: 'tabular-nums',
-    fontSize: tokens.fontSizeBase300,
-    '& th, & td': { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, textAlign: 'left' },
+    ...panelStyles.table,
+    '& th': { textAlign: 'left' },
+    '& td': { textAlign: 'left' },
     '& td.n': { textAlign: 'right', whiteSpace: 'nowrap' },
   },
   input: { width: '100%', minWidth: '56px' },

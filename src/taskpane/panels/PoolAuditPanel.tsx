@@ -7,16 +7,12 @@ import { planChecks } from '../../domain/planChecks';
 import { computePoolYear, describeSharing } from '../../domain/pool';
 import { auditWorkbook } from '../../workbook/audit/auditWorkbook';
 import type { FeatureProps } from '../feature';
+import { panelStyles } from '../panelStyles';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  muted: { color: tokens.colorNeutralForeground3 },
+  ...panelStyles,
   table: {
-    borderCollapse: 'collapse',
-    width: '100%',
-    fontVariantNumeric: 'tabular-nums',
-    fontSize: tokens.fontSizeBase300,
-    '& th, & td': { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+    ...panelStyles.table,
     '& td': { textAlign: 'right', whiteSpace: 'nowrap' },
     '& th': { textAlign: 'left', fontWeight: tokens.fontWeightRegular },
   },

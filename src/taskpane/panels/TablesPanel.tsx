@@ -4,17 +4,12 @@ import type Decimal from 'decimal.js';
 import { formatCount, formatPercent, formatPounds, ZERO } from '../../domain/money';
 import { NEL, type SchemeTable } from '../../domain/schemeTable';
 import type { FeatureProps } from '../feature';
+import { panelStyles } from '../panelStyles';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  muted: { color: tokens.colorNeutralForeground3 },
-  scroll: { overflowX: 'auto' },
+  ...panelStyles,
   table: {
-    borderCollapse: 'collapse',
-    width: '100%',
-    fontVariantNumeric: 'tabular-nums',
-    fontSize: tokens.fontSizeBase300,
-    '& th, & td': { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+    ...panelStyles.table,
     '& thead th': { textAlign: 'right', fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2, borderBottom: `2px solid ${tokens.colorNeutralStroke1}` },
     '& tbody th': { textAlign: 'left', fontWeight: tokens.fontWeightRegular },
     '& td': { textAlign: 'right', whiteSpace: 'nowrap' },

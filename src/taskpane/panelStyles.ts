@@ -1,0 +1,17 @@
+import { tokens } from '@fluentui/react-components';
+
+/** The look every panel shares, spread into each panel's makeStyles so figures read the same everywhere. */
+export const panelStyles = {
+  // minWidth 0 lets a wide table scroll inside the section instead of widening the pane.
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0, maxWidth: '100%' },
+  muted: { color: tokens.colorNeutralForeground3 },
+  scroll: { overflowX: 'auto' },
+  /** A table of figures; each panel adds how its own columns align. */
+  table: {
+    borderCollapse: 'collapse',
+    width: '100%',
+    fontVariantNumeric: 'tabular-nums',
+    fontSize: tokens.fontSizeBase300,
+    '& th, & td': { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  },
+} as const;
