@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import { financialYear, isFinancialYearLabel, quartersOf, type Quarter } from './financialYear';
-import { Money, ZERO } from './money';
+import { Money, ONE, ZERO } from './money';
 import type { Plan, Scheme, UnitCost } from './plan';
 
 /**
@@ -161,7 +161,17 @@ export function schemeMetricIds(plan: Plan, scheme: Scheme): string[] {
  * The cards of a plan: every scheme with benefits, in scheme order, then any kept card whose scheme
  * has lost its benefits or left the plan (its entries are kept, never dropped).
  */
-export function benefitCards(plan: Plan): BenefitCard[] {
+const cardsOf = new WeakMap<Plan, readonly BenefitCard[]>();
+
+export function benefitCards(plan: Plan): readonly BenefitCard[] {
+  // Built once per plan (plans are never changed in place): the card sheets, the summary and the
+  // audit all ask for them, and a 1,000-scheme plan has a thousand cards.
+  let cards = cardsOf.get(plan);
+  if (!cards) cardsOf.set(plan, (cards = buildCards(plan)));
+  return cards;
+}
+
+function buildCards(plan: Plan): BenefitCard[] {
   const records = cardBook(plan).records;
   const recordOf = (ref: string) => records.find((r) => r.scheme.toLowerCase() === ref.toLowerCase());
   const cards: BenefitCard[] = [];
@@ -279,15 +289,19 @@ function calculationText(metrics: readonly CardMetric[], rates: readonly RateMea
  * a fractional count such as 10.5 → 3, 3, 2.5, 2. The workbook uses the same rule as a formula.
  */
 export function evenQuarter(annual: Decimal, quarter: 1 | 2 | 3 | 4): Decimal {
+  return evenSplit(annual)[quarter - 1];
+}
+
+function evenSplit(annual: Decimal): Decimal[] {
   const base = annual.dividedBy(4).floor();
   const remainder = annual.minus(base.times(4));
-  const extra = Money.min(1, Money.max(0, remainder.minus(quarter - 1)));
-  return base.plus(extra);
+  if (remainder.isZero()) return [base, base, base, base];
+  return [0, 1, 2, 3].map((q) => base.plus(Money.min(ONE, Money.max(ZERO, remainder.minus(q)))));
 }
 
 /** Planned count per quarter of one year: even, or the typed fractions (blank counts as 0%). */
 export function plannedQuarters(annual: Decimal, phasing: readonly (Decimal | null)[] | null): Decimal[] {
-  return ([1, 2, 3, 4] as const).map((q) => (phasing ? annual.times(phasing[q - 1] ?? ZERO) : evenQuarter(annual, q)));
+  return phasing ? [0, 1, 2, 3].map((q) => annual.times(phasing[q] ?? ZERO)) : evenSplit(annual);
 }
 
 /** The label of the latest quarter (in plan order) for which any card has an actual. */

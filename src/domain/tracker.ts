@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import { asAtQuarter, benefitCards, cardBook, plannedQuarters, type Actual, type BenefitCard, type CardMetric, type RateMeasure, type Status, type Tolerances } from './benefitCard';
-import { Money, sum, ZERO } from './money';
+import { ONE, sum, ZERO } from './money';
 import type { Plan } from './plan';
 import { NEL } from './schemeTable';
 
@@ -143,7 +143,7 @@ export function metricTracker(card: BenefitCard, metric: CardMetric, t: Toleranc
     const yearQuarters = card.quarters.filter((q) => q.year.label === year);
     let ytdPlanned = ZERO;
     let ytdRealised = ZERO;
-    let forecast: Forecast = scenario(ZERO, profile, new Money(1), t);
+    let forecast: Forecast = scenario(ZERO, profile, ONE, t);
     let realisedInYear = ZERO;
     yearQuarters.forEach((q, j) => {
       const actual = byQuarter?.get(q.label);
@@ -154,7 +154,7 @@ export function metricTracker(card: BenefitCard, metric: CardMetric, t: Toleranc
       cumRealised = cumRealised.plus(realised ?? ZERO);
       realisedInYear = realisedInYear.plus(realised ?? ZERO);
       if (realised !== null) {
-        const rate = ytdPlanned.isZero() ? new Money(1) : ytdRealised.dividedBy(ytdPlanned);
+        const rate = ytdPlanned.isZero() ? ONE : ytdRealised.dividedBy(ytdPlanned);
         forecast = scenario(ytdRealised, profile.minus(ytdPlanned), rate, t);
       }
       const variance = realised === null ? null : realised.minus(planned[j]);
@@ -192,9 +192,9 @@ export function metricTracker(card: BenefitCard, metric: CardMetric, t: Toleranc
 function scenario(soFar: Decimal, rest: Decimal, rate: Decimal, t: Tolerances): Forecast {
   const expectedRest = rest.times(rate);
   return {
-    lower: soFar.plus(expectedRest.times(new Money(1).minus(t.forecastRange))),
+    lower: soFar.plus(expectedRest.times(ONE.minus(t.forecastRange))),
     expected: soFar.plus(expectedRest),
-    upper: soFar.plus(expectedRest.times(new Money(1).plus(t.forecastRange))),
+    upper: soFar.plus(expectedRest.times(ONE.plus(t.forecastRange))),
   };
 }
 
@@ -265,7 +265,19 @@ export function nextMilestone(card: BenefitCard): { name: string; due: number | 
   return best ? best : { name: 'None open', due: null };
 }
 
+const trackersOf = new WeakMap<BenefitCard, Map<string, CardTracker>>();
+
+/** A card's tracker, computed once for each reporting quarter and set of tolerances (the card sheet and the summary both show it). */
 export function cardTracker(card: BenefitCard, t: Tolerances, asAt: string): CardTracker {
+  const key = `${asAt}|${t.green.toString()}|${t.amber.toString()}|${t.forecastRange.toString()}`;
+  let byKey = trackersOf.get(card);
+  if (!byKey) trackersOf.set(card, (byKey = new Map()));
+  let tracker = byKey.get(key);
+  if (!tracker) byKey.set(key, (tracker = computeTracker(card, t, asAt)));
+  return tracker;
+}
+
+function computeTracker(card: BenefitCard, t: Tolerances, asAt: string): CardTracker {
   const metrics = card.metrics.map((m) => metricTracker(card, m, t));
   const rates = card.rates.map((r) => rateTracker(card, r, t));
   const position = card.quarters.findIndex((q) => q.label === asAt) + 1;

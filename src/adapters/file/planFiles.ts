@@ -6,7 +6,6 @@ import type { Problem } from '../../domain/problems';
 import { readPlan } from '../../workbook/readers/planReader';
 import type { WorkbookPlan } from '../../workbook/sheetPlan';
 import { xlsxToSnapshot } from './xlsxReader';
-import { planToXlsxBuffer } from './xlsxWriter';
 
 /** The one place the product touches the file system for plans and workbooks. */
 export class FileProblem extends Error {
@@ -61,6 +60,8 @@ export async function loadSnapshot(file: string, data?: Buffer) {
 
 /** Writes next to the target and renames, so a failed build never leaves a partial workbook. */
 export async function writeWorkbook(file: string, plan: WorkbookPlan): Promise<number> {
+  // Loaded here, not at the top: the writer brings ExcelJS, which commands that only read don't need.
+  const { planToXlsxBuffer } = await import('./xlsxWriter');
   const buffer = await planToXlsxBuffer(plan);
   await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;

@@ -1,14 +1,38 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Scalar } from '../../workbook/sheetPlan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
+import { leanXlsxToSnapshot } from './xlsxLeanReader';
+import { NotForLeanReader } from './zipEntries';
 
 const IGNORED_PARTS = ['dataValidations', 'sheetViews', 'cols', 'conditionalFormatting', 'hyperlinks', 'pageMargins', 'pageSetup', 'headerFooter', 'printOptions', 'picture', 'drawing', 'tableParts', 'autoFilter', 'rowBreaks', 'extLst'];
 
-/** Reads an .xlsx into the host-neutral snapshot: cached values, and formulas where there are any. */
+/**
+ * Reads an .xlsx into the host-neutral snapshot: cached values, and formulas where there are any.
+ * The lean reader reads what Excel, LibreOffice and ExcelJS write; for anything it leaves alone
+ * (shared formulas, ZIP64...) or can't make sense of, ExcelJS reads the file instead.
+ */
 export async function xlsxToSnapshot(data: Buffer | ArrayBuffer): Promise<WorkbookSnapshot> {
+  const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data);
+  let leanProblem: Error;
+  try {
+    return leanXlsxToSnapshot(bytes);
+  } catch (e) {
+    leanProblem = e as Error;
+  }
+  try {
+    return await excelJsRead(bytes);
+  } catch (e) {
+    // The lean reader's own words say more about a damaged file than ExcelJS's.
+    throw leanProblem instanceof NotForLeanReader ? e : leanProblem;
+  }
+}
+
+/** ExcelJS is loaded only when needed: requiring it costs a third of a second at every CLI start. */
+export async function excelJsRead(data: Buffer): Promise<WorkbookSnapshot> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   // A snapshot is values and formulas only; skipping the layout parts reads a workbook in about 60% of the time.
-  await workbook.xlsx.load(data as ArrayBuffer, { ignoreNodes: IGNORED_PARTS });
+  await workbook.xlsx.load(data as unknown as ArrayBuffer, { ignoreNodes: IGNORED_PARTS });
   return excelJsToSnapshot(workbook);
 }
 
@@ -46,7 +70,8 @@ function scalarOf(cell: ExcelJS.Cell): { value: Scalar; formula: string | null }
     if ('formula' in v || 'sharedFormula' in v) {
       const f = v as ExcelJS.CellFormulaValue & { sharedFormula?: string };
       const formula = cell.formula ? `=${cell.formula}` : f.formula ? `=${f.formula}` : null;
-      return { value: resultScalar(f.result), formula };
+      // Not f.result: ExcelJS's cell value leaves out a result that is falsy (a formula giving 0).
+      return { value: resultScalar(cell.master.result), formula };
     }
     if ('richText' in v) return { value: v.richText.map((t) => t.text).join(''), formula: null };
     if ('text' in v) return { value: String((v as ExcelJS.CellHyperlinkValue).text), formula: null };

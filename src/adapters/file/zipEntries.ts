@@ -1,0 +1,80 @@
+import { inflateRawSync } from 'zlib';
+
+/**
+ * Something in the file this lean reader leaves to ExcelJS (ZIP64, encryption, an unusual
+ * compression, shared formulas...): the caller reads the file again the slow, thorough way.
+ */
+export class NotForLeanReader extends Error {
+  constructor(what: string) {
+    super(what);
+    this.name = 'NotForLeanReader';
+  }
+}
+
+export interface ZipEntries {
+  has(name: string): boolean;
+  /** The entry's bytes, inflated on demand; undefined when the archive has no such entry. */
+  read(name: string): Buffer | undefined;
+}
+
+const END_OF_DIRECTORY = 0x06054b50;
+const DIRECTORY_ENTRY = 0x02014b50;
+const LOCAL_HEADER = 0x04034b50;
+
+interface Entry {
+  readonly method: number;
+  readonly compressedSize: number;
+  readonly headerOffset: number;
+}
+
+/**
+ * The entries of a .zip (an .xlsx is one), found through its central directory. Node's zlib does
+ * the inflating, so reading an entry costs about what copying it does.
+ */
+export function zipEntries(data: Buffer): ZipEntries {
+  const entries = new Map<string, Entry>();
+  const end = findEndOfDirectory(data);
+  const count = data.readUInt16LE(end + 10);
+  let at = data.readUInt32LE(end + 16);
+  if (count === 0xffff || at === 0xffffffff) throw new NotForLeanReader('ZIP64 archive');
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > data.length || data.readUInt32LE(at) !== DIRECTORY_ENTRY) throw new Error('the zip directory is damaged');
+    const flags = data.readUInt16LE(at + 8);
+    const method = data.readUInt16LE(at + 10);
+    const compressedSize = data.readUInt32LE(at + 20);
+    const nameLength = data.readUInt16LE(at + 28);
+    const extraLength = data.readUInt16LE(at + 30);
+    const commentLength = data.readUInt16LE(at + 32);
+    const headerOffset = data.readUInt32LE(at + 42);
+    const name = data.toString('utf8', at + 46, at + 46 + nameLength);
+    if (flags & 1) throw new NotForLeanReader('encrypted zip entry');
+    if (compressedSize === 0xffffffff || headerOffset === 0xffffffff) throw new NotForLeanReader('ZIP64 entry');
+    entries.set(name, { method, compressedSize, headerOffset });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return {
+    has: (name) => entries.has(name),
+    read(name) {
+      const entry = entries.get(name);
+      return entry && inflate(data, entry);
+    },
+  };
+}
+
+function findEndOfDirectory(data: Buffer): number {
+  // The record is 22 bytes plus a comment of at most 65,535 bytes, at the very end of the file.
+  for (let at = data.length - 22; at >= Math.max(0, data.length - 22 - 0xffff); at--) {
+    if (data.readUInt32LE(at) === END_OF_DIRECTORY) return at;
+  }
+  throw new Error('no zip directory found (the file is cut short or not a zip)');
+}
+
+function inflate(data: Buffer, entry: Entry): Buffer {
+  const at = entry.headerOffset;
+  if (at + 30 > data.length || data.readUInt32LE(at) !== LOCAL_HEADER) throw new Error('a zip entry is damaged');
+  const start = at + 30 + data.readUInt16LE(at + 26) + data.readUInt16LE(at + 28);
+  const bytes = data.subarray(start, start + entry.compressedSize);
+  if (entry.method === 0) return bytes;
+  if (entry.method === 8) return inflateRawSync(bytes);
+  throw new NotForLeanReader(`zip compression method ${entry.method}`);
+}
