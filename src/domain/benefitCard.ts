@@ -173,7 +173,10 @@ export function benefitCards(plan: Plan): readonly BenefitCard[] {
 
 function buildCards(plan: Plan): BenefitCard[] {
   const records = cardBook(plan).records;
-  const recordOf = (ref: string) => records.find((r) => r.scheme.toLowerCase() === ref.toLowerCase());
+  const byRef = new Map<string, CardRecord>();
+  // The first record of a ref wins, as a search from the top would find it.
+  for (const r of records) if (!byRef.has(r.scheme.toLowerCase())) byRef.set(r.scheme.toLowerCase(), r);
+  const recordOf = (ref: string) => byRef.get(ref.toLowerCase());
   const cards: BenefitCard[] = [];
   const seen = new Set<string>();
   for (const scheme of plan.schemes) {

@@ -6,7 +6,7 @@ import { investmentsLayout } from './layouts/investments';
 import { poolSheets } from './layouts/poolSheets';
 import { schemesLayout } from './layouts/schemes';
 import { yearSheetLayout } from './layouts/yearTables';
-import type { WorkbookPlan } from './sheetPlan';
+import type { SheetPlan, WorkbookPlan } from './sheetPlan';
 
 /**
  * Which part of the workbook a command writes. "tables" is the plan and every calculated table
@@ -17,9 +17,10 @@ import type { WorkbookPlan } from './sheetPlan';
 export type LayoutScope = 'all' | 'tables' | 'cards';
 
 /** The workbook for a plan: inputs first, then one calculated sheet per financial year, then the cards. */
-export function workbookLayout(plan: Plan, scope: LayoutScope = 'all'): WorkbookPlan {
+export function workbookLayout(plan: Plan, scope: LayoutScope = 'all', { eachCardSheet }: { eachCardSheet?: (sheet: SheetPlan) => void } = {}): WorkbookPlan {
   const assumptions = assumptionsLayout(plan);
-  const cards = benefitCardsLayout(plan, assumptions.sheet, { withSheets: scope !== 'tables' }); // adds the tracker settings to Assumptions
+  // Adds the tracker settings to Assumptions; with eachCardSheet, the card sheets go there rather than into the result.
+  const cards = benefitCardsLayout(plan, assumptions.sheet, { withSheets: scope !== 'tables', eachSheet: eachCardSheet });
   const tables = scope === 'cards' ? [] : [schemesLayout(plan), investmentsLayout(plan), ...plan.years.map((y) => yearSheetLayout(plan, y.label)), ...poolSheets(plan)];
   const cardSheets = scope === 'tables' ? [] : [cardSummaryLayout(plan, cards.geometry, cards.assumptions), ...cards.sheets];
   return {

@@ -2,7 +2,7 @@ import { columnIndex } from '../../workbook/a1';
 import type { Scalar } from '../../workbook/sheetPlan';
 import type { SheetSnapshot } from '../../workbook/snapshot';
 import { attribute, attributeIn, decodeXml, itemText, startTags } from './xmlText';
-import { NotForLeanReader } from './zipEntries';
+import { DamagedXlsx, NotForLeanReader } from './zipEntries';
 
 /** What a worksheet's cells need from the rest of the workbook. */
 export interface CellContext {
@@ -10,11 +10,30 @@ export interface CellContext {
   /** Indexes of the cell styles whose number format shows a date (as ExcelJS decides it). */
   readonly dateStyles: ReadonlySet<number>;
   readonly date1904: boolean;
+  /** The formulas and the texts last read at each position, to be shared by the next sheet. */
+  readonly formulasByCell: TextsByCell;
+  readonly textsByCell: TextsByCell;
 }
 
-interface Cell {
-  value: Scalar;
-  formula: string | null;
+/**
+ * The text last read at each cell position (of any sheet), raw and decoded. A plan's card sheets
+ * repeat the same formulas at the same cells, sheet after sheet: a cell whose XML matches the last
+ * one read there takes the same string, with no copy, no decoding and one string fewer to collect.
+ */
+export class TextsByCell {
+  private readonly rows: ({ readonly raw: string; readonly text: string } | undefined)[][] = [];
+
+  constructor(private readonly decode: (raw: string) => string) {}
+
+  read(xml: string, from: number, to: number, row: number, column: number): string {
+    const cells = (this.rows[row] ??= []);
+    const last = cells[column];
+    if (last && last.raw.length === to - from && xml.startsWith(last.raw, from)) return last.text;
+    const raw = xml.slice(from, to);
+    const text = this.decode(raw);
+    cells[column] = { raw, text };
+    return text;
+  }
 }
 
 /**
@@ -24,152 +43,260 @@ interface Cell {
  * top-left cell.
  */
 export function worksheetSnapshot(name: string, xml: string, context: CellContext): SheetSnapshot {
-  const values: Scalar[][] = [];
-  const formulas: (string | null)[][] = [];
-  const put = (row: number, column: number, cell: Cell) => {
-    (values[row] ??= [])[column] = cell.value;
-    (formulas[row] ??= [])[column] = cell.formula;
-  };
   const start = xml.indexOf('<sheetData');
   const end = start < 0 ? -1 : xml.indexOf('</sheetData>', start);
   if (start < 0 && xml.indexOf(':sheetData') >= 0) throw new NotForLeanReader('namespace-prefixed worksheet');
-  if (end > 0) readCells(xml, start, end, context, put);
-  if (end > 0) mergeRanges(xml, end, values, formulas);
-  for (let r = 0; r < values.length; r++) {
-    const rowValues = (values[r] ??= []);
-    const rowFormulas = (formulas[r] ??= []);
-    for (let c = 0; c < rowValues.length; c++) {
-      if (rowValues[c] === undefined) rowValues[c] = null;
-      if (rowFormulas[c] === undefined) rowFormulas[c] = null;
-    }
+  const grid = new CellGrid();
+  if (end > 0) {
+    new CellScanner(xml, context, grid).scan(start, end);
+    mergeRanges(xml, end, grid);
   }
-  return { name, values, formulas };
+  return { name, ...grid.filled() };
 }
 
-function readCells(xml: string, start: number, end: number, context: CellContext, put: (row: number, column: number, cell: Cell) => void): void {
-  let row = -1;
-  let column = -1;
-  let at = xml.indexOf('<', start + 1);
-  while (at >= 0 && at < end) {
-    const tagEnd = xml.indexOf('>', at);
-    const kind = xml.charCodeAt(at + 1);
-    if (kind === 114 /* r */ && xml.startsWith('row', at + 1) && isNameEnd(xml.charCodeAt(at + 4))) {
-      const r = attributeIn(xml, at, tagEnd, 'r');
-      row = r === undefined ? row + 1 : Number(r) - 1;
-      column = -1;
-      at = xml.indexOf('<', tagEnd);
-      continue;
-    }
-    if (kind === 99 /* c */ && isNameEnd(xml.charCodeAt(at + 2))) {
-      const ref = attributeIn(xml, at, tagEnd, 'r');
-      if (ref === undefined) column++;
-      else {
-        const address = cellRef(ref);
-        row = address.row;
-        column = address.column;
+/** Rows of values and formulas, grown as cells arrive. */
+class CellGrid {
+  readonly values: Scalar[][] = [];
+  readonly formulas: (string | null)[][] = [];
+
+  put(row: number, column: number, value: Scalar, formula: string | null): void {
+    (this.values[row] ??= [])[column] = value;
+    (this.formulas[row] ??= [])[column] = formula;
+  }
+
+  get(row: number, column: number): { value: Scalar | undefined; formula: string | null } {
+    return { value: this.values[row]?.[column], formula: this.formulas[row]?.[column] ?? null };
+  }
+
+  /** Every row present and every hole null, as readers expect. */
+  filled(): { values: Scalar[][]; formulas: (string | null)[][] } {
+    const { values, formulas } = this;
+    for (let r = 0; r < values.length; r++) {
+      const rowValues = (values[r] ??= []);
+      const rowFormulas = (formulas[r] ??= []);
+      for (let c = 0; c < rowValues.length; c++) {
+        if (rowValues[c] === undefined) rowValues[c] = null;
+        if (rowFormulas[c] === undefined) rowFormulas[c] = null;
       }
-      if (xml.charCodeAt(tagEnd - 1) === 47) {
-        at = xml.indexOf('<', tagEnd);
+    }
+    return { values, formulas };
+  }
+}
+
+const enum CellType {
+  Number,
+  Shared,
+  Str,
+  Inline,
+  Bool,
+  Error,
+  Date,
+}
+
+const LT = 60;
+const GT = 62;
+const SLASH = 47;
+const QUOTE = 34;
+const APOSTROPHE = 39;
+const EQUALS = 61;
+
+/**
+ * One pass over <sheetData>. A large plan's sheets hold 800,000 cells, so a cell is read in place:
+ * its attributes in one sweep of its start tag, then its children in the order the schema fixes
+ * (<f>, <v>, <is>), with no search that could run past the cell's end.
+ */
+class CellScanner {
+  private row = -1;
+  private column = -1;
+  private type = CellType.Number;
+  private style = -1;
+
+  constructor(
+    private readonly xml: string,
+    private readonly context: CellContext,
+    private readonly grid: CellGrid,
+  ) {}
+
+  scan(start: number, end: number): void {
+    const xml = this.xml;
+    let at = xml.indexOf('<', start + 1);
+    while (at >= 0 && at < end) {
+      const tagEnd = xml.indexOf('>', at);
+      if (tagEnd < 0) throw new DamagedXlsx('a sheet is cut short');
+      const kind = xml.charCodeAt(at + 1);
+      if (kind === 99 /* c */ && isNameEnd(xml.charCodeAt(at + 2))) {
+        at = this.cell(at, tagEnd);
         continue;
       }
-      const close = xml.indexOf('</c>', tagEnd);
-      if (close < 0) throw new Error(`cell ${ref ?? ''} is not closed`);
-      const cell = readCell(xml, at, tagEnd, close, context);
-      if (cell) put(row, column, cell);
-      at = xml.indexOf('<', close + 4);
-      continue;
+      if (kind === 114 /* r */ && xml.startsWith('row', at + 1) && isNameEnd(xml.charCodeAt(at + 4))) {
+        const r = attributeIn(xml, at, tagEnd, 'r');
+        this.row = r === undefined ? this.row + 1 : Number(r) - 1;
+        this.column = -1;
+      }
+      at = xml.indexOf('<', tagEnd);
     }
-    at = xml.indexOf('<', tagEnd);
+  }
+
+  /** Reads the cell whose start tag runs from open to tagEnd; returns where the next tag starts. */
+  private cell(open: number, tagEnd: number): number {
+    const xml = this.xml;
+    this.type = CellType.Number;
+    this.style = -1;
+    const hadRef = this.cellAttributes(open + 2, tagEnd);
+    if (!hadRef) this.column++;
+    if (xml.charCodeAt(tagEnd - 1) === SLASH) return xml.indexOf('<', tagEnd);
+    let at = skipSpace(xml, tagEnd + 1);
+    let formula: string | null = null;
+    if (isChild(xml, at, 'f')) {
+      const fEnd = xml.indexOf('>', at);
+      formula = this.formula(at, fEnd);
+      at = skipSpace(xml, xml.charCodeAt(fEnd - 1) === SLASH ? fEnd + 1 : xml.indexOf('</f>', fEnd) + 4);
+    }
+    // The <v>'s text as positions in the sheet: most values become a number or a shared string
+    // without their text ever being copied out.
+    let vFrom = -1;
+    let vTo = -1;
+    if (isChild(xml, at, 'v')) {
+      const vEnd = xml.indexOf('>', at);
+      vFrom = vEnd + 1;
+      if (xml.charCodeAt(vEnd - 1) === SLASH) {
+        vTo = vFrom;
+        at = skipSpace(xml, vEnd + 1);
+      } else {
+        vTo = xml.indexOf('</v>', vEnd);
+        at = skipSpace(xml, vTo + 4);
+      }
+    }
+    let inline: string | undefined;
+    if (isChild(xml, at, 'is')) {
+      const close = xml.indexOf('</is>', at);
+      inline = itemText(xml.slice(at, close));
+      at = close + 5;
+    }
+    const close = xml.indexOf('</c>', at);
+    if (close < 0) throw new DamagedXlsx('a cell is not closed');
+    if (formula !== null) this.grid.put(this.row, this.column, vTo > vFrom ? this.value(vFrom, vTo) : null, formula);
+    else if ((this.type as CellType) === CellType.Inline) {
+      if (inline !== undefined) this.grid.put(this.row, this.column, inline, null);
+    } else if (vFrom >= 0) this.grid.put(this.row, this.column, this.value(vFrom, vTo), null);
+    return xml.indexOf('<', close + 4);
+  }
+
+  /** Sets row, column, type and style from the start tag's attributes; false when it has no r. */
+  private cellAttributes(from: number, to: number): boolean {
+    const xml = this.xml;
+    let hadRef = false;
+    let i = from;
+    while (i < to) {
+      while (isSpace(xml.charCodeAt(i))) i++;
+      const nameStart = i;
+      while (i < to && xml.charCodeAt(i) !== EQUALS && !isSpace(xml.charCodeAt(i)) && xml.charCodeAt(i) !== SLASH) i++;
+      if (i >= to || xml.charCodeAt(i) === SLASH) break;
+      const nameEnd = i;
+      while (isSpace(xml.charCodeAt(i)) || xml.charCodeAt(i) === EQUALS) i++;
+      const quote = xml.charCodeAt(i);
+      if (quote !== QUOTE && quote !== APOSTROPHE) throw new NotForLeanReader('a cell attribute without a quoted value');
+      const valueStart = i + 1;
+      const valueEnd = xml.indexOf(quote === QUOTE ? '"' : "'", valueStart);
+      i = valueEnd + 1;
+      if (nameEnd - nameStart !== 1) continue;
+      const name = xml.charCodeAt(nameStart);
+      if (name === 114 /* r */) {
+        this.reference(valueStart, valueEnd);
+        hadRef = true;
+      } else if (name === 115 /* s */) this.style = digits(xml, valueStart, valueEnd);
+      else if (name === 116 /* t */) this.type = cellTypeAt(xml, valueStart, valueEnd);
+    }
+    return hadRef;
+  }
+
+  /** "B12" read in place as zero-based row and column. */
+  private reference(from: number, to: number): void {
+    const xml = this.xml;
+    let column = 0;
+    let i = from;
+    for (let code = xml.charCodeAt(i); i < to && code >= 65 && code <= 90; code = xml.charCodeAt(++i)) column = column * 26 + code - 64;
+    let row = 0;
+    for (let code = xml.charCodeAt(i); i < to && code >= 48 && code <= 57; code = xml.charCodeAt(++i)) row = row * 10 + code - 48;
+    if (i !== to || column === 0 || row === 0) throw new NotForLeanReader(`cell reference "${xml.slice(from, to)}"`);
+    this.row = row - 1;
+    this.column = column - 1;
+  }
+
+  /** "=..." from an <f> element starting at open; only a formula with text of its own. */
+  private formula(open: number, tagEnd: number): string {
+    const xml = this.xml;
+    if (tagEnd > open + 2) {
+      const kind = attributeIn(xml, open, tagEnd, 't');
+      // A shared formula's other cells carry no text of their own; ExcelJS works it out from the first.
+      if (kind === 'shared' && attributeIn(xml, open, tagEnd, 'ref') === undefined) throw new NotForLeanReader('shared formulas');
+      if (kind === 'dataTable') throw new NotForLeanReader('data table formulas');
+    }
+    if (xml.charCodeAt(tagEnd - 1) === SLASH) throw new NotForLeanReader('a formula element without text');
+    return this.context.formulasByCell.read(xml, tagEnd + 1, xml.indexOf('</f>', tagEnd), this.row, this.column);
+  }
+
+  /** The value a <v> whose text runs from..to stands for, by the cell's type. */
+  private value(from: number, to: number): Scalar {
+    const xml = this.xml;
+    switch (this.type) {
+      case CellType.Shared: {
+        const index = digits(xml, from, to);
+        const value = this.context.sharedStrings[index];
+        if (value === undefined) throw new DamagedXlsx(`a cell points at shared string ${xml.slice(from, to)}, which the workbook doesn't have`);
+        return value;
+      }
+      case CellType.Str:
+      case CellType.Inline:
+      case CellType.Error:
+        return this.context.textsByCell.read(xml, from, to, this.row, this.column);
+      case CellType.Bool:
+        return parseInt(xml.slice(from, to), 10) !== 0;
+      case CellType.Date:
+        return isoDate(new Date(decodeXml(xml.slice(from, to))));
+      default: {
+        const n = parseFloat(xml.slice(from, to));
+        return this.style >= 0 && this.context.dateStyles.has(this.style) ? isoDate(excelDate(n, this.context.date1904)) : n;
+      }
+    }
   }
 }
 
-/** "B12" as zero-based row and column, without a regular expression: a large plan has a million of them. */
-function cellRef(ref: string): { row: number; column: number } {
-  let column = 0;
-  let i = 0;
-  for (let code = ref.charCodeAt(0); code >= 65 && code <= 90; code = ref.charCodeAt(++i)) column = column * 26 + code - 64;
-  const row = Number(ref.slice(i));
-  if (i === 0 || !Number.isInteger(row) || row < 1) throw new Error(`"${ref}" is not a cell address`);
-  return { row: row - 1, column: column - 1 };
+/** A whole number written from..to; -1 when there is anything else there. */
+function digits(xml: string, from: number, to: number): number {
+  if (to <= from) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const code = xml.charCodeAt(i);
+    if (code < 48 || code > 57) return -1;
+    n = n * 10 + code - 48;
+  }
+  return n;
+}
+
+/** The t attribute's value, read in place: s, str, inlineStr, b, e, d or n. */
+function cellTypeAt(xml: string, from: number, to: number): CellType {
+  const first = xml.charCodeAt(from);
+  const length = to - from;
+  if (first === 115 /* s */) return length === 1 ? CellType.Shared : length === 3 && xml.startsWith('str', from) ? CellType.Str : CellType.Number;
+  if (length === 1) return first === 98 ? CellType.Bool : first === 101 ? CellType.Error : first === 100 ? CellType.Date : CellType.Number;
+  return length === 9 && xml.startsWith('inlineStr', from) ? CellType.Inline : CellType.Number;
+}
+
+function isChild(xml: string, at: number, name: string): boolean {
+  return xml.charCodeAt(at) === LT && xml.startsWith(name, at + 1) && isNameEnd(xml.charCodeAt(at + 1 + name.length));
 }
 
 function isNameEnd(code: number): boolean {
-  return code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
+  return code === 32 || code === GT || code === SLASH || code === 9 || code === 10 || code === 13;
 }
 
-/** The cell whose start tag is xml[open..tagEnd] and whose </c> is at close. */
-function readCell(xml: string, open: number, tagEnd: number, close: number, context: CellContext): Cell | undefined {
-  // The cell's content as its own (sliced) string: searching the whole sheet for a <v> a cell
-  // doesn't have would run on to the next cell that has one.
-  const inner = xml.slice(tagEnd + 1, close);
-  const type = attributeIn(xml, open, tagEnd, 't');
-  const formula = formulaOf(inner);
-  const raw = valueText(inner);
-  if (formula !== null) {
-    const value = raw === undefined || raw === '' ? null : typed(type, decodeXml(raw), attributeIn(xml, open, tagEnd, 's'), context);
-    return { formula, value };
-  }
-  if (type === 'inlineStr') {
-    const is = inner.indexOf('<is');
-    return is < 0 ? undefined : { formula: null, value: itemText(inner.slice(is)) };
-  }
-  if (raw === undefined) return undefined;
-  const text = decodeXml(raw);
-  if (type === 's') {
-    const value = context.sharedStrings[Number(text)];
-    if (value === undefined) throw new Error(`cell ${attributeIn(xml, open, tagEnd, 'r') ?? ''} points at shared string ${text}, which the workbook doesn't have`);
-    return { formula: null, value };
-  }
-  return { formula: null, value: typed(type, text, attributeIn(xml, open, tagEnd, 's'), context) };
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
-function typed(type: string | undefined, text: string, style: string | undefined, context: CellContext): Scalar {
-  switch (type) {
-    case 'str':
-    case 'inlineStr':
-      return text;
-    case 'b':
-      return parseInt(text, 10) !== 0;
-    case 'e':
-      return text;
-    case 'd':
-      return isoDate(new Date(text));
-    default: {
-      const n = parseFloat(text);
-      if (style !== undefined && context.dateStyles.has(Number(style))) return isoDate(excelDate(n, context.date1904));
-      return n;
-    }
-  }
-}
-
-/** "=..." for a cell with a formula of its own; null for a literal. */
-function formulaOf(inner: string): string | null {
-  const at = childTag(inner, 'f');
-  if (at < 0) return null;
-  const tagEnd = inner.indexOf('>', at);
-  const kind = attributeIn(inner, at, tagEnd, 't');
-  // A shared formula's other cells carry no text of their own; ExcelJS works it out from the first.
-  if (kind === 'shared' && attributeIn(inner, at, tagEnd, 'ref') === undefined) throw new NotForLeanReader('shared formulas');
-  if (kind === 'dataTable') throw new NotForLeanReader('data table formulas');
-  if (inner.charCodeAt(tagEnd - 1) === 47) throw new NotForLeanReader('a formula element without text');
-  return `=${decodeXml(inner.slice(tagEnd + 1, inner.indexOf('</f>', tagEnd)))}`;
-}
-
-/** The raw text of a cell's <v> element; undefined when it has none. */
-function valueText(inner: string): string | undefined {
-  const at = childTag(inner, 'v');
-  if (at < 0) return undefined;
-  const tagEnd = inner.indexOf('>', at);
-  if (inner.charCodeAt(tagEnd - 1) === 47) return '';
-  const close = inner.indexOf('</v>', tagEnd);
-  return close < 0 ? undefined : inner.slice(tagEnd + 1, close);
-}
-
-/** Where the child element <name ...> starts in a cell's content, or -1. */
-function childTag(inner: string, name: string): number {
-  const open = `<${name}`;
-  let at = inner.indexOf(open);
-  while (at >= 0 && !isNameEnd(inner.charCodeAt(at + 2))) at = inner.indexOf(open, at + 2);
+function skipSpace(xml: string, at: number): number {
+  while (isSpace(xml.charCodeAt(at))) at++;
   return at;
 }
 
@@ -182,22 +309,17 @@ function isoDate(date: Date): Scalar {
 }
 
 /** Every cell of a merged range shows its top-left cell's value (ExcelJS gives them that value too). */
-function mergeRanges(xml: string, from: number, values: Scalar[][], formulas: (string | null)[][]): void {
+function mergeRanges(xml: string, from: number, grid: CellGrid): void {
   for (const tag of startTags(xml, 'mergeCell', from)) {
     const ref = attribute(tag, 'ref');
     const match = ref && /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
     if (!match) continue;
     const top = Number(match[2]) - 1;
     const left = columnIndex(match[1]);
-    const bottom = Number(match[4]) - 1;
-    const right = columnIndex(match[3]);
-    const value = values[top]?.[left];
-    const formula = formulas[top]?.[left] ?? null;
-    for (let r = top; r <= bottom; r++) {
-      for (let c = left; c <= right; c++) {
-        if (r === top && c === left) continue;
-        (values[r] ??= [])[c] = value ?? null;
-        (formulas[r] ??= [])[c] = formula;
+    const { value, formula } = grid.get(top, left);
+    for (let r = top; r <= Number(match[4]) - 1; r++) {
+      for (let c = left; c <= columnIndex(match[3]); c++) {
+        if (r !== top || c !== left) grid.put(r, c, value ?? null, formula);
       }
     }
   }

@@ -1,7 +1,7 @@
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
-import { attribute, itemText, startTags } from './xmlText';
-import { worksheetSnapshot, type CellContext } from './worksheetXml';
-import { NotForLeanReader, zipEntries, type ZipEntries } from './zipEntries';
+import { attribute, decodeXml, itemText, startTags } from './xmlText';
+import { TextsByCell, worksheetSnapshot, type CellContext } from './worksheetXml';
+import { DamagedXlsx, NotForLeanReader, zipEntries, type ZipEntries } from './zipEntries';
 
 /**
  * Reads the values and formulas of an .xlsx straight from its XML parts. ExcelJS builds a full
@@ -13,13 +13,15 @@ export function leanXlsxToSnapshot(data: Buffer): WorkbookSnapshot {
   const zip = zipEntries(data);
   const workbookPath = officeDocumentPath(zip);
   const workbookXml = partText(zip, workbookPath);
-  if (workbookXml === undefined) throw new NotForLeanReader(`no ${workbookPath} part`);
+  if (workbookXml === undefined) throw new DamagedXlsx(`it is a zip file with no workbook inside (no ${workbookPath}), so not an .xlsx`);
   const rels = relationships(zip, workbookPath);
   const byType = (type: string) => [...rels.values()].find((r) => r.type.endsWith(`/${type}`))?.target;
   const context: CellContext = {
     sharedStrings: sharedStrings(partText(zip, byType('sharedStrings') ?? 'xl/sharedStrings.xml')),
     dateStyles: dateStyles(partText(zip, byType('styles') ?? 'xl/styles.xml')),
     date1904: /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbookXml),
+    formulasByCell: new TextsByCell((raw) => `=${decodeXml(raw)}`),
+    textsByCell: new TextsByCell(decodeXml),
   };
   const sheets: SheetSnapshot[] = [];
   const listStart = workbookXml.indexOf('<sheets');
@@ -96,7 +98,7 @@ function sharedStrings(xml: string | undefined): string[] {
       continue;
     }
     const close = xml.indexOf('</si>', tagEnd);
-    if (close < 0) throw new Error('the shared strings part is cut short');
+    if (close < 0) throw new DamagedXlsx('the shared strings part is cut short');
     strings.push(itemText(xml.slice(tagEnd + 1, close)));
     at = xml.indexOf('<si', close);
   }

@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { Scalar } from '../../workbook/sheetPlan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import { leanXlsxToSnapshot } from './xlsxLeanReader';
-import { NotForLeanReader } from './zipEntries';
+import { DamagedXlsx } from './zipEntries';
 
 const IGNORED_PARTS = ['dataValidations', 'sheetViews', 'cols', 'conditionalFormatting', 'hyperlinks', 'pageMargins', 'pageSetup', 'headerFooter', 'printOptions', 'picture', 'drawing', 'tableParts', 'autoFilter', 'rowBreaks', 'extLst'];
 
@@ -13,18 +13,13 @@ const IGNORED_PARTS = ['dataValidations', 'sheetViews', 'cols', 'conditionalForm
  */
 export async function xlsxToSnapshot(data: Buffer | ArrayBuffer): Promise<WorkbookSnapshot> {
   const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data);
-  let leanProblem: Error;
   try {
     return leanXlsxToSnapshot(bytes);
   } catch (e) {
-    leanProblem = e as Error;
+    // A broken file stays broken; anything else the lean reader didn't take, ExcelJS may.
+    if (e instanceof DamagedXlsx) throw e;
   }
-  try {
-    return await excelJsRead(bytes);
-  } catch (e) {
-    // The lean reader's own words say more about a damaged file than ExcelJS's.
-    throw leanProblem instanceof NotForLeanReader ? e : leanProblem;
-  }
+  return excelJsRead(bytes);
 }
 
 /** ExcelJS is loaded only when needed: requiring it costs a third of a second at every CLI start. */

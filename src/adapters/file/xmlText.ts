@@ -12,7 +12,9 @@ const NAMED = new Map([
   ['apos', "'"],
 ]);
 
-export function decodeXml(text: string): string {
+export function decodeXml(raw: string): string {
+  // An XML reader sees every line break as \n (a \r that matters is written &#13; or _x000D_).
+  const text = raw.indexOf('\r') < 0 ? raw : raw.replace(/\r\n?/g, '\n');
   let amp = text.indexOf('&');
   if (amp < 0) return text;
   // A loop rather than a regular expression: formulas are full of &quot; and there are a million of them in a large plan.

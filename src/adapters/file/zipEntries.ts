@@ -11,6 +11,14 @@ export class NotForLeanReader extends Error {
   }
 }
 
+/** The file is certainly broken (or not a workbook at all): no point asking ExcelJS to read it. */
+export class DamagedXlsx extends Error {
+  constructor(what: string) {
+    super(what);
+    this.name = 'DamagedXlsx';
+  }
+}
+
 export interface ZipEntries {
   has(name: string): boolean;
   /** The entry's bytes, inflated on demand; undefined when the archive has no such entry. */
@@ -38,7 +46,7 @@ export function zipEntries(data: Buffer): ZipEntries {
   let at = data.readUInt32LE(end + 16);
   if (count === 0xffff || at === 0xffffffff) throw new NotForLeanReader('ZIP64 archive');
   for (let i = 0; i < count; i++) {
-    if (at + 46 > data.length || data.readUInt32LE(at) !== DIRECTORY_ENTRY) throw new Error('the zip directory is damaged');
+    if (at + 46 > data.length || data.readUInt32LE(at) !== DIRECTORY_ENTRY) throw new DamagedXlsx('the zip directory is damaged');
     const flags = data.readUInt16LE(at + 8);
     const method = data.readUInt16LE(at + 10);
     const compressedSize = data.readUInt32LE(at + 20);
@@ -66,12 +74,12 @@ function findEndOfDirectory(data: Buffer): number {
   for (let at = data.length - 22; at >= Math.max(0, data.length - 22 - 0xffff); at--) {
     if (data.readUInt32LE(at) === END_OF_DIRECTORY) return at;
   }
-  throw new Error('no zip directory found (the file is cut short or not a zip)');
+  throw new DamagedXlsx('no zip directory found (the file is cut short or not a zip)');
 }
 
 function inflate(data: Buffer, entry: Entry): Buffer {
   const at = entry.headerOffset;
-  if (at + 30 > data.length || data.readUInt32LE(at) !== LOCAL_HEADER) throw new Error('a zip entry is damaged');
+  if (at + 30 > data.length || data.readUInt32LE(at) !== LOCAL_HEADER) throw new DamagedXlsx('a zip entry is damaged');
   const start = at + 30 + data.readUInt16LE(at + 26) + data.readUInt16LE(at + 28);
   const bytes = data.subarray(start, start + entry.compressedSize);
   if (entry.method === 0) return bytes;

@@ -7,8 +7,8 @@ import { SUMMARY_SHEET } from '../layouts/cardSummary';
 import { checkCells } from '../layouts/checks';
 import { POOL_SHEETS } from '../layouts/poolNames';
 import { readPlan } from '../readers/planReader';
-import type { Scalar, WorkbookPlan } from '../sheetPlan';
-import { findSheet, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
+import type { Scalar, SheetPlan, WorkbookPlan } from '../sheetPlan';
+import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 import { workbookLayout } from '../workbookLayout';
 
 /**
@@ -28,17 +28,25 @@ export function auditAddinWorkbook(snapshot: WorkbookSnapshot): { findings: Find
     const findings = e.problems.map((p) => problemFinding(p, 'unreadable-input'));
     return { findings, sheets: [] };
   }
-  // A workbook whose cards were never created (the pane generates the tables alone) is not missing them.
-  const layout = workbookLayout(plan, findSheet(snapshot, SUMMARY_SHEET) ? 'all' : 'tables');
   const findings: Finding[] = problems.map((p) => problemFinding(p, 'plan-warning'));
-  findings.push(...compareFormulas(layout, snapshot));
+  const sheetsByName = new Map(snapshot.sheets.map((s) => [s.name.toLowerCase(), s]));
+  const cardSheets: string[] = [];
+  const compare = (sheetPlan: SheetPlan) => compareSheet(sheetPlan, sheetsByName.get(sheetPlan.name.toLowerCase()), findings);
+  // A workbook whose cards were never created (the pane generates the tables alone) is not missing them.
+  const layout = workbookLayout(plan, sheetsByName.has(SUMMARY_SHEET.toLowerCase()) ? 'all' : 'tables', {
+    eachCardSheet: (sheet) => {
+      compare(sheet);
+      cardSheets.push(sheet.name);
+    },
+  });
+  layout.sheets.forEach(compare);
   const checkCell = checkCells(plan);
   for (const check of planChecks(plan)) {
     if (check.passed) continue;
     const at = sourceCell(layout, checkCell.get(check.id)!);
     findings.push({ sheet: at.sheet, cell: at.cell, rule: 'check-failed', expected: check.expected, found: check.found, message: check.message });
   }
-  return { findings, sheets: layout.sheets.map((s) => s.name) };
+  return { findings, sheets: [...layout.sheets.map((s) => s.name), ...cardSheets] };
 }
 
 function problemFinding(p: Problem, rule: Finding['rule']): Finding {
@@ -76,45 +84,45 @@ function describeValue(v: Scalar): string {
   return typeof v === 'string' ? `"${v}"` : String(v);
 }
 
-function compareFormulas(layout: WorkbookPlan, snapshot: WorkbookSnapshot): Finding[] {
-  const findings: Finding[] = [];
-  for (const sheetPlan of layout.sheets) {
-    const sheet = findSheet(snapshot, sheetPlan.name);
-    const hasFormulas = sheetPlan.rows.some((row) => row.some((c) => c?.formula));
-    if (!sheet) {
-      if (hasFormulas) findings.push({ sheet: sheetPlan.name, cell: 'A1', rule: 'missing-sheet', expected: `the "${sheetPlan.name}" sheet`, found: '(no sheet)', message: `The "${sheetPlan.name}" sheet is missing, so its calculations are gone. Rebuild the workbook to restore it.` });
-      continue;
+/** Every formula the layout puts on a sheet, against what the workbook's sheet holds. */
+function compareSheet(sheetPlan: SheetPlan, sheet: SheetSnapshot | undefined, findings: Finding[]): void {
+  if (!sheet) {
+    if (sheetPlan.rows.some((row) => row.some((c) => c?.formula))) {
+      findings.push({ sheet: sheetPlan.name, cell: 'A1', rule: 'missing-sheet', expected: `the "${sheetPlan.name}" sheet`, found: '(no sheet)', message: `The "${sheetPlan.name}" sheet is missing, so its calculations are gone. Rebuild the workbook to restore it.` });
     }
-    sheetPlan.rows.forEach((row, r) =>
-      row.forEach((cell, c) => {
-        if (!cell?.formula) return;
-        findings.push(...compareCell(sheet, r, c, cell.formula, cell.result ?? null));
-      }),
-    );
+    return;
   }
-  return findings;
+  const rows = sheetPlan.rows;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (!cell?.formula) continue;
+      const finding = compareCell(sheet, r, c, cell.formula, cell.result ?? null);
+      if (finding) findings.push(finding);
+    }
+  }
 }
 
-function compareCell(sheet: SheetSnapshot, r: number, c: number, formula: string, result: Scalar): Finding[] {
+function compareCell(sheet: SheetSnapshot, r: number, c: number, formula: string, result: Scalar): Finding | undefined {
   const actual = sheet.formulas?.[r]?.[c] ?? null;
+  if (actual === formula) return undefined;
   const value = sheet.values[r]?.[c] ?? null;
   const cell = cellAddress(r, c);
   const base = { sheet: sheet.name, cell, expected: formula };
   if (actual === null) {
     if (value === null || (typeof value === 'string' && value.trim() === '')) {
-      return [{ ...base, rule: 'formula-cleared', found: '(blank)', message: `${cell} should be calculated by ${formula} but is empty: the formula was deleted. Restore it or rebuild the sheet.` }];
+      return { ...base, rule: 'formula-cleared', found: '(blank)', message: `${cell} should be calculated by ${formula} but is empty: the formula was deleted. Restore it or rebuild the sheet.` };
     }
-    return [
-      {
-        ...base,
-        rule: 'typed-over-formula',
-        found: describeValue(value),
-        message: `${cell} holds ${describeValue(value)} typed over its formula ${formula}${result !== null && result !== value ? ` (which gives ${describeValue(result)})` : ''}; the figure no longer follows the plan. Restore the formula or rebuild the sheet.`,
-      },
-    ];
+    return {
+      ...base,
+      rule: 'typed-over-formula',
+      found: describeValue(value),
+      message: `${cell} holds ${describeValue(value)} typed over its formula ${formula}${result !== null && result !== value ? ` (which gives ${describeValue(result)})` : ''}; the figure no longer follows the plan. Restore the formula or rebuild the sheet.`,
+    };
   }
-  if (actual !== formula && normalizeFormula(actual) !== normalizeFormula(formula)) {
-    return [{ ...base, rule: 'formula-changed', found: actual, message: `${cell}'s formula was changed by hand from ${formula} to ${actual}. Check it is intended; rebuilding the sheet restores the original.` }];
+  if (normalizeFormula(actual) !== normalizeFormula(formula)) {
+    return { ...base, rule: 'formula-changed', found: actual, message: `${cell}'s formula was changed by hand from ${formula} to ${actual}. Check it is intended; rebuilding the sheet restores the original.` };
   }
-  return [];
+  return undefined;
 }

@@ -116,8 +116,18 @@ export interface BenefitCardsLayout {
   readonly geometry: CardGeometry[];
 }
 
+export interface CardsLayoutOptions {
+  /** false: the tracker settings only (the pane writes the tables before anyone creates cards). */
+  readonly withSheets?: boolean;
+  /**
+   * Given, each card sheet goes to it as soon as it is laid out instead of into `sheets`: a
+   * caller that looks at each sheet once (the audit) then never holds a thousand at a time.
+   */
+  readonly eachSheet?: (sheet: SheetPlan) => void;
+}
+
 /** The tracker settings appended to the Assumptions sheet, and one sheet per card. */
-export function benefitCardsLayout(plan: Plan, assumptions: SheetPlan, { withSheets = true } = {}): BenefitCardsLayout {
+export function benefitCardsLayout(plan: Plan, assumptions: SheetPlan, { withSheets = true, eachSheet }: CardsLayoutOptions = {}): BenefitCardsLayout {
   const book = cardBook(plan);
   // Without card sheets the cards are needed only to find the latest quarter with actuals, and
   // only when someone has entered some; building every card for nothing is most of the cost.
@@ -126,8 +136,14 @@ export function benefitCardsLayout(plan: Plan, assumptions: SheetPlan, { withShe
   const asAt = asAtQuarter(plan, cards);
   const { sheet, names } = withTrackerSettings(plan, assumptions, book.tolerances, asAt);
   // The tracker settings always go on Assumptions; the card sheets only when the cards are written.
-  const geometry = (withSheets ? cards : []).map((card) => cardSheet(plan, card, book.tolerances, asAt));
-  return { assumptions: sheet, sheets: geometry.map((g) => g.plan), names, geometry: geometry.map((g) => g.geometry) };
+  const sheets: SheetPlan[] = [];
+  const geometry = (withSheets ? cards : []).map((card) => {
+    const laid = cardSheet(plan, card, book.tolerances, asAt);
+    if (eachSheet) eachSheet(laid.plan);
+    else sheets.push(laid.plan);
+    return laid.geometry;
+  });
+  return { assumptions: sheet, sheets, names, geometry };
 }
 
 function withTrackerSettings(plan: Plan, assumptions: SheetPlan, t: Tolerances, asAt: string): { sheet: SheetPlan; names: DefinedNamePlan[] } {

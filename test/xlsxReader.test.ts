@@ -1,0 +1,171 @@
+import ExcelJS from 'exceljs';
+import { promises as fs } from 'fs';
+import JSZip from 'jszip';
+import path from 'path';
+import { leanXlsxToSnapshot } from '../src/adapters/file/xlsxLeanReader';
+import { excelJsRead, xlsxToSnapshot } from '../src/adapters/file/xlsxReader';
+import { planToXlsxBuffer } from '../src/adapters/file/xlsxWriter';
+import { NotForLeanReader } from '../src/adapters/file/zipEntries';
+import { planFromJson } from '../src/domain/planJson';
+import { workbookLayout } from '../src/workbook/workbookLayout';
+import { barnetPlan } from './support/barnet';
+import { randomPlanJson } from './support/randomPlanJson';
+
+/**
+ * The lean reader must give exactly the snapshot ExcelJS gives (ExcelJS is the independent reader
+ * here), on workbooks written by ExcelJS, by LibreOffice and by hand, and must hand what it does
+ * not read to ExcelJS rather than guess.
+ */
+
+const FIXTURES = path.join(__dirname, 'fixtures');
+
+async function xlsx(build: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  build(wb);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A minimal workbook whose sheet XML is written by hand, to try what Excel or other tools may write. */
+async function handWritten(sheetData: string, extra: { sharedStrings?: string[]; styles?: string } = {}): Promise<Buffer> {
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+  zip.file('_rels/.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  zip.file('xl/workbook.xml', `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Q&amp;A" sheetId="1" r:id="rId1"/></sheets></workbook>`);
+  const rels = [`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>`];
+  if (extra.sharedStrings) {
+    rels.push(`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="/xl/sharedStrings.xml"/>`);
+    zip.file('xl/sharedStrings.xml', `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${extra.sharedStrings.join('')}</sst>`);
+  }
+  if (extra.styles) {
+    rels.push(`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`);
+    zip.file('xl/styles.xml', extra.styles);
+  }
+  zip.file('xl/_rels/workbook.xml.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`);
+  zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>`);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+describe('the lean .xlsx reader gives what ExcelJS gives', () => {
+  const same = async (data: Buffer) => {
+    const lean = leanXlsxToSnapshot(data);
+    expect(lean).toEqual(await excelJsRead(data));
+    return lean;
+  };
+
+  test('the Barnet workbook as bcf build writes it, every sheet', async () => {
+    const snapshot = await same(await planToXlsxBuffer(workbookLayout(barnetPlan())));
+    expect(snapshot.sheets.length).toBeGreaterThan(10);
+    expect(snapshot.sheets.some((s) => s.formulas?.some((row) => row.some((f) => f !== null)))).toBe(true);
+  });
+
+  test('the Barnet workbook after LibreOffice has saved it', async () => {
+    await same(await fs.readFile(path.join(FIXTURES, 'barnet-saved-by-libreoffice.xlsx')));
+  });
+
+  test("the plan's tables typed in as printed", async () => {
+    await same(await fs.readFile(path.join(FIXTURES, 'barnet-tables-as-printed.xlsx')));
+  });
+
+  test('random plans with Benefit Cards', async () => {
+    for (const seed of [1, 2]) await same(await planToXlsxBuffer(workbookLayout(planFromJson(randomPlanJson(seed, { schemes: 12 })).plan)));
+  });
+
+  test('dates, booleans, errors, rich text, merged cells, escapes and formulas that give 0, "" or FALSE', async () => {
+    const data = await xlsx((wb) => {
+      const ws = wb.addWorksheet("Tom's & Jerry's");
+      ws.getCell('A1').value = new Date(Date.UTC(2015, 3, 1));
+      ws.getCell('A1').numFmt = 'dd/mm/yyyy';
+      ws.getCell('A2').value = 42370.5;
+      ws.getCell('A2').numFmt = '[$-809]d mmmm yyyy;@';
+      ws.getCell('A3').value = 1234.5;
+      ws.getCell('A3').numFmt = '"£"#,##0.00;[Red]-"£"#,##0.00';
+      ws.getCell('B1').value = true;
+      ws.getCell('B2').value = false;
+      ws.getCell('B3').value = { error: '#DIV/0!' };
+      ws.getCell('C1').value = { richText: [{ text: 'Rapid ', font: { bold: true } }, { text: 'Care' }] };
+      ws.getCell('C2').value = 'Fish & chips <3 "quoted" café\r\nline two\u0001';
+      ws.getCell('C3').value = '';
+      ws.getCell('D1').value = { formula: 'B1*0', result: 0 };
+      ws.getCell('D2').value = { formula: 'IF(1=1,"","x")', result: '' };
+      ws.getCell('D3').value = { formula: 'NOT(B1)', result: false };
+      ws.getCell('D4').value = { formula: '1/0', result: { error: '#DIV/0!' } };
+      ws.getCell('D5').value = { formula: 'A1', result: new Date(Date.UTC(2015, 3, 1)) };
+      ws.getCell('D5').numFmt = 'yyyy-mm-dd';
+      ws.getCell('E1').value = 'Merged heading';
+      ws.mergeCells('E1:G2');
+      ws.getCell('H1').value = { formula: 'SUM(A3,1)', result: 1235.5 };
+      ws.mergeCells('H1:H3');
+      ws.getCell('A7').value = -1.5e-12;
+      ws.getCell('Z40').value = 'far away';
+      const hidden = wb.addWorksheet('Hidden', { state: 'hidden' });
+      hidden.getCell('A1').value = 1;
+      wb.addWorksheet('Empty');
+    });
+    const snapshot = await same(data);
+    const [sheet, hidden, empty] = snapshot.sheets;
+    expect(sheet.name).toBe("Tom's & Jerry's");
+    expect(sheet.values[0][0]).toBe('2015-04-01');
+    expect(sheet.values[1][0]).toBe('2016-01-01');
+    expect(sheet.values[2][0]).toBe(1234.5);
+    expect(sheet.values[0][3]).toBe(0); // a formula giving 0 keeps its 0 (ExcelJS's cell value drops it)
+    expect(sheet.values[2][3]).toBe(false);
+    expect(sheet.values[1][6]).toBe('Merged heading');
+    expect(sheet.formulas?.[2][7]).toBe('=SUM(A3,1)');
+    expect(sheet.values[39][25]).toBe('far away');
+    expect(hidden.values).toEqual([[1]]);
+    expect(empty.values).toEqual([]);
+  });
+});
+
+describe('what the lean reader leaves to ExcelJS, or refuses', () => {
+  test('shared formulas: read by ExcelJS, each cell with its own formula', async () => {
+    const data = await xlsx((wb) => {
+      const ws = wb.addWorksheet('Shared');
+      [1, 2, 3].forEach((n, i) => (ws.getCell(`A${i + 1}`).value = n));
+      ws.getCell('B1').value = { formula: 'A1*2', result: 2, shareType: 'shared', ref: 'B1:B3' } as ExcelJS.CellFormulaValue;
+      ws.getCell('B2').value = { sharedFormula: 'B1', result: 4 } as ExcelJS.CellSharedFormulaValue;
+      ws.getCell('B3').value = { sharedFormula: 'B1', result: 6 } as ExcelJS.CellSharedFormulaValue;
+    });
+    expect(() => leanXlsxToSnapshot(data)).toThrow(NotForLeanReader);
+    const snapshot = await xlsxToSnapshot(data);
+    expect(snapshot.sheets[0].formulas?.map((row) => row[1])).toEqual(['=A1*2', '=A2*2', '=A3*2']);
+    expect(snapshot.sheets[0].values.map((row) => row[1])).toEqual([2, 4, 6]);
+  });
+
+  test('a zip cut short names the problem instead of failing somewhere inside', async () => {
+    const data = await planToXlsxBuffer(workbookLayout(barnetPlan(), 'tables'));
+    await expect(xlsxToSnapshot(data.subarray(0, data.length - 40))).rejects.toThrow(/zip directory/);
+  });
+
+  test('a workbook with no sheets part is not taken for an empty one', async () => {
+    const zip = new JSZip();
+    zip.file('hello.txt', 'not a workbook');
+    await expect(xlsxToSnapshot(await zip.generateAsync({ type: 'nodebuffer' }))).rejects.toThrow();
+  });
+});
+
+describe('XML as other tools write it', () => {
+  test('single quotes, line breaks in tags, cells and rows without r, <v/> and inline strings', async () => {
+    const data = await handWritten(
+      `<row r='2'>\n<c r='A2' t='inlineStr'><is><t xml:space="preserve"> Care &amp; Health </t></is></c><c\n s="0"><v>7</v></c><c t="inlineStr"><is><r><t>Rich</t></r><r><rPr/><t> text</t></r><rPh sb="0" eb="1"><t>ignored</t></rPh></is></c></row>` +
+        `<row><c r="A3"><f>A2&amp;"!"</f><v/></c><c r="B3" t="str"><f>"&lt;"&amp;"&gt;"</f><v>&lt;&gt;</v></c><c r="C3" t="s"><v>1</v></c><c r="D3" t="s"><v>0</v></c></row>`,
+      { sharedStrings: ['<si><t>first</t></si>', '<si><r><t>Dementia</t></r><r><t xml:space="preserve"> services_x000D_</t></r></si>'] },
+    );
+    const [sheet] = leanXlsxToSnapshot(data).sheets;
+    expect(sheet.name).toBe('Q&A');
+    expect(sheet.values[1]).toEqual([' Care & Health ', 7, 'Rich text']);
+    expect(sheet.values[2]).toEqual([null, '<>', 'Dementia services\r', 'first']);
+    expect(sheet.formulas?.[2]).toEqual(['=A2&"!"', '="<"&">"', null, null]);
+  });
+
+  test('a cell pointing at a shared string that is not there is an error, not a blank', async () => {
+    const data = await handWritten('<row r="1"><c r="A1" t="s"><v>5</v></c></row>', { sharedStrings: ['<si><t>only one</t></si>'] });
+    expect(() => leanXlsxToSnapshot(data)).toThrow(/shared string 5/);
+  });
+
+  test('a custom date format in <numFmts> makes a date; the same id in <dxfs> does not', async () => {
+    const styles = `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="d mmm yy"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs><dxfs count="1"><dxf><numFmt numFmtId="165" formatCode="yyyy"/></dxf></dxfs></styleSheet>`;
+    const data = await handWritten('<row r="1"><c r="A1" s="1"><v>41730</v></c><c r="B1" s="2"><v>41730</v></c><c r="C1" s="0"><v>41730</v></c></row>', { styles });
+    expect(leanXlsxToSnapshot(data).sheets[0].values[0]).toEqual(['2014-04-01', 41730, 41730]);
+  });
+});
