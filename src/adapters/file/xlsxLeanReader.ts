@@ -1,6 +1,6 @@
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import { attribute, decodeXml, itemText, startTags } from './xmlText';
-import { TextsByCell, worksheetSnapshot, type CellContext } from './worksheetXml';
+import { TextCache, worksheetSnapshot, type CellContext } from './worksheetXml';
 import { DamagedXlsx, NotForLeanReader, zipEntries, type ZipEntries } from './zipEntries';
 
 /**
@@ -20,8 +20,8 @@ export function leanXlsxToSnapshot(data: Buffer): WorkbookSnapshot {
     sharedStrings: sharedStrings(partText(zip, byType('sharedStrings') ?? 'xl/sharedStrings.xml')),
     dateStyles: dateStyles(partText(zip, byType('styles') ?? 'xl/styles.xml')),
     date1904: /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbookXml),
-    formulasByCell: new TextsByCell((raw) => `=${decodeXml(raw)}`),
-    textsByCell: new TextsByCell(decodeXml),
+    formulas: new TextCache((raw) => `=${decodeXml(raw)}`),
+    texts: new TextCache(decodeXml),
   };
   const sheets: SheetSnapshot[] = [];
   const listStart = workbookXml.indexOf('<sheets');
