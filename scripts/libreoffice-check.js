@@ -79,6 +79,7 @@ function load() {
     ExcelJS: require(require.resolve('exceljs', { paths: [ROOT] })),
     randomPlanJson: require(path.join(ROOT, 'test/support/randomPlanJson')).randomPlanJson,
     parity: require(path.join(ROOT, 'test/support/cachedResults')),
+    parseAddress: require(dist('workbook/a1')).parseAddress,
   };
 }
 
@@ -115,6 +116,39 @@ async function editWorkbook(m, from, to, edits) {
   await workbook.xlsx.readFile(from);
   for (const e of edits) workbook.getWorksheet(e.sheet).getCell(e.cell).value = e.value;
   await workbook.xlsx.writeFile(to);
+}
+
+/** Every cell of "A1:C3" ranges, as "row,column" keys. */
+function cellsOf(ranges, m) {
+  const cells = new Set();
+  for (const range of ranges) {
+    const [from, to = from] = range.replace(/\$/g, '').split(':').map((a) => m.parseAddress(a));
+    for (let r = from.row; r <= to.row; r++) for (let c = from.column; c <= to.column; c++) cells.add(`${r},${c}`);
+  }
+  return cells;
+}
+
+/** Each chart the layout draws is in the file as Calc opened it, reading the cells it should. */
+function chartChecks(layout, calcBook, m) {
+  const failures = [];
+  let checked = 0;
+  for (const sheet of layout.sheets) {
+    const calcSheet = calcBook.sheets.find((s) => s.name === sheet.name);
+    const planned = sheet.charts ?? [];
+    const found = calcSheet?.charts ?? [];
+    if (found.length !== planned.length) {
+      failures.push({ where: sheet.name, message: `${planned.length} chart(s) in the layout, ${found.length} in the file as Calc opened it` });
+      continue;
+    }
+    planned.forEach((chart, i) => {
+      const read = cellsOf(found[i].ranges, m);
+      const wanted = [chart.categories, ...chart.series.map((s) => s.range)];
+      const missing = wanted.filter((range) => [...cellsOf([range], m)].some((cell) => !read.has(cell)));
+      if (missing.length) failures.push({ where: `${sheet.name} chart ${i + 1}`, message: `Calc's chart reads ${found[i].ranges.join(', ')}, not ${missing.join(', ')}` });
+      checked++;
+    });
+  }
+  return { checked, failures };
 }
 
 /** What a year sheet's tables hold, found by their headers (not by fixed positions). */
@@ -287,6 +321,12 @@ async function main() {
         });
         failures.push(...published.failures);
         notes.push(`${published.checked} published figures at £2,500`);
+      }
+      if (!book.edits) {
+        // Workbooks edited through ExcelJS lose their charts (it writes none), so only the others.
+        const charts = chartChecks(book.layout, calcBook, m);
+        failures.push(...charts.failures);
+        notes.push(`${charts.checked} charts`);
       }
       if (book.stale) {
         // Proof of recalculation: the file's cached values for these cells are the old plan's.

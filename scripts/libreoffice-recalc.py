@@ -13,6 +13,7 @@ For each workbook and sheet it records:
   values    the data array after calculateAll() (numbers as floats, text as str)
   formulas  the formula array (formula text for formula cells), to prove a cell is live
   errors    {"D7": "Err:502"} for formula cells whose result is an error
+  charts    the sheet's charts as Calc loaded them: [{"name": ..., "ranges": ["A82:C89"]}]
   before    how many cells differed before calculateAll(), i.e. how many cached values Calc
             had kept on load and then replaced: the proof that the recalculation happened.
 """
@@ -111,7 +112,12 @@ def read_book(desktop, path):
                 for r in range(address.StartRow, address.EndRow + 1):
                     for c in range(address.StartColumn, address.EndColumn + 1):
                         errors['%s%d' % (column_letter(c), r + 1)] = sheet.getCellByPosition(c, r).getString()
-            out.append({'name': name, 'values': values, 'formulas': formulas, 'errors': errors})
+            charts = []
+            table_charts = sheet.getCharts()
+            for chart_name in table_charts.getElementNames():
+                ranges = ['%s%d:%s%d' % (column_letter(a.StartColumn), a.StartRow + 1, column_letter(a.EndColumn), a.EndRow + 1) for a in table_charts.getByName(chart_name).getRanges()]
+                charts.append({'name': chart_name, 'ranges': ranges})
+            out.append({'name': name, 'values': values, 'formulas': formulas, 'errors': errors, 'charts': charts})
         return {
             'file': path,
             'sheets': out,

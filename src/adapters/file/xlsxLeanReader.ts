@@ -1,7 +1,8 @@
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
+import { partText, workbookParts } from './xlsxParts';
 import { attribute, decodeXml, itemText, startTags } from './xmlText';
 import { TextCache, worksheetSnapshot, type CellContext } from './worksheetXml';
-import { DamagedXlsx, NotForLeanReader, zipEntries, type ZipEntries } from './zipEntries';
+import { DamagedXlsx, NotForLeanReader, zipEntries } from './zipEntries';
 
 /**
  * Reads the values and formulas of an .xlsx straight from its XML parts. ExcelJS builds a full
@@ -11,74 +12,22 @@ import { DamagedXlsx, NotForLeanReader, zipEntries, type ZipEntries } from './zi
  */
 export function leanXlsxToSnapshot(data: Buffer): WorkbookSnapshot {
   const zip = zipEntries(data);
-  const workbookPath = officeDocumentPath(zip);
-  const workbookXml = partText(zip, workbookPath);
-  if (workbookXml === undefined) throw new DamagedXlsx(`it is a zip file with no workbook inside (no ${workbookPath}), so not an .xlsx`);
-  const rels = relationships(zip, workbookPath);
-  const byType = (type: string) => [...rels.values()].find((r) => r.type.endsWith(`/${type}`))?.target;
+  const book = workbookParts(zip);
+  const byType = (type: string) => [...book.rels.values()].find((r) => r.type.endsWith(`/${type}`))?.target;
   const context: CellContext = {
     sharedStrings: sharedStrings(partText(zip, byType('sharedStrings') ?? 'xl/sharedStrings.xml')),
     dateStyles: dateStyles(partText(zip, byType('styles') ?? 'xl/styles.xml')),
-    date1904: /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbookXml),
+    date1904: /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(book.workbookXml),
     formulas: new TextCache((raw) => `=${decodeXml(raw)}`),
     texts: new TextCache(decodeXml),
   };
   const sheets: SheetSnapshot[] = [];
-  const listStart = workbookXml.indexOf('<sheets');
-  for (const tag of startTags(workbookXml, 'sheet', listStart, workbookXml.indexOf('</sheets>', listStart))) {
-    const name = attribute(tag, 'name');
-    const id = attribute(tag, 'r:id');
-    if (name === undefined || id === undefined) throw new NotForLeanReader('a sheet entry without a name or relationship id');
-    const rel = rels.get(id);
-    if (!rel) throw new NotForLeanReader(`sheet "${name}" has no part`);
-    if (!rel.type.endsWith('/worksheet')) continue;
-    const xml = partText(zip, rel.target);
-    if (xml === undefined) throw new NotForLeanReader(`sheet "${name}": no ${rel.target} part`);
+  for (const { name, part } of book.worksheets) {
+    const xml = partText(zip, part);
+    if (xml === undefined) throw new NotForLeanReader(`sheet "${name}": no ${part} part`);
     sheets.push(worksheetSnapshot(name, xml, context));
   }
   return { sheets };
-}
-
-function partText(zip: ZipEntries, path: string): string | undefined {
-  return zip.read(path)?.toString('utf8');
-}
-
-function officeDocumentPath(zip: ZipEntries): string {
-  const rels = partText(zip, '_rels/.rels');
-  for (const tag of rels ? startTags(rels, 'Relationship') : []) {
-    if (attribute(tag, 'Type')?.endsWith('/officeDocument')) return resolvePart('', attribute(tag, 'Target') ?? '');
-  }
-  return 'xl/workbook.xml';
-}
-
-interface Relationship {
-  readonly type: string;
-  readonly target: string;
-}
-
-function relationships(zip: ZipEntries, part: string): Map<string, Relationship> {
-  const slash = part.lastIndexOf('/');
-  const folder = part.slice(0, slash + 1);
-  const xml = partText(zip, `${folder}_rels/${part.slice(slash + 1)}.rels`) ?? '';
-  const rels = new Map<string, Relationship>();
-  for (const tag of startTags(xml, 'Relationship')) {
-    const id = attribute(tag, 'Id');
-    const target = attribute(tag, 'Target');
-    if (id === undefined || target === undefined || attribute(tag, 'TargetMode') === 'External') continue;
-    rels.set(id, { type: attribute(tag, 'Type') ?? '', target: resolvePart(folder, target) });
-  }
-  return rels;
-}
-
-/** A relationship's target as a path inside the archive: absolute ("/xl/...") or relative to the part's folder. */
-function resolvePart(folder: string, target: string): string {
-  const parts = (target.startsWith('/') ? target.slice(1) : folder + target).split('/');
-  const out: string[] = [];
-  for (const p of parts) {
-    if (p === '..') out.pop();
-    else if (p !== '.' && p !== '') out.push(p);
-  }
-  return out.join('/');
 }
 
 function sharedStrings(xml: string | undefined): string[] {

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { cellAddress } from '../../workbook/a1';
 import type { CellPlan, SheetPlan, WorkbookPlan } from '../../workbook/sheetPlan';
 import { CELL_STYLES } from './styles';
+import { addCharts } from './xlsxCharts';
 
 /** Turns a workbook plan into an .xlsx workbook (in memory), formulas with their cached results. */
 export function planToExcelJs(plan: WorkbookPlan): ExcelJS.Workbook {
@@ -17,7 +18,7 @@ export function planToExcelJs(plan: WorkbookPlan): ExcelJS.Workbook {
 
 export async function planToXlsxBuffer(plan: WorkbookPlan): Promise<Buffer> {
   const data = await planToExcelJs(plan).xlsx.writeBuffer();
-  return Buffer.from(data as ArrayBuffer);
+  return addCharts(Buffer.from(data as ArrayBuffer), plan);
 }
 
 function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {

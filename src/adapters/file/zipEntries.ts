@@ -23,6 +23,16 @@ export interface ZipEntries {
   has(name: string): boolean;
   /** The entry's bytes, inflated on demand; undefined when the archive has no such entry. */
   read(name: string): Buffer | undefined;
+  /** Every entry as stored, still compressed, in archive order: what a rewrite copies unchanged. */
+  stored(): StoredEntry[];
+}
+
+export interface StoredEntry {
+  readonly name: string;
+  readonly method: number;
+  readonly crc: number;
+  readonly size: number;
+  readonly data: Buffer;
 }
 
 const END_OF_DIRECTORY = 0x06054b50;
@@ -31,7 +41,9 @@ const LOCAL_HEADER = 0x04034b50;
 
 interface Entry {
   readonly method: number;
+  readonly crc: number;
   readonly compressedSize: number;
+  readonly size: number;
   readonly headerOffset: number;
 }
 
@@ -49,7 +61,9 @@ export function zipEntries(data: Buffer): ZipEntries {
     if (at + 46 > data.length || data.readUInt32LE(at) !== DIRECTORY_ENTRY) throw new DamagedXlsx('the zip directory is damaged');
     const flags = data.readUInt16LE(at + 8);
     const method = data.readUInt16LE(at + 10);
+    const crc = data.readUInt32LE(at + 16);
     const compressedSize = data.readUInt32LE(at + 20);
+    const size = data.readUInt32LE(at + 24);
     const nameLength = data.readUInt16LE(at + 28);
     const extraLength = data.readUInt16LE(at + 30);
     const commentLength = data.readUInt16LE(at + 32);
@@ -57,7 +71,7 @@ export function zipEntries(data: Buffer): ZipEntries {
     const name = data.toString('utf8', at + 46, at + 46 + nameLength);
     if (flags & 1) throw new NotForLeanReader('encrypted zip entry');
     if (compressedSize === 0xffffffff || headerOffset === 0xffffffff) throw new NotForLeanReader('ZIP64 entry');
-    entries.set(name, { method, compressedSize, headerOffset });
+    entries.set(name, { method, crc, compressedSize, size, headerOffset });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return {
@@ -66,6 +80,7 @@ export function zipEntries(data: Buffer): ZipEntries {
       const entry = entries.get(name);
       return entry && inflate(data, entry);
     },
+    stored: () => [...entries].map(([name, e]) => ({ name, method: e.method, crc: e.crc, size: e.size, data: storedBytes(data, e) })),
   };
 }
 
@@ -77,11 +92,15 @@ function findEndOfDirectory(data: Buffer): number {
   throw new DamagedXlsx('no zip directory found (the file is cut short or not a zip)');
 }
 
-function inflate(data: Buffer, entry: Entry): Buffer {
+function storedBytes(data: Buffer, entry: Entry): Buffer {
   const at = entry.headerOffset;
   if (at + 30 > data.length || data.readUInt32LE(at) !== LOCAL_HEADER) throw new DamagedXlsx('a zip entry is damaged');
   const start = at + 30 + data.readUInt16LE(at + 26) + data.readUInt16LE(at + 28);
-  const bytes = data.subarray(start, start + entry.compressedSize);
+  return data.subarray(start, start + entry.compressedSize);
+}
+
+function inflate(data: Buffer, entry: Entry): Buffer {
+  const bytes = storedBytes(data, entry);
   if (entry.method === 0) return bytes;
   if (entry.method === 8) return inflateRawSync(bytes);
   throw new NotForLeanReader(`zip compression method ${entry.method}`);
