@@ -1,7 +1,7 @@
 import { columnIndex } from '../../workbook/a1';
 import type { Scalar } from '../../workbook/sheetPlan';
 import type { SheetSnapshot } from '../../workbook/snapshot';
-import { attribute, attributeIn, decodeXml, itemText, startTags } from './xmlText';
+import { attribute, attributeIn, decodeXml, isNameEnd, isSpace, itemText, startTags } from './xmlText';
 import { DamagedXlsx, NotForLeanReader } from './zipEntries';
 
 /** What a worksheet's cells need from the rest of the workbook. */
@@ -91,7 +91,6 @@ const enum CellType {
 }
 
 const LT = 60;
-const GT = 62;
 const SLASH = 47;
 const QUOTE = 34;
 const APOSTROPHE = 39;
@@ -282,14 +281,6 @@ function cellTypeAt(xml: string, from: number, to: number): CellType {
 
 function isChild(xml: string, at: number, name: string): boolean {
   return xml.charCodeAt(at) === LT && xml.startsWith(name, at + 1) && isNameEnd(xml.charCodeAt(at + 1 + name.length));
-}
-
-function isNameEnd(code: number): boolean {
-  return code === 32 || code === GT || code === SLASH || code === 9 || code === 10 || code === 13;
-}
-
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
 function skipSpace(xml: string, at: number): number {

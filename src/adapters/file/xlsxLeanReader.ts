@@ -1,6 +1,6 @@
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import { partText, workbookParts } from './xlsxParts';
-import { attribute, decodeXml, itemText, startTags } from './xmlText';
+import { attribute, decodeXml, isNameEnd, itemText, startTags } from './xmlText';
 import { TextCache, worksheetSnapshot, type CellContext } from './worksheetXml';
 import { DamagedXlsx, NotForLeanReader, zipEntries } from './zipEntries';
 
@@ -37,7 +37,7 @@ function sharedStrings(xml: string | undefined): string[] {
   while (at >= 0) {
     const tagEnd = xml.indexOf('>', at);
     const next = xml.charCodeAt(at + 3);
-    if (next !== 62 && next !== 32 && next !== 47) {
+    if (!isNameEnd(next)) {
       at = xml.indexOf('<si', tagEnd);
       continue;
     }

@@ -69,8 +69,13 @@ export function attributeIn(xml: string, from: number, to: number, name: string)
   return undefined;
 }
 
-function isSpace(code: number): boolean {
+export function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+/** Whether the character after "<name" ends the name (so "<c" is not taken for "<col"). */
+export function isNameEnd(code: number): boolean {
+  return isSpace(code) || code === 62 /* > */ || code === 47 /* / */;
 }
 
 /** An attribute of a start tag (the text from "<" to ">"), decoded; undefined when absent. */
@@ -86,7 +91,7 @@ export function* startTags(xml: string, name: string, from = 0, to = xml.length)
     const next = xml.charCodeAt(at + open.length);
     const end = xml.indexOf('>', at);
     if (end < 0) return;
-    if (next === 32 || next === 47 || next === 62 || next === 9 || next === 10 || next === 13) yield xml.slice(at, end + 1);
+    if (isNameEnd(next)) yield xml.slice(at, end + 1);
     at = xml.indexOf(open, end);
   }
 }
@@ -104,7 +109,7 @@ export function itemText(xml: string): string {
     const next = xml.charCodeAt(open + 2);
     const end = xml.indexOf('>', open);
     if (end < 0) return out;
-    if (next !== 32 && next !== 62 && next !== 47) {
+    if (!isNameEnd(next)) {
       at = end;
       continue;
     }
