@@ -82,7 +82,7 @@ class CellGrid {
 
 const enum CellType {
   Number,
-  Shared,
+  SharedString,
   Str,
   Inline,
   Bool,
@@ -236,7 +236,7 @@ class CellScanner {
   private value(from: number, to: number): Scalar {
     const xml = this.xml;
     switch (this.type) {
-      case CellType.Shared: {
+      case CellType.SharedString: {
         const index = digits(xml, from, to);
         const value = this.context.sharedStrings[index];
         if (value === undefined) throw new DamagedXlsx(`a cell points at shared string ${xml.slice(from, to)}, which the workbook doesn't have`);
@@ -274,7 +274,7 @@ function digits(xml: string, from: number, to: number): number {
 function cellTypeAt(xml: string, from: number, to: number): CellType {
   const first = xml.charCodeAt(from);
   const length = to - from;
-  if (first === 115 /* s */) return length === 1 ? CellType.Shared : length === 3 && xml.startsWith('str', from) ? CellType.Str : CellType.Number;
+  if (first === 115 /* s */) return length === 1 ? CellType.SharedString : length === 3 && xml.startsWith('str', from) ? CellType.Str : CellType.Number;
   if (length === 1) return first === 98 ? CellType.Bool : first === 101 ? CellType.Error : first === 100 ? CellType.Date : CellType.Number;
   return length === 9 && xml.startsWith('inlineStr', from) ? CellType.Inline : CellType.Number;
 }
