@@ -1,7 +1,6 @@
 import { cellAddress, parseAddress, sheetRef } from '../../workbook/a1';
 import type { ChartPlan, WorkbookPlan } from '../../workbook/sheetPlan';
 import { partText, relationshipsPath, workbookParts } from './xlsxParts';
-import { rewriteZip } from './zipRewrite';
 import { zipEntries } from './zipEntries';
 
 const NS = {
@@ -23,17 +22,17 @@ const DRAWING_REL_ID = 'rIdBcfDrawing';
 const AFTER_DRAWING = ['<legacyDrawing', '<legacyDrawingHF', '<drawingHF', '<picture', '<oleObjects', '<controls', '<webPublishItems', '<tableParts', '<extLst', '</worksheet>'];
 
 /**
- * Adds the layouts' line charts (a card's cumulative benefit, planned against realised) to an
- * .xlsx written by ExcelJS, which writes no charts: a chart part and a drawing per sheet, linked
- * from the sheet and listed in the content types. The chart reads the sheet's own cells, so
- * Excel and LibreOffice draw it from the live figures.
+ * The parts that add the layouts' line charts (a card's cumulative benefit, planned against
+ * realised) to an .xlsx written by ExcelJS, which writes no charts: a chart part and a drawing per
+ * sheet, linked from the sheet and listed in the content types, by part name. The chart reads the
+ * sheet's own cells, so Excel and LibreOffice draw it from the live figures.
  */
-export function addCharts(xlsx: Buffer, plan: WorkbookPlan): Buffer {
+export function chartParts(xlsx: Buffer, plan: WorkbookPlan): Map<string, string> {
+  const changes = new Map<string, string>();
   const withCharts = plan.sheets.filter((s) => s.charts?.length);
-  if (!withCharts.length) return xlsx;
+  if (!withCharts.length) return changes;
   const zip = zipEntries(xlsx);
   const parts = new Map(workbookParts(zip).worksheets.map((w) => [w.name, w.part]));
-  const changes = new Map<string, string>();
   const overrides: string[] = [];
   let chartCount = 0;
   withCharts.forEach((sheet, i) => {
@@ -56,7 +55,7 @@ export function addCharts(xlsx: Buffer, plan: WorkbookPlan): Buffer {
   });
   const types = partText(zip, '[Content_Types].xml') ?? '';
   changes.set('[Content_Types].xml', types.replace('</Types>', `${overrides.join('')}</Types>`));
-  return rewriteZip(xlsx, changes);
+  return changes;
 }
 
 function withDrawing(sheetXml: string): string {

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { cellAddress } from '../../workbook/a1';
 import type { CellPlan, SheetPlan, WorkbookPlan } from '../../workbook/sheetPlan';
 import { CELL_STYLES } from './styles';
-import { addCharts } from './xlsxCharts';
+import { chartParts } from './xlsxCharts';
+import { rewriteZip } from './zipRewrite';
 
 /** Turns a workbook plan into an .xlsx workbook (in memory), formulas with their cached results. */
 export function planToExcelJs(plan: WorkbookPlan): ExcelJS.Workbook {
@@ -16,9 +17,10 @@ export function planToExcelJs(plan: WorkbookPlan): ExcelJS.Workbook {
   return workbook;
 }
 
+/** The .xlsx bytes: ExcelJS writes the parts uncompressed, then the charts go in and zlib compresses. */
 export async function planToXlsxBuffer(plan: WorkbookPlan): Promise<Buffer> {
-  const data = await planToExcelJs(plan).xlsx.writeBuffer();
-  return addCharts(Buffer.from(data as ArrayBuffer), plan);
+  const stored = Buffer.from((await planToExcelJs(plan).xlsx.writeBuffer({ zip: { compression: 'STORE' } })) as ArrayBuffer);
+  return rewriteZip(stored, chartParts(stored, plan));
 }
 
 function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
