@@ -59,10 +59,13 @@ export function chartParts(xlsx: Buffer, plan: WorkbookPlan): Map<string, string
 }
 
 function withDrawing(sheetXml: string): string {
-  if (sheetXml.includes('<drawing ')) throw new Error('the sheet already has a drawing');
-  const at = Math.min(...AFTER_DRAWING.map((tag) => sheetXml.indexOf(tag)).filter((i) => i >= 0));
+  // Everything that may follow <drawing> comes after the cells: search the tail, not 50 KB of cells ten times.
+  const tail = Math.max(0, sheetXml.lastIndexOf('</sheetData>'));
+  if (sheetXml.includes('<drawing ', tail)) throw new Error('the sheet already has a drawing');
+  const at = Math.min(...AFTER_DRAWING.map((tag) => sheetXml.indexOf(tag, tail)).filter((i) => i >= 0));
   const xml = `${sheetXml.slice(0, at)}<drawing r:id="${DRAWING_REL_ID}"/>${sheetXml.slice(at)}`;
-  return xml.includes(`xmlns:r="${NS.rel}"`) ? xml : xml.replace('<worksheet ', `<worksheet xmlns:r="${NS.rel}" `);
+  const root = xml.slice(0, xml.indexOf('>', xml.indexOf('<worksheet')));
+  return root.includes(`xmlns:r="${NS.rel}"`) ? xml : xml.replace('<worksheet ', `<worksheet xmlns:r="${NS.rel}" `);
 }
 
 function override(part: string, contentType: string): string {
