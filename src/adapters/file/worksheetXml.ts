@@ -2,6 +2,7 @@ import { columnIndex } from '../../workbook/a1';
 import type { Scalar } from '../../workbook/sheetPlan';
 import type { SheetSnapshot } from '../../workbook/snapshot';
 import { attribute, attributeIn, decodeXml, isNameEnd, isSpace, itemText, startTags } from './xmlText';
+import { shiftFormula } from './sharedFormula';
 import { DamagedXlsx, NotForLeanReader } from './zipEntries';
 
 /** What a worksheet's cells need from the rest of the workbook. */
@@ -106,6 +107,8 @@ class CellScanner {
   private column = -1;
   private type = CellType.Number;
   private style = -1;
+  /** The first cell of each shared formula on the sheet, by its number. */
+  private readonly shared = new Map<string, { text: string; row: number; column: number }>();
 
   constructor(
     private readonly xml: string,
@@ -219,16 +222,28 @@ class CellScanner {
     this.column = column - 1;
   }
 
-  /** "=..." from an <f> element starting at open; only a formula with text of its own. */
+  /**
+   * "=..." from an <f> element starting at open. Excel saves formulas filled down or across as
+   * one shared formula: its first cell has the text, the others only its number (si), and get
+   * the first cell's text moved by their distance from it.
+   */
   private formula(open: number, tagEnd: number): string {
     const xml = this.xml;
-    if (tagEnd > open + 2) {
-      const kind = attributeIn(xml, open, tagEnd, 't');
-      // A shared formula's other cells carry no text of their own; ExcelJS works it out from the first.
-      if (kind === 'shared' && attributeIn(xml, open, tagEnd, 'ref') === undefined) throw new NotForLeanReader('shared formulas');
-      if (kind === 'dataTable') throw new NotForLeanReader('data table formulas');
+    const empty = xml.charCodeAt(tagEnd - 1) === SLASH || xml.startsWith('</f>', tagEnd + 1);
+    const kind = tagEnd > open + 2 ? attributeIn(xml, open, tagEnd, 't') : undefined;
+    if (kind === 'dataTable') throw new NotForLeanReader('data table formulas');
+    if (kind === 'shared') {
+      const si = attributeIn(xml, open, tagEnd, 'si') ?? '';
+      if (empty) {
+        const first = this.shared.get(si);
+        if (!first) throw new NotForLeanReader(`shared formula ${si} used before its first cell`);
+        return `=${shiftFormula(first.text, this.row - first.row, this.column - first.column)}`;
+      }
+      const formula = this.context.formulas.read(xml, tagEnd + 1, xml.indexOf('</f>', tagEnd));
+      this.shared.set(si, { text: formula.slice(1), row: this.row, column: this.column });
+      return formula;
     }
-    if (xml.charCodeAt(tagEnd - 1) === SLASH) throw new NotForLeanReader('a formula element without text');
+    if (empty) throw new NotForLeanReader('a formula element without text');
     return this.context.formulas.read(xml, tagEnd + 1, xml.indexOf('</f>', tagEnd));
   }
 
