@@ -1,3 +1,4 @@
+// zlib.crc32 is in Node from 20.15 (package.json engines).
 import { crc32, deflateRawSync } from 'zlib';
 import { zipEntries, type StoredEntry } from './zipEntries';
 
