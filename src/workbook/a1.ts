@@ -2,6 +2,11 @@ import { quoteSheet } from '../domain/problems';
 
 /** Column letters for a zero-based column index: 0 -> A, 26 -> AA. */
 export function columnLetter(index: number): string {
+  // Layouts ask for the same few columns hundreds of thousands of times.
+  return LETTERS[index] ?? lettersOf(index);
+}
+
+function lettersOf(index: number): string {
   let n = index + 1;
   let letters = '';
   while (n > 0) {
@@ -11,6 +16,8 @@ export function columnLetter(index: number): string {
   }
   return letters;
 }
+
+const LETTERS = Array.from({ length: 702 }, (_, i) => lettersOf(i)); // A to ZZ
 
 export function columnIndex(letters: string): number {
   let n = 0;
