@@ -6,7 +6,7 @@ import { leanXlsxToSnapshot } from '../src/adapters/file/xlsxLeanReader';
 import { shiftFormula } from '../src/adapters/file/sharedFormula';
 import { excelJsRead, xlsxToSnapshot } from '../src/adapters/file/xlsxReader';
 import { planToExcelJs, planToXlsxBuffer } from '../src/adapters/file/xlsxWriter';
-import { NotForLeanReader, zipEntries } from '../src/adapters/file/zipEntries';
+import { MAX_PART_BYTES, NotForLeanReader, zipEntries } from '../src/adapters/file/zipEntries';
 import { planFromJson } from '../src/domain/planJson';
 import { cellAddress } from '../src/workbook/a1';
 import { auditWorkbook } from '../src/workbook/audit/auditWorkbook';
@@ -29,7 +29,7 @@ async function xlsx(build: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
 }
 
 /** A minimal workbook whose sheet XML is written by hand, to try what Excel or other tools may write. */
-async function handWritten(sheetData: string, extra: { sharedStrings?: string[]; styles?: string } = {}): Promise<Buffer> {
+async function handWritten(sheetData: string, extra: { sharedStrings?: string[]; styles?: string; afterSheetData?: string } = {}): Promise<Buffer> {
   const zip = new JSZip();
   zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
   zip.file('_rels/.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
@@ -44,7 +44,7 @@ async function handWritten(sheetData: string, extra: { sharedStrings?: string[];
     zip.file('xl/styles.xml', extra.styles);
   }
   zip.file('xl/_rels/workbook.xml.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`);
-  zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>`);
+  zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData>${extra.afterSheetData ?? ''}</worksheet>`);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
@@ -132,6 +132,15 @@ describe('what the lean reader leaves to ExcelJS, or refuses', () => {
     await expect(xlsxToSnapshot(data.subarray(0, data.length - 40))).rejects.toThrow(/zip directory/);
   });
 
+  test('a part that says it unpacks to more than 400 MB is refused before anything is unpacked', async () => {
+    const data = Buffer.from(await planToXlsxBuffer(workbookLayout(barnetPlan(), 'tables')));
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    const entry = data.indexOf(name, data.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) - 20000) - 46;
+    expect(data.readUInt32LE(entry)).toBe(0x02014b50); // the sheet's entry in the zip directory
+    data.writeUInt32LE(MAX_PART_BYTES + 1, entry + 24);
+    await expect(xlsxToSnapshot(data)).rejects.toThrow(/unpacks to more than 400 MB/);
+  });
+
   test('a workbook with no sheets part is not taken for an empty one', async () => {
     const zip = new JSZip();
     zip.file('hello.txt', 'not a workbook');
@@ -216,6 +225,14 @@ describe('XML as other tools write it', () => {
     expect(sheet.values[1]).toEqual([' Care & Health ', 7, 'Rich text']);
     expect(sheet.values[2]).toEqual([null, '<>', 'Dementia services\r', 'first']);
     expect(sheet.formulas?.[2]).toEqual(['=A2&"!"', '="<"&">"', null, null]);
+  });
+
+  test('a merge over whole rows and columns is read without copying its value a billion times', async () => {
+    const data = await handWritten('<row r="1"><c r="A1"><v>5</v></c><c r="B1"><v>6</v></c></row>', { afterSheetData: '<mergeCells count="2"><mergeCell ref="A1:XFD1048576"/><mergeCell ref="B1:C2"/></mergeCells>' });
+    expect(leanXlsxToSnapshot(data).sheets[0].values).toEqual([
+      [5, 6, 6],
+      [null, 6, 6],
+    ]);
   });
 
   test('a cell pointing at a shared string that is not there is an error, not a blank', async () => {

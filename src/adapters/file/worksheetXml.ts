@@ -3,7 +3,7 @@ import type { Scalar } from '../../workbook/sheetPlan';
 import type { SheetSnapshot } from '../../workbook/snapshot';
 import { attribute, attributeIn, decodeXml, isNameEnd, isSpace, itemText, startTags } from './xmlText';
 import { shiftFormula } from './sharedFormula';
-import { DamagedXlsx, NotForLeanReader } from './zipEntries';
+import { UnreadableXlsx, NotForLeanReader } from './zipEntries';
 
 /** What a worksheet's cells need from the rest of the workbook. */
 export interface CellContext {
@@ -92,6 +92,7 @@ const enum CellType {
 }
 
 const LT = 60;
+const MAX_MERGED_CELLS = 100_000;
 const SLASH = 47;
 const QUOTE = 34;
 const APOSTROPHE = 39;
@@ -121,7 +122,7 @@ class CellScanner {
     let at = xml.indexOf('<', start + 1);
     while (at >= 0 && at < end) {
       const tagEnd = xml.indexOf('>', at);
-      if (tagEnd < 0) throw new DamagedXlsx('a sheet is cut short');
+      if (tagEnd < 0) throw new UnreadableXlsx('a sheet is cut short');
       const kind = xml.charCodeAt(at + 1);
       if (kind === 99 /* c */ && isNameEnd(xml.charCodeAt(at + 2))) {
         at = this.cell(at, tagEnd);
@@ -173,7 +174,7 @@ class CellScanner {
       at = close + 5;
     }
     const close = xml.indexOf('</c>', at);
-    if (close < 0) throw new DamagedXlsx('a cell is not closed');
+    if (close < 0) throw new UnreadableXlsx('a cell is not closed');
     if (formula !== null) this.grid.put(this.row, this.column, vTo > vFrom ? this.value(vFrom, vTo) : null, formula);
     else if ((this.type as CellType) === CellType.Inline) {
       if (inline !== undefined) this.grid.put(this.row, this.column, inline, null);
@@ -254,7 +255,7 @@ class CellScanner {
       case CellType.SharedString: {
         const index = digits(xml, from, to);
         const value = this.context.sharedStrings[index];
-        if (value === undefined) throw new DamagedXlsx(`a cell points at shared string ${xml.slice(from, to)}, which the workbook doesn't have`);
+        if (value === undefined) throw new UnreadableXlsx(`a cell points at shared string ${xml.slice(from, to)}, which the workbook doesn't have`);
         return value;
       }
       case CellType.Str:
@@ -319,9 +320,14 @@ function mergeRanges(xml: string, from: number, grid: CellGrid): void {
     if (!match) continue;
     const top = Number(match[2]) - 1;
     const left = columnIndex(match[1]);
+    const bottom = Number(match[4]) - 1;
+    const right = columnIndex(match[3]);
+    // A range merged over whole rows or columns would be millions of copies of one value (and
+    // ExcelJS would never finish); its other cells stay blank instead.
+    if ((bottom - top + 1) * (right - left + 1) > MAX_MERGED_CELLS) continue;
     const { value, formula } = grid.get(top, left);
-    for (let r = top; r <= Number(match[4]) - 1; r++) {
-      for (let c = left; c <= columnIndex(match[3]); c++) {
+    for (let r = top; r <= bottom; r++) {
+      for (let c = left; c <= right; c++) {
         if (r !== top || c !== left) grid.put(r, c, value ?? null, formula);
       }
     }

@@ -2,7 +2,7 @@ import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import { partText, workbookParts } from './xlsxParts';
 import { attribute, decodeXml, isNameEnd, itemText, startTags } from './xmlText';
 import { TextCache, worksheetSnapshot, type CellContext } from './worksheetXml';
-import { DamagedXlsx, NotForLeanReader, zipEntries } from './zipEntries';
+import { UnreadableXlsx, NotForLeanReader, zipEntries } from './zipEntries';
 
 /**
  * Reads the values and formulas of an .xlsx straight from its XML parts. ExcelJS builds a full
@@ -47,7 +47,7 @@ function sharedStrings(xml: string | undefined): string[] {
       continue;
     }
     const close = xml.indexOf('</si>', tagEnd);
-    if (close < 0) throw new DamagedXlsx('the shared strings part is cut short');
+    if (close < 0) throw new UnreadableXlsx('the shared strings part is cut short');
     strings.push(itemText(xml.slice(tagEnd + 1, close)));
     at = xml.indexOf('<si', close);
   }

@@ -1,5 +1,5 @@
 import { attribute, startTags } from './xmlText';
-import { DamagedXlsx, NotForLeanReader, type ZipEntries } from './zipEntries';
+import { UnreadableXlsx, NotForLeanReader, type ZipEntries } from './zipEntries';
 
 /** How an .xlsx hangs together: the workbook part, its relationships, and its worksheets in tab order. */
 export interface WorkbookParts {
@@ -16,7 +16,7 @@ export interface Relationship {
 export function workbookParts(zip: ZipEntries): WorkbookParts {
   const workbookPath = officeDocumentPath(zip);
   const workbookXml = partText(zip, workbookPath);
-  if (workbookXml === undefined) throw new DamagedXlsx(`it is a zip file with no workbook inside (no ${workbookPath}), so not an .xlsx`);
+  if (workbookXml === undefined) throw new UnreadableXlsx(`it is a zip file with no workbook inside (no ${workbookPath}), so not an .xlsx`);
   const rels = relationships(zip, workbookPath);
   const worksheets: { name: string; part: string }[] = [];
   const listStart = workbookXml.indexOf('<sheets');

@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { Scalar } from '../../workbook/sheetPlan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import { leanXlsxToSnapshot } from './xlsxLeanReader';
-import { DamagedXlsx } from './zipEntries';
+import { UnreadableXlsx } from './zipEntries';
 
 const IGNORED_PARTS = ['dataValidations', 'sheetViews', 'cols', 'conditionalFormatting', 'hyperlinks', 'pageMargins', 'pageSetup', 'headerFooter', 'printOptions', 'picture', 'drawing', 'tableParts', 'autoFilter', 'rowBreaks', 'extLst'];
 
@@ -17,7 +17,7 @@ export async function xlsxToSnapshot(data: Buffer | ArrayBuffer): Promise<Workbo
     return leanXlsxToSnapshot(bytes);
   } catch (e) {
     // A broken file stays broken; anything else the lean reader didn't take, ExcelJS may.
-    if (e instanceof DamagedXlsx) throw e;
+    if (e instanceof UnreadableXlsx) throw e;
   }
   return excelJsRead(bytes);
 }

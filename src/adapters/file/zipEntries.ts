@@ -11,11 +11,11 @@ export class NotForLeanReader extends Error {
   }
 }
 
-/** The file is certainly broken (or not a workbook at all): no point asking ExcelJS to read it. */
-export class DamagedXlsx extends Error {
+/** The file certainly can't be read (damaged, not a workbook, or too big unpacked): no point asking ExcelJS. */
+export class UnreadableXlsx extends Error {
   constructor(what: string) {
     super(what);
-    this.name = 'DamagedXlsx';
+    this.name = 'UnreadableXlsx';
   }
 }
 
@@ -34,6 +34,12 @@ export interface StoredEntry {
   readonly size: number;
   readonly data: Buffer;
 }
+
+/**
+ * The most one part may unpack to. A 50 MB file can hold gigabytes of XML (a "zip bomb"), and a
+ * JavaScript string can't be longer than about 512 MB anyway.
+ */
+export const MAX_PART_BYTES = 400 * 1024 * 1024;
 
 const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;
@@ -58,7 +64,7 @@ export function zipEntries(data: Buffer): ZipEntries {
   let at = data.readUInt32LE(end + 16);
   if (count === 0xffff || at === 0xffffffff) throw new NotForLeanReader('ZIP64 archive');
   for (let i = 0; i < count; i++) {
-    if (at + 46 > data.length || data.readUInt32LE(at) !== DIRECTORY_ENTRY) throw new DamagedXlsx('the zip directory is damaged');
+    if (at + 46 > data.length || data.readUInt32LE(at) !== DIRECTORY_ENTRY) throw new UnreadableXlsx('the zip directory is damaged');
     const flags = data.readUInt16LE(at + 8);
     const method = data.readUInt16LE(at + 10);
     const crc = data.readUInt32LE(at + 16);
@@ -89,19 +95,29 @@ function findEndOfDirectory(data: Buffer): number {
   for (let at = data.length - 22; at >= Math.max(0, data.length - 22 - 0xffff); at--) {
     if (data.readUInt32LE(at) === END_OF_DIRECTORY) return at;
   }
-  throw new DamagedXlsx('no zip directory found (the file is cut short or not a zip)');
+  throw new UnreadableXlsx('no zip directory found (the file is cut short or not a zip)');
 }
 
 function storedBytes(data: Buffer, entry: Entry): Buffer {
   const at = entry.headerOffset;
-  if (at + 30 > data.length || data.readUInt32LE(at) !== LOCAL_HEADER) throw new DamagedXlsx('a zip entry is damaged');
+  if (at + 30 > data.length || data.readUInt32LE(at) !== LOCAL_HEADER) throw new UnreadableXlsx('a zip entry is damaged');
   const start = at + 30 + data.readUInt16LE(at + 26) + data.readUInt16LE(at + 28);
   return data.subarray(start, start + entry.compressedSize);
 }
 
 function inflate(data: Buffer, entry: Entry): Buffer {
+  const tooBig = () => new UnreadableXlsx(`a part of it unpacks to more than ${MAX_PART_BYTES / 1048576} MB`);
+  if (entry.size > MAX_PART_BYTES) throw tooBig();
   const bytes = storedBytes(data, entry);
   if (entry.method === 0) return bytes;
-  if (entry.method === 8) return inflateRawSync(bytes);
+  if (entry.method === 8) {
+    try {
+      // The limit again as it inflates: the size in the directory is the file's word, not a fact.
+      return inflateRawSync(bytes, { maxOutputLength: MAX_PART_BYTES });
+    } catch (e) {
+      if (e instanceof RangeError) throw tooBig();
+      throw new UnreadableXlsx(`a part of it is damaged (${(e as Error).message})`);
+    }
+  }
   throw new NotForLeanReader(`zip compression method ${entry.method}`);
 }
