@@ -1,5 +1,5 @@
 import { planToXlsxBuffer } from '../src/adapters/file/xlsxWriter';
-import { relationshipsPath, workbookParts } from '../src/adapters/file/xlsxParts';
+import { relationshipsPath, resolvePart, workbookParts } from '../src/adapters/file/xlsxParts';
 import { attribute, startTags } from '../src/adapters/file/xmlText';
 import { zipEntries } from '../src/adapters/file/zipEntries';
 import { rewriteZip } from '../src/adapters/file/zipRewrite';
@@ -54,7 +54,7 @@ describe('charts in workbooks written to .xlsx', () => {
       for (const tag of startTags(text(rels), 'Relationship')) {
         if (attribute(tag, 'TargetMode') === 'External') continue;
         const target = attribute(tag, 'Target')!;
-        const resolved = target.startsWith('/') ? target.slice(1) : path(folder + target);
+        const resolved = resolvePart(folder, target);
         expect(names).toContain(resolved);
       }
     }
@@ -71,12 +71,3 @@ describe('charts in workbooks written to .xlsx', () => {
     expect(after.read('docProps/custom.txt')?.toString()).toBe('added');
   });
 });
-
-function path(p: string): string {
-  const out: string[] = [];
-  for (const part of p.split('/')) {
-    if (part === '..') out.pop();
-    else if (part && part !== '.') out.push(part);
-  }
-  return out.join('/');
-}

@@ -63,7 +63,7 @@ function relationships(zip: ZipEntries, part: string): Map<string, Relationship>
 }
 
 /** A relationship's target as a path inside the archive: absolute ("/xl/...") or relative to the part's folder. */
-function resolvePart(folder: string, target: string): string {
+export function resolvePart(folder: string, target: string): string {
   const parts = (target.startsWith('/') ? target.slice(1) : folder + target).split('/');
   const out: string[] = [];
   for (const p of parts) {
