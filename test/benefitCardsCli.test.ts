@@ -29,6 +29,6 @@ describe('bcf track', () => {
   test('without a file it says what to give', async () => {
     const { code, err } = await run(['track']);
     expect(code).toBe(64);
-    expect(err).toMatch(/give a workbook/);
+    expect(err).toMatch(/missing <file\.xlsx\|plan\.json>/);
   });
 });

@@ -4,20 +4,20 @@ import { formatCount, formatPercent, formatPounds } from '../domain/money';
 import type { Plan } from '../domain/plan';
 import { benefitsSummary, serialToIso } from '../domain/tracker';
 import { loadPlan } from '../adapters/file/planFiles';
-import type { Io } from './main';
+import type { CliCommand } from './command';
 
-/** `bcf track <plan.json|plan.xlsx>`: the steering group's Benefit Card summary. */
-export async function track(args: readonly string[], io: Io): Promise<number> {
-  const input = args.find((a) => !a.startsWith('-'));
-  if (!input) {
-    io.err('bcf track: give a workbook (.xlsx) or a plan (.json), e.g. bcf track out/barnet-2014-16.xlsx');
-    return 64;
-  }
-  const { plan, problems } = await loadPlan(input);
-  problems.forEach((p) => io.err(describeProblem(p)));
-  io.out(renderBenefitsSummary(plan));
-  return 0;
-}
+export const trackCommand: CliCommand = {
+  name: 'track',
+  usage: 'track <file.xlsx|plan.json>',
+  summary: "Prints the steering group's Benefit Card summary.",
+  positionals: { min: 1, max: 1 },
+  async run({ positionals: [input] }, io) {
+    const { plan, problems } = await loadPlan(input);
+    problems.forEach((p) => io.err(describeProblem(p)));
+    io.out(renderBenefitsSummary(plan));
+    return 0;
+  },
+};
 
 export function renderBenefitsSummary(plan: Plan): string {
   const s = benefitsSummary(plan);
