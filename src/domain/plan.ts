@@ -80,6 +80,14 @@ export interface NelTarget {
   readonly statedAtRisk?: Decimal;
 }
 
+// Benefits counted in whole units: nobody avoids half an admission. Anything else (hours, a rate) may be fractional.
+const WHOLE_UNITS = /\b(admissions?|bed days?|days?|packages?|placements?|people|persons?|visits?)\b/i;
+
+/** True when a count of this unit's benefit must be a whole number. */
+export function countsWhole(unit: Pick<UnitCost, 'unit'>): boolean {
+  return WHOLE_UNITS.test(unit.unit);
+}
+
 export const UNIT_COST_NAME_PREFIX = 'UnitCost_';
 
 export function unitCostName(id: string): string {

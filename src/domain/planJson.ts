@@ -5,6 +5,7 @@ import type { InvestmentLine, NelTarget, Partner, Plan, PlanYear, Scheme, Scheme
 import { checkPlan, type PlanPath } from './planRules';
 import { PlanError, type Problem } from './problems';
 import { planExtrasFromJson, planExtrasToJson } from './poolJson';
+import { withCanonicalYears } from './yearLabels';
 
 /**
  * Reads a plan from parsed JSON (the format of examples/barnet-2014-16.json). Every problem is
@@ -12,7 +13,8 @@ import { planExtrasFromJson, planExtrasToJson } from './poolJson';
  */
 export function planFromJson(json: unknown): { plan: Plan; problems: Problem[] } {
   const reader = new JsonReader();
-  const plan = reader.plan(json);
+  // A plan file may write its years "2026-27" or "2026/2027"; the product shows them one way.
+  const plan = withCanonicalYears(reader.plan(json));
   const problems = [...reader.problems, ...(reader.problems.some((p) => p.severity === 'error') ? [] : checkPlan(plan, jsonLocator))];
   if (problems.some((p) => p.severity === 'error')) throw new PlanError(problems);
   return { plan, problems };

@@ -6,7 +6,7 @@ import { formatCount, formatPercent, formatPounds } from '../../domain/money';
 import type { Plan } from '../../domain/plan';
 import { benefitsSummary, combinedCumulative, type BenefitsSummary } from '../../domain/tracker';
 import { enterQuarterActuals, quarterEntries, refreshCards, type QuarterEntry } from '../../workbook/cardCommands';
-import { parseAmount } from '../../workbook/readers/cells';
+import { parseAmount } from '../../domain/amountText';
 import { CumulativeChart } from '../CumulativeChart';
 import type { FeatureProps } from '../feature';
 import { panelStyles } from '../panelStyles';

@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { parseAmount } from '../readers/cells';
+import { parseAmount } from '../../domain/amountText';
 import type { Scalar } from '../sheetPlan';
 
 /**
