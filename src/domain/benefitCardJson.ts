@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { BENEFIT_TYPES, cardDefaults, DEFAULT_TOLERANCES, SIGN_OFF_ROLES, type Actual, type BenefitType, type CardBook, type CardRecord, type Milestone, type RateMeasure, type SignOff, type Tolerances } from './benefitCard';
+import { BENEFIT_TYPES, cardDefaults, DEFAULT_SIGN_OFF_ROLES, DEFAULT_TOLERANCES, signOffRoles, type Actual, type BenefitType, type CardBook, type CardRecord, type Milestone, type RateMeasure, type SignOff, type Tolerances } from './benefitCard';
 import { Money } from './money';
 import type { Plan } from './plan';
 import type { Problem } from './problems';
@@ -151,8 +151,9 @@ class Reader {
 export function cardBookToJson(book: CardBook | undefined, plan?: Plan): unknown {
   if (!book) return undefined;
   const roleOrder = (role: string) => {
-    const i = SIGN_OFF_ROLES.findIndex((r) => r.toLowerCase() === role.toLowerCase());
-    return i < 0 ? SIGN_OFF_ROLES.length : i;
+    const roles = plan ? signOffRoles(plan) : DEFAULT_SIGN_OFF_ROLES;
+    const i = roles.findIndex((r) => r.toLowerCase() === role.toLowerCase());
+    return i < 0 ? roles.length : i;
   };
   const byKey = (a: Actual, b: Actual) => (a.metric === b.metric ? (a.quarter < b.quarter ? -1 : a.quarter > b.quarter ? 1 : 0) : a.metric < b.metric ? -1 : 1);
   const n = (d: Decimal | undefined) => (d === undefined ? undefined : d.toNumber());

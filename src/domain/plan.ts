@@ -13,6 +13,8 @@ export interface Plan {
   readonly schemes: readonly Scheme[];
   readonly targets: readonly NelTarget[];
   readonly notes: readonly string[];
+  /** The three roles that sign a Benefit Card off, the first the steering group (src/domain/benefitCard.ts). */
+  readonly signOffRoles?: readonly string[];
   /** What people keep on the Benefit Cards: actuals, owners, phasing, sign-offs (src/domain/benefitCard.ts). */
   readonly cards?: import('./benefitCard').CardBook;
   /** The pooled budget: contributions, quarterly spend and the sharing rule (src/domain/pool.ts). */

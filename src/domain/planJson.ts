@@ -49,9 +49,18 @@ class JsonReader {
       schemes: this.list(root, 'schemes', '$', true).map((s, i) => this.scheme(s, `schemes[${i}]`)),
       targets: this.list(root, 'targets', '$', false).map((t, i) => this.target(t, `targets[${i}]`)),
       notes: this.list(root, 'notes', '$', false).map((n, i) => (typeof n === 'string' ? n : (this.fail(`notes[${i}]`, 'expected text'), ''))),
+      ...this.signOffRoles(root),
       cards: cardBookFromJson(root.cards, this.problems),
       ...planExtrasFromJson(root, this.problems),
     };
+  }
+
+  /** Optional: the three roles that sign a card off, the steering group first. */
+  private signOffRoles(root: Json): Pick<Plan, 'signOffRoles'> {
+    if (root.signOffRoles === undefined) return {};
+    const roles = this.list(root, 'signOffRoles', '$', false).map((r, i) => (typeof r === 'string' && r.trim() ? r.trim() : (this.fail(`signOffRoles[${i}]`, 'expected the name of a role'), '')));
+    if (roles.length !== 3) this.fail('signOffRoles', `expected three roles (the steering group, then two sponsors), found ${roles.length}`);
+    return { signOffRoles: roles };
   }
 
   private partner(json: unknown, path: string): Partner {
@@ -185,6 +194,7 @@ export function planToJson(plan: Plan): unknown {
     })),
     targets: plan.targets.map((t) => ({ year: t.year, baseline: amount(t.baseline), target: amount(t.target), ...(t.statedAtRisk ? { statedAtRisk: amount(t.statedAtRisk) } : {}) })),
     notes: plan.notes,
+    ...(plan.signOffRoles ? { signOffRoles: plan.signOffRoles } : {}),
     ...(plan.cards ? { cards: cardBookToJson(plan.cards, plan) } : {}),
     ...planExtrasToJson(plan),
   };

@@ -75,7 +75,8 @@ export function checkPlan(plan: Plan, locate: Locator): Problem[] {
         } else if (count.isNegative()) {
           error(locate({ kind: 'schemeYear', index, year, field: id }), `scheme ${scheme.ref} expects a negative ${id} reduction (${count}) in ${year}; enter the reduction as a positive count.`);
         } else if (!count.isInteger() && countsWhole(plan.unitCosts.find((u) => u.id === id)!)) {
-          error(locate({ kind: 'schemeYear', index, year, field: id }), `scheme ${scheme.ref} expects ${count} ${id} in ${year}; ${plan.unitCosts.find((u) => u.id === id)!.unit.replace(/^per /, '')}s are counted in whole numbers.`);
+          // A question, not a refusal: an expected reduction is an estimate, but the tables show whole units, so 2.5 would read as 3 there.
+          warning(locate({ kind: 'schemeYear', index, year, field: id }), `scheme ${scheme.ref} expects ${count} ${id} in ${year}; ${plan.unitCosts.find((u) => u.id === id)!.unit.replace(/^per /, '')}s are counted in whole numbers, and the tables will show ${count.toDecimalPlaces(0).toString()}.`);
         }
       }
     }

@@ -1,5 +1,5 @@
 import { Badge, Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { features } from '../taskpane/features';
 import { Pane } from '../taskpane/Pane';
 import { LiveWorkbook } from './liveWorkbook';
@@ -19,7 +19,8 @@ const useStyles = makeStyles({
   topCaption: { color: 'rgba(255,255,255,0.85)' },
   main: { display: 'flex', flexGrow: 1, minHeight: 0 },
   workbook: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0, borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
-  pane: { width: '400px', flexShrink: 0, display: 'flex', flexDirection: 'column', minHeight: 0, boxShadow: tokens.shadow8, zIndex: 1 },
+  widthPicker: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, color: '#ffffff', fontSize: tokens.fontSizeBase200 },
+  pane: { flexShrink: 0, display: 'flex', flexDirection: 'column', minHeight: 0, boxShadow: tokens.shadow8, zIndex: 1 },
 });
 
 /**
@@ -29,6 +30,7 @@ const useStyles = makeStyles({
 export function PreviewPage() {
   const styles = useStyles();
   const workbook = useMemo(() => new LiveWorkbook(), []);
+  const [paneWidth, setPaneWidth] = useState(initialPaneWidth);
   return (
     <div className={styles.root}>
       <header className={styles.top}>
@@ -36,7 +38,17 @@ export function PreviewPage() {
           <Subtitle2 as="p">Book1 · Simulated workbook</Subtitle2>
           <Caption1 className={styles.topCaption}>Browser preview of the Better Care Fund planner: no Excel needed, and nothing leaves this page.</Caption1>
         </div>
-        <Badge appearance="outline" color="informative" style={{ color: '#fff', borderColor: 'rgba(255,255,255,0.7)', marginLeft: 'auto' }}>
+        <label className={styles.widthPicker} style={{ marginLeft: 'auto' }}>
+          Pane width
+          <select value={paneWidth} onChange={(e) => setPaneWidth(Number(e.target.value))}>
+            {PANE_WIDTHS.map((w) => (
+              <option key={w} value={w}>
+                {w} px
+              </option>
+            ))}
+          </select>
+        </label>
+        <Badge appearance="outline" color="informative" style={{ color: '#fff', borderColor: 'rgba(255,255,255,0.7)' }}>
           Preview
         </Badge>
       </header>
@@ -44,10 +56,18 @@ export function PreviewPage() {
         <main className={styles.workbook} aria-label="Simulated workbook">
           <WorkbookView workbook={workbook} />
         </main>
-        <aside className={styles.pane} aria-label="Task pane">
+        <aside className={styles.pane} aria-label="Task pane" style={{ width: `${paneWidth}px` }}>
           <Pane host={workbook} features={features} />
         </aside>
       </div>
     </div>
   );
+}
+
+/** Excel's task pane is usually 320 to 350 px wide; people can widen it. `?pane=320` picks one. */
+const PANE_WIDTHS = [320, 350, 400, 500] as const;
+
+function initialPaneWidth(): number {
+  const asked = Number(new URLSearchParams(window.location.search).get('pane'));
+  return Number.isInteger(asked) && asked >= 280 && asked <= 800 ? asked : 350;
 }

@@ -5,6 +5,7 @@ import { cardSummaryLayout } from './layouts/cardSummary';
 import { investmentsLayout } from './layouts/investments';
 import { poolSheets } from './layouts/poolSheets';
 import { schemesLayout } from './layouts/schemes';
+import { withSignOffRoles } from './layouts/signOffRoles';
 import { yearSheetLayout } from './layouts/yearTables';
 import type { SheetPlan, WorkbookPlan } from './sheetPlan';
 
@@ -24,7 +25,7 @@ export function workbookLayout(plan: Plan, scope: LayoutScope = 'all', { eachCar
   const tables = scope === 'cards' ? [] : [schemesLayout(plan), investmentsLayout(plan), ...plan.years.map((y) => yearSheetLayout(plan, y.label)), ...poolSheets(plan)];
   const cardSheets = scope === 'tables' ? [] : [cardSummaryLayout(plan, cards.geometry, cards.assumptions), ...cards.sheets];
   return {
-    sheets: [cards.assumptions, ...tables, ...cardSheets],
+    sheets: [withSignOffRoles(plan, cards.assumptions), ...tables, ...cardSheets],
     names: [...assumptions.names, ...cards.names],
   };
 }

@@ -9,6 +9,7 @@ import {
   MILESTONE_STATUSES,
   planQuarters,
   SIGN_OFF_DECISIONS,
+  signOffRoles,
   type BenefitCard,
   type Tolerances,
 } from '../../domain/benefitCard';
@@ -295,7 +296,8 @@ function cardSheet(plan: Plan, card: BenefitCard, t: Tolerances, asAt: string): 
   validations.push({ range: `${at(msFirst, 3)}:${at(msLast, 3)}`, kind: 'list', list: [...MILESTONE_STATUSES], message: `Choose ${MILESTONE_STATUSES.join(', ')}.` });
   rows.push([]);
 
-  section(CARD_SECTION.signOff, 'Signed off by the HSCI Steering Group, the Tier Sponsor and the Project Sponsor.');
+  const [group, ...sponsors] = signOffRoles(plan);
+  section(CARD_SECTION.signOff, `Signed off by the ${group}, the ${sponsors.join(' and the ')}.`);
   headerRow(SIGN_OFF_HEADERS);
   const soFirst = rows.length;
   for (const s of card.signOffs) {

@@ -1,10 +1,12 @@
 import type Decimal from 'decimal.js';
+import { DEFAULT_SIGN_OFF_ROLES } from '../../domain/benefitCard';
 import { isFinancialYearLabel } from '../../domain/financialYear';
 import type { InvestmentLine, NelTarget, Partner, Plan, PlanYear, Scheme, SchemeYear, UnitCost } from '../../domain/plan';
 import { checkPlan, type PlanPath } from '../../domain/planRules';
 import { PlanError, type Location, type Problem } from '../../domain/problems';
 import { cellAddress } from '../a1';
 import { HEADERS, NO, SHEET, YES } from '../layouts/names';
+import { SIGN_OFF_HEADER } from '../layouts/signOffRoles';
 import { findSheet, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
 import { readCardBook } from './cardReader';
 import { bodyRows, CellReader, findHeaderRow, headerColumns } from './cells';
@@ -27,6 +29,11 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
     const r = info?.rows.find((row) => a.text(row, 0).toLowerCase() === label.toLowerCase());
     return r === undefined ? '' : a.text(r, 1);
   };
+
+  // The roles signing a card off: a workbook without them (or with the neutral defaults) leaves the plan's own unset.
+  const rolesHeader = findHeaderRow(assumptions, SIGN_OFF_HEADER[0]);
+  const roles = rolesHeader < 0 ? [] : DEFAULT_SIGN_OFF_ROLES.map((_, i) => a.text(rolesHeader + 1 + i, 1));
+  const signOffRoles = roles.length && roles.every(Boolean) && roles.some((r, i) => r !== DEFAULT_SIGN_OFF_ROLES[i]) ? { signOffRoles: roles } : {};
 
   const partnersBlock = block(HEADERS.partners);
   const partners: Partner[] = (partnersBlock?.rows ?? []).map((r) => {
@@ -141,7 +148,7 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
   }
 
   problems.push(...a.problems, ...s.problems, ...(inv?.problems ?? []));
-  const plan: Plan = { board: infoValue('Health and Wellbeing Board'), title: infoValue('Title'), partners, years, unitCosts, schemes, targets, notes: [], ...readPoolSheets(snapshot, problems), cards: readCardBook(snapshot, problems) };
+  const plan: Plan = { board: infoValue('Health and Wellbeing Board'), title: infoValue('Title'), partners, years, unitCosts, schemes, targets, notes: [], ...signOffRoles, ...readPoolSheets(snapshot, problems), cards: readCardBook(snapshot, problems) };
   const locate = (path: PlanPath): Location => {
     switch (path.kind) {
       case 'scheme':
