@@ -135,9 +135,9 @@ function buildXlsx(req, res) {
     let cli;
     try {
       cli = {
-        planFromJson: require(path.join(NODE_BUILD, 'domain/planJson')).planFromJson,
-        workbookLayout: require(path.join(NODE_BUILD, 'workbook/workbookLayout')).workbookLayout,
-        planToXlsxBuffer: require(path.join(NODE_BUILD, 'adapters/file/xlsxWriter')).planToXlsxBuffer,
+        planFromJson: require(path.join(NODE_BUILD, 'src/domain/planJson')).planFromJson,
+        workbookLayout: require(path.join(NODE_BUILD, 'src/workbook/workbookLayout')).workbookLayout,
+        planToXlsxBuffer: require(path.join(NODE_BUILD, 'src/adapters/file/xlsxWriter')).planToXlsxBuffer,
       };
     } catch (e) {
       return fail(503, `The CLI is not built (${e.message.split('\n')[0]}); run npm run build:cli, or start the preview with npm start.`);

@@ -76,7 +76,7 @@ function Checks({ plan }: { readonly plan: Plan }) {
           {contributed ? '' : 'The pool is checked once contributions are entered: the allocation to pooled schemes must equal what the partners put in.'}
         </Caption1>
       ) : (
-        <Caption1 role="status">{failed.length ? `${failed.length} of ${checks.length} checks fail.` : `All ${checks.length} checks pass.`}</Caption1>
+        <Caption1 role="status">{failed.length ? `${failed.length} of ${checks.length} checks fail.` : checks.length === 1 ? 'The one check passes.' : `All ${checks.length} checks pass.`}</Caption1>
       )}
       {failed.length > 0 && (
         <ul className={styles.list} aria-label="Checks that fail">
