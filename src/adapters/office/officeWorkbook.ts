@@ -1,4 +1,4 @@
-import { sheetRef } from '../../workbook/a1';
+import { positionOf, sheetRef } from '../../workbook/a1';
 import type { Progress, WorkbookHost } from '../../workbook/host';
 import type { Scalar, WorkbookPlan } from '../../workbook/sheetPlan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
@@ -280,12 +280,7 @@ function toScalar(value: unknown): Scalar {
 }
 
 function topLeft(address: string): { row: number; column: number } {
-  const cells = address.slice(address.lastIndexOf('!') + 1).split(':')[0];
-  const match = /^\$?([A-Z]+)\$?(\d+)$/.exec(cells);
-  if (!match) return { row: 0, column: 0 };
-  let column = 0;
-  for (const ch of match[1]) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(match[2]) - 1, column: column - 1 };
+  return positionOf(address.slice(address.lastIndexOf('!') + 1).split(':')[0]) ?? { row: 0, column: 0 };
 }
 
 /** For used ranges too big to return at once: their sizes first, then bands of rows, a few per round trip. */
