@@ -1,23 +1,8 @@
 import { inflateRawSync } from 'zlib';
 
-/**
- * Something in the file this lean reader leaves to ExcelJS (ZIP64, encryption, an unusual
- * compression, shared formulas...): the caller reads the file again the slow, thorough way.
- */
-export class NotForLeanReader extends Error {
-  constructor(what: string) {
-    super(what);
-    this.name = 'NotForLeanReader';
-  }
-}
-
-/** The file certainly can't be read (damaged, not a workbook, or too big unpacked): no point asking ExcelJS. */
-export class UnreadableXlsx extends Error {
-  constructor(what: string) {
-    super(what);
-    this.name = 'UnreadableXlsx';
-  }
-}
+// The reader's error classes live in xlsxErrors.ts; re-exported for the modules that import them from here.
+import { NotForLeanReader, UnreadableXlsx } from './xlsxErrors';
+export { NotForLeanReader, UnreadableXlsx };
 
 export interface ZipEntries {
   has(name: string): boolean;
