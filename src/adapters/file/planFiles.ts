@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import type { Plan } from '../../domain/plan';
-import { planFromJson } from '../../domain/planJson';
+import { planFromJsonText } from '../../domain/planJson';
 import type { Problem } from '../../domain/problems';
 import { readPlan } from '../../workbook/readers/planReader';
 import type { WorkbookPlan } from '../../workbook/sheetPlan';
@@ -34,13 +34,7 @@ export async function readInput(file: string): Promise<Buffer> {
 export async function loadPlan(file: string): Promise<{ plan: Plan; problems: Problem[] }> {
   const data = await readInput(file);
   if (path.extname(file).toLowerCase() === '.json') {
-    let json: unknown;
-    try {
-      json = JSON.parse(data.toString('utf8'));
-    } catch (e) {
-      throw new FileProblem(`${file}: not valid JSON (${(e as Error).message}).`);
-    }
-    return planFromJson(json);
+    return planFromJsonText(data.toString('utf8'));
   }
   return readPlan(await loadSnapshot(file, data));
 }
