@@ -57,14 +57,29 @@ export async function writeWorkbook(file: string, plan: WorkbookPlan): Promise<n
   // Loaded here, not at the top: the writer brings ExcelJS, which commands that only read don't need.
   const { planToXlsxBuffer } = await import('./xlsxWriter');
   const buffer = await planToXlsxBuffer(plan);
-  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
   try {
+    await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
     await fs.writeFile(temp, buffer);
     await fs.rename(temp, file);
   } catch (e) {
     await fs.rm(temp, { force: true });
-    throw new FileProblem(`${file}: can't write the workbook (${(e as Error).message}).`);
+    throw new FileProblem(`${file}: can't write the workbook (${systemReason(e)}).`);
   }
   return buffer.length;
+}
+
+/** A file-system failure in words: "permission denied", not "EACCES: permission denied, open '/x'". */
+function systemReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const reasons: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ENOENT: 'the folder does not exist',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EISDIR: 'it is a folder',
+    ENOSPC: 'the disk is full',
+    EROFS: 'the disk is read-only',
+  };
+  return (code && reasons[code]) ?? 'the system refused';
 }
