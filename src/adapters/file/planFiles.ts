@@ -5,6 +5,7 @@ import { planFromJsonText } from '../../domain/planJson';
 import type { Problem } from '../../domain/problems';
 import { readPlan } from '../../workbook/readers/planReader';
 import type { WorkbookPlan } from '../../workbook/sheetPlan';
+import { READ_LIMITS } from './readLimits';
 import { xlsxToSnapshot } from './xlsxReader';
 
 /** The one place the product touches the file system for plans and workbooks. */
@@ -15,7 +16,7 @@ export class FileProblem extends Error {
   }
 }
 
-export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
+export const MAX_INPUT_BYTES = READ_LIMITS.inputBytes;
 
 export async function readInput(file: string): Promise<Buffer> {
   let stat;
@@ -48,7 +49,7 @@ export async function loadSnapshot(file: string, data?: Buffer) {
   try {
     return await xlsxToSnapshot(bytes);
   } catch (e) {
-    throw new FileProblem(`${file}: the workbook can't be read (${(e as Error).message.split('\n')[0]}).`);
+    throw new FileProblem(`${file} can't be read: ${(e as Error).message.split('\n')[0]}.`);
   }
 }
 
