@@ -4,8 +4,8 @@
  */
 
 /**
- * Something in the file this lean reader leaves to ExcelJS (ZIP64, encryption, an unusual
- * compression, data tables...): the caller reads the file again the slow, thorough way.
+ * Something in the file this lean reader leaves to ExcelJS (encryption, an unusual compression,
+ * data tables...): the caller reads the file again the slow, thorough way.
  */
 export class NotForLeanReader extends Error {
   constructor(what: string) {
