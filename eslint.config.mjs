@@ -82,6 +82,7 @@ const layers = [
   {
     files: ['src/adapters/office/**/*.ts'],
     rules: restrict(
+      into(['file', 'memory'], 'One adapter never uses another.'),
       into(
         ['cli', 'taskpane', 'preview', 'commands', 'adapters/file', 'adapters/memory'],
         'The Office adapter implements the port; it uses no other adapter, the pane or the CLI.',
@@ -95,6 +96,7 @@ const layers = [
   {
     files: ['src/adapters/file/**/*.ts'],
     rules: restrict(
+      into(['office', 'memory'], 'One adapter never uses another.'),
       into(
         ['cli', 'taskpane', 'preview', 'commands', 'adapters/office', 'adapters/memory'],
         'The file adapter uses no other adapter, the pane or the CLI.',
@@ -106,6 +108,7 @@ const layers = [
   {
     files: ['src/adapters/memory/**/*.ts'],
     rules: restrict(
+      into(['office', 'file'], 'One adapter never uses another.'),
       into(
         ['cli', 'taskpane', 'preview', 'commands', 'adapters/office', 'adapters/file'],
         'The memory adapter uses no other adapter, the pane or the CLI.',
