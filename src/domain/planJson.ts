@@ -5,6 +5,7 @@ import type { InvestmentLine, NelTarget, Partner, Plan, PlanYear, Scheme, Scheme
 import { checkPlan, type PlanPath } from './planRules';
 import { PlanError, type Problem } from './problems';
 import { planExtrasFromJson, planExtrasToJson } from './poolJson';
+import { jointFundingToJson, readJointFundingJson } from './jointFundingJson';
 
 /**
  * Reads a plan from parsed JSON (the format of examples/barnet-2014-16.json). Every problem is
@@ -49,7 +50,15 @@ class JsonReader {
       notes: this.list(root, 'notes', '$', false).map((n, i) => (typeof n === 'string' ? n : (this.fail(`notes[${i}]`, 'expected text'), ''))),
       cards: cardBookFromJson(root.cards, this.problems),
       ...planExtrasFromJson(root, this.problems),
+      ...(root.jointFunding !== undefined ? { jointFunding: this.jointFunding(root.jointFunding) } : {}),
     };
+  }
+
+  /** In a plan, a package with a problem is an error like any other; `bcf joint` reads the section leniently. */
+  private jointFunding(json: unknown) {
+    const { jointFunding, problems } = readJointFundingJson(json);
+    this.problems.push(...problems);
+    return jointFunding;
   }
 
   private partner(json: unknown, path: string): Partner {
@@ -185,5 +194,6 @@ export function planToJson(plan: Plan): unknown {
     notes: plan.notes,
     ...(plan.cards ? { cards: cardBookToJson(plan.cards, plan) } : {}),
     ...planExtrasToJson(plan),
+    ...(plan.jointFunding ? { jointFunding: jointFundingToJson(plan.jointFunding) } : {}),
   };
 }
