@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import fs from 'fs';
 import path from 'path';
 import { MemoryWorkbook } from '../src/adapters/memory/memoryWorkbook';
@@ -5,6 +6,7 @@ import { planFromJson } from '../src/domain/planJson';
 import { workbookLayout } from '../src/workbook/workbookLayout';
 import { JOINT_SHEETS } from '../src/workbook/layouts/jointFundingNames';
 import { engineMismatches } from './support/engineParity';
+import { randomJointPlanJson } from './support/randomJointFunding';
 
 const examplePlan = () => planFromJson(JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'examples', 'joint-funding.json'), 'utf8'))).plan;
 
@@ -35,5 +37,17 @@ describe('the joint-funding sheets, calculated by HyperFormula', () => {
     const asAtRow = values.findIndex((r) => r[0] === 'As at');
     wb.setCell(JOINT_SHEETS.summary, asAtRow, 1, 45000); // 15 March 2023: later packages had not started
     expect(row(wb, JOINT_SHEETS.summary, 'Packages active')[1]).toBeLessThan(39);
+  });
+});
+
+describe('random registers: decimal.js and HyperFormula agree to the penny', () => {
+  test('every formula cell of the joint-funding sheets, for registers of every split method', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 1, max: 40 }), (seed, count) => {
+        const plan = planFromJson(randomJointPlanJson(seed, count)).plan;
+        expect(engineMismatches(workbookLayout(plan, 'tables'), Object.values(JOINT_SHEETS))).toEqual([]);
+      }),
+      { numRuns: 25 },
+    );
   });
 });

@@ -30,9 +30,11 @@ export function checkPackage(pkg: JointPackage, index: number, jf: Pick<JointFun
   const split = pkg.split;
   if ((split.method === 'fixed' || split.method === 'panel') && (split.icbPercent.isNegative() || split.icbPercent.greaterThan(MAX_PERCENT))) {
     issue('icbPercent', `${who} has an ICB share of ${split.icbPercent.toFixed()}%; a share is from 0% to 100%.`);
+  } else if ((split.method === 'fixed' || split.method === 'panel') && split.icbPercent.decimalPlaces() > 2) {
+    issue('icbPercent', `${who} has an ICB share of ${split.icbPercent.toFixed()}%; give it to at most two decimal places.`);
   }
   if (split.method === 'timeToTask') {
-    if (split.tasks.some((t) => t.minutes.isNegative())) issue('tasks', `${who} has a task with negative minutes; enter minutes a week, 0 or more.`);
+    if (split.tasks.some((t) => t.minutes.isNegative() || !t.minutes.isInteger())) issue('tasks', `${who} has a task whose minutes are not a whole number of 0 or more; enter whole minutes a week.`);
     else if (!healthShareParts(pkg, jf.rules)) issue('tasks', `${who} is split by time to task but has no minutes; enter the health and social care minutes a week.`);
   }
   if (split.method === 'default' && pkg.icb.trim() && !ruleFor(jf.rules, pkg.icb)) {
@@ -48,8 +50,8 @@ export function checkRules(jf: Pick<JointFunding, 'rules'>): PackageIssue[] {
     if (!rule.icb.trim()) issues.push({ kind: 'rule', index, field: 'icb', message: 'a default rule has no ICB.' });
     if (seen.has(sameText(rule.icb))) issues.push({ kind: 'rule', index, field: 'icb', message: `there are two default rules for ${rule.icb}; keep one.` });
     seen.add(sameText(rule.icb));
-    if (rule.icbPercent.isNegative() || rule.icbPercent.greaterThan(MAX_PERCENT)) {
-      issues.push({ kind: 'rule', index, field: 'icbPercent', message: `the default ICB share for ${rule.icb} is ${rule.icbPercent.toFixed()}%; a share is from 0% to 100%.` });
+    if (rule.icbPercent.isNegative() || rule.icbPercent.greaterThan(MAX_PERCENT) || rule.icbPercent.decimalPlaces() > 2) {
+      issues.push({ kind: 'rule', index, field: 'icbPercent', message: `the default ICB share for ${rule.icb} is ${rule.icbPercent.toFixed()}%; a share is from 0% to 100%, to at most two decimal places.` });
     }
   });
   return issues;

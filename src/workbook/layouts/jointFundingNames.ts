@@ -22,6 +22,8 @@ export const REGISTER_COLUMNS = [
   ['healthMinutes', 'Health minutes a week'],
   ['socialMinutes', 'Social care minutes a week'],
   ['methodUsed', 'Method used'],
+  ['icbParts', 'Share: ICB parts'],
+  ['allParts', 'Share: all parts'],
   ['share', 'Health (ICB) share'],
   ['icbWeekly', 'ICB weekly (£)'],
   ['councilWeekly', 'Council weekly (£)'],

@@ -68,7 +68,7 @@ export function registerSheet(board: string, jf: JointFunding, summary: JointSum
       { range: range('icbPercent'), kind: 'decimal', min: 0, message: "Enter the ICB's share as a percentage from 0 to 100." },
     ],
     freeze: { rows: REGISTER_HEADER_ROW + 1, columns: 2 },
-    columnWidths: [12, 22, 16, 24, 12, 14, 14, 18, 10, 14, 12, 12, 16, 12, 14, 14, 10, 10, 10, 10, 14, 14],
+    columnWidths: [12, 22, 16, 24, 12, 14, 14, 18, 10, 14, 12, 12, 16, 10, 10, 12, 14, 14, 10, 10, 10, 10, 14, 14],
     tabColor: '7030A0',
   };
 }
@@ -78,6 +78,7 @@ function packageRow(pkg: JointPackage, f: JointSummary['figures'][number], first
   const col = (key: RegisterColumn) => columnLetter(registerColumn(key));
   const split = pkg.split;
   const minutes = healthMinutes(split);
+  const parts = f.method === 'timeToTask' ? { icb: minutes.health, all: minutes.health.plus(minutes.social) } : { icb: f.share.times(10000), all: 10000 };
   const tasks = (kind: string) => `SUMIFS(${taskRange(g, 2)},${taskRange(g, 0)},${at('ref')},${taskRange(g, 3)},"${kind}")`;
   const { asAt, first, last } = g;
   return [
@@ -94,13 +95,17 @@ function packageRow(pkg: JointPackage, f: JointSummary['figures'][number], first
     formula(tasks(TASK_KINDS.health), minutes.health, '0'),
     formula(tasks(TASK_KINDS.social), minutes.social, '0'),
     formula(`IF(${at('method')}="",IFERROR(VLOOKUP(${at('icb')},${g.rules},2,0),"${NO_RULE}"),${at('method')})`, METHOD_CELLS[f.method], FORMAT.text),
+    // The share as whole parts (minutes, or hundredths of a percent) so the ICB's pence are one division of
+    // whole numbers: exact in floating point when it ends in a half, so ROUND goes up in every engine.
     formula(
-      `IF(${at('methodUsed')}="${METHOD_CELLS.timeToTask}",IF(${at('healthMinutes')}+${at('socialMinutes')}=0,0,${at('healthMinutes')}/(${at('healthMinutes')}+${at('socialMinutes')})),` +
-        `IF(${at('methodUsed')}="${METHOD_CELLS.equal}",0.5,IF(${at('method')}="",IFERROR(VLOOKUP(${at('icb')},${g.rules},3,0),0),${at('icbPercent')})/100))`,
-      f.share,
-      FORMAT.percent,
+      `IF(${at('methodUsed')}="${METHOD_CELLS.timeToTask}",${at('healthMinutes')},IF(${at('methodUsed')}="${METHOD_CELLS.equal}",5000,` +
+        `ROUND(IF(${at('method')}="",IFERROR(VLOOKUP(${at('icb')},${g.rules},3,0),0),${at('icbPercent')})*100,0)))`,
+      parts.icb,
+      '0',
     ),
-    formula(`ROUND(${at('weeklyCost')}*${at('share')},2)`, f.weekly.icb, FORMAT.pence),
+    formula(`IF(${at('methodUsed')}="${METHOD_CELLS.timeToTask}",${at('healthMinutes')}+${at('socialMinutes')},10000)`, parts.all, '0'),
+    formula(`IF(${at('allParts')}=0,0,${at('icbParts')}/${at('allParts')})`, f.share, FORMAT.percent),
+    formula(`IF(${at('allParts')}=0,0,ROUND(ROUND(${at('weeklyCost')}*100,0)*${at('icbParts')}/${at('allParts')},0)/100)`, f.weekly.icb, FORMAT.pence),
     formula(`${at('weeklyCost')}-${at('icbWeekly')}`, f.weekly.council, FORMAT.pence),
     formula(`IF(AND(${at('start')}<=${asAt},OR(${at('end')}="",${at('end')}>=${asAt})),1,0)`, f.active ? 1 : 0, '0'),
     formula(`IF(${at('active')}=1,IF(COUNTIFS(${col('person')}$${g.firstRow}:${at('person')},${at('person')},${col('active')}$${g.firstRow}:${at('active')},1)=1,1,0),0)`, firsts.person, '0'),
