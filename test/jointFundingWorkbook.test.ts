@@ -4,7 +4,11 @@ import path from 'path';
 import { MemoryWorkbook } from '../src/adapters/memory/memoryWorkbook';
 import { planFromJson } from '../src/domain/planJson';
 import { workbookLayout } from '../src/workbook/workbookLayout';
-import { JOINT_SHEETS } from '../src/workbook/layouts/jointFundingNames';
+import { JOINT_SHEETS, registerColumn } from '../src/workbook/layouts/jointFundingNames';
+import { REGISTER_HEADER_ROW } from '../src/workbook/layouts/jointFundingRegister';
+import { readJointFunding } from '../src/workbook/readers/jointFundingReader';
+import { jointFundingToJson } from '../src/domain/jointFundingJson';
+import { describeLocation } from '../src/domain/problems';
 import { engineMismatches } from './support/engineParity';
 import { randomJointPlanJson } from './support/randomJointFunding';
 
@@ -49,5 +53,30 @@ describe('random registers: decimal.js and HyperFormula agree to the penny', () 
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('reading the register back from the workbook', () => {
+  test('the packages, tasks, rules and settings read back as they were written', () => {
+    const plan = examplePlan();
+    const wb = new MemoryWorkbook();
+    wb.applySync(workbookLayout(plan));
+    const read = readJointFunding(wb.snapshot())!;
+    expect(read.problems).toEqual([]);
+    expect(jointFundingToJson(read.jointFunding)).toEqual(jointFundingToJson(plan.jointFunding!));
+  });
+
+  test('a bad cell is a problem naming it, and only that package is left out', () => {
+    const wb = new MemoryWorkbook();
+    wb.applySync(workbookLayout(examplePlan()));
+    const first = REGISTER_HEADER_ROW + 1;
+    wb.setCell(JOINT_SHEETS.register, first + 2, registerColumn('weeklyCost'), 'about a grand');
+    wb.setCell(JOINT_SHEETS.register, first + 4, registerColumn('end'), '01/01/2001');
+    const read = readJointFunding(wb.snapshot())!;
+    expect(read.problems.map((p) => [describeLocation(p.where), p.row])).toEqual([
+      [`'Joint register'!G${first + 3}`, first + 3],
+      [`'Joint register'!F${first + 5}`, first + 5],
+    ]);
+    expect(read.jointFunding.packages).toHaveLength(37);
   });
 });
