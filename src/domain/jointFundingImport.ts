@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import type { JointFunding, JointPackage } from './jointFunding';
 import { checkJointFunding, type PackageField } from './jointFundingChecks';
 import { packageFromCells, type CellValue, type PackageCells } from './jointFundingInput';
@@ -124,3 +125,8 @@ function fieldOf(header: string): ImportField | undefined {
 }
 
 export const IMPORT_FIELDS = Object.keys(HEADER_NAMES).filter((f) => f !== 'tasks') as ImportField[];
+
+/** The rows of a CSV export as text, one per record, blank lines kept so row numbers are the ones a spreadsheet shows. */
+export function csvRows(text: string): string[][] {
+  return parse(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
+}
