@@ -88,6 +88,7 @@ export function importPackages(rows: readonly (readonly CellValue[])[], mapping:
     if (!noRule) bad.add(issue.index);
     problems.push({ severity: noRule ? 'warning' : 'error', where: { path: `${describe(row)}, ${header.labels[issue.field] ?? issue.field}` }, row, field: issue.field, message: issue.message });
   }
+  problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return { jointFunding: { rules: [], packages: packages.filter((_, k) => !bad.has(k)) }, problems, columns: { used: header.labels, ignored } };
 }
 
