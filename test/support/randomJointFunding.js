@@ -45,7 +45,8 @@ function randomJointPlanJson(seed, count) {
     partners: [],
     years: [{ label: '2023/24' }],
     unitCosts: [{ id: 'NEL', benefit: 'Reduced non-elective admissions', value: 2004 }],
-    schemes: [],
+    // One scheme: the year tables of a plan with none are not what this register checks.
+    schemes: [{ ref: '1a', name: 'Jointly funded packages', inPool: true, years: { '2023/24': { cost: 1000000, benefits: { NEL: 10 } } } }],
     jointFunding: {
       asAt: pick([iso(2023, 4, 1), iso(2024, 3, 31), iso(2023, 10, int(1, 28))]),
       year: pick(['2023/24', '2022/23', '2024/25']),
