@@ -2,15 +2,33 @@ import fs from 'fs';
 import path from 'path';
 import { Money } from '../src/domain/money';
 import { planFromJson } from '../src/domain/planJson';
-import { dayFromIso, daysActive, forDays, weeklyShares, yearBounds, type JointPackage } from '../src/domain/jointFunding';
+import {
+  dayFromIso,
+  daysActive,
+  forDays,
+  weeklyShares,
+  yearBounds,
+  type JointPackage,
+} from '../src/domain/jointFunding';
 import { jointSummary } from '../src/domain/jointFundingSummary';
 import { readJointFundingJson } from '../src/domain/jointFundingJson';
 
-const exampleJson = () => JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'examples', 'joint-funding.json'), 'utf8'));
+const exampleJson = () =>
+  JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'examples', 'joint-funding.json'), 'utf8'));
 const day = (iso: string) => dayFromIso(iso)!;
 
 function pkg(overrides: Partial<JointPackage>): JointPackage {
-  return { ref: 'P1', person: 'X-1', basis: 's117', icb: 'North ICB', start: day('2023-04-01'), end: null, weeklyCost: new Money('100.01'), split: { method: 'equal' }, ...overrides };
+  return {
+    ref: 'P1',
+    person: 'X-1',
+    basis: 's117',
+    icb: 'North ICB',
+    start: day('2023-04-01'),
+    end: null,
+    weeklyCost: new Money('100.01'),
+    split: { method: 'equal' },
+    ...overrides,
+  };
 }
 
 describe('joint funding: the split of a package', () => {
@@ -26,12 +44,16 @@ describe('joint funding: the split of a package', () => {
       { task: 'Medication', minutes: new Money(1), health: true },
       { task: 'Personal care', minutes: new Money(5), health: false },
     ];
-    expect(weeklyShares(pkg({ weeklyCost: new Money('0.03'), split: { method: 'timeToTask', tasks } }), []).icb.toFixed(2)).toBe('0.01');
+    expect(
+      weeklyShares(pkg({ weeklyCost: new Money('0.03'), split: { method: 'timeToTask', tasks } }), []).icb.toFixed(2),
+    ).toBe('0.01');
   });
 
   test("a package with no split of its own follows its ICB's default rule", () => {
     const rules = [{ icb: 'north icb', method: 'fixed' as const, icbPercent: new Money(40) }];
-    expect(weeklyShares(pkg({ weeklyCost: new Money(1000), split: { method: 'default' } }), rules).icb.toFixed(2)).toBe('400.00');
+    expect(weeklyShares(pkg({ weeklyCost: new Money(1000), split: { method: 'default' } }), rules).icb.toFixed(2)).toBe(
+      '400.00',
+    );
   });
 
   test('days in a financial year count both ends; a package ending before the year has none', () => {
@@ -58,7 +80,14 @@ describe('joint funding: the example council', () => {
       expect(f.weekly.council.plus(f.weekly.icb).equals(f.weekly.total)).toBe(true);
       expect(f.annual.council.plus(f.annual.icb).equals(f.annual.total)).toBe(true);
     }
-    for (const t of [s.weekly, s.annual, s.fullYear, ...s.byIcb.map((g) => g.weekly), ...s.byMethod.map((g) => g.annual)]) expect(t.council.plus(t.icb).equals(t.total)).toBe(true);
+    for (const t of [
+      s.weekly,
+      s.annual,
+      s.fullYear,
+      ...s.byIcb.map((g) => g.weekly),
+      ...s.byMethod.map((g) => g.annual),
+    ])
+      expect(t.council.plus(t.icb).equals(t.total)).toBe(true);
   });
 
   test('a bad package is reported at its path and left out; the others still count', () => {

@@ -55,7 +55,8 @@ describe('importing a case-management export', () => {
     expect(said).toMatch(/columns not copied: Client Name/);
     expect(err).toMatch(/row 5, ICB %: package M-1003\/5 has an ICB share of 150%/);
     const written = await fs.readFile(out, 'utf8');
-    for (const name of ['Jane Smith', 'Ahmed Khan', 'Li Wei', 'Sam Patel', 'Mary Jones']) expect(written).not.toContain(name);
+    for (const name of ['Jane Smith', 'Ahmed Khan', 'Li Wei', 'Sam Patel', 'Mary Jones'])
+      expect(written).not.toContain(name);
     const figures = await run(['joint', out, '--as-at', '2023-07-01', '--json']);
     const json = JSON.parse(figures.out);
     expect(json.packages).toBe(3);
@@ -82,13 +83,20 @@ describe('bcf joint', () => {
     expect(json).toMatchObject({ asAt: '2024-04-18', year: '2023/24', packages: 39, people: 37, problems: [] });
     expect(json.weekly.icb).toBe('31848.11');
     expect(json.fullYear.icb).toBe('1656101.72');
-    for (const t of [json.weekly, json.annual, json.fullYear, ...json.byIcb.map((g: { annual: unknown }) => g.annual)]) {
+    for (const t of [
+      json.weekly,
+      json.annual,
+      json.fullYear,
+      ...json.byIcb.map((g: { annual: unknown }) => g.annual),
+    ]) {
       expect((Math.round(Number(t.council) * 100) + Math.round(Number(t.icb) * 100)) / 100).toBe(Number(t.total));
     }
   });
 
   test('refuses a bad date and flags that belong to import', async () => {
     expect((await run(['joint', 'examples/joint-funding.json', '--as-at', '18/04/2024'])).code).toBe(64);
-    expect((await run(['joint', 'examples/joint-funding.json', '-o', 'x.json'])).err).toMatch(/go with "bcf joint import"/);
+    expect((await run(['joint', 'examples/joint-funding.json', '-o', 'x.json'])).err).toMatch(
+      /go with "bcf joint import"/,
+    );
   });
 });

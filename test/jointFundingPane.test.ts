@@ -7,7 +7,8 @@ import { sum } from '../src/domain/money';
 import { loadPlanFromWorkbook, startPlan } from '../src/workbook/commands';
 import { addIcbContributions, icbContributionSource, readRegister } from '../src/workbook/jointFundingCommands';
 
-const examplePlan = () => planFromJson(JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'examples', 'joint-funding.json'), 'utf8'))).plan;
+const examplePlan = () =>
+  planFromJson(JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'examples', 'joint-funding.json'), 'utf8'))).plan;
 
 describe('the Joint funding pane’s commands', () => {
   test('adding the ICB contribution puts one pool line per ICB at its share in the year, and adding again replaces them', async () => {

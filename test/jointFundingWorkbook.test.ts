@@ -12,7 +12,8 @@ import { describeLocation } from '../src/domain/problems';
 import { engineMismatches } from './support/engineParity';
 import { randomJointPlanJson } from './support/randomJointFunding';
 
-const examplePlan = () => planFromJson(JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'examples', 'joint-funding.json'), 'utf8'))).plan;
+const examplePlan = () =>
+  planFromJson(JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'examples', 'joint-funding.json'), 'utf8'))).plan;
 
 function row(wb: MemoryWorkbook, sheet: string, label: string): unknown[] {
   const values = wb.snapshot([sheet]).sheets[0].values;

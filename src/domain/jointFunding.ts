@@ -16,8 +16,17 @@ export type Basis = 's117' | 'careAct' | 'other';
 export type Method = 'equal' | 'fixed' | 'panel' | 'timeToTask';
 
 /** How the FOI answers and `bcf joint --json` name them. */
-export const BASIS_LABELS: Readonly<Record<Basis, string>> = { s117: 's117 aftercare', careAct: 'Care Act', other: 'Other' };
-export const METHOD_LABELS: Readonly<Record<Method, string>> = { equal: '50:50', fixed: 'Fixed', panel: 'Panel', timeToTask: 'Time to task' };
+export const BASIS_LABELS: Readonly<Record<Basis, string>> = {
+  s117: 's117 aftercare',
+  careAct: 'Care Act',
+  other: 'Other',
+};
+export const METHOD_LABELS: Readonly<Record<Method, string>> = {
+  equal: '50:50',
+  fixed: 'Fixed',
+  panel: 'Panel',
+  timeToTask: 'Time to task',
+};
 
 /** One task in a package's care plan, with the minutes a week it takes ("time to task"). */
 export interface Task {
@@ -96,12 +105,17 @@ export function methodOf(pkg: JointPackage, rules: readonly IcbRule[]): Method |
 }
 
 /** The health share as a fraction: numerator over denominator, kept apart so the ICB share is one exact division. */
-export function healthShareParts(pkg: JointPackage, rules: readonly IcbRule[]): { numerator: Decimal; denominator: Decimal } | undefined {
+export function healthShareParts(
+  pkg: JointPackage,
+  rules: readonly IcbRule[],
+): { numerator: Decimal; denominator: Decimal } | undefined {
   const split = pkg.split;
   switch (split.method) {
     case 'default': {
       const rule = ruleFor(rules, pkg.icb);
-      return rule ? { numerator: rule.method === 'equal' ? new Money(50) : rule.icbPercent, denominator: HUNDRED } : undefined;
+      return rule
+        ? { numerator: rule.method === 'equal' ? new Money(50) : rule.icbPercent, denominator: HUNDRED }
+        : undefined;
     }
     case 'equal':
       return { numerator: new Money(50), denominator: HUNDRED };
@@ -118,7 +132,10 @@ export function healthShareParts(pkg: JointPackage, rules: readonly IcbRule[]): 
 
 export function healthMinutes(split: Split): { health: Decimal; social: Decimal } {
   if (split.method !== 'timeToTask') return { health: ZERO, social: ZERO };
-  return { health: sum(split.tasks.filter((t) => t.health).map((t) => t.minutes)), social: sum(split.tasks.filter((t) => !t.health).map((t) => t.minutes)) };
+  return {
+    health: sum(split.tasks.filter((t) => t.health).map((t) => t.minutes)),
+    social: sum(split.tasks.filter((t) => !t.health).map((t) => t.minutes)),
+  };
 }
 
 /** The ICB pays cost x health share rounded half-up to the penny; the council pays the rest. */
@@ -160,7 +177,11 @@ export function forDays(weekly: Decimal, days: number): Decimal {
 }
 
 export function fullYear(weekly: Shares): Shares {
-  return { total: weekly.total.times(WEEKS_IN_FULL_YEAR), council: weekly.council.times(WEEKS_IN_FULL_YEAR), icb: weekly.icb.times(WEEKS_IN_FULL_YEAR) };
+  return {
+    total: weekly.total.times(WEEKS_IN_FULL_YEAR),
+    council: weekly.council.times(WEEKS_IN_FULL_YEAR),
+    icb: weekly.icb.times(WEEKS_IN_FULL_YEAR),
+  };
 }
 
 export interface PackageFigures {
@@ -182,7 +203,15 @@ export function packageFigures(pkg: JointPackage, rules: readonly IcbRule[], asA
   const days = daysActive(pkg, first, last);
   const icb = forDays(weekly.icb, days);
   const council = forDays(weekly.council, days);
-  return { pkg, method: methodOf(pkg, rules)!, share: parts.numerator.dividedBy(parts.denominator), weekly, active: isActive(pkg, asAt), days, annual: { total: icb.plus(council), council, icb } };
+  return {
+    pkg,
+    method: methodOf(pkg, rules)!,
+    share: parts.numerator.dividedBy(parts.denominator),
+    weekly,
+    active: isActive(pkg, asAt),
+    days,
+    annual: { total: icb.plus(council), council, icb },
+  };
 }
 
 // Dates -------------------------------------------------------------------------------------------

@@ -13,15 +13,52 @@ import type { RegisterProblem } from './jointFundingJson';
 export type ImportField = PackageField | 'healthMinutes' | 'socialMinutes';
 
 const HEADER_NAMES: Readonly<Record<ImportField, readonly string[]>> = {
-  person: ['person id', 'person ref', 'person reference', 'client id', 'client ref', 'client reference', 'service user id', 'mosaic id', 'las id', 'person number', 'client number'],
-  ref: ['package id', 'package ref', 'package reference', 'care package id', 'service id', 'agreement id', 'package number'],
+  person: [
+    'person id',
+    'person ref',
+    'person reference',
+    'client id',
+    'client ref',
+    'client reference',
+    'service user id',
+    'mosaic id',
+    'las id',
+    'person number',
+    'client number',
+  ],
+  ref: [
+    'package id',
+    'package ref',
+    'package reference',
+    'care package id',
+    'service id',
+    'agreement id',
+    'package number',
+  ],
   basis: ['funding basis', 'funding type', 'basis', 'legal basis'],
   icb: ['icb', 'ccg', 'icb name', 'ccg name', 'icb ccg', 'health partner', 'nhs partner'],
   start: ['start date', 'start', 'package start', 'package start date', 'date from'],
   end: ['end date', 'end', 'package end', 'package end date', 'date to'],
-  weeklyCost: ['weekly cost', 'weekly amount', 'cost per week', 'weekly cost £', 'gross weekly cost', 'weekly package cost'],
+  weeklyCost: [
+    'weekly cost',
+    'weekly amount',
+    'cost per week',
+    'weekly cost £',
+    'gross weekly cost',
+    'weekly package cost',
+  ],
   method: ['split method', 'agreement', 'split', 'funding split', 'split agreed', 'joint funding method'],
-  icbPercent: ['health share %', 'health share', 'icb %', 'icb share', 'icb share %', 'health %', 'ccg %', 'ccg share', 'health percentage'],
+  icbPercent: [
+    'health share %',
+    'health share',
+    'icb %',
+    'icb share',
+    'icb share %',
+    'health %',
+    'ccg %',
+    'ccg share',
+    'health percentage',
+  ],
   decided: ['panel date', 'decision date', 'panel decision date', 'date agreed'],
   healthMinutes: ['health minutes', 'health minutes per week', 'health task minutes'],
   socialMinutes: ['social care minutes', 'social minutes', 'social care minutes per week', 'social care task minutes'],
@@ -29,7 +66,8 @@ const HEADER_NAMES: Readonly<Record<ImportField, readonly string[]>> = {
 };
 
 /** Columns that hold who a person is: never read, whatever the mapping says. */
-const NAME_HEADERS = /^(name|full name|client name|person name|service user name|forename|first name|given name|surname|last name|family name|nhs number|date of birth|dob|address|postcode)$/;
+const NAME_HEADERS =
+  /^(name|full name|client name|person name|service user name|forename|first name|given name|surname|last name|family name|nhs number|date of birth|dob|address|postcode)$/;
 
 /** Text that looks like a person's name ("Jane Smith") rather than a reference ("P-10423"). */
 const LOOKS_LIKE_A_NAME = /^[A-Za-z][A-Za-z'’-]+(\s+[A-Za-z][A-Za-z'’.-]*)+$/;
@@ -47,25 +85,46 @@ export interface ImportResult {
   readonly jointFunding: JointFunding;
   readonly problems: RegisterProblem[];
   /** Which column each field came from, and the columns left out (names among them). */
-  readonly columns: { readonly used: Readonly<Partial<Record<ImportField, string>>>; readonly ignored: readonly string[] };
+  readonly columns: {
+    readonly used: Readonly<Partial<Record<ImportField, string>>>;
+    readonly ignored: readonly string[];
+  };
 }
 
 /**
  * Packages from the rows of an export (row 1 first). `mapping` names the field of any other header,
  * e.g. { "Client Number": "person" }. `rowNumber` turns an index into the number a person sees.
  */
-export function importPackages(rows: readonly (readonly CellValue[])[], mapping: Readonly<Record<string, ImportField>> = {}, describe = (row: number) => `row ${row}`): ImportResult {
+export function importPackages(
+  rows: readonly (readonly CellValue[])[],
+  mapping: Readonly<Record<string, ImportField>> = {},
+  describe = (row: number) => `row ${row}`,
+): ImportResult {
   const problems: RegisterProblem[] = [];
   const header = findHeader(rows, mapping);
   if (header.index < 0) {
-    problems.push({ severity: 'error', where: { path: describe(1) }, row: null, field: '', message: `no header row found: the export needs columns such as Person ID, ICB, Start date and Weekly cost (or map yours with --map "Your header=person").` });
+    problems.push({
+      severity: 'error',
+      where: { path: describe(1) },
+      row: null,
+      field: '',
+      message: `no header row found: the export needs columns such as Person ID, ICB, Start date and Weekly cost (or map yours with --map "Your header=person").`,
+    });
     return { jointFunding: { rules: [], packages: [] }, problems, columns: { used: {}, ignored: [] } };
   }
   const { columns, ignored } = header;
   for (const required of ['person', 'icb', 'start', 'weeklyCost', 'basis'] as const) {
-    if (columns[required] === undefined) problems.push({ severity: 'error', where: { path: describe(header.index + 1) }, row: header.index + 1, field: required, message: `no column for ${required}: expected a header such as "${HEADER_NAMES[required][0]}".` });
+    if (columns[required] === undefined)
+      problems.push({
+        severity: 'error',
+        where: { path: describe(header.index + 1) },
+        row: header.index + 1,
+        field: required,
+        message: `no column for ${required}: expected a header such as "${HEADER_NAMES[required][0]}".`,
+      });
   }
-  if (problems.length) return { jointFunding: { rules: [], packages: [] }, problems, columns: { used: header.labels, ignored } };
+  if (problems.length)
+    return { jointFunding: { rules: [], packages: [] }, problems, columns: { used: header.labels, ignored } };
   const packages: JointPackage[] = [];
   const rowOf: number[] = [];
   for (let i = header.index + 1; i < rows.length; i++) {
@@ -73,7 +132,14 @@ export function importPackages(rows: readonly (readonly CellValue[])[], mapping:
     if (row.every((v) => v === null || v === undefined || String(v).trim() === '')) continue;
     const cells: PackageCells = Object.fromEntries(Object.entries(columns).map(([field, c]) => [field, row[c]]));
     const read = readRow(cells, i + 1);
-    for (const issue of read.issues) problems.push({ severity: 'error', where: { path: `${describe(i + 1)}, ${header.labels[issue.field] ?? issue.field}` }, row: i + 1, field: issue.field, message: issue.message });
+    for (const issue of read.issues)
+      problems.push({
+        severity: 'error',
+        where: { path: `${describe(i + 1)}, ${header.labels[issue.field] ?? issue.field}` },
+        row: i + 1,
+        field: issue.field,
+        message: issue.message,
+      });
     if (read.pkg) {
       packages.push(read.pkg);
       rowOf.push(i + 1);
@@ -86,16 +152,33 @@ export function importPackages(rows: readonly (readonly CellValue[])[], mapping:
     // A package with no split of its own follows its ICB's default rule, which an export can't carry: kept, with a warning.
     const noRule = issue.field === 'method';
     if (!noRule) bad.add(issue.index);
-    problems.push({ severity: noRule ? 'warning' : 'error', where: { path: `${describe(row)}, ${header.labels[issue.field] ?? issue.field}` }, row, field: issue.field, message: issue.message });
+    problems.push({
+      severity: noRule ? 'warning' : 'error',
+      where: { path: `${describe(row)}, ${header.labels[issue.field] ?? issue.field}` },
+      row,
+      field: issue.field,
+      message: issue.message,
+    });
   }
   problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-  return { jointFunding: { rules: [], packages: packages.filter((_, k) => !bad.has(k)) }, problems, columns: { used: header.labels, ignored } };
+  return {
+    jointFunding: { rules: [], packages: packages.filter((_, k) => !bad.has(k)) },
+    problems,
+    columns: { used: header.labels, ignored },
+  };
 }
 
 function readRow(cells: PackageCells, rowNumber: number) {
   const person = String(cells.person ?? '').trim();
   if (LOOKS_LIKE_A_NAME.test(person)) {
-    return { issues: [{ field: 'person' as const, message: `the person reference looks like a name; the register keeps a pseudonymous reference (such as the case-management ID), never a name, so this row was not copied.` }] };
+    return {
+      issues: [
+        {
+          field: 'person' as const,
+          message: `the person reference looks like a name; the register keeps a pseudonymous reference (such as the case-management ID), never a name, so this row was not copied.`,
+        },
+      ],
+    };
   }
   const ref = String(cells.ref ?? '').trim() || `${person}/${rowNumber}`;
   return packageFromCells({ ...cells, ref });
@@ -129,5 +212,10 @@ export const IMPORT_FIELDS = Object.keys(HEADER_NAMES).filter((f) => f !== 'task
 
 /** The rows of a CSV export as text, one per record, blank lines kept so row numbers are the ones a spreadsheet shows. */
 export function csvRows(text: string): string[][] {
-  return parse(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
+  return parse(text, {
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    bom: true,
+  }) as string[][];
 }

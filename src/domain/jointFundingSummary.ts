@@ -69,11 +69,21 @@ export interface JointSummary {
  * The figures for usable packages (see checkJointFunding): people, packages and weekly shares on the
  * as-at date, cost in the year, full-year equivalents, by ICB, funding basis and split method.
  */
-export function jointSummary(packages: readonly JointPackage[], rules: readonly IcbRule[], asAt: Day, year = yearOf(asAt)): JointSummary {
+export function jointSummary(
+  packages: readonly JointPackage[],
+  rules: readonly IcbRule[],
+  asAt: Day,
+  year = yearOf(asAt),
+): JointSummary {
   const figures = packages.map((p) => packageFigures(p, rules, asAt, year));
   const all = group('all', figures);
   const icbs = distinct([...rules.map((r) => r.icb), ...packages.map((p) => p.icb)]);
-  const byMethod = METHODS.map((m) => group(m, figures.filter((f) => f.method === m)));
+  const byMethod = METHODS.map((m) =>
+    group(
+      m,
+      figures.filter((f) => f.method === m),
+    ),
+  );
   const count = (m: Method) => byMethod[METHODS.indexOf(m)].packages;
   const caseByCase = count('panel') + count('timeToTask');
   const method =
@@ -95,10 +105,26 @@ export function jointSummary(packages: readonly JointPackage[], rules: readonly 
     weekly: all.weekly,
     annual: all.annual,
     fullYear: full,
-    byIcb: icbs.map((icb) => group(icb, figures.filter((f) => sameText(f.pkg.icb) === sameText(icb)))),
-    byBasis: BASES.map((b) => group(b, figures.filter((f) => f.pkg.basis === b))),
+    byIcb: icbs.map((icb) =>
+      group(
+        icb,
+        figures.filter((f) => sameText(f.pkg.icb) === sameText(icb)),
+      ),
+    ),
+    byBasis: BASES.map((b) =>
+      group(
+        b,
+        figures.filter((f) => f.pkg.basis === b),
+      ),
+    ),
     byMethod,
-    answer: { agreement: rules.length || all.packages ? 'Yes' : 'No', method, people: all.people, councilAnnual: all.annual.council, icbFullYear: full.icb },
+    answer: {
+      agreement: rules.length || all.packages ? 'Yes' : 'No',
+      method,
+      people: all.people,
+      councilAnnual: all.annual.council,
+      icbFullYear: full.icb,
+    },
     figures,
   };
 }

@@ -11,7 +11,14 @@ function randomJointPlanJson(seed, count) {
   const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
   const pick = (list) => list[int(0, list.length - 1)];
   const iso = (y, m, d) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  const date = () => pick([iso(2023, 4, 1), iso(2024, 3, 31), iso(2023, 3, 31), iso(2024, 4, 1), iso(int(2019, 2024), int(1, 12), int(1, 28))]);
+  const date = () =>
+    pick([
+      iso(2023, 4, 1),
+      iso(2024, 3, 31),
+      iso(2023, 3, 31),
+      iso(2024, 4, 1),
+      iso(int(2019, 2024), int(1, 12), int(1, 28)),
+    ]);
   const icbs = ['North ICB', 'South ICB', 'Mid and East ICB'];
   const packages = [];
   for (let i = 0; i < count; i++) {
@@ -33,7 +40,8 @@ function randomJointPlanJson(seed, count) {
     if (method === 3) pkg.split = { method: 'Panel', icbPercent: int(0, 10000) / 100, decided: date() };
     if (method === 4) {
       const tasks = [];
-      for (let k = 0; k < int(1, 4); k++) tasks.push({ task: `Task ${k}`, minutes: int(0, 600), kind: k % 2 ? 'social care' : 'health' });
+      for (let k = 0; k < int(1, 4); k++)
+        tasks.push({ task: `Task ${k}`, minutes: int(0, 600), kind: k % 2 ? 'social care' : 'health' });
       if (tasks.every((t) => t.minutes === 0)) tasks[0].minutes = 7;
       pkg.split = { method: 'Time to task', tasks };
     }
@@ -46,7 +54,14 @@ function randomJointPlanJson(seed, count) {
     years: [{ label: '2023/24' }],
     unitCosts: [{ id: 'NEL', benefit: 'Reduced non-elective admissions', value: 2004 }],
     // One scheme: the year tables of a plan with none are not what this register checks.
-    schemes: [{ ref: '1a', name: 'Jointly funded packages', inPool: true, years: { '2023/24': { cost: 1000000, benefits: { NEL: 10 } } } }],
+    schemes: [
+      {
+        ref: '1a',
+        name: 'Jointly funded packages',
+        inPool: true,
+        years: { '2023/24': { cost: 1000000, benefits: { NEL: 10 } } },
+      },
+    ],
     jointFunding: {
       asAt: pick([iso(2023, 4, 1), iso(2024, 3, 31), iso(2023, 10, int(1, 28))]),
       year: pick(['2023/24', '2022/23', '2024/25']),

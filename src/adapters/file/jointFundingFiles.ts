@@ -1,7 +1,8 @@
+import { promises as fs } from 'fs';
 import path from 'path';
 import type { JointFunding } from '../../domain/jointFunding';
 import { csvRows, importPackages, type ImportField, type ImportResult } from '../../domain/jointFundingImport';
-import { readJointFundingJson, type RegisterProblem } from '../../domain/jointFundingJson';
+import { jointFundingToJson, readJointFundingJson, type RegisterProblem } from '../../domain/jointFundingJson';
 import { readJointFunding } from '../../workbook/readers/jointFundingReader';
 import { FileProblem, loadSnapshot, readInput } from './planFiles';
 
@@ -18,7 +19,10 @@ export interface LoadedRegister {
  * A joint-funding register from any file `bcf joint` takes: a plan or packages .json, a workbook
  * with a Joint register sheet, or a case-management export (.csv, or an .xlsx without one).
  */
-export async function loadJointFunding(file: string, mapping: Readonly<Record<string, ImportField>> = {}): Promise<LoadedRegister> {
+export async function loadJointFunding(
+  file: string,
+  mapping: Readonly<Record<string, ImportField>> = {},
+): Promise<LoadedRegister> {
   const ext = path.extname(file).toLowerCase();
   const data = await readInput(file);
   if (ext === '.json') return fromJson(file, data);
@@ -51,7 +55,22 @@ function fromJson(file: string, data: Buffer): LoadedRegister {
   }
   const root = (json ?? {}) as Record<string, unknown>;
   if (typeof root !== 'object' || Array.isArray(root) || root.jointFunding === undefined) {
-    throw new FileProblem(`${file}: no "jointFunding" section; a plan or packages file keeps its register under "jointFunding" (see examples/joint-funding.json).`);
+    throw new FileProblem(
+      `${file}: no "jointFunding" section; a plan or packages file keeps its register under "jointFunding" (see examples/joint-funding.json).`,
+    );
   }
-  return { ...readJointFundingJson(root.jointFunding), kind: 'json', board: typeof root.board === 'string' ? root.board : undefined };
+  return {
+    ...readJointFundingJson(root.jointFunding),
+    kind: 'json',
+    board: typeof root.board === 'string' ? root.board : undefined,
+  };
+}
+
+/** A packages file: a plan file with only its "jointFunding" section, which `bcf joint` and a plan can both read. */
+export async function writePackagesFile(file: string, jf: JointFunding): Promise<void> {
+  try {
+    await fs.writeFile(file, `${JSON.stringify({ jointFunding: jointFundingToJson(jf) }, null, 2)}\n`);
+  } catch (e) {
+    throw new FileProblem(`${file}: can't write the packages file (${(e as Error).message}).`);
+  }
 }

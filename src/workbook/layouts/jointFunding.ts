@@ -1,10 +1,25 @@
 import { isoOf, yearBounds, yearOf, type Day, type JointFunding, type Shares } from '../../domain/jointFunding';
-import { BASES, jointSummary, METHODS, RETURN_METHODS, type GroupFigures, type JointSummary } from '../../domain/jointFundingSummary';
+import {
+  BASES,
+  jointSummary,
+  METHODS,
+  RETURN_METHODS,
+  type GroupFigures,
+  type JointSummary,
+} from '../../domain/jointFundingSummary';
 import type { Plan } from '../../domain/plan';
 import { sheetRef } from '../a1';
 import { formula, num, text } from '../grid';
 import { FORMAT, type CellPlan, type SheetPlan } from '../sheetPlan';
-import { registerRange, registerSheet, tasksSheet, taskCount, REGISTER_HEADER_ROW, TASK_HEADER_ROW, type JointGeometry } from './jointFundingRegister';
+import {
+  registerRange,
+  registerSheet,
+  tasksSheet,
+  taskCount,
+  REGISTER_HEADER_ROW,
+  TASK_HEADER_ROW,
+  type JointGeometry,
+} from './jointFundingRegister';
 import {
   BASIS_CELLS,
   DATE_FORMAT,
@@ -28,7 +43,19 @@ export function jointSettings(jf: JointFunding, today: Day): { asAt: Day; year: 
 }
 
 // Rows of the Joint funding sheet (zero-based) that don't move: settings, totals and the FOI return.
-const ROW = { asAt: 4, year: 5, first: 6, last: 7, people: 10, packages: 11, weekly: 12, annual: 13, fullYear: 14, returnFirst: 17, groups: 23 } as const;
+const ROW = {
+  asAt: 4,
+  year: 5,
+  first: 6,
+  last: 7,
+  people: 10,
+  packages: 11,
+  weekly: 12,
+  annual: 13,
+  fullYear: 14,
+  returnFirst: 17,
+  groups: 23,
+} as const;
 
 /**
  * The joint-funding sheets: the Joint funding summary (settings, totals, the FOI return, figures by
@@ -62,7 +89,12 @@ function summarySheet(board: string, jf: JointFunding, s: JointSummary, g: Joint
   const { first, last } = yearBounds(s.year);
   const rows: Row[] = [
     [text(`${board}: joint funding of care packages with the ICBs`, 'title')],
-    [text(`Council and ICB shares of each jointly funded package (s117 aftercare and Care Act packages with health needs). Change the date or year below and every figure follows. ${PSEUDONYM_NOTE}`, 'note')],
+    [
+      text(
+        `Council and ICB shares of each jointly funded package (s117 aftercare and Care Act packages with health needs). Change the date or year below and every figure follows. ${PSEUDONYM_NOTE}`,
+        'note',
+      ),
+    ],
     [],
     SETTINGS_HEADERS.map((h) => text(h, 'header')),
     [text(SETTINGS.asAt), num(s.asAt, DATE_FORMAT, 'input')],
@@ -73,25 +105,63 @@ function summarySheet(board: string, jf: JointFunding, s: JointSummary, g: Joint
     FIGURE_HEADERS.map((h) => text(h, 'header')),
     [text('People covered on the as-at date'), formula(`SUM(${R('firstOfPerson')})`, s.people, FORMAT.count)],
     [text('Packages active on the as-at date'), formula(`SUM(${R('active')})`, s.packages, FORMAT.count)],
-    sharesRow('Weekly cost on the as-at date', s.weekly, [`SUMIF(${R('active')},1,${R('weeklyCost')})`, `SUMIF(${R('active')},1,${R('councilWeekly')})`, `SUMIF(${R('active')},1,${R('icbWeekly')})`]),
-    sharesRow(`Cost in the financial year (days active / 7)`, s.annual, [`C${ROW.annual + 1}+D${ROW.annual + 1}`, `SUM(${R('councilYear')})`, `SUM(${R('icbYear')})`]),
-    sharesRow('Full year (weekly x 52), as FOI returns state it', s.fullYear, ['B', 'C', 'D'].map((c) => `${c}${ROW.weekly + 1}*52`)),
+    sharesRow('Weekly cost on the as-at date', s.weekly, [
+      `SUMIF(${R('active')},1,${R('weeklyCost')})`,
+      `SUMIF(${R('active')},1,${R('councilWeekly')})`,
+      `SUMIF(${R('active')},1,${R('icbWeekly')})`,
+    ]),
+    sharesRow(`Cost in the financial year (days active / 7)`, s.annual, [
+      `C${ROW.annual + 1}+D${ROW.annual + 1}`,
+      `SUM(${R('councilYear')})`,
+      `SUM(${R('icbYear')})`,
+    ]),
+    sharesRow(
+      'Full year (weekly x 52), as FOI returns state it',
+      s.fullYear,
+      ['B', 'C', 'D'].map((c) => `${c}${ROW.weekly + 1}*52`),
+    ),
     [],
     RETURN_HEADERS.map((h) => text(h, 'header')),
     ...returnRows(s, g, isoOf(s.asAt)),
     [],
   ];
   groupTable(rows, 'ICB', s.byIcb, (grp) => text(grp.key), 'icb', R, true);
-  groupTable(rows, 'Funding basis', s.byBasis, (grp) => text(BASIS_CELLS[grp.key as keyof typeof BASIS_CELLS]), 'basis', R, false);
-  groupTable(rows, 'Split method', s.byMethod, (grp) => text(METHOD_CELLS[grp.key as keyof typeof METHOD_CELLS]), 'methodUsed', R, false);
+  groupTable(
+    rows,
+    'Funding basis',
+    s.byBasis,
+    (grp) => text(BASIS_CELLS[grp.key as keyof typeof BASIS_CELLS]),
+    'basis',
+    R,
+    false,
+  );
+  groupTable(
+    rows,
+    'Split method',
+    s.byMethod,
+    (grp) => text(METHOD_CELLS[grp.key as keyof typeof METHOD_CELLS]),
+    'methodUsed',
+    R,
+    false,
+  );
   rows.push(RULE_HEADERS.map((h) => text(h, 'header')));
-  for (const rule of jf.rules) rows.push([text(rule.icb, 'input'), text(METHOD_CELLS[rule.method], 'input'), num(rule.icbPercent, '0.00', 'input')]);
+  for (const rule of jf.rules)
+    rows.push([
+      text(rule.icb, 'input'),
+      text(METHOD_CELLS[rule.method], 'input'),
+      num(rule.icbPercent, '0.00', 'input'),
+    ]);
   const rulesFirst = rows.length - jf.rules.length;
   return {
     name: JOINT_SHEETS.summary,
     rows,
     validations: [
-      { range: `B${rulesFirst + 1}:B${rulesFirst + Math.max(jf.rules.length, 1)}`, kind: 'list', list: [METHOD_CELLS.equal, METHOD_CELLS.fixed], message: `Choose ${METHOD_CELLS.equal} or ${METHOD_CELLS.fixed}.` },
+      {
+        range: `B${rulesFirst + 1}:B${rulesFirst + Math.max(jf.rules.length, 1)}`,
+        kind: 'list',
+        list: [METHOD_CELLS.equal, METHOD_CELLS.fixed],
+        message: `Choose ${METHOD_CELLS.equal} or ${METHOD_CELLS.fixed}.`,
+      },
     ],
     columnWidths: [52, 16, 16, 16, 16, 16, 18, 18],
     tabColor: '7030A0',
@@ -99,7 +169,12 @@ function summarySheet(board: string, jf: JointFunding, s: JointSummary, g: Joint
 }
 
 function sharesRow(label: string, shares: Shares, formulas: readonly string[]): Row {
-  return [text(label), formula(formulas[0], shares.total, FORMAT.pence), formula(formulas[1], shares.council, FORMAT.pence), formula(formulas[2], shares.icb, FORMAT.pence)];
+  return [
+    text(label),
+    formula(formulas[0], shares.total, FORMAT.pence),
+    formula(formulas[1], shares.council, FORMAT.pence),
+    formula(formulas[2], shares.icb, FORMAT.pence),
+  ];
 }
 
 /** The answers a council gives to the FOI questions on joint funding, each a formula over the figures above. */
@@ -113,16 +188,36 @@ function returnRows(s: JointSummary, g: JointGeometry, asAtIso: string): Row[] {
     `IF(${packages}=0,"${RETURN_METHODS.none}",IF(${equal}=${packages},"${RETURN_METHODS.equal}",IF(${panel}+${time}=0,"${RETURN_METHODS.fixed}",` +
     `IF(${panel}+${time}=${packages},"${RETURN_METHODS.caseByCase}","${RETURN_METHODS.mixed}"))))`;
   return [
-    [text('Is there an agreement in place for funding joint packages, including s117 aftercare?'), formula(`IF(COUNTA(${g.rulesIcb})+${packages}>0,"Yes","No")`, s.answer.agreement, FORMAT.text)],
+    [
+      text('Is there an agreement in place for funding joint packages, including s117 aftercare?'),
+      formula(`IF(COUNTA(${g.rulesIcb})+${packages}>0,"Yes","No")`, s.answer.agreement, FORMAT.text),
+    ],
     [text('Which agreement is in place (A to D)?'), formula(which, s.answer.method, FORMAT.text)],
-    [text(`How many people are covered by joint packages on the as-at date (${asAtIso} when built)?`), formula(`B${ROW.people + 1}`, s.answer.people, FORMAT.count)],
-    [text('Annual cost to the council of joint packages in the financial year'), formula(`C${ROW.annual + 1}`, s.answer.councilAnnual, FORMAT.pence)],
-    [text("The ICB's contribution for a year (weekly x 52)"), formula(`D${ROW.fullYear + 1}`, s.answer.icbFullYear, FORMAT.pence)],
+    [
+      text(`How many people are covered by joint packages on the as-at date (${asAtIso} when built)?`),
+      formula(`B${ROW.people + 1}`, s.answer.people, FORMAT.count),
+    ],
+    [
+      text('Annual cost to the council of joint packages in the financial year'),
+      formula(`C${ROW.annual + 1}`, s.answer.councilAnnual, FORMAT.pence),
+    ],
+    [
+      text("The ICB's contribution for a year (weekly x 52)"),
+      formula(`D${ROW.fullYear + 1}`, s.answer.icbFullYear, FORMAT.pence),
+    ],
   ];
 }
 
 /** One row per ICB, basis or method: packages and weekly shares on the date, cost in the year; people for ICBs. */
-function groupTable(rows: Row[], heading: string, groups: readonly GroupFigures[], label: (g: GroupFigures) => CellPlan, by: 'icb' | 'basis' | 'methodUsed', R: (key: Parameters<typeof registerRange>[1]) => string, people: boolean): void {
+function groupTable(
+  rows: Row[],
+  heading: string,
+  groups: readonly GroupFigures[],
+  label: (g: GroupFigures) => CellPlan,
+  by: 'icb' | 'basis' | 'methodUsed',
+  R: (key: Parameters<typeof registerRange>[1]) => string,
+  people: boolean,
+): void {
   rows.push([text(heading, 'header'), ...GROUP_HEADERS.map((h) => text(h, 'header'))]);
   for (const grp of groups) {
     const r = rows.length + 1;

@@ -50,15 +50,33 @@ export const SETTINGS_HEADERS = ['Setting', 'Value'] as const;
 export const SETTINGS = { asAt: 'As at', year: 'Financial year', first: 'Year starts', last: 'Year ends' } as const;
 export const FIGURE_HEADERS = ['Figure', 'Total (£)', 'Council (£)', 'ICB (£)'] as const;
 export const RETURN_HEADERS = ['FOI question', 'Answer'] as const;
-export const GROUP_HEADERS = ['People', 'Packages', 'Weekly total (£)', 'Weekly council (£)', 'Weekly ICB (£)', 'In the year: council (£)', 'In the year: ICB (£)'] as const;
+export const GROUP_HEADERS = [
+  'People',
+  'Packages',
+  'Weekly total (£)',
+  'Weekly council (£)',
+  'Weekly ICB (£)',
+  'In the year: council (£)',
+  'In the year: ICB (£)',
+] as const;
 
 /**
  * Split methods as the register's cells hold them. Not "50:50" alone: Excel turns 50:50 typed in a
  * cell into a time (50 hours 50 minutes), and SUMIF would read it as one too.
  */
-export const METHOD_CELLS: Readonly<Record<Method, string>> = { equal: 'Equal 50:50', fixed: 'Fixed share', panel: 'Panel', timeToTask: 'Time to task' };
-export const BASIS_CELLS: Readonly<Record<Basis, string>> = { s117: 's117 aftercare', careAct: 'Care Act', other: 'Other' };
+export const METHOD_CELLS: Readonly<Record<Method, string>> = {
+  equal: 'Equal 50:50',
+  fixed: 'Fixed share',
+  panel: 'Panel',
+  timeToTask: 'Time to task',
+};
+export const BASIS_CELLS: Readonly<Record<Basis, string>> = {
+  s117: 's117 aftercare',
+  careAct: 'Care Act',
+  other: 'Other',
+};
 export const NO_RULE = 'No rule for this ICB';
 
 export const DATE_FORMAT = 'dd/mm/yyyy';
-export const PSEUDONYM_NOTE = 'Person ref: a pseudonymous reference from the case-management system (Mosaic, LAS...), never a name.';
+export const PSEUDONYM_NOTE =
+  'Person ref: a pseudonymous reference from the case-management system (Mosaic, LAS...), never a name.';
