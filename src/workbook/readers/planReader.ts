@@ -9,6 +9,7 @@ import { findSheet, type SheetSnapshot, type WorkbookSnapshot } from '../snapsho
 import { readCardBook } from './cardReader';
 import { bodyRows, CellReader, findHeaderRow, headerColumns } from './cells';
 import { readPoolSheets } from './poolReader';
+import { readJointFundingInto } from './jointFundingReader';
 
 /**
  * Reads the plan back from the Assumptions, Schemes and Investments sheets, so whatever a
@@ -141,7 +142,7 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
   }
 
   problems.push(...a.problems, ...s.problems, ...(inv?.problems ?? []));
-  const plan: Plan = { board: infoValue('Health and Wellbeing Board'), title: infoValue('Title'), partners, years, unitCosts, schemes, targets, notes: [], ...readPoolSheets(snapshot, problems), cards: readCardBook(snapshot, problems) };
+  const plan: Plan = { board: infoValue('Health and Wellbeing Board'), title: infoValue('Title'), partners, years, unitCosts, schemes, targets, notes: [], ...readPoolSheets(snapshot, problems), cards: readCardBook(snapshot, problems), ...readJointFundingInto(snapshot, problems) };
   const locate = (path: PlanPath): Location => {
     switch (path.kind) {
       case 'scheme':
