@@ -19,6 +19,7 @@ import { cardTracker, dateSerial, type CardTracker, type MetricTracker, type Rat
 import { cellAddress } from '../a1';
 import { formula, num, text } from '../grid';
 import { FORMAT, type CellPlan, type ChartPlan, type DefinedNamePlan, type SheetPlan, type ValidationPlan } from '../sheetPlan';
+import { HEADERS } from './names';
 import { schemesGeometry } from './schemes';
 
 /**
@@ -89,7 +90,7 @@ export const MILESTONE_HEADERS = ['Activity', 'Milestone', 'Due', 'Status', 'Ope
 export const SIGN_OFF_HEADERS = ['Role', 'Name', 'Date', 'Decision'] as const;
 export const UNMATCHED_HEADERS = ['Quarter', 'Metric', 'Realised reduction', 'Baseline admissions', 'Actual admissions', 'Note', 'Why it no longer fits'] as const;
 
-export const TRACKER_SETTINGS_HEADER = ['Tracker setting', 'Value', 'Meaning'] as const;
+export const TRACKER_SETTINGS_HEADER = HEADERS.trackerSettings;
 export const TRACKER_NAMES = { green: 'Tolerance_Green', amber: 'Tolerance_Amber', range: 'Forecast_Range', asAt: 'Tracker_AsAt' } as const;
 export const TRACKER_LABELS = { green: 'Green at or above', amber: 'Amber at or above', range: 'Forecast range', asAt: 'Reporting quarter' } as const;
 
