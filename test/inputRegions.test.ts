@@ -88,6 +88,10 @@ describe('rows typed under a block are part of it', () => {
     const contributedBefore = plan.pool!.contributions.filter((c) => c.year === pool()[summaryRow][0]).reduce((a, c) => a + c.amount.toNumber(), 0);
     expect(pool()[summaryRow][1]).toBe(contributedBefore); // the live sum covers the typed row
 
+    // Before the refresh nothing is blamed on a person: the sheets laid out for the old inputs are "out of date".
+    const before = formulaFindings(wb);
+    expect(before.map((f) => [f.sheet, f.rule])).toEqual([[POOL_SHEETS.pool, 'out-of-date'], [POOL_SHEETS.checks, 'out-of-date']]);
+
     const read = readPlan(wb.snapshot()).plan;
     expect(read.pool!.contributions).toHaveLength(plan.pool!.contributions.length + 1);
     expect(read.pool!.contributions.at(-1)!.source).toBe('Typed under the block');
@@ -106,6 +110,11 @@ describe('rows typed under a block are part of it', () => {
     const cells: Scalar[] = header.map((h) => (typeof h === 'string' && / cost \(£\)$/.test(h) ? 50000 : typeof h === 'string' && / NEL$/.test(h) ? 10 : null));
     cells.splice(0, 6, '9z', plan.schemes[0].group, plan.schemes[0].tiers, 'Typed under the table', 'A scheme a commissioner added', 'No');
     typeRow(wb, SHEET.schemes, row, cells);
+
+    const before = formulaFindings(wb);
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.filter((f) => f.rule !== 'out-of-date')).toEqual([]);
+    expect(before.map((f) => f.sheet)).toEqual(expect.arrayContaining(['BCF 2014-15', 'BCF 2015-16']));
 
     const read = readPlan(wb.snapshot()).plan;
     expect(read.schemes.map((s) => s.ref)).toEqual([...plan.schemes.map((s) => s.ref), '9z']);
