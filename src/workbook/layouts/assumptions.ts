@@ -1,3 +1,4 @@
+import { EXCEL_LIMITS, fitText } from '../../domain/excelLimits';
 import { unitCostName, type Plan } from '../../domain/plan';
 import { cellAddress } from '../a1';
 import { num, text } from '../grid';
@@ -51,7 +52,7 @@ export function assumptionsLayout(plan: Plan): { sheet: SheetPlan; names: Define
     inputs(undefined, undefined, undefined, FORMAT.pence, undefined, undefined),
   );
   plan.unitCosts.forEach((u, i) => {
-    names.push({ name: unitCostName(u.id), sheet: SHEET.assumptions, cell: cellAddress(firstUnitRow + i, 3, true), comment: `${u.benefit}: £ ${u.unit}` });
+    names.push({ name: unitCostName(u.id), sheet: SHEET.assumptions, cell: cellAddress(firstUnitRow + i, 3, true), comment: fitText(`${u.benefit}: £ ${u.unit}`, EXCEL_LIMITS.nameComment) });
   });
   block(
     BLOCKS.targets,
