@@ -73,28 +73,3 @@ export function describeScalar(value: Scalar): string {
   if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
   return String(value);
 }
-
-/** Finds a block by the first words of its header row and maps its headers to columns. */
-export function findHeaderRow(sheet: SheetSnapshot, firstHeader: string, from = 0): number {
-  const wanted = firstHeader.toLowerCase();
-  for (let r = from; r < sheet.values.length; r++) {
-    const v = sheet.values[r]?.[0];
-    if (typeof v === 'string' && v.trim().toLowerCase() === wanted) return r;
-  }
-  return -1;
-}
-
-export function headerColumns(sheet: SheetSnapshot, row: number): Map<string, number> {
-  const map = new Map<string, number>();
-  (sheet.values[row] ?? []).forEach((v, c) => {
-    if (typeof v === 'string' && v.trim()) map.set(v.trim().toLowerCase(), c);
-  });
-  return map;
-}
-
-/** Body rows of a block: from below the header until the first row whose key column is blank. */
-export function bodyRows(reader: CellReader, headerRow: number, keyColumn = 0): number[] {
-  const rows: number[] = [];
-  for (let r = headerRow + 1; r < reader.sheet.values.length && !reader.isBlank(r, keyColumn); r++) rows.push(r);
-  return rows;
-}
