@@ -123,6 +123,8 @@ type Grid = ReturnType<typeof useGrid>;
 /** The grid's state: which sheet and cell, what is being typed, and the keys that move and edit as in Excel. */
 function useGrid(workbook: LiveWorkbook) {
   const version = useSyncExternalStore(workbook.subscribe, workbook.getVersion);
+  // The workbook changes in place: its version, not its identity, says when to read it again.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const names = useMemo(() => workbook.sheetNames(), [workbook, version]);
   const [sheet, setSheet] = useState(names[0]);
   const [selection, setSelection] = useState({ row: 0, column: 0 });
@@ -140,6 +142,7 @@ function useGrid(workbook: LiveWorkbook) {
     else if (!names.includes(sheet)) setSheet(names[0]);
   }, [names, sheet]);
 
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- read again at each new version, as above
   const snapshot = useMemo(() => workbook.book.snapshot([sheet]).sheets[0], [workbook, sheet, version]);
   const looks = workbook.sheetLooks(sheet);
   const rowCount = Math.max(MIN_ROWS, (snapshot?.values.length ?? 0) + 8);
@@ -148,13 +151,17 @@ function useGrid(workbook: LiveWorkbook) {
   const formulaAt = (r: number, c: number) => snapshot?.formulas?.[r]?.[c] ?? null;
   const contents = (r: number, c: number) => formulaAt(r, c) ?? (valueAt(r, c) === null ? '' : String(valueAt(r, c)));
 
-  // The pane asked to show a cell (choosing an audit finding): go to its sheet and select it.
+  // The pane asked to show a cell (choosing an audit finding): go to its sheet and select it, once per
+  // request (state adjusted while rendering, as React advises, rather than in an effect).
   const asked = workbook.selection;
-  useEffect(() => {
-    if (!asked || !names.includes(asked.sheet)) return;
-    setSheet(asked.sheet);
-    setSelection({ row: asked.row, column: asked.column });
-  }, [asked]); // eslint-disable-line react-hooks/exhaustive-deps
+  const [shown, setShown] = useState(asked);
+  if (asked !== shown) {
+    setShown(asked);
+    if (asked && names.includes(asked.sheet)) {
+      setSheet(asked.sheet);
+      setSelection({ row: asked.row, column: asked.column });
+    }
+  }
 
   useEffect(() => {
     // Follow the selection with focus only while the person is working in the grid, never stealing it from the pane.

@@ -2,9 +2,9 @@ import { signOffRoles } from '../../domain/benefitCard';
 import type { Plan } from '../../domain/plan';
 import { text } from '../grid';
 import type { SheetPlan } from '../sheetPlan';
+import { BLOCKS } from './blocks';
 
-/** The block at the foot of the Assumptions sheet naming who signs a Benefit Card off. */
-export const SIGN_OFF_HEADER = ['Sign-off role', 'Name of the role', 'What it is'] as const;
+/** The block at the foot of the Assumptions sheet (BLOCKS.signOffRoles) naming who signs a Benefit Card off. */
 export const SIGN_OFF_MEANINGS = ['The steering group that signs each card off first.', 'The sponsor of the scheme’s tier.', 'The sponsor of the scheme itself.'] as const;
 
 /**
@@ -14,7 +14,7 @@ export const SIGN_OFF_MEANINGS = ['The steering group that signs each card off f
 export function withSignOffRoles(plan: Plan, assumptions: SheetPlan): SheetPlan {
   const rows = assumptions.rows.map((r) => [...r]);
   if (rows.length && rows[rows.length - 1].length) rows.push([]);
-  rows.push(SIGN_OFF_HEADER.map((h) => text(h, 'header')));
+  rows.push(BLOCKS.signOffRoles.headers.map((h) => text(h, 'header')));
   signOffRoles(plan).forEach((role, i) => rows.push([text(`Role ${i + 1}`), text(role, 'input'), text(SIGN_OFF_MEANINGS[i], 'note')]));
   return { ...assumptions, rows };
 }
