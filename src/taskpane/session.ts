@@ -111,12 +111,12 @@ function usePlanState() {
   return { phase, setPhase, form, setForm, base, checked, changes, tables, adopt, workbookWrote };
 }
 
-export function usePlanSession(host: WorkbookHost): PlanSession {
-  const [notice, setNotice] = useState<Notice>();
-  const { run, busy } = useCommandRunner(setNotice);
-  const state = usePlanState();
-  const { adopt, checked, base, setPhase } = state;
+type SetNotice = (notice: Notice | undefined) => void;
+type Run = PlanSession['run'];
 
+/** Reading the workbook's plan: at start, and whenever the person asks. */
+function useReadWorkbook(host: WorkbookHost, run: Run, state: ReturnType<typeof usePlanState>, setNotice: SetNotice) {
+  const { adopt, setPhase } = state;
   const readWorkbook = useCallback(() => {
     void run('Reading the workbook', async () => {
       const read = await loadPlanFromWorkbook(host);
@@ -130,20 +130,23 @@ export function usePlanSession(host: WorkbookHost): PlanSession {
         setPhase('no-plan');
       }
     }).finally(() => setPhase((p) => (p === 'reading' ? 'no-plan' : p)));
-  }, [adopt, host, run, setPhase]);
-
+  }, [adopt, host, run, setPhase, setNotice]);
   useEffect(() => {
     readWorkbook();
   }, [readWorkbook]);
+  return readWorkbook;
+}
 
+/** Start a new plan or the example, and Generate: the commands that write the plan's own sheets. */
+function useWriteCommands(host: WorkbookHost, run: Run, state: ReturnType<typeof usePlanState>, setNotice: SetNotice) {
+  const { adopt, checked, base } = state;
   const report = useCallback(
     (outcome: CommandOutcome, what: string, again: (prefer: 'pane' | 'workbook') => void) => {
       if (outcome.status === 'done') adopt(outcome.plan);
       setNotice(outcomeNotice(outcome, what, again));
     },
-    [adopt],
+    [adopt, setNotice],
   );
-
   const startWith = useCallback(
     (plan: Plan, replace: boolean, retry: (replace: boolean) => void) => {
       void run('Starting the plan', async (onProgress) => {
@@ -155,15 +158,13 @@ export function usePlanSession(host: WorkbookHost): PlanSession {
         report(outcome, 'Plan started', () => retry(true));
       });
     },
-    [host, report, run],
+    [host, report, run, setNotice],
   );
-
   const startNew = useCallback(
     (request: NewPlanRequest, replace = false) => startWith(emptyPlan(request.board.trim(), request.firstYear.trim(), request.years), replace, (r) => startNew(request, r)),
     [startWith],
   );
   const loadExample = useCallback((replace = false) => startWith(barnetExample(), replace, (r) => loadExample(r)), [startWith]);
-
   const generate = useCallback(
     (prefer: 'ask' | 'pane' | 'workbook' = 'ask') => {
       const plan = checked?.plan;
@@ -176,14 +177,23 @@ export function usePlanSession(host: WorkbookHost): PlanSession {
         report(outcome, 'Tables generated', (p) => generate(p));
       });
     },
-    [base, checked, host, report, run],
+    [base, checked, host, report, run, setNotice],
   );
+  return { startNew, loadExample, generate };
+}
 
+export function usePlanSession(host: WorkbookHost): PlanSession {
+  const [notice, setNotice] = useState<Notice>();
+  const { run, busy } = useCommandRunner(setNotice);
+  const state = usePlanState();
+  const readWorkbook = useReadWorkbook(host, run, state, setNotice);
+  const { startNew, loadExample, generate } = useWriteCommands(host, run, state, setNotice);
+  const { base, setForm } = state;
   return {
     host,
     phase: state.phase,
     form: state.form,
-    checked,
+    checked: state.checked,
     base,
     changes: state.changes,
     tables: state.tables,
@@ -192,13 +202,13 @@ export function usePlanSession(host: WorkbookHost): PlanSession {
     edit: (update) => {
       // A success message has been read once the person carries on typing.
       setNotice((n) => (n?.intent === 'success' ? undefined : n));
-      state.setForm((f) => (f ? update(f) : f));
+      setForm((f) => (f ? update(f) : f));
     },
     startNew,
     loadExample,
     readWorkbook,
     generate,
-    discardEdits: () => base && state.setForm(formFromPlan(base)),
+    discardEdits: () => base && setForm(formFromPlan(base)),
     dismissNotice: () => setNotice(undefined),
     notify: setNotice,
     run,

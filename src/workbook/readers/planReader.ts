@@ -32,10 +32,7 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
     return r === undefined ? '' : a.text(r, 1);
   };
 
-  // The roles signing a card off: a workbook without them (or with the neutral defaults) leaves the plan's own unset.
-  const rolesBlock = locateBlock(a, SHEET_SPECS.assumptions, BLOCKS.signOffRoles, { optional: true });
-  const roles = (rolesBlock?.rows ?? []).slice(0, DEFAULT_SIGN_OFF_ROLES.length).map((r) => a.text(r, rolesBlock!.col(1)));
-  const signOffRoles = roles.length === DEFAULT_SIGN_OFF_ROLES.length && roles.every(Boolean) && roles.some((r, i) => r !== DEFAULT_SIGN_OFF_ROLES[i]) ? { signOffRoles: roles } : {};
+  const signOffRoles = readSignOffRoles(a);
 
   const partnersBlock = block(BLOCKS.partners);
   const partners: Partner[] = (partnersBlock?.rows ?? []).map((r) => {
@@ -179,4 +176,12 @@ function requireSheet(snapshot: WorkbookSnapshot, name: string): SheetSnapshot {
     ]);
   }
   return sheet;
+}
+
+/** The roles signing a card off: a workbook without them (or with the neutral defaults) leaves the plan's own unset. */
+function readSignOffRoles(a: CellReader): Pick<Plan, 'signOffRoles'> {
+  const block = locateBlock(a, SHEET_SPECS.assumptions, BLOCKS.signOffRoles, { optional: true });
+  const roles = (block?.rows ?? []).slice(0, DEFAULT_SIGN_OFF_ROLES.length).map((r) => a.text(r, block!.col(1)));
+  const own = roles.length === DEFAULT_SIGN_OFF_ROLES.length && roles.every(Boolean) && roles.some((r, i) => r !== DEFAULT_SIGN_OFF_ROLES[i]);
+  return own ? { signOffRoles: roles } : {};
 }
