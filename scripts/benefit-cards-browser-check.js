@@ -80,7 +80,7 @@ async function run() {
     await page.getByLabel('2b NEL adm. reduction').fill('80');
     await page.getByLabel('3a NEL adm. baseline').fill('1990');
     await page.getByLabel('3a NEL adm. actual').fill('1885');
-    await page.getByLabel('2b Patients who felt involved in their care plan actual').fill('0.88');
+    await page.getByLabel('2b Patients who felt involved in their care plan measured').fill('0.88');
     await page.getByRole('button', { name: 'Save 2015/16 Q3 actuals' }).click();
     await page.getByText('2015/16 Q3 actuals saved on the cards').waitFor();
     const card3a = await sheetRows(page, 'Card 3a');
