@@ -22,9 +22,12 @@ export function withCanonicalYears(plan: Plan): Plan {
 function rewrite(value: unknown): unknown {
   if (typeof value === 'string') return canonical(value);
   if (Array.isArray(value)) return value.map(rewrite);
-  // Only plain objects: a Decimal (or any class instance) is a figure, kept as it is.
-  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [canonical(k), rewrite(v)]));
+  // Only plain objects and maps: a Decimal (or any class instance) is a figure, kept as it is.
+  const proto = value && typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
+  if (proto === Object.prototype || proto === null) {
+    // Keyed maps (a scheme's years) are made without a prototype, so a year label can't clash with one; keep it so.
+    const entries = Object.entries(value as object).map(([k, v]) => [canonical(k), rewrite(v)] as const);
+    return proto === null ? Object.assign(Object.create(null) as object, Object.fromEntries(entries)) : Object.fromEntries(entries);
   }
   return value;
 }
