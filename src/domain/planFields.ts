@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import { z } from 'zod';
-import { EXCEL_LIMITS } from './excelLimits';
 import { Money } from './money';
+import { PLAN_LIMITS } from './planLimits';
 
 /**
  * The kinds of field a plan file is made of, as zod schemas: each checks what a person typed and
@@ -9,27 +9,7 @@ import { Money } from './money';
  * (planSchema.ts) and the JSON Schema we publish (docs/plan.schema.json) are both built from these.
  */
 
-/** The plan file's bounds, in one place: the schema, its messages and docs/PLAN-FORMAT.md use these. */
-export const PLAN_LIMITS = {
-  /** Pounds either side of zero: far beyond any BCF figure, and well inside what a spreadsheet holds exactly. */
-  money: 1_000_000_000_000,
-  /** Admissions, bed days, baselines, scores. */
-  count: 1_000_000_000,
-  /** Decimal places of an amount in pounds: pounds and pence. */
-  moneyPlaces: 2,
-  /** Characters in any text: what one Excel cell holds. */
-  text: EXCEL_LIMITS.cellText,
-  /** Characters in an id or reference (a unit-cost id becomes part of a defined name). */
-  id: 31,
-  /** A scheme's card sheet is "Card <ref>": the ref leaves room for that within Excel's 31-character sheet names. */
-  schemeRef: EXCEL_LIMITS.sheetName - 'Card '.length,
-  /** Schemes in one plan (see README "Known limits"). */
-  schemes: 20_000,
-  /** Items in any other list (years, unit costs, actuals, contributions...). */
-  listItems: 100_000,
-  /** How deeply a plan file may nest; a real plan nests six levels. */
-  depth: 32,
-} as const;
+export { PLAN_LIMITS };
 
 /** Text as people type amounts, once "£", "," and spaces are taken out: "1,057,451", "£2,004", "-1200.50". */
 const AMOUNT_TEXT = /^-?\d+(\.\d+)?$/;

@@ -5,6 +5,7 @@ import { planFromJsonText } from '../../domain/planJson';
 import type { Problem } from '../../domain/problems';
 import { readPlan } from '../../workbook/readers/planReader';
 import type { WorkbookPlan } from '../../workbook/sheetPlan';
+import { UnwritableWorkbook } from '../../workbook/writableWorkbook';
 import { READ_LIMITS } from './readLimits';
 import { xlsxToSnapshot } from './xlsxReader';
 
@@ -53,11 +54,22 @@ export async function loadSnapshot(file: string, data?: Buffer) {
   }
 }
 
-/** Writes next to the target and renames, so a failed build never leaves a partial workbook. */
-export async function writeWorkbook(file: string, plan: WorkbookPlan): Promise<number> {
+/**
+ * Writes next to the target and renames, so a failed build never leaves a partial workbook.
+ * What had to be repaired for the file to open everywhere is added to `repairs`, one line each.
+ */
+export async function writeWorkbook(file: string, plan: WorkbookPlan, repairs: string[] = []): Promise<number> {
   // Loaded here, not at the top: the writer brings ExcelJS, which commands that only read don't need.
-  const { planToXlsxBuffer } = await import('./xlsxWriter');
-  const buffer = await planToXlsxBuffer(plan);
+  const { planToXlsx } = await import('./xlsxWriter');
+  let buffer: Buffer;
+  try {
+    const written = await planToXlsx(plan);
+    buffer = written.buffer;
+    repairs.push(...written.repairs.messages);
+  } catch (e) {
+    if (e instanceof UnwritableWorkbook) throw new FileProblem(`${file}: can't write the workbook: ${e.message}.`);
+    throw e;
+  }
   const temp = `${file}.${process.pid}.tmp`;
   try {
     await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
