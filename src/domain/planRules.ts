@@ -65,7 +65,12 @@ export function checkPlan(plan: Plan, locate: Locator): Problem[] {
     if (scheme.description.length > MAX_CELL_TEXT) {
       error(locate({ kind: 'scheme', index, field: 'description' }), `the description of scheme ${scheme.ref} is ${scheme.description.length.toLocaleString('en-GB')} characters long; an Excel cell holds at most ${MAX_CELL_TEXT.toLocaleString('en-GB')}.`);
     }
+    const planYears = new Set(plan.years.map((y) => y.label));
     for (const [year, entry] of Object.entries(scheme.years)) {
+      if (!planYears.has(year)) {
+        error(locate({ kind: 'schemeYear', index, year, field: 'cost' }), `scheme ${scheme.ref} has figures for "${year.slice(0, 40)}", which is not one of the plan's years (${[...planYears].join(', ')}); correct the year or add it to the plan's years.`);
+        continue;
+      }
       if (entry.cost.abs().greaterThan(PLAN_LIMITS.money)) {
         error(locate({ kind: 'schemeYear', index, year, field: 'cost' }), `the ${year} cost of scheme ${scheme.ref} (${entry.cost.toString()}) is beyond ${formatPounds(new Decimal(PLAN_LIMITS.money))}; check the figure.`);
       } else if (entry.cost.isNegative()) {
