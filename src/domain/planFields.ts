@@ -152,10 +152,11 @@ export function fields<T extends z.ZodRawShape>(shape: T) {
 export function unknownFieldMessage(key: string, known: readonly string[]): string {
   const guess = closest(key, known);
   const expected = known.filter((k) => k !== '$schema');
-  return `"${key}" is not a field here${guess ? `: did you mean "${guess}"?` : ''} (the fields are ${expected.join(', ')})`;
+  return `"${key.length > 40 ? `${key.slice(0, 40)}…` : key}" is not a field here${guess ? `: did you mean "${guess}"?` : ''} (the fields are ${expected.join(', ')})`;
 }
 
 function closest(key: string, known: readonly string[]): string | undefined {
+  if (key.length > 64) return undefined;
   const lower = key.toLowerCase();
   let best: { name: string; distance: number } | undefined;
   for (const name of known) {
@@ -166,14 +167,16 @@ function closest(key: string, known: readonly string[]): string | undefined {
   return best?.name;
 }
 
+/** Edits from one word to the other, a swap of two neighbouring letters counting as one ("valeu" is one from "value"). */
 function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
   }
-  return previous[b.length];
+  return d[a.length][b.length];
 }
 
 /** Adds an error for each item whose key repeats an earlier item's, at that item's key field. */
