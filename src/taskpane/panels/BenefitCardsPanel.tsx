@@ -179,7 +179,7 @@ export function BenefitCardsPanel({ session }: FeatureProps) {
                     </th>
                     <td className="n">{formatPounds(p.plannedToDate)}</td>
                     <td className="n">{formatPounds(p.realisedToDate)}</td>
-                    <td className="n">{formatPounds(p.variance)}</td>
+                    <td className="n">{p.variance === null ? 'no data' : formatPounds(p.variance)}</td>
                     <td className={p.status === 'Red' ? styles.red : p.status === 'Amber' ? styles.amber : p.status === 'Green' ? styles.green : undefined}>{p.status}</td>
                     <td>{p.signOff}</td>
                     <td>{p.nextMilestone}</td>
