@@ -30,6 +30,7 @@ export function planExtrasToJson(plan: Plan): Json {
       sharing: plan.pool.sharing.kind === 'fixed' ? { kind: 'fixed', shares: plan.pool.sharing.shares.map((s) => ({ partner: s.partner, percent: n(s.percent) })) } : { kind: 'contributions' },
       contributions: plan.pool.contributions.map((c) => ({ year: c.year, partner: c.partner, source: c.source, amount: n(c.amount) })),
       spend: plan.pool.spend.map((s) => ({ scheme: s.scheme, year: s.year, quarter: s.quarter, amount: n(s.amount) })),
+      ...(plan.pool.phasing ? { phasing: Object.fromEntries(Object.entries(plan.pool.phasing).map(([y, qs]) => [y, qs.map((q) => (q === null ? null : n(q)))])) } : {}),
     };
   }
   if (plan.risks) {
@@ -66,7 +67,20 @@ class ExtrasReader {
       sharing: this.sharing(o.sharing, `${path}.sharing`),
       contributions: this.list(o.contributions ?? [], `${path}.contributions`).map((c, i) => this.contribution(c, `${path}.contributions[${i}]`)),
       spend: this.list(o.spend ?? [], `${path}.spend`).map((s, i) => this.spend(s, `${path}.spend[${i}]`)),
+      ...(o.phasing !== undefined ? { phasing: this.phasing(o.phasing, `${path}.phasing`) } : {}),
     };
+  }
+
+  /** { "2015/16": [0.1, 0.2, 0.3, 0.4] }: each year's quarter shares of the allocation (null for blank). */
+  private phasing(json: unknown, path: string): Record<string, (Decimal | null)[]> {
+    const o = this.object(json, path);
+    const out: Record<string, (Decimal | null)[]> = {};
+    for (const [year, quarters] of Object.entries(o)) {
+      const list = this.list(quarters, `${path}["${year}"]`);
+      if (list.length !== 4) this.fail(`${path}["${year}"]`, `four quarter shares, Q1 to Q4 (null for blank); found ${list.length}`);
+      out[year] = [0, 1, 2, 3].map((q) => (list[q] === null || list[q] === undefined ? null : this.amount(list[q], `${path}["${year}"][${q}]`)));
+    }
+    return out;
   }
 
   private sharing(json: unknown, path: string): SharingRule {
@@ -81,8 +95,7 @@ class ExtrasReader {
       const so = this.object(s, `${path}.shares[${i}]`);
       return { partner: this.text(so, 'partner', `${path}.shares[${i}]`), percent: this.amount(so.percent, `${path}.shares[${i}].percent`) };
     });
-    const total = shares.reduce((a, s) => a.plus(s.percent), new Money(0));
-    if (shares.length && !total.equals(100)) this.fail(`${path}.shares`, `a fixed split must add up to 100; these shares add up to ${total}`);
+    // Shares that don't add up to 100 are a failed plan check (pool-shares), not a refusal: the rest of the plan still reads.
     return { kind: 'fixed', shares };
   }
 

@@ -3,6 +3,7 @@ import { cellAddress } from '../a1';
 import { num, text } from '../grid';
 import { FORMAT, type CellPlan, type DefinedNamePlan, type SheetPlan, type TablePlan } from '../sheetPlan';
 import { HEADERS, SHEET } from './names';
+import { inputNote, legendRow } from './inputLegend';
 
 /**
  * The Assumptions sheet: the plan's identity, its years and stated pools, the unit costs (each a
@@ -12,8 +13,8 @@ import { HEADERS, SHEET } from './names';
 export function assumptionsLayout(plan: Plan): { sheet: SheetPlan; names: DefinedNamePlan[] } {
   const rows: (CellPlan | null)[][] = [
     [text(`${plan.title || `${plan.board} Better Care Fund plan`}: assumptions`, 'title')],
-    [text('Blue cells are inputs. Every table in this workbook is calculated from this sheet and the Schemes sheet.', 'note')],
-    [],
+    [text(inputNote('commissioners keep the plan here and on the Schemes sheet; every table in this workbook is calculated from them.'), 'note')],
+    legendRow(),
   ];
   const tables: TablePlan[] = [];
   const names: DefinedNamePlan[] = [];

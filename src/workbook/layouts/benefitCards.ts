@@ -20,10 +20,11 @@ import { cellAddress } from '../a1';
 import { formula, num, text } from '../grid';
 import { FORMAT, type CellPlan, type ChartPlan, type DefinedNamePlan, type SheetPlan, type ValidationPlan } from '../sheetPlan';
 import { schemesGeometry } from './schemes';
+import { inputNote, legendRow } from './inputLegend';
 
 /**
  * Benefit Card sheets, one per card ("Card 2b"), and the tracker settings block on the Assumptions
- * sheet. Blue cells are kept by people and read back by readers/cardReader.ts; every other figure
+ * sheet. Input cells are kept by people and read back by readers/cardReader.ts; every other figure
  * is a live formula over them, the Schemes sheet, the unit-cost names and the tolerance names, with
  * the decimal.js figure (domain/tracker.ts) as its cached result.
  *
@@ -202,10 +203,10 @@ function cardSheet(plan: Plan, card: BenefitCard, t: Tolerances, quarter: Report
   const headerRow = (headers: readonly string[]) => rows.push(headers.map((h) => text(h, 'header')));
 
   rows.push([text(`Benefit Card ${card.ref}: ${card.schemeName}`, 'title')]);
-  rows.push([text('Blue cells are kept by people; refreshing the cards from the plan keeps them. Everything else is calculated.', 'note')]);
+  rows.push([text(inputNote('kept by people; refreshing the cards from the plan keeps them.'), 'note')]);
   if (!card.scheme) rows.push([text(`Scheme ${card.ref} is no longer in the plan; this card and everything typed on it are kept until you delete the sheet.`, 'warning')]);
   if (card.unmatched.length) rows.push([text(`${card.unmatched.length} entr${card.unmatched.length === 1 ? 'y no longer fits' : 'ies no longer fit'} the plan: see "${CARD_SECTION.unmatched}" below. They are kept.`, 'warning')]);
-  rows.push([]);
+  rows.push(legendRow());
 
   // Position: filled in last, once the rows it points at are known.
   section(CARD_SECTION.position, 'Where the card stands at the reporting quarter (Tracker_AsAt on the Assumptions sheet).');

@@ -2,6 +2,7 @@ import type { Plan } from '../../domain/plan';
 import { num, text } from '../grid';
 import { FORMAT, type SheetPlan } from '../sheetPlan';
 import { HEADERS, SHEET } from './names';
+import { inputNote, legendRow } from './inputLegend';
 
 /** The investment breakdown of each scheme: the lines a scheme's cost is made of. */
 export function investmentsLayout(plan: Plan): SheetPlan {
@@ -10,8 +11,8 @@ export function investmentsLayout(plan: Plan): SheetPlan {
     name: SHEET.investments,
     rows: [
       [text(`${plan.board} BCF schemes: investment breakdown`, 'title')],
-      [text("Each scheme's lines should add up to its cost for the year on the Schemes sheet.", 'note')],
-      [],
+      [text(inputNote("each scheme's lines should add up to its cost for the year on the Schemes sheet."), 'note')],
+      legendRow(),
       HEADERS.investments.map((h) => text(h, 'header')),
       ...lines.map((l) => [text(l.ref, 'input'), text(l.year, 'input'), text(l.line, 'input'), num(l.amount, FORMAT.pounds, 'input')]),
     ],

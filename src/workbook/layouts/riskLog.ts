@@ -4,6 +4,7 @@ import { columnLetter } from '../a1';
 import { formula, num, text } from '../grid';
 import type { CellPlan, SheetPlan } from '../sheetPlan';
 import { POOL_HEADERS, POOL_SHEETS } from './poolNames';
+import { inputNote, legendRow } from './inputLegend';
 
 export const RISK_HEADER_ROW = 3;
 
@@ -21,8 +22,8 @@ export function riskLogLayout(plan: Plan): SheetPlan {
   const last = first + Math.max(risks.length, 1) - 1;
   const rows: (CellPlan | null)[][] = [
     [text(`${plan.board} BCF risk log`, 'title')],
-    [text('Impact and probability are scored 1 (low) to 5 (high); the rating is impact × probability. "Rating as stated" keeps what the plan printed, so the two can be compared.', 'note')],
-    [],
+    [text(inputNote('impact and probability are scored 1 (low) to 5 (high); the rating is impact × probability. "Rating as stated" keeps what the plan printed, so the two can be compared.'), 'note')],
+    legendRow(),
     POOL_HEADERS.risks.map((h) => text(h, 'header')),
   ];
   risks.forEach((r, i) => {

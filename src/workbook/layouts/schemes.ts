@@ -3,6 +3,7 @@ import { columnLetter } from '../a1';
 import { num, text } from '../grid';
 import { FORMAT, type CellPlan, type SheetPlan } from '../sheetPlan';
 import { benefitHeader, costHeader, HEADERS, NO, SHEET, YES } from './names';
+import { inputNote, legendRow } from './inputLegend';
 
 /** Where each input sits on the Schemes sheet, so the year tables can point their formulas at it. */
 export interface SchemesGeometry {
@@ -77,7 +78,7 @@ export function schemesLayout(plan: Plan): SheetPlan {
     return row;
   });
   const legend: (CellPlan | null)[] = headers.map((_, i) => {
-    if (i < HEADERS.schemes.length) return null;
+    if (i < HEADERS.schemes.length) return legendRow()[i] ?? null;
     const unit = plan.unitCosts[(i - HEADERS.schemes.length) % (1 + plan.unitCosts.length) - 1];
     return unit ? text(unit.benefit, 'note') : text('£ per year', 'note');
   });
@@ -88,7 +89,7 @@ export function schemesLayout(plan: Plan): SheetPlan {
     name: SHEET.schemes,
     rows: [
       [text(`${plan.board} BCF schemes: costs and expected benefits`, 'title')],
-      [text('Type costs in pounds and expected reductions as counts. "In BCF pool" is Yes or No.', 'note')],
+      [text(inputNote('type costs in pounds and expected reductions as counts; "In BCF pool" is Yes or No.'), 'note')],
       legend,
       headers.map((h) => text(h, 'header')),
       ...body,

@@ -1,12 +1,12 @@
 import type { QuarterNumber } from '../../domain/financialYear';
-import { sum } from '../../domain/money';
+import type Decimal from 'decimal.js';
 import type { Plan } from '../../domain/plan';
 import type { Contribution, FixedShare, Pool, QuarterSpend, SharingRule } from '../../domain/pool';
 import type { Problem } from '../../domain/problems';
 import type { Risk } from '../../domain/riskLog';
 import { STATEMENT_KINDS, type Statement, type StatementKind, type StatementPart } from '../../domain/statements';
 import { MITIGATION_SEPARATOR } from '../layouts/riskLog';
-import { POOL_HEADERS, POOL_SHEETS, SHARING_RULES } from '../layouts/poolNames';
+import { POOL_HEADERS, POOL_SHEETS, SHARING_RULES, SPEND_INPUT_COLUMNS } from '../layouts/poolNames';
 import { findSheet, type WorkbookSnapshot } from '../snapshot';
 import { bodyRows, CellReader, findHeaderRow, headerColumns } from './cells';
 
@@ -71,16 +71,14 @@ function readPool(r: CellReader): Pool {
     const shares: FixedShare[] = (fb?.rows ?? [])
       .filter((row) => !r.isBlank(row, fb!.col(1)))
       .map((row) => ({ partner: r.text(row, fb!.col(0)), percent: r.amount(row, fb!.col(1), `The fixed share of ${r.text(row, fb!.col(0))}`) }));
-    const total = sum(shares.map((s) => s.percent));
-    if (!shares.length || !total.equals(100)) {
-      r.error(ruleHeader + 1, 1, `the sharing rule is "${SHARING_RULES.fixed}" but the fixed shares add up to ${shares.length ? total.toString() : 'nothing'}; make them add up to 100.`);
-    }
+    // Shares that don't add up to 100, or name a partner the plan doesn't have, are a failed check on
+    // the Checks sheet (pool-shares), not a refusal to read: the Benefits summary still prints.
     sharing = { kind: 'fixed', shares };
   } else if (ruleText && ruleText.toLowerCase() !== SHARING_RULES.contributions.toLowerCase()) {
-    r.error(ruleHeader + 1, 1, `the sharing rule must be "${SHARING_RULES.contributions}" or "${SHARING_RULES.fixed}", not "${ruleText}".`);
+    r.warning(ruleHeader + 1, 1, `the sharing rule must be "${SHARING_RULES.contributions}" or "${SHARING_RULES.fixed}", not "${ruleText}"; it is read as "${SHARING_RULES.contributions}".`);
   }
 
-  const sb = block(r, POOL_HEADERS.spend);
+  const sb = block(r, POOL_HEADERS.spend.slice(0, SPEND_INPUT_COLUMNS));
   const spend: QuarterSpend[] = [];
   for (const row of sb?.rows ?? []) {
     const scheme = r.text(row, sb!.col(0));
@@ -91,7 +89,24 @@ function readPool(r: CellReader): Pool {
       spend.push({ scheme, year, quarter: q as QuarterNumber, amount: r.amount(row, c, `The Q${q} ${year} spend on scheme ${scheme}`) });
     }
   }
-  return { contributions, spend, sharing };
+  const phasing = readPhasing(r);
+  return { contributions, spend, sharing, ...(phasing ? { phasing } : {}) };
+}
+
+/** The allocation phasing block, if the sheet has one (sheets built before it had none: even phasing). */
+function readPhasing(r: CellReader): Record<string, (Decimal | null)[]> | undefined {
+  const header = findHeaderRow(r.sheet, POOL_HEADERS.phasing[0]);
+  if (header < 0) return undefined;
+  const found = headerColumns(r.sheet, header);
+  const columns = POOL_HEADERS.phasing.slice(0, 5).map((h) => found.get(h.toLowerCase()) ?? -1);
+  if (columns.some((c) => c < 0)) return undefined;
+  const out: Record<string, (Decimal | null)[]> = {};
+  for (const row of bodyRows(r, header, columns[0])) {
+    const year = r.text(row, columns[0]);
+    const quarters = [1, 2, 3, 4].map((q) => (r.isBlank(row, columns[q]) ? null : r.amount(row, columns[q], `The Q${q} ${year} share of the allocation`)));
+    if (quarters.some((q) => q !== null)) out[year] = quarters;
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 function readStatements(r: CellReader): Statement[] {
