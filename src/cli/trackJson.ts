@@ -53,7 +53,12 @@ function poolJson(plan: Plan) {
       year: p.year,
       contributed: str(p.contributed),
       allocated: str(p.allocated),
-      spent: str(p.spent),
+      quartersReported: p.quartersReported,
+      allocatedToDate: str(p.allocatedToDate),
+      spentToDate: str(p.spent),
+      varianceToDate: str(p.variance),
+      forecastOutturn: str(p.forecastOutturn),
+      forecastVariance: str(p.forecastVariance),
       partners: p.partners.map((x) => ({ partner: x.partner, contributed: str(x.contributed), share: str(x.share), varianceShare: str(x.varianceShare) })),
     };
   });
