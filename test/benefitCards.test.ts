@@ -11,6 +11,7 @@ import { benefitsSummary, cardTracker, combinedCumulative } from '../src/domain/
 import { CARD_LABEL, CARD_SECTION } from '../src/workbook/layouts/benefitCards';
 import { SUMMARY_SHEET } from '../src/workbook/layouts/cardSummary';
 import { readPlan } from '../src/workbook/readers/planReader';
+import { auditWorkbook } from '../src/workbook/audit/auditWorkbook';
 import type { WorkbookPlan } from '../src/workbook/sheetPlan';
 import { workbookLayout } from '../src/workbook/workbookLayout';
 import { barnetJsonCopy, barnetPlan } from './support/barnet';
@@ -297,8 +298,9 @@ describe('refreshing the cards keeps what people typed', () => {
     const planned = locate(sheet, CARD_SECTION.position, CARD_LABEL.plannedToDate);
     expect(wb.value('Card 2a', realised.row, 1)).toBe(twoA.position.realisedToDate.toNumber());
     expect(wb.value('Card 2a', planned.row, 1)).toBe(twoA.position.plannedToDate.toNumber());
-    // and a refresh from the read plan lays out the same card, every formula agreeing
+    // and a refresh from the read plan lays out the same card, every formula agreeing, so the audit finds nothing changed by hand on it
     expect(parityFailures(workbookLayout(withoutCareHome))).toEqual([]);
+    expect(auditWorkbook(wb.snapshot()).findings.filter((f) => f.sheet === 'Card 2a').map((f) => `${f.cell} ${f.rule}`)).toEqual([]);
   });
 
   test('an actual for a quarter no longer in the plan is kept in Unmatched entries', () => {

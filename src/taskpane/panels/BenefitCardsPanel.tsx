@@ -162,8 +162,8 @@ export function BenefitCardsPanel({ session }: FeatureProps) {
               <thead>
                 <tr>
                   <th scope="col">Card</th>
-                  <th scope="col">Planned to date</th>
-                  <th scope="col">Realised to date</th>
+                  <th scope="col">Planned (quarters reported)</th>
+                  <th scope="col">Realised</th>
                   <th scope="col">Variance</th>
                   <th scope="col">Status</th>
                   <th scope="col">Sign-off</th>
