@@ -47,7 +47,7 @@ export function BenefitCardsPanel({ session }: FeatureProps) {
   const [quarter, setQuarter] = useState<string>();
   const [charted, setCharted] = useState<string>('all');
   const chartPoints = useMemo(() => combinedCumulative(summary ? summary.cards.filter((t) => charted === 'all' || t.card.ref === charted) : []), [summary, charted]);
-  const chosen = quarter ?? summary?.asAt ?? quarters[0] ?? '';
+  const chosen = quarter ?? summary?.quarter.label ?? quarters[0] ?? '';
   const entries = useMemo(() => (plan && chosen ? quarterEntries(plan, chosen) : []), [plan, chosen]);
   const [typed, setTyped] = useState<Typed>({});
   useEffect(() => {
