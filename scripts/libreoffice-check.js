@@ -78,6 +78,7 @@ function load() {
     unitCostName: require(dist('domain/plan')).unitCostName,
     ExcelJS: require(require.resolve('exceljs', { paths: [ROOT] })),
     randomPlanJson: require(path.join(ROOT, 'test/support/randomPlanJson')).randomPlanJson,
+    randomJointPlanJson: require(path.join(ROOT, 'test/support/randomJointFunding')).randomJointPlanJson,
     parity: require(path.join(ROOT, 'test/support/cachedResults')),
     parseAddress: require(dist('workbook/a1')).parseAddress,
     trackJson: require(dist('cli/trackJson')).trackJson,
@@ -265,6 +266,26 @@ function publishedChecks(m, layout, read, expected) {
   return { checked, failures };
 }
 
+/** The FOI answer's figures for the ICB (£31,848.11 a week, £1,656,101.72 a year), as LibreOffice calculated them. */
+function jointChecks(layout, read, m) {
+  const sheet = layout.sheets.find((s) => s.name === 'Joint funding');
+  const failures = [];
+  const want = [
+    ['Weekly cost on the as-at date', 3, 31848.11],
+    ['Full year (weekly x 52)', 3, 1656101.72],
+    ["The ICB's contribution for a year", 1, 1656101.72],
+    ['Packages active on the as-at date', 1, 39],
+  ];
+  for (const [label, column, value] of want) {
+    const r = sheet ? sheet.rows.findIndex((row) => row[0] && typeof row[0].value === 'string' && row[0].value.startsWith(label)) : -1;
+    const got = r >= 0 ? read(sheet.name, r, column) : undefined;
+    if (!got || typeof got.value !== 'number' || Math.abs(got.value - value) >= m.parity.MONEY_TOLERANCE) {
+      failures.push({ where: `Joint funding "${label}"`, message: `LibreOffice ${JSON.stringify(got && got.value)}, the FOI answer ${value}` });
+    }
+  }
+  return { checked: want.length, failures };
+}
+
 async function main() {
   const started = Date.now();
   const missing = checkTools();
@@ -304,8 +325,10 @@ async function main() {
     await addEdited('barnet-nel-2500', barnet, { unitCost: 'NEL', value: 2500 });
     // The reporting quarter typed in lower case with odd spacing, and left blank: the Benefits Summary
     // LibreOffice calculates must give bcf track --json's totals for each.
-    await addEdited('barnet-quarter-lower-case', barnet, { reportingQuarter: ' 2015/16  q2 ' });
+    // Typed over a workbook built with the quarter blank, so its cached values are stale and only a real recalculation gives Q2's figures.
     await addEdited('barnet-quarter-blank', barnet, { reportingQuarter: '' });
+    const blankBuilt = await add('barnet-quarter-blank-built', { ...barnetJson, cards: { ...barnetJson.cards, asAt: '' } });
+    await addEdited('barnet-quarter-lower-case', blankBuilt, { reportingQuarter: ' 2015/16  q2 ' });
     const random = await add(`random-${SCHEMES}-seed-${SEED}`, randomJson);
     const secondUnit = randomJson.unitCosts[1].id;
     const flip = randomJson.schemes.findIndex((s, i) => i > 5 && s.inPool && s.years[randomJson.years[0].label]);
@@ -320,6 +343,9 @@ async function main() {
     // Many years and unit costs: the Schemes sheet runs to column BH, past the single letters.
     const wideYears = ['2016/17', '2017/18', '2018/19', '2019/20', '2020/21', '2021/22'];
     await add(`wide-6-years-9-unit-costs`, m.randomPlanJson(SEED + 1, { schemes: 40, years: wideYears, extraUnits: 8 }));
+    // Joint funding: the example council's register, and random registers of every split method.
+    await add('joint-funding', JSON.parse(fs.readFileSync(path.join(ROOT, 'examples/joint-funding.json'), 'utf8')));
+    for (const seed of [SEED, SEED + 7, SEED + 13]) await add(`joint-random-${seed}`, m.randomJointPlanJson(seed, 80));
     console.log(`Built ${books.length} workbooks in ${work} in ${elapsed(buildStarted)}.`);
 
     // 2. LibreOffice recalculates them all in one session.
@@ -358,6 +384,11 @@ async function main() {
         const tracked = summaryAgainstTrack(m, book, read);
         failures.push(...tracked.failures);
         notes.push(`Benefits Summary totals as bcf track --json (${tracked.shown}: planned ${tracked.planned}, realised ${tracked.realised})`);
+      }
+      if (book.label === 'joint-funding') {
+        const published = jointChecks(book.layout, read, m);
+        failures.push(...published.failures);
+        notes.push(`${published.checked} FOI figures`);
       }
       if (!book.edits) {
         // Workbooks edited through ExcelJS lose their charts (it writes none), so only the others.

@@ -10,7 +10,7 @@ const IGNORED_PARTS = ['dataValidations', 'sheetViews', 'cols', 'conditionalForm
 /**
  * Reads an .xlsx into the host-neutral snapshot: cached values, and formulas where there are any.
  * The lean reader reads what Excel, LibreOffice and ExcelJS write; for anything it leaves alone
- * (shared formulas, ZIP64...) or can't make sense of, ExcelJS reads the file instead.
+ * (encryption, data tables...) or can't make sense of, ExcelJS reads the file instead.
  */
 export async function xlsxToSnapshot(data: Buffer | ArrayBuffer): Promise<WorkbookSnapshot> {
   const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data);

@@ -1,24 +1,9 @@
 import { crc32, inflateRawSync } from 'zlib';
 import { MB, READ_LIMITS } from './readLimits';
 
-/**
- * Something in the file this lean reader leaves to ExcelJS (encryption, an unusual compression,
- * data tables...): the caller reads the file again the slow, thorough way.
- */
-export class NotForLeanReader extends Error {
-  constructor(what: string) {
-    super(what);
-    this.name = 'NotForLeanReader';
-  }
-}
-
-/** The file certainly can't be read (damaged, not a workbook, or too big unpacked): no point asking ExcelJS. */
-export class UnreadableXlsx extends Error {
-  constructor(what: string) {
-    super(what);
-    this.name = 'UnreadableXlsx';
-  }
-}
+// The reader's error classes live in xlsxErrors.ts; re-exported for the modules that import them from here.
+import { NotForLeanReader, UnreadableXlsx } from './xlsxErrors';
+export { NotForLeanReader, UnreadableXlsx };
 
 export interface ZipEntries {
   has(name: string): boolean;

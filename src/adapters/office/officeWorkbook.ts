@@ -1,4 +1,4 @@
-import { sheetRef } from '../../workbook/a1';
+import { positionOf, sheetRef } from '../../workbook/a1';
 import type { Progress, WorkbookHost } from '../../workbook/host';
 import type { Scalar, WorkbookPlan } from '../../workbook/sheetPlan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
@@ -201,7 +201,7 @@ function queueStep(context: Excel.RequestContext, sheets: Map<string, Excel.Work
       validation.clear();
       validation.ignoreBlanks = true;
       if (v.kind === 'list') {
-        validation.rule = { list: { inCellDropDown: true, source: (v.list ?? []).join(',') } };
+        validation.rule = { list: { inCellDropDown: true, source: v.source ? `=${v.source}` : (v.list ?? []).join(',') } };
       } else {
         const rule = { formula1: v.min ?? 0, operator: 'GreaterThanOrEqualTo' as const };
         validation.rule = v.kind === 'whole' ? { wholeNumber: rule } : { decimal: rule };
@@ -280,12 +280,7 @@ function toScalar(value: unknown): Scalar {
 }
 
 function topLeft(address: string): { row: number; column: number } {
-  const cells = address.slice(address.lastIndexOf('!') + 1).split(':')[0];
-  const match = /^\$?([A-Z]+)\$?(\d+)$/.exec(cells);
-  if (!match) return { row: 0, column: 0 };
-  let column = 0;
-  for (const ch of match[1]) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(match[2]) - 1, column: column - 1 };
+  return positionOf(address.slice(address.lastIndexOf('!') + 1).split(':')[0]) ?? { row: 0, column: 0 };
 }
 
 /** For used ranges too big to return at once: their sizes first, then bands of rows, a few per round trip. */

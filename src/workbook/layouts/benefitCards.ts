@@ -18,7 +18,9 @@ import { NOT_A_QUARTER, NOT_SET, reportingQuarterText as reportingQuarterShown, 
 import { cardTracker, dateSerial, MONEY, NO_DATA, type CardTracker, type MetricTracker, type RateTracker } from '../../domain/tracker';
 import { cellAddress } from '../a1';
 import { formula, num, text } from '../grid';
-import { FORMAT, type CellPlan, type ChartPlan, type DefinedNamePlan, type SheetPlan, type ValidationPlan } from '../sheetPlan';
+import { FORMAT, listValidation, type CellPlan, type ChartPlan, type DefinedNamePlan, type SheetPlan, type ValidationPlan } from '../sheetPlan';
+import { BLOCKS } from './blocks';
+import { HEADERS } from './names';
 import { schemesGeometry } from './schemes';
 import { inputNote, legendRow } from './inputLegend';
 
@@ -96,7 +98,7 @@ export const MILESTONE_HEADERS = ['Activity', 'Milestone', 'Due', 'Status', 'Ope
 export const SIGN_OFF_HEADERS = ['Role', 'Name', 'Date', 'Decision'] as const;
 export const UNMATCHED_HEADERS = ['Quarter', 'Metric', 'Realised reduction', 'Baseline admissions', 'Actual admissions', 'Note', 'Why it no longer fits'] as const;
 
-export const TRACKER_SETTINGS_HEADER = ['Tracker setting', 'Value', 'Meaning'] as const;
+export const TRACKER_SETTINGS_HEADER = HEADERS.trackerSettings;
 export const TRACKER_NAMES = { green: 'Tolerance_Green', amber: 'Tolerance_Amber', range: 'Forecast_Range', asAt: 'Tracker_AsAt', quarter: 'Tracker_Quarter', position: 'Tracker_Position' } as const;
 export const TRACKER_LABELS = { green: 'Green at or above', amber: 'Amber at or above', range: 'Forecast range', asAt: 'Reporting quarter', quarter: 'Reporting quarter as read', position: 'Reporting quarter number' } as const;
 
@@ -151,14 +153,14 @@ export function benefitCardsLayout(plan: Plan, assumptions: SheetPlan, { withShe
 
 /**
  * The reporting quarter as typed, and as every sheet reads it: TRIM and a case-blind MATCH against
- * the plan's quarters (text with a wildcard matches none), as domain/reportingQuarter.ts does.
+ * the plan's quarters listed on the sheet (text with a wildcard matches none), as
+ * domain/reportingQuarter.ts does.
  */
-function quarterFormulas(quarters: readonly string[]): { position: string; shown: string } {
+function quarterFormulas(list: string, count: number): { position: string; shown: string } {
   const typed = TRACKER_NAMES.asAt;
-  const list = `{${quarters.map((q) => `"${q}"`).join(',')}}`;
   const wildcard = ['*', '?', '~'].map((w) => `ISNUMBER(FIND("${w}",${typed}))`).join('+');
-  const position = quarters.length ? `IF(TRIM(${typed})="",0,IF(${wildcard}>0,0,IFERROR(MATCH(TRIM(${typed}),${list},0),0)))` : '0';
-  const label = quarters.length ? `CHOOSE(${TRACKER_NAMES.position},${quarters.map((q) => `"${q}"`).join(',')})` : '""';
+  const position = count ? `IF(TRIM(${typed})="",0,IF(${wildcard}>0,0,IFERROR(MATCH(TRIM(${typed}),${list},0),0)))` : '0';
+  const label = count ? `""&INDEX(${list},${TRACKER_NAMES.position})` : '""';
   const shown = `IF(${TRACKER_NAMES.position}>0,${label},IF(TRIM(${typed})="","${NOT_SET}","${NOT_A_QUARTER}"&TRIM(${typed})))`;
   return { position, shown };
 }
@@ -169,7 +171,10 @@ function withTrackerSettings(plan: Plan, assumptions: SheetPlan, t: Tolerances, 
   const header = rows.length;
   rows.push(TRACKER_SETTINGS_HEADER.map((h) => text(h, 'header')));
   const quarters = planQuarters(plan).map((q) => q.label);
-  const read = quarterFormulas(quarters);
+  // The plan's quarters are listed under the settings, one row per TRACKER_NAMES entry, after a blank row and their header.
+  const listHeader = header + 1 + Object.keys(TRACKER_NAMES).length + 1;
+  const listCells = `${cellAddress(listHeader + 1, 0, true)}:${cellAddress(listHeader + Math.max(quarters.length, 1), 0, true)}`;
+  const read = quarterFormulas(listCells, quarters.length);
   const settings: [keyof typeof TRACKER_NAMES, CellPlan, string][] = [
     ['green', num(t.green, FORMAT.percent, 'input'), 'Green when performance (realised ÷ planned, as 1 + (realised − planned) ÷ the plan’s size so a shortfall always lowers it, whatever the sign) is at least this; with nothing planned, Green unless realised is below zero.'],
     ['amber', num(t.amber, FORMAT.percent, 'input'), 'Amber at least this (and below green); below it Red. A card’s status is its worst measure’s, and "Status set by" names that measure.'],
@@ -183,9 +188,13 @@ function withTrackerSettings(plan: Plan, assumptions: SheetPlan, t: Tolerances, 
     rows.push([text(TRACKER_LABELS[key]), cell, text(meaning, 'note')]);
     names.push({ name: TRACKER_NAMES[key], sheet: assumptions.name, cell: cellAddress(header + 1 + i, 1, true), comment: TRACKER_LABELS[key] });
   });
+  // The plan's quarters, listed under the settings: the reporting quarter is matched against them, and its drop-down takes them from there when they are too many to write out.
+  rows.push([]);
+  rows.push(BLOCKS.planQuarters.headers.map((h) => text(h, 'header')));
+  for (const q of quarters) rows.push([text(q)]);
   const validations: ValidationPlan[] = [
     ...(assumptions.validations ?? []),
-    ...(quarters.length ? [{ range: cellAddress(header + 4, 1), kind: 'list' as const, list: quarters, message: 'Choose one of the plan’s quarters, e.g. 2015/16 Q2.' }] : []),
+    ...(quarters.length ? [listValidation(cellAddress(header + 4, 1), quarters, listCells, 'Choose one of the plan’s quarters, e.g. 2015/16 Q2.')] : []),
   ];
   return { sheet: { ...assumptions, rows, validations }, names };
 }

@@ -4,6 +4,7 @@ import { columnLetter } from '../a1';
 import { formula, num, text } from '../grid';
 import { FORMAT, type CellPlan, type SheetPlan, type TablePlan, type ValidationPlan } from '../sheetPlan';
 import { inputNote, legendRow } from './inputLegend';
+import { blockBody, BLOCKS, regionRows, ROOM_TO_GROW, SHEET_SPECS, type BlockSpec } from './blocks';
 import { POOL_HEADERS, POOL_SHEETS, SHARING_RULES } from './poolNames';
 import { schemesGeometry } from './schemes';
 
@@ -29,7 +30,7 @@ interface Years {
   readonly summaryRow: ReadonlyMap<string, number>;
 }
 
-/** A sheet grows block by block: header, body, blank row; each block's first body row is known before it is written. */
+/** A sheet grows block by block (blocks.ts): header, body (with room to grow), blank row; each block's first body row is known before it is written. */
 class Blocks {
   readonly rows: Row[];
   readonly tables: TablePlan[] = [];
@@ -39,11 +40,12 @@ class Blocks {
   get next(): number {
     return this.rows.length + 1; // the first body row of the next block
   }
-  add(name: string, headers: readonly string[], body: Row[]): number {
-    this.tables.push({ name, row: this.rows.length, column: 0, columns: headers, rowCount: body.length });
-    this.rows.push(headers.map((h) => text(h, 'header')));
+  add(spec: BlockSpec, items: Row[], spare: Row = []): number {
+    this.tables.push({ name: spec.id, row: this.rows.length, column: 0, columns: spec.headers, rowCount: spec.grows ? items.length + ROOM_TO_GROW : items.length });
+    this.rows.push(spec.headers.map((h) => text(h, 'header')));
     const first = this.rows.length;
-    this.rows.push(...body, []);
+    this.rows.push(...blockBody(SHEET_SPECS.pool, spec, items, spare));
+    if (!spec.grows) this.rows.push([]);
     return first;
   }
 }
@@ -66,17 +68,22 @@ export function poolLayout(plan: Plan): { sheet: SheetPlan; geometry: PoolGeomet
     legendRow(),
   ]);
   const contributions = pool.contributions;
-  const cFirst = b.add('PoolContributions', H.contributions, contributions.map((c) => [text(c.year, 'input'), text(c.partner, 'input'), text(c.source, 'input'), num(c.amount, FORMAT.pounds, 'input')]));
-  const cRange = span(cFirst, contributions.length);
+  const cFirst = b.add(
+    BLOCKS.contributions,
+    contributions.map((c) => [text(c.year, 'input'), text(c.partner, 'input'), text(c.source, 'input'), num(c.amount, FORMAT.pounds, 'input')]),
+    [{ style: 'input' }, { style: 'input' }, { style: 'input' }, { style: 'input', format: FORMAT.pounds }],
+  );
+  // Sums over contributions cover the rows people may type under the last one.
+  const cRange = span(cFirst, regionRows(SHEET_SPECS.pool, BLOCKS.contributions, contributions.length));
 
-  b.rows.push(H.sharingRule.map((h) => text(h, 'header')));
+  b.rows.push(BLOCKS.sharingRule.headers.map((h) => text(h, 'header')));
   const ruleRow = b.rows.length;
   b.rows.push([text('Rule'), text(pool.sharing.kind === 'fixed' ? SHARING_RULES.fixed : SHARING_RULES.contributions, 'input')]);
   b.rows.push([text(`"${SHARING_RULES.contributions}" shares by what each partner put in that year (a partner who put in nothing carries nothing); "${SHARING_RULES.fixed}" uses the shares below. Every table on this sheet shares the forecast variance this one way.`, 'note')]);
   b.rows.push([]);
   const fixed = pool.sharing.kind === 'fixed' ? pool.sharing.shares : [];
   const fixedRows = plan.partners.map((p) => ({ partner: p.id, percent: fixed.find((s) => s.partner === p.id)?.percent }));
-  const fFirst = b.add('PoolFixedShares', H.fixedShares, fixedRows.map((f) => [text(f.partner, 'input'), f.percent ? num(f.percent, '0.00', 'input') : { style: 'input', format: '0.00' }]));
+  const fFirst = b.add(BLOCKS.fixedShares, fixedRows.map((f) => [text(f.partner, 'input'), f.percent ? num(f.percent, '0.00', 'input') : { style: 'input', format: '0.00' }]));
   const fRange = span(fFirst, fixedRows.length);
 
   const list = plan.years.map((y) => ({ year: y.label, figures: computePoolYear(plan, y.label) }));
@@ -90,16 +97,16 @@ export function poolLayout(plan: Plan): { sheet: SheetPlan; geometry: PoolGeomet
     summaryRow: new Map(list.map((y, k) => [y.year, summaryFirst + k])),
   };
   const sRange = span(spendFirst, spendCount);
-  b.add('PoolPhasing', H.phasing, phasingRows(pool, years));
-  b.add('PoolSpend', H.spend, spendRows(plan, pool, years, spendFirst));
-  b.add('PoolSummary', H.summary, summaryRows(years, cRange, sRange));
+  b.add(BLOCKS.phasing, phasingRows(pool, years));
+  b.add(BLOCKS.spend, spendRows(plan, pool, years, spendFirst));
+  b.add(BLOCKS.summary, summaryRows(years, cRange, sRange));
   const sourcesFirst = b.next;
   const partnersFirst = sourcesFirst + list.reduce((n, y) => n + y.figures.sources.length, 0) + 2;
   const partnerCount = list.length * plan.partners.length;
   const pRange = span(partnersFirst, partnerCount);
-  b.add('PoolSources', H.sources, sourceRows(contributions, years, cFirst, sourcesFirst, pRange));
+  b.add(BLOCKS.sources, sourceRows(contributions, years, cFirst, sourcesFirst, pRange));
   const rule = { cell: abs(1, ruleRow), fRange };
-  b.add('PoolPartners', H.partners, partnerRows(years, partnersFirst, cRange, rule));
+  b.add(BLOCKS.poolPartners, partnerRows(years, partnersFirst, cRange, rule));
 
   const validations: ValidationPlan[] = [
     { range: `B${ruleRow + 1}`, kind: 'list', list: [SHARING_RULES.contributions, SHARING_RULES.fixed], message: `Choose "${SHARING_RULES.contributions}" or "${SHARING_RULES.fixed}".` },
