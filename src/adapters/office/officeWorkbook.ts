@@ -65,9 +65,7 @@ export class OfficeWorkbook implements WorkbookHost {
       const owned = ownedSheets(state);
       const byLogical = new Map(state.registry.sheets.map((s) => [s.logical.toLowerCase(), s.actual]));
       const present = new Map(state.inventory.sheets.map((s) => [s.toLowerCase(), s]));
-      const wanted = sheetNames
-        ? sheetNames.map((n) => byLogical.get(n.toLowerCase()) ?? present.get(n.toLowerCase())).filter((n): n is string => n !== undefined)
-        : owned;
+      const wanted = sheetNames ? sheetNames.map((n) => byLogical.get(n.toLowerCase()) ?? present.get(n.toLowerCase())).filter((n): n is string => n !== undefined) : owned;
       const sheets = wanted.length ? await readSheets(context, wanted, state.sizes, this.maxResponseBytes) : [];
       return logicalSnapshot({ sheets }, state.registry);
     });
@@ -100,7 +98,14 @@ export class OfficeWorkbook implements WorkbookHost {
     });
   }
 
-  private async round<T>(context: Excel.RequestContext, decide: (snapshot: WorkbookSnapshot) => Decision<T>, overlay: Overlay, budget: number, onProgress: ((p: Progress) => void) | undefined, targets: WorkbookPlan | undefined) {
+  private async round<T>(
+    context: Excel.RequestContext,
+    decide: (snapshot: WorkbookSnapshot) => Decision<T>,
+    overlay: Overlay,
+    budget: number,
+    onProgress: ((p: Progress) => void) | undefined,
+    targets: WorkbookPlan | undefined,
+  ) {
     onProgress?.({ done: 0, total: 1, step: 'Reading the workbook' });
     const state = await readState(context);
     const owned = ownedSheets(state);
@@ -120,7 +125,14 @@ export class OfficeWorkbook implements WorkbookHost {
    * Sends steps in requests under the byte budget. The last request also reads, before writing,
    * the cells it overwrites, and says which of them someone changed since the command read them.
    */
-  private async send(context: Excel.RequestContext, steps: readonly WriteStep[], maxBytes: number, last: boolean, onProgress?: (p: Progress) => void, read?: ReadonlyMap<string, SheetSnapshot>): Promise<Overlay> {
+  private async send(
+    context: Excel.RequestContext,
+    steps: readonly WriteStep[],
+    maxBytes: number,
+    last: boolean,
+    onProgress?: (p: Progress) => void,
+    read?: ReadonlyMap<string, SheetSnapshot>,
+  ): Promise<Overlay> {
     let budget = maxBytes;
     let pending = [...steps];
     const edited: Overlay = new Map();
@@ -259,7 +271,9 @@ function queueStep(context: Excel.RequestContext, sheets: Map<string, Excel.Work
       sheetOf(step.sheet).visibility = 'VeryHidden' as Excel.SheetVisibility;
       return;
     case 'copyFrom':
-      sheetOf(step.sheet).getRange(step.address).copyFrom(sheetRef(step.from, step.address), 'All' as Excel.RangeCopyType);
+      sheetOf(step.sheet)
+        .getRange(step.address)
+        .copyFrom(sheetRef(step.from, step.address), 'All' as Excel.RangeCopyType);
       return;
     case 'unlistTable':
       // Keeps the cells (cleared next) and frees the name for the table written in its place.
@@ -366,4 +380,3 @@ function queueStep(context: Excel.RequestContext, sheets: Map<string, Excel.Work
 export function columnWidthPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
-

@@ -79,7 +79,16 @@ export function planWrites(placement: Placement, state: WorkbookState, current: 
   ]);
   const marker: WriteStep[] = state.pendingSheet ? [{ kind: 'deleteSheet', sheet: pending.name, bytes: 400 }] : [];
   return {
-    early: [...marker, { kind: 'addSheet', sheet: pending.name, bytes: 400 }, ...sheetSteps(pending, pending.name), { kind: 'visibility', sheet: pending.name, bytes: 400 }, ...tidy.filter((s) => s.sheet !== pending.name), ...fresh, ...names.added, ...staged],
+    early: [
+      ...marker,
+      { kind: 'addSheet', sheet: pending.name, bytes: 400 },
+      ...sheetSteps(pending, pending.name),
+      { kind: 'visibility', sheet: pending.name, bytes: 400 },
+      ...tidy.filter((s) => s.sheet !== pending.name),
+      ...fresh,
+      ...names.added,
+      ...staged,
+    ],
     last: [...changes.flatMap((c) => c.steps), ...names.changed, { kind: 'deleteSheet', sheet: pending.name, bytes: 400 }],
   };
 }
