@@ -11,6 +11,8 @@ export interface RecordedCall {
   bodyBytes: number;
   body: { Actions: any[]; ObjectPaths: Record<string, any> };
   refused: boolean;
+  /** Sheets (lower case), "#names" and "#table:<name>" the request changed. */
+  touched?: Set<string>;
   /** Bytes of the answer (0 when refused). */
   responseBytes: number;
   writes: RecordedWrite[];
@@ -30,7 +32,7 @@ export interface StoredCell {
 }
 export class FakeWorkbook {
   constructor(options?: {
-    sheets?: Record<string, unknown[][]>;
+    sheets?: Record<string, unknown[][] | { rows: number; columns: number; fill: (row: number, column: number) => unknown }>;
     tables?: { name: string; sheet: string; address: string }[];
     names?: { name: string; formula: string; comment?: string }[];
     refuseOver?: number;
@@ -47,6 +49,7 @@ export class FakeWorkbook {
   /** Everything held of one sheet (or of the whole workbook), as text to compare before and after. */
   dump(sheet?: string): string;
   renameSheet(from: string, to: string): void;
+  clone(): FakeWorkbook;
   setCell(sheet: any, row: number, column: number, input: unknown): void;
   sheet(name: string): any;
 }

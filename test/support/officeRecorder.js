@@ -164,7 +164,9 @@ class FakeWorkbook {
     this.chartCount = 0;
     for (const [name, rows] of Object.entries(sheets)) {
       const sheet = this.addSheet(name);
-      rows.forEach((row, r) => row.forEach((input, c) => this.setCell(sheet, r, c, input)));
+      // { rows, columns, fill(r, c) }: a big data sheet held as a rule, not a million stored cells.
+      if (!Array.isArray(rows)) sheet.block = rows;
+      else rows.forEach((row, r) => row.forEach((input, c) => this.setCell(sheet, r, c, input)));
     }
     this.respond = this.respond.bind(this);
   }
@@ -210,6 +212,12 @@ class FakeWorkbook {
 
   usedRectOrNull(sheet, within) {
     let rect;
+    if (sheet.block) {
+      const b = { r0: 0, c0: 0, r1: sheet.block.rows - 1, c1: sheet.block.columns - 1 };
+      const w = within || b;
+      const r0 = Math.max(b.r0, w.r0), r1 = Math.min(b.r1, w.r1), c0 = Math.max(b.c0, w.c0), c1 = Math.min(b.c1, w.c1);
+      if (r0 <= r1 && c0 <= c1) rect = { r0, c0, r1, c1 };
+    }
     for (const key of sheet.cells.keys()) {
       const [r, c] = key.split(',').map(Number);
       if (within && (r < within.r0 || r > within.r1 || c < within.c0 || c > within.c1)) continue;
@@ -227,7 +235,7 @@ class FakeWorkbook {
       const row = [];
       const frow = [];
       for (let c = rect.c0; c <= rect.c1; c++) {
-        const cell = sheet.cells.get(`${r},${c}`);
+        const cell = sheet.cells.get(`${r},${c}`) || blockCell(sheet, r, c);
         row.push(cell ? (cell.value ?? 0) : '');
         frow.push(cell ? cell.formula ?? cell.value : '');
       }
@@ -257,6 +265,8 @@ class FakeWorkbook {
       if (action.ActionType === 1) {
         if (!instantiated.has(action.ObjectPathId)) {
           instantiated.add(action.ObjectPathId);
+          const p0 = paths[action.ObjectPathId];
+          if (call && p0 && p0.ObjectPathType === 3 && /^(Add|ConvertToRange)$/.test(p0.Name)) touch(call, desc.adding && desc.adding.range ? desc.adding.range : desc.type === 'sheet' ? desc : desc.of || desc);
           this.create(paths[action.ObjectPathId], desc, resolve);
         }
         const p = paths[action.ObjectPathId];
@@ -270,8 +280,10 @@ class FakeWorkbook {
       } else if (action.ActionType === 2) {
         results.push({ ActionId: action.Id, Value: this.query(desc) });
       } else if (action.ActionType === 3) {
+        if (call && !action.Name.startsWith('_')) touch(call, desc);
         this.method(desc, action.Name, args);
       } else if (action.ActionType === 4) {
+        if (call) touch(call, desc);
         this.setProperty(desc, action.Name, args[0], call);
       }
     }
@@ -510,6 +522,18 @@ class FakeWorkbook {
   }
 }
 
+/** An independent copy (a data sheet held as a rule keeps its rule), to run a command on from the same start. */
+FakeWorkbook.prototype.clone = function clone() {
+  const copy = new FakeWorkbook({ sheets: {}, refuseOver: this.refuseOver, refuseResponseOver: this.refuseResponseOver, evaluate: this.evaluate });
+  for (const [key, s] of this.sheets) {
+    copy.sheets.set(key, { ...s, cells: new Map([...s.cells].map(([k, c]) => [k, { ...c }])), formats: new Map(s.formats), charts: s.charts.map((c) => ({ ...c })) });
+  }
+  copy.tables = new Map([...this.tables].map(([k, t]) => [k, { ...t }]));
+  copy.names = new Map([...this.names].map(([k, n]) => [k, { ...n }]));
+  copy.chartCount = this.chartCount;
+  return copy;
+};
+
 /** Everything the fake holds of one sheet (or all, without a name), as text to compare before and after. */
 FakeWorkbook.prototype.dump = function dump(sheetName) {
   const sorted = (map) => [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -541,6 +565,22 @@ function scripted(book, { failAt, mode = 'refuse', before } = {}) {
   };
   responder.count = () => n;
   return responder;
+}
+
+/** Notes on the call which sheet an action changes ("#names" for defined names), for tests of what changed when. */
+function touch(call, desc) {
+  call.touched = call.touched || new Set();
+  for (let d = desc; d; d = d.of) {
+    if (d.type === 'sheet') return call.touched.add(String(d.name).toLowerCase());
+    if (d.sheet) return call.touched.add(String(d.sheet).toLowerCase());
+    if (d.type === 'name' || d.type === 'names') return call.touched.add('#names');
+    if (d.type === 'table') return call.touched.add(`#table:${String(d.name).toLowerCase()}`);
+  }
+}
+
+function blockCell(sheet, r, c) {
+  const b = sheet.block;
+  return b && r < b.rows && c < b.columns ? { value: b.fill(r, c) } : undefined;
 }
 
 function overlaps(a, b) {

@@ -3,6 +3,7 @@ import type { Decision, Progress, Updated, WorkbookHost } from '../../workbook/h
 import { isBookkeeping, logicalSnapshot, looksLikeLayoutSheet, placePlan } from '../../workbook/ownership';
 import type { Scalar, SheetPlan, WorkbookPlan } from '../../workbook/sheetPlan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
+import type { CellInput } from './cellInput';
 import { CELL_LOOKS } from './cellLooks';
 import { DEFAULT_MAX_RESPONSE_BYTES, errorCode, readSheets, readState, type WorkbookState } from './workbookRead';
 import { planWrites } from './writePlan';
@@ -112,7 +113,12 @@ export class OfficeWorkbook implements WorkbookHost {
     const toRead = targets ? owned.filter((s) => targets.sheets.some((t) => t.name.toLowerCase() === logicalOf(state, s).toLowerCase())) : owned;
     const sheets = withOverlay(toRead.length ? await readSheets(context, toRead, state.sizes, this.maxResponseBytes) : [], overlay);
     const { plan, result } = decide(logicalSnapshot({ sheets }, state.registry));
-    if (!plan) return { result, notices: [] as string[], edited: new Map() as Overlay };
+    if (!plan) {
+      // The previous round overwrote a co-author's entries and this one writes nothing (a conflict
+      // for the person to decide): put their entries back as they typed them.
+      if (overlay.size) await restore(context, overlay);
+      return { result, notices: [] as string[], edited: new Map() as Overlay };
+    }
     const placement = placePlan(plan, state.inventory, state.registry, readBytes);
     const current = new Map(sheets.map((s) => [s.name.toLowerCase(), s]));
     const writes = planWrites(placement, state, current, budget);
@@ -214,6 +220,18 @@ function checkBefore(context: Excel.RequestContext, step: WriteStep, read: Reado
       );
     },
   ];
+}
+
+async function restore(context: Excel.RequestContext, overlay: Overlay): Promise<void> {
+  for (const [sheet, cells] of overlay) {
+    const worksheet = context.workbook.worksheets.getItem(sheet);
+    for (const [key, entry] of cells) {
+      const [r, c] = key.split(',').map(Number);
+      const text = typeof entry === 'string' && entry !== '' && !entry.startsWith('=');
+      worksheet.getRangeByIndexes(r, c, 1, 1).formulas = [[text ? `'${entry as string}` : (entry as CellInput)]];
+    }
+  }
+  await context.sync();
 }
 
 /** The sheets read, with the entries co-authors made that the previous round overwrote put back. */
