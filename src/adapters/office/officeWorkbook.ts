@@ -5,7 +5,7 @@ import type { Scalar, SheetPlan, WorkbookPlan } from '../../workbook/sheetPlan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import type { CellInput } from './cellInput';
 import { CELL_LOOKS } from './cellLooks';
-import { DEFAULT_MAX_RESPONSE_BYTES, errorCode, readSheets, readState, type WorkbookState } from './workbookRead';
+import { DEFAULT_MAX_RESPONSE_BYTES, errorCode, readSheets, readState, type Guess, type WorkbookState } from './workbookRead';
 import { planWrites } from './writePlan';
 import { columnsAddress, nextBatch, type WriteStep } from './writeSteps';
 
@@ -39,6 +39,8 @@ const MIN_REQUEST_BYTES = 16_000;
 export class OfficeWorkbook implements WorkbookHost {
   private readonly maxRequestBytes: number;
   private readonly maxResponseBytes: number;
+  /** The add-in's sheets as the last command found them: read with the next command's first request. */
+  private guess?: Guess;
 
   constructor(
     private readonly excel: ExcelApi = defaultExcel(),
@@ -62,12 +64,12 @@ export class OfficeWorkbook implements WorkbookHost {
    */
   async read(sheetNames?: readonly string[]): Promise<WorkbookSnapshot> {
     return this.excel.run(async (context) => {
-      const state = await readState(context);
+      const state = await this.readState(context);
       const owned = ownedSheets(state);
       const byLogical = new Map(state.registry.sheets.map((s) => [s.logical.toLowerCase(), s.actual]));
       const present = new Map(state.inventory.sheets.map((s) => [s.toLowerCase(), s]));
       const wanted = sheetNames ? sheetNames.map((n) => byLogical.get(n.toLowerCase()) ?? present.get(n.toLowerCase())).filter((n): n is string => n !== undefined) : owned;
-      const sheets = wanted.length ? await readSheets(context, wanted, state.sizes, this.maxResponseBytes) : [];
+      const sheets = await this.readSheets(context, state, wanted);
       return logicalSnapshot({ sheets }, state.registry);
     });
   }
@@ -108,10 +110,10 @@ export class OfficeWorkbook implements WorkbookHost {
     targets: WorkbookPlan | undefined,
   ) {
     onProgress?.({ done: 0, total: 1, step: 'Reading the workbook' });
-    const state = await readState(context);
+    const state = await this.readState(context);
     const owned = ownedSheets(state);
     const toRead = targets ? owned.filter((s) => targets.sheets.some((t) => t.name.toLowerCase() === logicalOf(state, s).toLowerCase())) : owned;
-    const sheets = withOverlay(toRead.length ? await readSheets(context, toRead, state.sizes, this.maxResponseBytes) : [], overlay);
+    const sheets = withOverlay(await this.readSheets(context, state, toRead), overlay);
     const { plan, result } = decide(logicalSnapshot({ sheets }, state.registry));
     if (!plan) {
       // The previous round overwrote a co-author's entries and this one writes nothing (a conflict
@@ -121,10 +123,29 @@ export class OfficeWorkbook implements WorkbookHost {
     }
     const placement = placePlan(plan, state.inventory, state.registry, readBytes);
     const current = new Map(sheets.map((s) => [s.name.toLowerCase(), s]));
+    // The registry was read with the workbook's inventory; it is diffed like any sheet of the add-in's.
+    if (state.registrySheet) current.set(state.registrySheet.name.toLowerCase(), state.registrySheet);
     const writes = planWrites(placement, state, current, budget);
     await this.send(context, writes.early, budget, false, onProgress);
     const edited = await this.send(context, writes.last, budget, true, onProgress, current);
+    // The next command reads these with its first request.
+    const written = placement.plan.sheets.filter((sheet) => !isBookkeeping(sheet.name));
+    this.guess = { sheets: written.map((sheet) => sheet.name), sizes: new Map(written.map((sheet) => [sheet.name.toLowerCase(), readBytes(sheet)])) };
     return { result, notices: placement.notices, edited };
+  }
+
+  private async readState(context: Excel.RequestContext): Promise<WorkbookState> {
+    const state = await readState(context, this.guess, this.maxResponseBytes);
+    this.guess = { sheets: ownedSheets(state), sizes: state.sizes };
+    return state;
+  }
+
+  /** The named sheets: those already read with the first request, the rest in requests sized by bytes. */
+  private async readSheets(context: Excel.RequestContext, state: WorkbookState, names: readonly string[]): Promise<SheetSnapshot[]> {
+    const missing = names.filter((n) => !state.prefetched.has(n.toLowerCase()));
+    const read = missing.length ? await readSheets(context, missing, state.sizes, this.maxResponseBytes) : [];
+    const byName = new Map(read.map((s) => [s.name.toLowerCase(), s]));
+    return names.map((n) => state.prefetched.get(n.toLowerCase()) ?? byName.get(n.toLowerCase())!).map((s, i) => (s.name === names[i] ? s : { ...s, name: names[i] }));
   }
 
   /**

@@ -19,6 +19,14 @@ export interface WorkbookState {
   readonly sizes: ReadonlyMap<string, number>;
   readonly registrySheet?: SheetSnapshot;
   readonly pendingSheet?: SheetSnapshot;
+  /** Sheets read in the same request, on the guess that they are still the add-in's (lower-case name ->). */
+  readonly prefetched: ReadonlyMap<string, SheetSnapshot>;
+}
+
+/** What the previous command found: the sheets to read with the next command's first request. */
+export interface Guess {
+  readonly sheets: readonly string[];
+  readonly sizes: ReadonlyMap<string, number>;
 }
 
 /** The most a read request asks for; Excel on the web refuses responses over 5 MB. */
@@ -26,8 +34,26 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 4_000_000;
 /** A sheet with no recorded size is read alone first; if refused, in bands of this many rows. */
 const FIRST_BAND_ROWS = 2000;
 
-export async function readState(context: Excel.RequestContext): Promise<WorkbookState> {
+/**
+ * The command's first request. With a guess (the sheets the add-in owned at its last command, when
+ * they fit in one response), their contents come in the same request, saving a round trip; whatever
+ * the registry now says, only the sheets it lists are used.
+ */
+export async function readState(context: Excel.RequestContext, guess?: Guess, budget = DEFAULT_MAX_RESPONSE_BYTES): Promise<WorkbookState> {
+  const bytes = guess ? guess.sheets.reduce((a, s) => a + (guess.sizes.get(s.toLowerCase()) ?? budget), 0) : 0;
+  if (guess && guess.sheets.length && bytes <= budget) {
+    try {
+      return await readStateWith(context, guess.sheets);
+    } catch (error) {
+      if (errorCode(error) !== 'ResponsePayloadSizeLimitExceeded') throw error;
+    }
+  }
+  return readStateWith(context, []);
+}
+
+async function readStateWith(context: Excel.RequestContext, guessed: readonly string[]): Promise<WorkbookState> {
   const workbook = context.workbook;
+  const early = guessed.map((name) => workbook.worksheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true).load('address,values,formulas'));
   const sheets = workbook.worksheets.load('items/name,items/charts/items/name');
   const tables = workbook.tables.load('items/name,items/worksheet/name');
   const names = workbook.names.load('items/name,items/formula,items/comment');
@@ -53,6 +79,7 @@ export async function readState(context: Excel.RequestContext): Promise<Workbook
     sizes,
     registrySheet,
     pendingSheet,
+    prefetched: new Map(guessed.flatMap((name, i) => (early[i].isNullObject ? [] : [[name.toLowerCase(), snapshotOf(name, [{ address: early[i].address, values: early[i].values, formulas: early[i].formulas }])] as const]))),
   };
 }
 
