@@ -5,7 +5,7 @@ import type { Scalar, SheetPlan, WorkbookPlan } from '../../workbook/sheetPlan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import type { CellInput } from './cellInput';
 import { CELL_LOOKS } from './cellLooks';
-import { DEFAULT_MAX_RESPONSE_BYTES, errorCode, readSheets, readState, type Guess, type WorkbookState } from './workbookRead';
+import { DEFAULT_MAX_RESPONSE_BYTES, errorCode, readSheets, readState, releaseReferences, type Guess, type WorkbookState } from './workbookRead';
 import { planWrites } from './writePlan';
 import { columnsAddress, nextBatch, type WriteStep } from './writeSteps';
 
@@ -52,6 +52,29 @@ export class OfficeWorkbook implements WorkbookHost {
 
   select(sheet: string, cell: string): Promise<void> {
     return selectCell(sheet, cell, this.excel);
+  }
+
+  /**
+   * Calls `listener` when a person (here or a co-author) changes a cell; the add-in's own writes
+   * are told apart by Excel (triggerSource "ThisLocalAddin") and don't count.
+   */
+  async watch(listener: () => void): Promise<() => void> {
+    let handler: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | undefined;
+    await this.excel.run(async (context) => {
+      handler = context.workbook.worksheets.onChanged.add(async (event) => {
+        if ((event as { triggerSource?: string }).triggerSource !== 'ThisLocalAddin') listener();
+      });
+      await context.sync();
+    });
+    return () => {
+      const h = handler;
+      if (!h) return;
+      handler = undefined;
+      void this.excel.run(h.context, async (context) => {
+        h.remove();
+        await context.sync();
+      });
+    };
   }
 
   async apply(plan: WorkbookPlan, onProgress?: (p: Progress) => void): Promise<void> {
@@ -185,6 +208,7 @@ export class OfficeWorkbook implements WorkbookHost {
         continue;
       }
       for (const check of checks) check(edited);
+      if (!last) releaseReferences(context);
       pending = rest;
       done += batch.length;
       onProgress?.({ done, total: done + pending.length, step: pending.length ? `Wrote ${batch[batch.length - 1].sheet}` : 'Done' });

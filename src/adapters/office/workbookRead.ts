@@ -70,6 +70,7 @@ async function readStateWith(context: Excel.RequestContext, guessed: readonly st
   const registrySheet = registry.isNullObject ? undefined : snapshotOf(REGISTRY_SHEET, [{ address: registry.address, values: registry.values, formulas: registry.formulas }]);
   const pendingSheet = pending.isNullObject ? undefined : snapshotOf(PENDING_SHEET, [{ address: pending.address, values: pending.values, formulas: pending.formulas }]);
   const owned = readRegistry(inventory, registrySheet, pendingSheet, { title: title.isNullObject ? undefined : title.values?.[0]?.[0] });
+  releaseReferences(context);
   const sizes = new Map(owned.sheets.filter((s) => s.bytes).map((s) => [s.actual.toLowerCase(), s.bytes!]));
   return {
     inventory,
@@ -121,6 +122,7 @@ export async function readSheets(context: Excel.RequestContext, names: readonly 
     batch.forEach((piece, i) => {
       if (!ranges[i].isNullObject) parts.get(piece.sheet.toLowerCase())!.push({ address: ranges[i].address, values: ranges[i].values, formulas: ranges[i].formulas });
     });
+    releaseReferences(context);
   }
   return names.map((name) => snapshotOf(name, parts.get(name.toLowerCase())!));
 }
@@ -145,6 +147,19 @@ function smaller(batch: readonly Piece[]): Piece[] {
   const bytes = Math.max(1, piece.bytes / 2);
   const tail: Piece = piece.rows === undefined ? { sheet: piece.sheet, row: piece.row + half, bytes } : { sheet: piece.sheet, row: piece.row + half, rows: rows - half, bytes };
   return [{ sheet: piece.sheet, row: piece.row, rows: half, bytes }, tail];
+}
+
+/**
+ * Excel.run keeps a reference to every object a request made and frees them all in one clean-up
+ * request at its end: 4 MB after writing 1,000 card sheets, near the 5 MB limit. Freeing each
+ * request's objects once it is answered (as Excel.run itself does at the end) puts the releases in
+ * the next request instead. Uses the client's own clean-up list; without it, Excel.run does it all.
+ */
+export function releaseReferences(context: Excel.RequestContext): void {
+  const tracked = context.trackedObjects as unknown as { _retrieveAndClearAutoCleanupList?: () => Record<string, OfficeExtension.ClientObject> };
+  if (typeof tracked._retrieveAndClearAutoCleanupList !== 'function') return;
+  const list = tracked._retrieveAndClearAutoCleanupList();
+  for (const key of Object.keys(list)) context.trackedObjects.remove(list[key]);
 }
 
 export function errorCode(error: unknown): string | undefined {
