@@ -78,6 +78,7 @@ function load() {
     unitCostName: require(dist('domain/plan')).unitCostName,
     ExcelJS: require(require.resolve('exceljs', { paths: [ROOT] })),
     randomPlanJson: require(path.join(ROOT, 'test/support/randomPlanJson')).randomPlanJson,
+    randomJointPlanJson: require(path.join(ROOT, 'test/support/randomJointFunding')).randomJointPlanJson,
     parity: require(path.join(ROOT, 'test/support/cachedResults')),
     parseAddress: require(dist('workbook/a1')).parseAddress,
   };
@@ -237,6 +238,26 @@ function publishedChecks(m, layout, read, expected) {
   return { checked, failures };
 }
 
+/** The FOI answer's figures for the ICB (£31,848.11 a week, £1,656,101.72 a year), as LibreOffice calculated them. */
+function jointChecks(layout, read, m) {
+  const sheet = layout.sheets.find((s) => s.name === 'Joint funding');
+  const failures = [];
+  const want = [
+    ['Weekly cost on the as-at date', 3, 31848.11],
+    ['Full year (weekly x 52)', 3, 1656101.72],
+    ["The ICB's contribution for a year", 1, 1656101.72],
+    ['Packages active on the as-at date', 1, 39],
+  ];
+  for (const [label, column, value] of want) {
+    const r = sheet ? sheet.rows.findIndex((row) => row[0] && typeof row[0].value === 'string' && row[0].value.startsWith(label)) : -1;
+    const got = r >= 0 ? read(sheet.name, r, column) : undefined;
+    if (!got || typeof got.value !== 'number' || Math.abs(got.value - value) >= m.parity.MONEY_TOLERANCE) {
+      failures.push({ where: `Joint funding "${label}"`, message: `LibreOffice ${JSON.stringify(got && got.value)}, the FOI answer ${value}` });
+    }
+  }
+  return { checked: want.length, failures };
+}
+
 async function main() {
   const started = Date.now();
   const missing = checkTools();
@@ -288,6 +309,9 @@ async function main() {
     // Many years and unit costs: the Schemes sheet runs to column BH, past the single letters.
     const wideYears = ['2016/17', '2017/18', '2018/19', '2019/20', '2020/21', '2021/22'];
     await add(`wide-6-years-9-unit-costs`, m.randomPlanJson(SEED + 1, { schemes: 40, years: wideYears, extraUnits: 8 }));
+    // Joint funding: the example council's register, and random registers of every split method.
+    await add('joint-funding', JSON.parse(fs.readFileSync(path.join(ROOT, 'examples/joint-funding.json'), 'utf8')));
+    for (const seed of [SEED, SEED + 7, SEED + 13]) await add(`joint-random-${seed}`, m.randomJointPlanJson(seed, 80));
     console.log(`Built ${books.length} workbooks in ${work} in ${elapsed(buildStarted)}.`);
 
     // 2. LibreOffice recalculates them all in one session.
@@ -321,6 +345,11 @@ async function main() {
         });
         failures.push(...published.failures);
         notes.push(`${published.checked} published figures at £2,500`);
+      }
+      if (book.label === 'joint-funding') {
+        const published = jointChecks(book.layout, read, m);
+        failures.push(...published.failures);
+        notes.push(`${published.checked} FOI figures`);
       }
       if (!book.edits) {
         // Workbooks edited through ExcelJS lose their charts (it writes none), so only the others.

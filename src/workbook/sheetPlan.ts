@@ -1,3 +1,4 @@
+import { EXCEL_LIMITS } from '../domain/excelLimits';
 /**
  * The narrow port between the product and any host (Excel through Office.js, an .xlsx file, an
  * in-memory formula engine). A layout returns these as plain data; an adapter applies them.
@@ -31,6 +32,8 @@ export interface ValidationPlan {
   readonly range: string; // "F6:F13"
   readonly kind: 'list' | 'decimal' | 'whole';
   readonly list?: readonly string[];
+  /** A list taken from cells of the same sheet ("$A$40:$A$67"), for lists too long to write out (listValidation). */
+  readonly source?: string;
   readonly min?: number;
   readonly message: string;
 }
@@ -83,3 +86,11 @@ export const FORMAT = {
   countOrBlank: '#,##0;-#,##0;""',
   text: '@',
 } as const;
+
+/**
+ * A drop-down list: written out when it fits Excel's limit for a list source, otherwise taken from
+ * `cells`, the range of the same sheet that holds the items.
+ */
+export function listValidation(range: string, list: readonly string[], cells: string, message: string): ValidationPlan {
+  return list.join(',').length <= EXCEL_LIMITS.listValidationSource ? { range, kind: 'list', list, message } : { range, kind: 'list', list, source: cells, message };
+}

@@ -1,10 +1,11 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import type { Plan } from '../../domain/plan';
-import { planFromJson } from '../../domain/planJson';
+import { planFromJsonText } from '../../domain/planJson';
 import type { Problem } from '../../domain/problems';
 import { readPlan } from '../../workbook/readers/planReader';
 import type { WorkbookPlan } from '../../workbook/sheetPlan';
+import { READ_LIMITS } from './readLimits';
 import { xlsxToSnapshot } from './xlsxReader';
 
 /** The one place the product touches the file system for plans and workbooks. */
@@ -15,7 +16,7 @@ export class FileProblem extends Error {
   }
 }
 
-export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
+export const MAX_INPUT_BYTES = READ_LIMITS.inputBytes;
 
 export async function readInput(file: string): Promise<Buffer> {
   let stat;
@@ -34,13 +35,7 @@ export async function readInput(file: string): Promise<Buffer> {
 export async function loadPlan(file: string): Promise<{ plan: Plan; problems: Problem[] }> {
   const data = await readInput(file);
   if (path.extname(file).toLowerCase() === '.json') {
-    let json: unknown;
-    try {
-      json = JSON.parse(data.toString('utf8'));
-    } catch (e) {
-      throw new FileProblem(`${file}: not valid JSON (${(e as Error).message}).`);
-    }
-    return planFromJson(json);
+    return planFromJsonText(data.toString('utf8'));
   }
   return readPlan(await loadSnapshot(file, data));
 }
@@ -54,7 +49,7 @@ export async function loadSnapshot(file: string, data?: Buffer) {
   try {
     return await xlsxToSnapshot(bytes);
   } catch (e) {
-    throw new FileProblem(`${file}: the workbook can't be read (${(e as Error).message.split('\n')[0]}).`);
+    throw new FileProblem(`${file} can't be read: ${(e as Error).message.split('\n')[0]}.`);
   }
 }
 
@@ -63,14 +58,29 @@ export async function writeWorkbook(file: string, plan: WorkbookPlan): Promise<n
   // Loaded here, not at the top: the writer brings ExcelJS, which commands that only read don't need.
   const { planToXlsxBuffer } = await import('./xlsxWriter');
   const buffer = await planToXlsxBuffer(plan);
-  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
   try {
+    await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
     await fs.writeFile(temp, buffer);
     await fs.rename(temp, file);
   } catch (e) {
     await fs.rm(temp, { force: true });
-    throw new FileProblem(`${file}: can't write the workbook (${(e as Error).message}).`);
+    throw new FileProblem(`${file}: can't write the workbook (${systemReason(e)}).`);
   }
   return buffer.length;
+}
+
+/** A file-system failure in words: "permission denied", not "EACCES: permission denied, open '/x'". */
+function systemReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const reasons: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ENOENT: 'the folder does not exist',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EISDIR: 'it is a folder',
+    ENOSPC: 'the disk is full',
+    EROFS: 'the disk is read-only',
+  };
+  return (code && reasons[code]) ?? 'the system refused';
 }

@@ -2,24 +2,32 @@ import type ExcelJS from 'exceljs';
 import type { Scalar } from '../../workbook/sheetPlan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import { leanXlsxToSnapshot } from './xlsxLeanReader';
-import { UnreadableXlsx } from './zipEntries';
+import { fillHoles } from './worksheetXml';
+import { NotForLeanReader, UnreadableXlsx } from './zipEntries';
 
 const IGNORED_PARTS = ['dataValidations', 'sheetViews', 'cols', 'conditionalFormatting', 'hyperlinks', 'pageMargins', 'pageSetup', 'headerFooter', 'printOptions', 'picture', 'drawing', 'tableParts', 'autoFilter', 'rowBreaks', 'extLst'];
 
 /**
  * Reads an .xlsx into the host-neutral snapshot: cached values, and formulas where there are any.
  * The lean reader reads what Excel, LibreOffice and ExcelJS write; for anything it leaves alone
- * (shared formulas, ZIP64...) or can't make sense of, ExcelJS reads the file instead.
+ * (encryption, data tables...) or can't make sense of, ExcelJS reads the file instead.
  */
 export async function xlsxToSnapshot(data: Buffer | ArrayBuffer): Promise<WorkbookSnapshot> {
   const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data);
+  let leftOver: string;
   try {
     return leanXlsxToSnapshot(bytes);
   } catch (e) {
     // A broken file stays broken; anything else the lean reader didn't take, ExcelJS may.
-    if (e instanceof UnreadableXlsx) throw e;
+    if (!(e instanceof NotForLeanReader)) throw e;
+    leftOver = e.message;
   }
-  return excelJsRead(bytes);
+  try {
+    return await excelJsRead(bytes);
+  } catch {
+    // ExcelJS's own messages name its internals ("Cannot read properties of undefined"), not the file.
+    throw new UnreadableXlsx(`it has something bcf's reader leaves to ExcelJS (${leftOver}), and ExcelJS could not read it either; the file may be damaged`);
+  }
 }
 
 /** ExcelJS is loaded only when needed: requiring it costs a third of a second at every CLI start. */
@@ -48,12 +56,7 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
       formulas[r][colNumber - 1] = formula;
     });
   });
-  // Fill the holes eachRow leaves, so readers can index any row.
-  for (let r = 0; r < values.length; r++) {
-    values[r] = Array.from(values[r] ?? [], (v) => v ?? null);
-    formulas[r] = Array.from(formulas[r] ?? [], (f) => f ?? null);
-  }
-  return { name: ws.name, values, formulas };
+  return { name: ws.name, ...fillHoles(values, formulas) };
 }
 
 function scalarOf(cell: ExcelJS.Cell): { value: Scalar; formula: string | null } {

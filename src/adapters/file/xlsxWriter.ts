@@ -52,7 +52,7 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, styles: SharedS
   for (const v of plan.validations ?? []) {
     const rule: ExcelJS.DataValidation =
       v.kind === 'list'
-        ? { type: 'list', allowBlank: true, formulae: [`"${(v.list ?? []).join(',')}"`], showErrorMessage: true, error: v.message }
+        ? { type: 'list', allowBlank: true, formulae: [v.source ?? `"${(v.list ?? []).join(',')}"`], showErrorMessage: true, error: v.message }
         : { type: v.kind, operator: 'greaterThanOrEqual', allowBlank: true, formulae: [v.min ?? 0], showErrorMessage: true, error: v.message };
     // ExcelJS has no range-wide validation in its types; it accepts one rule per cell.
     const [from, to] = v.range.split(':');

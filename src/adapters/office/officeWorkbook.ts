@@ -387,7 +387,7 @@ function queueStep(context: Excel.RequestContext, sheets: Map<string, Excel.Work
       validation.clear();
       validation.ignoreBlanks = true;
       if (v.kind === 'list') {
-        validation.rule = { list: { inCellDropDown: true, source: (v.list ?? []).join(',') } };
+        validation.rule = { list: { inCellDropDown: true, source: v.source ? `=${v.source}` : (v.list ?? []).join(',') } };
       } else {
         const rule = { formula1: v.min ?? 0, operator: 'GreaterThanOrEqualTo' as const };
         validation.rule = v.kind === 'whole' ? { wholeNumber: rule } : { decimal: rule };

@@ -1,3 +1,4 @@
+import { positionOf } from '../../workbook/a1';
 import { readRegistry, PENDING_SHEET, REGISTRY_SHEET, type Inventory, type Registry } from '../../workbook/ownership';
 import { SHEET } from '../../workbook/layouts/names';
 import type { Scalar } from '../../workbook/sheetPlan';
@@ -203,10 +204,5 @@ function toScalar(value: unknown): Scalar {
 }
 
 function topLeft(address: string): { row: number; column: number } {
-  const cells = address.slice(address.lastIndexOf('!') + 1).split(':')[0];
-  const match = /^\$?([A-Z]+)\$?(\d+)$/.exec(cells);
-  if (!match) return { row: 0, column: 0 };
-  let column = 0;
-  for (const ch of match[1]) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(match[2]) - 1, column: column - 1 };
+  return positionOf(address.slice(address.lastIndexOf('!') + 1).split(':')[0]) ?? { row: 0, column: 0 };
 }

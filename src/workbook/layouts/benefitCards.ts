@@ -18,7 +18,9 @@ import { quoteSheet } from '../../domain/problems';
 import { cardTracker, dateSerial, type CardTracker, type MetricTracker, type RateTracker } from '../../domain/tracker';
 import { cellAddress } from '../a1';
 import { formula, num, text } from '../grid';
-import { FORMAT, type CellPlan, type ChartPlan, type DefinedNamePlan, type SheetPlan, type ValidationPlan } from '../sheetPlan';
+import { FORMAT, listValidation, type CellPlan, type ChartPlan, type DefinedNamePlan, type SheetPlan, type ValidationPlan } from '../sheetPlan';
+import { BLOCKS } from './blocks';
+import { HEADERS } from './names';
 import { schemesGeometry } from './schemes';
 
 /**
@@ -89,7 +91,7 @@ export const MILESTONE_HEADERS = ['Activity', 'Milestone', 'Due', 'Status', 'Ope
 export const SIGN_OFF_HEADERS = ['Role', 'Name', 'Date', 'Decision'] as const;
 export const UNMATCHED_HEADERS = ['Quarter', 'Metric', 'Realised reduction', 'Baseline admissions', 'Actual admissions', 'Note', 'Why it no longer fits'] as const;
 
-export const TRACKER_SETTINGS_HEADER = ['Tracker setting', 'Value', 'Meaning'] as const;
+export const TRACKER_SETTINGS_HEADER = HEADERS.trackerSettings;
 export const TRACKER_NAMES = { green: 'Tolerance_Green', amber: 'Tolerance_Amber', range: 'Forecast_Range', asAt: 'Tracker_AsAt' } as const;
 export const TRACKER_LABELS = { green: 'Green at or above', amber: 'Amber at or above', range: 'Forecast range', asAt: 'Reporting quarter' } as const;
 
@@ -162,10 +164,16 @@ function withTrackerSettings(plan: Plan, assumptions: SheetPlan, t: Tolerances, 
     rows.push([text(TRACKER_LABELS[key]), cell, text(meaning, 'note')]);
     names.push({ name: TRACKER_NAMES[key], sheet: assumptions.name, cell: cellAddress(header + 1 + i, 1, true), comment: TRACKER_LABELS[key] });
   });
+  // The plan's quarters, listed under the settings: the reporting quarter's drop-down takes them from there when they are too many to write out.
   const quarters = planQuarters(plan).map((q) => q.label);
+  rows.push([]);
+  const listHeader = rows.length;
+  rows.push(BLOCKS.planQuarters.headers.map((h) => text(h, 'header')));
+  for (const q of quarters) rows.push([text(q)]);
+  const listCells = `${cellAddress(listHeader + 1, 0, true)}:${cellAddress(listHeader + Math.max(quarters.length, 1), 0, true)}`;
   const validations: ValidationPlan[] = [
     ...(assumptions.validations ?? []),
-    ...(quarters.length ? [{ range: cellAddress(header + 4, 1), kind: 'list' as const, list: quarters, message: 'Choose one of the plan’s quarters, e.g. 2015/16 Q2.' }] : []),
+    ...(quarters.length ? [listValidation(cellAddress(header + 4, 1), quarters, listCells, 'Choose one of the plan’s quarters, e.g. 2015/16 Q2.')] : []),
   ];
   return { sheet: { ...assumptions, rows, validations }, names };
 }

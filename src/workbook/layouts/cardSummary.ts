@@ -16,6 +16,8 @@ export const SUMMARY_HEADERS = [
 ] as const;
 export const NEL_HEADERS = ['Target year', 'NEL baseline', 'NEL target', 'Reduction target', 'Planned in cards', 'Realised to date', 'Realised % of target', 'Year-end lower', 'Year-end expected', 'Year-end upper', 'Expected % of target'] as const;
 
+export const NEL_LINE_HEADERS = ['Card', 'Card year', 'Planned', 'Realised', 'Year-end lower', 'Year-end expected', 'Year-end upper'] as const;
+
 type Row = (CellPlan | null)[];
 
 /**
@@ -87,28 +89,48 @@ export function cardSummaryLayout(plan: Plan, cards: readonly CardGeometry[], as
   rows.push([text('Where the plan stands against its NEL reduction target', 'subtitle')]);
   rows.push([text('Reduction target = baseline − target admissions (Targets on the Assumptions sheet). Planned, realised and forecast NEL reductions add up every card.', 'note')]);
   rows.push(NEL_HEADERS.map((h) => text(h, 'header')));
+  const nelFirst = rows.length;
+  // Each year's figures sum the card lines listed below the table (a range, not a chain of card references, which would pass Excel's formula length at about a thousand cards).
+  const lineFirst = nelFirst + summary.nel.length + (summary.nel.length ? 0 : 1) + 3; // the years (or the note), a blank row, the subtitle, the header
+  const nelLines = summary.nel.flatMap((standing) => cards.filter((g) => g.yearRows.get(NEL)?.has(standing.year)).map((g) => ({ year: standing.year, g })));
+  const lineLast = lineFirst + Math.max(nelLines.length, 1) - 1;
   for (const standing of summary.nel) {
     const r = rows.length;
     const target = targetCells(assumptions, standing.year);
-    const nelCards = cards.filter((g) => g.yearRows.get(NEL)?.has(standing.year));
     const add = (col: number, value: Decimal, format: string) =>
-      nelCards.length ? formula(nelCards.map((g) => sheetRange(g.sheet, cellAddress(g.yearRows.get(NEL)!.get(standing.year)!, col, true))).join('+'), value, format) : num(value, format);
+      nelLines.length ? formula(`SUMIF(${cellAddress(lineFirst, 1, true)}:${cellAddress(lineLast, 1, true)},${cellAddress(r, 0)},${cellAddress(lineFirst, col, true)}:${cellAddress(lineLast, col, true)})`, value, format) : num(value, format);
     const at = (col: number) => cellAddress(r, col);
     rows.push([
       text(standing.year),
       target ? formula(sheetRange(assumptions.name, target.baseline), standing.baseline, FORMAT.count) : num(standing.baseline, FORMAT.count),
       target ? formula(sheetRange(assumptions.name, target.target), standing.target, FORMAT.count) : num(standing.target, FORMAT.count),
       formula(`${at(1)}-${at(2)}`, standing.reductionTarget, FORMAT.count),
-      add(1, standing.plannedInCards, FORMAT.count),
-      add(4, standing.realised, FORMAT.count),
+      add(2, standing.plannedInCards, FORMAT.count),
+      add(3, standing.realised, FORMAT.count),
       formula(`IF(${at(3)}=0,"n/a",${at(5)}/${at(3)})`, standing.realisedOfTarget, FORMAT.percent),
-      add(5, standing.forecast.lower, FORMAT.count),
-      add(6, standing.forecast.expected, FORMAT.count),
-      add(7, standing.forecast.upper, FORMAT.count),
+      add(4, standing.forecast.lower, FORMAT.count),
+      add(5, standing.forecast.expected, FORMAT.count),
+      add(6, standing.forecast.upper, FORMAT.count),
       formula(`IF(${at(3)}=0,"n/a",${at(8)}/${at(3)})`, standing.expectedOfTarget, FORMAT.percent),
     ]);
   }
   if (!summary.nel.length) rows.push([text('The plan sets no NEL target for its years (Targets on the Assumptions sheet).', 'note')]);
+  rows.push([]);
+  rows.push([text('NEL reductions by card: the lines the table above adds up', 'subtitle')]);
+  rows.push(NEL_LINE_HEADERS.map((h) => text(h, 'header')));
+  for (const { year, g } of nelLines) {
+    const cell = (col: number) => sheetRange(g.sheet, cellAddress(g.yearRows.get(NEL)!.get(year)!, col, true));
+    const y = g.tracker.metrics.find((m) => m.metric.unit.id === NEL)!.years.find((x) => x.year === year)!;
+    rows.push([
+      text(g.sheet),
+      text(year),
+      formula(cell(1), y.plan, FORMAT.count),
+      formula(cell(4), y.realised, FORMAT.count),
+      formula(cell(5), y.forecast.lower, FORMAT.count),
+      formula(cell(6), y.forecast.expected, FORMAT.count),
+      formula(cell(7), y.forecast.upper, FORMAT.count),
+    ]);
+  }
 
   return {
     name: SUMMARY_SHEET,

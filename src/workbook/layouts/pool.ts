@@ -3,7 +3,8 @@ import type { Plan } from '../../domain/plan';
 import { columnLetter } from '../a1';
 import { formula, num, text } from '../grid';
 import { FORMAT, type CellPlan, type SheetPlan, type TablePlan } from '../sheetPlan';
-import { POOL_HEADERS, POOL_SHEETS, SHARING_RULES } from './poolNames';
+import { blockBody, BLOCKS, regionRows, ROOM_TO_GROW, SHEET_SPECS, type BlockSpec } from './blocks';
+import { POOL_SHEETS, SHARING_RULES } from './poolNames';
 import { schemesGeometry } from './schemes';
 
 type Row = (CellPlan | null)[];
@@ -31,24 +32,25 @@ export function poolLayout(plan: Plan): { sheet: SheetPlan; geometry: PoolGeomet
     [],
   ];
   const tables: TablePlan[] = [];
-  const block = (name: string, headers: readonly string[], body: Row[]) => {
-    tables.push({ name, row: rows.length, column: 0, columns: headers, rowCount: body.length });
-    rows.push(headers.map((h) => text(h, 'header')));
+  const block = (spec: BlockSpec, items: Row[], spare: Row = []) => {
+    tables.push({ name: spec.id, row: rows.length, column: 0, columns: spec.headers, rowCount: spec.grows ? items.length + ROOM_TO_GROW : items.length });
+    rows.push(spec.headers.map((h) => text(h, 'header')));
     const first = rows.length;
-    rows.push(...body);
-    rows.push([]);
+    rows.push(...blockBody(SHEET_SPECS.pool, spec, items, spare));
+    if (!spec.grows) rows.push([]);
     return first;
   };
 
   const contributions = pool.contributions;
   const cFirst = block(
-    'PoolContributions',
-    POOL_HEADERS.contributions,
+    BLOCKS.contributions,
     contributions.map((c) => [text(c.year, 'input'), text(c.partner, 'input'), text(c.source, 'input'), num(c.amount, FORMAT.pounds, 'input')]),
+    [{ style: 'input' }, { style: 'input' }, { style: 'input' }, { style: 'input', format: FORMAT.pounds }],
   );
-  const cRange = (col: number) => `${abs(col, cFirst)}:${abs(col, cFirst + Math.max(contributions.length, 1) - 1)}`;
+  // Sums over contributions cover the rows people may type under the last one.
+  const cRange = (col: number) => `${abs(col, cFirst)}:${abs(col, cFirst + regionRows(SHEET_SPECS.pool, BLOCKS.contributions, contributions.length) - 1)}`;
 
-  rows.push(POOL_HEADERS.sharingRule.map((h) => text(h, 'header')));
+  rows.push(BLOCKS.sharingRule.headers.map((h) => text(h, 'header')));
   const ruleRow = rows.length;
   rows.push([text('Rule'), text(pool.sharing.kind === 'fixed' ? SHARING_RULES.fixed : SHARING_RULES.contributions, 'input')]);
   rows.push([text(`"${SHARING_RULES.contributions}" shares by what each partner put in that year; "${SHARING_RULES.fixed}" uses the shares below.`, 'note')]);
@@ -57,8 +59,7 @@ export function poolLayout(plan: Plan): { sheet: SheetPlan; geometry: PoolGeomet
   const fixed = pool.sharing.kind === 'fixed' ? pool.sharing.shares : [];
   const fixedPartners = plan.partners.map((p) => ({ partner: p.id, percent: fixed.find((s) => s.partner === p.id)?.percent }));
   const fFirst = block(
-    'PoolFixedShares',
-    POOL_HEADERS.fixedShares,
+    BLOCKS.fixedShares,
     fixedPartners.map((f) => [text(f.partner, 'input'), f.percent ? num(f.percent, '0.00', 'input') : { style: 'input', format: '0.00' }]),
   );
   const fRange = (col: number) => `${abs(col, fFirst)}:${abs(col, fFirst + Math.max(fixedPartners.length, 1) - 1)}`;
@@ -85,14 +86,13 @@ export function poolLayout(plan: Plan): { sheet: SheetPlan; geometry: PoolGeomet
       ]);
     });
   }
-  block('PoolSpend', POOL_HEADERS.spend, spendRows);
+  block(BLOCKS.spend, spendRows);
   const sRange = (col: number) => `${abs(col, sFirst)}:${abs(col, sFirst + Math.max(spendRows.length, 1) - 1)}`;
 
   const sumFirst = rows.length + 1;
   const summaryRow = new Map(years.map((y, k) => [y.year, sumFirst + k]));
   block(
-    'PoolSummary',
-    POOL_HEADERS.summary,
+    BLOCKS.summary,
     years.map(({ year, figures }, k) => {
       const r = sumFirst + k;
       const yearCell = abs(0, r);
@@ -126,7 +126,7 @@ export function poolLayout(plan: Plan): { sheet: SheetPlan; geometry: PoolGeomet
       ]);
     });
   }
-  block('PoolSources', POOL_HEADERS.sources, sourceRows);
+  block(BLOCKS.sources, sourceRows);
 
   const pFirst = rows.length + 1;
   const partnerRows: Row[] = [];
@@ -143,7 +143,7 @@ export function poolLayout(plan: Plan): { sheet: SheetPlan; geometry: PoolGeomet
       ]);
     });
   }
-  block('PoolPartners', POOL_HEADERS.partners, partnerRows);
+  block(BLOCKS.poolPartners, partnerRows);
 
   return {
     sheet: {

@@ -71,20 +71,18 @@ function nelTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeometr
       formula(`IF(${inPool},"","Not BCF pool")`, line.scheme.inPool ? '' : 'Not BCF pool'),
     ]);
   }
-  const first = header + 1;
-  const last = total - 1;
-  const span = (col: string) => `${col}${first + 1}:${col}${last + 1}`;
+  const sum = columnSum(header + 1, total - 1);
   rows.push([
     text('Total', 'total'),
     null,
     text('BCF pool (schemes marked In BCF pool)', 'total'),
     formula(`SUMIF(${g.columnRange(g.inPoolColumn)},"${YES}",${g.columnRange(g.costColumn(table.year))})`, table.poolTotal, FORMAT.pounds, 'total'),
-    formula(`SUM(${span('E')})`, table.poolTotal.isZero() ? 0 : 1, FORMAT.percent, 'total'),
-    formula(`SUM(${span('F')})`, table.countTotals[NEL], FORMAT.count, 'total'),
-    formula(`SUM(${span('G')})`, table.savingTotals[NEL], FORMAT.pounds, 'total'),
-    formula(`SUM(${span('H')})`, table.countTotals[NEL].isZero() ? 0 : 1, FORMAT.percent, 'total'),
+    sum('E', table.poolTotal.isZero() ? 0 : 1, FORMAT.percent),
+    sum('F', table.countTotals[NEL], FORMAT.count),
+    sum('G', table.savingTotals[NEL], FORMAT.pounds),
+    sum('H', table.countTotals[NEL].isZero() ? 0 : 1, FORMAT.percent),
   ]);
-  rows.push([null, null, text('Cost of schemes outside the pool', 'note'), formula(`SUM(${span('D')})-${at('D', total)}`, table.costOutsidePool, FORMAT.pounds)]);
+  rows.push([null, null, text('Cost of schemes outside the pool', 'note'), layoutRows.items.some((item) => item.kind === 'scheme') ? formula(`SUM(D${header + 2}:D${total})-${at('D', total)}`, table.costOutsidePool, FORMAT.pounds) : num(table.costOutsidePool, FORMAT.pounds)]);
   if (table.statedPool) {
     const stated = rows.length;
     rows.push([null, null, text('Pool as stated in the plan', 'note'), num(table.statedPool, FORMAT.pounds, 'input')]);
@@ -123,18 +121,26 @@ function benefitTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeo
       formula(savingTerms.join('+'), line.totalSaving, FORMAT.poundsOrBlank),
     ]);
   });
-  const span = (col: string) => `${col}${header + 2}:${col}${totalRow}`;
-  const totalOf = (col: string, value: Decimal, format: string) => formula(`SUM(${span(col)})`, value, format, 'total');
+  const totalOf = columnSum(header + 1, totalRow - 1);
   rows.push([
     text('Total', 'total'),
     text('BCF pool', 'total'),
     formula(`SUMIF(${g.columnRange(g.inPoolColumn)},"${YES}",${g.columnRange(g.costColumn(table.year))})`, table.poolTotal, FORMAT.pounds, 'total'),
-    formula(`SUM(${span('D')})`, table.poolTotal.isZero() ? 0 : 1, FORMAT.percent, 'total'),
+    totalOf('D', table.poolTotal.isZero() ? 0 : 1, FORMAT.percent),
     totalOf('E', table.countTotals[NEL], FORMAT.count),
-    formula(`SUM(${span('F')})`, table.countTotals[NEL].isZero() ? 0 : 1, FORMAT.percent, 'total'),
+    totalOf('F', table.countTotals[NEL].isZero() ? 0 : 1, FORMAT.percent),
     ...others.map((u, k) => totalOf(countColumn(k), table.countTotals[u.id], FORMAT.count)),
     totalOf(savingColumn, table.totalSaving, FORMAT.pounds),
   ]);
+}
+
+/**
+ * A total row's SUM over the rows from `first` to `last` (zero-based). A table with no rows has
+ * nothing to add: its total is 0, never a SUM whose range would reach the total's own cell.
+ */
+function columnSum(first: number, last: number) {
+  return (col: string, value: Decimal | number, format: string): CellPlan =>
+    last < first ? num(value, format, 'total') : formula(`SUM(${col}${first + 1}:${col}${last + 1})`, value, format, 'total');
 }
 
 function shortLabel(plan: Plan, id: string): string {

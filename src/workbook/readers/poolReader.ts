@@ -6,9 +6,11 @@ import type { Problem } from '../../domain/problems';
 import type { Risk } from '../../domain/riskLog';
 import { STATEMENT_KINDS, type Statement, type StatementKind, type StatementPart } from '../../domain/statements';
 import { MITIGATION_SEPARATOR } from '../layouts/riskLog';
-import { POOL_HEADERS, POOL_SHEETS, SHARING_RULES } from '../layouts/poolNames';
+import { POOL_SHEETS, SHARING_RULES } from '../layouts/poolNames';
 import { findSheet, type WorkbookSnapshot } from '../snapshot';
-import { bodyRows, CellReader, findHeaderRow, headerColumns } from './cells';
+import { BLOCKS, SHEET_SPECS } from '../layouts/blocks';
+import { locateBlock } from './blockLocator';
+import { CellReader } from './cells';
 
 /**
  * Reads what finance leads and commissioners typed on the Pool, Checks and Risk log sheets back
@@ -38,24 +40,8 @@ export function readPoolSheets(snapshot: WorkbookSnapshot, problems: Problem[]):
   return out;
 }
 
-function block(r: CellReader, headers: readonly string[]): { rows: number[]; col: (i: number) => number } | undefined {
-  const header = findHeaderRow(r.sheet, headers[0]);
-  if (header < 0) {
-    r.error(0, 0, `the ${r.sheet.name} sheet has no table headed "${headers.join(' | ')}"; put the header back or rebuild the sheet.`);
-    return undefined;
-  }
-  const found = headerColumns(r.sheet, header);
-  const columns = headers.map((h) => found.get(h.toLowerCase()) ?? -1);
-  const missing = headers.findIndex((_, i) => columns[i] < 0);
-  if (missing >= 0) {
-    r.error(header, missing, `the column "${headers[missing]}" is missing from the table headed "${headers[0]}"; restore the header text exactly.`);
-    return undefined;
-  }
-  return { rows: bodyRows(r, header, columns[0]), col: (i) => columns[i] };
-}
-
 function readPool(r: CellReader): Pool {
-  const cb = block(r, POOL_HEADERS.contributions);
+  const cb = locateBlock(r, SHEET_SPECS.pool, BLOCKS.contributions);
   const contributions: Contribution[] = (cb?.rows ?? []).map((row) => ({
     year: r.text(row, cb!.col(0)),
     partner: r.text(row, cb!.col(1)),
@@ -64,10 +50,11 @@ function readPool(r: CellReader): Pool {
   }));
 
   let sharing: SharingRule = { kind: 'contributions' };
-  const ruleHeader = findHeaderRow(r.sheet, POOL_HEADERS.sharingRule[0]);
-  const ruleText = ruleHeader >= 0 ? r.text(ruleHeader + 1, 1) : '';
+  const rule = locateBlock(r, SHEET_SPECS.pool, BLOCKS.sharingRule, { optional: true });
+  const ruleHeader = rule?.header ?? -1;
+  const ruleText = rule ? r.text(ruleHeader + 1, rule.col(1)) : '';
   if (ruleText.toLowerCase() === SHARING_RULES.fixed.toLowerCase()) {
-    const fb = block(r, POOL_HEADERS.fixedShares);
+    const fb = locateBlock(r, SHEET_SPECS.pool, BLOCKS.fixedShares);
     const shares: FixedShare[] = (fb?.rows ?? [])
       .filter((row) => !r.isBlank(row, fb!.col(1)))
       .map((row) => ({ partner: r.text(row, fb!.col(0)), percent: r.amount(row, fb!.col(1), `The fixed share of ${r.text(row, fb!.col(0))}`) }));
@@ -80,7 +67,7 @@ function readPool(r: CellReader): Pool {
     r.error(ruleHeader + 1, 1, `the sharing rule must be "${SHARING_RULES.contributions}" or "${SHARING_RULES.fixed}", not "${ruleText}".`);
   }
 
-  const sb = block(r, POOL_HEADERS.spend);
+  const sb = locateBlock(r, SHEET_SPECS.pool, BLOCKS.spend);
   const spend: QuarterSpend[] = [];
   for (const row of sb?.rows ?? []) {
     const scheme = r.text(row, sb!.col(0));
@@ -95,8 +82,8 @@ function readPool(r: CellReader): Pool {
 }
 
 function readStatements(r: CellReader): Statement[] {
-  const sb = block(r, POOL_HEADERS.statements);
-  const pb = block(r, POOL_HEADERS.parts);
+  const sb = locateBlock(r, SHEET_SPECS.checks, BLOCKS.statements);
+  const pb = locateBlock(r, SHEET_SPECS.checks, BLOCKS.parts);
   const parts = (pb?.rows ?? []).map((row) => ({
     id: r.text(row, pb!.col(0)),
     part: { label: r.text(row, pb!.col(1)), amount: r.amount(row, pb!.col(3), `The amount of "${r.text(row, pb!.col(1))}"`), ...(r.text(row, pb!.col(2)) ? { scheme: r.text(row, pb!.col(2)) } : {}) } as StatementPart,
@@ -118,7 +105,7 @@ function readStatements(r: CellReader): Statement[] {
 }
 
 function readRisks(r: CellReader): Risk[] {
-  const b = block(r, POOL_HEADERS.risks);
+  const b = locateBlock(r, SHEET_SPECS.risks, BLOCKS.risks);
   return (b?.rows ?? []).map((row) => {
     const id = r.text(row, b!.col(0));
     const mitigations = r.text(row, b!.col(7));
