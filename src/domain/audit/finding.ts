@@ -20,6 +20,7 @@ export type FindingRule =
   | 'formula-changed'
   | 'formula-cleared'
   | 'missing-sheet'
+  | 'out-of-date'
   | 'unreadable-input'
   | 'plan-warning'
   | 'check-failed'
@@ -35,6 +36,7 @@ export const RULE_TITLES: Record<FindingRule, string> = {
   'formula-changed': 'Formula changed by hand',
   'formula-cleared': 'Formula deleted',
   'missing-sheet': 'Sheet missing',
+  'out-of-date': 'Sheet out of date: refresh',
   'unreadable-input': 'Input the plan cannot use',
   'plan-warning': 'Plan warning',
   'check-failed': 'Plan check fails',
