@@ -71,6 +71,8 @@ function load() {
   }
   return {
     planFromJson: require(dist('domain/planJson')).planFromJson,
+    planToJson: require(dist('domain/planJson')).planToJson,
+    emptyPlan: require(dist('domain/newPlan')).emptyPlan,
     workbookLayout: require(dist('workbook/workbookLayout')).workbookLayout,
     writeWorkbook: require(dist('adapters/file/planFiles')).writeWorkbook,
     schemesGeometry: require(dist('workbook/layouts/schemes')).schemesGeometry,
@@ -288,6 +290,8 @@ async function main() {
     // Many years and unit costs: the Schemes sheet runs to column BH, past the single letters.
     const wideYears = ['2016/17', '2017/18', '2018/19', '2019/20', '2020/21', '2021/22'];
     await add(`wide-6-years-9-unit-costs`, m.randomPlanJson(SEED + 1, { schemes: 40, years: wideYears, extraUnits: 8 }));
+    // A new plan with nothing in it yet: no total may reach its own cell (#CYCLE! in HyperFormula, Err:522 here).
+    await add('empty-plan', m.planToJson(m.emptyPlan('Barnet', '2025/26')));
     console.log(`Built ${books.length} workbooks in ${work} in ${elapsed(buildStarted)}.`);
 
     // 2. LibreOffice recalculates them all in one session.
