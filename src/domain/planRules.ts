@@ -1,5 +1,7 @@
 import Decimal from 'decimal.js';
+import { EXCEL_LIMITS } from './excelLimits';
 import { isFinancialYearLabel } from './financialYear';
+import { PLAN_LIMITS } from './planFields';
 import { formatPounds, sum } from './money';
 import type { Plan } from './plan';
 import type { Location, Problem } from './problems';
@@ -50,6 +52,9 @@ export function checkPlan(plan: Plan, locate: Locator): Problem[] {
   plan.schemes.forEach((scheme, index) => {
     const refKey = scheme.ref.toLowerCase();
     if (!REF.test(scheme.ref)) error(locate({ kind: 'scheme', index, field: 'ref' }), `"${scheme.ref}" is not a scheme reference; write a number and letter such as 2b.`);
+    else if (scheme.ref.length > PLAN_LIMITS.schemeRef) {
+      error(locate({ kind: 'scheme', index, field: 'ref' }), `the scheme reference "${scheme.ref}" is ${scheme.ref.length} characters; at most ${PLAN_LIMITS.schemeRef}, so that its Benefit Card sheet "Card ${scheme.ref}" fits Excel's ${EXCEL_LIMITS.sheetName}-character sheet names.`);
+    }
     const first = refs.get(refKey);
     if (first !== undefined) {
       error(locate({ kind: 'scheme', index, field: 'ref' }), `scheme reference ${scheme.ref} is used twice (also by "${plan.schemes[first].name}"); each scheme needs its own reference.`);
