@@ -8,6 +8,7 @@ import { checkPlan, type PlanPath } from './planRules';
 import { planSchema } from './planSchema';
 import { PlanError, type Problem } from './problems';
 import { planExtrasToJson } from './poolJson';
+import { jointFundingToJson } from './jointFundingJson';
 
 /**
  * Reads a plan from parsed JSON (the format of examples/barnet-2014-16.json, described in
@@ -62,5 +63,6 @@ export function planToJson(plan: Plan): unknown {
     notes: plan.notes,
     ...(plan.cards ? { cards: cardBookToJson(plan.cards, plan) } : {}),
     ...planExtrasToJson(plan),
+    ...(plan.jointFunding ? { jointFunding: jointFundingToJson(plan.jointFunding) } : {}),
   };
 }

@@ -3,6 +3,7 @@ import { cardsSchema } from './cardsSchema';
 import type { Plan, Scheme } from './plan';
 import { count, fields, id, keyed, list, money, optional, PLAN_LIMITS, refuseDuplicates, text } from './planFields';
 import { poolSchema, risksSchema, statementsSchema } from './poolSchema';
+import { jointFundingSchema } from './jointFundingJson';
 
 /**
  * The plan file, as one schema: what `bcf` reads, what docs/plan.schema.json publishes (generated
@@ -83,6 +84,7 @@ export const PLAN_SECTIONS = {
   pool: optional(poolSchema),
   risks: optional(risksSchema),
   statements: optional(statementsSchema),
+  jointFunding: optional(jointFundingSchema),
 } as const;
 
 const planFields = fields({

@@ -11,6 +11,7 @@ import { BLOCKS, SHEET_SPECS } from '../layouts/blocks';
 import { locateBlock } from './blockLocator';
 import { CellReader } from './cells';
 import { readPoolSheets } from './poolReader';
+import { readJointFundingInto } from './jointFundingReader';
 
 /**
  * Reads the plan back from the Assumptions, Schemes and Investments sheets, so whatever a
@@ -143,7 +144,7 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
   }
 
   problems.push(...a.problems, ...s.problems, ...(inv?.problems ?? []));
-  const plan: Plan = { board: infoValue('Health and Wellbeing Board'), title: infoValue('Title'), partners, years, unitCosts, schemes, targets, notes: [], ...readPoolSheets(snapshot, problems), cards: readCardBook(snapshot, problems) };
+  const plan: Plan = { board: infoValue('Health and Wellbeing Board'), title: infoValue('Title'), partners, years, unitCosts, schemes, targets, notes: [], ...readPoolSheets(snapshot, problems), cards: readCardBook(snapshot, problems), ...readJointFundingInto(snapshot, problems) };
   const locate = (path: PlanPath): Location => {
     switch (path.kind) {
       case 'scheme':
