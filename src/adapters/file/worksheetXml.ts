@@ -10,6 +10,8 @@ export interface CellContext {
   readonly sharedStrings: readonly string[];
   /** Indexes of the cell styles whose number format shows a date (as ExcelJS decides it). */
   readonly dateStyles: ReadonlySet<number>;
+  /** The number format of each cell style, null for General. */
+  readonly styleFormats: readonly (string | null)[];
   readonly date1904: boolean;
   /** Decoded formulas and texts, shared by every sheet of the workbook. */
   readonly formulas: TextCache;
@@ -52,23 +54,26 @@ export function worksheetSnapshot(name: string, xml: string, context: CellContex
   return { name, ...grid.filled() };
 }
 
-/** Rows of values and formulas, grown as cells arrive. */
+/** Rows of values, formulas and number formats, grown as cells arrive. */
 class CellGrid {
   readonly values: Scalar[][] = [];
   readonly formulas: (string | null)[][] = [];
+  /** Only rows with a formatted cell; most of a plan's cells are General. */
+  readonly formats: (string | null)[][] = [];
 
-  put(row: number, column: number, value: Scalar, formula: string | null): void {
+  put(row: number, column: number, value: Scalar, formula: string | null, format: string | null = null): void {
     (this.values[row] ??= [])[column] = value;
     (this.formulas[row] ??= [])[column] = formula;
+    if (format !== null) (this.formats[row] ??= [])[column] = format;
   }
 
-  get(row: number, column: number): { value: Scalar | undefined; formula: string | null } {
-    return { value: this.values[row]?.[column], formula: this.formulas[row]?.[column] ?? null };
+  get(row: number, column: number): { value: Scalar | undefined; formula: string | null; format: string | null } {
+    return { value: this.values[row]?.[column], formula: this.formulas[row]?.[column] ?? null, format: this.formats[row]?.[column] ?? null };
   }
 
-  /** Every row present and every hole null, as readers expect. */
-  filled(): { values: Scalar[][]; formulas: (string | null)[][] } {
-    const { values, formulas } = this;
+  /** Every row present and every hole null, as readers expect; formats only when a cell has one. */
+  filled(): { values: Scalar[][]; formulas: (string | null)[][]; numberFormats?: (string | null)[][] } {
+    const { values, formulas, formats } = this;
     for (let r = 0; r < values.length; r++) {
       const rowValues = (values[r] ??= []);
       const rowFormulas = (formulas[r] ??= []);
@@ -77,7 +82,9 @@ class CellGrid {
         if (rowFormulas[c] === undefined) rowFormulas[c] = null;
       }
     }
-    return { values, formulas };
+    if (!formats.length) return { values, formulas };
+    const numberFormats = values.map((row, r) => Array.from(row, (_, c) => formats[r]?.[c] ?? null));
+    return { values, formulas, numberFormats };
   }
 }
 
@@ -175,10 +182,11 @@ class CellScanner {
     }
     const close = xml.indexOf('</c>', at);
     if (close < 0) throw new UnreadableXlsx('a cell is not closed');
-    if (formula !== null) this.grid.put(this.row, this.column, vTo > vFrom ? this.value(vFrom, vTo) : null, formula);
+    const format = this.style >= 0 ? this.context.styleFormats[this.style] ?? null : null;
+    if (formula !== null) this.grid.put(this.row, this.column, vTo > vFrom ? this.value(vFrom, vTo) : null, formula, format);
     else if ((this.type as CellType) === CellType.Inline) {
-      if (inline !== undefined) this.grid.put(this.row, this.column, inline, null);
-    } else if (vFrom >= 0) this.grid.put(this.row, this.column, this.value(vFrom, vTo), null);
+      if (inline !== undefined) this.grid.put(this.row, this.column, inline, null, format);
+    } else if (vFrom >= 0) this.grid.put(this.row, this.column, this.value(vFrom, vTo), null, format);
     return xml.indexOf('<', close + 4);
   }
 
@@ -325,10 +333,10 @@ function mergeRanges(xml: string, from: number, grid: CellGrid): void {
     // A range merged over whole rows or columns would be millions of copies of one value (and
     // ExcelJS would never finish); its other cells stay blank instead.
     if ((bottom - top + 1) * (right - left + 1) > MAX_MERGED_CELLS) continue;
-    const { value, formula } = grid.get(top, left);
+    const { value, formula, format } = grid.get(top, left);
     for (let r = top; r <= bottom; r++) {
       for (let c = left; c <= right; c++) {
-        if (r !== top || c !== left) grid.put(r, c, value ?? null, formula);
+        if (r !== top || c !== left) grid.put(r, c, value ?? null, formula, format);
       }
     }
   }

@@ -38,22 +38,29 @@ export function excelJsToSnapshot(workbook: ExcelJS.Workbook): WorkbookSnapshot 
 function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   const values: Scalar[][] = [];
   const formulas: (string | null)[][] = [];
+  const formats: (string | null)[][] = [];
+  let formatted = false;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const r = rowNumber - 1;
     values[r] = [];
     formulas[r] = [];
+    formats[r] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const { value, formula } = scalarOf(cell);
       values[r][colNumber - 1] = value;
       formulas[r][colNumber - 1] = formula;
+      const format = cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : null;
+      formats[r][colNumber - 1] = format;
+      formatted ||= format !== null;
     });
   });
   // Fill the holes eachRow leaves, so readers can index any row.
   for (let r = 0; r < values.length; r++) {
     values[r] = Array.from(values[r] ?? [], (v) => v ?? null);
     formulas[r] = Array.from(formulas[r] ?? [], (f) => f ?? null);
+    formats[r] = Array.from({ length: values[r].length }, (_, c) => formats[r]?.[c] ?? null);
   }
-  return { name: ws.name, values, formulas };
+  return formatted ? { name: ws.name, values, formulas, numberFormats: formats } : { name: ws.name, values, formulas };
 }
 
 function scalarOf(cell: ExcelJS.Cell): { value: Scalar; formula: string | null } {
