@@ -1,0 +1,292 @@
+import type Decimal from 'decimal.js';
+import type { Finding } from '../../domain/audit/finding';
+import { Money, ZERO, sum } from '../../domain/money';
+import type { Column, FoundTable } from './findTables';
+import { isTotalBand, normalHeader } from './headerWords';
+import { agreesAsShown, grouped, withinAsShown, type NumberCell } from './typedCell';
+import { figure, poundsOf, savingSetup, type UnitCostBook } from './unitCosts';
+
+/**
+ * The arithmetic of one scheme table, checked the way a finance lead would check it by hand,
+ * each figure at the precision its cell shows and in the table's own units (£, £000s, £m):
+ * totals and sub-totals, row totals under a "Total" heading, % of pool, % change and savings.
+ * Where the figures a check adds up were themselves rounded (typed in £000s), the check allows
+ * the rounding they carry, so a total that differs from its rounded rows only by that is right.
+ */
+export function auditTable(table: FoundTable, units: UnitCostBook): Finding[] {
+  const audit = new TableAudit(table, units);
+  audit.columnTotals();
+  audit.rowTotals();
+  for (const columns of subTables(table)) {
+    audit.poolShares(columns);
+    audit.changes(columns);
+    audit.savings(columns);
+  }
+  return audit.findings;
+}
+
+/** The columns of each year (or other band) with the columns every band shares. */
+function subTables(table: FoundTable): Column[][] {
+  const bands = [...new Set(table.columns.map((c) => c.band).filter((b) => b && !isTotalBand(b)))];
+  if (!bands.length) return [table.columns.filter((c) => !isTotalBand(c.band))];
+  return bands.map((b) => table.columns.filter((c) => c.band === b || !c.band));
+}
+
+const isPercent = (c: Column) => c.role === 'poolShare' || c.role === 'change';
+const isMoney = (c: Column) => c.role === 'cost' || c.role === 'saving' || c.role === 'unitCost';
+const OUT_OF_POOL_NOTE = /(not|outside|non|excl\w*|exc\.?)\W*(the )?(bcf )?pool/i;
+const NO = /^(no|n|not in pool|outside( pool)?|non-pool|false|excluded)$/i;
+
+class TableAudit {
+  readonly findings: Finding[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly table: FoundTable,
+    private readonly units: UnitCostBook,
+  ) {}
+
+  private add(r: number, column: Column, rule: Finding['rule'], expected: string, message: string): void {
+    const cell = this.table.grid.address(r, column.index);
+    if (this.seen.has(cell)) return;
+    this.seen.add(cell);
+    this.findings.push({ sheet: this.table.grid.sheet.name, cell, rule, expected, found: this.table.grid.shown(r, column.index), message });
+  }
+
+  /** How a scheme's row is named in a message: its ref or name, else its row number. */
+  private rowName(r: number): string {
+    const grid = this.table.grid;
+    const label = this.table.labels.map((l) => grid.text(r, l.index) || (grid.typed(r, l.index).kind === 'number' ? grid.shown(r, l.index) : '')).find(Boolean);
+    const row = grid.transposed ? `column ${grid.address(r, 0).replace(/\d+$/, '')}` : `row ${r + 1}`;
+    return label ? `"${label.length > 50 ? `${label.slice(0, 50)}…` : label}" (${row})` : row;
+  }
+
+  private schemes(n: number): string {
+    return `${n} scheme${n === 1 ? '' : 's'}`;
+  }
+
+  /** A figure in pounds shown in the column's units and the cell's places: "£1,234", "£1,234k", "£1.2m". */
+  money(pounds: Decimal, column: Column, decimals: number): string {
+    const scale = column.scale;
+    const shown = scale === 1 ? pounds : pounds.dividedBy(scale);
+    const suffix = scale === 1e3 ? 'k' : scale === 1e6 ? 'm' : '';
+    return `${shown.isNegative() ? '-' : ''}£${grouped(shown.abs(), decimals)}${suffix}`;
+  }
+
+  private show(value: Decimal, column: Column, cell: NumberCell): string {
+    if (isMoney(column)) return this.money(value, column, cell.decimals);
+    return `${value.isNegative() ? '-' : ''}${grouped(value.abs(), cell.decimals)}${isPercent(column) && cell.percentSign ? '%' : ''}`;
+  }
+
+  /** Half a unit of the last shown place, in pounds, for each typed figure of a scaled money column. */
+  private roundingOf(rows: readonly number[], column: Column): Decimal {
+    if (!isMoney(column)) return ZERO;
+    return sum(
+      rows.map((r) => {
+        const cell = figure(this.table, r, column);
+        const scale = cell ? (cell.scale !== 1 ? cell.scale : column.scale) : 1;
+        if (!cell || scale === 1 || typeof this.table.grid.raw(r, column.index) === 'number') return ZERO;
+        return new Money(scale).dividedBy(new Money(10).pow(cell.decimals)).dividedBy(2);
+      }),
+    );
+  }
+
+  /** Whether the cell shows `expected` (pounds for money), allowing `slack` pounds either way. */
+  private agrees(expected: Decimal, cell: NumberCell, column: Column, slack: Decimal = ZERO): boolean {
+    const scale = isMoney(column) ? (cell.scale !== 1 ? cell.scale : column.scale) : 1;
+    const inUnits = (d: Decimal) => (scale === 1 ? d : d.dividedBy(scale));
+    if (slack.isZero()) return agreesAsShown(inUnits(expected), cell.value, cell.decimals);
+    return withinAsShown(inUnits(expected.minus(slack)), inUnits(expected.plus(slack)), cell.value, cell.decimals);
+  }
+
+  private columnSum(column: Column, rows: readonly number[]): Decimal {
+    return sum(rows.map((r) => (figure(this.table, r, column) ? poundsOf(figure(this.table, r, column)!, column) : ZERO)));
+  }
+
+  outOfPool(r: number, columns: readonly Column[]): boolean {
+    const grid = this.table.grid;
+    const cost = columns.find((c) => c.role === 'cost');
+    const costCell = cost ? grid.typed(r, cost.index) : undefined;
+    if (costCell?.kind === 'number' && OUT_OF_POOL_NOTE.test(costCell.note)) return true;
+    if (costCell?.kind === 'text' && OUT_OF_POOL_NOTE.test(costCell.text)) return true;
+    const share = columns.find((c) => c.role === 'poolShare');
+    if (share && grid.typed(r, share.index).kind === 'na') return true;
+    const inPool = this.table.labels.find((l) => l.role === 'inPool');
+    return !!inPool && NO.test(grid.text(r, inPool.index).trim());
+  }
+
+  private bandColumns(column: Column): Column[] {
+    return subTables(this.table).find((cols) => cols.includes(column)) ?? [...this.table.columns];
+  }
+
+  columnTotals(): void {
+    const t = this.table;
+    const sections = [...t.subtotals, ...(t.totalRow !== undefined ? [{ row: t.totalRow, rows: t.rows }] : [])];
+    for (const { row, rows } of sections) {
+      for (const column of t.columns) {
+        const cell = figure(t, row, column);
+        if (!cell || column.role === 'unitCost' || !rows.length) continue;
+        if (isPercent(column)) this.percentTotal(row, rows, column, cell);
+        else this.sumTotal(row, rows, column, cell);
+      }
+    }
+  }
+
+  private percentTotal(row: number, rows: readonly number[], column: Column, cell: NumberCell): void {
+    const points = this.percentPoints(column);
+    const hundred = new Money(points ? 100 : 1);
+    const shown = sum(rows.map((r) => figure(this.table, r, column)?.value ?? ZERO));
+    if (this.agrees(hundred, cell, column) || this.agrees(shown, cell, column)) return;
+    this.add(row, column, 'column-total', this.show(hundred, column, cell), `The percentages in ${column.header} should add up to ${points ? '100' : '1 (100%)'}, but the total shows ${cell.shown}.`);
+  }
+
+  private sumTotal(row: number, rows: readonly number[], column: Column, cell: NumberCell): void {
+    const band = this.bandColumns(column);
+    const poolRows = rows.filter((r) => !this.outOfPool(r, band));
+    const all = this.columnSum(column, rows);
+    const pool = this.columnSum(column, poolRows);
+    const slackAll = this.roundingOf(rows, column);
+    if (this.agrees(all, cell, column, slackAll) || this.agrees(pool, cell, column, this.roundingOf(poolRows, column))) return;
+    // A "Total" column's total is right when it is the sum of the figures it totals, even where a row's own total is wrong.
+    const parts = this.partsOf(column);
+    if (parts.length >= 2 && this.agrees(sum(parts.map((p) => this.columnSum(p, rows))), cell, column)) return;
+    const costLike = column.role === 'cost' && poolRows.length !== rows.length;
+    const saysPool = costLike && (/pool/i.test(cell.note) || band.some((c) => c.role === 'poolShare'));
+    const expected = saysPool ? pool : all;
+    const counted = saysPool ? poolRows.length : rows.length;
+    const what = `the ${this.schemes(counted)} ${row < rows[0] ? 'below' : 'above'}${saysPool ? ' that are in the pool' : ''}`;
+    const rounding = slackAll.isZero() ? '' : ` (allowing for the rounding of figures shown in ${column.scale === 1e6 ? '£m' : '£000s'})`;
+    const foundIn = isMoney(column) ? poundsOf(cell, column) : cell.value;
+    this.add(row, column, 'column-total', this.show(expected, column, cell), `The total ${cell.shown} does not add up: ${what} come to ${this.show(expected, column, cell)}${rounding}, a difference of ${this.show(foundIn.minus(expected).abs(), column, cell)}.`);
+  }
+
+  private partsOf(total: Column): Column[] {
+    if (!isTotalBand(total.band)) return [];
+    return this.table.columns.filter((c) => c.role === total.role && c.band && !isTotalBand(c.band) && sameMeasure(c, total));
+  }
+
+  rowTotals(): void {
+    const t = this.table;
+    for (const total of t.columns.filter((c) => isTotalBand(c.band))) {
+      const parts = this.partsOf(total);
+      if (parts.length < 2) continue;
+      for (const r of t.rows) {
+        const cell = figure(t, r, total);
+        if (!cell) continue;
+        const expected = sum(parts.map((p) => (figure(t, r, p) ? poundsOf(figure(t, r, p)!, p) : ZERO)));
+        if (this.agrees(expected, cell, total, this.roundingOf([r], parts[0]).times(parts.length))) continue;
+        const terms = parts.map((p) => `${p.band} ${figure(t, r, p)?.shown ?? '0'}`).join(' + ');
+        this.add(r, total, 'row-total', this.show(expected, total, cell), `The row total for ${this.rowName(r)} shows ${cell.shown} but should be ${this.show(expected, total, cell)}: ${terms}.`);
+      }
+    }
+  }
+
+  /** Percentages shown as points (4.03, 4.03%, 0.0403 formatted as %) or as fractions (0.0403). */
+  percentPoints(column: Column): boolean {
+    const t = this.table;
+    const cells = [...t.rows, ...(t.totalRow !== undefined ? [t.totalRow] : [])].map((r) => figure(t, r, column)).filter((c): c is NumberCell => !!c);
+    return cells.some((c) => c.percentSign || c.value.abs().greaterThan(1)) || !cells.some((c) => !c.value.isZero());
+  }
+
+  poolShares(columns: readonly Column[]): void {
+    const share = columns.find((c) => c.role === 'poolShare');
+    const cost = columns.find((c) => c.role === 'cost' && !isTotalBand(c.band));
+    if (!share || !cost) return;
+    const t = this.table;
+    const poolRows = t.rows.filter((r) => !this.outOfPool(r, columns));
+    const stated = t.totalRow !== undefined ? figure(t, t.totalRow, cost) : undefined;
+    const candidates = [this.columnSum(cost, poolRows), this.columnSum(cost, t.rows), ...(stated ? [poundsOf(stated, cost)] : [])].filter((d) => !d.isZero());
+    if (!candidates.length) return;
+    const points = this.percentPoints(share);
+    const slack = this.roundingOf(t.rows, cost);
+    const fits = (r: number, pool: Decimal) => {
+      const cell = figure(t, r, share)!;
+      const c = poundsOf(figure(t, r, cost)!, cost);
+      const k = points ? 100 : 1;
+      if (slack.isZero()) return this.agrees(c.dividedBy(pool).times(k), cell, share);
+      const half = this.roundingOf([r], cost);
+      const low = c.minus(half).dividedBy(pool.plus(slack)).times(k);
+      const high = c.plus(half).dividedBy(pool.minus(slack)).times(k);
+      return withinAsShown(low, high, cell.value, cell.decimals);
+    };
+    const checked = t.rows.filter((r) => figure(t, r, share) && figure(t, r, cost));
+    const pool = candidates.reduce((best, d) => (checked.filter((r) => fits(r, d)).length > checked.filter((r) => fits(r, best)).length ? d : best), candidates[0]);
+    const allInPool = pool.equals(this.columnSum(cost, t.rows)) && !pool.equals(this.columnSum(cost, poolRows));
+    for (const r of checked) {
+      if (this.outOfPool(r, columns) && !allInPool) {
+        if (!figure(t, r, share)!.value.isZero()) this.add(r, share, 'share-of-pool', 'n/a', `${this.rowName(r)} is outside the pool, so its % of pool should be n/a, not ${figure(t, r, share)!.shown}.`);
+        continue;
+      }
+      if (candidates.some((d) => fits(r, d))) continue;
+      this.shareFinding(r, share, cost, pool, points);
+    }
+  }
+
+  private shareFinding(r: number, share: Column, cost: Column, pool: Decimal, points: boolean): void {
+    const cell = figure(this.table, r, share)!;
+    const c = poundsOf(figure(this.table, r, cost)!, cost);
+    const exact = c.dividedBy(pool).times(points ? 100 : 1);
+    const expected = this.show(exact.toDecimalPlaces(cell.decimals), share, cell);
+    const money = (d: Decimal) => this.money(d, cost, 0);
+    this.add(r, share, 'share-of-pool', expected, `% of pool for ${this.rowName(r)} should be ${expected}: ${money(c)} ÷ ${money(pool)} (the pool) = ${c.dividedBy(pool).times(100).toDecimalPlaces(4).toString()}%; the cell shows ${cell.shown}.`);
+  }
+
+  changes(columns: readonly Column[]): void {
+    const t = this.table;
+    const counts = columns.filter((c) => c.role === 'count' && !isTotalBand(c.band));
+    const baseline = columns.find((c) => c.role === 'baseline');
+    for (const change of columns.filter((c) => c.role === 'change')) {
+      const words = normalHeader(change.header).split(/[^a-z]+/).filter((w) => w.length > 2 && !['change', 'reduced', 'reduction', 'total', 'share'].includes(w));
+      const before = counts.filter((c) => c.index < change.index);
+      const count = [...before].reverse().find((c) => words.some((w) => normalHeader(c.header).includes(w))) ?? before[before.length - 1] ?? counts[0];
+      if (!count) continue;
+      const total = this.columnSum(count, t.rows);
+      const printed = t.totalRow !== undefined ? figure(t, t.totalRow, count)?.value : undefined;
+      const points = this.percentPoints(change);
+      for (const r of t.rows) {
+        const cell = figure(t, r, change);
+        const n = figure(t, r, count)?.value;
+        if (!cell || !n) continue;
+        const k = points ? 100 : 1;
+        const base = baseline ? figure(t, r, baseline)?.value : undefined;
+        const options = [total, ...(printed ? [printed] : []), ...(base ? [base] : [])].filter((d) => !d.isZero());
+        if (!options.length || options.some((d) => this.agrees(n.dividedBy(d).times(k), cell, change))) continue;
+        const exact = n.dividedBy(options[0]).times(k);
+        const expected = this.show(exact.toDecimalPlaces(cell.decimals), change, cell);
+        this.add(r, change, 'share-of-total', expected, `${change.header} for ${this.rowName(r)} should be ${expected}: ${grouped(n, 0)} of the ${grouped(options[0], 0)} ${count.header} in the table is ${n.dividedBy(options[0]).times(100).toDecimalPlaces(4).toString()}%; the cell shows ${cell.shown}.`);
+      }
+    }
+  }
+
+  savings(columns: readonly Column[]): void {
+    const t = this.table;
+    const setup = savingSetup({ ...t, columns });
+    if (!setup) return;
+    const unitColumn = columns.find((c) => c.role === 'unitCost');
+    const choices = new Map(setup.counts.map((c) => [c, this.units.choose(t, c, setup.saving)]));
+    for (const r of t.rows) {
+      const cell = figure(t, r, setup.saving);
+      if (!cell) continue;
+      const rowUnit = unitColumn ? figure(t, r, unitColumn) : undefined;
+      const terms = setup.counts.flatMap((c) => {
+        const n = figure(t, r, c)?.value;
+        if (!n || n.isZero()) return [];
+        const choice = rowUnit && setup.counts.length === 1 ? { value: poundsOf(rowUnit, unitColumn!), how: `the unit cost in ${unitColumn!.header}` } : choices.get(c);
+        return [{ n, choice }];
+      });
+      if (!terms.length || terms.some((x) => !x.choice || x.choice === 'not-checked')) continue;
+      const priced = terms.map((x) => ({ n: x.n, unit: (x.choice as { value: Decimal; how: string }).value, how: (x.choice as { value: Decimal; how: string }).how }));
+      const expected = sum(priced.map((x) => x.n.times(x.unit)));
+      if (this.agrees(expected, cell, setup.saving)) continue;
+      const shown = this.show(expected, setup.saving, cell);
+      const working = priced.map((x) => `${grouped(x.n, x.n.isInteger() ? 0 : 2)} × £${grouped(x.unit, x.unit.isInteger() ? 0 : 2)}`).join(' + ');
+      const how = [...new Set(priced.map((x) => x.how))].join('; ');
+      this.add(r, setup.saving, 'saving', shown, `The saving for ${this.rowName(r)} should be ${shown}: ${working} (unit cost: ${how}); the cell shows ${cell.shown}.`);
+    }
+  }
+}
+
+function sameMeasure(a: Column, b: Column): boolean {
+  const strip = (c: Column) => normalHeader(c.header).replace(normalHeader(c.band), '').replace(/\btotals?\b/g, '').replace(/[^a-z%£]+/g, ' ').trim();
+  return a.role !== 'count' || b.role !== 'count' || a.measure === b.measure || strip(a) === strip(b);
+}
