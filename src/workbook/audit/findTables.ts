@@ -31,6 +31,8 @@ export interface Column {
   readonly measure: Measure;
   /** Pounds per shown unit: 1,000 in a £000s column. 1 for figures that are not money. */
   readonly scale: number;
+  /** A part of a figure broken down under its heading ("Cost (£)" over Q1..Q4, Total). */
+  readonly breakdown: boolean;
 }
 
 export interface LabelColumn {
@@ -137,10 +139,13 @@ function headerAt(grid: TableGrid, r: number, tables: readonly FoundTable[]): He
   }
   const unitsRow = isUnitsRow(grid, r + 1, first, last) ? r + 1 : undefined;
   const cells: HeaderCell[] = [];
+  // A heading over several columns (merged, or over blanks) groups them; one over a single column is its heading wrapped.
+  const spans = (g: string[], c: number) => !!g[c] && (g[c - 1] === g[c] || g[c + 1] === g[c]);
   // Scheme names often sit under an empty heading, left of the first one.
   for (let c = Math.max(0, first - 2); c <= last; c++) {
-    const group = groupRows.map((g) => g[c] ?? '').filter(Boolean).join(' ');
-    const ownText = grid.text(r, c);
+    const group = groupRows.map((g) => (spans(g, c) ? g[c] : '')).filter(Boolean).join(' ');
+    const wrapped = groupRows.map((g) => (spans(g, c) ? '' : (g[c] ?? ''))).filter(Boolean);
+    const ownText = [...wrapped, grid.text(r, c)].filter(Boolean).join(' ');
     const unit = unitsRow !== undefined ? grid.text(unitsRow, c) : '';
     if (group || ownText || unit || c < first) cells.push({ index: c, group, own: ownText, unit });
   }
@@ -221,14 +226,19 @@ function tableUnder(grid: TableGrid, header: Header, segment: readonly HeaderCel
 function columnsOf(segment: readonly HeaderCell[], noteScale: number | undefined): Column[] {
   const columns: Column[] = [];
   for (const h of segment) {
-    const text = combined(h);
-    const role = classifyHeader(text);
+    const ownText = [h.own, h.unit].filter(Boolean).join(' ');
+    const ownRole = classifyHeader(ownText);
+    const groupRole = h.group ? classifyHeader(h.group) : undefined;
+    // A heading that names a figure of its own ("Cost (£)") stands only over sub-headings that don't.
+    const text = ownRole && groupRole ? ownText : combined(h);
+    const role = ownRole ?? classifyHeader(text);
     if (!role) continue;
     const money = role === 'cost' || role === 'saving' || role === 'unitCost';
     const own = scaleOf(text);
     const scale = !money ? 1 : (own ?? (/£/.test(normalHeader(text)) && !noteScale ? 1 : (noteScale ?? 1)));
-    const band = periodOf(h.group) ?? (h.group && !classifyHeader(h.group) ? h.group.trim() : undefined) ?? periodOf(h.own) ?? '';
-    columns.push({ index: h.index, role, header: text.replace(/\s+/g, ' ').trim(), band, measure: measureOf(text), scale });
+    const breakdown = !ownRole && !!groupRole;
+    const band = breakdown || groupRole ? (periodOf(h.own) ?? (breakdown ? normalHeader(h.own) : '')) : (periodOf(h.group) ?? (h.group ? h.group.trim() : undefined) ?? periodOf(h.own) ?? '');
+    columns.push({ index: h.index, role, header: text.replace(/\s+/g, ' ').trim(), band, measure: measureOf(text), scale, breakdown });
   }
   // A lone "Total cost" is the table's cost column, not the total of others.
   return columns.map((c) => (isTotalBand(c.band) && !columns.some((o) => o !== c && o.role === c.role && !isTotalBand(o.band)) ? { ...c, band: '' } : c));
@@ -298,7 +308,7 @@ function readBody(grid: TableGrid, start: number, columns: readonly Column[], la
 function continuesWithData(grid: TableGrid, r: number, columns: readonly Column[], labels: readonly LabelColumn[], from: number, to: number): boolean {
   for (let k = r + 1; k < Math.min(grid.rowCount, r + 4); k++) {
     const kind = rowKind(grid, k, columns, labels, from, to);
-    if (kind === 'data') return true;
+    if (kind === 'data' || kind === 'total' || kind === 'unlabelled') return true;
     if (kind !== 'text') return false;
   }
   return false;
@@ -316,9 +326,10 @@ function bodyOf(grid: TableGrid, kinds: readonly { row: number; kind: RowKind }[
       rows.push(k.row);
       section.push(k.row);
     } else if (k.kind === 'total' || k.kind === 'unlabelled') {
+      const sub = k.kind === 'total' && SUBTOTAL_LABEL.test(labelText(grid, k.row, labels));
       if (i < firstData && totalRow === undefined) totalRow = k.row;
-      else if (i > lastData) totalRow = k.row;
-      else if (k.kind === 'total' && (SUBTOTAL_LABEL.test(labelText(grid, k.row, labels)) || section.length)) {
+      else if (i > lastData && !(sub && section.length)) totalRow = k.row;
+      else if (k.kind === 'total' && (sub || section.length)) {
         subtotals.push({ row: k.row, rows: section });
         section = [];
       }

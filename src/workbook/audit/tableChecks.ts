@@ -27,9 +27,11 @@ export function auditTable(table: FoundTable, units: UnitCostBook): Finding[] {
 
 /** The columns of each year (or other band) with the columns every band shares. */
 function subTables(table: FoundTable): Column[][] {
-  const bands = [...new Set(table.columns.map((c) => c.band).filter((b) => b && !isTotalBand(b)))];
-  if (!bands.length) return [table.columns.filter((c) => !isTotalBand(c.band))];
-  return bands.map((b) => table.columns.filter((c) => c.band === b || !c.band));
+  const primary = table.columns.filter((c) => !c.breakdown);
+  const bands = [...new Set(primary.map((c) => c.band).filter((b) => b && !isTotalBand(b)))];
+  // Quarters or parts broken down under a heading are summed by their Total column, which then stands for them.
+  if (!bands.length) return [table.columns.filter((c) => (c.breakdown ? isTotalBand(c.band) : !isTotalBand(c.band)))];
+  return bands.map((b) => primary.filter((c) => c.band === b || !c.band));
 }
 
 const isPercent = (c: Column) => c.role === 'poolShare' || c.role === 'change';
@@ -85,7 +87,8 @@ class TableAudit {
       rows.map((r) => {
         const cell = figure(this.table, r, column);
         const scale = cell ? (cell.scale !== 1 ? cell.scale : column.scale) : 1;
-        if (!cell || scale === 1 || typeof this.table.grid.raw(r, column.index) === 'number') return ZERO;
+        // A figure held to more places than it shows is exact; one typed as shown was rounded.
+        if (!cell || scale === 1 || cell.value.decimalPlaces() > cell.decimals) return ZERO;
         return new Money(scale).dividedBy(new Money(10).pow(cell.decimals)).dividedBy(2);
       }),
     );
@@ -150,6 +153,8 @@ class TableAudit {
     // A "Total" column's total is right when it is the sum of the figures it totals, even where a row's own total is wrong.
     const parts = this.partsOf(column);
     if (parts.length >= 2 && this.agrees(sum(parts.map((p) => this.columnSum(p, rows))), cell, column)) return;
+    // Nor is a saving total wrong because a saving above it is: it is right if it is what the savings should add up to.
+    if (column.role === 'saving' && this.agrees(this.savingsAsTheyShouldBe(column, rows), cell, column)) return;
     const costLike = column.role === 'cost' && poolRows.length !== rows.length;
     const saysPool = costLike && (/pool/i.test(cell.note) || band.some((c) => c.role === 'poolShare'));
     const expected = saysPool ? pool : all;
@@ -258,24 +263,44 @@ class TableAudit {
     }
   }
 
+  /** Each count × its unit cost, for a row whose saving can be worked out; undefined where it can't. */
+  private pricedTerms(r: number, columns: readonly Column[]): { n: Decimal; unit: Decimal; how: string }[] | undefined {
+    const t = this.table;
+    const setup = savingSetup({ ...t, columns });
+    if (!setup) return undefined;
+    const unitColumn = columns.find((c) => c.role === 'unitCost');
+    const rowUnit = unitColumn ? figure(t, r, unitColumn) : undefined;
+    const terms: { n: Decimal; unit: Decimal; how: string }[] = [];
+    for (const c of setup.counts) {
+      const n = figure(t, r, c)?.value;
+      if (!n || n.isZero()) continue;
+      const choice = rowUnit && setup.counts.length === 1 ? { value: poundsOf(rowUnit, unitColumn!), how: `the unit cost in ${unitColumn!.header}` } : this.units.choose(t, c, setup.saving);
+      if (!choice || choice === 'not-checked') return undefined;
+      terms.push({ n, unit: choice.value, how: choice.how });
+    }
+    return terms.length ? terms : undefined;
+  }
+
+  private savingsAsTheyShouldBe(saving: Column, rows: readonly number[]): Decimal {
+    const columns = this.bandColumns(saving);
+    return sum(
+      rows.map((r) => {
+        const terms = this.pricedTerms(r, columns);
+        if (terms) return sum(terms.map((x) => x.n.times(x.unit)));
+        const cell = figure(this.table, r, saving);
+        return cell ? poundsOf(cell, saving) : ZERO;
+      }),
+    );
+  }
+
   savings(columns: readonly Column[]): void {
     const t = this.table;
     const setup = savingSetup({ ...t, columns });
     if (!setup) return;
-    const unitColumn = columns.find((c) => c.role === 'unitCost');
-    const choices = new Map(setup.counts.map((c) => [c, this.units.choose(t, c, setup.saving)]));
     for (const r of t.rows) {
       const cell = figure(t, r, setup.saving);
-      if (!cell) continue;
-      const rowUnit = unitColumn ? figure(t, r, unitColumn) : undefined;
-      const terms = setup.counts.flatMap((c) => {
-        const n = figure(t, r, c)?.value;
-        if (!n || n.isZero()) return [];
-        const choice = rowUnit && setup.counts.length === 1 ? { value: poundsOf(rowUnit, unitColumn!), how: `the unit cost in ${unitColumn!.header}` } : choices.get(c);
-        return [{ n, choice }];
-      });
-      if (!terms.length || terms.some((x) => !x.choice || x.choice === 'not-checked')) continue;
-      const priced = terms.map((x) => ({ n: x.n, unit: (x.choice as { value: Decimal; how: string }).value, how: (x.choice as { value: Decimal; how: string }).how }));
+      const priced = cell ? this.pricedTerms(r, columns) : undefined;
+      if (!cell || !priced) continue;
       const expected = sum(priced.map((x) => x.n.times(x.unit)));
       if (this.agrees(expected, cell, setup.saving)) continue;
       const shown = this.show(expected, setup.saving, cell);

@@ -1,0 +1,83 @@
+import { xlsxToSnapshot } from '../src/adapters/file/xlsxReader';
+import type { Finding } from '../src/domain/audit/finding';
+import { auditWorkbook } from '../src/workbook/audit/auditWorkbook';
+import type { WorkbookSnapshot } from '../src/workbook/snapshot';
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { corpus, toXlsx } = require('./support/schemeTableCorpus');
+
+/**
+ * The audit on scheme tables typed the ways other councils type them (test/support/
+ * schemeTableCorpus.js): every seeded fault must be found at its cell with the figure the cell
+ * should show, and no correct figure may be flagged. The counts are printed for the README.
+ */
+interface Fault {
+  sheet: string;
+  cell: string;
+  expected: string;
+}
+interface Spec {
+  name: string;
+  faults: Fault[];
+  correct: { sheet: string; cell: string }[];
+}
+
+const specs: Spec[] = corpus();
+const snapshots = new Map<string, WorkbookSnapshot>();
+const findings = new Map<string, readonly Finding[]>();
+
+/** The figure in an expected or shown text: "£1,234k" -> 1234, "(1,234)" -> -1234, "3.48%" -> 3.48. */
+function figureIn(text: string): number {
+  const negative = /^\(.*\)$|^-/.test(text.trim());
+  const digits = /[\d,]*\.?\d+/.exec(text)?.[0].replace(/,/g, '') ?? 'NaN';
+  return (negative ? -1 : 1) * Number(digits);
+}
+
+beforeAll(async () => {
+  for (const spec of specs) {
+    const snapshot = await xlsxToSnapshot(await toXlsx(spec));
+    snapshots.set(spec.name, snapshot);
+    findings.set(spec.name, auditWorkbook(snapshot).findings);
+  }
+});
+
+test('the corpus has at least 20 workbooks, each with seeded faults and its correct cells written down', () => {
+  expect(specs.length).toBeGreaterThanOrEqual(20);
+  for (const spec of specs) {
+    expect(spec.faults.length).toBeGreaterThan(0);
+    expect(spec.correct.length).toBeGreaterThan(spec.faults.length);
+  }
+});
+
+describe.each(specs.map((s) => [s.name, s] as const))('%s', (name, spec) => {
+  test('every seeded fault is found at its cell, with the figure it should show', () => {
+    const found = findings.get(name)!;
+    for (const fault of spec.faults) {
+      const here = found.filter((f) => f.sheet === fault.sheet && f.cell === fault.cell);
+      expect([fault.cell, here.length]).toEqual([fault.cell, 1]);
+      expect([fault.cell, figureIn(here[0].expected)]).toEqual([fault.cell, Number(fault.expected)]);
+    }
+  });
+
+  test('no correct figure is flagged, and nothing outside the scheme tables', () => {
+    const faults = new Set(spec.faults.map((f) => `${f.sheet}!${f.cell}`));
+    const falseAlarms = findings.get(name)!.filter((f) => !faults.has(`${f.sheet}!${f.cell}`));
+    expect(falseAlarms.map((f) => `${f.sheet}!${f.cell}: ${f.message}`)).toEqual([]);
+  });
+});
+
+test('recall and false alarms over the whole corpus (printed for the README)', () => {
+  let seeded = 0;
+  let foundRight = 0;
+  let falseAlarms = 0;
+  let correctCells = 0;
+  for (const spec of specs) {
+    const all = findings.get(spec.name)!;
+    const faults = new Set(spec.faults.map((f) => `${f.sheet}!${f.cell}`));
+    seeded += spec.faults.length;
+    correctCells += spec.correct.length;
+    foundRight += spec.faults.filter((fault) => all.some((f) => f.sheet === fault.sheet && f.cell === fault.cell && figureIn(f.expected) === Number(fault.expected))).length;
+    falseAlarms += all.filter((f) => !faults.has(`${f.sheet}!${f.cell}`)).length;
+  }
+  console.log(`scheme-table corpus: ${specs.length} workbooks, ${seeded} seeded faults, ${foundRight} found with the right figure (recall ${((100 * foundRight) / seeded).toFixed(1)}%), ${falseAlarms} false alarms on ${correctCells} correct figures`);
+  expect([foundRight, falseAlarms]).toEqual([seeded, 0]);
+});
