@@ -15,7 +15,7 @@ function parseXml(source) {
   const fail = (message) => {
     throw new Error(`XML is not well-formed at line ${line()}: ${message}`);
   };
-  const NAME = /[A-Za-z_][\w.\-]*(:[A-Za-z_][\w.\-]*)?/y;
+  const NAME = /[A-Za-z_][\w.-]*(:[A-Za-z_][\w.-]*)?/y;
   const readName = () => {
     NAME.lastIndex = i;
     const m = NAME.exec(source);

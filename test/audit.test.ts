@@ -13,7 +13,6 @@ import { auditWorkbook } from '../src/workbook/audit/auditWorkbook';
 import { readTypedCell } from '../src/workbook/audit/typedCell';
 import { workbookLayout } from '../src/workbook/workbookLayout';
 import { barnetJsonCopy, barnetPlan } from './support/barnet';
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { barnetTablesAsPrinted } = require('./support/barnetTablesAsPrinted');
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'barnet-tables-as-printed.xlsx');

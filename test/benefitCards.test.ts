@@ -15,6 +15,7 @@ import type { WorkbookPlan } from '../src/workbook/sheetPlan';
 import { workbookLayout } from '../src/workbook/workbookLayout';
 import { barnetJsonCopy, barnetPlan } from './support/barnet';
 import { keptCells, locate, sheetOf, spareRows } from './support/cardCells';
+import { sameFigure } from './support/figures';
 
 const d = (v: Decimal.Value) => new Money(v);
 
@@ -30,7 +31,7 @@ function parityFailures(layout: WorkbookPlan, wb = built(layout)): string[] {
         if (typeof v === 'string' && /^#[A-Z/0!?]+/.test(v)) bad.push(`${sheet.name} r${r + 1} c${c + 1}: error ${v} ${cell?.formula ?? ''}`);
         if (!cell?.formula) return;
         const ours = cell.result;
-        const same = typeof ours === 'number' ? typeof v === 'number' && Math.abs(v - ours) < 0.005 : v === ours;
+        const same = typeof ours === 'number' ? sameFigure(ours, v, cell.format) : v === ours;
         if (!same) bad.push(`${sheet.name} r${r + 1} c${c + 1}: engine ${JSON.stringify(v)}, decimal.js ${JSON.stringify(ours)} (${cell.formula})`);
       }),
     );

@@ -1,9 +1,7 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { checkManifest, parseXml, pngSize } = require('../scripts/manifestChecks');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { productionManifest } = require('../scripts/make-manifest');
 
 const root = path.join(__dirname, '..');

@@ -164,7 +164,6 @@ describe('shared formulas, as Excel saves formulas filled down or across', () =>
 
   test('the Barnet workbook with its formulas shared wherever they fill down comes back, and audits, as built', async () => {
     // ExcelJS's own mover decides which cells share a formula, so the grouping is not ours.
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { slideFormula } = require('exceljs/lib/utils/shared-formula');
     const layout = workbookLayout(barnetPlan());
     const wb = planToExcelJs(layout);

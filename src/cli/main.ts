@@ -1,21 +1,11 @@
-import fs from 'fs';
-import path from 'path';
 import { describeProblem, PlanError } from '../domain/problems';
 import { FileProblem } from '../adapters/file/planFiles';
+import { packageVersion } from '../adapters/file/packageVersion';
 import { commandHelp, parseCommandArgs, UsageError } from './args';
 import { COMMANDS } from './commands';
 import type { Io } from './io';
 
 export type { Io } from './io';
-
-/** The installed package's version: package.json is found upward from here, in the sources and in dist/node alike. */
-function version(): string {
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const file = path.join(dir, 'package.json');
-    if (fs.existsSync(file)) return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
-  }
-  return 'unknown';
-}
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));
@@ -42,7 +32,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     return 0;
   }
   if (name === '--version' || name === '-v') {
-    io.out(version());
+    io.out(packageVersion());
     return 0;
   }
   const command = COMMANDS.find((c) => c.name === name);

@@ -3,6 +3,6 @@
  * manifest), which needs no code; `action` is registered so an ExecuteFunction button has a
  * handler that always completes rather than leaving Excel waiting.
  */
-Office.onReady(() => {
+void Office.onReady(() => {
   Office.actions.associate('action', (event: Office.AddinCommands.Event) => event.completed());
 });

@@ -13,10 +13,10 @@ export interface Plan {
   readonly schemes: readonly Scheme[];
   readonly targets: readonly NelTarget[];
   readonly notes: readonly string[];
-  /** What people keep on the Benefit Cards: actuals, owners, phasing, sign-offs (src/domain/benefitCard.ts). */
-  readonly cards?: import('./benefitCard').CardBook;
-  /** The pooled budget: contributions, quarterly spend and the sharing rule (src/domain/pool.ts). */
-  readonly pool?: import('./pool').Pool;
+  /** What people keep on the Benefit Cards: actuals, owners, phasing, sign-offs (src/domain/cardRecord.ts). */
+  readonly cards?: import('./cardRecord').CardBook;
+  /** The pooled budget: contributions, quarterly spend and the sharing rule (src/domain/poolRecord.ts). */
+  readonly pool?: import('./poolRecord').Pool;
   /** The risk log of section 5a (src/domain/riskLog.ts). */
   readonly risks?: readonly import('./riskLog').Risk[];
   /** Amounts the plan states in words, to be checked against its tables (src/domain/statements.ts). */

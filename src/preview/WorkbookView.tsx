@@ -2,6 +2,7 @@ import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { cellAddress, columnLetter, parseAddress } from '../workbook/a1';
 import type { CellStyle } from '../workbook/sheetPlan';
+import type { SheetSnapshot } from '../workbook/snapshot';
 import type { LiveWorkbook } from './liveWorkbook';
 import { formatValue, isNumericFormat } from './numberFormat';
 
@@ -72,6 +73,8 @@ const MIN_COLUMNS = 12;
 export function WorkbookView({ workbook }: { readonly workbook: LiveWorkbook }) {
   const styles = useStyles();
   const version = useSyncExternalStore(workbook.subscribe, workbook.getVersion);
+  // The workbook changes in place: its version, not its identity, says when to read it again.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const names = useMemo(() => workbook.sheetNames(), [workbook, version]);
   const [sheet, setSheet] = useState(names[0]);
   const [selection, setSelection] = useState({ row: 0, column: 0 });
@@ -90,6 +93,7 @@ export function WorkbookView({ workbook }: { readonly workbook: LiveWorkbook }) 
     else if (!names.includes(sheet)) setSheet(names[0]);
   }, [names, sheet]);
 
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- read again at each new version, as above
   const snapshot = useMemo(() => workbook.book.snapshot([sheet]).sheets[0], [workbook, sheet, version]);
   const looks = workbook.sheetLooks(sheet);
   const rowCount = Math.max(MIN_ROWS, (snapshot?.values.length ?? 0) + 8);
@@ -98,22 +102,22 @@ export function WorkbookView({ workbook }: { readonly workbook: LiveWorkbook }) 
   const formulaAt = (r: number, c: number) => snapshot?.formulas?.[r]?.[c] ?? null;
   const lookAt = (r: number, c: number) => looks?.rows[r]?.[c] ?? null;
   const address = cellAddress(selection.row, selection.column);
-  const contents = (r: number, c: number) => {
-    const f = formulaAt(r, c);
-    if (f) return f;
-    const v = valueAt(r, c);
-    return v === null ? '' : String(v);
-  };
+  const contents = (r: number, c: number) => cellText(snapshot, r, c);
 
-  // The pane asked to show a cell (choosing an audit finding): go to its sheet and select it.
+  // The pane asked to show a cell (choosing an audit finding): go to its sheet and select it, once per
+  // request (state adjusted while rendering, as React advises, rather than in an effect).
   const asked = workbook.selection;
-  useEffect(() => {
-    if (!asked || !names.includes(asked.sheet)) return;
-    setSheet(asked.sheet);
-    setSelection({ row: asked.row, column: asked.column });
-  }, [asked]); // eslint-disable-line react-hooks/exhaustive-deps
+  const [shown, setShown] = useState(asked);
+  if (asked !== shown) {
+    setShown(asked);
+    if (asked && names.includes(asked.sheet)) {
+      setSheet(asked.sheet);
+      setSelection({ row: asked.row, column: asked.column });
+    }
+  }
 
-  useEffect(() => setBar(contents(selection.row, selection.column)), [selection, snapshot]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The formula bar shows the selected cell afresh whenever the selection moves or the sheet recalculates.
+  useEffect(() => setBar(cellText(snapshot, selection.row, selection.column)), [selection, snapshot]);
 
   useEffect(() => {
     // Follow the selection with focus only while the person is working in the grid, never stealing it from the pane.
@@ -296,4 +300,12 @@ export function WorkbookView({ workbook }: { readonly workbook: LiveWorkbook }) 
       </div>
     </div>
   );
+}
+
+/** What the formula bar shows for a cell: its formula, else its value as typed. */
+function cellText(snapshot: SheetSnapshot | undefined, row: number, column: number): string {
+  const formula = snapshot?.formulas?.[row]?.[column];
+  if (formula) return formula;
+  const value = snapshot?.values[row]?.[column] ?? null;
+  return value === null ? '' : String(value);
 }

@@ -10,7 +10,7 @@ import { Pane } from './Pane';
  * Office.js, picks the theme from Office's, and hands the pane the Excel host. Nothing else waits
  * on Office.
  */
-Office.onReady((info) => {
+void Office.onReady((info) => {
   const root = createRoot(document.getElementById('container')!);
   const inExcel = info.host === Office.HostType.Excel && typeof Excel !== 'undefined';
   root.render(

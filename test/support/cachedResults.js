@@ -9,13 +9,7 @@
  * Shared by test/formulaParity.test.ts (HyperFormula) and scripts/libreoffice-check.js (LibreOffice).
  */
 
-/** Money is compared to half a penny, as the brief for these checks says. */
-const MONEY_TOLERANCE = 0.005;
-/**
- * A fraction shown as a percentage: half a penny would allow 0.5 percentage points, which would
- * hide a misprint such as 3.49% for 3.48%, so shares are held to 0.00005 percentage points.
- */
-const SHARE_TOLERANCE = 5e-7;
+const { figureDifference: difference, MONEY_TOLERANCE, SHARE_TOLERANCE } = require('./figures');
 
 function columnLetter(index) {
   let n = index + 1;
@@ -29,28 +23,6 @@ function columnLetter(index) {
 
 function address(sheet, row, column) {
   return `${sheet}!${columnLetter(column)}${row + 1}`;
-}
-
-function isShare(format) {
-  return typeof format === 'string' && format.includes('%');
-}
-
-/** Why `actual` is not `expected`, or null when they agree. */
-function difference(expected, actual, format) {
-  if (typeof expected === 'number') {
-    if (typeof actual !== 'number' || !Number.isFinite(actual)) return 'expected a number';
-    const tolerance = isShare(format) ? SHARE_TOLERANCE : MONEY_TOLERANCE;
-    return Math.abs(actual - expected) < tolerance ? null : `differs by ${actual - expected}`;
-  }
-  if (typeof expected === 'boolean') {
-    // Calc's data array gives TRUE/FALSE as 1/0.
-    return actual === expected || actual === (expected ? 1 : 0) ? null : 'expected a logical value';
-  }
-  if (typeof expected === 'string') {
-    return actual === expected ? null : 'text differs';
-  }
-  // A formula without a cached result: files would show nothing until recalculated.
-  return 'the layout gave this formula no cached result';
 }
 
 function show(value) {

@@ -46,8 +46,7 @@ export function BenefitCardsPanel({ session }: FeatureProps) {
   const summary: BenefitsSummary | undefined = useMemo(() => (plan ? benefitsSummary(plan) : undefined), [plan]);
   const [quarter, setQuarter] = useState<string>();
   const [charted, setCharted] = useState<string>('all');
-  const chartTrackers = summary ? summary.cards.filter((t) => charted === 'all' || t.card.ref === charted) : [];
-  const chartPoints = useMemo(() => combinedCumulative(chartTrackers), [summary, charted]); // eslint-disable-line react-hooks/exhaustive-deps
+  const chartPoints = useMemo(() => combinedCumulative(summary ? summary.cards.filter((t) => charted === 'all' || t.card.ref === charted) : []), [summary, charted]);
   const chosen = quarter ?? summary?.asAt ?? quarters[0] ?? '';
   const entries = useMemo(() => (plan && chosen ? quarterEntries(plan, chosen) : []), [plan, chosen]);
   const [typed, setTyped] = useState<Typed>({});
