@@ -2,7 +2,6 @@ import { xlsxToSnapshot } from '../src/adapters/file/xlsxReader';
 import type { Finding } from '../src/domain/audit/finding';
 import { auditWorkbook } from '../src/workbook/audit/auditWorkbook';
 import type { WorkbookSnapshot } from '../src/workbook/snapshot';
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { corpus, toXlsx } = require('./support/schemeTableCorpus');
 
 /**
