@@ -1,8 +1,13 @@
+import type Decimal from 'decimal.js';
 import { xlsxToSnapshot } from '../src/adapters/file/xlsxReader';
 import type { Finding } from '../src/domain/audit/finding';
+import { Money } from '../src/domain/money';
+import { computeSchemeTable } from '../src/domain/schemeTable';
 import { auditWorkbook } from '../src/workbook/audit/auditWorkbook';
+import { proposeMapping, tablesToImport } from '../src/workbook/import/columnMapping';
+import { planFromTable } from '../src/workbook/import/planFromTable';
 import type { WorkbookSnapshot } from '../src/workbook/snapshot';
-const { corpus, toXlsx } = require('./support/schemeTableCorpus');
+const { corpus, toXlsx, yearFigures } = require('./support/schemeTableCorpus');
 
 /**
  * The audit on scheme tables typed the ways other councils type them (test/support/
@@ -79,4 +84,37 @@ test('recall and false alarms over the whole corpus (printed for the README)', (
   }
   console.log(`scheme-table corpus: ${specs.length} workbooks, ${seeded} seeded faults, ${foundRight} found with the right figure (recall ${((100 * foundRight) / seeded).toFixed(1)}%), ${falseAlarms} false alarms on ${correctCells} correct figures`);
   expect([foundRight, falseAlarms]).toEqual([seeded, 0]);
+});
+
+/** The first table of each workbook imported: the plan's own tables must show the figures the table should show. */
+describe('importing each workbook’s first table starts a plan that reproduces its correct figures', () => {
+  const pct = (d: Decimal | null) => (d === null ? null : d.times(100).toDecimalPlaces(2).toNumber());
+  test.each(specs.map((s) => [s.name, s] as const))('%s', (name, spec: any) => {
+    const [table] = tablesToImport(snapshots.get(name)!);
+    expect(table.grid.sheet.name).toBe(spec.first.sheet);
+    const result = planFromTable(proposeMapping(table), { board: 'Made-up Borough', year: spec.first.year });
+    const negative = spec.first.schemes.some((s: any) => s.years[spec.first.year].cost.isNegative());
+    if (negative) {
+      // The plan takes no negative cost: the import says which cell, and writes nothing.
+      expect(result.problems.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual([expect.stringMatching(/negative/)]);
+      return;
+    }
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const truth = yearFigures(spec.first.schemes, spec.first.year, spec.first.unit);
+    const generated = computeSchemeTable(result.plan, spec.first.year);
+    const halfUnit = (spec.first.scale / 2) * (spec.first.scale > 1 ? 1 : 0);
+    expect(generated.lines.length).toBe(truth.rows.length);
+    generated.lines.forEach((line, i) => {
+      const want = truth.rows[i];
+      // A table of refs alone names its schemes by them.
+      expect([line.scheme.name, line.scheme.inPool]).toEqual([spec.first.unnamed ? want.s.ref : want.s.name, want.s.inPool]);
+      expect(line.cost.minus(want.cost).abs().toNumber()).toBeLessThanOrEqual(halfUnit);
+      expect((line.counts.NEL ?? new Money(0)).toNumber()).toBe(want.nel.toNumber());
+      if (spec.first.multi) expect(line.totalSaving.toNumber()).toBe(want.totalSaving.toNumber());
+      else expect(line.savings.NEL.toNumber()).toBe(want.saving.toNumber());
+      expect(pct(line.shareOfNel)).toBe(pct(want.change));
+      if (!halfUnit) expect(pct(line.shareOfPool)).toBe(pct(want.share));
+    });
+    if (!halfUnit) expect(generated.poolTotal.toNumber()).toBe(truth.pool.toNumber());
+  });
 });

@@ -348,7 +348,7 @@ const LAYOUTS = [
       g.put(c + 2, r, cell.v, cell.fmt);
     }
     g.figures = flat.figures.map((f) => ({ ...f, r: f.c + 2, c: f.r }));
-    return { sheets: [g], first: null };
+    return { sheets: [g], first: { sheet: g.name, schemes, year: '2024/25', unit: 2004, scale: 1 } };
   },
   // 13. Sub-totals by group and a grand total; group heading rows.
   (seed) => {
@@ -371,7 +371,7 @@ const LAYOUTS = [
       ],
       total: { where: 'below', label: null }, poolNote: true,
     });
-    return { sheets: [g], first: { sheet: g.name, schemes, year: '2024/25', unit: 2004, scale: 1, multi: true } };
+    return { sheets: [g], first: { sheet: g.name, schemes, year: '2024/25', unit: 2004, scale: 1, multi: true, unnamed: true } };
   },
   // 15. The national template's words: ID, type, commissioner, provider, source, expenditure.
   (seed) => {
@@ -467,7 +467,7 @@ const LAYOUTS = [
     g.figure(tr, 6, f.all, show, 'total');
     g.figure(tr, 7, f.totals.nel, N(0), 'total');
     g.figure(tr, 8, f.totals.saving, show, 'total');
-    return { sheets: [g], first: null };
+    return { sheets: [g], first: { sheet: g.name, schemes, year: '2024/25', unit: 2004, scale: 1 } };
   },
   // 21. Percentages typed 6.5 in cells formatted 0.00, and % of pool as text with a % sign.
   (seed) => {

@@ -180,7 +180,7 @@ const combined = (h: HeaderCell) => [h.group, h.own, h.unit].filter(Boolean).joi
 /** Runs of columns that belong together: split at empty columns and at a second scheme column. */
 function segments(grid: TableGrid, header: Header): HeaderCell[][] {
   const below = header.unitsRow ?? header.rows[header.rows.length - 1];
-  const occupied = (c: number) => header.cells.some((h) => h.index === c) || Array.from({ length: LOOK_BELOW }, (_, i) => below + 1 + i).some((r) => r < grid.rowCount && !grid.isBlank(r, c));
+  const occupied = (c: number) => header.cells.some((h) => h.index === c && (h.group || h.own || h.unit)) || Array.from({ length: LOOK_BELOW }, (_, i) => below + 1 + i).some((r) => r < grid.rowCount && !grid.isBlank(r, c));
   const out: HeaderCell[][] = [];
   let current: HeaderCell[] = [];
   const first = header.cells[0].index;
