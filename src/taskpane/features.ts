@@ -1,5 +1,6 @@
 import type { Feature } from './feature';
 import { BenefitCardsPanel } from './panels/BenefitCardsPanel';
+import { ImportPanel } from './panels/ImportPanel';
 import { PlanPanel } from './panels/PlanPanel';
 import { PoolAuditPanel } from './panels/PoolAuditPanel';
 import { TablesPanel } from './panels/TablesPanel';
@@ -13,4 +14,5 @@ export const features: readonly Feature[] = [
   { id: 'tables', label: 'Tables', component: TablesPanel },
   { id: 'pool-audit', label: 'Pool & audit', component: PoolAuditPanel },
   { id: 'benefit-cards', label: 'Benefit Cards', component: BenefitCardsPanel },
+  { id: 'import', label: 'Import', component: ImportPanel },
 ];
