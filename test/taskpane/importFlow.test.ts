@@ -64,3 +64,15 @@ describe('Import schemes from a table (the pane’s flow, on the in-memory workb
     expect(findings).toHaveLength(9);
   });
 });
+
+describe('the selection as Excel gives it', () => {
+  test('cells are put at their own rows and columns, so a table found in them keeps its addresses', async () => {
+    const { placeSelection } = await import('../../src/adapters/office/readSelection');
+    const table = barnetTablesAsPrinted().sheets[2].values.slice(2, 7).map((row: unknown[]) => row.slice(0, 3).map((v) => v ?? ''));
+    const selection = placeSelection('Table 17', 'A3:C7', 2, 0, table, table.map((row: unknown[]) => row.map(() => 'General')));
+    const book = { read: async () => ({ sheets: [] }), readSelection: async () => selection } as any;
+    const found = expectFound(await findImportTable(book));
+    expect([found.where, found.schemes]).toEqual(["'Table 17'!A3:C7", 3]);
+    expect(selection.snapshot.values[2][0]).toBeNull();
+  });
+});
