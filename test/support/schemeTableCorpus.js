@@ -518,6 +518,16 @@ function corpus() {
   });
 }
 
+/** One typed table of `count` schemes as a published plan prints it, with a few faults: for `npm run bench`. */
+function largeTypedTable(count) {
+  const g = new SheetGrid('Schemes');
+  const schemes = councilSchemes(7, count, { outOfPool: 3 });
+  g.put(0, 0, `Cost and impact of ${count} schemes, 2024/25`);
+  layTable(g, 2, 0, { schemes, year: '2024/25', cols: standardCols({}, { cost: money(T(0)), share: T(2), saving: money(T(0)), change: T(2) }), total: { where: 'below', label: 'Total' }, poolNote: true });
+  const faults = seedFaults([g], rng(8), 5);
+  return { name: `typed-${count}`, sheets: [g], faults, correct: [], first: null };
+}
+
 /** The workbook as ExcelJS writes it: values, number formats and merged headings. */
 async function toXlsx(spec) {
   const ExcelJS = require('exceljs');
@@ -535,4 +545,4 @@ async function toXlsx(spec) {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-module.exports = { corpus, toXlsx, yearFigures, NAMED_UNITS };
+module.exports = { corpus, toXlsx, yearFigures, largeTypedTable, NAMED_UNITS };

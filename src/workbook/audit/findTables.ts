@@ -180,14 +180,20 @@ const combined = (h: HeaderCell) => [h.group, h.own, h.unit].filter(Boolean).joi
 /** Runs of columns that belong together: split at empty columns and at a second scheme column. */
 function segments(grid: TableGrid, header: Header): HeaderCell[][] {
   const below = header.unitsRow ?? header.rows[header.rows.length - 1];
-  const occupied = (c: number) => header.cells.some((h) => h.index === c && (h.group || h.own || h.unit)) || Array.from({ length: LOOK_BELOW }, (_, i) => below + 1 + i).some((r) => r < grid.rowCount && !grid.isBlank(r, c));
+  const byIndex = new Map(header.cells.map((h) => [h.index, h]));
+  const occupied = (c: number) => {
+    const h = byIndex.get(c);
+    if (h && (h.group || h.own || h.unit)) return true;
+    for (let r = below + 1; r <= below + LOOK_BELOW && r < grid.rowCount; r++) if (!grid.isBlank(r, c)) return true;
+    return false;
+  };
   const out: HeaderCell[][] = [];
   let current: HeaderCell[] = [];
   const first = header.cells[0].index;
   const last = header.cells[header.cells.length - 1].index;
   let sawFigures = false;
   for (let c = first; c <= last; c++) {
-    const cell = header.cells.find((h) => h.index === c) ?? { index: c, group: '', own: '', unit: '' };
+    const cell = byIndex.get(c) ?? { index: c, group: '', own: '', unit: '' };
     const role = classifyHeader(combined(cell));
     const identity = !role && ['ref', 'name'].includes(classifyLabel(cell.own) ?? '');
     if (!occupied(c) || (identity && sawFigures)) {

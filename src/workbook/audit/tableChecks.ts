@@ -4,7 +4,7 @@ import { Money, ZERO, sum } from '../../domain/money';
 import type { Column, FoundTable } from './findTables';
 import { isTotalBand, normalHeader } from './headerWords';
 import { agreesAsShown, grouped, withinAsShown, type NumberCell } from './typedCell';
-import { figure, poundsOf, savingSetup, type UnitCostBook } from './unitCosts';
+import { figure, poundsOf, savingSetup, type UnitChoice, type UnitCostBook } from './unitCosts';
 
 /**
  * The arithmetic of one scheme table, checked the way a finance lead would check it by hand,
@@ -199,8 +199,8 @@ class TableAudit {
     if (!share || !cost) return;
     const t = this.table;
     const poolRows = t.rows.filter((r) => !this.outOfPool(r, columns));
-    const stated = t.totalRow !== undefined ? figure(t, t.totalRow, cost) : undefined;
-    const candidates = [this.columnSum(cost, poolRows), this.columnSum(cost, t.rows), ...(stated ? [poundsOf(stated, cost)] : [])].filter((d) => !d.isZero());
+    // The pool is the pool schemes' costs added up (or, in a table that shares out every row, all of them); a printed total may itself be wrong.
+    const candidates = [this.columnSum(cost, poolRows), this.columnSum(cost, t.rows)].filter((d) => !d.isZero());
     if (!candidates.length) return;
     const points = this.percentPoints(share);
     const slack = this.roundingOf(t.rows, cost);
@@ -245,8 +245,8 @@ class TableAudit {
       const before = counts.filter((c) => c.index < change.index);
       const count = [...before].reverse().find((c) => words.some((w) => normalHeader(c.header).includes(w))) ?? before[before.length - 1] ?? counts[0];
       if (!count) continue;
+      // The rows' own total, not a printed total that may itself be wrong.
       const total = this.columnSum(count, t.rows);
-      const printed = t.totalRow !== undefined ? figure(t, t.totalRow, count)?.value : undefined;
       const points = this.percentPoints(change);
       for (const r of t.rows) {
         const cell = figure(t, r, change);
@@ -254,13 +254,22 @@ class TableAudit {
         if (!cell || !n) continue;
         const k = points ? 100 : 1;
         const base = baseline ? figure(t, r, baseline)?.value : undefined;
-        const options = [total, ...(printed ? [printed] : []), ...(base ? [base] : [])].filter((d) => !d.isZero());
+        const options = [total, ...(base ? [base] : [])].filter((d) => !d.isZero());
         if (!options.length || options.some((d) => this.agrees(n.dividedBy(d).times(k), cell, change))) continue;
         const exact = n.dividedBy(options[0]).times(k);
         const expected = this.show(exact.toDecimalPlaces(cell.decimals), change, cell);
         this.add(r, change, 'share-of-total', expected, `${change.header} for ${this.rowName(r)} should be ${expected}: ${grouped(n, 0)} of the ${grouped(options[0], 0)} ${count.header} in the table is ${n.dividedBy(options[0]).times(100).toDecimalPlaces(4).toString()}%; the cell shows ${cell.shown}.`);
       }
     }
+  }
+
+  private readonly choices = new Map<string, UnitChoice>();
+
+  /** The unit cost a count column's savings are checked at, chosen once per table. */
+  private unitFor(count: Column, saving: Column): UnitChoice {
+    const key = `${count.index}:${saving.index}`;
+    if (!this.choices.has(key)) this.choices.set(key, this.units.choose(this.table, count, saving));
+    return this.choices.get(key);
   }
 
   /** Each count × its unit cost, for a row whose saving can be worked out; undefined where it can't. */
@@ -274,7 +283,7 @@ class TableAudit {
     for (const c of setup.counts) {
       const n = figure(t, r, c)?.value;
       if (!n || n.isZero()) continue;
-      const choice = rowUnit && setup.counts.length === 1 ? { value: poundsOf(rowUnit, unitColumn!), how: `the unit cost in ${unitColumn!.header}` } : this.units.choose(t, c, setup.saving);
+      const choice = rowUnit && setup.counts.length === 1 ? { value: poundsOf(rowUnit, unitColumn!), how: `the unit cost in ${unitColumn!.header}` } : this.unitFor(c, setup.saving);
       if (!choice || choice === 'not-checked') return undefined;
       terms.push({ n, unit: choice.value, how: choice.how });
     }
