@@ -12,6 +12,7 @@ import {
   type Role,
   type StatedUnitCost,
 } from './headerWords';
+import { hiddenSubtotals } from './subtotals';
 import type { TableGrid } from './tableGrid';
 
 /**
@@ -307,7 +308,10 @@ function readBody(grid: TableGrid, start: number, columns: readonly Column[], la
     kinds.push({ row: r, kind });
     if ((kind === 'total' || kind === 'unlabelled') && kinds.some((k) => k.kind === 'data') && !continuesWithData(grid, r, columns, labels, from, to)) break;
   }
-  return bodyOf(grid, kinds, labels);
+  const body = bodyOf(grid, kinds, labels);
+  // Sub-totals nobody labelled: only where the total adds up without them.
+  const hidden = body.subtotals.length ? undefined : hiddenSubtotals(grid, columns, body.rows, body.totalRow);
+  return hidden ? { ...body, ...hidden } : body;
 }
 
 /** After a total, do more scheme rows follow (a sub-total) or does the table end? */
@@ -327,14 +331,17 @@ function bodyOf(grid: TableGrid, kinds: readonly { row: number; kind: RowKind }[
   const subtotals: SubTotal[] = [];
   let totalRow: number | undefined;
   let section: number[] = [];
+  // After the last scheme: the last total is the table's; one before it closes the last group.
+  const trailing = kinds.filter((k, i) => i > lastData && (k.kind === 'total' || k.kind === 'unlabelled'));
   kinds.forEach((k, i) => {
     if (k.kind === 'data' || (k.kind === 'unlabelled' && i > firstData && i < lastData)) {
       rows.push(k.row);
       section.push(k.row);
     } else if (k.kind === 'total' || k.kind === 'unlabelled') {
       const sub = k.kind === 'total' && SUBTOTAL_LABEL.test(labelText(grid, k.row, labels));
+      const closesGroup = sub || subtotals.length > 0;
       if (i < firstData && totalRow === undefined) totalRow = k.row;
-      else if (i > lastData && !(sub && section.length)) totalRow = k.row;
+      else if (i > lastData && (k === trailing[trailing.length - 1] || !(closesGroup && section.length))) totalRow = k.row;
       else if (k.kind === 'total' && (sub || section.length)) {
         subtotals.push({ row: k.row, rows: section });
         section = [];

@@ -193,37 +193,46 @@ class TableAudit {
     return cells.some((c) => c.percentSign || c.value.abs().greaterThan(1)) || !cells.some((c) => !c.value.isZero());
   }
 
+  /** The cost columns a % of pool column can be a share of: its year's, or, shared by several years, any (the Total first). */
+  private costsFor(share: Column, columns: readonly Column[]): Column[] {
+    const usable = (c: Column) => c.role === 'cost' && (c.breakdown ? isTotalBand(c.band) : true);
+    const own = columns.filter((c) => usable(c) && (c.breakdown || !isTotalBand(c.band)));
+    if (share.band || this.table.columns.filter(usable).length <= 1) return own;
+    return [...this.table.columns.filter(usable)].sort((a, b) => Number(isTotalBand(b.band)) - Number(isTotalBand(a.band)));
+  }
+
   poolShares(columns: readonly Column[]): void {
     const share = columns.find((c) => c.role === 'poolShare');
-    const cost = columns.find((c) => c.role === 'cost' && !isTotalBand(c.band));
-    if (!share || !cost) return;
+    if (!share) return;
     const t = this.table;
     const poolRows = t.rows.filter((r) => !this.outOfPool(r, columns));
-    // The pool is the pool schemes' costs added up (or, in a table that shares out every row, all of them); a printed total may itself be wrong.
-    const candidates = [this.columnSum(cost, poolRows), this.columnSum(cost, t.rows)].filter((d) => !d.isZero());
-    if (!candidates.length) return;
     const points = this.percentPoints(share);
-    const slack = this.roundingOf(t.rows, cost);
-    const fits = (r: number, pool: Decimal) => {
-      const cell = figure(t, r, share)!;
-      const c = poundsOf(figure(t, r, cost)!, cost);
+    // The pool is the pool schemes' costs added up (or, in a table that shares out every row, all of them); a printed total may itself be wrong.
+    const pairs = this.costsFor(share, columns).flatMap((cost) => [this.columnSum(cost, poolRows), this.columnSum(cost, t.rows)].filter((d) => !d.isZero()).map((pool) => ({ cost, pool })));
+    if (!pairs.length) return;
+    const fits = (r: number, { cost, pool }: { cost: Column; pool: Decimal }) => {
+      const cell = figure(t, r, share);
+      const c = figure(t, r, cost);
+      if (!cell || !c) return false;
       const k = points ? 100 : 1;
-      if (slack.isZero()) return this.agrees(c.dividedBy(pool).times(k), cell, share);
+      const slack = this.roundingOf(t.rows, cost);
+      if (slack.isZero()) return this.agrees(poundsOf(c, cost).dividedBy(pool).times(k), cell, share);
       const half = this.roundingOf([r], cost);
-      const low = c.minus(half).dividedBy(pool.plus(slack)).times(k);
-      const high = c.plus(half).dividedBy(pool.minus(slack)).times(k);
+      const low = poundsOf(c, cost).minus(half).dividedBy(pool.plus(slack)).times(k);
+      const high = poundsOf(c, cost).plus(half).dividedBy(pool.minus(slack)).times(k);
       return withinAsShown(low, high, cell.value, cell.decimals);
     };
-    const checked = t.rows.filter((r) => figure(t, r, share) && figure(t, r, cost));
-    const pool = candidates.reduce((best, d) => (checked.filter((r) => fits(r, d)).length > checked.filter((r) => fits(r, best)).length ? d : best), candidates[0]);
-    const allInPool = pool.equals(this.columnSum(cost, t.rows)) && !pool.equals(this.columnSum(cost, poolRows));
+    const checked = t.rows.filter((r) => figure(t, r, share) && pairs.some((p) => figure(t, r, p.cost)));
+    const score = (p: (typeof pairs)[number]) => checked.filter((r) => fits(r, p)).length;
+    const best = pairs.reduce((a, b) => (score(b) > score(a) ? b : a), pairs[0]);
+    const allInPool = best.pool.equals(this.columnSum(best.cost, t.rows)) && !best.pool.equals(this.columnSum(best.cost, poolRows));
     for (const r of checked) {
       if (this.outOfPool(r, columns) && !allInPool) {
         if (!figure(t, r, share)!.value.isZero()) this.add(r, share, 'share-of-pool', 'n/a', `${this.rowName(r)} is outside the pool, so its % of pool should be n/a, not ${figure(t, r, share)!.shown}.`);
         continue;
       }
-      if (candidates.some((d) => fits(r, d))) continue;
-      this.shareFinding(r, share, cost, pool, points);
+      if (pairs.some((p) => fits(r, p)) || !figure(t, r, best.cost)) continue;
+      this.shareFinding(r, share, best.cost, best.pool, points);
     }
   }
 
@@ -247,6 +256,8 @@ class TableAudit {
       if (!count) continue;
       // The rows' own total, not a printed total that may itself be wrong.
       const total = this.columnSum(count, t.rows);
+      // A % shared by several years' counts may be of any of them.
+      const others = change.band ? [] : t.columns.filter((c) => c.role === 'count' && c !== count).map((c) => ({ c, total: this.columnSum(c, t.rows) }));
       const points = this.percentPoints(change);
       for (const r of t.rows) {
         const cell = figure(t, r, change);
@@ -256,6 +267,7 @@ class TableAudit {
         const base = baseline ? figure(t, r, baseline)?.value : undefined;
         const options = [total, ...(base ? [base] : [])].filter((d) => !d.isZero());
         if (!options.length || options.some((d) => this.agrees(n.dividedBy(d).times(k), cell, change))) continue;
+        if (others.some((o) => !o.total.isZero() && figure(t, r, o.c) && this.agrees(figure(t, r, o.c)!.value.dividedBy(o.total).times(k), cell, change))) continue;
         const exact = n.dividedBy(options[0]).times(k);
         const expected = this.show(exact.toDecimalPlaces(cell.decimals), change, cell);
         this.add(r, change, 'share-of-total', expected, `${change.header} for ${this.rowName(r)} should be ${expected}: ${grouped(n, 0)} of the ${grouped(options[0], 0)} ${count.header} in the table is ${n.dividedBy(options[0]).times(100).toDecimalPlaces(4).toString()}%; the cell shows ${cell.shown}.`);

@@ -33,7 +33,7 @@ export interface NumberCell {
 const NA = /^(n\/?a|not applicable|nil|none|-+|–|—|\.\.|x)$/i;
 const NOTE = /^(.*?)\s*\(([^()]*[A-Za-z][^()]*)\)\s*$/; // "35,000 (Not BCF pool)"
 /** Footnote marks people leave on figures and headers: "2b*", "Cost (£)¹", "1,234†". */
-export const FOOTNOTE_MARKS = /[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+$/;
+export const FOOTNOTE_MARKS = /(\s*\[\w{1,3}\]|[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+)+$/;
 const SUFFIX_SCALE: Record<string, number> = { k: 1e3, m: 1e6, bn: 1e9 };
 
 export function readTypedCell(value: Scalar, format?: string | null): TypedCell {
@@ -72,7 +72,10 @@ function textCell(raw: string): TypedCell {
     figure = withNote[1];
     note = withNote[2].trim();
   }
-  figure = figure.replace(/\u2212/g, '-').replace(/^£\s*-/, '-£').replace(/\s+/g, '');
+  // A minus sign or a dash before a figure (pasted from a PDF) is a minus.
+  figure = figure.replace(/^[\u2212\u2013\u2014](?=\s*£?\s*[\d.])/, '-').replace(/^£\s*-/, '-£');
+  // "1 234" groups thousands with a space; "3 4" is two figures, not 34.
+  figure = figure.replace(/(\d) (?=\d{3}(\D|$))/g, '$1,').replace(/\s+(?=\D)|(?<=\D)\s+/g, '');
   let negative = false;
   const bracketed = /^\((.*)\)$/.exec(figure);
   if (bracketed) [negative, figure] = [true, bracketed[1]];
