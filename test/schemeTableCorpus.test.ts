@@ -18,7 +18,11 @@ interface Fault {
   sheet: string;
   cell: string;
   expected: string;
+  /** Set where the figure can only be worked out to within its last place (a share of costs typed in £m). */
+  within?: string;
 }
+
+const rightFigure = (f: Finding, fault: Fault) => Math.abs(figureIn(f.expected) - Number(fault.expected)) <= Number(fault.within ?? 0) + 1e-9;
 interface Spec {
   name: string;
   faults: Fault[];
@@ -58,7 +62,7 @@ describe.each(specs.map((s) => [s.name, s] as const))('%s', (name, spec) => {
     for (const fault of spec.faults) {
       const here = found.filter((f) => f.sheet === fault.sheet && f.cell === fault.cell);
       expect([fault.cell, here.length]).toEqual([fault.cell, 1]);
-      expect([fault.cell, figureIn(here[0].expected)]).toEqual([fault.cell, Number(fault.expected)]);
+      expect([fault.cell, here[0].expected, rightFigure(here[0], fault)]).toEqual([fault.cell, here[0].expected, true]);
     }
   });
 
@@ -79,7 +83,7 @@ test('recall and false alarms over the whole corpus (printed for the README)', (
     const faults = new Set(spec.faults.map((f) => `${f.sheet}!${f.cell}`));
     seeded += spec.faults.length;
     correctCells += spec.correct.length;
-    foundRight += spec.faults.filter((fault) => all.some((f) => f.sheet === fault.sheet && f.cell === fault.cell && figureIn(f.expected) === Number(fault.expected))).length;
+    foundRight += spec.faults.filter((fault) => all.some((f) => f.sheet === fault.sheet && f.cell === fault.cell && rightFigure(f, fault))).length;
     falseAlarms += all.filter((f) => !faults.has(`${f.sheet}!${f.cell}`)).length;
   }
   console.log(`scheme-table corpus: ${specs.length} workbooks, ${seeded} seeded faults, ${foundRight} found with the right figure (recall ${((100 * foundRight) / seeded).toFixed(1)}%), ${falseAlarms} false alarms on ${correctCells} correct figures`);

@@ -171,17 +171,25 @@ function layTable(grid, r0, c0, { schemes, year, cols, unit, total = { where: 'b
     r++;
   }
   const labelCol = cols.findIndex((c) => ['ref', 'name'].includes(c.key));
+  // Shares of costs typed rounded (£000s, £m) can only be worked out to within their last place.
+  const roundedCosts = cols.some((c) => c.key === 'cost' && c.show && c.show.money && (c.show.scale || 1) > 1);
+  const markApprox = (k) => {
+    if (roundedCosts && k === 'share') grid.figures[grid.figures.length - 1].approx = true;
+  };
   const writeTotal = (rows, label, key) => {
     if (labelCol >= 0 && label) grid.put(r, c0 + labelCol, label);
     cols.forEach((col, i) => {
       if (!col.show) return;
       const k = col.key;
       let value;
-      if (k === 'share' || k === 'change') value = D(1);
+      // A group's sub-total shows its schemes' share; the table's total, 100.
+      if ((k === 'share' || k === 'change') && key === 'subtotal') value = rows.reduce((a, x) => a.plus(x[k] ?? D(0)), D(0));
+      else if (k === 'share' || k === 'change') value = D(1);
       else if (k === 'cost') value = rows.filter((x) => x.s.inPool || !cols.some((cc) => cc.key === 'share')).reduce((a, x) => a.plus(x.cost), D(0));
       else value = rows.reduce((a, x) => a.plus(x[k]), D(0));
       if (k === 'cost' && poolNote && !col.show.text) poolNote = false;
       grid.figure(r, c0 + i, value, col.show, key);
+      markApprox(k);
       if (k === 'cost' && poolNote) grid.put(r, c0 + i, `${cellFor(value, col.show).v} (BCF Pool)`);
     });
     r++;
@@ -207,6 +215,7 @@ function layTable(grid, r0, c0, { schemes, year, cols, unit, total = { where: 'b
         return;
       }
       grid.figure(r, c0 + i, x[k], col.show, ['share', 'saving', 'change', 'totalSaving'].includes(k) ? 'row' : false);
+      markApprox(k);
     });
     r++;
     section.push(x);
@@ -485,6 +494,108 @@ const LAYOUTS = [
     layTable(g, 4, 0, { schemes, year: '2024/25', cols: standardCols({ ref: 'No.', name: 'Scheme', cost: 'Total cost £', share: '% of total BCF pool', nel: 'NEL admissions avoided', saving: 'Savings (£)', change: 'Share of total NEL reduction (%)' }, { cost: money(N(0)), share: N(2, { pct: 'points' }), saving: money(N(0)), change: N(2, { pct: 'points' }) }), total: { where: 'below', label: 'Total BCF' } });
     return { sheets: [g], first: { sheet: g.name, schemes, year: '2024/25', unit: 2004, scale: 1 } };
   },
+  // 23. Pasted from a PDF: everything text, "£ 1,234", "4.03 %", footnote marks, names wrapped onto a second row.
+  (seed) => {
+    const g = new SheetGrid('Pasted');
+    const schemes = councilSchemes(seed, 7);
+    const flat = new SheetGrid('flat');
+    layTable(flat, 0, 0, { schemes, year: '2024/25', cols: standardCols({ cost: 'Cost (£) [1]', share: '% of BCF Pool', nel: 'Reduced NEL Admissions [2]', saving: 'Saving (£)', change: '% Change NEL' }, { cost: money(T(0, { pound: true })), share: T(2, { pct: 'sign' }), saving: money(T(0, { pound: true })), change: T(2, { pct: 'sign' }) }), total: { where: 'below', label: 'TOTAL' } });
+    // Every scheme's name breaks after its second word onto a row of its own, as PDF text does.
+    let out = 2;
+    const rowMap = new Map();
+    const maxRow = Math.max(...[...flat.cells.keys()].map((k) => Number(k.split(',')[0])));
+    for (let r = 0; r <= maxRow; r++) {
+      rowMap.set(r, out);
+      const name = flat.cells.get(`${r},1`);
+      const words = r > 0 && name && typeof name.v === 'string' && r < maxRow ? name.v.split(' ') : [];
+      for (let c = 0; c < 7; c++) {
+        const cell = flat.cells.get(`${r},${c}`);
+        if (!cell) continue;
+        const v = typeof cell.v === 'string' ? cell.v.replace('%', ' %').replace('£', '£ ') : cell.v;
+        g.put(out, c, c === 1 && words.length > 2 ? words.slice(0, 2).join(' ') : v, cell.fmt);
+      }
+      if (words.length > 2) g.put(++out, 1, words.slice(2).join(' '));
+      out++;
+    }
+    g.put(0, 0, 'Table 2: Cost and impact of schemes (extract from the published plan)');
+    g.put(out + 1, 0, '[1] 2024/25 prices. [2] Against the 2023/24 baseline.');
+    g.figures = flat.figures.map((f) => ({ ...f, r: rowMap.get(f.r) }));
+    for (const [key, cell] of [...g.cells]) if (typeof cell.v === 'string' && /%$/.test(cell.v)) g.cells.set(key, { v: cell.v });
+    return { sheets: [g], first: { sheet: g.name, schemes, year: '2024/25', unit: 2004, scale: 1 } };
+  },
+  // 24. An old sheet: each group closed by a sub-total row nobody labelled, then a labelled total.
+  (seed) => {
+    const g = new SheetGrid('2019 sheet');
+    const schemes = councilSchemes(seed, 9, { outOfPool: 0 });
+    const a = layTable(g, 0, 0, { schemes, year: '2024/25', subtotals: true, cols: standardCols({}, { cost: money(N(0)), share: N(2, { pct: 'points' }), saving: money(N(0)), change: N(2, { pct: 'points' }) }), total: { where: 'below', label: 'Total' } });
+    for (let r = 0; r <= a.lastRow; r++) {
+      const label = g.cells.get(`${r},0`);
+      if (label && /^Sub-total/.test(label.v)) g.cells.delete(`${r},0`);
+    }
+    return { sheets: [g], first: { sheet: g.name, schemes, year: '2024/25', unit: 2004, scale: 1 } };
+  },
+  // 25. Group heading rows that carry their group's cost, above its schemes.
+  (seed) => {
+    const g = new SheetGrid('Groups');
+    const schemes = councilSchemes(seed, 8, { outOfPool: 0 });
+    const f = yearFigures(schemes, '2024/25');
+    ['Ref', 'Scheme', 'Cost (£)', 'Reduced NEL admissions', 'Saving (£)'].forEach((h, c) => g.put(0, c, h));
+    let r = 1;
+    for (const group of GROUPS) {
+      const rows = f.rows.filter((x) => x.s.group === group);
+      if (!rows.length) continue;
+      g.put(r, 1, group);
+      g.figure(r, 2, rows.reduce((a, x) => a.plus(x.cost), D(0)), money(N(0)), 'subtotal');
+      r++;
+      for (const x of rows) {
+        g.put(r, 0, x.s.ref);
+        g.put(r, 1, x.s.name);
+        g.figure(r, 2, x.cost, money(N(0)), false);
+        if (!x.nel.isZero()) {
+          g.figure(r, 3, x.nel, N(0), false);
+          g.figure(r, 4, x.saving, money(N(0)), 'row');
+        }
+        r++;
+      }
+    }
+    g.put(r, 1, 'Total');
+    g.figure(r, 2, f.all, money(N(0)), 'total');
+    g.figure(r, 3, f.totals.nel, N(0), 'total');
+    g.figure(r, 4, f.totals.saving, money(N(0)), 'total');
+    // Faults only in the savings and the total: a wrong heading figure would make the whole group ambiguous.
+    g.figures = g.figures.map((x) => (x.derived === 'subtotal' ? { ...x, derived: false } : x));
+    return { sheets: [g], first: { sheet: g.name, schemes, year: '2024/25', unit: 2004, scale: 1 } };
+  },
+  // 26. A cost per year and a total cost, with one % of pool of the total and a first-year saving.
+  (seed) => {
+    const g = new SheetGrid('Two-year costs');
+    const years = ['2024/25', '2025/26'];
+    const schemes = councilSchemes(seed, 7, { years, outOfPool: 0 });
+    const f = years.map((y) => yearFigures(schemes, y));
+    const totals = schemes.map((s) => s.years[years[0]].cost.plus(s.years[years[1]].cost));
+    const grand = totals.reduce((a, b) => a.plus(b), D(0));
+    ['Ref', 'Scheme name', 'Cost 2024/25 (£)', 'Cost 2025/26 (£)', 'Total cost (£)', '% of pool', 'Reduced NEL admissions 2024/25', 'Saving 2024/25 (£)'].forEach((h, c) => g.put(0, c, h));
+    f[0].rows.forEach((x, i) => {
+      const r = i + 1;
+      g.put(r, 0, x.s.ref);
+      g.put(r, 1, x.s.name);
+      g.figure(r, 2, x.cost, money(N(0)), false);
+      g.figure(r, 3, f[1].rows[i].cost, money(N(0)), false);
+      g.figure(r, 4, totals[i], money(N(0)), 'row');
+      g.figure(r, 5, totals[i].dividedBy(grand), T(2, { pct: 'points' }), 'row');
+      if (!x.nel.isZero()) {
+        g.figure(r, 6, x.nel, N(0), false);
+        g.figure(r, 7, x.saving, money(N(0)), 'row');
+      }
+    });
+    const tr = schemes.length + 1;
+    g.put(tr, 1, 'Total');
+    [f[0].all, f[1].all, grand].forEach((v, j) => g.figure(tr, 2 + j, v, money(N(0)), 'total'));
+    g.figure(tr, 5, D(1), T(2, { pct: 'points' }), 'total');
+    g.figure(tr, 6, f[0].totals.nel, N(0), 'total');
+    g.figure(tr, 7, f[0].totals.saving, money(N(0)), 'total');
+    return { sheets: [g], first: { sheet: g.name, schemes, year: '2024/25', unit: 2004, scale: 1, noPoolShare: true } };
+  },
 ];
 
 /** Seeds faults into derived figures (shares, savings, % change, totals, row totals). */
@@ -499,11 +610,13 @@ function seedFaults(sheets, rand, count) {
     const { g, f } = candidates[i];
     // Faults in the same row or column as another would change which cell a person calls wrong.
     if (faults.some((x) => x.g === g && (x.f.r === f.r || x.f.c === f.c))) continue;
-    const wrong = wrongCell(f.shown, f.show, rand, f.exact && !(f.show.money && f.show.scale > 1));
+    // A % total off by its last place may be its rows' rounded percentages added up, which is no fault.
+    const percentTotal = f.derived !== 'row' && f.show.pct;
+    const wrong = wrongCell(f.shown, f.show, rand, f.exact && !percentTotal && !(f.show.money && f.show.scale > 1));
     g.cells.set(`${f.r},${f.c}`, { ...g.cells.get(`${f.r},${f.c}`), ...wrong });
     faults.push({ g, f });
   }
-  return faults.map(({ g, f }) => ({ sheet: g.name, cell: addr(f.r, f.c), expected: f.shown.toString() }));
+  return faults.map(({ g, f }) => ({ sheet: g.name, cell: addr(f.r, f.c), expected: f.shown.toString(), ...(f.approx ? { within: D(1).dividedBy(D(10).pow(f.show.dp ?? 0)).toString() } : {}) }));
 }
 
 function corpus() {

@@ -272,6 +272,7 @@ interface Body {
   readonly totalRow?: number;
   readonly subtotals: SubTotal[];
   readonly lastRow: number;
+  readonly unlabelled?: SubTotal[];
 }
 
 type RowKind = 'blank' | 'header' | 'text' | 'total' | 'unlabelled' | 'data';
@@ -310,8 +311,9 @@ function readBody(grid: TableGrid, start: number, columns: readonly Column[], la
   }
   const body = bodyOf(grid, kinds, labels);
   // Sub-totals nobody labelled: only where the total adds up without them.
-  const hidden = body.subtotals.length ? undefined : hiddenSubtotals(grid, columns, body.rows, body.totalRow);
-  return hidden ? { ...body, ...hidden } : body;
+  const hidden = body.subtotals.length ? undefined : hiddenSubtotals(grid, columns, body.rows, body.totalRow, body.unlabelled ?? []);
+  const { unlabelled: _, ...plain } = body;
+  return hidden ? { ...plain, ...hidden } : plain;
 }
 
 /** After a total, do more scheme rows follow (a sub-total) or does the table end? */
@@ -331,25 +333,35 @@ function bodyOf(grid: TableGrid, kinds: readonly { row: number; kind: RowKind }[
   const subtotals: SubTotal[] = [];
   let totalRow: number | undefined;
   let section: number[] = [];
+  // Rows with figures and no label among the schemes may be sub-totals nobody labelled (see hiddenSubtotals).
+  const unlabelled: SubTotal[] = [];
+  let sinceUnlabelled: number[] = [];
   // After the last scheme: the last total is the table's; one before it closes the last group.
   const trailing = kinds.filter((k, i) => i > lastData && (k.kind === 'total' || k.kind === 'unlabelled'));
   kinds.forEach((k, i) => {
     if (k.kind === 'data' || (k.kind === 'unlabelled' && i > firstData && i < lastData)) {
+      if (k.kind === 'unlabelled') {
+        unlabelled.push({ row: k.row, rows: sinceUnlabelled });
+        sinceUnlabelled = [];
+      } else sinceUnlabelled.push(k.row);
       rows.push(k.row);
       section.push(k.row);
     } else if (k.kind === 'total' || k.kind === 'unlabelled') {
       const sub = k.kind === 'total' && SUBTOTAL_LABEL.test(labelText(grid, k.row, labels));
-      const closesGroup = sub || subtotals.length > 0;
+      const closesGroup = sub || subtotals.length > 0 || unlabelled.length > 0;
       if (i < firstData && totalRow === undefined) totalRow = k.row;
       else if (i > lastData && (k === trailing[trailing.length - 1] || !(closesGroup && section.length))) totalRow = k.row;
       else if (k.kind === 'total' && (sub || section.length)) {
         subtotals.push({ row: k.row, rows: section });
         section = [];
+      } else if (i > lastData && sinceUnlabelled.length) {
+        unlabelled.push({ row: k.row, rows: sinceUnlabelled });
+        sinceUnlabelled = [];
       }
     }
   });
   const lastRow = kinds.length ? kinds[kinds.length - 1].row : 0;
-  return { rows, totalRow, subtotals, lastRow };
+  return { rows, totalRow, subtotals, lastRow, unlabelled };
 }
 
 function labelText(grid: TableGrid, r: number, labels: readonly LabelColumn[]): string {

@@ -137,8 +137,22 @@ class TableAudit {
 
   private percentTotal(row: number, rows: readonly number[], column: Column, cell: NumberCell): void {
     const points = this.percentPoints(column);
-    const hundred = new Money(points ? 100 : 1);
     const shown = sum(rows.map((r) => figure(this.table, r, column)?.value ?? ZERO));
+    if (rows.length < this.table.rows.length) {
+      // A group's sub-total: its schemes' percentages added up, each rounded as shown.
+      const places = Math.max(0, ...rows.map((r) => figure(this.table, r, column)?.decimals ?? 0));
+      const slack = new Money(5).dividedBy(new Money(10).pow(places + 1)).times(rows.length);
+      if (withinAsShown(shown.minus(slack), shown.plus(slack), cell.value, cell.decimals)) return;
+      const exact = this.exactShare(column, rows);
+      if (exact && this.agrees(exact.times(points ? 100 : 1), cell, column)) return;
+      // From costs typed rounded (£000s, £m) the schemes' own shares, added up, are the better figure.
+      const cost = column.role === 'poolShare' ? this.costsFor(column, this.bandColumns(column))[0] : undefined;
+      const rounded = cost && !this.roundingOf(rows, cost).isZero();
+      const expected = exact && !rounded ? exact.times(points ? 100 : 1) : shown;
+      this.add(row, column, 'column-total', this.show(expected.toDecimalPlaces(cell.decimals), column, cell), `The sub-total ${cell.shown} of ${column.header} should be the share of the ${this.schemes(rows.length)} above: ${this.show(expected.toDecimalPlaces(cell.decimals), column, cell)}.`);
+      return;
+    }
+    const hundred = new Money(points ? 100 : 1);
     if (this.agrees(hundred, cell, column) || this.agrees(shown, cell, column)) return;
     this.add(row, column, 'column-total', this.show(hundred, column, cell), `The percentages in ${column.header} should add up to ${points ? '100' : '1 (100%)'}, but the total shows ${cell.shown}.`);
   }
@@ -170,6 +184,21 @@ class TableAudit {
     return this.table.columns.filter((c) => c.role === total.role && c.band && !isTotalBand(c.band) && sameMeasure(c, total));
   }
 
+  /** A group's share, as a fraction: its schemes' costs over the pool, or their counts over the table's. */
+  private exactShare(column: Column, rows: readonly number[]): Decimal | undefined {
+    const t = this.table;
+    const band = this.bandColumns(column);
+    if (column.role === 'poolShare') {
+      const cost = this.costsFor(column, band)[0];
+      if (!cost) return undefined;
+      const pool = sum(t.rows.filter((r) => !this.outOfPool(r, band)).map((r) => this.worked(r, cost) ?? ZERO));
+      return pool.isZero() ? undefined : sum(rows.filter((r) => !this.outOfPool(r, band)).map((r) => this.worked(r, cost) ?? ZERO)).dividedBy(pool);
+    }
+    const count = band.find((c) => c.role === 'count' && c.index < column.index) ?? band.find((c) => c.role === 'count');
+    const total = count ? this.columnSum(count, t.rows) : ZERO;
+    return count && !total.isZero() ? this.columnSum(count, rows).dividedBy(total) : undefined;
+  }
+
   rowTotals(): void {
     const t = this.table;
     for (const total of t.columns.filter((c) => isTotalBand(c.band))) {
@@ -193,6 +222,14 @@ class TableAudit {
     return cells.some((c) => c.percentSign || c.value.abs().greaterThan(1)) || !cells.some((c) => !c.value.isZero());
   }
 
+  /** A row's figure in pounds; in a "Total" column, the sum of the figures it totals (it may itself be wrong). */
+  private worked(r: number, column: Column): Decimal | undefined {
+    const parts = this.partsOf(column);
+    if (parts.length >= 2) return sum(parts.map((p) => (figure(this.table, r, p) ? poundsOf(figure(this.table, r, p)!, p) : ZERO)));
+    const cell = figure(this.table, r, column);
+    return cell ? poundsOf(cell, column) : undefined;
+  }
+
   /** The cost columns a % of pool column can be a share of: its year's, or, shared by several years, any (the Total first). */
   private costsFor(share: Column, columns: readonly Column[]): Column[] {
     const usable = (c: Column) => c.role === 'cost' && (c.breakdown ? isTotalBand(c.band) : true);
@@ -208,37 +245,38 @@ class TableAudit {
     const poolRows = t.rows.filter((r) => !this.outOfPool(r, columns));
     const points = this.percentPoints(share);
     // The pool is the pool schemes' costs added up (or, in a table that shares out every row, all of them); a printed total may itself be wrong.
-    const pairs = this.costsFor(share, columns).flatMap((cost) => [this.columnSum(cost, poolRows), this.columnSum(cost, t.rows)].filter((d) => !d.isZero()).map((pool) => ({ cost, pool })));
+    const total = (cost: Column, rows: readonly number[]) => sum(rows.map((r) => this.worked(r, cost) ?? ZERO));
+    const pairs = this.costsFor(share, columns).flatMap((cost) => [total(cost, poolRows), total(cost, t.rows)].filter((d) => !d.isZero()).map((pool) => ({ cost, pool })));
     if (!pairs.length) return;
     const fits = (r: number, { cost, pool }: { cost: Column; pool: Decimal }) => {
       const cell = figure(t, r, share);
-      const c = figure(t, r, cost);
+      const c = this.worked(r, cost);
       if (!cell || !c) return false;
       const k = points ? 100 : 1;
       const slack = this.roundingOf(t.rows, cost);
-      if (slack.isZero()) return this.agrees(poundsOf(c, cost).dividedBy(pool).times(k), cell, share);
+      if (slack.isZero()) return this.agrees(c.dividedBy(pool).times(k), cell, share);
       const half = this.roundingOf([r], cost);
-      const low = poundsOf(c, cost).minus(half).dividedBy(pool.plus(slack)).times(k);
-      const high = poundsOf(c, cost).plus(half).dividedBy(pool.minus(slack)).times(k);
+      const low = c.minus(half).dividedBy(pool.plus(slack)).times(k);
+      const high = c.plus(half).dividedBy(pool.minus(slack)).times(k);
       return withinAsShown(low, high, cell.value, cell.decimals);
     };
-    const checked = t.rows.filter((r) => figure(t, r, share) && pairs.some((p) => figure(t, r, p.cost)));
+    const checked = t.rows.filter((r) => figure(t, r, share) && pairs.some((p) => this.worked(r, p.cost)));
     const score = (p: (typeof pairs)[number]) => checked.filter((r) => fits(r, p)).length;
     const best = pairs.reduce((a, b) => (score(b) > score(a) ? b : a), pairs[0]);
-    const allInPool = best.pool.equals(this.columnSum(best.cost, t.rows)) && !best.pool.equals(this.columnSum(best.cost, poolRows));
+    const allInPool = best.pool.equals(total(best.cost, t.rows)) && !best.pool.equals(total(best.cost, poolRows));
     for (const r of checked) {
       if (this.outOfPool(r, columns) && !allInPool) {
         if (!figure(t, r, share)!.value.isZero()) this.add(r, share, 'share-of-pool', 'n/a', `${this.rowName(r)} is outside the pool, so its % of pool should be n/a, not ${figure(t, r, share)!.shown}.`);
         continue;
       }
-      if (pairs.some((p) => fits(r, p)) || !figure(t, r, best.cost)) continue;
+      if (pairs.some((p) => fits(r, p)) || !this.worked(r, best.cost)) continue;
       this.shareFinding(r, share, best.cost, best.pool, points);
     }
   }
 
   private shareFinding(r: number, share: Column, cost: Column, pool: Decimal, points: boolean): void {
     const cell = figure(this.table, r, share)!;
-    const c = poundsOf(figure(this.table, r, cost)!, cost);
+    const c = this.worked(r, cost)!;
     const exact = c.dividedBy(pool).times(points ? 100 : 1);
     const expected = this.show(exact.toDecimalPlaces(cell.decimals), share, cell);
     const money = (d: Decimal) => this.money(d, cost, 0);

@@ -50,6 +50,7 @@ export function planFromTable(mapping: ImportMapping, options: ImportOptions = {
     return col ? (grid.text(r, col.index) || (grid.typed(r, col.index).kind === 'number' ? grid.shown(r, col.index) : '')).replace(/[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+$/, '').trim() : '';
   };
   const headings = sectionHeadings(table);
+  const wrapped = wrappedNames(mapping);
   const used = new Set<string>();
   const schemes: Scheme[] = table.rows.map((r, i) => {
     const typedRef = text(r, 'ref');
@@ -61,7 +62,8 @@ export function planFromTable(mapping: ImportMapping, options: ImportOptions = {
     const description = [text(r, 'description'), typedRef && ref !== typedRef ? `Ref in the imported table: ${typedRef}` : '', ...described].filter(Boolean).join('. ');
     const yearsOfScheme: Record<string, SchemeYear> = {};
     years.forEach((year, k) => (yearsOfScheme[year] = schemeYear(mapping, r, year, years.length === 1, costs[k], problems, where)));
-    return { ref, name: text(r, 'name') || `Scheme ${ref}`, group: text(r, 'group') || headings.get(r) || '', tiers: text(r, 'tier'), description, inPool: inPool(mapping, r, costs[0][0]), years: yearsOfScheme, investments: [] };
+    const name = [text(r, 'name'), ...(wrapped.get(r) ?? [])].filter(Boolean).join(' ');
+    return { ref, name: name || `Scheme ${ref}`, group: text(r, 'group') || headings.get(r) || '', tiers: text(r, 'tier'), description, inPool: inPool(mapping, r, costs[0][0]), years: yearsOfScheme, investments: [] };
   });
   const unitCosts = unitCostsOf(table, notes);
   const plan: Plan = {
@@ -119,6 +121,25 @@ function yearsOf(mapping: ImportMapping, options: ImportOptions): string[] {
   for (let r = mapping.table.headerRows[0] - 1; r >= Math.max(0, mapping.table.headerRows[0] - 4); r--) for (let c = 0; c < grid.columnCount; c++) texts.push(grid.text(r, c));
   const named = texts.map((t) => periodOf(t)).find((p) => p && isFinancialYearLabel(p));
   return [options.year ?? banded[0] ?? named ?? financialYearOf(new Date())];
+}
+
+/** A scheme name carried onto the next row(s), as text pasted from a PDF wraps: words under the name alone. */
+function wrappedNames(mapping: ImportMapping): Map<number, string[]> {
+  const { table } = mapping;
+  const grid = table.grid;
+  const name = mapping.columns.find((c) => c.field === 'name');
+  const out = new Map<number, string[]>();
+  if (!name) return out;
+  const schemeRows = new Set(table.rows);
+  for (const r of table.rows) {
+    for (let next = r + 1; next <= table.lastRow && !schemeRows.has(next); next++) {
+      const words = grid.text(next, name.index);
+      const alone = words && mapping.columns.every((c) => c.index === name.index || grid.isBlank(next, c.index));
+      if (!alone || table.subtotals.some((s) => s.row === next) || next === table.totalRow) break;
+      out.set(r, [...(out.get(r) ?? []), words]);
+    }
+  }
+  return out;
 }
 
 /** Scheme names' group headings: a row of words alone above a run of schemes ("Tier 2: Assessment"). */
