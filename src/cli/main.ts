@@ -3,6 +3,7 @@ import { FileProblem } from '../adapters/file/planFiles';
 import { packageVersion } from '../adapters/file/packageVersion';
 import { commandHelp, parseCommandArgs, UsageError } from './args';
 import { COMMANDS } from './commands';
+import { terminalText } from './terminalText';
 import type { Io } from './io';
 
 export type { Io } from './io';
@@ -20,8 +21,15 @@ function usage(): string {
 
 const consoleIo: Io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
 
-/** Exit codes: 0 done, 1 the input has errors (or the audit found some), 2 a file can't be read or written, 64 bad usage. */
+/**
+ * Exit codes: 0 done, 1 the input has errors (or the audit found some), 2 a file can't be read or
+ * written, 64 bad usage, 70 a fault in bcf itself (reported in one line, never as a stack trace).
+ */
 export async function main(argv: readonly string[], io: Io = consoleIo): Promise<number> {
+  return run(argv, { out: (t) => io.out(terminalText(t)), err: (t) => io.err(terminalText(t)) });
+}
+
+async function run(argv: readonly string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) {
     io.err(usage());
@@ -64,6 +72,8 @@ function reportFailure(e: unknown, usageLine: string, io: Io): number {
     io.err(`bcf: ${e.message}`);
     return 2;
   }
-  io.err(`bcf: ${(e as Error).message ?? e}`);
-  return 2;
+  // Anything else is a fault in bcf, not in the input: its text (a JavaScript message) means nothing to the user.
+  if (process.env.BCF_DEBUG) io.err(String((e as Error)?.stack ?? e));
+  io.err(`bcf ${usageLine.split(' ')[0]}: stopped by a fault in bcf itself, not in your file; nothing was written. Please report it with the input (BCF_DEBUG=1 shows the details).`);
+  return 70;
 }

@@ -21,6 +21,8 @@ export interface Plan {
   readonly risks?: readonly import('./riskLog').Risk[];
   /** Amounts the plan states in words, to be checked against its tables (src/domain/statements.ts). */
   readonly statements?: readonly import('./statements').Statement[];
+  /** Jointly funded care packages and how their cost is split with the ICBs (src/domain/jointFunding.ts). */
+  readonly jointFunding?: import('./jointFunding').JointFunding;
 }
 
 export interface Partner {

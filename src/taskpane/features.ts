@@ -1,5 +1,6 @@
 import type { Feature } from './feature';
 import { BenefitCardsPanel } from './panels/BenefitCardsPanel';
+import { JointFundingPanel } from './panels/JointFundingPanel';
 import { ImportPanel } from './panels/ImportPanel';
 import { PlanPanel } from './panels/PlanPanel';
 import { PoolAuditPanel } from './panels/PoolAuditPanel';
@@ -14,5 +15,6 @@ export const features: readonly Feature[] = [
   { id: 'tables', label: 'Tables', component: TablesPanel },
   { id: 'pool-audit', label: 'Pool & audit', component: PoolAuditPanel },
   { id: 'benefit-cards', label: 'Benefit Cards', component: BenefitCardsPanel },
+  { id: 'joint-funding', label: 'Joint funding', component: JointFundingPanel },
   { id: 'import', label: 'Import', component: ImportPanel },
 ];

@@ -1,6 +1,10 @@
 import type { Scalar } from './sheetPlan';
 
-/** What a host gives back when asked for a workbook's contents: values, and formulas where there are any. */
+/**
+ * What a host gives back when asked for a workbook's contents: values, and formulas where there
+ * are any. A sheet read from a file may have holes (undefined) for rows far below its cells: read
+ * cells with cellValue or `?.[c] ?? null`.
+ */
 export interface SheetSnapshot {
   readonly name: string;
   readonly values: readonly (readonly Scalar[])[];
@@ -11,6 +15,8 @@ export interface SheetSnapshot {
    * null for General. The audit of typed tables judges a figure as the cell displays it.
    */
   readonly numberFormats?: readonly (readonly (string | null)[])[];
+  /** Cells the reader left out, right of the columns it reads (src/adapters/file/readLimits.ts). */
+  readonly leftOut?: number;
 }
 
 export interface WorkbookSnapshot {

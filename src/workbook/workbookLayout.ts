@@ -3,6 +3,8 @@ import { assumptionsLayout } from './layouts/assumptions';
 import { benefitCardsLayout } from './layouts/benefitCards';
 import { cardSummaryLayout } from './layouts/cardSummary';
 import { investmentsLayout } from './layouts/investments';
+import { jointFundingSheets } from './layouts/jointFunding';
+import { today } from '../domain/jointFunding';
 import { poolSheets } from './layouts/poolSheets';
 import { schemesLayout } from './layouts/schemes';
 import { yearSheetLayout } from './layouts/yearTables';
@@ -21,7 +23,7 @@ export function workbookLayout(plan: Plan, scope: LayoutScope = 'all', { eachCar
   const assumptions = assumptionsLayout(plan);
   // Adds the tracker settings to Assumptions; with eachCardSheet, the card sheets go there rather than into the result.
   const cards = benefitCardsLayout(plan, assumptions.sheet, { withSheets: scope !== 'tables', eachSheet: eachCardSheet });
-  const tables = scope === 'cards' ? [] : [schemesLayout(plan), investmentsLayout(plan), ...plan.years.map((y) => yearSheetLayout(plan, y.label)), ...poolSheets(plan)];
+  const tables = scope === 'cards' ? [] : [schemesLayout(plan), investmentsLayout(plan), ...plan.years.map((y) => yearSheetLayout(plan, y.label)), ...poolSheets(plan), ...(plan.jointFunding?.packages.length ? jointFundingSheets(plan, today()) : [])];
   const cardSheets = scope === 'tables' ? [] : [cardSummaryLayout(plan, cards.geometry, cards.assumptions), ...cards.sheets];
   return {
     sheets: [cards.assumptions, ...tables, ...cardSheets],

@@ -3,11 +3,17 @@ import type { Scalar } from '../../workbook/sheetPlan';
 import type { SheetSnapshot } from '../../workbook/snapshot';
 import { attribute, attributeIn, decodeXml, isNameEnd, isSpace, itemText, startTags } from './xmlText';
 import { shiftFormula } from './sharedFormula';
+import { EXCEL_LIMITS } from '../../domain/excelLimits';
+import { READ_LIMITS } from './readLimits';
+import { requireComplete } from './xlsxParts';
 import { UnreadableXlsx, NotForLeanReader } from './zipEntries';
 
 /** What a worksheet's cells need from the rest of the workbook. */
 export interface CellContext {
   readonly sharedStrings: readonly string[];
+  /** Cells read so far in the workbook, against READ_LIMITS.cells, and places their rows take, against gridPlaces. */
+  cells: number;
+  places: number;
   /** Indexes of the cell styles whose number format shows a date (as ExcelJS decides it). */
   readonly dateStyles: ReadonlySet<number>;
   /** The number format of each cell style, null for General. */
@@ -43,26 +49,46 @@ export class TextCache {
  * top-left cell.
  */
 export function worksheetSnapshot(name: string, xml: string, context: CellContext): SheetSnapshot {
+  if (xml.indexOf(':sheetData') >= 0 && xml.indexOf('<sheetData') < 0) throw new NotForLeanReader('namespace-prefixed worksheet');
+  requireComplete(xml, 'worksheet', `of sheet "${name}"`);
   const start = xml.indexOf('<sheetData');
-  const end = start < 0 ? -1 : xml.indexOf('</sheetData>', start);
-  if (start < 0 && xml.indexOf(':sheetData') >= 0) throw new NotForLeanReader('namespace-prefixed worksheet');
-  const grid = new CellGrid();
+  const selfClosed = start >= 0 && xml.charCodeAt(xml.indexOf('>', start) - 1) === SLASH;
+  const end = start < 0 || selfClosed ? -1 : xml.indexOf('</sheetData>', start);
+  if (start >= 0 && !selfClosed && end < 0) throw new UnreadableXlsx(`sheet "${name}" is cut short (its cells stop before the end), so the file is damaged`);
+  const grid = new CellGrid(context);
   if (end > 0) {
-    new CellScanner(xml, context, grid).scan(start, end);
-    mergeRanges(xml, end, grid);
+    new CellScanner(name, xml, context, grid).scan(start, end);
+    mergeRanges(name, xml, end, grid);
   }
-  return { name, ...grid.filled() };
+  return { name, ...grid.snapshotCells() };
 }
 
-/** Rows of values, formulas and number formats, grown as cells arrive. */
-class CellGrid {
+/**
+ * Rows of values and formulas, grown as cells arrive; gaps stay holes until fillHoles. Cells right
+ * of READ_LIMITS.columns are counted, not kept; the places rows take count against gridPlaces.
+ */
+export class CellGrid {
   readonly values: Scalar[][] = [];
   readonly formulas: (string | null)[][] = [];
   /** Only rows with a formatted cell; most of a plan's cells are General. */
   readonly formats: (string | null)[][] = [];
+  leftOut = 0;
+
+  constructor(private readonly budget: { places: number }) {}
 
   put(row: number, column: number, value: Scalar, formula: string | null, format: string | null = null): void {
-    (this.values[row] ??= [])[column] = value;
+    if (column >= READ_LIMITS.columns) {
+      this.leftOut++;
+      return;
+    }
+    const values = (this.values[row] ??= []);
+    if (column >= values.length) {
+      this.budget.places += column + 1 - values.length;
+      if (this.budget.places > READ_LIMITS.gridPlaces) {
+        throw new UnreadableXlsx(`its cells are spread over more than ${READ_LIMITS.gridPlaces.toLocaleString('en-GB')} places of the grid (a value far to the right in many rows), more than bcf reads`);
+      }
+    }
+    values[column] = value;
     (this.formulas[row] ??= [])[column] = formula;
     if (format !== null) (this.formats[row] ??= [])[column] = format;
   }
@@ -71,21 +97,33 @@ class CellGrid {
     return { value: this.values[row]?.[column], formula: this.formulas[row]?.[column] ?? null, format: this.formats[row]?.[column] ?? null };
   }
 
-  /** Every row present and every hole null, as readers expect; formats only when a cell has one. */
-  filled(): { values: Scalar[][]; formulas: (string | null)[][]; numberFormats?: (string | null)[][] } {
-    const { values, formulas, formats } = this;
-    for (let r = 0; r < values.length; r++) {
-      const rowValues = (values[r] ??= []);
-      const rowFormulas = (formulas[r] ??= []);
-      for (let c = 0; c < rowValues.length; c++) {
-        if (rowValues[c] === undefined) rowValues[c] = null;
-        if (rowFormulas[c] === undefined) rowFormulas[c] = null;
-      }
-    }
-    if (!formats.length) return { values, formulas };
-    const numberFormats = values.map((row, r) => Array.from(row, (_, c) => formats[r]?.[c] ?? null));
-    return { values, formulas, numberFormats };
+  /** The grid as a snapshot's cells: holes filled, and number formats where any cell has one. */
+  snapshotCells(): { values: Scalar[][]; formulas: (string | null)[][]; numberFormats?: (string | null)[][]; leftOut?: number } {
+    const filled = fillHoles(this.values, this.formulas);
+    const formats = this.formats;
+    const numberFormats = formats.length ? filled.values.map((row, r) => (row === undefined ? row : Array.from(row, (_, c) => formats[r]?.[c] ?? null))) : undefined;
+    return { ...filled, ...(numberFormats ? { numberFormats } : {}), ...(this.leftOut ? { leftOut: this.leftOut } : {}) };
   }
+}
+
+/**
+ * Blanks for the gaps between cells, so readers can index a sheet's rows and columns (rows are at
+ * most READ_LIMITS.columns wide, and their places are budgeted as cells arrive). Rows with no cells
+ * get an empty array within the first denseRows; further gaps stay holes (undefined, read as
+ * blank): a cell at row 1,048,576 doesn't make a million arrays. Both readers use this, so the lean
+ * reader and ExcelJS give the same snapshot.
+ */
+export function fillHoles(values: Scalar[][], formulas: (string | null)[][]): { values: Scalar[][]; formulas: (string | null)[][] } {
+  for (let r = 0; r < values.length; r++) {
+    if (values[r] === undefined && r >= READ_LIMITS.denseRows) continue;
+    const rowValues = (values[r] ??= []);
+    const rowFormulas = (formulas[r] ??= []);
+    for (let c = 0; c < rowValues.length; c++) {
+      if (rowValues[c] === undefined) rowValues[c] = null;
+      if (rowFormulas[c] === undefined) rowFormulas[c] = null;
+    }
+  }
+  return { values, formulas };
 }
 
 const enum CellType {
@@ -119,6 +157,7 @@ class CellScanner {
   private readonly shared = new Map<string, { text: string; row: number; column: number }>();
 
   constructor(
+    private readonly sheet: string,
     private readonly xml: string,
     private readonly context: CellContext,
     private readonly grid: CellGrid,
@@ -139,6 +178,7 @@ class CellScanner {
         const r = attributeIn(xml, at, tagEnd, 'r');
         this.row = r === undefined ? this.row + 1 : Number(r) - 1;
         this.column = -1;
+        if (!(this.row >= 0 && this.row < EXCEL_LIMITS.rows)) throw beyondGrid(this.sheet, `row ${r ?? this.row + 1}`);
       }
       at = xml.indexOf('<', tagEnd);
     }
@@ -151,6 +191,8 @@ class CellScanner {
     this.style = -1;
     const hadRef = this.cellAttributes(open + 2, tagEnd);
     if (!hadRef) this.column++;
+    if (this.column >= EXCEL_LIMITS.columns || this.row < 0) throw beyondGrid(this.sheet, `a cell after column XFD in row ${this.row + 1}`);
+    if (++this.context.cells > READ_LIMITS.cells) throw new UnreadableXlsx(`it has more than ${READ_LIMITS.cells.toLocaleString('en-GB')} cells, more than bcf reads`);
     if (xml.charCodeAt(tagEnd - 1) === SLASH) return xml.indexOf('<', tagEnd);
     let at = skipSpace(xml, tagEnd + 1);
     let formula: string | null = null;
@@ -182,7 +224,7 @@ class CellScanner {
     }
     const close = xml.indexOf('</c>', at);
     if (close < 0) throw new UnreadableXlsx('a cell is not closed');
-    const format = this.style >= 0 ? this.context.styleFormats[this.style] ?? null : null;
+    const format = this.style >= 0 ? (this.context.styleFormats[this.style] ?? null) : null;
     if (formula !== null) this.grid.put(this.row, this.column, vTo > vFrom ? this.value(vFrom, vTo) : null, formula, format);
     else if ((this.type as CellType) === CellType.Inline) {
       if (inline !== undefined) this.grid.put(this.row, this.column, inline, null, format);
@@ -226,7 +268,8 @@ class CellScanner {
     for (let code = xml.charCodeAt(i); i < to && code >= 65 && code <= 90; code = xml.charCodeAt(++i)) column = column * 26 + code - 64;
     let row = 0;
     for (let code = xml.charCodeAt(i); i < to && code >= 48 && code <= 57; code = xml.charCodeAt(++i)) row = row * 10 + code - 48;
-    if (i !== to || column === 0 || row === 0) throw new NotForLeanReader(`cell reference "${xml.slice(from, to)}"`);
+    if (i !== to || column === 0 || row === 0) throw new UnreadableXlsx(`sheet "${this.sheet}" has a cell reference "${xml.slice(from, Math.min(to, from + 24))}" that is not one, so the file is damaged`);
+    if (column > EXCEL_LIMITS.columns || row > EXCEL_LIMITS.rows) throw beyondGrid(this.sheet, `cell ${xml.slice(from, Math.min(to, from + 24))}`);
     this.row = row - 1;
     this.column = column - 1;
   }
@@ -320,8 +363,14 @@ function isoDate(date: Date): Scalar {
   return Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10);
 }
 
+/** A reference outside A1:XFD1048576: no spreadsheet program writes one, so the file is damaged. */
+function beyondGrid(sheet: string, what: string): UnreadableXlsx {
+  return new UnreadableXlsx(`sheet "${sheet}" has ${what}, beyond Excel's last cell XFD1048576, so the file is damaged`);
+}
+
 /** Every cell of a merged range shows its top-left cell's value (ExcelJS gives them that value too). */
-function mergeRanges(xml: string, from: number, grid: CellGrid): void {
+function mergeRanges(sheet: string, xml: string, from: number, grid: CellGrid): void {
+  let copied = 0;
   for (const tag of startTags(xml, 'mergeCell', from)) {
     const ref = attribute(tag, 'ref');
     const match = ref && /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
@@ -330,9 +379,13 @@ function mergeRanges(xml: string, from: number, grid: CellGrid): void {
     const left = columnIndex(match[1]);
     const bottom = Number(match[4]) - 1;
     const right = columnIndex(match[3]);
+    if (bottom >= EXCEL_LIMITS.rows || right >= EXCEL_LIMITS.columns || match[1].length > 3 || match[3].length > 3) throw beyondGrid(sheet, `a merged range ${ref}`);
     // A range merged over whole rows or columns would be millions of copies of one value (and
-    // ExcelJS would never finish); its other cells stay blank instead.
-    if ((bottom - top + 1) * (right - left + 1) > MAX_MERGED_CELLS) continue;
+    // ExcelJS would never finish); its other cells stay blank instead, as do those of any merges
+    // beyond the sheet's budget.
+    const size = (bottom - top + 1) * (right - left + 1);
+    if (size > MAX_MERGED_CELLS || size <= 0 || copied + size > READ_LIMITS.mergedCells) continue;
+    copied += size;
     const { value, formula, format } = grid.get(top, left);
     for (let r = top; r <= bottom; r++) {
       for (let c = left; c <= right; c++) {

@@ -1,5 +1,5 @@
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
-import { partText, workbookParts } from './xlsxParts';
+import { partText, requireComplete, workbookParts } from './xlsxParts';
 import { attribute, decodeXml, isNameEnd, itemText, startTags } from './xmlText';
 import { TextCache, worksheetSnapshot, type CellContext } from './worksheetXml';
 import { UnreadableXlsx, NotForLeanReader, zipEntries } from './zipEntries';
@@ -15,8 +15,10 @@ export function leanXlsxToSnapshot(data: Buffer): WorkbookSnapshot {
   const book = workbookParts(zip);
   const byType = (type: string) => [...book.rels.values()].find((r) => r.type.endsWith(`/${type}`))?.target;
   const context: CellContext = {
-    sharedStrings: sharedStrings(partText(zip, byType('sharedStrings') ?? 'xl/sharedStrings.xml')),
-    ...styleFormats(partText(zip, byType('styles') ?? 'xl/styles.xml')),
+    sharedStrings: sharedStrings(complete(partText(zip, byType('sharedStrings') ?? 'xl/sharedStrings.xml'), 'sst', 'of shared strings')),
+    ...styleFormats(complete(partText(zip, byType('styles') ?? 'xl/styles.xml'), 'styleSheet', 'of styles')),
+    cells: 0,
+    places: 0,
     date1904: /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(book.workbookXml),
     formulas: new TextCache((raw) => `=${decodeXml(raw)}`),
     texts: new TextCache(decodeXml),
@@ -28,6 +30,11 @@ export function leanXlsxToSnapshot(data: Buffer): WorkbookSnapshot {
     sheets.push(worksheetSnapshot(name, xml, context));
   }
   return { sheets };
+}
+
+function complete(xml: string | undefined, root: string, part: string): string | undefined {
+  if (xml !== undefined) requireComplete(xml, root, part);
+  return xml;
 }
 
 function sharedStrings(xml: string | undefined): string[] {

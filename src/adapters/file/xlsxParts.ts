@@ -16,7 +16,10 @@ export interface Relationship {
 export function workbookParts(zip: ZipEntries): WorkbookParts {
   const workbookPath = officeDocumentPath(zip);
   const workbookXml = partText(zip, workbookPath);
-  if (workbookXml === undefined) throw new UnreadableXlsx(`it is a zip file with no workbook inside (no ${workbookPath}), so not an .xlsx`);
+  if (workbookXml === undefined) throw new UnreadableXlsx(notAWorkbook(zip, workbookPath));
+  if (!/^(?:\s*<\?[^>]*\?>)?(?:\s*<!--[\s\S]*?-->)*\s*<(?:[A-Za-z_][\w.-]*:)?workbook[\s>]/.test(workbookXml.slice(0, 4096))) throw new UnreadableXlsx(notAWorkbook(zip, workbookPath, workbookXml));
+  requireComplete(workbookXml, 'workbook', workbookPath);
+  if (!/<(?:[A-Za-z_][\w.-]*:)?sheets[\s>]/.test(workbookXml)) throw new UnreadableXlsx('the workbook lists no sheets (an Excel workbook has at least one), so the file is damaged');
   const rels = relationships(zip, workbookPath);
   const worksheets: { name: string; part: string }[] = [];
   const listStart = workbookXml.indexOf('<sheets');
@@ -29,6 +32,31 @@ export function workbookParts(zip: ZipEntries): WorkbookParts {
     if (rel.type.endsWith('/worksheet')) worksheets.push({ name, part: rel.target });
   }
   return { workbookXml, rels, worksheets };
+}
+
+/** What the file is, when it is a zip but not an Excel workbook: said in the words people know it by. */
+function notAWorkbook(zip: ZipEntries, documentPath: string, documentXml?: string): string {
+  const kind = (documentXml ?? '').slice(0, 4096);
+  if (documentPath.startsWith('word/') || /<(\w+:)?document[\s>]/.test(kind)) return 'it is a Word document (.docx), not an Excel workbook';
+  if (documentPath.startsWith('ppt/') || /<(\w+:)?presentation[\s>]/.test(kind)) return 'it is a PowerPoint presentation (.pptx), not an Excel workbook';
+  const mimetype = zip.has('mimetype') ? partText(zip, 'mimetype') ?? '' : '';
+  if (mimetype.includes('opendocument.spreadsheet')) return 'it is an OpenDocument spreadsheet (.ods); save it as an Excel workbook (.xlsx) and try again';
+  if (mimetype.includes('opendocument')) return 'it is an OpenDocument file, not an Excel workbook';
+  return `it is a zip file with no workbook inside (no ${documentPath}), so not an Excel workbook`;
+}
+
+/**
+ * A part whose XML stops before its root element closes was cut short: read as it is, a sheet
+ * cut in half would look like a sheet with fewer rows.
+ */
+export function requireComplete(xml: string, root: string, part: string): void {
+  let end = xml.length;
+  while (end > 0 && xml.charCodeAt(end - 1) <= 32) end--;
+  const tail = xml.slice(Math.max(0, end - root.length - 64), end);
+  if (new RegExp(`</(?:[A-Za-z_][\\w.-]*:)?${root}>$`).test(tail)) return;
+  // A root with no content at all: <worksheet ... />.
+  if (tail.endsWith('/>') && xml.lastIndexOf('<', end) === xml.search(new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${root}[\\s/>]`))) return;
+  throw new UnreadableXlsx(`the part ${part} is cut short (its XML stops before the end), so the file is damaged`);
 }
 
 /** Where a part's relationships are kept: xl/worksheets/sheet1.xml -> xl/worksheets/_rels/sheet1.xml.rels. */

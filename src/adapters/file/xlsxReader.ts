@@ -2,24 +2,32 @@ import type ExcelJS from 'exceljs';
 import type { Scalar } from '../../workbook/sheetPlan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import { leanXlsxToSnapshot } from './xlsxLeanReader';
-import { UnreadableXlsx } from './zipEntries';
+import { CellGrid } from './worksheetXml';
+import { NotForLeanReader, UnreadableXlsx } from './zipEntries';
 
 const IGNORED_PARTS = ['dataValidations', 'sheetViews', 'cols', 'conditionalFormatting', 'hyperlinks', 'pageMargins', 'pageSetup', 'headerFooter', 'printOptions', 'picture', 'drawing', 'tableParts', 'autoFilter', 'rowBreaks', 'extLst'];
 
 /**
  * Reads an .xlsx into the host-neutral snapshot: cached values, and formulas where there are any.
  * The lean reader reads what Excel, LibreOffice and ExcelJS write; for anything it leaves alone
- * (shared formulas, ZIP64...) or can't make sense of, ExcelJS reads the file instead.
+ * (encryption, data tables...) or can't make sense of, ExcelJS reads the file instead.
  */
 export async function xlsxToSnapshot(data: Buffer | ArrayBuffer): Promise<WorkbookSnapshot> {
   const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data);
+  let leftOver: string;
   try {
     return leanXlsxToSnapshot(bytes);
   } catch (e) {
     // A broken file stays broken; anything else the lean reader didn't take, ExcelJS may.
-    if (e instanceof UnreadableXlsx) throw e;
+    if (!(e instanceof NotForLeanReader)) throw e;
+    leftOver = e.message;
   }
-  return excelJsRead(bytes);
+  try {
+    return await excelJsRead(bytes);
+  } catch {
+    // ExcelJS's own messages name its internals ("Cannot read properties of undefined"), not the file.
+    throw new UnreadableXlsx(`it uses something bcf's fast reader leaves to its full reader (${leftOver}), and that could not read it either; the file may be damaged`);
+  }
 }
 
 /** ExcelJS is loaded only when needed: requiring it costs a third of a second at every CLI start. */
@@ -36,31 +44,16 @@ export function excelJsToSnapshot(workbook: ExcelJS.Workbook): WorkbookSnapshot 
 }
 
 function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
-  const values: Scalar[][] = [];
-  const formulas: (string | null)[][] = [];
-  const formats: (string | null)[][] = [];
-  let formatted = false;
+  const grid = new CellGrid({ places: 0 });
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const r = rowNumber - 1;
-    values[r] = [];
-    formulas[r] = [];
-    formats[r] = [];
+    grid.values[rowNumber - 1] ??= [];
+    grid.formulas[rowNumber - 1] ??= [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const { value, formula } = scalarOf(cell);
-      values[r][colNumber - 1] = value;
-      formulas[r][colNumber - 1] = formula;
-      const format = cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : null;
-      formats[r][colNumber - 1] = format;
-      formatted ||= format !== null;
+      grid.put(rowNumber - 1, colNumber - 1, value, formula, cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : null);
     });
   });
-  // Fill the holes eachRow leaves, so readers can index any row.
-  for (let r = 0; r < values.length; r++) {
-    values[r] = Array.from(values[r] ?? [], (v) => v ?? null);
-    formulas[r] = Array.from(formulas[r] ?? [], (f) => f ?? null);
-    formats[r] = Array.from({ length: values[r].length }, (_, c) => formats[r]?.[c] ?? null);
-  }
-  return formatted ? { name: ws.name, values, formulas, numberFormats: formats } : { name: ws.name, values, formulas };
+  return { name: ws.name, ...grid.snapshotCells() };
 }
 
 function scalarOf(cell: ExcelJS.Cell): { value: Scalar; formula: string | null } {

@@ -1,5 +1,8 @@
 import { sortFindings, type Finding } from '../../domain/audit/finding';
+import { UNIT_COST_NAME_PREFIX } from '../../domain/plan';
+import { SUMMARY_SHEET } from '../layouts/cardSummary';
 import { SHEET } from '../layouts/names';
+import { POOL_SHEETS } from '../layouts/poolNames';
 import { findSheet, type WorkbookSnapshot } from '../snapshot';
 import { auditAddinWorkbook } from './addinAudit';
 import { auditPrintedTables } from './printedTables';
@@ -17,7 +20,7 @@ export interface AuditResult {
  */
 export function auditWorkbook(snapshot: WorkbookSnapshot): AuditResult {
   const isAddin = !!findSheet(snapshot, SHEET.assumptions) && !!findSheet(snapshot, SHEET.schemes);
-  const findings: Finding[] = [];
+  const findings: Finding[] = isAddin ? [] : missingInputSheets(snapshot);
   let covered = new Set<string>();
   if (isAddin) {
     const addin = auditAddinWorkbook(snapshot);
@@ -26,4 +29,30 @@ export function auditWorkbook(snapshot: WorkbookSnapshot): AuditResult {
   }
   findings.push(...auditPrintedTables(snapshot.sheets.filter((s) => !covered.has(s.name.toLowerCase()))));
   return { kind: isAddin ? 'addin' : 'tables', findings: sortFindings(findings, snapshot.sheets.map((s) => s.name)) };
+}
+
+/** The add-in's own sheets besides its inputs; two of them, or a formula using its named unit costs, mark a workbook it made. */
+const ADDIN_SHEETS = [SHEET.investments, POOL_SHEETS.pool, POOL_SHEETS.checks, POOL_SHEETS.risks, SUMMARY_SHEET].map((n) => n.toLowerCase());
+const YEAR_SHEET = /^BCF \d{4}-\d{2}$/;
+
+/**
+ * A workbook the add-in made whose Assumptions or Schemes sheet was renamed or deleted: without
+ * them nothing can be checked against the plan, which must be said rather than reported "clean".
+ */
+function missingInputSheets(snapshot: WorkbookSnapshot): Finding[] {
+  const names = snapshot.sheets.map((s) => s.name);
+  const addinSheets = names.filter((n) => ADDIN_SHEETS.includes(n.toLowerCase()) || YEAR_SHEET.test(n));
+  const usesUnitCosts = snapshot.sheets.find((s) => s.formulas?.some((row) => row?.some((f) => typeof f === 'string' && f.includes(UNIT_COST_NAME_PREFIX))));
+  if (addinSheets.length < 2 && !usesUnitCosts) return [];
+  const evidence = usesUnitCosts ? `its "${usesUnitCosts.name}" sheet uses the add-in's named unit costs` : `it has the add-in's ${addinSheets.slice(0, 3).map((n) => `"${n}"`).join(', ')} sheets`;
+  return [SHEET.assumptions, SHEET.schemes]
+    .filter((required) => !findSheet(snapshot, required))
+    .map((required) => ({
+      sheet: required,
+      cell: 'A1',
+      rule: 'missing-sheet',
+      expected: `a sheet named "${required}"`,
+      found: '(no sheet)',
+      message: `The "${required}" sheet is missing: the add-in made this workbook (${evidence}), but no sheet is named "${required}", so its figures can't be checked against the plan. If the sheet was renamed, name it "${required}" again; if it was deleted, rebuild the workbook from the plan.`,
+    }));
 }

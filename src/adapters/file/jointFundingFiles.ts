@@ -1,0 +1,76 @@
+import { promises as fs } from 'fs';
+import path from 'path';
+import type { JointFunding } from '../../domain/jointFunding';
+import { csvRows, importPackages, type ImportField, type ImportResult } from '../../domain/jointFundingImport';
+import { jointFundingToJson, readJointFundingJson, type RegisterProblem } from '../../domain/jointFundingJson';
+import { readJointFunding } from '../../workbook/readers/jointFundingReader';
+import { FileProblem, loadSnapshot, readInput } from './planFiles';
+
+export interface LoadedRegister {
+  readonly jointFunding: JointFunding;
+  readonly problems: readonly RegisterProblem[];
+  readonly board?: string;
+  /** What the file was: a plan or packages file, a workbook the add-in built, or a case-management export. */
+  readonly kind: 'json' | 'workbook' | 'export';
+  readonly columns?: ImportResult['columns'];
+}
+
+/**
+ * A joint-funding register from any file `bcf joint` takes: a plan or packages .json, a workbook
+ * with a Joint register sheet, or a case-management export (.csv, or an .xlsx without one).
+ */
+export async function loadJointFunding(
+  file: string,
+  mapping: Readonly<Record<string, ImportField>> = {},
+): Promise<LoadedRegister> {
+  const ext = path.extname(file).toLowerCase();
+  const data = await readInput(file);
+  if (ext === '.json') return fromJson(file, data);
+  if (ext === '.csv' || ext === '.txt') return fromExport(importPackages(csvRows(data.toString('utf8')), mapping));
+  const snapshot = await loadSnapshot(file, data);
+  const register = readJointFunding(snapshot);
+  if (register) return { ...register, kind: 'workbook' };
+  // An export saved as a workbook: the first sheet whose header row the import recognises.
+  let first: ImportResult | undefined;
+  for (const sheet of snapshot.sheets) {
+    const result = importPackages(sheet.values, mapping, (row) => `${sheet.name} row ${row}`);
+    first ??= result;
+    const noHeader = result.problems.some((p) => p.row === null && p.field === '');
+    if (!noHeader) return fromExport(result);
+  }
+  if (!first) throw new FileProblem(`${file}: the workbook has no sheets.`);
+  return fromExport(first);
+}
+
+function fromExport(result: ImportResult): LoadedRegister {
+  return { jointFunding: result.jointFunding, problems: result.problems, kind: 'export', columns: result.columns };
+}
+
+function fromJson(file: string, data: Buffer): LoadedRegister {
+  let json: unknown;
+  try {
+    json = JSON.parse(data.toString('utf8').replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new FileProblem(`${file}: not valid JSON (${(e as Error).message}).`);
+  }
+  const root = (json ?? {}) as Record<string, unknown>;
+  if (typeof root !== 'object' || Array.isArray(root) || root.jointFunding === undefined) {
+    throw new FileProblem(
+      `${file}: no "jointFunding" section; a plan or packages file keeps its register under "jointFunding" (see examples/joint-funding.json).`,
+    );
+  }
+  return {
+    ...readJointFundingJson(root.jointFunding),
+    kind: 'json',
+    board: typeof root.board === 'string' ? root.board : undefined,
+  };
+}
+
+/** A packages file: a plan file with only its "jointFunding" section, which `bcf joint` and a plan can both read. */
+export async function writePackagesFile(file: string, jf: JointFunding): Promise<void> {
+  try {
+    await fs.writeFile(file, `${JSON.stringify({ jointFunding: jointFundingToJson(jf) }, null, 2)}\n`);
+  } catch (e) {
+    throw new FileProblem(`${file}: can't write the packages file (${(e as Error).message}).`);
+  }
+}

@@ -1,0 +1,170 @@
+import path from 'path';
+import type Decimal from 'decimal.js';
+import { loadJointFunding, writePackagesFile, type LoadedRegister } from '../adapters/file/jointFundingFiles';
+import { dayFromIso, isoOf, METHOD_LABELS, BASIS_LABELS, today, ukDate, type Shares } from '../domain/jointFunding';
+import { IMPORT_FIELDS, type ImportField } from '../domain/jointFundingImport';
+import { jointSummary, type GroupFigures, type JointSummary } from '../domain/jointFundingSummary';
+import { isFinancialYearLabel } from '../domain/financialYear';
+import { formatPounds } from '../domain/money';
+import { describeProblem } from '../domain/problems';
+import { UsageError } from './args';
+import type { CliCommand } from './command';
+import type { Io } from './io';
+
+export const jointCommand: CliCommand = {
+  name: 'joint',
+  usage:
+    'joint [import] <plan.json|file.xlsx|packages.json|export.csv> [--as-at YYYY-MM-DD] [--year 2023/24] [--json] [-o packages.json]',
+  summary:
+    'Prints the jointly funded care packages: people covered on a date, the council and ICB shares a week, in the year and as a full year, by ICB, basis and method, and the FOI return. ' +
+    '`bcf joint import <export.csv|xlsx> -o packages.json` reads a case-management export (Mosaic, LAS or a spreadsheet) into a packages file; every unreadable row is reported with its number.',
+  flags: {
+    'as-at': {
+      type: 'string',
+      help: 'the date people and weekly figures are counted on (default: the register’s, else today)',
+    },
+    year: {
+      type: 'string',
+      help: 'the financial year of the annual cost, e.g. 2023/24 (default: the register’s, else the year holding the as-at date)',
+    },
+    json: { type: 'boolean', help: 'print the figures as JSON (money as "1656101.72")' },
+    out: { type: 'string', short: 'o', help: 'with import: the packages file to write (.json)' },
+    map: {
+      type: 'string',
+      help: `with import: your headers for fields, e.g. "Client No=person,Weekly £=weeklyCost" (fields: ${IMPORT_FIELDS.join(', ')})`,
+    },
+  },
+  positionals: { min: 1, max: 2 },
+  async run({ positionals, flags }, io) {
+    const importing = positionals[0] === 'import';
+    const input = importing ? positionals[1] : positionals[0];
+    if (!input) throw new UsageError('missing the export to import');
+    if (!importing && positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
+    if (!importing && (flags.out !== undefined || flags.map !== undefined))
+      throw new UsageError('-o and --map go with "bcf joint import"');
+    const mapping = parseMapping(flags.map);
+    const loaded = await loadJointFunding(input, mapping);
+    return importing ? writeImport(input, flags.out, loaded, io) : report(loaded, flags, io);
+  },
+};
+
+function parseMapping(value: string | boolean | undefined): Record<string, ImportField> {
+  if (typeof value !== 'string') return {};
+  const mapping: Record<string, ImportField> = {};
+  for (const pair of value.split(',')) {
+    const [header, field] = pair.split('=').map((s) => s.trim());
+    if (!header || !field || !(IMPORT_FIELDS as string[]).includes(field))
+      throw new UsageError(
+        `--map takes "Your header=field" pairs; "${pair}" has no field among ${IMPORT_FIELDS.join(', ')}`,
+      );
+    mapping[header] = field as ImportField;
+  }
+  return mapping;
+}
+
+async function writeImport(
+  input: string,
+  out: string | boolean | undefined,
+  loaded: LoadedRegister,
+  io: Io,
+): Promise<number> {
+  if (typeof out !== 'string') throw new UsageError('give the packages file to write with -o, e.g. -o packages.json');
+  if (path.resolve(out) === path.resolve(input))
+    throw new UsageError('the output would overwrite the export; choose another -o file');
+  loaded.problems.forEach((p) => io.err(describeProblem(p)));
+  await writePackagesFile(out, loaded.jointFunding);
+  const refused = new Set(loaded.problems.filter((p) => p.severity === 'error').map((p) => p.row)).size;
+  const ignored = loaded.columns?.ignored.length ? `; columns not copied: ${loaded.columns.ignored.join(', ')}` : '';
+  io.out(
+    `Wrote ${out}: ${loaded.jointFunding.packages.length} packages; ${refused} row${refused === 1 ? '' : 's'} not read (see above)${ignored}.`,
+  );
+  return refused ? 1 : 0;
+}
+
+function report(loaded: LoadedRegister, flags: Record<string, string | boolean | undefined>, io: Io): number {
+  const jf = loaded.jointFunding;
+  const asAtFlag = typeof flags['as-at'] === 'string' ? dayFromIso(flags['as-at']) : undefined;
+  if (typeof flags['as-at'] === 'string' && asAtFlag === undefined)
+    throw new UsageError(`--as-at takes a date written YYYY-MM-DD, not "${flags['as-at']}"`);
+  const yearFlag = typeof flags.year === 'string' ? flags.year : undefined;
+  if (yearFlag !== undefined && !isFinancialYearLabel(yearFlag))
+    throw new UsageError(`--year takes a financial year such as 2023/24, not "${yearFlag}"`);
+  const asAt = asAtFlag ?? jf.asAt ?? today();
+  const summary = jointSummary(jf.packages, jf.rules, asAt, yearFlag ?? (asAtFlag === undefined ? jf.year : undefined));
+  if (flags.json) io.out(JSON.stringify(summaryJson(summary, loaded), null, 2));
+  else {
+    io.out(renderSummary(summary, loaded.board));
+    loaded.problems.forEach((p) => io.err(describeProblem(p)));
+  }
+  return loaded.problems.some((p) => p.severity === 'error') ? 1 : 0;
+}
+
+const pounds = (d: Decimal) => d.toFixed(2);
+const shares = (s: Shares) => ({ total: pounds(s.total), council: pounds(s.council), icb: pounds(s.icb) });
+const group = (g: GroupFigures) => ({
+  people: g.people,
+  packages: g.packages,
+  weekly: shares(g.weekly),
+  annual: shares(g.annual),
+});
+
+export function summaryJson(s: JointSummary, loaded: Pick<LoadedRegister, 'problems'>) {
+  return {
+    asAt: isoOf(s.asAt),
+    year: s.year,
+    people: s.people,
+    packages: s.packages,
+    weekly: shares(s.weekly),
+    annual: shares(s.annual),
+    fullYear: shares(s.fullYear),
+    byIcb: s.byIcb.map((g) => ({ icb: g.key, ...group(g) })),
+    byBasis: s.byBasis.map((g) => ({ basis: BASIS_LABELS[g.key as keyof typeof BASIS_LABELS], ...group(g) })),
+    byMethod: s.byMethod.map((g) => ({ method: METHOD_LABELS[g.key as keyof typeof METHOD_LABELS], ...group(g) })),
+    return: {
+      agreement: s.answer.agreement,
+      method: s.answer.method,
+      people: s.answer.people,
+      councilAnnual: pounds(s.answer.councilAnnual),
+      icbFullYear: pounds(s.answer.icbFullYear),
+    },
+    problems: loaded.problems.map((p) => ({ row: p.row, field: p.field, message: p.message, severity: p.severity })),
+  };
+}
+
+export function renderSummary(s: JointSummary, board?: string): string {
+  const money = (d: Decimal) => formatPounds(d, true).padStart(16);
+  const line = (label: string, x: Shares) => `${label.padEnd(26)}${money(x.total)}${money(x.council)}${money(x.icb)}`;
+  const groupLines = (
+    title: string,
+    groups: readonly GroupFigures[],
+    name: (key: string) => string,
+    people: boolean,
+  ) => [
+    '',
+    title,
+    ...groups.map(
+      (g) =>
+        `  ${name(g.key)}: ${people ? `${g.people} people, ` : ''}${g.packages} packages; weekly council ${formatPounds(g.weekly.council, true)}, ICB ${formatPounds(g.weekly.icb, true)}; ` +
+        `in ${s.year} council ${formatPounds(g.annual.council, true)}, ICB ${formatPounds(g.annual.icb, true)}`,
+    ),
+  ];
+  return [
+    `${board ? `${board}: ` : ''}jointly funded care packages as at ${ukDate(s.asAt)}, financial year ${s.year}`,
+    `People covered: ${s.people}   Packages active: ${s.packages}`,
+    '',
+    `${''.padEnd(26)}${'Total'.padStart(16)}${'Council'.padStart(16)}${'ICB'.padStart(16)}`,
+    line('Weekly', s.weekly),
+    line(`In ${s.year} (days active)`, s.annual),
+    line('Full year (weekly x 52)', s.fullYear),
+    ...groupLines('By ICB', s.byIcb, (k) => k, true),
+    ...groupLines('By funding basis', s.byBasis, (k) => BASIS_LABELS[k as keyof typeof BASIS_LABELS], false),
+    ...groupLines('By split method', s.byMethod, (k) => METHOD_LABELS[k as keyof typeof METHOD_LABELS], false),
+    '',
+    'FOI return',
+    `  Agreement in place: ${s.answer.agreement}`,
+    `  Which agreement: ${s.answer.method}`,
+    `  People covered on ${ukDate(s.asAt)}: ${s.answer.people}`,
+    `  Annual cost to the council (${s.year}): ${formatPounds(s.answer.councilAnnual, true)}`,
+    `  The ICB's contribution for a year (weekly x 52): ${formatPounds(s.answer.icbFullYear, true)}`,
+  ].join('\n');
+}

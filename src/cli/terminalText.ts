@@ -1,0 +1,11 @@
+/**
+ * Text for a terminal: names and messages come from people's files, and a control character or an
+ * escape sequence in a scheme name must not move the cursor, recolour the screen or reorder text.
+ * Keeps line breaks and tabs; removes other C0 and C1 controls, DEL and the bidirectional overrides.
+ */
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+export function terminalText(text: string): string {
+  return text.replace(UNPRINTABLE, '');
+}

@@ -1,0 +1,221 @@
+import { parse } from 'csv-parse/sync';
+import type { JointFunding, JointPackage } from './jointFunding';
+import { checkJointFunding, type PackageField } from './jointFundingChecks';
+import { packageFromCells, type CellValue, type PackageCells } from './jointFundingInput';
+import type { RegisterProblem } from './jointFundingJson';
+
+/**
+ * Reads an export from a case-management system (Mosaic, Liquidlogic LAS, or a spreadsheet someone
+ * keeps) into packages: the header row is found by its common names, every other column is ignored
+ * (so a name column is never copied), and every row that can't be read is a problem with its row
+ * number and the reason, never dropped or guessed at.
+ */
+export type ImportField = PackageField | 'healthMinutes' | 'socialMinutes';
+
+const HEADER_NAMES: Readonly<Record<ImportField, readonly string[]>> = {
+  person: [
+    'person id',
+    'person ref',
+    'person reference',
+    'client id',
+    'client ref',
+    'client reference',
+    'service user id',
+    'mosaic id',
+    'las id',
+    'person number',
+    'client number',
+  ],
+  ref: [
+    'package id',
+    'package ref',
+    'package reference',
+    'care package id',
+    'service id',
+    'agreement id',
+    'package number',
+  ],
+  basis: ['funding basis', 'funding type', 'basis', 'legal basis'],
+  icb: ['icb', 'ccg', 'icb name', 'ccg name', 'icb ccg', 'health partner', 'nhs partner'],
+  start: ['start date', 'start', 'package start', 'package start date', 'date from'],
+  end: ['end date', 'end', 'package end', 'package end date', 'date to'],
+  weeklyCost: [
+    'weekly cost',
+    'weekly amount',
+    'cost per week',
+    'weekly cost £',
+    'gross weekly cost',
+    'weekly package cost',
+  ],
+  method: ['split method', 'agreement', 'split', 'funding split', 'split agreed', 'joint funding method'],
+  icbPercent: [
+    'health share %',
+    'health share',
+    'icb %',
+    'icb share',
+    'icb share %',
+    'health %',
+    'ccg %',
+    'ccg share',
+    'health percentage',
+  ],
+  decided: ['panel date', 'decision date', 'panel decision date', 'date agreed'],
+  healthMinutes: ['health minutes', 'health minutes per week', 'health task minutes'],
+  socialMinutes: ['social care minutes', 'social minutes', 'social care minutes per week', 'social care task minutes'],
+  tasks: [],
+};
+
+/** Columns that hold who a person is: never read, whatever the mapping says. */
+const NAME_HEADERS =
+  /^(name|full name|client name|person name|service user name|forename|first name|given name|surname|last name|family name|nhs number|date of birth|dob|address|postcode)$/;
+
+/** Text that looks like a person's name ("Jane Smith") rather than a reference ("P-10423"). */
+const LOOKS_LIKE_A_NAME = /^[A-Za-z][A-Za-z'’-]+(\s+[A-Za-z][A-Za-z'’.-]*)+$/;
+
+export function normaliseHeader(value: CellValue): string {
+  return String(value ?? '')
+    .toLowerCase()
+    .replace(/[()[\]_*:]/g, ' ')
+    .replace(/\bper wk\b|\bpw\b/g, 'per week')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export interface ImportResult {
+  readonly jointFunding: JointFunding;
+  readonly problems: RegisterProblem[];
+  /** Which column each field came from, and the columns left out (names among them). */
+  readonly columns: {
+    readonly used: Readonly<Partial<Record<ImportField, string>>>;
+    readonly ignored: readonly string[];
+  };
+}
+
+/**
+ * Packages from the rows of an export (row 1 first). `mapping` names the field of any other header,
+ * e.g. { "Client Number": "person" }. `rowNumber` turns an index into the number a person sees.
+ */
+export function importPackages(
+  rows: readonly (readonly CellValue[])[],
+  mapping: Readonly<Record<string, ImportField>> = {},
+  describe = (row: number) => `row ${row}`,
+): ImportResult {
+  const problems: RegisterProblem[] = [];
+  const header = findHeader(rows, mapping);
+  if (header.index < 0) {
+    problems.push({
+      severity: 'error',
+      where: { path: describe(1) },
+      row: null,
+      field: '',
+      message: `no header row found: the export needs columns such as Person ID, ICB, Start date and Weekly cost (or map yours with --map "Your header=person").`,
+    });
+    return { jointFunding: { rules: [], packages: [] }, problems, columns: { used: {}, ignored: [] } };
+  }
+  const { columns, ignored } = header;
+  for (const required of ['person', 'icb', 'start', 'weeklyCost', 'basis'] as const) {
+    if (columns[required] === undefined)
+      problems.push({
+        severity: 'error',
+        where: { path: describe(header.index + 1) },
+        row: header.index + 1,
+        field: required,
+        message: `no column for ${required}: expected a header such as "${HEADER_NAMES[required][0]}".`,
+      });
+  }
+  if (problems.length)
+    return { jointFunding: { rules: [], packages: [] }, problems, columns: { used: header.labels, ignored } };
+  const packages: JointPackage[] = [];
+  const rowOf: number[] = [];
+  for (let i = header.index + 1; i < rows.length; i++) {
+    const row = rows[i] ?? [];
+    if (row.every((v) => v === null || v === undefined || String(v).trim() === '')) continue;
+    const cells: PackageCells = Object.fromEntries(Object.entries(columns).map(([field, c]) => [field, row[c]]));
+    const read = readRow(cells, i + 1);
+    for (const issue of read.issues)
+      problems.push({
+        severity: 'error',
+        where: { path: `${describe(i + 1)}, ${header.labels[issue.field] ?? issue.field}` },
+        row: i + 1,
+        field: issue.field,
+        message: issue.message,
+      });
+    if (read.pkg) {
+      packages.push(read.pkg);
+      rowOf.push(i + 1);
+    }
+  }
+  const { issues } = checkJointFunding({ rules: [], packages });
+  const bad = new Set<number>();
+  for (const issue of issues) {
+    const row = rowOf[issue.index];
+    // A package with no split of its own follows its ICB's default rule, which an export can't carry: kept, with a warning.
+    const noRule = issue.field === 'method';
+    if (!noRule) bad.add(issue.index);
+    problems.push({
+      severity: noRule ? 'warning' : 'error',
+      where: { path: `${describe(row)}, ${header.labels[issue.field] ?? issue.field}` },
+      row,
+      field: issue.field,
+      message: issue.message,
+    });
+  }
+  problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  return {
+    jointFunding: { rules: [], packages: packages.filter((_, k) => !bad.has(k)) },
+    problems,
+    columns: { used: header.labels, ignored },
+  };
+}
+
+function readRow(cells: PackageCells, rowNumber: number) {
+  const person = String(cells.person ?? '').trim();
+  if (LOOKS_LIKE_A_NAME.test(person)) {
+    return {
+      issues: [
+        {
+          field: 'person' as const,
+          message: `the person reference looks like a name; the register keeps a pseudonymous reference (such as the case-management ID), never a name, so this row was not copied.`,
+        },
+      ],
+    };
+  }
+  const ref = String(cells.ref ?? '').trim() || `${person}/${rowNumber}`;
+  return packageFromCells({ ...cells, ref });
+}
+
+function findHeader(rows: readonly (readonly CellValue[])[], mapping: Readonly<Record<string, ImportField>>) {
+  const mapped = new Map(Object.entries(mapping).map(([h, f]) => [normaliseHeader(h), f]));
+  for (let r = 0; r < Math.min(rows.length, 20); r++) {
+    const columns: Partial<Record<ImportField, number>> = {};
+    const labels: Partial<Record<ImportField, string>> = {};
+    const ignored: string[] = [];
+    (rows[r] ?? []).forEach((value, c) => {
+      const h = normaliseHeader(value);
+      if (!h) return;
+      const field = NAME_HEADERS.test(h) ? undefined : (mapped.get(h) ?? fieldOf(h));
+      if (field && columns[field] === undefined) {
+        columns[field] = c;
+        labels[field] = String(value).trim();
+      } else ignored.push(String(value).trim());
+    });
+    if (Object.keys(columns).length >= 3) return { index: r, columns, labels, ignored };
+  }
+  return { index: -1, columns: {}, labels: {}, ignored: [] };
+}
+
+function fieldOf(header: string): ImportField | undefined {
+  return (Object.keys(HEADER_NAMES) as ImportField[]).find((f) => HEADER_NAMES[f].includes(header));
+}
+
+export const IMPORT_FIELDS = Object.keys(HEADER_NAMES).filter((f) => f !== 'tasks') as ImportField[];
+
+/** The rows of a CSV export as text, one per record, blank lines kept so row numbers are the ones a spreadsheet shows. */
+export function csvRows(text: string): string[][] {
+  return parse(text, {
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    bom: true,
+  }) as string[][];
+}

@@ -1,0 +1,196 @@
+import type Decimal from 'decimal.js';
+import { realDay, type Basis, type Day, type JointPackage, type Split, type Task } from './jointFunding';
+import type { PackageField } from './jointFundingChecks';
+import { parseMoney } from './jointFundingJson';
+import { Money } from './money';
+
+/**
+ * Reading a package from cells as people type them and case-management systems export them, shared
+ * by the workbook's register reader and the import: dates as dd/mm/yyyy, yyyy-mm-dd or Excel serials,
+ * money as 1234.5 or "£1,234.50", split methods and funding bases in their common spellings.
+ */
+export type CellValue = string | number | boolean | null | undefined;
+
+/** A package's cells by field; minutes are totals, as exports give them (the register's come from its tasks). */
+export type PackageCells = Partial<Record<PackageField | 'healthMinutes' | 'socialMinutes', CellValue>>;
+
+export interface CellIssue {
+  readonly field: PackageField;
+  readonly message: string;
+}
+
+// Excel serials from 1 Jan 1990 to 31 Dec 2099: a wider number is more likely a typo than a date.
+const SERIAL_MIN = 32874;
+const SERIAL_MAX = 73415;
+
+/** A date from a cell: an Excel serial, dd/mm/yyyy (or dd-mm-yyyy, dd.mm.yyyy) or yyyy-mm-dd. */
+export function parseDay(value: CellValue): Day | undefined {
+  if (typeof value === 'number')
+    return Number.isInteger(value) && value >= SERIAL_MIN && value <= SERIAL_MAX ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  const t = value.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00(?:\.0+)?)?Z?)?$/.exec(t);
+  if (iso) return realDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const uk = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?: 00:00(?::00)?)?$/.exec(t);
+  if (uk) return realDay(Number(uk[3]), Number(uk[2]), Number(uk[1]));
+  if (/^\d{5}$/.test(t)) return parseDay(Number(t));
+  return undefined;
+}
+
+const BASIS_WORDS: readonly [RegExp, Basis][] = [
+  [/^(s\.?\s?117|section\s*117)/i, 's117'],
+  [/^care\s*act/i, 'careAct'],
+  [/^other/i, 'other'],
+];
+
+export function parseBasis(value: CellValue): Basis | undefined {
+  const t = String(value ?? '').trim();
+  return BASIS_WORDS.find(([re]) => re.test(t))?.[1];
+}
+
+/** 50 hours 50 minutes as a fraction of a day: what Excel makes of "50:50" typed into a cell. */
+const FIFTY_FIFTY_AS_TIME = (50 * 60 + 50) / (24 * 60);
+
+type MethodReading = { method: Split['method']; icbPercent?: Decimal } | { error: string };
+
+/**
+ * A split method as people write it: blank (the ICB's default), "50:50" (or "Equal 50:50", "50/50"),
+ * "Fixed" (or "Fixed share"), a ratio "40:60" read as council:ICB, "Panel", "Time to task".
+ */
+export function parseMethod(value: CellValue): MethodReading {
+  if (value === null || value === undefined || (typeof value === 'string' && !value.trim()))
+    return { method: 'default' };
+  if (typeof value === 'number' && Math.abs(value - FIFTY_FIFTY_AS_TIME) < 1e-9) return { method: 'equal' };
+  const t = String(value).trim().toLowerCase();
+  if (/^(equal\s*)?50\s*[:/]\s*50$|^equal/.test(t)) return { method: 'equal' };
+  const ratio = /^(\d+(?:\.\d+)?)\s*[:/]\s*(\d+(?:\.\d+)?)$/.exec(t);
+  if (ratio) {
+    const council = new Money(ratio[1]);
+    const icb = new Money(ratio[2]);
+    if (!council.plus(icb).equals(100))
+      return { error: `the split "${String(value).trim()}" doesn't add up to 100; write council:ICB, e.g. 60:40.` };
+    return { method: 'fixed', icbPercent: icb };
+  }
+  if (/^fixed/.test(t)) return { method: 'fixed' };
+  if (/panel|case.by.case|dst/.test(t)) return { method: 'panel' };
+  if (/time.to.task|minutes/.test(t)) return { method: 'timeToTask' };
+  if (/^default|^rule|^icb default/.test(t)) return { method: 'default' };
+  return {
+    error: `the split method "${String(value).trim()}" isn't one of 50:50, Fixed (or a share such as 60:40, council:ICB), Panel or Time to task.`,
+  };
+}
+
+function text(value: CellValue): string {
+  return value === null || value === undefined ? '' : String(value).trim();
+}
+
+function amount(value: CellValue): Decimal | undefined {
+  return typeof value === 'boolean'
+    ? undefined
+    : parseMoney(typeof value === 'string' ? value.replace(/%$/, '') : (value ?? undefined));
+}
+
+/**
+ * A package from its cells, or the reasons it can't be read. Checks that need the whole register
+ * (duplicate references, an ICB with no rule, an end before the start) are checkJointFunding's.
+ */
+export function packageFromCells(
+  cells: PackageCells,
+  tasks?: readonly Task[],
+): { pkg?: JointPackage; issues: CellIssue[] } {
+  const issues: CellIssue[] = [];
+  const fail = (field: PackageField, message: string) => issues.push({ field, message });
+  const basis = parseBasis(cells.basis);
+  if (!basis)
+    fail(
+      'basis',
+      text(cells.basis)
+        ? `the funding basis "${text(cells.basis)}" isn't s117, Care Act or Other.`
+        : 'the funding basis is blank; write s117, Care Act or Other.',
+    );
+  const start = parseDay(cells.start);
+  if (start === undefined)
+    fail(
+      'start',
+      `the start date ${text(cells.start) ? `"${text(cells.start)}" isn't a date` : 'is blank'}; write it as dd/mm/yyyy or yyyy-mm-dd.`,
+    );
+  const end = text(cells.end) ? parseDay(cells.end) : null;
+  if (end === undefined)
+    fail(
+      'end',
+      `the end date "${text(cells.end)}" isn't a date; write it as dd/mm/yyyy or yyyy-mm-dd, or leave it blank if the package is ongoing.`,
+    );
+  const weeklyCost = amount(cells.weeklyCost);
+  if (weeklyCost === undefined || !text(cells.weeklyCost))
+    fail(
+      'weeklyCost',
+      `the weekly cost ${text(cells.weeklyCost) ? `"${text(cells.weeklyCost)}" isn't an amount` : 'is blank'}; write it as 1234.50 or £1,234.50.`,
+    );
+  const split = splitFromCells(cells, tasks, fail);
+  if (issues.length || !basis || start === undefined || end === undefined || !weeklyCost || !split) return { issues };
+  return {
+    pkg: {
+      ref: text(cells.ref),
+      person: text(cells.person),
+      basis,
+      icb: text(cells.icb),
+      start,
+      end,
+      weeklyCost,
+      split,
+    },
+    issues,
+  };
+}
+
+function splitFromCells(
+  cells: PackageCells,
+  tasks: readonly Task[] | undefined,
+  fail: (field: PackageField, message: string) => void,
+): Split | undefined {
+  const reading = parseMethod(cells.method);
+  if ('error' in reading) return void fail('method', reading.error);
+  const percentText = text(cells.icbPercent);
+  const percent = percentText ? amount(cells.icbPercent) : reading.icbPercent;
+  if (percentText && percent === undefined)
+    return void fail('icbPercent', `the ICB share "${percentText}" isn't a percentage; write it as 40 or 40%.`);
+  switch (reading.method) {
+    case 'default':
+      // A share with no method is a fixed share: the export states the split without naming it.
+      return percent ? { method: 'fixed', icbPercent: percent } : { method: 'default' };
+    case 'equal':
+      return { method: 'equal' };
+    case 'fixed':
+      return percent
+        ? { method: 'fixed', icbPercent: percent }
+        : void fail('icbPercent', 'the split is a fixed share but the ICB share (%) is blank.');
+    case 'panel': {
+      if (!percent)
+        return void fail('icbPercent', 'the split was agreed by a panel but the ICB share (%) it agreed is blank.');
+      const decided = parseDay(cells.decided);
+      if (decided === undefined)
+        return void fail(
+          'decided',
+          `the panel's decision date ${text(cells.decided) ? `"${text(cells.decided)}" isn't a date` : 'is blank'}; write it as dd/mm/yyyy.`,
+        );
+      return { method: 'panel', icbPercent: percent, decided };
+    }
+    case 'timeToTask':
+      return { method: 'timeToTask', tasks: tasks ?? minutesAsTasks(cells, fail) ?? [] };
+  }
+}
+
+function minutesAsTasks(cells: PackageCells, fail: (field: PackageField, message: string) => void): Task[] | undefined {
+  const health = amount(cells.healthMinutes);
+  const social = amount(cells.socialMinutes);
+  if (health === undefined || social === undefined || !text(cells.healthMinutes) || !text(cells.socialMinutes)) {
+    return void fail(
+      'tasks',
+      'the split is time to task but the health minutes or social care minutes are blank or not numbers.',
+    );
+  }
+  return [
+    { task: 'Health-related tasks', minutes: health, health: true },
+    { task: 'Social care tasks', minutes: social, health: false },
+  ];
+}

@@ -1,0 +1,295 @@
+import { Body1, Button, Caption1, Field, Input, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  BASIS_LABELS,
+  dayFromIso,
+  isoOf,
+  METHOD_LABELS,
+  today,
+  yearOf,
+  type JointFunding,
+  type Shares,
+} from '../../domain/jointFunding';
+import type { RegisterProblem } from '../../domain/jointFundingJson';
+import { jointSummary, type GroupFigures } from '../../domain/jointFundingSummary';
+import { isFinancialYearLabel } from '../../domain/financialYear';
+import { formatPounds } from '../../domain/money';
+import { describeLocation } from '../../domain/problems';
+import { addIcbContributions, readRegister } from '../../workbook/jointFundingCommands';
+import type { FeatureProps } from '../feature';
+import { panelStyles } from '../panelStyles';
+
+const useStyles = makeStyles({
+  ...panelStyles,
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  // Label above figure, two to a row: fits a 320 px pane without a wide table.
+  figures: {
+    display: 'grid',
+    gridTemplateColumns: '1fr 1fr',
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    margin: 0,
+  },
+  figure: {
+    display: 'flex',
+    flexDirection: 'column',
+    minWidth: 0,
+    '& dd': { margin: 0, fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold },
+  },
+  dates: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  problem: {
+    textAlign: 'left',
+    justifyContent: 'flex-start',
+    whiteSpace: 'normal',
+    height: 'auto',
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
+  label: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  fail: { color: tokens.colorPaletteRedForeground1 },
+});
+
+type Register = { jointFunding: JointFunding; problems: readonly RegisterProblem[] };
+
+/**
+ * The "Joint funding" tab: the register's people and shares as at a chosen date, by ICB and split
+ * method, the rows with problems (choosing one selects its cell), and a button that adds the ICBs'
+ * share for the year to the pool as contribution lines.
+ */
+export function JointFundingPanel({ session }: FeatureProps) {
+  const styles = useStyles();
+  const host = session.host;
+  const [register, setRegister] = useState<Register | null>();
+  const [asAtText, setAsAtText] = useState('');
+  const [yearText, setYearText] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const [working, setWorking] = useState(false);
+
+  const reload = useCallback(() => {
+    readRegister(host)
+      .then((r) => {
+        setRegister(r ?? null);
+        if (r) {
+          setAsAtText((t) => t || isoOf(r.jointFunding.asAt ?? today()));
+          setYearText((t) => t || (r.jointFunding.year ?? ''));
+        }
+      })
+      .catch((e: Error) =>
+        setMessage({ ok: false, text: `The register could not be read: ${e.message.split('\n')[0]}` }),
+      );
+  }, [host]);
+  // Read again whenever the pane's plan changes (after Generate or Read from workbook).
+  useEffect(reload, [reload, session.base]);
+
+  const asAt = dayFromIso(asAtText);
+  const year = isFinancialYearLabel(yearText) ? yearText : asAt !== undefined ? yearOf(asAt) : undefined;
+  const summary = useMemo(
+    () =>
+      register && asAt !== undefined && year
+        ? jointSummary(register.jointFunding.packages, register.jointFunding.rules, asAt, year)
+        : undefined,
+    [register, asAt, year],
+  );
+
+  const addToPool = useCallback(() => {
+    if (asAt === undefined || !year) return;
+    setWorking(true);
+    setMessage(undefined);
+    addIcbContributions(host, asAt, year)
+      .then(({ added, error, outcome }) => {
+        if (error || outcome?.status !== 'done')
+          setMessage({ ok: false, text: error ?? 'The plan could not be written; see the Plan tab.' });
+        else
+          setMessage({
+            ok: true,
+            text: `Added to the Pool sheet for ${year}: ${added.map((c) => `${c.source.replace(/^.*: /, '')} ${formatPounds(c.amount, true)}`).join('; ')}.`,
+          });
+        session.readWorkbook();
+      })
+      .catch((e: Error) => setMessage({ ok: false, text: `Nothing was added: ${e.message.split('\n')[0]}` }))
+      .finally(() => setWorking(false));
+  }, [asAt, host, session, year]);
+
+  if (register === undefined) return <Body1>Reading the joint-funding register…</Body1>;
+  if (register === null) {
+    return (
+      <section className={styles.section} aria-labelledby="joint-heading">
+        <Subtitle2 as="h2" id="joint-heading">
+          Joint funding
+        </Subtitle2>
+        <Body1>
+          This workbook has no Joint register sheet. Build a plan that has jointly funded packages (see
+          examples/joint-funding.json), or import a case-management export with `bcf joint import`.
+        </Body1>
+      </section>
+    );
+  }
+  return (
+    <>
+      <section className={styles.section} aria-labelledby="joint-heading">
+        <Subtitle2 as="h2" id="joint-heading">
+          Joint funding
+        </Subtitle2>
+        <div className={styles.dates}>
+          <Field label="People covered as at" validationMessage={asAt === undefined ? 'A date' : undefined}>
+            <Input type="date" value={asAtText} onChange={(_, d) => setAsAtText(d.value)} />
+          </Field>
+          <Field
+            label="Financial year"
+            validationMessage={yearText && !isFinancialYearLabel(yearText) ? 'e.g. 2023/24' : undefined}
+          >
+            <Input
+              value={yearText}
+              placeholder={asAt !== undefined ? yearOf(asAt) : ''}
+              onChange={(_, d) => setYearText(d.value)}
+              size="small"
+              style={{ width: '7em' }}
+            />
+          </Field>
+        </div>
+        {summary && (
+          <dl className={styles.figures} aria-label="Register summary">
+            <Figure label="People covered" value={String(summary.people)} />
+            <Figure label="Packages active" value={String(summary.packages)} />
+            <Figure label="Council a week" value={formatPounds(summary.weekly.council, true)} />
+            <Figure label="ICB a week" value={formatPounds(summary.weekly.icb, true)} />
+            <Figure label={`Council in ${summary.year}`} value={formatPounds(summary.annual.council, true)} />
+            <Figure label={`ICB in ${summary.year}`} value={formatPounds(summary.annual.icb, true)} />
+            <Figure label="ICB full year (×52)" value={formatPounds(summary.fullYear.icb, true)} />
+            <Figure label="Agreement" value={summary.answer.method.slice(0, 2).replace(')', '')} />
+          </dl>
+        )}
+        <Caption1 className={styles.muted}>
+          {register.jointFunding.packages.length} packages in the register; the sheets show every figure as a formula.
+        </Caption1>
+      </section>
+      {summary && <Groups title="Shares by ICB" groups={summary.byIcb} name={(k) => k} people />}
+      {summary && (
+        <Groups
+          title="Shares by split method"
+          groups={summary.byMethod}
+          name={(k) => METHOD_LABELS[k as keyof typeof METHOD_LABELS]}
+        />
+      )}
+      {summary && (
+        <Groups
+          title="Shares by funding basis"
+          groups={summary.byBasis}
+          name={(k) => BASIS_LABELS[k as keyof typeof BASIS_LABELS]}
+        />
+      )}
+      <Problems problems={register.problems} select={host.select} />
+      <section className={styles.section} aria-labelledby="joint-pool-heading">
+        <Subtitle2 as="h2" id="joint-pool-heading">
+          Into the pool
+        </Subtitle2>
+        <Body1>
+          Add each ICB’s share of these packages in {year ?? 'the year'} to the Pool sheet as a contribution line (added
+          again, it replaces the line).
+        </Body1>
+        <div>
+          <Button
+            appearance="primary"
+            disabled={working || !!session.busy || !summary?.annual.icb.greaterThan(0)}
+            onClick={addToPool}
+          >
+            {working
+              ? 'Adding…'
+              : `Add the ICB contribution${summary ? ` (${formatPounds(summary.annual.icb, true)})` : ''}`}
+          </Button>
+        </div>
+        {message && (
+          <Caption1 role={message.ok ? 'status' : 'alert'} className={message.ok ? undefined : styles.fail}>
+            {message.text}
+          </Caption1>
+        )}
+      </section>
+    </>
+  );
+}
+
+function Figure({ label, value }: { readonly label: string; readonly value: string }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.figure}>
+      <dt className={styles.label}>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+function Groups({
+  title,
+  groups,
+  name,
+  people,
+}: {
+  readonly title: string;
+  readonly groups: readonly GroupFigures[];
+  readonly name: (key: string) => string;
+  readonly people?: boolean;
+}) {
+  const styles = useStyles();
+  const week = (s: Shares) => `council ${formatPounds(s.council, true)}, ICB ${formatPounds(s.icb, true)}`;
+  return (
+    <section className={styles.section} aria-label={title}>
+      <Subtitle2 as="h3">{title}</Subtitle2>
+      <ul className={styles.list}>
+        {groups
+          .filter((g) => g.packages || !g.annual.total.isZero())
+          .map((g) => (
+            <li key={g.key}>
+              <Body1>
+                <strong>{name(g.key)}</strong>: {people ? `${g.people} people, ` : ''}
+                {g.packages} packages
+              </Body1>
+              <br />
+              <Caption1 className={styles.muted}>a week: {week(g.weekly)}</Caption1>
+              <br />
+              <Caption1 className={styles.muted}>in the year: {week(g.annual)}</Caption1>
+            </li>
+          ))}
+      </ul>
+    </section>
+  );
+}
+
+function Problems({
+  problems,
+  select,
+}: {
+  readonly problems: readonly RegisterProblem[];
+  readonly select?: (sheet: string, cell: string) => Promise<void>;
+}) {
+  const styles = useStyles();
+  if (!problems.length) return null;
+  return (
+    <section className={styles.section} aria-labelledby="joint-problems-heading">
+      <Subtitle2 as="h3" id="joint-problems-heading" className={styles.fail}>
+        {problems.length} row{problems.length === 1 ? '' : 's'} left out of the figures
+      </Subtitle2>
+      <ul className={styles.list} aria-label="Register problems">
+        {problems.map((p, i) => (
+          <li key={`${describeLocation(p.where)}:${i}`}>
+            <Button
+              appearance="subtle"
+              className={styles.problem}
+              disabled={!select || !('sheet' in p.where)}
+              onClick={() => 'sheet' in p.where && void select?.(p.where.sheet, p.where.cell)}
+            >
+              <span>
+                <strong>{describeLocation(p.where)}</strong> {p.message}
+              </span>
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import { sameText, type Day } from '../domain/jointFunding';
+import { jointSummary } from '../domain/jointFundingSummary';
+import type { RegisterProblem } from '../domain/jointFundingJson';
+import type { Contribution } from '../domain/pool';
+import type { Plan } from '../domain/plan';
+import { emptyPool } from '../domain/pool';
+import type { JointFunding } from '../domain/jointFunding';
+import { loadPlanFromWorkbook, startPlan, type CommandOutcome } from './commands';
+import type { Progress, WorkbookHost } from './host';
+import { JOINT_SHEETS } from './layouts/jointFundingNames';
+import { readJointFunding } from './readers/jointFundingReader';
+
+/** The register as the workbook holds it, with its problems by cell; undefined when there is none. */
+export async function readRegister(
+  host: WorkbookHost,
+): Promise<{ jointFunding: JointFunding; problems: readonly RegisterProblem[] } | undefined> {
+  return readJointFunding(await host.read(Object.values(JOINT_SHEETS)));
+}
+
+/** The funding source a contribution line carries, so adding it again replaces it rather than doubling it. */
+export function icbContributionSource(icb: string): string {
+  return `Joint funding of care packages: ${icb}`;
+}
+
+/**
+ * The pool's contribution lines for the ICBs' share of jointly funded packages in a year: one line
+ * per ICB with a share, at its cost in the year, under the partner whose id or name is the ICB's
+ * (else the plan's NHS partner). Lines added before for the same year and ICB are replaced.
+ */
+export function withIcbContributions(
+  plan: Plan,
+  asAt: Day,
+  year: string,
+): { plan: Plan; added: Contribution[] } | { error: string } {
+  const jf = plan.jointFunding;
+  if (!jf?.packages.length) return { error: 'The workbook has no jointly funded packages to add.' };
+  if (!plan.years.some((y) => y.label === year))
+    return {
+      error: `${year} is not a year of this plan (${plan.years.map((y) => y.label).join(', ')}); choose one of those years.`,
+    };
+  const nhs = plan.partners.find((p) => p.kind === 'nhs');
+  const summary = jointSummary(jf.packages, jf.rules, asAt, year);
+  const added: Contribution[] = [];
+  for (const g of summary.byIcb) {
+    if (g.annual.icb.isZero()) continue;
+    const partner =
+      plan.partners.find((p) => sameText(p.id) === sameText(g.key) || sameText(p.name) === sameText(g.key)) ?? nhs;
+    if (!partner)
+      return {
+        error: `No partner of the plan is ${g.key} and there is no NHS partner; add the ICB as a partner first.`,
+      };
+    added.push({ year, partner: partner.id, source: icbContributionSource(g.key), amount: g.annual.icb });
+  }
+  const pool = plan.pool ?? emptyPool();
+  const replaced = new Set(added.map((c) => `${c.year}|${c.source}`));
+  const contributions = [...pool.contributions.filter((c) => !replaced.has(`${c.year}|${c.source}`)), ...added];
+  return { plan: { ...plan, pool: { ...pool, contributions } }, added };
+}
+
+/** Reads the plan from the workbook, adds the ICB contribution lines to its pool, and writes it back. */
+export async function addIcbContributions(
+  host: WorkbookHost,
+  asAt: Day,
+  year: string,
+  onProgress?: (p: Progress) => void,
+): Promise<{ outcome?: CommandOutcome; added: Contribution[]; error?: string }> {
+  const state = await loadPlanFromWorkbook(host);
+  if (state.status === 'empty')
+    return { added: [], error: 'This workbook has no plan yet: start one on the Plan tab first.' };
+  if (state.status === 'invalid')
+    return {
+      added: [],
+      error: `The workbook's plan has errors, so nothing was written: ${state.problems.map((p) => p.message).join(' ')}`,
+    };
+  const changed = withIcbContributions(state.plan, asAt, year);
+  if ('error' in changed) return { added: [], error: changed.error };
+  // The plan was read from this workbook a moment ago; writing it back with the new lines keeps everything else.
+  const outcome = await startPlan(host, changed.plan, onProgress, { replace: true });
+  return { outcome, added: changed.added };
+}

@@ -1,0 +1,102 @@
+import { promises as fs } from 'fs';
+import os from 'os';
+import path from 'path';
+import { main } from '../src/cli/main';
+import { csvRows, importPackages } from '../src/domain/jointFundingImport';
+import { dayFromIso } from '../src/domain/jointFunding';
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+// A Mosaic-style export as a finance lead might receive it: a client name column, blank rows, dates
+// in three forms, money with £ and commas, a share over 100%, an end before the start.
+const MESSY = [
+  'Client ID,Client Name,Funding Type,CCG,Start Date,End Date,Cost per week,Agreement,ICB %,Health minutes,Social care minutes',
+  'M-1001,Jane Smith,s117,North ICB,01/04/2023,,"£1,234.50",50:50,,,',
+  '',
+  'M-1002,Ahmed Khan,Care Act,South ICB,2023-06-15,2024-09-30,980.00,Fixed,40,,',
+  'M-1003,Mary Jones,s117,North ICB,45200,,1500,Fixed,150,,',
+  ',,,,,,,,,,',
+  'M-1004,Tom Brown,Care Act,North ICB,01/09/2023,31/08/2023,700,50:50,,,',
+  'M-1005,Li Wei,s117,South ICB,2022-11-01,,"£2,000.00",Time to task,,300,700',
+  'Sam Patel,Sam Patel,s117,South ICB,2022-11-01,,800,50:50,,,',
+  'M-1007,Ann Lee,Care Act,North ICB,31/02/2023,,650,50:50,,,',
+].join('\r\n');
+
+describe('importing a case-management export', () => {
+  test('a messy export gives every readable row and a problem, with its row number, for each bad one', () => {
+    const { jointFunding, problems } = importPackages(csvRows(MESSY));
+    expect(jointFunding.packages.map((p) => p.person)).toEqual(['M-1001', 'M-1002', 'M-1005']);
+    const [first, second, third] = jointFunding.packages;
+    expect(first.weeklyCost.toFixed(2)).toBe('1234.50');
+    expect(first.start).toBe(dayFromIso('2023-04-01'));
+    expect(second.end).toBe(dayFromIso('2024-09-30'));
+    expect(third.split).toMatchObject({ method: 'timeToTask' });
+    expect(problems.filter((p) => p.severity === 'error').map((p) => [p.row, p.field])).toEqual([
+      [5, 'icbPercent'], // 150%
+      [7, 'end'], // ends before it starts
+      [9, 'person'], // a name where the reference should be: not copied
+      [10, 'start'], // 31 February
+    ]);
+  });
+
+  test('no name from the export reaches the packages file', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bcf-joint-'));
+    const csv = path.join(dir, 'mosaic.csv');
+    const out = path.join(dir, 'packages.json');
+    await fs.writeFile(csv, `\uFEFF${MESSY}`);
+    const { code, out: said, err } = await run(['joint', 'import', csv, '-o', out]);
+    expect(code).toBe(1);
+    expect(said).toMatch(/3 packages; 4 rows not read/);
+    expect(said).toMatch(/columns not copied: Client Name/);
+    expect(err).toMatch(/row 5, ICB %: package M-1003\/5 has an ICB share of 150%/);
+    const written = await fs.readFile(out, 'utf8');
+    for (const name of ['Jane Smith', 'Ahmed Khan', 'Li Wei', 'Sam Patel', 'Mary Jones'])
+      expect(written).not.toContain(name);
+    const figures = await run(['joint', out, '--as-at', '2023-07-01', '--json']);
+    const json = JSON.parse(figures.out);
+    expect(json.packages).toBe(3);
+    // £1,234.50 at 50:50 is £617.25 each; £980 at 40% is £392; time to task: 300 of 1,000 minutes of £2,000 is £600.
+    expect(json.weekly).toEqual({ total: '4214.50', council: '2605.25', icb: '1609.25' });
+    expect(json.fullYear.icb).toBe('83681.00');
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  test('headers can be mapped by the person importing', () => {
+    const rows = csvRows('Ref No,Legal basis,Health partner,From,To,Weekly £\nX1,s117,North ICB,2023-04-01,,100');
+    expect(importPackages(rows).problems[0].message).toMatch(/no header row found/);
+    const mapped = importPackages(rows, { 'Ref No': 'person', 'Weekly £': 'weeklyCost', From: 'start' });
+    expect(mapped.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(mapped.jointFunding.packages).toHaveLength(1);
+  });
+});
+
+describe('bcf joint', () => {
+  test('prints the example council’s FOI figures: £31,848.11 a week, £1,656,101.72 a year', async () => {
+    const { code, out } = await run(['joint', 'examples/joint-funding.json', '--json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json).toMatchObject({ asAt: '2024-04-18', year: '2023/24', packages: 39, people: 37, problems: [] });
+    expect(json.weekly.icb).toBe('31848.11');
+    expect(json.fullYear.icb).toBe('1656101.72');
+    for (const t of [
+      json.weekly,
+      json.annual,
+      json.fullYear,
+      ...json.byIcb.map((g: { annual: unknown }) => g.annual),
+    ]) {
+      expect((Math.round(Number(t.council) * 100) + Math.round(Number(t.icb) * 100)) / 100).toBe(Number(t.total));
+    }
+  });
+
+  test('refuses a bad date and flags that belong to import', async () => {
+    expect((await run(['joint', 'examples/joint-funding.json', '--as-at', '18/04/2024'])).code).toBe(64);
+    expect((await run(['joint', 'examples/joint-funding.json', '-o', 'x.json'])).err).toMatch(
+      /go with "bcf joint import"/,
+    );
+  });
+});

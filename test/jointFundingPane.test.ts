@@ -1,0 +1,45 @@
+import fs from 'fs';
+import path from 'path';
+import { MemoryWorkbook } from '../src/adapters/memory/memoryWorkbook';
+import { planFromJson } from '../src/domain/planJson';
+import { jointSummary } from '../src/domain/jointFundingSummary';
+import { sum } from '../src/domain/money';
+import { loadPlanFromWorkbook, startPlan } from '../src/workbook/commands';
+import { addIcbContributions, icbContributionSource, readRegister } from '../src/workbook/jointFundingCommands';
+
+const examplePlan = () =>
+  planFromJson(JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'examples', 'joint-funding.json'), 'utf8'))).plan;
+
+describe('the Joint funding pane’s commands', () => {
+  test('adding the ICB contribution puts one pool line per ICB at its share in the year, and adding again replaces them', async () => {
+    const plan = examplePlan();
+    const host = new MemoryWorkbook();
+    await startPlan(host, plan);
+    const register = (await readRegister(host))!;
+    expect(register.jointFunding.packages).toHaveLength(39);
+    const jf = plan.jointFunding!;
+    const expected = jointSummary(jf.packages, jf.rules, jf.asAt!, '2023/24');
+
+    for (let i = 0; i < 2; i++) {
+      const { added, error, outcome } = await addIcbContributions(host, jf.asAt!, '2023/24');
+      expect(error).toBeUndefined();
+      expect(outcome?.status).toBe('done');
+      expect(added.map((c) => c.source)).toEqual(expected.byIcb.map((g) => icbContributionSource(g.key)));
+    }
+    const state = await loadPlanFromWorkbook(host);
+    if (state.status !== 'loaded') throw new Error(state.status);
+    const lines = state.plan.pool!.contributions.filter((c) => c.source.startsWith(icbContributionSource('')));
+    expect(lines).toHaveLength(2);
+    expect(sum(lines.map((c) => c.amount)).equals(expected.annual.icb)).toBe(true);
+    // Everything else in the plan is as it was: the register and the other contributions.
+    expect(state.plan.jointFunding!.packages).toHaveLength(39);
+    expect(state.plan.pool!.contributions).toHaveLength(plan.pool!.contributions.length + 2);
+  });
+
+  test('a year outside the plan is refused with the years it has', async () => {
+    const host = new MemoryWorkbook();
+    await startPlan(host, examplePlan());
+    const { error } = await addIcbContributions(host, examplePlan().jointFunding!.asAt!, '2030/31');
+    expect(error).toMatch(/2030\/31 is not a year of this plan \(2023\/24, 2024\/25\)/);
+  });
+});

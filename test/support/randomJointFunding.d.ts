@@ -1,0 +1,1 @@
+export function randomJointPlanJson(seed: number, count: number): any;
