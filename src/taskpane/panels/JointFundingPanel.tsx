@@ -125,9 +125,10 @@ export function JointFundingPanel({ session }: FeatureProps) {
           Joint funding
         </Subtitle2>
         <Body1>
-          This workbook has no Joint register sheet. Build a plan that has jointly funded packages (see
-          examples/joint-funding.json), or import a case-management export with `bcf joint import`.
+          This workbook has no Joint register sheet yet. Import a case-management export below, or build a plan that has
+          jointly funded packages (see examples/joint-funding.json).
         </Body1>
+        <ImportSection session={session} onDone={reload} />
       </section>
     );
   }
