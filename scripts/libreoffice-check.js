@@ -81,11 +81,12 @@ function load() {
     randomJointPlanJson: require(path.join(ROOT, 'test/support/randomJointFunding')).randomJointPlanJson,
     parity: require(path.join(ROOT, 'test/support/cachedResults')),
     parseAddress: require(dist('workbook/a1')).parseAddress,
+    trackJson: require(dist('cli/trackJson')).trackJson,
   };
 }
 
 /** A plan's JSON with some inputs changed, and the addresses (sheet, A1) of the cells that hold them. */
-function edited(m, json, { unitCost, value, schemeIndex, year, cost, inPool }) {
+function edited(m, json, { unitCost, value, schemeIndex, year, cost, inPool, reportingQuarter }) {
   const copy = JSON.parse(JSON.stringify(json));
   const { plan } = m.planFromJson(json);
   const layout = m.workbookLayout(plan);
@@ -94,6 +95,12 @@ function edited(m, json, { unitCost, value, schemeIndex, year, cost, inPool }) {
     copy.unitCosts.find((u) => u.id === unitCost).value = value;
     const name = layout.names.find((n) => n.name === m.unitCostName(unitCost));
     edits.push({ sheet: name.sheet, cell: name.cell.replace(/\$/g, ''), value });
+  }
+  if (reportingQuarter !== undefined) {
+    // Typed as a person would, case and spacing as given; the JSON plan holds the same text.
+    copy.cards.asAt = reportingQuarter;
+    const name = layout.names.find((n) => n.name === 'Tracker_AsAt');
+    edits.push({ sheet: name.sheet, cell: name.cell.replace(/\$/g, ''), value: reportingQuarter });
   }
   if (schemeIndex !== undefined) {
     const g = m.schemesGeometry(plan);
@@ -191,6 +198,27 @@ function reader(calcBook, parity) {
     const error = sheet.errors[`${parity.columnLetter(column)}${row + 1}`];
     return { value, error, isFormula: Boolean(formula) };
   };
+}
+
+/** The Benefits Summary's reporting quarter and total row, as Calc calculated them, against `bcf track --json` of the same plan. */
+function summaryAgainstTrack(m, book, read) {
+  const json = m.trackJson(m.planFromJson(book.json).plan);
+  const sheet = book.layout.sheets.find((s) => s.name === 'Benefits Summary');
+  const totalRow = sheet.rows.findIndex((r) => r[0] && r[0].value === 'Total');
+  const asAtRow = sheet.rows.findIndex((r) => r[0] && r[0].value === 'As at');
+  const header = sheet.rows.findIndex((r) => r[0] && r[0].value === 'Ref' && r[0].style === 'header');
+  const column = (prefix) => sheet.rows[header].findIndex((c) => c && String(c.value).startsWith(prefix));
+  const failures = [];
+  const expect = (what, got, want) => {
+    if (typeof want === 'number' ? typeof got !== 'number' || Math.abs(got - want) >= 0.005 : got !== want) failures.push({ where: `Benefits Summary ${what}`, message: `LibreOffice ${JSON.stringify(got)}, bcf track --json ${JSON.stringify(want)}` });
+  };
+  const planned = read('Benefits Summary', totalRow, column('Planned since')).value;
+  const realised = read('Benefits Summary', totalRow, column('Realised since')).value;
+  expect('as at', read('Benefits Summary', asAtRow, 1).value, json.reportingQuarter.shown);
+  expect('planned total', planned, Number(json.totals.plannedToDate));
+  expect('realised total', realised, Number(json.totals.realisedToDate));
+  expect('variance total', read('Benefits Summary', totalRow, column('Variance (£)')).value, Number(json.totals.variance));
+  return { failures, shown: json.reportingQuarter.shown, planned, realised };
 }
 
 /** Cells Calc shows as errors anywhere in the workbook, whether or not the plan put a formula there. */
@@ -295,6 +323,12 @@ async function main() {
     const buildStarted = Date.now();
     const barnet = await add('barnet', barnetJson);
     await addEdited('barnet-nel-2500', barnet, { unitCost: 'NEL', value: 2500 });
+    // The reporting quarter typed in lower case with odd spacing, and left blank: the Benefits Summary
+    // LibreOffice calculates must give bcf track --json's totals for each.
+    // Typed over a workbook built with the quarter blank, so its cached values are stale and only a real recalculation gives Q2's figures.
+    await addEdited('barnet-quarter-blank', barnet, { reportingQuarter: '' });
+    const blankBuilt = await add('barnet-quarter-blank-built', { ...barnetJson, cards: { ...barnetJson.cards, asAt: '' } });
+    await addEdited('barnet-quarter-lower-case', blankBuilt, { reportingQuarter: ' 2015/16  q2 ' });
     const random = await add(`random-${SCHEMES}-seed-${SEED}`, randomJson);
     const secondUnit = randomJson.unitCosts[1].id;
     const flip = randomJson.schemes.findIndex((s, i) => i > 5 && s.inPool && s.years[randomJson.years[0].label]);
@@ -345,6 +379,11 @@ async function main() {
         });
         failures.push(...published.failures);
         notes.push(`${published.checked} published figures at £2,500`);
+      }
+      if (book.label.startsWith('barnet')) {
+        const tracked = summaryAgainstTrack(m, book, read);
+        failures.push(...tracked.failures);
+        notes.push(`Benefits Summary totals as bcf track --json (${tracked.shown}: planned ${tracked.planned}, realised ${tracked.realised})`);
       }
       if (book.label === 'joint-funding') {
         const published = jointChecks(book.layout, read, m);

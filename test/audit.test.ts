@@ -105,7 +105,10 @@ describe('auditing a workbook the add-in built', () => {
     const findings = auditWorkbook(snapshot).findings;
     expect(findings.every((f) => f.rule === 'check-failed')).toBe(true);
     expect(findings.map((f) => f.message).sort()).toEqual(planChecks(barnetPlan()).filter((c) => !c.passed).map((c) => c.message).sort());
-    expect(findings.map((f) => `${f.sheet}!${f.cell}`)).toContain('Assumptions!D23'); // the stated amount at risk
+    // The stated amount at risk: column D of the 2015/16 row of the Targets table.
+    const assumptions = snapshot.sheets.find((s) => s.name === 'Assumptions')!;
+    const targetRow = assumptions.values.findIndex((r, i) => r[0] === '2015/16' && assumptions.values.slice(0, i).some((h) => h[0] === 'Target year'));
+    expect(findings.map((f) => `${f.sheet}!${f.cell}`)).toContain(`Assumptions!D${targetRow + 1}`);
   });
 
   test('a workbook built by bcf build and left untouched audits clean (exit 0)', async () => {

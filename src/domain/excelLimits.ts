@@ -28,3 +28,11 @@ export const XML_UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\u
 
 /** Characters a sheet name can't hold. */
 export const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/g;
+
+/** Text cut to `limit` characters, ending "…" when cut: for labels and comments built from longer text, never for what a person typed. */
+export function fitText(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  // Don't leave half of a surrogate pair (an emoji) at the cut.
+  const cut = /[\uD800-\uDBFF]/.test(text.charAt(limit - 2)) ? limit - 2 : limit - 1;
+  return `${text.slice(0, cut)}…`;
+}

@@ -1,8 +1,11 @@
 import type Decimal from 'decimal.js';
+import { EXCEL_LIMITS, fitText } from '../domain/excelLimits';
 import type { CellPlan, CellStyle, Scalar } from './sheetPlan';
 
 /** Small constructors so layouts read like the table they draw. */
 export function text(value: string, style?: CellStyle): CellPlan {
+  // Only labels built from a person's text (a title with the board's name) can pass a cell's limit; what people typed is checked before it gets here.
+  if (value.length > EXCEL_LIMITS.cellText) value = fitText(value, EXCEL_LIMITS.cellText);
   return style ? { value, style } : { value };
 }
 

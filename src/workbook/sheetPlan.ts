@@ -1,8 +1,15 @@
+import { EXCEL_LIMITS } from '../domain/excelLimits';
 /**
  * The narrow port between the product and any host (Excel through Office.js, an .xlsx file, an
  * in-memory formula engine). A layout returns these as plain data; an adapter applies them.
  */
 export type Scalar = string | number | boolean | null;
+
+/**
+ * The one look of a cell people type in, and the words every sheet uses for it: the adapters paint
+ * inputs with this fill and the sheets' notes and legends describe it by this name.
+ */
+export const INPUT_LOOK = { words: 'Yellow cells', fill: 'FFF2CC', font: '1F3864' } as const;
 
 export type CellStyle = 'title' | 'subtitle' | 'header' | 'group' | 'total' | 'input' | 'note' | 'warning' | 'computed';
 
@@ -31,6 +38,8 @@ export interface ValidationPlan {
   readonly range: string; // "F6:F13"
   readonly kind: 'list' | 'decimal' | 'whole';
   readonly list?: readonly string[];
+  /** A list taken from cells of the same sheet ("$A$40:$A$67"), for lists too long to write out (listValidation). */
+  readonly source?: string;
   readonly min?: number;
   readonly message: string;
 }
@@ -47,6 +56,8 @@ export interface SheetPlan {
   readonly tabColor?: string;
   /** Charts over ranges of this sheet; hosts that can't draw charts (ExcelJS) leave them out. */
   readonly charts?: readonly ChartPlan[];
+  /** The add-in's own bookkeeping (the ownership registry) is very hidden: not even listed under Unhide. */
+  readonly visibility?: 'veryHidden';
 }
 
 /** A line chart over ranges of its own sheet, e.g. cumulative planned against realised benefit. */
@@ -81,3 +92,11 @@ export const FORMAT = {
   countOrBlank: '#,##0;-#,##0;""',
   text: '@',
 } as const;
+
+/**
+ * A drop-down list: written out when it fits Excel's limit for a list source, otherwise taken from
+ * `cells`, the range of the same sheet that holds the items.
+ */
+export function listValidation(range: string, list: readonly string[], cells: string, message: string): ValidationPlan {
+  return list.join(',').length <= EXCEL_LIMITS.listValidationSource ? { range, kind: 'list', list, message } : { range, kind: 'list', list, source: cells, message };
+}

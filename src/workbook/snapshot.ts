@@ -1,11 +1,17 @@
 import type { Scalar } from './sheetPlan';
 
-/** What a host gives back when asked for a workbook's contents: values, and formulas where there are any. */
+/**
+ * What a host gives back when asked for a workbook's contents: values, and formulas where there
+ * are any. A sheet read from a file may have holes (undefined) for rows far below its cells: read
+ * cells with cellValue or `?.[c] ?? null`.
+ */
 export interface SheetSnapshot {
   readonly name: string;
   readonly values: readonly (readonly Scalar[])[];
   /** Same shape as values; a formula text ("=...") or null for a literal. */
   readonly formulas?: readonly (readonly (string | null)[])[];
+  /** Cells the reader left out, right of the columns it reads (src/adapters/file/readLimits.ts). */
+  readonly leftOut?: number;
 }
 
 export interface WorkbookSnapshot {

@@ -5,6 +5,7 @@ import { Money } from '../../src/domain/money';
 import { emptyPlan } from '../../src/domain/newPlan';
 import type { Plan } from '../../src/domain/plan';
 import { planFromJson } from '../../src/domain/planJson';
+import { cellAddress } from '../../src/domain/a1';
 import { NEL } from '../../src/domain/schemeTable';
 import { generateTables, loadPlanFromWorkbook, startPlan } from '../../src/workbook/commands';
 
@@ -131,7 +132,7 @@ describe('task pane commands against a workbook', () => {
     const outcome = await generateTables(book, plan, undefined, { base: plan });
 
     expect(outcome.status === 'invalid' && outcome.inWorkbook).toBe(true);
-    expect(outcome.status === 'invalid' && outcome.problems[0].where).toEqual({ sheet: 'Schemes', cell: `${String.fromCharCode(65 + cell.column)}${cell.row + 1}` });
+    expect(outcome.status === 'invalid' && outcome.problems[0].where).toEqual({ sheet: 'Schemes', cell: cellAddress(cell.row, cell.column) });
     expect(JSON.stringify(book.snapshot())).toBe(before);
   });
 

@@ -11,8 +11,9 @@ import { UnreadableXlsx, NotForLeanReader } from './zipEntries';
 /** What a worksheet's cells need from the rest of the workbook. */
 export interface CellContext {
   readonly sharedStrings: readonly string[];
-  /** Cells read so far in the workbook, against READ_LIMITS.cells. */
+  /** Cells read so far in the workbook, against READ_LIMITS.cells, and places their rows take, against gridPlaces. */
   cells: number;
+  places: number;
   /** Indexes of the cell styles whose number format shows a date (as ExcelJS decides it). */
   readonly dateStyles: ReadonlySet<number>;
   readonly date1904: boolean;
@@ -52,21 +53,38 @@ export function worksheetSnapshot(name: string, xml: string, context: CellContex
   const selfClosed = start >= 0 && xml.charCodeAt(xml.indexOf('>', start) - 1) === SLASH;
   const end = start < 0 || selfClosed ? -1 : xml.indexOf('</sheetData>', start);
   if (start >= 0 && !selfClosed && end < 0) throw new UnreadableXlsx(`sheet "${name}" is cut short (its cells stop before the end), so the file is damaged`);
-  const grid = new CellGrid();
+  const grid = new CellGrid(context);
   if (end > 0) {
     new CellScanner(name, xml, context, grid).scan(start, end);
     mergeRanges(name, xml, end, grid);
   }
-  return { name, ...fillHoles(grid.values, grid.formulas) };
+  return { name, ...fillHoles(grid.values, grid.formulas), ...(grid.leftOut ? { leftOut: grid.leftOut } : {}) };
 }
 
-/** Rows of values and formulas, grown as cells arrive; gaps stay holes until fillHoles. */
-class CellGrid {
+/**
+ * Rows of values and formulas, grown as cells arrive; gaps stay holes until fillHoles. Cells right
+ * of READ_LIMITS.columns are counted, not kept; the places rows take count against gridPlaces.
+ */
+export class CellGrid {
   readonly values: Scalar[][] = [];
   readonly formulas: (string | null)[][] = [];
+  leftOut = 0;
+
+  constructor(private readonly budget: { places: number }) {}
 
   put(row: number, column: number, value: Scalar, formula: string | null): void {
-    (this.values[row] ??= [])[column] = value;
+    if (column >= READ_LIMITS.columns) {
+      this.leftOut++;
+      return;
+    }
+    const values = (this.values[row] ??= []);
+    if (column >= values.length) {
+      this.budget.places += column + 1 - values.length;
+      if (this.budget.places > READ_LIMITS.gridPlaces) {
+        throw new UnreadableXlsx(`its cells are spread over more than ${READ_LIMITS.gridPlaces.toLocaleString('en-GB')} places of the grid (a value far to the right in many rows), more than bcf reads`);
+      }
+    }
+    values[column] = value;
     (this.formulas[row] ??= [])[column] = formula;
   }
 
@@ -76,18 +94,18 @@ class CellGrid {
 }
 
 /**
- * Blanks for the gaps between cells, so readers can index a sheet's rows and columns, but only
- * within READ_LIMITS.denseRows x denseColumns: one cell at XFD1048576 must not become a billion
- * nulls. Beyond that, gaps stay holes (readers see undefined, read as blank). Both readers use
- * this, so the lean reader and ExcelJS give the same snapshot.
+ * Blanks for the gaps between cells, so readers can index a sheet's rows and columns (rows are at
+ * most READ_LIMITS.columns wide, and their places are budgeted as cells arrive). Rows with no cells
+ * get an empty array within the first denseRows; further gaps stay holes (undefined, read as
+ * blank): a cell at row 1,048,576 doesn't make a million arrays. Both readers use this, so the lean
+ * reader and ExcelJS give the same snapshot.
  */
 export function fillHoles(values: Scalar[][], formulas: (string | null)[][]): { values: Scalar[][]; formulas: (string | null)[][] } {
-  const rows = Math.min(values.length, READ_LIMITS.denseRows);
-  for (let r = 0; r < rows; r++) {
+  for (let r = 0; r < values.length; r++) {
+    if (values[r] === undefined && r >= READ_LIMITS.denseRows) continue;
     const rowValues = (values[r] ??= []);
     const rowFormulas = (formulas[r] ??= []);
-    const columns = Math.min(rowValues.length, READ_LIMITS.denseColumns);
-    for (let c = 0; c < columns; c++) {
+    for (let c = 0; c < rowValues.length; c++) {
       if (rowValues[c] === undefined) rowValues[c] = null;
       if (rowFormulas[c] === undefined) rowFormulas[c] = null;
     }

@@ -18,6 +18,7 @@ export function leanXlsxToSnapshot(data: Buffer): WorkbookSnapshot {
     sharedStrings: sharedStrings(complete(partText(zip, byType('sharedStrings') ?? 'xl/sharedStrings.xml'), 'sst', 'of shared strings')),
     dateStyles: dateStyles(complete(partText(zip, byType('styles') ?? 'xl/styles.xml'), 'styleSheet', 'of styles')),
     cells: 0,
+    places: 0,
     date1904: /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(book.workbookXml),
     formulas: new TextCache((raw) => `=${decodeXml(raw)}`),
     texts: new TextCache(decodeXml),

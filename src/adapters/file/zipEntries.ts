@@ -1,24 +1,9 @@
 import { crc32, inflateRawSync } from 'zlib';
 import { MB, READ_LIMITS } from './readLimits';
 
-/**
- * Something in the file this lean reader leaves to ExcelJS (encryption, an unusual compression,
- * data tables...): the caller reads the file again the slow, thorough way.
- */
-export class NotForLeanReader extends Error {
-  constructor(what: string) {
-    super(what);
-    this.name = 'NotForLeanReader';
-  }
-}
-
-/** The file certainly can't be read (damaged, not a workbook, or too big unpacked): no point asking ExcelJS. */
-export class UnreadableXlsx extends Error {
-  constructor(what: string) {
-    super(what);
-    this.name = 'UnreadableXlsx';
-  }
-}
+// The reader's error classes live in xlsxErrors.ts; re-exported for the modules that import them from here.
+import { NotForLeanReader, UnreadableXlsx } from './xlsxErrors';
+export { NotForLeanReader, UnreadableXlsx };
 
 export interface ZipEntries {
   has(name: string): boolean;
@@ -84,6 +69,10 @@ export function zipEntries(data: Buffer): ZipEntries {
     entries.set(name, entry);
     at += 46 + nameLength + extraLength + commentLength;
   }
+  // What the XML parts say they unpack to, all together: refused before anything is unpacked.
+  let declared = 0;
+  for (const [name, entry] of entries) if (/\.(xml|rels)$/i.test(name)) declared += entry.size;
+  if (declared > READ_LIMITS.unpackedBytes) throw tooBig();
   let unpacked = 0;
   return {
     has: (name) => entries.has(name),
@@ -160,8 +149,9 @@ function storedBytes(data: Buffer, entry: Entry): Buffer {
   return data.subarray(start, start + entry.compressedSize);
 }
 
+const tooBig = () => new UnreadableXlsx(`its parts unpack to more than ${READ_LIMITS.unpackedBytes / MB} MB, far more than any workbook bcf makes (a "zip bomb")`);
+
 function inflate(data: Buffer, entry: Entry, budget: number): Buffer {
-  const tooBig = () => new UnreadableXlsx(`its parts unpack to more than ${READ_LIMITS.unpackedBytes / MB} MB, far more than any workbook bcf makes (a "zip bomb")`);
   if (entry.size > budget) throw tooBig();
   const bytes = storedBytes(data, entry);
   if (entry.method === 0) return bytes;

@@ -1,3 +1,5 @@
+import { positionOf } from '../a1';
+
 /**
  * One thing the audit found wrong in a workbook, located by sheet and A1 cell so the task pane can
  * select it and the CLI can print it. `expected` and `found` are the figures (or formulas) as a
@@ -18,6 +20,7 @@ export type FindingRule =
   | 'formula-changed'
   | 'formula-cleared'
   | 'missing-sheet'
+  | 'out-of-date'
   | 'unreadable-input'
   | 'plan-warning'
   | 'check-failed'
@@ -33,6 +36,7 @@ export const RULE_TITLES: Record<FindingRule, string> = {
   'formula-changed': 'Formula changed by hand',
   'formula-cleared': 'Formula deleted',
   'missing-sheet': 'Sheet missing',
+  'out-of-date': 'Sheet out of date: refresh',
   'unreadable-input': 'Input the plan cannot use',
   'plan-warning': 'Plan warning',
   'check-failed': 'Plan check fails',
@@ -45,18 +49,11 @@ export const RULE_TITLES: Record<FindingRule, string> = {
 
 /** Findings in reading order: sheet by sheet in workbook order, then row, then column. */
 export function sortFindings(findings: readonly Finding[], sheetOrder: readonly string[]): Finding[] {
-  const pos = (cell: string) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(cell);
-    if (!m) return [0, 0];
-    let col = 0;
-    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-    return [Number(m[2]), col];
-  };
+  const pos = (cell: string) => positionOf(cell) ?? { row: -1, column: -1 };
   return [...findings].sort((a, b) => {
     const s = sheetOrder.indexOf(a.sheet) - sheetOrder.indexOf(b.sheet);
     if (s) return s;
-    const [ra, ca] = pos(a.cell);
-    const [rb, cb] = pos(b.cell);
-    return ra - rb || ca - cb || a.rule.localeCompare(b.rule);
+    const [pa, pb] = [pos(a.cell), pos(b.cell)];
+    return pa.row - pb.row || pa.column - pb.column || a.rule.localeCompare(b.rule);
   });
 }

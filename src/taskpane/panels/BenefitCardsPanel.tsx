@@ -47,7 +47,7 @@ export function BenefitCardsPanel({ session }: FeatureProps) {
   const [quarter, setQuarter] = useState<string>();
   const [charted, setCharted] = useState<string>('all');
   const chartPoints = useMemo(() => combinedCumulative(summary ? summary.cards.filter((t) => charted === 'all' || t.card.ref === charted) : []), [summary, charted]);
-  const chosen = quarter ?? summary?.asAt ?? quarters[0] ?? '';
+  const chosen = quarter ?? summary?.quarter.label ?? quarters[0] ?? '';
   const entries = useMemo(() => (plan && chosen ? quarterEntries(plan, chosen) : []), [plan, chosen]);
   const [typed, setTyped] = useState<Typed>({});
   useEffect(() => {
@@ -162,8 +162,8 @@ export function BenefitCardsPanel({ session }: FeatureProps) {
               <thead>
                 <tr>
                   <th scope="col">Card</th>
-                  <th scope="col">Planned to date</th>
-                  <th scope="col">Realised to date</th>
+                  <th scope="col">Planned (quarters reported)</th>
+                  <th scope="col">Realised</th>
                   <th scope="col">Variance</th>
                   <th scope="col">Status</th>
                   <th scope="col">Sign-off</th>
@@ -178,7 +178,7 @@ export function BenefitCardsPanel({ session }: FeatureProps) {
                     </th>
                     <td className="n">{formatPounds(p.plannedToDate)}</td>
                     <td className="n">{formatPounds(p.realisedToDate)}</td>
-                    <td className="n">{formatPounds(p.variance)}</td>
+                    <td className="n">{p.variance === null ? 'no data' : formatPounds(p.variance)}</td>
                     <td className={p.status === 'Red' ? styles.red : p.status === 'Amber' ? styles.amber : p.status === 'Green' ? styles.green : undefined}>{p.status}</td>
                     <td>{p.signOff}</td>
                     <td>{p.nextMilestone}</td>

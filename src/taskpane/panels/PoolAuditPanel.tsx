@@ -106,8 +106,8 @@ function PoolSummary({ plan }: { readonly plan: Plan }) {
             <th scope="col">Year</th>
             <td>Contributed</td>
             <td>Allocated</td>
-            <td>Spent</td>
-            <td>Variance</td>
+            <td>Spent to date</td>
+            <td>Variance to date</td>
           </tr>
         </thead>
         <tbody>
@@ -122,7 +122,7 @@ function PoolSummary({ plan }: { readonly plan: Plan }) {
           ))}
         </tbody>
       </table>
-      <Caption1 className={styles.muted}>Variance is spend less allocation; it is shared {describeSharing(plan.pool?.sharing ?? { kind: 'contributions' })}. Spend is entered per quarter on the Pool sheet.</Caption1>
+      <Caption1 className={styles.muted}>Variance to date is spend less the allocation phased to the quarters reported; the forecast year-end variance is shared {describeSharing(plan.pool?.sharing ?? { kind: 'contributions' })}. Spend is entered per quarter on the Pool sheet.</Caption1>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import type { Finding } from '../../domain/audit/finding';
 import { planChecks } from '../../domain/planChecks';
 import type { Plan } from '../../domain/plan';
-import { PlanError, type Problem } from '../../domain/problems';
+import { PlanError, quoteSheet, type Problem } from '../../domain/problems';
 import { cellAddress, parseAddress } from '../a1';
 import { SUMMARY_SHEET } from '../layouts/cardSummary';
 import { checkCells } from '../layouts/checks';
@@ -31,7 +31,8 @@ export function auditAddinWorkbook(snapshot: WorkbookSnapshot): { findings: Find
   const findings: Finding[] = problems.map((p) => problemFinding(p, 'plan-warning'));
   const sheetsByName = new Map(snapshot.sheets.map((s) => [s.name.toLowerCase(), s]));
   const cardSheets: string[] = [];
-  const compare = (sheetPlan: SheetPlan) => compareSheet(sheetPlan, sheetsByName.get(sheetPlan.name.toLowerCase()), findings);
+  const compared: SheetComparison[] = [];
+  const compare = (sheetPlan: SheetPlan) => compared.push(compareSheet(sheetPlan, sheetsByName.get(sheetPlan.name.toLowerCase())));
   // A workbook whose cards were never created (the pane generates the tables alone) is not missing them.
   const layout = workbookLayout(plan, sheetsByName.has(SUMMARY_SHEET.toLowerCase()) ? 'all' : 'tables', {
     eachCardSheet: (sheet) => {
@@ -40,6 +41,7 @@ export function auditAddinWorkbook(snapshot: WorkbookSnapshot): { findings: Find
     },
   });
   layout.sheets.forEach(compare);
+  findings.push(...resolveOutOfDate(compared));
   const checkCell = checkCells(plan);
   for (const check of planChecks(plan)) {
     if (check.passed) continue;
@@ -84,24 +86,76 @@ function describeValue(v: Scalar): string {
   return typeof v === 'string' ? `"${v}"` : String(v);
 }
 
+interface SheetComparison {
+  readonly sheet: string;
+  /** Where the sheet's rows no longer match the plan's layout: rows were added to its inputs since it was written. */
+  readonly outOfDate?: Finding;
+  /** Each formula that differs, with the formula the layout expects there. */
+  readonly differences: readonly { readonly finding: Finding; readonly expected: string }[];
+}
+
+/** The styles of the labels that place a sheet's rows (headers, totals, group and row labels): where they moved, the sheet is for other inputs. */
+const PLACING_STYLES = new Set<string | undefined>([undefined, 'header', 'subtitle', 'group', 'total']);
+
 /** Every formula the layout puts on a sheet, against what the workbook's sheet holds. */
-function compareSheet(sheetPlan: SheetPlan, sheet: SheetSnapshot | undefined, findings: Finding[]): void {
+function compareSheet(sheetPlan: SheetPlan, sheet: SheetSnapshot | undefined): SheetComparison {
   if (!sheet) {
-    if (sheetPlan.rows.some((row) => row.some((c) => c?.formula))) {
-      findings.push({ sheet: sheetPlan.name, cell: 'A1', rule: 'missing-sheet', expected: `the "${sheetPlan.name}" sheet`, found: '(no sheet)', message: `The "${sheetPlan.name}" sheet is missing, so its calculations are gone. Rebuild the workbook to restore it.` });
-    }
-    return;
+    const missing: Finding = { sheet: sheetPlan.name, cell: 'A1', rule: 'missing-sheet', expected: `the "${sheetPlan.name}" sheet`, found: '(no sheet)', message: `The "${sheetPlan.name}" sheet is missing, so its calculations are gone. Rebuild the workbook to restore it.` };
+    return { sheet: sheetPlan.name, differences: sheetPlan.rows.some((row) => row.some((c) => c?.formula)) ? [{ finding: missing, expected: '' }] : [] };
   }
   const rows = sheetPlan.rows;
+  const differences: { finding: Finding; expected: string }[] = [];
+  let outOfDate: Finding | undefined;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
+      if (!outOfDate && typeof cell?.value === 'string' && cell.value.trim() && PLACING_STYLES.has(cell.style)) outOfDate = movedLabel(sheet, r, c, cell.value);
       if (!cell?.formula) continue;
       const finding = compareCell(sheet, r, c, cell.formula, cell.result ?? null);
-      if (finding) findings.push(finding);
+      if (finding) differences.push({ finding, expected: cell.formula });
     }
   }
+  return { sheet: sheetPlan.name, outOfDate, differences };
+}
+
+/** A label of the layout that is not where the workbook has it. */
+function movedLabel(sheet: SheetSnapshot, r: number, c: number, label: string): Finding | undefined {
+  const found = sheet.values[r]?.[c];
+  if (typeof found === 'string' && found.trim().toLowerCase() === label.trim().toLowerCase()) return undefined;
+  const cell = cellAddress(r, c);
+  return {
+    sheet: sheet.name,
+    cell,
+    rule: 'out-of-date',
+    expected: `"${label}"`,
+    found: describeValue(found ?? null),
+    message: `The ${sheet.name} sheet was laid out for other inputs than the plan now holds (rows were added or removed on an input sheet since it was written): ${cell} should read "${label}". Refresh (Generate tables, or refresh the cards) to lay it out again; the audit then checks each formula.`,
+  };
+}
+
+/**
+ * One "out of date" finding for each sheet laid out for other inputs, and for each sheet whose
+ * differing formulas point into such a sheet (their rows moved with it); every other difference as found.
+ */
+function resolveOutOfDate(compared: readonly SheetComparison[]): Finding[] {
+  const stale = compared.filter((c) => c.outOfDate);
+  const staleRefs = stale.map((c) => `${quoteSheet(c.sheet)}!`.toUpperCase());
+  const out: Finding[] = [];
+  for (const c of compared) {
+    if (c.outOfDate) {
+      out.push(c.outOfDate);
+      continue;
+    }
+    const moved = c.differences.find((d) => staleRefs.some((ref) => d.expected.toUpperCase().includes(ref)));
+    if (moved) {
+      const sheets = stale.filter((s) => moved.expected.toUpperCase().includes(`${quoteSheet(s.sheet)}!`.toUpperCase())).map((s) => s.sheet);
+      out.push({ ...moved.finding, rule: 'out-of-date', message: `${c.sheet}'s formulas point at rows of ${sheets.join(', ')}, which is out of date with its inputs. Refresh to lay the workbook out again; the audit then checks each formula.` });
+      continue;
+    }
+    out.push(...c.differences.map((d) => d.finding));
+  }
+  return out;
 }
 
 function compareCell(sheet: SheetSnapshot, r: number, c: number, formula: string, result: Scalar): Finding | undefined {

@@ -1,8 +1,11 @@
+import { EXCEL_LIMITS, fitText } from '../../domain/excelLimits';
 import { unitCostName, type Plan } from '../../domain/plan';
 import { cellAddress } from '../a1';
 import { num, text } from '../grid';
 import { FORMAT, type CellPlan, type DefinedNamePlan, type SheetPlan, type TablePlan } from '../sheetPlan';
-import { HEADERS, SHEET } from './names';
+import { blockBody, BLOCKS, ROOM_TO_GROW, SHEET_SPECS, type BlockSpec } from './blocks';
+import { inputNote, legendRow } from './inputLegend';
+import { SHEET } from './names';
 
 /**
  * The Assumptions sheet: the plan's identity, its years and stated pools, the unit costs (each a
@@ -12,51 +15,55 @@ import { HEADERS, SHEET } from './names';
 export function assumptionsLayout(plan: Plan): { sheet: SheetPlan; names: DefinedNamePlan[] } {
   const rows: (CellPlan | null)[][] = [
     [text(`${plan.title || `${plan.board} Better Care Fund plan`}: assumptions`, 'title')],
-    [text('Blue cells are inputs. Every table in this workbook is calculated from this sheet and the Schemes sheet.', 'note')],
-    [],
+    [text(inputNote('commissioners keep the plan here and on the Schemes sheet; every table in this workbook is calculated from them.'), 'note')],
+    legendRow(),
   ];
   const tables: TablePlan[] = [];
   const names: DefinedNamePlan[] = [];
 
-  const block = (name: string, headers: readonly string[], body: (CellPlan | null)[][]) => {
-    tables.push({ name, row: rows.length, column: 0, columns: headers, rowCount: body.length });
-    rows.push(headers.map((h) => text(h, 'header')));
+  // A growing block's spare rows are blank inputs in the formats of its columns.
+  const block = (spec: BlockSpec, items: (CellPlan | null)[][], spare: (CellPlan | null)[] = []) => {
+    const body = blockBody(SHEET_SPECS.assumptions, spec, items, spare);
+    const first = rows.length + 1;
+    tables.push({ name: spec.id, row: rows.length, column: 0, columns: spec.headers, rowCount: spec.grows ? items.length + ROOM_TO_GROW : items.length });
+    rows.push(spec.headers.map((h) => text(h, 'header')));
     rows.push(...body);
-    rows.push([]);
-    return rows.length - body.length - 1; // first body row
+    if (!spec.grows) rows.push([]);
+    return first;
   };
+  const inputs = (...formats: (string | undefined)[]): CellPlan[] => formats.map((format) => (format ? { style: 'input', format } : { style: 'input' }));
 
-  block('PlanInfo', HEADERS.plan, [
+  block(BLOCKS.planInfo, [
     [text('Health and Wellbeing Board'), text(plan.board, 'input')],
     [text('Title'), text(plan.title, 'input')],
   ]);
-  block('Partners', HEADERS.partners, plan.partners.map((p) => [text(p.id, 'input'), text(p.name, 'input'), text(p.kind, 'input')]));
+  block(BLOCKS.partners, plan.partners.map((p) => [text(p.id, 'input'), text(p.name, 'input'), text(p.kind, 'input')]), inputs(undefined, undefined, undefined));
   block(
-    'Years',
-    HEADERS.years,
+    BLOCKS.years,
     plan.years.map((y) => [
       text(y.label, 'input'),
       y.statedPool ? num(y.statedPool, FORMAT.pounds, 'input') : { style: 'input', format: FORMAT.pounds },
       y.minimumPool ? num(y.minimumPool, FORMAT.pounds, 'input') : { style: 'input', format: FORMAT.pounds },
     ]),
+    inputs(undefined, FORMAT.pounds, FORMAT.pounds),
   );
   const firstUnitRow = block(
-    'UnitCosts',
-    HEADERS.unitCosts,
+    BLOCKS.unitCosts,
     plan.unitCosts.map((u) => [text(u.id, 'input'), text(u.benefit, 'input'), text(u.shortLabel, 'input'), num(u.value, FORMAT.pence, 'input'), text(u.unit, 'input'), text(u.source, 'input')]),
+    inputs(undefined, undefined, undefined, FORMAT.pence, undefined, undefined),
   );
   plan.unitCosts.forEach((u, i) => {
-    names.push({ name: unitCostName(u.id), sheet: SHEET.assumptions, cell: cellAddress(firstUnitRow + i, 3, true), comment: `${u.benefit}: £ ${u.unit}` });
+    names.push({ name: unitCostName(u.id), sheet: SHEET.assumptions, cell: cellAddress(firstUnitRow + i, 3, true), comment: fitText(`${u.benefit}: £ ${u.unit}`, EXCEL_LIMITS.nameComment) });
   });
   block(
-    'Targets',
-    HEADERS.targets,
+    BLOCKS.targets,
     plan.targets.map((t) => [
       text(t.year, 'input'),
       num(t.baseline, FORMAT.count, 'input'),
       num(t.target, FORMAT.count, 'input'),
       t.statedAtRisk ? num(t.statedAtRisk, FORMAT.pounds, 'input') : { style: 'input', format: FORMAT.pounds },
     ]),
+    inputs(undefined, FORMAT.count, FORMAT.count, FORMAT.pounds),
   );
 
   return {

@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { Money } from '../../domain/money';
+import { Money, sum } from '../../domain/money';
 import { unitCostName, type Plan } from '../../domain/plan';
 import { planChecks, statementFigure, type PlanCheck } from '../../domain/planChecks';
 import { computePoolYear } from '../../domain/pool';
@@ -8,11 +8,13 @@ import { NEL } from '../../domain/schemeTable';
 import { formula, num, text } from '../grid';
 import { FORMAT, type CellPlan, type SheetPlan, type TablePlan } from '../sheetPlan';
 import { assumptionsLayout } from './assumptions';
+import { blockBody, BLOCKS, regionRows, ROOM_TO_GROW, SHEET_SPECS } from './blocks';
 import { HEADERS, SHEET } from './names';
 import type { PoolGeometry } from './pool';
-import { FAIL, PASS, POOL_HEADERS, POOL_SHEETS } from './poolNames';
+import { FAIL, PASS, POOL_SHEETS } from './poolNames';
 import { RISK_HEADER_ROW } from './riskLog';
 import { schemesGeometry } from './schemes';
+import { inputNote, legendRow } from './inputLegend';
 
 type Row = (CellPlan | null)[];
 
@@ -33,31 +35,33 @@ export function checksLayout(plan: Plan, pool: PoolGeometry): SheetPlan {
   const statements = plan.statements ?? [];
   const parts = statements.flatMap((s) => s.parts.map((p) => ({ id: s.id, ...p })));
   const firstCheck = CHECKS_HEADER_ROW + 1;
+  const spec = SHEET_SPECS.checks;
   const stHeader = firstCheck + checks.length + 1;
   const stFirst = stHeader + 1;
-  const ptHeader = stFirst + statements.length + 1;
-  const ptFirst = ptHeader + 1;
-  const ptRange = (col: string) => `$${col}$${ptFirst + 1}:$${col}$${ptFirst + Math.max(parts.length, 1)}`;
+  const ptHeader = stFirst + regionRows(spec, BLOCKS.statements, statements.length);
+  // The parts end the sheet, so the sums take whole columns: a part typed anywhere under them counts.
+  const ptRange = (col: string) => `$${col}:$${col}`;
 
   const place = new Places(plan);
   const rows: Row[] = [
     [text(`${plan.board} BCF plan checks`, 'title')],
-    [text('Each check is a live formula over the other sheets: PASS when the figures agree. The audit (bcf audit, or the Pool & audit pane) lists the failures.', 'note')],
-    [],
-    POOL_HEADERS.checks.map((h) => text(h, 'header')),
+    [text(inputNote('the amounts the plan states in words, and the parts tagged or itemised for them (below the checks). Each check is a live formula over the other sheets: PASS when the figures agree; the audit (bcf audit, or the Pool & audit pane) lists the failures.'), 'note')],
+    legendRow(),
+    BLOCKS.checks.headers.map((h) => text(h, 'header')),
   ];
   checks.forEach((c, i) => rows.push(checkRow(plan, c, firstCheck + i + 1, { place, pool, stFirst, ptRange })));
   rows.push([]);
-  rows.push(POOL_HEADERS.statements.map((h) => text(h, 'header')));
-  statements.forEach((s) => rows.push([text(s.id, 'input'), text(s.kind, 'input'), text(s.label, 'input'), text(s.year, 'input'), num(s.stated, s.kind === 'reductionPercent' ? '0.0##' : FORMAT.count, 'input'), text(s.source, 'input')]));
-  rows.push([]);
-  rows.push(POOL_HEADERS.parts.map((h) => text(h, 'header')));
-  parts.forEach((p) => rows.push([text(p.id, 'input'), text(p.label, 'input'), text(p.scheme ?? '', 'input'), num(p.amount, FORMAT.count, 'input')]));
+  rows.push(BLOCKS.statements.headers.map((h) => text(h, 'header')));
+  const statementRows = statements.map((s) => [text(s.id, 'input'), text(s.kind, 'input'), text(s.label, 'input'), text(s.year, 'input'), num(s.stated, s.kind === 'reductionPercent' ? '0.0##' : FORMAT.count, 'input'), text(s.source, 'input')]);
+  rows.push(...blockBody(spec, BLOCKS.statements, statementRows, [{ style: 'input' }, { style: 'input' }, { style: 'input' }, { style: 'input' }, { style: 'input', format: FORMAT.count }, { style: 'input' }]));
+  rows.push(BLOCKS.parts.headers.map((h) => text(h, 'header')));
+  const partRows = parts.map((p) => [text(p.id, 'input'), text(p.label, 'input'), text(p.scheme ?? '', 'input'), num(p.amount, FORMAT.count, 'input')]);
+  rows.push(...blockBody(spec, BLOCKS.parts, partRows, [{ style: 'input' }, { style: 'input' }, { style: 'input' }, { style: 'input', format: FORMAT.count }]));
 
   const tables: TablePlan[] = [
-    { name: 'PlanChecks', row: CHECKS_HEADER_ROW, column: 0, columns: POOL_HEADERS.checks, rowCount: checks.length },
-    { name: 'Statements', row: stHeader, column: 0, columns: POOL_HEADERS.statements, rowCount: statements.length },
-    { name: 'StatementParts', row: ptHeader, column: 0, columns: POOL_HEADERS.parts, rowCount: parts.length },
+    { name: BLOCKS.checks.id, row: CHECKS_HEADER_ROW, column: 0, columns: BLOCKS.checks.headers, rowCount: checks.length },
+    { name: BLOCKS.statements.id, row: stHeader, column: 0, columns: BLOCKS.statements.headers, rowCount: statements.length + ROOM_TO_GROW },
+    { name: BLOCKS.parts.id, row: ptHeader, column: 0, columns: BLOCKS.parts.headers, rowCount: regionRows(spec, BLOCKS.parts, parts.length) },
   ];
   return { name: POOL_SHEETS.checks, rows, tables, columnWidths: [30, 8, 16, 16, 90, 60], freeze: { rows: CHECKS_HEADER_ROW + 1, columns: 0 }, tabColor: '7030A0' };
 }
@@ -89,6 +93,14 @@ function checkRow(plan: Plan, c: PlanCheck, r: number, ctx: Context): Row {
       const found = useContributions ? money(pool.contributed(subject.year), figures.contributed) : y.statedPool ? money(place.statedPool(subject.year), y.statedPool) : money(pool.allocated(subject.year), figures.allocated);
       return [text(c.id), status(`D${r}>=C${r}`), money(place.minimumPool(subject.year), y.minimumPool!), found, text(`${subject.year}: the pool is at least the minimum required.`)];
     }
+    case 'shares':
+      return [
+        text(c.id),
+        status(`ROUND(D${r}-C${r},10)=0`),
+        formula('1', 1, FORMAT.percent),
+        formula(pool.shares(subject.year), sum(computePoolYear(plan, subject.year).partners.map((x) => x.share)), FORMAT.percent),
+        text(`${subject.year}: the partners' shares of an under- or overspend (Pool sheet, by partner) add up to 100%: fixed shares add to 100 and every contribution is from a partner on the Assumptions sheet.`),
+      ];
     case 'statement': {
       const s = plan.statements![subject.index];
       const row = ctx.stFirst + subject.index + 1;
@@ -109,7 +121,8 @@ function checkRow(plan: Plan, c: PlanCheck, r: number, ctx: Context): Row {
       const scheme = plan.schemes[subject.scheme];
       const cost = scheme.years[subject.year]?.cost ?? new Money(0);
       const total = scheme.investments.filter((l) => l.year === subject.year).reduce((a, l) => a.plus(l.amount), new Money(0));
-      const range = (col: string) => `${SHEET.investments}!$${col}$5:$${col}$${4 + Math.max(place.investmentCount, 1)}`;
+      // The lines end their sheet, so the sum takes whole columns: a line typed under them counts.
+      const range = (col: string) => `${SHEET.investments}!$${col}:$${col}`;
       return [
         text(c.id),
         status(equalPounds),
@@ -142,11 +155,9 @@ function quote(s: string): string {
 /** Addresses of the inputs the checks read, found from the layouts that write them. */
 class Places {
   private readonly assumptionRows: readonly (readonly (CellPlan | null)[])[];
-  readonly investmentCount: number;
 
   constructor(private readonly plan: Plan) {
     this.assumptionRows = assumptionsLayout(plan).sheet.rows;
-    this.investmentCount = plan.schemes.reduce((a, s) => a + s.investments.length, 0);
   }
 
   private headerRow(first: string): number {

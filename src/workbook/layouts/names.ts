@@ -18,6 +18,8 @@ export const HEADERS = {
   targets: ['Target year', 'NEL baseline', 'NEL target', 'Stated amount at risk (£)'],
   schemes: ['Ref', 'Group', 'Tiers', 'Scheme', 'Description', 'In BCF pool'],
   investments: ['Ref', 'Year', 'Investment line', 'Amount (£)'],
+  trackerSettings: ['Tracker setting', 'Value', 'Meaning'],
+  planQuarters: ['Plan quarter'],
 } as const;
 
 export function costHeader(year: string): string {

@@ -3,7 +3,9 @@ import { band, heatMap, rating, score, SCORES } from '../../domain/riskLog';
 import { columnLetter } from '../a1';
 import { formula, num, text } from '../grid';
 import type { CellPlan, SheetPlan } from '../sheetPlan';
-import { POOL_HEADERS, POOL_SHEETS } from './poolNames';
+import { blockBody, BLOCKS, regionRows, ROOM_TO_GROW, SHEET_SPECS } from './blocks';
+import { inputNote, legendRow } from './inputLegend';
+import { POOL_SHEETS } from './poolNames';
 
 export const RISK_HEADER_ROW = 3;
 
@@ -17,19 +19,21 @@ export const MITIGATION_SEPARATOR = '\n';
  */
 export function riskLogLayout(plan: Plan): SheetPlan {
   const risks = plan.risks ?? [];
+  const spec = SHEET_SPECS.risks;
   const first = RISK_HEADER_ROW + 1;
-  const last = first + Math.max(risks.length, 1) - 1;
+  const last = first + regionRows(spec, BLOCKS.risks, risks.length) - 1; // the heat map counts risks typed in the room to grow
   const rows: (CellPlan | null)[][] = [
     [text(`${plan.board} BCF risk log`, 'title')],
-    [text('Impact and probability are scored 1 (low) to 5 (high); the rating is impact × probability. "Rating as stated" keeps what the plan printed, so the two can be compared.', 'note')],
-    [],
-    POOL_HEADERS.risks.map((h) => text(h, 'header')),
+    [text(inputNote('impact and probability are scored 1 (low) to 5 (high); the rating is impact × probability. "Rating as stated" keeps what the plan printed, so the two can be compared.'), 'note')],
+    legendRow(),
+    BLOCKS.risks.headers.map((h) => text(h, 'header')),
   ];
+  const items: (CellPlan | null)[][] = [];
   risks.forEach((r, i) => {
     const row = first + i + 1;
     const value = rating(r);
     const differs = r.statedRating !== undefined && !r.statedRating.equals(value);
-    rows.push([
+    items.push([
       text(r.id, 'input'),
       text(r.description, 'input'),
       num(r.impact, '0', 'input'),
@@ -41,9 +45,11 @@ export function riskLogLayout(plan: Plan): SheetPlan {
       text(r.owner, 'input'),
     ]);
   });
-  rows.push([], [text('Heat map: number of risks by impact and probability', 'subtitle')]);
+  const scoreCell = { style: 'input' as const, format: '0' };
+  rows.push(...blockBody(spec, BLOCKS.risks, items, [{ style: 'input' }, { style: 'input' }, scoreCell, scoreCell, null, scoreCell, null, { style: 'input' }, { style: 'input' }]));
+  rows.push([text(BLOCKS.heatMap.title!, 'subtitle')]);
   const heatHeader = rows.length + 1; // 1-based row of the probability scores
-  rows.push([text('Impact \\ Probability', 'header'), ...SCORES.map((p) => num(p, '0', 'header'))]);
+  rows.push([text(BLOCKS.heatMap.headers[0], 'header'), ...SCORES.map((p) => num(p, '0', 'header'))]);
   const grid = heatMap(risks);
   const range = (col: string) => `$${col}$${first + 1}:$${col}$${last + 1}`;
   [...SCORES].reverse().forEach((impact, k) => {
@@ -56,8 +62,8 @@ export function riskLogLayout(plan: Plan): SheetPlan {
   return {
     name: POOL_SHEETS.risks,
     rows,
-    tables: [{ name: 'RiskLog', row: RISK_HEADER_ROW, column: 0, columns: POOL_HEADERS.risks, rowCount: risks.length }],
-    validations: risks.length ? [{ range: `C${first + 1}:D${last + 1}`, kind: 'whole', min: 1, message: 'Score impact and probability from 1 to 5.' }] : [],
+    tables: [{ name: BLOCKS.risks.id, row: RISK_HEADER_ROW, column: 0, columns: BLOCKS.risks.headers, rowCount: risks.length + ROOM_TO_GROW }],
+    validations: [{ range: `C${first + 1}:D${last + 1}`, kind: 'whole', min: 1, message: 'Score impact and probability from 1 to 5.' }],
     columnWidths: [22, 60, 12, 14, 12, 14, 20, 70, 20],
     tabColor: 'C00000',
   };

@@ -2,7 +2,9 @@ import type { Plan } from '../../domain/plan';
 import { columnLetter } from '../a1';
 import { num, text } from '../grid';
 import { FORMAT, type CellPlan, type SheetPlan } from '../sheetPlan';
+import { blockBody, BLOCKS, regionRows, SHEET_SPECS } from './blocks';
 import { benefitHeader, costHeader, HEADERS, NO, SHEET, YES } from './names';
+import { inputNote, legendRow } from './inputLegend';
 
 /** Where each input sits on the Schemes sheet, so the year tables can point their formulas at it. */
 export interface SchemesGeometry {
@@ -13,7 +15,8 @@ export interface SchemesGeometry {
   costColumn(year: string): string;
   benefitColumn(year: string, unitId: string): string;
   cell(column: string, schemeIndex: number): string; // "Schemes!G5"
-  columnRange(column: string): string; // "Schemes!$G$5:$G$12"
+  /** The whole column: schemes typed under the table are in it, whatever their number ("Schemes!$G:$G"). */
+  columnRange(column: string): string;
 }
 
 export const SCHEMES_HEADER_ROW = 3;
@@ -46,7 +49,7 @@ export function schemesGeometry(plan: Plan): SchemesGeometry {
       return column;
     },
     cell: (column, i) => `${SHEET.schemes}!$${column}${firstRow + i + 1}`,
-    columnRange: (column) => `${SHEET.schemes}!$${column}$${firstRow + 1}:$${column}$${firstRow + Math.max(count, 1)}`,
+    columnRange: (column) => `${SHEET.schemes}!$${column}:$${column}`,
   };
 }
 
@@ -76,24 +79,25 @@ export function schemesLayout(plan: Plan): SheetPlan {
     }
     return row;
   });
+  const spare: CellPlan[] = headers.map((_, i) => (i < HEADERS.schemes.length ? { style: 'input' } : { style: 'input', format: (i - HEADERS.schemes.length) % (1 + plan.unitCosts.length) === 0 ? FORMAT.pounds : FORMAT.count }));
   const legend: (CellPlan | null)[] = headers.map((_, i) => {
-    if (i < HEADERS.schemes.length) return null;
+    if (i < HEADERS.schemes.length) return legendRow()[i] ?? null;
     const unit = plan.unitCosts[(i - HEADERS.schemes.length) % (1 + plan.unitCosts.length) - 1];
     return unit ? text(unit.benefit, 'note') : text('£ per year', 'note');
   });
   const geometry = schemesGeometry(plan);
-  const lastRow = geometry.firstRow + Math.max(plan.schemes.length, 1);
+  const lastRow = geometry.firstRow + regionRows(SHEET_SPECS.schemes, BLOCKS.schemes, plan.schemes.length);
   const numeric = headers.slice(HEADERS.schemes.length).map((_, i) => columnLetter(HEADERS.schemes.length + i));
   return {
     name: SHEET.schemes,
     rows: [
       [text(`${plan.board} BCF schemes: costs and expected benefits`, 'title')],
-      [text('Type costs in pounds and expected reductions as counts. "In BCF pool" is Yes or No.', 'note')],
+      [text(inputNote('type costs in pounds and expected reductions as counts; "In BCF pool" is Yes or No.'), 'note')],
       legend,
       headers.map((h) => text(h, 'header')),
-      ...body,
+      ...blockBody(SHEET_SPECS.schemes, BLOCKS.schemes, body, spare),
     ],
-    tables: [{ name: 'Schemes', row: SCHEMES_HEADER_ROW, column: 0, columns: headers, rowCount: plan.schemes.length }],
+    tables: [{ name: BLOCKS.schemes.id, row: SCHEMES_HEADER_ROW, column: 0, columns: headers, rowCount: regionRows(SHEET_SPECS.schemes, BLOCKS.schemes, plan.schemes.length) }],
     validations: [
       { range: `${geometry.inPoolColumn}${geometry.firstRow + 1}:${geometry.inPoolColumn}${lastRow}`, kind: 'list', list: [YES, NO], message: 'Choose Yes if the scheme is paid from the BCF pool, No if not.' },
       ...numeric.map((c) => ({ range: `${c}${geometry.firstRow + 1}:${c}${lastRow}`, kind: 'decimal' as const, min: 0, message: 'Enter an amount of 0 or more.' })),

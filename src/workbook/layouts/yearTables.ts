@@ -7,6 +7,7 @@ import { formula, num, text } from '../grid';
 import { FORMAT, type CellPlan, type SheetPlan } from '../sheetPlan';
 import { YES, yearSheetName } from './names';
 import { schemesGeometry, type SchemesGeometry } from './schemes';
+import { inputNote, legendRow } from './inputLegend';
 
 export const NA = 'n/a';
 
@@ -24,8 +25,8 @@ export function yearSheetLayout(plan: Plan, year: string): SheetPlan {
   const fy = financialYear(year);
   const rows: Row[] = [
     [text(`Cost and impact of schemes on NEL admissions, April ${fy.startYear} – March ${fy.startYear + 1}`, 'title')],
-    [text(`Saving = reduced admissions × ${unitCostName(NEL)} (Assumptions sheet). % of BCF pool counts pool schemes only.`, 'note')],
-    [],
+    [text(inputNote(`the pool as the plan states it (below the table), compared with the schemes' costs. Saving = reduced admissions × ${unitCostName(NEL)} (Assumptions sheet); % of BCF pool counts pool schemes only.`), 'note')],
+    legendRow(),
   ];
   nelTable(rows, plan, table, geometry);
   rows.push([], []);
@@ -71,20 +72,18 @@ function nelTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeometr
       formula(`IF(${inPool},"","Not BCF pool")`, line.scheme.inPool ? '' : 'Not BCF pool'),
     ]);
   }
-  const first = header + 1;
-  const last = total - 1;
-  const span = (col: string) => `${col}${first + 1}:${col}${last + 1}`;
+  const sum = columnSum(header + 1, total - 1);
   rows.push([
     text('Total', 'total'),
     null,
     text('BCF pool (schemes marked In BCF pool)', 'total'),
     formula(`SUMIF(${g.columnRange(g.inPoolColumn)},"${YES}",${g.columnRange(g.costColumn(table.year))})`, table.poolTotal, FORMAT.pounds, 'total'),
-    formula(`SUM(${span('E')})`, table.poolTotal.isZero() ? 0 : 1, FORMAT.percent, 'total'),
-    formula(`SUM(${span('F')})`, table.countTotals[NEL], FORMAT.count, 'total'),
-    formula(`SUM(${span('G')})`, table.savingTotals[NEL], FORMAT.pounds, 'total'),
-    formula(`SUM(${span('H')})`, table.countTotals[NEL].isZero() ? 0 : 1, FORMAT.percent, 'total'),
+    sum('E', table.poolTotal.isZero() ? 0 : 1, FORMAT.percent),
+    sum('F', table.countTotals[NEL], FORMAT.count),
+    sum('G', table.savingTotals[NEL], FORMAT.pounds),
+    sum('H', table.countTotals[NEL].isZero() ? 0 : 1, FORMAT.percent),
   ]);
-  rows.push([null, null, text('Cost of schemes outside the pool', 'note'), formula(`SUM(${span('D')})-${at('D', total)}`, table.costOutsidePool, FORMAT.pounds)]);
+  rows.push([null, null, text('Cost of schemes outside the pool', 'note'), layoutRows.items.some((item) => item.kind === 'scheme') ? formula(`SUM(D${header + 2}:D${total})-${at('D', total)}`, table.costOutsidePool, FORMAT.pounds) : num(table.costOutsidePool, FORMAT.pounds)]);
   if (table.statedPool) {
     const stated = rows.length;
     rows.push([null, null, text('Pool as stated in the plan', 'note'), num(table.statedPool, FORMAT.pounds, 'input')]);
@@ -123,18 +122,26 @@ function benefitTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeo
       formula(savingTerms.join('+'), line.totalSaving, FORMAT.poundsOrBlank),
     ]);
   });
-  const span = (col: string) => `${col}${header + 2}:${col}${totalRow}`;
-  const totalOf = (col: string, value: Decimal, format: string) => formula(`SUM(${span(col)})`, value, format, 'total');
+  const totalOf = columnSum(header + 1, totalRow - 1);
   rows.push([
     text('Total', 'total'),
     text('BCF pool', 'total'),
     formula(`SUMIF(${g.columnRange(g.inPoolColumn)},"${YES}",${g.columnRange(g.costColumn(table.year))})`, table.poolTotal, FORMAT.pounds, 'total'),
-    formula(`SUM(${span('D')})`, table.poolTotal.isZero() ? 0 : 1, FORMAT.percent, 'total'),
+    totalOf('D', table.poolTotal.isZero() ? 0 : 1, FORMAT.percent),
     totalOf('E', table.countTotals[NEL], FORMAT.count),
-    formula(`SUM(${span('F')})`, table.countTotals[NEL].isZero() ? 0 : 1, FORMAT.percent, 'total'),
+    totalOf('F', table.countTotals[NEL].isZero() ? 0 : 1, FORMAT.percent),
     ...others.map((u, k) => totalOf(countColumn(k), table.countTotals[u.id], FORMAT.count)),
     totalOf(savingColumn, table.totalSaving, FORMAT.pounds),
   ]);
+}
+
+/**
+ * A total row's SUM over the rows from `first` to `last` (zero-based). A table with no rows has
+ * nothing to add: its total is 0, never a SUM whose range would reach the total's own cell.
+ */
+function columnSum(first: number, last: number) {
+  return (col: string, value: Decimal | number, format: string): CellPlan =>
+    last < first ? num(value, format, 'total') : formula(`SUM(${col}${first + 1}:${col}${last + 1})`, value, format, 'total');
 }
 
 function shortLabel(plan: Plan, id: string): string {

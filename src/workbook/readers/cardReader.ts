@@ -3,16 +3,18 @@ import { BENEFIT_TYPES, DEFAULT_TOLERANCES, type Actual, type BenefitType, type 
 import { Money } from '../../domain/money';
 import type { Problem } from '../../domain/problems';
 import { serialToIso } from '../../domain/tracker';
-import { CARD_LABEL, CARD_SECTION, TRACKER_LABELS, TRACKER_SETTINGS_HEADER } from '../layouts/benefitCards';
+import { CARD_LABEL, CARD_SECTION, TRACKER_LABELS } from '../layouts/benefitCards';
 import { SHEET } from '../layouts/names';
 import { findSheet, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
-import { CellReader, findHeaderRow } from './cells';
+import { BLOCKS, SHEET_SPECS } from '../layouts/blocks';
+import { locateBlock } from './blockLocator';
+import { CellReader } from './cells';
 
 export const CARD_SHEET_PREFIX = 'Card ';
 
 /**
  * Reads back everything people keep on the Benefit Cards: the tracker settings on the Assumptions
- * sheet and, from every "Card …" sheet, the blue cells (owners, the case, phasing, actuals, notes,
+ * sheet and, from every "Card …" sheet, the input cells (owners, the case, phasing, actuals, notes,
  * non-financial measures, barriers, dependencies, milestones, sign-offs and unmatched entries).
  * Blocks are found by their titles and columns by their headers, so inserted rows don't matter.
  * Returns undefined for a workbook that has no cards yet.
@@ -32,13 +34,10 @@ export function readCardBook(snapshot: WorkbookSnapshot, problems: Problem[]): C
 }
 
 function readSettings(sheet: SheetSnapshot, problems: Problem[]): { tolerances: Tolerances; asAt?: string } | undefined {
-  const header = findHeaderRow(sheet, TRACKER_SETTINGS_HEADER[0]);
-  if (header < 0) return undefined;
   const a = new CellReader(sheet);
-  const rowOf = (label: string) => {
-    for (let r = header + 1; r < sheet.values.length && !a.isBlank(r, 0); r++) if (a.text(r, 0).toLowerCase() === label.toLowerCase()) return r;
-    return -1;
-  };
+  const settings = locateBlock(a, SHEET_SPECS.assumptions, BLOCKS.trackerSettings, { optional: true });
+  if (!settings) return undefined;
+  const rowOf = (label: string) => settings.rows.find((r) => a.text(r, 0).toLowerCase() === label.toLowerCase()) ?? -1;
   const fraction = (label: string, fallback: Decimal) => {
     const r = rowOf(label);
     if (r < 0 || a.isBlank(r, 1)) return fallback;

@@ -74,7 +74,7 @@ export function describeScalar(value: Scalar): string {
   return String(value);
 }
 
-/** Finds a block by the first words of its header row and maps its headers to columns. */
+/** The row whose first cell is the header's first word, from `from` on; -1 when there is none. Used by sheets not yet described in layouts/blocks.ts (joint funding). */
 export function findHeaderRow(sheet: SheetSnapshot, firstHeader: string, from = 0): number {
   const wanted = firstHeader.toLowerCase();
   for (let r = from; r < sheet.values.length; r++) {
@@ -82,19 +82,4 @@ export function findHeaderRow(sheet: SheetSnapshot, firstHeader: string, from = 
     if (typeof v === 'string' && v.trim().toLowerCase() === wanted) return r;
   }
   return -1;
-}
-
-export function headerColumns(sheet: SheetSnapshot, row: number): Map<string, number> {
-  const map = new Map<string, number>();
-  (sheet.values[row] ?? []).forEach((v, c) => {
-    if (typeof v === 'string' && v.trim()) map.set(v.trim().toLowerCase(), c);
-  });
-  return map;
-}
-
-/** Body rows of a block: from below the header until the first row whose key column is blank. */
-export function bodyRows(reader: CellReader, headerRow: number, keyColumn = 0): number[] {
-  const rows: number[] = [];
-  for (let r = headerRow + 1; r < reader.sheet.values.length && !reader.isBlank(r, keyColumn); r++) rows.push(r);
-  return rows;
 }

@@ -7,7 +7,9 @@ import { cellAddress } from '../a1';
 import { HEADERS, NO, SHEET, YES } from '../layouts/names';
 import { findSheet, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
 import { readCardBook } from './cardReader';
-import { bodyRows, CellReader, findHeaderRow, headerColumns } from './cells';
+import { BLOCKS, SHEET_SPECS } from '../layouts/blocks';
+import { locateBlock } from './blockLocator';
+import { CellReader } from './cells';
 import { readPoolSheets } from './poolReader';
 import { readJointFundingInto } from './jointFundingReader';
 
@@ -22,21 +24,21 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
   const schemesSheet = requireSheet(snapshot, SHEET.schemes);
   const a = new CellReader(assumptions);
 
-  const block = (headers: readonly string[]) => locateBlock(a, headers);
-  const info = block(HEADERS.plan);
+  const block = (spec: (typeof SHEET_SPECS.assumptions.blocks)[number]) => locateBlock(a, SHEET_SPECS.assumptions, spec);
+  const info = block(BLOCKS.planInfo);
   const infoValue = (label: string) => {
     const r = info?.rows.find((row) => a.text(row, 0).toLowerCase() === label.toLowerCase());
     return r === undefined ? '' : a.text(r, 1);
   };
 
-  const partnersBlock = block(HEADERS.partners);
+  const partnersBlock = block(BLOCKS.partners);
   const partners: Partner[] = (partnersBlock?.rows ?? []).map((r) => {
     const kind = a.text(r, partnersBlock!.col(2)).toLowerCase();
     if (kind !== 'council' && kind !== 'nhs') a.error(r, partnersBlock!.col(2), `a partner's kind is "council" or "nhs", not "${kind}".`);
     return { id: a.text(r, partnersBlock!.col(0)), name: a.text(r, partnersBlock!.col(1)), kind: kind === 'nhs' ? 'nhs' : 'council' };
   });
 
-  const yearsBlock = block(HEADERS.years);
+  const yearsBlock = block(BLOCKS.years);
   const yearCells = new Map<number, { row: number }>();
   const years: PlanYear[] = (yearsBlock?.rows ?? []).map((r, i) => {
     yearCells.set(i, { row: r });
@@ -47,7 +49,7 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
     };
   });
 
-  const unitBlock = block(HEADERS.unitCosts);
+  const unitBlock = block(BLOCKS.unitCosts);
   const unitCosts: UnitCost[] = (unitBlock?.rows ?? []).map((r) => {
     const id = a.text(r, unitBlock!.col(0));
     return {
@@ -60,7 +62,7 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
     };
   });
 
-  const targetsBlock = block(HEADERS.targets);
+  const targetsBlock = block(BLOCKS.targets);
   const targets: NelTarget[] = (targetsBlock?.rows ?? []).map((r) => ({
     year: a.text(r, targetsBlock!.col(0)),
     baseline: a.amount(r, targetsBlock!.col(1), 'The NEL baseline'),
@@ -69,7 +71,7 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
   }));
 
   const s = new CellReader(schemesSheet);
-  const schemesBlock = locateBlock(s, HEADERS.schemes);
+  const schemesBlock = locateBlock(s, SHEET_SPECS.schemes, BLOCKS.schemes);
   const yearLabels = new Set(years.map((y) => y.label));
   const unitIds = new Set(unitCosts.map((u) => u.id));
   const costColumns = new Map<string, number>();
@@ -127,7 +129,7 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
   const investmentsSheet = findSheet(snapshot, SHEET.investments);
   const inv = investmentsSheet ? new CellReader(investmentsSheet) : undefined;
   if (inv) {
-    const invBlock = locateBlock(inv, HEADERS.investments);
+    const invBlock = locateBlock(inv, SHEET_SPECS.investments, BLOCKS.investments);
     const byRef = new Map(schemes.map((x) => [x.ref.toLowerCase(), x]));
     for (const r of invBlock?.rows ?? []) {
       const ref = inv.text(r, invBlock!.col(0));
@@ -171,30 +173,4 @@ function requireSheet(snapshot: WorkbookSnapshot, name: string): SheetSnapshot {
     ]);
   }
   return sheet;
-}
-
-interface Block {
-  readonly header: number;
-  readonly rows: number[];
-  col(index: number): number;
-}
-
-/** Finds a block by its first header; a missing block or column is an error naming where it should be. */
-function locateBlock(reader: CellReader, headers: readonly string[]): Block | undefined {
-  const header = findHeaderRow(reader.sheet, headers[0]);
-  if (header < 0) {
-    reader.error(0, 0, `the ${reader.sheet.name} sheet has no table headed "${headers.join(' | ')}"; a renamed or deleted header stops the plan being read. Put the header back or rebuild the sheet.`);
-    return undefined;
-  }
-  const found = headerColumns(reader.sheet, header);
-  const columns = headers.map((h) => found.get(h.toLowerCase()) ?? -1);
-  let complete = true;
-  headers.forEach((h, i) => {
-    if (columns[i] < 0) {
-      complete = false;
-      reader.error(header, i, `the column "${h}" is missing from the table headed "${headers[0]}" in row ${header + 1}; restore the header text exactly.`);
-    }
-  });
-  if (!complete) return undefined;
-  return { header, rows: bodyRows(reader, header, columns[0]), col: (i) => columns[i] };
 }

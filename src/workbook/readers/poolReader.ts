@@ -1,14 +1,16 @@
 import type { QuarterNumber } from '../../domain/financialYear';
-import { sum } from '../../domain/money';
+import type Decimal from 'decimal.js';
 import type { Plan } from '../../domain/plan';
 import type { Contribution, FixedShare, Pool, QuarterSpend, SharingRule } from '../../domain/pool';
 import type { Problem } from '../../domain/problems';
 import type { Risk } from '../../domain/riskLog';
 import { STATEMENT_KINDS, type Statement, type StatementKind, type StatementPart } from '../../domain/statements';
 import { MITIGATION_SEPARATOR } from '../layouts/riskLog';
-import { POOL_HEADERS, POOL_SHEETS, SHARING_RULES } from '../layouts/poolNames';
+import { POOL_SHEETS, SHARING_RULES } from '../layouts/poolNames';
 import { findSheet, type WorkbookSnapshot } from '../snapshot';
-import { bodyRows, CellReader, findHeaderRow, headerColumns } from './cells';
+import { BLOCKS, SHEET_SPECS } from '../layouts/blocks';
+import { locateBlock } from './blockLocator';
+import { CellReader } from './cells';
 
 /**
  * Reads what finance leads and commissioners typed on the Pool, Checks and Risk log sheets back
@@ -38,24 +40,8 @@ export function readPoolSheets(snapshot: WorkbookSnapshot, problems: Problem[]):
   return out;
 }
 
-function block(r: CellReader, headers: readonly string[]): { rows: number[]; col: (i: number) => number } | undefined {
-  const header = findHeaderRow(r.sheet, headers[0]);
-  if (header < 0) {
-    r.error(0, 0, `the ${r.sheet.name} sheet has no table headed "${headers.join(' | ')}"; put the header back or rebuild the sheet.`);
-    return undefined;
-  }
-  const found = headerColumns(r.sheet, header);
-  const columns = headers.map((h) => found.get(h.toLowerCase()) ?? -1);
-  const missing = headers.findIndex((_, i) => columns[i] < 0);
-  if (missing >= 0) {
-    r.error(header, missing, `the column "${headers[missing]}" is missing from the table headed "${headers[0]}"; restore the header text exactly.`);
-    return undefined;
-  }
-  return { rows: bodyRows(r, header, columns[0]), col: (i) => columns[i] };
-}
-
 function readPool(r: CellReader): Pool {
-  const cb = block(r, POOL_HEADERS.contributions);
+  const cb = locateBlock(r, SHEET_SPECS.pool, BLOCKS.contributions);
   const contributions: Contribution[] = (cb?.rows ?? []).map((row) => ({
     year: r.text(row, cb!.col(0)),
     partner: r.text(row, cb!.col(1)),
@@ -64,23 +50,22 @@ function readPool(r: CellReader): Pool {
   }));
 
   let sharing: SharingRule = { kind: 'contributions' };
-  const ruleHeader = findHeaderRow(r.sheet, POOL_HEADERS.sharingRule[0]);
-  const ruleText = ruleHeader >= 0 ? r.text(ruleHeader + 1, 1) : '';
+  const rule = locateBlock(r, SHEET_SPECS.pool, BLOCKS.sharingRule, { optional: true });
+  const ruleHeader = rule?.header ?? -1;
+  const ruleText = rule ? r.text(ruleHeader + 1, rule.col(1)) : '';
   if (ruleText.toLowerCase() === SHARING_RULES.fixed.toLowerCase()) {
-    const fb = block(r, POOL_HEADERS.fixedShares);
+    const fb = locateBlock(r, SHEET_SPECS.pool, BLOCKS.fixedShares);
     const shares: FixedShare[] = (fb?.rows ?? [])
       .filter((row) => !r.isBlank(row, fb!.col(1)))
       .map((row) => ({ partner: r.text(row, fb!.col(0)), percent: r.amount(row, fb!.col(1), `The fixed share of ${r.text(row, fb!.col(0))}`) }));
-    const total = sum(shares.map((s) => s.percent));
-    if (!shares.length || !total.equals(100)) {
-      r.error(ruleHeader + 1, 1, `the sharing rule is "${SHARING_RULES.fixed}" but the fixed shares add up to ${shares.length ? total.toString() : 'nothing'}; make them add up to 100.`);
-    }
+    // Shares that don't add up to 100, or name a partner the plan doesn't have, are a failed check on
+    // the Checks sheet (pool-shares), not a refusal to read: the Benefits summary still prints.
     sharing = { kind: 'fixed', shares };
   } else if (ruleText && ruleText.toLowerCase() !== SHARING_RULES.contributions.toLowerCase()) {
-    r.error(ruleHeader + 1, 1, `the sharing rule must be "${SHARING_RULES.contributions}" or "${SHARING_RULES.fixed}", not "${ruleText}".`);
+    r.warning(ruleHeader + 1, 1, `the sharing rule must be "${SHARING_RULES.contributions}" or "${SHARING_RULES.fixed}", not "${ruleText}"; it is read as "${SHARING_RULES.contributions}".`);
   }
 
-  const sb = block(r, POOL_HEADERS.spend);
+  const sb = locateBlock(r, SHEET_SPECS.pool, BLOCKS.spend);
   const spend: QuarterSpend[] = [];
   for (const row of sb?.rows ?? []) {
     const scheme = r.text(row, sb!.col(0));
@@ -91,12 +76,25 @@ function readPool(r: CellReader): Pool {
       spend.push({ scheme, year, quarter: q as QuarterNumber, amount: r.amount(row, c, `The Q${q} ${year} spend on scheme ${scheme}`) });
     }
   }
-  return { contributions, spend, sharing };
+  const phasing = readPhasing(r);
+  return { contributions, spend, sharing, ...(phasing ? { phasing } : {}) };
+}
+
+/** The allocation phasing block, if the sheet has one (sheets built before it had none: even phasing). */
+function readPhasing(r: CellReader): Record<string, (Decimal | null)[]> | undefined {
+  const b = locateBlock(r, SHEET_SPECS.pool, BLOCKS.phasing, { optional: true });
+  const out: Record<string, (Decimal | null)[]> = {};
+  for (const row of b?.rows ?? []) {
+    const year = r.text(row, b!.col(0));
+    const quarters = [1, 2, 3, 4].map((q) => (r.isBlank(row, b!.col(q)) ? null : r.amount(row, b!.col(q), `The Q${q} ${year} share of the allocation`)));
+    if (quarters.some((q) => q !== null)) out[year] = quarters;
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 function readStatements(r: CellReader): Statement[] {
-  const sb = block(r, POOL_HEADERS.statements);
-  const pb = block(r, POOL_HEADERS.parts);
+  const sb = locateBlock(r, SHEET_SPECS.checks, BLOCKS.statements);
+  const pb = locateBlock(r, SHEET_SPECS.checks, BLOCKS.parts);
   const parts = (pb?.rows ?? []).map((row) => ({
     id: r.text(row, pb!.col(0)),
     part: { label: r.text(row, pb!.col(1)), amount: r.amount(row, pb!.col(3), `The amount of "${r.text(row, pb!.col(1))}"`), ...(r.text(row, pb!.col(2)) ? { scheme: r.text(row, pb!.col(2)) } : {}) } as StatementPart,
@@ -118,7 +116,7 @@ function readStatements(r: CellReader): Statement[] {
 }
 
 function readRisks(r: CellReader): Risk[] {
-  const b = block(r, POOL_HEADERS.risks);
+  const b = locateBlock(r, SHEET_SPECS.risks, BLOCKS.risks);
   return (b?.rows ?? []).map((row) => {
     const id = r.text(row, b!.col(0));
     const mitigations = r.text(row, b!.col(7));

@@ -1,0 +1,103 @@
+import type { CellPlan } from '../sheetPlan';
+import { HEADERS, SHEET } from './names';
+import { POOL_HEADERS, POOL_SHEETS } from './poolNames';
+
+/**
+ * What each sheet's blocks are, described once: the layouts write them from this, the readers find
+ * them with it (readers/blockLocator.ts) and the audit knows from it which rows people may add.
+ *
+ * A block is a header row (with an optional title line above it) and the rows under it, down to the
+ * next block's title or header. A block that grows is one people type rows into: the layout leaves
+ * ROOM_TO_GROW blank input rows under its last row and a blank row before the next block, every
+ * formula over its columns covers all of that, and the reader reads every row of it that holds
+ * something, so a row typed inside or directly under the block is part of it.
+ */
+export interface BlockSpec {
+  /** The block's name; the Excel table's name where the block is a table. */
+  readonly id: string;
+  readonly headers: readonly string[];
+  /** A line above the header that starts the block (a subtitle), and so ends the block above. */
+  readonly title?: string;
+  /** People add rows to it. */
+  readonly grows: boolean;
+  /** Columns the layout calculates: a row is part of the block when one of its other columns holds something. */
+  readonly computed?: readonly number[];
+}
+
+export interface SheetSpec {
+  readonly sheet: string;
+  /** Top to bottom. */
+  readonly blocks: readonly BlockSpec[];
+}
+
+/** Blank input rows a growing block keeps under its last row. */
+export const ROOM_TO_GROW = 3;
+
+const block = (id: string, headers: readonly string[], more: Partial<BlockSpec> = {}): BlockSpec => ({ id, headers, grows: false, ...more });
+const growing = (id: string, headers: readonly string[], more: Partial<BlockSpec> = {}): BlockSpec => block(id, headers, { ...more, grows: true });
+
+export const BLOCKS = {
+  planInfo: block('PlanInfo', HEADERS.plan),
+  partners: growing('Partners', HEADERS.partners),
+  years: growing('Years', HEADERS.years),
+  unitCosts: growing('UnitCosts', HEADERS.unitCosts),
+  targets: growing('Targets', HEADERS.targets),
+  trackerSettings: block('TrackerSettings', HEADERS.trackerSettings),
+  planQuarters: block('PlanQuarters', HEADERS.planQuarters),
+  schemes: growing('Schemes', HEADERS.schemes),
+  investments: growing('Investments', HEADERS.investments),
+  contributions: growing('PoolContributions', POOL_HEADERS.contributions),
+  sharingRule: block('PoolSharingRule', POOL_HEADERS.sharingRule),
+  fixedShares: block('PoolFixedShares', POOL_HEADERS.fixedShares),
+  phasing: block('PoolPhasing', POOL_HEADERS.phasing, { computed: [5] }),
+  spend: block('PoolSpend', POOL_HEADERS.spend, { computed: [0, 2, 7, 8, 9, 10] }),
+  summary: block('PoolSummary', POOL_HEADERS.summary),
+  sources: block('PoolSources', POOL_HEADERS.sources),
+  poolPartners: block('PoolPartners', POOL_HEADERS.partners),
+  checks: block('PlanChecks', POOL_HEADERS.checks),
+  statements: growing('Statements', POOL_HEADERS.statements),
+  parts: growing('StatementParts', POOL_HEADERS.parts),
+  risks: growing('RiskLog', POOL_HEADERS.risks, { computed: [4, 6] }),
+  heatMap: block('RiskHeatMap', ['Impact \\ Probability'], { title: 'Heat map: number of risks by impact and probability' }),
+} as const;
+
+export const SHEET_SPECS = {
+  assumptions: { sheet: SHEET.assumptions, blocks: [BLOCKS.planInfo, BLOCKS.partners, BLOCKS.years, BLOCKS.unitCosts, BLOCKS.targets, BLOCKS.trackerSettings, BLOCKS.planQuarters] },
+  schemes: { sheet: SHEET.schemes, blocks: [BLOCKS.schemes] },
+  investments: { sheet: SHEET.investments, blocks: [BLOCKS.investments] },
+  pool: { sheet: POOL_SHEETS.pool, blocks: [BLOCKS.contributions, BLOCKS.sharingRule, BLOCKS.fixedShares, BLOCKS.phasing, BLOCKS.spend, BLOCKS.summary, BLOCKS.sources, BLOCKS.poolPartners] },
+  checks: { sheet: POOL_SHEETS.checks, blocks: [BLOCKS.checks, BLOCKS.statements, BLOCKS.parts] },
+  risks: { sheet: POOL_SHEETS.risks, blocks: [BLOCKS.risks, BLOCKS.heatMap] },
+} as const satisfies Record<string, SheetSpec>;
+
+/** True when the block is the last of its sheet: it grows to the sheet's end, so formulas over it take whole columns. */
+export function isLastBlock(sheet: SheetSpec, spec: BlockSpec): boolean {
+  return sheet.blocks[sheet.blocks.length - 1] === spec;
+}
+
+/**
+ * The body a layout writes for a block: its rows, then for a growing block ROOM_TO_GROW copies of
+ * `spare` (blank input cells) and, unless it is the sheet's last block, a blank row before the next.
+ */
+export function blockBody(sheet: SheetSpec, spec: BlockSpec, items: readonly (readonly (CellPlan | null)[])[], spare: readonly (CellPlan | null)[]): (CellPlan | null)[][] {
+  const body = items.map((r) => [...r]);
+  if (!spec.grows) return body;
+  for (let i = 0; i < ROOM_TO_GROW; i++) body.push([...spare]);
+  if (!isLastBlock(sheet, spec)) body.push([]);
+  return body;
+}
+
+/** Rows under a block's header that formulas over it cover: its rows and the room to grow. */
+export function regionRows(sheet: SheetSpec, spec: BlockSpec, items: number): number {
+  return spec.grows ? items + ROOM_TO_GROW + (isLastBlock(sheet, spec) ? 0 : 1) : items;
+}
+
+/** Every title and first header of a sheet's blocks, lower case: the rows where a block ends. */
+export function blockMarkers(sheet: SheetSpec): Set<string> {
+  const markers = new Set<string>();
+  for (const b of sheet.blocks) {
+    markers.add(b.headers[0].toLowerCase());
+    if (b.title) markers.add(b.title.toLowerCase());
+  }
+  return markers;
+}
