@@ -19,10 +19,10 @@ describe('bcf track', () => {
     expect(err).toBe('');
     expect(code).toBe(0);
     expect(out).toContain('Barnet Benefit Cards as at 2015/16 Q2');
-    expect(out).toMatch(/^2c\s+Care Home – LCS\s+3, 4\s+£70,140\s+£36,072\s+-£34,068\s+-48\.57%\s+Red\s+1 of 3 approved/m);
+    expect(out).toMatch(/^2c\s+Care Home – LCS\s+3, 4\s+£70,140\s+£36,072\s+-£34,068\s+-48\.57%\s+Red\s+Money\s+1 of 3 approved/m);
     expect(out).toMatch(/^Total\s+5 cards\s+£2,687,912\s+£2,631,281\s+-£56,631/m);
     expect(out).toContain('Cards by status: Green 3, Amber 1, Red 1, No data yet 0');
-    expect(out).toContain('NEL reduction target 2015/16: 1,021 (baseline 29,094, target 28,073); planned in the cards 1,021; realised to date 478');
+    expect(out).toContain('NEL reduction target 2015/16: 1,021 (baseline 29,094, target 28,073); planned in the cards 1,021; realised in the year to the reporting quarter 478');
     await fs.rm(dir, { recursive: true, force: true });
   });
 

@@ -2,6 +2,7 @@ import type Decimal from 'decimal.js';
 import { financialYear, isFinancialYearLabel, quartersOf, type Quarter } from './financialYear';
 import { Money, ONE, ZERO } from './money';
 import type { Plan, Scheme, UnitCost } from './plan';
+import { reportingQuarter, type ReportingQuarter } from './reportingQuarter';
 import type { Actual, BenefitType, CardBook, CardRecord, Milestone, RateMeasure, SignOff, Tolerances } from './cardRecord';
 
 // What people keep on a card is declared apart, so that the plan, which holds it, and this module,
@@ -92,6 +93,17 @@ export function schemeMetricIds(plan: Plan, scheme: Scheme): string[] {
 }
 
 /**
+ * The counted benefits a card tracks: those the scheme plans in any year, and any other unit cost
+ * the card already has actuals for. A benefit planned down to zero keeps its tracker (planned 0,
+ * what was realised still counted), as the sheet's own rows keep counting until the next refresh.
+ */
+export function cardMetricIds(plan: Plan, scheme: Scheme, record: CardRecord | undefined): string[] {
+  const planned = new Set(schemeMetricIds(plan, scheme));
+  const tracked = new Set((record?.actuals ?? []).filter(hasValue).map((a) => a.metric));
+  return plan.unitCosts.filter((u) => planned.has(u.id) || tracked.has(u.id)).map((u) => u.id);
+}
+
+/**
  * The cards of a plan: every scheme with benefits, in scheme order, then any kept card whose scheme
  * has lost its benefits or left the plan (its entries are kept, never dropped).
  */
@@ -137,7 +149,7 @@ export function cardDefaults(plan: Plan, record: CardRecord): Pick<BenefitCard, 
 function buildCard(plan: Plan, ref: string, scheme: Scheme | undefined, record: CardRecord | undefined): BenefitCard {
   const years = plan.years.map((y) => y.label).filter(isFinancialYearLabel);
   const quarters = planQuarters(plan);
-  const ids = scheme ? schemeMetricIds(plan, scheme) : [];
+  const ids = scheme ? cardMetricIds(plan, scheme, record) : [];
   const metrics: CardMetric[] = ids.map((id) => {
     const unit = plan.unitCosts.find((u) => u.id === id)!;
     const annual: Record<string, Decimal> = {};
@@ -242,30 +254,13 @@ export function plannedQuarters(annual: Decimal, phasing: readonly (Decimal | nu
   return phasing ? [0, 1, 2, 3].map((q) => annual.times(phasing[q] ?? ZERO)) : evenSplit(annual);
 }
 
-/** The label of the latest quarter (in plan order) for which any card has an actual. */
-export function latestQuarterWithActuals(cards: readonly BenefitCard[], quarters: readonly Quarter[]): string | undefined {
-  let latest = -1;
-  for (const card of cards) {
-    for (const byQuarter of card.actuals.values()) {
-      for (const [label, a] of byQuarter) {
-        if (!hasValue(a)) continue;
-        latest = Math.max(latest, quarters.findIndex((q) => q.label === label));
-      }
-    }
-  }
-  return latest >= 0 ? quarters[latest].label : undefined;
-}
-
 export function hasValue(a: Actual): boolean {
   return a.reduction !== undefined || a.actual !== undefined || a.baseline !== undefined;
 }
 
-/** The quarter the summary is "as at": the book's setting if it is a plan quarter, else the latest with actuals, else the first. */
-export function asAtQuarter(plan: Plan, cards: readonly BenefitCard[]): string {
-  const quarters = planQuarters(plan);
-  const set = cardBook(plan).asAt;
-  if (set && quarters.some((q) => q.label === set)) return set;
-  return latestQuarterWithActuals(cards, quarters) ?? quarters[0]?.label ?? '';
+/** The reporting quarter as typed in the card book, read against the plan's quarters (never replaced by another). */
+export function planReportingQuarter(plan: Plan): ReportingQuarter {
+  return reportingQuarter(cardBook(plan).asAt, planQuarters(plan).map((q) => q.label));
 }
 
 export function cardSheetName(ref: string): string {

@@ -8,7 +8,7 @@ import type { Progress, WorkbookHost } from '../workbook/host';
 import { barnetExample } from './barnetExample';
 import { createCommandRunner, IDLE, type RunnerState } from './commandRunner';
 import { formFromPlan, planFromForm, type FormResult, type PlanForm } from './planForm';
-import { busyNotice, failureNotice, invalidPlanNotice, outcomeNotice, problemNotice, type Notice } from './sessionNotices';
+import { busyNotice, failureNotice, invalidPlanNotice, outcomeNotice, problemNotice, staleNotice, type Notice } from './sessionNotices';
 
 export type { Notice } from './sessionNotices';
 
@@ -38,9 +38,13 @@ export interface PlanSession {
   readonly tables: readonly SchemeTable[];
   readonly busy?: { readonly label: string; readonly progress?: Progress };
   readonly notice?: Notice;
+  /** The workbook changed (a person typing, a co-author) since the pane last read or wrote it. */
+  readonly stale?: boolean;
   edit(update: (form: PlanForm) => PlanForm): void;
   startNew(request: NewPlanRequest, replace?: boolean): void;
   loadExample(replace?: boolean): void;
+  /** Starts the workbook's plan from one made elsewhere (a table imported in the pane). */
+  startFrom(plan: Plan, replace?: boolean): void;
   readWorkbook(): void;
   generate(prefer?: 'ask' | 'pane' | 'workbook'): void;
   discardEdits(): void;
@@ -79,7 +83,9 @@ function useCommandRunner(setNotice: (notice: Notice | undefined) => void) {
     [runner, setNotice],
   );
   const busy = state.status === 'running' ? { label: state.label, progress: state.progress } : undefined;
-  return { run, busy };
+  // Read at the moment of asking (a change event), not from the last render.
+  const running = useCallback(() => runner.state.status === 'running', [runner]);
+  return { run, busy, running };
 }
 
 /** The plan in the pane: the form, what it checks to, and what the workbook last held. */
@@ -87,6 +93,7 @@ function usePlanState() {
   const [phase, setPhase] = useState<Phase>('reading');
   const [form, setForm] = useState<PlanForm>();
   const [base, setBase] = useState<Plan>();
+  const [stale, setStale] = useState(false);
   const checked = useMemo(() => (form ? planFromForm(form) : undefined), [form]);
   const changes = useMemo(() => (base && checked?.plan ? planChanges(base, checked.plan) : []), [base, checked]);
   const tables = useMemo(() => {
@@ -94,6 +101,7 @@ function usePlanState() {
     return plan ? schemeTables(plan) : [];
   }, [checked, base]);
   const adopt = useCallback((plan: Plan) => {
+    setStale(false);
     setBase(plan);
     setForm(formFromPlan(plan));
     setPhase('ready');
@@ -103,12 +111,13 @@ function usePlanState() {
       // A card or pool command rewrote the workbook: what the pane edits (unit costs, schemes) keeps
       // any unsaved typing; everything else (partners, pool, cards) is the workbook's now.
       setForm((f) => (f && changes.length ? { ...f, source: { ...plan, unitCosts: f.source.unitCosts } } : formFromPlan(plan)));
+      setStale(false);
       setBase(plan);
       setPhase('ready');
     },
     [changes.length],
   );
-  return { phase, setPhase, form, setForm, base, checked, changes, tables, adopt, workbookWrote };
+  return { phase, setPhase, form, setForm, base, checked, changes, tables, adopt, workbookWrote, stale, setStale };
 }
 
 type SetNotice = (notice: Notice | undefined) => void;
@@ -135,6 +144,25 @@ function useReadWorkbook(host: WorkbookHost, run: Run, state: ReturnType<typeof 
     readWorkbook();
   }, [readWorkbook]);
   return readWorkbook;
+}
+
+/** The pane follows the workbook: an edit in the grid or by a co-author marks its figures out of date. */
+function useWorkbookWatch(host: WorkbookHost, running: () => boolean, setStale: (stale: boolean) => void) {
+  useEffect(() => {
+    if (!host.watch) return;
+    let stop: (() => void) | undefined;
+    let closed = false;
+    void host
+      .watch(() => {
+        if (!running()) setStale(true);
+      })
+      .then((s) => (closed ? s() : (stop = s)))
+      .catch(() => undefined); // a host without change events: the pane re-reads on request only
+    return () => {
+      closed = true;
+      stop?.();
+    };
+  }, [host, running, setStale]);
 }
 
 /** Start a new plan or the example, and Generate: the commands that write the plan's own sheets. */
@@ -165,6 +193,7 @@ function useWriteCommands(host: WorkbookHost, run: Run, state: ReturnType<typeof
     [startWith],
   );
   const loadExample = useCallback((replace = false) => startWith(barnetExample(), replace, (r) => loadExample(r)), [startWith]);
+  const startFrom = useCallback((plan: Plan, replace = false) => startWith(plan, replace, (r) => startFrom(plan, r)), [startWith]);
   const generate = useCallback(
     (prefer: 'ask' | 'pane' | 'workbook' = 'ask') => {
       const plan = checked?.plan;
@@ -179,16 +208,17 @@ function useWriteCommands(host: WorkbookHost, run: Run, state: ReturnType<typeof
     },
     [base, checked, host, report, run, setNotice],
   );
-  return { startNew, loadExample, generate };
+  return { startNew, loadExample, startFrom, generate };
 }
 
 export function usePlanSession(host: WorkbookHost): PlanSession {
   const [notice, setNotice] = useState<Notice>();
-  const { run, busy } = useCommandRunner(setNotice);
+  const { run, busy, running } = useCommandRunner(setNotice);
   const state = usePlanState();
+  useWorkbookWatch(host, running, state.setStale);
   const readWorkbook = useReadWorkbook(host, run, state, setNotice);
-  const { startNew, loadExample, generate } = useWriteCommands(host, run, state, setNotice);
-  const { base, setForm } = state;
+  const { startNew, loadExample, startFrom, generate } = useWriteCommands(host, run, state, setNotice);
+  const { base, setForm, stale } = state;
   return {
     host,
     phase: state.phase,
@@ -198,7 +228,8 @@ export function usePlanSession(host: WorkbookHost): PlanSession {
     changes: state.changes,
     tables: state.tables,
     busy,
-    notice,
+    notice: notice ?? (stale && state.phase === 'ready' ? staleNotice(readWorkbook) : undefined),
+    stale,
     edit: (update) => {
       // A success message has been read once the person carries on typing.
       setNotice((n) => (n?.intent === 'success' ? undefined : n));
@@ -206,6 +237,7 @@ export function usePlanSession(host: WorkbookHost): PlanSession {
     },
     startNew,
     loadExample,
+    startFrom,
     readWorkbook,
     generate,
     discardEdits: () => base && setForm(formFromPlan(base)),

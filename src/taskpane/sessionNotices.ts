@@ -37,7 +37,7 @@ export function outcomeNotice(outcome: CommandOutcome, what: string, again: (pre
   switch (outcome.status) {
     case 'done': {
       const years = outcome.plan.years.map((y) => y.label).join(', ');
-      const details = [...outcome.fromWorkbook.map((c) => `Read back from the workbook: ${c}`), ...outcome.warnings.map((p) => `Warning: ${p.message}`)];
+      const details = [...(outcome.notices ?? []), ...outcome.fromWorkbook.map((c) => `Read back from the workbook: ${c}`), ...outcome.warnings.map((p) => `Warning: ${p.message}`)];
       return { intent: outcome.warnings.length ? 'warning' : 'success', title: `${what} for ${years || 'the plan'}`, details };
     }
     case 'conflict':
@@ -63,4 +63,13 @@ export function outcomeNotice(outcome: CommandOutcome, what: string, again: (pre
 
 export function invalidPlanNotice(problems: readonly Problem[]): Notice {
   return problemNotice('error', 'The plan has errors, so nothing was written', problems, 'Correct the fields marked in red on the Plan tab, then generate again.', false);
+}
+
+export function staleNotice(reread: () => void): Notice {
+  return {
+    intent: 'info',
+    title: 'The workbook has changed since the pane read it',
+    body: 'The figures here may be out of date. Generate merges the pane’s edits with what the workbook now holds; Read from workbook shows what it holds and drops edits not yet generated.',
+    actions: [{ label: 'Read from workbook', run: reread }],
+  };
 }

@@ -60,7 +60,7 @@ function CardsOfPlan({ session, plan }: { readonly session: PlanSession; readonl
   if (!summary.cards.length) return <Caption1 className={styles.muted}>No scheme expects a benefit yet, so there are no cards to fill in.</Caption1>;
   return (
     <>
-      <QuarterActuals session={session} plan={plan} quarters={quarters} initial={summary.asAt ?? quarters[0] ?? ''} />
+      <QuarterActuals session={session} plan={plan} quarters={quarters} initial={summary.quarter.label ?? quarters[0] ?? ''} />
       <SteeringSummary summary={summary} />
       <Field label="Cumulative benefit for" className={styles.chartField}>
         <Select value={charted} onChange={(_, d) => setCharted(d.value)}>

@@ -39,10 +39,11 @@ export function SteeringSummary({ summary }: { readonly summary: BenefitsSummary
         Steering-group summary as at {summary.asAt}
       </Subtitle2>
       {dl([
-        ['Planned to date', formatPounds(summary.plannedToDate)],
-        ['Realised to date', formatPounds(summary.realisedToDate)],
+        ['Planned (quarters reported)', formatPounds(summary.plannedToDate)],
+        ['Realised', formatPounds(summary.realisedToDate)],
         ['Variance', formatPounds(summary.variance)],
-        ['Cards', `Green ${summary.statusCounts.Green}, Amber ${summary.statusCounts.Amber}, Red ${summary.statusCounts.Red}`],
+        ['Planned, not yet reported', formatPounds(summary.plannedNotReported)],
+        ['Cards', `Green ${summary.statusCounts.Green}, Amber ${summary.statusCounts.Amber}, Red ${summary.statusCounts.Red}, no data ${summary.statusCounts['No data yet']}`],
       ])}
       <Accordion multiple collapsible aria-label="Each card’s position">
         {summary.cards.map(({ card, position: p }) => (
@@ -53,14 +54,16 @@ export function SteeringSummary({ summary }: { readonly summary: BenefitsSummary
                   {card.ref} {card.schemeName.length > 50 ? `${card.schemeName.slice(0, 49)}…` : card.schemeName}
                 </span>
                 <Caption1>
-                  <span className={isTone(p.status) ? styles[p.status] : undefined}>{p.status}</span> · variance {formatPounds(p.variance)}
+                  <span className={isTone(p.status) ? styles[p.status] : undefined}>{p.status}</span>
+                  {p.statusSetBy && p.hasData ? ` (${p.statusSetBy.toLowerCase()})` : ''} · {p.variance === null ? 'no data' : `variance ${formatPounds(p.variance)}`}
                 </Caption1>
               </span>
             </AccordionHeader>
             <AccordionPanel>
               {dl([
-                ['Planned to date', formatPounds(p.plannedToDate)],
-                ['Realised to date', formatPounds(p.realisedToDate)],
+                ['Planned (quarters reported)', formatPounds(p.plannedToDate)],
+                ['Realised', formatPounds(p.realisedToDate)],
+                ['Planned, not yet reported', formatPounds(p.plannedNotReported)],
                 ['Sign-off', p.signOff || '–'],
                 ['Next milestone', p.nextMilestone || '–'],
               ])}

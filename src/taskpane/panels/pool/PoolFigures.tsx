@@ -27,8 +27,10 @@ export function PoolFigures({ plan, year }: { readonly plan: Plan; readonly year
   const rows: [string, string][] = [
     ['Contributed', formatPounds(figures.contributed)],
     ['Allocated to pooled schemes', formatPounds(figures.allocated)],
-    ['Spent (quarters entered)', formatPounds(figures.spent)],
-    ['Variance (spend less allocation)', formatPounds(figures.variance)],
+    [`Allocated to date (${figures.quartersReported} of 4 quarters)`, formatPounds(figures.allocatedToDate)],
+    ['Spent to date', formatPounds(figures.spent)],
+    ['Variance to date', formatPounds(figures.variance)],
+    ['Forecast year-end variance', formatPounds(figures.forecastVariance)],
   ];
   return (
     <section className={styles.section} aria-labelledby="pool-heading">
@@ -72,7 +74,10 @@ export function PoolFigures({ plan, year }: { readonly plan: Plan; readonly year
           </tbody>
         </table>
       )}
-      <Caption1 className={styles.muted}>A variance is shared {describeSharing(plan.pool?.sharing ?? { kind: 'contributions' })}.</Caption1>
+      {figures.unknownPartners.length > 0 && <Caption1 role="alert">Not a partner of the plan: {figures.unknownPartners.join(', ')}. Add the partner or correct the id on the Pool sheet.</Caption1>}
+      <Caption1 className={styles.muted}>
+        Variance to date is spend less the allocation phased to the quarters reported; the forecast year-end variance is shared {describeSharing(plan.pool?.sharing ?? { kind: 'contributions' })}.
+      </Caption1>
     </section>
   );
 }
