@@ -1,6 +1,8 @@
 import { RULE_TITLES, type Finding } from '../domain/audit/finding';
 import { quoteSheet } from '../domain/problems';
 import { loadSnapshot } from '../adapters/file/planFiles';
+import { READ_LIMITS } from '../adapters/file/readLimits';
+import { columnLetter } from '../workbook/a1';
 import { auditWorkbook } from '../workbook/audit/auditWorkbook';
 import type { CliCommand } from './command';
 /**
@@ -25,6 +27,9 @@ export const auditCommand: CliCommand = {
     } else {
       io.out(`${file}: ${findings.length} finding${findings.length === 1 ? '' : 's'}`);
       for (const f of findings) io.out(describeFinding(f));
+    }
+    for (const sheet of snapshot.sheets) {
+      if (sheet.leftOut) io.err(`Note: ${sheet.leftOut.toLocaleString('en-GB')} cell${sheet.leftOut === 1 ? '' : 's'} of sheet "${sheet.name}" right of column ${columnLetter(READ_LIMITS.columns - 1)} were not read or audited.`);
     }
     return findings.length ? 1 : 0;
   },

@@ -18,7 +18,9 @@ export const buildCommand: CliCommand = {
     const { plan, problems } = await loadPlan(input);
     problems.forEach((p) => io.err(describeProblem(p)));
     const started = Date.now();
-    const bytes = await writeWorkbook(output, workbookLayout(plan));
+    const repairs: string[] = [];
+    const bytes = await writeWorkbook(output, workbookLayout(plan), repairs);
+    repairs.forEach((r) => io.err(`Warning: ${r}.`));
     io.out(`Wrote ${output}: ${plan.schemes.length} schemes, ${plan.years.length} years, ${(bytes / 1024).toFixed(1)} KB in ${Date.now() - started} ms.`);
     return 0;
   },

@@ -11,15 +11,25 @@ export function parseJsonText(source: string, maxDepth: number): { json: unknown
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const problems: Problem[] = [];
   const refusal = new JsonScan(text, maxDepth).run();
+  if (refusal?.syntax) throw new UnreadableJson(refusal.message);
   if (refusal) return { json: undefined, problems: [{ severity: 'error', where: { path: refusal.path }, message: refusal.message }] };
   const json: unknown = JSON.parse(text);
   cleanStrings(json, problems);
   return { json, problems };
 }
 
+/** The text is not JSON at all (a syntax error): the file can't be read, as opposed to a plan with mistakes. */
+export class UnreadableJson extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnreadableJson';
+  }
+}
+
 type Frame = { kind: 'object'; keys: Set<string>; key?: string } | { kind: 'array'; index: number };
 type Expect = 'value' | 'valueOrEnd' | 'key' | 'keyOrEnd' | 'colon' | 'commaOrEnd' | 'done';
 
+const NOT_JSON = 'not valid JSON';
 const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
 
 /**
@@ -38,17 +48,17 @@ class JsonScan {
   ) {}
 
   /** undefined when the text is JSON within the limits; otherwise what is wrong and where. */
-  run(): { path: string; message: string } | undefined {
+  run(): { path: string; message: string; syntax: boolean } | undefined {
     const text = this.text;
     for (; this.at < text.length; this.at++) {
       const ch = text[this.at];
       if (ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t') continue;
       const refusal = this.step(ch);
-      if (refusal) return { path: this.path(), message: refusal };
+      if (refusal) return { path: this.path(), message: refusal, syntax: refusal.startsWith(NOT_JSON) };
     }
     if (this.expect === 'done') return undefined;
     const open = this.stack[this.stack.length - 1]?.kind === 'array' ? ']' : '}';
-    return { path: this.path(), message: `not valid JSON: the file ends before the JSON does (a missing ${this.stack.length ? open : 'value'})` };
+    return { path: this.path(), message: `${NOT_JSON}: the file ends before the JSON does (a missing ${this.stack.length ? open : 'value'})`, syntax: true };
   }
 
   private step(ch: string): string | undefined {
@@ -151,7 +161,7 @@ class JsonScan {
     const line = before.split('\n').length;
     const column = at - before.lastIndexOf('\n');
     const found = at >= this.text.length ? 'the end of the file' : JSON.stringify(this.text[at]);
-    return `not valid JSON: found ${found} at line ${line}, column ${column} where ${wanted} should be`;
+    return `${NOT_JSON}: found ${found} at line ${line}, column ${column} where ${wanted} should be`;
   }
 
   private path(): string {

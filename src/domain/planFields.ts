@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import { z } from 'zod';
-import { EXCEL_LIMITS } from './excelLimits';
 import { Money } from './money';
+import { PLAN_LIMITS } from './planLimits';
 
 /**
  * The kinds of field a plan file is made of, as zod schemas: each checks what a person typed and
@@ -9,27 +9,7 @@ import { Money } from './money';
  * (planSchema.ts) and the JSON Schema we publish (docs/plan.schema.json) are both built from these.
  */
 
-/** The plan file's bounds, in one place: the schema, its messages and docs/PLAN-FORMAT.md use these. */
-export const PLAN_LIMITS = {
-  /** Pounds either side of zero: far beyond any BCF figure, and well inside what a spreadsheet holds exactly. */
-  money: 1_000_000_000_000,
-  /** Admissions, bed days, baselines, scores. */
-  count: 1_000_000_000,
-  /** Decimal places of an amount in pounds: pounds and pence. */
-  moneyPlaces: 2,
-  /** Characters in any text: what one Excel cell holds. */
-  text: EXCEL_LIMITS.cellText,
-  /** Characters in an id or reference (a unit-cost id becomes part of a defined name). */
-  id: 31,
-  /** A scheme's card sheet is "Card <ref>": the ref leaves room for that within Excel's 31-character sheet names. */
-  schemeRef: EXCEL_LIMITS.sheetName - 'Card '.length,
-  /** Schemes in one plan (see README "Known limits"). */
-  schemes: 20_000,
-  /** Items in any other list (years, unit costs, actuals, contributions...). */
-  listItems: 100_000,
-  /** How deeply a plan file may nest; a real plan nests six levels. */
-  depth: 32,
-} as const;
+export { PLAN_LIMITS };
 
 /** Text as people type amounts, once "£", "," and spaces are taken out: "1,057,451", "£2,004", "-1200.50". */
 const AMOUNT_TEXT = /^-?\d+(\.\d+)?$/;
@@ -172,10 +152,11 @@ export function fields<T extends z.ZodRawShape>(shape: T) {
 export function unknownFieldMessage(key: string, known: readonly string[]): string {
   const guess = closest(key, known);
   const expected = known.filter((k) => k !== '$schema');
-  return `"${key}" is not a field here${guess ? `: did you mean "${guess}"?` : ''} (the fields are ${expected.join(', ')})`;
+  return `"${key.length > 40 ? `${key.slice(0, 40)}…` : key}" is not a field here${guess ? `: did you mean "${guess}"?` : ''} (the fields are ${expected.join(', ')})`;
 }
 
 function closest(key: string, known: readonly string[]): string | undefined {
+  if (key.length > 64) return undefined;
   const lower = key.toLowerCase();
   let best: { name: string; distance: number } | undefined;
   for (const name of known) {
@@ -186,14 +167,16 @@ function closest(key: string, known: readonly string[]): string | undefined {
   return best?.name;
 }
 
+/** Edits from one word to the other, a swap of two neighbouring letters counting as one ("valeu" is one from "value"). */
 function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
   }
-  return previous[b.length];
+  return d[a.length][b.length];
 }
 
 /** Adds an error for each item whose key repeats an earlier item's, at that item's key field. */

@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { isFinancialYearLabel } from './financialYear';
 import { formatPounds, sum } from './money';
 import type { Plan } from './plan';
+import { PLAN_LIMITS } from './planLimits';
 import type { Location, Problem } from './problems';
 
 /**
@@ -18,8 +19,7 @@ export type PlanPath =
 
 const REF = /^\d+[a-z]*$/i;
 const MAX_NAME = 255;
-/** Excel's limit for the text of one cell. */
-const MAX_CELL_TEXT = 32767;
+const MAX_CELL_TEXT = PLAN_LIMITS.text;
 const UNIT_ID = /^[A-Za-z][A-Za-z0-9_]{0,30}$/;
 
 export function checkPlan(plan: Plan, locate: Locator): Problem[] {
@@ -39,6 +39,7 @@ export function checkPlan(plan: Plan, locate: Locator): Problem[] {
     }
     if (ids.has(unit.id)) error(locate({ kind: 'unitCost', index, field: 'id' }), `the unit cost "${unit.id}" is defined twice.`);
     ids.add(unit.id);
+    if (unit.value.greaterThan(PLAN_LIMITS.money)) error(locate({ kind: 'unitCost', index, field: 'value' }), `the unit cost ${unit.id} (${unit.value.toString()}) is beyond ${formatPounds(new Decimal(PLAN_LIMITS.money))}; check the figure.`);
     if (unit.value.isNegative()) error(locate({ kind: 'unitCost', index, field: 'value' }), `the unit cost ${unit.id} is negative (${unit.value}); a unit cost is £0 or more.`);
   });
 
@@ -50,6 +51,9 @@ export function checkPlan(plan: Plan, locate: Locator): Problem[] {
   plan.schemes.forEach((scheme, index) => {
     const refKey = scheme.ref.toLowerCase();
     if (!REF.test(scheme.ref)) error(locate({ kind: 'scheme', index, field: 'ref' }), `"${scheme.ref}" is not a scheme reference; write a number and letter such as 2b.`);
+    else if (scheme.ref.length > PLAN_LIMITS.schemeRef) {
+      error(locate({ kind: 'scheme', index, field: 'ref' }), `the scheme reference "${scheme.ref.slice(0, 40)}" is ${scheme.ref.length} characters long; at most ${PLAN_LIMITS.schemeRef} fit, since its Benefit Card sheet is "Card <ref>" and Excel sheet names hold 31.`);
+    }
     const first = refs.get(refKey);
     if (first !== undefined) {
       error(locate({ kind: 'scheme', index, field: 'ref' }), `scheme reference ${scheme.ref} is used twice (also by "${plan.schemes[first].name}"); each scheme needs its own reference.`);
@@ -61,8 +65,15 @@ export function checkPlan(plan: Plan, locate: Locator): Problem[] {
     if (scheme.description.length > MAX_CELL_TEXT) {
       error(locate({ kind: 'scheme', index, field: 'description' }), `the description of scheme ${scheme.ref} is ${scheme.description.length.toLocaleString('en-GB')} characters long; an Excel cell holds at most ${MAX_CELL_TEXT.toLocaleString('en-GB')}.`);
     }
+    const planYears = new Set(plan.years.map((y) => y.label));
     for (const [year, entry] of Object.entries(scheme.years)) {
-      if (entry.cost.isNegative()) {
+      if (!planYears.has(year)) {
+        error(locate({ kind: 'schemeYear', index, year, field: 'cost' }), `scheme ${scheme.ref} has figures for "${year.slice(0, 40)}", which is not one of the plan's years (${[...planYears].join(', ')}); correct the year or add it to the plan's years.`);
+        continue;
+      }
+      if (entry.cost.abs().greaterThan(PLAN_LIMITS.money)) {
+        error(locate({ kind: 'schemeYear', index, year, field: 'cost' }), `the ${year} cost of scheme ${scheme.ref} (${entry.cost.toString()}) is beyond ${formatPounds(new Decimal(PLAN_LIMITS.money))}; check the figure.`);
+      } else if (entry.cost.isNegative()) {
         error(locate({ kind: 'schemeYear', index, year, field: 'cost' }), `the ${year} cost of scheme ${scheme.ref} is negative (${entry.cost}); a cost is £0 or more.`);
       }
       for (const [id, count] of Object.entries(entry.benefits)) {

@@ -37,9 +37,13 @@ export interface PlanSession {
   readonly tables: readonly SchemeTable[];
   readonly busy?: { readonly label: string; readonly progress?: Progress };
   readonly notice?: Notice;
+  /** The workbook changed (a person typing, a co-author) since the pane last read or wrote it. */
+  readonly stale?: boolean;
   edit(update: (form: PlanForm) => PlanForm): void;
   startNew(board: string, firstYear: string, replace?: boolean): void;
   loadExample(replace?: boolean): void;
+  /** Starts the workbook's plan from one made elsewhere (a table imported in the pane). */
+  startFrom(plan: Plan, replace?: boolean): void;
   readWorkbook(): void;
   generate(prefer?: 'ask' | 'pane' | 'workbook'): void;
   discardEdits(): void;
@@ -62,6 +66,7 @@ export function usePlanSession(host: WorkbookHost): PlanSession {
   const [notice, setNotice] = useState<Notice>();
   // A ref, not state, so a second click in the same frame can't start a second command.
   const running = useRef(false);
+  const [stale, setStale] = useState(false);
 
   const checked = useMemo(() => (form ? planFromForm(form) : undefined), [form]);
   const changes = useMemo(() => (base && checked?.plan ? planChanges(base, checked.plan) : []), [base, checked]);
@@ -71,6 +76,7 @@ export function usePlanSession(host: WorkbookHost): PlanSession {
   }, [checked, base]);
 
   const adopt = useCallback((plan: Plan) => {
+    setStale(false);
     setBase(plan);
     setForm(formFromPlan(plan));
     setPhase('ready');
@@ -115,13 +121,30 @@ export function usePlanSession(host: WorkbookHost): PlanSession {
     readWorkbook();
   }, [readWorkbook]);
 
+  // The pane follows the workbook: an edit in the grid or by a co-author marks its figures out of date.
+  useEffect(() => {
+    if (!host.watch) return;
+    let stop: (() => void) | undefined;
+    let closed = false;
+    void host
+      .watch(() => {
+        if (!running.current) setStale(true);
+      })
+      .then((s) => (closed ? s() : (stop = s)))
+      .catch(() => undefined); // a host without change events: the pane re-reads on request only
+    return () => {
+      closed = true;
+      stop?.();
+    };
+  }, [host]);
+
   const report = useCallback(
     (outcome: CommandOutcome, what: string, again: (prefer: 'pane' | 'workbook') => void) => {
       switch (outcome.status) {
         case 'done': {
           adopt(outcome.plan);
           const years = outcome.plan.years.map((y) => y.label).join(' and ');
-          const details = [...outcome.fromWorkbook.map((c) => `Read back from the workbook: ${c}`), ...outcome.warnings.map((p) => `Warning: ${p.message}`)];
+          const details = [...(outcome.notices ?? []), ...outcome.fromWorkbook.map((c) => `Read back from the workbook: ${c}`), ...outcome.warnings.map((p) => `Warning: ${p.message}`)];
           setNotice({ intent: outcome.warnings.length ? 'warning' : 'success', title: `${what} for ${years || 'the plan'}`, details });
           return;
         }
@@ -167,6 +190,7 @@ export function usePlanSession(host: WorkbookHost): PlanSession {
     [startWith],
   );
   const loadExample = useCallback((replace = false) => startWith(barnetExample(), replace, (r) => loadExample(r)), [startWith]);
+  const startFrom = useCallback((plan: Plan, replace = false) => startWith(plan, replace, (r) => startFrom(plan, r)), [startWith]);
 
   const generate = useCallback(
     (prefer: 'ask' | 'pane' | 'workbook' = 'ask') => {
@@ -192,14 +216,25 @@ export function usePlanSession(host: WorkbookHost): PlanSession {
     changes,
     tables,
     busy,
-    notice,
+    notice: notice ?? (stale && phase === 'ready' ? staleNotice(readWorkbook) : undefined),
+    stale,
     edit: (update) => setForm((f) => (f ? update(f) : f)),
     startNew,
     loadExample,
+    startFrom,
     readWorkbook,
     generate,
     discardEdits: () => base && setForm(formFromPlan(base)),
     dismissNotice: () => setNotice(undefined),
+  };
+}
+
+function staleNotice(reread: () => void): Notice {
+  return {
+    intent: 'info',
+    title: 'The workbook has changed since the pane read it',
+    body: 'The figures here may be out of date. Generate merges the pane’s edits with what the workbook now holds; Read from workbook shows what it holds and drops edits not yet generated.',
+    actions: [{ label: 'Read from workbook', run: reread }],
   };
 }
 

@@ -56,6 +56,8 @@ export interface SheetPlan {
   readonly tabColor?: string;
   /** Charts over ranges of this sheet; hosts that can't draw charts (ExcelJS) leave them out. */
   readonly charts?: readonly ChartPlan[];
+  /** The add-in's own bookkeeping (the ownership registry) is very hidden: not even listed under Unhide. */
+  readonly visibility?: 'veryHidden';
 }
 
 /** A line chart over ranges of its own sheet, e.g. cumulative planned against realised benefit. */

@@ -1,10 +1,12 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import type { Plan } from '../../domain/plan';
+import { UnreadableJson } from '../../domain/jsonText';
 import { planFromJsonText } from '../../domain/planJson';
 import type { Problem } from '../../domain/problems';
 import { readPlan } from '../../workbook/readers/planReader';
 import type { WorkbookPlan } from '../../workbook/sheetPlan';
+import { UnwritableWorkbook } from '../../workbook/writableWorkbook';
 import { READ_LIMITS } from './readLimits';
 import { xlsxToSnapshot } from './xlsxReader';
 
@@ -25,22 +27,42 @@ export async function readInput(file: string): Promise<Buffer> {
   } catch {
     throw new FileProblem(`${file}: no such file.`);
   }
-  if (!stat.isFile()) throw new FileProblem(`${file}: not a file.`);
+  if (!stat.isFile()) throw new FileProblem(`${file}: not a file${stat.isDirectory() ? ' (it is a folder)' : ''}.`);
   if (stat.size === 0) throw new FileProblem(`${file}: the file is empty.`);
   if (stat.size > MAX_INPUT_BYTES) throw new FileProblem(`${file}: the file is ${(stat.size / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB.`);
-  return fs.readFile(file);
+  try {
+    return await fs.readFile(file);
+  } catch (e) {
+    throw new FileProblem(`${file} can't be read (${systemReason(e)}).`);
+  }
 }
 
 /** A plan from a .json plan file or from a workbook the add-in built (and people then edited). */
 export async function loadPlan(file: string): Promise<{ plan: Plan; problems: Problem[] }> {
   const data = await readInput(file);
-  if (path.extname(file).toLowerCase() === '.json') {
-    return planFromJsonText(data.toString('utf8'));
+  const extension = path.extname(file).toLowerCase();
+  if (extension === '.json') {
+    try {
+      return planFromJsonText(jsonText(data));
+    } catch (e) {
+      if (e instanceof UnreadableJson) throw new FileProblem(`${file} can't be read: ${e.message}.`);
+      throw e;
+    }
   }
   return readPlan(await loadSnapshot(file, data));
 }
 
+/** The text of a .json file saved as UTF-8 (with or without a byte-order mark) or, as Windows' "Unicode" option saves, UTF-16. */
+function jsonText(data: Buffer): string {
+  if (data[0] === 0xff && data[1] === 0xfe) return data.subarray(2).toString('utf16le');
+  if (data[0] === 0xfe && data[1] === 0xff) return Buffer.from(data.subarray(2)).swap16().toString('utf16le');
+  return data.toString('utf8');
+}
+
 export async function loadSnapshot(file: string, data?: Buffer) {
+  if (path.extname(file).toLowerCase() === '.csv') {
+    throw new FileProblem(`${file} is a CSV file; this command reads a plan (.json) or an Excel workbook (.xlsx). Open the CSV in Excel and save it as .xlsx, or import it with a command that reads exports.`);
+  }
   const bytes = data ?? (await readInput(file));
   if (bytes.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
     throw new FileProblem(`${file}: the workbook is password-protected or in the old .xls format; save it unprotected as .xlsx and try again.`);
@@ -53,11 +75,22 @@ export async function loadSnapshot(file: string, data?: Buffer) {
   }
 }
 
-/** Writes next to the target and renames, so a failed build never leaves a partial workbook. */
-export async function writeWorkbook(file: string, plan: WorkbookPlan): Promise<number> {
+/**
+ * Writes next to the target and renames, so a failed build never leaves a partial workbook.
+ * What had to be repaired for the file to open everywhere is added to `repairs`, one line each.
+ */
+export async function writeWorkbook(file: string, plan: WorkbookPlan, repairs: string[] = []): Promise<number> {
   // Loaded here, not at the top: the writer brings ExcelJS, which commands that only read don't need.
-  const { planToXlsxBuffer } = await import('./xlsxWriter');
-  const buffer = await planToXlsxBuffer(plan);
+  const { planToXlsx } = await import('./xlsxWriter');
+  let buffer: Buffer;
+  try {
+    const written = await planToXlsx(plan);
+    buffer = written.buffer;
+    repairs.push(...written.repairs.messages);
+  } catch (e) {
+    if (e instanceof UnwritableWorkbook) throw new FileProblem(`${file}: can't write the workbook: ${e.message}.`);
+    throw e;
+  }
   const temp = `${file}.${process.pid}.tmp`;
   try {
     await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });

@@ -15,8 +15,15 @@ export const READ_LIMITS = {
   cells: 5_000_000,
   /** Cells one sheet's merged ranges may copy their top-left value into. */
   mergedCells: 1_000_000,
-  /** Rows and columns a sheet's grid is filled out to with blanks; beyond it, gaps stay gaps. */
-  denseColumns: 1024,
+  /**
+   * Columns read: A to AMJ, as LibreOffice had for years. Every sheet the add-in makes, and every
+   * scheme table people type, is far narrower; cells further right are left out (and counted), since
+   * each row is held as an array from column A and 20,000 cells in column XFD would be 327 million places.
+   */
+  columns: 1024,
+  /** Places in rows (each row from column A to its last cell), all sheets together, beyond which a file is refused. */
+  gridPlaces: 12_000_000,
+  /** Rows given an empty array when they have no cells; further gaps stay holes. */
   denseRows: 65_536,
 } as const;
 

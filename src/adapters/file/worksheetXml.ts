@@ -11,10 +11,13 @@ import { UnreadableXlsx, NotForLeanReader } from './zipEntries';
 /** What a worksheet's cells need from the rest of the workbook. */
 export interface CellContext {
   readonly sharedStrings: readonly string[];
-  /** Cells read so far in the workbook, against READ_LIMITS.cells. */
+  /** Cells read so far in the workbook, against READ_LIMITS.cells, and places their rows take, against gridPlaces. */
   cells: number;
+  places: number;
   /** Indexes of the cell styles whose number format shows a date (as ExcelJS decides it). */
   readonly dateStyles: ReadonlySet<number>;
+  /** The number format of each cell style, null for General. */
+  readonly styleFormats: readonly (string | null)[];
   readonly date1904: boolean;
   /** Decoded formulas and texts, shared by every sheet of the workbook. */
   readonly formulas: TextCache;
@@ -52,42 +55,70 @@ export function worksheetSnapshot(name: string, xml: string, context: CellContex
   const selfClosed = start >= 0 && xml.charCodeAt(xml.indexOf('>', start) - 1) === SLASH;
   const end = start < 0 || selfClosed ? -1 : xml.indexOf('</sheetData>', start);
   if (start >= 0 && !selfClosed && end < 0) throw new UnreadableXlsx(`sheet "${name}" is cut short (its cells stop before the end), so the file is damaged`);
-  const grid = new CellGrid();
+  const grid = new CellGrid(context);
   if (end > 0) {
     new CellScanner(name, xml, context, grid).scan(start, end);
     mergeRanges(name, xml, end, grid);
   }
-  return { name, ...fillHoles(grid.values, grid.formulas) };
+  return { name, ...grid.snapshotCells() };
 }
 
-/** Rows of values and formulas, grown as cells arrive; gaps stay holes until fillHoles. */
-class CellGrid {
+/**
+ * Rows of values and formulas, grown as cells arrive; gaps stay holes until fillHoles. Cells right
+ * of READ_LIMITS.columns are counted, not kept; the places rows take count against gridPlaces.
+ */
+export class CellGrid {
   readonly values: Scalar[][] = [];
   readonly formulas: (string | null)[][] = [];
+  /** Only rows with a formatted cell; most of a plan's cells are General. */
+  readonly formats: (string | null)[][] = [];
+  leftOut = 0;
 
-  put(row: number, column: number, value: Scalar, formula: string | null): void {
-    (this.values[row] ??= [])[column] = value;
+  constructor(private readonly budget: { places: number }) {}
+
+  put(row: number, column: number, value: Scalar, formula: string | null, format: string | null = null): void {
+    if (column >= READ_LIMITS.columns) {
+      this.leftOut++;
+      return;
+    }
+    const values = (this.values[row] ??= []);
+    if (column >= values.length) {
+      this.budget.places += column + 1 - values.length;
+      if (this.budget.places > READ_LIMITS.gridPlaces) {
+        throw new UnreadableXlsx(`its cells are spread over more than ${READ_LIMITS.gridPlaces.toLocaleString('en-GB')} places of the grid (a value far to the right in many rows), more than bcf reads`);
+      }
+    }
+    values[column] = value;
     (this.formulas[row] ??= [])[column] = formula;
+    if (format !== null) (this.formats[row] ??= [])[column] = format;
   }
 
-  get(row: number, column: number): { value: Scalar | undefined; formula: string | null } {
-    return { value: this.values[row]?.[column], formula: this.formulas[row]?.[column] ?? null };
+  get(row: number, column: number): { value: Scalar | undefined; formula: string | null; format: string | null } {
+    return { value: this.values[row]?.[column], formula: this.formulas[row]?.[column] ?? null, format: this.formats[row]?.[column] ?? null };
+  }
+
+  /** The grid as a snapshot's cells: holes filled, and number formats where any cell has one. */
+  snapshotCells(): { values: Scalar[][]; formulas: (string | null)[][]; numberFormats?: (string | null)[][]; leftOut?: number } {
+    const filled = fillHoles(this.values, this.formulas);
+    const formats = this.formats;
+    const numberFormats = formats.length ? filled.values.map((row, r) => (row === undefined ? row : Array.from(row, (_, c) => formats[r]?.[c] ?? null))) : undefined;
+    return { ...filled, ...(numberFormats ? { numberFormats } : {}), ...(this.leftOut ? { leftOut: this.leftOut } : {}) };
   }
 }
 
 /**
- * Blanks for the gaps between cells, so readers can index a sheet's rows and columns, but only
- * within READ_LIMITS.denseRows x denseColumns: one cell at XFD1048576 must not become a billion
- * nulls. Beyond that, gaps stay holes (readers see undefined, read as blank). Both readers use
- * this, so the lean reader and ExcelJS give the same snapshot.
+ * Blanks for the gaps between cells, so readers can index a sheet's rows and columns (rows are at
+ * most READ_LIMITS.columns wide, and their places are budgeted as cells arrive). Rows with no cells
+ * get an empty array within the first denseRows; further gaps stay holes (undefined, read as
+ * blank): a cell at row 1,048,576 doesn't make a million arrays. Both readers use this, so the lean
+ * reader and ExcelJS give the same snapshot.
  */
 export function fillHoles(values: Scalar[][], formulas: (string | null)[][]): { values: Scalar[][]; formulas: (string | null)[][] } {
-  const rows = Math.min(values.length, READ_LIMITS.denseRows);
-  for (let r = 0; r < rows; r++) {
+  for (let r = 0; r < values.length; r++) {
+    if (values[r] === undefined && r >= READ_LIMITS.denseRows) continue;
     const rowValues = (values[r] ??= []);
     const rowFormulas = (formulas[r] ??= []);
-    const columns = Math.min(rowValues.length, READ_LIMITS.denseColumns);
-    for (let c = 0; c < columns; c++) {
+    for (let c = 0; c < rowValues.length; c++) {
       if (rowValues[c] === undefined) rowValues[c] = null;
       if (rowFormulas[c] === undefined) rowFormulas[c] = null;
     }
@@ -193,10 +224,11 @@ class CellScanner {
     }
     const close = xml.indexOf('</c>', at);
     if (close < 0) throw new UnreadableXlsx('a cell is not closed');
-    if (formula !== null) this.grid.put(this.row, this.column, vTo > vFrom ? this.value(vFrom, vTo) : null, formula);
+    const format = this.style >= 0 ? (this.context.styleFormats[this.style] ?? null) : null;
+    if (formula !== null) this.grid.put(this.row, this.column, vTo > vFrom ? this.value(vFrom, vTo) : null, formula, format);
     else if ((this.type as CellType) === CellType.Inline) {
-      if (inline !== undefined) this.grid.put(this.row, this.column, inline, null);
-    } else if (vFrom >= 0) this.grid.put(this.row, this.column, this.value(vFrom, vTo), null);
+      if (inline !== undefined) this.grid.put(this.row, this.column, inline, null, format);
+    } else if (vFrom >= 0) this.grid.put(this.row, this.column, this.value(vFrom, vTo), null, format);
     return xml.indexOf('<', close + 4);
   }
 
@@ -354,10 +386,10 @@ function mergeRanges(sheet: string, xml: string, from: number, grid: CellGrid): 
     const size = (bottom - top + 1) * (right - left + 1);
     if (size > MAX_MERGED_CELLS || size <= 0 || copied + size > READ_LIMITS.mergedCells) continue;
     copied += size;
-    const { value, formula } = grid.get(top, left);
+    const { value, formula, format } = grid.get(top, left);
     for (let r = top; r <= bottom; r++) {
       for (let c = left; c <= right; c++) {
-        if (r !== top || c !== left) grid.put(r, c, value ?? null, formula);
+        if (r !== top || c !== left) grid.put(r, c, value ?? null, formula, format);
       }
     }
   }

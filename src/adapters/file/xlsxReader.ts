@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { Scalar } from '../../workbook/sheetPlan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import { leanXlsxToSnapshot } from './xlsxLeanReader';
-import { fillHoles } from './worksheetXml';
+import { CellGrid } from './worksheetXml';
 import { NotForLeanReader, UnreadableXlsx } from './zipEntries';
 
 const IGNORED_PARTS = ['dataValidations', 'sheetViews', 'cols', 'conditionalFormatting', 'hyperlinks', 'pageMargins', 'pageSetup', 'headerFooter', 'printOptions', 'picture', 'drawing', 'tableParts', 'autoFilter', 'rowBreaks', 'extLst'];
@@ -26,7 +26,7 @@ export async function xlsxToSnapshot(data: Buffer | ArrayBuffer): Promise<Workbo
     return await excelJsRead(bytes);
   } catch {
     // ExcelJS's own messages name its internals ("Cannot read properties of undefined"), not the file.
-    throw new UnreadableXlsx(`it has something bcf's reader leaves to ExcelJS (${leftOver}), and ExcelJS could not read it either; the file may be damaged`);
+    throw new UnreadableXlsx(`it uses something bcf's fast reader leaves to its full reader (${leftOver}), and that could not read it either; the file may be damaged`);
   }
 }
 
@@ -44,19 +44,16 @@ export function excelJsToSnapshot(workbook: ExcelJS.Workbook): WorkbookSnapshot 
 }
 
 function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
-  const values: Scalar[][] = [];
-  const formulas: (string | null)[][] = [];
+  const grid = new CellGrid({ places: 0 });
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const r = rowNumber - 1;
-    values[r] = [];
-    formulas[r] = [];
+    grid.values[rowNumber - 1] ??= [];
+    grid.formulas[rowNumber - 1] ??= [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const { value, formula } = scalarOf(cell);
-      values[r][colNumber - 1] = value;
-      formulas[r][colNumber - 1] = formula;
+      grid.put(rowNumber - 1, colNumber - 1, value, formula, cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : null);
     });
   });
-  return { name: ws.name, ...fillHoles(values, formulas) };
+  return { name: ws.name, ...grid.snapshotCells() };
 }
 
 function scalarOf(cell: ExcelJS.Cell): { value: Scalar; formula: string | null } {

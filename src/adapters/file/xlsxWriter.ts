@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { cellAddress } from '../../workbook/a1';
 import type { CellPlan, SheetPlan, WorkbookPlan } from '../../workbook/sheetPlan';
+import { writableWorkbook, type WriteRepairs } from '../../workbook/writableWorkbook';
 import { CELL_STYLES } from './styles';
 import { chartParts } from './xlsxCharts';
 import { rewriteZip } from './zipRewrite';
@@ -20,8 +21,14 @@ export function planToExcelJs(plan: WorkbookPlan): ExcelJS.Workbook {
 
 /** The .xlsx bytes: ExcelJS writes the parts uncompressed, then the charts go in and zlib compresses. */
 export async function planToXlsxBuffer(plan: WorkbookPlan): Promise<Buffer> {
-  const stored = Buffer.from((await planToExcelJs(plan).xlsx.writeBuffer({ zip: { compression: 'STORE' } })) as ArrayBuffer);
-  return rewriteZip(stored, chartParts(stored, plan));
+  return (await planToXlsx(plan)).buffer;
+}
+
+/** The .xlsx bytes, and what had to be repaired so every program opens them (see writableWorkbook). */
+export async function planToXlsx(plan: WorkbookPlan): Promise<{ buffer: Buffer; repairs: WriteRepairs }> {
+  const writable = writableWorkbook(plan);
+  const stored = Buffer.from((await planToExcelJs(writable.plan).xlsx.writeBuffer({ zip: { compression: 'STORE' } })) as ArrayBuffer);
+  return { buffer: rewriteZip(stored, chartParts(stored, writable.plan)), repairs: writable.repairs };
 }
 
 function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, styles: SharedStyles): void {

@@ -69,6 +69,10 @@ export function zipEntries(data: Buffer): ZipEntries {
     entries.set(name, entry);
     at += 46 + nameLength + extraLength + commentLength;
   }
+  // What the XML parts say they unpack to, all together: refused before anything is unpacked.
+  let declared = 0;
+  for (const [name, entry] of entries) if (/\.(xml|rels)$/i.test(name)) declared += entry.size;
+  if (declared > READ_LIMITS.unpackedBytes) throw tooBig();
   let unpacked = 0;
   return {
     has: (name) => entries.has(name),
@@ -145,8 +149,9 @@ function storedBytes(data: Buffer, entry: Entry): Buffer {
   return data.subarray(start, start + entry.compressedSize);
 }
 
+const tooBig = () => new UnreadableXlsx(`its parts unpack to more than ${READ_LIMITS.unpackedBytes / MB} MB, far more than any workbook bcf makes (a "zip bomb")`);
+
 function inflate(data: Buffer, entry: Entry, budget: number): Buffer {
-  const tooBig = () => new UnreadableXlsx(`its parts unpack to more than ${READ_LIMITS.unpackedBytes / MB} MB, far more than any workbook bcf makes (a "zip bomb")`);
   if (entry.size > budget) throw tooBig();
   const bytes = storedBytes(data, entry);
   if (entry.method === 0) return bytes;

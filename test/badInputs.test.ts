@@ -1,0 +1,110 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { SaxesParser } from 'saxes';
+import { planToXlsxBuffer } from '../src/adapters/file/xlsxWriter';
+import { main } from '../src/cli/main';
+import { workbookLayout } from '../src/workbook/workbookLayout';
+import { barnetJsonCopy, barnetPlan } from './support/barnet';
+const { writeCorpus } = require('./corpus/badInputs');
+const { unzip } = require('./corpus/zipBytes');
+
+interface Case {
+  name: string;
+  kind: 'plan' | 'workbook' | 'csv';
+  args: string[];
+  exit: number;
+  words: string[];
+  output?: string;
+}
+
+/** What no user should ever read: JavaScript's own errors, stack frames, library internals. */
+const INTERNAL = /\n\s+at |\b(TypeError|ReferenceError|RangeError|SyntaxError|DecimalError|ZodError)\b|is not a function|Cannot read propert|\bundefined\b|\[object |Maximum call stack|ExcelJS|JSZip|Invalid input: expected/;
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcf-corpus-'));
+let cases: Case[] = [];
+const results = new Map<string, { code: number; out: string[]; err: string[]; ms: number }>();
+
+beforeAll(async () => {
+  const generating = Date.now();
+  cases = await writeCorpus(dir, { barnetJson: barnetJsonCopy(), addinWorkbook: await planToXlsxBuffer(workbookLayout(barnetPlan())) });
+  if (process.env.CORPUS_TRACE) process.stderr.write(`generated in ${Date.now() - generating} ms\n`);
+  for (const c of cases) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const started = Date.now();
+    const code = await main(c.args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+    results.set(c.name, { code, out, err, ms: Date.now() - started });
+    if (process.env.CORPUS_TRACE) process.stderr.write(`${c.name} ${code} ${Date.now() - started} ms ${[...err, ...out].join(' | ').slice(0, 200)}\n`);
+  }
+}, 120_000);
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+test('the corpus has at least 80 cases across plan JSON, workbooks and CSV exports', () => {
+  expect(cases.length).toBeGreaterThanOrEqual(80);
+  expect(new Set(cases.map((c) => c.kind))).toEqual(new Set(['plan', 'workbook', 'csv']));
+});
+
+test('every case gets its exit code and a message with the words it must contain, and nothing internal', () => {
+  const wrong: string[] = [];
+  for (const c of cases) {
+    const r = results.get(c.name)!;
+    const text = [...r.err, ...r.out].join('\n');
+    const missing = c.words.filter((w) => !text.toLowerCase().includes(w.toLowerCase()));
+    if (r.code !== c.exit) wrong.push(`${c.name}: exit ${r.code}, expected ${c.exit}: ${text.slice(0, 300)}`);
+    else if (missing.length) wrong.push(`${c.name}: message lacks ${missing.map((w) => `"${w}"`).join(', ')}: ${text.slice(0, 300)}`);
+    if (INTERNAL.test(text)) wrong.push(`${c.name}: internal text reaches the user: ${text.match(INTERNAL)![0]} in ${text.slice(0, 300)}`);
+  }
+  expect(wrong).toEqual([]);
+});
+
+test('an unreadable file is one line naming the file', () => {
+  const wrong = cases
+    .filter((c) => c.exit === 2)
+    .map((c) => ({ c, r: results.get(c.name)! }))
+    .filter(({ c, r }) => r.err.length !== 1 || r.err[0].includes('\n') || !r.err[0].includes(path.basename(c.args[1])))
+    .map(({ c, r }) => `${c.name}: ${JSON.stringify(r.err).slice(0, 200)}`);
+  expect(wrong).toEqual([]);
+});
+
+test('a plan error names its field', () => {
+  const wrong = cases
+    .filter((c) => c.exit === 1 && c.kind === 'plan')
+    .filter((c) => !results.get(c.name)!.err.every((line) => /^(Error|Warning) at \S/.test(line)))
+    .map((c) => `${c.name}: ${results.get(c.name)!.err[0]}`);
+  expect(wrong).toEqual([]);
+});
+
+test('every case is answered within 10 seconds', () => {
+  const slow = cases.filter((c) => results.get(c.name)!.ms > 10_000).map((c) => `${c.name}: ${results.get(c.name)!.ms} ms`);
+  expect(slow).toEqual([]);
+});
+
+test('names with terminal escape sequences print without them', () => {
+  const printed = [...results.get('escape-sequences-in-names (show)')!.out, ...results.get('escape-sequences-in-names (show)')!.err].join('\n');
+  // eslint-disable-next-line no-control-regex
+  expect(printed).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E]/);
+  expect(printed).toContain('Barnet[2J[31m');
+});
+
+test('every workbook built from an accepted input is well-formed XML, part by part', () => {
+  const built = cases.filter((c) => c.output);
+  expect(built.length).toBeGreaterThanOrEqual(8);
+  const broken: string[] = [];
+  for (const c of built) {
+    for (const part of unzip(fs.readFileSync(c.output!)) as { name: string; data: Buffer }[]) {
+      if (!/\.(xml|rels)$/.test(part.name)) continue;
+      const parser = new SaxesParser();
+      parser.on('error', (e) => {
+        throw e;
+      });
+      try {
+        parser.write(part.data.toString('utf8')).close();
+      } catch (e) {
+        broken.push(`${c.name} ${part.name}: ${(e as Error).message.slice(0, 120)}`);
+      }
+    }
+  }
+  expect(broken).toEqual([]);
+});
