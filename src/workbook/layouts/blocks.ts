@@ -51,7 +51,7 @@ export const BLOCKS = {
   sharingRule: block('PoolSharingRule', POOL_HEADERS.sharingRule),
   fixedShares: block('PoolFixedShares', POOL_HEADERS.fixedShares),
   phasing: block('PoolPhasing', POOL_HEADERS.phasing, { computed: [5] }),
-  spend: block('PoolSpend', POOL_HEADERS.spend, { computed: [0, 2, 7, 8, 9, 10] }),
+  spend: block('PoolSpend', POOL_HEADERS.spend, { computed: [0, 2, 7, 8] }),
   summary: block('PoolSummary', POOL_HEADERS.summary),
   sources: block('PoolSources', POOL_HEADERS.sources),
   poolPartners: block('PoolPartners', POOL_HEADERS.partners),
