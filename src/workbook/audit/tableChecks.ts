@@ -248,12 +248,13 @@ class TableAudit {
     const total = (cost: Column, rows: readonly number[]) => sum(rows.map((r) => this.worked(r, cost) ?? ZERO));
     const pairs = this.costsFor(share, columns).flatMap((cost) => [total(cost, poolRows), total(cost, t.rows)].filter((d) => !d.isZero()).map((pool) => ({ cost, pool })));
     if (!pairs.length) return;
+    const slacks = new Map(pairs.map((p) => [p.cost, this.roundingOf(t.rows, p.cost)]));
     const fits = (r: number, { cost, pool }: { cost: Column; pool: Decimal }) => {
       const cell = figure(t, r, share);
       const c = this.worked(r, cost);
       if (!cell || !c) return false;
       const k = points ? 100 : 1;
-      const slack = this.roundingOf(t.rows, cost);
+      const slack = slacks.get(cost)!;
       if (slack.isZero()) return this.agrees(c.dividedBy(pool).times(k), cell, share);
       const half = this.roundingOf([r], cost);
       const low = c.minus(half).dividedBy(pool.plus(slack)).times(k);
@@ -261,8 +262,8 @@ class TableAudit {
       return withinAsShown(low, high, cell.value, cell.decimals);
     };
     const checked = t.rows.filter((r) => figure(t, r, share) && pairs.some((p) => this.worked(r, p.cost)));
-    const score = (p: (typeof pairs)[number]) => checked.filter((r) => fits(r, p)).length;
-    const best = pairs.reduce((a, b) => (score(b) > score(a) ? b : a), pairs[0]);
+    const scores = pairs.map((p) => checked.filter((r) => fits(r, p)).length);
+    const best = pairs[scores.indexOf(Math.max(...scores))];
     const allInPool = best.pool.equals(total(best.cost, t.rows)) && !best.pool.equals(total(best.cost, poolRows));
     for (const r of checked) {
       if (this.outOfPool(r, columns) && !allInPool) {
