@@ -266,6 +266,8 @@ function notesAbove(grid: TableGrid, top: number, tables: readonly FoundTable[])
 
 const TOTAL_LABEL = /^(grand |overall |sub-? ?|bcf |pool |scheme |net )?totals?\b|\btotals?:?$|^all schemes\b|^sum\b/i;
 const SUBTOTAL_LABEL = /sub-? ?totals?/i;
+/** Among the schemes, only these are sub-totals: a scheme may be called "Total Care Review". */
+const MIDDLE_TOTAL = /^sub-? ?totals?\b|^totals?\s*($|[:(\-–]|for\b|tier\b|group\b|section\b|theme\b)|\btotals?:?$/i;
 
 interface Body {
   readonly rows: number[];
@@ -351,7 +353,15 @@ function bodyOf(grid: TableGrid, kinds: readonly { row: number; kind: RowKind }[
       const closesGroup = sub || subtotals.length > 0 || unlabelled.length > 0;
       if (i < firstData && totalRow === undefined) totalRow = k.row;
       else if (i > lastData && (k === trailing[trailing.length - 1] || !(closesGroup && section.length))) totalRow = k.row;
-      else if (k.kind === 'total' && (sub || section.length)) {
+      else if (k.kind === 'total' && i > lastData && (sub || section.length)) {
+        subtotals.push({ row: k.row, rows: section });
+        section = [];
+      } else if (k.kind === 'total' && !MIDDLE_TOTAL.test(labelText(grid, k.row, labels).trim()) && !poolNoted(grid, k.row)) {
+        // "Total Care Review" among the schemes is a scheme.
+        rows.push(k.row);
+        section.push(k.row);
+        sinceUnlabelled.push(k.row);
+      } else if (k.kind === 'total' && (sub || section.length)) {
         subtotals.push({ row: k.row, rows: section });
         section = [];
       } else if (i > lastData && sinceUnlabelled.length) {
@@ -365,5 +375,16 @@ function bodyOf(grid: TableGrid, kinds: readonly { row: number; kind: RowKind }[
 }
 
 function labelText(grid: TableGrid, r: number, labels: readonly LabelColumn[]): string {
-  return labels.map((l) => grid.text(r, l.index)).join(' ');
+  return labels
+    .map((l) => grid.text(r, l.index))
+    .filter(Boolean)
+    .join(' ');
+}
+
+function poolNoted(grid: TableGrid, r: number): boolean {
+  for (let c = 0; c < grid.columnCount; c++) {
+    const t = grid.typed(r, c);
+    if (t.kind === 'number' && /pool/i.test(t.note) && !/not|outside|excl/i.test(t.note)) return true;
+  }
+  return false;
 }

@@ -33,7 +33,7 @@ export function classifyHeader(raw: string): Role | undefined {
   const h = normalHeader(raw);
   if (!h || /\bref\b|^tier|^id$|\bfte\b|\bwte\b|\bheadcount\b/.test(h)) return undefined;
   if (/%|\bper ?cent|\bshare\b|\bproportion\b/.test(h)) {
-    if (/pool/.test(h)) return 'poolShare';
+    if (/pool|of (the )?(total )?bcf\b|bcf (allocation|total)/.test(h)) return 'poolShare';
     if (isYearOnYear(h)) return undefined;
     if (/change|reduction|share of (the )?total|of total|\bshare\b/.test(h) && !MONEY_WORDS.test(h)) return 'change';
     return undefined;

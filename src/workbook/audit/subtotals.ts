@@ -44,12 +44,15 @@ function runs(rows: readonly number[], value: (r: number) => Decimal, where: 'af
   const found: SubTotal[] = [];
   const order = where === 'after' ? rows : [...rows].reverse();
   let start = 0;
+  let running = ZERO;
   for (let i = 0; i < order.length; i++) {
-    const section = order.slice(start, i);
-    if (section.length >= 2 && !value(order[i]).isZero() && sum(section.map(value)).equals(value(order[i]))) {
+    const v = value(order[i]);
+    if (i - start >= 2 && !v.isZero() && running.equals(v)) {
+      const section = order.slice(start, i);
       found.push({ row: order[i], rows: where === 'after' ? section : [...section].reverse() });
       start = i + 1;
-    }
+      running = ZERO;
+    } else running = running.plus(v);
   }
   return found;
 }

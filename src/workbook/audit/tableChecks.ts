@@ -248,12 +248,13 @@ class TableAudit {
     const total = (cost: Column, rows: readonly number[]) => sum(rows.map((r) => this.worked(r, cost) ?? ZERO));
     const pairs = this.costsFor(share, columns).flatMap((cost) => [total(cost, poolRows), total(cost, t.rows)].filter((d) => !d.isZero()).map((pool) => ({ cost, pool })));
     if (!pairs.length) return;
+    const slacks = new Map(pairs.map((p) => [p.cost, this.roundingOf(t.rows, p.cost)]));
     const fits = (r: number, { cost, pool }: { cost: Column; pool: Decimal }) => {
       const cell = figure(t, r, share);
       const c = this.worked(r, cost);
       if (!cell || !c) return false;
       const k = points ? 100 : 1;
-      const slack = this.roundingOf(t.rows, cost);
+      const slack = slacks.get(cost)!;
       if (slack.isZero()) return this.agrees(c.dividedBy(pool).times(k), cell, share);
       const half = this.roundingOf([r], cost);
       const low = c.minus(half).dividedBy(pool.plus(slack)).times(k);
@@ -261,8 +262,8 @@ class TableAudit {
       return withinAsShown(low, high, cell.value, cell.decimals);
     };
     const checked = t.rows.filter((r) => figure(t, r, share) && pairs.some((p) => this.worked(r, p.cost)));
-    const score = (p: (typeof pairs)[number]) => checked.filter((r) => fits(r, p)).length;
-    const best = pairs.reduce((a, b) => (score(b) > score(a) ? b : a), pairs[0]);
+    const scores = pairs.map((p) => checked.filter((r) => fits(r, p)).length);
+    const best = pairs[scores.indexOf(Math.max(...scores))];
     const allInPool = best.pool.equals(total(best.cost, t.rows)) && !best.pool.equals(total(best.cost, poolRows));
     for (const r of checked) {
       if (this.outOfPool(r, columns) && !allInPool) {
@@ -295,7 +296,9 @@ class TableAudit {
       // The rows' own total, not a printed total that may itself be wrong.
       const total = this.columnSum(count, t.rows);
       // A % shared by several years' counts may be of any of them.
-      const others = change.band ? [] : t.columns.filter((c) => c.role === 'count' && c !== count).map((c) => ({ c, total: this.columnSum(c, t.rows) }));
+      // A "% of total" that names no count may be a share of the costs.
+      const namesCount = /nel|adm|reduc|avoid|bed|patient|activity|care home|reablement|dtoc/.test(normalHeader(change.header));
+      const others = [...(change.band ? [] : t.columns.filter((c) => c.role === 'count' && c !== count)), ...(namesCount ? [] : t.columns.filter((c) => c.role === 'cost' && !c.breakdown))].map((c) => ({ c, total: this.columnSum(c, t.rows) }));
       const points = this.percentPoints(change);
       for (const r of t.rows) {
         const cell = figure(t, r, change);
@@ -305,7 +308,7 @@ class TableAudit {
         const base = baseline ? figure(t, r, baseline)?.value : undefined;
         const options = [total, ...(base ? [base] : [])].filter((d) => !d.isZero());
         if (!options.length || options.some((d) => this.agrees(n.dividedBy(d).times(k), cell, change))) continue;
-        if (others.some((o) => !o.total.isZero() && figure(t, r, o.c) && this.agrees(figure(t, r, o.c)!.value.dividedBy(o.total).times(k), cell, change))) continue;
+        if (others.some((o) => !o.total.isZero() && figure(t, r, o.c) && this.agrees(poundsOf(figure(t, r, o.c)!, o.c).dividedBy(o.total).times(k), cell, change))) continue;
         const exact = n.dividedBy(options[0]).times(k);
         const expected = this.show(exact.toDecimalPlaces(cell.decimals), change, cell);
         this.add(r, change, 'share-of-total', expected, `${change.header} for ${this.rowName(r)} should be ${expected}: ${grouped(n, 0)} of the ${grouped(options[0], 0)} ${count.header} in the table is ${n.dividedBy(options[0]).times(100).toDecimalPlaces(4).toString()}%; the cell shows ${cell.shown}.`);
