@@ -19,13 +19,13 @@ const withoutCards = (plan: Plan): Plan => ({ ...plan, cards: undefined });
 
 type Command = (host: OfficeWorkbook) => Promise<unknown>;
 
-async function run(book: FakeWorkbook, command: Command, options: Parameters<typeof scripted>[1] = {}) {
+async function run(book: FakeWorkbook, command: Command, options: Parameters<typeof scripted>[1] & { maxRequestBytes?: number } = {}) {
   const responder = scripted(book, options);
   const office = loadExcel({ respond: responder });
   let error: unknown;
   let result: unknown;
   try {
-    result = await command(new OfficeWorkbook(office.Excel));
+    result = await command(new OfficeWorkbook(office.Excel, { maxRequestBytes: options.maxRequestBytes }));
   } catch (e) {
     error = e;
   }
@@ -59,8 +59,8 @@ async function prepared(plan: Plan): Promise<FakeWorkbook> {
 }
 
 /** Fails each request of the command in turn (whole, or half applied) and checks nothing that existed changed. */
-async function failEachRequest(start: FakeWorkbook, command: Command) {
-  const clean = await run(start.clone(), command);
+async function failEachRequest(start: FakeWorkbook, command: Command, maxRequestBytes?: number) {
+  const clean = await run(start.clone(), command, { maxRequestBytes });
   expect(clean.error).toBeUndefined();
   const before = picture(start);
   // Requests after the last that writes are Excel.run's clean-up: the command's work is done by then.
@@ -68,11 +68,11 @@ async function failEachRequest(start: FakeWorkbook, command: Command) {
   for (let k = 1; k <= lastWrite; k++) {
     for (const mode of k === lastWrite ? (['refuse'] as const) : (['refuse', 'half'] as const)) {
       const book = start.clone();
-      const failed = await run(book, command, { failAt: k, mode });
+      const failed = await run(book, command, { failAt: k, mode, maxRequestBytes });
       expect({ k, mode, error: failed.error === undefined ? 'none' : 'failed' }).toEqual({ k, mode, error: 'failed' });
       expectUnchanged(before, book, `request ${k} of ${clean.requests} failed (${mode})`);
       // The next command tidies up what the failed one left and finishes the job.
-      const again = await run(book, command);
+      const again = await run(book, command, { maxRequestBytes });
       expect(again.error).toBeUndefined();
       expect([...book.sheets.values()].filter((s) => s.name.startsWith('BCF~') || s.name === 'BCF Pending')).toEqual([]);
     }
@@ -97,6 +97,27 @@ describe('a command that fails part way leaves the workbook as it was', () => {
     const withCards = await prepared(barnet());
     await failEachRequest(withCards, (host) => refreshCards(host));
   });
+
+  test('with requests capped at 150 KB, a rebuild goes through staging sheets copied over in the last request', async () => {
+    const start = await prepared(barnet());
+    const json = barnetJsonCopy();
+    json.schemes.push({ ...json.schemes[0], ref: '9z', name: 'A new scheme' });
+    const added = planFromJson(json).plan;
+    const command: Command = (host) => generateTables(host, added, undefined, { base: barnet() });
+    const clean = await failEachRequest(start, command, 150_000);
+    const writes = clean.calls.filter((c) => c.touched?.size);
+    expect(writes.length).toBeGreaterThan(1);
+    expect(clean.calls.some((c) => c.bodyText.includes('"CopyFrom"'))).toBe(true);
+    expect(earlyTouches(clean.calls, new Set(start.sheets.keys()))).toEqual([]);
+    expect(writes[writes.length - 1].bodyBytes).toBeLessThan(150_000);
+    // What the copies leave is what one uncapped request writes.
+    const capped = start.clone();
+    await run(capped, command, { maxRequestBytes: 150_000 });
+    const whole = start.clone();
+    await run(whole, command);
+    const cells = (book: FakeWorkbook) => [...book.sheets.values()].filter((sh) => !isBookkeeping(sh.name)).map((sh) => [sh.name, JSON.stringify([...sh.cells].sort()), JSON.stringify([...sh.formats].sort())]);
+    expect(cells(capped)).toEqual(cells(whole));
+  }, 300_000);
 
   test('before its last request, a command changes only sheets it created', async () => {
     const start = await prepared(barnet());
@@ -151,6 +172,19 @@ describe("a person's own sheets", () => {
     expect((generated.result as any).status).toBe('done');
     expect(book.sheets.has('schemes')).toBe(false);
     expect(book.cell('Our schemes', 'G5')).toEqual({ value: 36000 });
+  });
+});
+
+describe('a workbook made before the add-in kept a registry', () => {
+  test('has its sheets, tables and names adopted by their layout names, not duplicated', async () => {
+    const book = await prepared(barnet());
+    (book as any).deleteSheet('BCF Registry');
+    const before = [...book.sheets.keys()].sort();
+    const generated = await run(book, (host) => generateTables(host, withCost(barnet(), '1a', 36000), undefined, { base: barnet() }));
+    expect((generated.result as any).status).toBe('done');
+    expect([...book.sheets.keys()].filter((k) => !isBookkeeping(k)).sort()).toEqual(before);
+    expect(book.cell('Schemes', 'G5')).toEqual({ value: 36000 });
+    expect([...book.names.keys()].some((n) => n.startsWith('bcf_'))).toBe(false);
   });
 });
 

@@ -222,7 +222,9 @@ function renameSheetPlan(sheet: SheetPlan, actual: string, tables: ReadonlyMap<s
   const renamed = sheet.tables?.map((t) => ({ ...t, name: tables.get(lower(t.name)) ?? t.name }));
   if (!renames.sheets.size && !renames.names.size) return { ...sheet, name: actual, tables: renamed };
   const rows = sheet.rows.map((row) => row.map((cell): CellPlan | null => (cell?.formula ? { ...cell, formula: renameInFormula(cell.formula, renames) } : cell)));
-  return { ...sheet, name: actual, tables: renamed, rows };
+  // A drop-down's list may live on another sheet (Assumptions): its source follows the rename too.
+  const validations = sheet.validations?.map((v) => (v.source ? { ...v, source: renameInFormula(`=${v.source}`, renames).slice(1) } : v));
+  return { ...sheet, name: actual, tables: renamed, rows, validations };
 }
 
 function registryPlan(plan: WorkbookPlan, registry: Registry, sheets: ReadonlyMap<string, string>, tables: ReadonlyMap<string, string>, names: ReadonlyMap<string, string>, measured: (actual: string) => { shape?: string; bytes?: number }): SheetPlan {

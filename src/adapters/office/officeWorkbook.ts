@@ -1,13 +1,12 @@
-import { sheetRef } from '../../workbook/a1';
 import type { Decision, Progress, Updated, WorkbookHost } from '../../workbook/host';
 import { isBookkeeping, logicalSnapshot, looksLikeLayoutSheet, placePlan } from '../../workbook/ownership';
 import type { Scalar, SheetPlan, WorkbookPlan } from '../../workbook/sheetPlan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import type { CellInput } from './cellInput';
-import { CELL_LOOKS } from './cellLooks';
+import { queueStep } from './queueSteps';
 import { DEFAULT_MAX_RESPONSE_BYTES, errorCode, readSheets, readState, releaseReferences, type Guess, type WorkbookState } from './workbookRead';
 import { planWrites } from './writePlan';
-import { columnsAddress, nextBatch, type WriteStep } from './writeSteps';
+import { nextBatch, type WriteStep } from './writeSteps';
 
 /** The part of the Office.js `Excel` namespace the adapter uses; tests inject Microsoft's client loaded in a vm. */
 export type ExcelApi = Pick<typeof Excel, 'run'>;
@@ -315,131 +314,3 @@ function defaultExcel(): ExcelApi {
   return excel ?? ({ run: () => Promise.reject(new Error('Excel is not available: open the BCF planner inside Excel.')) } as unknown as ExcelApi);
 }
 
-function queueStep(context: Excel.RequestContext, sheets: Map<string, Excel.Worksheet>, step: WriteStep): void {
-  const workbook = context.workbook;
-  const sheetOf = (name: string) => {
-    let sheet = sheets.get(name);
-    if (!sheet) sheets.set(name, (sheet = workbook.worksheets.getItem(name)));
-    return sheet;
-  };
-  switch (step.kind) {
-    case 'addSheet':
-      sheets.set(step.sheet, workbook.worksheets.add(step.sheet));
-      return;
-    case 'deleteSheet':
-      sheetOf(step.sheet).delete();
-      sheets.delete(step.sheet);
-      return;
-    case 'visibility':
-      sheetOf(step.sheet).visibility = 'VeryHidden' as Excel.SheetVisibility;
-      return;
-    case 'copyFrom':
-      sheetOf(step.sheet)
-        .getRange(step.address)
-        .copyFrom(sheetRef(step.from, step.address), 'All' as Excel.RangeCopyType);
-      return;
-    case 'unlistTable':
-      // Keeps the cells (cleared next) and frees the name for the table written in its place.
-      workbook.tables.getItem(step.table).convertToRange();
-      return;
-    case 'clearSheet': {
-      // Sheets the add-in generates are rebuilt whole, so rows left from a longer plan don't linger.
-      const used = sheetOf(step.sheet).getUsedRange();
-      used.clear();
-      used.dataValidation.clear();
-      sheetOf(step.sheet).freezePanes.unfreeze();
-      return;
-    }
-    case 'name': {
-      const reference = `=${sheetRef(step.name.sheet, step.name.cell)}`;
-      if (step.exists) {
-        const item = workbook.names.getItem(step.name.name);
-        item.formula = reference;
-        item.comment = step.name.comment;
-      } else {
-        workbook.names.add(step.name.name, reference, step.name.comment);
-      }
-      return;
-    }
-    case 'cells':
-      sheetOf(step.sheet).getRangeByIndexes(step.row, step.column, step.formulas.length, step.formulas[0].length).formulas = step.formulas;
-      return;
-    case 'formats':
-      sheetOf(step.sheet).getRangeByIndexes(step.row, step.column, step.formats.length, step.formats[0].length).numberFormat = step.formats;
-      return;
-    case 'styles': {
-      const look = CELL_LOOKS[step.style];
-      const format = sheetOf(step.sheet).getRanges(step.addresses.join(',')).format;
-      if (look.fill) format.fill.color = look.fill;
-      if (look.bold !== undefined) format.font.bold = look.bold;
-      if (look.italic !== undefined) format.font.italic = look.italic;
-      if (look.size !== undefined) format.font.size = look.size;
-      if (look.color) format.font.color = look.color;
-      if (look.wrap !== undefined) format.wrapText = look.wrap;
-      if (look.vertical) format.verticalAlignment = look.vertical;
-      if (look.borderTop) format.borders.getItem('EdgeTop').style = look.borderTop;
-      if (look.borderBottom) format.borders.getItem('EdgeBottom').style = look.borderBottom;
-      return;
-    }
-    case 'validation': {
-      const v = step.validation;
-      const validation = sheetOf(step.sheet).getRange(v.range).dataValidation;
-      validation.clear();
-      validation.ignoreBlanks = true;
-      if (v.kind === 'list') {
-        validation.rule = { list: { inCellDropDown: true, source: v.source ? `=${v.source}` : (v.list ?? []).join(',') } };
-      } else {
-        const rule = { formula1: v.min ?? 0, operator: 'GreaterThanOrEqualTo' as const };
-        validation.rule = v.kind === 'whole' ? { wholeNumber: rule } : { decimal: rule };
-      }
-      validation.errorAlert = { message: v.message, showAlert: true, style: 'Stop', title: 'BCF planner' };
-      return;
-    }
-    case 'sheetLook': {
-      const sheet = sheetOf(step.sheet);
-      const widths = step.plan.columnWidths ?? [];
-      for (let first = 0; first < widths.length;) {
-        let last = first;
-        while (last + 1 < widths.length && widths[last + 1] === widths[first]) last++;
-        sheet.getRange(columnsAddress(first, last)).format.columnWidth = columnWidthPoints(widths[first]);
-        first = last + 1;
-      }
-      const freeze = step.plan.freeze;
-      if (freeze && freeze.rows > 0 && freeze.columns > 0) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, freeze.rows, freeze.columns));
-      else if (freeze && freeze.rows > 0) sheet.freezePanes.freezeRows(freeze.rows);
-      else if (freeze && freeze.columns > 0) sheet.freezePanes.freezeColumns(freeze.columns);
-      if (step.plan.tabColor) sheet.tabColor = `#${step.plan.tabColor}`;
-      return;
-    }
-    case 'deleteChart':
-      sheetOf(step.sheet).charts.getItem(step.chart).delete();
-      return;
-    case 'chart': {
-      // A line chart over ranges already written: the first series creates it, the rest are added.
-      const sheet = sheetOf(step.sheet);
-      const plan = step.chart;
-      const chart = sheet.charts.add('Line', sheet.getRange(plan.series[0].range), 'Columns');
-      chart.title.text = plan.title;
-      chart.setPosition(plan.anchor);
-      plan.series.forEach((s, i) => {
-        const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
-        if (i > 0) series.setValues(sheet.getRange(s.range));
-        series.name = s.name;
-        series.setXAxisValues(sheet.getRange(plan.categories));
-      });
-      return;
-    }
-    case 'table': {
-      const sheet = sheetOf(step.sheet);
-      const table = sheet.tables.add(sheet.getRange(step.address), true);
-      table.name = step.table.name;
-      table.style = 'TableStyleLight9';
-      return;
-    }
-  }
-}
-
-/** Excel column widths are set in points; plans give them in characters of the default font (7 px + 5 px padding). */
-export function columnWidthPoints(characters: number): number {
-  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
-}

@@ -1,7 +1,7 @@
 import { pendingPlan, REGISTRY_SHEET, STAGING_PREFIX, type Placement } from '../../workbook/ownership';
 import type { SheetPlan } from '../../workbook/sheetPlan';
 import type { SheetSnapshot } from '../../workbook/snapshot';
-import { rangeAddress } from '../../workbook/a1';
+import { rangeAddress, sheetRef } from '../../workbook/a1';
 import { cellInput, type CellInput } from './cellInput';
 import type { WorkbookState } from './workbookRead';
 import { arrayStepBytes, jsonBytes, sheetSteps, type WriteStep } from './writeSteps';
@@ -124,8 +124,8 @@ function nameSteps(placement: Placement, state: WorkbookState): { added: WriteSt
   return { added, changed, addedNames: added.map((s) => (s.kind === 'name' ? s.name.name : '')) };
 }
 
-export function nameFormula(sheet: string, cell: string): string {
-  return `=${/^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${cell}`;
+function nameFormula(sheet: string, cell: string): string {
+  return `=${sheetRef(sheet, cell)}`;
 }
 
 function usedAddress(plan: SheetPlan): string | undefined {
