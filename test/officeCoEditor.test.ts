@@ -175,6 +175,19 @@ describe("a person's own sheets", () => {
   });
 });
 
+describe('a workbook made before the add-in kept a registry', () => {
+  test('has its sheets, tables and names adopted by their layout names, not duplicated', async () => {
+    const book = await prepared(barnet());
+    (book as any).deleteSheet('BCF Registry');
+    const before = [...book.sheets.keys()].sort();
+    const generated = await run(book, (host) => generateTables(host, withCost(barnet(), '1a', 36000), undefined, { base: barnet() }));
+    expect((generated.result as any).status).toBe('done');
+    expect([...book.sheets.keys()].filter((k) => !isBookkeeping(k)).sort()).toEqual(before);
+    expect(book.cell('Schemes', 'G5')).toEqual({ value: 36000 });
+    expect([...book.names.keys()].some((n) => n.startsWith('bcf_'))).toBe(false);
+  });
+});
+
 describe('reading beside a large data sheet', () => {
   test('the pane reads its plan with 5 MB request and response limits beside a 100,000 x 20 data sheet', async () => {
     const book = await prepared(barnet());
