@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import { Money, ZERO, sum } from '../../domain/money';
-import type { Column, SubTotal } from './findTables';
+import type { Column, SubTotal } from './tableParts';
 import type { TableGrid } from './tableGrid';
 import { withinAsShown } from './typedCell';
 
