@@ -110,7 +110,7 @@ function legacyRegistry(pending: readonly string[]): Registry {
 /** "='My sheet'!$A$1" -> "My sheet". */
 export function sheetOfLocator(formula: string | null): string | undefined {
   if (!formula) return undefined;
-  const m = /^=(?:'((?:[^']|'')+)'|([^'!]+))!\$?A\$?1$/.exec(formula.trim());
+  const m = /^=(?:'((?:[^']|'')+)'|([^'!#]+))!\$?A\$?1$/.exec(formula.trim());
   if (!m) return undefined;
   return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
 }
