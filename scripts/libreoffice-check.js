@@ -71,6 +71,8 @@ function load() {
   }
   return {
     planFromJson: require(dist('domain/planJson')).planFromJson,
+    planToJson: require(dist('domain/planJson')).planToJson,
+    emptyPlan: require(dist('domain/newPlan')).emptyPlan,
     workbookLayout: require(dist('workbook/workbookLayout')).workbookLayout,
     writeWorkbook: require(dist('adapters/file/planFiles')).writeWorkbook,
     schemesGeometry: require(dist('workbook/layouts/schemes')).schemesGeometry,
@@ -346,6 +348,8 @@ async function main() {
     // Joint funding: the example council's register, and random registers of every split method.
     await add('joint-funding', JSON.parse(fs.readFileSync(path.join(ROOT, 'examples/joint-funding.json'), 'utf8')));
     for (const seed of [SEED, SEED + 7, SEED + 13]) await add(`joint-random-${seed}`, m.randomJointPlanJson(seed, 80));
+    // A new plan with nothing in it yet: no total may reach its own cell (#CYCLE! in HyperFormula, Err:522 here).
+    await add('empty-plan', m.planToJson(m.emptyPlan('Barnet', '2025/26')));
     console.log(`Built ${books.length} workbooks in ${work} in ${elapsed(buildStarted)}.`);
 
     // 2. LibreOffice recalculates them all in one session.

@@ -42,6 +42,8 @@ export interface PlanSession {
   edit(update: (form: PlanForm) => PlanForm): void;
   startNew(board: string, firstYear: string, replace?: boolean): void;
   loadExample(replace?: boolean): void;
+  /** Starts the workbook's plan from one made elsewhere (a table imported in the pane). */
+  startFrom(plan: Plan, replace?: boolean): void;
   readWorkbook(): void;
   generate(prefer?: 'ask' | 'pane' | 'workbook'): void;
   discardEdits(): void;
@@ -188,6 +190,7 @@ export function usePlanSession(host: WorkbookHost): PlanSession {
     [startWith],
   );
   const loadExample = useCallback((replace = false) => startWith(barnetExample(), replace, (r) => loadExample(r)), [startWith]);
+  const startFrom = useCallback((plan: Plan, replace = false) => startWith(plan, replace, (r) => startFrom(plan, r)), [startWith]);
 
   const generate = useCallback(
     (prefer: 'ask' | 'pane' | 'workbook' = 'ask') => {
@@ -218,6 +221,7 @@ export function usePlanSession(host: WorkbookHost): PlanSession {
     edit: (update) => setForm((f) => (f ? update(f) : f)),
     startNew,
     loadExample,
+    startFrom,
     readWorkbook,
     generate,
     discardEdits: () => base && setForm(formFromPlan(base)),

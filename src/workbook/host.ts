@@ -1,4 +1,4 @@
-import type { WorkbookSnapshot } from './snapshot';
+import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import type { WorkbookPlan } from './sheetPlan';
 
 export interface Progress {
@@ -32,6 +32,19 @@ export interface WorkbookHost {
   update?<T>(decide: (snapshot: WorkbookSnapshot) => Decision<T>, onProgress?: (p: Progress) => void): Promise<Updated<T>>;
   /** Calls `listener` when the workbook changes (a person's edit, a co-author's); returns a way to stop. */
   watch?(listener: () => void): Promise<() => void>;
+  /**
+   * The cells the person has selected (a table to import), values and number formats, placed at
+   * their own rows and columns of the sheet so addresses stay the sheet's; undefined when the host
+   * can't tell. A single cell selected stands for its whole sheet.
+   */
+  readSelection?(): Promise<Selection | undefined>;
+}
+
+export interface Selection {
+  readonly sheet: string;
+  /** "A3:H16", or one cell. */
+  readonly address: string;
+  readonly snapshot: SheetSnapshot;
 }
 
 /** `host.update` where the host has it, else a read followed by a write. */
