@@ -61,6 +61,11 @@ function withCost(plan) {
   return { ...plan, schemes: [{ ...scheme, years }, ...plan.schemes.slice(1)] };
 }
 
+/** The plan with a copy of its first scheme under a new ref. */
+function withScheme(plan) {
+  return { ...plan, schemes: [...plan.schemes, { ...plan.schemes[0], ref: '999z', name: 'A scheme added in the bench' }] };
+}
+
 async function scenario(name, json, targets) {
   const plan = planFromJson(json).plan;
   const book = new FakeWorkbook({ sheets: { Notes: [['A sheet of the user'], [1]] } });
@@ -74,7 +79,10 @@ async function scenario(name, json, targets) {
   const refresh = await measure(`${name}: refresh, one scheme's cost changed`, session, (h) => generateTables(h, withCost(base), undefined, { base }));
   // The first refresh after a Generate also writes the blank cost cells the reader took as £0; the next one is the steady state.
   const again = await measure(`${name}: refresh again, another cost changed`, session, (h) => generateTables(h, withCost(refresh.outcome.plan), undefined, { base: refresh.outcome.plan }));
-  const all = [...generated.calls, ...read.calls, ...refresh.calls, ...again.calls];
+  // A scheme added changes the layout of most sheets: they are rebuilt, the big ones through staging sheets.
+  const grown = withScheme(again.outcome.plan);
+  const added = await measure(`${name}: refresh, a scheme added`, session, (h) => generateTables(h, grown, undefined, { base: again.outcome.plan }));
+  const all = [...generated.calls, ...read.calls, ...refresh.calls, ...again.calls, ...added.calls];
   const over = all.filter((c) => c.bodyBytes >= LIMIT || c.responseBytes >= LIMIT).length;
   const notes = [];
   if (targets.refresh) {
