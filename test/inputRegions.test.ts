@@ -137,5 +137,5 @@ test('a scheme reference typed too long for its card sheet name is refused, nami
   } catch (e) {
     problems = (e as { problems: typeof problems }).problems;
   }
-  expect(problems).toEqual([expect.objectContaining({ where: { sheet: SHEET.schemes, cell: `A${row + 1}` }, message: expect.stringMatching(/31 characters; at most 26, so that its Benefit Card sheet/) })]);
+  expect(problems).toEqual([expect.objectContaining({ where: { sheet: SHEET.schemes, cell: `A${row + 1}` }, message: expect.stringMatching(/is 31 characters long; at most 26 fit, since its Benefit Card sheet/) })]);
 });
