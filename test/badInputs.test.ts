@@ -6,9 +6,7 @@ import { planToXlsxBuffer } from '../src/adapters/file/xlsxWriter';
 import { main } from '../src/cli/main';
 import { workbookLayout } from '../src/workbook/workbookLayout';
 import { barnetJsonCopy, barnetPlan } from './support/barnet';
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { writeCorpus } = require('./corpus/badInputs');
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { unzip } = require('./corpus/zipBytes');
 
 interface Case {

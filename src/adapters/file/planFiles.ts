@@ -61,7 +61,7 @@ function jsonText(data: Buffer): string {
 
 export async function loadSnapshot(file: string, data?: Buffer) {
   if (path.extname(file).toLowerCase() === '.csv') {
-    throw new FileProblem(`${file} is a CSV file; this command reads a plan (.json) or an Excel workbook (.xlsx). Open the CSV in Excel and save it as .xlsx, or import it with a command that reads exports.`);
+    throw new FileProblem(`${file} is a CSV file; this command reads a plan (.json) or an Excel workbook (.xlsx). For a case-management export of jointly funded packages, use bcf joint import; otherwise open the CSV in Excel and save it as .xlsx.`);
   }
   const bytes = data ?? (await readInput(file));
   if (bytes.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
