@@ -228,6 +228,11 @@ export default tseslint.config(
     },
   },
   {
+    // A test may reject with anything, to see what the code under test does with it.
+    files: ['test/**/*.ts', 'test/**/*.tsx'],
+    rules: { '@typescript-eslint/prefer-promise-reject-errors': 'off' },
+  },
+  {
     files: ['src/**/*.tsx', 'src/taskpane/**/*.ts', 'src/preview/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -97,7 +97,8 @@ module.exports = (env = {}, argv = {}) => {
       chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
       clean: true,
     },
-    resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
+    // csv-parse's Node build uses Node's Buffer; its browser build carries its own (the pane's CSV import).
+    resolve: { extensions: ['.ts', '.tsx', '.js', '.json'], alias: { 'csv-parse/sync$': 'csv-parse/browser/esm/sync' } },
     module: {
       rules: [
         {

@@ -71,6 +71,8 @@ function load() {
   }
   return {
     planFromJson: require(dist('domain/planJson')).planFromJson,
+    planToJson: require(dist('domain/planJson')).planToJson,
+    emptyPlan: require(dist('domain/newPlan')).emptyPlan,
     workbookLayout: require(dist('workbook/workbookLayout')).workbookLayout,
     writeWorkbook: require(dist('adapters/file/planFiles')).writeWorkbook,
     schemesGeometry: require(dist('workbook/layouts/schemes')).schemesGeometry,
@@ -81,11 +83,12 @@ function load() {
     randomJointPlanJson: require(path.join(ROOT, 'test/support/randomJointFunding')).randomJointPlanJson,
     parity: require(path.join(ROOT, 'test/support/cachedResults')),
     parseAddress: require(dist('workbook/a1')).parseAddress,
+    trackJson: require(dist('cli/trackJson')).trackJson,
   };
 }
 
 /** A plan's JSON with some inputs changed, and the addresses (sheet, A1) of the cells that hold them. */
-function edited(m, json, { unitCost, value, schemeIndex, year, cost, inPool }) {
+function edited(m, json, { unitCost, value, schemeIndex, year, cost, inPool, reportingQuarter }) {
   const copy = JSON.parse(JSON.stringify(json));
   const { plan } = m.planFromJson(json);
   const layout = m.workbookLayout(plan);
@@ -94,6 +97,12 @@ function edited(m, json, { unitCost, value, schemeIndex, year, cost, inPool }) {
     copy.unitCosts.find((u) => u.id === unitCost).value = value;
     const name = layout.names.find((n) => n.name === m.unitCostName(unitCost));
     edits.push({ sheet: name.sheet, cell: name.cell.replace(/\$/g, ''), value });
+  }
+  if (reportingQuarter !== undefined) {
+    // Typed as a person would, case and spacing as given; the JSON plan holds the same text.
+    copy.cards.asAt = reportingQuarter;
+    const name = layout.names.find((n) => n.name === 'Tracker_AsAt');
+    edits.push({ sheet: name.sheet, cell: name.cell.replace(/\$/g, ''), value: reportingQuarter });
   }
   if (schemeIndex !== undefined) {
     const g = m.schemesGeometry(plan);
@@ -191,6 +200,27 @@ function reader(calcBook, parity) {
     const error = sheet.errors[`${parity.columnLetter(column)}${row + 1}`];
     return { value, error, isFormula: Boolean(formula) };
   };
+}
+
+/** The Benefits Summary's reporting quarter and total row, as Calc calculated them, against `bcf track --json` of the same plan. */
+function summaryAgainstTrack(m, book, read) {
+  const json = m.trackJson(m.planFromJson(book.json).plan);
+  const sheet = book.layout.sheets.find((s) => s.name === 'Benefits Summary');
+  const totalRow = sheet.rows.findIndex((r) => r[0] && r[0].value === 'Total');
+  const asAtRow = sheet.rows.findIndex((r) => r[0] && r[0].value === 'As at');
+  const header = sheet.rows.findIndex((r) => r[0] && r[0].value === 'Ref' && r[0].style === 'header');
+  const column = (prefix) => sheet.rows[header].findIndex((c) => c && String(c.value).startsWith(prefix));
+  const failures = [];
+  const expect = (what, got, want) => {
+    if (typeof want === 'number' ? typeof got !== 'number' || Math.abs(got - want) >= 0.005 : got !== want) failures.push({ where: `Benefits Summary ${what}`, message: `LibreOffice ${JSON.stringify(got)}, bcf track --json ${JSON.stringify(want)}` });
+  };
+  const planned = read('Benefits Summary', totalRow, column('Planned since')).value;
+  const realised = read('Benefits Summary', totalRow, column('Realised since')).value;
+  expect('as at', read('Benefits Summary', asAtRow, 1).value, json.reportingQuarter.shown);
+  expect('planned total', planned, Number(json.totals.plannedToDate));
+  expect('realised total', realised, Number(json.totals.realisedToDate));
+  expect('variance total', read('Benefits Summary', totalRow, column('Variance (£)')).value, Number(json.totals.variance));
+  return { failures, shown: json.reportingQuarter.shown, planned, realised };
 }
 
 /** Cells Calc shows as errors anywhere in the workbook, whether or not the plan put a formula there. */
@@ -295,6 +325,12 @@ async function main() {
     const buildStarted = Date.now();
     const barnet = await add('barnet', barnetJson);
     await addEdited('barnet-nel-2500', barnet, { unitCost: 'NEL', value: 2500 });
+    // The reporting quarter typed in lower case with odd spacing, and left blank: the Benefits Summary
+    // LibreOffice calculates must give bcf track --json's totals for each.
+    // Typed over a workbook built with the quarter blank, so its cached values are stale and only a real recalculation gives Q2's figures.
+    await addEdited('barnet-quarter-blank', barnet, { reportingQuarter: '' });
+    const blankBuilt = await add('barnet-quarter-blank-built', { ...barnetJson, cards: { ...barnetJson.cards, asAt: '' } });
+    await addEdited('barnet-quarter-lower-case', blankBuilt, { reportingQuarter: ' 2015/16  q2 ' });
     const random = await add(`random-${SCHEMES}-seed-${SEED}`, randomJson);
     const secondUnit = randomJson.unitCosts[1].id;
     const flip = randomJson.schemes.findIndex((s, i) => i > 5 && s.inPool && s.years[randomJson.years[0].label]);
@@ -312,6 +348,8 @@ async function main() {
     // Joint funding: the example council's register, and random registers of every split method.
     await add('joint-funding', JSON.parse(fs.readFileSync(path.join(ROOT, 'examples/joint-funding.json'), 'utf8')));
     for (const seed of [SEED, SEED + 7, SEED + 13]) await add(`joint-random-${seed}`, m.randomJointPlanJson(seed, 80));
+    // A new plan with nothing in it yet: no total may reach its own cell (#CYCLE! in HyperFormula, Err:522 here).
+    await add('empty-plan', m.planToJson(m.emptyPlan('Barnet', '2025/26')));
     console.log(`Built ${books.length} workbooks in ${work} in ${elapsed(buildStarted)}.`);
 
     // 2. LibreOffice recalculates them all in one session.
@@ -345,6 +383,11 @@ async function main() {
         });
         failures.push(...published.failures);
         notes.push(`${published.checked} published figures at £2,500`);
+      }
+      if (book.label.startsWith('barnet')) {
+        const tracked = summaryAgainstTrack(m, book, read);
+        failures.push(...tracked.failures);
+        notes.push(`Benefits Summary totals as bcf track --json (${tracked.shown}: planned ${tracked.planned}, realised ${tracked.realised})`);
       }
       if (book.label === 'joint-funding') {
         const published = jointChecks(book.layout, read, m);

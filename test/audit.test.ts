@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
-import { excelJsToSnapshot, xlsxToSnapshot } from '../src/adapters/file/xlsxReader';
+import { excelJsRead, excelJsToSnapshot, xlsxToSnapshot } from '../src/adapters/file/xlsxReader';
 import { planToExcelJs } from '../src/adapters/file/xlsxWriter';
 import { main } from '../src/cli/main';
 import type { Finding } from '../src/domain/audit/finding';
@@ -50,6 +50,42 @@ describe('reading cells as people type them', () => {
     expect(cell.kind).toBe(kind);
     if (value !== undefined) expect(cell.value.toString()).toBe(value);
     if (note !== undefined) expect(cell.note).toBe(note);
+  });
+});
+
+describe('figures as their cells show them', () => {
+  test.each([
+    ['(1,234)', null, '-1234', 0, false],
+    ['–1,234', null, '-1234', 0, false],
+    ['£ 1,234', null, '1234', 0, false],
+    ['1,234 [2]', null, '1234', 0, false],
+    ['4.03 %', null, '4.03', 2, true],
+    [0.0403, '0.00%', '4.03', 2, true],
+    [0.0998, '0.00%', '9.98', 2, true],
+    [6.5, '0.00', '6.5', 2, false],
+    [1234567.8, '#,##0,', '1234.5678', 0, false],
+    [1234.5, '"£"#,##0;("£"#,##0)', '1234.5', 0, false],
+  ])('%s shown with %s is %s to %s places', (typed, format, value, decimals, percent) => {
+    const cell = readTypedCell(typed, format) as any;
+    expect([cell.kind, cell.value.toString(), cell.decimals, cell.percentSign]).toEqual(['number', value, decimals, percent]);
+  });
+
+  test('"£1.2m" is 1.2 million, "2b*" and "3 4" are words, "-" is nothing to count', () => {
+    expect([readTypedCell('£1.2m')].map((c: any) => [c.value.toString(), c.scale])).toEqual([['1.2', 1e6]]);
+    expect([readTypedCell('2b*').kind, readTypedCell('3 4').kind, readTypedCell('-').kind]).toEqual(['text', 'text', 'na']);
+  });
+
+  test('both readers give each cell its number format, General as none', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Typed');
+    ws.getCell('A1').value = 0.0403;
+    ws.getCell('A1').numFmt = '0.00%';
+    ws.getCell('B1').value = 12;
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    const snapshot = await xlsxToSnapshot(data);
+    expect(snapshot.sheets[0].numberFormats).toEqual([['0.00%', null]]);
+    expect((await excelJsRead(data)).sheets[0].numberFormats).toEqual([['0.00%', null]]);
   });
 });
 

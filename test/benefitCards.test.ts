@@ -11,6 +11,7 @@ import { benefitsSummary, cardTracker, combinedCumulative } from '../src/domain/
 import { CARD_LABEL, CARD_SECTION } from '../src/workbook/layouts/benefitCards';
 import { SUMMARY_SHEET } from '../src/workbook/layouts/cardSummary';
 import { readPlan } from '../src/workbook/readers/planReader';
+import { auditWorkbook } from '../src/workbook/audit/auditWorkbook';
 import type { WorkbookPlan } from '../src/workbook/sheetPlan';
 import { workbookLayout } from '../src/workbook/workbookLayout';
 import { barnetJsonCopy, barnetPlan } from './support/barnet';
@@ -276,36 +277,30 @@ describe('refreshing the cards keeps what people typed', () => {
     expect(parityFailures(rebuiltLayout, rebuilt)).toEqual([]);
   });
 
-  test('an actual that no longer fits a metric is flagged and kept, and fits again when the metric returns', () => {
+  test('a benefit planned down to zero keeps its tracker: planned 0, what was realised still counts, sheet and summary agree', () => {
     const layout = workbookLayout(barnetPlan());
     const wb = built(layout);
-    // 2a stops counting care home admissions (its only year is 2015/16)
+    // 2a stops counting care home admissions (its only year is 2015/16); 1 + 1 were realised in Q1 and Q2
     const schemes = wb.snapshot(['Schemes']).sheets[0];
     const header = schemes.values.findIndex((r) => r[0] === 'Ref');
     const row = schemes.values.findIndex((r, i) => i > header && r[0] === '2a');
     wb.setCell('Schemes', row, schemes.values[header].indexOf('2015/16 CareHome'), null);
     const { plan: withoutCareHome } = readPlan(wb.snapshot());
-    const twoA = card(withoutCareHome, '2a');
-    expect(twoA.metrics.map((m) => m.unit.id)).toEqual(['NEL', 'DTOC']);
-    expect(twoA.unmatched.map((u) => [u.actual.quarter, u.actual.metric, u.actual.reduction?.toString(), u.reason])).toEqual([
-      ['2015/16 Q1', 'CareHome', '1', 'scheme 2a no longer counts "CareHome"'],
-      ['2015/16 Q2', 'CareHome', '1', 'scheme 2a no longer counts "CareHome"'],
-    ]);
-    const second = workbookLayout(withoutCareHome);
-    const secondWb = built(second);
-    const sheet = sheetOf(second, 'Card 2a');
-    expect(sheet.rows.some((r) => r[0]?.style === 'warning' && String(r[0].value).startsWith('2 entries no longer fit the plan'))).toBe(true);
-    const count = locate(sheet, CARD_SECTION.position, CARD_LABEL.unmatched);
-    expect(secondWb.value('Card 2a', count.row, 1)).toBe(2);
-    expect(parityFailures(second, secondWb)).toEqual([]);
-
-    // refreshing again keeps the unmatched entries (read back from the Unmatched block)
-    const { plan: again } = readPlan(secondWb.snapshot());
-    expect(card(again, '2a').unmatched).toHaveLength(2);
-    // and when the plan counts care homes again, they are matched again
-    const restored: Plan = { ...again, schemes: again.schemes.map((s) => (s.ref === '2a' ? barnetPlan().schemes.find((x) => x.ref === '2a')! : s)) };
-    expect(card(restored, '2a').unmatched).toHaveLength(0);
-    expect(card(restored, '2a').actuals.get('CareHome')?.size).toBe(2);
+    const twoA = benefitsSummary(withoutCareHome).cards.find((c) => c.card.ref === '2a')!;
+    expect(twoA.metrics.map((m) => m.metric.unit.id)).toEqual(['NEL', 'CareHome', 'DTOC']);
+    expect(twoA.card.unmatched).toEqual([]);
+    const careHome = twoA.metrics[1];
+    expect(careHome.years.map((y) => y.plan.toString())).toEqual(['0', '0']);
+    expect(careHome.quarters.slice(4, 6).map((q) => [q.planned.toString(), q.realisedGbp?.toString()])).toEqual([['0', '10000'], ['0', '10000']]);
+    // the sheet, recalculated after the edit and before any refresh, shows the same position as the domain
+    const sheet = sheetOf(layout, 'Card 2a');
+    const realised = locate(sheet, CARD_SECTION.position, CARD_LABEL.realisedToDate);
+    const planned = locate(sheet, CARD_SECTION.position, CARD_LABEL.plannedToDate);
+    expect(wb.value('Card 2a', realised.row, 1)).toBe(twoA.position.realisedToDate.toNumber());
+    expect(wb.value('Card 2a', planned.row, 1)).toBe(twoA.position.plannedToDate.toNumber());
+    // and a refresh from the read plan lays out the same card, every formula agreeing, so the audit finds nothing changed by hand on it
+    expect(parityFailures(workbookLayout(withoutCareHome))).toEqual([]);
+    expect(auditWorkbook(wb.snapshot()).findings.filter((f) => f.sheet === 'Card 2a').map((f) => `${f.cell} ${f.rule}`)).toEqual([]);
   });
 
   test('an actual for a quarter no longer in the plan is kept in Unmatched entries', () => {

@@ -126,3 +126,16 @@ describe('rows typed under a block are part of it', () => {
     expect(auditWorkbook(wb.snapshot()).findings).toEqual(clean);
   });
 });
+
+test('a scheme reference typed too long for its card sheet name is refused, naming the cell', () => {
+  const wb = generated();
+  const row = firstBlankUnder(wb, SHEET.schemes, BLOCKS.schemes.headers[0]);
+  typeRow(wb, SHEET.schemes, row, [`1${'a'.repeat(30)}`, 'Prevention', '1', 'A scheme', '', 'No']);
+  let problems: { where: unknown; message: string }[] = [];
+  try {
+    readPlan(wb.snapshot());
+  } catch (e) {
+    problems = (e as { problems: typeof problems }).problems;
+  }
+  expect(problems).toEqual([expect.objectContaining({ where: { sheet: SHEET.schemes, cell: `A${row + 1}` }, message: expect.stringMatching(/is 31 characters long; at most 26 fit, since its Benefit Card sheet/) })]);
+});

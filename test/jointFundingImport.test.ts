@@ -4,6 +4,7 @@ import path from 'path';
 import { main } from '../src/cli/main';
 import { csvRows, importPackages } from '../src/domain/jointFundingImport';
 import { dayFromIso } from '../src/domain/jointFunding';
+import { loadJointFunding } from '../src/adapters/file/jointFundingFiles';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -72,6 +73,59 @@ describe('importing a case-management export', () => {
     const mapped = importPackages(rows, { 'Ref No': 'person', 'Weekly £': 'weeklyCost', From: 'start' });
     expect(mapped.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(mapped.jointFunding.packages).toHaveLength(1);
+  });
+});
+
+describe('an export saved as a workbook', () => {
+  test('dates stored as Excel serials and amounts as numbers are read, from the sheet with the header', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Notes').addRow(['Exported from LAS on 18/04/2024']);
+    const sheet = book.addWorksheet('Joint packages');
+    sheet.addRow([
+      'Person ref',
+      'Full name',
+      'Funding basis',
+      'ICB',
+      'Start date',
+      'End date',
+      'Weekly amount',
+      'Split method',
+      'Health share %',
+    ]);
+    sheet.addRow([
+      'L-1',
+      'A Person',
+      'Section 117',
+      'North ICB',
+      new Date(Date.UTC(2023, 3, 1)),
+      null,
+      1200.5,
+      'Fixed',
+      46,
+    ]);
+    sheet.addRow([
+      'L-2',
+      'B Person',
+      'Care Act',
+      'North ICB',
+      new Date(Date.UTC(2023, 9, 2)),
+      new Date(Date.UTC(2024, 2, 31)),
+      800,
+      'Panel',
+      35,
+    ]);
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bcf-joint-'));
+    const file = path.join(dir, 'las.xlsx');
+    await book.xlsx.writeFile(file);
+    const loaded = await loadJointFunding(file);
+    expect(loaded.kind).toBe('export');
+    expect(loaded.jointFunding.packages.map((p) => [p.person, p.start, p.weeklyCost.toFixed(2)])).toEqual([
+      ['L-1', dayFromIso('2023-04-01'), '1200.50'],
+    ]);
+    expect(loaded.problems.map((p) => [p.row, p.field])).toEqual([[3, 'decided']]); // a panel split with no decision date
+    expect(JSON.stringify(loaded)).not.toMatch(/A Person|B Person/);
+    await fs.rm(dir, { recursive: true, force: true });
   });
 });
 

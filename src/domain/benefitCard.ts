@@ -2,6 +2,7 @@ import type Decimal from 'decimal.js';
 import { financialYear, isFinancialYearLabel, quartersOf, type Quarter } from './financialYear';
 import { Money, ONE, ZERO } from './money';
 import type { Plan, Scheme, UnitCost } from './plan';
+import { reportingQuarter, type ReportingQuarter } from './reportingQuarter';
 import type { Actual, BenefitType, CardBook, CardRecord, Milestone, RateMeasure, SignOff, Tolerances } from './cardRecord';
 
 // What people keep on a card is declared apart, so that the plan, which holds it, and this module,
@@ -15,7 +16,15 @@ export * from './cardRecord';
  * annual counts, the unit costs, the quarters) is joined to it here into a BenefitCard.
  */
 
-export const SIGN_OFF_ROLES = ['HSCI Steering Group', 'Tier Sponsor', 'Project Sponsor'] as const;
+/**
+ * Who signs a card off: three roles, the first the board's steering group. Each plan names its own
+ * (Plan.signOffRoles); a plan that doesn't gets these neutral ones.
+ */
+export const DEFAULT_SIGN_OFF_ROLES = ['Steering group', 'Tier sponsor', 'Project sponsor'] as const;
+
+export function signOffRoles(plan: Pick<Plan, 'signOffRoles'>): readonly string[] {
+  return plan.signOffRoles?.length === DEFAULT_SIGN_OFF_ROLES.length ? plan.signOffRoles : DEFAULT_SIGN_OFF_ROLES;
+}
 export const SIGN_OFF_DECISIONS = ['Approved', 'Approved with conditions', 'Deferred', 'Rejected'] as const;
 export const MILESTONE_STATUSES = ['Not started', 'On track', 'At risk', 'Late', 'Done'] as const;
 
@@ -65,7 +74,7 @@ export interface BenefitCard {
   readonly barriers: readonly string[];
   readonly dependencies: readonly string[];
   readonly milestones: readonly Milestone[];
-  readonly signOffs: readonly SignOff[]; // always the three roles, in SIGN_OFF_ROLES order
+  readonly signOffs: readonly SignOff[]; // always the plan's three roles (signOffRoles), in order
 }
 
 export function cardBook(plan: Plan): CardBook {
@@ -81,6 +90,17 @@ export function schemeMetricIds(plan: Plan, scheme: Scheme): string[] {
   return plan.unitCosts
     .filter((u) => plan.years.some((y) => { const c = scheme.years[y.label]?.benefits[u.id]; return c !== undefined && !c.isZero(); }))
     .map((u) => u.id);
+}
+
+/**
+ * The counted benefits a card tracks: those the scheme plans in any year, and any other unit cost
+ * the card already has actuals for. A benefit planned down to zero keeps its tracker (planned 0,
+ * what was realised still counted), as the sheet's own rows keep counting until the next refresh.
+ */
+export function cardMetricIds(plan: Plan, scheme: Scheme, record: CardRecord | undefined): string[] {
+  const planned = new Set(schemeMetricIds(plan, scheme));
+  const tracked = new Set((record?.actuals ?? []).filter(hasValue).map((a) => a.metric));
+  return plan.unitCosts.filter((u) => planned.has(u.id) || tracked.has(u.id)).map((u) => u.id);
 }
 
 /**
@@ -129,7 +149,7 @@ export function cardDefaults(plan: Plan, record: CardRecord): Pick<BenefitCard, 
 function buildCard(plan: Plan, ref: string, scheme: Scheme | undefined, record: CardRecord | undefined): BenefitCard {
   const years = plan.years.map((y) => y.label).filter(isFinancialYearLabel);
   const quarters = planQuarters(plan);
-  const ids = scheme ? schemeMetricIds(plan, scheme) : [];
+  const ids = scheme ? cardMetricIds(plan, scheme, record) : [];
   const metrics: CardMetric[] = ids.map((id) => {
     const unit = plan.unitCosts.find((u) => u.id === id)!;
     const annual: Record<string, Decimal> = {};
@@ -161,8 +181,9 @@ function buildCard(plan: Plan, ref: string, scheme: Scheme | undefined, record: 
     actuals.get(actual.metric)!.set(actual.quarter, actual);
   }
 
-  const signOffs = SIGN_OFF_ROLES.map((role) => record?.signOffs?.find((s) => s.role.toLowerCase() === role.toLowerCase()) ?? { role, name: '', date: '', decision: '' });
-  const extraSignOffs = (record?.signOffs ?? []).filter((s) => !SIGN_OFF_ROLES.some((r) => r.toLowerCase() === s.role.toLowerCase()));
+  const roles = signOffRoles(plan);
+  const signOffs = roles.map((role) => record?.signOffs?.find((s) => s.role.toLowerCase() === role.toLowerCase()) ?? { role, name: '', date: '', decision: '' });
+  const extraSignOffs = (record?.signOffs ?? []).filter((s) => !roles.some((r) => r.toLowerCase() === s.role.toLowerCase()));
 
   return {
     ref,
@@ -233,30 +254,13 @@ export function plannedQuarters(annual: Decimal, phasing: readonly (Decimal | nu
   return phasing ? [0, 1, 2, 3].map((q) => annual.times(phasing[q] ?? ZERO)) : evenSplit(annual);
 }
 
-/** The label of the latest quarter (in plan order) for which any card has an actual. */
-export function latestQuarterWithActuals(cards: readonly BenefitCard[], quarters: readonly Quarter[]): string | undefined {
-  let latest = -1;
-  for (const card of cards) {
-    for (const byQuarter of card.actuals.values()) {
-      for (const [label, a] of byQuarter) {
-        if (!hasValue(a)) continue;
-        latest = Math.max(latest, quarters.findIndex((q) => q.label === label));
-      }
-    }
-  }
-  return latest >= 0 ? quarters[latest].label : undefined;
-}
-
 export function hasValue(a: Actual): boolean {
   return a.reduction !== undefined || a.actual !== undefined || a.baseline !== undefined;
 }
 
-/** The quarter the summary is "as at": the book's setting if it is a plan quarter, else the latest with actuals, else the first. */
-export function asAtQuarter(plan: Plan, cards: readonly BenefitCard[]): string {
-  const quarters = planQuarters(plan);
-  const set = cardBook(plan).asAt;
-  if (set && quarters.some((q) => q.label === set)) return set;
-  return latestQuarterWithActuals(cards, quarters) ?? quarters[0]?.label ?? '';
+/** The reporting quarter as typed in the card book, read against the plan's quarters (never replaced by another). */
+export function planReportingQuarter(plan: Plan): ReportingQuarter {
+  return reportingQuarter(cardBook(plan).asAt, planQuarters(plan).map((q) => q.label));
 }
 
 export function cardSheetName(ref: string): string {

@@ -80,7 +80,7 @@ export interface Tolerances {
 
 export interface CardBook {
   readonly tolerances: Tolerances;
-  /** The quarter the steering group reviews ("2015/16 Q2"); defaults to the latest with actuals. */
+  /** The quarter the steering group reviews ("2015/16 Q2") as typed; blank or unknown is shown as such (reportingQuarter.ts). */
   readonly asAt?: string;
   readonly records: readonly CardRecord[];
 }

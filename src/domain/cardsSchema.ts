@@ -82,7 +82,7 @@ const tolerances = fields({
 
 export const cardsSchema = fields({
   tolerances: optional(tolerances),
-  asAt: optional(text).describe('The quarter the steering group reviews, e.g. "2015/16 Q2"; the latest with actuals if left out.'),
+  asAt: optional(text).describe('The quarter the steering group reviews, e.g. "2015/16 Q2" (case and extra spaces forgiven); left out, or not a quarter of the plan, it is shown as such and no figures are reported.'),
   records: optional(list(record)),
 })
   .transform((o, ctx): CardBook => {

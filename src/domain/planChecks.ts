@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { formatCount, formatPounds, ZERO, sum } from './money';
+import { formatCount, formatPounds, ONE, ZERO, sum } from './money';
 import { unitCostName, type Plan } from './plan';
 import { computePoolYear } from './pool';
 import { isScore, rating } from './riskLog';
@@ -24,6 +24,7 @@ export interface PlanCheck {
 export type CheckSubject =
   | { readonly kind: 'pool'; readonly year: string }
   | { readonly kind: 'minimum'; readonly year: string }
+  | { readonly kind: 'shares'; readonly year: string }
   | { readonly kind: 'statement'; readonly index: number }
   | { readonly kind: 'investments'; readonly scheme: number; readonly year: string }
   | { readonly kind: 'atRisk'; readonly target: number }
@@ -80,8 +81,34 @@ function poolChecks(plan: Plan): PlanCheck[] {
         ),
       );
     }
+    const shares = sharesCheck(plan, y.label);
+    if (shares) checks.push(shares);
   });
   return checks;
+}
+
+/**
+ * The partners' shares of an under- or overspend add up to 100%: fixed shares that add up to 90%,
+ * or money from a partner id the plan doesn't know, would leave part of it carried by no one.
+ * Checked for a year with contributions, and for every year under a fixed split.
+ */
+function sharesCheck(plan: Plan, year: string): PlanCheck | undefined {
+  const pool = plan.pool;
+  const p = computePoolYear(plan, year);
+  if (!pool || (pool.sharing.kind !== 'fixed' && p.contributions === 0)) return undefined;
+  const total = sum(p.partners.map((x) => x.share));
+  const percent = (d: Decimal) => `${d.times(100).toDecimalPlaces(2).toString()}%`;
+  const unknown = p.unknownPartners.length ? ` Partner id${p.unknownPartners.length === 1 ? '' : 's'} not on the Assumptions sheet's Partners table: ${p.unknownPartners.join(', ')}.` : '';
+  const rule = pool.sharing.kind === 'fixed' ? 'the fixed shares of the plan’s partners' : 'the plan’s partners’ contributions';
+  return check(
+    `pool-shares:${year}`,
+    { kind: 'shares', year },
+    total.toDecimalPlaces(10).equals(1),
+    '100%',
+    percent(total),
+    `${year}: ${rule} share out all of any under- or overspend (100%).`,
+    `${year}: ${rule} come to ${percent(total)} of any under- or overspend, so ${percent(ONE.minus(total).abs())} ${total.lessThan(1) ? 'is carried by no one' : 'is carried twice'}.${unknown}`,
+  );
 }
 
 export function statementFigure(plan: Plan, s: Statement): { expected: Decimal; kind: 'pounds' | 'count' | 'percent' } | undefined {

@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { HUNDRED, ZERO, sum } from './money';
+import { HUNDRED, Money, ONE, ZERO, sum } from './money';
 import type { Plan } from './plan';
 import type { QuarterNumber } from './financialYear';
 import type { Contribution, Pool, SharingRule } from './poolRecord';
@@ -10,19 +10,25 @@ export * from './poolRecord';
 
 export const QUARTERS: readonly QuarterNumber[] = [1, 2, 3, 4];
 
+/**
+ * One pool scheme's year. "To date" is the year's quarters reported: up to the latest quarter for
+ * which any pool scheme has spend entered that year.
+ */
 export interface SchemeOutturn {
   readonly ref: string;
   readonly allocation: Decimal;
   readonly spendByQuarter: readonly Decimal[]; // Q1..Q4
   readonly spend: Decimal;
-  /** spend less allocation: positive is an overspend, negative an underspend. */
+  /** The allocation phased to the quarters reported. */
+  readonly allocatedToDate: Decimal;
+  /** spend to date less allocation to date: positive is an overspend, negative an underspend. */
   readonly variance: Decimal;
 }
 
 export interface SourceLine extends Contribution {
   /** This source's part of the pool, as a fraction. */
   readonly share: Decimal;
-  /** This source's part of the year's variance, in proportion to what it put in. */
+  /** This source's part of its partner's forecast variance, in proportion to what the partner put in from each source. */
   readonly variance: Decimal;
 }
 
@@ -31,6 +37,7 @@ export interface PartnerShare {
   readonly contributed: Decimal;
   /** The fraction of any variance this partner carries under the sharing rule. */
   readonly share: Decimal;
+  /** The partner's share of the forecast year-end variance. */
   readonly varianceShare: Decimal;
 }
 
@@ -38,11 +45,25 @@ export interface PoolYear {
   readonly year: string;
   readonly contributed: Decimal;
   readonly allocated: Decimal;
+  /** Quarters of the year with any spend entered: 0 to 4. */
+  readonly quartersReported: number;
+  /** The share of the year's allocation phased to the quarters reported. */
+  readonly phasedToDate: Decimal;
+  readonly allocatedToDate: Decimal;
   readonly spent: Decimal;
+  /** spend to date less allocation to date. */
   readonly variance: Decimal;
+  /** Spend to date + the rest of the year's allocation at the run rate so far (spend ÷ allocation to date; 1 before anything is allocated). */
+  readonly forecastOutturn: Decimal;
+  /** forecast outturn less allocation: the under- (negative) or overspend the partners share. */
+  readonly forecastVariance: Decimal;
   readonly schemes: readonly SchemeOutturn[];
   readonly sources: readonly SourceLine[];
   readonly partners: readonly PartnerShare[];
+  /** Partner ids in the contributions or the fixed split that are not the plan's partners. */
+  readonly unknownPartners: readonly string[];
+  /** How many contribution lines the year has. */
+  readonly contributions: number;
 }
 
 export function emptyPool(): Pool {
@@ -57,41 +78,66 @@ export function poolSchemes(plan: Plan, _year?: string) {
   return plan.schemes.filter((s) => s.inPool);
 }
 
+const QUARTER_SHARE = new Money('0.25');
+
+/** The share of a year's allocation phased to its first `quarters` quarters: a quarter each, or the typed shares (blank is 0). */
+export function phasedShare(phasing: readonly (Decimal | null)[] | undefined, quarters: number): Decimal {
+  if (!phasing || phasing.every((p) => p === null)) return QUARTER_SHARE.times(quarters);
+  return sum(phasing.slice(0, quarters).map((p) => p ?? ZERO));
+}
+
+function schemeOutturn(ref: string, allocation: Decimal, spendByQuarter: Decimal[], phased: Decimal): SchemeOutturn {
+  const spend = sum(spendByQuarter);
+  const allocatedToDate = allocation.times(phased);
+  return { ref, allocation, spendByQuarter, spend, allocatedToDate, variance: spend.minus(allocatedToDate) };
+}
+
 export function computePoolYear(plan: Plan, year: string): PoolYear {
   const pool = plan.pool ?? emptyPool();
+  const inPool = new Set(poolSchemes(plan, year).map((s) => s.ref.toLowerCase()));
   const spendIndex = new Map<string, Decimal>();
+  let quartersReported = 0;
   for (const s of pool.spend) {
-    if (s.year !== year) continue;
+    if (s.year !== year || !inPool.has(s.scheme.toLowerCase())) continue;
     const key = `${s.scheme.toLowerCase()}|${s.quarter}`;
     spendIndex.set(key, (spendIndex.get(key) ?? ZERO).plus(s.amount));
+    quartersReported = Math.max(quartersReported, s.quarter);
   }
-  const schemes = poolSchemes(plan, year).map((scheme) => {
-    const allocation = scheme.years[year]?.cost ?? ZERO;
-    const spendByQuarter = QUARTERS.map((q) => spendIndex.get(`${scheme.ref.toLowerCase()}|${q}`) ?? ZERO);
-    const spend = sum(spendByQuarter);
-    return { ref: scheme.ref, allocation, spendByQuarter, spend, variance: spend.minus(allocation) };
-  });
+  const phasedToDate = phasedShare(pool.phasing?.[year], quartersReported);
+  const schemes = poolSchemes(plan, year).map((scheme) =>
+    schemeOutturn(scheme.ref, scheme.years[year]?.cost ?? ZERO, QUARTERS.map((q) => spendIndex.get(`${scheme.ref.toLowerCase()}|${q}`) ?? ZERO), phasedToDate),
+  );
   const contributions = pool.contributions.filter((c) => c.year === year);
   const contributed = sum(contributions.map((c) => c.amount));
   const allocated = sum(schemes.map((s) => s.allocation));
+  const allocatedToDate = sum(schemes.map((s) => s.allocatedToDate));
   const spent = sum(schemes.map((s) => s.spend));
-  const variance = spent.minus(allocated);
-  const sources = contributions.map((c) => {
-    const share = contributed.isZero() ? ZERO : c.amount.dividedBy(contributed);
-    return { ...c, share, variance: variance.times(share) };
-  });
+  // The rest of the year's allocation at the year's run rate so far (1 before anything is allocated).
+  const rate = allocatedToDate.isZero() ? ONE : spent.dividedBy(allocatedToDate);
+  const forecastOutturn = spent.plus(allocated.minus(allocatedToDate).times(rate));
+  const forecastVariance = forecastOutturn.minus(allocated);
   const partners = plan.partners.map((p) => {
     const mine = sum(contributions.filter((c) => c.partner === p.id).map((c) => c.amount));
     const share = partnerShare(pool.sharing, p.id, mine, contributed);
-    return { partner: p.id, contributed: mine, share, varianceShare: variance.times(share) };
+    return { partner: p.id, contributed: mine, share, varianceShare: forecastVariance.times(share) };
   });
-  return { year, contributed, allocated, spent, variance, schemes, sources, partners };
+  const byPartner = new Map(partners.map((p) => [p.partner, p]));
+  const sources = contributions.map((c) => {
+    const partner = byPartner.get(c.partner);
+    const variance = !partner || partner.contributed.isZero() ? ZERO : c.amount.dividedBy(partner.contributed).times(partner.varianceShare);
+    return { ...c, share: contributed.isZero() ? ZERO : c.amount.dividedBy(contributed), variance };
+  });
+  const known = new Set(plan.partners.map((p) => p.id));
+  const named = [...contributions.map((c) => c.partner), ...(pool.sharing.kind === 'fixed' ? pool.sharing.shares.map((s) => s.partner) : [])];
+  const unknownPartners = [...new Set(named.filter((id) => !known.has(id)))];
+  return { year, contributed, allocated, quartersReported, phasedToDate, allocatedToDate, spent, variance: spent.minus(allocatedToDate), forecastOutturn, forecastVariance, schemes, sources, partners, unknownPartners, contributions: contributions.length };
 }
 
+/** Under "in proportion", a partner's contributions ÷ all contributions (nothing put in, no share); under a fixed split, its agreed percentage. */
 export function partnerShare(rule: SharingRule, partner: string, contributed: Decimal, total: Decimal): Decimal {
   if (rule.kind === 'fixed') {
-    const fixed = rule.shares.find((s) => s.partner === partner);
-    return fixed ? fixed.percent.dividedBy(HUNDRED) : ZERO;
+    const fixed = rule.shares.filter((s) => s.partner === partner);
+    return fixed.length ? sum(fixed.map((s) => s.percent)).dividedBy(HUNDRED) : ZERO;
   }
   return total.isZero() ? ZERO : contributed.dividedBy(total);
 }

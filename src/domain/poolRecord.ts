@@ -10,6 +10,8 @@ export interface Pool {
   readonly contributions: readonly Contribution[];
   readonly spend: readonly QuarterSpend[];
   readonly sharing: SharingRule;
+  /** Per year, the share of the allocation planned for each quarter (Q1..Q4, null where blank); a year left out, or all blank, is phased evenly. */
+  readonly phasing?: Readonly<Record<string, readonly (Decimal | null)[]>>;
 }
 
 /** One partner's money for one year from one source, e.g. BCCG's CCG minimum contribution. */
@@ -30,7 +32,8 @@ export interface QuarterSpend {
 
 /**
  * How a variance is shared: in proportion to each partner's contributions that year, or a fixed
- * split the partners agreed (percentages adding up to 100, e.g. 50:50).
+ * split the partners agreed (percentages meant to add up to 100, e.g. 50:50; the Checks sheet
+ * says when they don't).
  */
 export type SharingRule =
   { readonly kind: 'contributions' } | { readonly kind: 'fixed'; readonly shares: readonly FixedShare[] };

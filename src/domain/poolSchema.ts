@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { QuarterNumber } from './financialYear';
-import { sum } from './money';
-import { count, fields, id, list, money, optional, percent, quarterNumber, refuseDuplicates, text } from './planFields';
+import { count, fields, fraction, id, keyed, list, money, optional, percent, quarterNumber, refuseDuplicates, text } from './planFields';
 import type { Pool, SharingRule } from './pool';
 import type { Risk } from './riskLog';
 import { STATEMENT_KINDS, type Statement } from './statements';
@@ -18,8 +17,7 @@ const sharing = z
   .superRefine((rule, ctx) => {
     if (rule.kind !== 'fixed' || !rule.shares.length) return;
     refuseDuplicates(rule.shares, (s) => s.partner, 'partner', 'the partner', ctx, ['shares']);
-    const total = sum(rule.shares.map((s) => s.percent));
-    if (!total.equals(100)) ctx.addIssue({ code: 'custom', path: ['shares'], message: `a fixed split must add up to 100; these shares add up to ${total}` });
+    // Shares that don't add up to 100 are a failed plan check (pool-shares), not a refusal: the rest of the plan still reads.
   })
   .transform((rule): SharingRule => rule);
 
@@ -41,8 +39,9 @@ export const poolSchema = fields({
   sharing: optional(sharing),
   contributions: optional(list(contribution)),
   spend: optional(list(spend)),
+  phasing: optional(keyed(z.array(fraction.nullable()).length(4), 'Per year label, the share of the allocation planned for each quarter, Q1 to Q4 (null for blank; a year all blank or left out is phased evenly).')),
 })
-  .transform((p): Pool => ({ sharing: p.sharing ?? { kind: 'contributions' }, contributions: p.contributions ?? [], spend: p.spend ?? [] }))
+  .transform((p): Pool => ({ sharing: p.sharing ?? { kind: 'contributions' }, contributions: p.contributions ?? [], spend: p.spend ?? [], ...(p.phasing ? { phasing: p.phasing } : {}) }))
   .describe('The pooled budget: contributions, quarterly spend and how a variance is shared.');
 
 const risk = fields({

@@ -1,7 +1,8 @@
 import type Decimal from 'decimal.js';
-import { asAtQuarter, benefitCards, cardBook, plannedQuarters, type Actual, type BenefitCard, type CardMetric, type RateMeasure, type Status, type Tolerances } from './benefitCard';
-import { ONE, sum, ZERO } from './money';
+import { benefitCards, planReportingQuarter, cardBook, plannedQuarters, type Actual, type BenefitCard, type CardMetric, type RateMeasure, type Status, type Tolerances } from './benefitCard';
+import { Money, ONE, sum, ZERO } from './money';
 import type { Plan } from './plan';
+import { reportingQuarter, reportingQuarterText, type ReportingQuarter } from './reportingQuarter';
 import { NEL } from './schemeTable';
 
 /**
@@ -10,16 +11,18 @@ import { NEL } from './schemeTable';
  * HyperFormula):
  * - realised count: the typed reduction, else baseline − actual admissions, else no data;
  * - realised £ = realised count × the metric's unit cost; variance = realised − planned (count,
- *   £, and % of planned);
- * - cumulative figures run over all the plan's quarters; a quarter without data counts as 0;
+ *   £, and % of planned), only for a quarter with data;
+ * - a quarter without data is left out: out of realised and out of the planned figure it is
+ *   compared with ("planned, quarters reported"). It is "Missing" when a later quarter has data,
+ *   "No data yet" otherwise;
+ * - performance = 1 + (realised − planned) ÷ |planned|, so falling short of the plan lowers it
+ *   whatever the sign; Green at or above Tolerance_Green, Amber at or above Tolerance_Amber, else
+ *   Red; with nothing planned, Green unless realised is below zero (then Red);
  * - year-end forecast, as known at a quarter with data: realised so far this year + the rest of
- *   the year's profile × the run rate (realised ÷ planned so far this year; 1 when nothing was
- *   planned yet), with the lower and upper scenarios at the run rate ∓ the forecast range.
- *   A quarter without data carries the previous quarter's forecast; Q1 without data forecasts
- *   the profile (∓ the range);
- * - status of a quarter: no data yet; else cumulative realised ÷ cumulative planned against the
- *   tolerances (Green at or above Tolerance_Green, Amber at or above Tolerance_Amber, else Red;
- *   Green when nothing was planned yet).
+ *   the year's profile (the profile less what was planned for the quarters reported) × the run
+ *   rate (realised ÷ planned over the quarters reported this year; 1 when that is zero), with the
+ *   scenarios at that rest ∓ the forecast range, lower always the smaller. A quarter without data
+ *   carries the previous quarter's forecast; Q1 without data forecasts the profile (∓ the range).
  */
 
 export interface Forecast {
@@ -27,6 +30,8 @@ export interface Forecast {
   readonly expected: Decimal;
   readonly upper: Decimal;
 }
+
+export type QuarterStatus = Status | 'Missing';
 
 export interface MetricQuarter {
   readonly quarter: string;
@@ -41,9 +46,13 @@ export interface MetricQuarter {
   readonly varianceGbp: Decimal | null;
   readonly variancePct: Decimal | null | 'n/a';
   readonly cumPlanned: Decimal;
+  /** This quarter's planned count when it has data, else null. */
+  readonly plannedReported: Decimal | null;
+  /** Planned since the plan began, over the quarters with data only. */
+  readonly cumPlannedReported: Decimal;
   readonly cumRealised: Decimal;
   readonly forecast: Forecast;
-  readonly status: Status;
+  readonly status: QuarterStatus;
 }
 
 export interface MetricYear {
@@ -52,6 +61,8 @@ export interface MetricYear {
   readonly profile: Decimal;
   readonly phasingTotal: Decimal | null; // null for an even split
   readonly realised: Decimal;
+  /** Realised in this year up to the end of the reporting quarter (0 before the year, all of it after). */
+  readonly realisedToQuarter: Decimal;
   readonly forecast: Forecast; // the year-end forecast as at Q4's row
   readonly addsUp: boolean;
 }
@@ -81,7 +92,9 @@ export interface RateTracker {
 export interface CumulativeRow {
   readonly quarter: string;
   readonly plannedGbp: Decimal;
-  /** null after the as-at quarter: the chart stops where the reporting does. */
+  /** Planned £ since the plan began over the metric-quarters with data only. */
+  readonly plannedReportedGbp: Decimal;
+  /** null after the reporting quarter: the chart stops where the reporting does. */
   readonly realisedGbp: Decimal | null;
   readonly entries: number;
   readonly ofPlanned: Decimal | null | 'n/a';
@@ -89,16 +102,28 @@ export interface CumulativeRow {
 
 export type CardStatus = Status | 'n/a';
 
+/** What a card's status was set by when no measure has data. */
+export const NO_DATA = 'No data';
+/** What a card's status was set by when its £ benefits set it. */
+export const MONEY = 'Money';
+
 export interface CardPosition {
+  /** The reporting quarter as every sheet shows it: its label, "Not set" or "Not a quarter of the plan: …". */
   readonly asAt: string;
-  readonly position: number; // 1-based index of the as-at quarter; 0 when it is not a plan quarter
+  readonly position: number; // 1-based index of the reporting quarter; 0 when none is set or known
+  /** Planned £ since the plan began to the reporting quarter, over the quarters with data. */
   readonly plannedToDate: Decimal;
   readonly realisedToDate: Decimal;
-  readonly variance: Decimal;
-  readonly variancePct: Decimal | 'n/a';
+  /** Planned £ to the reporting quarter in quarters with no data: counted apart, in no variance. */
+  readonly plannedNotReported: Decimal;
+  readonly hasData: boolean;
+  readonly variance: Decimal | null;
+  readonly variancePct: Decimal | 'n/a' | null;
   readonly financialStatus: CardStatus;
   readonly rateStatuses: readonly Status[];
   readonly status: Status;
+  /** "Money", a non-financial measure's name, or "No data": the measure that set the status. */
+  readonly statusSetBy: string;
   readonly signOff: string;
   readonly nextMilestone: string;
   readonly nextDue: number | null; // an Excel date serial
@@ -120,82 +145,107 @@ export function realisedCount(a: Actual | undefined): Decimal | null {
   return null;
 }
 
+/** How far realised is from planned, as a share of the plan's size: 1 on plan, lower when worse, whatever the sign. */
+export function performance(realised: Decimal, planned: Decimal): Decimal | null {
+  if (planned.isZero()) return null;
+  return planned.isPositive() ? realised.dividedBy(planned) : planned.times(2).minus(realised).dividedBy(planned);
+}
+
 export function ratioStatus(realised: Decimal, planned: Decimal, t: Tolerances): Status {
-  if (planned.lessThanOrEqualTo(0)) return 'Green';
-  const ratio = realised.dividedBy(planned);
+  const ratio = performance(realised, planned);
+  if (ratio === null) return realised.isNegative() ? 'Red' : 'Green';
   if (ratio.greaterThanOrEqualTo(t.green)) return 'Green';
   if (ratio.greaterThanOrEqualTo(t.amber)) return 'Amber';
   return 'Red';
 }
 
-export function metricTracker(card: BenefitCard, metric: CardMetric, t: Tolerances): MetricTracker {
+export function metricTracker(card: BenefitCard, metric: CardMetric, t: Tolerances, position = 0): MetricTracker {
   const unit = metric.unit.value;
+  const byQuarter = card.actuals.get(metric.unit.id);
+  const realisedAll = card.quarters.map((q) => realisedCount(byQuarter?.get(q.label)));
+  const lastWithData = realisedAll.reduce((last, r, k) => (r === null ? last : k), -1);
   const rows: MetricQuarter[] = [];
   const years: MetricYear[] = [];
-  let cumPlanned = ZERO;
-  let cumRealised = ZERO;
-  const byQuarter = card.actuals.get(metric.unit.id);
-  for (const year of card.years) {
+  const cum = { planned: ZERO, reported: ZERO, realised: ZERO };
+  card.years.forEach((year) => {
     const annual = metric.annual[year] ?? ZERO;
     const phasing = metric.phasing[year] ?? null;
     const planned = plannedQuarters(annual, phasing);
     const profile = sum(planned);
-    const yearQuarters = card.quarters.filter((q) => q.year.label === year);
-    let ytdPlanned = ZERO;
-    let ytdRealised = ZERO;
+    const ytd = { reported: ZERO, realised: ZERO };
     let forecast: Forecast = scenario(ZERO, profile, ONE, t);
-    let realisedInYear = ZERO;
-    yearQuarters.forEach((q, j) => {
-      const actual = byQuarter?.get(q.label);
-      const realised = realisedCount(actual);
-      ytdPlanned = ytdPlanned.plus(planned[j]);
-      ytdRealised = ytdRealised.plus(realised ?? ZERO);
-      cumPlanned = cumPlanned.plus(planned[j]);
-      cumRealised = cumRealised.plus(realised ?? ZERO);
-      realisedInYear = realisedInYear.plus(realised ?? ZERO);
+    let toQuarter = ZERO;
+    card.quarters.filter((q) => q.year.label === year).forEach((q, j) => {
+      const k = rows.length;
+      const realised = realisedAll[k];
+      const reported = realised === null ? null : planned[j];
+      cum.planned = cum.planned.plus(planned[j]);
       if (realised !== null) {
-        const rate = ytdPlanned.isZero() ? ONE : ytdRealised.dividedBy(ytdPlanned);
-        forecast = scenario(ytdRealised, profile.minus(ytdPlanned), rate, t);
+        ytd.reported = ytd.reported.plus(planned[j]);
+        ytd.realised = ytd.realised.plus(realised);
+        cum.reported = cum.reported.plus(planned[j]);
+        cum.realised = cum.realised.plus(realised);
+        if (k < position) toQuarter = toQuarter.plus(realised);
+        forecast = scenario(ytd.realised, profile.minus(ytd.reported), ytd.reported.isZero() ? ONE : ytd.realised.dividedBy(ytd.reported), t);
       }
-      const variance = realised === null ? null : realised.minus(planned[j]);
-      rows.push({
-        quarter: q.label,
-        year,
-        phasing: phasing ? phasing[j] : null,
-        planned: planned[j],
-        plannedGbp: planned[j].times(unit),
-        actual,
-        realised,
-        realisedGbp: realised === null ? null : realised.times(unit),
-        variance,
-        varianceGbp: variance === null ? null : variance.times(unit),
-        variancePct: variance === null ? null : planned[j].isZero() ? 'n/a' : variance.dividedBy(planned[j]),
-        cumPlanned,
-        cumRealised,
-        forecast,
-        status: realised === null ? 'No data yet' : ratioStatus(cumRealised, cumPlanned, t),
-      });
+      const status: QuarterStatus = realised !== null ? ratioStatus(cum.realised, cum.reported, t) : k < lastWithData ? 'Missing' : 'No data yet';
+      rows.push(quarterRow(q.label, year, phasing ? phasing[j] : null, planned[j], unit, byQuarter?.get(q.label), realised, reported, cum, forecast, status));
     });
     years.push({
       year,
       plan: annual,
       profile,
       phasingTotal: phasing ? sum(phasing.map((p) => p ?? ZERO)) : null,
-      realised: realisedInYear,
+      realised: ytd.realised,
+      realisedToQuarter: toQuarter,
       forecast,
       addsUp: profile.equals(annual),
     });
-  }
+  });
   return { metric, quarters: rows, years };
 }
 
+function quarterRow(
+  quarter: string,
+  year: string,
+  phasing: Decimal | null,
+  planned: Decimal,
+  unit: Decimal,
+  actual: Actual | undefined,
+  realised: Decimal | null,
+  plannedReported: Decimal | null,
+  cum: { planned: Decimal; reported: Decimal; realised: Decimal },
+  forecast: Forecast,
+  status: QuarterStatus,
+): MetricQuarter {
+  const variance = realised === null ? null : realised.minus(planned);
+  return {
+    quarter,
+    year,
+    phasing,
+    planned,
+    plannedGbp: planned.times(unit),
+    actual,
+    realised,
+    realisedGbp: realised === null ? null : realised.times(unit),
+    variance,
+    varianceGbp: variance === null ? null : variance.times(unit),
+    variancePct: variance === null ? null : planned.isZero() ? 'n/a' : variance.dividedBy(planned),
+    cumPlanned: cum.planned,
+    plannedReported,
+    cumPlannedReported: cum.reported,
+    cumRealised: cum.realised,
+    forecast,
+    status,
+  };
+}
+
+/** Lower and upper are the smaller and larger of the two scenarios, so they never swap when the figures are negative. */
 function scenario(soFar: Decimal, rest: Decimal, rate: Decimal, t: Tolerances): Forecast {
   const expectedRest = rest.times(rate);
-  return {
-    lower: soFar.plus(expectedRest.times(ONE.minus(t.forecastRange))),
-    expected: soFar.plus(expectedRest),
-    upper: soFar.plus(expectedRest.times(ONE.plus(t.forecastRange))),
-  };
+  const a = expectedRest.times(ONE.minus(t.forecastRange));
+  const b = expectedRest.times(ONE.plus(t.forecastRange));
+  return { lower: soFar.plus(Money.min(a, b)), expected: soFar.plus(expectedRest), upper: soFar.plus(Money.max(a, b)) };
 }
 
 export function rateTracker(card: BenefitCard, measure: RateMeasure, t: Tolerances): RateTracker {
@@ -267,35 +317,55 @@ export function nextMilestone(card: BenefitCard): { name: string; due: number | 
 
 const trackersOf = new WeakMap<BenefitCard, Map<string, CardTracker>>();
 
-/** A card's tracker, computed once for each reporting quarter and set of tolerances (the card sheet and the summary both show it). */
-export function cardTracker(card: BenefitCard, t: Tolerances, asAt: string): CardTracker {
-  const key = `${asAt}|${t.green.toString()}|${t.amber.toString()}|${t.forecastRange.toString()}`;
+/**
+ * A card's tracker, computed once for each reporting quarter and set of tolerances (the card sheet
+ * and the summary both show it). A quarter given as text is read as the Assumptions sheet reads it.
+ */
+export function cardTracker(card: BenefitCard, t: Tolerances, asAt: ReportingQuarter | string): CardTracker {
+  const quarter = typeof asAt === 'string' ? reportingQuarter(asAt, card.quarters.map((q) => q.label)) : asAt;
+  const key = `${quarter.state}|${quarter.typed}|${t.green.toString()}|${t.amber.toString()}|${t.forecastRange.toString()}`;
   let byKey = trackersOf.get(card);
   if (!byKey) trackersOf.set(card, (byKey = new Map()));
   let tracker = byKey.get(key);
-  if (!tracker) byKey.set(key, (tracker = computeTracker(card, t, asAt)));
+  if (!tracker) byKey.set(key, (tracker = computeTracker(card, t, quarter)));
   return tracker;
 }
 
-function computeTracker(card: BenefitCard, t: Tolerances, asAt: string): CardTracker {
-  const metrics = card.metrics.map((m) => metricTracker(card, m, t));
-  const rates = card.rates.map((r) => rateTracker(card, r, t));
-  const position = card.quarters.findIndex((q) => q.label === asAt) + 1;
+function cumulativeRows(card: BenefitCard, metrics: readonly MetricTracker[], position: number): CumulativeRow[] {
   let entries = 0;
-  const cumulative: CumulativeRow[] = card.quarters.map((q, k) => {
-    const plannedGbp = sum(metrics.map((m) => m.quarters[k].cumPlanned.times(m.metric.unit.value)));
-    const realisedAll = sum(metrics.map((m) => m.quarters[k].cumRealised.times(m.metric.unit.value)));
+  const gbp = (pick: (q: MetricQuarter) => Decimal) => (k: number) => sum(metrics.map((m) => pick(m.quarters[k]).times(m.metric.unit.value)));
+  const planned = gbp((q) => q.cumPlanned);
+  const reported = gbp((q) => q.cumPlannedReported);
+  const realised = gbp((q) => q.cumRealised);
+  return card.quarters.map((q, k) => {
     entries += metrics.filter((m) => m.quarters[k].realised !== null).length;
-    const shown = k + 1 > position ? null : realisedAll;
-    return { quarter: q.label, plannedGbp, realisedGbp: shown, entries, ofPlanned: shown === null ? null : plannedGbp.isZero() ? 'n/a' : shown.dividedBy(plannedGbp) };
+    const shown = k + 1 > position ? null : realised(k);
+    const plannedReportedGbp = reported(k);
+    return { quarter: q.label, plannedGbp: planned(k), plannedReportedGbp, realisedGbp: shown, entries, ofPlanned: shown === null ? null : plannedReportedGbp.isZero() ? 'n/a' : shown.dividedBy(plannedReportedGbp) };
   });
+}
+
+/** The first measure, money before the non-financial ones, whose status is the card's. */
+export function statusSetBy(status: Status, financial: CardStatus, rates: readonly { name: string; status: Status }[]): string {
+  if (status === 'No data yet') return NO_DATA;
+  if (financial === status) return MONEY;
+  return rates.find((r) => r.status === status)?.name ?? MONEY;
+}
+
+function computeTracker(card: BenefitCard, t: Tolerances, quarter: ReportingQuarter): CardTracker {
+  const position = quarter.position;
+  const metrics = card.metrics.map((m) => metricTracker(card, m, t, position));
+  const rates = card.rates.map((r) => rateTracker(card, r, t));
+  const cumulative = cumulativeRows(card, metrics, position);
   const at = position > 0 ? cumulative[position - 1] : undefined;
-  const plannedToDate = at?.plannedGbp ?? ZERO;
+  const hasData = !!at && at.entries > 0;
+  const plannedToDate = at?.plannedReportedGbp ?? ZERO;
   const realisedToDate = at?.realisedGbp ?? ZERO;
-  const variance = realisedToDate.minus(plannedToDate);
+  const variance = hasData ? realisedToDate.minus(plannedToDate) : null;
   let financialStatus: CardStatus = 'n/a';
-  if (metrics.length) financialStatus = !at || at.entries === 0 ? 'No data yet' : ratioStatus(realisedToDate, plannedToDate, t);
+  if (metrics.length) financialStatus = hasData ? ratioStatus(realisedToDate, plannedToDate, t) : 'No data yet';
   const rateStatuses = rates.map((r) => (position > 0 ? r.quarters[position - 1].status : 'No data yet'));
+  const status = worstStatus([financialStatus, ...rateStatuses]);
   const next = nextMilestone(card);
   return {
     card,
@@ -303,15 +373,18 @@ function computeTracker(card: BenefitCard, t: Tolerances, asAt: string): CardTra
     rates,
     cumulative,
     position: {
-      asAt,
+      asAt: reportingQuarterText(quarter),
       position,
       plannedToDate,
       realisedToDate,
+      plannedNotReported: at ? at.plannedGbp.minus(at.plannedReportedGbp) : ZERO,
+      hasData,
       variance,
-      variancePct: plannedToDate.isZero() ? 'n/a' : variance.dividedBy(plannedToDate),
+      variancePct: variance === null ? null : plannedToDate.isZero() ? 'n/a' : variance.dividedBy(plannedToDate),
       financialStatus,
       rateStatuses,
-      status: worstStatus([financialStatus, ...rateStatuses]),
+      status,
+      statusSetBy: statusSetBy(status, financialStatus, rates.map((r, i) => ({ name: r.measure.name, status: rateStatuses[i] }))),
       signOff: signOffText(card),
       nextMilestone: next.name,
       nextDue: next.due,
@@ -326,6 +399,7 @@ export interface NelStanding {
   readonly target: Decimal;
   readonly reductionTarget: Decimal;
   readonly plannedInCards: Decimal;
+  /** Realised in the year, up to the end of the reporting quarter. */
   readonly realised: Decimal;
   readonly forecast: Forecast;
   readonly realisedOfTarget: Decimal | 'n/a';
@@ -333,10 +407,14 @@ export interface NelStanding {
 }
 
 export interface BenefitsSummary {
+  readonly quarter: ReportingQuarter;
+  /** The reporting quarter as shown: its label, "Not set" or "Not a quarter of the plan: …". */
   readonly asAt: string;
   readonly cards: readonly CardTracker[];
+  /** Over the cards' quarters with data, since the plan began. */
   readonly plannedToDate: Decimal;
   readonly realisedToDate: Decimal;
+  readonly plannedNotReported: Decimal;
   readonly variance: Decimal;
   readonly variancePct: Decimal | 'n/a';
   readonly statusCounts: Readonly<Record<Status, number>>;
@@ -346,18 +424,34 @@ export interface BenefitsSummary {
 export function benefitsSummary(plan: Plan): BenefitsSummary {
   const cards = benefitCards(plan);
   const t = cardBook(plan).tolerances;
-  const asAt = asAtQuarter(plan, cards);
-  const trackers = cards.map((c) => cardTracker(c, t, asAt));
+  const quarter = planReportingQuarter(plan);
+  const trackers = cards.map((c) => cardTracker(c, t, quarter));
   const plannedToDate = sum(trackers.map((c) => c.position.plannedToDate));
   const realisedToDate = sum(trackers.map((c) => c.position.realisedToDate));
   const statusCounts = { 'No data yet': 0, Green: 0, Amber: 0, Red: 0 } as Record<Status, number>;
   trackers.forEach((c) => (statusCounts[c.position.status] += 1));
-  const nel = plan.targets
+  const variance = realisedToDate.minus(plannedToDate);
+  return {
+    quarter,
+    asAt: reportingQuarterText(quarter),
+    cards: trackers,
+    plannedToDate,
+    realisedToDate,
+    plannedNotReported: sum(trackers.map((c) => c.position.plannedNotReported)),
+    variance,
+    variancePct: plannedToDate.isZero() ? 'n/a' : variance.dividedBy(plannedToDate),
+    statusCounts,
+    nel: nelStandings(plan, trackers),
+  };
+}
+
+function nelStandings(plan: Plan, trackers: readonly CardTracker[]): NelStanding[] {
+  return plan.targets
     .filter((target) => plan.years.some((y) => y.label === target.year))
     .map((target) => {
       const years = trackers.flatMap((c) => c.metrics.filter((m) => m.metric.unit.id === NEL).map((m) => m.years.find((y) => y.year === target.year)!)).filter(Boolean);
       const reductionTarget = target.baseline.minus(target.target);
-      const realised = sum(years.map((y) => y.realised));
+      const realised = sum(years.map((y) => y.realisedToQuarter));
       const forecast = { lower: sum(years.map((y) => y.forecast.lower)), expected: sum(years.map((y) => y.forecast.expected)), upper: sum(years.map((y) => y.forecast.upper)) };
       return {
         year: target.year,
@@ -371,8 +465,6 @@ export function benefitsSummary(plan: Plan): BenefitsSummary {
         expectedOfTarget: reductionTarget.isZero() ? ('n/a' as const) : forecast.expected.dividedBy(reductionTarget),
       };
     });
-  const variance = realisedToDate.minus(plannedToDate);
-  return { asAt, cards: trackers, plannedToDate, realisedToDate, variance, variancePct: plannedToDate.isZero() ? 'n/a' : variance.dividedBy(plannedToDate), statusCounts, nel };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Feature } from './feature';
 import { BenefitCardsPanel } from './panels/BenefitCardsPanel';
 import { JointFundingPanel } from './panels/JointFundingPanel';
+import { ImportPanel } from './panels/ImportPanel';
 import { PlanPanel } from './panels/PlanPanel';
 import { PoolAuditPanel } from './panels/PoolAuditPanel';
 import { TablesPanel } from './panels/TablesPanel';
@@ -15,4 +16,5 @@ export const features: readonly Feature[] = [
   { id: 'pool-audit', label: 'Pool & audit', component: PoolAuditPanel },
   { id: 'benefit-cards', label: 'Benefit Cards', component: BenefitCardsPanel },
   { id: 'joint-funding', label: 'Joint funding', component: JointFundingPanel },
+  { id: 'import', label: 'Import', component: ImportPanel },
 ];

@@ -3,7 +3,7 @@ import { benefitCards, cardBook, DEFAULT_TOLERANCES, type Actual, type CardRecor
 import type { Plan } from '../domain/plan';
 import type { Problem } from '../domain/problems';
 import { benefitsSummary, realisedCount, type BenefitsSummary } from '../domain/tracker';
-import type { Progress, WorkbookHost } from './host';
+import { updateWorkbook, type Progress, type WorkbookHost } from './host';
 import { readPlan } from './readers/planReader';
 import { workbookLayout } from './workbookLayout';
 
@@ -15,9 +15,15 @@ import { workbookLayout } from './workbookLayout';
 
 /** Creates the cards, or refreshes them after the plan changed, keeping every kept cell. */
 export async function refreshCards(host: WorkbookHost, onProgress?: (p: Progress) => void): Promise<{ plan: Plan; summary: BenefitsSummary; warnings: Problem[] }> {
-  const { plan, problems } = readPlan(await host.read());
-  await host.apply(workbookLayout(plan), onProgress);
-  return { plan, summary: benefitsSummary(plan), warnings: problems };
+  const { result } = await updateWorkbook(
+    host,
+    (snapshot) => {
+      const { plan, problems } = readPlan(snapshot);
+      return { plan: workbookLayout(plan), result: { plan, summary: benefitsSummary(plan), warnings: problems } };
+    },
+    onProgress,
+  );
+  return result;
 }
 
 /** One line of the "enter a quarter's actuals" form: a card's metric and what was typed for it. */
@@ -70,10 +76,15 @@ export function withQuarterActuals(plan: Plan, quarter: string, entries: readonl
 
 /** Writes one quarter's actuals for all cards in one command, after reading what the workbook holds. */
 export async function enterQuarterActuals(host: WorkbookHost, quarter: string, entries: readonly QuarterEntry[], onProgress?: (p: Progress) => void): Promise<{ plan: Plan; summary: BenefitsSummary }> {
-  const { plan: current } = readPlan(await host.read());
-  const plan = withQuarterActuals(current, quarter, entries);
-  await host.apply(workbookLayout(plan), onProgress);
-  return { plan, summary: benefitsSummary(plan) };
+  const { result } = await updateWorkbook(
+    host,
+    (snapshot) => {
+      const plan = withQuarterActuals(readPlan(snapshot).plan, quarter, entries);
+      return { plan: workbookLayout(plan), result: { plan, summary: benefitsSummary(plan) } };
+    },
+    onProgress,
+  );
+  return result;
 }
 
 /** The realised count an entry gives, as the card will show it. */

@@ -4,10 +4,10 @@ import { jsonLocator } from '../domain/planJson';
 import { checkPlan } from '../domain/planRules';
 import { PlanError, type Problem } from '../domain/problems';
 import { computeSchemeTable, type SchemeTable } from '../domain/schemeTable';
-import type { Progress, WorkbookHost } from './host';
+import { updateWorkbook, type Decision, type Progress, type WorkbookHost } from './host';
 import { SHEET } from './layouts/names';
 import { readPlan } from './readers/planReader';
-import { findSheet } from './snapshot';
+import { findSheet, type WorkbookSnapshot } from './snapshot';
 import { workbookLayout } from './workbookLayout';
 
 /**
@@ -28,8 +28,12 @@ export type WorkbookPlanState =
 
 /** Reads the plan the workbook holds, if any; problems name the sheet and cell to fix. */
 export async function loadPlanFromWorkbook(host: WorkbookHost): Promise<WorkbookPlanState> {
-  // Every sheet, not just INPUT_SHEETS: the Benefit Card sheets hold what people typed (actuals, sign-offs), part of the plan.
-  const snapshot = await host.read();
+  // Every sheet of the add-in's, not just INPUT_SHEETS: the Benefit Card sheets hold what people typed (actuals, sign-offs), part of the plan.
+  return planState(await host.read());
+}
+
+/** The plan a snapshot of the add-in's sheets holds, if any. */
+export function planState(snapshot: WorkbookSnapshot): WorkbookPlanState {
   if (!findSheet(snapshot, SHEET.assumptions) && !findSheet(snapshot, SHEET.schemes)) return { status: 'empty' };
   try {
     const { plan, problems } = readPlan(snapshot);
@@ -48,6 +52,8 @@ export type CommandOutcome =
       readonly warnings: readonly Problem[];
       /** Edits typed in the workbook that were read back into the plan before writing. */
       readonly fromWorkbook: readonly string[];
+      /** What the person should know about the workbook, e.g. their own "Pool" sheet was left as it was. */
+      readonly notices?: readonly string[];
     }
   /** The workbook already holds a plan (startPlan), or both sides changed the same scheme or unit cost. */
   | { readonly status: 'conflict'; readonly workbookPlan?: Plan; readonly conflicts: readonly string[] }
@@ -59,15 +65,17 @@ export type CommandOutcome =
  * table sheet per year. A workbook that already holds a plan is left alone unless `replace` is set.
  */
 export async function startPlan(host: WorkbookHost, plan: Plan, onProgress?: (p: Progress) => void, options: { replace?: boolean } = {}): Promise<CommandOutcome> {
-  const existing = await loadPlanFromWorkbook(host);
-  if (existing.status !== 'empty' && !options.replace) {
+  return command(host, onProgress, (snapshot) => {
+    const existing = planState(snapshot);
+    if (existing.status === 'empty' || options.replace) return write(plan, []);
     return {
-      status: 'conflict',
-      workbookPlan: existing.status === 'loaded' ? existing.plan : undefined,
-      conflicts: [`This workbook already holds a plan${existing.status === 'loaded' && existing.plan.board ? ` for ${existing.plan.board}` : ''} (an ${SHEET.assumptions} sheet). Replacing it overwrites its ${INPUT_SHEETS.join(', ')} sheets.`],
+      result: {
+        status: 'conflict',
+        workbookPlan: existing.status === 'loaded' ? existing.plan : undefined,
+        conflicts: [`This workbook already holds a plan${existing.status === 'loaded' && existing.plan.board ? ` for ${existing.plan.board}` : ''} (an ${SHEET.assumptions} sheet). Replacing it overwrites its ${INPUT_SHEETS.join(', ')} sheets.`],
+      },
     };
-  }
-  return write(host, plan, [], onProgress);
+  });
 }
 
 export interface GenerateOptions {
@@ -82,40 +90,49 @@ export interface GenerateOptions {
 
 /**
  * Generates or refreshes every scheme table: reads the workbook's inputs back, merges them with the
- * pane's plan, checks the result, then applies workbookLayout in one command. Nothing is written
+ * pane's plan, checks the result, then applies workbookLayout, all as one host command (so in Excel
+ * a co-author's edit between the read and the write is merged, not overwritten). Nothing is written
  * when the result has errors or when a conflict needs a person's decision.
  */
 export async function generateTables(host: WorkbookHost, plan: Plan, onProgress?: (p: Progress) => void, options: GenerateOptions = {}): Promise<CommandOutcome> {
-  const prefer = options.prefer ?? 'ask';
   onProgress?.({ done: 0, total: 1, step: 'Reading the workbook' });
-  const inWorkbook = await loadPlanFromWorkbook(host);
-  if (inWorkbook.status === 'empty') return write(host, plan, [], onProgress);
+  return command(host, onProgress, (snapshot) => generateDecision(planState(snapshot), plan, options));
+}
+
+function generateDecision(inWorkbook: WorkbookPlanState, plan: Plan, options: GenerateOptions): Decision<CommandOutcome> {
+  const prefer = options.prefer ?? 'ask';
+  if (inWorkbook.status === 'empty') return write(plan, []);
   if (inWorkbook.status === 'invalid') {
-    if (prefer === 'pane') return write(host, plan, [], onProgress);
-    return { status: 'invalid', problems: inWorkbook.problems, inWorkbook: true };
+    if (prefer === 'pane') return write(plan, []);
+    return { result: { status: 'invalid', problems: inWorkbook.problems, inWorkbook: true } };
   }
   const current = inWorkbook.plan;
   // The pane doesn't edit Benefit Cards: keep what people typed on them.
   if (!plan.cards && current.cards) plan = { ...plan, cards: current.cards };
   if (!options.base) {
-    if (samePlan(current, plan) || prefer === 'pane') return write(host, plan, [], onProgress);
-    if (prefer === 'workbook') return write(host, current, planChanges(plan, current), onProgress);
-    return { status: 'conflict', workbookPlan: current, conflicts: planChanges(plan, current) };
+    if (samePlan(current, plan) || prefer === 'pane') return write(plan, []);
+    if (prefer === 'workbook') return write(current, planChanges(plan, current));
+    return { result: { status: 'conflict', workbookPlan: current, conflicts: planChanges(plan, current) } };
   }
   const merged = mergePlans(options.base, plan, current, prefer === 'pane' ? 'pane' : 'workbook');
-  if (merged.conflicts.length && prefer === 'ask') return { status: 'conflict', workbookPlan: current, conflicts: merged.conflicts };
-  return write(host, merged.plan, planChanges(options.base, current), onProgress);
+  if (merged.conflicts.length && prefer === 'ask') return { result: { status: 'conflict', workbookPlan: current, conflicts: merged.conflicts } };
+  return write(merged.plan, planChanges(options.base, current));
 }
 
-/** Checks, then writes the whole workbook for a plan; the workbook is untouched if the plan has errors. */
-async function write(host: WorkbookHost, plan: Plan, fromWorkbook: readonly string[], onProgress?: (p: Progress) => void): Promise<CommandOutcome> {
+/** Runs a decision as one host command; what the host says about names it had to change goes with the outcome. */
+async function command(host: WorkbookHost, onProgress: ((p: Progress) => void) | undefined, decide: (snapshot: WorkbookSnapshot) => Decision<CommandOutcome>): Promise<CommandOutcome> {
+  const { result, notices } = await updateWorkbook(host, decide, onProgress);
+  return result.status === 'done' && notices.length ? { ...result, notices } : result;
+}
+
+/** Checks, then lays out the whole workbook for a plan; nothing is written if the plan has errors. */
+function write(plan: Plan, fromWorkbook: readonly string[]): Decision<CommandOutcome> {
   const problems = checkPlan(plan, jsonLocator);
-  if (problems.some((p) => p.severity === 'error')) return { status: 'invalid', problems, inWorkbook: false };
+  if (problems.some((p) => p.severity === 'error')) return { result: { status: 'invalid', problems, inWorkbook: false } };
   // Card sheets are written only once someone keeps cards in this workbook: for a large plan they
   // are most of its size, and "generate the tables" should cost the same few round trips at any size.
   const layout = workbookLayout(plan, plan.cards?.records.length ? 'all' : 'tables');
-  await host.apply(layout, onProgress);
-  return { status: 'done', plan, tables: schemeTables(plan), warnings: problems, fromWorkbook };
+  return { plan: layout, result: { status: 'done', plan, tables: schemeTables(plan), warnings: problems, fromWorkbook } };
 }
 
 /** Each year's totals as the scheme tables show them, computed exactly in decimal.js. */

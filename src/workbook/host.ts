@@ -1,4 +1,4 @@
-import type { WorkbookSnapshot } from './snapshot';
+import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import type { WorkbookPlan } from './sheetPlan';
 
 export interface Progress {
@@ -7,10 +7,50 @@ export interface Progress {
   readonly step: string;
 }
 
+/** What `update` asks of a command: the plan to write (none: nothing to write) and what to return. */
+export interface Decision<T> {
+  readonly plan?: WorkbookPlan;
+  readonly result: T;
+}
+
+export interface Updated<T> {
+  readonly result: T;
+  /** Said to the person: e.g. their own "Pool" sheet was left alone and the add-in's is "BCF Pool". */
+  readonly notices: readonly string[];
+}
+
 /** What a host must do for the product: apply a workbook plan in one command, and report what is there. */
 export interface WorkbookHost {
   apply(plan: WorkbookPlan, onProgress?: (p: Progress) => void): Promise<void>;
   read(sheetNames?: readonly string[]): Promise<WorkbookSnapshot>;
   /** Shows a cell to the person (an audit finding): activates its sheet and selects it. */
   select?(sheet: string, cell: string): Promise<void>;
+  /**
+   * Reads the workbook, lets `decide` make the plan to write, and writes it as one command, so a
+   * co-author's edit made in between is seen (Excel). Hosts without it get `read` then `apply`.
+   */
+  update?<T>(decide: (snapshot: WorkbookSnapshot) => Decision<T>, onProgress?: (p: Progress) => void): Promise<Updated<T>>;
+  /** Calls `listener` when the workbook changes (a person's edit, a co-author's); returns a way to stop. */
+  watch?(listener: () => void): Promise<() => void>;
+  /**
+   * The cells the person has selected (a table to import), values and number formats, placed at
+   * their own rows and columns of the sheet so addresses stay the sheet's; undefined when the host
+   * can't tell. A single cell selected stands for its whole sheet.
+   */
+  readSelection?(): Promise<Selection | undefined>;
+}
+
+export interface Selection {
+  readonly sheet: string;
+  /** "A3:H16", or one cell. */
+  readonly address: string;
+  readonly snapshot: SheetSnapshot;
+}
+
+/** `host.update` where the host has it, else a read followed by a write. */
+export async function updateWorkbook<T>(host: WorkbookHost, decide: (snapshot: WorkbookSnapshot) => Decision<T>, onProgress?: (p: Progress) => void): Promise<Updated<T>> {
+  if (host.update) return host.update(decide, onProgress);
+  const { plan, result } = decide(await host.read());
+  if (plan) await host.apply(plan, onProgress);
+  return { result, notices: [] };
 }

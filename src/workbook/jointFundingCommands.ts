@@ -1,5 +1,6 @@
 import { sameText, type Day } from '../domain/jointFunding';
 import { jointSummary } from '../domain/jointFundingSummary';
+import { checkJointFunding } from '../domain/jointFundingChecks';
 import type { RegisterProblem } from '../domain/jointFundingJson';
 import type { Contribution } from '../domain/pool';
 import type { Plan } from '../domain/plan';
@@ -77,4 +78,36 @@ export async function addIcbContributions(
   // The plan was read from this workbook a moment ago; writing it back with the new lines keeps everything else.
   const outcome = await startPlan(host, changed.plan, onProgress, { replace: true });
   return { outcome, added: changed.added };
+}
+
+/**
+ * Adds the packages read from a case-management export to the workbook's register (a package whose
+ * reference is already there replaces it) and writes the plan back. Rows the import refused are
+ * the caller's to show; nothing of them is written.
+ */
+export async function importIntoRegister(
+  host: WorkbookHost,
+  imported: JointFunding,
+  onProgress?: (p: Progress) => void,
+): Promise<{ outcome?: CommandOutcome; error?: string; added: number }> {
+  const state = await loadPlanFromWorkbook(host);
+  if (state.status === 'empty')
+    return { added: 0, error: 'This workbook has no plan yet: start one on the Plan tab first.' };
+  if (state.status === 'invalid')
+    return {
+      added: 0,
+      error: `The workbook's plan has errors, so nothing was written: ${state.problems.map((p) => p.message).join(' ')}`,
+    };
+  const current = state.plan.jointFunding ?? { rules: [], packages: [] };
+  const incoming = new Set(imported.packages.map((p) => sameText(p.ref)));
+  const jointFunding: JointFunding = {
+    ...current,
+    packages: [...current.packages.filter((p) => !incoming.has(sameText(p.ref))), ...imported.packages],
+  };
+  // A package with no split of its own needs a default rule for its ICB; the register's own rules are the only ones there are.
+  const { issues } = checkJointFunding(jointFunding);
+  if (issues.length)
+    return { added: 0, error: `Nothing was written: ${[...new Set(issues.map((i) => i.message))].join(' ')}` };
+  const outcome = await startPlan(host, { ...state.plan, jointFunding }, onProgress, { replace: true });
+  return { outcome, added: imported.packages.length };
 }

@@ -5,6 +5,12 @@ import { EXCEL_LIMITS } from '../domain/excelLimits';
  */
 export type Scalar = string | number | boolean | null;
 
+/**
+ * The one look of a cell people type in, and the words every sheet uses for it: the adapters paint
+ * inputs with this fill and the sheets' notes and legends describe it by this name.
+ */
+export const INPUT_LOOK = { words: 'Yellow cells', fill: 'FFF2CC', font: '1F3864' } as const;
+
 export type CellStyle = 'title' | 'subtitle' | 'header' | 'group' | 'total' | 'input' | 'note' | 'warning' | 'computed';
 
 export interface CellPlan {
@@ -50,6 +56,8 @@ export interface SheetPlan {
   readonly tabColor?: string;
   /** Charts over ranges of this sheet; hosts that can't draw charts (ExcelJS) leave them out. */
   readonly charts?: readonly ChartPlan[];
+  /** The add-in's own bookkeeping (the ownership registry) is very hidden: not even listed under Unhide. */
+  readonly visibility?: 'veryHidden';
 }
 
 /** A line chart over ranges of its own sheet, e.g. cumulative planned against realised benefit. */

@@ -10,6 +10,11 @@ export interface SheetSnapshot {
   readonly values: readonly (readonly Scalar[])[];
   /** Same shape as values; a formula text ("=...") or null for a literal. */
   readonly formulas?: readonly (readonly (string | null)[])[];
+  /**
+   * Same shape as values, where any cell has one: the cell's number format ("#,##0", "0.00%") or
+   * null for General. The audit of typed tables judges a figure as the cell displays it.
+   */
+  readonly numberFormats?: readonly (readonly (string | null)[])[];
   /** Cells the reader left out, right of the columns it reads (src/adapters/file/readLimits.ts). */
   readonly leftOut?: number;
 }
@@ -25,4 +30,9 @@ export function findSheet(snapshot: WorkbookSnapshot, name: string): SheetSnapsh
 
 export function cellValue(sheet: SheetSnapshot, row: number, column: number): Scalar {
   return sheet.values[row]?.[column] ?? null;
+}
+
+/** The number format a cell displays its value with, or null for General (or a host that doesn't say). */
+export function cellFormat(sheet: SheetSnapshot, row: number, column: number): string | null {
+  return sheet.numberFormats?.[row]?.[column] ?? null;
 }

@@ -11,6 +11,10 @@ export interface RecordedCall {
   bodyBytes: number;
   body: { Actions: any[]; ObjectPaths: Record<string, any> };
   refused: boolean;
+  /** Sheets (lower case), "#names" and "#table:<name>" the request changed. */
+  touched?: Set<string>;
+  /** Bytes of the answer (0 when refused). */
+  responseBytes: number;
   writes: RecordedWrite[];
 }
 export interface LoadedExcel {
@@ -28,10 +32,11 @@ export interface StoredCell {
 }
 export class FakeWorkbook {
   constructor(options?: {
-    sheets?: Record<string, unknown[][]>;
+    sheets?: Record<string, unknown[][] | { rows: number; columns: number; fill: (row: number, column: number) => unknown }>;
     tables?: { name: string; sheet: string; address: string }[];
     names?: { name: string; formula: string; comment?: string }[];
     refuseOver?: number;
+    refuseResponseOver?: number;
     evaluate?: (formula: string, sheet: string, row: number, column: number) => unknown;
   });
   respond: (body: any, call: RecordedCall) => any;
@@ -41,7 +46,15 @@ export class FakeWorkbook {
   refuseOver: number;
   cell(sheet: string, address: string): StoredCell | undefined;
   format(sheet: string, address: string): string | undefined;
+  /** Everything held of one sheet (or of the whole workbook), as text to compare before and after. */
+  dump(sheet?: string): string;
+  renameSheet(from: string, to: string): void;
+  clone(): FakeWorkbook;
+  setCell(sheet: any, row: number, column: number, input: unknown): void;
+  sheet(name: string): any;
 }
+export type Responder = ((body: any, call: RecordedCall) => any) & { count(): number };
+export function scripted(book: FakeWorkbook, options?: { failAt?: number; mode?: 'refuse' | 'half' | 'all'; before?: (n: number, book: FakeWorkbook) => void }): Responder;
 export function loadExcel(options?: { respond?: (body: any, call: RecordedCall) => any }): LoadedExcel;
 export function isCleanupOnly(call: RecordedCall): boolean;
 export function parseRect(address: string): { r0: number; c0: number; r1: number; c1: number };

@@ -59,6 +59,7 @@ function loadExcel({ respond = new FakeWorkbook().respond } = {}) {
     } catch (e) {
       response = { Error: { Code: 'GeneralException', Message: String((e && e.stack) || e) } };
     }
+    call.responseBytes = response && !response.hostError ? encoder.encode(JSON.stringify(response)).length : 0;
     if (response && response.hostError) {
       call.refused = true;
       // The library turns host error 5103 into its own RequestPayloadSizeLimitExceeded error.
@@ -151,7 +152,8 @@ class FakeWorkbook {
    * address }]; names: [{ name, formula }]. refuseOver: refuse requests above this many bytes with
    * host error 5103, as Excel on the web does above 5 MB. evaluate(formula): a value for formula cells.
    */
-  constructor({ sheets = { Sheet1: [] }, tables = [], names = [], refuseOver = REQUEST_LIMIT, evaluate = () => null } = {}) {
+  constructor({ sheets = { Sheet1: [] }, tables = [], names = [], refuseOver = REQUEST_LIMIT, refuseResponseOver = Infinity, evaluate = () => null } = {}) {
+    this.refuseResponseOver = refuseResponseOver;
     this.sheets = new Map();
     this.tables = new Map(tables.map((t) => [t.name.toLowerCase(), { ...t }]));
     this.names = new Map(names.map((n) => [n.name.toLowerCase(), { ...n }]));
@@ -162,7 +164,9 @@ class FakeWorkbook {
     this.chartCount = 0;
     for (const [name, rows] of Object.entries(sheets)) {
       const sheet = this.addSheet(name);
-      rows.forEach((row, r) => row.forEach((input, c) => this.setCell(sheet, r, c, input)));
+      // { rows, columns, fill(r, c) }: a big data sheet held as a rule, not a million stored cells.
+      if (!Array.isArray(rows)) sheet.block = rows;
+      else rows.forEach((row, r) => row.forEach((input, c) => this.setCell(sheet, r, c, input)));
     }
     this.respond = this.respond.bind(this);
   }
@@ -201,13 +205,25 @@ class FakeWorkbook {
     return this.sheet(sheetName).formats.get(`${r0},${c0}`);
   }
 
-  usedRect(sheet) {
+  /** The used range (of the cells within `within`, if given); undefined-free: A1 when empty, as Excel answers. */
+  usedRect(sheet, within) {
+    return this.usedRectOrNull(sheet, within) || { r0: 0, c0: 0, r1: 0, c1: 0 };
+  }
+
+  usedRectOrNull(sheet, within) {
     let rect;
+    if (sheet.block) {
+      const b = { r0: 0, c0: 0, r1: sheet.block.rows - 1, c1: sheet.block.columns - 1 };
+      const w = within || b;
+      const r0 = Math.max(b.r0, w.r0), r1 = Math.min(b.r1, w.r1), c0 = Math.max(b.c0, w.c0), c1 = Math.min(b.c1, w.c1);
+      if (r0 <= r1 && c0 <= c1) rect = { r0, c0, r1, c1 };
+    }
     for (const key of sheet.cells.keys()) {
       const [r, c] = key.split(',').map(Number);
+      if (within && (r < within.r0 || r > within.r1 || c < within.c0 || c > within.c1)) continue;
       rect = rect ? { r0: Math.min(rect.r0, r), c0: Math.min(rect.c0, c), r1: Math.max(rect.r1, r), c1: Math.max(rect.c1, c) } : { r0: r, c0: c, r1: r, c1: c };
     }
-    return rect || { r0: 0, c0: 0, r1: 0, c1: 0 };
+    return rect;
   }
 
   rangeValue(desc) {
@@ -219,7 +235,7 @@ class FakeWorkbook {
       const row = [];
       const frow = [];
       for (let c = rect.c0; c <= rect.c1; c++) {
-        const cell = sheet.cells.get(`${r},${c}`);
+        const cell = sheet.cells.get(`${r},${c}`) || blockCell(sheet, r, c);
         row.push(cell ? (cell.value ?? 0) : '');
         frow.push(cell ? cell.formula ?? cell.value : '');
       }
@@ -249,10 +265,14 @@ class FakeWorkbook {
       if (action.ActionType === 1) {
         if (!instantiated.has(action.ObjectPathId)) {
           instantiated.add(action.ObjectPathId);
+          const p0 = paths[action.ObjectPathId];
+          if (call && p0 && p0.ObjectPathType === 3 && /^(Add|ConvertToRange)$/.test(p0.Name)) touch(call, desc.adding && desc.adding.range ? desc.adding.range : desc.type === 'sheet' ? desc : desc.of || desc);
           this.create(paths[action.ObjectPathId], desc, resolve);
         }
         const p = paths[action.ObjectPathId];
-        if (kept.has(action.ObjectPathId) || (p && p.ObjectPathType === 3)) {
+        if (this.isNull(desc)) {
+          results.push({ ActionId: action.Id, Value: null });
+        } else if (kept.has(action.ObjectPathId) || (p && p.ObjectPathType === 3)) {
           const ref = `R${++this.nextRef}`;
           this.refs.set(ref, desc);
           results.push({ ActionId: action.Id, Value: { _ReferenceId: ref } });
@@ -260,11 +280,15 @@ class FakeWorkbook {
       } else if (action.ActionType === 2) {
         results.push({ ActionId: action.Id, Value: this.query(desc) });
       } else if (action.ActionType === 3) {
+        if (call && !action.Name.startsWith('_')) touch(call, desc);
         this.method(desc, action.Name, args);
       } else if (action.ActionType === 4) {
+        if (call) touch(call, desc);
         this.setProperty(desc, action.Name, args[0], call);
       }
     }
+    // Excel on the web refuses to answer over 5 MB (host error 5104); the client raises ResponsePayloadSizeLimitExceeded.
+    if (this.refuseResponseOver !== Infinity && Buffer.byteLength(JSON.stringify(results)) > this.refuseResponseOver) return { hostError: { code: 5104 } };
     return { Results: results };
   }
 
@@ -275,6 +299,8 @@ class FakeWorkbook {
     if (p.ObjectPathType === 1) return { type: 'workbook' };
     if (p.ObjectPathType === 6) return this.refs.get(p.Name) || { type: 'other' };
     const parent = p.ParentObjectPathId !== undefined ? resolve(p.ParentObjectPathId) : { type: 'other' };
+    // Anything got from a null object (a sheet that isn't there, asked for "OrNullObject") is null too.
+    if (parent.type === 'null') return { type: 'null' };
     if (p.ObjectPathType === 4) {
       if (p.Name === 'Worksheets') return { type: 'worksheets' };
       if (p.Name === 'Tables') return { type: 'tables', sheet: parent.type === 'sheet' ? parent.name : undefined };
@@ -289,12 +315,13 @@ class FakeWorkbook {
     }
     if (p.ObjectPathType === 3) {
       const name = p.Name;
+      if (parent.type === 'worksheets' && name === 'GetItemOrNullObject' && !this.sheets.has(String(args[0]).toLowerCase())) return { type: 'null' };
       if (parent.type === 'worksheets' && /^(GetItem|GetItemOrNullObject|Add)$/.test(name)) return { type: 'sheet', name: name === 'Add' ? args[0] : this.sheetName(args[0]) };
       if (parent.type === 'sheet') {
         if (name === 'GetRange') return { type: 'range', sheet: parent.name, rect: parseRect(args[0] || 'A1') };
         if (name === 'GetRangeByIndexes') return { type: 'range', sheet: parent.name, rect: { r0: args[0], c0: args[1], r1: args[0] + args[2] - 1, c1: args[1] + args[3] - 1 } };
         if (name === 'GetRanges') return { type: 'areas', sheet: parent.name, rects: String(args[0]).split(',').map(parseRect) };
-        if (name === 'GetUsedRange' || name === 'GetUsedRangeOrNullObject') return { type: 'range', sheet: parent.name, used: true };
+        if (name === 'GetUsedRange' || name === 'GetUsedRangeOrNullObject') return { type: 'range', sheet: parent.name, used: true, nullable: name.endsWith('OrNullObject') };
       }
       if (parent.type === 'range') {
         const rect = this.rectOf(parent);
@@ -304,6 +331,7 @@ class FakeWorkbook {
           return { type: 'range', sheet: parent.sheet, rect: { r0: Math.min(rect.r0, other.r0), c0: Math.min(rect.c0, other.c0), r1: Math.max(rect.r1, other.r1), c1: Math.max(rect.c1, other.c1) } };
         }
         if (name === 'GetResizedRange') return { type: 'range', sheet: parent.sheet, rect: { ...rect, r1: rect.r1 + args[0], c1: rect.c1 + args[1] } };
+        if (name === 'GetUsedRangeOrNullObject') return { type: 'range', sheet: parent.sheet, within: rect, used: true, nullable: true };
         if (name === 'GetCell') return { type: 'range', sheet: parent.sheet, rect: { r0: rect.r0 + args[0], c0: rect.c0 + args[1], r1: rect.r0 + args[0], c1: rect.c0 + args[1] } };
       }
       if (parent.type === 'tables' && name === 'Add') return { type: 'table', adding: { range: refArgs[0] ? resolve(args[0]) : undefined, address: refArgs[0] ? undefined : args[0] } };
@@ -322,7 +350,11 @@ class FakeWorkbook {
   }
 
   rectOf(desc) {
-    if (desc.used) return this.usedRect(this.sheet(desc.sheet));
+    if (desc.used) {
+      const sheet = this.sheet(desc.sheet);
+      const used = desc.within ? this.usedRect(sheet, desc.within) : this.usedRect(sheet);
+      return used;
+    }
     return desc.rect;
   }
 
@@ -358,18 +390,29 @@ class FakeWorkbook {
     }
   }
 
+  isNull(desc) {
+    return desc.type === 'null' || (desc.type === 'range' && desc.nullable && !this.usedRectOrNull(this.sheet(desc.sheet), desc.within));
+  }
+
   query(desc) {
+    // The client reads a null answer as "this is a null object" (isNullObject).
+    if (this.isNull(desc)) return null;
+    if (desc.type === 'range' && desc.rect && desc.rect.r1 === MAX_ROW && !desc.used) throw new Error('InvalidArgument: the fake host does not read whole columns');
     if (desc.type === 'worksheets') return { _Items: [...this.sheets.values()].map((s) => ({ Name: s.name, Charts: { _Items: s.charts.map((c) => ({ Name: c.name })) } })) };
     if (desc.type === 'tables') {
       const tables = [...this.tables.values()].filter((t) => !desc.sheet || t.sheet.toLowerCase() === desc.sheet.toLowerCase());
       return { _Items: tables.map((t) => ({ Name: t.name, Worksheet: { Name: t.sheet } })) };
     }
-    if (desc.type === 'names') return { _Items: [...this.names.values()].map((n) => ({ Name: n.name, Formula: n.formula })) };
+    if (desc.type === 'names') return { _Items: [...this.names.values()].map((n) => ({ Name: n.name, Formula: n.formula, Comment: n.comment || '' })) };
     if (desc.type === 'range') return this.rangeValue({ sheet: desc.sheet, rect: this.rectOf(desc) });
     return {};
   }
 
   method(desc, name, args) {
+    if (desc.type === 'null' && !name.startsWith('_')) throw new Error(`InvalidObjectPath: ${name} on a null object`);
+    if (desc.type === 'null') return;
+    if (desc.type === 'sheet' && name === 'Delete') return this.deleteSheet(desc.name);
+    if (desc.type === 'range' && name === 'CopyFrom') return this.copyFrom(desc, args);
     if (desc.type === 'range' && name === 'Clear') {
       const sheet = this.sheet(desc.sheet);
       const rect = this.rectOf(desc);
@@ -427,12 +470,121 @@ class FakeWorkbook {
       item[name === 'Formula' ? 'formula' : 'comment'] = value;
     } else if (desc.type === 'sheet' && name === 'TabColor') {
       this.sheet(desc.name).tabColor = value;
+    } else if (desc.type === 'sheet' && name === 'Visibility') {
+      this.sheet(desc.name).visibility = value;
+    } else if (desc.type === 'sheet' && name === 'Name') {
+      this.renameSheet(desc.name, value);
+      desc.name = value;
     }
   }
+
+  /** As a person renaming a tab: formulas and names pointing at the sheet follow it. */
+  renameSheet(from, to) {
+    const sheet = this.sheet(from);
+    if (this.sheets.has(to.toLowerCase()) && to.toLowerCase() !== from.toLowerCase()) throw new Error(`ItemAlreadyExists: sheet ${to}`);
+    this.sheets.delete(sheet.name.toLowerCase());
+    const old = sheet.name;
+    sheet.name = to;
+    this.sheets.set(to.toLowerCase(), sheet);
+    const rename = (formula) => formula.split(`${quoteSheet(old)}!`).join(`${quoteSheet(to)}!`);
+    for (const s of this.sheets.values()) for (const cell of s.cells.values()) if (cell.formula) cell.formula = rename(cell.formula);
+    for (const n of this.names.values()) n.formula = rename(n.formula);
+    for (const t of this.tables.values()) if (t.sheet === old) t.sheet = to;
+  }
+
+  deleteSheet(name) {
+    const sheet = this.sheet(name);
+    if ([...this.sheets.values()].filter((s) => s.visibility !== 'VeryHidden' && s.visibility !== 'Hidden').length === 1 && !sheet.visibility) throw new Error('InvalidOperation: a workbook must keep one visible sheet');
+    this.sheets.delete(sheet.name.toLowerCase());
+    for (const [key, t] of [...this.tables]) if (t.sheet.toLowerCase() === sheet.name.toLowerCase()) this.tables.delete(key);
+    for (const n of this.names.values()) n.formula = n.formula.split(`${quoteSheet(sheet.name)}!`).join('#REF!');
+  }
+
+  /** Range.copyFrom(source, 'All') onto the same-sized range: cells (formulas as they are) and formats. */
+  copyFrom(desc, args) {
+    const source = String(args[0]);
+    const from = this.sheet(source.slice(0, source.lastIndexOf('!')).replace(/^'(.*)'$/, '$1').replace(/''/g, "'"));
+    const src = parseRect(source);
+    const dest = this.rectOf(desc);
+    const to = this.sheet(desc.sheet);
+    for (let r = src.r0; r <= src.r1; r++) {
+      for (let c = src.c0; c <= src.c1; c++) {
+        const key = `${r},${c}`;
+        const target = `${dest.r0 + r - src.r0},${dest.c0 + c - src.c0}`;
+        const cell = from.cells.get(key);
+        if (cell) to.cells.set(target, { ...cell });
+        else to.cells.delete(target);
+        const format = from.formats.get(key);
+        if (format !== undefined) to.formats.set(target, format);
+        else to.formats.delete(target);
+      }
+    }
+  }
+}
+
+/** An independent copy (a data sheet held as a rule keeps its rule), to run a command on from the same start. */
+FakeWorkbook.prototype.clone = function clone() {
+  const copy = new FakeWorkbook({ sheets: {}, refuseOver: this.refuseOver, refuseResponseOver: this.refuseResponseOver, evaluate: this.evaluate });
+  for (const [key, s] of this.sheets) {
+    copy.sheets.set(key, { ...s, cells: new Map([...s.cells].map(([k, c]) => [k, { ...c }])), formats: new Map(s.formats), charts: s.charts.map((c) => ({ ...c })) });
+  }
+  copy.tables = new Map([...this.tables].map(([k, t]) => [k, { ...t }]));
+  copy.names = new Map([...this.names].map(([k, n]) => [k, { ...n }]));
+  copy.chartCount = this.chartCount;
+  return copy;
+};
+
+/** Everything the fake holds of one sheet (or all, without a name), as text to compare before and after. */
+FakeWorkbook.prototype.dump = function dump(sheetName) {
+  const sorted = (map) => [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const sheetState = (s) => ({ name: s.name, cells: sorted(s.cells), formats: sorted(s.formats), charts: s.charts, freeze: s.freeze, tabColor: s.tabColor, visibility: s.visibility });
+  if (sheetName !== undefined) {
+    const s = this.sheets.get(sheetName.toLowerCase());
+    return JSON.stringify(s ? { sheet: sheetState(s), tables: [...this.tables.values()].filter((t) => t.sheet.toLowerCase() === s.name.toLowerCase()) } : null);
+  }
+  return JSON.stringify({ sheets: [...this.sheets.values()].map(sheetState), tables: sorted(this.tables), names: sorted(this.names) });
+};
+
+/**
+ * A responder for `loadExcel` that answers with `book` but makes request number `failAt` (counting
+ * from 1) fail: 'refuse' applies none of it, 'half' applies the first half of its actions (a
+ * protected sheet or a dropped session part way), 'all' applies all of it and loses the answer.
+ * `before(n, book)` runs before request n is answered: a co-author's edit between requests.
+ */
+function scripted(book, { failAt, mode = 'refuse', before } = {}) {
+  let n = 0;
+  const responder = (body, call) => {
+    n++;
+    if (before) before(n, book);
+    if (n === failAt) {
+      if (mode === 'all') book.respond(body, call);
+      if (mode === 'half') book.respond({ ...body, Actions: body.Actions.slice(0, Math.floor(body.Actions.length / 2)) }, call);
+      return { Error: { Code: 'GeneralException', Message: `Request ${n} failed (the test made it fail)` } };
+    }
+    return book.respond(body, call);
+  };
+  responder.count = () => n;
+  return responder;
+}
+
+/** Notes on the call which sheet an action changes ("#names" for defined names), for tests of what changed when. */
+function touch(call, desc) {
+  call.touched = call.touched || new Set();
+  for (let d = desc; d; d = d.of) {
+    if (d.type === 'sheet') return call.touched.add(String(d.name).toLowerCase());
+    if (d.sheet) return call.touched.add(String(d.sheet).toLowerCase());
+    if (d.type === 'name' || d.type === 'names') return call.touched.add('#names');
+    if (d.type === 'table') return call.touched.add(`#table:${String(d.name).toLowerCase()}`);
+  }
+}
+
+function blockCell(sheet, r, c) {
+  const b = sheet.block;
+  return b && r < b.rows && c < b.columns ? { value: b.fill(r, c) } : undefined;
 }
 
 function overlaps(a, b) {
   return a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
 }
 
-module.exports = { loadExcel, FakeWorkbook, isCleanupOnly, parseRect, rectAddress, REQUEST_LIMIT };
+module.exports = { loadExcel, FakeWorkbook, scripted, isCleanupOnly, parseRect, rectAddress, REQUEST_LIMIT };

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import type { CellStyle } from '../../workbook/sheetPlan';
+import { INPUT_LOOK, type CellStyle } from '../../workbook/sheetPlan';
 
 const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 
@@ -10,7 +10,7 @@ export const CELL_STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
   header: { font: { bold: true, color: { argb: 'FFFFFFFF' } }, fill: fill('FF1F4E79'), alignment: { wrapText: true, vertical: 'middle' } },
   group: { font: { bold: true }, fill: fill('FFDDEBF7') },
   total: { font: { bold: true }, border: { top: { style: 'thin' }, bottom: { style: 'double' } } },
-  input: { fill: fill('FFFFF2CC'), font: { color: { argb: 'FF1F3864' } } },
+  input: { fill: fill(`FF${INPUT_LOOK.fill}`), font: { color: { argb: `FF${INPUT_LOOK.font}` } } },
   note: { font: { italic: true, color: { argb: 'FF595959' } } },
   warning: { font: { bold: true, color: { argb: 'FF9C0006' } }, fill: fill('FFFFC7CE') },
   computed: {},

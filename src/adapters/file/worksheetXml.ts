@@ -16,6 +16,8 @@ export interface CellContext {
   places: number;
   /** Indexes of the cell styles whose number format shows a date (as ExcelJS decides it). */
   readonly dateStyles: ReadonlySet<number>;
+  /** The number format of each cell style, null for General. */
+  readonly styleFormats: readonly (string | null)[];
   readonly date1904: boolean;
   /** Decoded formulas and texts, shared by every sheet of the workbook. */
   readonly formulas: TextCache;
@@ -58,7 +60,7 @@ export function worksheetSnapshot(name: string, xml: string, context: CellContex
     new CellScanner(name, xml, context, grid).scan(start, end);
     mergeRanges(name, xml, end, grid);
   }
-  return { name, ...fillHoles(grid.values, grid.formulas), ...(grid.leftOut ? { leftOut: grid.leftOut } : {}) };
+  return { name, ...grid.snapshotCells() };
 }
 
 /**
@@ -68,11 +70,13 @@ export function worksheetSnapshot(name: string, xml: string, context: CellContex
 export class CellGrid {
   readonly values: Scalar[][] = [];
   readonly formulas: (string | null)[][] = [];
+  /** Only rows with a formatted cell; most of a plan's cells are General. */
+  readonly formats: (string | null)[][] = [];
   leftOut = 0;
 
   constructor(private readonly budget: { places: number }) {}
 
-  put(row: number, column: number, value: Scalar, formula: string | null): void {
+  put(row: number, column: number, value: Scalar, formula: string | null, format: string | null = null): void {
     if (column >= READ_LIMITS.columns) {
       this.leftOut++;
       return;
@@ -86,10 +90,19 @@ export class CellGrid {
     }
     values[column] = value;
     (this.formulas[row] ??= [])[column] = formula;
+    if (format !== null) (this.formats[row] ??= [])[column] = format;
   }
 
-  get(row: number, column: number): { value: Scalar | undefined; formula: string | null } {
-    return { value: this.values[row]?.[column], formula: this.formulas[row]?.[column] ?? null };
+  get(row: number, column: number): { value: Scalar | undefined; formula: string | null; format: string | null } {
+    return { value: this.values[row]?.[column], formula: this.formulas[row]?.[column] ?? null, format: this.formats[row]?.[column] ?? null };
+  }
+
+  /** The grid as a snapshot's cells: holes filled, and number formats where any cell has one. */
+  snapshotCells(): { values: Scalar[][]; formulas: (string | null)[][]; numberFormats?: (string | null)[][]; leftOut?: number } {
+    const filled = fillHoles(this.values, this.formulas);
+    const formats = this.formats;
+    const numberFormats = formats.length ? filled.values.map((row, r) => (row === undefined ? row : Array.from(row, (_, c) => formats[r]?.[c] ?? null))) : undefined;
+    return { ...filled, ...(numberFormats ? { numberFormats } : {}), ...(this.leftOut ? { leftOut: this.leftOut } : {}) };
   }
 }
 
@@ -211,10 +224,11 @@ class CellScanner {
     }
     const close = xml.indexOf('</c>', at);
     if (close < 0) throw new UnreadableXlsx('a cell is not closed');
-    if (formula !== null) this.grid.put(this.row, this.column, vTo > vFrom ? this.value(vFrom, vTo) : null, formula);
+    const format = this.style >= 0 ? (this.context.styleFormats[this.style] ?? null) : null;
+    if (formula !== null) this.grid.put(this.row, this.column, vTo > vFrom ? this.value(vFrom, vTo) : null, formula, format);
     else if ((this.type as CellType) === CellType.Inline) {
-      if (inline !== undefined) this.grid.put(this.row, this.column, inline, null);
-    } else if (vFrom >= 0) this.grid.put(this.row, this.column, this.value(vFrom, vTo), null);
+      if (inline !== undefined) this.grid.put(this.row, this.column, inline, null, format);
+    } else if (vFrom >= 0) this.grid.put(this.row, this.column, this.value(vFrom, vTo), null, format);
     return xml.indexOf('<', close + 4);
   }
 
@@ -372,10 +386,10 @@ function mergeRanges(sheet: string, xml: string, from: number, grid: CellGrid): 
     const size = (bottom - top + 1) * (right - left + 1);
     if (size > MAX_MERGED_CELLS || size <= 0 || copied + size > READ_LIMITS.mergedCells) continue;
     copied += size;
-    const { value, formula } = grid.get(top, left);
+    const { value, formula, format } = grid.get(top, left);
     for (let r = top; r <= bottom; r++) {
       for (let c = left; c <= right; c++) {
-        if (r !== top || c !== left) grid.put(r, c, value ?? null, formula);
+        if (r !== top || c !== left) grid.put(r, c, value ?? null, formula, format);
       }
     }
   }

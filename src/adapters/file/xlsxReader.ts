@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { Scalar } from '../../workbook/sheetPlan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import { leanXlsxToSnapshot } from './xlsxLeanReader';
-import { CellGrid, fillHoles } from './worksheetXml';
+import { CellGrid } from './worksheetXml';
 import { NotForLeanReader, UnreadableXlsx } from './zipEntries';
 
 const IGNORED_PARTS = ['dataValidations', 'sheetViews', 'cols', 'conditionalFormatting', 'hyperlinks', 'pageMargins', 'pageSetup', 'headerFooter', 'printOptions', 'picture', 'drawing', 'tableParts', 'autoFilter', 'rowBreaks', 'extLst'];
@@ -50,10 +50,10 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
     grid.formulas[rowNumber - 1] ??= [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const { value, formula } = scalarOf(cell);
-      grid.put(rowNumber - 1, colNumber - 1, value, formula);
+      grid.put(rowNumber - 1, colNumber - 1, value, formula, cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : null);
     });
   });
-  return { name: ws.name, ...fillHoles(grid.values, grid.formulas), ...(grid.leftOut ? { leftOut: grid.leftOut } : {}) };
+  return { name: ws.name, ...grid.snapshotCells() };
 }
 
 function scalarOf(cell: ExcelJS.Cell): { value: Scalar; formula: string | null } {

@@ -1,5 +1,6 @@
 import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
-import type { Progress, WorkbookHost } from '../../workbook/host';
+import { parseAddress } from '../../workbook/a1';
+import type { Progress, Selection, WorkbookHost } from '../../workbook/host';
 import type { CellPlan, Scalar, SheetPlan, WorkbookPlan } from '../../workbook/sheetPlan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 
@@ -75,6 +76,27 @@ export class MemoryWorkbook implements WorkbookHost {
 
   sheetPlan(name: string): SheetPlan | undefined {
     return this.plans.get(name);
+  }
+
+  private selected?: { sheet: string; address: string };
+
+  /** Selects a range as a person would drag over it ("A3:H16"), for readSelection. */
+  selectRange(sheet: string, address: string): void {
+    this.sheetId(sheet);
+    this.selected = { sheet, address };
+  }
+
+  async readSelection(): Promise<Selection | undefined> {
+    if (!this.selected) return undefined;
+    const { sheet, address } = this.selected;
+    const [from, to = from] = address.split(':').map(parseAddress);
+    const inside = (r: number, c: number) => from.row === to.row && from.column === to.column ? true : r >= from.row && r <= to.row && c >= from.column && c <= to.column;
+    const whole = this.sheetSnapshot(sheet);
+    const looks = this.plans.get(sheet);
+    const values = whole.values.map((row, r) => row.map((v, c) => (inside(r, c) ? v : null)));
+    // HyperFormula keeps no number formats: those the last layout wrote are the sheet's.
+    const numberFormats = values.map((row, r) => row.map((_, c) => (inside(r, c) ? (looks?.rows[r]?.[c]?.format ?? null) : null)));
+    return { sheet, address, snapshot: { name: sheet, values, formulas: whole.formulas?.map((row, r) => row.map((f, c) => (inside(r, c) ? f : null))), numberFormats } };
   }
 
   private sheetSnapshot(name: string): SheetSnapshot {

@@ -1,4 +1,4 @@
-import type { CellStyle, SheetPlan } from '../../workbook/sheetPlan';
+import { INPUT_LOOK, type CellStyle, type SheetPlan } from '../../workbook/sheetPlan';
 
 /**
  * How each cell role looks in Excel. The same colours as the file adapter's CELL_STYLES
@@ -22,7 +22,7 @@ export const CELL_LOOKS: Record<CellStyle, CellLook> = {
   header: { bold: true, color: '#FFFFFF', fill: '#1F4E79', wrap: true, vertical: 'Center' },
   group: { bold: true, fill: '#DDEBF7' },
   total: { bold: true, borderTop: 'Continuous', borderBottom: 'Double' },
-  input: { fill: '#FFF2CC', color: '#1F3864' },
+  input: { fill: `#${INPUT_LOOK.fill}`, color: `#${INPUT_LOOK.font}` },
   note: { italic: true, color: '#595959' },
   warning: { bold: true, color: '#9C0006', fill: '#FFC7CE' },
   computed: {},

@@ -1,9 +1,12 @@
-import { positionOf, sheetRef } from '../../workbook/a1';
-import type { Progress, WorkbookHost } from '../../workbook/host';
-import type { Scalar, WorkbookPlan } from '../../workbook/sheetPlan';
+import type { Decision, Progress, Updated, WorkbookHost } from '../../workbook/host';
+import { isBookkeeping, logicalSnapshot, looksLikeLayoutSheet, placePlan } from '../../workbook/ownership';
+import type { Scalar, SheetPlan, WorkbookPlan } from '../../workbook/sheetPlan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
-import { CELL_LOOKS } from './cellLooks';
-import { columnsAddress, nextBatch, writeSteps, type WorkbookState, type WriteStep } from './writeSteps';
+import type { CellInput } from './cellInput';
+import { queueStep } from './queueSteps';
+import { DEFAULT_MAX_RESPONSE_BYTES, errorCode, readSheets, readState, releaseReferences, type Guess, type WorkbookState } from './workbookRead';
+import { LAST_REQUEST_BYTES, planWrites } from './writePlan';
+import { nextBatch, type WriteStep } from './writeSteps';
 
 /** The part of the Office.js `Excel` namespace the adapter uses; tests inject Microsoft's client loaded in a vm. */
 export type ExcelApi = Pick<typeof Excel, 'run'>;
@@ -14,6 +17,8 @@ export interface OfficeWorkbookOptions {
    * estimate of a step's size is close but not exact, so the default keeps a margin of 20%.
    */
   readonly maxRequestBytes?: number;
+  /** Largest response a read asks for; Excel on the web refuses responses over 5 MB. */
+  readonly maxResponseBytes?: number;
 }
 
 export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
@@ -23,87 +28,284 @@ const MIN_REQUEST_BYTES = 16_000;
 /**
  * The workbook open in Excel, through Office.js. This folder is the only code that touches `Excel`.
  *
- * `apply` makes the workbook match a plan in one `Excel.run`: one round trip reads which sheets,
- * tables and names exist, and one more writes everything (two for any plan whose request fits in
- * 4 MB, whatever its number of schemes). Bigger plans are cut into several requests by size, and a
- * request the host refuses as too large is sent again in smaller pieces, so a sheet is never left
- * half-written because of its size.
+ * A command runs in one `Excel.run`: its first request learns what exists and which sheets, tables
+ * and names are the add-in's (the registry, src/workbook/ownership.ts); the next reads those sheets
+ * in requests sized by bytes; then it writes only the cells that differ from what the workbook
+ * holds. Sheets that existed are changed only in the command's last request, which is kept small:
+ * bigger content is first written to new sheets and copied over at the end (writePlan.ts). Nothing
+ * a person made (their "Pool" sheet, their tables, their names) is read, written or renamed.
  */
 export class OfficeWorkbook implements WorkbookHost {
   private readonly maxRequestBytes: number;
+  private readonly maxResponseBytes: number;
+  /** The add-in's sheets as the last command found them: read with the next command's first request. */
+  private guess?: Guess;
 
   constructor(
     private readonly excel: ExcelApi = defaultExcel(),
     options: OfficeWorkbookOptions = {},
   ) {
     this.maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   }
 
   select(sheet: string, cell: string): Promise<void> {
     return selectCell(sheet, cell, this.excel);
   }
 
+  /**
+   * Calls `listener` when a person (here or a co-author) changes a cell; the add-in's own writes
+   * are told apart by Excel (triggerSource "ThisLocalAddin") and don't count.
+   */
+  async watch(listener: () => void): Promise<() => void> {
+    let handler: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | undefined;
+    await this.excel.run(async (context) => {
+      handler = context.workbook.worksheets.onChanged.add(async (event) => {
+        if ((event as { triggerSource?: string }).triggerSource !== 'ThisLocalAddin') listener();
+      });
+      await context.sync();
+    });
+    return () => {
+      const h = handler;
+      if (!h) return;
+      handler = undefined;
+      void this.excel.run(h.context, async (context) => {
+        h.remove();
+        await context.sync();
+      });
+    };
+  }
+
   async apply(plan: WorkbookPlan, onProgress?: (p: Progress) => void): Promise<void> {
-    let budget = this.maxRequestBytes;
-    let pending: WriteStep[] | undefined;
-    let done = 0;
-    const report = (step: string) => onProgress?.({ done, total: done + (pending?.length ?? 1), step });
-    report('Reading the workbook');
-    for (;;) {
-      try {
-        await this.excel.run(async (context) => {
-          if (!pending) {
-            pending = writeSteps(plan, await readState(context));
-            done = 1;
-            report('Writing the workbook');
-          }
-          while (pending.length > 0) {
-            const { batch, rest } = nextBatch(pending, budget);
-            // Recalculating after every action of a big write is what makes it slow; Excel
-            // recalculates once when the request is done.
-            context.application.suspendApiCalculationUntilNextSync();
-            const sheets = new Map<string, Excel.Worksheet>();
-            for (const step of batch) queueStep(context, sheets, step);
-            // One sync per request-sized batch, not per item: one in all unless the plan is over 4 MB.
-            // eslint-disable-next-line office-addins/no-context-sync-in-loop
-            await context.sync();
-            // Only now, with the request accepted, are these steps done.
-            pending = rest;
-            done += batch.length;
-            report(pending.length > 0 ? `Wrote ${batch[batch.length - 1].sheet}` : 'Done');
-          }
-        });
-        return;
-      } catch (error) {
-        // Excel on the web refused the request as too large (host error 5103): nothing of it was
-        // applied, so send the same steps again in requests half the size, in a fresh Excel.run.
-        if (errorCode(error) !== 'RequestPayloadSizeLimitExceeded' || budget <= MIN_REQUEST_BYTES) throw error;
-        budget = Math.floor(budget / 2);
-      }
-    }
+    await this.update(() => ({ plan, result: undefined }), onProgress, { readTargetsOnly: plan });
   }
 
   /**
-   * Values and formulas of each sheet's used range, padded from A1 so row and column indexes are the
-   * sheet's own. Two round trips (sheet names, then every used range at once); if the response would
-   * be over the host's limit, the ranges are read again in bands of rows.
+   * The add-in's sheets under their layout names (renamed sheets included, a person's own sheets
+   * left out). Named sheets that are not the add-in's are read as they are, when asked for by name.
    */
   async read(sheetNames?: readonly string[]): Promise<WorkbookSnapshot> {
     return this.excel.run(async (context) => {
-      const collection = context.workbook.worksheets.load('items/name');
-      await context.sync();
-      const present = collection.items.map((s) => s.name);
-      const wanted = sheetNames ? sheetNames.map((n) => present.find((p) => p.toLowerCase() === n.toLowerCase())).filter((n): n is string => n !== undefined) : present;
-      try {
-        const ranges = wanted.map((name) => context.workbook.worksheets.getItem(name).getUsedRange(true).load('address,values,formulas'));
-        await context.sync();
-        return { sheets: wanted.map((name, i) => snapshotOf(name, ranges[i].address, ranges[i].values, ranges[i].formulas)) };
-      } catch (error) {
-        if (errorCode(error) !== 'ResponsePayloadSizeLimitExceeded') throw error;
-      }
-      return { sheets: await readInBands(context, wanted) };
+      const state = await this.readState(context);
+      const owned = ownedSheets(state);
+      const byLogical = new Map(state.registry.sheets.map((s) => [s.logical.toLowerCase(), s.actual]));
+      const present = new Map(state.inventory.sheets.map((s) => [s.toLowerCase(), s]));
+      const wanted = sheetNames ? sheetNames.map((n) => byLogical.get(n.toLowerCase()) ?? present.get(n.toLowerCase())).filter((n): n is string => n !== undefined) : owned;
+      const sheets = await this.readSheets(context, state, wanted);
+      return logicalSnapshot({ sheets }, state.registry);
     });
   }
+
+  /**
+   * Reads the add-in's sheets, lets `decide` make a plan of them, and writes it, in one Excel.run,
+   * so nothing a co-author does between a separate read and write is overwritten unseen. If a cell
+   * the last request overwrote had been changed since it was read, `decide` runs again on the
+   * workbook with that person's entry and its result is written: merged, not overwritten.
+   */
+  async update<T>(decide: (snapshot: WorkbookSnapshot) => Decision<T>, onProgress?: (p: Progress) => void, options: { readTargetsOnly?: WorkbookPlan } = {}): Promise<Updated<T>> {
+    return this.excel.run(async (context) => {
+      let overlay: Overlay = new Map();
+      let budget = this.maxRequestBytes;
+      for (let round = 0; ; round++) {
+        let outcome;
+        try {
+          outcome = await this.round(context, decide, overlay, budget, onProgress, options.readTargetsOnly);
+        } catch (error) {
+          // The last request was refused as too large (5103), so nothing of it was applied: start
+          // again from what the workbook now holds, with requests half the size.
+          if (errorCode(error) !== 'RequestPayloadSizeLimitExceeded' || budget <= MIN_REQUEST_BYTES) throw error;
+          budget = Math.floor(budget / 2);
+          continue;
+        }
+        if (!outcome.edited.size || round >= MAX_MERGE_ROUNDS) return { result: outcome.result, notices: outcome.notices };
+        overlay = outcome.edited;
+      }
+    });
+  }
+
+  private async round<T>(
+    context: Excel.RequestContext,
+    decide: (snapshot: WorkbookSnapshot) => Decision<T>,
+    overlay: Overlay,
+    budget: number,
+    onProgress: ((p: Progress) => void) | undefined,
+    targets: WorkbookPlan | undefined,
+  ) {
+    onProgress?.({ done: 0, total: 1, step: 'Reading the workbook' });
+    const state = await this.readState(context);
+    const owned = ownedSheets(state);
+    const toRead = targets ? owned.filter((s) => targets.sheets.some((t) => t.name.toLowerCase() === logicalOf(state, s).toLowerCase())) : owned;
+    const sheets = withOverlay(await this.readSheets(context, state, toRead), overlay);
+    const { plan, result } = decide(logicalSnapshot({ sheets }, state.registry));
+    if (!plan) {
+      // The previous round overwrote a co-author's entries and this one writes nothing (a conflict
+      // for the person to decide): put their entries back as they typed them.
+      if (overlay.size) await restore(context, overlay);
+      return { result, notices: [] as string[], edited: new Map() as Overlay };
+    }
+    const placement = placePlan(plan, state.inventory, state.registry, readBytes);
+    const current = new Map(sheets.map((s) => [s.name.toLowerCase(), s]));
+    // The registry was read with the workbook's inventory; it is diffed like any sheet of the add-in's.
+    if (state.registrySheet) current.set(state.registrySheet.name.toLowerCase(), state.registrySheet);
+    const writes = planWrites(placement, state, current, budget);
+    const early = await this.send(context, writes.early, budget, false, onProgress, undefined, writes.last);
+    const { edited } = await this.send(context, [...early.tail, ...writes.last], early.budget, true, onProgress, current);
+    // The next command reads these with its first request.
+    const written = placement.plan.sheets.filter((sheet) => !isBookkeeping(sheet.name));
+    this.guess = { sheets: written.map((sheet) => sheet.name), sizes: new Map(written.map((sheet) => [sheet.name.toLowerCase(), readBytes(sheet)])) };
+    return { result, notices: placement.notices, edited };
+  }
+
+  private async readState(context: Excel.RequestContext): Promise<WorkbookState> {
+    const state = await readState(context, this.guess, this.maxResponseBytes);
+    this.guess = { sheets: ownedSheets(state), sizes: state.sizes };
+    return state;
+  }
+
+  /** The named sheets: those already read with the first request, the rest in requests sized by bytes. */
+  private async readSheets(context: Excel.RequestContext, state: WorkbookState, names: readonly string[]): Promise<SheetSnapshot[]> {
+    const missing = names.filter((n) => !state.prefetched.has(n.toLowerCase()));
+    const read = missing.length ? await readSheets(context, missing, state.sizes, this.maxResponseBytes) : [];
+    const byName = new Map(read.map((s) => [s.name.toLowerCase(), s]));
+    return names.map((n) => state.prefetched.get(n.toLowerCase()) ?? byName.get(n.toLowerCase())!).map((s, i) => (s.name === names[i] ? s : { ...s, name: names[i] }));
+  }
+
+  /**
+   * Sends steps in requests under the byte budget. The last request also reads, before writing,
+   * the cells it overwrites, and says which of them someone changed since the command read them.
+   */
+  private async send(
+    context: Excel.RequestContext,
+    steps: readonly WriteStep[],
+    maxBytes: number,
+    last: boolean,
+    onProgress?: (p: Progress) => void,
+    read?: ReadonlyMap<string, SheetSnapshot>,
+    lastSteps?: readonly WriteStep[],
+  ): Promise<{ edited: Overlay; budget: number; tail: WriteStep[] }> {
+    let budget = maxBytes;
+    let pending = [...steps];
+    const edited: Overlay = new Map();
+    let done = 0;
+    while (pending.length > 0) {
+      const { batch, rest } = last ? { batch: pending, rest: [] } : nextBatch(pending, budget);
+      // The early requests' final batch (new sheets only) rides with the last request when both fit
+      // in a request the host has accepted: a workbook just over one request takes two, not three.
+      if (lastSteps && !rest.length && fitsWith(batch, lastSteps, budget)) return { edited, budget, tail: batch };
+      // Recalculating after every action of a big write is what makes it slow; the last request
+      // (small) asks for one recalculation at its end instead.
+      if (!last) context.application.suspendApiCalculationUntilNextSync();
+      const sheets = new Map<string, Excel.Worksheet>();
+      const checks = read ? batch.flatMap((step) => checkBefore(context, step, read)) : [];
+      for (const step of batch) queueStep(context, sheets, step);
+      if (last) context.application.calculate('Recalculate' as Excel.CalculationType);
+      try {
+        // One sync per request-sized batch, not per item: one in all while the plan is under 4 MB.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      } catch (error) {
+        // Excel on the web refused the request as too large (host error 5103): nothing of it was
+        // applied, so send the same steps again in requests half the size.
+        if (last || errorCode(error) !== 'RequestPayloadSizeLimitExceeded' || budget <= MIN_REQUEST_BYTES) throw error;
+        budget = Math.floor(budget / 2);
+        continue;
+      }
+      for (const check of checks) check(edited);
+      if (!last) releaseReferences(context);
+      pending = rest;
+      done += batch.length;
+      onProgress?.({ done, total: done + pending.length, step: pending.length ? `Wrote ${batch[batch.length - 1].sheet}` : 'Done' });
+    }
+    return { edited, budget, tail: [] };
+  }
+}
+
+function fitsWith(batch: readonly WriteStep[], last: readonly WriteStep[], budget: number): boolean {
+  const bytes = (steps: readonly WriteStep[]) => steps.reduce((a, s) => a + s.bytes, 0);
+  // The last request's own changes to existing sheets stay small; new sheets may join it.
+  return bytes(last) <= LAST_REQUEST_BYTES && bytes(batch) + bytes(last) <= budget;
+}
+
+/** How many times a command merges again after co-authors' edits before it leaves them for the next. */
+const MAX_MERGE_ROUNDS = 2;
+
+/** Cells a co-author changed between the command's read and its write: sheet -> "row,column" -> entry. */
+type Overlay = Map<string, Map<string, unknown>>;
+
+function ownedSheets(state: WorkbookState): string[] {
+  const names = new Set<string>();
+  for (const s of state.registry.sheets) names.add(s.actual);
+  for (const s of state.registry.pending) names.add(s);
+  if (state.registry.legacy) for (const s of state.inventory.sheets) if (looksLikeLayoutSheet(s)) names.add(s);
+  return [...names].filter((n) => !isBookkeeping(n));
+}
+
+function logicalOf(state: WorkbookState, actual: string): string {
+  return state.registry.sheets.find((s) => s.actual.toLowerCase() === actual.toLowerCase())?.logical ?? actual;
+}
+
+/** Bytes reading a sheet back takes, about: values and formulas as JSON. */
+function readBytes(sheet: SheetPlan): number {
+  let bytes = 200;
+  for (const row of sheet.rows) {
+    bytes += 4;
+    for (const cell of row) bytes += 12 + (cell?.formula ? 2 * cell.formula.length : 2 * String(cell?.value ?? cell?.result ?? '').length);
+  }
+  return bytes;
+}
+
+/** Before a changed run of cells is written, a read of what it holds, compared after the request. */
+function checkBefore(context: Excel.RequestContext, step: WriteStep, read: ReadonlyMap<string, SheetSnapshot>): ((edited: Overlay) => void)[] {
+  if (step.kind !== 'cells') return [];
+  const have = read.get(step.sheet.toLowerCase());
+  if (!have) return [];
+  const range = context.workbook.worksheets.getItem(step.sheet).getRangeByIndexes(step.row, step.column, step.formulas.length, step.formulas[0].length).load('formulas');
+  return [
+    (edited) => {
+      range.formulas.forEach((row, i) =>
+        row.forEach((now, j) => {
+          const r = step.row + i;
+          const c = step.column + j;
+          const before = have.formulas?.[r]?.[c] ?? have.values[r]?.[c] ?? '';
+          if ((now ?? '') === before) return;
+          const cells = edited.get(step.sheet.toLowerCase()) ?? edited.set(step.sheet.toLowerCase(), new Map()).get(step.sheet.toLowerCase())!;
+          cells.set(`${r},${c}`, now);
+        }),
+      );
+    },
+  ];
+}
+
+async function restore(context: Excel.RequestContext, overlay: Overlay): Promise<void> {
+  for (const [sheet, cells] of overlay) {
+    const worksheet = context.workbook.worksheets.getItem(sheet);
+    for (const [key, entry] of cells) {
+      const [r, c] = key.split(',').map(Number);
+      const text = typeof entry === 'string' && entry !== '' && !entry.startsWith('=');
+      worksheet.getRangeByIndexes(r, c, 1, 1).formulas = [[text ? `'${entry as string}` : (entry as CellInput)]];
+    }
+  }
+  await context.sync();
+}
+
+/** The sheets read, with the entries co-authors made that the previous round overwrote put back. */
+function withOverlay(sheets: SheetSnapshot[], overlay: Overlay): SheetSnapshot[] {
+  if (!overlay.size) return sheets;
+  return sheets.map((sheet) => {
+    const cells = overlay.get(sheet.name.toLowerCase());
+    if (!cells) return sheet;
+    const values = sheet.values.map((row) => [...row]);
+    const formulas = (sheet.formulas ?? []).map((row) => [...row]);
+    for (const [key, entry] of cells) {
+      const [r, c] = key.split(',').map(Number);
+      while (values.length <= r) values.push([]);
+      while (formulas.length <= r) formulas.push([]);
+      const isFormula = typeof entry === 'string' && entry.startsWith('=');
+      values[r][c] = isFormula || entry === '' ? null : (entry as Scalar);
+      formulas[r][c] = isFormula ? (entry as string) : null;
+    }
+    return { ...sheet, values, formulas };
+  });
 }
 
 /** Selects a cell for the user, e.g. when they choose an audit finding. */
@@ -122,200 +324,3 @@ function defaultExcel(): ExcelApi {
   return excel ?? ({ run: () => Promise.reject(new Error('Excel is not available: open the BCF planner inside Excel.')) } as unknown as ExcelApi);
 }
 
-function errorCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null ? String((error as { code?: unknown }).code) : undefined;
-}
-
-/** The command's first round trip: which sheets, tables (and their sheets) and names exist. */
-async function readState(context: Excel.RequestContext): Promise<WorkbookState> {
-  const sheets = context.workbook.worksheets.load('items/name,items/charts/items/name');
-  // Loading each table's sheet name (and each sheet's chart names) is one query, not a round trip each.
-  const tables = context.workbook.tables.load('items/name,items/worksheet/name');
-  const names = context.workbook.names.load('items/name');
-  await context.sync();
-  return {
-    sheets: sheets.items.map((s) => s.name),
-    tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
-    names: names.items.map((n) => n.name),
-    charts: sheets.items.flatMap((s) => s.charts.items.map((c) => ({ name: c.name, sheet: s.name }))),
-  };
-}
-
-function queueStep(context: Excel.RequestContext, sheets: Map<string, Excel.Worksheet>, step: WriteStep): void {
-  const workbook = context.workbook;
-  const sheetOf = (name: string) => {
-    let sheet = sheets.get(name);
-    if (!sheet) sheets.set(name, (sheet = workbook.worksheets.getItem(name)));
-    return sheet;
-  };
-  switch (step.kind) {
-    case 'addSheet':
-      sheets.set(step.sheet, workbook.worksheets.add(step.sheet));
-      return;
-    case 'unlistTable':
-      // Keeps the cells (cleared next) and frees the name for the table written in its place.
-      workbook.tables.getItem(step.table).convertToRange();
-      return;
-    case 'clearSheet': {
-      // Sheets the add-in generates are rebuilt whole, so rows left from a longer plan don't linger.
-      const used = sheetOf(step.sheet).getUsedRange();
-      used.clear();
-      used.dataValidation.clear();
-      sheetOf(step.sheet).freezePanes.unfreeze();
-      return;
-    }
-    case 'name': {
-      const reference = `=${sheetRef(step.name.sheet, step.name.cell)}`;
-      if (step.exists) {
-        const item = workbook.names.getItem(step.name.name);
-        item.formula = reference;
-        item.comment = step.name.comment;
-      } else {
-        workbook.names.add(step.name.name, reference, step.name.comment);
-      }
-      return;
-    }
-    case 'cells':
-      sheetOf(step.sheet).getRangeByIndexes(step.row, step.column, step.formulas.length, step.formulas[0].length).formulas = step.formulas;
-      return;
-    case 'formats':
-      sheetOf(step.sheet).getRangeByIndexes(step.row, step.column, step.formats.length, step.formats[0].length).numberFormat = step.formats;
-      return;
-    case 'styles': {
-      const look = CELL_LOOKS[step.style];
-      const format = sheetOf(step.sheet).getRanges(step.addresses.join(',')).format;
-      if (look.fill) format.fill.color = look.fill;
-      if (look.bold !== undefined) format.font.bold = look.bold;
-      if (look.italic !== undefined) format.font.italic = look.italic;
-      if (look.size !== undefined) format.font.size = look.size;
-      if (look.color) format.font.color = look.color;
-      if (look.wrap !== undefined) format.wrapText = look.wrap;
-      if (look.vertical) format.verticalAlignment = look.vertical;
-      if (look.borderTop) format.borders.getItem('EdgeTop').style = look.borderTop;
-      if (look.borderBottom) format.borders.getItem('EdgeBottom').style = look.borderBottom;
-      return;
-    }
-    case 'validation': {
-      const v = step.validation;
-      const validation = sheetOf(step.sheet).getRange(v.range).dataValidation;
-      validation.clear();
-      validation.ignoreBlanks = true;
-      if (v.kind === 'list') {
-        validation.rule = { list: { inCellDropDown: true, source: v.source ? `=${v.source}` : (v.list ?? []).join(',') } };
-      } else {
-        const rule = { formula1: v.min ?? 0, operator: 'GreaterThanOrEqualTo' as const };
-        validation.rule = v.kind === 'whole' ? { wholeNumber: rule } : { decimal: rule };
-      }
-      validation.errorAlert = { message: v.message, showAlert: true, style: 'Stop', title: 'BCF planner' };
-      return;
-    }
-    case 'sheetLook': {
-      const sheet = sheetOf(step.sheet);
-      const widths = step.plan.columnWidths ?? [];
-      for (let first = 0; first < widths.length;) {
-        let last = first;
-        while (last + 1 < widths.length && widths[last + 1] === widths[first]) last++;
-        sheet.getRange(columnsAddress(first, last)).format.columnWidth = columnWidthPoints(widths[first]);
-        first = last + 1;
-      }
-      const freeze = step.plan.freeze;
-      if (freeze && freeze.rows > 0 && freeze.columns > 0) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, freeze.rows, freeze.columns));
-      else if (freeze && freeze.rows > 0) sheet.freezePanes.freezeRows(freeze.rows);
-      else if (freeze && freeze.columns > 0) sheet.freezePanes.freezeColumns(freeze.columns);
-      if (step.plan.tabColor) sheet.tabColor = `#${step.plan.tabColor}`;
-      return;
-    }
-    case 'deleteChart':
-      sheetOf(step.sheet).charts.getItem(step.chart).delete();
-      return;
-    case 'chart': {
-      // A line chart over ranges already written: the first series creates it, the rest are added.
-      const sheet = sheetOf(step.sheet);
-      const plan = step.chart;
-      const chart = sheet.charts.add('Line', sheet.getRange(plan.series[0].range), 'Columns');
-      chart.title.text = plan.title;
-      chart.setPosition(plan.anchor);
-      plan.series.forEach((s, i) => {
-        const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
-        if (i > 0) series.setValues(sheet.getRange(s.range));
-        series.name = s.name;
-        series.setXAxisValues(sheet.getRange(plan.categories));
-      });
-      return;
-    }
-    case 'table': {
-      const sheet = sheetOf(step.sheet);
-      const table = sheet.tables.add(sheet.getRange(step.address), true);
-      table.name = step.table.name;
-      table.style = 'TableStyleLight9';
-      return;
-    }
-  }
-}
-
-/** Excel column widths are set in points; plans give them in characters of the default font (7 px + 5 px padding). */
-export function columnWidthPoints(characters: number): number {
-  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
-}
-
-function snapshotOf(name: string, address: string, values: unknown[][], formulas: unknown[][]): SheetSnapshot {
-  const origin = topLeft(address);
-  const blankRows = Array.from({ length: origin.row }, () => [] as Scalar[]);
-  const pad = Array.from({ length: origin.column }, () => null);
-  const valueRows = values.map((row) => [...pad, ...row.map(toScalar)]);
-  const formulaRows = formulas.map((row, r) => [
-    ...pad,
-    ...row.map((f, c) => {
-      // Text the user typed as '=1+1 reads back as "=1+1" in both arrays: only a formula's value differs from its text.
-      return typeof f === 'string' && f.startsWith('=') && f !== values[r][c] ? f : null;
-    }),
-  ]);
-  return { name, values: [...blankRows, ...valueRows], formulas: [...blankRows.map(() => []), ...formulaRows] };
-}
-
-/** Excel gives an empty cell as "", the snapshot as null, like the other hosts. */
-function toScalar(value: unknown): Scalar {
-  if (value === '' || value === undefined) return null;
-  return value as Scalar;
-}
-
-function topLeft(address: string): { row: number; column: number } {
-  return positionOf(address.slice(address.lastIndexOf('!') + 1).split(':')[0]) ?? { row: 0, column: 0 };
-}
-
-/** For used ranges too big to return at once: their sizes first, then bands of rows, a few per round trip. */
-async function readInBands(context: Excel.RequestContext, names: readonly string[], cellsPerRequest = 200_000): Promise<SheetSnapshot[]> {
-  const used = names.map((name) => context.workbook.worksheets.getItem(name).getUsedRange(true).load('address,rowCount,columnCount'));
-  await context.sync();
-  const parts = names.map(() => ({ values: [] as unknown[][], formulas: [] as unknown[][] }));
-  const bands: { sheet: number; row: number; rows: number }[] = [];
-  used.forEach((range, sheet) => {
-    const rowsPerBand = Math.max(1, Math.floor(cellsPerRequest / 4 / Math.max(1, range.columnCount)));
-    for (let row = 0; row < range.rowCount; row += rowsPerBand) bands.push({ sheet, row, rows: Math.min(rowsPerBand, range.rowCount - row) });
-  });
-  let cells = 0;
-  let queued: { band: (typeof bands)[number]; range: Excel.Range }[] = [];
-  const flush = async () => {
-    await context.sync();
-    for (const { band, range } of queued) {
-      parts[band.sheet].values.push(...range.values);
-      parts[band.sheet].formulas.push(...range.formulas);
-    }
-    queued = [];
-    cells = 0;
-  };
-  for (const band of bands) {
-    const columns = Math.max(1, used[band.sheet].columnCount);
-    if (cells + band.rows * columns > cellsPerRequest && queued.length > 0) await flush();
-    queued.push({
-      band,
-      range: used[band.sheet]
-        .getRow(band.row)
-        .getResizedRange(band.rows - 1, 0)
-        .load('values,formulas'),
-    });
-    cells += band.rows * columns;
-  }
-  if (queued.length > 0) await flush();
-  return names.map((name, i) => snapshotOf(name, used[i].address, parts[i].values, parts[i].formulas));
-}

@@ -1,16 +1,7 @@
 import { columnLetter, rangeAddress } from '../../workbook/a1';
-import type { CellStyle, ChartPlan, DefinedNamePlan, SheetPlan, TablePlan, ValidationPlan, WorkbookPlan } from '../../workbook/sheetPlan';
+import type { CellStyle, ChartPlan, DefinedNamePlan, SheetPlan, TablePlan, ValidationPlan } from '../../workbook/sheetPlan';
 import { cellInput, type CellInput } from './cellInput';
 import { styleBlocks } from './cellLooks';
-
-/** What is in the workbook before a plan is applied: read in the command's first round trip. */
-export interface WorkbookState {
-  readonly sheets: readonly string[];
-  readonly tables: readonly { readonly name: string; readonly sheet: string }[];
-  readonly names: readonly string[];
-  /** Charts on each sheet: a sheet's cells can be cleared in one call, its charts can't. */
-  readonly charts?: readonly { readonly name: string; readonly sheet: string }[];
-}
 
 /**
  * One thing to do to the workbook, as data. The adapter turns steps into Office.js calls and sends
@@ -30,6 +21,10 @@ export type WriteStep = { readonly bytes: number; readonly sheet: string } & (
   | { readonly kind: 'validation'; readonly validation: ValidationPlan }
   | { readonly kind: 'sheetLook'; readonly plan: Pick<SheetPlan, 'columnWidths' | 'freeze' | 'tabColor'> }
   | { readonly kind: 'table'; readonly table: TablePlan; readonly address: string }
+  | { readonly kind: 'deleteSheet' }
+  | { readonly kind: 'visibility' }
+  /** Copies a staging sheet's cells, formats and validations onto the same range of this sheet. */
+  | { readonly kind: 'copyFrom'; readonly from: string; readonly address: string }
 );
 
 /** A step that writes a 2D array, which can be cut into bands of rows. */
@@ -81,45 +76,7 @@ export function arrayStepBytes(rows: readonly unknown[][]): number {
   return jsonBytes(rows) + ACTION_BYTES + pieces * ARRAY_PIECE_BYTES;
 }
 
-/**
- * Every step needed to make the workbook match the plan, in the order they must run: sheets exist
- * before any formula refers to them, old tables are turned back into ranges before their cells are
- * cleared, names exist before formulas use them, values come before number formats (so a "@" format
- * on a formula cell can't turn the formula into text), and a table is created only over cells that
- * are already written.
- */
-export function writeSteps(plan: WorkbookPlan, state: WorkbookState): WriteStep[] {
-  const existing = new Map(state.sheets.map((name) => [name.toLowerCase(), name]));
-  const sheetName = (name: string) => existing.get(name.toLowerCase()) ?? name;
-  const targets = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
-  const steps: WriteStep[] = [];
-
-  for (const sheet of plan.sheets) {
-    if (!existing.has(sheet.name.toLowerCase())) steps.push({ kind: 'addSheet', sheet: sheet.name, bytes: ACTION_BYTES });
-  }
-  const planned = new Set(plan.sheets.flatMap((s) => (s.tables ?? []).map((t) => t.name.toLowerCase())));
-  for (const table of state.tables) {
-    if (targets.has(table.sheet.toLowerCase())) {
-      steps.push({ kind: 'unlistTable', sheet: table.sheet, table: table.name, bytes: ACTION_BYTES });
-    } else if (planned.has(table.name.toLowerCase())) {
-      throw new Error(`The workbook already has a table called ${table.name} on sheet ${table.sheet}. Rename that table, then try again.`);
-    }
-  }
-  for (const chart of state.charts ?? []) {
-    if (targets.has(chart.sheet.toLowerCase())) steps.push({ kind: 'deleteChart', sheet: chart.sheet, chart: chart.name, bytes: ACTION_BYTES });
-  }
-  for (const sheet of plan.sheets) {
-    if (existing.has(sheet.name.toLowerCase())) steps.push({ kind: 'clearSheet', sheet: sheetName(sheet.name), bytes: 3 * ACTION_BYTES });
-  }
-  const names = new Set(state.names.map((n) => n.toLowerCase()));
-  for (const name of plan.names) {
-    steps.push({ kind: 'name', sheet: name.sheet, name, exists: names.has(name.name.toLowerCase()), bytes: ACTION_BYTES + jsonBytes(name) });
-  }
-  for (const sheet of plan.sheets) steps.push(...sheetSteps(sheet, sheetName(sheet.name)));
-  return steps;
-}
-
-function sheetSteps(plan: SheetPlan, sheet: string): WriteStep[] {
+export function sheetSteps(plan: SheetPlan, sheet: string): WriteStep[] {
   const steps: WriteStep[] = [];
   const width = plan.rows.reduce((w, row) => Math.max(w, row.length), 0);
   if (plan.rows.length > 0 && width > 0) {

@@ -15,7 +15,8 @@ import { jointSummary, type GroupFigures } from '../../domain/jointFundingSummar
 import { isFinancialYearLabel } from '../../domain/financialYear';
 import { formatPounds } from '../../domain/money';
 import { describeLocation } from '../../domain/problems';
-import { addIcbContributions, readRegister } from '../../workbook/jointFundingCommands';
+import { csvRows, importPackages, type ImportResult } from '../../domain/jointFundingImport';
+import { addIcbContributions, importIntoRegister, readRegister } from '../../workbook/jointFundingCommands';
 import type { FeatureProps } from '../feature';
 import { panelStyles } from '../panelStyles';
 
@@ -124,9 +125,10 @@ export function JointFundingPanel({ session }: FeatureProps) {
           Joint funding
         </Subtitle2>
         <Body1>
-          This workbook has no Joint register sheet. Build a plan that has jointly funded packages (see
-          examples/joint-funding.json), or import a case-management export with `bcf joint import`.
+          This workbook has no Joint register sheet yet. Import a case-management export below, or build a plan that has
+          jointly funded packages (see examples/joint-funding.json).
         </Body1>
+        <ImportSection session={session} onDone={reload} />
       </section>
     );
   }
@@ -210,7 +212,93 @@ export function JointFundingPanel({ session }: FeatureProps) {
           </Caption1>
         )}
       </section>
+      <ImportSection session={session} onDone={reload} />
     </>
+  );
+}
+
+/** Reads a CSV export in the pane, shows what was read and what was not, and adds the readable packages to the register. */
+function ImportSection({ session, onDone }: FeatureProps & { readonly onDone: () => void }) {
+  const styles = useStyles();
+  const [result, setResult] = useState<ImportResult>();
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const [working, setWorking] = useState(false);
+
+  const choose = (file: File | undefined) => {
+    if (!file) return;
+    setMessage(undefined);
+    file
+      .text()
+      .then((text) => setResult(importPackages(csvRows(text), {}, (row) => `${file.name} row ${row}`)))
+      .catch((e: Error) => {
+        setResult(undefined);
+        setMessage({ ok: false, text: `${file.name} can't be read as CSV: ${e.message.split('\n')[0]}` });
+      });
+  };
+  const add = () => {
+    if (!result) return;
+    setWorking(true);
+    importIntoRegister(session.host, result.jointFunding)
+      .then(({ error, outcome, added }) => {
+        if (error || outcome?.status !== 'done')
+          setMessage({ ok: false, text: error ?? 'The plan could not be written; see the Plan tab.' });
+        else {
+          setMessage({ ok: true, text: `Added ${added} packages to the Joint register sheet.` });
+          setResult(undefined);
+          session.readWorkbook();
+          onDone();
+        }
+      })
+      .catch((e: Error) => setMessage({ ok: false, text: `Nothing was added: ${e.message.split('\n')[0]}` }))
+      .finally(() => setWorking(false));
+  };
+  const refused = result ? new Set(result.problems.filter((p) => p.severity === 'error').map((p) => p.row)).size : 0;
+  return (
+    <section className={styles.section} aria-labelledby="joint-import-heading">
+      <Subtitle2 as="h3" id="joint-import-heading">
+        Import from case management
+      </Subtitle2>
+      <Caption1 className={styles.muted}>
+        A CSV export from Mosaic, LAS or a spreadsheet, with columns such as Person ID, Funding type, ICB, Start date,
+        Weekly cost. Name columns are never copied.
+      </Caption1>
+      <input
+        type="file"
+        accept=".csv,text/csv"
+        aria-label="Choose a CSV export"
+        onChange={(e) => choose(e.target.files?.[0])}
+      />
+      {result && (
+        <>
+          <Caption1 role="status">
+            {result.jointFunding.packages.length} packages read; {refused} row{refused === 1 ? '' : 's'} not read.
+          </Caption1>
+          <ul className={styles.list} aria-label="Rows not read">
+            {result.problems.map((p, i) => (
+              <li key={i}>
+                <Caption1 className={p.severity === 'error' ? styles.fail : styles.muted}>
+                  {describeLocation(p.where)}: {p.message}
+                </Caption1>
+              </li>
+            ))}
+          </ul>
+          <div>
+            <Button
+              appearance="primary"
+              disabled={working || !!session.busy || !result.jointFunding.packages.length}
+              onClick={add}
+            >
+              {working ? 'Adding…' : `Add ${result.jointFunding.packages.length} packages to the register`}
+            </Button>
+          </div>
+        </>
+      )}
+      {message && (
+        <Caption1 role={message.ok ? 'status' : 'alert'} className={message.ok ? undefined : styles.fail}>
+          {message.text}
+        </Caption1>
+      )}
+    </section>
   );
 }
 

@@ -4,6 +4,7 @@ import { cellAddress } from '../a1';
 import { num, text } from '../grid';
 import { FORMAT, type CellPlan, type DefinedNamePlan, type SheetPlan, type TablePlan } from '../sheetPlan';
 import { blockBody, BLOCKS, ROOM_TO_GROW, SHEET_SPECS, type BlockSpec } from './blocks';
+import { inputNote, legendRow } from './inputLegend';
 import { SHEET } from './names';
 
 /**
@@ -14,8 +15,8 @@ import { SHEET } from './names';
 export function assumptionsLayout(plan: Plan): { sheet: SheetPlan; names: DefinedNamePlan[] } {
   const rows: (CellPlan | null)[][] = [
     [text(`${plan.title || `${plan.board} Better Care Fund plan`}: assumptions`, 'title')],
-    [text('Blue cells are inputs. Every table in this workbook is calculated from this sheet and the Schemes sheet.', 'note')],
-    [],
+    [text(inputNote('commissioners keep the plan here and on the Schemes sheet; every table in this workbook is calculated from them.'), 'note')],
+    legendRow(),
   ];
   const tables: TablePlan[] = [];
   const names: DefinedNamePlan[] = [];

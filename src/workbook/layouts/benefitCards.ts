@@ -1,31 +1,33 @@
 import type Decimal from 'decimal.js';
 import {
-  asAtQuarter,
   BENEFIT_TYPES,
   benefitCards,
   cardBook,
   cardSheetName,
-  hasValue,
   MILESTONE_STATUSES,
   planQuarters,
+  planReportingQuarter,
   SIGN_OFF_DECISIONS,
+  signOffRoles,
   type BenefitCard,
   type Tolerances,
 } from '../../domain/benefitCard';
 import type { Plan } from '../../domain/plan';
 import { unitCostName } from '../../domain/plan';
 import { quoteSheet } from '../../domain/problems';
-import { cardTracker, dateSerial, type CardTracker, type MetricTracker, type RateTracker } from '../../domain/tracker';
+import { NOT_A_QUARTER, NOT_SET, reportingQuarterText as reportingQuarterShown, type ReportingQuarter } from '../../domain/reportingQuarter';
+import { cardTracker, dateSerial, MONEY, NO_DATA, type CardTracker, type MetricTracker, type RateTracker } from '../../domain/tracker';
 import { cellAddress } from '../a1';
 import { formula, num, text } from '../grid';
 import { FORMAT, listValidation, type CellPlan, type ChartPlan, type DefinedNamePlan, type SheetPlan, type ValidationPlan } from '../sheetPlan';
 import { BLOCKS } from './blocks';
 import { HEADERS } from './names';
 import { schemesGeometry } from './schemes';
+import { inputNote, legendRow } from './inputLegend';
 
 /**
  * Benefit Card sheets, one per card ("Card 2b"), and the tracker settings block on the Assumptions
- * sheet. Blue cells are kept by people and read back by readers/cardReader.ts; every other figure
+ * sheet. Input cells are kept by people and read back by readers/cardReader.ts; every other figure
  * is a live formula over them, the Schemes sheet, the unit-cost names and the tolerance names, with
  * the decimal.js figure (domain/tracker.ts) as its cached result.
  *
@@ -50,12 +52,15 @@ export const CARD_SECTION = {
 export const CARD_LABEL = {
   asAt: 'As at',
   quarterNumber: 'Quarter number',
-  plannedToDate: 'Planned to date (£)',
-  realisedToDate: 'Realised to date (£)',
+  plannedToDate: 'Planned since the plan began, quarters reported (£)',
+  realisedToDate: 'Realised since the plan began (£)',
+  notReported: 'Planned in quarters with no data (£)',
+  entries: 'Entries to the reporting quarter',
   variance: 'Variance (£)',
   variancePct: 'Variance (%)',
   financialStatus: 'Financial status',
   status: 'Status',
+  statusSetBy: 'Status set by',
   signOff: 'Sign-off',
   nextMilestone: 'Next milestone',
   nextDue: 'Next due',
@@ -81,19 +86,22 @@ export const CARD_LABEL = {
 
 export const QUARTER_HEADERS = [
   'Quarter', 'Months', 'Phasing %', 'Planned', 'Planned (£)', 'Realised reduction', 'Baseline admissions', 'Actual admissions',
-  'Realised', 'Realised (£)', 'Variance', 'Variance (£)', 'Variance (%)', 'Cumulative planned', 'Cumulative realised',
-  'Forecast lower', 'Forecast expected', 'Forecast upper', 'Status', 'Note',
+  'Realised', 'Realised (£)', 'Variance', 'Variance (£)', 'Variance (%)', 'Cumulative planned', 'Planned, quarter reported',
+  'Cumulative planned, quarters reported', 'Cumulative realised', 'Forecast lower', 'Forecast expected', 'Forecast upper', 'Status', 'Note',
 ] as const;
-export const YEAR_HEADERS = ['Year', 'Plan', 'Profile', 'Phasing total', 'Realised', 'Year-end lower', 'Year-end expected', 'Year-end upper', 'Difference', 'Check'] as const;
+/** Column of a quarter-row header: formulas name the column they read. */
+const QC = (header: (typeof QUARTER_HEADERS)[number]) => QUARTER_HEADERS.indexOf(header);
+export const YEAR_HEADERS = ['Year', 'Plan', 'Profile', 'Phasing total', 'Realised', 'Year-end lower', 'Year-end expected', 'Year-end upper', 'Difference', 'Check', 'Realised in the year to the reporting quarter'] as const;
+export const YEAR_REALISED_TO_QUARTER = YEAR_HEADERS.length - 1;
 export const RATE_HEADERS = ['Quarter', 'Months', 'Target', 'Actual', 'Variance', '% of target', 'Average to date', 'Status', 'Note'] as const;
-export const CUMULATIVE_HEADERS = ['Quarter', 'Planned cumulative (£)', 'Realised cumulative (£)', 'Realised % of planned', 'Entries to date'] as const;
+export const CUMULATIVE_HEADERS = ['Quarter', 'Planned cumulative (£)', 'Realised cumulative (£)', 'Realised % of planned (quarters reported)', 'Entries to date', 'Planned cumulative, quarters reported (£)'] as const;
 export const MILESTONE_HEADERS = ['Activity', 'Milestone', 'Due', 'Status', 'Open due'] as const;
 export const SIGN_OFF_HEADERS = ['Role', 'Name', 'Date', 'Decision'] as const;
 export const UNMATCHED_HEADERS = ['Quarter', 'Metric', 'Realised reduction', 'Baseline admissions', 'Actual admissions', 'Note', 'Why it no longer fits'] as const;
 
 export const TRACKER_SETTINGS_HEADER = HEADERS.trackerSettings;
-export const TRACKER_NAMES = { green: 'Tolerance_Green', amber: 'Tolerance_Amber', range: 'Forecast_Range', asAt: 'Tracker_AsAt' } as const;
-export const TRACKER_LABELS = { green: 'Green at or above', amber: 'Amber at or above', range: 'Forecast range', asAt: 'Reporting quarter' } as const;
+export const TRACKER_NAMES = { green: 'Tolerance_Green', amber: 'Tolerance_Amber', range: 'Forecast_Range', asAt: 'Tracker_AsAt', quarter: 'Tracker_Quarter', position: 'Tracker_Position' } as const;
+export const TRACKER_LABELS = { green: 'Green at or above', amber: 'Amber at or above', range: 'Forecast range', asAt: 'Reporting quarter', quarter: 'Reporting quarter as read', position: 'Reporting quarter number' } as const;
 
 export const FORMAT_DATE = 'dd/mm/yyyy';
 export const SPARE_ROWS = 3;
@@ -131,16 +139,12 @@ export interface CardsLayoutOptions {
 /** The tracker settings appended to the Assumptions sheet, and one sheet per card. */
 export function benefitCardsLayout(plan: Plan, assumptions: SheetPlan, { withSheets = true, eachSheet }: CardsLayoutOptions = {}): BenefitCardsLayout {
   const book = cardBook(plan);
-  // Without card sheets the cards are needed only to find the latest quarter with actuals, and
-  // only when someone has entered some; building every card for nothing is most of the cost.
-  const needed = withSheets || (plan.cards?.records ?? []).some((r) => (r.actuals ?? []).some(hasValue));
-  const cards = needed ? benefitCards(plan) : [];
-  const asAt = asAtQuarter(plan, cards);
-  const { sheet, names } = withTrackerSettings(plan, assumptions, book.tolerances, asAt);
+  const quarter = planReportingQuarter(plan);
+  const { sheet, names } = withTrackerSettings(plan, assumptions, book.tolerances, quarter);
   // The tracker settings always go on Assumptions; the card sheets only when the cards are written.
   const sheets: SheetPlan[] = [];
-  const geometry = (withSheets ? cards : []).map((card) => {
-    const laid = cardSheet(plan, card, book.tolerances, asAt);
+  const geometry = (withSheets ? benefitCards(plan) : []).map((card) => {
+    const laid = cardSheet(plan, card, book.tolerances, quarter);
     if (eachSheet) eachSheet(laid.plan);
     else sheets.push(laid.plan);
     return laid.geometry;
@@ -148,29 +152,47 @@ export function benefitCardsLayout(plan: Plan, assumptions: SheetPlan, { withShe
   return { assumptions: sheet, sheets, names, geometry };
 }
 
-function withTrackerSettings(plan: Plan, assumptions: SheetPlan, t: Tolerances, asAt: string): { sheet: SheetPlan; names: DefinedNamePlan[] } {
+/**
+ * The reporting quarter as typed, and as every sheet reads it: TRIM and a case-blind MATCH against
+ * the plan's quarters listed on the sheet (text with a wildcard matches none), as
+ * domain/reportingQuarter.ts does.
+ */
+function quarterFormulas(list: string, count: number): { position: string; shown: string } {
+  const typed = TRACKER_NAMES.asAt;
+  const wildcard = ['*', '?', '~'].map((w) => `ISNUMBER(FIND("${w}",${typed}))`).join('+');
+  const position = count ? `IF(TRIM(${typed})="",0,IF(${wildcard}>0,0,IFERROR(MATCH(TRIM(${typed}),${list},0),0)))` : '0';
+  const label = count ? `""&INDEX(${list},${TRACKER_NAMES.position})` : '""';
+  const shown = `IF(${TRACKER_NAMES.position}>0,${label},IF(TRIM(${typed})="","${NOT_SET}","${NOT_A_QUARTER}"&TRIM(${typed})))`;
+  return { position, shown };
+}
+
+function withTrackerSettings(plan: Plan, assumptions: SheetPlan, t: Tolerances, quarter: ReportingQuarter): { sheet: SheetPlan; names: DefinedNamePlan[] } {
   const rows: Row[] = assumptions.rows.map((r) => [...r]);
   if (rows.length && rows[rows.length - 1].length) rows.push([]);
   const header = rows.length;
   rows.push(TRACKER_SETTINGS_HEADER.map((h) => text(h, 'header')));
+  const quarters = planQuarters(plan).map((q) => q.label);
+  // The plan's quarters are listed under the settings, one row per TRACKER_NAMES entry, after a blank row and their header.
+  const listHeader = header + 1 + Object.keys(TRACKER_NAMES).length + 1;
+  const listCells = `${cellAddress(listHeader + 1, 0, true)}:${cellAddress(listHeader + Math.max(quarters.length, 1), 0, true)}`;
+  const read = quarterFormulas(listCells, quarters.length);
   const settings: [keyof typeof TRACKER_NAMES, CellPlan, string][] = [
-    ['green', num(t.green, FORMAT.percent, 'input'), 'A card or quarter whose realised benefit to date is at least this share of the planned benefit is Green.'],
-    ['amber', num(t.amber, FORMAT.percent, 'input'), 'At least this share (and below green) is Amber; below it is Red.'],
-    ['range', num(t.forecastRange, FORMAT.percent, 'input'), 'Lower and upper year-end forecasts: the rest of the year at the run rate to date, less or more this share.'],
-    ['asAt', text(asAt, 'input'), `The quarter the steering group reviews, e.g. ${planQuarters(plan)[0]?.label ?? '2014/15 Q1'}; the summary shows planned and realised benefit to the end of it.`],
+    ['green', num(t.green, FORMAT.percent, 'input'), 'Green when performance (realised ÷ planned, as 1 + (realised − planned) ÷ the plan’s size so a shortfall always lowers it, whatever the sign) is at least this; with nothing planned, Green unless realised is below zero.'],
+    ['amber', num(t.amber, FORMAT.percent, 'input'), 'Amber at least this (and below green); below it Red. A card’s status is its worst measure’s, and "Status set by" names that measure.'],
+    ['range', num(t.forecastRange, FORMAT.percent, 'input'), 'Year-end forecasts: the rest of the year at the run rate over the quarters reported, less or more this share; lower is always the smaller.'],
+    ['asAt', text(quarter.typed, 'input'), `The quarter the steering group reviews, e.g. ${quarters[0] ?? '2014/15 Q1'} (case and extra spaces don’t matter). Left blank, or not a quarter of the plan, it is shown as such and no figures are reported.`],
+    ['quarter', formula(read.shown, reportingQuarterShown(quarter), FORMAT.text), 'How every sheet, the task pane and bcf track read the reporting quarter.'],
+    ['position', formula(read.position, quarter.position, FORMAT.count), 'Its place among the plan’s quarters; 0 when it is not set or not a quarter of the plan.'],
   ];
   const names: DefinedNamePlan[] = [];
   settings.forEach(([key, cell, meaning], i) => {
     rows.push([text(TRACKER_LABELS[key]), cell, text(meaning, 'note')]);
     names.push({ name: TRACKER_NAMES[key], sheet: assumptions.name, cell: cellAddress(header + 1 + i, 1, true), comment: TRACKER_LABELS[key] });
   });
-  // The plan's quarters, listed under the settings: the reporting quarter's drop-down takes them from there when they are too many to write out.
-  const quarters = planQuarters(plan).map((q) => q.label);
+  // The plan's quarters, listed under the settings: the reporting quarter is matched against them, and its drop-down takes them from there when they are too many to write out.
   rows.push([]);
-  const listHeader = rows.length;
   rows.push(BLOCKS.planQuarters.headers.map((h) => text(h, 'header')));
   for (const q of quarters) rows.push([text(q)]);
-  const listCells = `${cellAddress(listHeader + 1, 0, true)}:${cellAddress(listHeader + Math.max(quarters.length, 1), 0, true)}`;
   const validations: ValidationPlan[] = [
     ...(assumptions.validations ?? []),
     ...(quarters.length ? [listValidation(cellAddress(header + 4, 1), quarters, listCells, 'Choose one of the plan’s quarters, e.g. 2015/16 Q2.')] : []),
@@ -178,8 +200,8 @@ function withTrackerSettings(plan: Plan, assumptions: SheetPlan, t: Tolerances, 
   return { sheet: { ...assumptions, rows, validations }, names };
 }
 
-function cardSheet(plan: Plan, card: BenefitCard, t: Tolerances, asAt: string): { plan: SheetPlan; geometry: CardGeometry } {
-  const tracker = cardTracker(card, t, asAt);
+function cardSheet(plan: Plan, card: BenefitCard, t: Tolerances, quarter: ReportingQuarter): { plan: SheetPlan; geometry: CardGeometry } {
+  const tracker = cardTracker(card, t, quarter);
   const name = cardSheetName(card.ref);
   const rows: Row[] = [];
   const validations: ValidationPlan[] = [];
@@ -191,16 +213,16 @@ function cardSheet(plan: Plan, card: BenefitCard, t: Tolerances, asAt: string): 
   const headerRow = (headers: readonly string[]) => rows.push(headers.map((h) => text(h, 'header')));
 
   rows.push([text(`Benefit Card ${card.ref}: ${card.schemeName}`, 'title')]);
-  rows.push([text('Blue cells are kept by people; refreshing the cards from the plan keeps them. Everything else is calculated.', 'note')]);
+  rows.push([text(inputNote('kept by people; refreshing the cards from the plan keeps them.'), 'note')]);
   if (!card.scheme) rows.push([text(`Scheme ${card.ref} is no longer in the plan; this card and everything typed on it are kept until you delete the sheet.`, 'warning')]);
   if (card.unmatched.length) rows.push([text(`${card.unmatched.length} entr${card.unmatched.length === 1 ? 'y no longer fits' : 'ies no longer fit'} the plan: see "${CARD_SECTION.unmatched}" below. They are kept.`, 'warning')]);
-  rows.push([]);
+  rows.push(legendRow());
 
   // Position: filled in last, once the rows it points at are known.
   section(CARD_SECTION.position, 'Where the card stands at the reporting quarter (Tracker_AsAt on the Assumptions sheet).');
   const positionLabels: string[] = [
-    CARD_LABEL.asAt, CARD_LABEL.quarterNumber, CARD_LABEL.plannedToDate, CARD_LABEL.realisedToDate, CARD_LABEL.variance, CARD_LABEL.variancePct,
-    CARD_LABEL.financialStatus, ...card.rates.map((r) => `${r.name} status`), CARD_LABEL.status, CARD_LABEL.signOff, CARD_LABEL.nextMilestone, CARD_LABEL.nextDue, CARD_LABEL.unmatched,
+    CARD_LABEL.asAt, CARD_LABEL.quarterNumber, CARD_LABEL.entries, CARD_LABEL.plannedToDate, CARD_LABEL.realisedToDate, CARD_LABEL.variance, CARD_LABEL.variancePct,
+    CARD_LABEL.notReported, CARD_LABEL.financialStatus, ...card.rates.map((r) => `${r.name} status`), CARD_LABEL.status, CARD_LABEL.statusSetBy, CARD_LABEL.signOff, CARD_LABEL.nextMilestone, CARD_LABEL.nextDue, CARD_LABEL.unmatched,
   ];
   const positionRow = new Map<string, number>();
   for (const label of positionLabels) {
@@ -245,8 +267,10 @@ function cardSheet(plan: Plan, card: BenefitCard, t: Tolerances, asAt: string): 
     rows.push([]);
   }
   const rateStatusRange = new Map<string, string>();
+  const rateNameCell = new Map<string, string>();
   for (const r of tracker.rates) {
     section(`${CARD_SECTION.rate} ${r.measure.id}`, 'Tracked without £: the measured value each quarter against the target.');
+    rateNameCell.set(r.measure.id, abs(rows.length, 1));
     rateStatusRange.set(r.measure.id, rateBlock(rows, r, validations));
     rows.push([]);
   }
@@ -258,13 +282,16 @@ function cardSheet(plan: Plan, card: BenefitCard, t: Tolerances, asAt: string): 
   tracker.cumulative.forEach((c, k) => {
     const r = rows.length;
     const terms = (col: number) => tracker.metrics.map((m) => `${cellAddress(firstQuarterRows.get(m.metric.unit.id)! + k, col)}*${unitCostName(m.metric.unit.id)}`).join('+');
-    const counts = tracker.metrics.map((m) => `COUNT(${cellAddress(firstQuarterRows.get(m.metric.unit.id)!, 8, true)}:${cellAddress(firstQuarterRows.get(m.metric.unit.id)! + k, 8)})`).join('+');
+    const realisedCol = QC('Realised');
+    const counts = tracker.metrics.map((m) => `COUNT(${cellAddress(firstQuarterRows.get(m.metric.unit.id)!, realisedCol, true)}:${cellAddress(firstQuarterRows.get(m.metric.unit.id)! + k, realisedCol)})`).join('+');
+    const some = tracker.metrics.length > 0;
     rows.push([
       text(c.quarter),
-      tracker.metrics.length ? formula(terms(13), c.plannedGbp, FORMAT.pounds) : num(0, FORMAT.pounds),
-      tracker.metrics.length ? formula(`IF(${k + 1}>${posCell},"",${terms(14)})`, c.realisedGbp ?? '', FORMAT.pounds) : formula(`IF(${k + 1}>${posCell},"",0)`, c.realisedGbp ?? '', FORMAT.pounds),
-      formula(`IF(${at(r, 2)}="","",IF(${at(r, 1)}=0,"${NA}",${at(r, 2)}/${at(r, 1)}))`, c.ofPlanned ?? '', FORMAT.percent),
-      tracker.metrics.length ? formula(counts, c.entries, FORMAT.count) : num(0, FORMAT.count),
+      some ? formula(terms(QC('Cumulative planned')), c.plannedGbp, FORMAT.pounds) : num(0, FORMAT.pounds),
+      some ? formula(`IF(${k + 1}>${posCell},"",${terms(QC('Cumulative realised'))})`, c.realisedGbp ?? '', FORMAT.pounds) : formula(`IF(${k + 1}>${posCell},"",0)`, c.realisedGbp ?? '', FORMAT.pounds),
+      formula(`IF(${at(r, 2)}="","",IF(${at(r, 5)}=0,"${NA}",${at(r, 2)}/${at(r, 5)}))`, c.ofPlanned ?? '', FORMAT.percent),
+      some ? formula(counts, c.entries, FORMAT.count) : num(0, FORMAT.count),
+      some ? formula(terms(QC('Cumulative planned, quarters reported')), c.plannedReportedGbp, FORMAT.pounds) : num(0, FORMAT.pounds),
     ]);
   });
   const cumLast = rows.length - 1;
@@ -303,7 +330,8 @@ function cardSheet(plan: Plan, card: BenefitCard, t: Tolerances, asAt: string): 
   validations.push({ range: `${at(msFirst, 3)}:${at(msLast, 3)}`, kind: 'list', list: [...MILESTONE_STATUSES], message: `Choose ${MILESTONE_STATUSES.join(', ')}.` });
   rows.push([]);
 
-  section(CARD_SECTION.signOff, 'Signed off by the HSCI Steering Group, the Tier Sponsor and the Project Sponsor.');
+  const [group, ...sponsors] = signOffRoles(plan);
+  section(CARD_SECTION.signOff, `Signed off by the ${group}, the ${sponsors.join(' and the ')}.`);
   headerRow(SIGN_OFF_HEADERS);
   const soFirst = rows.length;
   for (const s of card.signOffs) {
@@ -331,26 +359,29 @@ function cardSheet(plan: Plan, card: BenefitCard, t: Tolerances, asAt: string): 
   };
   const signOffRange = `${abs(soFirst, 3)}:${abs(soFirst + 2, 3)}`;
   const msRange = (col: number) => `${abs(msFirst, col)}:${abs(msLast, col)}`;
-  set(CARD_LABEL.asAt, formula(TRACKER_NAMES.asAt, pos.asAt, FORMAT.text));
-  set(CARD_LABEL.quarterNumber, formula(`IFERROR(MATCH(${p(CARD_LABEL.asAt)},${cumRange(0)},0),0)`, pos.position, FORMAT.count));
+  set(CARD_LABEL.asAt, formula(TRACKER_NAMES.quarter, pos.asAt, FORMAT.text));
+  set(CARD_LABEL.quarterNumber, formula(TRACKER_NAMES.position, pos.position, FORMAT.count));
   const index = (col: number) => `IF(${posCell}=0,0,INDEX(${cumRange(col)},${posCell}))`;
-  set(CARD_LABEL.plannedToDate, formula(index(1), pos.plannedToDate, FORMAT.pounds));
-  set(CARD_LABEL.realisedToDate, formula(index(2), pos.realisedToDate, FORMAT.pounds));
-  set(CARD_LABEL.variance, formula(`${p(CARD_LABEL.realisedToDate)}-${p(CARD_LABEL.plannedToDate)}`, pos.variance, FORMAT.pounds));
-  set(CARD_LABEL.variancePct, formula(`IF(${p(CARD_LABEL.plannedToDate)}=0,"${NA}",${p(CARD_LABEL.variance)}/${p(CARD_LABEL.plannedToDate)})`, pos.variancePct, FORMAT.percent));
+  const entries = p(CARD_LABEL.entries);
   const planned = p(CARD_LABEL.plannedToDate);
   const realised = p(CARD_LABEL.realisedToDate);
-  set(
-    CARD_LABEL.financialStatus,
-    tracker.metrics.length
-      ? formula(`IF(${posCell}=0,"No data yet",IF(INDEX(${cumRange(4)},${posCell})=0,"No data yet",${ragFormula(realised, planned)}))`, pos.financialStatus, FORMAT.text)
-      : text(NA),
-  );
+  const cumAt = pos.position > 0 ? tracker.cumulative[pos.position - 1] : undefined;
+  set(CARD_LABEL.entries, formula(index(4), cumAt?.entries ?? 0, FORMAT.count));
+  set(CARD_LABEL.plannedToDate, formula(index(5), pos.plannedToDate, FORMAT.pounds));
+  set(CARD_LABEL.realisedToDate, formula(index(2), pos.realisedToDate, FORMAT.pounds));
+  set(CARD_LABEL.variance, formula(`IF(${entries}=0,"",${realised}-${planned})`, pos.variance ?? '', FORMAT.pounds));
+  set(CARD_LABEL.variancePct, formula(`IF(${entries}=0,"",IF(${planned}=0,"${NA}",${p(CARD_LABEL.variance)}/${planned}))`, pos.variancePct ?? '', FORMAT.percent));
+  set(CARD_LABEL.notReported, formula(`${index(1)}-${index(5)}`, pos.plannedNotReported, FORMAT.pounds));
+  set(CARD_LABEL.financialStatus, tracker.metrics.length ? formula(`IF(${entries}=0,"No data yet",${ragFormula(realised, planned)})`, pos.financialStatus, FORMAT.text) : text(NA));
   tracker.rates.forEach((r, i) => {
     set(`${r.measure.name} status`, formula(`IF(${posCell}=0,"No data yet",INDEX(${rateStatusRange.get(r.measure.id)},${posCell}))`, pos.rateStatuses[i], FORMAT.text));
   });
+  const statusCell = p(CARD_LABEL.status);
   const statusRange = `${p(CARD_LABEL.financialStatus)}:${abs(positionRow.get(CARD_LABEL.status)! - 1, 1)}`;
   set(CARD_LABEL.status, formula(`IF(COUNTIF(${statusRange},"Red")>0,"Red",IF(COUNTIF(${statusRange},"Amber")>0,"Amber",IF(COUNTIF(${statusRange},"Green")>0,"Green","No data yet")))`, pos.status, FORMAT.text));
+  const byRate = tracker.rates.map((r) => `IF(${p(`${r.measure.name} status`)}=${statusCell},""&${rateNameCell.get(r.measure.id)},`).join('');
+  const setBy = `IF(${statusCell}="No data yet","${NO_DATA}",IF(${p(CARD_LABEL.financialStatus)}=${statusCell},"${MONEY}",${byRate}"${MONEY}"${')'.repeat(tracker.rates.length)}))`;
+  set(CARD_LABEL.statusSetBy, formula(setBy, pos.statusSetBy, FORMAT.text));
   const approved = `(COUNTIF(${signOffRange},"Approved")+COUNTIF(${signOffRange},"Approved with conditions"))`;
   set(CARD_LABEL.signOff, formula(`IF(COUNTIF(${signOffRange},"Rejected")>0,"Rejected",IF(${approved}=3,"Signed off",${approved}&" of 3 approved"))`, pos.signOff, FORMAT.text));
   set(CARD_LABEL.nextDue, formula(`IF(COUNT(${msRange(4)})=0,"",MIN(${msRange(4)}))`, pos.nextDue ?? '', FORMAT_DATE));
@@ -371,8 +402,10 @@ function cardSheet(plan: Plan, card: BenefitCard, t: Tolerances, asAt: string): 
   };
 }
 
+/** domain/tracker.ts ratioStatus: performance 1 + (realised − planned) ÷ |planned|, one division either sign. */
 function ragFormula(realised: string, planned: string): string {
-  return `IF(${planned}<=0,"Green",IF(${realised}/${planned}>=${TRACKER_NAMES.green},"Green",IF(${realised}/${planned}>=${TRACKER_NAMES.amber},"Amber","Red")))`;
+  const perf = `IF(${planned}>0,${realised}/${planned},(2*${planned}-${realised})/${planned})`;
+  return `IF(${planned}=0,IF(${realised}<0,"Red","Green"),IF(${perf}>=${TRACKER_NAMES.green},"Green",IF(${perf}>=${TRACKER_NAMES.amber},"Amber","Red")))`;
 }
 
 function spare(): string[] {
@@ -381,11 +414,8 @@ function spare(): string[] {
 
 /** The "plan by year" check block and the quarter rows of one counted benefit. */
 function metricBlock(rows: Row[], plan: Plan, card: BenefitCard, m: MetricTracker, schemeIndex: number, validations: ValidationPlan[]): { years: Map<string, number>; firstQuarter: number } {
-  const id = m.metric.unit.id;
-  const unit = unitCostName(id);
   const g = schemesGeometry(plan);
   const at = (row: number, col: number) => cellAddress(row, col);
-  const abs = (row: number, col: number) => cellAddress(row, col, true);
   rows.push(YEAR_HEADERS.map((h) => text(h, 'header')));
   const yearFirst = rows.length;
   const firstQuarter = yearFirst + card.years.length + 2; // the years, a blank row, the quarter header
@@ -396,66 +426,83 @@ function metricBlock(rows: Row[], plan: Plan, card: BenefitCard, m: MetricTracke
     const q0 = firstQuarter + 4 * i;
     const q3 = q0 + 3;
     const span = (col: number) => `${at(q0, col)}:${at(q3, col)}`;
+    const toQuarter = [0, 1, 2, 3].map((j) => `IF(${TRACKER_NAMES.position}-${4 * i}>=${j + 1},N(${at(q0 + j, QC('Realised'))}),0)`).join('+');
+    const check = y.addsUp ? 'Adds up' : `Check: the ${y.year} profile does not add up to the plan`;
     rows.push([
       text(y.year),
-      schemeIndex >= 0 ? formula(`N(${g.cell(g.benefitColumn(y.year, id), schemeIndex)})`, y.plan, FORMAT.count) : num(y.plan, FORMAT.count),
-      formula(`SUM(${span(3)})`, y.profile, FORMAT.count),
-      formula(`IF(COUNT(${span(2)})=0,"Even",SUM(${span(2)}))`, y.phasingTotal ?? 'Even', FORMAT.percent),
-      formula(`SUM(${span(8)})`, y.realised, FORMAT.count),
-      formula(`${at(q3, 15)}`, y.forecast.lower, FORMAT.count),
-      formula(`${at(q3, 16)}`, y.forecast.expected, FORMAT.count),
-      formula(`${at(q3, 17)}`, y.forecast.upper, FORMAT.count),
+      schemeIndex >= 0 ? formula(`N(${g.cell(g.benefitColumn(y.year, m.metric.unit.id), schemeIndex)})`, y.plan, FORMAT.count) : num(y.plan, FORMAT.count),
+      formula(`SUM(${span(QC('Planned'))})`, y.profile, FORMAT.count),
+      formula(`IF(COUNT(${span(QC('Phasing %'))})=0,"Even",SUM(${span(QC('Phasing %'))}))`, y.phasingTotal ?? 'Even', FORMAT.percent),
+      formula(`SUM(${span(QC('Realised'))})`, y.realised, FORMAT.count),
+      formula(`${at(q3, QC('Forecast lower'))}`, y.forecast.lower, FORMAT.count),
+      formula(`${at(q3, QC('Forecast expected'))}`, y.forecast.expected, FORMAT.count),
+      formula(`${at(q3, QC('Forecast upper'))}`, y.forecast.upper, FORMAT.count),
       formula(`${at(r, 2)}-${at(r, 1)}`, y.profile.minus(y.plan), FORMAT.count),
-      formula(`IF(ROUND(${at(r, 8)},6)=0,"Adds up","Check: the ${y.year} profile does not add up to the plan")`, y.addsUp ? 'Adds up' : `Check: the ${y.year} profile does not add up to the plan`, FORMAT.text, y.addsUp ? 'computed' : 'warning'),
+      formula(`IF(ROUND(${at(r, 8)},6)=0,"Adds up","Check: the ${y.year} profile does not add up to the plan")`, check, FORMAT.text, y.addsUp ? 'computed' : 'warning'),
+      formula(toQuarter, y.realisedToQuarter, FORMAT.count),
     ]);
   });
   rows.push([]);
   rows.push(QUARTER_HEADERS.map((h) => text(h, 'header')));
   const firstAll = rows.length;
-  m.quarters.forEach((q, k) => {
-    const r = rows.length;
-    const i = Math.floor(k / 4);
-    const j = k % 4;
-    const py = yearFirst + i;
-    const q0 = firstAll + 4 * i;
-    const yearSpan = (col: number) => `${abs(q0, col)}:${abs(q0 + 3, col)}`;
-    const ytd = (col: number) => `SUM(${abs(q0, col)}:${at(r, col)})`;
-    const planCell = abs(py, 1);
-    const profileCell = abs(py, 2);
-    const realisedCell = at(r, 8);
-    const noData = `${realisedCell}=""`;
-    const run = `IF(${ytd(3)}=0,1,${ytd(8)}/${ytd(3)})`;
-    const forecastCell = (col: number, factor: string, value: Decimal) => {
-      const carried = j === 0 ? `${profileCell}${factor}` : at(r - 1, col);
-      return formula(`IF(${noData},${carried},${ytd(8)}+(${profileCell}-${ytd(3)})*${run}${factor})`, value, FORMAT.count);
-    };
-    const a = q.actual;
-    const input = (d: Decimal | undefined) => (d === undefined ? { style: 'input' as const, format: FORMAT.count } : num(d, FORMAT.count, 'input'));
-    rows.push([
-      text(q.quarter),
-      text(card.quarters[k].months),
-      q.phasing !== null && q.phasing !== undefined ? num(q.phasing, FORMAT.percent, 'input') : { style: 'input', format: FORMAT.percent },
-      formula(`IF(COUNT(${yearSpan(2)})=0,INT(${planCell}/4)+MIN(1,MAX(0,${planCell}-4*INT(${planCell}/4)-${j})),${planCell}*${at(r, 2)})`, q.planned, FORMAT.count),
-      formula(`${at(r, 3)}*${unit}`, q.plannedGbp, FORMAT.pounds),
-      input(a?.reduction),
-      input(a?.baseline),
-      input(a?.actual),
-      formula(`IF(ISNUMBER(${at(r, 5)}),${at(r, 5)},IF(AND(ISNUMBER(${at(r, 6)}),ISNUMBER(${at(r, 7)})),${at(r, 6)}-${at(r, 7)},""))`, q.realised ?? '', FORMAT.count),
-      formula(`IF(${noData},"",${realisedCell}*${unit})`, q.realisedGbp ?? '', FORMAT.pounds),
-      formula(`IF(${noData},"",${realisedCell}-${at(r, 3)})`, q.variance ?? '', FORMAT.count),
-      formula(`IF(${noData},"",${at(r, 10)}*${unit})`, q.varianceGbp ?? '', FORMAT.pounds),
-      formula(`IF(${noData},"",IF(${at(r, 3)}=0,"${NA}",${at(r, 10)}/${at(r, 3)}))`, q.variancePct ?? '', FORMAT.percent),
-      formula(`SUM(${abs(firstAll, 3)}:${at(r, 3)})`, q.cumPlanned, FORMAT.count),
-      formula(`SUM(${abs(firstAll, 8)}:${at(r, 8)})`, q.cumRealised, FORMAT.count),
-      forecastCell(15, `*(1-${TRACKER_NAMES.range})`, q.forecast.lower),
-      forecastCell(16, '', q.forecast.expected),
-      forecastCell(17, `*(1+${TRACKER_NAMES.range})`, q.forecast.upper),
-      formula(`IF(${noData},"No data yet",${ragFormula(at(r, 14), at(r, 13))})`, q.status, FORMAT.text),
-      text(a?.note ?? '', 'input'),
-    ]);
-  });
+  m.quarters.forEach((_, k) => rows.push(quarterCells(rows.length, { card, m, k, yearFirst, firstAll })));
   if (m.quarters.length) validations.push({ range: `${at(firstAll, 2)}:${at(rows.length - 1, 2)}`, kind: 'decimal', min: 0, message: 'A share of the year, e.g. 25%; leave a year blank for an even split.' });
   return { years, firstQuarter: firstAll };
+}
+
+/** One quarter row of a counted benefit: typed actuals, then every figure as a formula over them. */
+function quarterCells(r: number, ctx: { card: BenefitCard; m: MetricTracker; k: number; yearFirst: number; firstAll: number }): Row {
+  const { card, m, k, yearFirst, firstAll } = ctx;
+  const q = m.quarters[k];
+  const unit = unitCostName(m.metric.unit.id);
+  const at = (row: number, col: number) => cellAddress(row, col);
+  const abs = (row: number, col: number) => cellAddress(row, col, true);
+  const c = (h: (typeof QUARTER_HEADERS)[number]) => at(r, QC(h));
+  const i = Math.floor(k / 4);
+  const j = k % 4;
+  const q0 = firstAll + 4 * i;
+  const yearSpan = (col: number) => `${abs(q0, col)}:${abs(q0 + 3, col)}`;
+  const ytd = (h: (typeof QUARTER_HEADERS)[number]) => `SUM(${abs(q0, QC(h))}:${c(h)})`;
+  const since = (h: (typeof QUARTER_HEADERS)[number]) => `SUM(${abs(firstAll, QC(h))}:${c(h)})`;
+  const planCell = abs(yearFirst + i, 1);
+  const profileCell = abs(yearFirst + i, 2);
+  const noData = `${c('Realised')}=""`;
+  const run = `IF(${ytd('Planned, quarter reported')}=0,1,${ytd('Realised')}/${ytd('Planned, quarter reported')})`;
+  const rest = `(${profileCell}-${ytd('Planned, quarter reported')})*${run}`;
+  const range = TRACKER_NAMES.range;
+  // Lower and upper are the smaller and larger scenario, so negative figures never swap them.
+  const forecastCell = (h: 'Forecast lower' | 'Forecast expected' | 'Forecast upper', value: Decimal) => {
+    const pick = (x: string) => (h === 'Forecast expected' ? x : `${h === 'Forecast lower' ? 'MIN' : 'MAX'}(${x}*(1-${range}),${x}*(1+${range}))`);
+    const carried = j === 0 ? pick(profileCell) : at(r - 1, QC(h));
+    return formula(`IF(${noData},${carried},${ytd('Realised')}+${pick(rest)})`, value, FORMAT.count);
+  };
+  const later = k + 1 < m.quarters.length ? `COUNT(${at(r + 1, QC('Realised'))}:${at(firstAll + m.quarters.length - 1, QC('Realised'))})>0` : 'FALSE()';
+  const a = q.actual;
+  const input = (d: Decimal | undefined) => (d === undefined ? { style: 'input' as const, format: FORMAT.count } : num(d, FORMAT.count, 'input'));
+  return [
+    text(q.quarter),
+    text(card.quarters[k].months),
+    q.phasing !== null && q.phasing !== undefined ? num(q.phasing, FORMAT.percent, 'input') : { style: 'input', format: FORMAT.percent },
+    formula(`IF(COUNT(${yearSpan(2)})=0,INT(${planCell}/4)+MIN(1,MAX(0,${planCell}-4*INT(${planCell}/4)-${j})),${planCell}*${c('Phasing %')})`, q.planned, FORMAT.count),
+    formula(`${c('Planned')}*${unit}`, q.plannedGbp, FORMAT.pounds),
+    input(a?.reduction),
+    input(a?.baseline),
+    input(a?.actual),
+    formula(`IF(ISNUMBER(${c('Realised reduction')}),${c('Realised reduction')},IF(AND(ISNUMBER(${c('Baseline admissions')}),ISNUMBER(${c('Actual admissions')})),${c('Baseline admissions')}-${c('Actual admissions')},""))`, q.realised ?? '', FORMAT.count),
+    formula(`IF(${noData},"",${c('Realised')}*${unit})`, q.realisedGbp ?? '', FORMAT.pounds),
+    formula(`IF(${noData},"",${c('Realised')}-${c('Planned')})`, q.variance ?? '', FORMAT.count),
+    formula(`IF(${noData},"",${c('Variance')}*${unit})`, q.varianceGbp ?? '', FORMAT.pounds),
+    formula(`IF(${noData},"",IF(${c('Planned')}=0,"${NA}",${c('Variance')}/${c('Planned')}))`, q.variancePct ?? '', FORMAT.percent),
+    formula(since('Planned'), q.cumPlanned, FORMAT.count),
+    formula(`IF(${noData},"",${c('Planned')})`, q.plannedReported ?? '', FORMAT.count),
+    formula(since('Planned, quarter reported'), q.cumPlannedReported, FORMAT.count),
+    formula(since('Realised'), q.cumRealised, FORMAT.count),
+    forecastCell('Forecast lower', q.forecast.lower),
+    forecastCell('Forecast expected', q.forecast.expected),
+    forecastCell('Forecast upper', q.forecast.upper),
+    formula(`IF(${noData},IF(${later},"Missing","No data yet"),${ragFormula(c('Cumulative realised'), c('Cumulative planned, quarters reported'))})`, q.status, FORMAT.text),
+    text(a?.note ?? '', 'input'),
+  ];
 }
 
 /** A non-financial measure: definition, then the quarters. Returns the range of its status column. */

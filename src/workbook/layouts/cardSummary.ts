@@ -8,15 +8,17 @@ import { cellAddress } from '../a1';
 import { formula, num, text } from '../grid';
 import { FORMAT, type CellPlan, type SheetPlan, type TablePlan } from '../sheetPlan';
 import { HEADERS } from './names';
-import { CARD_LABEL, FORMAT_DATE, sheetRange, TRACKER_NAMES, type CardGeometry } from './benefitCards';
+import { CARD_LABEL, FORMAT_DATE, sheetRange, TRACKER_NAMES, YEAR_REALISED_TO_QUARTER, type CardGeometry } from './benefitCards';
 
 export const SUMMARY_SHEET = 'Benefits Summary';
 export const SUMMARY_HEADERS = [
-  'Ref', 'Scheme', 'Tier', 'Type', 'Owner', 'Planned to date (£)', 'Realised to date (£)', 'Variance (£)', 'Variance (%)', 'Status', 'Sign-off', 'Next milestone', 'Next due', 'Unmatched entries',
+  'Ref', 'Scheme', 'Tier', 'Type', 'Owner', 'Planned since plan start, quarters reported (£)', 'Realised since plan start (£)', 'Variance (£)', 'Variance (%)', 'Status', 'Status set by',
+  'Sign-off', 'Next milestone', 'Next due', 'Unmatched entries',
 ] as const;
-export const NEL_HEADERS = ['Target year', 'NEL baseline', 'NEL target', 'Reduction target', 'Planned in cards', 'Realised to date', 'Realised % of target', 'Year-end lower', 'Year-end expected', 'Year-end upper', 'Expected % of target'] as const;
+const SC = (header: (typeof SUMMARY_HEADERS)[number]) => SUMMARY_HEADERS.indexOf(header);
+export const NEL_HEADERS = ['Target year', 'NEL baseline', 'NEL target', 'Reduction target', 'Planned in cards', 'Realised in the year to the reporting quarter', 'Realised % of target', 'Year-end lower', 'Year-end expected', 'Year-end upper', 'Expected % of target'] as const;
 
-export const NEL_LINE_HEADERS = ['Card', 'Card year', 'Planned', 'Realised', 'Year-end lower', 'Year-end expected', 'Year-end upper'] as const;
+export const NEL_LINE_HEADERS = ['Card', 'Card year', 'Planned', 'Realised in the year to the reporting quarter', 'Year-end lower', 'Year-end expected', 'Year-end upper'] as const;
 
 type Row = (CellPlan | null)[];
 
@@ -29,8 +31,8 @@ export function cardSummaryLayout(plan: Plan, cards: readonly CardGeometry[], as
   const summary = benefitsSummary(plan);
   const rows: Row[] = [
     [text(`${plan.board} Benefit Cards: steering group summary`, 'title')],
-    [text('One row per Benefit Card, as at the reporting quarter. Filter by tier or status with the header buttons; the totals follow the filter.', 'note')],
-    [text('As at'), formula(TRACKER_NAMES.asAt, summary.asAt, FORMAT.text)],
+    [text('One row per Benefit Card, as at the reporting quarter: planned and realised since the plan began, over the quarters with data. A quarter or card with no data is left out of every variance and total (each card shows the planned £ it leaves out); cards with none are counted under "No data yet". Filter by tier or status with the header buttons; the totals follow the filter.', 'note')],
+    [text('As at'), formula(TRACKER_NAMES.quarter, summary.asAt, FORMAT.text)],
     [],
   ];
   const header = rows.length;
@@ -49,9 +51,10 @@ export function cardSummaryLayout(plan: Plan, cards: readonly CardGeometry[], as
       formula(`""&${ref(CARD_LABEL.owner)}`, card.owner, FORMAT.text),
       formula(ref(CARD_LABEL.plannedToDate), pos.plannedToDate, FORMAT.pounds),
       formula(ref(CARD_LABEL.realisedToDate), pos.realisedToDate, FORMAT.pounds),
-      formula(ref(CARD_LABEL.variance), pos.variance, FORMAT.pounds),
-      formula(ref(CARD_LABEL.variancePct), pos.variancePct, FORMAT.percent),
+      formula(ref(CARD_LABEL.variance), pos.variance ?? '', FORMAT.pounds),
+      formula(ref(CARD_LABEL.variancePct), pos.variancePct ?? '', FORMAT.percent),
       formula(ref(CARD_LABEL.status), pos.status, FORMAT.text),
+      formula(ref(CARD_LABEL.statusSetBy), pos.statusSetBy, FORMAT.text),
       formula(ref(CARD_LABEL.signOff), pos.signOff, FORMAT.text),
       formula(ref(CARD_LABEL.nextMilestone), pos.nextMilestone, FORMAT.text),
       formula(ref(CARD_LABEL.nextDue), pos.nextDue ?? '', FORMAT_DATE),
@@ -63,31 +66,25 @@ export function cardSummaryLayout(plan: Plan, cards: readonly CardGeometry[], as
   const total = rows.length;
   const span = (col: number) => `${cellAddress(first, col)}:${cellAddress(last, col)}`;
   const subtotal = (col: number, value: Decimal) => (cards.length ? formula(`SUBTOTAL(109,${span(col)})`, value, FORMAT.pounds, 'total') : num(0, FORMAT.pounds, 'total'));
-  rows.push([
-    text('Total', 'total'),
-    text('Cards shown', 'total'),
-    null,
-    null,
-    null,
-    subtotal(5, summary.plannedToDate),
-    subtotal(6, summary.realisedToDate),
-    subtotal(7, summary.variance),
-    formula(`IF(${cellAddress(total, 5)}=0,"n/a",${cellAddress(total, 7)}/${cellAddress(total, 5)})`, summary.variancePct, FORMAT.percent, 'total'),
-    null,
-    null,
-    null,
-    null,
-    cards.length ? formula(`SUBTOTAL(109,${span(13)})`, sum(summary.cards.map((c) => c.card.unmatched.length).map((n) => ZERO.plus(n))), FORMAT.count, 'total') : num(0, FORMAT.count, 'total'),
-  ]);
+  const totals: Row = SUMMARY_HEADERS.map(() => null);
+  totals[0] = text('Total', 'total');
+  totals[1] = text('Cards shown', 'total');
+  totals[SC('Planned since plan start, quarters reported (£)')] = subtotal(SC('Planned since plan start, quarters reported (£)'), summary.plannedToDate);
+  totals[SC('Realised since plan start (£)')] = subtotal(SC('Realised since plan start (£)'), summary.realisedToDate);
+  totals[SC('Variance (£)')] = subtotal(SC('Variance (£)'), summary.variance);
+  totals[SC('Variance (%)')] = formula(`IF(${cellAddress(total, SC('Planned since plan start, quarters reported (£)'))}=0,"n/a",${cellAddress(total, SC('Variance (£)'))}/${cellAddress(total, SC('Planned since plan start, quarters reported (£)'))})`, summary.variancePct, FORMAT.percent, 'total');
+  const unmatched = sum(summary.cards.map((c) => ZERO.plus(c.card.unmatched.length)));
+  totals[SC('Unmatched entries')] = cards.length ? formula(`SUBTOTAL(109,${span(SC('Unmatched entries'))})`, unmatched, FORMAT.count, 'total') : num(0, FORMAT.count, 'total');
+  rows.push(totals);
   rows.push([]);
   rows.push([text('Cards by status', 'subtitle')]);
   for (const status of STATUSES) {
-    rows.push([text(status), cards.length ? formula(`COUNTIF(${span(9)},"${status}")`, summary.statusCounts[status], FORMAT.count) : num(0, FORMAT.count)]);
+    rows.push([text(status), cards.length ? formula(`COUNTIF(${span(SC('Status'))},"${status}")`, summary.statusCounts[status], FORMAT.count) : num(0, FORMAT.count)]);
   }
   rows.push([]);
 
   rows.push([text('Where the plan stands against its NEL reduction target', 'subtitle')]);
-  rows.push([text('Reduction target = baseline − target admissions (Targets on the Assumptions sheet). Planned, realised and forecast NEL reductions add up every card.', 'note')]);
+  rows.push([text('Reduction target = baseline − target admissions (Targets on the Assumptions sheet). Planned, realised (in the year, to the end of the reporting quarter) and forecast NEL reductions add up every card.', 'note')]);
   rows.push(NEL_HEADERS.map((h) => text(h, 'header')));
   const nelFirst = rows.length;
   // Each year's figures sum the card lines listed below the table (a range, not a chain of card references, which would pass Excel's formula length at about a thousand cards).
@@ -125,7 +122,7 @@ export function cardSummaryLayout(plan: Plan, cards: readonly CardGeometry[], as
       text(g.sheet),
       text(year),
       formula(cell(1), y.plan, FORMAT.count),
-      formula(cell(4), y.realised, FORMAT.count),
+      formula(cell(YEAR_REALISED_TO_QUARTER), y.realisedToQuarter, FORMAT.count),
       formula(cell(5), y.forecast.lower, FORMAT.count),
       formula(cell(6), y.forecast.expected, FORMAT.count),
       formula(cell(7), y.forecast.upper, FORMAT.count),
@@ -136,7 +133,7 @@ export function cardSummaryLayout(plan: Plan, cards: readonly CardGeometry[], as
     name: SUMMARY_SHEET,
     rows,
     tables,
-    columnWidths: [18, 36, 10, 20, 22, 16, 16, 14, 12, 12, 16, 30, 12, 12],
+    columnWidths: [18, 36, 10, 20, 22, 18, 16, 14, 12, 12, 16, 16, 30, 12, 12],
     freeze: { rows: header + 1, columns: 1 },
     tabColor: '7F6000',
   };

@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { Money } from '../../domain/money';
+import { Money, sum } from '../../domain/money';
 import { unitCostName, type Plan } from '../../domain/plan';
 import { planChecks, statementFigure, type PlanCheck } from '../../domain/planChecks';
 import { computePoolYear } from '../../domain/pool';
@@ -14,6 +14,7 @@ import type { PoolGeometry } from './pool';
 import { FAIL, PASS, POOL_SHEETS } from './poolNames';
 import { RISK_HEADER_ROW } from './riskLog';
 import { schemesGeometry } from './schemes';
+import { inputNote, legendRow } from './inputLegend';
 
 type Row = (CellPlan | null)[];
 
@@ -44,8 +45,8 @@ export function checksLayout(plan: Plan, pool: PoolGeometry): SheetPlan {
   const place = new Places(plan);
   const rows: Row[] = [
     [text(`${plan.board} BCF plan checks`, 'title')],
-    [text('Each check is a live formula over the other sheets: PASS when the figures agree. The audit (bcf audit, or the Pool & audit pane) lists the failures.', 'note')],
-    [],
+    [text(inputNote('the amounts the plan states in words, and the parts tagged or itemised for them (below the checks). Each check is a live formula over the other sheets: PASS when the figures agree; the audit (bcf audit, or the Pool & audit pane) lists the failures.'), 'note')],
+    legendRow(),
     BLOCKS.checks.headers.map((h) => text(h, 'header')),
   ];
   checks.forEach((c, i) => rows.push(checkRow(plan, c, firstCheck + i + 1, { place, pool, stFirst, ptRange })));
@@ -92,6 +93,14 @@ function checkRow(plan: Plan, c: PlanCheck, r: number, ctx: Context): Row {
       const found = useContributions ? money(pool.contributed(subject.year), figures.contributed) : y.statedPool ? money(place.statedPool(subject.year), y.statedPool) : money(pool.allocated(subject.year), figures.allocated);
       return [text(c.id), status(`D${r}>=C${r}`), money(place.minimumPool(subject.year), y.minimumPool!), found, text(`${subject.year}: the pool is at least the minimum required.`)];
     }
+    case 'shares':
+      return [
+        text(c.id),
+        status(`ROUND(D${r}-C${r},10)=0`),
+        formula('1', 1, FORMAT.percent),
+        formula(pool.shares(subject.year), sum(computePoolYear(plan, subject.year).partners.map((x) => x.share)), FORMAT.percent),
+        text(`${subject.year}: the partners' shares of an under- or overspend (Pool sheet, by partner) add up to 100%: fixed shares add to 100 and every contribution is from a partner on the Assumptions sheet.`),
+      ];
     case 'statement': {
       const s = plan.statements![subject.index];
       const row = ctx.stFirst + subject.index + 1;

@@ -2,6 +2,7 @@ import type { Plan } from '../../domain/plan';
 import { num, text } from '../grid';
 import { FORMAT, type CellPlan, type SheetPlan } from '../sheetPlan';
 import { blockBody, BLOCKS, regionRows, SHEET_SPECS } from './blocks';
+import { inputNote, legendRow } from './inputLegend';
 import { SHEET } from './names';
 
 export const INVESTMENTS_HEADER_ROW = 3;
@@ -14,8 +15,8 @@ export function investmentsLayout(plan: Plan): SheetPlan {
     name: SHEET.investments,
     rows: [
       [text(`${plan.board} BCF schemes: investment breakdown`, 'title')],
-      [text("Each scheme's lines should add up to its cost for the year on the Schemes sheet.", 'note')],
-      [],
+      [text(inputNote("each scheme's lines should add up to its cost for the year on the Schemes sheet."), 'note')],
+      legendRow(),
       BLOCKS.investments.headers.map((h) => text(h, 'header')),
       ...blockBody(SHEET_SPECS.investments, BLOCKS.investments, lines.map((l) => [text(l.ref, 'input'), text(l.year, 'input'), text(l.line, 'input'), num(l.amount, FORMAT.pounds, 'input')]), spare),
     ],

@@ -1,10 +1,11 @@
-import { computePoolYear, poolSchemes, type Pool, emptyPool } from '../../domain/pool';
+import { computePoolYear, poolSchemes, type Pool, emptyPool, type PoolYear } from '../../domain/pool';
 import type { Plan } from '../../domain/plan';
 import { columnLetter } from '../a1';
 import { formula, num, text } from '../grid';
-import { FORMAT, type CellPlan, type SheetPlan, type TablePlan } from '../sheetPlan';
+import { FORMAT, type CellPlan, type SheetPlan, type TablePlan, type ValidationPlan } from '../sheetPlan';
+import { inputNote, legendRow } from './inputLegend';
 import { blockBody, BLOCKS, regionRows, ROOM_TO_GROW, SHEET_SPECS, type BlockSpec } from './blocks';
-import { POOL_SHEETS, SHARING_RULES } from './poolNames';
+import { POOL_HEADERS, POOL_SHEETS, SHARING_RULES } from './poolNames';
 import { schemesGeometry } from './schemes';
 
 type Row = (CellPlan | null)[];
@@ -13,153 +14,227 @@ type Row = (CellPlan | null)[];
 export interface PoolGeometry {
   contributed(year: string): string; // "Pool!$B$30"
   allocated(year: string): string;
+  /** A formula adding the partners' shares of a year's variance (1 when they share all of it). */
+  shares(year: string): string;
 }
 
 const abs = (col: number, row: number) => `$${columnLetter(col)}$${row + 1}`;
 const rel = (col: number, row: number) => `${columnLetter(col)}${row + 1}`;
+const H = POOL_HEADERS;
+const col = <T extends readonly string[]>(headers: T, header: T[number]) => headers.indexOf(header);
+
+interface Years {
+  readonly list: readonly { year: string; figures: PoolYear }[];
+  /** Absolute rows, fixed before the blocks are written, so each block can point at any other. */
+  readonly phasingRow: ReadonlyMap<string, number>;
+  readonly summaryRow: ReadonlyMap<string, number>;
+}
+
+/** A sheet grows block by block (blocks.ts): header, body (with room to grow), blank row; each block's first body row is known before it is written. */
+class Blocks {
+  readonly rows: Row[];
+  readonly tables: TablePlan[] = [];
+  constructor(rows: Row[]) {
+    this.rows = rows;
+  }
+  get next(): number {
+    return this.rows.length + 1; // the first body row of the next block
+  }
+  add(spec: BlockSpec, items: Row[], spare: Row = []): number {
+    this.tables.push({ name: spec.id, row: this.rows.length, column: 0, columns: spec.headers, rowCount: spec.grows ? items.length + ROOM_TO_GROW : items.length });
+    this.rows.push(spec.headers.map((h) => text(h, 'header')));
+    const first = this.rows.length;
+    this.rows.push(...blockBody(SHEET_SPECS.pool, spec, items, spare));
+    if (!spec.grows) this.rows.push([]);
+    return first;
+  }
+}
+
+/** "$A$5:$A$9" for a block of `count` rows (one row when empty, so the formulas stay valid). */
+const span = (first: number, count: number) => (c: number) => `${abs(c, first)}:${abs(c, first + Math.max(count, 1) - 1)}`;
 
 /**
  * The Pool sheet the HWB Finance Group keeps: contributions by partner and funding source, the
- * sharing rule, each pool scheme's allocation (its cost on the Schemes sheet) with the spend
- * entered quarter by quarter, and, as formulas, the variance by scheme, by source and by partner.
+ * sharing rule, how each year's allocation is phased over its quarters, each pool scheme's
+ * allocation (its cost on the Schemes sheet) with the spend entered quarter by quarter, and, as
+ * formulas, the variance to date against the phased allocation and the forecast year-end outturn
+ * by scheme, by year, by partner and by source, all shared under the one rule.
  */
 export function poolLayout(plan: Plan): { sheet: SheetPlan; geometry: PoolGeometry } {
   const pool: Pool = plan.pool ?? emptyPool();
-  const g = schemesGeometry(plan);
-  const rows: Row[] = [
+  const b = new Blocks([
     [text(`${plan.board} BCF pooled budget`, 'title')],
-    [text('Finance leads type contributions and the spend for each quarter (yellow cells); allocations are the scheme costs on the Schemes sheet; everything else is calculated.', 'note')],
-    [],
-  ];
-  const tables: TablePlan[] = [];
-  const block = (spec: BlockSpec, items: Row[], spare: Row = []) => {
-    tables.push({ name: spec.id, row: rows.length, column: 0, columns: spec.headers, rowCount: spec.grows ? items.length + ROOM_TO_GROW : items.length });
-    rows.push(spec.headers.map((h) => text(h, 'header')));
-    const first = rows.length;
-    rows.push(...blockBody(SHEET_SPECS.pool, spec, items, spare));
-    if (!spec.grows) rows.push([]);
-    return first;
-  };
-
+    [text(inputNote('finance leads type the contributions, the sharing rule, how each year’s allocation is phased and the spend for each quarter; allocations are the scheme costs on the Schemes sheet.'), 'note')],
+    legendRow(),
+  ]);
   const contributions = pool.contributions;
-  const cFirst = block(
+  const cFirst = b.add(
     BLOCKS.contributions,
     contributions.map((c) => [text(c.year, 'input'), text(c.partner, 'input'), text(c.source, 'input'), num(c.amount, FORMAT.pounds, 'input')]),
     [{ style: 'input' }, { style: 'input' }, { style: 'input' }, { style: 'input', format: FORMAT.pounds }],
   );
   // Sums over contributions cover the rows people may type under the last one.
-  const cRange = (col: number) => `${abs(col, cFirst)}:${abs(col, cFirst + regionRows(SHEET_SPECS.pool, BLOCKS.contributions, contributions.length) - 1)}`;
+  const cRange = span(cFirst, regionRows(SHEET_SPECS.pool, BLOCKS.contributions, contributions.length));
 
-  rows.push(BLOCKS.sharingRule.headers.map((h) => text(h, 'header')));
-  const ruleRow = rows.length;
-  rows.push([text('Rule'), text(pool.sharing.kind === 'fixed' ? SHARING_RULES.fixed : SHARING_RULES.contributions, 'input')]);
-  rows.push([text(`"${SHARING_RULES.contributions}" shares by what each partner put in that year; "${SHARING_RULES.fixed}" uses the shares below.`, 'note')]);
-  rows.push([]);
-  const ruleCell = abs(1, ruleRow);
+  b.rows.push(BLOCKS.sharingRule.headers.map((h) => text(h, 'header')));
+  const ruleRow = b.rows.length;
+  b.rows.push([text('Rule'), text(pool.sharing.kind === 'fixed' ? SHARING_RULES.fixed : SHARING_RULES.contributions, 'input')]);
+  b.rows.push([text(`"${SHARING_RULES.contributions}" shares by what each partner put in that year (a partner who put in nothing carries nothing); "${SHARING_RULES.fixed}" uses the shares below. Every table on this sheet shares the forecast variance this one way.`, 'note')]);
+  b.rows.push([]);
   const fixed = pool.sharing.kind === 'fixed' ? pool.sharing.shares : [];
-  const fixedPartners = plan.partners.map((p) => ({ partner: p.id, percent: fixed.find((s) => s.partner === p.id)?.percent }));
-  const fFirst = block(
-    BLOCKS.fixedShares,
-    fixedPartners.map((f) => [text(f.partner, 'input'), f.percent ? num(f.percent, '0.00', 'input') : { style: 'input', format: '0.00' }]),
-  );
-  const fRange = (col: number) => `${abs(col, fFirst)}:${abs(col, fFirst + Math.max(fixedPartners.length, 1) - 1)}`;
+  const fixedRows = plan.partners.map((p) => ({ partner: p.id, percent: fixed.find((s) => s.partner === p.id)?.percent }));
+  const fFirst = b.add(BLOCKS.fixedShares, fixedRows.map((f) => [text(f.partner, 'input'), f.percent ? num(f.percent, '0.00', 'input') : { style: 'input', format: '0.00' }]));
+  const fRange = span(fFirst, fixedRows.length);
 
-  // Allocation and spend: one row per pool scheme per year.
-  const years = plan.years.map((y) => ({ year: y.label, figures: computePoolYear(plan, y.label) }));
-  const spendRows: Row[] = [];
-  const sFirst = rows.length + 1;
+  const list = plan.years.map((y) => ({ year: y.label, figures: computePoolYear(plan, y.label) }));
+  const phasingFirst = b.next;
+  const spendCount = list.reduce((n) => n + poolSchemes(plan).length, 0);
+  const spendFirst = phasingFirst + list.length + 2; // the phasing rows, a blank row, the spend header
+  const summaryFirst = spendFirst + spendCount + 2;
+  const years: Years = {
+    list,
+    phasingRow: new Map(list.map((y, k) => [y.year, phasingFirst + k])),
+    summaryRow: new Map(list.map((y, k) => [y.year, summaryFirst + k])),
+  };
+  const sRange = span(spendFirst, spendCount);
+  b.add(BLOCKS.phasing, phasingRows(pool, years));
+  b.add(BLOCKS.spend, spendRows(plan, pool, years, spendFirst));
+  b.add(BLOCKS.summary, summaryRows(years, cRange, sRange));
+  const sourcesFirst = b.next;
+  const partnersFirst = sourcesFirst + list.reduce((n, y) => n + y.figures.sources.length, 0) + 2;
+  const partnerCount = list.length * plan.partners.length;
+  const pRange = span(partnersFirst, partnerCount);
+  b.add(BLOCKS.sources, sourceRows(contributions, years, cFirst, sourcesFirst, pRange));
+  const rule = { cell: abs(1, ruleRow), fRange };
+  b.add(BLOCKS.poolPartners, partnerRows(years, partnersFirst, cRange, rule));
+
+  const validations: ValidationPlan[] = [
+    { range: `B${ruleRow + 1}`, kind: 'list', list: [SHARING_RULES.contributions, SHARING_RULES.fixed], message: `Choose "${SHARING_RULES.contributions}" or "${SHARING_RULES.fixed}".` },
+    ...(list.length ? [{ range: `B${phasingFirst + 1}:E${phasingFirst + list.length}`, kind: 'decimal' as const, min: 0, message: 'The share of the year’s allocation planned for the quarter, e.g. 25%; leave the year blank to phase it evenly.' }] : []),
+    ...(spendCount ? [{ range: `D${spendFirst + 1}:G${spendFirst + spendCount}`, kind: 'decimal' as const, min: 0, message: 'Enter the amount spent in the quarter, 0 or more.' }] : []),
+  ];
+  const summary = (c: number, year: string) => `${POOL_SHEETS.pool}!${abs(c, years.summaryRow.get(year)!)}`;
+  const yearCol = col(H.partners, 'Sharing year');
+  const shareCol = col(H.partners, 'Share of variance');
+  return {
+    sheet: { name: POOL_SHEETS.pool, rows: b.rows, tables: b.tables, validations, columnWidths: [14, 22, 44, 16, 16, 16, 16, 16, 16, 16, 16, 16], tabColor: 'BF8F00' },
+    geometry: {
+      contributed: (year) => summary(col(H.summary, 'Contributed (£)'), year),
+      allocated: (year) => summary(col(H.summary, 'Allocated (£)'), year),
+      shares: (year) => `SUMIF(${POOL_SHEETS.pool}!${pRange(yearCol)},"${year}",${POOL_SHEETS.pool}!${pRange(shareCol)})`,
+    },
+  };
+}
+
+/** Per year the four quarters' shares of the allocation (blank: a quarter each) and the share phased to the quarters reported. */
+function phasingRows(pool: Pool, years: Years): Row[] {
+  return years.list.map(({ year, figures }) => {
+    const r = years.phasingRow.get(year)!;
+    const typed = pool.phasing?.[year] ?? [];
+    const reported = abs(col(H.summary, 'Quarters reported'), years.summaryRow.get(year)!);
+    const quarters = [1, 2, 3, 4].map((q) => `IF(${reported}>=${q},N(${rel(q, r)}),0)`).join('+');
+    return [
+      text(year),
+      ...[0, 1, 2, 3].map((q) => (typed[q] ? num(typed[q]!, FORMAT.percent, 'input') : { style: 'input' as const, format: FORMAT.percent })),
+      formula(`IF(COUNT(${rel(1, r)}:${rel(4, r)})=0,${reported}/4,${quarters})`, figures.phasedToDate, FORMAT.percent),
+    ];
+  });
+}
+
+/** One row per pool scheme per year: allocation, the spend typed by quarter, and against the phased allocation. */
+function spendRows(plan: Plan, pool: Pool, years: Years, first: number): Row[] {
+  const g = schemesGeometry(plan);
   const schemeIndex = new Map(plan.schemes.map((s, i) => [s, i]));
   const entered = new Set(pool.spend.map((s) => `${s.year}|${s.quarter}|${s.scheme.toLowerCase()}`));
-  for (const { year, figures } of years) {
+  const rows: Row[] = [];
+  const c = (h: (typeof H.spend)[number], r: number) => rel(col(H.spend, h), r);
+  for (const { year, figures } of years.list) {
+    const phased = abs(col(H.phasing, 'Phased to date'), years.phasingRow.get(year)!);
     // computePoolYear lists the pool schemes in the same order as poolSchemes.
     poolSchemes(plan, year).forEach((scheme, k) => {
       const i = schemeIndex.get(scheme)!;
-      const r = sFirst + spendRows.length;
+      const r = first + rows.length;
       const line = figures.schemes[k];
-      spendRows.push([
+      rows.push([
         formula(g.cell('A', i), scheme.ref, FORMAT.text),
         text(year),
         formula(`IF(${g.cell(g.inPoolColumn, i)}="Yes",${g.cell(g.costColumn(year), i)},0)`, line.allocation, FORMAT.pounds),
         ...line.spendByQuarter.map((q, n) => (entered.has(`${year}|${n + 1}|${scheme.ref.toLowerCase()}`) ? num(q, FORMAT.pounds, 'input') : { style: 'input' as const, format: FORMAT.pounds })),
-        formula(`SUM(${rel(3, r)}:${rel(6, r)})`, line.spend, FORMAT.pounds),
-        formula(`${rel(7, r)}-${rel(2, r)}`, line.variance, FORMAT.pounds),
+        formula(`SUM(${c('Q1 spend (£)', r)}:${c('Q4 spend (£)', r)})`, line.spend, FORMAT.pounds),
+        // spend to date less the allocation phased to the quarters reported
+        formula(`${c('Spend to date (£)', r)}-${c('Allocation (£)', r)}*${phased}`, line.variance, FORMAT.pounds),
       ]);
     });
   }
-  block(BLOCKS.spend, spendRows);
-  const sRange = (col: number) => `${abs(col, sFirst)}:${abs(col, sFirst + Math.max(spendRows.length, 1) - 1)}`;
+  return rows;
+}
 
-  const sumFirst = rows.length + 1;
-  const summaryRow = new Map(years.map((y, k) => [y.year, sumFirst + k]));
-  block(
-    BLOCKS.summary,
-    years.map(({ year, figures }, k) => {
-      const r = sumFirst + k;
-      const yearCell = abs(0, r);
-      return [
-        text(year),
-        formula(`SUMIF(${cRange(0)},${yearCell},${cRange(3)})`, figures.contributed, FORMAT.pounds),
-        formula(`SUMIF(${sRange(1)},${yearCell},${sRange(2)})`, figures.allocated, FORMAT.pounds),
-        formula(`SUMIF(${sRange(1)},${yearCell},${sRange(7)})`, figures.spent, FORMAT.pounds),
-        formula(`SUMIF(${sRange(1)},${yearCell},${sRange(8)})`, figures.variance, FORMAT.pounds),
-        formula(`${rel(1, r)}-${rel(2, r)}`, figures.contributed.minus(figures.allocated), FORMAT.pounds),
-      ];
-    }),
-  );
+/** Per year: what was put in and allocated, the quarters reported (the latest with any spend typed), and the year against its allocation. */
+function summaryRows(years: Years, cRange: (c: number) => string, sRange: (c: number) => string): Row[] {
+  const s = (h: (typeof H.spend)[number]) => sRange(col(H.spend, h));
+  return years.list.map(({ year, figures }) => {
+    const r = years.summaryRow.get(year)!;
+    const yearCell = abs(0, r);
+    const sumOf = (h: (typeof H.spend)[number]) => `SUMIF(${s('Spend year')},${yearCell},${s(h)})`;
+    const reported = ['Q4', 'Q3', 'Q2', 'Q1'].reduceRight((inner, q, k) => `IF(COUNTIFS(${s('Spend year')},${yearCell},${s(`${q} spend (£)` as (typeof H.spend)[number])},"<>")>0,${4 - k},${inner})`, '0');
+    const c = (h: (typeof H.summary)[number]) => rel(col(H.summary, h), r);
+    return [
+      text(year),
+      formula(`SUMIF(${cRange(0)},${yearCell},${cRange(3)})`, figures.contributed, FORMAT.pounds),
+      formula(sumOf('Allocation (£)'), figures.allocated, FORMAT.pounds),
+      formula(reported, figures.quartersReported, FORMAT.count),
+      formula(`${c('Allocated (£)')}*${abs(col(H.phasing, 'Phased to date'), years.phasingRow.get(year)!)}`, figures.allocatedToDate, FORMAT.pounds),
+      formula(sumOf('Spend to date (£)'), figures.spent, FORMAT.pounds),
+      formula(`${c('Spent to date (£)')}-${c('Allocation to date (£)')}`, figures.variance, FORMAT.pounds),
+      formula(`${c('Spent to date (£)')}+(${c('Allocated (£)')}-${c('Allocation to date (£)')})*IF(${c('Allocation to date (£)')}=0,1,${c('Spent to date (£)')}/${c('Allocation to date (£)')})`, figures.forecastOutturn, FORMAT.pounds),
+      formula(`${c('Forecast outturn (£)')}-${c('Allocated (£)')}`, figures.forecastVariance, FORMAT.pounds),
+      formula(`${c('Contributed (£)')}-${c('Allocated (£)')}`, figures.contributed.minus(figures.allocated), FORMAT.pounds),
+    ];
+  });
+}
 
-  const srcFirst = rows.length + 1;
-  const sourceRows: Row[] = [];
-  for (const { year, figures } of years) {
+/** Each contribution's part of the pool, and its part of its partner's forecast variance (what the partner carries, split over its sources). */
+function sourceRows(contributions: Pool['contributions'], years: Years, cFirst: number, first: number, pRange: (c: number) => string): Row[] {
+  const rows: Row[] = [];
+  const p = (h: (typeof H.partners)[number]) => pRange(col(H.partners, h));
+  for (const { year, figures } of years.list) {
     // computePoolYear lists a year's sources in the order of the contributions table.
     const indices = contributions.flatMap((x, i) => (x.year === year ? [i] : []));
+    const yr = years.summaryRow.get(year)!;
     figures.sources.forEach((s, k) => {
-      const r = srcFirst + sourceRows.length;
-      const c = indices[k];
-      const yr = summaryRow.get(year)!;
-      sourceRows.push([
-        formula(abs(0, cFirst + c), s.year, FORMAT.text),
-        formula(abs(1, cFirst + c), s.partner, FORMAT.text),
-        formula(abs(2, cFirst + c), s.source, FORMAT.text),
-        formula(abs(3, cFirst + c), s.amount, FORMAT.pounds),
+      const r = first + rows.length;
+      const c = cFirst + indices[k];
+      const partner = (h: (typeof H.partners)[number]) => `SUMIFS(${p(h)},${p('Sharing year')},${rel(0, r)},${p('Sharing partner')},${rel(1, r)})`;
+      rows.push([
+        formula(abs(0, c), s.year, FORMAT.text),
+        formula(abs(1, c), s.partner, FORMAT.text),
+        formula(abs(2, c), s.source, FORMAT.text),
+        formula(abs(3, c), s.amount, FORMAT.pounds),
         formula(`IF(${abs(1, yr)}=0,0,${rel(3, r)}/${abs(1, yr)})`, s.share, FORMAT.percent),
-        formula(`${rel(4, r)}*${abs(4, yr)}`, s.variance, FORMAT.pounds),
+        formula(`IF(${partner('Contributed (£)')}=0,0,${rel(3, r)}/${partner('Contributed (£)')}*${partner('Forecast variance carried (£)')})`, s.variance, FORMAT.pounds),
       ]);
     });
   }
-  block(BLOCKS.sources, sourceRows);
+  return rows;
+}
 
-  const pFirst = rows.length + 1;
-  const partnerRows: Row[] = [];
-  for (const { year, figures } of years) {
+/** Each of the plan's partners, each year: what it put in, its share under the rule, and the forecast variance it carries. */
+function partnerRows(years: Years, first: number, cRange: (c: number) => string, rule: { cell: string; fRange: (c: number) => string }): Row[] {
+  const rows: Row[] = [];
+  for (const { year, figures } of years.list) {
+    const yr = years.summaryRow.get(year)!;
+    const contributed = abs(col(H.summary, 'Contributed (£)'), yr);
+    const forecastVariance = abs(col(H.summary, 'Forecast variance (£)'), yr);
     figures.partners.forEach((p) => {
-      const r = pFirst + partnerRows.length;
-      const yr = summaryRow.get(year)!;
-      partnerRows.push([
+      const r = first + rows.length;
+      rows.push([
         text(year),
         text(p.partner),
         formula(`SUMIFS(${cRange(3)},${cRange(0)},${rel(0, r)},${cRange(1)},${rel(1, r)})`, p.contributed, FORMAT.pounds),
-        formula(`IF(${ruleCell}="${SHARING_RULES.fixed}",SUMIF(${fRange(0)},${rel(1, r)},${fRange(1)})/100,IF(${abs(1, yr)}=0,0,${rel(2, r)}/${abs(1, yr)}))`, p.share, FORMAT.percent),
-        formula(`${rel(3, r)}*${abs(4, yr)}`, p.varianceShare, FORMAT.pounds),
+        formula(`IF(${rule.cell}="${SHARING_RULES.fixed}",SUMIF(${rule.fRange(0)},${rel(1, r)},${rule.fRange(1)})/100,IF(${contributed}=0,0,${rel(2, r)}/${contributed}))`, p.share, FORMAT.percent),
+        formula(`${rel(3, r)}*${forecastVariance}`, p.varianceShare, FORMAT.pounds),
       ]);
     });
   }
-  block(BLOCKS.poolPartners, partnerRows);
-
-  return {
-    sheet: {
-      name: POOL_SHEETS.pool,
-      rows,
-      tables,
-      validations: [
-        { range: `B${ruleRow + 1}`, kind: 'list', list: [SHARING_RULES.contributions, SHARING_RULES.fixed], message: `Choose "${SHARING_RULES.contributions}" or "${SHARING_RULES.fixed}".` },
-        ...(spendRows.length ? [{ range: `D${sFirst + 1}:G${sFirst + spendRows.length}`, kind: 'decimal' as const, min: 0, message: 'Enter the amount spent in the quarter, 0 or more.' }] : []),
-      ],
-      columnWidths: [14, 22, 44, 16, 16, 16, 16, 16, 16],
-      tabColor: 'BF8F00',
-    },
-    geometry: {
-      contributed: (year) => `${POOL_SHEETS.pool}!${abs(1, summaryRow.get(year)!)}`,
-      allocated: (year) => `${POOL_SHEETS.pool}!${abs(2, summaryRow.get(year)!)}`,
-    },
-  };
+  return rows;
 }

@@ -4,6 +4,7 @@ import { columnLetter } from '../a1';
 import { formula, num, text } from '../grid';
 import type { CellPlan, SheetPlan } from '../sheetPlan';
 import { blockBody, BLOCKS, regionRows, ROOM_TO_GROW, SHEET_SPECS } from './blocks';
+import { inputNote, legendRow } from './inputLegend';
 import { POOL_SHEETS } from './poolNames';
 
 export const RISK_HEADER_ROW = 3;
@@ -23,8 +24,8 @@ export function riskLogLayout(plan: Plan): SheetPlan {
   const last = first + regionRows(spec, BLOCKS.risks, risks.length) - 1; // the heat map counts risks typed in the room to grow
   const rows: (CellPlan | null)[][] = [
     [text(`${plan.board} BCF risk log`, 'title')],
-    [text('Impact and probability are scored 1 (low) to 5 (high); the rating is impact × probability. "Rating as stated" keeps what the plan printed, so the two can be compared.', 'note')],
-    [],
+    [text(inputNote('impact and probability are scored 1 (low) to 5 (high); the rating is impact × probability. "Rating as stated" keeps what the plan printed, so the two can be compared.'), 'note')],
+    legendRow(),
     BLOCKS.risks.headers.map((h) => text(h, 'header')),
   ];
   const items: (CellPlan | null)[][] = [];

@@ -4,6 +4,7 @@ import { num, text } from '../grid';
 import { FORMAT, type CellPlan, type SheetPlan } from '../sheetPlan';
 import { blockBody, BLOCKS, regionRows, SHEET_SPECS } from './blocks';
 import { benefitHeader, costHeader, HEADERS, NO, SHEET, YES } from './names';
+import { inputNote, legendRow } from './inputLegend';
 
 /** Where each input sits on the Schemes sheet, so the year tables can point their formulas at it. */
 export interface SchemesGeometry {
@@ -80,7 +81,7 @@ export function schemesLayout(plan: Plan): SheetPlan {
   });
   const spare: CellPlan[] = headers.map((_, i) => (i < HEADERS.schemes.length ? { style: 'input' } : { style: 'input', format: (i - HEADERS.schemes.length) % (1 + plan.unitCosts.length) === 0 ? FORMAT.pounds : FORMAT.count }));
   const legend: (CellPlan | null)[] = headers.map((_, i) => {
-    if (i < HEADERS.schemes.length) return null;
+    if (i < HEADERS.schemes.length) return legendRow()[i] ?? null;
     const unit = plan.unitCosts[(i - HEADERS.schemes.length) % (1 + plan.unitCosts.length) - 1];
     return unit ? text(unit.benefit, 'note') : text('£ per year', 'note');
   });
@@ -91,7 +92,7 @@ export function schemesLayout(plan: Plan): SheetPlan {
     name: SHEET.schemes,
     rows: [
       [text(`${plan.board} BCF schemes: costs and expected benefits`, 'title')],
-      [text('Type costs in pounds and expected reductions as counts. "In BCF pool" is Yes or No.', 'note')],
+      [text(inputNote('type costs in pounds and expected reductions as counts; "In BCF pool" is Yes or No.'), 'note')],
       legend,
       headers.map((h) => text(h, 'header')),
       ...blockBody(SHEET_SPECS.schemes, BLOCKS.schemes, body, spare),

@@ -7,6 +7,7 @@ import { formula, num, text } from '../grid';
 import { FORMAT, type CellPlan, type SheetPlan } from '../sheetPlan';
 import { YES, yearSheetName } from './names';
 import { schemesGeometry, type SchemesGeometry } from './schemes';
+import { inputNote, legendRow } from './inputLegend';
 
 export const NA = 'n/a';
 
@@ -24,8 +25,8 @@ export function yearSheetLayout(plan: Plan, year: string): SheetPlan {
   const fy = financialYear(year);
   const rows: Row[] = [
     [text(`Cost and impact of schemes on NEL admissions, April ${fy.startYear} – March ${fy.startYear + 1}`, 'title')],
-    [text(`Saving = reduced admissions × ${unitCostName(NEL)} (Assumptions sheet). % of BCF pool counts pool schemes only.`, 'note')],
-    [],
+    [text(inputNote(`the pool as the plan states it (below the table), compared with the schemes' costs. Saving = reduced admissions × ${unitCostName(NEL)} (Assumptions sheet); % of BCF pool counts pool schemes only.`), 'note')],
+    legendRow(),
   ];
   nelTable(rows, plan, table, geometry);
   rows.push([], []);

@@ -14,7 +14,7 @@ export const CARD_SHEET_PREFIX = 'Card ';
 
 /**
  * Reads back everything people keep on the Benefit Cards: the tracker settings on the Assumptions
- * sheet and, from every "Card …" sheet, the blue cells (owners, the case, phasing, actuals, notes,
+ * sheet and, from every "Card …" sheet, the input cells (owners, the case, phasing, actuals, notes,
  * non-financial measures, barriers, dependencies, milestones, sign-offs and unmatched entries).
  * Blocks are found by their titles and columns by their headers, so inserted rows don't matter.
  * Returns undefined for a workbook that has no cards yet.

@@ -1,5 +1,5 @@
 import type { QuarterNumber } from '../../domain/financialYear';
-import { sum } from '../../domain/money';
+import type Decimal from 'decimal.js';
 import type { Plan } from '../../domain/plan';
 import type { Contribution, FixedShare, Pool, QuarterSpend, SharingRule } from '../../domain/pool';
 import type { Problem } from '../../domain/problems';
@@ -58,13 +58,11 @@ function readPool(r: CellReader): Pool {
     const shares: FixedShare[] = (fb?.rows ?? [])
       .filter((row) => !r.isBlank(row, fb!.col(1)))
       .map((row) => ({ partner: r.text(row, fb!.col(0)), percent: r.amount(row, fb!.col(1), `The fixed share of ${r.text(row, fb!.col(0))}`) }));
-    const total = sum(shares.map((s) => s.percent));
-    if (!shares.length || !total.equals(100)) {
-      r.error(ruleHeader + 1, 1, `the sharing rule is "${SHARING_RULES.fixed}" but the fixed shares add up to ${shares.length ? total.toString() : 'nothing'}; make them add up to 100.`);
-    }
+    // Shares that don't add up to 100, or name a partner the plan doesn't have, are a failed check on
+    // the Checks sheet (pool-shares), not a refusal to read: the Benefits summary still prints.
     sharing = { kind: 'fixed', shares };
   } else if (ruleText && ruleText.toLowerCase() !== SHARING_RULES.contributions.toLowerCase()) {
-    r.error(ruleHeader + 1, 1, `the sharing rule must be "${SHARING_RULES.contributions}" or "${SHARING_RULES.fixed}", not "${ruleText}".`);
+    r.warning(ruleHeader + 1, 1, `the sharing rule must be "${SHARING_RULES.contributions}" or "${SHARING_RULES.fixed}", not "${ruleText}"; it is read as "${SHARING_RULES.contributions}".`);
   }
 
   const sb = locateBlock(r, SHEET_SPECS.pool, BLOCKS.spend);
@@ -78,7 +76,20 @@ function readPool(r: CellReader): Pool {
       spend.push({ scheme, year, quarter: q as QuarterNumber, amount: r.amount(row, c, `The Q${q} ${year} spend on scheme ${scheme}`) });
     }
   }
-  return { contributions, spend, sharing };
+  const phasing = readPhasing(r);
+  return { contributions, spend, sharing, ...(phasing ? { phasing } : {}) };
+}
+
+/** The allocation phasing block, if the sheet has one (sheets built before it had none: even phasing). */
+function readPhasing(r: CellReader): Record<string, (Decimal | null)[]> | undefined {
+  const b = locateBlock(r, SHEET_SPECS.pool, BLOCKS.phasing, { optional: true });
+  const out: Record<string, (Decimal | null)[]> = {};
+  for (const row of b?.rows ?? []) {
+    const year = r.text(row, b!.col(0));
+    const quarters = [1, 2, 3, 4].map((q) => (r.isBlank(row, b!.col(q)) ? null : r.amount(row, b!.col(q), `The Q${q} ${year} share of the allocation`)));
+    if (quarters.some((q) => q !== null)) out[year] = quarters;
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 function readStatements(r: CellReader): Statement[] {

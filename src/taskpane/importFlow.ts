@@ -1,0 +1,56 @@
+import { SHEET } from '../workbook/layouts/names';
+import type { WorkbookHost } from '../workbook/host';
+import { proposeMapping, tablesToImport, unplacedColumns, type ImportField, type ImportMapping, type MappedColumn } from '../workbook/import/columnMapping';
+import { planFromTable, type ImportOptions, type ImportResult } from '../workbook/import/planFromTable';
+
+/**
+ * The steps of "Import schemes from a table", kept apart from the panel so they can be tested
+ * without React: find the table (in the selected cells, else on the selected cell's sheet, else
+ * anywhere in the workbook but the add-in's own sheets), propose what each column becomes, let
+ * the person change it, and make the plan the pane will start.
+ */
+export interface FoundImport {
+  readonly mapping: ImportMapping;
+  /** Where the table is, in words: "'Schemes'!A3:H16". */
+  readonly where: string;
+  readonly schemes: number;
+}
+
+const ADDIN_SHEETS = new Set(Object.values(SHEET).map((s) => String(s).toLowerCase()));
+
+export async function findImportTable(host: WorkbookHost): Promise<FoundImport | { readonly message: string }> {
+  const selection = await host.readSelection?.();
+  if (selection && selection.address.includes(':')) {
+    const [table] = tablesToImport({ sheets: [selection.snapshot] });
+    if (table) return found(proposeMapping(table));
+    return { message: `No scheme table in the selected cells ${selection.address}: a scheme table has a heading row with a cost column and a % of pool, benefit count or saving column. Select the table with its headings, or one cell of its sheet.` };
+  }
+  const snapshot = await host.read();
+  const sheets = snapshot.sheets.filter((s) => !ADDIN_SHEETS.has(s.name.toLowerCase()) && !s.name.startsWith('Card ') && !/^BCF \d{4}/.test(s.name));
+  const mine = selection ? sheets.filter((s) => s.name === selection.sheet) : [];
+  const [table] = [...tablesToImport({ sheets: mine }), ...tablesToImport({ sheets: sheets.filter((s) => !mine.includes(s)) })];
+  if (table) return found(proposeMapping(table));
+  return { message: 'No scheme table found in this workbook: a scheme table has a heading row with a cost column and a % of pool, benefit count or saving column. Select the table and try again.' };
+}
+
+function found(mapping: ImportMapping): FoundImport {
+  const t = mapping.table;
+  const sheet = t.grid.sheet.name;
+  const where = `'${sheet.replace(/'/g, "''")}'!${t.grid.address(t.headerRows[0], t.firstColumn)}:${t.grid.address(t.lastRow, t.lastColumn)}`;
+  return { mapping, where, schemes: t.rows.length };
+}
+
+/** The mapping with one column placed differently, as the person chose. */
+export function withField(mapping: ImportMapping, column: MappedColumn, field: ImportField): ImportMapping {
+  return { ...mapping, columns: mapping.columns.map((c) => (c.index === column.index ? { ...c, field } : c)) };
+}
+
+export interface ImportPreview extends ImportResult {
+  readonly unplaced: readonly MappedColumn[];
+  readonly errors: number;
+}
+
+export function previewImport(mapping: ImportMapping, options: ImportOptions): ImportPreview {
+  const result = planFromTable(mapping, options);
+  return { ...result, unplaced: unplacedColumns(mapping), errors: result.problems.filter((p) => p.severity === 'error').length };
+}

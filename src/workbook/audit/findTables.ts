@@ -1,0 +1,375 @@
+import {
+  classifyHeader,
+  classifyLabel,
+  isTotalBand,
+  measureOf,
+  normalHeader,
+  periodOf,
+  scaleOf,
+  statedUnitCost,
+  type LabelRole,
+  type Role,
+  type StatedUnitCost,
+} from './headerWords';
+import { hiddenSubtotals } from './subtotals';
+import type { Column, SubTotal } from './tableParts';
+import type { TableGrid } from './tableGrid';
+
+// Declared apart so that subtotals.ts, which this module calls, can use them without importing it.
+export type { Column, SubTotal } from './tableParts';
+
+/**
+ * Finds the scheme tables on a sheet the way a person reads them: a header of one to three rows
+ * (a row of group headings such as years, merged or not, a row of column headings, a units row),
+ * columns recognised by their words, tables side by side (a blank column or a second scheme
+ * column starts another) or stacked (a blank row or a new header ends one), and totals above or
+ * below, labelled or not, with sub-totals. Only tables with money (a cost or saving column) and
+ * a BCF measure (% of pool, a benefit count, a saving) are scheme tables; others are left alone.
+ */
+export interface LabelColumn {
+  readonly index: number;
+  readonly header: string;
+  readonly role?: LabelRole;
+}
+
+export interface FoundTable {
+  readonly grid: TableGrid;
+  readonly headerRows: readonly number[];
+  readonly unitsRow?: number;
+  readonly columns: readonly Column[];
+  readonly labels: readonly LabelColumn[];
+  /** The schemes' rows (not headings, notes, sub-totals or totals). */
+  readonly rows: readonly number[];
+  readonly totalRow?: number;
+  readonly subtotals: readonly SubTotal[];
+  readonly statedUnit?: StatedUnitCost;
+  readonly lastRow: number;
+  readonly firstColumn: number;
+  readonly lastColumn: number;
+}
+
+interface HeaderCell {
+  readonly index: number;
+  readonly group: string;
+  readonly own: string;
+  readonly unit: string;
+}
+
+interface Header {
+  readonly rows: number[];
+  readonly unitsRow?: number;
+  readonly cells: HeaderCell[];
+}
+
+const UNIT_TOKEN = /^\(?\s*(£|£ ?'?000'?s?|£ ?k|£ ?m|%|no\.?|nos\.?|number|#|count|days|£ per \w+)\s*\)?$/i;
+const LOOK_BELOW = 3;
+
+export function findTables(grid: TableGrid): FoundTable[] {
+  const tables: FoundTable[] = [];
+  for (let r = 0; r < grid.rowCount; r++) {
+    if (textCells(grid, r, tables).length < 2) continue;
+    const first = headerAt(grid, r, tables);
+    if (!first) continue;
+    const header = lowestHeader(grid, first, tables);
+    for (const segment of segments(grid, header)) {
+      const table = tableUnder(grid, header, segment, tables);
+      if (table) tables.push(table);
+    }
+  }
+  return tables;
+}
+
+/** A header may go on over the next rows (years under headings): the lowest qualifying row is its own. */
+function lowestHeader(grid: TableGrid, header: Header, tables: readonly FoundTable[]): Header {
+  let lowest = header;
+  for (let k = 0; k < 2; k++) {
+    const next: number = lowest.rows[lowest.rows.length - 1] + 1;
+    if (next === lowest.unitsRow || textCells(grid, next, tables).length < 2 || hasFigures(grid, next, 0, grid.columnCount - 1)) break;
+    const deeper = headerAt(grid, next, tables);
+    if (!deeper) break;
+    lowest = deeper;
+  }
+  return lowest;
+}
+
+function claimed(tables: readonly FoundTable[], r: number, c: number): boolean {
+  return tables.some((t) => r >= t.headerRows[0] && r <= t.lastRow && c >= t.firstColumn && c <= t.lastColumn);
+}
+
+function textCells(grid: TableGrid, r: number, tables: readonly FoundTable[]): number[] {
+  const out: number[] = [];
+  if (r >= grid.rowCount) return out;
+  for (let c = 0; c < grid.columnCount; c++) if (grid.text(r, c) && !claimed(tables, r, c)) out.push(c);
+  return out;
+}
+
+function hasFigures(grid: TableGrid, r: number, from: number, to: number): boolean {
+  for (let c = from; c <= to; c++) if (grid.typed(r, c).kind === 'number') return true;
+  return false;
+}
+
+/** The header whose lowest row of column headings is row r, if its words make a scheme table. */
+function headerAt(grid: TableGrid, r: number, tables: readonly FoundTable[]): Header | undefined {
+  const own = textCells(grid, r, tables);
+  const first = own[0];
+  const last = own[own.length - 1];
+  const groupRows: string[][] = [];
+  const rows = [r];
+  for (let a = r - 1; a >= Math.max(0, r - 2); a--) {
+    const texts = textCells(grid, a, tables);
+    if (!texts.length || hasFigures(grid, a, first, last)) break;
+    // One cell at the table's left edge is a title; headings over the figures are groups.
+    if (texts.length === 1 && texts[0] <= first) break;
+    groupRows.unshift(carriedRight(grid, a, texts, last));
+    rows.unshift(a);
+  }
+  const unitsRow = isUnitsRow(grid, r + 1, first, last) ? r + 1 : undefined;
+  const cells: HeaderCell[] = [];
+  // A heading over several columns (merged, or over blanks) groups them; one over a single column is its heading wrapped.
+  const spans = (g: string[], c: number) => !!g[c] && (g[c - 1] === g[c] || g[c + 1] === g[c]);
+  // Scheme names often sit under an empty heading, left of the first one.
+  for (let c = Math.max(0, first - 2); c <= last; c++) {
+    const group = groupRows.map((g) => (spans(g, c) ? g[c] : '')).filter(Boolean).join(' ');
+    const wrapped = groupRows.map((g) => (spans(g, c) ? '' : (g[c] ?? ''))).filter(Boolean);
+    const ownText = [...wrapped, grid.text(r, c)].filter(Boolean).join(' ');
+    const unit = unitsRow !== undefined ? grid.text(unitsRow, c) : '';
+    if (group || ownText || unit || c < first) cells.push({ index: c, group, own: ownText, unit });
+  }
+  const roles = cells.map((h) => classifyHeader(combined(h))).filter(Boolean);
+  return roles.length >= 2 ? { rows, unitsRow, cells } : undefined;
+}
+
+/** A heading row: each heading stands over the blank cells to its right (a merged cell, pasted). */
+function carriedRight(grid: TableGrid, a: number, texts: readonly number[], last: number): string[] {
+  const out: string[] = [];
+  texts.forEach((c, i) => {
+    const end = i + 1 < texts.length ? texts[i + 1] - 1 : last;
+    for (let k = c; k <= end; k++) out[k] = grid.text(a, c);
+  });
+  return out;
+}
+
+function isUnitsRow(grid: TableGrid, r: number, first: number, last: number): boolean {
+  if (r >= grid.rowCount) return false;
+  let units = 0;
+  for (let c = first; c <= last; c++) {
+    const t = grid.typed(r, c);
+    if (t.kind === 'blank') continue;
+    if (t.kind !== 'text' || !UNIT_TOKEN.test(t.text.trim())) return false;
+    units++;
+  }
+  return units > 0;
+}
+
+const combined = (h: HeaderCell) => [h.group, h.own, h.unit].filter(Boolean).join(' ');
+
+/** Runs of columns that belong together: split at empty columns and at a second scheme column. */
+function segments(grid: TableGrid, header: Header): HeaderCell[][] {
+  const below = header.unitsRow ?? header.rows[header.rows.length - 1];
+  const byIndex = new Map(header.cells.map((h) => [h.index, h]));
+  const occupied = (c: number) => {
+    const h = byIndex.get(c);
+    if (h && (h.group || h.own || h.unit)) return true;
+    for (let r = below + 1; r <= below + LOOK_BELOW && r < grid.rowCount; r++) if (!grid.isBlank(r, c)) return true;
+    return false;
+  };
+  const out: HeaderCell[][] = [];
+  let current: HeaderCell[] = [];
+  const first = header.cells[0].index;
+  const last = header.cells[header.cells.length - 1].index;
+  let sawFigures = false;
+  for (let c = first; c <= last; c++) {
+    const cell = byIndex.get(c) ?? { index: c, group: '', own: '', unit: '' };
+    const role = classifyHeader(combined(cell));
+    const identity = !role && ['ref', 'name'].includes(classifyLabel(cell.own) ?? '');
+    if (!occupied(c) || (identity && sawFigures)) {
+      if (current.length) out.push(current);
+      current = [];
+      sawFigures = false;
+      if (!occupied(c)) continue;
+    }
+    current.push(cell);
+    sawFigures ||= !!role;
+  }
+  if (current.length) out.push(current);
+  return out;
+}
+
+function isSchemeTable(columns: readonly Column[]): boolean {
+  const has = (role: Role) => columns.some((c) => c.role === role);
+  return (has('cost') && (has('poolShare') || has('count') || has('saving'))) || (has('saving') && has('count'));
+}
+
+function tableUnder(grid: TableGrid, header: Header, segment: readonly HeaderCell[], tables: readonly FoundTable[]): FoundTable | undefined {
+  const notes = notesAbove(grid, header.rows[0], tables);
+  const noteScale = notes.map((n) => scaleOf(n.text)).find((s) => s !== undefined);
+  const columns = columnsOf(segment, noteScale);
+  if (!isSchemeTable(columns)) return undefined;
+  const labels = segment.filter((h) => !columns.some((c) => c.index === h.index)).map((h) => ({ index: h.index, header: combined(h).trim(), role: classifyLabel(combined(h)) }));
+  const firstColumn = segment[0].index;
+  const lastColumn = segment[segment.length - 1].index;
+  const start = (header.unitsRow ?? header.rows[header.rows.length - 1]) + 1;
+  const body = readBody(grid, start, columns, labels, firstColumn, lastColumn);
+  if (!body.rows.length) return undefined;
+  const statedUnit = columns.filter((c) => c.role === 'saving' || c.role === 'count').map((c) => statedUnitCost(c.header, 'in the heading')).find(Boolean) ?? notes.map((n) => statedUnitCost(n.text, `in the note ${grid.address(n.row, n.column)}`)).find(Boolean);
+  return { grid, headerRows: header.rows, unitsRow: header.unitsRow, columns, labels, statedUnit, firstColumn, lastColumn, ...body };
+}
+
+function columnsOf(segment: readonly HeaderCell[], noteScale: number | undefined): Column[] {
+  const columns: Column[] = [];
+  for (const h of segment) {
+    const ownText = [h.own, h.unit].filter(Boolean).join(' ');
+    const ownRole = classifyHeader(ownText);
+    const groupRole = h.group ? classifyHeader(h.group) : undefined;
+    // A heading that names a figure of its own ("Cost (£)") stands only over sub-headings that don't.
+    const text = ownRole && groupRole ? ownText : combined(h);
+    const role = ownRole ?? classifyHeader(text);
+    if (!role) continue;
+    const money = role === 'cost' || role === 'saving' || role === 'unitCost';
+    const own = scaleOf(text);
+    const scale = !money ? 1 : (own ?? (/£/.test(normalHeader(text)) && !noteScale ? 1 : (noteScale ?? 1)));
+    const breakdown = !ownRole && !!groupRole;
+    const band = breakdown || groupRole ? (periodOf(h.own) ?? (breakdown ? normalHeader(h.own) : '')) : (periodOf(h.group) ?? (h.group ? h.group.trim() : undefined) ?? periodOf(h.own) ?? '');
+    columns.push({ index: h.index, role, header: text.replace(/\s+/g, ' ').trim(), band, measure: measureOf(text), scale, breakdown });
+  }
+  // A lone "Total cost" is the table's cost column, not the total of others.
+  return columns.map((c) => (isTotalBand(c.band) && !columns.some((o) => o !== c && o.role === c.role && !isTotalBand(o.band)) ? { ...c, band: '' } : c));
+}
+
+/** The text of the few rows just above a table: titles, "£000s", "Savings at £1,490 per admission". */
+function notesAbove(grid: TableGrid, top: number, tables: readonly FoundTable[]): { text: string; row: number; column: number }[] {
+  const notes: { text: string; row: number; column: number }[] = [];
+  for (let r = top - 1; r >= Math.max(0, top - 4); r--) {
+    if (tables.some((t) => r >= t.headerRows[0] && r <= t.lastRow)) break;
+    for (let c = 0; c < grid.columnCount; c++) {
+      const text = grid.text(r, c);
+      if (text) notes.push({ text, row: r, column: c });
+    }
+  }
+  return notes;
+}
+
+const TOTAL_LABEL = /^(grand |overall |sub-? ?|bcf |pool |scheme |net )?totals?\b|\btotals?:?$|^all schemes\b|^sum\b/i;
+const SUBTOTAL_LABEL = /sub-? ?totals?/i;
+/** Among the schemes, only these are sub-totals: a scheme may be called "Total Care Review". */
+const MIDDLE_TOTAL = /^sub-? ?totals?\b|^totals?\s*($|[:(\-–]|for\b|tier\b|group\b|section\b|theme\b)|\btotals?:?$/i;
+
+interface Body {
+  readonly rows: number[];
+  readonly totalRow?: number;
+  readonly subtotals: SubTotal[];
+  readonly lastRow: number;
+  readonly unlabelled?: SubTotal[];
+}
+
+type RowKind = 'blank' | 'header' | 'text' | 'total' | 'unlabelled' | 'data';
+
+function rowKind(grid: TableGrid, r: number, columns: readonly Column[], labels: readonly LabelColumn[], from: number, to: number): RowKind {
+  let any = false;
+  for (let c = from; c <= to; c++) if (!grid.isBlank(r, c)) any = true;
+  if (!any) return 'blank';
+  const labelTexts = labels.map((l) => grid.text(r, l.index) || (grid.typed(r, l.index).kind === 'number' ? 'n' : '')).filter(Boolean);
+  const figures = columns.some((c) => ['number', 'na'].includes(grid.typed(r, c.index).kind));
+  const cost = columns.find((c) => c.role === 'cost');
+  const costNote = cost ? grid.typed(r, cost.index) : undefined;
+  const poolNote = costNote?.kind === 'number' && /pool/i.test(costNote.note) && !/not|outside|excl/i.test(costNote.note);
+  if (labelTexts.some((t) => TOTAL_LABEL.test(t.trim())) || poolNote) return figures ? 'total' : 'text';
+  if (!figures) return columns.filter((c) => grid.text(r, c.index) && classifyHeader(grid.text(r, c.index))).length >= 2 ? 'header' : 'text';
+  if (labels.length && !labelTexts.length) return 'unlabelled';
+  return 'data';
+}
+
+function readBody(grid: TableGrid, start: number, columns: readonly Column[], labels: readonly LabelColumn[], from: number, to: number): Body {
+  const kinds: { row: number; kind: RowKind }[] = [];
+  for (let r = start; r < grid.rowCount; r++) {
+    const kind = rowKind(grid, r, columns, labels, from, to);
+    if (kind === 'header') break;
+    if (kind === 'blank') {
+      if (!kinds.some((k) => k.kind === 'data')) continue;
+      let next = r + 1;
+      while (next < grid.rowCount && rowKind(grid, next, columns, labels, from, to) === 'blank' && next - r < 2) next++;
+      const after = next < grid.rowCount ? rowKind(grid, next, columns, labels, from, to) : 'blank';
+      if (after !== 'data' && after !== 'total' && after !== 'unlabelled') break;
+      continue;
+    }
+    if (kind === 'text' && kinds.some((k) => k.kind === 'total') && kinds[kinds.length - 1].kind === 'total') break;
+    kinds.push({ row: r, kind });
+    if ((kind === 'total' || kind === 'unlabelled') && kinds.some((k) => k.kind === 'data') && !continuesWithData(grid, r, columns, labels, from, to)) break;
+  }
+  const body = bodyOf(grid, kinds, labels);
+  // Sub-totals nobody labelled: only where the total adds up without them.
+  const hidden = body.subtotals.length ? undefined : hiddenSubtotals(grid, columns, body.rows, body.totalRow, body.unlabelled ?? []);
+  const { unlabelled: _, ...plain } = body;
+  return hidden ? { ...plain, ...hidden } : plain;
+}
+
+/** After a total, do more scheme rows follow (a sub-total) or does the table end? */
+function continuesWithData(grid: TableGrid, r: number, columns: readonly Column[], labels: readonly LabelColumn[], from: number, to: number): boolean {
+  for (let k = r + 1; k < Math.min(grid.rowCount, r + 4); k++) {
+    const kind = rowKind(grid, k, columns, labels, from, to);
+    if (kind === 'data' || kind === 'total' || kind === 'unlabelled') return true;
+    if (kind !== 'text') return false;
+  }
+  return false;
+}
+
+function bodyOf(grid: TableGrid, kinds: readonly { row: number; kind: RowKind }[], labels: readonly LabelColumn[]): Body {
+  const firstData = kinds.findIndex((k) => k.kind === 'data');
+  const lastData = kinds.map((k) => k.kind).lastIndexOf('data');
+  const rows: number[] = [];
+  const subtotals: SubTotal[] = [];
+  let totalRow: number | undefined;
+  let section: number[] = [];
+  // Rows with figures and no label among the schemes may be sub-totals nobody labelled (see hiddenSubtotals).
+  const unlabelled: SubTotal[] = [];
+  let sinceUnlabelled: number[] = [];
+  // After the last scheme: the last total is the table's; one before it closes the last group.
+  const trailing = kinds.filter((k, i) => i > lastData && (k.kind === 'total' || k.kind === 'unlabelled'));
+  kinds.forEach((k, i) => {
+    if (k.kind === 'data' || (k.kind === 'unlabelled' && i > firstData && i < lastData)) {
+      if (k.kind === 'unlabelled') {
+        unlabelled.push({ row: k.row, rows: sinceUnlabelled });
+        sinceUnlabelled = [];
+      } else sinceUnlabelled.push(k.row);
+      rows.push(k.row);
+      section.push(k.row);
+    } else if (k.kind === 'total' || k.kind === 'unlabelled') {
+      const sub = k.kind === 'total' && SUBTOTAL_LABEL.test(labelText(grid, k.row, labels));
+      const closesGroup = sub || subtotals.length > 0 || unlabelled.length > 0;
+      if (i < firstData && totalRow === undefined) totalRow = k.row;
+      else if (i > lastData && (k === trailing[trailing.length - 1] || !(closesGroup && section.length))) totalRow = k.row;
+      else if (k.kind === 'total' && i > lastData && (sub || section.length)) {
+        subtotals.push({ row: k.row, rows: section });
+        section = [];
+      } else if (k.kind === 'total' && !MIDDLE_TOTAL.test(labelText(grid, k.row, labels).trim()) && !poolNoted(grid, k.row)) {
+        // "Total Care Review" among the schemes is a scheme.
+        rows.push(k.row);
+        section.push(k.row);
+        sinceUnlabelled.push(k.row);
+      } else if (k.kind === 'total' && (sub || section.length)) {
+        subtotals.push({ row: k.row, rows: section });
+        section = [];
+      } else if (i > lastData && sinceUnlabelled.length) {
+        unlabelled.push({ row: k.row, rows: sinceUnlabelled });
+        sinceUnlabelled = [];
+      }
+    }
+  });
+  const lastRow = kinds.length ? kinds[kinds.length - 1].row : 0;
+  return { rows, totalRow, subtotals, lastRow, unlabelled };
+}
+
+function labelText(grid: TableGrid, r: number, labels: readonly LabelColumn[]): string {
+  return labels
+    .map((l) => grid.text(r, l.index))
+    .filter(Boolean)
+    .join(' ');
+}
+
+function poolNoted(grid: TableGrid, r: number): boolean {
+  for (let c = 0; c < grid.columnCount; c++) {
+    const t = grid.typed(r, c);
+    if (t.kind === 'number' && /pool/i.test(t.note) && !/not|outside|excl/i.test(t.note)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,58 @@
+import type Decimal from 'decimal.js';
+import { Money, ZERO, sum } from '../../domain/money';
+import type { Column, SubTotal } from './tableParts';
+import type { TableGrid } from './tableGrid';
+import { withinAsShown } from './typedCell';
+
+/**
+ * Sub-totals nobody labelled, as old sheets carry them: a row under a run of schemes that adds
+ * them up, or a group's heading row holding its schemes' total. Found only where the table's
+ * total does not add up with them counted as schemes and does without them, so a scheme whose
+ * cost happens to equal its neighbours' is never taken for one.
+ */
+export function hiddenSubtotals(grid: TableGrid, columns: readonly Column[], rows: readonly number[], totalRow: number | undefined, unlabelled: readonly SubTotal[]): { rows: number[]; subtotals: SubTotal[] } | undefined {
+  const key = columns.find((c) => c.role === 'cost' && !c.breakdown) ?? columns.find((c) => c.role === 'count');
+  if (!key || totalRow === undefined || rows.length < 3) return undefined;
+  const total = grid.typed(totalRow, key.index);
+  if (total.kind !== 'number') return undefined;
+  const value = (r: number) => {
+    const t = grid.typed(r, key.index);
+    return t.kind === 'number' ? t.value : ZERO;
+  };
+  const half = new Money(5).dividedBy(new Money(10).pow(total.decimals + 1));
+  const adds = (parts: readonly number[]) => {
+    const s = sum(parts.map(value));
+    const slack = half.times(parts.length);
+    return withinAsShown(s.minus(slack), s.plus(slack), total.value, total.decimals);
+  };
+  if (adds(rows)) return undefined;
+  // Unlabelled rows under each group, even one whose own figure is wrong: the total adds up without them.
+  const closing = unlabelled.filter((u) => u.rows.length >= 1);
+  const withoutClosing = rows.filter((r) => !closing.some((u) => u.row === r));
+  if (closing.length && adds(withoutClosing)) return { rows: withoutClosing, subtotals: closing.map((u) => ({ row: u.row, rows: u.rows.filter((r) => withoutClosing.includes(r)) })) };
+  for (const found of [runs(rows, value, 'after'), runs(rows, value, 'before')]) {
+    if (!found.length) continue;
+    const marked = new Set(found.map((f) => f.row));
+    const schemes = rows.filter((r) => !marked.has(r));
+    if (adds(schemes)) return { rows: schemes, subtotals: found };
+  }
+  return undefined;
+}
+
+/** Rows equal to the sum of at least two rows just before them ("after" the run) or just after them (a heading). */
+function runs(rows: readonly number[], value: (r: number) => Decimal, where: 'after' | 'before'): SubTotal[] {
+  const found: SubTotal[] = [];
+  const order = where === 'after' ? rows : [...rows].reverse();
+  let start = 0;
+  let running = ZERO;
+  for (let i = 0; i < order.length; i++) {
+    const v = value(order[i]);
+    if (i - start >= 2 && !v.isZero() && running.equals(v)) {
+      const section = order.slice(start, i);
+      found.push({ row: order[i], rows: where === 'after' ? section : [...section].reverse() });
+      start = i + 1;
+      running = ZERO;
+    } else running = running.plus(v);
+  }
+  return found;
+}

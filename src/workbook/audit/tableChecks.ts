@@ -1,0 +1,379 @@
+import type Decimal from 'decimal.js';
+import type { Finding } from '../../domain/audit/finding';
+import { Money, ZERO, sum } from '../../domain/money';
+import type { Column, FoundTable } from './findTables';
+import { isTotalBand, normalHeader } from './headerWords';
+import { agreesAsShown, grouped, withinAsShown, type NumberCell } from './typedCell';
+import { figure, poundsOf, savingSetup, type UnitChoice, type UnitCostBook } from './unitCosts';
+
+/**
+ * The arithmetic of one scheme table, checked the way a finance lead would check it by hand,
+ * each figure at the precision its cell shows and in the table's own units (£, £000s, £m):
+ * totals and sub-totals, row totals under a "Total" heading, % of pool, % change and savings.
+ * Where the figures a check adds up were themselves rounded (typed in £000s), the check allows
+ * the rounding they carry, so a total that differs from its rounded rows only by that is right.
+ */
+export function auditTable(table: FoundTable, units: UnitCostBook): Finding[] {
+  const audit = new TableAudit(table, units);
+  audit.columnTotals();
+  audit.rowTotals();
+  for (const columns of subTables(table)) {
+    audit.poolShares(columns);
+    audit.changes(columns);
+    audit.savings(columns);
+  }
+  return audit.findings;
+}
+
+/** The columns of each year (or other band) with the columns every band shares. */
+function subTables(table: FoundTable): Column[][] {
+  const primary = table.columns.filter((c) => !c.breakdown);
+  const bands = [...new Set(primary.map((c) => c.band).filter((b) => b && !isTotalBand(b)))];
+  // Quarters or parts broken down under a heading are summed by their Total column, which then stands for them.
+  if (!bands.length) return [table.columns.filter((c) => (c.breakdown ? isTotalBand(c.band) : !isTotalBand(c.band)))];
+  return bands.map((b) => primary.filter((c) => c.band === b || !c.band));
+}
+
+const isPercent = (c: Column) => c.role === 'poolShare' || c.role === 'change';
+const isMoney = (c: Column) => c.role === 'cost' || c.role === 'saving' || c.role === 'unitCost';
+const OUT_OF_POOL_NOTE = /(not|outside|non|excl\w*|exc\.?)\W*(the )?(bcf )?pool/i;
+const NO = /^(no|n|not in pool|outside( pool)?|non-pool|false|excluded)$/i;
+
+class TableAudit {
+  readonly findings: Finding[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly table: FoundTable,
+    private readonly units: UnitCostBook,
+  ) {}
+
+  private add(r: number, column: Column, rule: Finding['rule'], expected: string, message: string): void {
+    const cell = this.table.grid.address(r, column.index);
+    if (this.seen.has(cell)) return;
+    this.seen.add(cell);
+    this.findings.push({ sheet: this.table.grid.sheet.name, cell, rule, expected, found: this.table.grid.shown(r, column.index), message });
+  }
+
+  /** How a scheme's row is named in a message: its ref or name, else its row number. */
+  private rowName(r: number): string {
+    const grid = this.table.grid;
+    const label = this.table.labels.map((l) => grid.text(r, l.index) || (grid.typed(r, l.index).kind === 'number' ? grid.shown(r, l.index) : '')).find(Boolean);
+    const row = grid.transposed ? `column ${grid.address(r, 0).replace(/\d+$/, '')}` : `row ${r + 1}`;
+    return label ? `"${label.length > 50 ? `${label.slice(0, 50)}…` : label}" (${row})` : row;
+  }
+
+  private schemes(n: number): string {
+    return `${n} scheme${n === 1 ? '' : 's'}`;
+  }
+
+  /** A figure in pounds shown in the column's units and the cell's places: "£1,234", "£1,234k", "£1.2m". */
+  money(pounds: Decimal, column: Column, decimals: number): string {
+    const scale = column.scale;
+    const shown = scale === 1 ? pounds : pounds.dividedBy(scale);
+    const suffix = scale === 1e3 ? 'k' : scale === 1e6 ? 'm' : '';
+    return `${shown.isNegative() ? '-' : ''}£${grouped(shown.abs(), decimals)}${suffix}`;
+  }
+
+  private show(value: Decimal, column: Column, cell: NumberCell): string {
+    if (isMoney(column)) return this.money(value, column, cell.decimals);
+    return `${value.isNegative() ? '-' : ''}${grouped(value.abs(), cell.decimals)}${isPercent(column) && cell.percentSign ? '%' : ''}`;
+  }
+
+  /** Half a unit of the last shown place, in pounds, for each typed figure of a scaled money column. */
+  private roundingOf(rows: readonly number[], column: Column): Decimal {
+    if (!isMoney(column)) return ZERO;
+    return sum(
+      rows.map((r) => {
+        const cell = figure(this.table, r, column);
+        const scale = cell ? (cell.scale !== 1 ? cell.scale : column.scale) : 1;
+        // A figure held to more places than it shows is exact; one typed as shown was rounded.
+        if (!cell || scale === 1 || cell.value.decimalPlaces() > cell.decimals) return ZERO;
+        return new Money(scale).dividedBy(new Money(10).pow(cell.decimals)).dividedBy(2);
+      }),
+    );
+  }
+
+  /** Whether the cell shows `expected` (pounds for money), allowing `slack` pounds either way. */
+  private agrees(expected: Decimal, cell: NumberCell, column: Column, slack: Decimal = ZERO): boolean {
+    const scale = isMoney(column) ? (cell.scale !== 1 ? cell.scale : column.scale) : 1;
+    const inUnits = (d: Decimal) => (scale === 1 ? d : d.dividedBy(scale));
+    if (slack.isZero()) return agreesAsShown(inUnits(expected), cell.value, cell.decimals);
+    return withinAsShown(inUnits(expected.minus(slack)), inUnits(expected.plus(slack)), cell.value, cell.decimals);
+  }
+
+  private columnSum(column: Column, rows: readonly number[]): Decimal {
+    return sum(rows.map((r) => (figure(this.table, r, column) ? poundsOf(figure(this.table, r, column)!, column) : ZERO)));
+  }
+
+  outOfPool(r: number, columns: readonly Column[]): boolean {
+    const grid = this.table.grid;
+    const cost = columns.find((c) => c.role === 'cost');
+    const costCell = cost ? grid.typed(r, cost.index) : undefined;
+    if (costCell?.kind === 'number' && OUT_OF_POOL_NOTE.test(costCell.note)) return true;
+    if (costCell?.kind === 'text' && OUT_OF_POOL_NOTE.test(costCell.text)) return true;
+    const share = columns.find((c) => c.role === 'poolShare');
+    if (share && grid.typed(r, share.index).kind === 'na') return true;
+    const inPool = this.table.labels.find((l) => l.role === 'inPool');
+    return !!inPool && NO.test(grid.text(r, inPool.index).trim());
+  }
+
+  private bandColumns(column: Column): Column[] {
+    return subTables(this.table).find((cols) => cols.includes(column)) ?? [...this.table.columns];
+  }
+
+  columnTotals(): void {
+    const t = this.table;
+    const sections = [...t.subtotals, ...(t.totalRow !== undefined ? [{ row: t.totalRow, rows: t.rows }] : [])];
+    for (const { row, rows } of sections) {
+      for (const column of t.columns) {
+        const cell = figure(t, row, column);
+        if (!cell || column.role === 'unitCost' || !rows.length) continue;
+        if (isPercent(column)) this.percentTotal(row, rows, column, cell);
+        else this.sumTotal(row, rows, column, cell);
+      }
+    }
+  }
+
+  private percentTotal(row: number, rows: readonly number[], column: Column, cell: NumberCell): void {
+    const points = this.percentPoints(column);
+    const shown = sum(rows.map((r) => figure(this.table, r, column)?.value ?? ZERO));
+    if (rows.length < this.table.rows.length) {
+      // A group's sub-total: its schemes' percentages added up, each rounded as shown.
+      const places = Math.max(0, ...rows.map((r) => figure(this.table, r, column)?.decimals ?? 0));
+      const slack = new Money(5).dividedBy(new Money(10).pow(places + 1)).times(rows.length);
+      if (withinAsShown(shown.minus(slack), shown.plus(slack), cell.value, cell.decimals)) return;
+      const exact = this.exactShare(column, rows);
+      if (exact && this.agrees(exact.times(points ? 100 : 1), cell, column)) return;
+      // From costs typed rounded (£000s, £m) the schemes' own shares, added up, are the better figure.
+      const cost = column.role === 'poolShare' ? this.costsFor(column, this.bandColumns(column))[0] : undefined;
+      const rounded = cost && !this.roundingOf(rows, cost).isZero();
+      const expected = exact && !rounded ? exact.times(points ? 100 : 1) : shown;
+      this.add(row, column, 'column-total', this.show(expected.toDecimalPlaces(cell.decimals), column, cell), `The sub-total ${cell.shown} of ${column.header} should be the share of the ${this.schemes(rows.length)} above: ${this.show(expected.toDecimalPlaces(cell.decimals), column, cell)}.`);
+      return;
+    }
+    const hundred = new Money(points ? 100 : 1);
+    if (this.agrees(hundred, cell, column) || this.agrees(shown, cell, column)) return;
+    this.add(row, column, 'column-total', this.show(hundred, column, cell), `The percentages in ${column.header} should add up to ${points ? '100' : '1 (100%)'}, but the total shows ${cell.shown}.`);
+  }
+
+  private sumTotal(row: number, rows: readonly number[], column: Column, cell: NumberCell): void {
+    const band = this.bandColumns(column);
+    const poolRows = rows.filter((r) => !this.outOfPool(r, band));
+    const all = this.columnSum(column, rows);
+    const pool = this.columnSum(column, poolRows);
+    const slackAll = this.roundingOf(rows, column);
+    if (this.agrees(all, cell, column, slackAll) || this.agrees(pool, cell, column, this.roundingOf(poolRows, column))) return;
+    // A "Total" column's total is right when it is the sum of the figures it totals, even where a row's own total is wrong.
+    const parts = this.partsOf(column);
+    if (parts.length >= 2 && this.agrees(sum(parts.map((p) => this.columnSum(p, rows))), cell, column)) return;
+    // Nor is a saving total wrong because a saving above it is: it is right if it is what the savings should add up to.
+    if (column.role === 'saving' && this.agrees(this.savingsAsTheyShouldBe(column, rows), cell, column)) return;
+    const costLike = column.role === 'cost' && poolRows.length !== rows.length;
+    const saysPool = costLike && (/pool/i.test(cell.note) || band.some((c) => c.role === 'poolShare'));
+    const expected = saysPool ? pool : all;
+    const counted = saysPool ? poolRows.length : rows.length;
+    const what = `the ${this.schemes(counted)} ${row < rows[0] ? 'below' : 'above'}${saysPool ? ' that are in the pool' : ''}`;
+    const rounding = slackAll.isZero() ? '' : ` (allowing for the rounding of figures shown in ${column.scale === 1e6 ? '£m' : '£000s'})`;
+    const foundIn = isMoney(column) ? poundsOf(cell, column) : cell.value;
+    this.add(row, column, 'column-total', this.show(expected, column, cell), `The total ${cell.shown} does not add up: ${what} come to ${this.show(expected, column, cell)}${rounding}, a difference of ${this.show(foundIn.minus(expected).abs(), column, cell)}.`);
+  }
+
+  private partsOf(total: Column): Column[] {
+    if (!isTotalBand(total.band)) return [];
+    return this.table.columns.filter((c) => c.role === total.role && c.band && !isTotalBand(c.band) && sameMeasure(c, total));
+  }
+
+  /** A group's share, as a fraction: its schemes' costs over the pool, or their counts over the table's. */
+  private exactShare(column: Column, rows: readonly number[]): Decimal | undefined {
+    const t = this.table;
+    const band = this.bandColumns(column);
+    if (column.role === 'poolShare') {
+      const cost = this.costsFor(column, band)[0];
+      if (!cost) return undefined;
+      const pool = sum(t.rows.filter((r) => !this.outOfPool(r, band)).map((r) => this.worked(r, cost) ?? ZERO));
+      return pool.isZero() ? undefined : sum(rows.filter((r) => !this.outOfPool(r, band)).map((r) => this.worked(r, cost) ?? ZERO)).dividedBy(pool);
+    }
+    const count = band.find((c) => c.role === 'count' && c.index < column.index) ?? band.find((c) => c.role === 'count');
+    const total = count ? this.columnSum(count, t.rows) : ZERO;
+    return count && !total.isZero() ? this.columnSum(count, rows).dividedBy(total) : undefined;
+  }
+
+  rowTotals(): void {
+    const t = this.table;
+    for (const total of t.columns.filter((c) => isTotalBand(c.band))) {
+      const parts = this.partsOf(total);
+      if (parts.length < 2) continue;
+      for (const r of t.rows) {
+        const cell = figure(t, r, total);
+        if (!cell) continue;
+        const expected = sum(parts.map((p) => (figure(t, r, p) ? poundsOf(figure(t, r, p)!, p) : ZERO)));
+        if (this.agrees(expected, cell, total, this.roundingOf([r], parts[0]).times(parts.length))) continue;
+        const terms = parts.map((p) => `${p.band} ${figure(t, r, p)?.shown ?? '0'}`).join(' + ');
+        this.add(r, total, 'row-total', this.show(expected, total, cell), `The row total for ${this.rowName(r)} shows ${cell.shown} but should be ${this.show(expected, total, cell)}: ${terms}.`);
+      }
+    }
+  }
+
+  /** Percentages shown as points (4.03, 4.03%, 0.0403 formatted as %) or as fractions (0.0403). */
+  percentPoints(column: Column): boolean {
+    const t = this.table;
+    const cells = [...t.rows, ...(t.totalRow !== undefined ? [t.totalRow] : [])].map((r) => figure(t, r, column)).filter((c): c is NumberCell => !!c);
+    return cells.some((c) => c.percentSign || c.value.abs().greaterThan(1)) || !cells.some((c) => !c.value.isZero());
+  }
+
+  /** A row's figure in pounds; in a "Total" column, the sum of the figures it totals (it may itself be wrong). */
+  private worked(r: number, column: Column): Decimal | undefined {
+    const parts = this.partsOf(column);
+    if (parts.length >= 2) return sum(parts.map((p) => (figure(this.table, r, p) ? poundsOf(figure(this.table, r, p)!, p) : ZERO)));
+    const cell = figure(this.table, r, column);
+    return cell ? poundsOf(cell, column) : undefined;
+  }
+
+  /** The cost columns a % of pool column can be a share of: its year's, or, shared by several years, any (the Total first). */
+  private costsFor(share: Column, columns: readonly Column[]): Column[] {
+    const usable = (c: Column) => c.role === 'cost' && (c.breakdown ? isTotalBand(c.band) : true);
+    const own = columns.filter((c) => usable(c) && (c.breakdown || !isTotalBand(c.band)));
+    if (share.band || this.table.columns.filter(usable).length <= 1) return own;
+    return [...this.table.columns.filter(usable)].sort((a, b) => Number(isTotalBand(b.band)) - Number(isTotalBand(a.band)));
+  }
+
+  poolShares(columns: readonly Column[]): void {
+    const share = columns.find((c) => c.role === 'poolShare');
+    if (!share) return;
+    const t = this.table;
+    const poolRows = t.rows.filter((r) => !this.outOfPool(r, columns));
+    const points = this.percentPoints(share);
+    // The pool is the pool schemes' costs added up (or, in a table that shares out every row, all of them); a printed total may itself be wrong.
+    const total = (cost: Column, rows: readonly number[]) => sum(rows.map((r) => this.worked(r, cost) ?? ZERO));
+    const pairs = this.costsFor(share, columns).flatMap((cost) => [total(cost, poolRows), total(cost, t.rows)].filter((d) => !d.isZero()).map((pool) => ({ cost, pool })));
+    if (!pairs.length) return;
+    const slacks = new Map(pairs.map((p) => [p.cost, this.roundingOf(t.rows, p.cost)]));
+    const fits = (r: number, { cost, pool }: { cost: Column; pool: Decimal }) => {
+      const cell = figure(t, r, share);
+      const c = this.worked(r, cost);
+      if (!cell || !c) return false;
+      const k = points ? 100 : 1;
+      const slack = slacks.get(cost)!;
+      if (slack.isZero()) return this.agrees(c.dividedBy(pool).times(k), cell, share);
+      const half = this.roundingOf([r], cost);
+      const low = c.minus(half).dividedBy(pool.plus(slack)).times(k);
+      const high = c.plus(half).dividedBy(pool.minus(slack)).times(k);
+      return withinAsShown(low, high, cell.value, cell.decimals);
+    };
+    const checked = t.rows.filter((r) => figure(t, r, share) && pairs.some((p) => this.worked(r, p.cost)));
+    const scores = pairs.map((p) => checked.filter((r) => fits(r, p)).length);
+    const best = pairs[scores.indexOf(Math.max(...scores))];
+    const allInPool = best.pool.equals(total(best.cost, t.rows)) && !best.pool.equals(total(best.cost, poolRows));
+    for (const r of checked) {
+      if (this.outOfPool(r, columns) && !allInPool) {
+        if (!figure(t, r, share)!.value.isZero()) this.add(r, share, 'share-of-pool', 'n/a', `${this.rowName(r)} is outside the pool, so its % of pool should be n/a, not ${figure(t, r, share)!.shown}.`);
+        continue;
+      }
+      if (pairs.some((p) => fits(r, p)) || !this.worked(r, best.cost)) continue;
+      this.shareFinding(r, share, best.cost, best.pool, points);
+    }
+  }
+
+  private shareFinding(r: number, share: Column, cost: Column, pool: Decimal, points: boolean): void {
+    const cell = figure(this.table, r, share)!;
+    const c = this.worked(r, cost)!;
+    const exact = c.dividedBy(pool).times(points ? 100 : 1);
+    const expected = this.show(exact.toDecimalPlaces(cell.decimals), share, cell);
+    const money = (d: Decimal) => this.money(d, cost, 0);
+    this.add(r, share, 'share-of-pool', expected, `% of pool for ${this.rowName(r)} should be ${expected}: ${money(c)} ÷ ${money(pool)} (the pool) = ${c.dividedBy(pool).times(100).toDecimalPlaces(4).toString()}%; the cell shows ${cell.shown}.`);
+  }
+
+  changes(columns: readonly Column[]): void {
+    const t = this.table;
+    const counts = columns.filter((c) => c.role === 'count' && !isTotalBand(c.band));
+    const baseline = columns.find((c) => c.role === 'baseline');
+    for (const change of columns.filter((c) => c.role === 'change')) {
+      const words = normalHeader(change.header).split(/[^a-z]+/).filter((w) => w.length > 2 && !['change', 'reduced', 'reduction', 'total', 'share'].includes(w));
+      const before = counts.filter((c) => c.index < change.index);
+      const count = [...before].reverse().find((c) => words.some((w) => normalHeader(c.header).includes(w))) ?? before[before.length - 1] ?? counts[0];
+      if (!count) continue;
+      // The rows' own total, not a printed total that may itself be wrong.
+      const total = this.columnSum(count, t.rows);
+      // A % shared by several years' counts may be of any of them.
+      // A "% of total" that names no count may be a share of the costs.
+      const namesCount = /nel|adm|reduc|avoid|bed|patient|activity|care home|reablement|dtoc/.test(normalHeader(change.header));
+      const others = [...(change.band ? [] : t.columns.filter((c) => c.role === 'count' && c !== count)), ...(namesCount ? [] : t.columns.filter((c) => c.role === 'cost' && !c.breakdown))].map((c) => ({ c, total: this.columnSum(c, t.rows) }));
+      const points = this.percentPoints(change);
+      for (const r of t.rows) {
+        const cell = figure(t, r, change);
+        const n = figure(t, r, count)?.value;
+        if (!cell || !n) continue;
+        const k = points ? 100 : 1;
+        const base = baseline ? figure(t, r, baseline)?.value : undefined;
+        const options = [total, ...(base ? [base] : [])].filter((d) => !d.isZero());
+        if (!options.length || options.some((d) => this.agrees(n.dividedBy(d).times(k), cell, change))) continue;
+        if (others.some((o) => !o.total.isZero() && figure(t, r, o.c) && this.agrees(poundsOf(figure(t, r, o.c)!, o.c).dividedBy(o.total).times(k), cell, change))) continue;
+        const exact = n.dividedBy(options[0]).times(k);
+        const expected = this.show(exact.toDecimalPlaces(cell.decimals), change, cell);
+        this.add(r, change, 'share-of-total', expected, `${change.header} for ${this.rowName(r)} should be ${expected}: ${grouped(n, 0)} of the ${grouped(options[0], 0)} ${count.header} in the table is ${n.dividedBy(options[0]).times(100).toDecimalPlaces(4).toString()}%; the cell shows ${cell.shown}.`);
+      }
+    }
+  }
+
+  private readonly choices = new Map<string, UnitChoice>();
+
+  /** The unit cost a count column's savings are checked at, chosen once per table. */
+  private unitFor(count: Column, saving: Column): UnitChoice {
+    const key = `${count.index}:${saving.index}`;
+    if (!this.choices.has(key)) this.choices.set(key, this.units.choose(this.table, count, saving));
+    return this.choices.get(key);
+  }
+
+  /** Each count × its unit cost, for a row whose saving can be worked out; undefined where it can't. */
+  private pricedTerms(r: number, columns: readonly Column[]): { n: Decimal; unit: Decimal; how: string }[] | undefined {
+    const t = this.table;
+    const setup = savingSetup({ ...t, columns });
+    if (!setup) return undefined;
+    const unitColumn = columns.find((c) => c.role === 'unitCost');
+    const rowUnit = unitColumn ? figure(t, r, unitColumn) : undefined;
+    const terms: { n: Decimal; unit: Decimal; how: string }[] = [];
+    for (const c of setup.counts) {
+      const n = figure(t, r, c)?.value;
+      if (!n || n.isZero()) continue;
+      const choice = rowUnit && setup.counts.length === 1 ? { value: poundsOf(rowUnit, unitColumn!), how: `the unit cost in ${unitColumn!.header}` } : this.unitFor(c, setup.saving);
+      if (!choice || choice === 'not-checked') return undefined;
+      terms.push({ n, unit: choice.value, how: choice.how });
+    }
+    return terms.length ? terms : undefined;
+  }
+
+  private savingsAsTheyShouldBe(saving: Column, rows: readonly number[]): Decimal {
+    const columns = this.bandColumns(saving);
+    return sum(
+      rows.map((r) => {
+        const terms = this.pricedTerms(r, columns);
+        if (terms) return sum(terms.map((x) => x.n.times(x.unit)));
+        const cell = figure(this.table, r, saving);
+        return cell ? poundsOf(cell, saving) : ZERO;
+      }),
+    );
+  }
+
+  savings(columns: readonly Column[]): void {
+    const t = this.table;
+    const setup = savingSetup({ ...t, columns });
+    if (!setup) return;
+    for (const r of t.rows) {
+      const cell = figure(t, r, setup.saving);
+      const priced = cell ? this.pricedTerms(r, columns) : undefined;
+      if (!cell || !priced) continue;
+      const expected = sum(priced.map((x) => x.n.times(x.unit)));
+      if (this.agrees(expected, cell, setup.saving)) continue;
+      const shown = this.show(expected, setup.saving, cell);
+      const working = priced.map((x) => `${grouped(x.n, x.n.isInteger() ? 0 : 2)} × £${grouped(x.unit, x.unit.isInteger() ? 0 : 2)}`).join(' + ');
+      const how = [...new Set(priced.map((x) => x.how))].join('; ');
+      this.add(r, setup.saving, 'saving', shown, `The saving for ${this.rowName(r)} should be ${shown}: ${working} (unit cost: ${how}); the cell shows ${cell.shown}.`);
+    }
+  }
+}
+
+function sameMeasure(a: Column, b: Column): boolean {
+  const strip = (c: Column) => normalHeader(c.header).replace(normalHeader(c.band), '').replace(/\btotals?\b/g, '').replace(/[^a-z%£]+/g, ' ').trim();
+  return a.role !== 'count' || b.role !== 'count' || a.measure === b.measure || strip(a) === strip(b);
+}

@@ -1,0 +1,55 @@
+import { promises as fs } from 'fs';
+import os from 'os';
+import path from 'path';
+import { main } from '../src/cli/main';
+import { computeSchemeTable } from '../src/domain/schemeTable';
+import { planFromJson } from '../src/domain/planJson';
+const { corpus, toXlsx } = require('./support/schemeTableCorpus');
+
+const FIXTURE = path.join(__dirname, 'fixtures', 'barnet-tables-as-printed.xlsx');
+
+async function cli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bcf-import-'));
+});
+
+describe('bcf import', () => {
+  test('Table 3 as printed, by sheet and range: the 2014/15 schemes, pool and savings come back as published', async () => {
+    const out = path.join(dir, 'table3.json');
+    const r = await cli(['import', FIXTURE, '--sheet', 'Tables 3 and 4', '--range', 'A3:H16', '--year', '2014/15', '-o', out]);
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(r.out).toMatch(/Read 8 schemes from 'Tables 3 and 4'!A3:H16/);
+    expect(r.out).toMatch(/D +Cost \(£\) +-> Cost for the year/);
+    const { plan } = planFromJson(JSON.parse(await fs.readFile(out, 'utf8')));
+    const table = computeSchemeTable(plan, '2014/15');
+    expect([table.poolTotal.toNumber(), table.costOutsidePool.toNumber(), table.countTotals.NEL.toNumber(), table.savingTotals.NEL.toNumber()]).toEqual([6634000, 35000, 635, 1272540]);
+    expect(plan.schemes.map((s) => s.group)).toContain('Assessment & Care Planning');
+  });
+
+  test('the plan it writes builds, and the built workbook audits clean', async () => {
+    const spec = corpus().find((s: any) => s.name === 'council-15');
+    const file = path.join(dir, 'template.xlsx');
+    await fs.writeFile(file, await toXlsx(spec));
+    const plan = path.join(dir, 'template.json');
+    const r = await cli(['import', file, '--year', '2024/25', '-o', plan]);
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(r.out).toMatch(/Commissioner +-> Commissioner/);
+    expect((await cli(['build', plan, '-o', path.join(dir, 'template-built.xlsx')])).code).toBe(0);
+    const audit = await cli(['audit', path.join(dir, 'template-built.xlsx')]);
+    expect([audit.code, audit.out]).toEqual([0, expect.stringMatching(/clean/)]);
+  });
+
+  test('a workbook with no scheme table, a missing sheet and a bad range are refused with a clear message', async () => {
+    expect(await cli(['import', FIXTURE, '--sheet', 'Table 17', '--range', 'A1:A2', '-o', path.join(dir, 'x.json')])).toMatchObject({ code: 1, err: expect.stringMatching(/no scheme table found/) });
+    expect(await cli(['import', FIXTURE, '--sheet', 'Nope', '-o', path.join(dir, 'x.json')])).toMatchObject({ code: 1, err: expect.stringMatching(/has no sheet "Nope"/) });
+    expect(await cli(['import', FIXTURE, '--range', 'A1-H3', '-o', path.join(dir, 'x.json')])).toMatchObject({ code: 64 });
+    expect(await cli(['import', FIXTURE])).toMatchObject({ code: 64, err: expect.stringMatching(/-o/) });
+  });
+});
