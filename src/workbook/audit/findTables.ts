@@ -12,7 +12,7 @@ import {
   type Role,
   type StatedUnitCost,
 } from './headerWords';
-import { hiddenSubtotals } from './subtotals';
+import { hiddenSubtotals, type SubTotal } from './subtotals';
 import type { TableGrid } from './tableGrid';
 
 /**
@@ -42,10 +42,7 @@ export interface LabelColumn {
   readonly role?: LabelRole;
 }
 
-export interface SubTotal {
-  readonly row: number;
-  readonly rows: readonly number[];
-}
+export type { SubTotal };
 
 export interface FoundTable {
   readonly grid: TableGrid;
