@@ -43,21 +43,22 @@ async function run() {
   const { page, errors, close } = await openPreview();
   try {
     await page.getByRole('button', { name: 'Load the Barnet example' }).click();
-    await page.getByText('Plan started for 2014/15 and 2015/16').first().waitFor();
+    await page.getByText('Plan started for 2014/15, 2015/16').first().waitFor();
 
     await page.getByRole('tablist', { name: 'Planner features' }).getByRole('tab', { name: 'Benefit Cards' }).click();
     await page.getByRole('button', { name: 'Create or refresh cards' }).click();
-    await page.getByText('Create or refresh the cards: done.').waitFor();
+    await page.getByText('Benefit Cards written: 5 cards').waitFor();
 
-    // The pane's summary
-    const summary = await page.getByRole('table', { name: /Steering-group summary/ }).evaluate((t) => [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent.trim())));
-    check('pane summary rows', summary.length, 6);
-    check('2c is Red in the pane', summary.find((r) => r[0].startsWith('2c'))?.[4], 'Red');
-    check('1a is Amber in the pane', summary.find((r) => r[0].startsWith('1a'))?.[4], 'Amber');
-    // The chart's description carries the same totals as the summary's Total row.
-    const total = summary.find((r) => r[0] === 'Total');
+    // The pane's summary: each card's status and variance in its heading, the totals above.
+    const section = page.getByRole('region', { name: /Steering-group summary/ }).or(page.locator('section[aria-labelledby="summary-heading"]'));
+    const headings = await section.first().locator('[role="button"][aria-expanded], button[aria-expanded]').allTextContents();
+    check('pane summary cards', headings.length, 5);
+    check('2c is Red in the pane', /Red/.test(headings.find((h) => h.startsWith('2c')) ?? ''), true);
+    check('1a is Amber in the pane', /Amber/.test(headings.find((h) => h.startsWith('1a')) ?? ''), true);
+    // The chart's description carries the same totals as the summary.
+    const totals = await section.first().locator('dl').first().evaluate((dl) => Object.fromEntries([...dl.querySelectorAll('dt')].map((dt) => [dt.textContent.trim(), dt.nextElementSibling.textContent.trim()])));
     const chart = await page.getByRole('img', { name: /^Cumulative planned and realised benefit, all cards/ }).getAttribute('aria-label');
-    check('the all-cards chart ends at the realised and planned totals', chart?.includes(`realised ${total?.[2]} against ${total?.[1]} planned`), true);
+    check('the all-cards chart ends at the realised and planned totals', chart?.includes(`realised ${totals['Realised to date']} against ${totals['Planned to date']} planned`), true);
     await page.getByLabel('Cumulative benefit for').selectOption({ label: '2c Care Home – LCS' });
     const chart2c = await page.getByRole('img', { name: /^Cumulative planned and realised benefit, card 2c/ }).getAttribute('aria-label');
     check('choosing card 2c charts 2c', chart2c?.includes('realised £36,072'), true);
@@ -79,9 +80,9 @@ async function run() {
     await page.getByLabel('2b NEL adm. reduction').fill('80');
     await page.getByLabel('3a NEL adm. baseline').fill('1990');
     await page.getByLabel('3a NEL adm. actual').fill('1885');
-    await page.getByLabel('2b Patients who felt involved in their care plan actual').fill('0.88');
+    await page.getByLabel('2b Patients who felt involved in their care plan measured').fill('0.88');
     await page.getByRole('button', { name: 'Save 2015/16 Q3 actuals' }).click();
-    await page.getByText('Actuals for 2015/16 Q3: done.').waitFor();
+    await page.getByText('2015/16 Q3 actuals saved on the cards').waitFor();
     const card3a = await sheetRows(page, 'Card 3a');
     check('3a 2015/16 Q3 realised from baseline and actual', find(card3a, 'Profile and tracker: NEL', '2015/16 Q3', 'Realised')?.text, '105');
     const card2c = await sheetRows(page, 'Card 2c');
@@ -93,7 +94,7 @@ async function run() {
     await typeIntoCell(page, 'Card 2c', noteCell.address, 'Provisional: provider data due in January');
     await page.getByRole('tablist', { name: 'Planner features' }).getByRole('tab', { name: 'Benefit Cards' }).click();
     await page.getByRole('button', { name: 'Create or refresh cards' }).click();
-    await page.getByText('Create or refresh the cards: done.').waitFor();
+    await page.getByText('Benefit Cards written').first().waitFor();
     const again = await sheetRows(page, 'Card 2c');
     check('a note typed on the card survives a refresh', find(again, 'Profile and tracker: NEL', '2015/16 Q3', 'Note')?.text, 'Provisional: provider data due in January');
     check('the pane-entered actual survives a refresh', find(again, 'Profile and tracker: NEL', '2015/16 Q3', 'Realised')?.text, '2');

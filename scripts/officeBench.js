@@ -25,7 +25,8 @@ function kinds(calls) {
 
 const kb = (n) => (n / 1000).toFixed(0).padStart(6);
 
-async function measure(label, { office, host }, command) {
+async function measure(label, { office, host, book }, command) {
+  const existing = new Set(book.sheets.keys());
   office.reset();
   const start = performance.now();
   const outcome = await command(host);
@@ -34,6 +35,9 @@ async function measure(label, { office, host }, command) {
   const k = kinds(office.calls);
   const max = (calls, key) => calls.reduce((m, c) => Math.max(m, c[key] || 0), 0);
   const sent = office.calls.reduce((a, c) => a + c.bodyBytes, 0);
+  // Atomic from the person's view: sheets that existed change only in the last request that writes.
+  const early = k.writes.slice(0, -1).flatMap((c) => [...c.touched].filter((t) => existing.has(t)));
+  if (early.length) console.log(`  WRONG: ${label} changed existing sheets before its last request: ${[...new Set(early)].join(', ')}`);
   console.log(
     [
       label.padEnd(44),
@@ -57,12 +61,17 @@ function withCost(plan) {
   return { ...plan, schemes: [{ ...scheme, years }, ...plan.schemes.slice(1)] };
 }
 
+/** The plan with a copy of its first scheme under a new ref. */
+function withScheme(plan) {
+  return { ...plan, schemes: [...plan.schemes, { ...plan.schemes[0], ref: '999z', name: 'A scheme added in the bench' }] };
+}
+
 async function scenario(name, json, targets) {
   const plan = planFromJson(json).plan;
   const book = new FakeWorkbook({ sheets: { Notes: [['A sheet of the user'], [1]] } });
   // One adapter for the whole session, as the pane has: it remembers which sheets are the add-in's.
   const office = loadExcel({ respond: book.respond });
-  const session = { office, host: new OfficeWorkbook(office.Excel) };
+  const session = { office, book, host: new OfficeWorkbook(office.Excel) };
   const generated = await measure(`${name}: Generate, new workbook`, session, (h) => startPlan(h, plan));
   const read = await measure(`${name}: open the pane (read the plan)`, session, (h) => loadPlanFromWorkbook(h));
   // The pane's plan is what it read; the person changes one cost and refreshes.
@@ -70,7 +79,10 @@ async function scenario(name, json, targets) {
   const refresh = await measure(`${name}: refresh, one scheme's cost changed`, session, (h) => generateTables(h, withCost(base), undefined, { base }));
   // The first refresh after a Generate also writes the blank cost cells the reader took as £0; the next one is the steady state.
   const again = await measure(`${name}: refresh again, another cost changed`, session, (h) => generateTables(h, withCost(refresh.outcome.plan), undefined, { base: refresh.outcome.plan }));
-  const all = [...generated.calls, ...read.calls, ...refresh.calls, ...again.calls];
+  // A scheme added changes the layout of most sheets: they are rebuilt, the big ones through staging sheets.
+  const grown = withScheme(again.outcome.plan);
+  const added = await measure(`${name}: refresh, a scheme added`, session, (h) => generateTables(h, grown, undefined, { base: again.outcome.plan }));
+  const all = [...generated.calls, ...read.calls, ...refresh.calls, ...again.calls, ...added.calls];
   const over = all.filter((c) => c.bodyBytes >= LIMIT || c.responseBytes >= LIMIT).length;
   const notes = [];
   if (targets.refresh) {
@@ -92,7 +104,8 @@ async function bench() {
   // Someone keeps cards for every scheme: Generate then writes a Benefit Card sheet per scheme.
   thousand.cards = { records: thousand.schemes.map((s) => ({ scheme: s.ref })) };
   if (!process.argv.includes('--quick')) await scenario('1,000 schemes with cards', thousand, { refresh: true });
-  console.log('Requests: every round trip, Excel.run clean-up (reference removal) included; sizes in KB of the JSON sent and received.\n');
+  console.log('Requests: every round trip, Excel.run clean-up (reference removal) included; sizes in KB of the JSON sent and received.');
+  console.log('Each command is also checked to change sheets that existed only in its last request (a WRONG line says otherwise).\n');
 }
 
 module.exports = { bench };

@@ -8,6 +8,10 @@
  *
  * Also a module for scripts/browser-check.js: ensureBuilt() and startPreviewServer({ port }).
  * A tiny static server on Node's http module, so the preview needs no dependency of its own.
+ *
+ * One route is not a file: POST /build.xlsx takes a plan as JSON (the plan the simulated workbook
+ * holds) and answers with the .xlsx that `bcf build` makes from it, written by the CLI's own
+ * modules in dist/node (the writer needs Node's zlib). Nothing leaves the machine.
  */
 const fs = require('fs');
 const http = require('http');
@@ -70,6 +74,7 @@ function startPreviewServer({ port = 3000, host = '127.0.0.1', dir = WEB } = {})
   const root = path.resolve(dir);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
+    if (url.pathname === '/build.xlsx' && req.method === 'POST') return buildXlsx(req, res);
     if (url.pathname === '/') {
       res.writeHead(302, { Location: '/preview.html' });
       return res.end();
@@ -107,6 +112,45 @@ function startPreviewServer({ port = 3000, host = '127.0.0.1', dir = WEB } = {})
       const base = `http://localhost:${address.port}`;
       resolve({ server, port: address.port, url: `${base}/preview.html`, base, close: () => new Promise((done) => server.close(() => done())) });
     });
+  });
+}
+
+const MAX_PLAN_JSON = 64 * 1024 * 1024;
+const NODE_BUILD = path.join(ROOT, 'dist', 'node');
+
+/** The CLI's build, for the preview's Download button: plan JSON in, the .xlsx `bcf build` writes out. */
+function buildXlsx(req, res) {
+  const chunks = [];
+  let size = 0;
+  const fail = (status, message) => {
+    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end(message);
+  };
+  req.on('data', (chunk) => {
+    size += chunk.length;
+    if (size > MAX_PLAN_JSON) req.destroy();
+    else chunks.push(chunk);
+  });
+  req.on('end', async () => {
+    let cli;
+    try {
+      cli = {
+        planFromJson: require(path.join(NODE_BUILD, 'src/domain/planJson')).planFromJson,
+        workbookLayout: require(path.join(NODE_BUILD, 'src/workbook/workbookLayout')).workbookLayout,
+        planToXlsxBuffer: require(path.join(NODE_BUILD, 'src/adapters/file/xlsxWriter')).planToXlsxBuffer,
+      };
+    } catch (e) {
+      return fail(503, `The CLI is not built (${e.message.split('\n')[0]}); run npm run build:cli, or start the preview with npm start.`);
+    }
+    try {
+      const { plan } = cli.planFromJson(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      const bytes = await cli.planToXlsxBuffer(cli.workbookLayout(plan));
+      res.writeHead(200, { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Length': bytes.length, 'Cache-Control': 'no-store' });
+      res.end(bytes);
+    } catch (e) {
+      const problems = e.problems ? e.problems.map((p) => p.message).join(' ') : e.message.split('\n')[0];
+      fail(422, `The workbook could not be built: ${problems}`);
+    }
   });
 }
 

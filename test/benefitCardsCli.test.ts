@@ -26,6 +26,22 @@ describe('bcf track', () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
+  test('bcf track --json prints the summary as data, money as exact strings, and still prints with a pool input problem', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bcf-track-json-'));
+    const plan = path.join(dir, 'plan.json');
+    const json = JSON.parse(await fs.readFile('examples/barnet-2014-16.json', 'utf8'));
+    json.cards.asAt = ' 2015/16  q2';
+    json.pool.sharing = { kind: 'fixed', shares: [{ partner: 'LBB', percent: 40 }, { partner: 'BCCG', percent: 50 }] };
+    await fs.writeFile(plan, JSON.stringify(json));
+    const { code, out } = await run(['track', plan, '--json']);
+    expect(code).toBe(0);
+    const data = JSON.parse(out);
+    expect(data.reportingQuarter).toEqual({ typed: ' 2015/16  q2', state: 'set', shown: '2015/16 Q2', position: 6 });
+    expect(data.totals).toMatchObject({ plannedToDate: '2687911.8', realisedToDate: '2631281', variance: '-56630.8' });
+    expect(data.pool.failingChecks.map((c: { id: string }) => c.id)).toEqual(['pool-shares:2014/15', 'pool-shares:2015/16']);
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
   test('without a file it says what to give', async () => {
     const { code, err } = await run(['track']);
     expect(code).toBe(64);

@@ -50,17 +50,19 @@ describe('writing a plan to Excel through Office.js', () => {
   const barnetWorkbook = workbookLayout(barnet());
   let thousand: WorkbookPlan;
   beforeAll(() => {
-    thousand = workbookLayout(bigPlan(1000));
+    // As Generate writes it: the tables alone (the Benefits Summary comes with the cards, and with it the write passes the adapter's request cap).
+    thousand = workbookLayout(bigPlan(1000), 'tables');
   });
 
-  test('the Barnet workbook and a 1,000-scheme workbook take the same two round trips (plus Excel.run clean-up)', async () => {
+  test('the Barnet workbook takes two requests and a 1,000-scheme workbook at most three (plus Excel.run clean-up)', async () => {
     const small = await applyTo(new FakeWorkbook(), withoutCardSheets(barnetWorkbook));
     const large = await applyTo(new FakeWorkbook(), withoutCardSheets(thousand));
-    // One request reads which sheets, tables and names exist; one writes everything.
+    // One request reads what exists and what is the add-in's; one writes everything while it fits in
+    // 4 MB, and a workbook just over that takes one more.
     expect(workCalls(small.calls)).toHaveLength(2);
-    expect(workCalls(large.calls)).toHaveLength(2);
+    expect(workCalls(large.calls).length).toBeLessThanOrEqual(3);
     expect(small.calls.length).toBeLessThanOrEqual(3);
-    expect(large.calls.length).toBe(small.calls.length);
+    expect(large.calls.length).toBeLessThanOrEqual(4);
     expect(Math.max(...large.calls.map((c) => c.bodyBytes))).toBeLessThan(REQUEST_LIMIT);
   });
 

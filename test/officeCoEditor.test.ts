@@ -124,6 +124,10 @@ describe('a command that fails part way leaves the workbook as it was', () => {
     const names = new Set([...start.sheets.keys()]);
     const { calls } = await run(start, (host) => generateTables(host, withCost(barnet(), '1a', 36000), undefined, { base: barnet() }), {});
     expect(earlyTouches(calls, names)).toEqual([]);
+    // Earlier requests suspend calculation; the last asks Excel to recalculate once its writes are in.
+    const writes = calls.filter((c) => c.touched?.size);
+    const actions = writes[writes.length - 1].body.Actions.filter((a: any) => a.ActionType === 3).map((a: any) => a.Name);
+    expect(actions[actions.length - 1]).toBe('Calculate');
   });
 });
 

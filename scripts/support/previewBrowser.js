@@ -10,8 +10,8 @@ const { ensureBuilt, startPreviewServer } = require('../preview');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** Opens preview.html; `errors` fills with console errors, page errors and failed requests. */
-async function openPreview() {
+/** Opens preview.html (`query`, e.g. '?pane=320', is added to its address); `errors` fills with console errors, page errors and failed requests. */
+async function openPreview({ query = '' } = {}) {
   const { chromium } = require('playwright-core');
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install it with \`apt-get install -y --no-install-recommends chromium\`, or set CHROMIUM_PATH.`);
   await ensureBuilt();
@@ -32,8 +32,8 @@ async function openPreview() {
     page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
     page.on('response', (r) => r.status() >= 400 && errors.push(`HTTP ${r.status()} for ${r.url()}`));
     page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
-    console.log(`Opening ${server.url}`);
-    await page.goto(server.url);
+    console.log(`Opening ${server.url}${query}`);
+    await page.goto(`${server.url}${query}`);
     await page.getByRole('region', { name: 'Better Care Fund planner' }).waitFor();
     return { page, errors, close };
   } catch (e) {
@@ -54,4 +54,10 @@ async function typeIntoCell(page, sheet, address, text) {
   await editor.press('Enter');
 }
 
-module.exports = { openPreview, typeIntoCell };
+/** Reads a sheet of the simulated workbook as rows of cell texts. */
+async function sheetTexts(page, sheet) {
+  await page.getByRole('tablist', { name: 'Sheets' }).getByRole('tab', { name: sheet, exact: true }).click();
+  return page.getByRole('grid', { name: `${sheet} sheet` }).evaluate((table) => [...table.querySelectorAll('tbody [role="row"]')].map((tr) => [...tr.querySelectorAll('[role="gridcell"]')].map((td) => td.textContent.trim())));
+}
+
+module.exports = { openPreview, typeIntoCell, sheetTexts };

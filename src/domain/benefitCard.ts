@@ -16,7 +16,15 @@ export * from './cardRecord';
  * annual counts, the unit costs, the quarters) is joined to it here into a BenefitCard.
  */
 
-export const SIGN_OFF_ROLES = ['HSCI Steering Group', 'Tier Sponsor', 'Project Sponsor'] as const;
+/**
+ * Who signs a card off: three roles, the first the board's steering group. Each plan names its own
+ * (Plan.signOffRoles); a plan that doesn't gets these neutral ones.
+ */
+export const DEFAULT_SIGN_OFF_ROLES = ['Steering group', 'Tier sponsor', 'Project sponsor'] as const;
+
+export function signOffRoles(plan: Pick<Plan, 'signOffRoles'>): readonly string[] {
+  return plan.signOffRoles?.length === DEFAULT_SIGN_OFF_ROLES.length ? plan.signOffRoles : DEFAULT_SIGN_OFF_ROLES;
+}
 export const SIGN_OFF_DECISIONS = ['Approved', 'Approved with conditions', 'Deferred', 'Rejected'] as const;
 export const MILESTONE_STATUSES = ['Not started', 'On track', 'At risk', 'Late', 'Done'] as const;
 
@@ -66,7 +74,7 @@ export interface BenefitCard {
   readonly barriers: readonly string[];
   readonly dependencies: readonly string[];
   readonly milestones: readonly Milestone[];
-  readonly signOffs: readonly SignOff[]; // always the three roles, in SIGN_OFF_ROLES order
+  readonly signOffs: readonly SignOff[]; // always the plan's three roles (signOffRoles), in order
 }
 
 export function cardBook(plan: Plan): CardBook {
@@ -173,8 +181,9 @@ function buildCard(plan: Plan, ref: string, scheme: Scheme | undefined, record: 
     actuals.get(actual.metric)!.set(actual.quarter, actual);
   }
 
-  const signOffs = SIGN_OFF_ROLES.map((role) => record?.signOffs?.find((s) => s.role.toLowerCase() === role.toLowerCase()) ?? { role, name: '', date: '', decision: '' });
-  const extraSignOffs = (record?.signOffs ?? []).filter((s) => !SIGN_OFF_ROLES.some((r) => r.toLowerCase() === s.role.toLowerCase()));
+  const roles = signOffRoles(plan);
+  const signOffs = roles.map((role) => record?.signOffs?.find((s) => s.role.toLowerCase() === role.toLowerCase()) ?? { role, name: '', date: '', decision: '' });
+  const extraSignOffs = (record?.signOffs ?? []).filter((s) => !roles.some((r) => r.toLowerCase() === s.role.toLowerCase()));
 
   return {
     ref,

@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { cardDefaults, SIGN_OFF_ROLES, type Actual, type CardBook } from './benefitCard';
+import { cardDefaults, DEFAULT_SIGN_OFF_ROLES, signOffRoles, type Actual, type CardBook } from './benefitCard';
 import type { Plan } from './plan';
 
 /**
@@ -11,8 +11,9 @@ import type { Plan } from './plan';
 export function cardBookToJson(book: CardBook | undefined, plan?: Plan): unknown {
   if (!book) return undefined;
   const roleOrder = (role: string) => {
-    const i = SIGN_OFF_ROLES.findIndex((r) => r.toLowerCase() === role.toLowerCase());
-    return i < 0 ? SIGN_OFF_ROLES.length : i;
+    const roles = plan ? signOffRoles(plan) : DEFAULT_SIGN_OFF_ROLES;
+    const i = roles.findIndex((r) => r.toLowerCase() === role.toLowerCase());
+    return i < 0 ? roles.length : i;
   };
   const byKey = (a: Actual, b: Actual) => (a.metric === b.metric ? (a.quarter < b.quarter ? -1 : a.quarter > b.quarter ? 1 : 0) : a.metric < b.metric ? -1 : 1);
   const n = (d: Decimal | undefined) => (d === undefined ? undefined : d.toNumber());

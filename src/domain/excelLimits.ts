@@ -23,8 +23,9 @@ export const EXCEL_LIMITS = {
 } as const;
 
 /** Characters XML 1.0 can't carry (control characters other than tab, LF, CR; unpaired surrogates; U+FFFE, U+FFFF). */
-// eslint-disable-next-line no-control-regex
-export const XML_UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+export const XML_UNSAFE_CHARS =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Characters a sheet name can't hold. */
 export const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/g;

@@ -14,16 +14,36 @@ export interface Quarter {
   readonly months: string; // "Apr-Jun 2014"
 }
 
-const LABEL = /^(\d{4})\/(\d{2})$/;
+/** How many financial years a plan may cover. */
+export const PLAN_YEARS = { min: 1, max: 10 } as const;
+
+// "2014/15", "2014-15", "2014/2015", "2014-2015" (and an en dash): all the same year, shown as "2014/15".
+const LABEL = /^(\d{4})\s*[/\-–]\s*(\d{2}|\d{4})$/;
 
 export function financialYear(label: string): FinancialYear {
   const match = LABEL.exec(label.trim());
   if (!match) throw new RangeError(`"${label}" is not a financial year; write it as 2014/15`);
   const startYear = Number(match[1]);
-  if ((startYear + 1) % 100 !== Number(match[2])) {
-    throw new RangeError(`"${label}" is not a financial year: ${startYear}/${String((startYear + 1) % 100).padStart(2, '0')} follows ${startYear}`);
+  const end = Number(match[2]);
+  const expected = match[2].length === 4 ? startYear + 1 : (startYear + 1) % 100;
+  if (end !== expected) {
+    throw new RangeError(`"${label}" is not a financial year: ${yearLabel(startYear)} follows ${startYear}`);
   }
-  return { label: `${startYear}/${match[2]}`, startYear };
+  return { label: yearLabel(startYear), startYear };
+}
+
+/** The one way a financial year is shown: "2014/15". */
+export function yearLabel(startYear: number): string {
+  return `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}`;
+}
+
+/** The label as the product shows it, or the text unchanged when it is not a financial year. */
+export function canonicalYear(label: string): string {
+  try {
+    return financialYear(label).label;
+  } catch {
+    return label;
+  }
 }
 
 export function isFinancialYearLabel(label: string): boolean {

@@ -13,6 +13,8 @@ export interface Plan {
   readonly schemes: readonly Scheme[];
   readonly targets: readonly NelTarget[];
   readonly notes: readonly string[];
+  /** The three roles that sign a Benefit Card off, the first the steering group (src/domain/benefitCard.ts). */
+  readonly signOffRoles?: readonly string[];
   /** What people keep on the Benefit Cards: actuals, owners, phasing, sign-offs (src/domain/cardRecord.ts). */
   readonly cards?: import('./cardRecord').CardBook;
   /** The pooled budget: contributions, quarterly spend and the sharing rule (src/domain/poolRecord.ts). */
@@ -80,6 +82,14 @@ export interface NelTarget {
   readonly baseline: Decimal;
   readonly target: Decimal;
   readonly statedAtRisk?: Decimal;
+}
+
+// Benefits counted in whole units: nobody avoids half an admission. Anything else (hours, a rate) may be fractional.
+const WHOLE_UNITS = /\b(admissions?|bed days?|days?|packages?|placements?|people|persons?|visits?)\b/i;
+
+/** True when a count of this unit's benefit must be a whole number. */
+export function countsWhole(unit: Pick<UnitCost, 'unit'>): boolean {
+  return WHOLE_UNITS.test(unit.unit);
 }
 
 export const UNIT_COST_NAME_PREFIX = 'UnitCost_';

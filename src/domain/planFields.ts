@@ -1,5 +1,6 @@
 import type Decimal from 'decimal.js';
 import { z } from 'zod';
+import { parseAmount } from './amountText';
 import { Money } from './money';
 import { PLAN_LIMITS } from './planLimits';
 
@@ -11,15 +12,16 @@ import { PLAN_LIMITS } from './planLimits';
 
 export { PLAN_LIMITS };
 
-/** Text as people type amounts, once "£", "," and spaces are taken out: "1,057,451", "£2,004", "-1200.50". */
-const AMOUNT_TEXT = /^-?\d+(\.\d+)?$/;
-const AMOUNT_TEXT_SCHEMA = '^[£,\\s]*-?[£,\\s]*\\d[\\d,\\s]*(\\.\\d+)?\\s*$';
+/**
+ * Text as people type amounts ("1,057,451", "£2,004", "-1200.50"), read by the one strict parser
+ * the workbook readers and the pane use (amountText.ts): commas only in groups of three.
+ */
+const AMOUNT_TEXT_SCHEMA = '^\\s*-?\\s*£?\\s*-?(\\d+|\\d{1,3}(,\\d{3})+)(\\.\\d+)?\\s*$';
 
 function amountOf(value: unknown): Decimal | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? new Money(String(value)) : undefined;
-  if (typeof value !== 'string') return undefined;
-  const cleaned = value.replace(/[£,\s]/g, '');
-  return AMOUNT_TEXT.test(cleaned) ? new Money(cleaned) : undefined;
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  return parseAmount(value);
 }
 
 /** What a person typed, shortened for a message. */

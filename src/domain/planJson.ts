@@ -9,6 +9,7 @@ import { planSchema } from './planSchema';
 import { PlanError, type Problem } from './problems';
 import { planExtrasToJson } from './poolJson';
 import { jointFundingToJson } from './jointFundingJson';
+import { withCanonicalYears } from './yearLabels';
 
 /**
  * Reads a plan from parsed JSON (the format of examples/barnet-2014-16.json, described in
@@ -18,9 +19,11 @@ import { jointFundingToJson } from './jointFundingJson';
 export function planFromJson(json: unknown, earlier: readonly Problem[] = []): { plan: Plan; problems: Problem[] } {
   const parsed = planSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) throw new PlanError([...earlier, ...issueProblems(parsed.error.issues)]);
-  const problems = [...earlier, ...checkPlan(parsed.data, jsonLocator)];
+  // A plan file may write its years "2026-27" or "2026/2027"; the product shows them one way.
+  const plan = withCanonicalYears(parsed.data);
+  const problems = [...earlier, ...checkPlan(plan, jsonLocator)];
   if (problems.some((p) => p.severity === 'error')) throw new PlanError(problems);
-  return { plan: parsed.data, problems };
+  return { plan, problems };
 }
 
 /** A plan from the text of a .json file: a byte-order mark, deep nesting and repeated keys handled first. */
@@ -61,6 +64,7 @@ export function planToJson(plan: Plan): unknown {
     })),
     targets: plan.targets.map((t) => ({ year: t.year, baseline: amount(t.baseline), target: amount(t.target), ...(t.statedAtRisk ? { statedAtRisk: amount(t.statedAtRisk) } : {}) })),
     notes: plan.notes,
+    ...(plan.signOffRoles ? { signOffRoles: plan.signOffRoles } : {}),
     ...(plan.cards ? { cards: cardBookToJson(plan.cards, plan) } : {}),
     ...planExtrasToJson(plan),
     ...(plan.jointFunding ? { jointFunding: jointFundingToJson(plan.jointFunding) } : {}),

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
-import { isFinancialYearLabel } from './financialYear';
+import { isFinancialYearLabel, PLAN_YEARS } from './financialYear';
 import { formatPounds, sum } from './money';
-import type { Plan } from './plan';
+import { countsWhole, type Plan } from './plan';
 import { PLAN_LIMITS } from './planLimits';
 import type { Location, Problem } from './problems';
 
@@ -27,6 +27,9 @@ export function checkPlan(plan: Plan, locate: Locator): Problem[] {
   const error = (where: Location, message: string) => problems.push({ severity: 'error', where, message });
   const warning = (where: Location, message: string) => problems.push({ severity: 'warning', where, message });
 
+  if (plan.years.length < PLAN_YEARS.min || plan.years.length > PLAN_YEARS.max) {
+    error(locate({ kind: 'year', index: Math.min(plan.years.length, PLAN_YEARS.max), field: 'label' }), `a plan covers ${PLAN_YEARS.min} to ${PLAN_YEARS.max} financial years; this one has ${plan.years.length}.`);
+  }
   plan.years.forEach((year, index) => {
     if (!isFinancialYearLabel(year.label)) {
       error(locate({ kind: 'year', index, field: 'label' }), `"${year.label}" is not a financial year; write it as 2014/15.`);
@@ -41,10 +44,11 @@ export function checkPlan(plan: Plan, locate: Locator): Problem[] {
     ids.add(unit.id);
     if (unit.value.greaterThan(PLAN_LIMITS.money)) error(locate({ kind: 'unitCost', index, field: 'value' }), `the unit cost ${unit.id} (${unit.value.toString()}) is beyond ${formatPounds(new Decimal(PLAN_LIMITS.money))}; check the figure.`);
     if (unit.value.isNegative()) error(locate({ kind: 'unitCost', index, field: 'value' }), `the unit cost ${unit.id} is negative (${unit.value}); a unit cost is £0 or more.`);
+    else if (unit.value.isZero()) warning(locate({ kind: 'unitCost', index, field: 'value' }), `the unit cost ${unit.id} is £0, so every ${unit.shortLabel || unit.id} saving will be £0; is that intended?`);
   });
 
   if (!ids.has('NEL')) {
-    error(locate({ kind: 'unitCost', index: plan.unitCosts.length, field: 'id' }), 'the plan needs a unit cost with the id NEL (the cost of a non-elective admission, £2,004 in the Barnet plan); the scheme tables are built on it.');
+    error(locate({ kind: 'unitCost', index: plan.unitCosts.length, field: 'id' }), 'the plan needs a unit cost with the id NEL (the cost of one non-elective admission); the scheme tables are built on it.');
   }
 
   const refs = new Map<string, number>();
@@ -81,6 +85,9 @@ export function checkPlan(plan: Plan, locate: Locator): Problem[] {
           error(locate({ kind: 'schemeYear', index, year, field: id }), `scheme ${scheme.ref} counts a benefit "${id}" in ${year} but there is no unit cost named ${id}; add it to the assumptions or correct the name (known: ${[...ids].join(', ')}).`);
         } else if (count.isNegative()) {
           error(locate({ kind: 'schemeYear', index, year, field: id }), `scheme ${scheme.ref} expects a negative ${id} reduction (${count}) in ${year}; enter the reduction as a positive count.`);
+        } else if (!count.isInteger() && countsWhole(plan.unitCosts.find((u) => u.id === id)!)) {
+          // A question, not a refusal: an expected reduction is an estimate, but the tables show whole units, so 2.5 would read as 3 there.
+          warning(locate({ kind: 'schemeYear', index, year, field: id }), `scheme ${scheme.ref} expects ${count} ${id} in ${year}; ${plan.unitCosts.find((u) => u.id === id)!.unit.replace(/^per /, '')}s are counted in whole numbers, and the tables will show ${count.toDecimalPlaces(0).toString()}.`);
         }
       }
     }

@@ -97,6 +97,7 @@ const planFields = fields({
   schemes: list(scheme, PLAN_LIMITS.schemes),
   targets: optional(list(target)).describe('The NEL reduction the plan is paid on, per year.'),
   notes: optional(list(text)),
+  signOffRoles: optional(list(text).length(3)).describe('Who signs a Benefit Card off: the steering group, then the tier and project sponsors; neutral names if left out.'),
   ...PLAN_SECTIONS,
 });
 

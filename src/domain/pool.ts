@@ -23,10 +23,6 @@ export interface SchemeOutturn {
   readonly allocatedToDate: Decimal;
   /** spend to date less allocation to date: positive is an overspend, negative an underspend. */
   readonly variance: Decimal;
-  /** Spend to date + the rest of the allocation at the run rate so far (spend ÷ allocation to date; 1 when nothing was allocated yet). */
-  readonly forecastOutturn: Decimal;
-  /** forecast outturn less the whole year's allocation. */
-  readonly forecastVariance: Decimal;
 }
 
 export interface SourceLine extends Contribution {
@@ -57,6 +53,7 @@ export interface PoolYear {
   readonly spent: Decimal;
   /** spend to date less allocation to date. */
   readonly variance: Decimal;
+  /** Spend to date + the rest of the year's allocation at the run rate so far (spend ÷ allocation to date; 1 before anything is allocated). */
   readonly forecastOutturn: Decimal;
   /** forecast outturn less allocation: the under- (negative) or overspend the partners share. */
   readonly forecastVariance: Decimal;
@@ -92,9 +89,7 @@ export function phasedShare(phasing: readonly (Decimal | null)[] | undefined, qu
 function schemeOutturn(ref: string, allocation: Decimal, spendByQuarter: Decimal[], phased: Decimal): SchemeOutturn {
   const spend = sum(spendByQuarter);
   const allocatedToDate = allocation.times(phased);
-  const rate = allocatedToDate.isZero() ? ONE : spend.dividedBy(allocatedToDate);
-  const forecastOutturn = spend.plus(allocation.minus(allocatedToDate).times(rate));
-  return { ref, allocation, spendByQuarter, spend, allocatedToDate, variance: spend.minus(allocatedToDate), forecastOutturn, forecastVariance: forecastOutturn.minus(allocation) };
+  return { ref, allocation, spendByQuarter, spend, allocatedToDate, variance: spend.minus(allocatedToDate) };
 }
 
 export function computePoolYear(plan: Plan, year: string): PoolYear {
@@ -117,7 +112,9 @@ export function computePoolYear(plan: Plan, year: string): PoolYear {
   const allocated = sum(schemes.map((s) => s.allocation));
   const allocatedToDate = sum(schemes.map((s) => s.allocatedToDate));
   const spent = sum(schemes.map((s) => s.spend));
-  const forecastOutturn = sum(schemes.map((s) => s.forecastOutturn));
+  // The rest of the year's allocation at the year's run rate so far (1 before anything is allocated).
+  const rate = allocatedToDate.isZero() ? ONE : spent.dividedBy(allocatedToDate);
+  const forecastOutturn = spent.plus(allocated.minus(allocatedToDate).times(rate));
   const forecastVariance = forecastOutturn.minus(allocated);
   const partners = plan.partners.map((p) => {
     const mine = sum(contributions.filter((c) => c.partner === p.id).map((c) => c.amount));

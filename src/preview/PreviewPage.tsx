@@ -1,5 +1,8 @@
-import { Badge, Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
-import { useMemo } from 'react';
+import { Badge, Button, Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
+import { ArrowDownloadRegular } from '@fluentui/react-icons';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { PlanError } from '../domain/problems';
+import { downloadWorkbook } from './download';
 import { features } from '../taskpane/features';
 import { Pane } from '../taskpane/Pane';
 import { LiveWorkbook } from './liveWorkbook';
@@ -17,9 +20,12 @@ const useStyles = makeStyles({
   },
   topText: { display: 'flex', flexDirection: 'column' },
   topCaption: { color: 'rgba(255,255,255,0.85)' },
+  download: { marginLeft: 'auto', display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, color: '#ffffff' },
+  downloadMessage: { maxWidth: '360px', color: '#ffffff' },
   main: { display: 'flex', flexGrow: 1, minHeight: 0 },
   workbook: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0, borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
-  pane: { width: '400px', flexShrink: 0, display: 'flex', flexDirection: 'column', minHeight: 0, boxShadow: tokens.shadow8, zIndex: 1 },
+  widthPicker: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, color: '#ffffff', fontSize: tokens.fontSizeBase200 },
+  pane: { flexShrink: 0, display: 'flex', flexDirection: 'column', minHeight: 0, boxShadow: tokens.shadow8, zIndex: 1 },
 });
 
 /**
@@ -29,6 +35,8 @@ const useStyles = makeStyles({
 export function PreviewPage() {
   const styles = useStyles();
   const workbook = useMemo(() => new LiveWorkbook(), []);
+  const [paneWidth, setPaneWidth] = useState(initialPaneWidth);
+  const saved = useUnsavedWarning(workbook);
   return (
     <div className={styles.root}>
       <header className={styles.top}>
@@ -36,7 +44,18 @@ export function PreviewPage() {
           <Subtitle2 as="p">Book1 · Simulated workbook</Subtitle2>
           <Caption1 className={styles.topCaption}>Browser preview of the Better Care Fund planner: no Excel needed, and nothing leaves this page.</Caption1>
         </div>
-        <Badge appearance="outline" color="informative" style={{ color: '#fff', borderColor: 'rgba(255,255,255,0.7)', marginLeft: 'auto' }}>
+        <DownloadButton workbook={workbook} onSaved={saved} />
+        <label className={styles.widthPicker}>
+          Pane width
+          <select value={paneWidth} onChange={(e) => setPaneWidth(Number(e.target.value))}>
+            {PANE_WIDTHS.map((w) => (
+              <option key={w} value={w}>
+                {w} px
+              </option>
+            ))}
+          </select>
+        </label>
+        <Badge appearance="outline" color="informative" style={{ color: '#fff', borderColor: 'rgba(255,255,255,0.7)' }}>
           Preview
         </Badge>
       </header>
@@ -44,10 +63,64 @@ export function PreviewPage() {
         <main className={styles.workbook} aria-label="Simulated workbook">
           <WorkbookView workbook={workbook} />
         </main>
-        <aside className={styles.pane} aria-label="Task pane">
+        <aside className={styles.pane} aria-label="Task pane" style={{ width: `${paneWidth}px` }}>
           <Pane host={workbook} features={features} />
         </aside>
       </div>
+    </div>
+  );
+}
+
+/** Excel's task pane is usually 320 to 350 px wide; people can widen it. `?pane=320` picks one. */
+const PANE_WIDTHS = [320, 350, 400, 500] as const;
+
+function initialPaneWidth(): number {
+  const asked = Number(new URLSearchParams(window.location.search).get('pane'));
+  return Number.isInteger(asked) && asked >= 280 && asked <= 800 ? asked : 350;
+}
+
+/**
+ * The simulated workbook lives only in this page: once anything is written to it, leaving or
+ * reloading asks first, until it has been downloaded. Returns "the workbook was just saved".
+ */
+function useUnsavedWarning(workbook: LiveWorkbook): () => void {
+  const version = useSyncExternalStore(workbook.subscribe, workbook.getVersion);
+  const [savedAt, setSavedAt] = useState(0);
+  useEffect(() => {
+    if (version <= savedAt) return undefined;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = ''; // older browsers show their own wording only when this is set
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [version, savedAt]);
+  return () => setSavedAt(workbook.getVersion());
+}
+
+function DownloadButton({ workbook, onSaved }: { readonly workbook: LiveWorkbook; readonly onSaved: () => void }) {
+  const styles = useStyles();
+  const version = useSyncExternalStore(workbook.subscribe, workbook.getVersion);
+  const [state, setState] = useState<{ busy?: boolean; message?: string; error?: boolean }>({});
+  const download = () => {
+    setState({ busy: true });
+    downloadWorkbook(workbook)
+      .then((name) => {
+        onSaved();
+        setState({ message: `Saved as ${name}` });
+      })
+      .catch((e: Error) => setState({ error: true, message: e instanceof PlanError ? `Not downloaded: ${e.problems[0]?.message ?? e.message}` : `Not downloaded: ${e.message.split('\n')[0]}` }));
+  };
+  return (
+    <div className={styles.download}>
+      {state.message && (
+        <Caption1 className={styles.downloadMessage} role={state.error ? 'alert' : 'status'}>
+          {state.message}
+        </Caption1>
+      )}
+      <Button icon={<ArrowDownloadRegular />} disabled={state.busy || version === 0} onClick={download}>
+        {state.busy ? 'Building…' : 'Download .xlsx'}
+      </Button>
     </div>
   );
 }

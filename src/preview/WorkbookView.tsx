@@ -2,7 +2,6 @@ import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { cellAddress, columnLetter, parseAddress } from '../workbook/a1';
 import type { CellStyle } from '../workbook/sheetPlan';
-import type { SheetSnapshot } from '../workbook/snapshot';
 import type { LiveWorkbook } from './liveWorkbook';
 import { formatValue, isNumericFormat } from './numberFormat';
 
@@ -33,7 +32,7 @@ const useStyles = makeStyles({
   // Spilled text hides the grid lines it crosses, as in Excel.
   spillText: { backgroundColor: '#ffffff', paddingRight: '2px' },
   number: { textAlign: 'right' },
-  selected: { outline: `2px solid ${EXCEL_GREEN}`, outlineOffset: '-2px', zIndex: 2 },
+  selected: { outline: `2px solid ${EXCEL_GREEN}`, outlineOffset: '-2px', zIndex: 2, ':focus-visible': { outline: `3px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-3px' } },
   editor: { position: 'absolute', inset: 0, width: '100%', boxSizing: 'border-box', border: `2px solid ${EXCEL_GREEN}`, font: 'inherit', padding: '0 3px', minWidth: '120px', zIndex: 2 },
   title: { fontWeight: 700, fontSize: '15px', color: '#1f4e79' },
   subtitle: { fontWeight: 600, color: '#1f4e79' },
@@ -72,6 +71,57 @@ const MIN_COLUMNS = 12;
  */
 export function WorkbookView({ workbook }: { readonly workbook: LiveWorkbook }) {
   const styles = useStyles();
+  const grid = useGrid(workbook);
+  const { sheet, names, selection, rowCount, columnCount, looks } = grid;
+  const columns = Array.from({ length: columnCount }, (_, c) => c);
+  const widthOf = (c: number) => {
+    const chars = looks?.columnWidths?.[c];
+    return chars ? Math.min(360, Math.round(chars * 7 + 12)) : 72;
+  };
+  return (
+    <div className={styles.root}>
+      <FormulaBar grid={grid} />
+      <div className={styles.scroller} ref={grid.scroller} role="tabpanel" id="sheet-panel" aria-labelledby={`sheet-tab-${names.indexOf(sheet)}`}>
+        <table className={styles.grid} style={{ width: `${44 + columns.reduce((w, c) => w + widthOf(c), 0)}px` }} role="grid" aria-label={`${sheet} sheet`} aria-rowcount={rowCount} aria-colcount={columnCount} onKeyDown={grid.onGridKey}>
+          <colgroup>
+            <col style={{ width: '44px' }} />
+            {columns.map((c) => (
+              <col key={c} style={{ width: `${widthOf(c)}px` }} />
+            ))}
+          </colgroup>
+          <thead>
+            <tr role="row">
+              <td className={styles.corner} aria-hidden="true" />
+              {columns.map((c) => (
+                <th key={c} role="columnheader" scope="col" className={mergeClasses(styles.colHead, c === selection.column && styles.headActive)}>
+                  {columnLetter(c)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from({ length: rowCount }, (_, r) => (
+              <tr key={r} role="row">
+                <th role="rowheader" scope="row" className={mergeClasses(styles.rowHead, r === selection.row && styles.headActive)}>
+                  {r + 1}
+                </th>
+                {columns.map((c) => (
+                  <GridCell key={c} grid={grid} row={r} column={c} />
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <SheetTabs workbook={workbook} grid={grid} />
+    </div>
+  );
+}
+
+type Grid = ReturnType<typeof useGrid>;
+
+/** The grid's state: which sheet and cell, what is being typed, and the keys that move and edit as in Excel. */
+function useGrid(workbook: LiveWorkbook) {
   const version = useSyncExternalStore(workbook.subscribe, workbook.getVersion);
   // The workbook changes in place: its version, not its identity, says when to read it again.
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -79,7 +129,6 @@ export function WorkbookView({ workbook }: { readonly workbook: LiveWorkbook }) 
   const [sheet, setSheet] = useState(names[0]);
   const [selection, setSelection] = useState({ row: 0, column: 0 });
   const [editing, setEditing] = useState<string | undefined>();
-  const [bar, setBar] = useState('');
   const known = useRef(names);
   const scroller = useRef<HTMLDivElement>(null);
   // Set when an edit in the grid ends, so focus returns to the grid and the arrow keys carry on working.
@@ -100,9 +149,7 @@ export function WorkbookView({ workbook }: { readonly workbook: LiveWorkbook }) 
   const columnCount = Math.max(MIN_COLUMNS, ...(snapshot?.values.map((r) => r.length + 2) ?? [0]));
   const valueAt = (r: number, c: number) => snapshot?.values[r]?.[c] ?? null;
   const formulaAt = (r: number, c: number) => snapshot?.formulas?.[r]?.[c] ?? null;
-  const lookAt = (r: number, c: number) => looks?.rows[r]?.[c] ?? null;
-  const address = cellAddress(selection.row, selection.column);
-  const contents = (r: number, c: number) => cellText(snapshot, r, c);
+  const contents = (r: number, c: number) => formulaAt(r, c) ?? (valueAt(r, c) === null ? '' : String(valueAt(r, c)));
 
   // The pane asked to show a cell (choosing an audit finding): go to its sheet and select it, once per
   // request (state adjusted while rendering, as React advises, rather than in an effect).
@@ -115,9 +162,6 @@ export function WorkbookView({ workbook }: { readonly workbook: LiveWorkbook }) 
       setSelection({ row: asked.row, column: asked.column });
     }
   }
-
-  // The formula bar shows the selected cell afresh whenever the selection moves or the sheet recalculates.
-  useEffect(() => setBar(cellText(snapshot, selection.row, selection.column)), [selection, snapshot]);
 
   useEffect(() => {
     // Follow the selection with focus only while the person is working in the grid, never stealing it from the pane.
@@ -133,179 +177,153 @@ export function WorkbookView({ workbook }: { readonly workbook: LiveWorkbook }) 
     setEditing(undefined);
     select(selection.row + move[0], selection.column + move[1]);
   };
-
+  const cancelEdit = () => {
+    returnFocus.current = true;
+    setEditing(undefined);
+  };
+  const showSheet = (name: string) => {
+    setSheet(name);
+    setEditing(undefined);
+  };
   const onGridKey = (e: KeyboardEvent) => {
     if (editing !== undefined) return;
     const { row, column } = selection;
-    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Enter: [1, 0], Tab: [0, e.shiftKey ? -1 : 1] };
+    // Arrows and Enter move as in Excel; Tab leaves the grid (one stop for the keyboard), so the sheet tabs stay reachable.
+    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Enter: [1, 0] };
     if (e.key === 'F2') setEditing(contents(row, column));
     else if (e.key === 'Delete' || e.key === 'Backspace') workbook.type(sheet, row, column, '');
     else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) setEditing(e.key);
-    else if (moves[e.key] && !(e.key === 'Tab' && column === 0 && e.shiftKey)) {
-      if (e.key === 'Tab' && !e.shiftKey && column === columnCount - 1) return;
-      select(row + moves[e.key][0], column + moves[e.key][1]);
-    } else return;
+    else if (moves[e.key]) select(row + moves[e.key][0], column + moves[e.key][1]);
+    else return;
     e.preventDefault();
   };
+  return { sheet, names, selection, editing, setEditing, rowCount, columnCount, looks, valueAt, formulaAt, contents, select, commit, cancelEdit, showSheet, onGridKey, scroller };
+}
 
-  const columns = Array.from({ length: columnCount }, (_, c) => c);
-  const widthOf = (c: number) => {
-    const chars = looks?.columnWidths?.[c];
-    return chars ? Math.min(360, Math.round(chars * 7 + 12)) : 72;
-  };
-
+/** The Name Box (type an address to go there) and the formula bar (the selected cell's formula, editable). */
+function FormulaBar({ grid }: { readonly grid: Grid }) {
+  const styles = useStyles();
+  const { sheet, selection } = grid;
+  const address = cellAddress(selection.row, selection.column);
+  const [bar, setBar] = useState('');
+  const shown = grid.contents(selection.row, selection.column);
+  useEffect(() => setBar(shown), [shown, address, sheet]);
   return (
-    <div className={styles.root}>
-      <div className={styles.bar}>
-        <input
-          className={styles.nameBox}
-          aria-label="Name Box"
-          defaultValue={address}
-          key={`${sheet}!${address}`}
-          onKeyDown={(e) => {
-            if (e.key !== 'Enter') return;
-            try {
-              const { row, column } = parseAddress(e.currentTarget.value.trim());
-              select(row, column);
-            } catch {
-              e.currentTarget.value = address;
-            }
-          }}
-        />
-        <span className={styles.fx} aria-hidden="true">
-          fx
-        </span>
-        <input
-          className={styles.formula}
-          aria-label="Formula bar"
-          value={bar}
-          onChange={(e) => setBar(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') commit(bar, [0, 0]);
-            if (e.key === 'Escape') setBar(contents(selection.row, selection.column));
-          }}
-        />
-      </div>
-      <div className={styles.scroller} ref={scroller} role="tabpanel" id="sheet-panel" aria-labelledby={`sheet-tab-${names.indexOf(sheet)}`}>
-        <table className={styles.grid} style={{ width: `${44 + columns.reduce((w, c) => w + widthOf(c), 0)}px` }} role="grid" aria-label={`${sheet} sheet`} aria-rowcount={rowCount} aria-colcount={columnCount} onKeyDown={onGridKey}>
-          <colgroup>
-            <col style={{ width: '44px' }} />
-            {columns.map((c) => (
-              <col key={c} style={{ width: `${widthOf(c)}px` }} />
-            ))}
-          </colgroup>
-          <thead>
-            <tr role="row">
-              <td className={styles.corner} aria-hidden="true" />
-              {columns.map((c) => (
-                <th key={c} role="columnheader" scope="col" className={mergeClasses(styles.colHead, c === selection.column && styles.headActive)}>
-                  {columnLetter(c)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {Array.from({ length: rowCount }, (_, r) => {
-              return (
-                <tr key={r} role="row">
-                  <th role="rowheader" scope="row" className={mergeClasses(styles.rowHead, r === selection.row && styles.headActive)}>
-                    {r + 1}
-                  </th>
-                  {columns.map((c) => {
-                    const look = lookAt(r, c);
-                    const value = valueAt(r, c);
-                    const isSelected = r === selection.row && c === selection.column;
-                    const text = formatValue(value, look?.format);
-                    const numeric = typeof value === 'number' || (isNumericFormat(look?.format) && value !== null);
-                    // Like Excel, text in a cell whose right-hand neighbours are empty spills over them.
-                    const spills = typeof value === 'string' && !numeric && valueAt(r, c + 1) === null && look?.style !== 'header';
-                    return (
-                      <td
-                        key={c}
-                        role="gridcell"
-                        aria-selected={isSelected}
-                        aria-label={text ? undefined : `${cellAddress(r, c)} empty`}
-                        data-address={cellAddress(r, c)}
-                        tabIndex={isSelected ? 0 : -1}
-                        title={formulaAt(r, c) ?? undefined}
-                        className={mergeClasses(styles.cell, spills && styles.spill, numeric && styles.number, look?.style && styles[look.style as CellStyle], isSelected && styles.selected)}
-                        onMouseDown={() => {
-                          if (editing !== undefined && !isSelected) commit(editing, [0, 0]);
-                          select(r, c);
-                        }}
-                        onDoubleClick={() => setEditing(contents(r, c))}
-                      >
-                        {isSelected && editing !== undefined ? (
-                          <input
-                            className={styles.editor}
-                            aria-label={`Edit cell ${cellAddress(r, c)}`}
-                            autoFocus
-                            value={editing}
-                            onChange={(e) => setEditing(e.target.value)}
-                            onKeyDown={(e) => {
-                              e.stopPropagation();
-                              if (e.key === 'Enter') commit(editing, [1, 0], true);
-                              else if (e.key === 'Tab') {
-                                e.preventDefault();
-                                commit(editing, [0, 1], true);
-                              } else if (e.key === 'Escape') {
-                                returnFocus.current = true;
-                                setEditing(undefined);
-                              }
-                            }}
-                          />
-                        ) : spills && !look?.style?.match(/^(input|group|warning)$/) ? (
-                          <span className={styles.spillText}>{text}</span>
-                        ) : (
-                          text
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      <div className={styles.tabs} role="tablist" aria-label="Sheets">
-        {names.map((name, i) => {
-          const color = workbook.sheetLooks(name)?.tabColor;
-          return (
-            <button
-              key={name}
-              id={`sheet-tab-${i}`}
-              role="tab"
-              aria-selected={name === sheet}
-              aria-controls="sheet-panel"
-              tabIndex={name === sheet ? 0 : -1}
-              className={mergeClasses(styles.tab, name === sheet && styles.tabActive)}
-              style={color ? { borderBottomColor: `#${color}` } : undefined}
-              onClick={() => {
-                setSheet(name);
-                setEditing(undefined);
-              }}
-              onKeyDown={(e) => {
-                const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : -1;
-                if (next >= 0 && next < names.length) {
-                  setSheet(names[next]);
-                  (e.currentTarget.parentElement?.children[next] as HTMLElement | undefined)?.focus();
-                }
-              }}
-            >
-              {name}
-            </button>
-          );
-        })}
-      </div>
+    <div className={styles.bar}>
+      <input
+        className={styles.nameBox}
+        aria-label="Name Box"
+        defaultValue={address}
+        key={`${sheet}!${address}`}
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter') return;
+          try {
+            const { row, column } = parseAddress(e.currentTarget.value.trim());
+            grid.select(row, column);
+          } catch {
+            e.currentTarget.value = address;
+          }
+        }}
+      />
+      <span className={styles.fx} aria-hidden="true">
+        fx
+      </span>
+      <input
+        className={styles.formula}
+        aria-label="Formula bar"
+        value={bar}
+        onChange={(e) => setBar(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') grid.commit(bar, [0, 0]);
+          if (e.key === 'Escape') setBar(shown);
+        }}
+      />
     </div>
   );
 }
 
-/** What the formula bar shows for a cell: its formula, else its value as typed. */
-function cellText(snapshot: SheetSnapshot | undefined, row: number, column: number): string {
-  const formula = snapshot?.formulas?.[row]?.[column];
-  if (formula) return formula;
-  const value = snapshot?.values[row]?.[column] ?? null;
-  return value === null ? '' : String(value);
+/** One cell: its value in its number format, its style, and the editor while it is being typed into. */
+function GridCell({ grid, row: r, column: c }: { readonly grid: Grid; readonly row: number; readonly column: number }) {
+  const styles = useStyles();
+  const { selection, editing } = grid;
+  const look = grid.looks?.rows[r]?.[c] ?? null;
+  const value = grid.valueAt(r, c);
+  const isSelected = r === selection.row && c === selection.column;
+  const text = formatValue(value, look?.format);
+  const numeric = typeof value === 'number' || (isNumericFormat(look?.format) && value !== null);
+  // Like Excel, text in a cell whose right-hand neighbours are empty spills over them.
+  const spills = typeof value === 'string' && !numeric && grid.valueAt(r, c + 1) === null && look?.style !== 'header';
+  return (
+    <td
+      role="gridcell"
+      aria-selected={isSelected}
+      aria-label={text ? undefined : `${cellAddress(r, c)} empty`}
+      data-address={cellAddress(r, c)}
+      tabIndex={isSelected ? 0 : -1}
+      title={grid.formulaAt(r, c) ?? undefined}
+      className={mergeClasses(styles.cell, spills && styles.spill, numeric && styles.number, look?.style && styles[look.style as CellStyle], isSelected && styles.selected)}
+      onMouseDown={() => {
+        if (editing !== undefined && !isSelected) grid.commit(editing, [0, 0]);
+        grid.select(r, c);
+      }}
+      onDoubleClick={() => grid.setEditing(grid.contents(r, c))}
+    >
+      {isSelected && editing !== undefined ? (
+        <input
+          className={styles.editor}
+          aria-label={`Edit cell ${cellAddress(r, c)}`}
+          autoFocus
+          value={editing}
+          onChange={(e) => grid.setEditing(e.target.value)}
+          onKeyDown={(e) => {
+            e.stopPropagation();
+            if (e.key === 'Enter') grid.commit(editing, [1, 0], true);
+            else if (e.key === 'Tab') {
+              e.preventDefault();
+              grid.commit(editing, [0, e.shiftKey ? -1 : 1], true);
+            } else if (e.key === 'Escape') grid.cancelEdit();
+          }}
+        />
+      ) : spills && !look?.style?.match(/^(input|group|warning)$/) ? (
+        <span className={styles.spillText}>{text}</span>
+      ) : (
+        text
+      )}
+    </td>
+  );
+}
+
+/** The sheet tabs along the bottom: click, or arrow between them, to show a sheet. */
+function SheetTabs({ workbook, grid }: { readonly workbook: LiveWorkbook; readonly grid: Grid }) {
+  const styles = useStyles();
+  const { names, sheet } = grid;
+  return (
+    <div className={styles.tabs} role="tablist" aria-label="Sheets">
+      {names.map((name, i) => {
+        const color = workbook.sheetLooks(name)?.tabColor;
+        return (
+          <button
+            key={name}
+            id={`sheet-tab-${i}`}
+            role="tab"
+            aria-selected={name === sheet}
+            aria-controls="sheet-panel"
+            tabIndex={name === sheet ? 0 : -1}
+            className={mergeClasses(styles.tab, name === sheet && styles.tabActive)}
+            style={color ? { borderBottomColor: `#${color}` } : undefined}
+            onClick={() => grid.showSheet(name)}
+            onKeyDown={(e) => {
+              const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : -1;
+              if (next >= 0 && next < names.length) {
+                grid.showSheet(names[next]);
+                (e.currentTarget.parentElement?.children[next] as HTMLElement | undefined)?.focus();
+              }
+            }}
+          >
+            {name}
+          </button>
+        );
+      })}
+    </div>
+  );
 }

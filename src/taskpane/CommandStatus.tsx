@@ -1,4 +1,5 @@
 import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Field, tokens } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
 import type { PlanSession } from './session';
 
 const useStyles = makeStyles({
@@ -11,8 +12,13 @@ export function CommandStatus({ session }: { readonly session: PlanSession }) {
   const styles = useStyles();
   const { busy, notice } = session;
   const progress = busy?.progress;
+  const place = useRef<HTMLDivElement>(null);
+  // The outcome is shown at the top of the panel; bring it into view wherever the button pressed was.
+  useEffect(() => {
+    if (notice) place.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [notice]);
   return (
-    <div aria-live="polite">
+    <div aria-live="polite" ref={place}>
       {busy && (
         <Field label={progress ? `${busy.label}: ${progress.step} (${progress.done} of ${progress.total})` : `${busy.label}…`} validationState="none">
           <ProgressBar value={progress && progress.total ? progress.done / progress.total : undefined} thickness="large" aria-label={busy.label} />

@@ -21,7 +21,8 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalS}`,
   },
   caption: { color: tokens.colorNeutralForeground3 },
-  tabs: { paddingLeft: tokens.spacingHorizontalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  // Tabs wrap onto a second line in a narrow pane rather than running past its edge.
+  tabs: { paddingLeft: tokens.spacingHorizontalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, flexWrap: 'wrap' },
   body: {
     flexGrow: 1,
     minHeight: 0,
@@ -57,7 +58,11 @@ export function Pane({ host, features }: PaneProps) {
           <Subtitle1 as="h1">Better Care Fund planner</Subtitle1>
           <Caption1 className={styles.caption}>{plan ? `${plan.title || plan.board} · ${plan.years.map((y) => y.label).join(', ')}` : 'No plan in this workbook yet'}</Caption1>
         </div>
-        <TabList className={styles.tabs} selectedValue={feature?.id} onTabSelect={(_, data) => setSelected(String(data.value))} aria-label="Planner features">
+        <TabList className={styles.tabs} selectedValue={feature?.id} onTabSelect={(_, data) => {
+            // A success message belongs to the panel it was shown on; another panel starts clean.
+            if (session.notice?.intent === 'success') session.dismissNotice();
+            setSelected(String(data.value));
+          }} aria-label="Planner features">
           {features.map((f) => (
             <Tab key={f.id} value={f.id} id={`feature-tab-${f.id}`} aria-controls={`feature-panel-${f.id}`}>
               {f.label}

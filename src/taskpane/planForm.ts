@@ -4,7 +4,7 @@ import type { Plan, Scheme, SchemeYear } from '../domain/plan';
 import { jsonLocator } from '../domain/planJson';
 import { checkPlan } from '../domain/planRules';
 import type { Problem } from '../domain/problems';
-import { parseAmount } from '../workbook/readers/cells';
+import { amountProblem, parseAmount } from '../domain/amountText';
 
 /**
  * What the pane's inputs hold while a person types: text, exactly as typed, so "1,05" can be on
@@ -74,6 +74,7 @@ export const fieldId = {
   unitCost: (index: number) => `unitCosts[${index}].value`,
   schemeRef: (index: number) => `schemes[${index}].ref`,
   schemeName: (index: number) => `schemes[${index}].name`,
+  schemeDescription: (index: number) => `schemes[${index}].description`,
   cost: (index: number, year: string) => `schemes[${index}].years["${year}"].cost`,
   benefit: (index: number, year: string, id: string) => `schemes[${index}].years["${year}"].benefits.${id}`,
 };
@@ -91,7 +92,7 @@ export function planFromForm(form: PlanForm): FormResult {
   const problems: Problem[] = [];
   const amount = (text: string, field: FieldId, what: string): Decimal | undefined => {
     const value = parseAmount(text.trim() === '' ? null : text);
-    if (value === undefined) problems.push({ severity: 'error', where: { path: field }, message: `${what} must be an amount such as 1,057,451; "${text.length > 40 ? `${text.slice(0, 40)}…` : text}" is not a number.` });
+    if (value === undefined) problems.push({ severity: 'error', where: { path: field }, message: `${what} must be an amount such as 1,057,451; ${amountProblem(text)}` });
     return value;
   };
   const source = form.source;

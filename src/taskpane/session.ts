@@ -2,27 +2,28 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { emptyPlan } from '../domain/newPlan';
 import type { Plan } from '../domain/plan';
 import { planChanges } from '../domain/planChanges';
-import { describeLocation, type Problem } from '../domain/problems';
 import type { SchemeTable } from '../domain/schemeTable';
 import { generateTables, loadPlanFromWorkbook, schemeTables, startPlan, type CommandOutcome } from '../workbook/commands';
 import type { Progress, WorkbookHost } from '../workbook/host';
 import { barnetExample } from './barnetExample';
+import { createCommandRunner, IDLE, type RunnerState } from './commandRunner';
 import { formFromPlan, planFromForm, type FormResult, type PlanForm } from './planForm';
+import { busyNotice, failureNotice, invalidPlanNotice, outcomeNotice, problemNotice, staleNotice, type Notice } from './sessionNotices';
+
+export type { Notice } from './sessionNotices';
 
 /**
  * The pane's state, shared by every feature panel: the plan being edited, what the workbook last
  * held (`base`), and the one command that may be running. Components call these actions; the
  * actions call the host-neutral commands; nothing here knows whether the host is Excel.
  */
-export interface Notice {
-  readonly intent: 'success' | 'warning' | 'error' | 'info';
-  readonly title: string;
-  readonly body?: string;
-  readonly details?: readonly string[];
-  readonly actions?: readonly { readonly label: string; readonly run: () => void }[];
-}
-
 export type Phase = 'reading' | 'no-plan' | 'ready';
+
+export interface NewPlanRequest {
+  readonly board: string;
+  readonly firstYear: string;
+  readonly years: number;
+}
 
 export interface PlanSession {
   readonly host: WorkbookHost;
@@ -40,7 +41,7 @@ export interface PlanSession {
   /** The workbook changed (a person typing, a co-author) since the pane last read or wrote it. */
   readonly stale?: boolean;
   edit(update: (form: PlanForm) => PlanForm): void;
-  startNew(board: string, firstYear: string, replace?: boolean): void;
+  startNew(request: NewPlanRequest, replace?: boolean): void;
   loadExample(replace?: boolean): void;
   /** Starts the workbook's plan from one made elsewhere (a table imported in the pane). */
   startFrom(plan: Plan, replace?: boolean): void;
@@ -48,6 +49,15 @@ export interface PlanSession {
   generate(prefer?: 'ask' | 'pane' | 'workbook'): void;
   discardEdits(): void;
   dismissNotice(): void;
+  /** Shows the outcome of a panel's own command, in the same place as every other. */
+  notify(notice: Notice): void;
+  /**
+   * Runs a panel's command through the pane's one runner (never two at once); a failure becomes
+   * the notice. Resolves to the command's value, or undefined when it failed or could not start.
+   */
+  run<T>(label: string, command: (onProgress: (p: Progress) => void) => Promise<T>): Promise<T | undefined>;
+  /** After a panel's command wrote the workbook: the plan it now holds, keeping edits in the pane. */
+  workbookWrote(plan: Plan): void;
 }
 
 export const PlanSessionContext = createContext<PlanSession | undefined>(undefined);
@@ -58,77 +68,93 @@ export function usePlanSessionContext(): PlanSession {
   return session;
 }
 
-export function usePlanSession(host: WorkbookHost): PlanSession {
+/** The runner's state as React state; the runner itself lives for the pane's lifetime. */
+function useCommandRunner(setNotice: (notice: Notice | undefined) => void) {
+  const [state, setState] = useState<RunnerState>(IDLE);
+  const runner = useRef(createCommandRunner(setState)).current;
+  const run = useCallback(
+    async <T,>(label: string, command: (onProgress: (p: Progress) => void) => Promise<T>): Promise<T | undefined> => {
+      if (runner.state.status === 'idle') setNotice(undefined);
+      const result = await runner.run(label, command);
+      if (result.status === 'done') return result.value;
+      setNotice(result.status === 'failed' ? failureNotice(label, result.error) : busyNotice(label, result.running));
+      return undefined;
+    },
+    [runner, setNotice],
+  );
+  const busy = state.status === 'running' ? { label: state.label, progress: state.progress } : undefined;
+  // Read at the moment of asking (a change event), not from the last render.
+  const running = useCallback(() => runner.state.status === 'running', [runner]);
+  return { run, busy, running };
+}
+
+/** The plan in the pane: the form, what it checks to, and what the workbook last held. */
+function usePlanState() {
   const [phase, setPhase] = useState<Phase>('reading');
   const [form, setForm] = useState<PlanForm>();
   const [base, setBase] = useState<Plan>();
-  const [busy, setBusy] = useState<PlanSession['busy']>();
-  const [notice, setNotice] = useState<Notice>();
-  // A ref, not state, so a second click in the same frame can't start a second command.
-  const running = useRef(false);
   const [stale, setStale] = useState(false);
-
   const checked = useMemo(() => (form ? planFromForm(form) : undefined), [form]);
   const changes = useMemo(() => (base && checked?.plan ? planChanges(base, checked.plan) : []), [base, checked]);
   const tables = useMemo(() => {
     const plan = checked?.plan ?? base;
     return plan ? schemeTables(plan) : [];
   }, [checked, base]);
-
   const adopt = useCallback((plan: Plan) => {
     setStale(false);
     setBase(plan);
     setForm(formFromPlan(plan));
     setPhase('ready');
   }, []);
+  const workbookWrote = useCallback(
+    (plan: Plan) => {
+      // A card or pool command rewrote the workbook: what the pane edits (unit costs, schemes) keeps
+      // any unsaved typing; everything else (partners, pool, cards) is the workbook's now.
+      setForm((f) => (f && changes.length ? { ...f, source: { ...plan, unitCosts: f.source.unitCosts } } : formFromPlan(plan)));
+      setStale(false);
+      setBase(plan);
+      setPhase('ready');
+    },
+    [changes.length],
+  );
+  return { phase, setPhase, form, setForm, base, checked, changes, tables, adopt, workbookWrote, stale, setStale };
+}
 
-  /** Runs one command at a time; a failure of the host says what happened and what to do. */
-  const run = useCallback(async (label: string, command: (onProgress: (p: Progress) => void) => Promise<void>) => {
-    if (running.current) return;
-    running.current = true;
-    setBusy({ label });
-    setNotice(undefined);
-    try {
-      await command((progress) => setBusy({ label, progress }));
-    } catch (e) {
-      setNotice({
-        intent: 'error',
-        title: `${label} failed`,
-        body: `The workbook reported: ${(e as Error)?.message ?? String(e)}. Nothing typed in the pane is lost. Try again; if it fails again, save the workbook, reopen it and run the command once more.`,
-      });
-    } finally {
-      running.current = false;
-      setBusy(undefined);
-    }
-  }, []);
+type SetNotice = (notice: Notice | undefined) => void;
+type Run = PlanSession['run'];
 
+/** Reading the workbook's plan: at start, and whenever the person asks. */
+function useReadWorkbook(host: WorkbookHost, run: Run, state: ReturnType<typeof usePlanState>, setNotice: SetNotice) {
+  const { adopt, setPhase } = state;
   const readWorkbook = useCallback(() => {
     void run('Reading the workbook', async () => {
-      const state = await loadPlanFromWorkbook(host);
-      if (state.status === 'loaded') {
-        adopt(state.plan);
-        if (state.warnings.length) setNotice(problemNotice('warning', 'The workbook’s plan was read, with warnings', state.warnings));
-      } else if (state.status === 'invalid') {
+      const read = await loadPlanFromWorkbook(host);
+      if (read.status === 'loaded') {
+        adopt(read.plan);
+        if (read.warnings.length) setNotice(problemNotice('warning', 'The workbook’s plan was read, with warnings', read.warnings));
+      } else if (read.status === 'invalid') {
         setPhase((p) => (p === 'reading' ? 'no-plan' : p));
-        setNotice(problemNotice('error', 'The plan in this workbook has errors', state.problems, 'Correct these cells in the workbook, then choose Read from workbook.'));
+        setNotice(problemNotice('error', 'The plan in this workbook has errors', read.problems, 'Correct these cells in the workbook, then choose Read from workbook.'));
       } else {
         setPhase('no-plan');
       }
     }).finally(() => setPhase((p) => (p === 'reading' ? 'no-plan' : p)));
-  }, [adopt, host, run]);
-
+  }, [adopt, host, run, setPhase, setNotice]);
   useEffect(() => {
     readWorkbook();
   }, [readWorkbook]);
+  return readWorkbook;
+}
 
-  // The pane follows the workbook: an edit in the grid or by a co-author marks its figures out of date.
+/** The pane follows the workbook: an edit in the grid or by a co-author marks its figures out of date. */
+function useWorkbookWatch(host: WorkbookHost, running: () => boolean, setStale: (stale: boolean) => void) {
   useEffect(() => {
     if (!host.watch) return;
     let stop: (() => void) | undefined;
     let closed = false;
     void host
       .watch(() => {
-        if (!running.current) setStale(true);
+        if (!running()) setStale(true);
       })
       .then((s) => (closed ? s() : (stop = s)))
       .catch(() => undefined); // a host without change events: the pane re-reads on request only
@@ -136,41 +162,19 @@ export function usePlanSession(host: WorkbookHost): PlanSession {
       closed = true;
       stop?.();
     };
-  }, [host]);
+  }, [host, running, setStale]);
+}
 
+/** Start a new plan or the example, and Generate: the commands that write the plan's own sheets. */
+function useWriteCommands(host: WorkbookHost, run: Run, state: ReturnType<typeof usePlanState>, setNotice: SetNotice) {
+  const { adopt, checked, base } = state;
   const report = useCallback(
     (outcome: CommandOutcome, what: string, again: (prefer: 'pane' | 'workbook') => void) => {
-      switch (outcome.status) {
-        case 'done': {
-          adopt(outcome.plan);
-          const years = outcome.plan.years.map((y) => y.label).join(' and ');
-          const details = [...(outcome.notices ?? []), ...outcome.fromWorkbook.map((c) => `Read back from the workbook: ${c}`), ...outcome.warnings.map((p) => `Warning: ${p.message}`)];
-          setNotice({ intent: outcome.warnings.length ? 'warning' : 'success', title: `${what} for ${years || 'the plan'}`, details });
-          return;
-        }
-        case 'conflict':
-          setNotice({
-            intent: 'warning',
-            title: 'The workbook and the pane disagree',
-            body: 'Nothing was written. Both the pane and the workbook changed the same part of the plan since the pane last read it. Choose which to keep:',
-            details: outcome.conflicts,
-            actions: [
-              { label: 'Keep the pane’s version', run: () => again('pane') },
-              { label: 'Keep the workbook’s version', run: () => again('workbook') },
-            ],
-          });
-          return;
-        case 'invalid':
-          setNotice(
-            outcome.inWorkbook
-              ? { ...problemNotice('error', 'The workbook’s inputs have errors, so nothing was written', outcome.problems, 'Correct those cells and generate again, or overwrite the workbook’s inputs with the pane’s plan.'), actions: [{ label: 'Overwrite with the pane’s plan', run: () => again('pane') }] }
-              : problemNotice('error', 'The plan has errors, so nothing was written', outcome.problems, 'Correct the fields marked in red on the Plan tab, then generate again.', false),
-          );
-      }
+      if (outcome.status === 'done') adopt(outcome.plan);
+      setNotice(outcomeNotice(outcome, what, again));
     },
-    [adopt],
+    [adopt, setNotice],
   );
-
   const startWith = useCallback(
     (plan: Plan, replace: boolean, retry: (replace: boolean) => void) => {
       void run('Starting the plan', async (onProgress) => {
@@ -182,21 +186,19 @@ export function usePlanSession(host: WorkbookHost): PlanSession {
         report(outcome, 'Plan started', () => retry(true));
       });
     },
-    [host, report, run],
+    [host, report, run, setNotice],
   );
-
   const startNew = useCallback(
-    (board: string, firstYear: string, replace = false) => startWith(emptyPlan(board.trim(), firstYear.trim()), replace, (r) => startNew(board, firstYear, r)),
+    (request: NewPlanRequest, replace = false) => startWith(emptyPlan(request.board.trim(), request.firstYear.trim(), request.years), replace, (r) => startNew(request, r)),
     [startWith],
   );
   const loadExample = useCallback((replace = false) => startWith(barnetExample(), replace, (r) => loadExample(r)), [startWith]);
   const startFrom = useCallback((plan: Plan, replace = false) => startWith(plan, replace, (r) => startFrom(plan, r)), [startWith]);
-
   const generate = useCallback(
     (prefer: 'ask' | 'pane' | 'workbook' = 'ask') => {
       const plan = checked?.plan;
       if (!plan) {
-        setNotice(problemNotice('error', 'The plan has errors, so nothing was written', (checked?.problems ?? []).filter((p) => p.severity === 'error'), 'Correct the fields marked in red on the Plan tab, then generate again.', false));
+        setNotice(invalidPlanNotice((checked?.problems ?? []).filter((p) => p.severity === 'error')));
         return;
       }
       void run('Generating the tables', async (onProgress) => {
@@ -204,21 +206,35 @@ export function usePlanSession(host: WorkbookHost): PlanSession {
         report(outcome, 'Tables generated', (p) => generate(p));
       });
     },
-    [base, checked, host, report, run],
+    [base, checked, host, report, run, setNotice],
   );
+  return { startNew, loadExample, startFrom, generate };
+}
 
+export function usePlanSession(host: WorkbookHost): PlanSession {
+  const [notice, setNotice] = useState<Notice>();
+  const { run, busy, running } = useCommandRunner(setNotice);
+  const state = usePlanState();
+  useWorkbookWatch(host, running, state.setStale);
+  const readWorkbook = useReadWorkbook(host, run, state, setNotice);
+  const { startNew, loadExample, startFrom, generate } = useWriteCommands(host, run, state, setNotice);
+  const { base, setForm, stale } = state;
   return {
     host,
-    phase,
-    form,
-    checked,
+    phase: state.phase,
+    form: state.form,
+    checked: state.checked,
     base,
-    changes,
-    tables,
+    changes: state.changes,
+    tables: state.tables,
     busy,
-    notice: notice ?? (stale && phase === 'ready' ? staleNotice(readWorkbook) : undefined),
+    notice: notice ?? (stale && state.phase === 'ready' ? staleNotice(readWorkbook) : undefined),
     stale,
-    edit: (update) => setForm((f) => (f ? update(f) : f)),
+    edit: (update) => {
+      // A success message has been read once the person carries on typing.
+      setNotice((n) => (n?.intent === 'success' ? undefined : n));
+      setForm((f) => (f ? update(f) : f));
+    },
     startNew,
     loadExample,
     startFrom,
@@ -226,20 +242,8 @@ export function usePlanSession(host: WorkbookHost): PlanSession {
     generate,
     discardEdits: () => base && setForm(formFromPlan(base)),
     dismissNotice: () => setNotice(undefined),
+    notify: setNotice,
+    run,
+    workbookWrote: state.workbookWrote,
   };
-}
-
-function staleNotice(reread: () => void): Notice {
-  return {
-    intent: 'info',
-    title: 'The workbook has changed since the pane read it',
-    body: 'The figures here may be out of date. Generate merges the pane’s edits with what the workbook now holds; Read from workbook shows what it holds and drops edits not yet generated.',
-    actions: [{ label: 'Read from workbook', run: reread }],
-  };
-}
-
-/** Cells are named ("Schemes!G9"); the pane's own fields are named by the message itself. */
-function problemNotice(intent: Notice['intent'], title: string, problems: readonly Problem[], body?: string, showCells = true): Notice {
-  const sentence = (m: string) => m.charAt(0).toUpperCase() + m.slice(1);
-  return { intent, title, body, details: problems.map((p) => (showCells ? `${describeLocation(p.where)}: ${p.message}` : sentence(p.message))) };
 }

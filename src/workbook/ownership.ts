@@ -1,6 +1,7 @@
 import { cardSheetName } from '../domain/benefitCard';
 import { quoteSheet } from '../domain/problems';
 import { SUMMARY_SHEET } from './layouts/cardSummary';
+import { JOINT_SHEETS } from './layouts/jointFundingNames';
 import { SHEET } from './layouts/names';
 import { POOL_SHEETS } from './layouts/poolNames';
 import type { CellPlan, DefinedNamePlan, SheetPlan, WorkbookPlan } from './sheetPlan';
@@ -109,7 +110,7 @@ function legacyRegistry(pending: readonly string[]): Registry {
 /** "='My sheet'!$A$1" -> "My sheet". */
 export function sheetOfLocator(formula: string | null): string | undefined {
   if (!formula) return undefined;
-  const m = /^=(?:'((?:[^']|'')+)'|([^'!]+))!\$?A\$?1$/.exec(formula.trim());
+  const m = /^=(?:'((?:[^']|'')+)'|([^'!#]+))!\$?A\$?1$/.exec(formula.trim());
   if (!m) return undefined;
   return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
 }
@@ -128,7 +129,7 @@ export function pendingPlan(items: readonly { kind: 'sheet' | 'table' | 'name'; 
  * layouts' names (the plan's own sheets, a sheet per year, the pool sheets, the cards).
  */
 export function looksLikeLayoutSheet(sheet: string): boolean {
-  const fixed = [...Object.values(SHEET), ...Object.values(POOL_SHEETS), SUMMARY_SHEET].map(lower);
+  const fixed = [...Object.values(SHEET), ...Object.values(POOL_SHEETS), ...Object.values(JOINT_SHEETS), SUMMARY_SHEET].map(lower);
   return fixed.includes(lower(sheet)) || /^BCF \d{4}-\d{2}$/.test(sheet) || (sheet.startsWith(cardSheetName('')) && sheet.length > cardSheetName('').length);
 }
 

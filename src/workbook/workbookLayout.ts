@@ -7,6 +7,7 @@ import { jointFundingSheets } from './layouts/jointFunding';
 import { today } from '../domain/jointFunding';
 import { poolSheets } from './layouts/poolSheets';
 import { schemesLayout } from './layouts/schemes';
+import { withSignOffRoles } from './layouts/signOffRoles';
 import { yearSheetLayout } from './layouts/yearTables';
 import type { SheetPlan, WorkbookPlan } from './sheetPlan';
 
@@ -26,7 +27,7 @@ export function workbookLayout(plan: Plan, scope: LayoutScope = 'all', { eachCar
   const tables = scope === 'cards' ? [] : [schemesLayout(plan), investmentsLayout(plan), ...plan.years.map((y) => yearSheetLayout(plan, y.label)), ...poolSheets(plan), ...(plan.jointFunding?.packages.length ? jointFundingSheets(plan, today()) : [])];
   const cardSheets = scope === 'tables' ? [] : [cardSummaryLayout(plan, cards.geometry, cards.assumptions), ...cards.sheets];
   return {
-    sheets: [cards.assumptions, ...tables, ...cardSheets],
+    sheets: [withSignOffRoles(plan, cards.assumptions), ...tables, ...cardSheets],
     names: [...assumptions.names, ...cards.names],
   };
 }

@@ -128,7 +128,8 @@ function planCases(barnet) {
     ['actual-as-text', with_((j) => { const r = j.cards.records.find((x) => x.actuals && x.actuals.length); r.actuals[0].reduction = 'lots'; }), 1, ['actuals[0].reduction', 'expected a number']],
     ['card-twice', with_((j) => j.cards.records.push({ scheme: j.cards.records[0].scheme })), 1, ['cards.records[', 'listed twice']],
     ['no-years', with_((j) => { j.years = []; }), 1, ['years', 'at least 1']],
-    ['year-label-dash', with_((j) => { j.years[0].label = '2014-15'; }), 1, ['years[0].label', 'write it as 2014/15']],
+    // "2014-15" is the same year as 2014/15 (issue 13); a label that spans two years is not a financial year.
+    ['year-label-two-years', with_((j) => { j.years[0].label = '2014-16'; }), 1, ['years[0].label', 'write it as 2014/15']],
     ['target-twice', with_((j) => j.targets.push({ ...j.targets[0] })), 1, ['targets[', 'listed twice']],
     ['scheme-ref-long', with_((j) => { j.schemes[0].ref = `1${'a'.repeat(40)}`; }), 1, ['schemes[0].ref']],
     ['scheme-refs-collide-by-case', with_((j) => { j.schemes[3].ref = '2B'; }), 1, ['schemes[3].ref', 'used twice']],

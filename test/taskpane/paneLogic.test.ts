@@ -4,6 +4,7 @@ import { planFromJson } from '../../src/domain/planJson';
 import { formatValue, parseTyped } from '../../src/preview/numberFormat';
 import { fieldId, formFromPlan, newScheme, planFromForm, type PlanForm } from '../../src/taskpane/planForm';
 import { FORMAT } from '../../src/workbook/sheetPlan';
+import { FORMAT_DATE } from '../../src/workbook/layouts/benefitCards';
 
 const barnet = () => planFromJson(JSON.parse(readFileSync(path.join(__dirname, '../../examples/barnet-2014-16.json'), 'utf8'))).plan;
 
@@ -74,6 +75,8 @@ describe('the simulated workbook shows values in their number formats', () => {
     [0, FORMAT.percentOrBlank, ''],
     [0, FORMAT.countOrBlank, ''],
     [0, FORMAT.pounds, '£0'],
+    [41835, FORMAT_DATE, '15/07/2014'], // a date serial as the Benefit Cards' date cells show it
+    [2.675, '0.00', '2.68'], // Excel rounds the decimal it shows, not the binary double below it
   ])('%p as %p is %p', (value, format, shown) => {
     expect(formatValue(value, format)).toBe(shown);
   });
@@ -85,5 +88,7 @@ describe('the simulated workbook shows values in their number formats', () => {
     expect(parseTyped('=SUM(A1:A3)')).toEqual({ formula: '=SUM(A1:A3)' });
     expect(parseTyped('Yes')).toEqual({ value: 'Yes' });
     expect(parseTyped('')).toEqual({ value: null });
+    expect(parseTyped('15/07/2014')).toEqual({ value: 41835 });
+    expect(parseTyped('1,2,3')).toEqual({ value: '1,2,3' });
   });
 });

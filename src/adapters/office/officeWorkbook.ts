@@ -5,7 +5,7 @@ import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import type { CellInput } from './cellInput';
 import { queueStep } from './queueSteps';
 import { DEFAULT_MAX_RESPONSE_BYTES, errorCode, readSheets, readState, releaseReferences, type Guess, type WorkbookState } from './workbookRead';
-import { planWrites } from './writePlan';
+import { LAST_REQUEST_BYTES, planWrites } from './writePlan';
 import { nextBatch, type WriteStep } from './writeSteps';
 
 /** The part of the Office.js `Excel` namespace the adapter uses; tests inject Microsoft's client loaded in a vm. */
@@ -148,8 +148,8 @@ export class OfficeWorkbook implements WorkbookHost {
     // The registry was read with the workbook's inventory; it is diffed like any sheet of the add-in's.
     if (state.registrySheet) current.set(state.registrySheet.name.toLowerCase(), state.registrySheet);
     const writes = planWrites(placement, state, current, budget);
-    await this.send(context, writes.early, budget, false, onProgress);
-    const edited = await this.send(context, writes.last, budget, true, onProgress, current);
+    const early = await this.send(context, writes.early, budget, false, onProgress, undefined, writes.last);
+    const { edited } = await this.send(context, [...early.tail, ...writes.last], early.budget, true, onProgress, current);
     // The next command reads these with its first request.
     const written = placement.plan.sheets.filter((sheet) => !isBookkeeping(sheet.name));
     this.guess = { sheets: written.map((sheet) => sheet.name), sizes: new Map(written.map((sheet) => [sheet.name.toLowerCase(), readBytes(sheet)])) };
@@ -181,13 +181,17 @@ export class OfficeWorkbook implements WorkbookHost {
     last: boolean,
     onProgress?: (p: Progress) => void,
     read?: ReadonlyMap<string, SheetSnapshot>,
-  ): Promise<Overlay> {
+    lastSteps?: readonly WriteStep[],
+  ): Promise<{ edited: Overlay; budget: number; tail: WriteStep[] }> {
     let budget = maxBytes;
     let pending = [...steps];
     const edited: Overlay = new Map();
     let done = 0;
     while (pending.length > 0) {
       const { batch, rest } = last ? { batch: pending, rest: [] } : nextBatch(pending, budget);
+      // The early requests' final batch (new sheets only) rides with the last request when both fit
+      // in a request the host has accepted: a workbook just over one request takes two, not three.
+      if (lastSteps && !rest.length && fitsWith(batch, lastSteps, budget)) return { edited, budget, tail: batch };
       // Recalculating after every action of a big write is what makes it slow; the last request
       // (small) asks for one recalculation at its end instead.
       if (!last) context.application.suspendApiCalculationUntilNextSync();
@@ -212,8 +216,14 @@ export class OfficeWorkbook implements WorkbookHost {
       done += batch.length;
       onProgress?.({ done, total: done + pending.length, step: pending.length ? `Wrote ${batch[batch.length - 1].sheet}` : 'Done' });
     }
-    return edited;
+    return { edited, budget, tail: [] };
   }
+}
+
+function fitsWith(batch: readonly WriteStep[], last: readonly WriteStep[], budget: number): boolean {
+  const bytes = (steps: readonly WriteStep[]) => steps.reduce((a, s) => a + s.bytes, 0);
+  // The last request's own changes to existing sheets stay small; new sheets may join it.
+  return bytes(last) <= LAST_REQUEST_BYTES && bytes(batch) + bytes(last) <= budget;
 }
 
 /** How many times a command merges again after co-authors' edits before it leaves them for the next. */

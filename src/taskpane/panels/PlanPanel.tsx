@@ -13,14 +13,16 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
+  Select,
   Spinner,
   Subtitle2,
   Switch,
+  Textarea,
   tokens,
 } from '@fluentui/react-components';
 import { AddRegular, ArrowSyncRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import { isFinancialYearLabel } from '../../domain/financialYear';
+import { financialYear, isFinancialYearLabel, PLAN_YEARS, yearLabel } from '../../domain/financialYear';
 import { formatPounds } from '../../domain/money';
 import { defaultUnitCosts, financialYearOf } from '../../domain/newPlan';
 import type { FeatureProps } from '../feature';
@@ -31,8 +33,9 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   sectionHeader: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground3 },
-  twoColumns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
-  refAndName: { display: 'grid', gridTemplateColumns: '88px 1fr', columnGap: tokens.spacingHorizontalM },
+  // alignItems start: a field with a message below it grows alone instead of stretching its neighbours.
+  twoColumns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(120px, 1fr))', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, alignItems: 'start' },
+  refAndName: { display: 'grid', gridTemplateColumns: '72px minmax(0, 1fr)', columnGap: tokens.spacingHorizontalM, alignItems: 'start' },
   fieldset: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -102,9 +105,13 @@ function StartPlan({ session }: { readonly session: PlanSession }) {
   const styles = useStyles();
   const [board, setBoard] = useState('');
   const [firstYear, setFirstYear] = useState(() => financialYearOf(new Date()));
+  const [years, setYears] = useState('2');
   const [touched, setTouched] = useState(false);
-  const boardError = board.trim() ? undefined : 'Enter the Health and Wellbeing Board, e.g. Barnet.';
-  const yearError = isFinancialYearLabel(firstYear.trim()) ? undefined : 'Write the first financial year as 2025/26 (April to March).';
+  const boardError = board.trim() ? undefined : 'Enter the name of your Health and Wellbeing Board.';
+  const first = isFinancialYearLabel(firstYear.trim()) ? financialYear(firstYear.trim()) : undefined;
+  const yearError = first ? undefined : 'Write the first financial year as 2026/27, 2026-27 or 2026/2027 (April to March).';
+  const count = Number(years);
+  const last = first ? yearLabel(first.startYear + count - 1) : undefined;
   const busy = !!session.busy;
   const units = defaultUnitCosts()
     .map((u) => `${u.shortLabel} ${formatPounds(u.value)}`)
@@ -115,21 +122,30 @@ function StartPlan({ session }: { readonly session: PlanSession }) {
         <Subtitle2 as="h2" id="start-heading">
           Start a plan in this workbook
         </Subtitle2>
-        <Body1>Adds the Assumptions and Schemes sheets, with the usual unit costs ({units}), and a scheme table for each of two years.</Body1>
+        <Body1>Adds the Assumptions and Schemes sheets, with starting unit costs for you to replace ({units}), and a scheme table for each year.</Body1>
         <form
           className={styles.section}
           onSubmit={(e) => {
             e.preventDefault();
             setTouched(true);
-            if (!boardError && !yearError) session.startNew(board, firstYear);
+            if (!boardError && !yearError) session.startNew({ board, firstYear, years: count });
           }}
         >
           <Field label="Health and Wellbeing Board" required validationState={touched && boardError ? 'error' : 'none'} validationMessage={touched ? boardError : undefined}>
-            <Input className={styles.input} value={board} onChange={(_, d) => setBoard(d.value)} placeholder="e.g. Barnet" />
+            <Input className={styles.input} value={board} onChange={(_, d) => setBoard(d.value)} />
           </Field>
-          <Field label="First financial year" validationState={yearError ? 'error' : 'none'} validationMessage={yearError}>
-            <Input className={styles.input} value={firstYear} onChange={(_, d) => setFirstYear(d.value)} />
-          </Field>
+          <div className={styles.twoColumns}>
+            <Field label="First financial year" validationState={yearError ? 'error' : 'none'} validationMessage={yearError} hint={first && first.label !== firstYear.trim() ? `Shown as ${first.label}` : undefined}>
+              <Input className={styles.input} value={firstYear} onChange={(_, d) => setFirstYear(d.value)} />
+            </Field>
+            <Field label="Years" hint={last ? `to ${last}` : undefined}>
+              <Select value={years} onChange={(_, d) => setYears(d.value)}>
+                {Array.from({ length: PLAN_YEARS.max - PLAN_YEARS.min + 1 }, (_, i) => String(PLAN_YEARS.min + i)).map((n) => (
+                  <option key={n}>{n}</option>
+                ))}
+              </Select>
+            </Field>
+          </div>
           <div className={styles.actions}>
             <Button appearance="primary" type="submit" disabled={busy}>
               Start plan
@@ -142,7 +158,7 @@ function StartPlan({ session }: { readonly session: PlanSession }) {
         <Subtitle2 as="h2" id="example-heading">
           Try it with real figures
         </Subtitle2>
-        <Body1>Barnet’s BCF plan for 2014/15 and 2015/16: eight schemes, a £6,634,000 and a £23,412,000 pool.</Body1>
+        <Body1>An example: Barnet’s BCF plan for 2014/15 and 2015/16, eight schemes, a £6,634,000 and a £23,412,000 pool.</Body1>
         <div className={styles.actions}>
           <Button disabled={busy} onClick={() => session.loadExample()}>
             Load the Barnet example
@@ -220,7 +236,7 @@ function Schemes({ session, form }: { readonly session: PlanSession; readonly fo
               <AccordionHeader expandIconPosition="end">
                 <span className={styles.headerText}>
                   <span>
-                    {s.ref || '?'} · {s.name || 'New scheme'}
+                    {s.ref || '?'} · {s.name ? shorten(s.name, 60) : 'New scheme'}
                     {errors > 0 && <strong style={{ color: tokens.colorPaletteRedForeground1 }}> ({errors === 1 ? '1 error' : `${errors} errors`})</strong>}
                   </span>
                   <Caption1 className={styles.muted}>
@@ -277,6 +293,9 @@ function SchemeEditor(props: { session: PlanSession; form: PlanForm; index: numb
           <Input className={styles.input} value={scheme.group} onChange={(_, d) => update({ group: d.value })} />
         </Field>
       </div>
+      <Field label={<>Description{hidden(` of scheme ${who}`)}</>} {...state(fieldId.schemeDescription(index))}>
+        <Textarea className={styles.input} value={scheme.description} resize="vertical" onChange={(_, d) => update({ description: d.value })} />
+      </Field>
       <Switch checked={scheme.inPool} onChange={(_, d) => update({ inPool: d.checked })} label={<>In the BCF pool{hidden(` (scheme ${who})`)}</>} />
       {form.source.years.map((y) => {
         const entry = scheme.years[y.label] ?? { cost: '', benefits: {} };
@@ -296,13 +315,45 @@ function SchemeEditor(props: { session: PlanSession; form: PlanForm; index: numb
           </fieldset>
         );
       })}
+      <RemoveScheme who={who} name={scheme.name} remove={() => session.edit((f) => ({ ...f, schemes: f.schemes.filter((_, k) => k !== index) }))} />
+    </div>
+  );
+}
+
+/** Removing a scheme drops its figures for every year, so it asks first, beside the button pressed. */
+function RemoveScheme({ who, name, remove }: { readonly who: string; readonly name: string; readonly remove: () => void }) {
+  const styles = useStyles();
+  const [asking, setAsking] = useState(false);
+  if (!asking) {
+    return (
       <div className={styles.actions}>
-        <Button appearance="subtle" icon={<DeleteRegular />} onClick={() => session.edit((f) => ({ ...f, schemes: f.schemes.filter((_, k) => k !== index) }))}>
+        <Button appearance="subtle" icon={<DeleteRegular />} onClick={() => setAsking(true)}>
           Remove scheme {who}
         </Button>
       </div>
-    </div>
+    );
+  }
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        Remove scheme {who}
+        {name ? ` (${shorten(name, 40)})` : ''} and its costs and benefits for every year? It leaves the workbook when the tables are next generated.
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" appearance="primary" onClick={remove}>
+          Remove
+        </Button>
+        <Button size="small" onClick={() => setAsking(false)}>
+          Keep it
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
   );
+}
+
+/** A long name shown in a header or message: its start, so the layout holds whatever was typed. */
+function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 function sentence(message: string): string {

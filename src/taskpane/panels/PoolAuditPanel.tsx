@@ -1,129 +1,61 @@
-import { Body1, Button, Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
-import { useCallback, useState } from 'react';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Body1, Button, Caption1, Divider, Field, makeStyles, Select, Subtitle2, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import { RULE_TITLES, type Finding } from '../../domain/audit/finding';
-import { formatPounds } from '../../domain/money';
 import type { Plan } from '../../domain/plan';
 import { planChecks } from '../../domain/planChecks';
-import { computePoolYear, describeSharing } from '../../domain/pool';
 import { auditWorkbook } from '../../workbook/audit/auditWorkbook';
 import type { FeatureProps } from '../feature';
 import { panelStyles } from '../panelStyles';
+import type { PlanSession } from '../session';
+import { Contributions } from './pool/Contributions';
+import { PoolFigures } from './pool/PoolFigures';
+import { QuarterSpend } from './pool/QuarterSpend';
+import { SharingRule } from './pool/SharingRule';
 
 const useStyles = makeStyles({
   ...panelStyles,
-  table: {
-    ...panelStyles.table,
-    '& td': { textAlign: 'right', whiteSpace: 'nowrap' },
-    '& th': { textAlign: 'left', fontWeight: tokens.fontWeightRegular },
-  },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  finding: { textAlign: 'left', justifyContent: 'flex-start', whiteSpace: 'normal', height: 'auto', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
-  fail: { color: tokens.colorPaletteRedForeground1 },
-  pass: { color: tokens.colorPaletteGreenForeground1 },
+  item: { overflowWrap: 'anywhere' },
+  finding: { textAlign: 'left', justifyContent: 'flex-start', whiteSpace: 'normal', height: 'auto', minWidth: 0, maxWidth: '100%', overflowWrap: 'anywhere', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
+  fail: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  pass: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
-
 /**
- * The "Pool & audit" tab: the pool by year, the plan's checks with their figures, and the audit of
- * the open workbook. Choosing a finding asks the host to select its cell.
+ * The "Pool & audit" tab: the pooled budget for a chosen year (contributions by partner and source,
+ * each quarter's spend, the sharing rule, the variance), the plan's checks, and the audit of the
+ * open workbook. Every write and the audit's read go through the session's one command runner.
  */
 export function PoolAuditPanel({ session }: FeatureProps) {
   const styles = useStyles();
-  const plan = session.base ?? session.checked?.plan;
-  const host = session.host;
-  const [findings, setFindings] = useState<readonly Finding[] | undefined>();
-  const [auditing, setAuditing] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-
-  const runAudit = useCallback(() => {
-    setAuditing(true);
-    setError(undefined);
-    host
-      .read()
-      .then((snapshot) => setFindings(auditWorkbook(snapshot).findings))
-      .catch((e: Error) => setError(`The workbook could not be audited: ${e.message.split('\n')[0]}`))
-      .finally(() => setAuditing(false));
-  }, [host]);
-
+  const plan = session.base;
+  const [chosen, setChosen] = useState<string>();
+  const year = plan?.years.find((y) => y.label === chosen)?.label ?? plan?.years[0]?.label;
+  if (!plan || !year) {
+    return (
+      <>
+        <Caption1 className={styles.muted}>Put a plan in the workbook on the Plan tab first; its pooled budget and checks are shown here.</Caption1>
+        <Audit session={session} />
+      </>
+    );
+  }
   return (
     <>
-      {plan && <PoolSummary plan={plan} />}
-      {plan && <Checks plan={plan} />}
-      <section className={styles.section} aria-labelledby="audit-heading">
-        <Subtitle2 as="h2" id="audit-heading">
-          Audit
-        </Subtitle2>
-        <Body1>Finds numbers typed over formulas, formulas changed by hand, inputs that break the checks, and pasted scheme tables whose rows and totals don’t add up.</Body1>
-        <div>
-          <Button appearance="primary" disabled={auditing || !!session.busy} onClick={runAudit}>
-            {auditing ? 'Auditing…' : 'Audit this workbook'}
-          </Button>
-        </div>
-        {error && (
-          <Caption1 role="alert" className={styles.fail}>
-            {error}
-          </Caption1>
-        )}
-        {findings && !findings.length && <Caption1 role="status">Nothing to report: every formula is as built and every check passes.</Caption1>}
-        {findings && findings.length > 0 && (
-          <>
-            <Caption1 role="status">
-              {findings.length} finding{findings.length === 1 ? '' : 's'}
-              {host.select ? '. Choose one to go to its cell.' : '.'}
-            </Caption1>
-            <ul className={styles.list} aria-label="Audit findings">
-              {findings.map((f, i) => (
-                <li key={`${f.sheet}!${f.cell}:${f.rule}:${i}`}>
-                  <Button appearance="subtle" className={styles.finding} disabled={!host.select} onClick={() => void host.select?.(f.sheet, f.cell)}>
-                    <span>
-                      <strong>
-                        {f.sheet}!{f.cell}
-                      </strong>{' '}
-                      {RULE_TITLES[f.rule]}: {f.message}
-                    </span>
-                  </Button>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      </section>
-    </>
-  );
-}
-
-function PoolSummary({ plan }: { readonly plan: Plan }) {
-  const styles = useStyles();
-  const years = plan.years.map((y) => computePoolYear(plan, y.label));
-  return (
-    <section className={styles.section} aria-labelledby="pool-heading">
-      <Subtitle2 as="h2" id="pool-heading">
-        Pooled budget
-      </Subtitle2>
-      <table className={styles.table}>
-        <thead>
-          <tr>
-            <th scope="col">Year</th>
-            <td>Contributed</td>
-            <td>Allocated</td>
-            <td>Spent to date</td>
-            <td>Variance to date</td>
-          </tr>
-        </thead>
-        <tbody>
-          {years.map((y) => (
-            <tr key={y.year}>
-              <th scope="row">{y.year}</th>
-              <td>{formatPounds(y.contributed)}</td>
-              <td>{formatPounds(y.allocated)}</td>
-              <td>{formatPounds(y.spent)}</td>
-              <td>{formatPounds(y.variance)}</td>
-            </tr>
+      <Field label="Financial year">
+        <Select value={year} onChange={(_, d) => setChosen(d.value)}>
+          {plan.years.map((y) => (
+            <option key={y.label}>{y.label}</option>
           ))}
-        </tbody>
-      </table>
-      <Caption1 className={styles.muted}>Variance to date is spend less the allocation phased to the quarters reported; the forecast year-end variance is shared {describeSharing(plan.pool?.sharing ?? { kind: 'contributions' })}. Spend is entered per quarter on the Pool sheet.</Caption1>
-    </section>
+        </Select>
+      </Field>
+      <PoolFigures plan={plan} year={year} />
+      <Contributions session={session} plan={plan} year={year} />
+      <QuarterSpend key={year} session={session} plan={plan} year={year} />
+      <SharingRule session={session} plan={plan} />
+      <Divider />
+      <Checks plan={plan} />
+      <Audit session={session} />
+    </>
   );
 }
 
@@ -131,18 +63,89 @@ function Checks({ plan }: { readonly plan: Plan }) {
   const styles = useStyles();
   const checks = planChecks(plan);
   const failed = checks.filter((c) => !c.passed);
+  const passed = checks.filter((c) => c.passed);
+  const contributed = (plan.pool?.contributions ?? []).length > 0 || plan.years.some((y) => y.statedPool !== undefined);
   return (
     <section className={styles.section} aria-labelledby="checks-heading">
       <Subtitle2 as="h2" id="checks-heading">
-        Plan checks: {checks.length - failed.length} of {checks.length} pass
+        Plan checks
       </Subtitle2>
-      <ul className={styles.list} aria-label="Plan checks">
-        {[...failed, ...checks.filter((c) => c.passed)].map((c) => (
-          <li key={c.id}>
-            <Caption1 className={c.passed ? styles.pass : styles.fail}>{c.passed ? 'PASS' : 'FAIL'}</Caption1> <Caption1>{c.message}</Caption1>
-          </li>
-        ))}
-      </ul>
+      {checks.length === 0 ? (
+        <Caption1 role="status">
+          Nothing to check yet.{' '}
+          {contributed ? '' : 'The pool is checked once contributions are entered: the allocation to pooled schemes must equal what the partners put in.'}
+        </Caption1>
+      ) : (
+        <Caption1 role="status">{failed.length ? `${failed.length} of ${checks.length} checks fail.` : checks.length === 1 ? 'The one check passes.' : `All ${checks.length} checks pass.`}</Caption1>
+      )}
+      {failed.length > 0 && (
+        <ul className={styles.list} aria-label="Checks that fail">
+          {failed.map((c) => (
+            <li key={c.id} className={styles.item}>
+              <Caption1 className={styles.fail}>FAIL</Caption1> <Caption1>{c.message}</Caption1>
+            </li>
+          ))}
+        </ul>
+      )}
+      {passed.length > 0 && (
+        <Accordion collapsible>
+          <AccordionItem value="passed">
+            <AccordionHeader size="small">{passed.length === 1 ? 'One check passes' : `${passed.length} checks pass`}</AccordionHeader>
+            <AccordionPanel>
+              <ul className={styles.list} aria-label="Checks that pass">
+                {passed.map((c) => (
+                  <li key={c.id} className={styles.item}>
+                    <Caption1 className={styles.pass}>PASS</Caption1> <Caption1>{c.message}</Caption1>
+                  </li>
+                ))}
+              </ul>
+            </AccordionPanel>
+          </AccordionItem>
+        </Accordion>
+      )}
+    </section>
+  );
+}
+
+function Audit({ session }: { readonly session: PlanSession }) {
+  const styles = useStyles();
+  const host = session.host;
+  const [findings, setFindings] = useState<readonly Finding[] | undefined>();
+  const runAudit = () => void session.run('Auditing the workbook', async () => auditWorkbook(await host.read()).findings).then((f) => f && setFindings(f));
+  return (
+    <section className={styles.section} aria-labelledby="audit-heading">
+      <Subtitle2 as="h2" id="audit-heading">
+        Audit
+      </Subtitle2>
+      <Body1>Finds numbers typed over formulas, formulas changed by hand, inputs that break the checks, and pasted scheme tables whose rows and totals don’t add up.</Body1>
+      <div>
+        <Button appearance="primary" disabled={!!session.busy} onClick={runAudit}>
+          {session.busy?.label === 'Auditing the workbook' ? 'Auditing…' : 'Audit this workbook'}
+        </Button>
+      </div>
+      {findings && !findings.length && <Caption1 role="status">Nothing to report: every formula is as built and no input breaks a check.</Caption1>}
+      {findings && findings.length > 0 && (
+        <>
+          <Caption1 role="status">
+            {findings.length} finding{findings.length === 1 ? '' : 's'}
+            {host.select ? '. Choose one to go to its cell.' : '.'}
+          </Caption1>
+          <ul className={styles.list} aria-label="Audit findings">
+            {findings.map((f, i) => (
+              <li key={`${f.sheet}!${f.cell}:${f.rule}:${i}`}>
+                <Button appearance="subtle" className={styles.finding} disabled={!host.select} onClick={() => void host.select?.(f.sheet, f.cell)}>
+                  <span>
+                    <strong>
+                      {f.sheet}!{f.cell}
+                    </strong>{' '}
+                    {RULE_TITLES[f.rule]}: {f.message}
+                  </span>
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }

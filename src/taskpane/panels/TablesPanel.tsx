@@ -10,12 +10,11 @@ const useStyles = makeStyles({
   ...panelStyles,
   table: {
     ...panelStyles.table,
-    '& thead th': { textAlign: 'right', fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2, borderBottom: `2px solid ${tokens.colorNeutralStroke1}` },
-    '& tbody th': { textAlign: 'left', fontWeight: tokens.fontWeightRegular },
+    '& thead th': { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2, borderBottom: `2px solid ${tokens.colorNeutralStroke1}` },
+    '& tbody th': { textAlign: 'left', fontWeight: tokens.fontWeightRegular, overflowWrap: 'anywhere' },
     '& td': { textAlign: 'right', whiteSpace: 'nowrap' },
   },
   strong: { '& th, & td': { fontWeight: tokens.fontWeightSemibold } },
-  caption: { captionSide: 'bottom', textAlign: 'left', paddingTop: tokens.spacingVerticalS, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
 /** The Tables tab: generate or refresh every year's scheme table, and the totals each will show. */
@@ -41,7 +40,7 @@ export function TablesPanel({ session }: FeatureProps) {
             {label}
           </Button>
         </div>
-        {!session.form && <Caption1 className={styles.muted}>Start a plan or load the Barnet example on the Plan tab first.</Caption1>}
+        {!session.form && <Caption1 className={styles.muted}>Start a plan, or load the example, on the Plan tab first.</Caption1>}
         {session.form && !valid && (
           <Caption1 role="status" style={{ color: tokens.colorPaletteRedForeground1 }}>
             {errors === 1 ? 'One field on the Plan tab needs correcting' : `${errors} fields on the Plan tab need correcting`} before the tables can be generated.
@@ -53,15 +52,14 @@ export function TablesPanel({ session }: FeatureProps) {
           <Subtitle2 as="h2" id="totals-heading">
             Totals by year
           </Subtitle2>
-          <div className={styles.scroll}>
-            <Totals tables={session.tables} pending={session.changes.length} />
-          </div>
+          <Totals tables={session.tables} pending={session.changes.length} />
         </section>
       )}
     </>
   );
 }
 
+/** Each year's totals as a short list of figures: one block per year fits a 320 px pane whatever the number of years. */
 function Totals({ tables, pending }: { readonly tables: readonly SchemeTable[]; readonly pending: number }) {
   const styles = useStyles();
   const rows: { label: string; value: (t: SchemeTable) => string; strong?: boolean }[] = [
@@ -73,31 +71,29 @@ function Totals({ tables, pending }: { readonly tables: readonly SchemeTable[]; 
     { label: 'Total saving as % of pool', value: (t) => (t.poolTotal.isZero() ? 'n/a' : formatPercent(ratio(t.totalSaving, t.poolTotal))) },
   ];
   return (
-    <table className={styles.table} aria-labelledby="totals-heading">
-      <caption className={styles.caption}>
+    <>
+      <Caption1 className={styles.muted}>
         {pending ? `Includes ${pending === 1 ? 'one change' : `${pending} changes`} not yet in the workbook.` : 'As the workbook’s tables show them.'}
-      </caption>
-      <thead>
-        <tr>
-          <td />
-          {tables.map((t) => (
-            <th key={t.year} scope="col">
-              {t.year}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.label} className={r.strong ? styles.strong : undefined}>
-            <th scope="row">{r.label}</th>
-            {tables.map((t) => (
-              <td key={t.year}>{r.value(t)}</td>
+      </Caption1>
+      {tables.map((t) => (
+        <table key={t.year} className={styles.table} aria-label={`Totals ${t.year}`}>
+          <thead>
+            <tr>
+              <th scope="col">{t.year}</th>
+              <td />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.label} className={r.strong ? styles.strong : undefined}>
+                <th scope="row">{r.label}</th>
+                <td>{r.value(t)}</td>
+              </tr>
             ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+          </tbody>
+        </table>
+      ))}
+    </>
   );
 }
 

@@ -8,12 +8,15 @@ import {
   scaleOf,
   statedUnitCost,
   type LabelRole,
-  type Measure,
   type Role,
   type StatedUnitCost,
 } from './headerWords';
-import { hiddenSubtotals, type SubTotal } from './subtotals';
+import { hiddenSubtotals } from './subtotals';
+import type { Column, SubTotal } from './tableParts';
 import type { TableGrid } from './tableGrid';
+
+// Declared apart so that subtotals.ts, which this module calls, can use them without importing it.
+export type { Column, SubTotal } from './tableParts';
 
 /**
  * Finds the scheme tables on a sheet the way a person reads them: a header of one to three rows
@@ -23,26 +26,11 @@ import type { TableGrid } from './tableGrid';
  * below, labelled or not, with sub-totals. Only tables with money (a cost or saving column) and
  * a BCF measure (% of pool, a benefit count, a saving) are scheme tables; others are left alone.
  */
-export interface Column {
-  readonly index: number;
-  readonly role: Role;
-  readonly header: string;
-  /** The year, quarter, "Total" or heading the column sits under: its own sub-table. */
-  readonly band: string;
-  readonly measure: Measure;
-  /** Pounds per shown unit: 1,000 in a £000s column. 1 for figures that are not money. */
-  readonly scale: number;
-  /** A part of a figure broken down under its heading ("Cost (£)" over Q1..Q4, Total). */
-  readonly breakdown: boolean;
-}
-
 export interface LabelColumn {
   readonly index: number;
   readonly header: string;
   readonly role?: LabelRole;
 }
-
-export type { SubTotal };
 
 export interface FoundTable {
   readonly grid: TableGrid;

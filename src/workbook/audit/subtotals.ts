@@ -1,20 +1,8 @@
 import type Decimal from 'decimal.js';
 import { Money, ZERO, sum } from '../../domain/money';
+import type { Column, SubTotal } from './tableParts';
 import type { TableGrid } from './tableGrid';
 import { withinAsShown } from './typedCell';
-
-/** A row adding up the schemes of its group. */
-export interface SubTotal {
-  readonly row: number;
-  readonly rows: readonly number[];
-}
-
-/** What this needs of a table's figure columns. */
-interface FigureColumn {
-  readonly index: number;
-  readonly role: string;
-  readonly breakdown: boolean;
-}
 
 /**
  * Sub-totals nobody labelled, as old sheets carry them: a row under a run of schemes that adds
@@ -22,7 +10,7 @@ interface FigureColumn {
  * total does not add up with them counted as schemes and does without them, so a scheme whose
  * cost happens to equal its neighbours' is never taken for one.
  */
-export function hiddenSubtotals(grid: TableGrid, columns: readonly FigureColumn[], rows: readonly number[], totalRow: number | undefined, unlabelled: readonly SubTotal[]): { rows: number[]; subtotals: SubTotal[] } | undefined {
+export function hiddenSubtotals(grid: TableGrid, columns: readonly Column[], rows: readonly number[], totalRow: number | undefined, unlabelled: readonly SubTotal[]): { rows: number[]; subtotals: SubTotal[] } | undefined {
   const key = columns.find((c) => c.role === 'cost' && !c.breakdown) ?? columns.find((c) => c.role === 'count');
   if (!key || totalRow === undefined || rows.length < 3) return undefined;
   const total = grid.typed(totalRow, key.index);

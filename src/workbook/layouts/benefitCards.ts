@@ -8,6 +8,7 @@ import {
   planQuarters,
   planReportingQuarter,
   SIGN_OFF_DECISIONS,
+  signOffRoles,
   type BenefitCard,
   type Tolerances,
 } from '../../domain/benefitCard';
@@ -329,7 +330,8 @@ function cardSheet(plan: Plan, card: BenefitCard, t: Tolerances, quarter: Report
   validations.push({ range: `${at(msFirst, 3)}:${at(msLast, 3)}`, kind: 'list', list: [...MILESTONE_STATUSES], message: `Choose ${MILESTONE_STATUSES.join(', ')}.` });
   rows.push([]);
 
-  section(CARD_SECTION.signOff, 'Signed off by the HSCI Steering Group, the Tier Sponsor and the Project Sponsor.');
+  const [group, ...sponsors] = signOffRoles(plan);
+  section(CARD_SECTION.signOff, `Signed off by the ${group}, the ${sponsors.join(' and the ')}.`);
   headerRow(SIGN_OFF_HEADERS);
   const soFirst = rows.length;
   for (const s of card.signOffs) {

@@ -44,13 +44,14 @@ export const BLOCKS = {
   targets: growing('Targets', HEADERS.targets),
   trackerSettings: block('TrackerSettings', HEADERS.trackerSettings),
   planQuarters: block('PlanQuarters', HEADERS.planQuarters),
+  signOffRoles: block('SignOffRoles', HEADERS.signOffRoles),
   schemes: growing('Schemes', HEADERS.schemes),
   investments: growing('Investments', HEADERS.investments),
   contributions: growing('PoolContributions', POOL_HEADERS.contributions),
   sharingRule: block('PoolSharingRule', POOL_HEADERS.sharingRule),
   fixedShares: block('PoolFixedShares', POOL_HEADERS.fixedShares),
   phasing: block('PoolPhasing', POOL_HEADERS.phasing, { computed: [5] }),
-  spend: block('PoolSpend', POOL_HEADERS.spend, { computed: [0, 2, 7, 8, 9, 10] }),
+  spend: block('PoolSpend', POOL_HEADERS.spend, { computed: [0, 2, 7, 8] }),
   summary: block('PoolSummary', POOL_HEADERS.summary),
   sources: block('PoolSources', POOL_HEADERS.sources),
   poolPartners: block('PoolPartners', POOL_HEADERS.partners),
@@ -62,7 +63,7 @@ export const BLOCKS = {
 } as const;
 
 export const SHEET_SPECS = {
-  assumptions: { sheet: SHEET.assumptions, blocks: [BLOCKS.planInfo, BLOCKS.partners, BLOCKS.years, BLOCKS.unitCosts, BLOCKS.targets, BLOCKS.trackerSettings, BLOCKS.planQuarters] },
+  assumptions: { sheet: SHEET.assumptions, blocks: [BLOCKS.planInfo, BLOCKS.partners, BLOCKS.years, BLOCKS.unitCosts, BLOCKS.targets, BLOCKS.trackerSettings, BLOCKS.planQuarters, BLOCKS.signOffRoles] },
   schemes: { sheet: SHEET.schemes, blocks: [BLOCKS.schemes] },
   investments: { sheet: SHEET.investments, blocks: [BLOCKS.investments] },
   pool: { sheet: POOL_SHEETS.pool, blocks: [BLOCKS.contributions, BLOCKS.sharingRule, BLOCKS.fixedShares, BLOCKS.phasing, BLOCKS.spend, BLOCKS.summary, BLOCKS.sources, BLOCKS.poolPartners] },

@@ -13,7 +13,7 @@ import { CARD_LABEL, FORMAT_DATE, sheetRange, TRACKER_NAMES, YEAR_REALISED_TO_QU
 export const SUMMARY_SHEET = 'Benefits Summary';
 export const SUMMARY_HEADERS = [
   'Ref', 'Scheme', 'Tier', 'Type', 'Owner', 'Planned since plan start, quarters reported (£)', 'Realised since plan start (£)', 'Variance (£)', 'Variance (%)', 'Status', 'Status set by',
-  'Planned in quarters with no data (£)', 'Sign-off', 'Next milestone', 'Next due', 'Unmatched entries',
+  'Sign-off', 'Next milestone', 'Next due', 'Unmatched entries',
 ] as const;
 const SC = (header: (typeof SUMMARY_HEADERS)[number]) => SUMMARY_HEADERS.indexOf(header);
 export const NEL_HEADERS = ['Target year', 'NEL baseline', 'NEL target', 'Reduction target', 'Planned in cards', 'Realised in the year to the reporting quarter', 'Realised % of target', 'Year-end lower', 'Year-end expected', 'Year-end upper', 'Expected % of target'] as const;
@@ -31,7 +31,7 @@ export function cardSummaryLayout(plan: Plan, cards: readonly CardGeometry[], as
   const summary = benefitsSummary(plan);
   const rows: Row[] = [
     [text(`${plan.board} Benefit Cards: steering group summary`, 'title')],
-    [text('One row per Benefit Card, as at the reporting quarter: planned and realised since the plan began, over the quarters with data. A quarter or card with no data is left out of every variance and total and counted apart (grey). Filter by tier or status with the header buttons; the totals follow the filter.', 'note')],
+    [text('One row per Benefit Card, as at the reporting quarter: planned and realised since the plan began, over the quarters with data. A quarter or card with no data is left out of every variance and total (each card shows the planned £ it leaves out); cards with none are counted under "No data yet". Filter by tier or status with the header buttons; the totals follow the filter.', 'note')],
     [text('As at'), formula(TRACKER_NAMES.quarter, summary.asAt, FORMAT.text)],
     [],
   ];
@@ -55,7 +55,6 @@ export function cardSummaryLayout(plan: Plan, cards: readonly CardGeometry[], as
       formula(ref(CARD_LABEL.variancePct), pos.variancePct ?? '', FORMAT.percent),
       formula(ref(CARD_LABEL.status), pos.status, FORMAT.text),
       formula(ref(CARD_LABEL.statusSetBy), pos.statusSetBy, FORMAT.text),
-      formula(ref(CARD_LABEL.notReported), pos.plannedNotReported, FORMAT.pounds),
       formula(ref(CARD_LABEL.signOff), pos.signOff, FORMAT.text),
       formula(ref(CARD_LABEL.nextMilestone), pos.nextMilestone, FORMAT.text),
       formula(ref(CARD_LABEL.nextDue), pos.nextDue ?? '', FORMAT_DATE),
@@ -74,7 +73,6 @@ export function cardSummaryLayout(plan: Plan, cards: readonly CardGeometry[], as
   totals[SC('Realised since plan start (£)')] = subtotal(SC('Realised since plan start (£)'), summary.realisedToDate);
   totals[SC('Variance (£)')] = subtotal(SC('Variance (£)'), summary.variance);
   totals[SC('Variance (%)')] = formula(`IF(${cellAddress(total, SC('Planned since plan start, quarters reported (£)'))}=0,"n/a",${cellAddress(total, SC('Variance (£)'))}/${cellAddress(total, SC('Planned since plan start, quarters reported (£)'))})`, summary.variancePct, FORMAT.percent, 'total');
-  totals[SC('Planned in quarters with no data (£)')] = subtotal(SC('Planned in quarters with no data (£)'), summary.plannedNotReported);
   const unmatched = sum(summary.cards.map((c) => ZERO.plus(c.card.unmatched.length)));
   totals[SC('Unmatched entries')] = cards.length ? formula(`SUBTOTAL(109,${span(SC('Unmatched entries'))})`, unmatched, FORMAT.count, 'total') : num(0, FORMAT.count, 'total');
   rows.push(totals);
@@ -135,7 +133,7 @@ export function cardSummaryLayout(plan: Plan, cards: readonly CardGeometry[], as
     name: SUMMARY_SHEET,
     rows,
     tables,
-    columnWidths: [18, 36, 10, 20, 22, 18, 16, 14, 12, 12, 16, 18, 16, 30, 12, 12],
+    columnWidths: [18, 36, 10, 20, 22, 18, 16, 14, 12, 12, 16, 16, 30, 12, 12],
     freeze: { rows: header + 1, columns: 1 },
     tabColor: '7F6000',
   };

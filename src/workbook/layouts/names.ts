@@ -20,6 +20,7 @@ export const HEADERS = {
   investments: ['Ref', 'Year', 'Investment line', 'Amount (£)'],
   trackerSettings: ['Tracker setting', 'Value', 'Meaning'],
   planQuarters: ['Plan quarter'],
+  signOffRoles: ['Sign-off role', 'Name of the role', 'What it is'],
 } as const;
 
 export function costHeader(year: string): string {

@@ -155,16 +155,14 @@ function spendRows(plan: Plan, pool: Pool, years: Years, first: number): Row[] {
       const i = schemeIndex.get(scheme)!;
       const r = first + rows.length;
       const line = figures.schemes[k];
-      const toDate = c('Allocation to date (£)', r);
       rows.push([
         formula(g.cell('A', i), scheme.ref, FORMAT.text),
         text(year),
         formula(`IF(${g.cell(g.inPoolColumn, i)}="Yes",${g.cell(g.costColumn(year), i)},0)`, line.allocation, FORMAT.pounds),
         ...line.spendByQuarter.map((q, n) => (entered.has(`${year}|${n + 1}|${scheme.ref.toLowerCase()}`) ? num(q, FORMAT.pounds, 'input') : { style: 'input' as const, format: FORMAT.pounds })),
         formula(`SUM(${c('Q1 spend (£)', r)}:${c('Q4 spend (£)', r)})`, line.spend, FORMAT.pounds),
-        formula(`${c('Allocation (£)', r)}*${phased}`, line.allocatedToDate, FORMAT.pounds),
-        formula(`${c('Spend to date (£)', r)}-${toDate}`, line.variance, FORMAT.pounds),
-        formula(`${c('Spend to date (£)', r)}+(${c('Allocation (£)', r)}-${toDate})*IF(${toDate}=0,1,${c('Spend to date (£)', r)}/${toDate})`, line.forecastOutturn, FORMAT.pounds),
+        // spend to date less the allocation phased to the quarters reported
+        formula(`${c('Spend to date (£)', r)}-${c('Allocation (£)', r)}*${phased}`, line.variance, FORMAT.pounds),
       ]);
     });
   }
@@ -185,10 +183,10 @@ function summaryRows(years: Years, cRange: (c: number) => string, sRange: (c: nu
       formula(`SUMIF(${cRange(0)},${yearCell},${cRange(3)})`, figures.contributed, FORMAT.pounds),
       formula(sumOf('Allocation (£)'), figures.allocated, FORMAT.pounds),
       formula(reported, figures.quartersReported, FORMAT.count),
-      formula(sumOf('Allocation to date (£)'), figures.allocatedToDate, FORMAT.pounds),
+      formula(`${c('Allocated (£)')}*${abs(col(H.phasing, 'Phased to date'), years.phasingRow.get(year)!)}`, figures.allocatedToDate, FORMAT.pounds),
       formula(sumOf('Spend to date (£)'), figures.spent, FORMAT.pounds),
-      formula(sumOf('Variance to date (£)'), figures.variance, FORMAT.pounds),
-      formula(sumOf('Forecast outturn (£)'), figures.forecastOutturn, FORMAT.pounds),
+      formula(`${c('Spent to date (£)')}-${c('Allocation to date (£)')}`, figures.variance, FORMAT.pounds),
+      formula(`${c('Spent to date (£)')}+(${c('Allocated (£)')}-${c('Allocation to date (£)')})*IF(${c('Allocation to date (£)')}=0,1,${c('Spent to date (£)')}/${c('Allocation to date (£)')})`, figures.forecastOutturn, FORMAT.pounds),
       formula(`${c('Forecast outturn (£)')}-${c('Allocated (£)')}`, figures.forecastVariance, FORMAT.pounds),
       formula(`${c('Contributed (£)')}-${c('Allocated (£)')}`, figures.contributed.minus(figures.allocated), FORMAT.pounds),
     ];

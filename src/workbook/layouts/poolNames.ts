@@ -11,7 +11,7 @@ export const POOL_HEADERS = {
   fixedShares: ['Fixed split partner', 'Fixed share (%)'],
   phasing: ['Phasing year', 'Q1 share', 'Q2 share', 'Q3 share', 'Q4 share', 'Phased to date'],
   spend: [
-    'Spend ref', 'Spend year', 'Allocation (£)', 'Q1 spend (£)', 'Q2 spend (£)', 'Q3 spend (£)', 'Q4 spend (£)', 'Spend to date (£)', 'Allocation to date (£)', 'Variance to date (£)', 'Forecast outturn (£)',
+    'Spend ref', 'Spend year', 'Allocation (£)', 'Q1 spend (£)', 'Q2 spend (£)', 'Q3 spend (£)', 'Q4 spend (£)', 'Spend to date (£)', 'Variance to date (£)',
   ],
   summary: ['Summary year', 'Contributed (£)', 'Allocated (£)', 'Quarters reported', 'Allocation to date (£)', 'Spent to date (£)', 'Variance to date (£)', 'Forecast outturn (£)', 'Forecast variance (£)', 'Not allocated (£)'],
   sources: ['Source year', 'Source partner', 'Source', 'Contributed (£)', 'Share of pool', 'Share of forecast variance (£)'],

@@ -1,4 +1,5 @@
 import type Decimal from 'decimal.js';
+import { parseAmount } from '../../domain/amountText';
 import { Money } from '../../domain/money';
 import type { Problem } from '../../domain/problems';
 import { cellAddress } from '../a1';
@@ -59,15 +60,8 @@ export class CellReader {
   }
 }
 
-/** undefined when the value is not an amount; blank is zero. */
-export function parseAmount(value: Scalar): Decimal | undefined {
-  if (value === null || value === undefined) return new Money(0);
-  if (typeof value === 'number') return Number.isFinite(value) ? new Money(String(value)) : undefined;
-  if (typeof value === 'boolean') return undefined;
-  const cleaned = value.replace(/[£,\s]/g, '');
-  if (cleaned === '') return new Money(0);
-  return /^-?\d+(\.\d+)?$/.test(cleaned) ? new Money(cleaned) : undefined;
-}
+// One amount parser for the readers and the pane: src/domain/amountText.ts.
+export { parseAmount };
 
 export function describeScalar(value: Scalar): string {
   if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;

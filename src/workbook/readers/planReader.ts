@@ -1,4 +1,5 @@
 import type Decimal from 'decimal.js';
+import { DEFAULT_SIGN_OFF_ROLES } from '../../domain/benefitCard';
 import { isFinancialYearLabel } from '../../domain/financialYear';
 import type { InvestmentLine, NelTarget, Partner, Plan, PlanYear, Scheme, SchemeYear, UnitCost } from '../../domain/plan';
 import { checkPlan, type PlanPath } from '../../domain/planRules';
@@ -30,6 +31,8 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
     const r = info?.rows.find((row) => a.text(row, 0).toLowerCase() === label.toLowerCase());
     return r === undefined ? '' : a.text(r, 1);
   };
+
+  const signOffRoles = readSignOffRoles(a);
 
   const partnersBlock = block(BLOCKS.partners);
   const partners: Partner[] = (partnersBlock?.rows ?? []).map((r) => {
@@ -144,7 +147,7 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
   }
 
   problems.push(...a.problems, ...s.problems, ...(inv?.problems ?? []));
-  const plan: Plan = { board: infoValue('Health and Wellbeing Board'), title: infoValue('Title'), partners, years, unitCosts, schemes, targets, notes: [], ...readPoolSheets(snapshot, problems), cards: readCardBook(snapshot, problems), ...readJointFundingInto(snapshot, problems) };
+  const plan: Plan = { board: infoValue('Health and Wellbeing Board'), title: infoValue('Title'), partners, years, unitCosts, schemes, targets, notes: [], ...readPoolSheets(snapshot, problems), cards: readCardBook(snapshot, problems), ...signOffRoles, ...readJointFundingInto(snapshot, problems) };
   const locate = (path: PlanPath): Location => {
     switch (path.kind) {
       case 'scheme':
@@ -173,4 +176,12 @@ function requireSheet(snapshot: WorkbookSnapshot, name: string): SheetSnapshot {
     ]);
   }
   return sheet;
+}
+
+/** The roles signing a card off: a workbook without them (or with the neutral defaults) leaves the plan's own unset. */
+function readSignOffRoles(a: CellReader): Pick<Plan, 'signOffRoles'> {
+  const block = locateBlock(a, SHEET_SPECS.assumptions, BLOCKS.signOffRoles, { optional: true });
+  const roles = (block?.rows ?? []).slice(0, DEFAULT_SIGN_OFF_ROLES.length).map((r) => a.text(r, block!.col(1)));
+  const own = roles.length === DEFAULT_SIGN_OFF_ROLES.length && roles.every(Boolean) && roles.some((r, i) => r !== DEFAULT_SIGN_OFF_ROLES[i]);
+  return own ? { signOffRoles: roles } : {};
 }

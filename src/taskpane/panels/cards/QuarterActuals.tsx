@@ -1,0 +1,101 @@
+import { Button, Caption1, Field, Input, makeStyles, Select, Subtitle2, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import { formatCount, formatPercent } from '../../../domain/money';
+import type { Plan } from '../../../domain/plan';
+import { enterQuarterActuals, quarterEntries, type QuarterEntry } from '../../../workbook/cardCommands';
+import { panelStyles } from '../../panelStyles';
+import type { PlanSession } from '../../session';
+import { entryKey, fieldMessage, filledEntries, typedFrom, type ActualField, type TypedActual } from './actualsForm';
+
+const useStyles = makeStyles({
+  ...panelStyles,
+  card: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, margin: 0, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalM}`, minWidth: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}`, overflowWrap: 'anywhere' },
+  measure: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(84px, 1fr))', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: 'start' },
+  input: { width: '100%', minWidth: 0 },
+});
+
+/** One quarter's actuals, card by card: a short form per card whose labels stay beside their boxes at any width. */
+export function QuarterActuals(props: { readonly session: PlanSession; readonly plan: Plan; readonly quarters: readonly string[]; readonly initial: string }) {
+  const { session, plan, quarters } = props;
+  const styles = useStyles();
+  const [quarter, setQuarter] = useState(props.initial);
+  const entries = useMemo(() => (quarter ? quarterEntries(plan, quarter) : []), [plan, quarter]);
+  const [typed, setTyped] = useState<Record<string, TypedActual>>(() => typedFrom(entries));
+  useEffect(() => setTyped(typedFrom(entries)), [entries]);
+  const errors = entries.some((e) => (['reduction', 'baseline', 'actual'] as const).some((f) => fieldMessage(plan, e, f, typed[entryKey(e)]?.[f] ?? '')?.severity === 'error'));
+  const cards = [...new Set(entries.map((e) => e.ref))];
+  const save = () =>
+    void session.run(`Saving ${quarter} actuals`, (onProgress) => enterQuarterActuals(session.host, quarter, filledEntries(entries, typed), onProgress)).then((outcome) => {
+      if (!outcome) return;
+      session.workbookWrote(outcome.plan);
+      session.notify({ intent: 'success', title: `${quarter} actuals saved on the cards` });
+    });
+  if (!entries.length) return null;
+  return (
+    <section className={styles.section} aria-labelledby="actuals-heading">
+      <Subtitle2 as="h2" id="actuals-heading">
+        Enter a quarter’s actuals
+      </Subtitle2>
+      <Field label="Quarter">
+        <Select value={quarter} onChange={(_, d) => setQuarter(d.value)}>
+          {quarters.map((q) => (
+            <option key={q}>{q}</option>
+          ))}
+        </Select>
+      </Field>
+      <Caption1 className={styles.muted}>Type the realised reduction, or the baseline and actual counts. For a rate, type the measured value (e.g. 0.85 for 85%).</Caption1>
+      {cards.map((ref) => {
+        const mine = entries.filter((e) => e.ref === ref);
+        const name = plan.schemes.find((s) => s.ref === ref)?.name ?? '';
+        return (
+          <fieldset key={ref} className={styles.card}>
+            <legend className={styles.legend}>
+              {ref} {name.length > 50 ? `${name.slice(0, 49)}…` : name}
+            </legend>
+            {mine.map((e) => (
+              <Measure key={entryKey(e)} plan={plan} entry={e} typed={typed[entryKey(e)]} set={(t) => setTyped((all) => ({ ...all, [entryKey(e)]: t }))} />
+            ))}
+          </fieldset>
+        );
+      })}
+      <div>
+        <Button appearance="primary" disabled={!!session.busy || errors} onClick={save}>
+          {session.busy?.label === `Saving ${quarter} actuals` ? 'Saving…' : `Save ${quarter} actuals`}
+        </Button>
+      </div>
+      {errors && <Caption1 className={styles.muted}>Correct the boxes marked in red to save.</Caption1>}
+    </section>
+  );
+}
+
+function Measure({ plan, entry, typed, set }: { readonly plan: Plan; readonly entry: QuarterEntry; readonly typed?: TypedActual; readonly set: (t: TypedActual) => void }) {
+  const styles = useStyles();
+  const t = typed ?? { reduction: '', baseline: '', actual: '', note: '' };
+  const measure = entry.label.slice(entry.ref.length + 1);
+  const planned = entry.planned === undefined ? '' : entry.kind === 'rate' ? `target ${formatPercent(entry.planned)}` : `planned ${formatCount(entry.planned)}`;
+  const fields: ActualField[] = entry.kind === 'count' ? ['reduction', 'baseline', 'actual'] : ['actual'];
+  const titles: Record<ActualField, string> = { reduction: 'Reduction', baseline: 'Baseline', actual: entry.kind === 'rate' ? 'Measured' : 'Actual' };
+  return (
+    <div className={styles.measure} role="group" aria-label={`${entry.label}${planned ? `, ${planned}` : ''}`}>
+      <Caption1>
+        <strong>{measure}</strong>
+        {planned && ` · ${planned}`}
+      </Caption1>
+      <div className={styles.grid}>
+        {fields.map((f) => {
+          const message = fieldMessage(plan, entry, f, t[f]);
+          return (
+            <Field key={f} label={titles[f]} validationState={message?.severity ?? 'none'} validationMessage={message?.text}>
+              <Input className={styles.input} aria-label={`${entry.label} ${titles[f].toLowerCase()}`} value={t[f]} inputMode="decimal" onChange={(_, d) => set({ ...t, [f]: d.value })} />
+            </Field>
+          );
+        })}
+      </div>
+      <Field label="Note">
+        <Input className={styles.input} aria-label={`${entry.label} note`} value={t.note} onChange={(_, d) => set({ ...t, note: d.value })} />
+      </Field>
+    </div>
+  );
+}
