@@ -3,13 +3,13 @@ import { isBookkeeping, logicalSnapshot, looksLikeLayoutSheet, placePlan, STAGIN
 import type { Scalar, SheetPlan, WorkbookPlan } from '../../workbook/sheetPlan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import type { CellInput } from './cellInput';
+import type { ExcelApi } from './excelApi';
+import { readSelectedRange } from './readSelection';
 import { queueStep } from './queueSteps';
 import { DEFAULT_MAX_RESPONSE_BYTES, errorCode, readSheets, readState, releaseReferences, type Guess, type WorkbookState } from './workbookRead';
 import { LAST_REQUEST_BYTES, planWrites } from './writePlan';
 import { nextBatch, type WriteStep } from './writeSteps';
 
-/** The part of the Office.js `Excel` namespace the adapter uses; tests inject Microsoft's client loaded in a vm. */
-export type ExcelApi = Pick<typeof Excel, 'run'>;
 
 export interface OfficeWorkbookOptions {
   /**
@@ -35,6 +35,8 @@ const MIN_REQUEST_BYTES = 16_000;
  * bigger content is first written to new sheets and copied over at the end (writePlan.ts). Nothing
  * a person made (their "Pool" sheet, their tables, their names) is read, written or renamed.
  */
+export type { ExcelApi } from './excelApi';
+
 export class OfficeWorkbook implements WorkbookHost {
   private readonly maxRequestBytes: number;
   private readonly maxResponseBytes: number;
@@ -51,6 +53,10 @@ export class OfficeWorkbook implements WorkbookHost {
 
   select(sheet: string, cell: string): Promise<void> {
     return selectCell(sheet, cell, this.excel);
+  }
+
+  readSelection() {
+    return readSelectedRange(this.excel);
   }
 
   /**

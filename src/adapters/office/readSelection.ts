@@ -1,6 +1,6 @@
 import type { Selection } from '../../workbook/host';
 import type { Scalar } from '../../workbook/sheetPlan';
-import type { ExcelApi } from './officeWorkbook';
+import type { ExcelApi } from './excelApi';
 
 /**
  * The cells selected in Excel, for "Import schemes from a table": values and number formats in
