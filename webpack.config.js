@@ -114,8 +114,8 @@ module.exports = (env = {}, argv = {}) => {
         cacheGroups: {
           react: { test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, name: 'react', priority: 30 },
           fluent: { test: /[\\/]node_modules[\\/](@fluentui|@griffel|@floating-ui|tabster|keyborg|@swc|rtl-css-js|stylis|use-sync-external-store|@emotion)[\\/]/, name: 'fluent', priority: 20 },
-          // The preview's formula engine and its dependencies: only preview.html loads this chunk.
-          engine: { test: /[\\/]node_modules[\\/](hyperformula|chevrotain|@chevrotain|tiny-emitter|unorm|regexp-to-ast|lodash)[\\/]/, name: 'engine', priority: 25, chunks: (chunk) => chunk.name === 'preview' },
+          // The preview's formula engine, its number formats (numfmt) and their dependencies: only preview.html loads this chunk.
+          engine: { test: /[\\/]node_modules[\\/](hyperformula|chevrotain|@chevrotain|tiny-emitter|unorm|regexp-to-ast|lodash|numfmt)[\\/]/, name: 'engine', priority: 25, chunks: (chunk) => chunk.name === 'preview' },
           vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', priority: 10 },
           default: false,
           defaultVendors: false,

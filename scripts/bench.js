@@ -65,6 +65,32 @@ async function layoutBench(scope, title, sizes) {
   console.log('');
 }
 
+/**
+ * `bcf build --tables` as a user runs it, in a fresh process: wall time and peak memory (maxRSS), so
+ * growth with the number of schemes shows (it should be linear, and 20,000 schemes must finish).
+ */
+function buildBench(sizes) {
+  const os = require('os');
+  const widths = [8, 12, 14, 12];
+  console.log('bcf build --tables (a new process each), wall time and peak memory');
+  console.log(row(['schemes', 'time (s)', 'peak RSS (MB)', 'xlsx (KB)'], widths));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcf-build-bench-'));
+  try {
+    for (const n of sizes) {
+      const plan = path.join(dir, `plan${n}.json`);
+      const out = path.join(dir, `plan${n}.xlsx`);
+      fs.writeFileSync(plan, JSON.stringify(randomPlanJson(n, { schemes: n, years: ['2014/15', '2015/16'] })));
+      const probe = `const {main}=require(${JSON.stringify(path.join(root, 'dist/node/src/cli/main.js'))});const t=Date.now();main(['build',${JSON.stringify(plan)},'-o',${JSON.stringify(out)},'--tables'],{out(){},err(){}}).then((code)=>{process.stdout.write(JSON.stringify({code,s:(Date.now()-t)/1000,rss:process.resourceUsage().maxRSS/1024}))})`;
+      const result = JSON.parse(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8', maxBuffer: 1 << 20 }));
+      const size = result.code === 0 ? (fs.statSync(out).size / 1024).toFixed(0) : `exit ${result.code}`;
+      console.log(row([n, result.s.toFixed(1), result.rss.toFixed(0), size], widths));
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  console.log('');
+}
+
 /** The gzipped JavaScript taskpane.html loads for its first render (Office.js itself comes from Microsoft). */
 function printBundle(bundleSize) {
   try {
@@ -86,6 +112,8 @@ async function main() {
     await layoutBench(scope, title, scope === 'all' ? sizes.slice(0, 3) : sizes);
   }
 
+  buildBench([5000, 10000, 20000]);
+
   for (const [label, file] of [
     ['Office adapter round trips', 'officeBench.js'],
     ['Task pane bundle', 'bundle-size.js'],
@@ -104,7 +132,9 @@ async function main() {
 }
 
 const layoutAt = process.argv.indexOf('--layout');
-(layoutAt > 0 ? measureLayout(process.argv[layoutAt + 1], Number(process.argv[layoutAt + 2])).then((r) => process.stdout.write(JSON.stringify(r))) : main()).catch((e) => {
+const buildAt = process.argv.indexOf('--build'); // node scripts/bench.js --build 5000 20000: that table alone
+if (buildAt > 0) buildBench(process.argv.slice(buildAt + 1).map(Number));
+else (layoutAt > 0 ? measureLayout(process.argv[layoutAt + 1], Number(process.argv[layoutAt + 2])).then((r) => process.stdout.write(JSON.stringify(r))) : main()).catch((e) => {
   console.error(e);
   process.exit(1);
 });

@@ -29,13 +29,17 @@ function bundleSize({ dir = DEFAULT_DIR, page = 'taskpane.html' } = {}) {
   const files = local.map((src) => {
     const file = path.join(dir, decodeURIComponent(src.replace(/^\.?\//, '').split(/[?#]/)[0]));
     const content = fs.readFileSync(file);
-    return { file: path.relative(dir, file), bytes: content.length, gzipBytes: zlib.gzipSync(content, { level: 9 }).length, hyperformula: /hyperformula/i.test(content.toString('utf8')) };
+    const text = content.toString('utf8');
+    // numfmt's own message survives minifying: the preview's number formats, never the pane's.
+    return { file: path.relative(dir, file), bytes: content.length, gzipBytes: zlib.gzipSync(content, { level: 9 }).length, hyperformula: /hyperformula/i.test(text), numfmt: text.includes('Format pattern is missing a numerator') };
   });
   return {
     page,
-    files: files.map(({ hyperformula, ...f }) => f),
+    files: files.map(({ hyperformula, numfmt, ...f }) => f),
     /** HyperFormula is GPL-3.0: only the preview may load it, never the add-in people install. */
     includesHyperFormula: files.some((f) => f.hyperformula),
+    /** numfmt shows the preview's simulated cells; the task pane never shows a cell. */
+    includesNumfmt: files.some((f) => f.numfmt),
     totalBytes: files.reduce((n, f) => n + f.bytes, 0),
     totalGzipBytes: files.reduce((n, f) => n + f.gzipBytes, 0),
   };
@@ -62,6 +66,10 @@ if (require.main === module) {
     }
     if (result.includesHyperFormula && page === 'taskpane.html') {
       console.error('bundle-size: the task pane loads HyperFormula (GPL-3.0); it belongs in the preview only.');
+      process.exit(1);
+    }
+    if (result.includesNumfmt && page === 'taskpane.html') {
+      console.error('bundle-size: the task pane loads numfmt; it belongs in the preview only.');
       process.exit(1);
     }
   } catch (e) {

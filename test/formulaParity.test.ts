@@ -110,7 +110,8 @@ describe('the generated workbook, calculated by an independent engine (HyperForm
           name: `Scheme ${i}`,
           inPool: s.inPool,
           years: {
-            '2014/15': { cost: s.cost + s.pence / 100, benefits: { NEL: s.nel, CareHome: s.care } },
+            // Pounds and pence as a person writes them (a float sum such as 4.9399999999999995 is refused: more than 2 places).
+            '2014/15': { cost: Number(`${s.cost}.${String(s.pence).padStart(2, '0')}`), benefits: { NEL: s.nel, CareHome: s.care } },
             '2015/16': { cost: s.cost, benefits: { NEL: s.nel + 1, DTOC: s.dtoc } },
           },
         }));

@@ -1,15 +1,20 @@
 import path from 'path';
-import { describeProblem } from '../domain/problems';
+import { benefitCards } from '../domain/benefitCard';
+import type { Plan } from '../domain/plan';
+import { describeProblem, PlanError } from '../domain/problems';
 import { loadPlan, writeWorkbook } from '../adapters/file/planFiles';
-import { workbookLayout } from '../workbook/workbookLayout';
+import { WORKBOOK_LIMITS, workbookLayout } from '../workbook/workbookLayout';
 import { UsageError } from './args';
 import type { CliCommand } from './command';
 
 export const buildCommand: CliCommand = {
   name: 'build',
-  usage: 'build <plan.json|plan.xlsx> -o <out.xlsx>',
+  usage: 'build <plan.json|plan.xlsx> -o <out.xlsx> [--tables]',
   summary: 'Builds the workbook: Assumptions, Schemes, Investments, a sheet per year, Pool, Checks, Risk log, Benefits Summary and a card per scheme, as live formulas.',
-  flags: { out: { type: 'string', short: 'o', help: 'the workbook to write (.xlsx)' } },
+  flags: {
+    out: { type: 'string', short: 'o', help: 'the workbook to write (.xlsx)' },
+    tables: { type: 'boolean', help: 'the plan and its tables only, without the Benefit Card sheets' },
+  },
   positionals: { min: 1, max: 1 },
   async run({ positionals: [input], flags }, io) {
     const output = flags.out;
@@ -17,11 +22,27 @@ export const buildCommand: CliCommand = {
     if (path.resolve(input) === path.resolve(output)) throw new UsageError('the output would overwrite the input; choose another -o file');
     const { plan, problems } = await loadPlan(input);
     problems.forEach((p) => io.err(describeProblem(p)));
+    const scope = flags.tables ? 'tables' : 'all';
+    if (scope === 'all') refuseTooManyCards(plan);
     const started = Date.now();
     const repairs: string[] = [];
-    const bytes = await writeWorkbook(output, workbookLayout(plan), repairs);
+    const bytes = await writeWorkbook(output, workbookLayout(plan, scope), repairs);
     repairs.forEach((r) => io.err(`Warning: ${r}.`));
     io.out(`Wrote ${output}: ${plan.schemes.length} schemes, ${plan.years.length} years, ${(bytes / 1024).toFixed(1)} KB in ${Date.now() - started} ms.`);
     return 0;
   },
 };
+
+/** A sheet per card: past WORKBOOK_LIMITS.cardSheets the workbook would take minutes and gigabytes, so say so before starting. */
+function refuseTooManyCards(plan: Plan): void {
+  const cards = benefitCards(plan).length;
+  if (cards <= WORKBOOK_LIMITS.cardSheets) return;
+  const limit = WORKBOOK_LIMITS.cardSheets.toLocaleString('en-GB');
+  throw new PlanError([
+    {
+      severity: 'error',
+      where: { path: 'schemes' },
+      message: `${cards.toLocaleString('en-GB')} schemes have benefits, so the workbook would have ${cards.toLocaleString('en-GB')} Benefit Card sheets; bcf build writes at most ${limit}. Build the tables alone with --tables.`,
+    },
+  ]);
+}

@@ -17,6 +17,12 @@ import type { SheetPlan, WorkbookPlan } from './sheetPlan';
  * per card, which is most of the workbook's size for a large plan, so it is written on its own.
  * Both include the Assumptions sheet, since cards read its tolerances and tables its unit costs.
  */
+/** What one workbook holds at most. */
+export const WORKBOOK_LIMITS = {
+  /** Benefit Card sheets (one per scheme with benefits): 1,000 take about 12 s to write and 11 MB. */
+  cardSheets: 2_000,
+} as const;
+
 export type LayoutScope = 'all' | 'tables' | 'cards';
 
 /** The workbook for a plan: inputs first, then one calculated sheet per financial year, then the cards. */

@@ -205,6 +205,25 @@ function csvCases() {
   ].map(([name, content]) => [name, content, 2, ['CSV file']]);
 }
 
+/** Case-management exports through `bcf joint import`: [name, content, exit, words]. */
+function jointExportCases() {
+  const header = 'Person ID,Funding basis,ICB,Start date,End date,Weekly cost,Split method,Health share %';
+  const rows = (...lines) => [header, ...lines].join('\n');
+  const many = Array.from({ length: 20000 }, (_, i) => `P${i},s117,NCL ICB,01/04/2023,,${100 + (i % 50)},50:50,`);
+  return [
+    ['export-messy', rows('P1,s117,NCL ICB,01/04/2023,,"£1,234.50",50:50,', '', 'P2,s117,NCL ICB,31/02/2023,,100,50:50,', 'P3,Care Act,NCL ICB,2023-05-01,,900,Fixed,140'), 1, ['row 4, Start date', 'row 5, Health share %', '140%', 'Wrote']],
+    ['export-end-before-start', rows('P1,s117,NCL ICB,01/04/2023,01/03/2023,100,50:50,'), 1, ['row 2, End date', 'ends before it starts']],
+    ['export-name-column', `Client Name,${header}\nJo Bloggs,P1,s117,NCL ICB,45017,,100,50:50,`, 0, ['columns not copied: Client Name']],
+    ['export-formula-text', rows('=HYPERLINK("http://x"),s117,NCL ICB,01/04/2023,,100,50:50,'), 0, ['1 packages']],
+    ['export-unclosed-quote', 'Person ID,Weekly cost\n"P1,100\n', 2, ['quoted field is never closed', 'line 2']],
+    ['export-semicolons', 'Person ID;ICB;Start date;Weekly cost\nP1;NCL;01/04/2023;100', 1, ['no header row found', '--map']],
+    ['export-binary', Buffer.from([0x00, 0x01, 0xff, 0xfe, 0x00, 0x0a]), 1, ['no header row found']],
+    ['export-empty', '', 2, ['empty']],
+    ['export-20000-rows', rows(...many), 0, ['20000 packages']],
+    ['export-utf16', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(rows('P1,s117,NCL ICB,01/04/2023,,100,50:50,'), 'utf16le')]), 0, ['1 packages']],
+  ];
+}
+
 /**
  * Writes every case's input into `dir` and returns the cases: {name, kind, args, exit, words, accepted}.
  * `accepted` cases build a workbook to out/<name>.xlsx (checked part by part and in LibreOffice).
@@ -229,6 +248,11 @@ async function writeCorpus(dir, { barnetJson, addinWorkbook }) {
       cases.push({ name: `${name} (${command})`, kind: 'csv', args, exit, words });
     }
   }
+  for (const [name, content, exit, words] of jointExportCases()) {
+    put(`${name}.csv`, content);
+    cases.push({ name, kind: 'csv', args: ['joint', 'import', path.join(dir, `${name}.csv`), '-o', path.join(dir, 'out', `${name}.json`)], exit, words });
+  }
+  cases.push({ name: 'export-messy (joint --json)', kind: 'csv', args: ['joint', path.join(dir, 'export-messy.csv'), '--json', '--as-at', '2024-01-01'], exit: 1, words: ['"problems"', '"row": 4'] });
   // The same refusals through the other commands: every command answers a bad file the same way.
   cases.push({ name: 'docx (track)', kind: 'workbook', args: ['track', path.join(dir, 'docx.xlsx')], exit: 2, words: ['Word document'] });
   cases.push({ name: 'sheet-cut-in-half (show)', kind: 'workbook', args: ['show', path.join(dir, 'sheet-cut-in-half.xlsx')], exit: 2, words: ['cut short'] });

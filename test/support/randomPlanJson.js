@@ -56,7 +56,7 @@ function randomPlanJson(seed, options = {}) {
   const years = options.years ?? ['2016/17', '2017/18', '2018/19'];
   const schemeCount = options.schemes ?? 300;
   const unitCosts = [
-    { id: 'NEL', benefit: 'Reduced non-elective admissions', shortLabel: 'NEL adm.', value: pounds(5000) + 1, unit: 'per admission', source: 'random' },
+    { id: 'NEL', benefit: 'Reduced non-elective admissions', shortLabel: 'NEL adm.', value: Number((pounds(5000) + 1).toFixed(2)), unit: 'per admission', source: 'random' },
     ...unitIds(options.extraUnits ?? int(1, 4)).map((id) => ({ id, benefit: `Reduced ${id}`, shortLabel: id, value: pounds(20000), unit: 'per unit', source: 'random' })),
   ];
   // The last year has no NEL reductions at all, so its "% change NEL" cells must all say n/a.

@@ -3,8 +3,11 @@ import path from 'path';
 import type { JointFunding } from '../../domain/jointFunding';
 import { csvRows, importPackages, type ImportField, type ImportResult } from '../../domain/jointFundingImport';
 import { jointFundingToJson, readJointFundingJson, type RegisterProblem } from '../../domain/jointFundingJson';
+import { parseJsonText, UnreadableJson } from '../../domain/jsonText';
+import { PLAN_LIMITS } from '../../domain/planLimits';
+import { describeProblem } from '../../domain/problems';
 import { readJointFunding } from '../../workbook/readers/jointFundingReader';
-import { FileProblem, loadSnapshot, readInput } from './planFiles';
+import { FileProblem, jsonFileText, loadSnapshot, readInput } from './planFiles';
 
 export interface LoadedRegister {
   readonly jointFunding: JointFunding;
@@ -26,7 +29,7 @@ export async function loadJointFunding(
   const ext = path.extname(file).toLowerCase();
   const data = await readInput(file);
   if (ext === '.json') return fromJson(file, data);
-  if (ext === '.csv' || ext === '.txt') return fromExport(importPackages(csvRows(data.toString('utf8')), mapping));
+  if (ext === '.csv' || ext === '.txt') return fromExport(importPackages(exportRows(file, data), mapping));
   const snapshot = await loadSnapshot(file, data);
   const register = readJointFunding(snapshot);
   if (register) return { ...register, kind: 'workbook' };
@@ -42,6 +45,18 @@ export async function loadJointFunding(
   return fromExport(first);
 }
 
+/** The rows of a CSV export; a file the CSV reader gives up on is named with its line, never the library's words. */
+function exportRows(file: string, data: Buffer): string[][] {
+  try {
+    return csvRows(jsonFileText(data));
+  } catch (e) {
+    const { code, lines } = e as { code?: string; lines?: number };
+    const where = lines ? ` (line ${lines})` : '';
+    if (code === 'CSV_QUOTE_NOT_CLOSED') throw new FileProblem(`${file} can't be read as CSV: a quoted field is never closed${where}; check the export's quote marks`);
+    throw new FileProblem(`${file} can't be read as CSV${where}: it is not laid out as comma-separated rows`);
+  }
+}
+
 function fromExport(result: ImportResult): LoadedRegister {
   return { jointFunding: result.jointFunding, problems: result.problems, kind: 'export', columns: result.columns };
 }
@@ -49,9 +64,13 @@ function fromExport(result: ImportResult): LoadedRegister {
 function fromJson(file: string, data: Buffer): LoadedRegister {
   let json: unknown;
   try {
-    json = JSON.parse(data.toString('utf8').replace(/^\uFEFF/, ''));
+    const parsed = parseJsonText(jsonFileText(data), PLAN_LIMITS.depth);
+    const refusal = parsed.problems.find((p) => p.severity === 'error');
+    if (refusal) throw new FileProblem(`${file}: ${describeProblem(refusal)}`);
+    json = parsed.json;
   } catch (e) {
-    throw new FileProblem(`${file}: not valid JSON (${(e as Error).message}).`);
+    if (e instanceof UnreadableJson) throw new FileProblem(`${file} can't be read: ${e.message}.`);
+    throw e;
   }
   const root = (json ?? {}) as Record<string, unknown>;
   if (typeof root !== 'object' || Array.isArray(root) || root.jointFunding === undefined) {

@@ -43,7 +43,7 @@ export async function loadPlan(file: string): Promise<{ plan: Plan; problems: Pr
   const extension = path.extname(file).toLowerCase();
   if (extension === '.json') {
     try {
-      return planFromJsonText(jsonText(data));
+      return planFromJsonText(jsonFileText(data));
     } catch (e) {
       if (e instanceof UnreadableJson) throw new FileProblem(`${file} can't be read: ${e.message}.`);
       throw e;
@@ -53,7 +53,7 @@ export async function loadPlan(file: string): Promise<{ plan: Plan; problems: Pr
 }
 
 /** The text of a .json file saved as UTF-8 (with or without a byte-order mark) or, as Windows' "Unicode" option saves, UTF-16. */
-function jsonText(data: Buffer): string {
+export function jsonFileText(data: Buffer): string {
   if (data[0] === 0xff && data[1] === 0xfe) return data.subarray(2).toString('utf16le');
   if (data[0] === 0xfe && data[1] === 0xff) return Buffer.from(data.subarray(2)).swap16().toString('utf16le');
   return data.toString('utf8');
@@ -61,7 +61,7 @@ function jsonText(data: Buffer): string {
 
 export async function loadSnapshot(file: string, data?: Buffer) {
   if (path.extname(file).toLowerCase() === '.csv') {
-    throw new FileProblem(`${file} is a CSV file; this command reads a plan (.json) or an Excel workbook (.xlsx). Open the CSV in Excel and save it as .xlsx, or import it with a command that reads exports.`);
+    throw new FileProblem(`${file} is a CSV file; this command reads a plan (.json) or an Excel workbook (.xlsx). For a case-management export of jointly funded packages, use bcf joint import; otherwise open the CSV in Excel and save it as .xlsx.`);
   }
   const bytes = data ?? (await readInput(file));
   if (bytes.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {

@@ -1,5 +1,5 @@
 import type { Decision, Progress, Updated, WorkbookHost } from '../../workbook/host';
-import { isBookkeeping, logicalSnapshot, looksLikeLayoutSheet, placePlan } from '../../workbook/ownership';
+import { isBookkeeping, logicalSnapshot, looksLikeLayoutSheet, placePlan, STAGING_PREFIX } from '../../workbook/ownership';
 import type { Scalar, SheetPlan, WorkbookPlan } from '../../workbook/sheetPlan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import type { CellInput } from './cellInput';
@@ -222,7 +222,9 @@ export class OfficeWorkbook implements WorkbookHost {
 
 function fitsWith(batch: readonly WriteStep[], last: readonly WriteStep[], budget: number): boolean {
   const bytes = (steps: readonly WriteStep[]) => steps.reduce((a, s) => a + s.bytes, 0);
-  // The last request's own changes to existing sheets stay small; new sheets may join it.
+  // The last request's own changes to existing sheets stay small; new sheets may join it, but
+  // never the staging sheets whose point is to be written before it.
+  if (batch.some((step) => step.sheet.startsWith(STAGING_PREFIX))) return false;
   return bytes(last) <= LAST_REQUEST_BYTES && bytes(batch) + bytes(last) <= budget;
 }
 

@@ -63,8 +63,10 @@ class TableAudit {
     return label ? `"${label.length > 50 ? `${label.slice(0, 50)}…` : label}" (${row})` : row;
   }
 
+  /** Rows counted as what they are: schemes where the table names schemes, else rows (age bands, providers). */
   private schemes(n: number): string {
-    return `${n} scheme${n === 1 ? '' : 's'}`;
+    const noun = this.table.labels.some((l) => l.role === 'ref' || l.role === 'name') ? 'scheme' : 'row';
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
   }
 
   /** A figure in pounds shown in the column's units and the cell's places: "£1,234", "£1,234k", "£1.2m". */
