@@ -24,9 +24,26 @@ const UNIT_ID = /^[A-Za-z][A-Za-z0-9_]{0,30}$/;
 
 export function checkPlan(plan: Plan, locate: Locator): Problem[] {
   const problems: Problem[] = [];
-  const error = (where: Location, message: string) => problems.push({ severity: 'error', where, message });
-  const warning = (where: Location, message: string) => problems.push({ severity: 'warning', where, message });
+  const report: Report = {
+    locate,
+    error: (where, message) => problems.push({ severity: 'error', where, message }),
+    warning: (where, message) => problems.push({ severity: 'warning', where, message }),
+  };
+  checkYears(plan, report);
+  const ids = checkUnitCosts(plan, report);
+  checkSchemes(plan, ids, report);
+  checkStatedPools(plan, report);
+  return problems;
+}
 
+/** Where a check puts what it finds. */
+interface Report {
+  readonly locate: Locator;
+  error(where: Location, message: string): void;
+  warning(where: Location, message: string): void;
+}
+
+function checkYears(plan: Plan, { locate, error }: Report): void {
   if (plan.years.length < PLAN_YEARS.min || plan.years.length > PLAN_YEARS.max) {
     error(locate({ kind: 'year', index: Math.min(plan.years.length, PLAN_YEARS.max), field: 'label' }), `a plan covers ${PLAN_YEARS.min} to ${PLAN_YEARS.max} financial years; this one has ${plan.years.length}.`);
   }
@@ -35,6 +52,10 @@ export function checkPlan(plan: Plan, locate: Locator): Problem[] {
       error(locate({ kind: 'year', index, field: 'label' }), `"${year.label}" is not a financial year; write it as 2014/15.`);
     }
   });
+}
+
+/** Checks the unit costs; returns their ids. */
+function checkUnitCosts(plan: Plan, { locate, error, warning }: Report): Set<string> {
   const ids = new Set<string>();
   plan.unitCosts.forEach((unit, index) => {
     if (!UNIT_ID.test(unit.id)) {
@@ -50,7 +71,10 @@ export function checkPlan(plan: Plan, locate: Locator): Problem[] {
   if (!ids.has('NEL')) {
     error(locate({ kind: 'unitCost', index: plan.unitCosts.length, field: 'id' }), 'the plan needs a unit cost with the id NEL (the cost of one non-elective admission); the scheme tables are built on it.');
   }
+  return ids;
+}
 
+function checkSchemes(plan: Plan, ids: ReadonlySet<string>, { locate, error, warning }: Report): void {
   const refs = new Map<string, number>();
   plan.schemes.forEach((scheme, index) => {
     const refKey = scheme.ref.toLowerCase();
@@ -92,7 +116,10 @@ export function checkPlan(plan: Plan, locate: Locator): Problem[] {
       }
     }
   });
+}
 
+/** A pool the plan states against what its pool schemes add up to. */
+function checkStatedPools(plan: Plan, { locate, warning }: Report): void {
   plan.years.forEach((year, index) => {
     if (!year.statedPool) return;
     const computed = sum(plan.schemes.filter((s) => s.inPool).map((s) => s.years[year.label]?.cost ?? new Decimal(0)));
@@ -103,5 +130,4 @@ export function checkPlan(plan: Plan, locate: Locator): Problem[] {
       );
     }
   });
-  return problems;
 }

@@ -86,45 +86,7 @@ export function jointFundingSheets(plan: Plan, today: Day): SheetPlan[] {
 
 function summarySheet(board: string, jf: JointFunding, s: JointSummary, g: JointGeometry): SheetPlan {
   const R = (key: Parameters<typeof registerRange>[1]) => registerRange(g, key);
-  const { first, last } = yearBounds(s.year);
-  const rows: Row[] = [
-    [text(`${board}: joint funding of care packages with the ICBs`, 'title')],
-    [
-      text(
-        `Council and ICB shares of each jointly funded package (s117 aftercare and Care Act packages with health needs). Change the date or year below and every figure follows. ${PSEUDONYM_NOTE}`,
-        'note',
-      ),
-    ],
-    [],
-    SETTINGS_HEADERS.map((h) => text(h, 'header')),
-    [text(SETTINGS.asAt), num(s.asAt, DATE_FORMAT, 'input')],
-    [text(SETTINGS.year), text(s.year, 'input')],
-    [text(SETTINGS.first), formula(`DATE(VALUE(LEFT(B${ROW.year + 1},4)),4,1)`, first, DATE_FORMAT)],
-    [text(SETTINGS.last), formula(`DATE(VALUE(LEFT(B${ROW.year + 1},4))+1,3,31)`, last, DATE_FORMAT)],
-    [],
-    FIGURE_HEADERS.map((h) => text(h, 'header')),
-    [text('People covered on the as-at date'), formula(`SUM(${R('firstOfPerson')})`, s.people, FORMAT.count)],
-    [text('Packages active on the as-at date'), formula(`SUM(${R('active')})`, s.packages, FORMAT.count)],
-    sharesRow('Weekly cost on the as-at date', s.weekly, [
-      `SUMIF(${R('active')},1,${R('weeklyCost')})`,
-      `SUMIF(${R('active')},1,${R('councilWeekly')})`,
-      `SUMIF(${R('active')},1,${R('icbWeekly')})`,
-    ]),
-    sharesRow(`Cost in the financial year (days active / 7)`, s.annual, [
-      `C${ROW.annual + 1}+D${ROW.annual + 1}`,
-      `SUM(${R('councilYear')})`,
-      `SUM(${R('icbYear')})`,
-    ]),
-    sharesRow(
-      'Full year (weekly x 52), as FOI returns state it',
-      s.fullYear,
-      ['B', 'C', 'D'].map((c) => `${c}${ROW.weekly + 1}*52`),
-    ),
-    [],
-    RETURN_HEADERS.map((h) => text(h, 'header')),
-    ...returnRows(s, g, isoOf(s.asAt)),
-    [],
-  ];
+  const rows = headlineRows(board, s, g);
   groupTable(rows, 'ICB', s.byIcb, (grp) => text(grp.key), 'icb', R, true);
   groupTable(
     rows,
@@ -166,6 +128,50 @@ function summarySheet(board: string, jf: JointFunding, s: JointSummary, g: Joint
     columnWidths: [52, 16, 16, 16, 16, 16, 18, 18],
     tabColor: '7030A0',
   };
+}
+
+/** The title, the settings (as-at date, year) and the headline figures and return, above the breakdowns. */
+function headlineRows(board: string, s: JointSummary, g: JointGeometry): Row[] {
+  const R = (key: Parameters<typeof registerRange>[1]) => registerRange(g, key);
+  const { first, last } = yearBounds(s.year);
+  return [
+    [text(`${board}: joint funding of care packages with the ICBs`, 'title')],
+    [
+      text(
+        `Council and ICB shares of each jointly funded package (s117 aftercare and Care Act packages with health needs). Change the date or year below and every figure follows. ${PSEUDONYM_NOTE}`,
+        'note',
+      ),
+    ],
+    [],
+    SETTINGS_HEADERS.map((h) => text(h, 'header')),
+    [text(SETTINGS.asAt), num(s.asAt, DATE_FORMAT, 'input')],
+    [text(SETTINGS.year), text(s.year, 'input')],
+    [text(SETTINGS.first), formula(`DATE(VALUE(LEFT(B${ROW.year + 1},4)),4,1)`, first, DATE_FORMAT)],
+    [text(SETTINGS.last), formula(`DATE(VALUE(LEFT(B${ROW.year + 1},4))+1,3,31)`, last, DATE_FORMAT)],
+    [],
+    FIGURE_HEADERS.map((h) => text(h, 'header')),
+    [text('People covered on the as-at date'), formula(`SUM(${R('firstOfPerson')})`, s.people, FORMAT.count)],
+    [text('Packages active on the as-at date'), formula(`SUM(${R('active')})`, s.packages, FORMAT.count)],
+    sharesRow('Weekly cost on the as-at date', s.weekly, [
+      `SUMIF(${R('active')},1,${R('weeklyCost')})`,
+      `SUMIF(${R('active')},1,${R('councilWeekly')})`,
+      `SUMIF(${R('active')},1,${R('icbWeekly')})`,
+    ]),
+    sharesRow(`Cost in the financial year (days active / 7)`, s.annual, [
+      `C${ROW.annual + 1}+D${ROW.annual + 1}`,
+      `SUM(${R('councilYear')})`,
+      `SUM(${R('icbYear')})`,
+    ]),
+    sharesRow(
+      'Full year (weekly x 52), as FOI returns state it',
+      s.fullYear,
+      ['B', 'C', 'D'].map((c) => `${c}${ROW.weekly + 1}*52`),
+    ),
+    [],
+    RETURN_HEADERS.map((h) => text(h, 'header')),
+    ...returnRows(s, g, isoOf(s.asAt)),
+    [],
+  ];
 }
 
 function sharesRow(label: string, shares: Shares, formulas: readonly string[]): Row {
