@@ -14,7 +14,9 @@ function copyPlugin(patterns) {
     const CopyWebpackPlugin = require('copy-webpack-plugin');
     return new CopyWebpackPlugin({ patterns });
   } catch (e) {
-    console.warn(`webpack.config.js: copy-webpack-plugin did not load (${e.message.split('\n')[0]}); copying ${patterns.map((p) => p.from).join(', ')} directly.`);
+    console.warn(
+      `webpack.config.js: copy-webpack-plugin did not load (${e.message.split('\n')[0]}); copying ${patterns.map((p) => p.from).join(', ')} directly.`,
+    );
     return new FallbackCopy(patterns);
   }
 }
@@ -26,12 +28,18 @@ class FallbackCopy {
   apply(compiler) {
     const { Compilation, sources } = compiler.webpack;
     compiler.hooks.thisCompilation.tap('FallbackCopy', (compilation) => {
-      compilation.hooks.processAssets.tap({ name: 'FallbackCopy', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-        for (const file of filesOf(this.patterns)) {
-          compilation.fileDependencies.add(path.resolve(__dirname, file));
-          compilation.emitAsset(file.split(path.sep).join('/'), new sources.RawSource(fs.readFileSync(path.resolve(__dirname, file))));
-        }
-      });
+      compilation.hooks.processAssets.tap(
+        { name: 'FallbackCopy', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          for (const file of filesOf(this.patterns)) {
+            compilation.fileDependencies.add(path.resolve(__dirname, file));
+            compilation.emitAsset(
+              file.split(path.sep).join('/'),
+              new sources.RawSource(fs.readFileSync(path.resolve(__dirname, file))),
+            );
+          }
+        },
+      );
     });
   }
 }
@@ -65,14 +73,20 @@ function filesOf(patterns) {
  * HyperFormula (GPL, preview only) can never land in a chunk the task pane loads.
  */
 const OUTPUT = path.resolve(__dirname, 'dist/web');
-const port = Number(process.env.npm_package_config_dev_server_port || require('./package.json').config.dev_server_port || 3000);
+const port = Number(
+  process.env.npm_package_config_dev_server_port || require('./package.json').config.dev_server_port || 3000,
+);
 
 function devCerts() {
   // office-addin-dev-certs writes these; without them the dev server falls back to its own self-signed pair.
   const dir = path.join(require('os').homedir(), '.office-addin-dev-certs');
   const file = (name) => path.join(dir, name);
   if (['localhost.key', 'localhost.crt', 'ca.crt'].every((n) => fs.existsSync(file(n)))) {
-    return { key: fs.readFileSync(file('localhost.key')), cert: fs.readFileSync(file('localhost.crt')), ca: fs.readFileSync(file('ca.crt')) };
+    return {
+      key: fs.readFileSync(file('localhost.key')),
+      cert: fs.readFileSync(file('localhost.crt')),
+      ca: fs.readFileSync(file('ca.crt')),
+    };
   }
   return undefined;
 }
@@ -98,13 +112,22 @@ module.exports = (env = {}, argv = {}) => {
       clean: true,
     },
     // csv-parse's Node build uses Node's Buffer; its browser build carries its own (the pane's CSV import).
-    resolve: { extensions: ['.ts', '.tsx', '.js', '.json'], alias: { 'csv-parse/sync$': 'csv-parse/browser/esm/sync' } },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js', '.json'],
+      alias: { 'csv-parse/sync$': 'csv-parse/browser/esm/sync' },
+    },
     module: {
       rules: [
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', moduleResolution: 'node', sourceMap: !production } } },
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              compilerOptions: { module: 'esnext', moduleResolution: 'node', sourceMap: !production },
+            },
+          },
         },
       ],
     },
@@ -113,9 +136,18 @@ module.exports = (env = {}, argv = {}) => {
         chunks: 'all',
         cacheGroups: {
           react: { test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, name: 'react', priority: 30 },
-          fluent: { test: /[\\/]node_modules[\\/](@fluentui|@griffel|@floating-ui|tabster|keyborg|@swc|rtl-css-js|stylis|use-sync-external-store|@emotion)[\\/]/, name: 'fluent', priority: 20 },
+          fluent: {
+            test: /[\\/]node_modules[\\/](@fluentui|@griffel|@floating-ui|tabster|keyborg|@swc|rtl-css-js|stylis|use-sync-external-store|@emotion)[\\/]/,
+            name: 'fluent',
+            priority: 20,
+          },
           // The preview's formula engine, its number formats (numfmt) and their dependencies: only preview.html loads this chunk.
-          engine: { test: /[\\/]node_modules[\\/](hyperformula|chevrotain|@chevrotain|tiny-emitter|unorm|regexp-to-ast|lodash|numfmt)[\\/]/, name: 'engine', priority: 25, chunks: (chunk) => chunk.name === 'preview' },
+          engine: {
+            test: /[\\/]node_modules[\\/](hyperformula|chevrotain|@chevrotain|tiny-emitter|unorm|regexp-to-ast|lodash|numfmt)[\\/]/,
+            name: 'engine',
+            priority: 25,
+            chunks: (chunk) => chunk.name === 'preview',
+          },
           vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', priority: 10 },
           default: false,
           defaultVendors: false,
@@ -124,8 +156,16 @@ module.exports = (env = {}, argv = {}) => {
     },
     performance: { hints: false },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
-      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
+      }),
       new HtmlWebpackPlugin({ filename: 'preview.html', template: './src/preview/preview.html', chunks: ['preview'] }),
       copyPlugin(copies),
     ],

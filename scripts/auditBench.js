@@ -14,7 +14,17 @@ const dist = (p) => require(path.join(root, 'dist/node/src', p));
 function auditPlanJson(schemes) {
   const { randomPlanJson } = require(path.join(root, 'test/support/randomPlanJson'));
   const json = randomPlanJson(schemes, { schemes, years: ['2014/15', '2015/16'], extraUnits: 3 });
-  const pool = { sharing: { kind: 'fixed', shares: [{ partner: 'TC', percent: 50 }, { partner: 'TICB', percent: 50 }] }, contributions: [], spend: [] };
+  const pool = {
+    sharing: {
+      kind: 'fixed',
+      shares: [
+        { partner: 'TC', percent: 50 },
+        { partner: 'TICB', percent: 50 },
+      ],
+    },
+    contributions: [],
+    spend: [],
+  };
   for (const s of json.schemes) s.investments = [];
   for (const year of ['2014/15', '2015/16']) {
     let total = 0;
@@ -22,20 +32,35 @@ function auditPlanJson(schemes) {
       const entry = s.years[year];
       if (!entry) continue;
       const staff = Math.round(entry.cost * 60) / 100;
-      s.investments.push({ year, line: 'Staff', amount: staff }, { year, line: 'Other', amount: Math.round((entry.cost - staff) * 100) / 100 });
+      s.investments.push(
+        { year, line: 'Staff', amount: staff },
+        { year, line: 'Other', amount: Math.round((entry.cost - staff) * 100) / 100 },
+      );
       if (!s.inPool) continue;
       total += entry.cost;
-      for (const quarter of [1, 2, 3, 4]) pool.spend.push({ scheme: s.ref, year, quarter, amount: Math.round(entry.cost * 25) / 100 });
+      for (const quarter of [1, 2, 3, 4])
+        pool.spend.push({ scheme: s.ref, year, quarter, amount: Math.round(entry.cost * 25) / 100 });
     }
     // A plan whose figures all agree, so that a workbook built from it and left untouched audits clean.
     total = Math.round(total * 100) / 100;
     const icb = Math.round(total * 70) / 100;
-    pool.contributions.push({ year, partner: 'TICB', source: 'ICB minimum contribution', amount: icb }, { year, partner: 'TC', source: 'Disabled Facilities Grant', amount: Math.round((total - icb) * 100) / 100 });
+    pool.contributions.push(
+      { year, partner: 'TICB', source: 'ICB minimum contribution', amount: icb },
+      { year, partner: 'TC', source: 'Disabled Facilities Grant', amount: Math.round((total - icb) * 100) / 100 },
+    );
     const y = json.years.find((x) => x.label === year);
     if (y.statedPool !== undefined) y.statedPool = total;
   }
   json.pool = pool;
-  json.risks = Array.from({ length: 40 }, (_, i) => ({ id: `R${i + 1}`, description: `Risk ${i + 1}`, impact: 1 + (i % 5), probability: 1 + ((i * 3) % 5), statedRating: (1 + (i % 5)) * (1 + ((i * 3) % 5)), mitigations: ['Monitor', 'Escalate'], owner: 'PMO' }));
+  json.risks = Array.from({ length: 40 }, (_, i) => ({
+    id: `R${i + 1}`,
+    description: `Risk ${i + 1}`,
+    impact: 1 + (i % 5),
+    probability: 1 + ((i * 3) % 5),
+    statedRating: (1 + (i % 5)) * (1 + ((i * 3) % 5)),
+    mitigations: ['Monitor', 'Escalate'],
+    owner: 'PMO',
+  }));
   return json;
 }
 
@@ -63,7 +88,11 @@ async function bench() {
     // "tables": the scheme tables, pool, checks and risk log, as the pane generates a plan before
     // anyone creates Benefit Cards; "all": as bcf build writes it, with a card sheet for every
     // scheme that has benefits (nearly all of these, each counting three or four benefits).
-    for (const [schemes, scope] of [[100, 'all'], [1000, 'tables'], [1000, 'all']]) {
+    for (const [schemes, scope] of [
+      [100, 'all'],
+      [1000, 'tables'],
+      [1000, 'all'],
+    ]) {
       const file = path.join(dir, `plan-${schemes}-${scope}.xlsx`);
       const bytes = await writeWorkbook(file, workbookLayout(planFromJson(auditPlanJson(schemes)).plan, scope));
       const data = fs.readFileSync(file);
@@ -72,19 +101,33 @@ async function bench() {
       const t1 = performance.now();
       const result = auditWorkbook(snapshot);
       const t2 = performance.now();
-      const cells = snapshot.sheets.reduce((n, s) => n + s.values.reduce((m, row, r) => m + row.filter((v, c) => v !== null || (s.formulas?.[r]?.[c] ?? null) !== null).length, 0), 0);
+      const cells = snapshot.sheets.reduce(
+        (n, s) =>
+          n +
+          s.values.reduce(
+            (m, row, r) => m + row.filter((v, c) => v !== null || (s.formulas?.[r]?.[c] ?? null) !== null).length,
+            0,
+          ),
+        0,
+      );
       // New processes, so start-up and a cold JIT count; the best of several, since this machine's
       // speed varies by a third from one second to the next.
       const runs = Array.from({ length: RUNS }, () => cliRun(file));
       const times = runs.map((r) => r.ms).sort((a, b) => a - b);
       const label = `${schemes} schemes, ${scope === 'all' ? `with ${snapshot.sheets.filter((s) => s.name.startsWith('Card ')).length} card sheets` : 'tables only'} (${(bytes / 1024).toFixed(0)} KB, ${snapshot.sheets.length} sheets, ${cells.toLocaleString('en-GB')} cells)`;
       console.log(`  ${label}`);
-      console.log(`    in process: read ${(t1 - t0).toFixed(0)} ms + audit ${(t2 - t1).toFixed(0)} ms = ${(t2 - t0).toFixed(0)} ms, ${result.findings.length} findings`);
-      console.log(`    CLI process (node bin/bcf.js audit --json, exit ${runs[0].code}): best ${times[0].toFixed(0)} ms, median ${times[Math.floor(RUNS / 2)].toFixed(0)} ms of ${RUNS}`);
+      console.log(
+        `    in process: read ${(t1 - t0).toFixed(0)} ms + audit ${(t2 - t1).toFixed(0)} ms = ${(t2 - t0).toFixed(0)} ms, ${result.findings.length} findings`,
+      );
+      console.log(
+        `    CLI process (node bin/bcf.js audit --json, exit ${runs[0].code}): best ${times[0].toFixed(0)} ms, median ${times[Math.floor(RUNS / 2)].toFixed(0)} ms of ${RUNS}`,
+      );
       if (schemes === 1000) {
         const t3 = performance.now();
         await excelJsRead(data);
-        console.log(`    reading the same file with ExcelJS instead of the lean reader: ${(performance.now() - t3).toFixed(0)} ms`);
+        console.log(
+          `    reading the same file with ExcelJS instead of the lean reader: ${(performance.now() - t3).toFixed(0)} ms`,
+        );
       }
     }
     console.log('  Target: a 1,000-scheme workbook audited in under 2 s in the CLI.');
@@ -108,10 +151,18 @@ async function benchTypedTable(dir, load) {
   const runs = Array.from({ length: RUNS }, () => cliRun(file));
   const times = runs.map((r) => r.ms).sort((a, b) => a - b);
   const found = spec.faults.filter((f) => result.findings.some((x) => x.sheet === f.sheet && x.cell === f.cell)).length;
-  console.log(`  a typed scheme table of 1,000 rows (${(fs.statSync(file).size / 1024).toFixed(0)} KB): in process ${inProcess.toFixed(0)} ms, ${result.findings.length} findings (${found} of ${spec.faults.length} seeded faults)`);
-  console.log(`    CLI process (node bin/bcf.js audit --json, exit ${runs[0].code}): best ${times[0].toFixed(0)} ms, median ${times[Math.floor(RUNS / 2)].toFixed(0)} ms of ${RUNS}. Target: under 1 s.`);
+  console.log(
+    `  a typed scheme table of 1,000 rows (${(fs.statSync(file).size / 1024).toFixed(0)} KB): in process ${inProcess.toFixed(0)} ms, ${result.findings.length} findings (${found} of ${spec.faults.length} seeded faults)`,
+  );
+  console.log(
+    `    CLI process (node bin/bcf.js audit --json, exit ${runs[0].code}): best ${times[0].toFixed(0)} ms, median ${times[Math.floor(RUNS / 2)].toFixed(0)} ms of ${RUNS}. Target: under 1 s.`,
+  );
 }
 
 module.exports = { bench, auditPlanJson, benchTypedTable };
 
-if (require.main === module) bench().catch((e) => { console.error(e); process.exit(1); });
+if (require.main === module)
+  bench().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });

@@ -55,7 +55,10 @@ async function layoutBench(scope, title, sizes) {
   console.log(row(['schemes', 'compute+layout (ms)', 'ms/scheme', 'xlsx (KB)', 'cells'], widths));
   let previous;
   for (const n of sizes) {
-    const out = execFileSync(process.execPath, [__filename, '--layout', scope, String(n)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const out = execFileSync(process.execPath, [__filename, '--layout', scope, String(n)], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    });
     const { ms, cells, bytes } = JSON.parse(out);
     console.log(row([n, ms.toFixed(1), (ms / n).toFixed(4), (bytes / 1024).toFixed(0), cells], widths));
     if (previous) console.log(`${' '.repeat(10)}growth x${(ms / previous).toFixed(1)} for x10 schemes (linear is x10)`);
@@ -81,7 +84,9 @@ function buildBench(sizes) {
       const out = path.join(dir, `plan${n}.xlsx`);
       fs.writeFileSync(plan, JSON.stringify(randomPlanJson(n, { schemes: n, years: ['2014/15', '2015/16'] })));
       const probe = `const {main}=require(${JSON.stringify(path.join(root, 'dist/node/src/cli/main.js'))});const t=Date.now();main(['build',${JSON.stringify(plan)},'-o',${JSON.stringify(out)},'--tables'],{out(){},err(){}}).then((code)=>{process.stdout.write(JSON.stringify({code,s:(Date.now()-t)/1000,rss:process.resourceUsage().maxRSS/1024}))})`;
-      const result = JSON.parse(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8', maxBuffer: 1 << 20 }));
+      const result = JSON.parse(
+        execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8', maxBuffer: 1 << 20 }),
+      );
       const size = result.code === 0 ? (fs.statSync(out).size / 1024).toFixed(0) : `exit ${result.code}`;
       console.log(row([n, result.s.toFixed(1), result.rss.toFixed(0), size], widths));
     }
@@ -95,8 +100,11 @@ function buildBench(sizes) {
 function printBundle(bundleSize) {
   try {
     const { files, totalGzipBytes, includesHyperFormula } = bundleSize();
-    for (const f of files) console.log(`  ${f.file.padEnd(28)} ${(f.gzipBytes / 1024).toFixed(1).padStart(7)} KB gzipped`);
-    console.log(`  ${'total'.padEnd(28)} ${(totalGzipBytes / 1024).toFixed(1).padStart(7)} KB gzipped (target: under 300 KB)${includesHyperFormula ? '; WRONG: includes HyperFormula' : ''}`);
+    for (const f of files)
+      console.log(`  ${f.file.padEnd(28)} ${(f.gzipBytes / 1024).toFixed(1).padStart(7)} KB gzipped`);
+    console.log(
+      `  ${'total'.padEnd(28)} ${(totalGzipBytes / 1024).toFixed(1).padStart(7)} KB gzipped (target: under 300 KB)${includesHyperFormula ? '; WRONG: includes HyperFormula' : ''}`,
+    );
   } catch (e) {
     console.log(`  not measured: ${e.message} (run npm run build first)`);
   }
@@ -105,7 +113,10 @@ function printBundle(bundleSize) {
 async function main() {
   const sizes = [10, 100, 1000, 10000];
   for (const [scope, title] of [
-    ['tables', 'Compute and lay out the scheme tables (Assumptions, Schemes, Investments, a sheet per year, pool, checks, risk log)'],
+    [
+      'tables',
+      'Compute and lay out the scheme tables (Assumptions, Schemes, Investments, a sheet per year, pool, checks, risk log)',
+    ],
     ['all', 'Compute and lay out the whole workbook, with a Benefit Card sheet for every scheme that has benefits'],
   ]) {
     // A card sheet per scheme makes the whole workbook about 40 times bigger; 10,000 cards is not a plan anyone has.
@@ -134,7 +145,13 @@ async function main() {
 const layoutAt = process.argv.indexOf('--layout');
 const buildAt = process.argv.indexOf('--build'); // node scripts/bench.js --build 5000 20000: that table alone
 if (buildAt > 0) buildBench(process.argv.slice(buildAt + 1).map(Number));
-else (layoutAt > 0 ? measureLayout(process.argv[layoutAt + 1], Number(process.argv[layoutAt + 2])).then((r) => process.stdout.write(JSON.stringify(r))) : main()).catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+else
+  (layoutAt > 0
+    ? measureLayout(process.argv[layoutAt + 1], Number(process.argv[layoutAt + 2])).then((r) =>
+        process.stdout.write(JSON.stringify(r)),
+      )
+    : main()
+  ).catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });

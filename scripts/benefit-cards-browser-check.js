@@ -23,7 +23,12 @@ function check(what, actual, expected) {
 async function sheetRows(page, sheet) {
   await page.getByRole('tablist', { name: 'Sheets' }).getByRole('tab', { name: sheet, exact: true }).click();
   return page.getByRole('grid', { name: `${sheet} sheet` }).evaluate((table) =>
-    [...table.querySelectorAll('tbody [role="row"]')].map((tr) => [...tr.querySelectorAll('[role="gridcell"]')].map((td) => ({ text: td.textContent.trim(), address: td.dataset.address }))),
+    [...table.querySelectorAll('tbody [role="row"]')].map((tr) =>
+      [...tr.querySelectorAll('[role="gridcell"]')].map((td) => ({
+        text: td.textContent.trim(),
+        address: td.dataset.address,
+      })),
+    ),
   );
 }
 
@@ -50,22 +55,43 @@ async function run() {
     await page.getByText('Benefit Cards written: 5 cards').waitFor();
 
     // The pane's summary: each card's status and variance in its heading, the totals above.
-    const section = page.getByRole('region', { name: /Steering-group summary/ }).or(page.locator('section[aria-labelledby="summary-heading"]'));
-    const headings = await section.first().locator('[role="button"][aria-expanded], button[aria-expanded]').allTextContents();
+    const section = page
+      .getByRole('region', { name: /Steering-group summary/ })
+      .or(page.locator('section[aria-labelledby="summary-heading"]'));
+    const headings = await section
+      .first()
+      .locator('[role="button"][aria-expanded], button[aria-expanded]')
+      .allTextContents();
     check('pane summary cards', headings.length, 5);
     check('2c is Red in the pane', /Red/.test(headings.find((h) => h.startsWith('2c')) ?? ''), true);
     check('1a is Amber in the pane', /Amber/.test(headings.find((h) => h.startsWith('1a')) ?? ''), true);
     // The chart's description carries the same totals as the summary.
-    const totals = await section.first().locator('dl').first().evaluate((dl) => Object.fromEntries([...dl.querySelectorAll('dt')].map((dt) => [dt.textContent.trim(), dt.nextElementSibling.textContent.trim()])));
-    const chart = await page.getByRole('img', { name: /^Cumulative planned and realised benefit, all cards/ }).getAttribute('aria-label');
+    const totals = await section
+      .first()
+      .locator('dl')
+      .first()
+      .evaluate((dl) =>
+        Object.fromEntries(
+          [...dl.querySelectorAll('dt')].map((dt) => [dt.textContent.trim(), dt.nextElementSibling.textContent.trim()]),
+        ),
+      );
+    const chart = await page
+      .getByRole('img', { name: /^Cumulative planned and realised benefit, all cards/ })
+      .getAttribute('aria-label');
     // Every card has data for the reporting quarter here, so nothing planned is left unreported.
-    check('the all-cards chart ends at the summary’s realised and planned totals', chart?.includes(`realised ${totals['Realised']} against ${totals['Planned (quarters reported)']} planned`), true);
+    check(
+      'the all-cards chart ends at the summary’s realised and planned totals',
+      chart?.includes(`realised ${totals['Realised']} against ${totals['Planned (quarters reported)']} planned`),
+      true,
+    );
     await page.getByLabel('Cumulative benefit for').selectOption({ label: '2c Care Home – LCS' });
-    const chart2c = await page.getByRole('img', { name: /^Cumulative planned and realised benefit, card 2c/ }).getAttribute('aria-label');
+    const chart2c = await page
+      .getByRole('img', { name: /^Cumulative planned and realised benefit, card 2c/ })
+      .getAttribute('aria-label');
     check('choosing card 2c charts 2c', chart2c?.includes('realised £36,072'), true);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    await page.getByRole("img", { name: /^Cumulative planned/ }).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(ARTIFACTS, "preview-cards.png") });
+    await page.getByRole('img', { name: /^Cumulative planned/ }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'preview-cards.png') });
 
     // The workbook grid: the summary sheet and a card, calculated by the formula engine
     const sheet = await sheetRows(page, 'Benefits Summary');
@@ -85,7 +111,11 @@ async function run() {
     await page.getByRole('button', { name: 'Save 2015/16 Q3 actuals' }).click();
     await page.getByText('2015/16 Q3 actuals saved on the cards').waitFor();
     const card3a = await sheetRows(page, 'Card 3a');
-    check('3a 2015/16 Q3 realised from baseline and actual', find(card3a, 'Profile and tracker: NEL', '2015/16 Q3', 'Realised')?.text, '105');
+    check(
+      '3a 2015/16 Q3 realised from baseline and actual',
+      find(card3a, 'Profile and tracker: NEL', '2015/16 Q3', 'Realised')?.text,
+      '105',
+    );
     const card2c = await sheetRows(page, 'Card 2c');
     check('2c 2015/16 Q3 realised', find(card2c, 'Profile and tracker: NEL', '2015/16 Q3', 'Realised')?.text, '2');
     await page.screenshot({ path: path.join(ARTIFACTS, 'benefit-cards-card.png') });
@@ -97,8 +127,16 @@ async function run() {
     await page.getByRole('button', { name: 'Create or refresh cards' }).click();
     await page.getByText('Benefit Cards written').first().waitFor();
     const again = await sheetRows(page, 'Card 2c');
-    check('a note typed on the card survives a refresh', find(again, 'Profile and tracker: NEL', '2015/16 Q3', 'Note')?.text, 'Provisional: provider data due in January');
-    check('the pane-entered actual survives a refresh', find(again, 'Profile and tracker: NEL', '2015/16 Q3', 'Realised')?.text, '2');
+    check(
+      'a note typed on the card survives a refresh',
+      find(again, 'Profile and tracker: NEL', '2015/16 Q3', 'Note')?.text,
+      'Provisional: provider data due in January',
+    );
+    check(
+      'the pane-entered actual survives a refresh',
+      find(again, 'Profile and tracker: NEL', '2015/16 Q3', 'Realised')?.text,
+      '2',
+    );
   } finally {
     failures.push(...errors);
     await close();

@@ -28,18 +28,24 @@ const failures = [];
 const passes = [];
 function check(what, actual, expected) {
   if (actual === expected) passes.push(`${what}: ${actual}`);
-  else failures.push(`${what}: expected ${expected}, found ${actual === undefined ? 'nothing' : JSON.stringify(actual)}`);
+  else
+    failures.push(`${what}: expected ${expected}, found ${actual === undefined ? 'nothing' : JSON.stringify(actual)}`);
 }
 
 const sheetOf = (year) => `BCF ${year.replace('/', '-')}`;
 
 /** The totals a year sheet shows, read from the grid the way a person reads the sheet: by header text and the Total row. */
 async function gridTotals(page, year) {
-  await page.getByRole('tablist', { name: 'Sheets' }).getByRole('tab', { name: sheetOf(year), exact: true }).click();
+  await page
+    .getByRole('tablist', { name: 'Sheets' })
+    .getByRole('tab', { name: sheetOf(year), exact: true })
+    .click();
   const grid = page.getByRole('grid', { name: `${sheetOf(year)} sheet` });
   await grid.waitFor();
   return grid.evaluate((table) => {
-    const rows = [...table.querySelectorAll('tbody [role="row"]')].map((tr) => [...tr.querySelectorAll('[role="gridcell"]')].map((td) => td.textContent.trim()));
+    const rows = [...table.querySelectorAll('tbody [role="row"]')].map((tr) =>
+      [...tr.querySelectorAll('[role="gridcell"]')].map((td) => td.textContent.trim()),
+    );
     const totalBelow = (headerIndex, header) => {
       const column = rows[headerIndex].indexOf(header);
       const total = rows.findIndex((r, i) => i > headerIndex && r[0] === 'Total');
@@ -64,7 +70,14 @@ async function paneTotals(page) {
   const result = {};
   for (const table of await tables.all()) {
     const year = (await table.getAttribute('aria-label')).replace('Totals ', '');
-    result[year] = await table.evaluate((el) => Object.fromEntries([...el.querySelectorAll('tbody tr')].map((tr) => [tr.querySelector('th').textContent.trim(), tr.querySelector('td').textContent.trim()])));
+    result[year] = await table.evaluate((el) =>
+      Object.fromEntries(
+        [...el.querySelectorAll('tbody tr')].map((tr) => [
+          tr.querySelector('th').textContent.trim(),
+          tr.querySelector('td').textContent.trim(),
+        ]),
+      ),
+    );
   }
   return result;
 }
@@ -83,7 +96,9 @@ async function addressOf(page, sheet, rowKey, header) {
   await page.getByRole('tablist', { name: 'Sheets' }).getByRole('tab', { name: sheet, exact: true }).click();
   return page.getByRole('grid', { name: `${sheet} sheet` }).evaluate(
     (table, { rowKey, header }) => {
-      const rows = [...table.querySelectorAll('tbody [role="row"]')].map((tr) => [...tr.querySelectorAll('[role="gridcell"]')]);
+      const rows = [...table.querySelectorAll('tbody [role="row"]')].map((tr) => [
+        ...tr.querySelectorAll('[role="gridcell"]'),
+      ]);
       const headerRow = rows.find((r) => r.some((td) => td.textContent.trim() === header));
       const column = headerRow?.findIndex((td) => td.textContent.trim() === header);
       const row = rows.find((r) => r[0]?.textContent.trim() === rowKey);
@@ -106,7 +121,11 @@ async function run() {
     await openFeature(page, 'Tables');
     const generate = page.getByRole('button', { name: /Refresh tables|Generate tables/ });
     await generate.click();
-    check('the generate button is disabled while generating', await page.getByRole('button', { name: 'Generating…' }).isDisabled(), true);
+    check(
+      'the generate button is disabled while generating',
+      await page.getByRole('button', { name: 'Generating…' }).isDisabled(),
+      true,
+    );
     await waitForNotice(page, 'Tables generated for 2014/15, 2015/16');
 
     // 3. The published totals, in the workbook grid and in the pane.
@@ -139,13 +158,21 @@ async function run() {
     await nelCost.fill('2,1x');
     await page.getByText('The unit cost NEL must be an amount such as 1,057,451').waitFor();
     await openFeature(page, 'Tables');
-    check('a mistyped unit cost disables generation', await page.getByRole('button', { name: 'Refresh tables' }).isDisabled(), true);
+    check(
+      'a mistyped unit cost disables generation',
+      await page.getByRole('button', { name: 'Refresh tables' }).isDisabled(),
+      true,
+    );
     await page.getByText('One field on the Plan tab needs correcting').waitFor();
     await openFeature(page, 'Plan');
     await nelCost.fill('2,100');
     const edited = await paneTotals(page);
     check('2014/15 NEL saving in the pane at £2,100', edited['2014/15']?.['NEL saving'], '£1,333,500'); // 635 x 2,100
-    check('2015/16 total saving in the pane at £2,100', edited['2015/16']?.['Total saving (all benefits)'], '£2,451,522'); // 2,353,506 + 1,021 x 96
+    check(
+      '2015/16 total saving in the pane at £2,100',
+      edited['2015/16']?.['Total saving (all benefits)'],
+      '£2,451,522',
+    ); // 2,353,506 + 1,021 x 96
     await page.getByRole('button', { name: 'Refresh tables' }).click();
     await waitForNotice(page, 'Tables generated');
     check('2014/15 NEL saving in the grid at £2,100', (await gridTotals(page, '2014/15')).nelSaving, '£1,333,500');
@@ -155,7 +182,11 @@ async function run() {
     const costCell = await addressOf(page, 'Schemes', '2b', '2014/15 cost (£)');
     check('the Schemes sheet has a 2014/15 cost cell for scheme 2b', typeof costCell, 'string');
     await typeIntoCell(page, 'Schemes', costCell, '1,100,000');
-    check('2014/15 pool total recalculated in the grid after typing', (await gridTotals(page, '2014/15')).pool, '£6,676,549'); // 6,634,000 - 1,057,451 + 1,100,000
+    check(
+      '2014/15 pool total recalculated in the grid after typing',
+      (await gridTotals(page, '2014/15')).pool,
+      '£6,676,549',
+    ); // 6,634,000 - 1,057,451 + 1,100,000
     await openFeature(page, 'Tables');
     await page.getByRole('button', { name: 'Refresh tables' }).click();
     await waitForNotice(page, 'Read back from the workbook');
@@ -170,19 +201,29 @@ async function run() {
     await page.getByRole('grid', { name: 'BCF 2014-15 sheet' }).locator(`[data-address="${savingTotal}"]`).click();
     const column = savingTotal.replace(/\d+$/, '');
     const shown = await page.getByLabel('Formula bar').inputValue();
-    check(`clicking ${savingTotal} (total NEL saving) shows its formula`, new RegExp(`^=SUM\\(${column}\\d+:${column}\\d+\\)$`).test(shown) ? 'a SUM over the Saving column' : shown, 'a SUM over the Saving column');
+    check(
+      `clicking ${savingTotal} (total NEL saving) shows its formula`,
+      new RegExp(`^=SUM\\(${column}\\d+:${column}\\d+\\)$`).test(shown) ? 'a SUM over the Saving column' : shown,
+      'a SUM over the Saving column',
+    );
 
     // 7. A number typed over a formula is found by the audit, and choosing the finding selects its cell.
     await typeIntoCell(page, 'BCF 2014-15', savingTotal, '1272540');
     await openFeature(page, 'Pool & audit');
     await page.getByRole('button', { name: 'Audit this workbook' }).click();
-    const finding = page.getByRole('list', { name: 'Audit findings' }).getByRole('button', { name: new RegExp(`^BCF 2014-15!${savingTotal} `) });
+    const finding = page
+      .getByRole('list', { name: 'Audit findings' })
+      .getByRole('button', { name: new RegExp(`^BCF 2014-15!${savingTotal} `) });
     await finding.first().waitFor({ timeout: 15000 });
     await page.getByRole('tablist', { name: 'Sheets' }).getByRole('tab', { name: 'Assumptions', exact: true }).click();
     await finding.first().click();
     const selected = page.getByRole('grid', { name: 'BCF 2014-15 sheet' }).locator('[aria-selected="true"]');
     await selected.waitFor({ timeout: 5000 });
-    check('choosing the typed-over finding selects its cell in the grid', await selected.getAttribute('data-address'), savingTotal);
+    check(
+      'choosing the typed-over finding selects its cell in the grid',
+      await selected.getAttribute('data-address'),
+      savingTotal,
+    );
     await page.screenshot({ path: path.join(ARTIFACTS, 'preview-audit.png') });
   } finally {
     failures.push(...errors);
@@ -196,7 +237,9 @@ run()
     for (const p of passes) console.log(`  ok   ${p}`);
     for (const f of failures) console.log(`  FAIL ${f}`);
     if (failures.length) {
-      console.error(`\nBrowser check failed: ${failures.length} problem${failures.length === 1 ? '' : 's'} (screenshots, if taken, are in test-artifacts/).`);
+      console.error(
+        `\nBrowser check failed: ${failures.length} problem${failures.length === 1 ? '' : 's'} (screenshots, if taken, are in test-artifacts/).`,
+      );
       process.exit(1);
     }
     console.log(`\nBrowser check passed: ${passes.length} checks. Screenshot: test-artifacts/preview.png`);

@@ -31,7 +31,13 @@ function bundleSize({ dir = DEFAULT_DIR, page = 'taskpane.html' } = {}) {
     const content = fs.readFileSync(file);
     const text = content.toString('utf8');
     // numfmt's own message survives minifying: the preview's number formats, never the pane's.
-    return { file: path.relative(dir, file), bytes: content.length, gzipBytes: zlib.gzipSync(content, { level: 9 }).length, hyperformula: /hyperformula/i.test(text), numfmt: text.includes('Format pattern is missing a numerator') };
+    return {
+      file: path.relative(dir, file),
+      bytes: content.length,
+      gzipBytes: zlib.gzipSync(content, { level: 9 }).length,
+      hyperformula: /hyperformula/i.test(text),
+      numfmt: text.includes('Format pattern is missing a numerator'),
+    };
   });
   return {
     page,
@@ -61,8 +67,11 @@ if (require.main === module) {
     } else {
       const width = Math.max(...result.files.map((f) => f.file.length), 5);
       console.log(`Scripts ${page} loads (gzip -9):`);
-      for (const f of result.files) console.log(`  ${f.file.padEnd(width)}  ${kb(f.bytes).padStart(10)}  ${kb(f.gzipBytes).padStart(10)} gzipped`);
-      console.log(`  ${'total'.padEnd(width)}  ${kb(result.totalBytes).padStart(10)}  ${kb(result.totalGzipBytes).padStart(10)} gzipped`);
+      for (const f of result.files)
+        console.log(`  ${f.file.padEnd(width)}  ${kb(f.bytes).padStart(10)}  ${kb(f.gzipBytes).padStart(10)} gzipped`);
+      console.log(
+        `  ${'total'.padEnd(width)}  ${kb(result.totalBytes).padStart(10)}  ${kb(result.totalGzipBytes).padStart(10)} gzipped`,
+      );
     }
     if (result.includesHyperFormula && page === 'taskpane.html') {
       console.error('bundle-size: the task pane loads HyperFormula (GPL-3.0); it belongs in the preview only.');

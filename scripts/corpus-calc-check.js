@@ -25,11 +25,14 @@ function lastRowsWritten(xlsx) {
   const rels = parts.get('xl/_rels/workbook.xml.rels');
   const rows = new Map();
   for (const [, name, id] of workbook.matchAll(/<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)) {
-    const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels) ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels);
+    const target =
+      new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels) ??
+      new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels);
     const xml = parts.get(`xl/${target[1].replace(/^\/?xl\//, '')}`);
     // The last row with a value, a formula or inline text: what a CSV of the sheet runs to.
     let last = 0;
-    for (const [, r, body] of xml.matchAll(/<row [^>]*r="(\d+)"[^>]*>([\s\S]*?)<\/row>/g)) if (/<(v|f|is)>/.test(body)) last = Number(r);
+    for (const [, r, body] of xml.matchAll(/<row [^>]*r="(\d+)"[^>]*>([\s\S]*?)<\/row>/g))
+      if (/<(v|f|is)>/.test(body)) last = Number(r);
     rows.set(name.replace(/&amp;/g, '&').replace(/&apos;/g, "'"), last);
   }
   return rows;
@@ -37,7 +40,19 @@ function lastRowsWritten(xlsx) {
 
 function rowsInLibreOffice(xlsx, outDir) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'bcf-lo-profile-'));
-  execFileSync(SOFFICE, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', outDir, xlsx], { stdio: 'ignore', timeout: 300_000 });
+  execFileSync(
+    SOFFICE,
+    [
+      `-env:UserInstallation=file://${profile}`,
+      '--headless',
+      '--convert-to',
+      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+      '--outdir',
+      outDir,
+      xlsx,
+    ],
+    { stdio: 'ignore', timeout: 300_000 },
+  );
   fs.rmSync(profile, { recursive: true, force: true });
   const base = path.basename(xlsx, '.xlsx');
   const rows = new Map();
@@ -56,7 +71,12 @@ async function main() {
     console.log(`${SOFFICE} not found: LibreOffice is needed for this check (CI installs libreoffice-calc-nogui).`);
     process.exit(1);
   }
-  if (!args.includes('--no-build')) execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.cli.json')], { stdio: 'inherit' });
+  if (!args.includes('--no-build'))
+    execFileSync(
+      process.execPath,
+      [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.cli.json')],
+      { stdio: 'inherit' },
+    );
   const dist = (p) => require(path.join(ROOT, 'dist/node/src', p));
   const { main: bcf } = dist('cli/main');
   const { planFromJson } = dist('domain/planJson');
@@ -65,7 +85,10 @@ async function main() {
   const { writeCorpus } = require(path.join(ROOT, 'test/corpus/badInputs'));
   const barnetJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples/barnet-2014-16.json'), 'utf8'));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcf-corpus-calc-'));
-  const cases = await writeCorpus(dir, { barnetJson, addinWorkbook: await planToXlsxBuffer(workbookLayout(planFromJson(barnetJson).plan)) });
+  const cases = await writeCorpus(dir, {
+    barnetJson,
+    addinWorkbook: await planToXlsxBuffer(workbookLayout(planFromJson(barnetJson).plan)),
+  });
   const quiet = { out() {}, err() {} };
   let failures = 0;
   let sheets = 0;
@@ -87,7 +110,9 @@ async function main() {
       }
     }
   }
-  console.log(`${failures ? 'FAILED' : 'OK'}: ${sheets} sheets of the corpus's built workbooks opened in LibreOffice${failures ? `, ${failures} differences` : ' with the rows written'}.`);
+  console.log(
+    `${failures ? 'FAILED' : 'OK'}: ${sheets} sheets of the corpus's built workbooks opened in LibreOffice${failures ? `, ${failures} differences` : ' with the rows written'}.`,
+  );
   if (!args.includes('--keep')) fs.rmSync(dir, { recursive: true, force: true });
   process.exit(failures ? 1 : 0);
 }

@@ -55,7 +55,11 @@ function checkTools() {
 function build() {
   const started = Date.now();
   try {
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc', { paths: [ROOT] }), '-p', path.join(ROOT, 'tsconfig.cli.json')], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      [require.resolve('typescript/bin/tsc', { paths: [ROOT] }), '-p', path.join(ROOT, 'tsconfig.cli.json')],
+      { cwd: ROOT, stdio: 'inherit' },
+    );
   } catch {
     console.error('Compiling src (tsc -p tsconfig.cli.json) failed: see the errors above. Nothing was checked.');
     process.exit(1);
@@ -114,7 +118,11 @@ function edited(m, json, { unitCost, value, schemeIndex, year, cost, inPool, rep
     }
     if (inPool !== undefined) {
       scheme.inPool = inPool;
-      edits.push({ sheet: m.names.SHEET.schemes, cell: `${g.inPoolColumn}${row}`, value: inPool ? m.names.YES : m.names.NO });
+      edits.push({
+        sheet: m.names.SHEET.schemes,
+        cell: `${g.inPoolColumn}${row}`,
+        value: inPool ? m.names.YES : m.names.NO,
+      });
     }
   }
   return { json: copy, edits };
@@ -132,7 +140,10 @@ async function editWorkbook(m, from, to, edits) {
 function cellsOf(ranges, m) {
   const cells = new Set();
   for (const range of ranges) {
-    const [from, to = from] = range.replace(/\$/g, '').split(':').map((a) => m.parseAddress(a));
+    const [from, to = from] = range
+      .replace(/\$/g, '')
+      .split(':')
+      .map((a) => m.parseAddress(a));
     for (let r = from.row; r <= to.row; r++) for (let c = from.column; c <= to.column; c++) cells.add(`${r},${c}`);
   }
   return cells;
@@ -147,14 +158,21 @@ function chartChecks(layout, calcBook, m) {
     const planned = sheet.charts ?? [];
     const found = calcSheet?.charts ?? [];
     if (found.length !== planned.length) {
-      failures.push({ where: sheet.name, message: `${planned.length} chart(s) in the layout, ${found.length} in the file as Calc opened it` });
+      failures.push({
+        where: sheet.name,
+        message: `${planned.length} chart(s) in the layout, ${found.length} in the file as Calc opened it`,
+      });
       continue;
     }
     planned.forEach((chart, i) => {
       const read = cellsOf(found[i].ranges, m);
       const wanted = [chart.categories, ...chart.series.map((s) => s.range)];
       const missing = wanted.filter((range) => [...cellsOf([range], m)].some((cell) => !read.has(cell)));
-      if (missing.length) failures.push({ where: `${sheet.name} chart ${i + 1}`, message: `Calc's chart reads ${found[i].ranges.join(', ')}, not ${missing.join(', ')}` });
+      if (missing.length)
+        failures.push({
+          where: `${sheet.name} chart ${i + 1}`,
+          message: `Calc's chart reads ${found[i].ranges.join(', ')}, not ${missing.join(', ')}`,
+        });
       checked++;
     });
   }
@@ -181,9 +199,15 @@ function recalculate(books, work) {
   const out = path.join(work, 'calc.json');
   const profile = path.join(work, 'lo-profile');
   const started = Date.now();
-  const run = spawnSync(PYTHON, [path.join(__dirname, 'libreoffice-recalc.py'), out, profile, ...books.map((b) => b.file)], { encoding: 'utf8', timeout: 10 * 60 * 1000 });
+  const run = spawnSync(
+    PYTHON,
+    [path.join(__dirname, 'libreoffice-recalc.py'), out, profile, ...books.map((b) => b.file)],
+    { encoding: 'utf8', timeout: 10 * 60 * 1000 },
+  );
   if (run.error || run.status !== 0) {
-    throw new Error(`LibreOffice recalculation failed (${run.error ? run.error.message : `exit ${run.status}`}):\n${run.stdout}${run.stderr}`);
+    throw new Error(
+      `LibreOffice recalculation failed (${run.error ? run.error.message : `exit ${run.status}`}):\n${run.stdout}${run.stderr}`,
+    );
   }
   const result = JSON.parse(fs.readFileSync(out, 'utf8'));
   result.wallMs = Date.now() - started;
@@ -212,20 +236,33 @@ function summaryAgainstTrack(m, book, read) {
   const column = (prefix) => sheet.rows[header].findIndex((c) => c && String(c.value).startsWith(prefix));
   const failures = [];
   const expect = (what, got, want) => {
-    if (typeof want === 'number' ? typeof got !== 'number' || Math.abs(got - want) >= 0.005 : got !== want) failures.push({ where: `Benefits Summary ${what}`, message: `LibreOffice ${JSON.stringify(got)}, bcf track --json ${JSON.stringify(want)}` });
+    if (typeof want === 'number' ? typeof got !== 'number' || Math.abs(got - want) >= 0.005 : got !== want)
+      failures.push({
+        where: `Benefits Summary ${what}`,
+        message: `LibreOffice ${JSON.stringify(got)}, bcf track --json ${JSON.stringify(want)}`,
+      });
   };
   const planned = read('Benefits Summary', totalRow, column('Planned since')).value;
   const realised = read('Benefits Summary', totalRow, column('Realised since')).value;
   expect('as at', read('Benefits Summary', asAtRow, 1).value, json.reportingQuarter.shown);
   expect('planned total', planned, Number(json.totals.plannedToDate));
   expect('realised total', realised, Number(json.totals.realisedToDate));
-  expect('variance total', read('Benefits Summary', totalRow, column('Variance (£)')).value, Number(json.totals.variance));
+  expect(
+    'variance total',
+    read('Benefits Summary', totalRow, column('Variance (£)')).value,
+    Number(json.totals.variance),
+  );
   return { failures, shown: json.reportingQuarter.shown, planned, realised };
 }
 
 /** Cells Calc shows as errors anywhere in the workbook, whether or not the plan put a formula there. */
 function allErrors(calcBook) {
-  return calcBook.sheets.flatMap((s) => Object.entries(s.errors).map(([cell, error]) => ({ where: `${s.name}!${cell}`, message: `LibreOffice shows ${error}` })));
+  return calcBook.sheets.flatMap((s) =>
+    Object.entries(s.errors).map(([cell, error]) => ({
+      where: `${s.name}!${cell}`,
+      message: `LibreOffice shows ${error}`,
+    })),
+  );
 }
 
 /** The Barnet plan's published figures, read from what LibreOffice calculated. */
@@ -237,8 +274,16 @@ function publishedChecks(m, layout, read, expected) {
     const got = read(sheetName, row, column);
     const value = got && got.value;
     const where = `${sheetName}!${m.parity.columnLetter(column)}${row + 1}`;
-    const ok = typeof value === 'number' && (roundTo === 'percent' ? Math.round(value * 10000) / 100 === want : Math.abs(value - want) < m.parity.MONEY_TOLERANCE);
-    if (!ok) failures.push({ where, message: `${label}: LibreOffice ${JSON.stringify(value)}, published ${want}${roundTo === 'percent' ? '%' : ''}` });
+    const ok =
+      typeof value === 'number' &&
+      (roundTo === 'percent'
+        ? Math.round(value * 10000) / 100 === want
+        : Math.abs(value - want) < m.parity.MONEY_TOLERANCE);
+    if (!ok)
+      failures.push({
+        where,
+        message: `${label}: LibreOffice ${JSON.stringify(value)}, published ${want}${roundTo === 'percent' ? '%' : ''}`,
+      });
   };
   for (const [year, figures] of Object.entries(expected)) {
     const sheetName = m.names.yearSheetName(year);
@@ -251,7 +296,13 @@ function publishedChecks(m, layout, read, expected) {
     at(sheetName, nel.total, nel.columns.get('No. reduced NEL adm.'), `${year} NEL reduction total`, figures.nel);
     at(sheetName, nel.total, nel.columns.get('Saving (£)'), `${year} NEL saving total`, figures.nelSaving);
     at(sheetName, annex.total, annex.columns.get('Cost (£)'), `${year} Annex 1 pool total`, figures.pool);
-    at(sheetName, annex.total, annex.columns.get('Total saving (£)'), `${year} Annex 1 total saving`, figures.totalSaving);
+    at(
+      sheetName,
+      annex.total,
+      annex.columns.get('Total saving (£)'),
+      `${year} Annex 1 total saving`,
+      figures.totalSaving,
+    );
     for (const [ref, percent] of Object.entries(figures.shares || {})) {
       for (const table of [nel, annex]) {
         const refColumn = table.columns.get('Sch ref');
@@ -260,8 +311,20 @@ function publishedChecks(m, layout, read, expected) {
           const got = read(sheetName, r, refColumn);
           if (got && got.value === ref) row = r;
         }
-        if (row < 0) failures.push({ where: sheetName, message: `scheme ${ref} not found in the table below row ${table.header + 1}` });
-        else at(sheetName, row, table.columns.get('% of BCF pool'), `${year} ${ref} % of BCF pool (rounded to 2 places)`, percent, 'percent');
+        if (row < 0)
+          failures.push({
+            where: sheetName,
+            message: `scheme ${ref} not found in the table below row ${table.header + 1}`,
+          });
+        else
+          at(
+            sheetName,
+            row,
+            table.columns.get('% of BCF pool'),
+            `${year} ${ref} % of BCF pool (rounded to 2 places)`,
+            percent,
+            'percent',
+          );
       }
     }
   }
@@ -279,10 +342,15 @@ function jointChecks(layout, read, m) {
     ['Packages active on the as-at date', 1, 39],
   ];
   for (const [label, column, value] of want) {
-    const r = sheet ? sheet.rows.findIndex((row) => row[0] && typeof row[0].value === 'string' && row[0].value.startsWith(label)) : -1;
+    const r = sheet
+      ? sheet.rows.findIndex((row) => row[0] && typeof row[0].value === 'string' && row[0].value.startsWith(label))
+      : -1;
     const got = r >= 0 ? read(sheet.name, r, column) : undefined;
     if (!got || typeof got.value !== 'number' || Math.abs(got.value - value) >= m.parity.MONEY_TOLERANCE) {
-      failures.push({ where: `Joint funding "${label}"`, message: `LibreOffice ${JSON.stringify(got && got.value)}, the FOI answer ${value}` });
+      failures.push({
+        where: `Joint funding "${label}"`,
+        message: `LibreOffice ${JSON.stringify(got && got.value)}, the FOI answer ${value}`,
+      });
     }
   }
   return { checked: want.length, failures };
@@ -329,7 +397,10 @@ async function main() {
     // LibreOffice calculates must give bcf track --json's totals for each.
     // Typed over a workbook built with the quarter blank, so its cached values are stale and only a real recalculation gives Q2's figures.
     await addEdited('barnet-quarter-blank', barnet, { reportingQuarter: '' });
-    const blankBuilt = await add('barnet-quarter-blank-built', { ...barnetJson, cards: { ...barnetJson.cards, asAt: '' } });
+    const blankBuilt = await add('barnet-quarter-blank-built', {
+      ...barnetJson,
+      cards: { ...barnetJson.cards, asAt: '' },
+    });
     await addEdited('barnet-quarter-lower-case', blankBuilt, { reportingQuarter: ' 2015/16  q2 ' });
     const random = await add(`random-${SCHEMES}-seed-${SEED}`, randomJson);
     const secondUnit = randomJson.unitCosts[1].id;
@@ -344,7 +415,10 @@ async function main() {
     });
     // Many years and unit costs: the Schemes sheet runs to column BH, past the single letters.
     const wideYears = ['2016/17', '2017/18', '2018/19', '2019/20', '2020/21', '2021/22'];
-    await add(`wide-6-years-9-unit-costs`, m.randomPlanJson(SEED + 1, { schemes: 40, years: wideYears, extraUnits: 8 }));
+    await add(
+      `wide-6-years-9-unit-costs`,
+      m.randomPlanJson(SEED + 1, { schemes: 40, years: wideYears, extraUnits: 8 }),
+    );
     // Joint funding: the example council's register, and random registers of every split method.
     await add('joint-funding', JSON.parse(fs.readFileSync(path.join(ROOT, 'examples/joint-funding.json'), 'utf8')));
     for (const seed of [SEED, SEED + 7, SEED + 13]) await add(`joint-random-${seed}`, m.randomJointPlanJson(seed, 80));
@@ -354,7 +428,9 @@ async function main() {
 
     // 2. LibreOffice recalculates them all in one session.
     const calc = recalculate(books, work);
-    console.log(`LibreOffice: started in ${calc.startMs} ms; ${calc.books.map((b, i) => `${books[i].label} loaded in ${b.loadMs} ms, recalculated in ${b.calcMs} ms`).join('; ')}; ${calc.wallMs} ms in all.`);
+    console.log(
+      `LibreOffice: started in ${calc.startMs} ms; ${calc.books.map((b, i) => `${books[i].label} loaded in ${b.loadMs} ms, recalculated in ${b.calcMs} ms`).join('; ')}; ${calc.wallMs} ms in all.`,
+    );
 
     // 3. Compare.
     let failed = 0;
@@ -387,7 +463,9 @@ async function main() {
       if (book.label.startsWith('barnet')) {
         const tracked = summaryAgainstTrack(m, book, read);
         failures.push(...tracked.failures);
-        notes.push(`Benefits Summary totals as bcf track --json (${tracked.shown}: planned ${tracked.planned}, realised ${tracked.realised})`);
+        notes.push(
+          `Benefits Summary totals as bcf track --json (${tracked.shown}: planned ${tracked.planned}, realised ${tracked.realised})`,
+        );
       }
       if (book.label === 'joint-funding') {
         const published = jointChecks(book.layout, read, m);
@@ -402,9 +480,12 @@ async function main() {
       }
       if (book.stale) {
         // Proof of recalculation: the file's cached values for these cells are the old plan's.
-        if (book.stale.length === 0) failures.push({ where: book.label, message: 'the edit left no cached value stale, so it proves nothing' });
+        if (book.stale.length === 0)
+          failures.push({ where: book.label, message: 'the edit left no cached value stale, so it proves nothing' });
         const staleWrong = book.stale.filter((where) => known.has(where)).length;
-        notes.push(`${book.stale.length} stale cached values, ${book.stale.length - staleWrong} recalculated correctly; Calc replaced ${calcBook.changedByRecalc} values on recalculation`);
+        notes.push(
+          `${book.stale.length} stale cached values, ${book.stale.length - staleWrong} recalculated correctly; Calc replaced ${calcBook.changedByRecalc} values on recalculation`,
+        );
         if (calcBook.changedByRecalc === 0) notes.push('Calc had recalculated on load already');
         if (book.reshaped.length) {
           warnings.push(
@@ -415,13 +496,17 @@ async function main() {
       }
       comparedFormulas += formulas;
       const status = failures.length ? `FAIL (${failures.length})` : 'ok';
-      console.log(`${status.padEnd(9)} ${book.label}: ${formulas} formula cells and ${literals} literal cells on ${book.layout.sheets.length} sheets${notes.length ? `; ${notes.join('; ')}` : ''}`);
+      console.log(
+        `${status.padEnd(9)} ${book.label}: ${formulas} formula cells and ${literals} literal cells on ${book.layout.sheets.length} sheets${notes.length ? `; ${notes.join('; ')}` : ''}`,
+      );
       for (const f of failures.slice(0, MAX_REPORTED)) console.log(`    ${f.where}: ${f.message}`);
       if (failures.length > MAX_REPORTED) console.log(`    ... and ${failures.length - MAX_REPORTED} more`);
       failed += failures.length;
     }
     for (const w of warnings) console.log(`WARNING   ${w}`);
-    console.log(`${failed ? 'FAILED' : 'Passed'}: ${comparedFormulas} formula cells compared with LibreOffice Calc across ${books.length} workbooks, ${failed} failures, in ${elapsed(started)}.`);
+    console.log(
+      `${failed ? 'FAILED' : 'Passed'}: ${comparedFormulas} formula cells compared with LibreOffice Calc across ${books.length} workbooks, ${failed} failures, in ${elapsed(started)}.`,
+    );
     if (failed) process.exitCode = 1;
   } finally {
     if (args.includes('--keep') || process.exitCode) console.log(`Workbooks kept in ${work}`);

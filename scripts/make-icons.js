@@ -60,7 +60,11 @@ function icon(x, y, size) {
   // Three bars of rising height on the NHS-blue tile.
   const u = x / size;
   const v = y / size;
-  const bars = [[0.2, 0.34, 0.55], [0.42, 0.56, 0.4], [0.64, 0.78, 0.22]];
+  const bars = [
+    [0.2, 0.34, 0.55],
+    [0.42, 0.56, 0.4],
+    [0.64, 0.78, 0.22],
+  ];
   if (v < 0.8 && bars.some(([from, to, top]) => u >= from && u < to && v >= top)) return [255, 255, 255, 255];
   return [0x1f, 0x4e, 0x79, 255];
 }

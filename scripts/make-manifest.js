@@ -22,11 +22,15 @@ function productionManifest(xml, baseUrl) {
   } catch {
     throw new Error(`--base-url ${baseUrl} is not a URL`);
   }
-  if (base.protocol !== 'https:') throw new Error(`--base-url must be https (Office loads add-ins over HTTPS only), not ${base.protocol}`);
+  if (base.protocol !== 'https:')
+    throw new Error(`--base-url must be https (Office loads add-ins over HTTPS only), not ${base.protocol}`);
   const prefix = base.href.endsWith('/') ? base.href : `${base.href}/`;
   const escape = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   return xml
-    .replace(/<!--[\s\S]*?-->/, `<!-- BCF Planner for ${escape(prefix)}: generated from manifest.xml by scripts/make-manifest.js. -->`)
+    .replace(
+      /<!--[\s\S]*?-->/,
+      `<!-- BCF Planner for ${escape(prefix)}: generated from manifest.xml by scripts/make-manifest.js. -->`,
+    )
     .replace(/<AppDomain>https:\/\/localhost:3000<\/AppDomain>/g, `<AppDomain>${escape(base.origin)}</AppDomain>`)
     .split(DEV_BASE)
     .join(escape(prefix));

@@ -131,7 +131,8 @@ function walk(node, visit) {
 /** Width and height from a PNG's IHDR chunk, or undefined if the bytes are not a PNG. */
 function pngSize(buffer) {
   const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  if (buffer.length < 24 || signature.some((b, k) => buffer[k] !== b) || buffer.toString('ascii', 12, 16) !== 'IHDR') return undefined;
+  if (buffer.length < 24 || signature.some((b, k) => buffer[k] !== b) || buffer.toString('ascii', 12, 16) !== 'IHDR')
+    return undefined;
   return { width: buffer.readUInt32BE(16), height: buffer.readUInt32BE(20) };
 }
 
@@ -164,12 +165,15 @@ function checkManifest(xml, { assetsDir = path.join(__dirname, '..', 'assets') }
     return found;
   };
   if (local(root.name) !== 'OfficeApp') return [`The root element is <${root.name}>, not <OfficeApp>.`];
-  if (root.attrs['xsi:type'] !== 'TaskPaneApp') problems.push('OfficeApp must be xsi:type="TaskPaneApp" for an Excel task-pane add-in.');
+  if (root.attrs['xsi:type'] !== 'TaskPaneApp')
+    problems.push('OfficeApp must be xsi:type="TaskPaneApp" for an Excel task-pane add-in.');
 
   const id = need(root, 'Id', 'OfficeApp');
-  if (id && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id.text)) problems.push(`<Id> "${id.text}" is not a GUID.`);
+  if (id && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id.text))
+    problems.push(`<Id> "${id.text}" is not a GUID.`);
   const version = need(root, 'Version', 'OfficeApp');
-  if (version && !/^\d+(\.\d+){0,3}$/.test(version.text)) problems.push(`<Version> "${version.text}" must be up to four numbers, e.g. 1.0.0.0.`);
+  if (version && !/^\d+(\.\d+){0,3}$/.test(version.text))
+    problems.push(`<Version> "${version.text}" must be up to four numbers, e.g. 1.0.0.0.`);
   const provider = need(root, 'ProviderName', 'OfficeApp');
   if (provider && !provider.text) problems.push('<ProviderName> is empty.');
   need(root, 'DefaultLocale', 'OfficeApp');
@@ -178,12 +182,15 @@ function checkManifest(xml, { assetsDir = path.join(__dirname, '..', 'assets') }
     if (node && !node.attrs.DefaultValue) problems.push(`<${name}> has no DefaultValue.`);
   }
   const display = child(root, 'DisplayName');
-  if (display && display.attrs.DefaultValue && display.attrs.DefaultValue.length > 125) problems.push('<DisplayName> is longer than 125 characters.');
+  if (display && display.attrs.DefaultValue && display.attrs.DefaultValue.length > 125)
+    problems.push('<DisplayName> is longer than 125 characters.');
   const description = child(root, 'Description');
-  if (description && description.attrs.DefaultValue && description.attrs.DefaultValue.length > 250) problems.push('<Description> is longer than 250 characters.');
+  if (description && description.attrs.DefaultValue && description.attrs.DefaultValue.length > 250)
+    problems.push('<Description> is longer than 250 characters.');
   const domains = need(root, 'AppDomains', 'OfficeApp');
   const hosts = need(root, 'Hosts', 'OfficeApp');
-  if (hosts && !childrenNamed(hosts, 'Host').some((h) => h.attrs.Name === 'Workbook')) problems.push('<Hosts> must list <Host Name="Workbook"/> (Excel).');
+  if (hosts && !childrenNamed(hosts, 'Host').some((h) => h.attrs.Name === 'Workbook'))
+    problems.push('<Hosts> must list <Host Name="Workbook"/> (Excel).');
   const settings = need(root, 'DefaultSettings', 'OfficeApp');
   if (settings) {
     const source = need(settings, 'SourceLocation', 'DefaultSettings');
@@ -191,7 +198,9 @@ function checkManifest(xml, { assetsDir = path.join(__dirname, '..', 'assets') }
   }
   const permissions = childrenNamed(root, 'Permissions');
   if (permissions.length !== 1 || permissions[0].text !== 'ReadWriteDocument') {
-    problems.push(`<Permissions> must be exactly ReadWriteDocument (found ${permissions.map((p) => p.text).join(', ') || 'none'}): the add-in reads and writes the workbook and needs nothing more.`);
+    problems.push(
+      `<Permissions> must be exactly ReadWriteDocument (found ${permissions.map((p) => p.text).join(', ') || 'none'}): the add-in reads and writes the workbook and needs nothing more.`,
+    );
   }
 
   // Every URL is HTTPS, and every domain too.
@@ -201,9 +210,12 @@ function checkManifest(xml, { assetsDir = path.join(__dirname, '..', 'assets') }
         problems.push(`${local(node.name)} ${attr}="${value}" is not HTTPS.`);
       }
     }
-    if (['AppDomain', 'SourceLocation'].includes(local(node.name)) && node.text && !/^https:\/\//i.test(node.text)) problems.push(`<${local(node.name)}> ${node.text} is not HTTPS.`);
+    if (['AppDomain', 'SourceLocation'].includes(local(node.name)) && node.text && !/^https:\/\//i.test(node.text))
+      problems.push(`<${local(node.name)}> ${node.text} is not HTTPS.`);
   });
-  if (domains) for (const d of childrenNamed(domains, 'AppDomain')) if (!/^https:\/\/[^/]+\/?$/.test(d.text)) problems.push(`<AppDomain> ${d.text} should be an https:// origin.`);
+  if (domains)
+    for (const d of childrenNamed(domains, 'AppDomain'))
+      if (!/^https:\/\/[^/]+\/?$/.test(d.text)) problems.push(`<AppDomain> ${d.text} should be an https:// origin.`);
 
   // Resources: ids unique, every resid defined with the right kind.
   const overrides = child(root, 'VersionOverrides');
@@ -212,7 +224,12 @@ function checkManifest(xml, { assetsDir = path.join(__dirname, '..', 'assets') }
   if (!overrides) problems.push('<VersionOverrides> is missing: no ribbon button would open the planner.');
   else if (!resources) problems.push('<Resources> is missing from <VersionOverrides>.');
   if (resources) {
-    for (const [group, kind] of [['Images', 'Image'], ['Urls', 'Url'], ['ShortStrings', 'ShortString'], ['LongStrings', 'LongString']]) {
+    for (const [group, kind] of [
+      ['Images', 'Image'],
+      ['Urls', 'Url'],
+      ['ShortStrings', 'ShortString'],
+      ['LongStrings', 'LongString'],
+    ]) {
       const list = child(resources, group);
       for (const item of list ? list.children : []) {
         const rid = item.attrs.id;
@@ -220,8 +237,10 @@ function checkManifest(xml, { assetsDir = path.join(__dirname, '..', 'assets') }
         else if (defined.has(rid)) problems.push(`Resource id "${rid}" is defined twice.`);
         else defined.set(rid, { kind, value: item.attrs.DefaultValue || '' });
         if (!item.attrs.DefaultValue) problems.push(`Resource "${rid}" has no DefaultValue.`);
-        if (kind === 'ShortString' && (item.attrs.DefaultValue || '').length > 125) problems.push(`Short string "${rid}" is longer than 125 characters.`);
-        if (kind === 'LongString' && (item.attrs.DefaultValue || '').length > 250) problems.push(`Long string "${rid}" is longer than 250 characters.`);
+        if (kind === 'ShortString' && (item.attrs.DefaultValue || '').length > 125)
+          problems.push(`Short string "${rid}" is longer than 125 characters.`);
+        if (kind === 'LongString' && (item.attrs.DefaultValue || '').length > 250)
+          problems.push(`Long string "${rid}" is longer than 250 characters.`);
       }
     }
   }
@@ -232,9 +251,12 @@ function checkManifest(xml, { assetsDir = path.join(__dirname, '..', 'assets') }
       if (rid === undefined) return;
       const want = RESID_KINDS[local(node.name)];
       const found = defined.get(rid);
-      if (!found) problems.push(`resid "${rid}" (on <${local(node.name)}>, line ${node.line}) is not defined in <Resources>.`);
-      else if (want && found.kind !== want) problems.push(`resid "${rid}" on <${local(node.name)}> must be a ${want}, but it is a ${found.kind}.`);
-      else if (local(node.name) === 'Image' && node.attrs.size) imageSizes.push([found.value, Number(node.attrs.size), `Image ${rid}`]);
+      if (!found)
+        problems.push(`resid "${rid}" (on <${local(node.name)}>, line ${node.line}) is not defined in <Resources>.`);
+      else if (want && found.kind !== want)
+        problems.push(`resid "${rid}" on <${local(node.name)}> must be a ${want}, but it is a ${found.kind}.`);
+      else if (local(node.name) === 'Image' && node.attrs.size)
+        imageSizes.push([found.value, Number(node.attrs.size), `Image ${rid}`]);
     });
     let hasButton = false;
     walk(overrides, (node) => {
@@ -244,7 +266,8 @@ function checkManifest(xml, { assetsDir = path.join(__dirname, '..', 'assets') }
         });
       }
     });
-    if (!hasButton) problems.push('There is no button on the Home tab (OfficeTab id="TabHome") that shows the task pane.');
+    if (!hasButton)
+      problems.push('There is no button on the Home tab (OfficeTab id="TabHome") that shows the task pane.');
   }
   const icon = child(root, 'IconUrl');
   const hiRes = child(root, 'HighResolutionIconUrl');
@@ -263,7 +286,10 @@ function checkManifest(xml, { assetsDir = path.join(__dirname, '..', 'assets') }
     }
     const size = pngSize(fs.readFileSync(file));
     if (!size) problems.push(`assets/${match[1]} (${where}) is not a PNG.`);
-    else if (size.width !== pixels || size.height !== pixels) problems.push(`assets/${match[1]} (${where}) is ${size.width}x${size.height} px; it must be ${pixels}x${pixels}.`);
+    else if (size.width !== pixels || size.height !== pixels)
+      problems.push(
+        `assets/${match[1]} (${where}) is ${size.width}x${size.height} px; it must be ${pixels}x${pixels}.`,
+      );
   }
   return problems;
 }

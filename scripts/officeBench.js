@@ -12,14 +12,17 @@ const dist = (p) => require(path.join(root, 'dist/node/src', p));
 const { planFromJson } = dist('domain/planJson');
 const { OfficeWorkbook } = dist('adapters/office/officeWorkbook');
 const { generateTables, loadPlanFromWorkbook, startPlan } = dist('workbook/commands');
-const { loadExcel, FakeWorkbook, isCleanupOnly, REQUEST_LIMIT } = require(path.join(root, 'test/support/officeRecorder'));
+const { loadExcel, FakeWorkbook, isCleanupOnly, REQUEST_LIMIT } = require(
+  path.join(root, 'test/support/officeRecorder'),
+);
 const { randomPlanJson } = require(path.join(root, 'test/support/randomPlanJson'));
 
 const LIMIT = REQUEST_LIMIT;
 
 function kinds(calls) {
   const out = { reads: [], writes: [], cleanups: [] };
-  for (const c of calls) (isCleanupOnly(c) ? out.cleanups : c.touched && c.touched.size ? out.writes : out.reads).push(c);
+  for (const c of calls)
+    (isCleanupOnly(c) ? out.cleanups : c.touched && c.touched.size ? out.writes : out.reads).push(c);
   return out;
 }
 
@@ -31,13 +34,15 @@ async function measure(label, { office, host, book }, command) {
   const start = performance.now();
   const outcome = await command(host);
   const ms = performance.now() - start;
-  if (outcome && outcome.status && outcome.status !== 'done' && outcome.status !== 'loaded') throw new Error(`${label}: ${outcome.status}`);
+  if (outcome && outcome.status && outcome.status !== 'done' && outcome.status !== 'loaded')
+    throw new Error(`${label}: ${outcome.status}`);
   const k = kinds(office.calls);
   const max = (calls, key) => calls.reduce((m, c) => Math.max(m, c[key] || 0), 0);
   const sent = office.calls.reduce((a, c) => a + c.bodyBytes, 0);
   // Atomic from the person's view: sheets that existed change only in the last request that writes.
   const early = k.writes.slice(0, -1).flatMap((c) => [...c.touched].filter((t) => existing.has(t)));
-  if (early.length) console.log(`  WRONG: ${label} changed existing sheets before its last request: ${[...new Set(early)].join(', ')}`);
+  if (early.length)
+    console.log(`  WRONG: ${label} changed existing sheets before its last request: ${[...new Set(early)].join(', ')}`);
   console.log(
     [
       label.padEnd(44),
@@ -63,7 +68,10 @@ function withCost(plan) {
 
 /** The plan with a copy of its first scheme under a new ref. */
 function withScheme(plan) {
-  return { ...plan, schemes: [...plan.schemes, { ...plan.schemes[0], ref: '999z', name: 'A scheme added in the bench' }] };
+  return {
+    ...plan,
+    schemes: [...plan.schemes, { ...plan.schemes[0], ref: '999z', name: 'A scheme added in the bench' }],
+  };
 }
 
 async function scenario(name, json, targets) {
@@ -76,27 +84,54 @@ async function scenario(name, json, targets) {
   const read = await measure(`${name}: open the pane (read the plan)`, session, (h) => loadPlanFromWorkbook(h));
   // The pane's plan is what it read; the person changes one cost and refreshes.
   const base = read.outcome.plan;
-  const refresh = await measure(`${name}: refresh, one scheme's cost changed`, session, (h) => generateTables(h, withCost(base), undefined, { base }));
+  const refresh = await measure(`${name}: refresh, one scheme's cost changed`, session, (h) =>
+    generateTables(h, withCost(base), undefined, { base }),
+  );
   // The first refresh after a Generate also writes the blank cost cells the reader took as £0; the next one is the steady state.
-  const again = await measure(`${name}: refresh again, another cost changed`, session, (h) => generateTables(h, withCost(refresh.outcome.plan), undefined, { base: refresh.outcome.plan }));
+  const again = await measure(`${name}: refresh again, another cost changed`, session, (h) =>
+    generateTables(h, withCost(refresh.outcome.plan), undefined, { base: refresh.outcome.plan }),
+  );
   // A scheme added changes the layout of most sheets: they are rebuilt, the big ones through staging sheets.
   const grown = withScheme(again.outcome.plan);
-  const added = await measure(`${name}: refresh, a scheme added`, session, (h) => generateTables(h, grown, undefined, { base: again.outcome.plan }));
+  const added = await measure(`${name}: refresh, a scheme added`, session, (h) =>
+    generateTables(h, grown, undefined, { base: again.outcome.plan }),
+  );
   const all = [...generated.calls, ...read.calls, ...refresh.calls, ...again.calls, ...added.calls];
   const over = all.filter((c) => c.bodyBytes >= LIMIT || c.responseBytes >= LIMIT).length;
   const notes = [];
   if (targets.refresh) {
-    for (const [what, r] of [['refresh', refresh], ['refresh again', again]]) {
-      notes.push(`${what} ${r.calls.length} requests, ${kb(r.sent).trim()} KB sent (target <= 3, < 50 KB): ${r.calls.length <= 3 && r.sent < 50_000 ? 'met' : 'NOT met'}`);
+    for (const [what, r] of [
+      ['refresh', refresh],
+      ['refresh again', again],
+    ]) {
+      notes.push(
+        `${what} ${r.calls.length} requests, ${kb(r.sent).trim()} KB sent (target <= 3, < 50 KB): ${r.calls.length <= 3 && r.sent < 50_000 ? 'met' : 'NOT met'}`,
+      );
     }
   }
-  if (targets.generate) notes.push(`Generate ${generated.calls.length} requests (target <= 4): ${generated.calls.length <= 4 ? 'met' : 'NOT met'}`);
-  notes.push(`${over ? `${over} request(s) or response(s) at or over` : 'every request and response under'} 5,000,000 bytes`);
+  if (targets.generate)
+    notes.push(
+      `Generate ${generated.calls.length} requests (target <= 4): ${generated.calls.length <= 4 ? 'met' : 'NOT met'}`,
+    );
+  notes.push(
+    `${over ? `${over} request(s) or response(s) at or over` : 'every request and response under'} 5,000,000 bytes`,
+  );
   console.log(`${' '.repeat(2)}${notes.join('; ')}`);
 }
 
 async function bench() {
-  console.log(['command'.padEnd(44), 'reqs', 'read/write/clean', 'max req KB', 'max resp KB', 'max clean-up KB', 'sent KB', 'ms'].join('  '));
+  console.log(
+    [
+      'command'.padEnd(44),
+      'reqs',
+      'read/write/clean',
+      'max req KB',
+      'max resp KB',
+      'max clean-up KB',
+      'sent KB',
+      'ms',
+    ].join('  '),
+  );
   const barnet = require(path.join(root, 'examples/barnet-2014-16.json'));
   await scenario('Barnet (8 schemes, cards)', barnet, { refresh: true, generate: true });
   const thousand = randomPlanJson(1000, { schemes: 1000, years: ['2014/15', '2015/16'] });
@@ -104,12 +139,17 @@ async function bench() {
   // Someone keeps cards for every scheme: Generate then writes a Benefit Card sheet per scheme.
   thousand.cards = { records: thousand.schemes.map((s) => ({ scheme: s.ref })) };
   if (!process.argv.includes('--quick')) await scenario('1,000 schemes with cards', thousand, { refresh: true });
-  console.log('Requests: every round trip, Excel.run clean-up (reference removal) included; sizes in KB of the JSON sent and received.');
-  console.log('Each command is also checked to change sheets that existed only in its last request (a WRONG line says otherwise).\n');
+  console.log(
+    'Requests: every round trip, Excel.run clean-up (reference removal) included; sizes in KB of the JSON sent and received.',
+  );
+  console.log(
+    'Each command is also checked to change sheets that existed only in its last request (a WRONG line says otherwise).\n',
+  );
 }
 
 module.exports = { bench };
-if (require.main === module) bench().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (require.main === module)
+  bench().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });

@@ -24,25 +24,38 @@ function check(what, actual, expected) {
   else failures.push(`${what}: expected ${JSON.stringify(expected)}, found ${JSON.stringify(actual)}`);
 }
 
-const feature = (page, label) => page.getByRole('tablist', { name: 'Planner features' }).getByRole('tab', { name: label, exact: true });
-const notice = (page, text) => page.getByRole('region', { name: 'Better Care Fund planner' }).getByText(text, { exact: false }).first().waitFor({ timeout: 30000 });
+const feature = (page, label) =>
+  page.getByRole('tablist', { name: 'Planner features' }).getByRole('tab', { name: label, exact: true });
+const notice = (page, text) =>
+  page
+    .getByRole('region', { name: 'Better Care Fund planner' })
+    .getByText(text, { exact: false })
+    .first()
+    .waitFor({ timeout: 30000 });
 
 /** Everything in the pane that scrolls sideways or sticks out past its right edge. */
 function sidewaysProblems(page) {
   return page.evaluate(() => {
     const pane = document.querySelector('aside[aria-label="Task pane"]');
     const edge = pane.getBoundingClientRect().right;
-    const describe = (el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('aria-label') ? `[${el.getAttribute('aria-label')}]` : ''} "${(el.textContent || '').trim().slice(0, 40)}"`;
+    const describe = (el) =>
+      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('aria-label') ? `[${el.getAttribute('aria-label')}]` : ''} "${(el.textContent || '').trim().slice(0, 40)}"`;
     const found = [];
     for (const el of [pane, ...pane.querySelectorAll('*')]) {
       const style = getComputedStyle(el);
       if (style.display === 'none' || style.visibility === 'hidden' || el.closest('[hidden]')) continue;
       const rect = el.getBoundingClientRect();
       if (rect.width <= 1 && rect.height <= 1) continue; // visually hidden text for screen readers
-      if (el.scrollWidth > el.clientWidth + 1 && ['auto', 'scroll', 'hidden'].includes(style.overflowX) && el.clientWidth > 0) {
+      if (
+        el.scrollWidth > el.clientWidth + 1 &&
+        ['auto', 'scroll', 'hidden'].includes(style.overflowX) &&
+        el.clientWidth > 0
+      ) {
         found.push(`${describe(el)} is ${el.scrollWidth}px wide inside ${el.clientWidth}px`);
       } else if (rect.right > edge + 1) {
-        found.push(`${describe(el)} ends at ${Math.round(rect.right)}px, past the pane's edge at ${Math.round(edge)}px`);
+        found.push(
+          `${describe(el)} ends at ${Math.round(rect.right)}px, past the pane's edge at ${Math.round(edge)}px`,
+        );
       }
     }
     return found.slice(0, 8);
@@ -52,13 +65,22 @@ function sidewaysProblems(page) {
 async function axeProblems(page) {
   // A message bar fading in has half-transparent text for a moment; judge colours once nothing moves.
   await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  if (!(await page.evaluate(() => typeof window.axe === 'object')))
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   return page.evaluate(async () => {
     // Fluent's focus manager (tabster) puts hidden <i tabindex="0" data-tabster-dummy> sentinels at the edges of
     // tab lists and accordions; they pass focus straight on and are never read, so they are left out.
     const context = { include: [['aside[aria-label="Task pane"]']], exclude: [['[data-tabster-dummy]']] };
     const result = await window.axe.run(context, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => `${n.html.slice(0, 120)}: ${n.failureSummary?.split('\n').slice(1).join(' ').slice(0, 160)}`).slice(0, 3).join('; ')})`);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.impact} ${v.id}: ${v.help} (${v.nodes
+            .map((n) => `${n.html.slice(0, 120)}: ${n.failureSummary?.split('\n').slice(1).join(' ').slice(0, 160)}`)
+            .slice(0, 3)
+            .join('; ')})`,
+      );
   });
 }
 
@@ -82,7 +104,11 @@ async function startNorthshire(page) {
   await page.getByLabel('Years').selectOption('3');
   await page.getByRole('button', { name: 'Start plan' }).click();
   await notice(page, 'Plan started for 2026/27, 2027/28, 2028/29');
-  check('the plan years typed "2026-27" are shown as', await page.getByRole('region', { name: 'Better Care Fund planner' }).locator('h1 + *').textContent(), 'Northshire Better Care Fund plan 2026/27 to 2028/29 · 2026/27, 2027/28, 2028/29');
+  check(
+    'the plan years typed "2026-27" are shown as',
+    await page.getByRole('region', { name: 'Better Care Fund planner' }).locator('h1 + *').textContent(),
+    'Northshire Better Care Fund plan 2026/27 to 2028/29 · 2026/27, 2027/28, 2028/29',
+  );
   for (const [name, cost, nel] of [
     ['Falls prevention and rapid response', '400,000', '30'],
     ['Home first discharge', '600,000', '45'],
@@ -91,14 +117,26 @@ async function startNorthshire(page) {
     const nameBox = page.getByLabel(/^Scheme name of scheme/).last();
     await nameBox.fill(name);
     for (const year of ['2026/27', '2027/28', '2028/29']) {
-      await page.getByLabel(new RegExp(`^Cost \\(£\\) of scheme \\w+ in ${year.replace('/', '\\/')}$`)).last().fill(cost);
-      await page.getByLabel(new RegExp(`^NEL adm\\. reduction, scheme \\w+ in ${year.replace('/', '\\/')}$`)).last().fill(nel);
+      await page
+        .getByLabel(new RegExp(`^Cost \\(£\\) of scheme \\w+ in ${year.replace('/', '\\/')}$`))
+        .last()
+        .fill(cost);
+      await page
+        .getByLabel(new RegExp(`^NEL adm\\. reduction, scheme \\w+ in ${year.replace('/', '\\/')}$`))
+        .last()
+        .fill(nel);
     }
   }
-  await page.getByLabel(/^Cost \(£\) of scheme \w+ in 2026\/27$/).first().fill('1,2,3');
+  await page
+    .getByLabel(/^Cost \(£\) of scheme \w+ in 2026\/27$/)
+    .first()
+    .fill('1,2,3');
   await page.getByText('has a comma out of place').first().waitFor();
   passes.push('"1,2,3" typed as a cost is refused beside the field');
-  await page.getByLabel(/^Cost \(£\) of scheme \w+ in 2026\/27$/).first().fill('400,000');
+  await page
+    .getByLabel(/^Cost \(£\) of scheme \w+ in 2026\/27$/)
+    .first()
+    .fill('400,000');
   await page.getByRole('button', { name: 'Generate tables' }).click();
   await notice(page, 'Tables generated');
 }
@@ -117,20 +155,43 @@ async function enterPool(page) {
   await page.getByRole('button', { name: 'Save 2026/27 Q1 spend' }).click();
   await notice(page, 'Spend for 2026/27 Q1: saved to the Pool sheet');
   const pool = await sheetTexts(page, 'Pool');
-  check('the contribution on the Pool sheet', pool.some((r) => r[0] === '2026/27' && r[1] === 'NCC' && r[2] === 'Council contribution' && r[3] === '£1,000,000'), true);
+  check(
+    'the contribution on the Pool sheet',
+    pool.some((r) => r[0] === '2026/27' && r[1] === 'NCC' && r[2] === 'Council contribution' && r[3] === '£1,000,000'),
+    true,
+  );
   check('the quarter’s spend on the Pool sheet', pool.find((r) => r[0] === '1a' && r[1] === '2026/27')?.[3], '£95,000');
   const checks = await sheetTexts(page, 'Checks');
   check('the pool check on the Checks sheet', checks.find((r) => r[0] === 'pool-allocated:2026/27')?.[1], 'PASS');
   await feature(page, 'Pool & audit').click();
-  check('no plan check fails in the pane', /^(All \d+ checks pass|The one check passes)\.$/.test(await page.getByText(/checks? (passe?s?|fail)\.$/).first().textContent()), true);
+  check(
+    'no plan check fails in the pane',
+    /^(All \d+ checks pass|The one check passes)\.$/.test(
+      await page
+        .getByText(/checks? (passe?s?|fail)\.$/)
+        .first()
+        .textContent(),
+    ),
+    true,
+  );
   await page.getByRole('button', { name: /checks? pass(es)?$/ }).click();
   const passing = await page.getByRole('list', { name: 'Checks that pass' }).textContent();
-  check('the pane’s checks include the pool against the contribution', passing.includes('2026/27: the schemes in the pool are allocated £1,000,000, exactly the contributions.'), true);
+  check(
+    'the pane’s checks include the pool against the contribution',
+    passing.includes('2026/27: the schemes in the pool are allocated £1,000,000, exactly the contributions.'),
+    true,
+  );
 }
 
 /** Every tab the pane has (src/taskpane/features.ts), so a panel added later is walked too. */
 // A Fluent tab holds its label twice (the second, hidden, reserves the bold width); the first is the name.
-const panelsOf = (page) => page.getByRole('tablist', { name: 'Planner features' }).getByRole('tab').evaluateAll((tabs) => tabs.map((t) => t.querySelector('.fui-Tab__content')?.textContent.trim() ?? t.textContent.trim()));
+const panelsOf = (page) =>
+  page
+    .getByRole('tablist', { name: 'Planner features' })
+    .getByRole('tab')
+    .evaluateAll((tabs) =>
+      tabs.map((t) => t.querySelector('.fui-Tab__content')?.textContent.trim() ?? t.textContent.trim()),
+    );
 
 async function walkPanels(page) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -143,7 +204,9 @@ async function walkPanels(page) {
       await openAll(page);
       check(`${panel} at ${width}px: nothing scrolls sideways`, await sidewaysProblems(page), []);
       check(`${panel} at ${width}px: axe-core serious or critical violations`, await axeProblems(page), []);
-      await page.locator('aside[aria-label="Task pane"]').screenshot({ path: path.join(ARTIFACTS, `pane-${width}-${panel.replace(/\W+/g, '-').toLowerCase()}.png`) });
+      await page
+        .locator('aside[aria-label="Task pane"]')
+        .screenshot({ path: path.join(ARTIFACTS, `pane-${width}-${panel.replace(/\W+/g, '-').toLowerCase()}.png`) });
     }
   }
 }
@@ -178,8 +241,18 @@ async function keyboardWalk(page, panel) {
       el.dataset.kbReached = '1';
       const style = getComputedStyle(el);
       const after = getComputedStyle(el, '::after');
-      const visible = el.matches(':focus-visible') && (style.outlineStyle !== 'none' || style.boxShadow !== 'none' || after.borderStyle !== 'none' || el.hasAttribute('data-fui-focus-visible') || !!el.closest('[data-fui-focus-within]'));
-      return { id: `${el.tagName}:${el.getAttribute('aria-label') || el.textContent.trim().slice(0, 30)}`, visible, inPane: !!el.closest('aside[aria-label="Task pane"]') };
+      const visible =
+        el.matches(':focus-visible') &&
+        (style.outlineStyle !== 'none' ||
+          style.boxShadow !== 'none' ||
+          after.borderStyle !== 'none' ||
+          el.hasAttribute('data-fui-focus-visible') ||
+          !!el.closest('[data-fui-focus-within]'));
+      return {
+        id: `${el.tagName}:${el.getAttribute('aria-label') || el.textContent.trim().slice(0, 30)}`,
+        visible,
+        inPane: !!el.closest('aside[aria-label="Task pane"]'),
+      };
     });
     if (!stop) continue;
     if (!stop.visible) unseen.push(stop.id);
@@ -187,8 +260,18 @@ async function keyboardWalk(page, panel) {
     reached.add(stop.id);
   }
   const missed = await page.evaluate(() =>
-    [...document.querySelectorAll('aside[aria-label="Task pane"] [role="tabpanel"] :is(button, input, select, textarea):not([disabled])')]
-      .filter((el) => !el.closest('[role="radiogroup"], [role="tablist"]') && el.getBoundingClientRect().width > 0 && !el.dataset.kbReached && el.tabIndex >= 0)
+    [
+      ...document.querySelectorAll(
+        'aside[aria-label="Task pane"] [role="tabpanel"] :is(button, input, select, textarea):not([disabled])',
+      ),
+    ]
+      .filter(
+        (el) =>
+          !el.closest('[role="radiogroup"], [role="tablist"]') &&
+          el.getBoundingClientRect().width > 0 &&
+          !el.dataset.kbReached &&
+          el.tabIndex >= 0,
+      )
       .map((el) => `${el.tagName}:${el.getAttribute('aria-label') || el.textContent.trim().slice(0, 30)}`),
   );
   check(`${panel}: controls Tab does not reach`, missed, []);
@@ -196,7 +279,10 @@ async function keyboardWalk(page, panel) {
 }
 
 async function downloads(page) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .xlsx' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download .xlsx' }).click(),
+  ]);
   const file = path.join(ARTIFACTS, 'northshire-from-preview.xlsx');
   await download.saveAs(file);
   const bytes = fs.readFileSync(file);
@@ -226,7 +312,11 @@ async function run() {
     const file = await downloads(page);
     const { xlsxToSnapshot } = require(path.join(ROOT, 'dist/node/src/adapters/file/xlsxReader'));
     const pool = (await xlsxToSnapshot(fs.readFileSync(file))).sheets.find((sh) => sh.name === 'Pool');
-    check('the downloaded Pool sheet holds the contribution', pool?.values.some((r) => r[1] === 'NCC' && r[3] === 1000000), true);
+    check(
+      'the downloaded Pool sheet holds the contribution',
+      pool?.values.some((r) => r[1] === 'NCC' && r[3] === 1000000),
+      true,
+    );
     const leaving = await page.evaluate(() => {
       const e = new Event('beforeunload', { cancelable: true });
       window.dispatchEvent(e);
@@ -245,7 +335,9 @@ run()
     for (const p of passes) console.log(`  ok   ${p}`);
     for (const f of failures) console.log(`  FAIL ${f}`);
     if (failures.length) {
-      console.error(`\nPane fit check failed: ${failures.length} problem${failures.length === 1 ? '' : 's'} (screenshots in test-artifacts/).`);
+      console.error(
+        `\nPane fit check failed: ${failures.length} problem${failures.length === 1 ? '' : 's'} (screenshots in test-artifacts/).`,
+      );
       process.exit(1);
     }
     console.log(`\nPane fit check passed: ${passes.length} checks. Screenshots: test-artifacts/pane-*.png`);

@@ -39,7 +39,9 @@ function newestChange(entry) {
   if (!fs.existsSync(full)) return 0;
   const stat = fs.statSync(full);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs.readdirSync(full).reduce((newest, name) => Math.max(newest, newestChange(path.join(entry, name))), stat.mtimeMs);
+  return fs
+    .readdirSync(full)
+    .reduce((newest, name) => Math.max(newest, newestChange(path.join(entry, name))), stat.mtimeMs);
 }
 
 /** Why the bundle must be (re)built, or undefined when dist/web is up to date. */
@@ -62,7 +64,8 @@ function ensureBuilt({ force = false, log = console.log } = {}) {
   return new Promise((resolve, reject) => {
     webpack(config, (err, stats) => {
       if (err) return reject(err);
-      if (stats.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true, errorDetails: false, colors: false })));
+      if (stats.hasErrors())
+        return reject(new Error(stats.toString({ all: false, errors: true, errorDetails: false, colors: false })));
       log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       resolve(true);
     });
@@ -110,7 +113,13 @@ function startPreviewServer({ port = 3000, host = '127.0.0.1', dir = WEB } = {})
     server.listen(port, host, () => {
       const address = server.address();
       const base = `http://localhost:${address.port}`;
-      resolve({ server, port: address.port, url: `${base}/preview.html`, base, close: () => new Promise((done) => server.close(() => done())) });
+      resolve({
+        server,
+        port: address.port,
+        url: `${base}/preview.html`,
+        base,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
     });
   });
 }
@@ -140,12 +149,19 @@ function buildXlsx(req, res) {
         planToXlsxBuffer: require(path.join(NODE_BUILD, 'src/adapters/file/xlsxWriter')).planToXlsxBuffer,
       };
     } catch (e) {
-      return fail(503, `The CLI is not built (${e.message.split('\n')[0]}); run npm run build:cli, or start the preview with npm start.`);
+      return fail(
+        503,
+        `The CLI is not built (${e.message.split('\n')[0]}); run npm run build:cli, or start the preview with npm start.`,
+      );
     }
     try {
       const { plan } = cli.planFromJson(JSON.parse(Buffer.concat(chunks).toString('utf8')));
       const bytes = await cli.planToXlsxBuffer(cli.workbookLayout(plan));
-      res.writeHead(200, { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Length': bytes.length, 'Cache-Control': 'no-store' });
+      res.writeHead(200, {
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'Content-Length': bytes.length,
+        'Cache-Control': 'no-store',
+      });
       res.end(bytes);
     } catch (e) {
       const problems = e.problems ? e.problems.map((p) => p.message).join(' ') : e.message.split('\n')[0];
@@ -158,7 +174,11 @@ function configuredPort(args) {
   const at = args.indexOf('--port');
   if (at >= 0) return Number(args[at + 1]);
   if (process.env.PORT) return Number(process.env.PORT);
-  return Number(process.env.npm_package_config_dev_server_port || require(path.join(ROOT, 'package.json')).config?.dev_server_port || 3000);
+  return Number(
+    process.env.npm_package_config_dev_server_port ||
+      require(path.join(ROOT, 'package.json')).config?.dev_server_port ||
+      3000,
+  );
 }
 
 async function main() {
@@ -170,12 +190,16 @@ async function main() {
     running = await startPreviewServer({ port });
   } catch (e) {
     if (e.code === 'EADDRINUSE') {
-      console.error(`Port ${port} is already in use (is the dev server or another preview running?). Try: PORT=${port + 1} npm start`);
+      console.error(
+        `Port ${port} is already in use (is the dev server or another preview running?). Try: PORT=${port + 1} npm start`,
+      );
       process.exit(1);
     }
     throw e;
   }
-  console.log(`\nBetter Care Fund planner, browser preview:\n\n    ${running.url}\n\nThe task pane beside a simulated workbook. Press Ctrl+C to stop.`);
+  console.log(
+    `\nBetter Care Fund planner, browser preview:\n\n    ${running.url}\n\nThe task pane beside a simulated workbook. Press Ctrl+C to stop.`,
+  );
   const stop = () => running.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -26,7 +26,9 @@ function barnetCorrectedJson() {
   json.schemes.find((s: any) => s.ref === '2a').investments[3].amount = 1300000 - 270;
   json.schemes.find((s: any) => s.ref === '3a').investments[0].amount = 1316464;
   json.schemes.find((s: any) => s.ref === '4a').investments[10].amount = 1641926 - 2219;
-  json.statements = json.statements.filter((s: any) => !['protectSocialCare', 'table17Activity', 'atRisk5b'].includes(s.id));
+  json.statements = json.statements.filter(
+    (s: any) => !['protectSocialCare', 'table17Activity', 'atRisk5b'].includes(s.id),
+  );
   return json;
 }
 
@@ -67,12 +69,21 @@ describe('figures as their cells show them', () => {
     [1234.5, '"£"#,##0;("£"#,##0)', '1234.5', 0, false],
   ])('%s shown with %s is %s to %s places', (typed, format, value, decimals, percent) => {
     const cell = readTypedCell(typed, format) as any;
-    expect([cell.kind, cell.value.toString(), cell.decimals, cell.percentSign]).toEqual(['number', value, decimals, percent]);
+    expect([cell.kind, cell.value.toString(), cell.decimals, cell.percentSign]).toEqual([
+      'number',
+      value,
+      decimals,
+      percent,
+    ]);
   });
 
   test('"£1.2m" is 1.2 million, "2b*" and "3 4" are words, "-" is nothing to count', () => {
     expect([readTypedCell('£1.2m')].map((c: any) => [c.value.toString(), c.scale])).toEqual([['1.2', 1e6]]);
-    expect([readTypedCell('2b*').kind, readTypedCell('3 4').kind, readTypedCell('-').kind]).toEqual(['text', 'text', 'na']);
+    expect([readTypedCell('2b*').kind, readTypedCell('3 4').kind, readTypedCell('-').kind]).toEqual([
+      'text',
+      'text',
+      'na',
+    ]);
   });
 
   test('both readers give each cell its number format, General as none', async () => {
@@ -126,7 +137,9 @@ describe('the published Barnet tables, typed in as printed', () => {
     const tables = barnetTablesAsPrinted();
     tables.sheets[0].values[10][6] = '827,625'; // 3a: 413 × 2,004 = 827,652
     tables.sheets[0].values[10][7] = '56.04'; // 3a: 413 / 635 = 65.04%
-    const findings = auditWorkbook(tables).findings.filter((f) => f.sheet === 'Tables 3 and 4' && f.cell.endsWith('11'));
+    const findings = auditWorkbook(tables).findings.filter(
+      (f) => f.sheet === 'Tables 3 and 4' && f.cell.endsWith('11'),
+    );
     expect(findings.map(brief)).toEqual([
       ['Tables 3 and 4', 'G11', 'saving', '£827,652', '827,625'],
       ['Tables 3 and 4', 'H11', 'share-of-total', '65.04', '56.04'],
@@ -140,10 +153,17 @@ describe('auditing a workbook the add-in built', () => {
     const snapshot = await xlsxToSnapshot((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
     const findings = auditWorkbook(snapshot).findings;
     expect(findings.every((f) => f.rule === 'check-failed')).toBe(true);
-    expect(findings.map((f) => f.message).sort()).toEqual(planChecks(barnetPlan()).filter((c) => !c.passed).map((c) => c.message).sort());
+    expect(findings.map((f) => f.message).sort()).toEqual(
+      planChecks(barnetPlan())
+        .filter((c) => !c.passed)
+        .map((c) => c.message)
+        .sort(),
+    );
     // The stated amount at risk: column D of the 2015/16 row of the Targets table.
     const assumptions = snapshot.sheets.find((s) => s.name === 'Assumptions')!;
-    const targetRow = assumptions.values.findIndex((r, i) => r[0] === '2015/16' && assumptions.values.slice(0, i).some((h) => h[0] === 'Target year'));
+    const targetRow = assumptions.values.findIndex(
+      (r, i) => r[0] === '2015/16' && assumptions.values.slice(0, i).some((h) => h[0] === 'Target year'),
+    );
     expect(findings.map((f) => `${f.sheet}!${f.cell}`)).toContain(`Assumptions!D${targetRow + 1}`);
   });
 
@@ -165,7 +185,11 @@ describe('auditing a workbook the add-in built', () => {
 
   test('a number typed over any formula is found, at that cell', async () => {
     const layout = workbookLayout(planFromJson(barnetCorrectedJson()).plan);
-    const formulaCells = layout.sheets.flatMap((s) => s.rows.flatMap((row, r) => row.flatMap((c, k) => (c?.formula ? [{ sheet: s.name, r, k, formula: c.formula }] : []))));
+    const formulaCells = layout.sheets.flatMap((s) =>
+      s.rows.flatMap((row, r) =>
+        row.flatMap((c, k) => (c?.formula ? [{ sheet: s.name, r, k, formula: c.formula }] : [])),
+      ),
+    );
     expect(formulaCells.length).toBeGreaterThan(500);
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...formulaCells), fc.integer({ min: -1e9, max: 1e9 }), async (target, typed) => {
@@ -173,7 +197,9 @@ describe('auditing a workbook the add-in built', () => {
         workbook.getWorksheet(target.sheet)!.getCell(target.r + 1, target.k + 1).value = typed;
         const findings = auditWorkbook(excelJsToSnapshot(workbook)).findings;
         const here = findings.filter((f) => f.sheet === target.sheet && f.cell === cellAddress(target.r, target.k));
-        expect(here.map((f) => [f.rule, f.expected, f.found])).toEqual([['typed-over-formula', target.formula, String(typed)]]);
+        expect(here.map((f) => [f.rule, f.expected, f.found])).toEqual([
+          ['typed-over-formula', target.formula, String(typed)],
+        ]);
       }),
       { numRuns: 40 },
     );
@@ -225,7 +251,10 @@ describe('bcf audit on files it cannot read', () => {
 
   test('password-protected (an encrypted workbook is an OLE compound file)', async () => {
     const file = path.join(dir, 'protected.xlsx');
-    await fs.writeFile(file, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]));
+    await fs.writeFile(
+      file,
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]),
+    );
     const r = await cli(['audit', file]);
     oneLine(r);
     expect(r.err).toMatch(/password-protected/);

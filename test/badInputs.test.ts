@@ -19,7 +19,8 @@ interface Case {
 }
 
 /** What no user should ever read: JavaScript's own errors, stack frames, library internals. */
-const INTERNAL = /\n\s+at |\b(TypeError|ReferenceError|RangeError|SyntaxError|DecimalError|ZodError)\b|is not a function|Cannot read propert|\bundefined\b|\[object |Maximum call stack|ExcelJS|JSZip|Invalid input: expected/;
+const INTERNAL =
+  /\n\s+at |\b(TypeError|ReferenceError|RangeError|SyntaxError|DecimalError|ZodError)\b|is not a function|Cannot read propert|\bundefined\b|\[object |Maximum call stack|ExcelJS|JSZip|Invalid input: expected/;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcf-corpus-'));
 let cases: Case[] = [];
@@ -27,7 +28,10 @@ const results = new Map<string, { code: number; out: string[]; err: string[]; ms
 
 beforeAll(async () => {
   const generating = Date.now();
-  cases = await writeCorpus(dir, { barnetJson: barnetJsonCopy(), addinWorkbook: await planToXlsxBuffer(workbookLayout(barnetPlan())) });
+  cases = await writeCorpus(dir, {
+    barnetJson: barnetJsonCopy(),
+    addinWorkbook: await planToXlsxBuffer(workbookLayout(barnetPlan())),
+  });
   if (process.env.CORPUS_TRACE) process.stderr.write(`generated in ${Date.now() - generating} ms\n`);
   for (const c of cases) {
     const out: string[] = [];
@@ -35,7 +39,10 @@ beforeAll(async () => {
     const started = Date.now();
     const code = await main(c.args, { out: (t) => out.push(t), err: (t) => err.push(t) });
     results.set(c.name, { code, out, err, ms: Date.now() - started });
-    if (process.env.CORPUS_TRACE) process.stderr.write(`${c.name} ${code} ${Date.now() - started} ms ${[...err, ...out].join(' | ').slice(0, 200)}\n`);
+    if (process.env.CORPUS_TRACE)
+      process.stderr.write(
+        `${c.name} ${code} ${Date.now() - started} ms ${[...err, ...out].join(' | ').slice(0, 200)}\n`,
+      );
   }
 }, 120_000);
 
@@ -53,8 +60,10 @@ test('every case gets its exit code and a message with the words it must contain
     const text = [...r.err, ...r.out].join('\n');
     const missing = c.words.filter((w) => !text.toLowerCase().includes(w.toLowerCase()));
     if (r.code !== c.exit) wrong.push(`${c.name}: exit ${r.code}, expected ${c.exit}: ${text.slice(0, 300)}`);
-    else if (missing.length) wrong.push(`${c.name}: message lacks ${missing.map((w) => `"${w}"`).join(', ')}: ${text.slice(0, 300)}`);
-    if (INTERNAL.test(text)) wrong.push(`${c.name}: internal text reaches the user: ${text.match(INTERNAL)![0]} in ${text.slice(0, 300)}`);
+    else if (missing.length)
+      wrong.push(`${c.name}: message lacks ${missing.map((w) => `"${w}"`).join(', ')}: ${text.slice(0, 300)}`);
+    if (INTERNAL.test(text))
+      wrong.push(`${c.name}: internal text reaches the user: ${text.match(INTERNAL)![0]} in ${text.slice(0, 300)}`);
   }
   expect(wrong).toEqual([]);
 });
@@ -63,7 +72,12 @@ test('an unreadable file is one line naming the file', () => {
   const wrong = cases
     .filter((c) => c.exit === 2)
     .map((c) => ({ c, r: results.get(c.name)! }))
-    .filter(({ c, r }) => r.err.length !== 1 || r.err[0].includes('\n') || !r.err[0].includes(path.basename(c.args.find((a) => /\.\w+$/.test(a))!)))
+    .filter(
+      ({ c, r }) =>
+        r.err.length !== 1 ||
+        r.err[0].includes('\n') ||
+        !r.err[0].includes(path.basename(c.args.find((a) => /\.\w+$/.test(a))!)),
+    )
     .map(({ c, r }) => `${c.name}: ${JSON.stringify(r.err).slice(0, 200)}`);
   expect(wrong).toEqual([]);
 });
@@ -77,12 +91,17 @@ test('a plan error names its field, and an export error its row', () => {
 });
 
 test('every case is answered within 10 seconds', () => {
-  const slow = cases.filter((c) => results.get(c.name)!.ms > 10_000).map((c) => `${c.name}: ${results.get(c.name)!.ms} ms`);
+  const slow = cases
+    .filter((c) => results.get(c.name)!.ms > 10_000)
+    .map((c) => `${c.name}: ${results.get(c.name)!.ms} ms`);
   expect(slow).toEqual([]);
 });
 
 test('names with terminal escape sequences print without them', () => {
-  const printed = [...results.get('escape-sequences-in-names (show)')!.out, ...results.get('escape-sequences-in-names (show)')!.err].join('\n');
+  const printed = [
+    ...results.get('escape-sequences-in-names (show)')!.out,
+    ...results.get('escape-sequences-in-names (show)')!.err,
+  ].join('\n');
   // eslint-disable-next-line no-control-regex
   expect(printed).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E]/);
   expect(printed).toContain('Barnet[2J[31m');

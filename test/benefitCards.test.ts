@@ -29,11 +29,15 @@ function parityFailures(layout: WorkbookPlan, wb = built(layout)): string[] {
         const raw = wb.value(sheet.name, r, c);
         // Excel and LibreOffice show 0 for a reference to an empty cell; HyperFormula gives null.
         const v = raw === null && cell?.result === 0 ? 0 : raw;
-        if (typeof v === 'string' && /^#[A-Z/0!?]+/.test(v)) bad.push(`${sheet.name} r${r + 1} c${c + 1}: error ${v} ${cell?.formula ?? ''}`);
+        if (typeof v === 'string' && /^#[A-Z/0!?]+/.test(v))
+          bad.push(`${sheet.name} r${r + 1} c${c + 1}: error ${v} ${cell?.formula ?? ''}`);
         if (!cell?.formula) return;
         const ours = cell.result;
         const same = typeof ours === 'number' ? sameFigure(ours, v, cell.format) : v === ours;
-        if (!same) bad.push(`${sheet.name} r${r + 1} c${c + 1}: engine ${JSON.stringify(v)}, decimal.js ${JSON.stringify(ours)} (${cell.formula})`);
+        if (!same)
+          bad.push(
+            `${sheet.name} r${r + 1} c${c + 1}: engine ${JSON.stringify(v)}, decimal.js ${JSON.stringify(ours)} (${cell.formula})`,
+          );
       }),
     );
   }
@@ -42,7 +46,9 @@ function parityFailures(layout: WorkbookPlan, wb = built(layout)): string[] {
 
 /** The card and summary sheets of a layout, and the tracker settings: what a rebuild must reproduce exactly. */
 function cardSheetsOf(layout: WorkbookPlan): unknown {
-  return layout.sheets.filter((s) => s.name.startsWith('Card ') || s.name === SUMMARY_SHEET).map((s) => ({ name: s.name, rows: s.rows, validations: s.validations, charts: s.charts }));
+  return layout.sheets
+    .filter((s) => s.name.startsWith('Card ') || s.name === SUMMARY_SHEET)
+    .map((s) => ({ name: s.name, rows: s.rows, validations: s.validations, charts: s.charts }));
 }
 
 function built(layout: WorkbookPlan): MemoryWorkbook {
@@ -72,7 +78,11 @@ describe('phasing a year over its quarters', () => {
         const quarters = ([1, 2, 3, 4] as const).map((q) => evenQuarter(annual, q));
         expect(sum(quarters).equals(annual)).toBe(true);
         // never more than one unit between the largest and smallest quarter
-        expect(Decimal.max(...quarters).minus(Decimal.min(...quarters)).lessThanOrEqualTo(1)).toBe(true);
+        expect(
+          Decimal.max(...quarters)
+            .minus(Decimal.min(...quarters))
+            .lessThanOrEqualTo(1),
+        ).toBe(true);
       }),
     );
   });
@@ -85,7 +95,12 @@ describe('phasing a year over its quarters', () => {
       const t = cardTracker(c, plan.cards!.tolerances, '2015/16 Q2');
       for (const m of t.metrics) {
         for (const y of m.years) {
-          expect([c.ref, m.metric.unit.id, y.year, y.profile.toString()]).toEqual([c.ref, m.metric.unit.id, y.year, plan.schemes.find((s) => s.ref === c.ref)!.years[y.year].benefits[m.metric.unit.id]?.toString() ?? '0']);
+          expect([c.ref, m.metric.unit.id, y.year, y.profile.toString()]).toEqual([
+            c.ref,
+            m.metric.unit.id,
+            y.year,
+            plan.schemes.find((s) => s.ref === c.ref)!.years[y.year].benefits[m.metric.unit.id]?.toString() ?? '0',
+          ]);
           expect(y.addsUp).toBe(true);
         }
       }
@@ -117,19 +132,38 @@ describe('the tracker', () => {
   test('realised £ is the count at the unit cost; variance and cumulative to date follow', () => {
     const nel = at('2c').metrics[0];
     const q1516 = nel.quarters[4]; // 2015/16 Q1: planned 3 (10 split 3,3,2,2), realised 1
-    expect([q1516.planned, q1516.realised, q1516.realisedGbp, q1516.variance, q1516.varianceGbp].map(String)).toEqual(['3', '1', '2004', '-2', '-4008']);
+    expect([q1516.planned, q1516.realised, q1516.realisedGbp, q1516.variance, q1516.varianceGbp].map(String)).toEqual([
+      '3',
+      '1',
+      '2004',
+      '-2',
+      '-4008',
+    ]);
     expect((q1516.variancePct as Decimal).toFixed(4)).toBe('-0.6667');
     expect([q1516.cumPlanned, q1516.cumRealised].map(String)).toEqual(['32', '17']);
   });
 
   test('an actual entered as baseline and actual admissions gives the reduction', () => {
     const nel = at('3a').metrics.find((m) => m.metric.unit.id === 'NEL')!;
-    expect(nel.quarters.slice(0, 6).map((q) => q.realised?.toString())).toEqual(['98', '103', '109', '101', '110', '108']);
+    expect(nel.quarters.slice(0, 6).map((q) => q.realised?.toString())).toEqual([
+      '98',
+      '103',
+      '109',
+      '101',
+      '110',
+      '108',
+    ]);
   });
 
   test('statuses: 2c under-delivers (Red), 1a lags (Amber), the rest are Green', () => {
     expect(summary.asAt).toBe('2015/16 Q2');
-    expect(Object.fromEntries(summary.cards.map((c) => [c.card.ref, c.position.status]))).toEqual({ '1a': 'Amber', '2a': 'Green', '2b': 'Green', '2c': 'Red', '3a': 'Green' });
+    expect(Object.fromEntries(summary.cards.map((c) => [c.card.ref, c.position.status]))).toEqual({
+      '1a': 'Amber',
+      '2a': 'Green',
+      '2b': 'Green',
+      '2c': 'Red',
+      '3a': 'Green',
+    });
     // 2c: planned 29 + 3 + 3 = 35 admissions to date, realised 16 + 1 + 1 = 18
     expect(at('2c').position.plannedToDate.toString()).toBe('70140');
     expect(at('2c').position.realisedToDate.toString()).toBe('36072');
@@ -153,7 +187,12 @@ describe('the tracker', () => {
 
   test('the plan against its NEL reduction target of 1,021 in 2015/16', () => {
     const nel = summary.nel[0];
-    expect([nel.year, nel.reductionTarget, nel.plannedInCards, nel.realised].map(String)).toEqual(['2015/16', '1021', '1021', '478']);
+    expect([nel.year, nel.reductionTarget, nel.plannedInCards, nel.realised].map(String)).toEqual([
+      '2015/16',
+      '1021',
+      '1021',
+      '478',
+    ]);
     expect(nel.forecast.expected.toNumber()).toBeCloseTo(995.35, 2); // 110 + 110 + 336.98 + 3.33 + 435.04
   });
 
@@ -173,7 +212,9 @@ describe("the steering group's chart", () => {
     expect(asAt.planned.toString()).toBe(summary.plannedToDate.toString());
     expect(asAt.realised!.toString()).toBe(summary.realisedToDate.toString());
     expect(points.filter((p) => p.realised !== null).at(-1)!.quarter).toBe(summary.asAt); // realised stops where reporting does
-    expect(points.map((p) => p.planned.toNumber())).toEqual([...points.map((p) => p.planned.toNumber())].sort((a, b) => a - b)); // cumulative never falls
+    expect(points.map((p) => p.planned.toNumber())).toEqual(
+      [...points.map((p) => p.planned.toNumber())].sort((a, b) => a - b),
+    ); // cumulative never falls
   });
 });
 
@@ -181,7 +222,14 @@ describe('formula parity of the cards and the summary', () => {
   test('every formula on the Barnet cards and summary equals its decimal.js result in HyperFormula, no error values', () => {
     const layout = workbookLayout(barnetPlan());
     const cardSheets = layout.sheets.filter((s) => s.name.startsWith('Card ') || s.name === SUMMARY_SHEET);
-    expect(cardSheets.map((s) => s.name)).toEqual([SUMMARY_SHEET, 'Card 1a', 'Card 2a', 'Card 2b', 'Card 2c', 'Card 3a']);
+    expect(cardSheets.map((s) => s.name)).toEqual([
+      SUMMARY_SHEET,
+      'Card 1a',
+      'Card 2a',
+      'Card 2b',
+      'Card 2c',
+      'Card 3a',
+    ]);
     const formulas = cardSheets.reduce((n, s) => n + s.rows.flat().filter((c) => c?.formula).length, 0);
     expect(formulas).toBeGreaterThan(1000);
     expect(parityFailures(layout)).toEqual([]);
@@ -192,8 +240,17 @@ describe('formula parity of the cards and the summary', () => {
     const wb = built(layout);
     const sheet = sheetOf(layout, SUMMARY_SHEET);
     const header = sheet.rows.findIndex((r) => r[0]?.value === 'Ref');
-    const statuses = [1, 2, 3, 4, 5].map((i) => [wb.value(SUMMARY_SHEET, header + i, 0), wb.value(SUMMARY_SHEET, header + i, 9)]);
-    expect(statuses).toEqual([['1a', 'Amber'], ['2a', 'Green'], ['2b', 'Green'], ['2c', 'Red'], ['3a', 'Green']]);
+    const statuses = [1, 2, 3, 4, 5].map((i) => [
+      wb.value(SUMMARY_SHEET, header + i, 0),
+      wb.value(SUMMARY_SHEET, header + i, 9),
+    ]);
+    expect(statuses).toEqual([
+      ['1a', 'Amber'],
+      ['2a', 'Green'],
+      ['2b', 'Green'],
+      ['2c', 'Red'],
+      ['3a', 'Green'],
+    ]);
     const summary = benefitsSummary(barnetPlan());
     expect(wb.value(SUMMARY_SHEET, header + 6, 5)).toBeCloseTo(summary.plannedToDate.toNumber(), 2);
     expect(wb.value(SUMMARY_SHEET, header + 6, 6)).toBeCloseTo(summary.realisedToDate.toNumber(), 2);
@@ -225,7 +282,13 @@ describe('refreshing the cards keeps what people typed', () => {
   test('type into a built workbook, change the plan, rebuild: every kept cell survives', () => {
     const layout = workbookLayout(barnetPlan());
     const wb = built(layout);
-    const type = (sheetName: string, section: string, row: string, header: string | undefined, value: string | number) => {
+    const type = (
+      sheetName: string,
+      section: string,
+      row: string,
+      header: string | undefined,
+      value: string | number,
+    ) => {
       const at = locate(sheetOf(layout, sheetName), section, row, header);
       wb.setCell(sheetName, at.row, at.column, value);
     };
@@ -236,7 +299,13 @@ describe('refreshing the cards keeps what people typed', () => {
     type('Card 3a', `${CARD_SECTION.metric} NEL`, '2015/16 Q3', 'Actual admissions', 1885);
     type('Card 2b', `${CARD_SECTION.rate} Satisfaction`, '2015/16 Q3', 'Actual', 0.88);
     // phasing, ownership, the case
-    for (const [q, p] of [['Q1', 0.2], ['Q2', 0.2], ['Q3', 0.3], ['Q4', 0.3]] as const) type('Card 2c', `${CARD_SECTION.metric} NEL`, `2015/16 ${q}`, 'Phasing %', p);
+    for (const [q, p] of [
+      ['Q1', 0.2],
+      ['Q2', 0.2],
+      ['Q3', 0.3],
+      ['Q4', 0.3],
+    ] as const)
+      type('Card 2c', `${CARD_SECTION.metric} NEL`, `2015/16 ${q}`, 'Phasing %', p);
     type('Card 2c', CARD_SECTION.identity, CARD_LABEL.owner, undefined, 'New owner: Care home quality lead (interim)');
     type('Card 2c', CARD_SECTION.case, CARD_LABEL.notes, undefined, 'Recovery plan requested by HSCI, October 2015');
     type('Card 2a', CARD_SECTION.case, CARD_LABEL.optimismBias, undefined, 0.12);
@@ -248,10 +317,20 @@ describe('refreshing the cards keeps what people typed', () => {
     wb.setCell('Card 2c', ms, 1, 'Sign-up meeting held');
     wb.setCell('Card 2c', ms, 2, 42320); // 12/11/2015 as Excel stores a date
     wb.setCell('Card 2c', ms, 3, 'Not started');
-    wb.setCell('Card 2c', spareRows(sheetOf(layout, 'Card 2c'), CARD_SECTION.barriers)[0], 0, 'Two homes left the service');
+    wb.setCell(
+      'Card 2c',
+      spareRows(sheetOf(layout, 'Card 2c'), CARD_SECTION.barriers)[0],
+      0,
+      'Two homes left the service',
+    );
     // a tolerance, set once on Assumptions
     const assumptions = sheetOf(layout, 'Assumptions');
-    wb.setCell('Assumptions', assumptions.rows.findIndex((r) => r[0]?.value === 'Amber at or above'), 1, 0.75);
+    wb.setCell(
+      'Assumptions',
+      assumptions.rows.findIndex((r) => r[0]?.value === 'Amber at or above'),
+      1,
+      0.75,
+    );
     const typed = keptCells(layout, wb.snapshot());
 
     // the plan changes on the Schemes sheet: 2b's 2015/16 NEL expectation goes up, 3a's cost changes
@@ -269,7 +348,9 @@ describe('refreshing the cards keeps what people typed', () => {
     const kept = keptCells(rebuiltLayout, rebuilt.snapshot());
 
     expect(typed.size).toBeGreaterThan(150);
-    const lost = [...typed].filter(([key, value]) => JSON.stringify(kept.get(key)) !== JSON.stringify(value)).map(([key, value]) => `${key}: typed ${JSON.stringify(value)}, now ${JSON.stringify(kept.get(key))}`);
+    const lost = [...typed]
+      .filter(([key, value]) => JSON.stringify(kept.get(key)) !== JSON.stringify(value))
+      .map(([key, value]) => `${key}: typed ${JSON.stringify(value)}, now ${JSON.stringify(kept.get(key))}`);
     expect(lost).toEqual([]);
     // and the new plan is used: 2b's 2015/16 Q1 now plans 85 (340 evenly), the profile adds up
     const q1 = locate(sheetOf(rebuiltLayout, 'Card 2b'), `${CARD_SECTION.metric} NEL`, '2015/16 Q1', 'Planned');
@@ -291,7 +372,10 @@ describe('refreshing the cards keeps what people typed', () => {
     expect(twoA.card.unmatched).toEqual([]);
     const careHome = twoA.metrics[1];
     expect(careHome.years.map((y) => y.plan.toString())).toEqual(['0', '0']);
-    expect(careHome.quarters.slice(4, 6).map((q) => [q.planned.toString(), q.realisedGbp?.toString()])).toEqual([['0', '10000'], ['0', '10000']]);
+    expect(careHome.quarters.slice(4, 6).map((q) => [q.planned.toString(), q.realisedGbp?.toString()])).toEqual([
+      ['0', '10000'],
+      ['0', '10000'],
+    ]);
     // the sheet, recalculated after the edit and before any refresh, shows the same position as the domain
     const sheet = sheetOf(layout, 'Card 2a');
     const realised = locate(sheet, CARD_SECTION.position, CARD_LABEL.realisedToDate);
@@ -300,7 +384,11 @@ describe('refreshing the cards keeps what people typed', () => {
     expect(wb.value('Card 2a', planned.row, 1)).toBe(twoA.position.plannedToDate.toNumber());
     // and a refresh from the read plan lays out the same card, every formula agreeing, so the audit finds nothing changed by hand on it
     expect(parityFailures(workbookLayout(withoutCareHome))).toEqual([]);
-    expect(auditWorkbook(wb.snapshot()).findings.filter((f) => f.sheet === 'Card 2a').map((f) => `${f.cell} ${f.rule}`)).toEqual([]);
+    expect(
+      auditWorkbook(wb.snapshot())
+        .findings.filter((f) => f.sheet === 'Card 2a')
+        .map((f) => `${f.cell} ${f.rule}`),
+    ).toEqual([]);
   });
 
   test('an actual for a quarter no longer in the plan is kept in Unmatched entries', () => {
@@ -320,7 +408,11 @@ describe('refreshing the cards keeps what people typed', () => {
     const layout = workbookLayout(plan);
     expect(parityFailures(layout)).toEqual([]);
     const { plan: back } = readPlan(built(layout).snapshot());
-    expect(card(back, '2b').unmatched.map((u) => `${u.actual.metric} ${u.actual.quarter}`).sort()).toEqual(twoB.unmatched.map((u) => `${u.actual.metric} ${u.actual.quarter}`).sort());
+    expect(
+      card(back, '2b')
+        .unmatched.map((u) => `${u.actual.metric} ${u.actual.quarter}`)
+        .sort(),
+    ).toEqual(twoB.unmatched.map((u) => `${u.actual.metric} ${u.actual.quarter}`).sort());
   });
 
   test('the kept cells survive a round trip through an .xlsx file (bcf build edited.xlsx -o new.xlsx)', async () => {
@@ -344,7 +436,15 @@ describe('a non-financial benefit', () => {
       scheme: '3b',
       type: 'non-financial',
       title: 'Raise weekend discharges to 25% of all discharges',
-      rateMeasures: [{ id: 'WeekendDischarge', name: 'Weekend discharges (% of all)', unit: '%', target: 0.25, higherIsBetter: true }],
+      rateMeasures: [
+        {
+          id: 'WeekendDischarge',
+          name: 'Weekend discharges (% of all)',
+          unit: '%',
+          target: 0.25,
+          higherIsBetter: true,
+        },
+      ],
       actuals: [
         { quarter: '2015/16 Q1', metric: 'WeekendDischarge', actual: 0.19 },
         { quarter: '2015/16 Q2', metric: 'WeekendDischarge', actual: 0.22 },
@@ -382,6 +482,8 @@ describe('the task pane commands', () => {
     const outcome = await generateTables(wb, fromPane, undefined, { prefer: 'pane' });
     expect(outcome.status).toBe('done');
     expect(wb.value('Card 2b', at.row, at.column)).toBe(77);
-    expect(keptCells(layout, wb.snapshot()).get('Card 2c | Sign-off | HSCI Steering Group | Decision')).toBe('Approved');
+    expect(keptCells(layout, wb.snapshot()).get('Card 2c | Sign-off | HSCI Steering Group | Decision')).toBe(
+      'Approved',
+    );
   });
 });

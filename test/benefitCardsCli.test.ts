@@ -19,10 +19,14 @@ describe('bcf track', () => {
     expect(err).toBe('');
     expect(code).toBe(0);
     expect(out).toContain('Barnet Benefit Cards as at 2015/16 Q2');
-    expect(out).toMatch(/^2c\s+Care Home – LCS\s+3, 4\s+£70,140\s+£36,072\s+-£34,068\s+-48\.57%\s+Red\s+Money\s+1 of 3 approved/m);
+    expect(out).toMatch(
+      /^2c\s+Care Home – LCS\s+3, 4\s+£70,140\s+£36,072\s+-£34,068\s+-48\.57%\s+Red\s+Money\s+1 of 3 approved/m,
+    );
     expect(out).toMatch(/^Total\s+5 cards\s+£2,687,912\s+£2,631,281\s+-£56,631/m);
     expect(out).toContain('Cards by status: Green 3, Amber 1, Red 1, No data yet 0');
-    expect(out).toContain('NEL reduction target 2015/16: 1,021 (baseline 29,094, target 28,073); planned in the cards 1,021; realised in the year to the reporting quarter 478');
+    expect(out).toContain(
+      'NEL reduction target 2015/16: 1,021 (baseline 29,094, target 28,073); planned in the cards 1,021; realised in the year to the reporting quarter 478',
+    );
     await fs.rm(dir, { recursive: true, force: true });
   });
 
@@ -31,7 +35,13 @@ describe('bcf track', () => {
     const plan = path.join(dir, 'plan.json');
     const json = JSON.parse(await fs.readFile('examples/barnet-2014-16.json', 'utf8'));
     json.cards.asAt = ' 2015/16  q2';
-    json.pool.sharing = { kind: 'fixed', shares: [{ partner: 'LBB', percent: 40 }, { partner: 'BCCG', percent: 50 }] };
+    json.pool.sharing = {
+      kind: 'fixed',
+      shares: [
+        { partner: 'LBB', percent: 40 },
+        { partner: 'BCCG', percent: 50 },
+      ],
+    };
     await fs.writeFile(plan, JSON.stringify(json));
     const { code, out } = await run(['track', plan, '--json']);
     expect(code).toBe(0);
@@ -40,7 +50,10 @@ describe('bcf track', () => {
     expect(data.reportingQuarter).toMatchObject({ state: 'set', shown: '2015/16 Q2', position: 6 });
     expect(data.reportingQuarter.typed.replace(/\s+/g, ' ').trim().toLowerCase()).toBe('2015/16 q2');
     expect(data.totals).toMatchObject({ plannedToDate: '2687911.8', realisedToDate: '2631281', variance: '-56630.8' });
-    expect(data.pool.failingChecks.map((c: { id: string }) => c.id)).toEqual(['pool-shares:2014/15', 'pool-shares:2015/16']);
+    expect(data.pool.failingChecks.map((c: { id: string }) => c.id)).toEqual([
+      'pool-shares:2014/15',
+      'pool-shares:2015/16',
+    ]);
     await fs.rm(dir, { recursive: true, force: true });
   });
 

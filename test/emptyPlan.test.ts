@@ -13,7 +13,15 @@ function errorCells(plan: Plan): string[] {
   const layout = workbookLayout(plan);
   const wb = new MemoryWorkbook();
   wb.applySync(layout);
-  return wb.snapshot().sheets.flatMap((s) => s.values.flatMap((row, r) => row.flatMap((v, c) => (typeof v === 'string' && /^#[A-Z/0!?]+[!?]?$/.test(v) ? [`${s.name}!${cellAddress(r, c)}: ${v}`] : []))));
+  return wb
+    .snapshot()
+    .sheets.flatMap((s) =>
+      s.values.flatMap((row, r) =>
+        row.flatMap((v, c) =>
+          typeof v === 'string' && /^#[A-Z/0!?]+[!?]?$/.test(v) ? [`${s.name}!${cellAddress(r, c)}: ${v}`] : [],
+        ),
+      ),
+    );
 }
 
 function auditFindings(plan: Plan) {

@@ -39,7 +39,14 @@ function hostilePlan(): Plan {
   const json = bigPlanJson(30);
   json.board = `Barnet "Health" & <Wellbeing> Board's ${'x'.repeat(EXCEL_LIMITS.cellText - 40)}`;
   json.title = '=HYPERLINK("http://x","y")';
-  const names = ['=1+1', '@SUM(A1)', "'quoted", 'He said "stop"; it\'s [done]: /\\?*', '🏥 Care at home 🧓', 'n'.repeat(255)];
+  const names = [
+    '=1+1',
+    '@SUM(A1)',
+    "'quoted",
+    'He said "stop"; it\'s [done]: /\\?*',
+    '🏥 Care at home 🧓',
+    'n'.repeat(255),
+  ];
   json.schemes.forEach((s: any, i: number) => {
     s.name = names[i % names.length];
     if (i === 0) s.description = 'd'.repeat(EXCEL_LIMITS.cellText);
@@ -47,7 +54,7 @@ function hostilePlan(): Plan {
   json.schemes[1].ref = `9${'z'.repeat(EXCEL_LIMITS.sheetName - 'Card '.length - 1)}`;
   json.unitCosts[1].benefit = 'b'.repeat(400);
   json.unitCosts[1].unit = 'per "admission" avoided';
-  json.partners[0].name = "Barnet's \"Council\"";
+  json.partners[0].name = 'Barnet\'s "Council"';
   return planFromJson(json).plan;
 }
 
@@ -79,13 +86,33 @@ describe("every layout keeps within Excel's limits", () => {
     const long = '1+'.repeat(EXCEL_LIMITS.formula / 2) + '1';
     const bad: WorkbookPlan = {
       sheets: [
-        { name: 'Pool', rows: [[{ formula: `=${long}` }, { value: 'bell\u0007' }]], tables: [{ name: 'UnitCost_NEL', row: 0, column: 0, columns: ['a'], rowCount: 1 }], validations: [{ range: 'A1', kind: 'list', list: Array.from({ length: 30 }, (_, i) => `2014/15 Q${i}`), message: '' }] },
+        {
+          name: 'Pool',
+          rows: [[{ formula: `=${long}` }, { value: 'bell\u0007' }]],
+          tables: [{ name: 'UnitCost_NEL', row: 0, column: 0, columns: ['a'], rowCount: 1 }],
+          validations: [
+            { range: 'A1', kind: 'list', list: Array.from({ length: 30 }, (_, i) => `2014/15 Q${i}`), message: '' },
+          ],
+        },
         { name: 'pool', rows: [] },
         { name: 'Card 1a: the [long] one', rows: [] },
       ],
-      names: [{ name: 'UnitCost_NEL', sheet: 'Pool', cell: '$A$1', comment: 'c'.repeat(256) }, { name: 'A1', sheet: 'Pool', cell: '$A$1', comment: '' }],
+      names: [
+        { name: 'UnitCost_NEL', sheet: 'Pool', cell: '$A$1', comment: 'c'.repeat(256) },
+        { name: 'A1', sheet: 'Pool', cell: '$A$1', comment: '' },
+      ],
     };
     const found = limitBreaches(bad).join('\n');
-    for (const expected of ['appears twice', 'a formula of', 'U+0007', 'list validation of', 'not one Excel accepts', 'its comment is 256', '"A1" is not a name', 'share one namespace']) expect(found).toContain(expected);
+    for (const expected of [
+      'appears twice',
+      'a formula of',
+      'U+0007',
+      'list validation of',
+      'not one Excel accepts',
+      'its comment is 256',
+      '"A1" is not a name',
+      'share one namespace',
+    ])
+      expect(found).toContain(expected);
   });
 });

@@ -68,7 +68,12 @@ describe('the generated workbook, calculated by an independent engine (HyperForm
       sheet.rows.forEach((cells, r) =>
         cells.forEach((cell, c) => {
           if (cell?.formula && typeof cell.result === 'number') {
-            expect([sheet.name, r, c, wb.value(sheet.name, r, c) ?? 0]).toEqual([sheet.name, r, c, expect.closeTo(cell.result, 2)]);
+            expect([sheet.name, r, c, wb.value(sheet.name, r, c) ?? 0]).toEqual([
+              sheet.name,
+              r,
+              c,
+              expect.closeTo(cell.result, 2),
+            ]);
           }
         }),
       );
@@ -83,7 +88,8 @@ describe('the generated workbook, calculated by an independent engine (HyperForm
       for (const row of sheet.rows) {
         for (const cell of row) {
           if (!cell?.formula) continue;
-          for (const literal of literals) expect(cell.formula).not.toMatch(new RegExp(`(^|[^0-9$A-Z])${literal}([^0-9]|$)`));
+          for (const literal of literals)
+            expect(cell.formula).not.toMatch(new RegExp(`(^|[^0-9$A-Z])${literal}([^0-9]|$)`));
         }
       }
     }
@@ -99,25 +105,32 @@ describe('the generated workbook, calculated by an independent engine (HyperForm
       dtoc: fc.integer({ min: 0, max: 400 }),
     });
     fc.assert(
-      fc.property(fc.array(scheme, { minLength: 1, maxLength: 25 }), fc.integer({ min: 1, max: 5000 }), (schemes, nelCost) => {
-        const json = barnetJsonCopy();
-        json.unitCosts[0].value = nelCost;
-        json.years.forEach((y: { statedPool?: number }) => delete y.statedPool);
-        json.schemes = schemes.map((s, i) => ({
-          ref: `${1 + Math.floor(i / 4)}${'abcd'[i % 4]}`,
-          group: `Group ${1 + Math.floor(i / 4)}`,
-          tiers: '1',
-          name: `Scheme ${i}`,
-          inPool: s.inPool,
-          years: {
-            // Pounds and pence as a person writes them (a float sum such as 4.9399999999999995 is refused: more than 2 places).
-            '2014/15': { cost: Number(`${s.cost}.${String(s.pence).padStart(2, '0')}`), benefits: { NEL: s.nel, CareHome: s.care } },
-            '2015/16': { cost: s.cost, benefits: { NEL: s.nel + 1, DTOC: s.dtoc } },
-          },
-        }));
-        const plan: Plan = planFromJson(json).plan;
-        expect(engineMismatches(workbookLayout(plan))).toEqual([]);
-      }),
+      fc.property(
+        fc.array(scheme, { minLength: 1, maxLength: 25 }),
+        fc.integer({ min: 1, max: 5000 }),
+        (schemes, nelCost) => {
+          const json = barnetJsonCopy();
+          json.unitCosts[0].value = nelCost;
+          json.years.forEach((y: { statedPool?: number }) => delete y.statedPool);
+          json.schemes = schemes.map((s, i) => ({
+            ref: `${1 + Math.floor(i / 4)}${'abcd'[i % 4]}`,
+            group: `Group ${1 + Math.floor(i / 4)}`,
+            tiers: '1',
+            name: `Scheme ${i}`,
+            inPool: s.inPool,
+            years: {
+              // Pounds and pence as a person writes them (a float sum such as 4.9399999999999995 is refused: more than 2 places).
+              '2014/15': {
+                cost: Number(`${s.cost}.${String(s.pence).padStart(2, '0')}`),
+                benefits: { NEL: s.nel, CareHome: s.care },
+              },
+              '2015/16': { cost: s.cost, benefits: { NEL: s.nel + 1, DTOC: s.dtoc } },
+            },
+          }));
+          const plan: Plan = planFromJson(json).plan;
+          expect(engineMismatches(workbookLayout(plan))).toEqual([]);
+        },
+      ),
       { numRuns: 25 },
     );
   });

@@ -23,13 +23,29 @@ beforeAll(async () => {
 describe('bcf import', () => {
   test('Table 3 as printed, by sheet and range: the 2014/15 schemes, pool and savings come back as published', async () => {
     const out = path.join(dir, 'table3.json');
-    const r = await cli(['import', FIXTURE, '--sheet', 'Tables 3 and 4', '--range', 'A3:H16', '--year', '2014/15', '-o', out]);
+    const r = await cli([
+      'import',
+      FIXTURE,
+      '--sheet',
+      'Tables 3 and 4',
+      '--range',
+      'A3:H16',
+      '--year',
+      '2014/15',
+      '-o',
+      out,
+    ]);
     expect([r.code, r.err]).toEqual([0, '']);
     expect(r.out).toMatch(/Read 8 schemes from 'Tables 3 and 4'!A3:H16/);
     expect(r.out).toMatch(/D +Cost \(£\) +-> Cost for the year/);
     const { plan } = planFromJson(JSON.parse(await fs.readFile(out, 'utf8')));
     const table = computeSchemeTable(plan, '2014/15');
-    expect([table.poolTotal.toNumber(), table.costOutsidePool.toNumber(), table.countTotals.NEL.toNumber(), table.savingTotals.NEL.toNumber()]).toEqual([6634000, 35000, 635, 1272540]);
+    expect([
+      table.poolTotal.toNumber(),
+      table.costOutsidePool.toNumber(),
+      table.countTotals.NEL.toNumber(),
+      table.savingTotals.NEL.toNumber(),
+    ]).toEqual([6634000, 35000, 635, 1272540]);
     expect(plan.schemes.map((s) => s.group)).toContain('Assessment & Care Planning');
   });
 
@@ -47,9 +63,16 @@ describe('bcf import', () => {
   });
 
   test('a workbook with no scheme table, a missing sheet and a bad range are refused with a clear message', async () => {
-    expect(await cli(['import', FIXTURE, '--sheet', 'Table 17', '--range', 'A1:A2', '-o', path.join(dir, 'x.json')])).toMatchObject({ code: 1, err: expect.stringMatching(/no scheme table found/) });
-    expect(await cli(['import', FIXTURE, '--sheet', 'Nope', '-o', path.join(dir, 'x.json')])).toMatchObject({ code: 1, err: expect.stringMatching(/has no sheet "Nope"/) });
-    expect(await cli(['import', FIXTURE, '--range', 'A1-H3', '-o', path.join(dir, 'x.json')])).toMatchObject({ code: 64 });
+    expect(
+      await cli(['import', FIXTURE, '--sheet', 'Table 17', '--range', 'A1:A2', '-o', path.join(dir, 'x.json')]),
+    ).toMatchObject({ code: 1, err: expect.stringMatching(/no scheme table found/) });
+    expect(await cli(['import', FIXTURE, '--sheet', 'Nope', '-o', path.join(dir, 'x.json')])).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/has no sheet "Nope"/),
+    });
+    expect(await cli(['import', FIXTURE, '--range', 'A1-H3', '-o', path.join(dir, 'x.json')])).toMatchObject({
+      code: 64,
+    });
     expect(await cli(['import', FIXTURE])).toMatchObject({ code: 64, err: expect.stringMatching(/-o/) });
   });
 });

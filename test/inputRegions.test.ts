@@ -56,10 +56,17 @@ describe('rows typed under a block are part of it', () => {
     const plan = planFromJson(json).plan;
     const wb = generated(plan);
     const first = BLOCKS.contributions.headers[0];
-    typeRow(wb, POOL_SHEETS.pool, headerRow(wb, POOL_SHEETS.pool, first) + 1, ['2014/15', 'LBB', 'Council capital', 250000]);
+    typeRow(wb, POOL_SHEETS.pool, headerRow(wb, POOL_SHEETS.pool, first) + 1, [
+      '2014/15',
+      'LBB',
+      'Council capital',
+      250000,
+    ]);
 
     const read = readPlan(wb.snapshot()).plan;
-    expect(read.pool!.contributions.map((c) => [c.year, c.partner, c.source, c.amount.toString()])).toEqual([['2014/15', 'LBB', 'Council capital', '250000']]);
+    expect(read.pool!.contributions.map((c) => [c.year, c.partner, c.source, c.amount.toString()])).toEqual([
+      ['2014/15', 'LBB', 'Council capital', '250000'],
+    ]);
     expect(read.pool!.sharing.kind).toBe('contributions');
 
     const after = await refresh(wb, plan);
@@ -82,15 +89,25 @@ describe('rows typed under a block are part of it', () => {
     const firstLine = pool()[head + 1];
     const amount = firstLine[3] as number;
     wb.setCell(POOL_SHEETS.pool, head + 1, 3, amount - 1000);
-    typeRow(wb, POOL_SHEETS.pool, firstBlankUnder(wb, POOL_SHEETS.pool, BLOCKS.contributions.headers[0]), [firstLine[0], firstLine[1], 'Typed under the block', 1000]);
+    typeRow(wb, POOL_SHEETS.pool, firstBlankUnder(wb, POOL_SHEETS.pool, BLOCKS.contributions.headers[0]), [
+      firstLine[0],
+      firstLine[1],
+      'Typed under the block',
+      1000,
+    ]);
 
     const summaryRow = headerRow(wb, POOL_SHEETS.pool, BLOCKS.summary.headers[0]) + 1;
-    const contributedBefore = plan.pool!.contributions.filter((c) => c.year === pool()[summaryRow][0]).reduce((a, c) => a + c.amount.toNumber(), 0);
+    const contributedBefore = plan
+      .pool!.contributions.filter((c) => c.year === pool()[summaryRow][0])
+      .reduce((a, c) => a + c.amount.toNumber(), 0);
     expect(pool()[summaryRow][1]).toBe(contributedBefore); // the live sum covers the typed row
 
     // Before the refresh nothing is blamed on a person: the sheets laid out for the old inputs are "out of date".
     const before = formulaFindings(wb);
-    expect(before.map((f) => [f.sheet, f.rule])).toEqual([[POOL_SHEETS.pool, 'out-of-date'], [POOL_SHEETS.checks, 'out-of-date']]);
+    expect(before.map((f) => [f.sheet, f.rule])).toEqual([
+      [POOL_SHEETS.pool, 'out-of-date'],
+      [POOL_SHEETS.checks, 'out-of-date'],
+    ]);
 
     const read = readPlan(wb.snapshot()).plan;
     expect(read.pool!.contributions).toHaveLength(plan.pool!.contributions.length + 1);
@@ -107,8 +124,19 @@ describe('rows typed under a block are part of it', () => {
     const clean = auditWorkbook(wb.snapshot()).findings;
     const row = firstBlankUnder(wb, SHEET.schemes, BLOCKS.schemes.headers[0]);
     const header = values(wb, SHEET.schemes)[headerRow(wb, SHEET.schemes, BLOCKS.schemes.headers[0])];
-    const cells: Scalar[] = header.map((h) => (typeof h === 'string' && / cost \(£\)$/.test(h) ? 50000 : typeof h === 'string' && / NEL$/.test(h) ? 10 : null));
-    cells.splice(0, 6, '9z', plan.schemes[0].group, plan.schemes[0].tiers, 'Typed under the table', 'A scheme a commissioner added', 'No');
+    const cells: Scalar[] = header.map((h) =>
+      typeof h === 'string' && / cost \(£\)$/.test(h) ? 50000 : typeof h === 'string' && / NEL$/.test(h) ? 10 : null,
+    );
+    cells.splice(
+      0,
+      6,
+      '9z',
+      plan.schemes[0].group,
+      plan.schemes[0].tiers,
+      'Typed under the table',
+      'A scheme a commissioner added',
+      'No',
+    );
     typeRow(wb, SHEET.schemes, row, cells);
 
     const before = formulaFindings(wb);
@@ -137,5 +165,10 @@ test('a scheme reference typed too long for its card sheet name is refused, nami
   } catch (e) {
     problems = (e as { problems: typeof problems }).problems;
   }
-  expect(problems).toEqual([expect.objectContaining({ where: { sheet: SHEET.schemes, cell: `A${row + 1}` }, message: expect.stringMatching(/is 31 characters long; at most 26 fit, since its Benefit Card sheet/) })]);
+  expect(problems).toEqual([
+    expect.objectContaining({
+      where: { sheet: SHEET.schemes, cell: `A${row + 1}` },
+      message: expect.stringMatching(/is 31 characters long; at most 26 fit, since its Benefit Card sheet/),
+    }),
+  ]);
 });

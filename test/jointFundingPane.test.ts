@@ -5,7 +5,12 @@ import { planFromJson } from '../src/domain/planJson';
 import { jointSummary } from '../src/domain/jointFundingSummary';
 import { sum } from '../src/domain/money';
 import { loadPlanFromWorkbook, startPlan } from '../src/workbook/commands';
-import { addIcbContributions, icbContributionSource, importIntoRegister, readRegister } from '../src/workbook/jointFundingCommands';
+import {
+  addIcbContributions,
+  icbContributionSource,
+  importIntoRegister,
+  readRegister,
+} from '../src/workbook/jointFundingCommands';
 import { csvRows, importPackages } from '../src/domain/jointFundingImport';
 
 const examplePlan = () =>
@@ -47,11 +52,20 @@ describe('the Joint funding pane’s commands', () => {
   test('importing an export adds its packages to the register; one following a rule the register lacks is refused', async () => {
     const host = new MemoryWorkbook();
     await startPlan(host, examplePlan());
-    const csv = ['Person ID,Funding type,ICB,Start date,Weekly cost,Split method', 'NEW-1,s117,North Riverside ICB,01/05/2023,500,', 'NEW-2,Care Act,Southvale ICB,2023-06-01,"£1,000.00",50:50'].join('\n');
+    const csv = [
+      'Person ID,Funding type,ICB,Start date,Weekly cost,Split method',
+      'NEW-1,s117,North Riverside ICB,01/05/2023,500,',
+      'NEW-2,Care Act,Southvale ICB,2023-06-01,"£1,000.00",50:50',
+    ].join('\n');
     const done = await importIntoRegister(host, importPackages(csvRows(csv)).jointFunding);
     expect(done.error).toBeUndefined();
-    expect((await readRegister(host))!.jointFunding.packages.map((p) => p.person).slice(-2)).toEqual(['NEW-1', 'NEW-2']);
-    const unknown = importPackages(csvRows('Person ID,Funding type,ICB,Start date,Weekly cost\nNEW-3,s117,Elsewhere ICB,01/05/2023,500')).jointFunding;
+    expect((await readRegister(host))!.jointFunding.packages.map((p) => p.person).slice(-2)).toEqual([
+      'NEW-1',
+      'NEW-2',
+    ]);
+    const unknown = importPackages(
+      csvRows('Person ID,Funding type,ICB,Start date,Weekly cost\nNEW-3,s117,Elsewhere ICB,01/05/2023,500'),
+    ).jointFunding;
     expect((await importIntoRegister(host, unknown)).error).toMatch(/no default rule for Elsewhere ICB/);
     expect((await readRegister(host))!.jointFunding.packages).toHaveLength(41);
   });

@@ -23,7 +23,10 @@ describe('the add-in manifest', () => {
 
   test('its icons are real PNGs of the sizes the manifest names', () => {
     for (const size of [16, 32, 64, 80]) {
-      expect(pngSize(fs.readFileSync(path.join(root, 'assets', `icon-${size}.png`)))).toEqual({ width: size, height: size });
+      expect(pngSize(fs.readFileSync(path.join(root, 'assets', `icon-${size}.png`)))).toEqual({
+        width: size,
+        height: size,
+      });
     }
   });
 
@@ -33,16 +36,27 @@ describe('the add-in manifest', () => {
   });
 
   test('an http address, extra permissions or malformed XML are rejected', () => {
-    expect(checkManifest(manifest.replace('https://localhost:3000/commands.html', 'http://localhost:3000/commands.html')).join('\n')).toMatch(/not HTTPS/);
-    expect(checkManifest(manifest.replace('<Permissions>ReadWriteDocument</Permissions>', '<Permissions>ReadWriteMailbox</Permissions>')).join('\n')).toMatch(/exactly ReadWriteDocument/);
+    expect(
+      checkManifest(
+        manifest.replace('https://localhost:3000/commands.html', 'http://localhost:3000/commands.html'),
+      ).join('\n'),
+    ).toMatch(/not HTTPS/);
+    expect(
+      checkManifest(
+        manifest.replace('<Permissions>ReadWriteDocument</Permissions>', '<Permissions>ReadWriteMailbox</Permissions>'),
+      ).join('\n'),
+    ).toMatch(/exactly ReadWriteDocument/);
     expect(checkManifest(manifest.replace('</Hosts>', '</Host>'))[0]).toMatch(/not well-formed at line \d+/);
-    expect(checkManifest(manifest.replace('<Hosts>', '<!-- run with --base-url --><Hosts>'))[0]).toMatch(/"--" inside a comment/);
+    expect(checkManifest(manifest.replace('<Hosts>', '<!-- run with --base-url --><Hosts>'))[0]).toMatch(
+      /"--" inside a comment/,
+    );
     expect(checkManifest(manifest.replace('<Id>c43344fc', '<Id>not-a-guid'))[0]).toMatch(/not a GUID/);
   });
 
   test('an icon of the wrong size or a missing icon file is rejected', () => {
     const assets = fs.mkdtempSync(path.join(os.tmpdir(), 'bcf-assets-'));
-    for (const size of [16, 32, 64]) fs.copyFileSync(path.join(root, 'assets', `icon-${size}.png`), path.join(assets, `icon-${size}.png`));
+    for (const size of [16, 32, 64])
+      fs.copyFileSync(path.join(root, 'assets', `icon-${size}.png`), path.join(assets, `icon-${size}.png`));
     fs.copyFileSync(path.join(root, 'assets', 'icon-16.png'), path.join(assets, 'icon-32.png'));
     const problems = checkManifest(manifest, { assetsDir: assets }).join('\n');
     expect(problems).toMatch(/icon-32.png .* is 16x16 px; it must be 32x32/);

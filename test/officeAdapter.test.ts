@@ -22,7 +22,12 @@ function withoutCardSheets(plan: WorkbookPlan): WorkbookPlan {
 
 /** A request without its cell and number-format arrays: its sheets, tables and names still happen. */
 export function withoutArrays(body: any): any {
-  return { ...body, Actions: body.Actions.filter((a: any) => !(a.ActionType === 4 && (a.Name === 'Formulas' || a.Name === 'NumberFormat'))) };
+  return {
+    ...body,
+    Actions: body.Actions.filter(
+      (a: any) => !(a.ActionType === 4 && (a.Name === 'Formulas' || a.Name === 'NumberFormat')),
+    ),
+  };
 }
 
 function workCalls(calls: RecordedCall[]): RecordedCall[] {
@@ -39,9 +44,12 @@ async function applyTo(book: FakeWorkbook, plan: WorkbookPlan, onProgress?: (p: 
 function plannedCells(plan: WorkbookPlan): Set<string> {
   const cells = new Set<string>();
   for (const sheet of plan.sheets) {
-    sheet.rows.forEach((row, r) => row.forEach((cell, c) => {
-      if (cell && (cell.formula || (cell.value !== undefined && cell.value !== null && cell.value !== ''))) cells.add(`${sheet.name}!${r},${c}`);
-    }));
+    sheet.rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (cell && (cell.formula || (cell.value !== undefined && cell.value !== null && cell.value !== '')))
+          cells.add(`${sheet.name}!${r},${c}`);
+      }),
+    );
   }
   return cells;
 }
@@ -105,7 +113,9 @@ describe('writing a plan to Excel through Office.js', () => {
     expect(new Set(written.keys())).toEqual(planned);
     expect([...written.values()].every((n) => n === 1)).toBe(true);
     // And the tables were made once the cells were there.
-    expect([...book.tables.values()].map((t) => t.name)).toEqual(expect.arrayContaining(['Schemes', 'UnitCosts', 'Investments']));
+    expect([...book.tables.values()].map((t) => t.name)).toEqual(
+      expect.arrayContaining(['Schemes', 'UnitCosts', 'Investments']),
+    );
   });
 
   test('scheme names that look like formulas or numbers stay text', async () => {
@@ -147,7 +157,9 @@ describe('writing a plan to Excel through Office.js', () => {
     expect(stored.formula).toBe(year.rows[r][c]!.formula);
     expect(book.cell('Schemes', 'G5')).toEqual({ value: 35000 });
     // Each sheet's number formats are sent after its cells (a "@" format first would turn a formula into text).
-    const sets = workCalls(office.calls)[1].body.Actions.filter((a: any) => a.ActionType === 4).map((a: any) => a.Name);
+    const sets = workCalls(office.calls)[1]
+      .body.Actions.filter((a: any) => a.ActionType === 4)
+      .map((a: any) => a.Name);
     expect(sets.indexOf('NumberFormat')).toBeGreaterThan(sets.indexOf('Formulas'));
     expect(book.format('Schemes', 'G5')).toBe('"£"#,##0;-"£"#,##0');
   });
@@ -179,7 +191,7 @@ describe('writing a plan to Excel through Office.js', () => {
     expect(book.cell('Schemes', 'A44')).toBeUndefined();
   });
 
-  test('the Benefit Cards\' line charts are drawn, and applying again replaces them rather than adding more', async () => {
+  test("the Benefit Cards' line charts are drawn, and applying again replaces them rather than adding more", async () => {
     const planned = barnetWorkbook.sheets.reduce((n, s) => n + (s.charts?.length ?? 0), 0);
     expect(planned).toBeGreaterThan(0);
     const book = new FakeWorkbook();
@@ -193,8 +205,11 @@ describe('writing a plan to Excel through Office.js', () => {
     expect(again.calls.some((c) => c.touched?.size)).toBe(false);
   });
 
-  test('a table of the same name on a sheet the add-in does not own is left alone, and the add-in\'s table gets another name', async () => {
-    const book = new FakeWorkbook({ sheets: { Notes: [['x'], ['y']] }, tables: [{ name: 'Schemes', sheet: 'Notes', address: 'Notes!A1:A2' }] });
+  test("a table of the same name on a sheet the add-in does not own is left alone, and the add-in's table gets another name", async () => {
+    const book = new FakeWorkbook({
+      sheets: { Notes: [['x'], ['y']] },
+      tables: [{ name: 'Schemes', sheet: 'Notes', address: 'Notes!A1:A2' }],
+    });
     const before = book.dump('Notes');
     const office = loadExcel({ respond: book.respond });
     const { notices } = await new OfficeWorkbook(office.Excel).update(() => ({ plan: barnetWorkbook, result: null }));
@@ -230,7 +245,7 @@ describe('reading the workbook back through Office.js', () => {
     expect(notes.formulas![1]).toEqual([null, null, null, '=B2*2', null]);
   });
 
-  test('what apply wrote reads back as the plan\'s text and formulas', async () => {
+  test("what apply wrote reads back as the plan's text and formulas", async () => {
     const book = new FakeWorkbook();
     const office = await applyTo(book, workbookLayout(barnet()));
     const snapshot = await new OfficeWorkbook(office.Excel).read(['Schemes', 'BCF 2014-15']);

@@ -19,7 +19,11 @@ const withoutCards = (plan: Plan): Plan => ({ ...plan, cards: undefined });
 
 type Command = (host: OfficeWorkbook) => Promise<unknown>;
 
-async function run(book: FakeWorkbook, command: Command, options: Parameters<typeof scripted>[1] & { maxRequestBytes?: number } = {}) {
+async function run(
+  book: FakeWorkbook,
+  command: Command,
+  options: Parameters<typeof scripted>[1] & { maxRequestBytes?: number } = {},
+) {
   const responder = scripted(book, options);
   const office = loadExcel({ respond: responder });
   let error: unknown;
@@ -43,12 +47,20 @@ function picture(book: FakeWorkbook): Map<string, string> {
 function expectUnchanged(before: Map<string, string>, after: FakeWorkbook, label: string) {
   const now = picture(after);
   const changed = [...before].filter(([key, text]) => now.get(key) !== text).map(([key]) => key);
-  expect({ label, changed: changed.map((key) => [key, before.get(key)!.slice(0, 300), now.get(key)?.slice(0, 300)]) }).toEqual({ label, changed: [] });
+  expect({
+    label,
+    changed: changed.map((key) => [key, before.get(key)!.slice(0, 300), now.get(key)?.slice(0, 300)]),
+  }).toEqual({ label, changed: [] });
 }
 
 function withCost(plan: Plan, ref: string, cost: number): Plan {
   const year = plan.years[0].label;
-  return { ...plan, schemes: plan.schemes.map((s) => (s.ref === ref ? { ...s, years: { ...s.years, [year]: { ...s.years[year], cost: new Decimal(cost) } } } : s)) };
+  return {
+    ...plan,
+    schemes: plan.schemes.map((s) =>
+      s.ref === ref ? { ...s, years: { ...s.years, [year]: { ...s.years[year], cost: new Decimal(cost) } } } : s,
+    ),
+  };
 }
 
 async function prepared(plan: Plan): Promise<FakeWorkbook> {
@@ -74,7 +86,9 @@ async function failEachRequest(start: FakeWorkbook, command: Command, maxRequest
       // The next command tidies up what the failed one left and finishes the job.
       const again = await run(book, command, { maxRequestBytes });
       expect(again.error).toBeUndefined();
-      expect([...book.sheets.values()].filter((s) => s.name.startsWith('BCF~') || s.name === 'BCF Pending')).toEqual([]);
+      expect([...book.sheets.values()].filter((s) => s.name.startsWith('BCF~') || s.name === 'BCF Pending')).toEqual(
+        [],
+      );
     }
   }
   return clean;
@@ -83,7 +97,9 @@ async function failEachRequest(start: FakeWorkbook, command: Command, maxRequest
 describe('a command that fails part way leaves the workbook as it was', () => {
   test('Generate (a refresh that changes one cost, and one that adds a scheme) on Barnet', async () => {
     const start = await prepared(barnet());
-    await failEachRequest(start, (host) => generateTables(host, withCost(barnet(), '1a', 36000), undefined, { base: barnet() }));
+    await failEachRequest(start, (host) =>
+      generateTables(host, withCost(barnet(), '1a', 36000), undefined, { base: barnet() }),
+    );
     const json = barnetJsonCopy();
     json.schemes.push({ ...json.schemes[0], ref: '9z', name: 'A new scheme' });
     const added = planFromJson(json).plan;
@@ -115,18 +131,27 @@ describe('a command that fails part way leaves the workbook as it was', () => {
     await run(capped, command, { maxRequestBytes: 150_000 });
     const whole = start.clone();
     await run(whole, command);
-    const cells = (book: FakeWorkbook) => [...book.sheets.values()].filter((sh) => !isBookkeeping(sh.name)).map((sh) => [sh.name, JSON.stringify([...sh.cells].sort()), JSON.stringify([...sh.formats].sort())]);
+    const cells = (book: FakeWorkbook) =>
+      [...book.sheets.values()]
+        .filter((sh) => !isBookkeeping(sh.name))
+        .map((sh) => [sh.name, JSON.stringify([...sh.cells].sort()), JSON.stringify([...sh.formats].sort())]);
     expect(cells(capped)).toEqual(cells(whole));
   }, 300_000);
 
   test('before its last request, a command changes only sheets it created', async () => {
     const start = await prepared(barnet());
     const names = new Set([...start.sheets.keys()]);
-    const { calls } = await run(start, (host) => generateTables(host, withCost(barnet(), '1a', 36000), undefined, { base: barnet() }), {});
+    const { calls } = await run(
+      start,
+      (host) => generateTables(host, withCost(barnet(), '1a', 36000), undefined, { base: barnet() }),
+      {},
+    );
     expect(earlyTouches(calls, names)).toEqual([]);
     // Earlier requests suspend calculation; the last asks Excel to recalculate once its writes are in.
     const writes = calls.filter((c) => c.touched?.size);
-    const actions = writes[writes.length - 1].body.Actions.filter((a: any) => a.ActionType === 3).map((a: any) => a.Name);
+    const actions = writes[writes.length - 1].body.Actions.filter((a: any) => a.ActionType === 3).map(
+      (a: any) => a.Name,
+    );
     expect(actions[actions.length - 1]).toBe('Calculate');
   });
 });
@@ -140,31 +165,44 @@ export function earlyTouches(calls: readonly RecordedCall[], existing: ReadonlyS
 describe("a person's own sheets", () => {
   const theirs = () =>
     new FakeWorkbook({
-      sheets: { pool: [['Our pool workings'], [1, 2]], 'Risk log': [['Risk', 'Owner'], ['Flooding', 'Sam']], Checks: [['Checked by', 'Jo']] },
+      sheets: {
+        pool: [['Our pool workings'], [1, 2]],
+        'Risk log': [
+          ['Risk', 'Owner'],
+          ['Flooding', 'Sam'],
+        ],
+        Checks: [['Checked by', 'Jo']],
+      },
       tables: [{ name: 'RiskLog', sheet: 'Risk log', address: "'Risk log'!A1:B2" }],
       names: [{ name: 'UnitCost_NEL', formula: '=pool!$B$2' }],
     });
 
-  test('named like the add-in\'s come through Start plan and Generate untouched, and the person is told', async () => {
+  test("named like the add-in's come through Start plan and Generate untouched, and the person is told", async () => {
     const book = theirs();
     const before = picture(book);
     const started = await run(book, (host) => startPlan(host, barnet()));
     expect(started.error).toBeUndefined();
-    expect((started.result as any).notices.join(' ')).toMatch(/Your sheet "pool" was left as it is; the add-in's Pool sheet is called "BCF Pool"/);
+    expect((started.result as any).notices.join(' ')).toMatch(
+      /Your sheet "pool" was left as it is; the add-in's Pool sheet is called "BCF Pool"/,
+    );
     expectUnchanged(before, book, 'after Start plan');
     expect(book.sheets.get('bcf pool')).toBeDefined();
     expect(book.tables.get('bcf_risklog')?.sheet).toBe('BCF Risk log');
     // The add-in's formulas use its own name for the unit cost, not the person's.
     expect(book.names.get('bcf_unitcost_nel')?.formula).toMatch(/^=Assumptions!/);
 
-    const generated = await run(book, (host) => generateTables(host, withCost(barnet(), '1a', 36000), undefined, { base: barnet() }));
+    const generated = await run(book, (host) =>
+      generateTables(host, withCost(barnet(), '1a', 36000), undefined, { base: barnet() }),
+    );
     expect(generated.error).toBeUndefined();
     expect((generated.result as any).status).toBe('done');
     expectUnchanged(before, book, 'after Generate');
     // And the plan reads back through the renamed sheets as the layout wrote it.
     const read = await run(book, (host) => loadPlanFromWorkbook(host));
     expect((read.result as any).status).toBe('loaded');
-    expect((read.result as any).plan.schemes.find((s: any) => s.ref === '1a').years['2014/15'].cost.toNumber()).toBe(36000);
+    expect((read.result as any).plan.schemes.find((s: any) => s.ref === '1a').years['2014/15'].cost.toNumber()).toBe(
+      36000,
+    );
   });
 
   test('the add-in finds its sheet after a person renames it, and writes nothing under the old name', async () => {
@@ -172,7 +210,9 @@ describe("a person's own sheets", () => {
     book.renameSheet('Schemes', 'Our schemes');
     const read = await run(book, (host) => loadPlanFromWorkbook(host));
     expect((read.result as any).status).toBe('loaded');
-    const generated = await run(book, (host) => generateTables(host, withCost(barnet(), '1a', 36000), undefined, { base: barnet() }));
+    const generated = await run(book, (host) =>
+      generateTables(host, withCost(barnet(), '1a', 36000), undefined, { base: barnet() }),
+    );
     expect((generated.result as any).status).toBe('done');
     expect(book.sheets.has('schemes')).toBe(false);
     expect(book.cell('Our schemes', 'G5')).toEqual({ value: 36000 });
@@ -184,7 +224,9 @@ describe('a workbook made before the add-in kept a registry', () => {
     const book = await prepared(barnet());
     (book as any).deleteSheet('BCF Registry');
     const before = [...book.sheets.keys()].sort();
-    const generated = await run(book, (host) => generateTables(host, withCost(barnet(), '1a', 36000), undefined, { base: barnet() }));
+    const generated = await run(book, (host) =>
+      generateTables(host, withCost(barnet(), '1a', 36000), undefined, { base: barnet() }),
+    );
     expect((generated.result as any).status).toBe('done');
     expect([...book.sheets.keys()].filter((k) => !isBookkeeping(k)).sort()).toEqual(before);
     expect(book.cell('Schemes', 'G5')).toEqual({ value: 36000 });
@@ -195,8 +237,19 @@ describe('a workbook made before the add-in kept a registry', () => {
 describe('reading beside a large data sheet', () => {
   test('the pane reads its plan with 5 MB request and response limits beside a 100,000 x 20 data sheet', async () => {
     const book = await prepared(barnet());
-    const data = { rows: 100_000, columns: 20, fill: (r: number, c: number) => (c === 0 ? `Row ${r}` : r * 20 + c + 0.25) };
-    book.sheets.set('data', { name: 'Data', cells: new Map(), formats: new Map(), charts: [], freeze: undefined, block: data } as any);
+    const data = {
+      rows: 100_000,
+      columns: 20,
+      fill: (r: number, c: number) => (c === 0 ? `Row ${r}` : r * 20 + c + 0.25),
+    };
+    book.sheets.set('data', {
+      name: 'Data',
+      cells: new Map(),
+      formats: new Map(),
+      charts: [],
+      freeze: undefined,
+      block: data,
+    } as any);
     book.refuseOver = 5_000_000;
     (book as any).refuseResponseOver = 5_000_000;
     const read = await run(book, (host) => loadPlanFromWorkbook(host));
@@ -211,7 +264,8 @@ describe('reading beside a large data sheet', () => {
     const everything = office.Excel.run(async (context: any) => {
       const sheets = context.workbook.worksheets.load('items/name');
       await context.sync();
-      for (const sheet of sheets.items) context.workbook.worksheets.getItem(sheet.name).getUsedRange(true).load('values,formulas');
+      for (const sheet of sheets.items)
+        context.workbook.worksheets.getItem(sheet.name).getUsedRange(true).load('values,formulas');
       await context.sync();
     });
     await expect(everything).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
@@ -221,11 +275,17 @@ describe('reading beside a large data sheet', () => {
 describe('co-authoring', () => {
   test("a co-author's edit between the command's read and its write is kept", async () => {
     const book = await prepared(barnet());
-    const clean = await run(book.clone(), (host) => generateTables(host, withCost(barnet(), '1a', 36000), undefined, { base: barnet() }));
+    const clean = await run(book.clone(), (host) =>
+      generateTables(host, withCost(barnet(), '1a', 36000), undefined, { base: barnet() }),
+    );
     const writeRequest = clean.calls.findIndex((c) => c.touched?.size) + 1;
     // A co-author changes scheme 1b's cost just before the write arrives.
     const coAuthor = (n: number, b: FakeWorkbook) => n === writeRequest && b.setCell(b.sheet('Schemes'), 5, 6, 12345);
-    const done = await run(book, (host) => generateTables(host, withCost(barnet(), '1a', 36000), undefined, { base: barnet() }), { before: coAuthor });
+    const done = await run(
+      book,
+      (host) => generateTables(host, withCost(barnet(), '1a', 36000), undefined, { base: barnet() }),
+      { before: coAuthor },
+    );
     expect((done.result as any).status).toBe('done');
     expect(book.cell('Schemes', 'G5')).toEqual({ value: 36000 });
     expect(book.cell('Schemes', 'G6')).toEqual({ value: 12345 });
@@ -233,10 +293,16 @@ describe('co-authoring', () => {
 
   test('where the co-author changed the very cell the pane changed, their entry is put back and the conflict is reported', async () => {
     const book = await prepared(barnet());
-    const clean = await run(book.clone(), (host) => generateTables(host, withCost(barnet(), '1a', 36000), undefined, { base: barnet() }));
+    const clean = await run(book.clone(), (host) =>
+      generateTables(host, withCost(barnet(), '1a', 36000), undefined, { base: barnet() }),
+    );
     const writeRequest = clean.calls.findIndex((c) => c.touched?.size) + 1;
     const coAuthor = (n: number, b: FakeWorkbook) => n === writeRequest && b.setCell(b.sheet('Schemes'), 4, 6, 50000);
-    const done = await run(book, (host) => generateTables(host, withCost(barnet(), '1a', 36000), undefined, { base: barnet() }), { before: coAuthor });
+    const done = await run(
+      book,
+      (host) => generateTables(host, withCost(barnet(), '1a', 36000), undefined, { base: barnet() }),
+      { before: coAuthor },
+    );
     expect((done.result as any).status).toBe('conflict');
     expect(book.cell('Schemes', 'G5')).toEqual({ value: 50000 });
   });

@@ -11,8 +11,12 @@ describe('the ownership registry', () => {
 
   test('renaming a sheet or a name in a formula leaves text, functions and cell references alone', () => {
     const renames = { sheets: new Map([['pool', 'BCF Pool']]), names: new Map([['unitcost_nel', 'BCF_UnitCost_NEL']]) };
-    expect(renameInFormula('=Pool!B5*UnitCost_NEL+SUM(Pool!C1:C9)', renames)).toBe("='BCF Pool'!B5*BCF_UnitCost_NEL+SUM('BCF Pool'!C1:C9)");
-    expect(renameInFormula('=IF(A1="Pool!B5 UnitCost_NEL","x",\'Pool\'!A1)', renames)).toBe('=IF(A1="Pool!B5 UnitCost_NEL","x",\'BCF Pool\'!A1)');
+    expect(renameInFormula('=Pool!B5*UnitCost_NEL+SUM(Pool!C1:C9)', renames)).toBe(
+      "='BCF Pool'!B5*BCF_UnitCost_NEL+SUM('BCF Pool'!C1:C9)",
+    );
+    expect(renameInFormula('=IF(A1="Pool!B5 UnitCost_NEL","x",\'Pool\'!A1)', renames)).toBe(
+      '=IF(A1="Pool!B5 UnitCost_NEL","x",\'BCF Pool\'!A1)',
+    );
     expect(renameInFormula('=MyPool!A1+Pool2!A1', renames)).toBe('=MyPool!A1+Pool2!A1');
   });
 
@@ -35,6 +39,8 @@ describe('the ownership registry', () => {
     expect(placed.sheets.get('pool')).toBe('BCF Pool');
     expect(placed.sheets.get('schemes')).toBe('Our schemes');
     expect(placed.plan.sheets[0].rows[0][0]?.formula).toBe("='Our schemes'!A1");
-    expect(placed.notices).toEqual(['Your sheet "pool" was left as it is; the add-in\'s Pool sheet is called "BCF Pool".']);
+    expect(placed.notices).toEqual([
+      'Your sheet "pool" was left as it is; the add-in\'s Pool sheet is called "BCF Pool".',
+    ]);
   });
 });

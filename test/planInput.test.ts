@@ -33,7 +33,9 @@ describe('reading a plan file names the JSON path of every bad value', () => {
   test('a negative count', () => {
     const json = barnetJsonCopy();
     json.schemes[4].years['2015/16'].benefits.NEL = -451;
-    expect(errorsOf(json)).toEqual([expect.stringMatching(/schemes\[4\]\.years\["2015\/16"\]\.benefits\.NEL: .*negative/)]);
+    expect(errorsOf(json)).toEqual([
+      expect.stringMatching(/schemes\[4\]\.years\["2015\/16"\]\.benefits\.NEL: .*negative/),
+    ]);
   });
 
   test('a duplicate scheme reference', () => {
@@ -53,14 +55,21 @@ describe('reading a plan file names the JSON path of every bad value', () => {
     delete json.unitCosts;
     json.schemes[0].inPool = 'no';
     const errors = errorsOf(json);
-    expect(errors).toEqual(expect.arrayContaining([expect.stringContaining('unitCosts: expected a list'), expect.stringContaining('schemes[0].inPool')]));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('unitCosts: expected a list'),
+        expect.stringContaining('schemes[0].inPool'),
+      ]),
+    );
   });
 
   test('a pool total that differs from the pool schemes is a warning, not a failure', () => {
     const json = barnetJsonCopy();
     json.years[0].statedPool = 6634001;
     const { problems } = planFromJson(json);
-    expect(problems.map(describeProblem)).toEqual([expect.stringMatching(/^Warning at years\[0\]\.statedPool: .*£6,634,001.*£6,634,000/)]);
+    expect(problems.map(describeProblem)).toEqual([
+      expect.stringMatching(/^Warning at years\[0\]\.statedPool: .*£6,634,001.*£6,634,000/),
+    ]);
   });
 });
 
@@ -79,14 +88,22 @@ describe('financial years', () => {
 test('a plan without the NEL unit cost is refused, since every scheme table is built on it', () => {
   const json = barnetJsonCopy();
   json.unitCosts = json.unitCosts.slice(1);
-  json.schemes.forEach((s: { years: Record<string, { benefits: Record<string, number> }> }) => Object.values(s.years).forEach((y) => delete y.benefits.NEL));
-  expect(errorsOf(json)).toEqual([expect.stringMatching(/^Error at unitCosts\[3\]\.id: the plan needs a unit cost with the id NEL/)]);
+  json.schemes.forEach((s: { years: Record<string, { benefits: Record<string, number> }> }) =>
+    Object.values(s.years).forEach((y) => delete y.benefits.NEL),
+  );
+  expect(errorsOf(json)).toEqual([
+    expect.stringMatching(/^Error at unitCosts\[3\]\.id: the plan needs a unit cost with the id NEL/),
+  ]);
 });
 
 test('a huge paste into a scheme name is refused with a short message naming the field', () => {
   const json = barnetJsonCopy();
   json.schemes[2].name = 'x'.repeat(50 * 1024 * 1024);
   const errors = errorsOf(json);
-  expect(errors).toEqual([expect.stringMatching(/^Error at schemes\[2\]\.name: the text is 52,428,800 characters long; an Excel cell holds at most 32,767/)]);
+  expect(errors).toEqual([
+    expect.stringMatching(
+      /^Error at schemes\[2\]\.name: the text is 52,428,800 characters long; an Excel cell holds at most 32,767/,
+    ),
+  ]);
   expect(errors[0].length).toBeLessThan(300);
 });

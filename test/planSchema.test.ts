@@ -20,16 +20,19 @@ function errorsOf(read: () => unknown): string[] {
   return [];
 }
 
-test('docs/plan.schema.json is what the reader\'s schema generates (run npm run schema after changing it)', () => {
+test("docs/plan.schema.json is what the reader's schema generates (run npm run schema after changing it)", () => {
   expect(fs.readFileSync(path.join(root, 'docs', 'plan.schema.json'), 'utf8')).toBe(planSchemaDocument());
 });
 
-test.each(fs.readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.json')))('the example %s validates against the published schema and reads', (file) => {
-  const json = JSON.parse(fs.readFileSync(path.join(root, 'examples', file), 'utf8'));
-  validate(json);
-  expect(validate.errors ?? []).toEqual([]);
-  expect(errorsOf(() => planFromJson(json))).toEqual([]);
-});
+test.each(fs.readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.json')))(
+  'the example %s validates against the published schema and reads',
+  (file) => {
+    const json = JSON.parse(fs.readFileSync(path.join(root, 'examples', file), 'utf8'));
+    validate(json);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(errorsOf(() => planFromJson(json))).toEqual([]);
+  },
+);
 
 describe('a misspelt field is refused, naming it and the field meant', () => {
   test('"costs" for a scheme year\'s cost', () => {
@@ -39,7 +42,9 @@ describe('a misspelt field is refused, naming it and the field meant', () => {
     delete year.cost;
     expect(errorsOf(() => planFromJson(json))).toEqual([
       expect.stringContaining('schemes[2].years["2014/15"].cost: expected an amount'),
-      expect.stringMatching(/schemes\[2\]\.years\["2014\/15"\]\.costs: "costs" is not a field here: did you mean "cost"\?/),
+      expect.stringMatching(
+        /schemes\[2\]\.years\["2014\/15"\]\.costs: "costs" is not a field here: did you mean "cost"\?/,
+      ),
     ]);
     expect(validate(json)).toBe(false);
   });
@@ -47,16 +52,21 @@ describe('a misspelt field is refused, naming it and the field meant', () => {
   test('"Board" in any case', () => {
     const json = barnetJsonCopy() as Record<string, unknown>;
     json.Board = json.board;
-    expect(errorsOf(() => planFromJson(json))).toEqual([expect.stringMatching(/^Error at Board: "Board" is not a field here: did you mean "board"\?/)]);
+    expect(errorsOf(() => planFromJson(json))).toEqual([
+      expect.stringMatching(/^Error at Board: "Board" is not a field here: did you mean "board"\?/),
+    ]);
   });
 });
 
 describe('ids that are JavaScript property names are plain text', () => {
-  test.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('a year key "%s" is not a financial year', (key) => {
-    const text = JSON.stringify(barnetJsonCopy()).replace('"2014/15":{"cost"', `${JSON.stringify(key)}:{"cost"`);
-    const errors = errorsOf(() => planFromJsonText(text));
-    expect(errors.join('\n')).not.toMatch(/is not a function|DecimalError|Cannot/);
-  });
+  test.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'a year key "%s" is not a financial year',
+    (key) => {
+      const text = JSON.stringify(barnetJsonCopy()).replace('"2014/15":{"cost"', `${JSON.stringify(key)}:{"cost"`);
+      const errors = errorsOf(() => planFromJsonText(text));
+      expect(errors.join('\n')).not.toMatch(/is not a function|DecimalError|Cannot/);
+    },
+  );
 
   test('a unit cost named constructor that no scheme uses reads, and counts under it are its own', () => {
     const json = barnetJsonCopy();
@@ -71,16 +81,22 @@ describe('ids that are JavaScript property names are plain text', () => {
 test('a year listed twice is refused naming the second', () => {
   const json = barnetJsonCopy();
   json.years.push({ ...json.years[0] });
-  expect(errorsOf(() => planFromJson(json))).toEqual([expect.stringMatching(/^Error at years\[2\]\.label: the year "2014\/15" is listed twice/)]);
+  expect(errorsOf(() => planFromJson(json))).toEqual([
+    expect.stringMatching(/^Error at years\[2\]\.label: the year "2014\/15" is listed twice/),
+  ]);
 });
 
 test('a key written twice in one object is refused, not silently the last one', () => {
   const text = JSON.stringify(barnetJsonCopy()).replace('{"cost":35000', '{"cost":1,"cost":35000');
-  expect(errorsOf(() => planFromJsonText(text))).toEqual([expect.stringMatching(/^Error at schemes\[0\]\.years\["2014\/15"\]\.cost: the key "cost" is written twice/)]);
+  expect(errorsOf(() => planFromJsonText(text))).toEqual([
+    expect.stringMatching(/^Error at schemes\[0\]\.years\["2014\/15"\]\.cost: the key "cost" is written twice/),
+  ]);
 });
 
 test('a byte-order mark (as Windows Notepad saves) is accepted', () => {
-  expect(planFromJsonText(`\uFEFF${JSON.stringify(barnetJsonCopy())}`).plan.schemes.length).toBe(barnetJsonCopy().schemes.length);
+  expect(planFromJsonText(`\uFEFF${JSON.stringify(barnetJsonCopy())}`).plan.schemes.length).toBe(
+    barnetJsonCopy().schemes.length,
+  );
 });
 
 test('money: out of range, more than pence, or too large for a number', () => {
@@ -97,11 +113,15 @@ test('money: out of range, more than pence, or too large for a number', () => {
 
 test('deep nesting is refused with the path where it goes too deep', () => {
   const text = `{"notes": ${'['.repeat(100000)}${']'.repeat(100000)}}`;
-  expect(errorsOf(() => planFromJsonText(text))).toEqual([expect.stringMatching(/^Error at notes(\[0\])+: the file nests more than 32 levels/)]);
+  expect(errorsOf(() => planFromJsonText(text))).toEqual([
+    expect.stringMatching(/^Error at notes(\[0\])+: the file nests more than 32 levels/),
+  ]);
 });
 
 test('a syntax error names its line and column, as a file that cannot be read', () => {
-  expect(() => planFromJsonText('{\n  "board": "x",\n  "years": [}\n')).toThrow(/^not valid JSON: found "}" at line 3, column 13 where a value/);
+  expect(() => planFromJsonText('{\n  "board": "x",\n  "years": [}\n')).toThrow(
+    /^not valid JSON: found "}" at line 3, column 13 where a value/,
+  );
 });
 
 test('characters a workbook cannot hold are removed from names, with a warning naming the field', () => {
@@ -109,5 +129,7 @@ test('characters a workbook cannot hold are removed from names, with a warning n
   json.schemes[1].name = 'Falls\uFFFE service\u0007';
   const { plan, problems } = planFromJsonText(JSON.stringify(json));
   expect(plan.schemes[1].name).toBe('Falls service');
-  expect(problems.map(describeProblem)).toEqual([expect.stringMatching(/^Warning at schemes\[1\]\.name: 2 characters .* removed/)]);
+  expect(problems.map(describeProblem)).toEqual([
+    expect.stringMatching(/^Warning at schemes\[1\]\.name: 2 characters .* removed/),
+  ]);
 });

@@ -37,7 +37,10 @@ describe('the plan checks on the published Barnet figures', () => {
   });
 
   test("Table 17's providers add up to 1,025 admissions, not 1,021, while the impact adds up", () => {
-    expect([byId('statement:table17Activity').passed, byId('statement:table17Activity').expected]).toEqual([false, '1,025']);
+    expect([byId('statement:table17Activity').passed, byId('statement:table17Activity').expected]).toEqual([
+      false,
+      '1,025',
+    ]);
     expect(byId('statement:table17Impact').passed).toBe(true);
   });
 
@@ -51,8 +54,17 @@ describe('the plan checks on the published Barnet figures', () => {
       ['investments:3a:2015/16', '£1,316,464', '£1,314,215'],
       ['investments:4a:2015/16', '£10,636,589', '£10,638,808'],
     ]);
-    const passing = planChecks(barnet()).filter((c) => c.id.startsWith('investments:') && c.passed).map((c) => c.id);
-    expect(passing).toEqual(['investments:2b:2015/16', 'investments:2c:2015/16', 'investments:3b:2015/16', 'investments:4a:2014/15', 'investments:4b:2014/15', 'investments:4b:2015/16']);
+    const passing = planChecks(barnet())
+      .filter((c) => c.id.startsWith('investments:') && c.passed)
+      .map((c) => c.id);
+    expect(passing).toEqual([
+      'investments:2b:2015/16',
+      'investments:2c:2015/16',
+      'investments:3b:2015/16',
+      'investments:4a:2014/15',
+      'investments:4b:2014/15',
+      'investments:4b:2015/16',
+    ]);
   });
 
   test('the pool is fully allocated and meets the minimum in both years', () => {
@@ -81,7 +93,12 @@ describe('the pool', () => {
     const y = computePoolYear(barnet(), '2015/16');
     expect(y.contributed.toString()).toBe('23412000');
     expect(y.allocated.toString()).toBe('23412000');
-    expect(y.partners.find((p) => p.partner === 'BCCG')!.share.times(23412000).toString()).toBe('21540000');
+    expect(
+      y.partners
+        .find((p) => p.partner === 'BCCG')!
+        .share.times(23412000)
+        .toString(),
+    ).toBe('21540000');
   });
 
   test('an overspend is shared 50:50 under a fixed split, and by contributions otherwise', () => {
@@ -97,14 +114,29 @@ describe('the pool', () => {
     expect(b.variance.toString()).toBe('1000000');
     // everything else unspent: the pool variance is spend less allocation
     expect(byContribution.variance.toString()).toBe(money(2292026).minus(23412000).toString());
-    json.pool.sharing = { kind: 'fixed', shares: [{ partner: 'LBB', percent: 50 }, { partner: 'BCCG', percent: 50 }] };
+    json.pool.sharing = {
+      kind: 'fixed',
+      shares: [
+        { partner: 'LBB', percent: 50 },
+        { partner: 'BCCG', percent: 50 },
+      ],
+    };
     const fixed = computePoolYear(planFromJson(json).plan, '2015/16');
-    expect(fixed.partners.map((p) => p.varianceShare.toString())).toEqual([fixed.variance.dividedBy(2).toString(), fixed.variance.dividedBy(2).toString()]);
+    expect(fixed.partners.map((p) => p.varianceShare.toString())).toEqual([
+      fixed.variance.dividedBy(2).toString(),
+      fixed.variance.dividedBy(2).toString(),
+    ]);
   });
 
   test('a fixed split that does not add up to 100 is a failed check, and the plan still reads', () => {
     const json = JSON.parse(JSON.stringify(barnetJson));
-    json.pool.sharing = { kind: 'fixed', shares: [{ partner: 'LBB', percent: 40 }, { partner: 'BCCG', percent: 50 }] };
+    json.pool.sharing = {
+      kind: 'fixed',
+      shares: [
+        { partner: 'LBB', percent: 40 },
+        { partner: 'BCCG', percent: 50 },
+      ],
+    };
     const shares = planChecks(planFromJson(json).plan).find((c) => c.id === 'pool-shares:2015/16')!;
     expect([shares.passed, shares.expected, shares.found]).toEqual([false, '100%', '90%']);
     expect(shares.message).toContain('10% is carried by no one');

@@ -25,7 +25,14 @@ function withSpend(fixed: boolean) {
     { scheme: '4a', year: '2015/16', quarter: 2, amount: 2500000 },
     { scheme: '3a', year: '2014/15', quarter: 4, amount: 636171 },
   ];
-  if (fixed) json.pool.sharing = { kind: 'fixed', shares: [{ partner: 'LBB', percent: 40 }, { partner: 'BCCG', percent: 60 }] };
+  if (fixed)
+    json.pool.sharing = {
+      kind: 'fixed',
+      shares: [
+        { partner: 'LBB', percent: 40 },
+        { partner: 'BCCG', percent: 60 },
+      ],
+    };
   return planFromJson(json).plan;
 }
 
@@ -45,7 +52,11 @@ describe('the Pool, Checks and Risk log sheets', () => {
     wb.applySync(workbookLayout(plan));
     const values = wb.snapshot([POOL_SHEETS.checks]).sheets[0].values;
     const failed = values.filter((row) => row[1] === 'FAIL').map((row) => row[0]);
-    expect(failed).toEqual(planChecks(plan).filter((c) => !c.passed).map((c) => c.id));
+    expect(failed).toEqual(
+      planChecks(plan)
+        .filter((c) => !c.passed)
+        .map((c) => c.id),
+    );
   });
 
   test('a finance lead typing a quarter of spend changes the variance and the partner shares', () => {
@@ -71,7 +82,11 @@ describe('the Pool, Checks and Risk log sheets', () => {
     const pick = (p: typeof plan) => {
       const j = planToJson(p) as any;
       const key = (x: any) => `${x.year}|${x.scheme}|${x.quarter}`;
-      return { pool: { ...j.pool, spend: [...j.pool.spend].sort((x: any, y: any) => key(x).localeCompare(key(y))) }, risks: j.risks, statements: j.statements };
+      return {
+        pool: { ...j.pool, spend: [...j.pool.spend].sort((x: any, y: any) => key(x).localeCompare(key(y))) },
+        risks: j.risks,
+        statements: j.statements,
+      };
     };
     expect(pick(again)).toEqual(pick(plan));
   });

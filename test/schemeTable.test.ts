@@ -4,8 +4,20 @@ import { computeSchemeTable, groupSchemes } from '../src/domain/schemeTable';
 import { barnetPlan } from './support/barnet';
 
 const published = {
-  '2014/15': { pool: 6634000, nel: 635, saving: 1272540, total: 1544011, savings: { '1a': 46092, '2a': 30060, '2b': 310620, '2c': 58116, '3a': 827652 } },
-  '2015/16': { pool: 23412000, nel: 1021, saving: 2046084, total: 2353506, savings: { '1a': 238476, '2a': 220440, '2b': 663324, '2c': 20040, '3a': 903804 } },
+  '2014/15': {
+    pool: 6634000,
+    nel: 635,
+    saving: 1272540,
+    total: 1544011,
+    savings: { '1a': 46092, '2a': 30060, '2b': 310620, '2c': 58116, '3a': 827652 },
+  },
+  '2015/16': {
+    pool: 23412000,
+    nel: 1021,
+    saving: 2046084,
+    total: 2353506,
+    savings: { '1a': 238476, '2a': 220440, '2b': 663324, '2c': 20040, '3a': 903804 },
+  },
 } as const;
 
 describe('the scheme tables of the Barnet plan', () => {
@@ -50,13 +62,20 @@ describe('the scheme tables of the Barnet plan', () => {
 
   test('the unit cost is an assumption: a dearer admission raises every saving in proportion', () => {
     const plan = barnetPlan();
-    const dearer = { ...plan, unitCosts: plan.unitCosts.map((u) => (u.id === 'NEL' ? { ...u, value: new Decimal(2500) } : u)) };
+    const dearer = {
+      ...plan,
+      unitCosts: plan.unitCosts.map((u) => (u.id === 'NEL' ? { ...u, value: new Decimal(2500) } : u)),
+    };
     expect(computeSchemeTable(dearer, '2015/16').savingTotals.NEL.toNumber()).toBe(1021 * 2500);
   });
 
   test('money is exact: pence never drift however many schemes are added', () => {
     const plan = barnetPlan();
-    const many = Array.from({ length: 1000 }, (_, i) => ({ ...plan.schemes[1], ref: `${i + 10}a`, years: { '2014/15': { cost: new Decimal('0.10'), benefits: {} } } }));
+    const many = Array.from({ length: 1000 }, (_, i) => ({
+      ...plan.schemes[1],
+      ref: `${i + 10}a`,
+      years: { '2014/15': { cost: new Decimal('0.10'), benefits: {} } },
+    }));
     const table = computeSchemeTable({ ...plan, schemes: many }, '2014/15');
     expect(table.poolTotal.toString()).toBe('100');
   });

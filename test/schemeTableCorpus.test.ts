@@ -22,7 +22,8 @@ interface Fault {
   within?: string;
 }
 
-const rightFigure = (f: Finding, fault: Fault) => Math.abs(figureIn(f.expected) - Number(fault.expected)) <= Number(fault.within ?? 0) + 1e-9;
+const rightFigure = (f: Finding, fault: Fault) =>
+  Math.abs(figureIn(f.expected) - Number(fault.expected)) <= Number(fault.within ?? 0) + 1e-9;
 interface Spec {
   name: string;
   faults: Fault[];
@@ -83,10 +84,14 @@ test('recall and false alarms over the whole corpus (printed for the README)', (
     const faults = new Set(spec.faults.map((f) => `${f.sheet}!${f.cell}`));
     seeded += spec.faults.length;
     correctCells += spec.correct.length;
-    foundRight += spec.faults.filter((fault) => all.some((f) => f.sheet === fault.sheet && f.cell === fault.cell && rightFigure(f, fault))).length;
+    foundRight += spec.faults.filter((fault) =>
+      all.some((f) => f.sheet === fault.sheet && f.cell === fault.cell && rightFigure(f, fault)),
+    ).length;
     falseAlarms += all.filter((f) => !faults.has(`${f.sheet}!${f.cell}`)).length;
   }
-  console.log(`scheme-table corpus: ${specs.length} workbooks, ${seeded} seeded faults, ${foundRight} found with the right figure (recall ${((100 * foundRight) / seeded).toFixed(1)}%), ${falseAlarms} false alarms on ${correctCells} correct figures`);
+  console.log(
+    `scheme-table corpus: ${specs.length} workbooks, ${seeded} seeded faults, ${foundRight} found with the right figure (recall ${((100 * foundRight) / seeded).toFixed(1)}%), ${falseAlarms} false alarms on ${correctCells} correct figures`,
+  );
   expect([foundRight, falseAlarms]).toEqual([seeded, 0]);
 });
 
@@ -100,7 +105,9 @@ describe('importing each workbook’s first table starts a plan that reproduces 
     const negative = spec.first.schemes.some((s: any) => s.years[spec.first.year].cost.isNegative());
     if (negative) {
       // The plan takes no negative cost: the import says which cell, and writes nothing.
-      expect(result.problems.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual([expect.stringMatching(/negative/)]);
+      expect(result.problems.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual([
+        expect.stringMatching(/negative/),
+      ]);
       return;
     }
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
@@ -111,7 +118,10 @@ describe('importing each workbook’s first table starts a plan that reproduces 
     generated.lines.forEach((line, i) => {
       const want = truth.rows[i];
       // A table of refs alone names its schemes by them.
-      expect([line.scheme.name, line.scheme.inPool]).toEqual([spec.first.unnamed ? want.s.ref : want.s.name, want.s.inPool]);
+      expect([line.scheme.name, line.scheme.inPool]).toEqual([
+        spec.first.unnamed ? want.s.ref : want.s.name,
+        want.s.inPool,
+      ]);
       expect(line.cost.minus(want.cost).abs().toNumber()).toBeLessThanOrEqual(halfUnit);
       expect((line.counts.NEL ?? new Money(0)).toNumber()).toBe(want.nel.toNumber());
       if (spec.first.multi) expect(line.totalSaving.toNumber()).toBe(want.totalSaving.toNumber());

@@ -21,7 +21,16 @@ import { engineMismatches } from './support/engineParity';
 
 const d = (v: number | string) => new Money(v);
 const TOLERANCES = { green: d('0.95'), amber: d('0.8'), forecastRange: d('0.15') };
-const QUARTERS = ['2014/15 Q1', '2014/15 Q2', '2014/15 Q3', '2014/15 Q4', '2015/16 Q1', '2015/16 Q2', '2015/16 Q3', '2015/16 Q4'];
+const QUARTERS = [
+  '2014/15 Q1',
+  '2014/15 Q2',
+  '2014/15 Q3',
+  '2014/15 Q4',
+  '2015/16 Q1',
+  '2015/16 Q2',
+  '2015/16 Q3',
+  '2015/16 Q4',
+];
 
 function planWith(change: (json: any) => void): Plan {
   const json = barnetJsonCopy();
@@ -55,10 +64,16 @@ function summaryTotals(layout: WorkbookPlan, wb: MemoryWorkbook): Record<string,
 
 describe('the reporting quarter', () => {
   test('case and spacing are forgiven; blank and unknown are states of their own, never another quarter', () => {
-    expect(reportingQuarter('  2015/16   q2 ', QUARTERS)).toMatchObject({ state: 'set', label: '2015/16 Q2', position: 6 });
+    expect(reportingQuarter('  2015/16   q2 ', QUARTERS)).toMatchObject({
+      state: 'set',
+      label: '2015/16 Q2',
+      position: 6,
+    });
     expect(reportingQuarter('', QUARTERS)).toMatchObject({ state: 'blank', position: 0 });
     expect(reportingQuarterText(reportingQuarter('   ', QUARTERS))).toBe('Not set');
-    expect(reportingQuarterText(reportingQuarter('2016/17 Q1', QUARTERS))).toBe('Not a quarter of the plan: 2016/17 Q1');
+    expect(reportingQuarterText(reportingQuarter('2016/17 Q1', QUARTERS))).toBe(
+      'Not a quarter of the plan: 2016/17 Q1',
+    );
     // Excel's MATCH would read a wildcard as "any quarter"; the sheet and the domain both refuse it
     expect(reportingQuarter('2015/16 Q*', QUARTERS).state).toBe('unknown');
   });
@@ -94,7 +109,14 @@ describe('no data is its own state', () => {
     const plan = planWith((json) => (record(json, '2c').actuals = []));
     const s = benefitsSummary(plan);
     const twoC = s.cards.find((c) => c.card.ref === '2c')!.position;
-    expect([twoC.status, twoC.statusSetBy, twoC.variance, twoC.variancePct, twoC.plannedToDate.toString(), twoC.plannedNotReported.toString()]).toEqual(['No data yet', 'No data', null, null, '0', '70140']);
+    expect([
+      twoC.status,
+      twoC.statusSetBy,
+      twoC.variance,
+      twoC.variancePct,
+      twoC.plannedToDate.toString(),
+      twoC.plannedNotReported.toString(),
+    ]).toEqual(['No data yet', 'No data', null, null, '0', '70140']);
     expect(s.plannedToDate.toString()).toBe('2617771.8'); // the Barnet total £2,687,911.80 less 2c's £70,140
     expect(s.plannedNotReported.toString()).toBe('70140');
     expect(s.statusCounts['No data yet']).toBe(1);
@@ -108,10 +130,26 @@ describe('no data is its own state', () => {
   test('a quarter missing between reported ones is shown Missing, and the variance runs over the quarters reported', () => {
     // 2c NEL: 2014/15 planned 8, 7, 7, 7 and 2015/16 3, 3; realised 3, (none), 4, 5 and 1, 1.
     // Over the quarters reported: planned 8 + 7 + 7 + 3 + 3 = 28, realised 14: 50%, Red; the gap is not a zero.
-    const plan = planWith((json) => (record(json, '2c').actuals = record(json, '2c').actuals.filter((a: any) => a.quarter !== '2014/15 Q2')));
+    const plan = planWith(
+      (json) =>
+        (record(json, '2c').actuals = record(json, '2c').actuals.filter((a: any) => a.quarter !== '2014/15 Q2')),
+    );
     const t = benefitsSummary(plan).cards.find((c) => c.card.ref === '2c')!;
-    expect(t.metrics[0].quarters.map((q) => q.status)).toEqual(['Red', 'Missing', 'Red', 'Red', 'Red', 'Red', 'No data yet', 'No data yet']);
-    expect([t.position.plannedToDate, t.position.realisedToDate, t.position.variance].map(String)).toEqual([String(28 * 2004), String(14 * 2004), String(-14 * 2004)]);
+    expect(t.metrics[0].quarters.map((q) => q.status)).toEqual([
+      'Red',
+      'Missing',
+      'Red',
+      'Red',
+      'Red',
+      'Red',
+      'No data yet',
+      'No data yet',
+    ]);
+    expect([t.position.plannedToDate, t.position.realisedToDate, t.position.variance].map(String)).toEqual([
+      String(28 * 2004),
+      String(14 * 2004),
+      String(-14 * 2004),
+    ]);
     expect(t.position.plannedNotReported.toString()).toBe(String(7 * 2004));
     expect(engineMismatches(workbookLayout(plan), ['Card 2c', SUMMARY_SHEET])).toEqual([]);
   });
@@ -134,7 +172,11 @@ describe('status rules', () => {
     // 2b's money is Green (101% of plan); its satisfaction, 86% against a raised target of 95%, is 90.5%: Amber
     const plan = planWith((json) => (record(json, '2b').rateMeasures[0].target = 0.95));
     const p = benefitsSummary(plan).cards.find((c) => c.card.ref === '2b')!.position;
-    expect([p.financialStatus, p.status, p.statusSetBy]).toEqual(['Green', 'Amber', 'Patients who felt involved in their care plan']);
+    expect([p.financialStatus, p.status, p.statusSetBy]).toEqual([
+      'Green',
+      'Amber',
+      'Patients who felt involved in their care plan',
+    ]);
     const layout = workbookLayout(plan);
     expect(engineMismatches(layout, ['Card 2b', SUMMARY_SHEET])).toEqual([]);
     const setBy = locate(sheetOf(layout, 'Card 2b'), CARD_SECTION.position, CARD_LABEL.statusSetBy);
@@ -166,57 +208,120 @@ describe('status rules', () => {
 });
 
 describe('the pool', () => {
-  const spend2b = (json: any, amounts: number[]) => (json.pool.spend = amounts.map((amount, q) => ({ scheme: '2b', year: '2015/16', quarter: q + 1, amount })));
+  const spend2b = (json: any, amounts: number[]) =>
+    (json.pool.spend = amounts.map((amount, q) => ({ scheme: '2b', year: '2015/16', quarter: q + 1, amount })));
 
   test('nothing spent yet is no variance: the allocation to date is phased to the quarters reported', () => {
-    const y = computePoolYear(planWith(() => undefined), '2015/16');
-    expect([y.quartersReported, y.allocatedToDate.toString(), y.variance.toString(), y.forecastVariance.toString()]).toEqual([0, '0', '0', '0']);
+    const y = computePoolYear(
+      planWith(() => undefined),
+      '2015/16',
+    );
+    expect([
+      y.quartersReported,
+      y.allocatedToDate.toString(),
+      y.variance.toString(),
+      y.forecastVariance.toString(),
+    ]).toEqual([0, '0', '0', '0']);
   });
 
   test('spend to Q3 is against three quarters of the allocation, evenly by default or as the year is phased; the year-end outturn goes on at the rate so far', () => {
     // 2b is allocated £1,292,026 in 2015/16 and spends £300,000 a quarter to Q3
-    const even = computePoolYear(planWith((json) => spend2b(json, [300000, 300000, 300000])), '2015/16');
+    const even = computePoolYear(
+      planWith((json) => spend2b(json, [300000, 300000, 300000])),
+      '2015/16',
+    );
     const b = even.schemes.find((s) => s.ref === '2b')!;
-    expect([even.quartersReported, even.phasedToDate.toString(), b.allocatedToDate.toString(), b.variance.toString()]).toEqual([3, '0.75', '969019.5', '-69019.5']);
+    expect([
+      even.quartersReported,
+      even.phasedToDate.toString(),
+      b.allocatedToDate.toString(),
+      b.variance.toString(),
+    ]).toEqual([3, '0.75', '969019.5', '-69019.5']);
     expect(even.forecastOutturn.toString()).toBe('1200000'); // £900,000 spent for 75% of the year's allocation: the rest at that rate
-    const phased = computePoolYear(planWith((json) => { spend2b(json, [300000, 300000, 300000]); json.pool.phasing = { '2015/16': [0.1, 0.2, 0.3, 0.4] }; }), '2015/16');
+    const phased = computePoolYear(
+      planWith((json) => {
+        spend2b(json, [300000, 300000, 300000]);
+        json.pool.phasing = { '2015/16': [0.1, 0.2, 0.3, 0.4] };
+      }),
+      '2015/16',
+    );
     const p = phased.schemes.find((s) => s.ref === '2b')!;
-    expect([phased.phasedToDate.toString(), p.allocatedToDate.toString(), phased.forecastOutturn.toString()]).toEqual(['0.6', '775215.6', '1500000']);
-    expect(engineMismatches(workbookLayout(planWith((json) => { spend2b(json, [300000, 300000, 300000]); json.pool.phasing = { '2015/16': [0.1, 0.2, 0.3, 0.4] }; })), ['Pool', 'Checks'])).toEqual([]);
+    expect([phased.phasedToDate.toString(), p.allocatedToDate.toString(), phased.forecastOutturn.toString()]).toEqual([
+      '0.6',
+      '775215.6',
+      '1500000',
+    ]);
+    expect(
+      engineMismatches(
+        workbookLayout(
+          planWith((json) => {
+            spend2b(json, [300000, 300000, 300000]);
+            json.pool.phasing = { '2015/16': [0.1, 0.2, 0.3, 0.4] };
+          }),
+        ),
+        ['Pool', 'Checks'],
+      ),
+    ).toEqual([]);
   });
 
   test('one sharing rule in every table: by source, each source carries its part of what its partner carries', () => {
     const plan = planWith((json) => {
       spend2b(json, [400000, 400000, 400000, 1092026]); // a £1,000,000 overspend
-      json.pool.sharing = { kind: 'fixed', shares: [{ partner: 'LBB', percent: 40 }, { partner: 'BCCG', percent: 60 }] };
+      json.pool.sharing = {
+        kind: 'fixed',
+        shares: [
+          { partner: 'LBB', percent: 40 },
+          { partner: 'BCCG', percent: 60 },
+        ],
+      };
     });
     const y = computePoolYear(plan, '2015/16');
     const carried = Object.fromEntries(y.partners.map((p) => [p.partner, p.varianceShare.toString()]));
-    const bySource = (partner: string) => y.sources.filter((s) => s.partner === partner).reduce((a, s) => a.plus(s.variance), d(0)).toString();
+    const bySource = (partner: string) =>
+      y.sources
+        .filter((s) => s.partner === partner)
+        .reduce((a, s) => a.plus(s.variance), d(0))
+        .toString();
     expect([bySource('LBB'), bySource('BCCG')]).toEqual([carried.LBB, carried.BCCG]);
     expect(carried.LBB).toBe(y.forecastVariance.times('0.4').toString());
     expect(engineMismatches(workbookLayout(plan), ['Pool'])).toEqual([]);
   });
 
   test('in proportion, a partner who put nothing in carries nothing', () => {
-    const y = computePoolYear(planWith((json) => spend2b(json, [400000])), '2014/15');
+    const y = computePoolYear(
+      planWith((json) => spend2b(json, [400000])),
+      '2014/15',
+    );
     expect(y.partners.find((p) => p.partner === 'LBB')!.share.toString()).toBe('0');
     expect(y.partners.find((p) => p.partner === 'BCCG')!.share.toString()).toBe('1');
   });
 
   test('fixed shares not adding to 100% and an unknown partner id are failed checks, and the summary still prints', () => {
     const plan = planWith((json) => {
-      json.pool.sharing = { kind: 'fixed', shares: [{ partner: 'LBB', percent: 40 }, { partner: 'BCCG', percent: 50 }] };
+      json.pool.sharing = {
+        kind: 'fixed',
+        shares: [
+          { partner: 'LBB', percent: 40 },
+          { partner: 'BCCG', percent: 50 },
+        ],
+      };
       json.pool.contributions.push({ year: '2015/16', partner: 'NHSE', source: 'Transformation fund', amount: 935920 });
     });
     const failed = planChecks(plan).filter((c) => !c.passed && c.id.startsWith('pool-shares'));
-    expect(failed.map((c) => [c.id, c.found])).toEqual([['pool-shares:2014/15', '90%'], ['pool-shares:2015/16', '90%']]);
+    expect(failed.map((c) => [c.id, c.found])).toEqual([
+      ['pool-shares:2014/15', '90%'],
+      ['pool-shares:2015/16', '90%'],
+    ]);
     expect(failed[1].message).toContain('NHSE');
     const layout = workbookLayout(plan);
     expect(engineMismatches(layout, ['Pool', 'Checks'])).toEqual([]);
     const wb = built(layout);
     const { plan: read } = readPlan(wb.snapshot());
-    expect(trackJson(read).pool.failingChecks.map((c) => c.id)).toEqual(['pool-shares:2014/15', 'pool-allocated:2015/16', 'pool-shares:2015/16']);
+    expect(trackJson(read).pool.failingChecks.map((c) => c.id)).toEqual([
+      'pool-shares:2014/15',
+      'pool-allocated:2015/16',
+      'pool-shares:2015/16',
+    ]);
     expect(trackJson(read).totals.plannedToDate).toBe('2687911.8');
   });
 });
@@ -228,8 +333,14 @@ describe('input cells', () => {
     expect(withInputs.length).toBeGreaterThan(8);
     for (const sheet of withInputs) {
       const texts = sheet.rows.flatMap((r) => r.map((c) => (typeof c?.value === 'string' ? c.value : '')));
-      expect([sheet.name, texts.some((t) => t.startsWith(`${INPUT_LOOK.words} are inputs`))]).toEqual([sheet.name, true]);
-      expect([sheet.name, texts.filter((t) => /\b(blue|green|grey|white|orange) cells\b/i.test(t))]).toEqual([sheet.name, []]);
+      expect([sheet.name, texts.some((t) => t.startsWith(`${INPUT_LOOK.words} are inputs`))]).toEqual([
+        sheet.name,
+        true,
+      ]);
+      expect([sheet.name, texts.filter((t) => /\b(blue|green|grey|white|orange) cells\b/i.test(t))]).toEqual([
+        sheet.name,
+        [],
+      ]);
       const legend = sheet.rows.find((r) => r.some((c) => c?.value === LEGEND.input));
       expect([sheet.name, legend?.find((c) => c?.value === LEGEND.input)?.style]).toEqual([sheet.name, 'input']);
     }
@@ -243,9 +354,20 @@ describe('bcf track --json', () => {
     const plan = planWith(() => undefined);
     const json = trackJson(plan);
     expect(json.reportingQuarter).toEqual({ typed: '2015/16 Q2', state: 'set', shown: '2015/16 Q2', position: 6 });
-    expect(json.totals).toMatchObject({ plannedToDate: '2687911.8', realisedToDate: '2631281', variance: '-56630.8', plannedNotReported: '0' });
+    expect(json.totals).toMatchObject({
+      plannedToDate: '2687911.8',
+      realisedToDate: '2631281',
+      variance: '-56630.8',
+      plannedNotReported: '0',
+    });
     expect(json.statusCounts).toEqual({ 'No data yet': 0, Green: 3, Amber: 1, Red: 1 });
-    expect(json.cards.find((c) => c.ref === '2c')).toMatchObject({ plannedToDate: '70140', realisedToDate: '36072', variance: '-34068', status: 'Red', statusSetBy: 'Money' });
+    expect(json.cards.find((c) => c.ref === '2c')).toMatchObject({
+      plannedToDate: '70140',
+      realisedToDate: '36072',
+      variance: '-34068',
+      status: 'Red',
+      statusSetBy: 'Money',
+    });
     expect(json.nel.find((n) => n.year === '2015/16')!.realisedInYearToQuarter).toBe('478');
     const layout = workbookLayout(plan);
     const totals = summaryTotals(layout, built(layout));

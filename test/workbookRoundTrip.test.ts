@@ -63,7 +63,10 @@ describe('a built workbook read back is the plan', () => {
 
   test('a scheme named like a formula stays a name', async () => {
     const plan = barnetPlan();
-    const tricky = { ...plan, schemes: plan.schemes.map((s, i) => (i === 0 ? { ...s, name: '=HYPERLINK("http://x","y")' } : s)) };
+    const tricky = {
+      ...plan,
+      schemes: plan.schemes.map((s, i) => (i === 0 ? { ...s, name: '=HYPERLINK("http://x","y")' } : s)),
+    };
     const snapshot = await xlsxToSnapshot(await planToXlsxBuffer(workbookLayout(tricky)));
     const schemes = snapshot.sheets.find((s) => s.name === 'Schemes')!;
     expect(schemes.values[4][3]).toBe('=HYPERLINK("http://x","y")');
@@ -77,14 +80,18 @@ describe('bad input in a workbook names the sheet and cell', () => {
     const wb = await builtWorkbook();
     const cell = schemeCell(wb, '2c', '2014/15 cost (£)');
     cell.value = 'tbc';
-    expect(errorsReading(wb)).toEqual([`Error at Schemes!${cell.address}: The 2014/15 cost of scheme 2c must be a number, but the cell holds the text "tbc". Type the figure alone, e.g. 1057451.`]);
+    expect(errorsReading(wb)).toEqual([
+      `Error at Schemes!${cell.address}: The 2014/15 cost of scheme 2c must be a number, but the cell holds the text "tbc". Type the figure alone, e.g. 1057451.`,
+    ]);
   });
 
   test('a negative count', async () => {
     const wb = await builtWorkbook();
     const cell = schemeCell(wb, '2a', '2015/16 NEL');
     cell.value = -110;
-    expect(errorsReading(wb)).toEqual([expect.stringMatching(new RegExp(`^Error at Schemes!${cell.address}: .*can't be negative`))]);
+    expect(errorsReading(wb)).toEqual([
+      expect.stringMatching(new RegExp(`^Error at Schemes!${cell.address}: .*can't be negative`)),
+    ]);
   });
 
   test('a duplicate scheme reference', async () => {
@@ -95,7 +102,9 @@ describe('bad input in a workbook names the sheet and cell', () => {
     wb.getWorksheet('Investments')!.eachRow((row) => {
       if (row.getCell(1).value === '2c') row.getCell(1).value = '2b';
     });
-    expect(errorsReading(wb)).toEqual([expect.stringMatching(new RegExp(`^Error at Schemes!${cell.address}: scheme reference 2b is used twice`))]);
+    expect(errorsReading(wb)).toEqual([
+      expect.stringMatching(new RegExp(`^Error at Schemes!${cell.address}: scheme reference 2b is used twice`)),
+    ]);
   });
 
   test('a missing column', async () => {
@@ -105,14 +114,20 @@ describe('bad input in a workbook names the sheet and cell', () => {
         if (c.value === 'Unit cost (£)') c.value = 'Cost';
       });
     });
-    expect(errorsReading(wb)).toEqual([expect.stringMatching(/^Error at Assumptions!D\d+: the column "Unit cost \(£\)" is missing/)]);
+    expect(errorsReading(wb)).toEqual([
+      expect.stringMatching(/^Error at Assumptions!D\d+: the column "Unit cost \(£\)" is missing/),
+    ]);
   });
 
   test('an unknown unit-cost name', async () => {
     const wb = await builtWorkbook();
     const cell = schemeCell(wb, '1a', '2014/15 DTOC');
     wb.getWorksheet('Schemes')!.getCell(4, Number(cell.col)).value = '2014/15 Falls';
-    expect(errorsReading(wb)).toEqual([expect.stringMatching(/^Error at Schemes!\w+4: the column "2014\/15 Falls" counts "Falls", but there is no unit cost/)]);
+    expect(errorsReading(wb)).toEqual([
+      expect.stringMatching(
+        /^Error at Schemes!\w+4: the column "2014\/15 Falls" counts "Falls", but there is no unit cost/,
+      ),
+    ]);
   });
 
   test('a missing sheet', async () => {

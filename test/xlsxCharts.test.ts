@@ -33,13 +33,20 @@ describe('charts in workbooks written to .xlsx', () => {
       expect(xml.indexOf('<drawing ')).toBeGreaterThan(xml.indexOf('</sheetData>'));
       expect(xml.indexOf('<drawing ')).toBeGreaterThan(xml.indexOf('<pageMargins'));
       if (xml.includes('<tableParts')) expect(xml.indexOf('<drawing ')).toBeLessThan(xml.indexOf('<tableParts'));
-      const rel = [...startTags(text(relationshipsPath(part)), 'Relationship')].find((t) => attribute(t, 'Id') === drawingId)!;
+      const rel = [...startTags(text(relationshipsPath(part)), 'Relationship')].find(
+        (t) => attribute(t, 'Id') === drawingId,
+      )!;
       const drawing = `xl/drawings/${attribute(rel, 'Target')!.split('/').pop()}`;
-      const chartTargets = [...startTags(text(relationshipsPath(drawing)), 'Relationship')].map((t) => `xl/charts/${attribute(t, 'Target')!.split('/').pop()}`);
+      const chartTargets = [...startTags(text(relationshipsPath(drawing)), 'Relationship')].map(
+        (t) => `xl/charts/${attribute(t, 'Target')!.split('/').pop()}`,
+      );
       expect(chartTargets).toHaveLength(sheet.charts!.length);
       sheet.charts!.forEach((chart, i) => {
-        const refs = [...text(chartTargets[i]).matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((m) => m[1].replace(/&apos;/g, "'"));
-        const absolute = (range: string) => sheetRef(sheet.name, range.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2').replace(/\$\$/g, '$'));
+        const refs = [...text(chartTargets[i]).matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((m) =>
+          m[1].replace(/&apos;/g, "'"),
+        );
+        const absolute = (range: string) =>
+          sheetRef(sheet.name, range.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2').replace(/\$\$/g, '$'));
         expect(refs).toEqual(chart.series.flatMap((s) => [absolute(chart.categories), absolute(s.range)]));
         expect(text(chartTargets[i])).toContain(chart.title.replace(/&/g, '&amp;'));
       });
@@ -58,7 +65,8 @@ describe('charts in workbooks written to .xlsx', () => {
         expect(names).toContain(resolved);
       }
     }
-    for (const part of names.filter((n) => /^xl\/(charts|drawings)\/[^/]+\.xml$/.test(n))) expect(types).toContain(`PartName="/${part}"`);
+    for (const part of names.filter((n) => /^xl\/(charts|drawings)\/[^/]+\.xml$/.test(n)))
+      expect(types).toContain(`PartName="/${part}"`);
   });
 
   test('rewriting a zip copies the entries it does not change byte for byte', async () => {

@@ -29,22 +29,49 @@ async function xlsx(build: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
 }
 
 /** A minimal workbook whose sheet XML is written by hand, to try what Excel or other tools may write. */
-async function handWritten(sheetData: string, extra: { sharedStrings?: string[]; styles?: string; afterSheetData?: string } = {}): Promise<Buffer> {
+async function handWritten(
+  sheetData: string,
+  extra: { sharedStrings?: string[]; styles?: string; afterSheetData?: string } = {},
+): Promise<Buffer> {
   const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
-  zip.file('_rels/.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
-  zip.file('xl/workbook.xml', `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Q&amp;A" sheetId="1" r:id="rId1"/></sheets></workbook>`);
-  const rels = [`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>`];
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+  );
+  zip.file(
+    '_rels/.rels',
+    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
+  zip.file(
+    'xl/workbook.xml',
+    `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Q&amp;A" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+  );
+  const rels = [
+    `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>`,
+  ];
   if (extra.sharedStrings) {
-    rels.push(`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="/xl/sharedStrings.xml"/>`);
-    zip.file('xl/sharedStrings.xml', `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${extra.sharedStrings.join('')}</sst>`);
+    rels.push(
+      `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="/xl/sharedStrings.xml"/>`,
+    );
+    zip.file(
+      'xl/sharedStrings.xml',
+      `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${extra.sharedStrings.join('')}</sst>`,
+    );
   }
   if (extra.styles) {
-    rels.push(`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`);
+    rels.push(
+      `<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`,
+    );
     zip.file('xl/styles.xml', extra.styles);
   }
-  zip.file('xl/_rels/workbook.xml.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`);
-  zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData>${extra.afterSheetData ?? ''}</worksheet>`);
+  zip.file(
+    'xl/_rels/workbook.xml.rels',
+    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`,
+  );
+  zip.file(
+    'xl/worksheets/sheet1.xml',
+    `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData>${extra.afterSheetData ?? ''}</worksheet>`,
+  );
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
@@ -71,7 +98,8 @@ describe('the lean .xlsx reader gives what ExcelJS gives', () => {
   });
 
   test('random plans with Benefit Cards', async () => {
-    for (const seed of [1, 2]) await same(await planToXlsxBuffer(workbookLayout(planFromJson(randomPlanJson(seed, { schemes: 12 })).plan)));
+    for (const seed of [1, 2])
+      await same(await planToXlsxBuffer(workbookLayout(planFromJson(randomPlanJson(seed, { schemes: 12 })).plan)));
   });
 
   test('dates, booleans, errors, rich text, merged cells, escapes and formulas that give 0, "" or FALSE', async () => {
@@ -123,7 +151,9 @@ describe('the lean .xlsx reader gives what ExcelJS gives', () => {
 
 describe('what the lean reader leaves to ExcelJS, or refuses', () => {
   test('data table formulas go to ExcelJS', async () => {
-    const data = await handWritten('<row r="1"><c r="A1"><f t="dataTable" ref="A1:A2" dt2D="0" dtr="0" r1="B1"/><v>1</v></c></row>');
+    const data = await handWritten(
+      '<row r="1"><c r="A1"><f t="dataTable" ref="A1:A2" dt2D="0" dtr="0" r1="B1"/><v>1</v></c></row>',
+    );
     expect(() => leanXlsxToSnapshot(data)).toThrow(NotForLeanReader);
   });
 
@@ -153,7 +183,12 @@ describe('shared formulas, as Excel saves formulas filled down or across', () =>
     const data = await xlsx((wb) => {
       const ws = wb.addWorksheet('Shared');
       [1, 2, 3].forEach((n, i) => (ws.getCell(`A${i + 1}`).value = n));
-      ws.getCell('B1').value = { formula: 'A1*2+$A$1', result: 3, shareType: 'shared', ref: 'B1:B3' } as ExcelJS.CellFormulaValue;
+      ws.getCell('B1').value = {
+        formula: 'A1*2+$A$1',
+        result: 3,
+        shareType: 'shared',
+        ref: 'B1:B3',
+      } as ExcelJS.CellFormulaValue;
       ws.getCell('B2').value = { sharedFormula: 'B1', result: 5 } as ExcelJS.CellSharedFormulaValue;
       ws.getCell('B3').value = { sharedFormula: 'B1', result: 7 } as ExcelJS.CellSharedFormulaValue;
     });
@@ -177,10 +212,20 @@ describe('shared formulas, as Excel saves formulas filled down or across', () =>
           if (!first) continue;
           const at = cellAddress(r, c);
           let end = r;
-          while (sheet.rows[end + 1]?.[c]?.formula === `=${slideFormula(first.slice(1), at, cellAddress(end + 1, c))}`) end++;
+          while (sheet.rows[end + 1]?.[c]?.formula === `=${slideFormula(first.slice(1), at, cellAddress(end + 1, c))}`)
+            end++;
           if (end === r) continue;
-          ws.getCell(at).value = { formula: first.slice(1), result: ws.getCell(at).result, shareType: 'shared', ref: `${at}:${cellAddress(end, c)}` } as ExcelJS.CellFormulaValue;
-          for (let k = r + 1; k <= end; k++) ws.getCell(cellAddress(k, c)).value = { sharedFormula: at, result: ws.getCell(cellAddress(k, c)).result } as ExcelJS.CellSharedFormulaValue;
+          ws.getCell(at).value = {
+            formula: first.slice(1),
+            result: ws.getCell(at).result,
+            shareType: 'shared',
+            ref: `${at}:${cellAddress(end, c)}`,
+          } as ExcelJS.CellFormulaValue;
+          for (let k = r + 1; k <= end; k++)
+            ws.getCell(cellAddress(k, c)).value = {
+              sharedFormula: at,
+              result: ws.getCell(cellAddress(k, c)).result,
+            } as ExcelJS.CellSharedFormulaValue;
           shared += end - r;
           r = end;
         }
@@ -188,7 +233,11 @@ describe('shared formulas, as Excel saves formulas filled down or across', () =>
     }
     expect(shared).toBeGreaterThan(500);
     const data = Buffer.from(await wb.xlsx.writeBuffer());
-    const sheetXml = zipEntries(data).stored().filter((e) => e.name.startsWith('xl/worksheets/sheet')).map((e) => zipEntries(data).read(e.name)!.toString('utf8')).join('');
+    const sheetXml = zipEntries(data)
+      .stored()
+      .filter((e) => e.name.startsWith('xl/worksheets/sheet'))
+      .map((e) => zipEntries(data).read(e.name)!.toString('utf8'))
+      .join('');
     expect(sheetXml.match(/<f t="shared" si="\d+"\/>/g)?.length).toBe(shared);
     const snapshot = leanXlsxToSnapshot(data);
     const wrong: string[] = [];
@@ -196,17 +245,24 @@ describe('shared formulas, as Excel saves formulas filled down or across', () =>
       const read = snapshot.sheets.find((s) => s.name === sheet.name)!;
       sheet.rows.forEach((row, r) =>
         row.forEach((cell, c) => {
-          if (cell?.formula && read.formulas?.[r]?.[c] !== cell.formula) wrong.push(`${sheet.name}!${cellAddress(r, c)}: ${read.formulas?.[r]?.[c]} for ${cell.formula}`);
+          if (cell?.formula && read.formulas?.[r]?.[c] !== cell.formula)
+            wrong.push(`${sheet.name}!${cellAddress(r, c)}: ${read.formulas?.[r]?.[c]} for ${cell.formula}`);
         }),
       );
     }
     expect(wrong).toEqual([]);
-    expect(auditWorkbook(snapshot).findings.filter((f) => f.rule.startsWith('formula') || f.rule === 'typed-over-formula')).toEqual([]);
+    expect(
+      auditWorkbook(snapshot).findings.filter((f) => f.rule.startsWith('formula') || f.rule === 'typed-over-formula'),
+    ).toEqual([]);
   });
 
   test('moving a formula leaves quoted text, sheet names, functions, names and anchored parts alone', () => {
-    expect(shiftFormula(`IF(A1="B2",'Card 1a'!$B$5+Schemes!$A7,SUM(C1:C$3))`, 2, 1)).toBe(`IF(B3="B2",'Card 1a'!$B$5+Schemes!$A9,SUM(D3:D$3))`);
-    expect(shiftFormula('LOG10(A1)*UnitCost_NEL+COUNTIF(A:A,">0")+SUM(3:4)+INT(x/4)', 1, 1)).toBe('LOG10(B2)*UnitCost_NEL+COUNTIF(B:B,">0")+SUM(4:5)+INT(x/4)');
+    expect(shiftFormula(`IF(A1="B2",'Card 1a'!$B$5+Schemes!$A7,SUM(C1:C$3))`, 2, 1)).toBe(
+      `IF(B3="B2",'Card 1a'!$B$5+Schemes!$A9,SUM(D3:D$3))`,
+    );
+    expect(shiftFormula('LOG10(A1)*UnitCost_NEL+COUNTIF(A:A,">0")+SUM(3:4)+INT(x/4)', 1, 1)).toBe(
+      'LOG10(B2)*UnitCost_NEL+COUNTIF(B:B,">0")+SUM(4:5)+INT(x/4)',
+    );
     expect(shiftFormula(`"It's ""A1"""&A1`, 0, 2)).toBe(`"It's ""A1"""&C1`);
     expect(shiftFormula('A1+XFD1', -1, 1)).toBe('#REF!+#REF!');
   });
@@ -217,7 +273,12 @@ describe('XML as other tools write it', () => {
     const data = await handWritten(
       `<row r='2'>\n<c r='A2' t='inlineStr'><is><t xml:space="preserve"> Care &amp; Health </t></is></c><c\n s="0"><v>7</v></c><c t="inlineStr"><is><r><t>Rich</t></r><r><rPr/><t> text</t></r><rPh sb="0" eb="1"><t>ignored</t></rPh></is></c></row>` +
         `<row><c r="A3"><f>A2&amp;"!"</f><v/></c><c r="B3" t="str"><f>"&lt;"&amp;"&gt;"</f><v>&lt;&gt;</v></c><c r="C3" t="s"><v>1</v></c><c r="D3" t="s"><v>0</v></c></row>`,
-      { sharedStrings: ['<si><t>first</t></si>', '<si><r><t>Dementia</t></r><r><t xml:space="preserve"> services_x000D_</t></r></si>'] },
+      {
+        sharedStrings: [
+          '<si><t>first</t></si>',
+          '<si><r><t>Dementia</t></r><r><t xml:space="preserve"> services_x000D_</t></r></si>',
+        ],
+      },
     );
     const [sheet] = leanXlsxToSnapshot(data).sheets;
     expect(sheet.name).toBe('Q&A');
@@ -227,7 +288,9 @@ describe('XML as other tools write it', () => {
   });
 
   test('a merge over whole rows and columns is read without copying its value a billion times', async () => {
-    const data = await handWritten('<row r="1"><c r="A1"><v>5</v></c><c r="B1"><v>6</v></c></row>', { afterSheetData: '<mergeCells count="2"><mergeCell ref="A1:XFD1048576"/><mergeCell ref="B1:C2"/></mergeCells>' });
+    const data = await handWritten('<row r="1"><c r="A1"><v>5</v></c><c r="B1"><v>6</v></c></row>', {
+      afterSheetData: '<mergeCells count="2"><mergeCell ref="A1:XFD1048576"/><mergeCell ref="B1:C2"/></mergeCells>',
+    });
     expect(leanXlsxToSnapshot(data).sheets[0].values).toEqual([
       [5, 6, 6],
       [null, 6, 6],
@@ -235,13 +298,18 @@ describe('XML as other tools write it', () => {
   });
 
   test('a cell pointing at a shared string that is not there is an error, not a blank', async () => {
-    const data = await handWritten('<row r="1"><c r="A1" t="s"><v>5</v></c></row>', { sharedStrings: ['<si><t>only one</t></si>'] });
+    const data = await handWritten('<row r="1"><c r="A1" t="s"><v>5</v></c></row>', {
+      sharedStrings: ['<si><t>only one</t></si>'],
+    });
     expect(() => leanXlsxToSnapshot(data)).toThrow(/shared string 5/);
   });
 
   test('a custom date format in <numFmts> makes a date; the same id in <dxfs> does not', async () => {
     const styles = `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="d mmm yy"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs><dxfs count="1"><dxf><numFmt numFmtId="165" formatCode="yyyy"/></dxf></dxfs></styleSheet>`;
-    const data = await handWritten('<row r="1"><c r="A1" s="1"><v>41730</v></c><c r="B1" s="2"><v>41730</v></c><c r="C1" s="0"><v>41730</v></c></row>', { styles });
+    const data = await handWritten(
+      '<row r="1"><c r="A1" s="1"><v>41730</v></c><c r="B1" s="2"><v>41730</v></c><c r="C1" s="0"><v>41730</v></c></row>',
+      { styles },
+    );
     expect(leanXlsxToSnapshot(data).sheets[0].values[0]).toEqual(['2014-04-01', 41730, 41730]);
   });
 });

@@ -8,12 +8,24 @@ const path = require('path');
 const { ensureBuilt, startPreviewServer } = require('../preview');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Opens preview.html (`query`, e.g. '?pane=320', is added to its address); `errors` fills with console errors, page errors and failed requests. */
 async function openPreview({ query = '' } = {}) {
   const { chromium } = require('playwright-core');
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install it with \`apt-get install -y --no-install-recommends chromium\`, or set CHROMIUM_PATH.`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(
+      `${CHROMIUM} not found: install it with \`apt-get install -y --no-install-recommends chromium\`, or set CHROMIUM_PATH.`,
+    );
   await ensureBuilt();
   const server = await startPreviewServer({ port: 0 });
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'bcf-chromium-'));
@@ -25,7 +37,13 @@ async function openPreview({ query = '' } = {}) {
     fs.rmSync(profile, { recursive: true, force: true });
   };
   try {
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, viewport: { width: 1440, height: 900 }, locale: 'en-GB', args: FLAGS });
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1440, height: 900 },
+      locale: 'en-GB',
+      args: FLAGS,
+    });
     const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(30000);
     page.on('console', (msg) => msg.type() === 'error' && errors.push(`console error: ${msg.text()}`));
@@ -48,7 +66,10 @@ async function typeIntoCell(page, sheet, address, text) {
   const nameBox = page.getByLabel('Name Box');
   await nameBox.fill(address);
   await nameBox.press('Enter');
-  await page.getByRole('grid', { name: `${sheet} sheet` }).locator(`[data-address="${address}"]`).dblclick();
+  await page
+    .getByRole('grid', { name: `${sheet} sheet` })
+    .locator(`[data-address="${address}"]`)
+    .dblclick();
   const editor = page.getByLabel(`Edit cell ${address}`);
   await editor.fill(text);
   await editor.press('Enter');
@@ -57,7 +78,13 @@ async function typeIntoCell(page, sheet, address, text) {
 /** Reads a sheet of the simulated workbook as rows of cell texts. */
 async function sheetTexts(page, sheet) {
   await page.getByRole('tablist', { name: 'Sheets' }).getByRole('tab', { name: sheet, exact: true }).click();
-  return page.getByRole('grid', { name: `${sheet} sheet` }).evaluate((table) => [...table.querySelectorAll('tbody [role="row"]')].map((tr) => [...tr.querySelectorAll('[role="gridcell"]')].map((td) => td.textContent.trim())));
+  return page
+    .getByRole('grid', { name: `${sheet} sheet` })
+    .evaluate((table) =>
+      [...table.querySelectorAll('tbody [role="row"]')].map((tr) =>
+        [...tr.querySelectorAll('[role="gridcell"]')].map((td) => td.textContent.trim()),
+      ),
+    );
 }
 
 module.exports = { openPreview, typeIntoCell, sheetTexts };

@@ -6,7 +6,12 @@ export class UsageError extends Error {}
 
 /** Parses argv strictly against the command's declared flags and positional count. */
 export function parseCommandArgs(command: CliCommand, argv: readonly string[]): ParsedArgs {
-  const options = Object.fromEntries(Object.entries(command.flags ?? {}).map(([name, f]) => [name, { type: f.type, ...(f.short ? { short: f.short } : {}) }]));
+  const options = Object.fromEntries(
+    Object.entries(command.flags ?? {}).map(([name, f]) => [
+      name,
+      { type: f.type, ...(f.short ? { short: f.short } : {}) },
+    ]),
+  );
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
@@ -37,5 +42,11 @@ export function commandHelp(command: CliCommand): string {
     const left = `${f.short ? `-${f.short}, ` : ''}--${name}${f.type === 'string' ? ' <value>' : ''}`;
     return `  ${left.padEnd(28)} ${f.help}`;
   });
-  return [`usage: bcf ${command.usage}`, '', command.summary, ...(flags.length ? ['', 'options:', ...flags] : []), `  ${'-h, --help'.padEnd(28)} this help`].join('\n');
+  return [
+    `usage: bcf ${command.usage}`,
+    '',
+    command.summary,
+    ...(flags.length ? ['', 'options:', ...flags] : []),
+    `  ${'-h, --help'.padEnd(28)} this help`,
+  ].join('\n');
 }

@@ -13,23 +13,44 @@ import type { CliCommand } from './command';
 export const auditCommand: CliCommand = {
   name: 'audit',
   usage: 'audit <file.xlsx> [--json]',
-  summary: 'Lists what does not add up: numbers typed over formulas, edited formulas, failed plan checks, hand-typed scheme tables. Exit 0 clean, 1 findings, 2 unreadable.',
-  flags: { json: { type: 'boolean', help: 'print the findings as JSON: [{sheet, cell, rule, expected, found, message}]' } },
+  summary:
+    'Lists what does not add up: numbers typed over formulas, edited formulas, failed plan checks, hand-typed scheme tables. Exit 0 clean, 1 findings, 2 unreadable.',
+  flags: {
+    json: { type: 'boolean', help: 'print the findings as JSON: [{sheet, cell, rule, expected, found, message}]' },
+  },
   positionals: { min: 1, max: 1 },
   async run({ positionals: [file], flags }, io) {
     const snapshot = await loadSnapshot(file);
     const result = auditWorkbook(snapshot);
     const findings = result.findings;
     if (flags.json) {
-      io.out(JSON.stringify(findings.map(({ sheet, cell, rule, expected, found, message }) => ({ sheet, cell, rule, expected, found, message })), null, 2));
+      io.out(
+        JSON.stringify(
+          findings.map(({ sheet, cell, rule, expected, found, message }) => ({
+            sheet,
+            cell,
+            rule,
+            expected,
+            found,
+            message,
+          })),
+          null,
+          2,
+        ),
+      );
     } else if (!findings.length) {
-      io.out(`${file}: clean, nothing to report (${result.kind === 'addin' ? 'formulas as built, every plan check passes' : 'every table found adds up'}).`);
+      io.out(
+        `${file}: clean, nothing to report (${result.kind === 'addin' ? 'formulas as built, every plan check passes' : 'every table found adds up'}).`,
+      );
     } else {
       io.out(`${file}: ${findings.length} finding${findings.length === 1 ? '' : 's'}`);
       for (const f of findings) io.out(describeFinding(f));
     }
     for (const sheet of snapshot.sheets) {
-      if (sheet.leftOut) io.err(`Note: ${sheet.leftOut.toLocaleString('en-GB')} cell${sheet.leftOut === 1 ? '' : 's'} of sheet "${sheet.name}" right of column ${columnLetter(READ_LIMITS.columns - 1)} were not read or audited.`);
+      if (sheet.leftOut)
+        io.err(
+          `Note: ${sheet.leftOut.toLocaleString('en-GB')} cell${sheet.leftOut === 1 ? '' : 's'} of sheet "${sheet.name}" right of column ${columnLetter(READ_LIMITS.columns - 1)} were not read or audited.`,
+        );
     }
     return findings.length ? 1 : 0;
   },

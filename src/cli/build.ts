@@ -10,7 +10,8 @@ import type { CliCommand } from './command';
 export const buildCommand: CliCommand = {
   name: 'build',
   usage: 'build <plan.json|plan.xlsx> -o <out.xlsx> [--tables]',
-  summary: 'Builds the workbook: Assumptions, Schemes, Investments, a sheet per year, Pool, Checks, Risk log, Benefits Summary and a card per scheme, as live formulas.',
+  summary:
+    'Builds the workbook: Assumptions, Schemes, Investments, a sheet per year, Pool, Checks, Risk log, Benefits Summary and a card per scheme, as live formulas.',
   flags: {
     out: { type: 'string', short: 'o', help: 'the workbook to write (.xlsx)' },
     tables: { type: 'boolean', help: 'the plan and its tables only, without the Benefit Card sheets' },
@@ -19,7 +20,8 @@ export const buildCommand: CliCommand = {
   async run({ positionals: [input], flags }, io) {
     const output = flags.out;
     if (typeof output !== 'string') throw new UsageError('give the workbook to write with -o, e.g. -o out/plan.xlsx');
-    if (path.resolve(input) === path.resolve(output)) throw new UsageError('the output would overwrite the input; choose another -o file');
+    if (path.resolve(input) === path.resolve(output))
+      throw new UsageError('the output would overwrite the input; choose another -o file');
     const { plan, problems } = await loadPlan(input);
     problems.forEach((p) => io.err(describeProblem(p)));
     const scope = flags.tables ? 'tables' : 'all';
@@ -28,7 +30,9 @@ export const buildCommand: CliCommand = {
     const repairs: string[] = [];
     const bytes = await writeWorkbook(output, workbookLayout(plan, scope), repairs);
     repairs.forEach((r) => io.err(`Warning: ${r}.`));
-    io.out(`Wrote ${output}: ${plan.schemes.length} schemes, ${plan.years.length} years, ${(bytes / 1024).toFixed(1)} KB in ${Date.now() - started} ms.`);
+    io.out(
+      `Wrote ${output}: ${plan.schemes.length} schemes, ${plan.years.length} years, ${(bytes / 1024).toFixed(1)} KB in ${Date.now() - started} ms.`,
+    );
     return 0;
   },
 };

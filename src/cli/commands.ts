@@ -7,4 +7,11 @@ import { showCommand } from './show';
 import { trackCommand } from './track';
 
 /** Every `bcf` command, in the order `bcf --help` lists them. A new command is a module and a line here. */
-export const COMMANDS: readonly CliCommand[] = [buildCommand, showCommand, trackCommand, auditCommand, jointCommand, importCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  buildCommand,
+  showCommand,
+  trackCommand,
+  auditCommand,
+  jointCommand,
+  importCommand,
+];

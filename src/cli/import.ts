@@ -16,7 +16,8 @@ import type { CliCommand } from './command';
 export const importCommand: CliCommand = {
   name: 'import',
   usage: 'import <file.xlsx> [--sheet NAME] [--range A1:H30] -o <plan.json>',
-  summary: 'Starts a plan from a scheme table typed in a workbook: schemes, costs, pool, benefit counts and the unit cost its savings use. Lists the columns it could not place.',
+  summary:
+    'Starts a plan from a scheme table typed in a workbook: schemes, costs, pool, benefit counts and the unit cost its savings use. Lists the columns it could not place.',
   flags: {
     out: { type: 'string', short: 'o', help: 'the plan to write (.json), for bcf build' },
     sheet: { type: 'string', help: 'the sheet holding the table (default: the first scheme table in the workbook)' },
@@ -28,30 +29,49 @@ export const importCommand: CliCommand = {
   async run({ positionals: [file], flags }, io) {
     const out = flags.out;
     if (typeof out !== 'string') throw new UsageError('give the plan to write with -o, e.g. -o plan.json');
-    if (typeof flags.range === 'string' && !/^\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?$/i.test(flags.range)) throw new UsageError(`--range "${flags.range}" is not a range; write it like A1:H30`);
+    if (typeof flags.range === 'string' && !/^\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?$/i.test(flags.range))
+      throw new UsageError(`--range "${flags.range}" is not a range; write it like A1:H30`);
     const snapshot = await loadSnapshot(file);
     const sheet = typeof flags.sheet === 'string' ? flags.sheet : undefined;
     if (sheet && !snapshot.sheets.some((s) => s.name.toLowerCase() === sheet.toLowerCase())) {
-      io.err(`bcf import: ${file} has no sheet "${sheet}" (it has ${snapshot.sheets.map((s) => `"${s.name}"`).join(', ')}).`);
+      io.err(
+        `bcf import: ${file} has no sheet "${sheet}" (it has ${snapshot.sheets.map((s) => `"${s.name}"`).join(', ')}).`,
+      );
       return 1;
     }
-    const [table] = tablesToImport(snapshot, { sheet, range: typeof flags.range === 'string' ? flags.range : undefined });
+    const [table] = tablesToImport(snapshot, {
+      sheet,
+      range: typeof flags.range === 'string' ? flags.range : undefined,
+    });
     if (!table) {
-      io.err(`bcf import: no scheme table found in ${file}${sheet ? ` on "${sheet}"` : ''}${flags.range ? ` in ${flags.range}` : ''}: a scheme table has a cost column and a % of pool, benefit count or saving column.`);
+      io.err(
+        `bcf import: no scheme table found in ${file}${sheet ? ` on "${sheet}"` : ''}${flags.range ? ` in ${flags.range}` : ''}: a scheme table has a cost column and a % of pool, benefit count or saving column.`,
+      );
       return 1;
     }
     const mapping = proposeMapping(table);
     const label = (field: string) => IMPORT_FIELDS.find((f) => f.field === field)?.label ?? field;
-    io.out(`Read ${table.rows.length} schemes from '${table.grid.sheet.name}'!${table.grid.address(table.headerRows[0], table.firstColumn)}:${table.grid.address(table.lastRow, table.lastColumn)}:`);
-    for (const c of mapping.columns.filter((m) => m.field !== 'ignore')) io.out(`  ${c.where.padEnd(4)} ${c.header.padEnd(36)} -> ${label(c.field)}${c.band ? ` (${c.band})` : ''}`);
+    io.out(
+      `Read ${table.rows.length} schemes from '${table.grid.sheet.name}'!${table.grid.address(table.headerRows[0], table.firstColumn)}:${table.grid.address(table.lastRow, table.lastColumn)}:`,
+    );
+    for (const c of mapping.columns.filter((m) => m.field !== 'ignore'))
+      io.out(`  ${c.where.padEnd(4)} ${c.header.padEnd(36)} -> ${label(c.field)}${c.band ? ` (${c.band})` : ''}`);
     const unplaced = unplacedColumns(mapping);
-    if (unplaced.length) io.out(`Not imported (no place in the plan for them): ${unplaced.map((c) => `${c.where} "${c.header}"`).join(', ')}`);
-    const result = planFromTable(mapping, { board: typeof flags.board === 'string' ? flags.board : undefined, year: typeof flags.year === 'string' ? flags.year : undefined });
+    if (unplaced.length)
+      io.out(
+        `Not imported (no place in the plan for them): ${unplaced.map((c) => `${c.where} "${c.header}"`).join(', ')}`,
+      );
+    const result = planFromTable(mapping, {
+      board: typeof flags.board === 'string' ? flags.board : undefined,
+      year: typeof flags.year === 'string' ? flags.year : undefined,
+    });
     result.notes.forEach((n) => io.out(`Note: ${n}`));
     result.problems.forEach((p) => io.err(describeProblem(p)));
     if (result.problems.some((p) => p.severity === 'error')) return 1;
     await writeTextFile(out, `${JSON.stringify(planToJson(result.plan), null, 2)}\n`);
-    io.out(`Wrote ${out}: ${result.plan.schemes.length} schemes, ${result.plan.years.map((y) => y.label).join(' and ')}. Build the workbook with: bcf build ${path.basename(out)} -o plan.xlsx`);
+    io.out(
+      `Wrote ${out}: ${result.plan.schemes.length} schemes, ${result.plan.years.map((y) => y.label).join(' and ')}. Build the workbook with: bcf build ${path.basename(out)} -o plan.xlsx`,
+    );
     return 0;
   },
 };

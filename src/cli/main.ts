@@ -74,6 +74,8 @@ function reportFailure(e: unknown, usageLine: string, io: Io): number {
   }
   // Anything else is a fault in bcf, not in the input: its text (a JavaScript message) means nothing to the user.
   if (process.env.BCF_DEBUG) io.err(String((e as Error)?.stack ?? e));
-  io.err(`bcf ${usageLine.split(' ')[0]}: stopped by a fault in bcf itself, not in your file; nothing was written. Please report it with the input (BCF_DEBUG=1 shows the details).`);
+  io.err(
+    `bcf ${usageLine.split(' ')[0]}: stopped by a fault in bcf itself, not in your file; nothing was written. Please report it with the input (BCF_DEBUG=1 shows the details).`,
+  );
   return 70;
 }

@@ -7,7 +7,17 @@ import { computeSchemeTable, NEL } from '../domain/schemeTable';
 export function renderSchemeTable(plan: Plan, year: string): string {
   const table = computeSchemeTable(plan, year);
   const others = plan.unitCosts.filter((u) => u.id !== NEL);
-  const header = ['Ref', 'Scheme', 'Cost', '% pool', 'NEL', 'Saving', '% NEL', ...others.map((u) => u.shortLabel), 'Total saving'];
+  const header = [
+    'Ref',
+    'Scheme',
+    'Cost',
+    '% pool',
+    'NEL',
+    'Saving',
+    '% NEL',
+    ...others.map((u) => u.shortLabel),
+    'Total saving',
+  ];
   const rows = table.lines.map((l) => [
     l.scheme.ref,
     l.scheme.name.length > 34 ? `${l.scheme.name.slice(0, 33)}…` : l.scheme.name,
@@ -31,9 +41,16 @@ export function renderSchemeTable(plan: Plan, year: string): string {
     formatPounds(table.totalSaving),
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
-  const out = [`${plan.board} BCF ${year}: cost and impact of schemes`, line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
-  if (table.costOutsidePool.greaterThan(0)) out.push(`* not in the BCF pool (${formatPounds(table.costOutsidePool)} in all)`);
+  const line = (cells: string[]) =>
+    cells.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  const out = [
+    `${plan.board} BCF ${year}: cost and impact of schemes`,
+    line(header),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...rows.map(line),
+  ];
+  if (table.costOutsidePool.greaterThan(0))
+    out.push(`* not in the BCF pool (${formatPounds(table.costOutsidePool)} in all)`);
   return out.join('\n');
 }
 

@@ -30,7 +30,13 @@ export function trackJson(plan: Plan) {
       signOff: p.signOff,
       unmatched: p.unmatched,
     })),
-    totals: { plannedToDate: str(s.plannedToDate), realisedToDate: str(s.realisedToDate), variance: str(s.variance), variancePct: str(s.variancePct), plannedNotReported: str(s.plannedNotReported) },
+    totals: {
+      plannedToDate: str(s.plannedToDate),
+      realisedToDate: str(s.realisedToDate),
+      variance: str(s.variance),
+      variancePct: str(s.variancePct),
+      plannedNotReported: str(s.plannedNotReported),
+    },
     statusCounts: s.statusCounts,
     nel: s.nel.map((n) => ({
       year: n.year,
@@ -46,7 +52,9 @@ export function trackJson(plan: Plan) {
 }
 
 function poolJson(plan: Plan) {
-  const failing = planChecks(plan).filter((c) => !c.passed && c.id.startsWith('pool')).map((c) => ({ id: c.id, message: c.message }));
+  const failing = planChecks(plan)
+    .filter((c) => !c.passed && c.id.startsWith('pool'))
+    .map((c) => ({ id: c.id, message: c.message }));
   const years = plan.years.map((y) => {
     const p = computePoolYear(plan, y.label);
     return {
@@ -59,7 +67,12 @@ function poolJson(plan: Plan) {
       varianceToDate: str(p.variance),
       forecastOutturn: str(p.forecastOutturn),
       forecastVariance: str(p.forecastVariance),
-      partners: p.partners.map((x) => ({ partner: x.partner, contributed: str(x.contributed), share: str(x.share), varianceShare: str(x.varianceShare) })),
+      partners: p.partners.map((x) => ({
+        partner: x.partner,
+        contributed: str(x.contributed),
+        share: str(x.share),
+        varianceShare: str(x.varianceShare),
+      })),
     };
   });
   return { years, failingChecks: failing };

@@ -29,6 +29,7 @@ export function parseAmount(value: AmountScalar): Decimal | undefined {
 export function amountProblem(text: string): string | undefined {
   if (parseAmount(text) !== undefined) return undefined;
   const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  if (/^[-£\s\d,.]+$/.test(text) && text.includes(',')) return `"${shown}" has a comma out of place: commas separate thousands in groups of three.`;
+  if (/^[-£\s\d,.]+$/.test(text) && text.includes(','))
+    return `"${shown}" has a comma out of place: commas separate thousands in groups of three.`;
   return `"${shown}" is not a number.`;
 }

@@ -3,7 +3,16 @@ import { financialYear, isFinancialYearLabel, quartersOf, type Quarter } from '.
 import { Money, ONE, ZERO } from './money';
 import type { Plan, Scheme, UnitCost } from './plan';
 import { reportingQuarter, type ReportingQuarter } from './reportingQuarter';
-import type { Actual, BenefitType, CardBook, CardRecord, Milestone, RateMeasure, SignOff, Tolerances } from './cardRecord';
+import type {
+  Actual,
+  BenefitType,
+  CardBook,
+  CardRecord,
+  Milestone,
+  RateMeasure,
+  SignOff,
+  Tolerances,
+} from './cardRecord';
 
 // What people keep on a card is declared apart, so that the plan, which holds it, and this module,
 // which reads the plan, don't import each other.
@@ -31,7 +40,11 @@ export const MILESTONE_STATUSES = ['Not started', 'On track', 'At risk', 'Late',
 export type Status = 'No data yet' | 'Green' | 'Amber' | 'Red';
 export const STATUSES: readonly Status[] = ['No data yet', 'Green', 'Amber', 'Red'];
 
-export const DEFAULT_TOLERANCES: Tolerances = { green: new Money('0.95'), amber: new Money('0.8'), forecastRange: new Money('0.15') };
+export const DEFAULT_TOLERANCES: Tolerances = {
+  green: new Money('0.95'),
+  amber: new Money('0.8'),
+  forecastRange: new Money('0.15'),
+};
 
 // ---------------------------------------------------------------------------------------------
 
@@ -88,7 +101,12 @@ export function planQuarters(plan: Plan): Quarter[] {
 /** The unit-cost ids a scheme counts in any year (non-zero), in the order of the unit costs. */
 export function schemeMetricIds(plan: Plan, scheme: Scheme): string[] {
   return plan.unitCosts
-    .filter((u) => plan.years.some((y) => { const c = scheme.years[y.label]?.benefits[u.id]; return c !== undefined && !c.isZero(); }))
+    .filter((u) =>
+      plan.years.some((y) => {
+        const c = scheme.years[y.label]?.benefits[u.id];
+        return c !== undefined && !c.isZero();
+      }),
+    )
     .map((u) => u.id);
 }
 
@@ -141,7 +159,10 @@ function buildCards(plan: Plan): BenefitCard[] {
 }
 
 /** What a card shows for a record's scheme when nobody has typed anything: the plan's defaults. */
-export function cardDefaults(plan: Plan, record: CardRecord): Pick<BenefitCard, 'title' | 'type' | 'tier' | 'description' | 'measures'> {
+export function cardDefaults(
+  plan: Plan,
+  record: CardRecord,
+): Pick<BenefitCard, 'title' | 'type' | 'tier' | 'description' | 'measures'> {
   const scheme = plan.schemes.find((s) => s.ref.toLowerCase() === record.scheme.toLowerCase());
   return buildCard(plan, record.scheme, scheme, { scheme: record.scheme, rateMeasures: record.rateMeasures });
 }
@@ -170,9 +191,11 @@ function buildCard(plan: Plan, ref: string, scheme: Scheme | undefined, record: 
   for (const actual of record?.actuals ?? []) {
     let reason = '';
     if (!scheme) reason = `scheme ${ref} is no longer in the plan`;
-    else if (!quarterLabels.has(actual.quarter)) reason = `${actual.quarter || 'the quarter'} is not a quarter of the plan's years (${years.join(', ')})`;
+    else if (!quarterLabels.has(actual.quarter))
+      reason = `${actual.quarter || 'the quarter'} is not a quarter of the plan's years (${years.join(', ')})`;
     else if (!metricIds.has(actual.metric)) reason = `scheme ${ref} no longer counts "${actual.metric}"`;
-    else if (actuals.get(actual.metric)?.has(actual.quarter)) reason = `a second entry for ${actual.metric} in ${actual.quarter}`;
+    else if (actuals.get(actual.metric)?.has(actual.quarter))
+      reason = `a second entry for ${actual.metric} in ${actual.quarter}`;
     if (reason) {
       unmatched.push({ actual, reason });
       continue;
@@ -182,8 +205,18 @@ function buildCard(plan: Plan, ref: string, scheme: Scheme | undefined, record: 
   }
 
   const roles = signOffRoles(plan);
-  const signOffs = roles.map((role) => record?.signOffs?.find((s) => s.role.toLowerCase() === role.toLowerCase()) ?? { role, name: '', date: '', decision: '' });
-  const extraSignOffs = (record?.signOffs ?? []).filter((s) => !roles.some((r) => r.toLowerCase() === s.role.toLowerCase()));
+  const signOffs = roles.map(
+    (role) =>
+      record?.signOffs?.find((s) => s.role.toLowerCase() === role.toLowerCase()) ?? {
+        role,
+        name: '',
+        date: '',
+        decision: '',
+      },
+  );
+  const extraSignOffs = (record?.signOffs ?? []).filter(
+    (s) => !roles.some((r) => r.toLowerCase() === s.role.toLowerCase()),
+  );
 
   return {
     ref,
@@ -215,7 +248,7 @@ function buildCard(plan: Plan, ref: string, scheme: Scheme | undefined, record: 
 
 /** "Reduce NEL adm. by 486 over 2014/15–2015/16": the benefit phrased as a change in a measure. */
 function defaultTitle(metrics: readonly CardMetric[], rates: readonly RateMeasure[], years: readonly string[]): string {
-  const span = years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : years[0] ?? '';
+  const span = years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : (years[0] ?? '');
   const parts = metrics.map((m) => {
     const total = years.reduce((acc, y) => acc.plus(m.annual[y] ?? ZERO), ZERO);
     return `${m.unit.shortLabel} by ${total.toString()}`;
@@ -227,8 +260,14 @@ function defaultTitle(metrics: readonly CardMetric[], rates: readonly RateMeasur
 
 function calculationText(metrics: readonly CardMetric[], rates: readonly RateMeasure[]): string {
   return [
-    ...metrics.map((m) => `${m.unit.shortLabel}: reduction (count) × UnitCost_${m.unit.id} (£ ${m.unit.unit}, on the Assumptions sheet)`),
-    ...rates.map((r) => `${r.name}: measured against a target of ${r.unit === '%' ? `${r.target.times(100).toString()}%` : r.target.toString()} (no £)`),
+    ...metrics.map(
+      (m) =>
+        `${m.unit.shortLabel}: reduction (count) × UnitCost_${m.unit.id} (£ ${m.unit.unit}, on the Assumptions sheet)`,
+    ),
+    ...rates.map(
+      (r) =>
+        `${r.name}: measured against a target of ${r.unit === '%' ? `${r.target.times(100).toString()}%` : r.target.toString()} (no £)`,
+    ),
   ].join('; ');
 }
 
@@ -260,7 +299,10 @@ export function hasValue(a: Actual): boolean {
 
 /** The reporting quarter as typed in the card book, read against the plan's quarters (never replaced by another). */
 export function planReportingQuarter(plan: Plan): ReportingQuarter {
-  return reportingQuarter(cardBook(plan).asAt, planQuarters(plan).map((q) => q.label));
+  return reportingQuarter(
+    cardBook(plan).asAt,
+    planQuarters(plan).map((q) => q.label),
+  );
 }
 
 export function cardSheetName(ref: string): string {

@@ -15,11 +15,19 @@ export function cardBookToJson(book: CardBook | undefined, plan?: Plan): unknown
     const i = roles.findIndex((r) => r.toLowerCase() === role.toLowerCase());
     return i < 0 ? roles.length : i;
   };
-  const byKey = (a: Actual, b: Actual) => (a.metric === b.metric ? (a.quarter < b.quarter ? -1 : a.quarter > b.quarter ? 1 : 0) : a.metric < b.metric ? -1 : 1);
+  const byKey = (a: Actual, b: Actual) =>
+    a.metric === b.metric ? (a.quarter < b.quarter ? -1 : a.quarter > b.quarter ? 1 : 0) : a.metric < b.metric ? -1 : 1;
   const n = (d: Decimal | undefined) => (d === undefined ? undefined : d.toNumber());
-  const clean = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)));
+  const clean = <T extends object>(o: T) =>
+    Object.fromEntries(
+      Object.entries(o).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)),
+    );
   return clean({
-    tolerances: { green: n(book.tolerances.green), amber: n(book.tolerances.amber), forecastRange: n(book.tolerances.forecastRange) },
+    tolerances: {
+      green: n(book.tolerances.green),
+      amber: n(book.tolerances.amber),
+      forecastRange: n(book.tolerances.forecastRange),
+    },
     asAt: book.asAt,
     records: book.records.map((c) => {
       const defaults = plan ? cardDefaults(plan, c) : undefined;
@@ -37,14 +45,32 @@ export function cardBookToJson(book: CardBook | undefined, plan?: Plan): unknown
         timeLag: c.timeLag,
         notes: c.notes,
         phasing: c.phasing
-          ? Object.fromEntries(Object.entries(c.phasing).map(([m, years]) => [m, Object.fromEntries(Object.entries(years).map(([y, list]) => [y, list.map((p) => (p === null ? null : p.toNumber()))]))]))
+          ? Object.fromEntries(
+              Object.entries(c.phasing).map(([m, years]) => [
+                m,
+                Object.fromEntries(
+                  Object.entries(years).map(([y, list]) => [y, list.map((p) => (p === null ? null : p.toNumber()))]),
+                ),
+              ]),
+            )
           : undefined,
         rateMeasures: c.rateMeasures?.map((m) => ({ ...m, target: m.target.toNumber() })),
-        actuals: [...(c.actuals ?? [])].sort(byKey).map((a) => clean({ quarter: a.quarter, metric: a.metric, reduction: n(a.reduction), baseline: n(a.baseline), actual: n(a.actual), note: a.note })),
+        actuals: [...(c.actuals ?? [])].sort(byKey).map((a) =>
+          clean({
+            quarter: a.quarter,
+            metric: a.metric,
+            reduction: n(a.reduction),
+            baseline: n(a.baseline),
+            actual: n(a.actual),
+            note: a.note,
+          }),
+        ),
         barriers: c.barriers,
         dependencies: c.dependencies,
         milestones: c.milestones,
-        signOffs: c.signOffs?.filter((s) => s.name || s.date || s.decision).sort((a, b) => roleOrder(a.role) - roleOrder(b.role)),
+        signOffs: c.signOffs
+          ?.filter((s) => s.name || s.date || s.decision)
+          .sort((a, b) => roleOrder(a.role) - roleOrder(b.role)),
       });
     }),
   });

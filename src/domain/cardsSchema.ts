@@ -13,7 +13,13 @@ const rateMeasure = fields({
   unit: optional(text).describe('"%" shows values as percentages (then write them as fractions).'),
   target: count.describe('The target value.'),
   higherIsBetter: optional(z.boolean()).describe('false when lower is better; true if left out.'),
-}).transform((m) => ({ id: m.id, name: m.name, unit: m.unit ?? '', target: m.target, higherIsBetter: m.higherIsBetter !== false }));
+}).transform((m) => ({
+  id: m.id,
+  name: m.name,
+  unit: m.unit ?? '',
+  target: m.target,
+  higherIsBetter: m.higherIsBetter !== false,
+}));
 
 const actual = fields({
   quarter: text.describe('The quarter, e.g. "2015/16 Q1".'),
@@ -29,7 +35,12 @@ const milestone = fields({
   milestone: optional(text),
   due: optional(text).describe('An ISO date, e.g. "2014-09-30".'),
   status: optional(text).describe('Not started, On track, At risk, Late or Done.'),
-}).transform((m) => ({ activity: m.activity ?? '', milestone: m.milestone ?? '', due: m.due ?? '', status: m.status ?? '' }));
+}).transform((m) => ({
+  activity: m.activity ?? '',
+  milestone: m.milestone ?? '',
+  due: m.due ?? '',
+  status: m.status ?? '',
+}));
 
 const signOff = fields({
   role: text.describe('HSCI Steering Group, Tier Sponsor or Project Sponsor.'),
@@ -39,7 +50,10 @@ const signOff = fields({
 }).transform((s) => ({ role: s.role, name: s.name ?? '', date: s.date ?? '', decision: s.decision ?? '' }));
 
 /** Per metric, per year, four quarters' fractions (null where blank). */
-const phasing = keyed(keyed(z.array(fraction.nullable()).max(4), 'Per year label, the four quarters (Q1 is April to June).'), 'Per metric (a unit-cost id).');
+const phasing = keyed(
+  keyed(z.array(fraction.nullable()).max(4), 'Per year label, the four quarters (Q1 is April to June).'),
+  'Per metric (a unit-cost id).',
+);
 
 const record = fields({
   scheme: text.describe('The scheme ref the card belongs to, e.g. "2b".'),
@@ -61,18 +75,18 @@ const record = fields({
   milestones: optional(list(milestone)),
   signOffs: optional(list(signOff)),
 })
-  .superRefine((r, ctx) => refuseDuplicates(r.rateMeasures ?? [], (m) => m.id, 'id', 'the measure id', ctx, ['rateMeasures']))
-  .transform(
-    (r): CardRecord => ({
-      ...r,
-      rateMeasures: r.rateMeasures ?? [],
-      actuals: r.actuals ?? [],
-      barriers: r.barriers ?? [],
-      dependencies: r.dependencies ?? [],
-      milestones: r.milestones ?? [],
-      signOffs: r.signOffs ?? [],
-    }),
-  );
+  .superRefine((r, ctx) =>
+    refuseDuplicates(r.rateMeasures ?? [], (m) => m.id, 'id', 'the measure id', ctx, ['rateMeasures']),
+  )
+  .transform((r): CardRecord => ({
+    ...r,
+    rateMeasures: r.rateMeasures ?? [],
+    actuals: r.actuals ?? [],
+    barriers: r.barriers ?? [],
+    dependencies: r.dependencies ?? [],
+    milestones: r.milestones ?? [],
+    signOffs: r.signOffs ?? [],
+  }));
 
 const tolerances = fields({
   green: optional(fraction).describe('Realised / planned at or above this is Green (default 0.95).'),
@@ -82,7 +96,9 @@ const tolerances = fields({
 
 export const cardsSchema = fields({
   tolerances: optional(tolerances),
-  asAt: optional(text).describe('The quarter the steering group reviews, e.g. "2015/16 Q2" (case and extra spaces forgiven); left out, or not a quarter of the plan, it is shown as such and no figures are reported.'),
+  asAt: optional(text).describe(
+    'The quarter the steering group reviews, e.g. "2015/16 Q2" (case and extra spaces forgiven); left out, or not a quarter of the plan, it is shown as such and no figures are reported.',
+  ),
   records: optional(list(record)),
 })
   .transform((o, ctx): CardBook => {
@@ -92,7 +108,11 @@ export const cardsSchema = fields({
       forecastRange: o.tolerances?.forecastRange ?? DEFAULT_TOLERANCES.forecastRange,
     };
     if (t.amber.greaterThan(t.green)) {
-      ctx.addIssue({ code: 'custom', path: ['tolerances', 'amber'], message: `the amber tolerance (${t.amber}) is above the green one (${t.green}); amber must be the lower bar.` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tolerances', 'amber'],
+        message: `the amber tolerance (${t.amber}) is above the green one (${t.green}); amber must be the lower bar.`,
+      });
     }
     const records = o.records ?? [];
     refuseDuplicates(records, (r) => r.scheme, 'scheme', 'a card for scheme', ctx, ['records']);

@@ -12,7 +12,11 @@ export function parseJsonText(source: string, maxDepth: number): { json: unknown
   const problems: Problem[] = [];
   const refusal = new JsonScan(text, maxDepth).run();
   if (refusal?.syntax) throw new UnreadableJson(refusal.message);
-  if (refusal) return { json: undefined, problems: [{ severity: 'error', where: { path: refusal.path }, message: refusal.message }] };
+  if (refusal)
+    return {
+      json: undefined,
+      problems: [{ severity: 'error', where: { path: refusal.path }, message: refusal.message }],
+    };
   const json: unknown = JSON.parse(text);
   cleanStrings(json, problems);
   return { json, problems };
@@ -58,7 +62,11 @@ class JsonScan {
     }
     if (this.expect === 'done') return undefined;
     const open = this.stack[this.stack.length - 1]?.kind === 'array' ? ']' : '}';
-    return { path: this.path(), message: `${NOT_JSON}: the file ends before the JSON does (a missing ${this.stack.length ? open : 'value'})`, syntax: true };
+    return {
+      path: this.path(),
+      message: `${NOT_JSON}: the file ends before the JSON does (a missing ${this.stack.length ? open : 'value'})`,
+      syntax: true,
+    };
   }
 
   private step(ch: string): string | undefined {
@@ -92,7 +100,8 @@ class JsonScan {
   private value(ch: string): string | undefined {
     const text = this.text;
     if (ch === '{' || ch === '[') {
-      if (this.stack.length >= this.maxDepth) return `the file nests more than ${this.maxDepth} levels deep here; a plan nests about six, so this is not a plan file`;
+      if (this.stack.length >= this.maxDepth)
+        return `the file nests more than ${this.maxDepth} levels deep here; a plan nests about six, so this is not a plan file`;
       this.stack.push(ch === '{' ? { kind: 'object', keys: new Set() } : { kind: 'array', index: -1 });
       this.expect = ch === '{' ? 'keyOrEnd' : 'valueOrEnd';
       return undefined;
@@ -107,7 +116,8 @@ class JsonScan {
       this.at = NUMBER.lastIndex - 1;
     } else {
       const word = ['true', 'false', 'null'].find((w) => text.startsWith(w, this.at));
-      if (!word) return this.unexpected('a value (text in double quotes, a number, true, false, null, a list or an object)');
+      if (!word)
+        return this.unexpected('a value (text in double quotes, a number, true, false, null, a list or an object)');
       this.at += word.length - 1;
     }
     this.afterValue();
@@ -120,7 +130,8 @@ class JsonScan {
     const key = JSON.parse(this.text.slice(this.at, end + 1)) as string;
     this.at = end;
     top.key = key;
-    if (top.keys.has(key)) return `the key "${key}" is written twice in the same object; JSON keeps only one of them, so say which you mean`;
+    if (top.keys.has(key))
+      return `the key "${key}" is written twice in the same object; JSON keeps only one of them, so say which you mean`;
     top.keys.add(key);
     this.expect = 'colon';
     return undefined;
@@ -143,7 +154,10 @@ class JsonScan {
       const code = text.charCodeAt(i);
       if (code === 92 /* \ */) {
         const next = text[i + 1];
-        const valid = next === 'u' ? /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)) : next !== undefined && '"\\/bfnrt'.includes(next);
+        const valid =
+          next === 'u'
+            ? /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))
+            : next !== undefined && '"\\/bfnrt'.includes(next);
         if (!valid) return this.unexpectedAt(i, 'a valid escape such as \\n or \\u00e9');
         i += next === 'u' ? 5 : 1;
       } else if (code === 34) return i;
@@ -165,7 +179,11 @@ class JsonScan {
   }
 
   private path(): string {
-    return pathText(this.stack.flatMap((f): (string | number)[] => (f.kind === 'array' ? [Math.max(0, f.index)] : f.key === undefined ? [] : [f.key])));
+    return pathText(
+      this.stack.flatMap((f): (string | number)[] =>
+        f.kind === 'array' ? [Math.max(0, f.index)] : f.key === undefined ? [] : [f.key],
+      ),
+    );
   }
 }
 
@@ -189,14 +207,20 @@ function cleanStrings(root: unknown, problems: Problem[]): void {
   while (work.length) {
     const { value, path } = work.pop()!;
     if (value === null || typeof value !== 'object') continue;
-    const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+    const entries: [string | number, unknown][] = Array.isArray(value)
+      ? value.map((v, i) => [i, v])
+      : Object.entries(value);
     for (const [key, child] of entries) {
       if (typeof child === 'string') {
         const cleaned = child.replace(XML_UNSAFE_CHARS, '');
         if (cleaned !== child) {
           (value as Record<string | number, unknown>)[key] = cleaned;
           const removed = child.length - cleaned.length;
-          problems.push({ severity: 'warning', where: { path: pathText([...path, key]) }, message: `${removed} character${removed === 1 ? '' : 's'} that a workbook can't hold (control characters, U+FFFE, U+FFFF) removed from this text` });
+          problems.push({
+            severity: 'warning',
+            where: { path: pathText([...path, key]) },
+            message: `${removed} character${removed === 1 ? '' : 's'} that a workbook can't hold (control characters, U+FFFE, U+FFFF) removed from this text`,
+          });
         }
       } else if (child !== null && typeof child === 'object') work.push({ value: child, path: [...path, key] });
     }

@@ -10,10 +10,38 @@ import type { Plan, UnitCost } from './plan';
 export function defaultUnitCosts(): UnitCost[] {
   const source = 'Starting value: replace with your local unit cost and say where it comes from';
   return [
-    { id: 'NEL', benefit: 'Reduced non-elective admissions', shortLabel: 'NEL adm.', value: new Money(2004), unit: 'per admission', source },
-    { id: 'CareHome', benefit: 'Reduced care home admissions', shortLabel: 'Care home adm.', value: new Money(10000), unit: 'per admission', source },
-    { id: 'Reablement', benefit: 'Reablement effectiveness (reduced packages of care after intervention)', shortLabel: 'Reablement', value: new Money(3831), unit: 'per package of care avoided', source },
-    { id: 'DTOC', benefit: 'Delayed transfers of care (reduced excess bed days)', shortLabel: 'DTOC bed days', value: new Money(265), unit: 'per excess bed day', source },
+    {
+      id: 'NEL',
+      benefit: 'Reduced non-elective admissions',
+      shortLabel: 'NEL adm.',
+      value: new Money(2004),
+      unit: 'per admission',
+      source,
+    },
+    {
+      id: 'CareHome',
+      benefit: 'Reduced care home admissions',
+      shortLabel: 'Care home adm.',
+      value: new Money(10000),
+      unit: 'per admission',
+      source,
+    },
+    {
+      id: 'Reablement',
+      benefit: 'Reablement effectiveness (reduced packages of care after intervention)',
+      shortLabel: 'Reablement',
+      value: new Money(3831),
+      unit: 'per package of care avoided',
+      source,
+    },
+    {
+      id: 'DTOC',
+      benefit: 'Delayed transfers of care (reduced excess bed days)',
+      shortLabel: 'DTOC bed days',
+      value: new Money(265),
+      unit: 'per excess bed day',
+      source,
+    },
   ];
 }
 

@@ -15,7 +15,11 @@ export function planChanges(from: Plan, to: Plan): string[] {
   };
   field('Health and Wellbeing Board', from.board, to.board);
   field('Title', from.title, to.title);
-  field('Partners', from.partners.map((p) => `${p.id} ${p.name} (${p.kind})`).join('; '), to.partners.map((p) => `${p.id} ${p.name} (${p.kind})`).join('; '));
+  field(
+    'Partners',
+    from.partners.map((p) => `${p.id} ${p.name} (${p.kind})`).join('; '),
+    to.partners.map((p) => `${p.id} ${p.name} (${p.kind})`).join('; '),
+  );
   field('Years', from.years.map(yearText).join(', '), to.years.map(yearText).join(', '));
   field('NEL targets', from.targets.map(targetText).join('; '), to.targets.map(targetText).join('; '));
   keyedChanges(from.unitCosts, to.unitCosts, (u) => u.id, `Unit cost`, unitCostChanges, changes);
@@ -39,10 +43,33 @@ export interface MergedPlan {
  * on one side only takes that side's version; one changed on both sides differently is a conflict,
  * settled by `prefer` (the merged plan then carries the preferred side's version).
  */
-export function mergePlans(base: Plan, pane: Plan, workbook: Plan, prefer: 'pane' | 'workbook' = 'workbook'): MergedPlan {
+export function mergePlans(
+  base: Plan,
+  pane: Plan,
+  workbook: Plan,
+  prefer: 'pane' | 'workbook' = 'workbook',
+): MergedPlan {
   const conflicts: string[] = [];
-  const unitCosts = mergeKeyed(base.unitCosts, pane.unitCosts, workbook.unitCosts, (u) => u.id, (a, b) => unitCostChanges(a, b).length === 0, prefer, (u) => `Unit cost ${u.id}`, conflicts);
-  const schemes = mergeKeyed(base.schemes, pane.schemes, workbook.schemes, schemeKey, (a, b) => schemeChanges(a, b).length === 0, prefer, (s) => `Scheme ${s.ref}`, conflicts);
+  const unitCosts = mergeKeyed(
+    base.unitCosts,
+    pane.unitCosts,
+    workbook.unitCosts,
+    (u) => u.id,
+    (a, b) => unitCostChanges(a, b).length === 0,
+    prefer,
+    (u) => `Unit cost ${u.id}`,
+    conflicts,
+  );
+  const schemes = mergeKeyed(
+    base.schemes,
+    pane.schemes,
+    workbook.schemes,
+    schemeKey,
+    (a, b) => schemeChanges(a, b).length === 0,
+    prefer,
+    (s) => `Scheme ${s.ref}`,
+    conflicts,
+  );
   // The pane edits only unit costs and schemes; everything else on the Assumptions sheet is the workbook's.
   return { plan: { ...workbook, notes: pane.notes, unitCosts, schemes }, conflicts };
 }
@@ -89,7 +116,8 @@ function mergeKeyed<T>(
     const k = key(now);
     if (inWorkbook.has(k)) continue;
     const was = b.get(k);
-    if (!was) result.push(now); // added in the pane
+    if (!was)
+      result.push(now); // added in the pane
     else if (!same(now, was)) {
       // Deleted from the workbook but edited in the pane.
       conflicts.push(`${describe(now)} was changed in the pane and deleted from the workbook`);
@@ -103,7 +131,14 @@ function schemeKey(s: Scheme): string {
   return s.ref.trim().toLowerCase();
 }
 
-function keyedChanges<T>(from: readonly T[], to: readonly T[], key: (t: T) => string, noun: string, diff: (a: T, b: T) => string[], out: string[]): void {
+function keyedChanges<T>(
+  from: readonly T[],
+  to: readonly T[],
+  key: (t: T) => string,
+  noun: string,
+  diff: (a: T, b: T) => string[],
+  out: string[],
+): void {
   const before = new Map(from.map((t) => [key(t), t]));
   const after = new Map(to.map((t) => [key(t), t]));
   for (const [k, a] of before) {
@@ -127,13 +162,15 @@ function pounds(value: Decimal): string {
 function unitCostChanges(a: UnitCost, b: UnitCost): string[] {
   const out: string[] = [];
   if (!a.value.equals(b.value)) out.push(`${pounds(a.value)} → ${pounds(b.value)}`);
-  for (const f of ['benefit', 'shortLabel', 'unit', 'source'] as const) if (a[f] !== b[f]) out.push(`${f} "${a[f]}" → "${b[f]}"`);
+  for (const f of ['benefit', 'shortLabel', 'unit', 'source'] as const)
+    if (a[f] !== b[f]) out.push(`${f} "${a[f]}" → "${b[f]}"`);
   return out;
 }
 
 function schemeChanges(a: Scheme, b: Scheme): string[] {
   const out: string[] = [];
-  for (const f of ['ref', 'name', 'group', 'tiers', 'description'] as const) if (a[f] !== b[f]) out.push(`${f} "${a[f]}" → "${b[f]}"`);
+  for (const f of ['ref', 'name', 'group', 'tiers', 'description'] as const)
+    if (a[f] !== b[f]) out.push(`${f} "${a[f]}" → "${b[f]}"`);
   if (a.inPool !== b.inPool) out.push(b.inPool ? 'now in the BCF pool' : 'now outside the BCF pool');
   const years = new Set([...Object.keys(a.years), ...Object.keys(b.years)]);
   for (const year of years) {

@@ -36,13 +36,27 @@ const checksOf = new WeakMap<Plan, readonly PlanCheck[]>();
 export function planChecks(plan: Plan): readonly PlanCheck[] {
   let checks = checksOf.get(plan);
   if (!checks) {
-    checks = [...poolChecks(plan), ...statementChecks(plan), ...investmentChecks(plan), ...atRiskChecks(plan), ...riskChecks(plan)];
+    checks = [
+      ...poolChecks(plan),
+      ...statementChecks(plan),
+      ...investmentChecks(plan),
+      ...atRiskChecks(plan),
+      ...riskChecks(plan),
+    ];
     checksOf.set(plan, checks);
   }
   return checks;
 }
 
-function check(id: string, subject: CheckSubject, passed: boolean, expected: string, found: string, pass: string, fail: string): PlanCheck {
+function check(
+  id: string,
+  subject: CheckSubject,
+  passed: boolean,
+  expected: string,
+  found: string,
+  pass: string,
+  fail: string,
+): PlanCheck {
   return { id, subject, passed, expected, found, message: passed ? pass : fail };
 }
 
@@ -98,8 +112,11 @@ function sharesCheck(plan: Plan, year: string): PlanCheck | undefined {
   if (!pool || (pool.sharing.kind !== 'fixed' && p.contributions === 0)) return undefined;
   const total = sum(p.partners.map((x) => x.share));
   const percent = (d: Decimal) => `${d.times(100).toDecimalPlaces(2).toString()}%`;
-  const unknown = p.unknownPartners.length ? ` Partner id${p.unknownPartners.length === 1 ? '' : 's'} not on the Assumptions sheet's Partners table: ${p.unknownPartners.join(', ')}.` : '';
-  const rule = pool.sharing.kind === 'fixed' ? 'the fixed shares of the plan’s partners' : 'the plan’s partners’ contributions';
+  const unknown = p.unknownPartners.length
+    ? ` Partner id${p.unknownPartners.length === 1 ? '' : 's'} not on the Assumptions sheet's Partners table: ${p.unknownPartners.join(', ')}.`
+    : '';
+  const rule =
+    pool.sharing.kind === 'fixed' ? 'the fixed shares of the plan’s partners' : 'the plan’s partners’ contributions';
   return check(
     `pool-shares:${year}`,
     { kind: 'shares', year },
@@ -111,12 +128,18 @@ function sharesCheck(plan: Plan, year: string): PlanCheck | undefined {
   );
 }
 
-export function statementFigure(plan: Plan, s: Statement): { expected: Decimal; kind: 'pounds' | 'count' | 'percent' } | undefined {
+export function statementFigure(
+  plan: Plan,
+  s: Statement,
+): { expected: Decimal; kind: 'pounds' | 'count' | 'percent' } | undefined {
   switch (s.kind) {
     case 'tagged':
       return { expected: sum(s.parts.map((p) => p.amount)), kind: 'pounds' };
     case 'parts':
-      return { expected: sum(s.parts.map((p) => p.amount)), kind: /activity|admission|count/i.test(s.id + s.label) ? 'count' : 'pounds' };
+      return {
+        expected: sum(s.parts.map((p) => p.amount)),
+        kind: /activity|admission|count/i.test(s.id + s.label) ? 'count' : 'pounds',
+      };
     case 'amountAtRisk': {
       const reduction = targetReduction(plan, s.year);
       const unit = nelUnitCost(plan);
@@ -139,8 +162,14 @@ function statementChecks(plan: Plan): PlanCheck[] {
   return (plan.statements ?? []).flatMap((s, index) => {
     const figure = statementFigure(plan, s);
     if (!figure) return [];
-    const show = (d: Decimal) => (figure.kind === 'pounds' ? formatPounds(d, !d.isInteger()) : figure.kind === 'count' ? formatCount(d) : `${d.toDecimalPlaces(2).toString()}%`);
-    const passed = figure.kind === 'percent' ? agreesAtPrecision(figure.expected, s.stated) : figure.expected.equals(s.stated);
+    const show = (d: Decimal) =>
+      figure.kind === 'pounds'
+        ? formatPounds(d, !d.isInteger())
+        : figure.kind === 'count'
+          ? formatCount(d)
+          : `${d.toDecimalPlaces(2).toString()}%`;
+    const passed =
+      figure.kind === 'percent' ? agreesAtPrecision(figure.expected, s.stated) : figure.expected.equals(s.stated);
     const stated = figure.kind === 'percent' ? `${s.stated.toString()}%` : show(s.stated);
     const basis =
       s.kind === 'tagged'
@@ -227,7 +256,17 @@ function riskChecks(plan: Plan): PlanCheck[] {
   return (plan.risks ?? []).flatMap((r, index) => {
     const name = `Risk ${r.id} ("${r.description.length > 50 ? `${r.description.slice(0, 50)}…` : r.description}")`;
     if (!isScore(r.impact) || !isScore(r.probability)) {
-      return [check(`risk:${r.id}`, { kind: 'risk', index }, false, 'impact and probability from 1 to 5', `impact ${r.impact}, probability ${r.probability}`, '', `${name}: impact and probability are each scored 1 to 5; found impact ${r.impact} and probability ${r.probability}.`)];
+      return [
+        check(
+          `risk:${r.id}`,
+          { kind: 'risk', index },
+          false,
+          'impact and probability from 1 to 5',
+          `impact ${r.impact}, probability ${r.probability}`,
+          '',
+          `${name}: impact and probability are each scored 1 to 5; found impact ${r.impact} and probability ${r.probability}.`,
+        ),
+      ];
     }
     if (r.statedRating === undefined) return [];
     const expected = rating(r);

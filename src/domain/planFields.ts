@@ -53,7 +53,12 @@ interface NumberRule {
 
 /** A number field: a JSON number, or the same number as text people type ("1,057,451", "£2,004"). */
 function numberField(rule: NumberRule) {
-  const jsonNumber = { type: 'number', minimum: rule.min, maximum: rule.max, ...(rule.integer ? { multipleOf: 1 } : {}) };
+  const jsonNumber = {
+    type: 'number',
+    minimum: rule.min,
+    maximum: rule.max,
+    ...(rule.integer ? { multipleOf: 1 } : {}),
+  };
   return z
     .unknown()
     .transform((value, ctx): Decimal => {
@@ -63,10 +68,12 @@ function numberField(rule: NumberRule) {
         return z.NEVER;
       };
       if (amount === undefined) {
-        if (typeof value === 'number') return fail(`expected a number from ${rule.range}, found a number too large to hold`);
+        if (typeof value === 'number')
+          return fail(`expected a number from ${rule.range}, found a number too large to hold`);
         return fail(`expected ${rule.noun ?? 'a number'} such as ${rule.example}, found ${describeInput(value)}`);
       }
-      if (amount.lessThan(rule.min) || amount.greaterThan(rule.max)) return fail(`${amount.toString()} is out of range: expected ${rule.range}`);
+      if (amount.lessThan(rule.min) || amount.greaterThan(rule.max))
+        return fail(`${amount.toString()} is out of range: expected ${rule.range}`);
       if (rule.integer && !amount.isInteger()) return fail(`expected a whole number, found ${amount.toString()}`);
       if (rule.places !== undefined && amount.decimalPlaces() > rule.places) {
         return fail(`${amount.toString()} has more than ${rule.places} decimal places; amounts are pounds and pence`);
@@ -97,13 +104,32 @@ export const count = numberField({
 });
 
 /** A fraction written as Excel stores a percentage: 0.95 for 95%. */
-export const fraction = numberField({ min: 0, max: 1, range: '0 to 1 (0.95 is 95%)', example: '0.95', description: 'A fraction from 0 to 1: 0.95 for 95%.' });
+export const fraction = numberField({
+  min: 0,
+  max: 1,
+  range: '0 to 1 (0.95 is 95%)',
+  example: '0.95',
+  description: 'A fraction from 0 to 1: 0.95 for 95%.',
+});
 
 /** A percentage written as a number of per cent: 50 for 50%. */
-export const percent = numberField({ min: 0, max: 100, range: '0 to 100', example: '50', description: 'Per cent, 0 to 100: 50 for 50%.' });
+export const percent = numberField({
+  min: 0,
+  max: 100,
+  range: '0 to 100',
+  example: '50',
+  description: 'Per cent, 0 to 100: 50 for 50%.',
+});
 
 /** A financial quarter, 1 to 4 (Q1 is April to June). */
-export const quarterNumber = numberField({ min: 1, max: 4, integer: true, range: '1 to 4 (Q1 is April to June)', example: '2', description: 'A quarter, 1 to 4; Q1 is April to June.' });
+export const quarterNumber = numberField({
+  min: 1,
+  max: 4,
+  integer: true,
+  range: '1 to 4 (Q1 is April to June)',
+  example: '2',
+  description: 'A quarter, 1 to 4; Q1 is April to June.',
+});
 
 /** Text that fits in one Excel cell. */
 export const text = z.string().max(PLAN_LIMITS.text);
@@ -130,7 +156,10 @@ export function keyed<T extends z.ZodType>(value: T, description: string) {
   const valueSchema = z.toJSONSchema(value, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   delete valueSchema.$schema;
   return z
-    .preprocess((o) => (o !== null && typeof o === 'object' && !Array.isArray(o) ? new Map(Object.entries(o)) : o), z.map(z.string(), value))
+    .preprocess(
+      (o) => (o !== null && typeof o === 'object' && !Array.isArray(o) ? new Map(Object.entries(o)) : o),
+      z.map(z.string(), value),
+    )
     .transform((map) => {
       const out = Object.create(null) as Record<string, z.output<T>>;
       for (const [k, v] of map) out[k] = v;
@@ -147,7 +176,10 @@ export function keyed<T extends z.ZodType>(value: T, description: string) {
 export function fields<T extends z.ZodRawShape>(shape: T) {
   const known = Object.keys(shape);
   return z.strictObject(shape, {
-    error: (issue) => (issue.code === 'unrecognized_keys' ? issue.keys.map((key) => unknownFieldMessage(key, known)).join('\n') : undefined),
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => unknownFieldMessage(key, known)).join('\n')
+        : undefined,
   });
 }
 
@@ -163,31 +195,48 @@ function closest(key: string, known: readonly string[]): string | undefined {
   let best: { name: string; distance: number } | undefined;
   for (const name of known) {
     const target = name.toLowerCase();
-    const distance = target === lower ? 0 : target.startsWith(lower) || lower.startsWith(target) ? 1 : editDistance(lower, target);
-    if (distance <= Math.max(1, Math.floor(name.length / 3)) && (!best || distance < best.distance)) best = { name, distance };
+    const distance =
+      target === lower ? 0 : target.startsWith(lower) || lower.startsWith(target) ? 1 : editDistance(lower, target);
+    if (distance <= Math.max(1, Math.floor(name.length / 3)) && (!best || distance < best.distance))
+      best = { name, distance };
   }
   return best?.name;
 }
 
 /** Edits from one word to the other, a swap of two neighbouring letters counting as one ("valeu" is one from "value"). */
 function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
   return d[a.length][b.length];
 }
 
 /** Adds an error for each item whose key repeats an earlier item's, at that item's key field. */
-export function refuseDuplicates<T>(items: readonly T[], keyOf: (item: T) => string, field: string, what: string, ctx: z.RefinementCtx, pathPrefix: PropertyKey[] = []) {
+export function refuseDuplicates<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  field: string,
+  what: string,
+  ctx: z.RefinementCtx,
+  pathPrefix: PropertyKey[] = [],
+) {
   const seen = new Map<string, number>();
   items.forEach((item, index) => {
     const key = keyOf(item);
     const first = seen.get(key.toLowerCase());
     if (first === undefined) seen.set(key.toLowerCase(), index);
-    else ctx.addIssue({ code: 'custom', path: [...pathPrefix, index, field], message: `${what} "${key}" is listed twice (first at item ${first + 1}); each may appear once` });
+    else
+      ctx.addIssue({
+        code: 'custom',
+        path: [...pathPrefix, index, field],
+        message: `${what} "${key}" is listed twice (first at item ${first + 1}); each may appear once`,
+      });
   });
 }

@@ -37,20 +37,25 @@ function messageOf(issue: z.core.$ZodIssue): string {
     case 'custom':
       return issue.message;
     case 'invalid_type':
-      if (input === undefined) return `expected ${KIND_WORDS[issue.expected] ?? issue.expected}: this field is required`;
+      if (input === undefined)
+        return `expected ${KIND_WORDS[issue.expected] ?? issue.expected}: this field is required`;
       return `expected ${KIND_WORDS[issue.expected] ?? issue.expected}, found ${describeInput(input)}`;
     case 'too_big':
-      if (issue.origin === 'string') return `the text is ${String(input).length.toLocaleString('en-GB')} characters long; an Excel cell holds at most ${Number(issue.maximum).toLocaleString('en-GB')}`;
-      if (issue.origin === 'array') return `the list has ${(input as unknown[]).length.toLocaleString('en-GB')} items; at most ${Number(issue.maximum).toLocaleString('en-GB')} are allowed`;
+      if (issue.origin === 'string')
+        return `the text is ${String(input).length.toLocaleString('en-GB')} characters long; an Excel cell holds at most ${Number(issue.maximum).toLocaleString('en-GB')}`;
+      if (issue.origin === 'array')
+        return `the list has ${(input as unknown[]).length.toLocaleString('en-GB')} items; at most ${Number(issue.maximum).toLocaleString('en-GB')} are allowed`;
       return `too large: at most ${String(issue.maximum)}`;
     case 'too_small':
-      if (issue.origin === 'string') return 'this text can\'t be blank';
-      if (issue.origin === 'array') return `the list needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? '' : 's'}`;
+      if (issue.origin === 'string') return "this text can't be blank";
+      if (issue.origin === 'array')
+        return `the list needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? '' : 's'}`;
       return `too small: at least ${String(issue.minimum)}`;
     case 'invalid_value':
       return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, found ${describeInput(input)}`;
     case 'invalid_union':
-      if ('note' in issue && issue.note === 'No matching discriminator') return `"kind" must be one of the kinds listed in docs/PLAN-FORMAT.md, found ${describeInput((input as Record<string, unknown> | undefined)?.kind)}`;
+      if ('note' in issue && issue.note === 'No matching discriminator')
+        return `"kind" must be one of the kinds listed in docs/PLAN-FORMAT.md, found ${describeInput((input as Record<string, unknown> | undefined)?.kind)}`;
       return `this doesn't match any form the field takes (found ${describeInput(input)}); see docs/PLAN-FORMAT.md`;
     default:
       return `${issue.message.replace(/^Invalid input: ?/, '')}`;

@@ -38,7 +38,15 @@ export function jsonLocator(path: PlanPath): { path: string } {
     case 'scheme':
       return { path: pathText(['schemes', path.index, path.field]) };
     case 'schemeYear':
-      return { path: pathText(['schemes', path.index, 'years', path.year, ...(path.field === 'cost' ? ['cost'] : ['benefits', path.field])]) };
+      return {
+        path: pathText([
+          'schemes',
+          path.index,
+          'years',
+          path.year,
+          ...(path.field === 'cost' ? ['cost'] : ['benefits', path.field]),
+        ]),
+      };
     case 'unitCost':
       return { path: pathText(['unitCosts', path.index, path.field]) };
     case 'year':
@@ -53,16 +61,31 @@ export function planToJson(plan: Plan): unknown {
     board: plan.board,
     title: plan.title,
     partners: plan.partners,
-    years: plan.years.map((y) => ({ label: y.label, ...(y.statedPool ? { statedPool: amount(y.statedPool) } : {}), ...(y.minimumPool ? { minimumPool: amount(y.minimumPool) } : {}) })),
+    years: plan.years.map((y) => ({
+      label: y.label,
+      ...(y.statedPool ? { statedPool: amount(y.statedPool) } : {}),
+      ...(y.minimumPool ? { minimumPool: amount(y.minimumPool) } : {}),
+    })),
     unitCosts: plan.unitCosts.map((u) => ({ ...u, value: amount(u.value) })),
     schemes: plan.schemes.map((s) => ({
       ...s,
       years: Object.fromEntries(
-        Object.entries(s.years).map(([label, e]) => [label, { cost: amount(e.cost), benefits: Object.fromEntries(Object.entries(e.benefits).map(([id, c]) => [id, amount(c)])) }]),
+        Object.entries(s.years).map(([label, e]) => [
+          label,
+          {
+            cost: amount(e.cost),
+            benefits: Object.fromEntries(Object.entries(e.benefits).map(([id, c]) => [id, amount(c)])),
+          },
+        ]),
       ),
       investments: s.investments.map((l) => ({ ...l, amount: amount(l.amount) })),
     })),
-    targets: plan.targets.map((t) => ({ year: t.year, baseline: amount(t.baseline), target: amount(t.target), ...(t.statedAtRisk ? { statedAtRisk: amount(t.statedAtRisk) } : {}) })),
+    targets: plan.targets.map((t) => ({
+      year: t.year,
+      baseline: amount(t.baseline),
+      target: amount(t.target),
+      ...(t.statedAtRisk ? { statedAtRisk: amount(t.statedAtRisk) } : {}),
+    })),
     notes: plan.notes,
     ...(plan.signOffRoles ? { signOffRoles: plan.signOffRoles } : {}),
     ...(plan.cards ? { cards: cardBookToJson(plan.cards, plan) } : {}),

@@ -45,11 +45,17 @@ interface Report {
 
 function checkYears(plan: Plan, { locate, error }: Report): void {
   if (plan.years.length < PLAN_YEARS.min || plan.years.length > PLAN_YEARS.max) {
-    error(locate({ kind: 'year', index: Math.min(plan.years.length, PLAN_YEARS.max), field: 'label' }), `a plan covers ${PLAN_YEARS.min} to ${PLAN_YEARS.max} financial years; this one has ${plan.years.length}.`);
+    error(
+      locate({ kind: 'year', index: Math.min(plan.years.length, PLAN_YEARS.max), field: 'label' }),
+      `a plan covers ${PLAN_YEARS.min} to ${PLAN_YEARS.max} financial years; this one has ${plan.years.length}.`,
+    );
   }
   plan.years.forEach((year, index) => {
     if (!isFinancialYearLabel(year.label)) {
-      error(locate({ kind: 'year', index, field: 'label' }), `"${year.label}" is not a financial year; write it as 2014/15.`);
+      error(
+        locate({ kind: 'year', index, field: 'label' }),
+        `"${year.label}" is not a financial year; write it as 2014/15.`,
+      );
     }
   });
 }
@@ -59,17 +65,36 @@ function checkUnitCosts(plan: Plan, { locate, error, warning }: Report): Set<str
   const ids = new Set<string>();
   plan.unitCosts.forEach((unit, index) => {
     if (!UNIT_ID.test(unit.id)) {
-      error(locate({ kind: 'unitCost', index, field: 'id' }), `"${unit.id}" can't be a unit-cost name: use letters, digits and _ only, starting with a letter.`);
+      error(
+        locate({ kind: 'unitCost', index, field: 'id' }),
+        `"${unit.id}" can't be a unit-cost name: use letters, digits and _ only, starting with a letter.`,
+      );
     }
-    if (ids.has(unit.id)) error(locate({ kind: 'unitCost', index, field: 'id' }), `the unit cost "${unit.id}" is defined twice.`);
+    if (ids.has(unit.id))
+      error(locate({ kind: 'unitCost', index, field: 'id' }), `the unit cost "${unit.id}" is defined twice.`);
     ids.add(unit.id);
-    if (unit.value.greaterThan(PLAN_LIMITS.money)) error(locate({ kind: 'unitCost', index, field: 'value' }), `the unit cost ${unit.id} (${unit.value.toString()}) is beyond ${formatPounds(new Decimal(PLAN_LIMITS.money))}; check the figure.`);
-    if (unit.value.isNegative()) error(locate({ kind: 'unitCost', index, field: 'value' }), `the unit cost ${unit.id} is negative (${unit.value}); a unit cost is £0 or more.`);
-    else if (unit.value.isZero()) warning(locate({ kind: 'unitCost', index, field: 'value' }), `the unit cost ${unit.id} is £0, so every ${unit.shortLabel || unit.id} saving will be £0; is that intended?`);
+    if (unit.value.greaterThan(PLAN_LIMITS.money))
+      error(
+        locate({ kind: 'unitCost', index, field: 'value' }),
+        `the unit cost ${unit.id} (${unit.value.toString()}) is beyond ${formatPounds(new Decimal(PLAN_LIMITS.money))}; check the figure.`,
+      );
+    if (unit.value.isNegative())
+      error(
+        locate({ kind: 'unitCost', index, field: 'value' }),
+        `the unit cost ${unit.id} is negative (${unit.value}); a unit cost is £0 or more.`,
+      );
+    else if (unit.value.isZero())
+      warning(
+        locate({ kind: 'unitCost', index, field: 'value' }),
+        `the unit cost ${unit.id} is £0, so every ${unit.shortLabel || unit.id} saving will be £0; is that intended?`,
+      );
   });
 
   if (!ids.has('NEL')) {
-    error(locate({ kind: 'unitCost', index: plan.unitCosts.length, field: 'id' }), 'the plan needs a unit cost with the id NEL (the cost of one non-elective admission); the scheme tables are built on it.');
+    error(
+      locate({ kind: 'unitCost', index: plan.unitCosts.length, field: 'id' }),
+      'the plan needs a unit cost with the id NEL (the cost of one non-elective admission); the scheme tables are built on it.',
+    );
   }
   return ids;
 }
@@ -78,40 +103,75 @@ function checkSchemes(plan: Plan, ids: ReadonlySet<string>, { locate, error, war
   const refs = new Map<string, number>();
   plan.schemes.forEach((scheme, index) => {
     const refKey = scheme.ref.toLowerCase();
-    if (!REF.test(scheme.ref)) error(locate({ kind: 'scheme', index, field: 'ref' }), `"${scheme.ref}" is not a scheme reference; write a number and letter such as 2b.`);
+    if (!REF.test(scheme.ref))
+      error(
+        locate({ kind: 'scheme', index, field: 'ref' }),
+        `"${scheme.ref}" is not a scheme reference; write a number and letter such as 2b.`,
+      );
     else if (scheme.ref.length > PLAN_LIMITS.schemeRef) {
-      error(locate({ kind: 'scheme', index, field: 'ref' }), `the scheme reference "${scheme.ref.slice(0, 40)}" is ${scheme.ref.length} characters long; at most ${PLAN_LIMITS.schemeRef} fit, since its Benefit Card sheet is "Card <ref>" and Excel sheet names hold 31.`);
+      error(
+        locate({ kind: 'scheme', index, field: 'ref' }),
+        `the scheme reference "${scheme.ref.slice(0, 40)}" is ${scheme.ref.length} characters long; at most ${PLAN_LIMITS.schemeRef} fit, since its Benefit Card sheet is "Card <ref>" and Excel sheet names hold 31.`,
+      );
     }
     const first = refs.get(refKey);
     if (first !== undefined) {
-      error(locate({ kind: 'scheme', index, field: 'ref' }), `scheme reference ${scheme.ref} is used twice (also by "${plan.schemes[first].name}"); each scheme needs its own reference.`);
+      error(
+        locate({ kind: 'scheme', index, field: 'ref' }),
+        `scheme reference ${scheme.ref} is used twice (also by "${plan.schemes[first].name}"); each scheme needs its own reference.`,
+      );
     } else refs.set(refKey, index);
-    if (!scheme.name.trim()) error(locate({ kind: 'scheme', index, field: 'name' }), `scheme ${scheme.ref} has no name.`);
+    if (!scheme.name.trim())
+      error(locate({ kind: 'scheme', index, field: 'name' }), `scheme ${scheme.ref} has no name.`);
     else if (scheme.name.length > MAX_NAME) {
-      error(locate({ kind: 'scheme', index, field: 'name' }), `the name of scheme ${scheme.ref} is ${scheme.name.length.toLocaleString('en-GB')} characters long (it starts "${scheme.name.slice(0, 30)}…"); a scheme name is at most ${MAX_NAME} characters: put the detail in its description.`);
+      error(
+        locate({ kind: 'scheme', index, field: 'name' }),
+        `the name of scheme ${scheme.ref} is ${scheme.name.length.toLocaleString('en-GB')} characters long (it starts "${scheme.name.slice(0, 30)}…"); a scheme name is at most ${MAX_NAME} characters: put the detail in its description.`,
+      );
     }
     if (scheme.description.length > MAX_CELL_TEXT) {
-      error(locate({ kind: 'scheme', index, field: 'description' }), `the description of scheme ${scheme.ref} is ${scheme.description.length.toLocaleString('en-GB')} characters long; an Excel cell holds at most ${MAX_CELL_TEXT.toLocaleString('en-GB')}.`);
+      error(
+        locate({ kind: 'scheme', index, field: 'description' }),
+        `the description of scheme ${scheme.ref} is ${scheme.description.length.toLocaleString('en-GB')} characters long; an Excel cell holds at most ${MAX_CELL_TEXT.toLocaleString('en-GB')}.`,
+      );
     }
     const planYears = new Set(plan.years.map((y) => y.label));
     for (const [year, entry] of Object.entries(scheme.years)) {
       if (!planYears.has(year)) {
-        error(locate({ kind: 'schemeYear', index, year, field: 'cost' }), `scheme ${scheme.ref} has figures for "${year.slice(0, 40)}", which is not one of the plan's years (${[...planYears].join(', ')}); correct the year or add it to the plan's years.`);
+        error(
+          locate({ kind: 'schemeYear', index, year, field: 'cost' }),
+          `scheme ${scheme.ref} has figures for "${year.slice(0, 40)}", which is not one of the plan's years (${[...planYears].join(', ')}); correct the year or add it to the plan's years.`,
+        );
         continue;
       }
       if (entry.cost.abs().greaterThan(PLAN_LIMITS.money)) {
-        error(locate({ kind: 'schemeYear', index, year, field: 'cost' }), `the ${year} cost of scheme ${scheme.ref} (${entry.cost.toString()}) is beyond ${formatPounds(new Decimal(PLAN_LIMITS.money))}; check the figure.`);
+        error(
+          locate({ kind: 'schemeYear', index, year, field: 'cost' }),
+          `the ${year} cost of scheme ${scheme.ref} (${entry.cost.toString()}) is beyond ${formatPounds(new Decimal(PLAN_LIMITS.money))}; check the figure.`,
+        );
       } else if (entry.cost.isNegative()) {
-        error(locate({ kind: 'schemeYear', index, year, field: 'cost' }), `the ${year} cost of scheme ${scheme.ref} is negative (${entry.cost}); a cost is £0 or more.`);
+        error(
+          locate({ kind: 'schemeYear', index, year, field: 'cost' }),
+          `the ${year} cost of scheme ${scheme.ref} is negative (${entry.cost}); a cost is £0 or more.`,
+        );
       }
       for (const [id, count] of Object.entries(entry.benefits)) {
         if (!ids.has(id)) {
-          error(locate({ kind: 'schemeYear', index, year, field: id }), `scheme ${scheme.ref} counts a benefit "${id}" in ${year} but there is no unit cost named ${id}; add it to the assumptions or correct the name (known: ${[...ids].join(', ')}).`);
+          error(
+            locate({ kind: 'schemeYear', index, year, field: id }),
+            `scheme ${scheme.ref} counts a benefit "${id}" in ${year} but there is no unit cost named ${id}; add it to the assumptions or correct the name (known: ${[...ids].join(', ')}).`,
+          );
         } else if (count.isNegative()) {
-          error(locate({ kind: 'schemeYear', index, year, field: id }), `scheme ${scheme.ref} expects a negative ${id} reduction (${count}) in ${year}; enter the reduction as a positive count.`);
+          error(
+            locate({ kind: 'schemeYear', index, year, field: id }),
+            `scheme ${scheme.ref} expects a negative ${id} reduction (${count}) in ${year}; enter the reduction as a positive count.`,
+          );
         } else if (!count.isInteger() && countsWhole(plan.unitCosts.find((u) => u.id === id)!)) {
           // A question, not a refusal: an expected reduction is an estimate, but the tables show whole units, so 2.5 would read as 3 there.
-          warning(locate({ kind: 'schemeYear', index, year, field: id }), `scheme ${scheme.ref} expects ${count} ${id} in ${year}; ${plan.unitCosts.find((u) => u.id === id)!.unit.replace(/^per /, '')}s are counted in whole numbers, and the tables will show ${count.toDecimalPlaces(0).toString()}.`);
+          warning(
+            locate({ kind: 'schemeYear', index, year, field: id }),
+            `scheme ${scheme.ref} expects ${count} ${id} in ${year}; ${plan.unitCosts.find((u) => u.id === id)!.unit.replace(/^per /, '')}s are counted in whole numbers, and the tables will show ${count.toDecimalPlaces(0).toString()}.`,
+          );
         }
       }
     }

@@ -53,18 +53,16 @@ const scheme = fields({
   inPool: optional(z.boolean()).describe('false for a scheme outside the BCF pool; true if left out.'),
   years: optional(keyed(schemeYear, 'Per financial year label, the cost and expected benefits.')),
   investments: optional(list(investment)).describe("The scheme's investment lines."),
-}).transform(
-  (s): Scheme => ({
-    ref: s.ref,
-    group: s.group ?? '',
-    tiers: s.tiers ?? '',
-    name: s.name,
-    description: s.description ?? '',
-    inPool: s.inPool !== false,
-    years: s.years ?? Object.create(null),
-    investments: s.investments ?? [],
-  }),
-);
+}).transform((s): Scheme => ({
+  ref: s.ref,
+  group: s.group ?? '',
+  tiers: s.tiers ?? '',
+  name: s.name,
+  description: s.description ?? '',
+  inPool: s.inPool !== false,
+  years: s.years ?? Object.create(null),
+  investments: s.investments ?? [],
+}));
 
 const target = fields({
   year: text.describe('The financial year, e.g. "2015/16".'),
@@ -97,7 +95,9 @@ const planFields = fields({
   schemes: list(scheme, PLAN_LIMITS.schemes),
   targets: optional(list(target)).describe('The NEL reduction the plan is paid on, per year.'),
   notes: optional(list(text)),
-  signOffRoles: optional(list(text).length(3)).describe('Who signs a Benefit Card off: the steering group, then the tier and project sponsors; neutral names if left out.'),
+  signOffRoles: optional(list(text).length(3)).describe(
+    'Who signs a Benefit Card off: the steering group, then the tier and project sponsors; neutral names if left out.',
+  ),
   ...PLAN_SECTIONS,
 });
 
@@ -109,9 +109,22 @@ export const planSchema = planFields
   })
   .transform((p): Plan => {
     const { $schema: _schema, board, title, partners, years, unitCosts, schemes, targets, notes, ...sections } = p;
-    return { board, title: title ?? '', partners: partners ?? [], years, unitCosts, schemes, targets: targets ?? [], notes: notes ?? [], ...withoutEmpty(sections) };
+    return {
+      board,
+      title: title ?? '',
+      partners: partners ?? [],
+      years,
+      unitCosts,
+      schemes,
+      targets: targets ?? [],
+      notes: notes ?? [],
+      ...withoutEmpty(sections),
+    };
   })
-  .meta({ title: 'BCF planner plan', description: 'A Better Care Fund plan for the bcf command and the Excel add-in; see docs/PLAN-FORMAT.md.' });
+  .meta({
+    title: 'BCF planner plan',
+    description: 'A Better Care Fund plan for the bcf command and the Excel add-in; see docs/PLAN-FORMAT.md.',
+  });
 
 /** Sections left out of the file stay out of the plan (the model tells "no pool" from "an empty pool"). */
 function withoutEmpty<T extends object>(sections: T): Partial<T> {
@@ -120,5 +133,8 @@ function withoutEmpty<T extends object>(sections: T): Partial<T> {
 
 /** The JSON Schema of the plan file (what docs/plan.schema.json holds). */
 export function planJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(planSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+  return z.toJSONSchema(planSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<
+    string,
+    unknown
+  >;
 }

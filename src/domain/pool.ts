@@ -105,7 +105,12 @@ export function computePoolYear(plan: Plan, year: string): PoolYear {
   }
   const phasedToDate = phasedShare(pool.phasing?.[year], quartersReported);
   const schemes = poolSchemes(plan, year).map((scheme) =>
-    schemeOutturn(scheme.ref, scheme.years[year]?.cost ?? ZERO, QUARTERS.map((q) => spendIndex.get(`${scheme.ref.toLowerCase()}|${q}`) ?? ZERO), phasedToDate),
+    schemeOutturn(
+      scheme.ref,
+      scheme.years[year]?.cost ?? ZERO,
+      QUARTERS.map((q) => spendIndex.get(`${scheme.ref.toLowerCase()}|${q}`) ?? ZERO),
+      phasedToDate,
+    ),
   );
   const contributions = pool.contributions.filter((c) => c.year === year);
   const contributed = sum(contributions.map((c) => c.amount));
@@ -124,13 +129,35 @@ export function computePoolYear(plan: Plan, year: string): PoolYear {
   const byPartner = new Map(partners.map((p) => [p.partner, p]));
   const sources = contributions.map((c) => {
     const partner = byPartner.get(c.partner);
-    const variance = !partner || partner.contributed.isZero() ? ZERO : c.amount.dividedBy(partner.contributed).times(partner.varianceShare);
+    const variance =
+      !partner || partner.contributed.isZero()
+        ? ZERO
+        : c.amount.dividedBy(partner.contributed).times(partner.varianceShare);
     return { ...c, share: contributed.isZero() ? ZERO : c.amount.dividedBy(contributed), variance };
   });
   const known = new Set(plan.partners.map((p) => p.id));
-  const named = [...contributions.map((c) => c.partner), ...(pool.sharing.kind === 'fixed' ? pool.sharing.shares.map((s) => s.partner) : [])];
+  const named = [
+    ...contributions.map((c) => c.partner),
+    ...(pool.sharing.kind === 'fixed' ? pool.sharing.shares.map((s) => s.partner) : []),
+  ];
   const unknownPartners = [...new Set(named.filter((id) => !known.has(id)))];
-  return { year, contributed, allocated, quartersReported, phasedToDate, allocatedToDate, spent, variance: spent.minus(allocatedToDate), forecastOutturn, forecastVariance, schemes, sources, partners, unknownPartners, contributions: contributions.length };
+  return {
+    year,
+    contributed,
+    allocated,
+    quartersReported,
+    phasedToDate,
+    allocatedToDate,
+    spent,
+    variance: spent.minus(allocatedToDate),
+    forecastOutturn,
+    forecastVariance,
+    schemes,
+    sources,
+    partners,
+    unknownPartners,
+    contributions: contributions.length,
+  };
 }
 
 /** Under "in proportion", a partner's contributions ÷ all contributions (nothing put in, no share); under a fixed split, its agreed percentage. */

@@ -9,10 +9,27 @@ export function planExtrasToJson(plan: Plan): Json {
   const out: Json = {};
   if (plan.pool) {
     out.pool = {
-      sharing: plan.pool.sharing.kind === 'fixed' ? { kind: 'fixed', shares: plan.pool.sharing.shares.map((s) => ({ partner: s.partner, percent: n(s.percent) })) } : { kind: 'contributions' },
-      contributions: plan.pool.contributions.map((c) => ({ year: c.year, partner: c.partner, source: c.source, amount: n(c.amount) })),
+      sharing:
+        plan.pool.sharing.kind === 'fixed'
+          ? {
+              kind: 'fixed',
+              shares: plan.pool.sharing.shares.map((s) => ({ partner: s.partner, percent: n(s.percent) })),
+            }
+          : { kind: 'contributions' },
+      contributions: plan.pool.contributions.map((c) => ({
+        year: c.year,
+        partner: c.partner,
+        source: c.source,
+        amount: n(c.amount),
+      })),
       spend: plan.pool.spend.map((s) => ({ scheme: s.scheme, year: s.year, quarter: s.quarter, amount: n(s.amount) })),
-      ...(plan.pool.phasing ? { phasing: Object.fromEntries(Object.entries(plan.pool.phasing).map(([y, qs]) => [y, qs.map((q) => (q === null ? null : n(q)))])) } : {}),
+      ...(plan.pool.phasing
+        ? {
+            phasing: Object.fromEntries(
+              Object.entries(plan.pool.phasing).map(([y, qs]) => [y, qs.map((q) => (q === null ? null : n(q)))]),
+            ),
+          }
+        : {}),
     };
   }
   if (plan.risks) {

@@ -23,7 +23,12 @@ export function describeProblem(problem: Problem): string {
 /** Thrown when a plan cannot be used at all; carries every error found, not just the first. */
 export class PlanError extends Error {
   constructor(readonly problems: readonly Problem[]) {
-    super(problems.filter((p) => p.severity === 'error').map(describeProblem).join('\n') || 'The plan has errors');
+    super(
+      problems
+        .filter((p) => p.severity === 'error')
+        .map(describeProblem)
+        .join('\n') || 'The plan has errors',
+    );
     this.name = 'PlanError';
   }
 }

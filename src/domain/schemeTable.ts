@@ -45,8 +45,14 @@ export function computeSchemeTable(plan: Plan, year: string): SchemeTable {
 
   const poolTotal = sum(rows.filter((r) => r.scheme.inPool).map((r) => r.cost));
   const costOutsidePool = sum(rows.filter((r) => !r.scheme.inPool).map((r) => r.cost));
-  const countTotals = totalsBy(unitCosts, rows.map((r) => r.counts));
-  const savingTotals = totalsBy(unitCosts, rows.map((r) => r.savings));
+  const countTotals = totalsBy(
+    unitCosts,
+    rows.map((r) => r.counts),
+  );
+  const savingTotals = totalsBy(
+    unitCosts,
+    rows.map((r) => r.savings),
+  );
   const nelTotal = countTotals[NEL] ?? ZERO;
 
   const lines = rows.map((r) => ({

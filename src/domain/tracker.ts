@@ -1,5 +1,16 @@
 import type Decimal from 'decimal.js';
-import { benefitCards, planReportingQuarter, cardBook, plannedQuarters, type Actual, type BenefitCard, type CardMetric, type RateMeasure, type Status, type Tolerances } from './benefitCard';
+import {
+  benefitCards,
+  planReportingQuarter,
+  cardBook,
+  plannedQuarters,
+  type Actual,
+  type BenefitCard,
+  type CardMetric,
+  type RateMeasure,
+  type Status,
+  type Tolerances,
+} from './benefitCard';
 import { Money, ONE, sum, ZERO } from './money';
 import type { Plan } from './plan';
 import { reportingQuarter, reportingQuarterText, type ReportingQuarter } from './reportingQuarter';
@@ -175,22 +186,44 @@ export function metricTracker(card: BenefitCard, metric: CardMetric, t: Toleranc
     const ytd = { reported: ZERO, realised: ZERO };
     let forecast: Forecast = scenario(ZERO, profile, ONE, t);
     let toQuarter = ZERO;
-    card.quarters.filter((q) => q.year.label === year).forEach((q, j) => {
-      const k = rows.length;
-      const realised = realisedAll[k];
-      const reported = realised === null ? null : planned[j];
-      cum.planned = cum.planned.plus(planned[j]);
-      if (realised !== null) {
-        ytd.reported = ytd.reported.plus(planned[j]);
-        ytd.realised = ytd.realised.plus(realised);
-        cum.reported = cum.reported.plus(planned[j]);
-        cum.realised = cum.realised.plus(realised);
-        if (k < position) toQuarter = toQuarter.plus(realised);
-        forecast = scenario(ytd.realised, profile.minus(ytd.reported), ytd.reported.isZero() ? ONE : ytd.realised.dividedBy(ytd.reported), t);
-      }
-      const status: QuarterStatus = realised !== null ? ratioStatus(cum.realised, cum.reported, t) : k < lastWithData ? 'Missing' : 'No data yet';
-      rows.push(quarterRow(q.label, year, phasing ? phasing[j] : null, planned[j], unit, byQuarter?.get(q.label), realised, reported, cum, forecast, status));
-    });
+    card.quarters
+      .filter((q) => q.year.label === year)
+      .forEach((q, j) => {
+        const k = rows.length;
+        const realised = realisedAll[k];
+        const reported = realised === null ? null : planned[j];
+        cum.planned = cum.planned.plus(planned[j]);
+        if (realised !== null) {
+          ytd.reported = ytd.reported.plus(planned[j]);
+          ytd.realised = ytd.realised.plus(realised);
+          cum.reported = cum.reported.plus(planned[j]);
+          cum.realised = cum.realised.plus(realised);
+          if (k < position) toQuarter = toQuarter.plus(realised);
+          forecast = scenario(
+            ytd.realised,
+            profile.minus(ytd.reported),
+            ytd.reported.isZero() ? ONE : ytd.realised.dividedBy(ytd.reported),
+            t,
+          );
+        }
+        const status: QuarterStatus =
+          realised !== null ? ratioStatus(cum.realised, cum.reported, t) : k < lastWithData ? 'Missing' : 'No data yet';
+        rows.push(
+          quarterRow(
+            q.label,
+            year,
+            phasing ? phasing[j] : null,
+            planned[j],
+            unit,
+            byQuarter?.get(q.label),
+            realised,
+            reported,
+            cum,
+            forecast,
+            status,
+          ),
+        );
+      });
     years.push({
       year,
       plan: annual,
@@ -261,8 +294,16 @@ export function rateTracker(card: BenefitCard, measure: RateMeasure, t: Toleranc
     if (value !== null) {
       const denominator = measure.higherIsBetter ? target : value;
       ofTarget = denominator.isZero() ? 'n/a' : (measure.higherIsBetter ? value : target).dividedBy(denominator);
-      if (ofTarget === 'n/a') status = (measure.higherIsBetter ? value.greaterThanOrEqualTo(target) : value.lessThanOrEqualTo(target)) ? 'Green' : 'Red';
-      else status = ofTarget.greaterThanOrEqualTo(t.green) ? 'Green' : ofTarget.greaterThanOrEqualTo(t.amber) ? 'Amber' : 'Red';
+      if (ofTarget === 'n/a')
+        status = (measure.higherIsBetter ? value.greaterThanOrEqualTo(target) : value.lessThanOrEqualTo(target))
+          ? 'Green'
+          : 'Red';
+      else
+        status = ofTarget.greaterThanOrEqualTo(t.green)
+          ? 'Green'
+          : ofTarget.greaterThanOrEqualTo(t.amber)
+            ? 'Amber'
+            : 'Red';
     }
     return {
       quarter: q.label,
@@ -322,7 +363,13 @@ const trackersOf = new WeakMap<BenefitCard, Map<string, CardTracker>>();
  * and the summary both show it). A quarter given as text is read as the Assumptions sheet reads it.
  */
 export function cardTracker(card: BenefitCard, t: Tolerances, asAt: ReportingQuarter | string): CardTracker {
-  const quarter = typeof asAt === 'string' ? reportingQuarter(asAt, card.quarters.map((q) => q.label)) : asAt;
+  const quarter =
+    typeof asAt === 'string'
+      ? reportingQuarter(
+          asAt,
+          card.quarters.map((q) => q.label),
+        )
+      : asAt;
   const key = `${quarter.state}|${quarter.typed}|${t.green.toString()}|${t.amber.toString()}|${t.forecastRange.toString()}`;
   let byKey = trackersOf.get(card);
   if (!byKey) trackersOf.set(card, (byKey = new Map()));
@@ -333,7 +380,8 @@ export function cardTracker(card: BenefitCard, t: Tolerances, asAt: ReportingQua
 
 function cumulativeRows(card: BenefitCard, metrics: readonly MetricTracker[], position: number): CumulativeRow[] {
   let entries = 0;
-  const gbp = (pick: (q: MetricQuarter) => Decimal) => (k: number) => sum(metrics.map((m) => pick(m.quarters[k]).times(m.metric.unit.value)));
+  const gbp = (pick: (q: MetricQuarter) => Decimal) => (k: number) =>
+    sum(metrics.map((m) => pick(m.quarters[k]).times(m.metric.unit.value)));
   const planned = gbp((q) => q.cumPlanned);
   const reported = gbp((q) => q.cumPlannedReported);
   const realised = gbp((q) => q.cumRealised);
@@ -341,12 +389,23 @@ function cumulativeRows(card: BenefitCard, metrics: readonly MetricTracker[], po
     entries += metrics.filter((m) => m.quarters[k].realised !== null).length;
     const shown = k + 1 > position ? null : realised(k);
     const plannedReportedGbp = reported(k);
-    return { quarter: q.label, plannedGbp: planned(k), plannedReportedGbp, realisedGbp: shown, entries, ofPlanned: shown === null ? null : plannedReportedGbp.isZero() ? 'n/a' : shown.dividedBy(plannedReportedGbp) };
+    return {
+      quarter: q.label,
+      plannedGbp: planned(k),
+      plannedReportedGbp,
+      realisedGbp: shown,
+      entries,
+      ofPlanned: shown === null ? null : plannedReportedGbp.isZero() ? 'n/a' : shown.dividedBy(plannedReportedGbp),
+    };
   });
 }
 
 /** The first measure, money before the non-financial ones, whose status is the card's. */
-export function statusSetBy(status: Status, financial: CardStatus, rates: readonly { name: string; status: Status }[]): string {
+export function statusSetBy(
+  status: Status,
+  financial: CardStatus,
+  rates: readonly { name: string; status: Status }[],
+): string {
   if (status === 'No data yet') return NO_DATA;
   if (financial === status) return MONEY;
   return rates.find((r) => r.status === status)?.name ?? MONEY;
@@ -384,7 +443,11 @@ function computeTracker(card: BenefitCard, t: Tolerances, quarter: ReportingQuar
       financialStatus,
       rateStatuses,
       status,
-      statusSetBy: statusSetBy(status, financialStatus, rates.map((r, i) => ({ name: r.measure.name, status: rateStatuses[i] }))),
+      statusSetBy: statusSetBy(
+        status,
+        financialStatus,
+        rates.map((r, i) => ({ name: r.measure.name, status: rateStatuses[i] })),
+      ),
       signOff: signOffText(card),
       nextMilestone: next.name,
       nextDue: next.due,
@@ -449,10 +512,18 @@ function nelStandings(plan: Plan, trackers: readonly CardTracker[]): NelStanding
   return plan.targets
     .filter((target) => plan.years.some((y) => y.label === target.year))
     .map((target) => {
-      const years = trackers.flatMap((c) => c.metrics.filter((m) => m.metric.unit.id === NEL).map((m) => m.years.find((y) => y.year === target.year)!)).filter(Boolean);
+      const years = trackers
+        .flatMap((c) =>
+          c.metrics.filter((m) => m.metric.unit.id === NEL).map((m) => m.years.find((y) => y.year === target.year)!),
+        )
+        .filter(Boolean);
       const reductionTarget = target.baseline.minus(target.target);
       const realised = sum(years.map((y) => y.realisedToQuarter));
-      const forecast = { lower: sum(years.map((y) => y.forecast.lower)), expected: sum(years.map((y) => y.forecast.expected)), upper: sum(years.map((y) => y.forecast.upper)) };
+      const forecast = {
+        lower: sum(years.map((y) => y.forecast.lower)),
+        expected: sum(years.map((y) => y.forecast.expected)),
+        upper: sum(years.map((y) => y.forecast.upper)),
+      };
       return {
         year: target.year,
         baseline: target.baseline,
@@ -471,7 +542,9 @@ function nelStandings(plan: Plan, trackers: readonly CardTracker[]): NelStanding
  * Cumulative planned and realised £ of several cards added quarter by quarter (the whole plan, or
  * one card): what the steering group's chart draws. Realised stops where the reporting does.
  */
-export function combinedCumulative(trackers: readonly CardTracker[]): { quarter: string; planned: Decimal; realised: Decimal | null }[] {
+export function combinedCumulative(
+  trackers: readonly CardTracker[],
+): { quarter: string; planned: Decimal; realised: Decimal | null }[] {
   const quarters = trackers[0]?.cumulative.map((row) => row.quarter) ?? [];
   return quarters.map((quarter, k) => {
     const rows = trackers.map((t) => t.cumulative[k]).filter((row) => row !== undefined);

@@ -27,7 +27,9 @@ function rewrite(value: unknown): unknown {
   if (proto === Object.prototype || proto === null) {
     // Keyed maps (a scheme's years) are made without a prototype, so a year label can't clash with one; keep it so.
     const entries = Object.entries(value as object).map(([k, v]) => [canonical(k), rewrite(v)] as const);
-    return proto === null ? Object.assign(Object.create(null) as object, Object.fromEntries(entries)) : Object.fromEntries(entries);
+    return proto === null
+      ? Object.assign(Object.create(null) as object, Object.fromEntries(entries))
+      : Object.fromEntries(entries);
   }
   return value;
 }

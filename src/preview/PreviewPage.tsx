@@ -20,11 +20,29 @@ const useStyles = makeStyles({
   },
   topText: { display: 'flex', flexDirection: 'column' },
   topCaption: { color: 'rgba(255,255,255,0.85)' },
-  download: { marginLeft: 'auto', display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, color: '#ffffff' },
+  download: {
+    marginLeft: 'auto',
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    color: '#ffffff',
+  },
   downloadMessage: { maxWidth: '360px', color: '#ffffff' },
   main: { display: 'flex', flexGrow: 1, minHeight: 0 },
-  workbook: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0, borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
-  widthPicker: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, color: '#ffffff', fontSize: tokens.fontSizeBase200 },
+  workbook: {
+    display: 'flex',
+    flexDirection: 'column',
+    flexGrow: 1,
+    minWidth: 0,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  widthPicker: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    color: '#ffffff',
+    fontSize: tokens.fontSizeBase200,
+  },
   pane: { flexShrink: 0, display: 'flex', flexDirection: 'column', minHeight: 0, boxShadow: tokens.shadow8, zIndex: 1 },
 });
 
@@ -42,7 +60,9 @@ export function PreviewPage() {
       <header className={styles.top}>
         <div className={styles.topText}>
           <Subtitle2 as="p">Book1 · Simulated workbook</Subtitle2>
-          <Caption1 className={styles.topCaption}>Browser preview of the Better Care Fund planner: no Excel needed, and nothing leaves this page.</Caption1>
+          <Caption1 className={styles.topCaption}>
+            Browser preview of the Better Care Fund planner: no Excel needed, and nothing leaves this page.
+          </Caption1>
         </div>
         <DownloadButton workbook={workbook} onSaved={saved} />
         <label className={styles.widthPicker}>
@@ -109,7 +129,15 @@ function DownloadButton({ workbook, onSaved }: { readonly workbook: LiveWorkbook
         onSaved();
         setState({ message: `Saved as ${name}` });
       })
-      .catch((e: Error) => setState({ error: true, message: e instanceof PlanError ? `Not downloaded: ${e.problems[0]?.message ?? e.message}` : `Not downloaded: ${e.message.split('\n')[0]}` }));
+      .catch((e: Error) =>
+        setState({
+          error: true,
+          message:
+            e instanceof PlanError
+              ? `Not downloaded: ${e.problems[0]?.message ?? e.message}`
+              : `Not downloaded: ${e.message.split('\n')[0]}`,
+        }),
+      );
   };
   return (
     <div className={styles.download}>

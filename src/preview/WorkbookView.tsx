@@ -9,7 +9,14 @@ const GRID_LINE = '#e1dfdd';
 const EXCEL_GREEN = '#107c41';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', minWidth: 0, minHeight: 0, flexGrow: 1, backgroundColor: '#ffffff' },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    minWidth: 0,
+    minHeight: 0,
+    flexGrow: 1,
+    backgroundColor: '#ffffff',
+  },
   bar: {
     display: 'flex',
     alignItems: 'center',
@@ -18,32 +25,132 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${GRID_LINE}`,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  nameBox: { width: '88px', height: '26px', boxSizing: 'border-box', border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusSmall, padding: '0 6px', fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase200 },
+  nameBox: {
+    width: '88px',
+    height: '26px',
+    boxSizing: 'border-box',
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusSmall,
+    padding: '0 6px',
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase200,
+  },
   fx: { fontStyle: 'italic', color: tokens.colorNeutralForeground3, fontFamily: 'Georgia, serif', padding: '0 4px' },
-  formula: { flexGrow: 1, height: '26px', boxSizing: 'border-box', border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusSmall, padding: '0 8px', fontFamily: 'Consolas, "Cascadia Mono", monospace', fontSize: tokens.fontSizeBase200 },
+  formula: {
+    flexGrow: 1,
+    height: '26px',
+    boxSizing: 'border-box',
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusSmall,
+    padding: '0 8px',
+    fontFamily: 'Consolas, "Cascadia Mono", monospace',
+    fontSize: tokens.fontSizeBase200,
+  },
   scroller: { flexGrow: 1, overflow: 'auto', minHeight: 0, position: 'relative', outline: 'none' },
-  grid: { borderCollapse: 'separate', borderSpacing: 0, tableLayout: 'fixed', fontFamily: '"Aptos Narrow", Calibri, "Segoe UI", Arial, sans-serif', fontSize: '13px', color: '#201f1e' },
-  corner: { position: 'sticky', top: 0, left: 0, zIndex: 5, backgroundColor: '#f3f2f1', borderRight: `1px solid ${GRID_LINE}`, borderBottom: `1px solid ${GRID_LINE}`, width: '44px' },
-  colHead: { position: 'sticky', top: 0, zIndex: 4, backgroundColor: '#f3f2f1', color: '#605e5c', fontWeight: 400, height: '22px', borderRight: `1px solid ${GRID_LINE}`, borderBottom: `1px solid ${GRID_LINE}`, textAlign: 'center' },
-  rowHead: { position: 'sticky', left: 0, zIndex: 3, backgroundColor: '#f3f2f1', color: '#605e5c', fontWeight: 400, borderRight: `1px solid ${GRID_LINE}`, borderBottom: `1px solid ${GRID_LINE}`, textAlign: 'center', width: '44px' },
+  grid: {
+    borderCollapse: 'separate',
+    borderSpacing: 0,
+    tableLayout: 'fixed',
+    fontFamily: '"Aptos Narrow", Calibri, "Segoe UI", Arial, sans-serif',
+    fontSize: '13px',
+    color: '#201f1e',
+  },
+  corner: {
+    position: 'sticky',
+    top: 0,
+    left: 0,
+    zIndex: 5,
+    backgroundColor: '#f3f2f1',
+    borderRight: `1px solid ${GRID_LINE}`,
+    borderBottom: `1px solid ${GRID_LINE}`,
+    width: '44px',
+  },
+  colHead: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 4,
+    backgroundColor: '#f3f2f1',
+    color: '#605e5c',
+    fontWeight: 400,
+    height: '22px',
+    borderRight: `1px solid ${GRID_LINE}`,
+    borderBottom: `1px solid ${GRID_LINE}`,
+    textAlign: 'center',
+  },
+  rowHead: {
+    position: 'sticky',
+    left: 0,
+    zIndex: 3,
+    backgroundColor: '#f3f2f1',
+    color: '#605e5c',
+    fontWeight: 400,
+    borderRight: `1px solid ${GRID_LINE}`,
+    borderBottom: `1px solid ${GRID_LINE}`,
+    textAlign: 'center',
+    width: '44px',
+  },
   headActive: { backgroundColor: '#d2d0ce', color: '#201f1e', fontWeight: 600 },
-  cell: { height: '22px', padding: '0 5px', borderRight: `1px solid ${GRID_LINE}`, borderBottom: `1px solid ${GRID_LINE}`, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'clip', cursor: 'cell', position: 'relative' },
+  cell: {
+    height: '22px',
+    padding: '0 5px',
+    borderRight: `1px solid ${GRID_LINE}`,
+    borderBottom: `1px solid ${GRID_LINE}`,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'clip',
+    cursor: 'cell',
+    position: 'relative',
+  },
   spill: { overflow: 'visible', zIndex: 1 },
   // Spilled text hides the grid lines it crosses, as in Excel.
   spillText: { backgroundColor: '#ffffff', paddingRight: '2px' },
   number: { textAlign: 'right' },
-  selected: { outline: `2px solid ${EXCEL_GREEN}`, outlineOffset: '-2px', zIndex: 2, ':focus-visible': { outline: `3px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-3px' } },
-  editor: { position: 'absolute', inset: 0, width: '100%', boxSizing: 'border-box', border: `2px solid ${EXCEL_GREEN}`, font: 'inherit', padding: '0 3px', minWidth: '120px', zIndex: 2 },
+  selected: {
+    outline: `2px solid ${EXCEL_GREEN}`,
+    outlineOffset: '-2px',
+    zIndex: 2,
+    ':focus-visible': { outline: `3px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-3px' },
+  },
+  editor: {
+    position: 'absolute',
+    inset: 0,
+    width: '100%',
+    boxSizing: 'border-box',
+    border: `2px solid ${EXCEL_GREEN}`,
+    font: 'inherit',
+    padding: '0 3px',
+    minWidth: '120px',
+    zIndex: 2,
+  },
   title: { fontWeight: 700, fontSize: '15px', color: '#1f4e79' },
   subtitle: { fontWeight: 600, color: '#1f4e79' },
-  header: { fontWeight: 600, backgroundColor: '#dde7f3', color: '#1f3b57', borderBottom: '1px solid #9fb6cf', whiteSpace: 'normal', lineHeight: '16px', verticalAlign: 'bottom', paddingTop: '3px', paddingBottom: '3px' },
+  header: {
+    fontWeight: 600,
+    backgroundColor: '#dde7f3',
+    color: '#1f3b57',
+    borderBottom: '1px solid #9fb6cf',
+    whiteSpace: 'normal',
+    lineHeight: '16px',
+    verticalAlign: 'bottom',
+    paddingTop: '3px',
+    paddingBottom: '3px',
+  },
   group: { fontWeight: 600, backgroundColor: '#f3f2f1' },
   total: { fontWeight: 700, borderTop: '1px solid #605e5c', borderBottom: '3px double #605e5c' },
   input: { backgroundColor: '#eaf3fc', color: '#0b3a66' },
   note: { fontStyle: 'italic', color: '#605e5c' },
   warning: { backgroundColor: '#fff4ce', color: '#8a3707', fontWeight: 600 },
   computed: {},
-  tabs: { display: 'flex', alignItems: 'stretch', gap: '2px', padding: `0 ${tokens.spacingHorizontalS}`, borderTop: `1px solid ${GRID_LINE}`, backgroundColor: tokens.colorNeutralBackground2, overflowX: 'auto', minHeight: '32px' },
+  tabs: {
+    display: 'flex',
+    alignItems: 'stretch',
+    gap: '2px',
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    borderTop: `1px solid ${GRID_LINE}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    overflowX: 'auto',
+    minHeight: '32px',
+  },
   tab: {
     border: 'none',
     borderBottom: '3px solid transparent',
@@ -81,8 +188,22 @@ export function WorkbookView({ workbook }: { readonly workbook: LiveWorkbook }) 
   return (
     <div className={styles.root}>
       <FormulaBar grid={grid} />
-      <div className={styles.scroller} ref={grid.scroller} role="tabpanel" id="sheet-panel" aria-labelledby={`sheet-tab-${names.indexOf(sheet)}`}>
-        <table className={styles.grid} style={{ width: `${44 + columns.reduce((w, c) => w + widthOf(c), 0)}px` }} role="grid" aria-label={`${sheet} sheet`} aria-rowcount={rowCount} aria-colcount={columnCount} onKeyDown={grid.onGridKey}>
+      <div
+        className={styles.scroller}
+        ref={grid.scroller}
+        role="tabpanel"
+        id="sheet-panel"
+        aria-labelledby={`sheet-tab-${names.indexOf(sheet)}`}
+      >
+        <table
+          className={styles.grid}
+          style={{ width: `${44 + columns.reduce((w, c) => w + widthOf(c), 0)}px` }}
+          role="grid"
+          aria-label={`${sheet} sheet`}
+          aria-rowcount={rowCount}
+          aria-colcount={columnCount}
+          onKeyDown={grid.onGridKey}
+        >
           <colgroup>
             <col style={{ width: '44px' }} />
             {columns.map((c) => (
@@ -93,7 +214,12 @@ export function WorkbookView({ workbook }: { readonly workbook: LiveWorkbook }) 
             <tr role="row">
               <td className={styles.corner} aria-hidden="true" />
               {columns.map((c) => (
-                <th key={c} role="columnheader" scope="col" className={mergeClasses(styles.colHead, c === selection.column && styles.headActive)}>
+                <th
+                  key={c}
+                  role="columnheader"
+                  scope="col"
+                  className={mergeClasses(styles.colHead, c === selection.column && styles.headActive)}
+                >
                   {columnLetter(c)}
                 </th>
               ))}
@@ -102,7 +228,11 @@ export function WorkbookView({ workbook }: { readonly workbook: LiveWorkbook }) 
           <tbody>
             {Array.from({ length: rowCount }, (_, r) => (
               <tr key={r} role="row">
-                <th role="rowheader" scope="row" className={mergeClasses(styles.rowHead, r === selection.row && styles.headActive)}>
+                <th
+                  role="rowheader"
+                  scope="row"
+                  className={mergeClasses(styles.rowHead, r === selection.row && styles.headActive)}
+                >
                   {r + 1}
                 </th>
                 {columns.map((c) => (
@@ -170,7 +300,11 @@ function useGrid(workbook: LiveWorkbook) {
     scroller.current?.querySelector<HTMLElement>('[aria-selected="true"]')?.focus({ preventScroll: false });
   }, [selection, sheet, editing]);
 
-  const select = (row: number, column: number) => setSelection({ row: Math.max(0, Math.min(rowCount - 1, row)), column: Math.max(0, Math.min(columnCount - 1, column)) });
+  const select = (row: number, column: number) =>
+    setSelection({
+      row: Math.max(0, Math.min(rowCount - 1, row)),
+      column: Math.max(0, Math.min(columnCount - 1, column)),
+    });
   const commit = (text: string, move: [number, number] = [1, 0], refocusGrid = false) => {
     returnFocus.current = refocusGrid;
     workbook.type(sheet, selection.row, selection.column, text);
@@ -189,7 +323,13 @@ function useGrid(workbook: LiveWorkbook) {
     if (editing !== undefined) return;
     const { row, column } = selection;
     // Arrows and Enter move as in Excel; Tab leaves the grid (one stop for the keyboard), so the sheet tabs stay reachable.
-    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Enter: [1, 0] };
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+      Enter: [1, 0],
+    };
     if (e.key === 'F2') setEditing(contents(row, column));
     else if (e.key === 'Delete' || e.key === 'Backspace') workbook.type(sheet, row, column, '');
     else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) setEditing(e.key);
@@ -197,7 +337,25 @@ function useGrid(workbook: LiveWorkbook) {
     else return;
     e.preventDefault();
   };
-  return { sheet, names, selection, editing, setEditing, rowCount, columnCount, looks, valueAt, formulaAt, contents, select, commit, cancelEdit, showSheet, onGridKey, scroller };
+  return {
+    sheet,
+    names,
+    selection,
+    editing,
+    setEditing,
+    rowCount,
+    columnCount,
+    looks,
+    valueAt,
+    formulaAt,
+    contents,
+    select,
+    commit,
+    cancelEdit,
+    showSheet,
+    onGridKey,
+    scroller,
+  };
 }
 
 /** The Name Box (type an address to go there) and the formula bar (the selected cell's formula, editable). */
@@ -261,7 +419,13 @@ function GridCell({ grid, row: r, column: c }: { readonly grid: Grid; readonly r
       data-address={cellAddress(r, c)}
       tabIndex={isSelected ? 0 : -1}
       title={grid.formulaAt(r, c) ?? undefined}
-      className={mergeClasses(styles.cell, spills && styles.spill, numeric && styles.number, look?.style && styles[look.style as CellStyle], isSelected && styles.selected)}
+      className={mergeClasses(
+        styles.cell,
+        spills && styles.spill,
+        numeric && styles.number,
+        look?.style && styles[look.style as CellStyle],
+        isSelected && styles.selected,
+      )}
       onMouseDown={() => {
         if (editing !== undefined && !isSelected) grid.commit(editing, [0, 0]);
         grid.select(r, c);

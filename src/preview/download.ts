@@ -10,9 +10,17 @@ import type { LiveWorkbook } from './liveWorkbook';
  */
 export async function downloadWorkbook(workbook: LiveWorkbook): Promise<string> {
   const { plan } = readPlan(await workbook.read());
-  const response = await fetch('build.xlsx', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(planToJson(plan)) });
+  const response = await fetch('build.xlsx', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(planToJson(plan)),
+  });
   if (!response.ok) throw new Error(await response.text());
-  const name = `${(plan.board || 'BCF').replace(/[\\/:*?"<>|]+/g, ' ').trim()} BCF plan ${plan.years[0]?.label.replace('/', '-') ?? ''}.xlsx`.replace(/\s+/g, ' ');
+  const name =
+    `${(plan.board || 'BCF').replace(/[\\/:*?"<>|]+/g, ' ').trim()} BCF plan ${plan.years[0]?.label.replace('/', '-') ?? ''}.xlsx`.replace(
+      /\s+/g,
+      ' ',
+    );
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;

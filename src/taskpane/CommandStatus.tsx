@@ -1,4 +1,14 @@
-import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Field, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Field,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import type { PlanSession } from './session';
 
@@ -20,8 +30,17 @@ export function CommandStatus({ session }: { readonly session: PlanSession }) {
   return (
     <div aria-live="polite" ref={place}>
       {busy && (
-        <Field label={progress ? `${busy.label}: ${progress.step} (${progress.done} of ${progress.total})` : `${busy.label}…`} validationState="none">
-          <ProgressBar value={progress && progress.total ? progress.done / progress.total : undefined} thickness="large" aria-label={busy.label} />
+        <Field
+          label={
+            progress ? `${busy.label}: ${progress.step} (${progress.done} of ${progress.total})` : `${busy.label}…`
+          }
+          validationState="none"
+        >
+          <ProgressBar
+            value={progress && progress.total ? progress.done / progress.total : undefined}
+            thickness="large"
+            aria-label={busy.label}
+          />
         </Field>
       )}
       {!busy && notice && (
@@ -40,7 +59,18 @@ export function CommandStatus({ session }: { readonly session: PlanSession }) {
               </ul>
             )}
           </MessageBarBody>
-          <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Dismiss message" size="small" onClick={session.dismissNotice}>✕</Button>}>
+          <MessageBarActions
+            containerAction={
+              <Button
+                appearance="transparent"
+                aria-label="Dismiss message"
+                size="small"
+                onClick={session.dismissNotice}
+              >
+                ✕
+              </Button>
+            }
+          >
             {notice.actions?.map((a) => (
               <Button key={a.label} size="small" onClick={a.run}>
                 {a.label}

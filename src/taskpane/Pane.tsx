@@ -22,7 +22,11 @@ const useStyles = makeStyles({
   },
   caption: { color: tokens.colorNeutralForeground3 },
   // Tabs wrap onto a second line in a narrow pane rather than running past its edge.
-  tabs: { paddingLeft: tokens.spacingHorizontalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, flexWrap: 'wrap' },
+  tabs: {
+    paddingLeft: tokens.spacingHorizontalS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    flexWrap: 'wrap',
+  },
   body: {
     flexGrow: 1,
     minHeight: 0,
@@ -56,13 +60,22 @@ export function Pane({ host, features }: PaneProps) {
       <div className={styles.root} role="region" aria-label="Better Care Fund planner">
         <div className={styles.header}>
           <Subtitle1 as="h1">Better Care Fund planner</Subtitle1>
-          <Caption1 className={styles.caption}>{plan ? `${plan.title || plan.board} · ${plan.years.map((y) => y.label).join(', ')}` : 'No plan in this workbook yet'}</Caption1>
+          <Caption1 className={styles.caption}>
+            {plan
+              ? `${plan.title || plan.board} · ${plan.years.map((y) => y.label).join(', ')}`
+              : 'No plan in this workbook yet'}
+          </Caption1>
         </div>
-        <TabList className={styles.tabs} selectedValue={feature?.id} onTabSelect={(_, data) => {
+        <TabList
+          className={styles.tabs}
+          selectedValue={feature?.id}
+          onTabSelect={(_, data) => {
             // A success message belongs to the panel it was shown on; another panel starts clean.
             if (session.notice?.intent === 'success') session.dismissNotice();
             setSelected(String(data.value));
-          }} aria-label="Planner features">
+          }}
+          aria-label="Planner features"
+        >
           {features.map((f) => (
             <Tab key={f.id} value={f.id} id={`feature-tab-${f.id}`} aria-controls={`feature-panel-${f.id}`}>
               {f.label}
@@ -70,7 +83,12 @@ export function Pane({ host, features }: PaneProps) {
           ))}
         </TabList>
         {feature && (
-          <div className={styles.body} role="tabpanel" id={`feature-panel-${feature.id}`} aria-labelledby={`feature-tab-${feature.id}`}>
+          <div
+            className={styles.body}
+            role="tabpanel"
+            id={`feature-panel-${feature.id}`}
+            aria-labelledby={`feature-tab-${feature.id}`}
+          >
             <CommandStatus session={session} />
             <feature.component session={session} />
           </div>

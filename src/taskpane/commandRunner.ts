@@ -5,9 +5,13 @@ import type { Progress } from '../workbook/host';
  * panel starts it. A plain state machine (no React) so its rules are unit-tested:
  * idle -> running (start) -> idle (finish, success or failure); a start while running is refused.
  */
-export type RunnerState = { readonly status: 'idle' } | { readonly status: 'running'; readonly label: string; readonly progress?: Progress };
+export type RunnerState =
+  { readonly status: 'idle' } | { readonly status: 'running'; readonly label: string; readonly progress?: Progress };
 
-export type RunResult<T> = { readonly status: 'done'; readonly value: T } | { readonly status: 'failed'; readonly error: Error } | { readonly status: 'refused'; readonly running: string };
+export type RunResult<T> =
+  | { readonly status: 'done'; readonly value: T }
+  | { readonly status: 'failed'; readonly error: Error }
+  | { readonly status: 'refused'; readonly running: string };
 
 export interface CommandRunner {
   readonly state: RunnerState;

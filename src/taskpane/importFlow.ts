@@ -1,6 +1,13 @@
 import { SHEET } from '../workbook/layouts/names';
 import type { WorkbookHost } from '../workbook/host';
-import { proposeMapping, tablesToImport, unplacedColumns, type ImportField, type ImportMapping, type MappedColumn } from '../workbook/import/columnMapping';
+import {
+  proposeMapping,
+  tablesToImport,
+  unplacedColumns,
+  type ImportField,
+  type ImportMapping,
+  type MappedColumn,
+} from '../workbook/import/columnMapping';
 import { planFromTable, type ImportOptions, type ImportResult } from '../workbook/import/planFromTable';
 
 /**
@@ -23,14 +30,24 @@ export async function findImportTable(host: WorkbookHost): Promise<FoundImport |
   if (selection && selection.address.includes(':')) {
     const [table] = tablesToImport({ sheets: [selection.snapshot] });
     if (table) return found(proposeMapping(table));
-    return { message: `No scheme table in the selected cells ${selection.address}: a scheme table has a heading row with a cost column and a % of pool, benefit count or saving column. Select the table with its headings, or one cell of its sheet.` };
+    return {
+      message: `No scheme table in the selected cells ${selection.address}: a scheme table has a heading row with a cost column and a % of pool, benefit count or saving column. Select the table with its headings, or one cell of its sheet.`,
+    };
   }
   const snapshot = await host.read();
-  const sheets = snapshot.sheets.filter((s) => !ADDIN_SHEETS.has(s.name.toLowerCase()) && !s.name.startsWith('Card ') && !/^BCF \d{4}/.test(s.name));
+  const sheets = snapshot.sheets.filter(
+    (s) => !ADDIN_SHEETS.has(s.name.toLowerCase()) && !s.name.startsWith('Card ') && !/^BCF \d{4}/.test(s.name),
+  );
   const mine = selection ? sheets.filter((s) => s.name === selection.sheet) : [];
-  const [table] = [...tablesToImport({ sheets: mine }), ...tablesToImport({ sheets: sheets.filter((s) => !mine.includes(s)) })];
+  const [table] = [
+    ...tablesToImport({ sheets: mine }),
+    ...tablesToImport({ sheets: sheets.filter((s) => !mine.includes(s)) }),
+  ];
   if (table) return found(proposeMapping(table));
-  return { message: 'No scheme table found in this workbook: a scheme table has a heading row with a cost column and a % of pool, benefit count or saving column. Select the table and try again.' };
+  return {
+    message:
+      'No scheme table found in this workbook: a scheme table has a heading row with a cost column and a % of pool, benefit count or saving column. Select the table and try again.',
+  };
 }
 
 function found(mapping: ImportMapping): FoundImport {
@@ -52,5 +69,9 @@ export interface ImportPreview extends ImportResult {
 
 export function previewImport(mapping: ImportMapping, options: ImportOptions): ImportPreview {
   const result = planFromTable(mapping, options);
-  return { ...result, unplaced: unplacedColumns(mapping), errors: result.problems.filter((p) => p.severity === 'error').length };
+  return {
+    ...result,
+    unplaced: unplacedColumns(mapping),
+    errors: result.problems.filter((p) => p.severity === 'error').length,
+  };
 }

@@ -12,6 +12,9 @@ export const panelStyles = {
     width: '100%',
     fontVariantNumeric: 'tabular-nums',
     fontSize: tokens.fontSizeBase300,
-    '& th, & td': { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+    '& th, & td': {
+      padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+      borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    },
   },
 } as const;

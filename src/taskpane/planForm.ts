@@ -63,7 +63,13 @@ export function formFromPlan(plan: Plan): PlanForm {
       years: Object.fromEntries(
         plan.years.map((y) => {
           const entry = s.years[y.label];
-          return [y.label, { cost: amountText(entry?.cost), benefits: Object.fromEntries(plan.unitCosts.map((u) => [u.id, amountText(entry?.benefits[u.id])])) }];
+          return [
+            y.label,
+            {
+              cost: amountText(entry?.cost),
+              benefits: Object.fromEntries(plan.unitCosts.map((u) => [u.id, amountText(entry?.benefits[u.id])])),
+            },
+          ];
         }),
       ),
     })),
@@ -92,11 +98,19 @@ export function planFromForm(form: PlanForm): FormResult {
   const problems: Problem[] = [];
   const amount = (text: string, field: FieldId, what: string): Decimal | undefined => {
     const value = parseAmount(text.trim() === '' ? null : text);
-    if (value === undefined) problems.push({ severity: 'error', where: { path: field }, message: `${what} must be an amount such as 1,057,451; ${amountProblem(text)}` });
+    if (value === undefined)
+      problems.push({
+        severity: 'error',
+        where: { path: field },
+        message: `${what} must be an amount such as 1,057,451; ${amountProblem(text)}`,
+      });
     return value;
   };
   const source = form.source;
-  const unitCosts = source.unitCosts.map((u, i) => ({ ...u, value: amount(form.unitCosts[i] ?? '', fieldId.unitCost(i), `The unit cost ${u.id}`) ?? u.value }));
+  const unitCosts = source.unitCosts.map((u, i) => ({
+    ...u,
+    value: amount(form.unitCosts[i] ?? '', fieldId.unitCost(i), `The unit cost ${u.id}`) ?? u.value,
+  }));
   const schemes: Scheme[] = form.schemes.map((s, index) => {
     const years: Record<string, SchemeYear> = {};
     for (const y of source.years) {
@@ -105,13 +119,30 @@ export function planFromForm(form: PlanForm): FormResult {
       for (const u of source.unitCosts) {
         const text = entry.benefits[u.id] ?? '';
         if (text.trim() === '') continue;
-        const count = amount(text, fieldId.benefit(index, y.label, u.id), `The ${y.label} ${u.shortLabel || u.id} reduction for scheme ${s.ref || index + 1}`);
+        const count = amount(
+          text,
+          fieldId.benefit(index, y.label, u.id),
+          `The ${y.label} ${u.shortLabel || u.id} reduction for scheme ${s.ref || index + 1}`,
+        );
         if (count) benefits[u.id] = count;
       }
-      const cost = amount(entry.cost, fieldId.cost(index, y.label), `The ${y.label} cost of scheme ${s.ref || index + 1}`);
+      const cost = amount(
+        entry.cost,
+        fieldId.cost(index, y.label),
+        `The ${y.label} cost of scheme ${s.ref || index + 1}`,
+      );
       years[y.label] = { cost: cost ?? parseAmount(null)!, benefits };
     }
-    return { ref: s.ref.trim(), name: s.name.trim(), group: s.group, tiers: s.tiers, description: s.description, inPool: s.inPool, years, investments: s.investments };
+    return {
+      ref: s.ref.trim(),
+      name: s.name.trim(),
+      group: s.group,
+      tiers: s.tiers,
+      description: s.description,
+      inPool: s.inPool,
+      years,
+      investments: s.investments,
+    };
   });
   const plan: Plan = { ...source, unitCosts, schemes };
   problems.push(...checkPlan(plan, jsonLocator));
@@ -140,6 +171,11 @@ export function newScheme(form: PlanForm): SchemeForm {
     description: '',
     inPool: true,
     investments: [],
-    years: Object.fromEntries(form.source.years.map((y) => [y.label, { cost: '', benefits: Object.fromEntries(form.source.unitCosts.map((u) => [u.id, ''])) }])),
+    years: Object.fromEntries(
+      form.source.years.map((y) => [
+        y.label,
+        { cost: '', benefits: Object.fromEntries(form.source.unitCosts.map((u) => [u.id, ''])) },
+      ]),
+    ),
   };
 }

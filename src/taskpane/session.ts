@@ -3,12 +3,26 @@ import { emptyPlan } from '../domain/newPlan';
 import type { Plan } from '../domain/plan';
 import { planChanges } from '../domain/planChanges';
 import type { SchemeTable } from '../domain/schemeTable';
-import { generateTables, loadPlanFromWorkbook, schemeTables, startPlan, type CommandOutcome } from '../workbook/commands';
+import {
+  generateTables,
+  loadPlanFromWorkbook,
+  schemeTables,
+  startPlan,
+  type CommandOutcome,
+} from '../workbook/commands';
 import type { Progress, WorkbookHost } from '../workbook/host';
 import { barnetExample } from './barnetExample';
 import { createCommandRunner, IDLE, type RunnerState } from './commandRunner';
 import { formFromPlan, planFromForm, type FormResult, type PlanForm } from './planForm';
-import { busyNotice, failureNotice, invalidPlanNotice, outcomeNotice, problemNotice, staleNotice, type Notice } from './sessionNotices';
+import {
+  busyNotice,
+  failureNotice,
+  invalidPlanNotice,
+  outcomeNotice,
+  problemNotice,
+  staleNotice,
+  type Notice,
+} from './sessionNotices';
 
 export type { Notice } from './sessionNotices';
 
@@ -73,7 +87,7 @@ function useCommandRunner(setNotice: (notice: Notice | undefined) => void) {
   const [state, setState] = useState<RunnerState>(IDLE);
   const runner = useRef(createCommandRunner(setState)).current;
   const run = useCallback(
-    async <T,>(label: string, command: (onProgress: (p: Progress) => void) => Promise<T>): Promise<T | undefined> => {
+    async <T>(label: string, command: (onProgress: (p: Progress) => void) => Promise<T>): Promise<T | undefined> => {
       if (runner.state.status === 'idle') setNotice(undefined);
       const result = await runner.run(label, command);
       if (result.status === 'done') return result.value;
@@ -110,7 +124,9 @@ function usePlanState() {
     (plan: Plan) => {
       // A card or pool command rewrote the workbook: what the pane edits (unit costs, schemes) keeps
       // any unsaved typing; everything else (partners, pool, cards) is the workbook's now.
-      setForm((f) => (f && changes.length ? { ...f, source: { ...plan, unitCosts: f.source.unitCosts } } : formFromPlan(plan)));
+      setForm((f) =>
+        f && changes.length ? { ...f, source: { ...plan, unitCosts: f.source.unitCosts } } : formFromPlan(plan),
+      );
       setStale(false);
       setBase(plan);
       setPhase('ready');
@@ -131,10 +147,18 @@ function useReadWorkbook(host: WorkbookHost, run: Run, state: ReturnType<typeof 
       const read = await loadPlanFromWorkbook(host);
       if (read.status === 'loaded') {
         adopt(read.plan);
-        if (read.warnings.length) setNotice(problemNotice('warning', 'The workbook’s plan was read, with warnings', read.warnings));
+        if (read.warnings.length)
+          setNotice(problemNotice('warning', 'The workbook’s plan was read, with warnings', read.warnings));
       } else if (read.status === 'invalid') {
         setPhase((p) => (p === 'reading' ? 'no-plan' : p));
-        setNotice(problemNotice('error', 'The plan in this workbook has errors', read.problems, 'Correct these cells in the workbook, then choose Read from workbook.'));
+        setNotice(
+          problemNotice(
+            'error',
+            'The plan in this workbook has errors',
+            read.problems,
+            'Correct these cells in the workbook, then choose Read from workbook.',
+          ),
+        );
       } else {
         setPhase('no-plan');
       }
@@ -180,7 +204,15 @@ function useWriteCommands(host: WorkbookHost, run: Run, state: ReturnType<typeof
       void run('Starting the plan', async (onProgress) => {
         const outcome = await startPlan(host, plan, onProgress, { replace });
         if (outcome.status === 'conflict') {
-          setNotice({ intent: 'warning', title: 'This workbook already has a plan', body: outcome.conflicts.join(' '), actions: [{ label: 'Replace it', run: () => retry(true) }, { label: 'Keep it', run: () => setNotice(undefined) }] });
+          setNotice({
+            intent: 'warning',
+            title: 'This workbook already has a plan',
+            body: outcome.conflicts.join(' '),
+            actions: [
+              { label: 'Replace it', run: () => retry(true) },
+              { label: 'Keep it', run: () => setNotice(undefined) },
+            ],
+          });
           return;
         }
         report(outcome, 'Plan started', () => retry(true));
@@ -189,11 +221,20 @@ function useWriteCommands(host: WorkbookHost, run: Run, state: ReturnType<typeof
     [host, report, run, setNotice],
   );
   const startNew = useCallback(
-    (request: NewPlanRequest, replace = false) => startWith(emptyPlan(request.board.trim(), request.firstYear.trim(), request.years), replace, (r) => startNew(request, r)),
+    (request: NewPlanRequest, replace = false) =>
+      startWith(emptyPlan(request.board.trim(), request.firstYear.trim(), request.years), replace, (r) =>
+        startNew(request, r),
+      ),
     [startWith],
   );
-  const loadExample = useCallback((replace = false) => startWith(barnetExample(), replace, (r) => loadExample(r)), [startWith]);
-  const startFrom = useCallback((plan: Plan, replace = false) => startWith(plan, replace, (r) => startFrom(plan, r)), [startWith]);
+  const loadExample = useCallback(
+    (replace = false) => startWith(barnetExample(), replace, (r) => loadExample(r)),
+    [startWith],
+  );
+  const startFrom = useCallback(
+    (plan: Plan, replace = false) => startWith(plan, replace, (r) => startFrom(plan, r)),
+    [startWith],
+  );
   const generate = useCallback(
     (prefer: 'ask' | 'pane' | 'workbook' = 'ask') => {
       const plan = checked?.plan;

@@ -15,9 +15,20 @@ export interface Notice {
 }
 
 /** Cells are named ("Schemes!G9"); the pane's own fields are named by the message itself. */
-export function problemNotice(intent: Notice['intent'], title: string, problems: readonly Problem[], body?: string, showCells = true): Notice {
+export function problemNotice(
+  intent: Notice['intent'],
+  title: string,
+  problems: readonly Problem[],
+  body?: string,
+  showCells = true,
+): Notice {
   const sentence = (m: string) => m.charAt(0).toUpperCase() + m.slice(1);
-  return { intent, title, body, details: problems.map((p) => (showCells ? `${describeLocation(p.where)}: ${p.message}` : sentence(p.message))) };
+  return {
+    intent,
+    title,
+    body,
+    details: problems.map((p) => (showCells ? `${describeLocation(p.where)}: ${p.message}` : sentence(p.message))),
+  };
 }
 
 export function failureNotice(label: string, error: Error): Notice {
@@ -29,16 +40,32 @@ export function failureNotice(label: string, error: Error): Notice {
 }
 
 export function busyNotice(label: string, running: string): Notice {
-  return { intent: 'info', title: `${label} did not start`, body: `${running} is still working on the workbook; try again when it has finished.` };
+  return {
+    intent: 'info',
+    title: `${label} did not start`,
+    body: `${running} is still working on the workbook; try again when it has finished.`,
+  };
 }
 
 /** The notice for what Start or Generate did; `again` reruns the command choosing a side. */
-export function outcomeNotice(outcome: CommandOutcome, what: string, again: (prefer: 'pane' | 'workbook') => void): Notice {
+export function outcomeNotice(
+  outcome: CommandOutcome,
+  what: string,
+  again: (prefer: 'pane' | 'workbook') => void,
+): Notice {
   switch (outcome.status) {
     case 'done': {
       const years = outcome.plan.years.map((y) => y.label).join(', ');
-      const details = [...(outcome.notices ?? []), ...outcome.fromWorkbook.map((c) => `Read back from the workbook: ${c}`), ...outcome.warnings.map((p) => `Warning: ${p.message}`)];
-      return { intent: outcome.warnings.length ? 'warning' : 'success', title: `${what} for ${years || 'the plan'}`, details };
+      const details = [
+        ...(outcome.notices ?? []),
+        ...outcome.fromWorkbook.map((c) => `Read back from the workbook: ${c}`),
+        ...outcome.warnings.map((p) => `Warning: ${p.message}`),
+      ];
+      return {
+        intent: outcome.warnings.length ? 'warning' : 'success',
+        title: `${what} for ${years || 'the plan'}`,
+        details,
+      };
     }
     case 'conflict':
       return {
@@ -54,7 +81,12 @@ export function outcomeNotice(outcome: CommandOutcome, what: string, again: (pre
     case 'invalid':
       return outcome.inWorkbook
         ? {
-            ...problemNotice('error', 'The workbook’s inputs have errors, so nothing was written', outcome.problems, 'Correct those cells and generate again, or overwrite the workbook’s inputs with the pane’s plan.'),
+            ...problemNotice(
+              'error',
+              'The workbook’s inputs have errors, so nothing was written',
+              outcome.problems,
+              'Correct those cells and generate again, or overwrite the workbook’s inputs with the pane’s plan.',
+            ),
             actions: [{ label: 'Overwrite with the pane’s plan', run: () => again('pane') }],
           }
         : invalidPlanNotice(outcome.problems);
@@ -62,7 +94,13 @@ export function outcomeNotice(outcome: CommandOutcome, what: string, again: (pre
 }
 
 export function invalidPlanNotice(problems: readonly Problem[]): Notice {
-  return problemNotice('error', 'The plan has errors, so nothing was written', problems, 'Correct the fields marked in red on the Plan tab, then generate again.', false);
+  return problemNotice(
+    'error',
+    'The plan has errors, so nothing was written',
+    problems,
+    'Correct the fields marked in red on the Plan tab, then generate again.',
+    false,
+  );
 }
 
 export function staleNotice(reread: () => void): Notice {

@@ -14,7 +14,10 @@ import { workbookLayout } from './workbookLayout';
  */
 
 /** Creates the cards, or refreshes them after the plan changed, keeping every kept cell. */
-export async function refreshCards(host: WorkbookHost, onProgress?: (p: Progress) => void): Promise<{ plan: Plan; summary: BenefitsSummary; warnings: Problem[] }> {
+export async function refreshCards(
+  host: WorkbookHost,
+  onProgress?: (p: Progress) => void,
+): Promise<{ plan: Plan; summary: BenefitsSummary; warnings: Problem[] }> {
   const { result } = await updateWorkbook(
     host,
     (snapshot) => {
@@ -46,11 +49,29 @@ export function quarterEntries(plan: Plan, quarter: string): QuarterEntry[] {
     ...metrics.map((m) => {
       const q = m.quarters.find((x) => x.quarter === quarter);
       const a = q?.actual;
-      return { ref: card.ref, metric: m.metric.unit.id, label: `${card.ref} ${m.metric.unit.shortLabel}`, kind: 'count' as const, planned: q?.planned, reduction: a?.reduction, baseline: a?.baseline, actual: a?.actual, note: a?.note };
+      return {
+        ref: card.ref,
+        metric: m.metric.unit.id,
+        label: `${card.ref} ${m.metric.unit.shortLabel}`,
+        kind: 'count' as const,
+        planned: q?.planned,
+        reduction: a?.reduction,
+        baseline: a?.baseline,
+        actual: a?.actual,
+        note: a?.note,
+      };
     }),
     ...rates.map((r) => {
       const q = r.quarters.find((x) => x.quarter === quarter);
-      return { ref: card.ref, metric: r.measure.id, label: `${card.ref} ${r.measure.name}`, kind: 'rate' as const, planned: r.measure.target, actual: q?.actual?.actual, note: q?.actual?.note };
+      return {
+        ref: card.ref,
+        metric: r.measure.id,
+        label: `${card.ref} ${r.measure.name}`,
+        kind: 'rate' as const,
+        planned: r.measure.target,
+        actual: q?.actual?.actual,
+        note: q?.actual?.note,
+      };
     }),
   ]);
 }
@@ -60,14 +81,23 @@ export function withQuarterActuals(plan: Plan, quarter: string, entries: readonl
   const book = plan.cards ?? { tolerances: DEFAULT_TOLERANCES, records: [] };
   const refs = new Set(benefitCards(plan).map((c) => c.ref.toLowerCase()));
   const records: CardRecord[] = [...book.records];
-  for (const ref of refs) if (!records.some((r) => r.scheme.toLowerCase() === ref)) records.push({ scheme: plan.schemes.find((s) => s.ref.toLowerCase() === ref)?.ref ?? ref });
+  for (const ref of refs)
+    if (!records.some((r) => r.scheme.toLowerCase() === ref))
+      records.push({ scheme: plan.schemes.find((s) => s.ref.toLowerCase() === ref)?.ref ?? ref });
   const updated = records.map((record) => {
     const mine = entries.filter((e) => e.ref.toLowerCase() === record.scheme.toLowerCase());
     if (!mine.length) return record;
     const replaced = new Set(mine.map((e) => e.metric));
     const kept = (record.actuals ?? []).filter((a) => !(a.quarter === quarter && replaced.has(a.metric)));
     const added: Actual[] = mine
-      .map((e) => ({ quarter, metric: e.metric, reduction: e.reduction, baseline: e.baseline, actual: e.actual, note: e.note || undefined }))
+      .map((e) => ({
+        quarter,
+        metric: e.metric,
+        reduction: e.reduction,
+        baseline: e.baseline,
+        actual: e.actual,
+        note: e.note || undefined,
+      }))
       .filter((a) => a.reduction !== undefined || a.baseline !== undefined || a.actual !== undefined || a.note);
     return { ...record, actuals: [...kept, ...added] };
   });
@@ -75,7 +105,12 @@ export function withQuarterActuals(plan: Plan, quarter: string, entries: readonl
 }
 
 /** Writes one quarter's actuals for all cards in one command, after reading what the workbook holds. */
-export async function enterQuarterActuals(host: WorkbookHost, quarter: string, entries: readonly QuarterEntry[], onProgress?: (p: Progress) => void): Promise<{ plan: Plan; summary: BenefitsSummary }> {
+export async function enterQuarterActuals(
+  host: WorkbookHost,
+  quarter: string,
+  entries: readonly QuarterEntry[],
+  onProgress?: (p: Progress) => void,
+): Promise<{ plan: Plan; summary: BenefitsSummary }> {
   const { result } = await updateWorkbook(
     host,
     (snapshot) => {
@@ -89,7 +124,15 @@ export async function enterQuarterActuals(host: WorkbookHost, quarter: string, e
 
 /** The realised count an entry gives, as the card will show it. */
 export function entryRealised(entry: QuarterEntry): Decimal | null {
-  return entry.kind === 'rate' ? entry.actual ?? null : realisedCount({ quarter: '', metric: entry.metric, reduction: entry.reduction, baseline: entry.baseline, actual: entry.actual });
+  return entry.kind === 'rate'
+    ? (entry.actual ?? null)
+    : realisedCount({
+        quarter: '',
+        metric: entry.metric,
+        reduction: entry.reduction,
+        baseline: entry.baseline,
+        actual: entry.actual,
+      });
 }
 
 export { cardBook };

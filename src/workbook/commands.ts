@@ -64,7 +64,12 @@ export type CommandOutcome =
  * Puts a plan into the current workbook: the Assumptions, Schemes and Investments sheets and one
  * table sheet per year. A workbook that already holds a plan is left alone unless `replace` is set.
  */
-export async function startPlan(host: WorkbookHost, plan: Plan, onProgress?: (p: Progress) => void, options: { replace?: boolean } = {}): Promise<CommandOutcome> {
+export async function startPlan(
+  host: WorkbookHost,
+  plan: Plan,
+  onProgress?: (p: Progress) => void,
+  options: { replace?: boolean } = {},
+): Promise<CommandOutcome> {
   return command(host, onProgress, (snapshot) => {
     const existing = planState(snapshot);
     if (existing.status === 'empty' || options.replace) return write(plan, []);
@@ -72,7 +77,9 @@ export async function startPlan(host: WorkbookHost, plan: Plan, onProgress?: (p:
       result: {
         status: 'conflict',
         workbookPlan: existing.status === 'loaded' ? existing.plan : undefined,
-        conflicts: [`This workbook already holds a plan${existing.status === 'loaded' && existing.plan.board ? ` for ${existing.plan.board}` : ''} (an ${SHEET.assumptions} sheet). Replacing it overwrites its ${INPUT_SHEETS.join(', ')} sheets.`],
+        conflicts: [
+          `This workbook already holds a plan${existing.status === 'loaded' && existing.plan.board ? ` for ${existing.plan.board}` : ''} (an ${SHEET.assumptions} sheet). Replacing it overwrites its ${INPUT_SHEETS.join(', ')} sheets.`,
+        ],
       },
     };
   });
@@ -94,12 +101,21 @@ export interface GenerateOptions {
  * a co-author's edit between the read and the write is merged, not overwritten). Nothing is written
  * when the result has errors or when a conflict needs a person's decision.
  */
-export async function generateTables(host: WorkbookHost, plan: Plan, onProgress?: (p: Progress) => void, options: GenerateOptions = {}): Promise<CommandOutcome> {
+export async function generateTables(
+  host: WorkbookHost,
+  plan: Plan,
+  onProgress?: (p: Progress) => void,
+  options: GenerateOptions = {},
+): Promise<CommandOutcome> {
   onProgress?.({ done: 0, total: 1, step: 'Reading the workbook' });
   return command(host, onProgress, (snapshot) => generateDecision(planState(snapshot), plan, options));
 }
 
-function generateDecision(inWorkbook: WorkbookPlanState, plan: Plan, options: GenerateOptions): Decision<CommandOutcome> {
+function generateDecision(
+  inWorkbook: WorkbookPlanState,
+  plan: Plan,
+  options: GenerateOptions,
+): Decision<CommandOutcome> {
   const prefer = options.prefer ?? 'ask';
   if (inWorkbook.status === 'empty') return write(plan, []);
   if (inWorkbook.status === 'invalid') {
@@ -115,12 +131,17 @@ function generateDecision(inWorkbook: WorkbookPlanState, plan: Plan, options: Ge
     return { result: { status: 'conflict', workbookPlan: current, conflicts: planChanges(plan, current) } };
   }
   const merged = mergePlans(options.base, plan, current, prefer === 'pane' ? 'pane' : 'workbook');
-  if (merged.conflicts.length && prefer === 'ask') return { result: { status: 'conflict', workbookPlan: current, conflicts: merged.conflicts } };
+  if (merged.conflicts.length && prefer === 'ask')
+    return { result: { status: 'conflict', workbookPlan: current, conflicts: merged.conflicts } };
   return write(merged.plan, planChanges(options.base, current));
 }
 
 /** Runs a decision as one host command; what the host says about names it had to change goes with the outcome. */
-async function command(host: WorkbookHost, onProgress: ((p: Progress) => void) | undefined, decide: (snapshot: WorkbookSnapshot) => Decision<CommandOutcome>): Promise<CommandOutcome> {
+async function command(
+  host: WorkbookHost,
+  onProgress: ((p: Progress) => void) | undefined,
+  decide: (snapshot: WorkbookSnapshot) => Decision<CommandOutcome>,
+): Promise<CommandOutcome> {
   const { result, notices } = await updateWorkbook(host, decide, onProgress);
   return result.status === 'done' && notices.length ? { ...result, notices } : result;
 }
@@ -128,11 +149,15 @@ async function command(host: WorkbookHost, onProgress: ((p: Progress) => void) |
 /** Checks, then lays out the whole workbook for a plan; nothing is written if the plan has errors. */
 function write(plan: Plan, fromWorkbook: readonly string[]): Decision<CommandOutcome> {
   const problems = checkPlan(plan, jsonLocator);
-  if (problems.some((p) => p.severity === 'error')) return { result: { status: 'invalid', problems, inWorkbook: false } };
+  if (problems.some((p) => p.severity === 'error'))
+    return { result: { status: 'invalid', problems, inWorkbook: false } };
   // Card sheets are written only once someone keeps cards in this workbook: for a large plan they
   // are most of its size, and "generate the tables" should cost the same few round trips at any size.
   const layout = workbookLayout(plan, plan.cards?.records.length ? 'all' : 'tables');
-  return { plan: layout, result: { status: 'done', plan, tables: schemeTables(plan), warnings: problems, fromWorkbook } };
+  return {
+    plan: layout,
+    result: { status: 'done', plan, tables: schemeTables(plan), warnings: problems, fromWorkbook },
+  };
 }
 
 /** Each year's totals as the scheme tables show them, computed exactly in decimal.js. */

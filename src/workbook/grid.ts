@@ -14,7 +14,12 @@ export function num(value: Decimal | number, format?: string, style?: CellStyle)
 }
 
 /** A live formula with the add-in's own figure as its cached result. */
-export function formula(expression: string, result: Decimal | Scalar, format?: string, style: CellStyle = 'computed'): CellPlan {
+export function formula(
+  expression: string,
+  result: Decimal | Scalar,
+  format?: string,
+  style: CellStyle = 'computed',
+): CellPlan {
   const cached = result !== null && typeof result === 'object' ? toNumber(result) : result;
   // charCodeAt, not startsWith: it reads the first character without flattening the joined string.
   return { formula: expression.charCodeAt(0) === 61 ? expression : `=${expression}`, result: cached, format, style };

@@ -29,7 +29,10 @@ export interface WorkbookHost {
    * Reads the workbook, lets `decide` make the plan to write, and writes it as one command, so a
    * co-author's edit made in between is seen (Excel). Hosts without it get `read` then `apply`.
    */
-  update?<T>(decide: (snapshot: WorkbookSnapshot) => Decision<T>, onProgress?: (p: Progress) => void): Promise<Updated<T>>;
+  update?<T>(
+    decide: (snapshot: WorkbookSnapshot) => Decision<T>,
+    onProgress?: (p: Progress) => void,
+  ): Promise<Updated<T>>;
   /** Calls `listener` when the workbook changes (a person's edit, a co-author's); returns a way to stop. */
   watch?(listener: () => void): Promise<() => void>;
   /**
@@ -48,7 +51,11 @@ export interface Selection {
 }
 
 /** `host.update` where the host has it, else a read followed by a write. */
-export async function updateWorkbook<T>(host: WorkbookHost, decide: (snapshot: WorkbookSnapshot) => Decision<T>, onProgress?: (p: Progress) => void): Promise<Updated<T>> {
+export async function updateWorkbook<T>(
+  host: WorkbookHost,
+  decide: (snapshot: WorkbookSnapshot) => Decision<T>,
+  onProgress?: (p: Progress) => void,
+): Promise<Updated<T>> {
   if (host.update) return host.update(decide, onProgress);
   const { plan, result } = decide(await host.read());
   if (plan) await host.apply(plan, onProgress);

@@ -72,15 +72,25 @@ const lower = (s: string) => s.toLowerCase();
  * Without a registry, a workbook made by an earlier version (Assumptions!A1 ends ": assumptions")
  * has its sheets, tables and names adopted by the layout's names; any other workbook owns nothing.
  */
-export function readRegistry(inventory: Inventory, registry: SheetSnapshot | undefined, pending: SheetSnapshot | undefined, legacy?: { title: unknown; layoutSheets?: readonly string[] }): Registry {
+export function readRegistry(
+  inventory: Inventory,
+  registry: SheetSnapshot | undefined,
+  pending: SheetSnapshot | undefined,
+  legacy?: { title: unknown; layoutSheets?: readonly string[] },
+): Registry {
   const exists = new Map(inventory.sheets.map((s) => [lower(s), s]));
-  const listed = (kind: string) => (pending?.values ?? []).slice(1).filter((row) => row[0] === kind).map((row) => String(row[1] ?? ''));
+  const listed = (kind: string) =>
+    (pending?.values ?? [])
+      .slice(1)
+      .filter((row) => row[0] === kind)
+      .map((row) => String(row[1] ?? ''));
   const pendingSheets = listed('sheet').filter((n) => exists.has(lower(n)) && !n.startsWith(STAGING_PREFIX));
   const pendingTables = listed('table').filter((n) => inventory.tables.some((t) => lower(t.name) === lower(n)));
   const pendingNames = listed('name').filter((n) => inventory.names.some((x) => lower(x) === lower(n)));
   const withPending = (r: Registry): Registry => ({ ...r, pending: pendingSheets, pendingTables, pendingNames });
   if (!registry) {
-    if (legacy && typeof legacy.title === 'string' && LEGACY_TITLE.test(legacy.title)) return withPending(legacyRegistry(pendingSheets));
+    if (legacy && typeof legacy.title === 'string' && LEGACY_TITLE.test(legacy.title))
+      return withPending(legacyRegistry(pendingSheets));
     return withPending({ found: false, sheets: [], tables: new Map(), names: new Map(), pending: pendingSheets });
   }
   const sheets: OwnedSheet[] = [];
@@ -93,10 +103,19 @@ export function readRegistry(inventory: Inventory, registry: SheetSnapshot | und
     if (kind === 'sheet') {
       const actual = sheetOfLocator(registry.formulas?.[r]?.[2] ?? null);
       const found = actual === undefined ? undefined : exists.get(lower(actual));
-      if (found) sheets.push({ logical, actual: found, shape: typeof row[3] === 'string' && row[3] ? row[3] : undefined, bytes: typeof row[4] === 'number' ? row[4] : undefined });
+      if (found)
+        sheets.push({
+          logical,
+          actual: found,
+          shape: typeof row[3] === 'string' && row[3] ? row[3] : undefined,
+          bytes: typeof row[4] === 'number' ? row[4] : undefined,
+        });
     } else if (kind === 'table' || kind === 'name') {
       const actual = String(row[2] ?? '');
-      const present = kind === 'table' ? inventory.tables.some((t) => lower(t.name) === lower(actual)) : inventory.names.some((n) => lower(n) === lower(actual));
+      const present =
+        kind === 'table'
+          ? inventory.tables.some((t) => lower(t.name) === lower(actual))
+          : inventory.names.some((n) => lower(n) === lower(actual));
       if (actual && present) (kind === 'table' ? tables : names).set(lower(logical), actual);
     }
   });
@@ -121,7 +140,14 @@ function locator(sheet: string): string {
 
 /** The pending sheet's rows: what a command creates before its last request. */
 export function pendingPlan(items: readonly { kind: 'sheet' | 'table' | 'name'; name: string }[]): SheetPlan {
-  return { name: PENDING_SHEET, rows: [[{ value: 'BCF planner: a command is writing these; if it stopped, the next command tidies them up.' }], ...items.map((i) => [{ value: i.kind }, { value: i.name }])], visibility: 'veryHidden' };
+  return {
+    name: PENDING_SHEET,
+    rows: [
+      [{ value: 'BCF planner: a command is writing these; if it stopped, the next command tidies them up.' }],
+      ...items.map((i) => [{ value: i.kind }, { value: i.name }]),
+    ],
+    visibility: 'veryHidden',
+  };
 }
 
 /**
@@ -129,8 +155,17 @@ export function pendingPlan(items: readonly { kind: 'sheet' | 'table' | 'name'; 
  * layouts' names (the plan's own sheets, a sheet per year, the pool sheets, the cards).
  */
 export function looksLikeLayoutSheet(sheet: string): boolean {
-  const fixed = [...Object.values(SHEET), ...Object.values(POOL_SHEETS), ...Object.values(JOINT_SHEETS), SUMMARY_SHEET].map(lower);
-  return fixed.includes(lower(sheet)) || /^BCF \d{4}-\d{2}$/.test(sheet) || (sheet.startsWith(cardSheetName('')) && sheet.length > cardSheetName('').length);
+  const fixed = [
+    ...Object.values(SHEET),
+    ...Object.values(POOL_SHEETS),
+    ...Object.values(JOINT_SHEETS),
+    SUMMARY_SHEET,
+  ].map(lower);
+  return (
+    fixed.includes(lower(sheet)) ||
+    /^BCF \d{4}-\d{2}$/.test(sheet) ||
+    (sheet.startsWith(cardSheetName('')) && sheet.length > cardSheetName('').length)
+  );
 }
 
 export function isBookkeeping(sheet: string): boolean {
@@ -157,7 +192,12 @@ export interface Placement {
  * made it (found by the registry, even renamed), the layout's when free, else "BCF <name>" (said to
  * the person). Formulas and name references follow. The registry sheet is added, listing everything.
  */
-export function placePlan(plan: WorkbookPlan, inventory: Inventory, registry: Registry, measure: (sheet: SheetPlan) => number = () => 0): Placement {
+export function placePlan(
+  plan: WorkbookPlan,
+  inventory: Inventory,
+  registry: Registry,
+  measure: (sheet: SheetPlan) => number = () => 0,
+): Placement {
   const ownedByLogical = new Map(registry.sheets.map((s) => [lower(s.logical), s.actual]));
   const pending = new Set(registry.pending.map(lower));
   const taken = new Set(inventory.sheets.map(lower));
@@ -166,11 +206,15 @@ export function placePlan(plan: WorkbookPlan, inventory: Inventory, registry: Re
   const notices: string[] = [];
   for (const sheet of plan.sheets) {
     let actual = ownedByLogical.get(lower(sheet.name));
-    if (!actual && (registry.legacy || pending.has(lower(sheet.name)))) actual = inventory.sheets.find((s) => lower(s) === lower(sheet.name));
+    if (!actual && (registry.legacy || pending.has(lower(sheet.name))))
+      actual = inventory.sheets.find((s) => lower(s) === lower(sheet.name));
     if (actual) owned.add(lower(actual));
     else {
       actual = freeName(sheet.name, taken, 31);
-      if (actual !== sheet.name) notices.push(`Your sheet "${inventory.sheets.find((s) => lower(s) === lower(sheet.name)) ?? sheet.name}" was left as it is; the add-in's ${sheet.name} sheet is called "${actual}".`);
+      if (actual !== sheet.name)
+        notices.push(
+          `Your sheet "${inventory.sheets.find((s) => lower(s) === lower(sheet.name)) ?? sheet.name}" was left as it is; the add-in's ${sheet.name} sheet is called "${actual}".`,
+        );
     }
     taken.add(lower(actual));
     sheetNames.set(lower(sheet.name), actual);
@@ -178,26 +222,47 @@ export function placePlan(plan: WorkbookPlan, inventory: Inventory, registry: Re
   const takenTables = new Set([...inventory.tables.map((t) => lower(t.name)), ...inventory.names.map(lower)]);
   const tableNames = new Map<string, string>();
   for (const t of plan.sheets.flatMap((s) => s.tables ?? [])) {
-    const mine = registry.tables.get(lower(t.name)) ?? (registry.legacy ? legacyTable(t.name, inventory, owned) : registry.pendingTables?.find((x) => lower(x) === lower(t.name)));
+    const mine =
+      registry.tables.get(lower(t.name)) ??
+      (registry.legacy
+        ? legacyTable(t.name, inventory, owned)
+        : registry.pendingTables?.find((x) => lower(x) === lower(t.name)));
     const actual = mine ?? freeName(t.name, takenTables, 255, '_');
-    if (!mine && actual !== t.name) notices.push(`A table called ${t.name} is already in the workbook and was left as it is; the add-in's is called ${actual}.`);
+    if (!mine && actual !== t.name)
+      notices.push(
+        `A table called ${t.name} is already in the workbook and was left as it is; the add-in's is called ${actual}.`,
+      );
     takenTables.add(lower(actual));
     tableNames.set(lower(t.name), actual);
   }
   const definedNames = new Map<string, string>();
   for (const n of plan.names) {
-    const mine = registry.names.get(lower(n.name)) ?? (registry.legacy ? inventory.names.find((x) => lower(x) === lower(n.name)) : registry.pendingNames?.find((x) => lower(x) === lower(n.name)));
+    const mine =
+      registry.names.get(lower(n.name)) ??
+      (registry.legacy
+        ? inventory.names.find((x) => lower(x) === lower(n.name))
+        : registry.pendingNames?.find((x) => lower(x) === lower(n.name)));
     const actual = mine ?? freeName(n.name, takenTables, 255, '_');
-    if (!mine && actual !== n.name) notices.push(`The name ${n.name} is already used in the workbook and was left as it is; the add-in's is called ${actual}.`);
+    if (!mine && actual !== n.name)
+      notices.push(
+        `The name ${n.name} is already used in the workbook and was left as it is; the add-in's is called ${actual}.`,
+      );
     takenTables.add(lower(actual));
     definedNames.set(lower(n.name), actual);
   }
   const renames = { sheets: changedOnly(sheetNames), names: changedOnly(definedNames) };
   const sheets = plan.sheets.map((s) => renameSheetPlan(s, sheetNames.get(lower(s.name))!, tableNames, renames));
-  const names: DefinedNamePlan[] = plan.names.map((n) => ({ ...n, name: definedNames.get(lower(n.name))!, sheet: sheetNames.get(lower(n.sheet)) ?? n.sheet }));
+  const names: DefinedNamePlan[] = plan.names.map((n) => ({
+    ...n,
+    name: definedNames.get(lower(n.name))!,
+    sheet: sheetNames.get(lower(n.sheet)) ?? n.sheet,
+  }));
   const shapes = new Map(sheets.map((s) => [lower(s.name), sheetShape(s)]));
   const sizes = new Map(sheets.map((s) => [lower(s.name), measure(s)]));
-  const registrySheet = registryPlan(plan, registry, sheetNames, tableNames, definedNames, (actual) => ({ shape: shapes.get(lower(actual)), bytes: sizes.get(lower(actual)) }));
+  const registrySheet = registryPlan(plan, registry, sheetNames, tableNames, definedNames, (actual) => ({
+    shape: shapes.get(lower(actual)),
+    bytes: sizes.get(lower(actual)),
+  }));
   return { plan: { sheets: [...sheets, registrySheet], names }, sheets: sheetNames, owned, shapes, notices };
 }
 
@@ -219,20 +284,44 @@ function freeName(wanted: string, taken: ReadonlySet<string>, max: number, space
   }
 }
 
-function renameSheetPlan(sheet: SheetPlan, actual: string, tables: ReadonlyMap<string, string>, renames: FormulaRenames): SheetPlan {
+function renameSheetPlan(
+  sheet: SheetPlan,
+  actual: string,
+  tables: ReadonlyMap<string, string>,
+  renames: FormulaRenames,
+): SheetPlan {
   const renamed = sheet.tables?.map((t) => ({ ...t, name: tables.get(lower(t.name)) ?? t.name }));
   if (!renames.sheets.size && !renames.names.size) return { ...sheet, name: actual, tables: renamed };
-  const rows = sheet.rows.map((row) => row.map((cell): CellPlan | null => (cell?.formula ? { ...cell, formula: renameInFormula(cell.formula, renames) } : cell)));
+  const rows = sheet.rows.map((row) =>
+    row.map((cell): CellPlan | null =>
+      cell?.formula ? { ...cell, formula: renameInFormula(cell.formula, renames) } : cell,
+    ),
+  );
   // A drop-down's list may live on another sheet (Assumptions): its source follows the rename too.
-  const validations = sheet.validations?.map((v) => (v.source ? { ...v, source: renameInFormula(`=${v.source}`, renames).slice(1) } : v));
+  const validations = sheet.validations?.map((v) =>
+    v.source ? { ...v, source: renameInFormula(`=${v.source}`, renames).slice(1) } : v,
+  );
   return { ...sheet, name: actual, tables: renamed, rows, validations };
 }
 
-function registryPlan(plan: WorkbookPlan, registry: Registry, sheets: ReadonlyMap<string, string>, tables: ReadonlyMap<string, string>, names: ReadonlyMap<string, string>, measured: (actual: string) => { shape?: string; bytes?: number }): SheetPlan {
+function registryPlan(
+  plan: WorkbookPlan,
+  registry: Registry,
+  sheets: ReadonlyMap<string, string>,
+  tables: ReadonlyMap<string, string>,
+  names: ReadonlyMap<string, string>,
+  measured: (actual: string) => { shape?: string; bytes?: number },
+): SheetPlan {
   const planned = new Set(plan.sheets.map((s) => lower(s.name)));
   const rows: (CellPlan | null)[][] = [[{ value: REGISTRY_TITLE }]];
   const sheetRow = (logical: string, actual: string, shape?: string, bytes?: number) =>
-    rows.push([{ value: 'sheet' }, { value: logical }, { formula: locator(actual), result: null }, shape ? { value: shape } : null, bytes ? { value: bytes } : null]);
+    rows.push([
+      { value: 'sheet' },
+      { value: logical },
+      { formula: locator(actual), result: null },
+      shape ? { value: shape } : null,
+      bytes ? { value: bytes } : null,
+    ]);
   for (const s of plan.sheets) {
     const actual = sheets.get(lower(s.name))!;
     const { shape, bytes } = measured(actual);
@@ -240,12 +329,21 @@ function registryPlan(plan: WorkbookPlan, registry: Registry, sheets: ReadonlyMa
   }
   // Sheets made by earlier commands and not in this plan (cards when writing tables) stay listed.
   for (const s of registry.sheets) if (!planned.has(lower(s.logical))) sheetRow(s.logical, s.actual, s.shape, s.bytes);
-  for (const p of registry.pending) if (!planned.has(lower(p)) && !registry.sheets.some((s) => lower(s.actual) === lower(p))) sheetRow(p, p);
-  const listed = (kind: string, now: ReadonlyMap<string, string>, before: ReadonlyMap<string, string>, logicalOf: (key: string) => string) => {
+  for (const p of registry.pending)
+    if (!planned.has(lower(p)) && !registry.sheets.some((s) => lower(s.actual) === lower(p))) sheetRow(p, p);
+  const listed = (
+    kind: string,
+    now: ReadonlyMap<string, string>,
+    before: ReadonlyMap<string, string>,
+    logicalOf: (key: string) => string,
+  ) => {
     for (const [key, actual] of now) rows.push([{ value: kind }, { value: logicalOf(key) }, { value: actual }]);
-    for (const [key, actual] of before) if (!now.has(key)) rows.push([{ value: kind }, { value: key }, { value: actual }]);
+    for (const [key, actual] of before)
+      if (!now.has(key)) rows.push([{ value: kind }, { value: key }, { value: actual }]);
   };
-  const tableLogical = new Map(plan.sheets.flatMap((s) => (s.tables ?? []).map((t) => [lower(t.name), t.name] as const)));
+  const tableLogical = new Map(
+    plan.sheets.flatMap((s) => (s.tables ?? []).map((t) => [lower(t.name), t.name] as const)),
+  );
   listed('table', tables, registry.tables, (k) => tableLogical.get(k) ?? k);
   const nameLogical = new Map(plan.names.map((n) => [lower(n.name), n.name] as const));
   listed('name', names, registry.names, (k) => nameLogical.get(k) ?? k);
@@ -284,7 +382,8 @@ export function renameInFormula(formula: string, renames: FormulaRenames): strin
       while (j < formula.length && /[A-Za-z0-9_.]/.test(formula[j])) j++;
       const word = formula.slice(i, j);
       const next = formula[j];
-      const to = next === '!' ? renames.sheets.get(lower(word)) : next === '(' ? undefined : renames.names.get(lower(word));
+      const to =
+        next === '!' ? renames.sheets.get(lower(word)) : next === '(' ? undefined : renames.names.get(lower(word));
       out += to !== undefined ? (next === '!' ? quoteSheet(to) : to) : word;
       i = j;
     } else {
@@ -303,7 +402,11 @@ export function logicalSnapshot(snapshot: WorkbookSnapshot, registry: Registry):
   const toLogical = new Map(registry.sheets.map((s) => [lower(s.actual), s.logical]));
   const renames: FormulaRenames = {
     sheets: new Map(registry.sheets.filter((s) => s.actual !== s.logical).map((s) => [lower(s.actual), s.logical])),
-    names: new Map([...registry.names].filter(([logical, actual]) => logical !== lower(actual)).map(([logical, actual]) => [lower(actual), logical])),
+    names: new Map(
+      [...registry.names]
+        .filter(([logical, actual]) => logical !== lower(actual))
+        .map(([logical, actual]) => [lower(actual), logical]),
+    ),
   };
   const sheets = snapshot.sheets
     .filter((s) => !isBookkeeping(s.name))
@@ -321,7 +424,18 @@ export function sheetShape(sheet: SheetPlan): string {
   const mix = (text: string) => {
     for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   };
-  mix(JSON.stringify([sheet.tables ?? [], sheet.validations ?? [], sheet.columnWidths ?? [], sheet.freeze ?? null, sheet.tabColor ?? null, sheet.charts ?? [], sheet.visibility ?? null, sheet.rows.length]));
+  mix(
+    JSON.stringify([
+      sheet.tables ?? [],
+      sheet.validations ?? [],
+      sheet.columnWidths ?? [],
+      sheet.freeze ?? null,
+      sheet.tabColor ?? null,
+      sheet.charts ?? [],
+      sheet.visibility ?? null,
+      sheet.rows.length,
+    ]),
+  );
   for (const row of sheet.rows) {
     mix('|');
     for (const cell of row) mix(cell ? `${cell.style ?? ''}:${cell.format ?? ''};` : ';');

@@ -17,7 +17,11 @@ export type PoolOutcome =
  * finance leads typed on the Pool sheet since the pane last read it is kept, then rewrites the
  * plan's sheets in one command. The edit sees the workbook's plan, not the pane's.
  */
-export async function updatePool(host: WorkbookHost, edit: (plan: Plan) => Plan, onProgress?: (p: Progress) => void): Promise<PoolOutcome> {
+export async function updatePool(
+  host: WorkbookHost,
+  edit: (plan: Plan) => Plan,
+  onProgress?: (p: Progress) => void,
+): Promise<PoolOutcome> {
   const state = await loadPlanFromWorkbook(host);
   if (state.status === 'empty') return refused('there is no plan in this workbook yet; start one on the Plan tab.');
   if (state.status === 'invalid') return { status: 'refused', problems: state.problems };

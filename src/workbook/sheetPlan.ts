@@ -98,5 +98,7 @@ export const FORMAT = {
  * `cells`, the range of the same sheet that holds the items.
  */
 export function listValidation(range: string, list: readonly string[], cells: string, message: string): ValidationPlan {
-  return list.join(',').length <= EXCEL_LIMITS.listValidationSource ? { range, kind: 'list', list, message } : { range, kind: 'list', list, source: cells, message };
+  return list.join(',').length <= EXCEL_LIMITS.listValidationSource
+    ? { range, kind: 'list', list, message }
+    : { range, kind: 'list', list, source: cells, message };
 }

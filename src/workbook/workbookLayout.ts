@@ -26,12 +26,29 @@ export const WORKBOOK_LIMITS = {
 export type LayoutScope = 'all' | 'tables' | 'cards';
 
 /** The workbook for a plan: inputs first, then one calculated sheet per financial year, then the cards. */
-export function workbookLayout(plan: Plan, scope: LayoutScope = 'all', { eachCardSheet }: { eachCardSheet?: (sheet: SheetPlan) => void } = {}): WorkbookPlan {
+export function workbookLayout(
+  plan: Plan,
+  scope: LayoutScope = 'all',
+  { eachCardSheet }: { eachCardSheet?: (sheet: SheetPlan) => void } = {},
+): WorkbookPlan {
   const assumptions = assumptionsLayout(plan);
   // Adds the tracker settings to Assumptions; with eachCardSheet, the card sheets go there rather than into the result.
-  const cards = benefitCardsLayout(plan, assumptions.sheet, { withSheets: scope !== 'tables', eachSheet: eachCardSheet });
-  const tables = scope === 'cards' ? [] : [schemesLayout(plan), investmentsLayout(plan), ...plan.years.map((y) => yearSheetLayout(plan, y.label)), ...poolSheets(plan), ...(plan.jointFunding?.packages.length ? jointFundingSheets(plan, today()) : [])];
-  const cardSheets = scope === 'tables' ? [] : [cardSummaryLayout(plan, cards.geometry, cards.assumptions), ...cards.sheets];
+  const cards = benefitCardsLayout(plan, assumptions.sheet, {
+    withSheets: scope !== 'tables',
+    eachSheet: eachCardSheet,
+  });
+  const tables =
+    scope === 'cards'
+      ? []
+      : [
+          schemesLayout(plan),
+          investmentsLayout(plan),
+          ...plan.years.map((y) => yearSheetLayout(plan, y.label)),
+          ...poolSheets(plan),
+          ...(plan.jointFunding?.packages.length ? jointFundingSheets(plan, today()) : []),
+        ];
+  const cardSheets =
+    scope === 'tables' ? [] : [cardSummaryLayout(plan, cards.geometry, cards.assumptions), ...cards.sheets];
   return {
     sheets: [withSignOffRoles(plan, cards.assumptions), ...tables, ...cardSheets],
     names: [...assumptions.names, ...cards.names],

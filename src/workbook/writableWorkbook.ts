@@ -34,12 +34,18 @@ export function writableWorkbook(plan: WorkbookPlan): { plan: WorkbookPlan; repa
 function checkSheetNames(names: readonly string[]): void {
   const seen = new Map<string, string>();
   for (const name of names) {
-    if (!name.trim() || name.length > EXCEL_LIMITS.sheetName) throw new UnwritableWorkbook(`the sheet name "${name}" has ${name.length} characters; Excel allows 1 to ${EXCEL_LIMITS.sheetName}`);
+    if (!name.trim() || name.length > EXCEL_LIMITS.sheetName)
+      throw new UnwritableWorkbook(
+        `the sheet name "${name}" has ${name.length} characters; Excel allows 1 to ${EXCEL_LIMITS.sheetName}`,
+      );
     if (new RegExp(SHEET_NAME_FORBIDDEN.source).test(name) || UNSAFE.test(name) || /^'|'$/.test(name)) {
-      throw new UnwritableWorkbook(`the sheet name "${name}" has a character Excel doesn't allow in sheet names (: \\ / ? * [ ] or a leading or trailing ')`);
+      throw new UnwritableWorkbook(
+        `the sheet name "${name}" has a character Excel doesn't allow in sheet names (: \\ / ? * [ ] or a leading or trailing ')`,
+      );
     }
     const key = name.toLowerCase();
-    if (seen.has(key)) throw new UnwritableWorkbook(`two sheets would both be named "${name}" (Excel ignores case in sheet names)`);
+    if (seen.has(key))
+      throw new UnwritableWorkbook(`two sheets would both be named "${name}" (Excel ignores case in sheet names)`);
     seen.set(key, name);
   }
 }
@@ -62,9 +68,20 @@ class Repairs {
       changed = true;
       return cells;
     });
-    const tables = sheet.tables?.map((t) => ({ ...t, columns: t.columns.map((name) => this.text(name, `a table heading on ${sheet.name}`)) }));
-    const validations = sheet.validations?.map((v) => ({ ...v, message: this.text(v.message, `a validation message on ${sheet.name}`), list: v.list?.map((item) => this.text(item, `a list choice on ${sheet.name}`)) }));
-    const charts = sheet.charts?.map((chart): ChartPlan => ({ ...chart, title: this.text(chart.title, `a chart title on ${sheet.name}`), series: chart.series.map((s) => ({ ...s, name: this.text(s.name, `a chart series on ${sheet.name}`) })) }));
+    const tables = sheet.tables?.map((t) => ({
+      ...t,
+      columns: t.columns.map((name) => this.text(name, `a table heading on ${sheet.name}`)),
+    }));
+    const validations = sheet.validations?.map((v) => ({
+      ...v,
+      message: this.text(v.message, `a validation message on ${sheet.name}`),
+      list: v.list?.map((item) => this.text(item, `a list choice on ${sheet.name}`)),
+    }));
+    const charts = sheet.charts?.map((chart): ChartPlan => ({
+      ...chart,
+      title: this.text(chart.title, `a chart title on ${sheet.name}`),
+      series: chart.series.map((s) => ({ ...s, name: this.text(s.name, `a chart series on ${sheet.name}`) })),
+    }));
     return { ...sheet, rows: changed ? rows : sheet.rows, tables, validations, charts };
   }
 
@@ -100,13 +117,19 @@ class Repairs {
   }
 
   messages(): string[] {
-    const list = (items: readonly string[]) => `${items.slice(0, 5).join(', ')}${items.length > 5 ? ` and ${items.length - 5} more` : ''}`;
+    const list = (items: readonly string[]) =>
+      `${items.slice(0, 5).join(', ')}${items.length > 5 ? ` and ${items.length - 5} more` : ''}`;
     const out: string[] = [];
     if (this.removed.size) {
       const count = [...this.removed.values()].reduce((a, b) => a + b, 0);
-      out.push(`${count} character${count === 1 ? '' : 's'} a workbook can't hold (control characters, U+FFFE, U+FFFF) removed from ${list([...this.removed.keys()])}`);
+      out.push(
+        `${count} character${count === 1 ? '' : 's'} a workbook can't hold (control characters, U+FFFE, U+FFFF) removed from ${list([...this.removed.keys()])}`,
+      );
     }
-    if (this.cut.length) out.push(`text longer than an Excel cell's ${EXCEL_LIMITS.cellText.toLocaleString('en-GB')} characters cut short in ${list(this.cut)}`);
+    if (this.cut.length)
+      out.push(
+        `text longer than an Excel cell's ${EXCEL_LIMITS.cellText.toLocaleString('en-GB')} characters cut short in ${list(this.cut)}`,
+      );
     if (this.nonFinite.length) out.push(`a figure too large to be a number left blank in ${list(this.nonFinite)}`);
     return out;
   }

@@ -15,10 +15,13 @@ describe('amounts are read strictly, the same in the workbook and the pane', () 
     expect(parseAmount(text)?.toString()).toBe(expected);
   });
 
-  test.each(['1,2,3', '10,00', '1,0000', ',100', '100,', '1.2.3', '12a', '£', '1 000', '1e5', '--3'])('"%s" is not an amount', (text) => {
-    expect(parseAmount(text)).toBeUndefined();
-    expect(amountProblem(text)).toBeDefined();
-  });
+  test.each(['1,2,3', '10,00', '1,0000', ',100', '100,', '1.2.3', '12a', '£', '1 000', '1e5', '--3'])(
+    '"%s" is not an amount',
+    (text) => {
+      expect(parseAmount(text)).toBeUndefined();
+      expect(amountProblem(text)).toBeDefined();
+    },
+  );
 
   test('a misplaced comma is named as such', () => {
     expect(amountProblem('1,2,3')).toMatch(/comma out of place/);

@@ -12,7 +12,17 @@ const northshire = () => ({
   board: 'Northshire',
   years: [{ label: '2026-27' }, { label: '2027/2028' }, { label: '2028/29' }],
   unitCosts: [{ id: 'NEL', benefit: 'Reduced non-elective admissions', value: 1800, unit: 'per admission' }],
-  schemes: [{ ref: '1a', name: 'Falls service', years: { '2026-27': { cost: 400000, benefits: { NEL: 30 } }, '2027/2028': { cost: 410000 }, '2028/29': { cost: 420000 } } }],
+  schemes: [
+    {
+      ref: '1a',
+      name: 'Falls service',
+      years: {
+        '2026-27': { cost: 400000, benefits: { NEL: 30 } },
+        '2027/2028': { cost: 410000 },
+        '2028/29': { cost: 420000 },
+      },
+    },
+  ],
   targets: [{ year: '2026-27', baseline: 20000, target: 19500 }],
 });
 
@@ -44,11 +54,16 @@ describe('financial years written any usual way are one year', () => {
       writeFileSync(path.join(dir, 'plan.json'), JSON.stringify(northshire()));
       const out: string[] = [];
       const err: string[] = [];
-      const code = await main(['build', path.join(dir, 'plan.json'), '-o', path.join(dir, 'plan.xlsx')], { out: (t) => out.push(t), err: (t) => err.push(t) });
+      const code = await main(['build', path.join(dir, 'plan.json'), '-o', path.join(dir, 'plan.xlsx')], {
+        out: (t) => out.push(t),
+        err: (t) => err.push(t),
+      });
       expect(err).toEqual([]);
       expect(code).toBe(0);
       const snapshot = await xlsxToSnapshot(readFileSync(path.join(dir, 'plan.xlsx')));
-      expect(snapshot.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['BCF 2026-27', 'BCF 2027-28', 'BCF 2028-29']));
+      expect(snapshot.sheets.map((s) => s.name)).toEqual(
+        expect.arrayContaining(['BCF 2026-27', 'BCF 2027-28', 'BCF 2028-29']),
+      );
       expect(JSON.stringify(snapshot.sheets.map((s) => s.values))).not.toMatch(/barnet|hsci/i);
       // The scheme's costs, keyed "2026-27" in the file, are in the year it names.
       const schemes = snapshot.sheets.find((s) => s.name === 'Schemes')!.values;

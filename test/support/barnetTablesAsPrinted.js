@@ -5,12 +5,30 @@
 // Run `node test/support/barnetTablesAsPrinted.js` to rewrite test/fixtures/barnet-tables-as-printed.xlsx.
 const path = require('path');
 
-const NEL_HEADER = ['Tier', 'Sch Ref no.', 'Scheme', 'Cost (£)', '% of BCF Pool', 'No Reduced NEL Adm.', 'Saving (£)', '% Change NEL Adm.'];
+const NEL_HEADER = [
+  'Tier',
+  'Sch Ref no.',
+  'Scheme',
+  'Cost (£)',
+  '% of BCF Pool',
+  'No Reduced NEL Adm.',
+  'Saving (£)',
+  '% Change NEL Adm.',
+];
 
 const table3 = [
   NEL_HEADER,
   ['1, 2', '1', 'Self-management and prevention'],
-  [null, null, 'a. Expert Patient Programme & long-term condition Mentors', '35,000 (Not BCF pool)', 'n/a', '23', '46,092', '3.62'],
+  [
+    null,
+    null,
+    'a. Expert Patient Programme & long-term condition Mentors',
+    '35,000 (Not BCF pool)',
+    'n/a',
+    '23',
+    '46,092',
+    '3.62',
+  ],
   ['3, 4', '2', 'Assessment & Care Planning'],
   [null, null, 'a. Long-term conditions', '267,357', '4.03', '15', '30,060', '2.36'],
   [null, null, 'b. Older People Integrated Care', '1,057,451', '15.94', '155', '310,620', '24.41'],
@@ -27,7 +45,16 @@ const table3 = [
 const table4 = [
   NEL_HEADER,
   ['1, 2', '1', 'Self-management and prevention'],
-  [null, null, 'a. Expert Patient Programme & long-term condition Mentors', '87,120 (Not BCF pool)', 'n/a', '119', '238,476', '11.66'],
+  [
+    null,
+    null,
+    'a. Expert Patient Programme & long-term condition Mentors',
+    '87,120 (Not BCF pool)',
+    'n/a',
+    '119',
+    '238,476',
+    '11.66',
+  ],
   ['3, 4', '2', 'Assessment & Care Planning'],
   [null, null, 'a. Long-term conditions', '2,722,921', '11.63', '110', '220,440', '10.77'],
   [null, null, 'b. Older People Integrated Care', '1,292,026', '5.53', '331', '663,324', '32.42'],
@@ -41,7 +68,17 @@ const table4 = [
   ['Total:', null, null, '23,412,000 (BCF Pool)', '100', '1,021', '2,046,084', '100'],
 ];
 
-const ANNEX_HEADER = ['Sch Ref', 'Cost (£)', '% of BCF Pool', 'No Reduced NEL Adm.', '% Change NEL Adm.', 'No Reduced Care H Adm.', 'Reablement Effectiveness (Red. POC Post Int.)', 'DTOC (Reduced XS Bed Days)', 'Total Saving (£)'];
+const ANNEX_HEADER = [
+  'Sch Ref',
+  'Cost (£)',
+  '% of BCF Pool',
+  'No Reduced NEL Adm.',
+  '% Change NEL Adm.',
+  'No Reduced Care H Adm.',
+  'Reablement Effectiveness (Red. POC Post Int.)',
+  'DTOC (Reduced XS Bed Days)',
+  'Total Saving (£)',
+];
 
 const annex1415 = [
   ['April 2014 to March 2015:'],
@@ -92,7 +129,10 @@ const table17 = [
 /** Places blocks of rows on a sheet grid at (row, column), zero-based. */
 function sheet(name, blocks) {
   const rows = [];
-  for (const { at: [r0, c0], rows: block } of blocks) {
+  for (const {
+    at: [r0, c0],
+    rows: block,
+  } of blocks) {
     block.forEach((cells, i) => {
       const r = r0 + i;
       rows[r] = rows[r] || [];
@@ -102,7 +142,10 @@ function sheet(name, blocks) {
     });
   }
   const width = Math.max(...rows.filter(Boolean).map((r) => r.length));
-  return { name, values: Array.from(rows, (r) => Array.from({ length: width }, (_, c) => (r && r[c] !== undefined ? r[c] : null))) };
+  return {
+    name,
+    values: Array.from(rows, (r) => Array.from({ length: width }, (_, c) => (r && r[c] !== undefined ? r[c] : null))),
+  };
 }
 
 function barnetTablesAsPrinted() {
@@ -134,9 +177,11 @@ async function writeFixture(file) {
   workbook.creator = 'typed in from the Barnet BCF plan 2014-16';
   for (const s of barnetTablesAsPrinted().sheets) {
     const ws = workbook.addWorksheet(s.name);
-    s.values.forEach((row, r) => row.forEach((v, c) => {
-      if (v !== null) ws.getCell(r + 1, c + 1).value = v;
-    }));
+    s.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== null) ws.getCell(r + 1, c + 1).value = v;
+      }),
+    );
   }
   await workbook.xlsx.writeFile(file);
 }

@@ -54,10 +54,34 @@ export function bigPlanJson(schemeCount: number): any {
   return base;
 }
 
-const GROUPS = ['Self-management and prevention', 'Assessment & Care Planning', 'Rapid response and reablement', 'Hospital discharge', 'Carers support', 'Mental health in the community'];
-const SERVICES = ['Integrated case management', 'Rapid response nursing', 'Falls prevention', 'Reablement at home', 'Care navigation', 'Telecare', 'Dementia support', 'Carers breaks', 'Step-down beds', 'Community matrons'];
+const GROUPS = [
+  'Self-management and prevention',
+  'Assessment & Care Planning',
+  'Rapid response and reablement',
+  'Hospital discharge',
+  'Carers support',
+  'Mental health in the community',
+];
+const SERVICES = [
+  'Integrated case management',
+  'Rapid response nursing',
+  'Falls prevention',
+  'Reablement at home',
+  'Care navigation',
+  'Telecare',
+  'Dementia support',
+  'Carers breaks',
+  'Step-down beds',
+  'Community matrons',
+];
 const PLACES = ['East locality', 'West locality', 'North locality', 'South locality', 'Borough-wide', 'Care homes'];
-const PEOPLE = ['frail older people', 'people with long-term conditions', 'adults leaving hospital', 'carers', 'people with dementia'];
+const PEOPLE = [
+  'frail older people',
+  'people with long-term conditions',
+  'adults leaving hospital',
+  'carers',
+  'people with dementia',
+];
 
 /** a, b, ..., z, aa, ab, ... */
 function letters(k: number): string {
@@ -65,4 +89,3 @@ function letters(k: number): string {
   for (let n = k + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(97 + ((n - 1) % 26)) + s;
   return s;
 }
-

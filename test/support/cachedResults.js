@@ -55,16 +55,25 @@ function compareWithCachedResults(workbookPlan, read) {
         if (isFormula) formulas += 1;
         else literals += 1;
         if (got.error) {
-          failures.push({ where, message: `shows the error ${got.error}; expected ${show(expected)}${isFormula ? ` from ${cell.formula}` : ''}` });
+          failures.push({
+            where,
+            message: `shows the error ${got.error}; expected ${show(expected)}${isFormula ? ` from ${cell.formula}` : ''}`,
+          });
           return;
         }
         if (isFormula && got.isFormula === false) {
-          failures.push({ where, message: `is not a formula in the engine (value ${show(got.value)}); the layout wrote ${cell.formula}` });
+          failures.push({
+            where,
+            message: `is not a formula in the engine (value ${show(got.value)}); the layout wrote ${cell.formula}`,
+          });
           return;
         }
         const why = difference(expected, got.value, cell.format);
         if (why) {
-          failures.push({ where, message: `${why}: engine ${show(got.value)}, decimal.js ${show(expected)}${isFormula ? ` (${cell.formula})` : ' (literal)'}` });
+          failures.push({
+            where,
+            message: `${why}: engine ${show(got.value)}, decimal.js ${show(expected)}${isFormula ? ` (${cell.formula})` : ' (literal)'}`,
+          });
         }
       });
     });
@@ -93,7 +102,8 @@ function staleCells(before, after) {
       row.forEach((cell, c) => {
         const was = old.rows[r] && old.rows[r][c];
         if (((cell && cell.formula) || undefined) !== ((was && was.formula) || undefined)) same = false;
-        else if (cell && cell.formula && difference(cell.result, was.result, cell.format)) here.push(address(sheet.name, r, c));
+        else if (cell && cell.formula && difference(cell.result, was.result, cell.format))
+          here.push(address(sheet.name, r, c));
       });
     });
     if (same) stale.push(...here);
@@ -102,4 +112,12 @@ function staleCells(before, after) {
   return { stale, reshaped };
 }
 
-module.exports = { compareWithCachedResults, staleCells, columnLetter, address, difference, MONEY_TOLERANCE, SHARE_TOLERANCE };
+module.exports = {
+  compareWithCachedResults,
+  staleCells,
+  columnLetter,
+  address,
+  difference,
+  MONEY_TOLERANCE,
+  SHARE_TOLERANCE,
+};

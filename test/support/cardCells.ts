@@ -8,7 +8,11 @@ import { CARD_SECTION } from '../../src/workbook/layouts/benefitCards';
  * List blocks (barriers, dependencies, milestones) are keyed as one list of their non-blank rows,
  * since a refresh closes the gaps between them. Two builds of different plans can then be compared.
  */
-export function keptCells(layout: WorkbookPlan, snapshot: WorkbookSnapshot, sheetFilter = (name: string) => name.startsWith('Card ') || name === 'Assumptions'): Map<string, unknown> {
+export function keptCells(
+  layout: WorkbookPlan,
+  snapshot: WorkbookSnapshot,
+  sheetFilter = (name: string) => name.startsWith('Card ') || name === 'Assumptions',
+): Map<string, unknown> {
   const out = new Map<string, unknown>();
   for (const sheet of layout.sheets) {
     if (!sheetFilter(sheet.name)) continue;
@@ -27,8 +31,11 @@ export function keptCells(layout: WorkbookPlan, snapshot: WorkbookSnapshot, shee
         header = row.map((c) => (c ? String(c.value) : null));
         return;
       }
-      if (sheet.name === 'Assumptions' && !header.includes('Tracker setting') && header[0] !== 'Tracker setting') return;
-      const isList = [CARD_SECTION.barriers, CARD_SECTION.dependencies, CARD_SECTION.milestones].includes(section as never);
+      if (sheet.name === 'Assumptions' && !header.includes('Tracker setting') && header[0] !== 'Tracker setting')
+        return;
+      const isList = [CARD_SECTION.barriers, CARD_SECTION.dependencies, CARD_SECTION.milestones].includes(
+        section as never,
+      );
       const inputs = row.map((c, k) => (c?.style === 'input' ? k : -1)).filter((k) => k >= 0);
       if (!inputs.length) return;
       const value = (k: number) => normal(values[r]?.[k] ?? null);
@@ -61,7 +68,12 @@ export function sheetOf(layout: WorkbookPlan, name: string): SheetPlan {
 }
 
 /** Row and column of a cell found by its block title, the row's label in column A and the column header. */
-export function locate(sheet: SheetPlan, section: string, rowLabel: string, header?: string): { row: number; column: number } {
+export function locate(
+  sheet: SheetPlan,
+  section: string,
+  rowLabel: string,
+  header?: string,
+): { row: number; column: number } {
   let inSection = false;
   let headers: (string | null)[] = [];
   for (let r = 0; r < sheet.rows.length; r++) {

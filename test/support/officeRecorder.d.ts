@@ -32,7 +32,10 @@ export interface StoredCell {
 }
 export class FakeWorkbook {
   constructor(options?: {
-    sheets?: Record<string, unknown[][] | { rows: number; columns: number; fill: (row: number, column: number) => unknown }>;
+    sheets?: Record<
+      string,
+      unknown[][] | { rows: number; columns: number; fill: (row: number, column: number) => unknown }
+    >;
     tables?: { name: string; sheet: string; address: string }[];
     names?: { name: string; formula: string; comment?: string }[];
     refuseOver?: number;
@@ -40,7 +43,17 @@ export class FakeWorkbook {
     evaluate?: (formula: string, sheet: string, row: number, column: number) => unknown;
   });
   respond: (body: any, call: RecordedCall) => any;
-  sheets: Map<string, { name: string; cells: Map<string, StoredCell>; formats: Map<string, string>; charts: { name: string; type: string }[]; freeze: unknown; tabColor?: string }>;
+  sheets: Map<
+    string,
+    {
+      name: string;
+      cells: Map<string, StoredCell>;
+      formats: Map<string, string>;
+      charts: { name: string; type: string }[];
+      freeze: unknown;
+      tabColor?: string;
+    }
+  >;
   tables: Map<string, { name: string; sheet: string; address: string }>;
   names: Map<string, { name: string; formula: string; comment?: string }>;
   refuseOver: number;
@@ -54,7 +67,10 @@ export class FakeWorkbook {
   sheet(name: string): any;
 }
 export type Responder = ((body: any, call: RecordedCall) => any) & { count(): number };
-export function scripted(book: FakeWorkbook, options?: { failAt?: number; mode?: 'refuse' | 'half' | 'all'; before?: (n: number, book: FakeWorkbook) => void }): Responder;
+export function scripted(
+  book: FakeWorkbook,
+  options?: { failAt?: number; mode?: 'refuse' | 'half' | 'all'; before?: (n: number, book: FakeWorkbook) => void },
+): Responder;
 export function loadExcel(options?: { respond?: (body: any, call: RecordedCall) => any }): LoadedExcel;
 export function isCleanupOnly(call: RecordedCall): boolean;
 export function parseRect(address: string): { r0: number; c0: number; r1: number; c1: number };

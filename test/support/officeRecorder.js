@@ -30,15 +30,27 @@ let cached;
 function loadExcel({ respond = new FakeWorkbook().respond } = {}) {
   cached = cached || clientSource();
   const sandbox = {
-    console, setTimeout, clearTimeout, setInterval, clearInterval, Promise, TextEncoder, URL,
+    console,
+    setTimeout,
+    clearTimeout,
+    setInterval,
+    clearInterval,
+    Promise,
+    TextEncoder,
+    URL,
     navigator: { userAgent: 'node', language: 'en-GB' },
     location: { href: 'https://localhost:3000/taskpane.html', hash: '', search: '' },
-    addEventListener() {}, removeEventListener() {},
+    addEventListener() {},
+    removeEventListener() {},
   };
   sandbox.window = sandbox.self = sandbox.top = sandbox.parent = sandbox;
   sandbox.document = {
-    readyState: 'complete', addEventListener() {}, getElementsByTagName: () => [],
-    createElement: () => ({ setAttribute() {}, style: {} }), head: { appendChild() {} }, cookie: '',
+    readyState: 'complete',
+    addEventListener() {},
+    getElementsByTagName: () => [],
+    createElement: () => ({ setAttribute() {}, style: {} }),
+    head: { appendChild() {} },
+    cookie: '',
     URL: 'https://localhost:3000/taskpane.html',
   };
   vm.createContext(sandbox);
@@ -51,7 +63,13 @@ function loadExcel({ respond = new FakeWorkbook().respond } = {}) {
   // safeArray = [customData, 'POST', 'ProcessQuery', headers, bodyText, appPermission, requestFlags, ...]
   sandbox.OSF.DDA.RichApi.executeRichApiRequestAsync = (safeArray, callback) => {
     const bodyText = safeArray[4];
-    const call = { bodyText, bodyBytes: encoder.encode(bodyText).length, body: JSON.parse(bodyText), refused: false, writes: [] };
+    const call = {
+      bodyText,
+      bodyBytes: encoder.encode(bodyText).length,
+      body: JSON.parse(bodyText),
+      refused: false,
+      writes: [],
+    };
     calls.push(call);
     let response;
     try {
@@ -74,8 +92,12 @@ function loadExcel({ respond = new FakeWorkbook().respond } = {}) {
     Excel: sandbox.Excel,
     OfficeExtension: sandbox.OfficeExtension,
     calls,
-    setResponder(f) { responder = f; },
-    reset() { calls.length = 0; },
+    setResponder(f) {
+      responder = f;
+    },
+    reset() {
+      calls.length = 0;
+    },
     /** Round trips that do real work: everything but Excel.run's reference clean-up. */
     workCalls: () => calls.filter((c) => !isCleanupOnly(c)),
   };
@@ -116,8 +138,10 @@ function parseRect(address) {
   const p = part(a);
   const q = part(b);
   return {
-    r0: p.row ?? 0, c0: p.column ?? 0,
-    r1: q.row ?? (p.row === undefined ? MAX_ROW : p.row), c1: q.column ?? (p.column === undefined ? MAX_COLUMN : p.column),
+    r0: p.row ?? 0,
+    c0: p.column ?? 0,
+    r1: q.row ?? (p.row === undefined ? MAX_ROW : p.row),
+    c1: q.column ?? (p.column === undefined ? MAX_COLUMN : p.column),
   };
 }
 
@@ -141,7 +165,8 @@ function typed(input) {
   if (input === '') return undefined;
   if (input.startsWith("'")) return { value: input.slice(1), quotePrefix: true };
   if (/^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(input)) return { value: Number(input) };
-  if (/^[=+\-@]/.test(input)) return { formula: input.startsWith('=') ? input : `=${input.slice(input.startsWith('@') ? 1 : 0)}` };
+  if (/^[=+\-@]/.test(input))
+    return { formula: input.startsWith('=') ? input : `=${input.slice(input.startsWith('@') ? 1 : 0)}` };
   if (/^(true|false)$/i.test(input)) return { value: input.toLowerCase() === 'true' };
   return { value: input };
 }
@@ -152,7 +177,14 @@ class FakeWorkbook {
    * address }]; names: [{ name, formula }]. refuseOver: refuse requests above this many bytes with
    * host error 5103, as Excel on the web does above 5 MB. evaluate(formula): a value for formula cells.
    */
-  constructor({ sheets = { Sheet1: [] }, tables = [], names = [], refuseOver = REQUEST_LIMIT, refuseResponseOver = Infinity, evaluate = () => null } = {}) {
+  constructor({
+    sheets = { Sheet1: [] },
+    tables = [],
+    names = [],
+    refuseOver = REQUEST_LIMIT,
+    refuseResponseOver = Infinity,
+    evaluate = () => null,
+  } = {}) {
     this.refuseResponseOver = refuseResponseOver;
     this.sheets = new Map();
     this.tables = new Map(tables.map((t) => [t.name.toLowerCase(), { ...t }]));
@@ -215,13 +247,18 @@ class FakeWorkbook {
     if (sheet.block) {
       const b = { r0: 0, c0: 0, r1: sheet.block.rows - 1, c1: sheet.block.columns - 1 };
       const w = within || b;
-      const r0 = Math.max(b.r0, w.r0), r1 = Math.min(b.r1, w.r1), c0 = Math.max(b.c0, w.c0), c1 = Math.min(b.c1, w.c1);
+      const r0 = Math.max(b.r0, w.r0),
+        r1 = Math.min(b.r1, w.r1),
+        c0 = Math.max(b.c0, w.c0),
+        c1 = Math.min(b.c1, w.c1);
       if (r0 <= r1 && c0 <= c1) rect = { r0, c0, r1, c1 };
     }
     for (const key of sheet.cells.keys()) {
       const [r, c] = key.split(',').map(Number);
       if (within && (r < within.r0 || r > within.r1 || c < within.c0 || c > within.c1)) continue;
-      rect = rect ? { r0: Math.min(rect.r0, r), c0: Math.min(rect.c0, c), r1: Math.max(rect.r1, r), c1: Math.max(rect.c1, c) } : { r0: r, c0: c, r1: r, c1: c };
+      rect = rect
+        ? { r0: Math.min(rect.r0, r), c0: Math.min(rect.c0, c), r1: Math.max(rect.r1, r), c1: Math.max(rect.c1, c) }
+        : { r0: r, c0: c, r1: r, c1: c };
     }
     return rect;
   }
@@ -237,12 +274,18 @@ class FakeWorkbook {
       for (let c = rect.c0; c <= rect.c1; c++) {
         const cell = sheet.cells.get(`${r},${c}`) || blockCell(sheet, r, c);
         row.push(cell ? (cell.value ?? 0) : '');
-        frow.push(cell ? cell.formula ?? cell.value : '');
+        frow.push(cell ? (cell.formula ?? cell.value) : '');
       }
       rows.push(row);
       formulas.push(frow);
     }
-    return { Address: rectAddress(desc.sheet, rect), RowCount: rect.r1 - rect.r0 + 1, ColumnCount: rect.c1 - rect.c0 + 1, Values: rows, Formulas: formulas };
+    return {
+      Address: rectAddress(desc.sheet, rect),
+      RowCount: rect.r1 - rect.r0 + 1,
+      ColumnCount: rect.c1 - rect.c0 + 1,
+      Values: rows,
+      Formulas: formulas,
+    };
   }
 
   /** Answers one request: refuses it whole if too big, else applies every action in order. */
@@ -266,7 +309,11 @@ class FakeWorkbook {
         if (!instantiated.has(action.ObjectPathId)) {
           instantiated.add(action.ObjectPathId);
           const p0 = paths[action.ObjectPathId];
-          if (call && p0 && p0.ObjectPathType === 3 && /^(Add|ConvertToRange)$/.test(p0.Name)) touch(call, desc.adding && desc.adding.range ? desc.adding.range : desc.type === 'sheet' ? desc : desc.of || desc);
+          if (call && p0 && p0.ObjectPathType === 3 && /^(Add|ConvertToRange)$/.test(p0.Name))
+            touch(
+              call,
+              desc.adding && desc.adding.range ? desc.adding.range : desc.type === 'sheet' ? desc : desc.of || desc,
+            );
           this.create(paths[action.ObjectPathId], desc, resolve);
         }
         const p = paths[action.ObjectPathId];
@@ -288,7 +335,8 @@ class FakeWorkbook {
       }
     }
     // Excel on the web refuses to answer over 5 MB (host error 5104); the client raises ResponsePayloadSizeLimitExceeded.
-    if (this.refuseResponseOver !== Infinity && Buffer.byteLength(JSON.stringify(results)) > this.refuseResponseOver) return { hostError: { code: 5104 } };
+    if (this.refuseResponseOver !== Infinity && Buffer.byteLength(JSON.stringify(results)) > this.refuseResponseOver)
+      return { hostError: { code: 5104 } };
     return { Results: results };
   }
 
@@ -315,30 +363,74 @@ class FakeWorkbook {
     }
     if (p.ObjectPathType === 3) {
       const name = p.Name;
-      if (parent.type === 'worksheets' && name === 'GetItemOrNullObject' && !this.sheets.has(String(args[0]).toLowerCase())) return { type: 'null' };
-      if (parent.type === 'worksheets' && /^(GetItem|GetItemOrNullObject|Add)$/.test(name)) return { type: 'sheet', name: name === 'Add' ? args[0] : this.sheetName(args[0]) };
+      if (
+        parent.type === 'worksheets' &&
+        name === 'GetItemOrNullObject' &&
+        !this.sheets.has(String(args[0]).toLowerCase())
+      )
+        return { type: 'null' };
+      if (parent.type === 'worksheets' && /^(GetItem|GetItemOrNullObject|Add)$/.test(name))
+        return { type: 'sheet', name: name === 'Add' ? args[0] : this.sheetName(args[0]) };
       if (parent.type === 'sheet') {
         if (name === 'GetRange') return { type: 'range', sheet: parent.name, rect: parseRect(args[0] || 'A1') };
-        if (name === 'GetRangeByIndexes') return { type: 'range', sheet: parent.name, rect: { r0: args[0], c0: args[1], r1: args[0] + args[2] - 1, c1: args[1] + args[3] - 1 } };
-        if (name === 'GetRanges') return { type: 'areas', sheet: parent.name, rects: String(args[0]).split(',').map(parseRect) };
-        if (name === 'GetUsedRange' || name === 'GetUsedRangeOrNullObject') return { type: 'range', sheet: parent.name, used: true, nullable: name.endsWith('OrNullObject') };
+        if (name === 'GetRangeByIndexes')
+          return {
+            type: 'range',
+            sheet: parent.name,
+            rect: { r0: args[0], c0: args[1], r1: args[0] + args[2] - 1, c1: args[1] + args[3] - 1 },
+          };
+        if (name === 'GetRanges')
+          return { type: 'areas', sheet: parent.name, rects: String(args[0]).split(',').map(parseRect) };
+        if (name === 'GetUsedRange' || name === 'GetUsedRangeOrNullObject')
+          return { type: 'range', sheet: parent.name, used: true, nullable: name.endsWith('OrNullObject') };
       }
       if (parent.type === 'range') {
         const rect = this.rectOf(parent);
-        if (name === 'GetRow') return { type: 'range', sheet: parent.sheet, rect: { ...rect, r0: rect.r0 + args[0], r1: rect.r0 + args[0] } };
+        if (name === 'GetRow')
+          return {
+            type: 'range',
+            sheet: parent.sheet,
+            rect: { ...rect, r0: rect.r0 + args[0], r1: rect.r0 + args[0] },
+          };
         if (name === 'GetBoundingRect') {
           const other = this.rectOf(resolve(refArgs[0] ? args[0] : args[0]));
-          return { type: 'range', sheet: parent.sheet, rect: { r0: Math.min(rect.r0, other.r0), c0: Math.min(rect.c0, other.c0), r1: Math.max(rect.r1, other.r1), c1: Math.max(rect.c1, other.c1) } };
+          return {
+            type: 'range',
+            sheet: parent.sheet,
+            rect: {
+              r0: Math.min(rect.r0, other.r0),
+              c0: Math.min(rect.c0, other.c0),
+              r1: Math.max(rect.r1, other.r1),
+              c1: Math.max(rect.c1, other.c1),
+            },
+          };
         }
-        if (name === 'GetResizedRange') return { type: 'range', sheet: parent.sheet, rect: { ...rect, r1: rect.r1 + args[0], c1: rect.c1 + args[1] } };
-        if (name === 'GetUsedRangeOrNullObject') return { type: 'range', sheet: parent.sheet, within: rect, used: true, nullable: true };
-        if (name === 'GetCell') return { type: 'range', sheet: parent.sheet, rect: { r0: rect.r0 + args[0], c0: rect.c0 + args[1], r1: rect.r0 + args[0], c1: rect.c0 + args[1] } };
+        if (name === 'GetResizedRange')
+          return {
+            type: 'range',
+            sheet: parent.sheet,
+            rect: { ...rect, r1: rect.r1 + args[0], c1: rect.c1 + args[1] },
+          };
+        if (name === 'GetUsedRangeOrNullObject')
+          return { type: 'range', sheet: parent.sheet, within: rect, used: true, nullable: true };
+        if (name === 'GetCell')
+          return {
+            type: 'range',
+            sheet: parent.sheet,
+            rect: { r0: rect.r0 + args[0], c0: rect.c0 + args[1], r1: rect.r0 + args[0], c1: rect.c0 + args[1] },
+          };
       }
-      if (parent.type === 'tables' && name === 'Add') return { type: 'table', adding: { range: refArgs[0] ? resolve(args[0]) : undefined, address: refArgs[0] ? undefined : args[0] } };
+      if (parent.type === 'tables' && name === 'Add')
+        return {
+          type: 'table',
+          adding: { range: refArgs[0] ? resolve(args[0]) : undefined, address: refArgs[0] ? undefined : args[0] },
+        };
       if (parent.type === 'tables' && /^GetItem/.test(name)) return { type: 'table', name: args[0] };
-      if (parent.type === 'names' && name === 'Add') return { type: 'name', name: args[0], adding: { formula: args[1], comment: args[2] } };
+      if (parent.type === 'names' && name === 'Add')
+        return { type: 'name', name: args[0], adding: { formula: args[1], comment: args[2] } };
       if (parent.type === 'names' && /^GetItem/.test(name)) return { type: 'name', name: args[0] };
-      if (name === 'GetItem' && parent.type === 'part') return { type: 'part', name: `${parent.name}:${args[0]}`, of: parent.of };
+      if (name === 'GetItem' && parent.type === 'part')
+        return { type: 'part', name: `${parent.name}:${args[0]}`, of: parent.of };
       return { type: 'other', name, of: parent };
     }
     return { type: 'other' };
@@ -361,7 +453,8 @@ class FakeWorkbook {
   /** Methods that return an object arrive as object paths, not actions: their effect happens here. */
   create(p, desc) {
     if (!p || p.ObjectPathType !== 3) return;
-    if (p.Name === 'ConvertToRange' && desc.of && desc.of.type === 'table') return this.method(desc.of, 'ConvertToRange', []);
+    if (p.Name === 'ConvertToRange' && desc.of && desc.of.type === 'table')
+      return this.method(desc.of, 'ConvertToRange', []);
     if (p.Name === 'Add' && desc.of && desc.of.type === 'part' && desc.of.name === 'Charts') {
       const sheet = this.sheet(desc.of.of.name);
       desc.chart = { name: `Chart ${++this.chartCount}`, type: (p.ArgumentInfo.Arguments || [])[0] };
@@ -386,24 +479,43 @@ class FakeWorkbook {
       this.tables.set(name.toLowerCase(), { name, sheet, address });
     } else if (desc.type === 'name') {
       if (this.names.has(desc.name.toLowerCase())) throw new Error(`ItemAlreadyExists: name ${desc.name}`);
-      this.names.set(desc.name.toLowerCase(), { name: desc.name, formula: desc.adding.formula, comment: desc.adding.comment });
+      this.names.set(desc.name.toLowerCase(), {
+        name: desc.name,
+        formula: desc.adding.formula,
+        comment: desc.adding.comment,
+      });
     }
   }
 
   isNull(desc) {
-    return desc.type === 'null' || (desc.type === 'range' && desc.nullable && !this.usedRectOrNull(this.sheet(desc.sheet), desc.within));
+    return (
+      desc.type === 'null' ||
+      (desc.type === 'range' && desc.nullable && !this.usedRectOrNull(this.sheet(desc.sheet), desc.within))
+    );
   }
 
   query(desc) {
     // The client reads a null answer as "this is a null object" (isNullObject).
     if (this.isNull(desc)) return null;
-    if (desc.type === 'range' && desc.rect && desc.rect.r1 === MAX_ROW && !desc.used) throw new Error('InvalidArgument: the fake host does not read whole columns');
-    if (desc.type === 'worksheets') return { _Items: [...this.sheets.values()].map((s) => ({ Name: s.name, Charts: { _Items: s.charts.map((c) => ({ Name: c.name })) } })) };
+    if (desc.type === 'range' && desc.rect && desc.rect.r1 === MAX_ROW && !desc.used)
+      throw new Error('InvalidArgument: the fake host does not read whole columns');
+    if (desc.type === 'worksheets')
+      return {
+        _Items: [...this.sheets.values()].map((s) => ({
+          Name: s.name,
+          Charts: { _Items: s.charts.map((c) => ({ Name: c.name })) },
+        })),
+      };
     if (desc.type === 'tables') {
-      const tables = [...this.tables.values()].filter((t) => !desc.sheet || t.sheet.toLowerCase() === desc.sheet.toLowerCase());
+      const tables = [...this.tables.values()].filter(
+        (t) => !desc.sheet || t.sheet.toLowerCase() === desc.sheet.toLowerCase(),
+      );
       return { _Items: tables.map((t) => ({ Name: t.name, Worksheet: { Name: t.sheet } })) };
     }
-    if (desc.type === 'names') return { _Items: [...this.names.values()].map((n) => ({ Name: n.name, Formula: n.formula, Comment: n.comment || '' })) };
+    if (desc.type === 'names')
+      return {
+        _Items: [...this.names.values()].map((n) => ({ Name: n.name, Formula: n.formula, Comment: n.comment || '' })),
+      };
     if (desc.type === 'range') return this.rangeValue({ sheet: desc.sheet, rect: this.rectOf(desc) });
     return {};
   }
@@ -447,19 +559,24 @@ class FakeWorkbook {
       const rows = rect.r1 - rect.r0 + 1;
       const columns = rect.c1 - rect.c0 + 1;
       if (!Array.isArray(value) || value.length !== rows || value.some((row) => row.length !== columns)) {
-        throw new Error(`InvalidArgument: ${rows}x${columns} range given a ${value.length}x${value[0] && value[0].length} array`);
+        throw new Error(
+          `InvalidArgument: ${rows}x${columns} range given a ${value.length}x${value[0] && value[0].length} array`,
+        );
       }
-      value.forEach((row, i) => row.forEach((input, j) => {
-        const r = rect.r0 + i;
-        const c = rect.c0 + j;
-        if (name === 'NumberFormat') {
-          if (input !== null) sheet.formats.set(`${r},${c}`, input);
-        } else this.setCell(sheet, r, c, input);
-        if (call) call.writes.push({ sheet: sheet.name, row: r, column: c, property: name, input });
-      }));
+      value.forEach((row, i) =>
+        row.forEach((input, j) => {
+          const r = rect.r0 + i;
+          const c = rect.c0 + j;
+          if (name === 'NumberFormat') {
+            if (input !== null) sheet.formats.set(`${r},${c}`, input);
+          } else this.setCell(sheet, r, c, input);
+          if (call) call.writes.push({ sheet: sheet.name, row: r, column: c, property: name, input });
+        }),
+      );
     } else if (desc.type === 'table' && name === 'Name') {
       const table = this.tables.get(String(desc.name).toLowerCase());
-      if (this.tables.has(String(value).toLowerCase())) throw new Error(`InvalidArgument: table name ${value} is taken`);
+      if (this.tables.has(String(value).toLowerCase()))
+        throw new Error(`InvalidArgument: table name ${value} is taken`);
       this.tables.delete(String(desc.name).toLowerCase());
       table.name = value;
       desc.name = value;
@@ -481,29 +598,42 @@ class FakeWorkbook {
   /** As a person renaming a tab: formulas and names pointing at the sheet follow it. */
   renameSheet(from, to) {
     const sheet = this.sheet(from);
-    if (this.sheets.has(to.toLowerCase()) && to.toLowerCase() !== from.toLowerCase()) throw new Error(`ItemAlreadyExists: sheet ${to}`);
+    if (this.sheets.has(to.toLowerCase()) && to.toLowerCase() !== from.toLowerCase())
+      throw new Error(`ItemAlreadyExists: sheet ${to}`);
     this.sheets.delete(sheet.name.toLowerCase());
     const old = sheet.name;
     sheet.name = to;
     this.sheets.set(to.toLowerCase(), sheet);
     const rename = (formula) => formula.split(`${quoteSheet(old)}!`).join(`${quoteSheet(to)}!`);
-    for (const s of this.sheets.values()) for (const cell of s.cells.values()) if (cell.formula) cell.formula = rename(cell.formula);
+    for (const s of this.sheets.values())
+      for (const cell of s.cells.values()) if (cell.formula) cell.formula = rename(cell.formula);
     for (const n of this.names.values()) n.formula = rename(n.formula);
     for (const t of this.tables.values()) if (t.sheet === old) t.sheet = to;
   }
 
   deleteSheet(name) {
     const sheet = this.sheet(name);
-    if ([...this.sheets.values()].filter((s) => s.visibility !== 'VeryHidden' && s.visibility !== 'Hidden').length === 1 && !sheet.visibility) throw new Error('InvalidOperation: a workbook must keep one visible sheet');
+    if (
+      [...this.sheets.values()].filter((s) => s.visibility !== 'VeryHidden' && s.visibility !== 'Hidden').length ===
+        1 &&
+      !sheet.visibility
+    )
+      throw new Error('InvalidOperation: a workbook must keep one visible sheet');
     this.sheets.delete(sheet.name.toLowerCase());
-    for (const [key, t] of [...this.tables]) if (t.sheet.toLowerCase() === sheet.name.toLowerCase()) this.tables.delete(key);
+    for (const [key, t] of [...this.tables])
+      if (t.sheet.toLowerCase() === sheet.name.toLowerCase()) this.tables.delete(key);
     for (const n of this.names.values()) n.formula = n.formula.split(`${quoteSheet(sheet.name)}!`).join('#REF!');
   }
 
   /** Range.copyFrom(source, 'All') onto the same-sized range: cells (formulas as they are) and formats. */
   copyFrom(desc, args) {
     const source = String(args[0]);
-    const from = this.sheet(source.slice(0, source.lastIndexOf('!')).replace(/^'(.*)'$/, '$1').replace(/''/g, "'"));
+    const from = this.sheet(
+      source
+        .slice(0, source.lastIndexOf('!'))
+        .replace(/^'(.*)'$/, '$1')
+        .replace(/''/g, "'"),
+    );
     const src = parseRect(source);
     const dest = this.rectOf(desc);
     const to = this.sheet(desc.sheet);
@@ -524,9 +654,19 @@ class FakeWorkbook {
 
 /** An independent copy (a data sheet held as a rule keeps its rule), to run a command on from the same start. */
 FakeWorkbook.prototype.clone = function clone() {
-  const copy = new FakeWorkbook({ sheets: {}, refuseOver: this.refuseOver, refuseResponseOver: this.refuseResponseOver, evaluate: this.evaluate });
+  const copy = new FakeWorkbook({
+    sheets: {},
+    refuseOver: this.refuseOver,
+    refuseResponseOver: this.refuseResponseOver,
+    evaluate: this.evaluate,
+  });
   for (const [key, s] of this.sheets) {
-    copy.sheets.set(key, { ...s, cells: new Map([...s.cells].map(([k, c]) => [k, { ...c }])), formats: new Map(s.formats), charts: s.charts.map((c) => ({ ...c })) });
+    copy.sheets.set(key, {
+      ...s,
+      cells: new Map([...s.cells].map(([k, c]) => [k, { ...c }])),
+      formats: new Map(s.formats),
+      charts: s.charts.map((c) => ({ ...c })),
+    });
   }
   copy.tables = new Map([...this.tables].map(([k, t]) => [k, { ...t }]));
   copy.names = new Map([...this.names].map(([k, n]) => [k, { ...n }]));
@@ -537,12 +677,31 @@ FakeWorkbook.prototype.clone = function clone() {
 /** Everything the fake holds of one sheet (or all, without a name), as text to compare before and after. */
 FakeWorkbook.prototype.dump = function dump(sheetName) {
   const sorted = (map) => [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const sheetState = (s) => ({ name: s.name, cells: sorted(s.cells), formats: sorted(s.formats), charts: s.charts, freeze: s.freeze, tabColor: s.tabColor, visibility: s.visibility });
+  const sheetState = (s) => ({
+    name: s.name,
+    cells: sorted(s.cells),
+    formats: sorted(s.formats),
+    charts: s.charts,
+    freeze: s.freeze,
+    tabColor: s.tabColor,
+    visibility: s.visibility,
+  });
   if (sheetName !== undefined) {
     const s = this.sheets.get(sheetName.toLowerCase());
-    return JSON.stringify(s ? { sheet: sheetState(s), tables: [...this.tables.values()].filter((t) => t.sheet.toLowerCase() === s.name.toLowerCase()) } : null);
+    return JSON.stringify(
+      s
+        ? {
+            sheet: sheetState(s),
+            tables: [...this.tables.values()].filter((t) => t.sheet.toLowerCase() === s.name.toLowerCase()),
+          }
+        : null,
+    );
   }
-  return JSON.stringify({ sheets: [...this.sheets.values()].map(sheetState), tables: sorted(this.tables), names: sorted(this.names) });
+  return JSON.stringify({
+    sheets: [...this.sheets.values()].map(sheetState),
+    tables: sorted(this.tables),
+    names: sorted(this.names),
+  });
 };
 
 /**
@@ -558,7 +717,8 @@ function scripted(book, { failAt, mode = 'refuse', before } = {}) {
     if (before) before(n, book);
     if (n === failAt) {
       if (mode === 'all') book.respond(body, call);
-      if (mode === 'half') book.respond({ ...body, Actions: body.Actions.slice(0, Math.floor(body.Actions.length / 2)) }, call);
+      if (mode === 'half')
+        book.respond({ ...body, Actions: body.Actions.slice(0, Math.floor(body.Actions.length / 2)) }, call);
       return { Error: { Code: 'GeneralException', Message: `Request ${n} failed (the test made it fail)` } };
     }
     return book.respond(body, call);

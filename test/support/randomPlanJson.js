@@ -37,7 +37,15 @@ function unitIds(n) {
   return Array.from({ length: n }, (_, k) => named[k] ?? `Benefit${k + 1}`);
 }
 
-const AWKWARD_NAMES = ['=SUM(A1:A3)', "'Quoted' scheme", 'Care & "support"', '@mention team', '+44 line', '-5% scheme', 'Ünïcode – café'];
+const AWKWARD_NAMES = [
+  '=SUM(A1:A3)',
+  "'Quoted' scheme",
+  'Care & "support"',
+  '@mention team',
+  '+44 line',
+  '-5% scheme',
+  'Ünïcode – café',
+];
 
 /**
  * @param {number} seed
@@ -56,8 +64,22 @@ function randomPlanJson(seed, options = {}) {
   const years = options.years ?? ['2016/17', '2017/18', '2018/19'];
   const schemeCount = options.schemes ?? 300;
   const unitCosts = [
-    { id: 'NEL', benefit: 'Reduced non-elective admissions', shortLabel: 'NEL adm.', value: Number((pounds(5000) + 1).toFixed(2)), unit: 'per admission', source: 'random' },
-    ...unitIds(options.extraUnits ?? int(1, 4)).map((id) => ({ id, benefit: `Reduced ${id}`, shortLabel: id, value: pounds(20000), unit: 'per unit', source: 'random' })),
+    {
+      id: 'NEL',
+      benefit: 'Reduced non-elective admissions',
+      shortLabel: 'NEL adm.',
+      value: Number((pounds(5000) + 1).toFixed(2)),
+      unit: 'per admission',
+      source: 'random',
+    },
+    ...unitIds(options.extraUnits ?? int(1, 4)).map((id) => ({
+      id,
+      benefit: `Reduced ${id}`,
+      shortLabel: id,
+      value: pounds(20000),
+      unit: 'per unit',
+      source: 'random',
+    })),
   ];
   // The last year has no NEL reductions at all, so its "% change NEL" cells must all say n/a.
   const noNelYear = years.length > 1 ? years[years.length - 1] : undefined;
@@ -84,7 +106,7 @@ function randomPlanJson(seed, options = {}) {
         ref: `${group}${letters(k)}`,
         group: `Group ${group}`,
         tiers,
-        name: index % 37 === 5 ? AWKWARD_NAMES[(index / 37) % AWKWARD_NAMES.length | 0] : `Scheme ${index + 1}`,
+        name: index % 37 === 5 ? AWKWARD_NAMES[((index / 37) % AWKWARD_NAMES.length) | 0] : `Scheme ${index + 1}`,
         description: `Generated scheme ${index + 1}`,
         inPool: chance(0.85),
         years: yearsJson,

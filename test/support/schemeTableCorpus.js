@@ -13,10 +13,26 @@ const D = (v) => new Decimal(v);
 const NAMED_UNITS = { nel: 2004, ch: 10000, reab: 3831, dtoc: 265 };
 
 const SCHEME_NAMES = [
-  'Falls prevention and response', 'Integrated discharge team', 'Community rapid response', 'Carers support and breaks',
-  'Home first reablement', 'Care home in-reach', 'Frailty virtual ward', 'Disabled Facilities Grant', 'Social prescribing',
-  'Dementia navigators', 'Telecare and assistive technology', 'Step-down beds', 'Hospital to home', 'Mental health crisis cafe',
-  'Multidisciplinary team meetings', 'Protecting social care', 'Care Act duties', 'Intermediate care', 'Trusted assessor', 'End of life care',
+  'Falls prevention and response',
+  'Integrated discharge team',
+  'Community rapid response',
+  'Carers support and breaks',
+  'Home first reablement',
+  'Care home in-reach',
+  'Frailty virtual ward',
+  'Disabled Facilities Grant',
+  'Social prescribing',
+  'Dementia navigators',
+  'Telecare and assistive technology',
+  'Step-down beds',
+  'Hospital to home',
+  'Mental health crisis cafe',
+  'Multidisciplinary team meetings',
+  'Protecting social care',
+  'Care Act duties',
+  'Intermediate care',
+  'Trusted assessor',
+  'End of life care',
 ];
 const TYPES = ['Prevention', 'Community based', 'Residential', 'Discharge', 'Enablers'];
 const GROUPS = ['Prevention', 'Assessment and care planning', 'Intensive support', 'Enablers'];
@@ -67,7 +83,22 @@ function yearFigures(schemes, year, unit = NAMED_UNITS.nel) {
     r.totalSaving = r.nel.times(NAMED_UNITS.nel).plus(r.ch.times(NAMED_UNITS.ch)).plus(r.dtoc.times(NAMED_UNITS.dtoc));
   }
   const total = (k) => rows.reduce((a, r) => a.plus(r[k]), D(0));
-  return { rows, pool, all, totals: { cost: pool, allCost: all, nel: nelTotal, saving: total('saving'), ch: total('ch'), dtoc: total('dtoc'), totalSaving: total('totalSaving'), share: D(1), change: D(1) } };
+  return {
+    rows,
+    pool,
+    all,
+    totals: {
+      cost: pool,
+      allCost: all,
+      nel: nelTotal,
+      saving: total('saving'),
+      ch: total('ch'),
+      dtoc: total('dtoc'),
+      totalSaving: total('totalSaving'),
+      share: D(1),
+      change: D(1),
+    },
+  };
 }
 
 // ---- how a figure is shown ----------------------------------------------------------------
@@ -94,9 +125,14 @@ function cellFor(value, show) {
     if (rounded.isNegative()) t = show.brackets ? `(${t})` : `-${t}`;
     return { v: t, shown: rounded };
   }
-  if (show.pct === 'fraction') return { v: value.toNumber(), fmt: `0.${'0'.repeat(dp)}%`, shown: value.times(100).toDecimalPlaces(dp) };
+  if (show.pct === 'fraction')
+    return { v: value.toNumber(), fmt: `0.${'0'.repeat(dp)}%`, shown: value.times(100).toDecimalPlaces(dp) };
   const fmtNumber = dp ? `#,##0.${'0'.repeat(dp)}` : '#,##0';
-  const fmt = show.pound ? `"£"${fmtNumber};("£"${fmtNumber})` : show.brackets ? `${fmtNumber};(${fmtNumber})` : show.fmt || fmtNumber;
+  const fmt = show.pound
+    ? `"£"${fmtNumber};("£"${fmtNumber})`
+    : show.brackets
+      ? `${fmtNumber};(${fmtNumber})`
+      : show.fmt || fmtNumber;
   // Typed in £000s or as rounded percentages: the cell holds the rounded figure. Pounds: the exact one.
   const stored = scale !== 1 || show.pct ? rounded : value;
   return { v: stored.toNumber(), fmt, shown: rounded };
@@ -107,7 +143,15 @@ function wrongFigure(shown, show, rand, exact) {
   const dp = show.dp ?? 0;
   const step = D(1).dividedBy(D(10).pow(dp));
   const small = exact && rand() < 0.5;
-  const bump = small ? step : Decimal.max(step.times(3 + Math.floor(rand() * 6)), shown.abs().times(0.02 + rand() * 0.05).toDecimalPlaces(dp)).plus(step.times(Math.floor(rand() * 10)));
+  const bump = small
+    ? step
+    : Decimal.max(
+        step.times(3 + Math.floor(rand() * 6)),
+        shown
+          .abs()
+          .times(0.02 + rand() * 0.05)
+          .toDecimalPlaces(dp),
+      ).plus(step.times(Math.floor(rand() * 10)));
   return rand() < 0.5 ? shown.plus(bump) : shown.minus(bump);
 }
 
@@ -155,7 +199,22 @@ const addr = (r, c) => {
  * (ref, name, type, group, inPool, commissioner, provider, source) or a figure key (cost, share,
  * nel, saving, change, ch, dtoc, totalSaving) with its heading and how it is shown.
  */
-function layTable(grid, r0, c0, { schemes, year, cols, unit, total = { where: 'below', label: 'Total' }, subtotals = false, unitsRow = null, groupRow = null, poolNote = false }) {
+function layTable(
+  grid,
+  r0,
+  c0,
+  {
+    schemes,
+    year,
+    cols,
+    unit,
+    total = { where: 'below', label: 'Total' },
+    subtotals = false,
+    unitsRow = null,
+    groupRow = null,
+    poolNote = false,
+  },
+) {
   const fig = yearFigures(schemes, year, unit);
   let r = r0;
   if (groupRow) {
@@ -163,7 +222,11 @@ function layTable(grid, r0, c0, { schemes, year, cols, unit, total = { where: 'b
     r++;
   }
   // Percentages are shown as points (4.03) unless the layout says otherwise.
-  cols = cols.map((col) => (col.show && (col.key === 'share' || col.key === 'change') && !col.show.pct ? { ...col, show: { ...col.show, pct: 'points' } } : col));
+  cols = cols.map((col) =>
+    col.show && (col.key === 'share' || col.key === 'change') && !col.show.pct
+      ? { ...col, show: { ...col.show, pct: 'points' } }
+      : col,
+  );
   cols.forEach((col, i) => grid.put(r, c0 + i, col.head));
   r++;
   if (unitsRow) {
@@ -183,9 +246,13 @@ function layTable(grid, r0, c0, { schemes, year, cols, unit, total = { where: 'b
       const k = col.key;
       let value;
       // A group's sub-total shows its schemes' share; the table's total, 100.
-      if ((k === 'share' || k === 'change') && key === 'subtotal') value = rows.reduce((a, x) => a.plus(x[k] ?? D(0)), D(0));
+      if ((k === 'share' || k === 'change') && key === 'subtotal')
+        value = rows.reduce((a, x) => a.plus(x[k] ?? D(0)), D(0));
       else if (k === 'share' || k === 'change') value = D(1);
-      else if (k === 'cost') value = rows.filter((x) => x.s.inPool || !cols.some((cc) => cc.key === 'share')).reduce((a, x) => a.plus(x.cost), D(0));
+      else if (k === 'cost')
+        value = rows
+          .filter((x) => x.s.inPool || !cols.some((cc) => cc.key === 'share'))
+          .reduce((a, x) => a.plus(x.cost), D(0));
       else value = rows.reduce((a, x) => a.plus(x[k]), D(0));
       if (k === 'cost' && poolNote && !col.show.text) poolNote = false;
       grid.figure(r, c0 + i, value, col.show, key);
@@ -255,14 +322,40 @@ const LAYOUTS = [
     const g = new SheetGrid('Cost and impact');
     const schemes = councilSchemes(seed, 8);
     g.put(0, 0, 'Table 1 – Cost and impact of schemes on NEL admissions, 2024/25');
-    layTable(g, 2, 0, { schemes, year: '2024/25', cols: standardCols({}, { cost: money(T(0)), share: T(2), saving: money(T(0)), change: T(2) }), total: { where: 'below', label: 'Total:' }, poolNote: true });
+    layTable(g, 2, 0, {
+      schemes,
+      year: '2024/25',
+      cols: standardCols({}, { cost: money(T(0)), share: T(2), saving: money(T(0)), change: T(2) }),
+      total: { where: 'below', label: 'Total:' },
+      poolNote: true,
+    });
     return { sheets: [g], first: { sheet: g.name, schemes, year: '2024/25', unit: 2004, scale: 1 } };
   },
   // 2. Numbers with formats: % of pool held as a fraction formatted as %, £ formats, "Grand total".
   (seed) => {
     const g = new SheetGrid('Schemes 2025-26');
     const schemes = councilSchemes(seed, 10, { years: ['2025/26'] });
-    layTable(g, 0, 0, { schemes, year: '2025/26', cols: standardCols({ ref: 'Scheme ID', name: 'Scheme name', cost: 'Investment', share: 'Share of pool', saving: 'Estimated saving', change: '% change' }, { cost: money(N(0, { pound: true })), share: { pct: 'fraction', dp: 2 }, saving: money(N(0, { pound: true })), change: { pct: 'fraction', dp: 1 } }), total: { where: 'below', label: 'Grand total' } });
+    layTable(g, 0, 0, {
+      schemes,
+      year: '2025/26',
+      cols: standardCols(
+        {
+          ref: 'Scheme ID',
+          name: 'Scheme name',
+          cost: 'Investment',
+          share: 'Share of pool',
+          saving: 'Estimated saving',
+          change: '% change',
+        },
+        {
+          cost: money(N(0, { pound: true })),
+          share: { pct: 'fraction', dp: 2 },
+          saving: money(N(0, { pound: true })),
+          change: { pct: 'fraction', dp: 1 },
+        },
+      ),
+      total: { where: 'below', label: 'Grand total' },
+    });
     return { sheets: [g], first: { sheet: g.name, schemes, year: '2025/26', unit: 2004, scale: 1 } };
   },
   // 3. A two-row header with a units row; wrapped headings across rows.
@@ -271,9 +364,21 @@ const LAYOUTS = [
     const schemes = councilSchemes(seed, 7);
     g.put(0, 0, 'Better Care Fund 2024/25');
     layTable(g, 2, 0, {
-      schemes, year: '2024/25',
+      schemes,
+      year: '2024/25',
       groupRow: ['Scheme', null, 'Total', '% of', 'Reduction in', 'Estimated', '% reduction'],
-      cols: standardCols({ ref: 'ref', name: 'name', cost: 'expenditure', share: 'pool', nel: 'NEL admissions', saving: 'saving', change: 'NEL' }, { cost: money(N(0)), share: N(2, { pct: 'points' }), saving: money(N(0)), change: N(1, { pct: 'points' }) }),
+      cols: standardCols(
+        {
+          ref: 'ref',
+          name: 'name',
+          cost: 'expenditure',
+          share: 'pool',
+          nel: 'NEL admissions',
+          saving: 'saving',
+          change: 'NEL',
+        },
+        { cost: money(N(0)), share: N(2, { pct: 'points' }), saving: money(N(0)), change: N(1, { pct: 'points' }) },
+      ),
       unitsRow: [null, null, '£', '%', 'No.', '£', '%'],
       total: { where: 'below', label: 'TOTAL' },
     });
@@ -283,7 +388,15 @@ const LAYOUTS = [
   (seed) => {
     const g = new SheetGrid('Plan £000s');
     const schemes = councilSchemes(seed, 9, { outOfPool: 0 });
-    layTable(g, 1, 1, { schemes, year: '2024/25', cols: standardCols({ cost: 'Cost (£000s)', saving: 'Saving (£000s)' }, { cost: money(N(0), 1e3), share: T(1), saving: money(N(1), 1e3), change: T(1) }), total: { where: 'below', label: 'Total' } });
+    layTable(g, 1, 1, {
+      schemes,
+      year: '2024/25',
+      cols: standardCols(
+        { cost: 'Cost (£000s)', saving: 'Saving (£000s)' },
+        { cost: money(N(0), 1e3), share: T(1), saving: money(N(1), 1e3), change: T(1) },
+      ),
+      total: { where: 'below', label: 'Total' },
+    });
     return { sheets: [g], first: { sheet: g.name, schemes, year: '2024/25', unit: 2004, scale: 1e3 } };
   },
   // 5. A note above states the scale and the unit cost: "£000s", "@ £1,490 per admission".
@@ -292,28 +405,67 @@ const LAYOUTS = [
     const schemes = councilSchemes(seed, 8);
     g.put(0, 0, "All figures £'000 unless stated");
     g.put(1, 0, 'Savings calculated @ £1,490 per non-elective admission');
-    layTable(g, 3, 0, { schemes, year: '2024/25', unit: 1490, cols: standardCols({ cost: 'Cost', saving: 'Savings' }, { cost: money(T(1), 1e3), share: T(2), saving: money(T(1), 1e3), change: T(2) }), total: { where: 'below', label: 'Total' } });
+    layTable(g, 3, 0, {
+      schemes,
+      year: '2024/25',
+      unit: 1490,
+      cols: standardCols(
+        { cost: 'Cost', saving: 'Savings' },
+        { cost: money(T(1), 1e3), share: T(2), saving: money(T(1), 1e3), change: T(2) },
+      ),
+      total: { where: 'below', label: 'Total' },
+    });
     return { sheets: [g], first: { sheet: g.name, schemes, year: '2024/25', unit: 1490, scale: 1e3 } };
   },
   // 6. The unit cost in the saving heading.
   (seed) => {
     const g = new SheetGrid('Impact');
     const schemes = councilSchemes(seed, 6);
-    layTable(g, 0, 0, { schemes, year: '2024/25', unit: 1650, cols: standardCols({ nel: 'Avoided admissions', saving: 'Saving @ £1,650 per admission' }, { cost: money(T(0, { pound: true })), share: T(2, { pct: 'sign' }), saving: money(T(0, { pound: true })), change: T(2, { pct: 'sign' }) }), total: { where: 'below', label: 'Total' } });
+    layTable(g, 0, 0, {
+      schemes,
+      year: '2024/25',
+      unit: 1650,
+      cols: standardCols(
+        { nel: 'Avoided admissions', saving: 'Saving @ £1,650 per admission' },
+        {
+          cost: money(T(0, { pound: true })),
+          share: T(2, { pct: 'sign' }),
+          saving: money(T(0, { pound: true })),
+          change: T(2, { pct: 'sign' }),
+        },
+      ),
+      total: { where: 'below', label: 'Total' },
+    });
     return { sheets: [g], first: { sheet: g.name, schemes, year: '2024/25', unit: 1650, scale: 1 } };
   },
   // 7. The total row above the schemes.
   (seed) => {
     const g = new SheetGrid('Summary');
     const schemes = councilSchemes(seed, 7);
-    layTable(g, 0, 0, { schemes, year: '2024/25', cols: standardCols({}, { cost: money(N(0)), share: N(2, { pct: 'points' }), saving: money(N(0)), change: N(2, { pct: 'points' }) }), total: { where: 'above', label: 'TOTAL' } });
+    layTable(g, 0, 0, {
+      schemes,
+      year: '2024/25',
+      cols: standardCols(
+        {},
+        { cost: money(N(0)), share: N(2, { pct: 'points' }), saving: money(N(0)), change: N(2, { pct: 'points' }) },
+      ),
+      total: { where: 'above', label: 'TOTAL' },
+    });
     return { sheets: [g], first: { sheet: g.name, schemes, year: '2024/25', unit: 2004, scale: 1 } };
   },
   // 8. A total row with no label.
   (seed) => {
     const g = new SheetGrid('Table');
     const schemes = councilSchemes(seed, 6, { outOfPool: 0 });
-    layTable(g, 2, 0, { schemes, year: '2024/25', cols: standardCols({ name: 'Service' }, { cost: money(N(0)), share: N(2, { pct: 'points' }), saving: money(N(0)), change: N(2, { pct: 'points' }) }), total: { where: 'below', label: null } });
+    layTable(g, 2, 0, {
+      schemes,
+      year: '2024/25',
+      cols: standardCols(
+        { name: 'Service' },
+        { cost: money(N(0)), share: N(2, { pct: 'points' }), saving: money(N(0)), change: N(2, { pct: 'points' }) },
+      ),
+      total: { where: 'below', label: null },
+    });
     return { sheets: [g], first: { sheet: g.name, schemes, year: '2024/25', unit: 2004, scale: 1 } };
   },
   // 9. Two tables side by side on the same rows, a blank column between them.
@@ -323,8 +475,18 @@ const LAYOUTS = [
     g.put(0, 0, '2024/25');
     g.put(0, 8, '2025/26');
     const s = { cost: money(T(0)), share: T(2), saving: money(T(0)), change: T(2) };
-    layTable(g, 1, 0, { schemes, year: '2024/25', cols: standardCols({}, s), total: { where: 'below', label: 'Total' } });
-    layTable(g, 1, 8, { schemes, year: '2025/26', cols: standardCols({}, s), total: { where: 'below', label: 'Total' } });
+    layTable(g, 1, 0, {
+      schemes,
+      year: '2024/25',
+      cols: standardCols({}, s),
+      total: { where: 'below', label: 'Total' },
+    });
+    layTable(g, 1, 8, {
+      schemes,
+      year: '2025/26',
+      cols: standardCols({}, s),
+      total: { where: 'below', label: 'Total' },
+    });
     return { sheets: [g], first: { sheet: g.name, schemes, year: '2024/25', unit: 2004, scale: 1 } };
   },
   // 10. A second table stacked below the first, with its own title.
@@ -333,16 +495,34 @@ const LAYOUTS = [
     const schemes = councilSchemes(seed, 5, { years: ['2024/25', '2025/26'] });
     const s = { cost: money(T(0)), share: T(2), saving: money(T(0)), change: T(2) };
     g.put(0, 0, 'Table A: 2024/25');
-    const a = layTable(g, 1, 0, { schemes, year: '2024/25', cols: standardCols({}, s), total: { where: 'below', label: 'Total' } });
+    const a = layTable(g, 1, 0, {
+      schemes,
+      year: '2024/25',
+      cols: standardCols({}, s),
+      total: { where: 'below', label: 'Total' },
+    });
     g.put(a.lastRow + 2, 0, 'Table B: 2025/26');
-    layTable(g, a.lastRow + 3, 0, { schemes, year: '2025/26', cols: standardCols({}, s), total: { where: 'below', label: 'Total' } });
+    layTable(g, a.lastRow + 3, 0, {
+      schemes,
+      year: '2025/26',
+      cols: standardCols({}, s),
+      total: { where: 'below', label: 'Total' },
+    });
     return { sheets: [g], first: { sheet: g.name, schemes, year: '2024/25', unit: 2004, scale: 1 } };
   },
   // 11. Negative figures in brackets: a service decommissioned gives money back.
   (seed) => {
     const g = new SheetGrid('Adjusted');
     const schemes = councilSchemes(seed, 6, { outOfPool: 0, negative: true });
-    layTable(g, 0, 0, { schemes, year: '2024/25', cols: standardCols({}, { cost: money(T(0, { brackets: true })), share: T(2, { brackets: true }), saving: money(T(0)), change: T(2) }), total: { where: 'below', label: 'Total' } });
+    layTable(g, 0, 0, {
+      schemes,
+      year: '2024/25',
+      cols: standardCols(
+        {},
+        { cost: money(T(0, { brackets: true })), share: T(2, { brackets: true }), saving: money(T(0)), change: T(2) },
+      ),
+      total: { where: 'below', label: 'Total' },
+    });
     return { sheets: [g], first: { sheet: g.name, schemes, year: '2024/25', unit: 2004, scale: 1 } };
   },
   // 12. Schemes as columns: the measures down the side.
@@ -350,7 +530,15 @@ const LAYOUTS = [
     const g = new SheetGrid('Across');
     const schemes = councilSchemes(seed, 5, { outOfPool: 0 });
     const flat = new SheetGrid('flat');
-    layTable(flat, 0, 0, { schemes, year: '2024/25', cols: standardCols({}, { cost: money(N(0)), share: N(2, { pct: 'points' }), saving: money(N(0)), change: N(2, { pct: 'points' }) }), total: { where: 'below', label: 'Total' } });
+    layTable(flat, 0, 0, {
+      schemes,
+      year: '2024/25',
+      cols: standardCols(
+        {},
+        { cost: money(N(0)), share: N(2, { pct: 'points' }), saving: money(N(0)), change: N(2, { pct: 'points' }) },
+      ),
+      total: { where: 'below', label: 'Total' },
+    });
     g.put(0, 0, 'Schemes 2024/25 (one column per scheme)');
     for (const [key, cell] of flat.cells) {
       const [r, c] = key.split(',').map(Number);
@@ -363,7 +551,13 @@ const LAYOUTS = [
   (seed) => {
     const g = new SheetGrid('By tier');
     const schemes = councilSchemes(seed, 9);
-    layTable(g, 0, 0, { schemes, year: '2024/25', subtotals: true, cols: standardCols({}, { cost: money(T(0)), share: T(2), saving: money(T(0)), change: T(2) }), total: { where: 'below', label: 'Grand Total' } });
+    layTable(g, 0, 0, {
+      schemes,
+      year: '2024/25',
+      subtotals: true,
+      cols: standardCols({}, { cost: money(T(0)), share: T(2), saving: money(T(0)), change: T(2) }),
+      total: { where: 'below', label: 'Grand Total' },
+    });
     return { sheets: [g], first: { sheet: g.name, schemes, year: '2024/25', unit: 2004, scale: 1 } };
   },
   // 14. Several benefits and one total saving at the named unit costs.
@@ -371,28 +565,45 @@ const LAYOUTS = [
     const g = new SheetGrid('Benefits');
     const schemes = councilSchemes(seed, 9, { multi: true });
     layTable(g, 0, 0, {
-      schemes, year: '2024/25',
+      schemes,
+      year: '2024/25',
       cols: [
-        { key: 'ref', head: 'Sch Ref' }, { key: 'cost', head: 'Cost (£)', show: money(T(0)) }, { key: 'share', head: '% of BCF Pool', show: T(2) },
-        { key: 'nel', head: 'No Reduced NEL Adm.', show: T(0) }, { key: 'change', head: '% Change NEL Adm.', show: T(2) },
-        { key: 'ch', head: 'No Reduced Care Home Adm.', show: T(0) }, { key: 'dtoc', head: 'DTOC (Reduced XS Bed Days)', show: T(0) },
+        { key: 'ref', head: 'Sch Ref' },
+        { key: 'cost', head: 'Cost (£)', show: money(T(0)) },
+        { key: 'share', head: '% of BCF Pool', show: T(2) },
+        { key: 'nel', head: 'No Reduced NEL Adm.', show: T(0) },
+        { key: 'change', head: '% Change NEL Adm.', show: T(2) },
+        { key: 'ch', head: 'No Reduced Care Home Adm.', show: T(0) },
+        { key: 'dtoc', head: 'DTOC (Reduced XS Bed Days)', show: T(0) },
         { key: 'totalSaving', head: 'Total Saving (£)', show: money(T(0)) },
       ],
-      total: { where: 'below', label: null }, poolNote: true,
+      total: { where: 'below', label: null },
+      poolNote: true,
     });
-    return { sheets: [g], first: { sheet: g.name, schemes, year: '2024/25', unit: 2004, scale: 1, multi: true, unnamed: true } };
+    return {
+      sheets: [g],
+      first: { sheet: g.name, schemes, year: '2024/25', unit: 2004, scale: 1, multi: true, unnamed: true },
+    };
   },
   // 15. The national template's words: ID, type, commissioner, provider, source, expenditure.
   (seed) => {
     const g = new SheetGrid('Expenditure');
     const schemes = councilSchemes(seed, 10);
     layTable(g, 3, 1, {
-      schemes, year: '2024/25',
+      schemes,
+      year: '2024/25',
       cols: [
-        { key: 'ref', head: 'Scheme ID' }, { key: 'name', head: 'Scheme Name' }, { key: 'type', head: 'Scheme Type' }, { key: 'commissioner', head: 'Commissioner' },
-        { key: 'provider', head: 'Provider' }, { key: 'source', head: 'Source of Funding' }, { key: 'inPool', head: 'In BCF pool?' },
-        { key: 'cost', head: 'Expenditure (£)', show: money(N(0)) }, { key: 'share', head: '% of BCF pool', show: { pct: 'fraction', dp: 2 } },
-        { key: 'nel', head: 'Reduction in NEL admissions', show: N(0) }, { key: 'saving', head: 'Savings (£)', show: money(N(0)) },
+        { key: 'ref', head: 'Scheme ID' },
+        { key: 'name', head: 'Scheme Name' },
+        { key: 'type', head: 'Scheme Type' },
+        { key: 'commissioner', head: 'Commissioner' },
+        { key: 'provider', head: 'Provider' },
+        { key: 'source', head: 'Source of Funding' },
+        { key: 'inPool', head: 'In BCF pool?' },
+        { key: 'cost', head: 'Expenditure (£)', show: money(N(0)) },
+        { key: 'share', head: '% of BCF pool', show: { pct: 'fraction', dp: 2 } },
+        { key: 'nel', head: 'Reduction in NEL admissions', show: N(0) },
+        { key: 'saving', head: 'Savings (£)', show: money(N(0)) },
       ],
       total: { where: 'below', label: 'Total' },
     });
@@ -403,24 +614,61 @@ const LAYOUTS = [
     const g = new SheetGrid('Notes');
     const schemes = councilSchemes(seed, 7);
     schemes[2].ref += '*';
-    layTable(g, 1, 0, { schemes, year: '2024/25', cols: standardCols({ cost: 'Cost (£)¹', share: '% of BCF\npool', nel: 'Reduced NEL\nadmissions²', saving: 'Saving\n(£)', change: '% Change\nNEL' }, { cost: money(T(0)), share: T(2), saving: money(T(0)), change: T(2) }), total: { where: 'below', label: 'Total' } });
-    g.put(g.figures.reduce((m, f) => Math.max(m, f.r), 0) + 2, 0, '¹ Includes carry-forward. * Scheme 3a shared with the neighbouring borough.');
+    layTable(g, 1, 0, {
+      schemes,
+      year: '2024/25',
+      cols: standardCols(
+        {
+          cost: 'Cost (£)¹',
+          share: '% of BCF\npool',
+          nel: 'Reduced NEL\nadmissions²',
+          saving: 'Saving\n(£)',
+          change: '% Change\nNEL',
+        },
+        { cost: money(T(0)), share: T(2), saving: money(T(0)), change: T(2) },
+      ),
+      total: { where: 'below', label: 'Total' },
+    });
+    g.put(
+      g.figures.reduce((m, f) => Math.max(m, f.r), 0) + 2,
+      0,
+      '¹ Includes carry-forward. * Scheme 3a shared with the neighbouring borough.',
+    );
     return { sheets: [g], first: { sheet: g.name, schemes, year: '2024/25', unit: 2004, scale: 1 } };
   },
   // 17. In £m with two decimals, and sub-totals: an old sheet.
   (seed) => {
     const g = new SheetGrid('Old plan');
     const schemes = councilSchemes(seed, 8, { outOfPool: 0 });
-    layTable(g, 0, 0, { schemes, year: '2024/25', subtotals: true, cols: standardCols({ cost: 'Spend £m' }, { cost: money(T(2), 1e6), share: T(1), saving: money(T(0)), change: T(1) }), total: { where: 'below', label: 'Total' } });
+    layTable(g, 0, 0, {
+      schemes,
+      year: '2024/25',
+      subtotals: true,
+      cols: standardCols(
+        { cost: 'Spend £m' },
+        { cost: money(T(2), 1e6), share: T(1), saving: money(T(0)), change: T(1) },
+      ),
+      total: { where: 'below', label: 'Total' },
+    });
     return { sheets: [g], first: { sheet: g.name, schemes, year: '2024/25', unit: 2004, scale: 1e6 } };
   },
   // 18. A scheme table beside a budget table that is not one (Cost, Total, FTE, % change on last year).
   (seed) => {
     const g = new SheetGrid('Budget and BCF');
     const schemes = councilSchemes(seed, 6);
-    layTable(g, 0, 0, { schemes, year: '2024/25', cols: standardCols({}, { cost: money(T(0)), share: T(2), saving: money(T(0)), change: T(2) }), total: { where: 'below', label: 'Total' } });
+    layTable(g, 0, 0, {
+      schemes,
+      year: '2024/25',
+      cols: standardCols({}, { cost: money(T(0)), share: T(2), saving: money(T(0)), change: T(2) }),
+      total: { where: 'below', label: 'Total' },
+    });
     const b = 14;
-    [['Service', 'Budget 2023/24', 'Cost', 'Total', 'FTE', '% change on 2023/24'], ['Home care', 1000, 1100, 2150, 12, 4.2], ['Day services', 500, 480, 990, 4, -7.1], ['Total', 1500, 1580, 3000, 15, 2.3]].forEach((row, i) => row.forEach((v, c) => g.put(b + i, c, v)));
+    [
+      ['Service', 'Budget 2023/24', 'Cost', 'Total', 'FTE', '% change on 2023/24'],
+      ['Home care', 1000, 1100, 2150, 12, 4.2],
+      ['Day services', 500, 480, 990, 4, -7.1],
+      ['Total', 1500, 1580, 3000, 15, 2.3],
+    ].forEach((row, i) => row.forEach((v, c) => g.put(b + i, c, v)));
     return { sheets: [g], first: { sheet: g.name, schemes, year: '2024/25', unit: 2004, scale: 1 } };
   },
   // 19. Two year groups side by side under merged year headings, sharing the scheme columns.
@@ -432,7 +680,18 @@ const LAYOUTS = [
     g.put(0, 2, '2024/25');
     g.put(0, 6, '2025/26');
     g.merges.push([0, 2, 0, 5], [0, 6, 0, 9]);
-    ['Ref', 'Scheme', 'Cost (£)', '% of pool', 'Reduced NEL admissions', 'Saving (£)', 'Cost (£)', '% of pool', 'Reduced NEL admissions', 'Saving (£)'].forEach((h, c) => g.put(1, c, h));
+    [
+      'Ref',
+      'Scheme',
+      'Cost (£)',
+      '% of pool',
+      'Reduced NEL admissions',
+      'Saving (£)',
+      'Cost (£)',
+      '% of pool',
+      'Reduced NEL admissions',
+      'Saving (£)',
+    ].forEach((h, c) => g.put(1, c, h));
     const show = { cost: money(N(0)), share: N(2, { pct: 'points' }), nel: N(0), saving: money(N(0)) };
     f[0].rows.forEach((x, i) => {
       g.put(2 + i, 0, x.s.ref);
@@ -447,7 +706,11 @@ const LAYOUTS = [
     });
     const tr = 2 + schemes.length;
     g.put(tr, 1, 'Total');
-    years.forEach((y, k) => ['cost', 'share', 'nel', 'saving'].forEach((key, j) => g.figure(tr, 2 + 4 * k + j, key === 'share' ? D(1) : f[k].totals[key], show[key], 'total')));
+    years.forEach((y, k) =>
+      ['cost', 'share', 'nel', 'saving'].forEach((key, j) =>
+        g.figure(tr, 2 + 4 * k + j, key === 'share' ? D(1) : f[k].totals[key], show[key], 'total'),
+      ),
+    );
     return { sheets: [g], first: { sheet: g.name, schemes, year: '2024/25', unit: 2004, scale: 1, bandCols: true } };
   },
   // 20. Quarters under a "Cost (£)" heading with a row total, and a saving per row.
@@ -457,7 +720,9 @@ const LAYOUTS = [
     const f = yearFigures(schemes, '2024/25');
     g.put(0, 2, 'Cost (£)');
     g.merges.push([0, 2, 0, 6]);
-    ['Ref', 'Scheme', 'Q1', 'Q2', 'Q3', 'Q4', 'Total', 'Reduced NEL admissions', 'Saving (£)'].forEach((h, c) => g.put(1, c, h));
+    ['Ref', 'Scheme', 'Q1', 'Q2', 'Q3', 'Q4', 'Total', 'Reduced NEL admissions', 'Saving (£)'].forEach((h, c) =>
+      g.put(1, c, h),
+    );
     const show = money(N(0));
     f.rows.forEach((x, i) => {
       g.put(2 + i, 0, x.s.ref);
@@ -472,7 +737,17 @@ const LAYOUTS = [
     });
     const tr = 2 + schemes.length;
     g.put(tr, 1, 'Total');
-    for (let j = 0; j < 4; j++) g.figure(tr, 2 + j, f.rows.reduce((a, x) => a.plus(j < 3 ? x.cost.dividedToIntegerBy(4) : x.cost.minus(x.cost.dividedToIntegerBy(4).times(3))), D(0)), show, 'total');
+    for (let j = 0; j < 4; j++)
+      g.figure(
+        tr,
+        2 + j,
+        f.rows.reduce(
+          (a, x) => a.plus(j < 3 ? x.cost.dividedToIntegerBy(4) : x.cost.minus(x.cost.dividedToIntegerBy(4).times(3))),
+          D(0),
+        ),
+        show,
+        'total',
+      );
     g.figure(tr, 6, f.all, show, 'total');
     g.figure(tr, 7, f.totals.nel, N(0), 'total');
     g.figure(tr, 8, f.totals.saving, show, 'total');
@@ -482,7 +757,20 @@ const LAYOUTS = [
   (seed) => {
     const g = new SheetGrid('Typed');
     const schemes = councilSchemes(seed, 8);
-    layTable(g, 0, 0, { schemes, year: '2024/25', cols: standardCols({ share: 'Pool %' , change: '% reduction' }, { cost: money(N(0)), share: T(2, { pct: 'sign' }), saving: money(N(0)), change: N(2, { pct: 'points', fmt: '0.00' }) }), total: { where: 'below', label: 'Total' } });
+    layTable(g, 0, 0, {
+      schemes,
+      year: '2024/25',
+      cols: standardCols(
+        { share: 'Pool %', change: '% reduction' },
+        {
+          cost: money(N(0)),
+          share: T(2, { pct: 'sign' }),
+          saving: money(N(0)),
+          change: N(2, { pct: 'points', fmt: '0.00' }),
+        },
+      ),
+      total: { where: 'below', label: 'Total' },
+    });
     return { sheets: [g], first: { sheet: g.name, schemes, year: '2024/25', unit: 2004, scale: 1 } };
   },
   // 22. A long table split over two sheets' worth of rows, on a sheet with a title block and notes.
@@ -491,7 +779,23 @@ const LAYOUTS = [
     const schemes = councilSchemes(seed, 20, { outOfPool: 2 });
     g.put(0, 0, 'Made-up Borough Council and ICB');
     g.put(1, 0, 'Better Care Fund schemes 2024/25');
-    layTable(g, 4, 0, { schemes, year: '2024/25', cols: standardCols({ ref: 'No.', name: 'Scheme', cost: 'Total cost £', share: '% of total BCF pool', nel: 'NEL admissions avoided', saving: 'Savings (£)', change: 'Share of total NEL reduction (%)' }, { cost: money(N(0)), share: N(2, { pct: 'points' }), saving: money(N(0)), change: N(2, { pct: 'points' }) }), total: { where: 'below', label: 'Total BCF' } });
+    layTable(g, 4, 0, {
+      schemes,
+      year: '2024/25',
+      cols: standardCols(
+        {
+          ref: 'No.',
+          name: 'Scheme',
+          cost: 'Total cost £',
+          share: '% of total BCF pool',
+          nel: 'NEL admissions avoided',
+          saving: 'Savings (£)',
+          change: 'Share of total NEL reduction (%)',
+        },
+        { cost: money(N(0)), share: N(2, { pct: 'points' }), saving: money(N(0)), change: N(2, { pct: 'points' }) },
+      ),
+      total: { where: 'below', label: 'Total BCF' },
+    });
     return { sheets: [g], first: { sheet: g.name, schemes, year: '2024/25', unit: 2004, scale: 1 } };
   },
   // 23. Pasted from a PDF: everything text, "£ 1,234", "4.03 %", footnote marks, names wrapped onto a second row.
@@ -499,7 +803,26 @@ const LAYOUTS = [
     const g = new SheetGrid('Pasted');
     const schemes = councilSchemes(seed, 7);
     const flat = new SheetGrid('flat');
-    layTable(flat, 0, 0, { schemes, year: '2024/25', cols: standardCols({ cost: 'Cost (£) [1]', share: '% of BCF Pool', nel: 'Reduced NEL Admissions [2]', saving: 'Saving (£)', change: '% Change NEL' }, { cost: money(T(0, { pound: true })), share: T(2, { pct: 'sign' }), saving: money(T(0, { pound: true })), change: T(2, { pct: 'sign' }) }), total: { where: 'below', label: 'TOTAL' } });
+    layTable(flat, 0, 0, {
+      schemes,
+      year: '2024/25',
+      cols: standardCols(
+        {
+          cost: 'Cost (£) [1]',
+          share: '% of BCF Pool',
+          nel: 'Reduced NEL Admissions [2]',
+          saving: 'Saving (£)',
+          change: '% Change NEL',
+        },
+        {
+          cost: money(T(0, { pound: true })),
+          share: T(2, { pct: 'sign' }),
+          saving: money(T(0, { pound: true })),
+          change: T(2, { pct: 'sign' }),
+        },
+      ),
+      total: { where: 'below', label: 'TOTAL' },
+    });
     // Every scheme's name breaks after its second word onto a row of its own, as PDF text does.
     let out = 2;
     const rowMap = new Map();
@@ -520,14 +843,24 @@ const LAYOUTS = [
     g.put(0, 0, 'Table 2: Cost and impact of schemes (extract from the published plan)');
     g.put(out + 1, 0, '[1] 2024/25 prices. [2] Against the 2023/24 baseline.');
     g.figures = flat.figures.map((f) => ({ ...f, r: rowMap.get(f.r) }));
-    for (const [key, cell] of [...g.cells]) if (typeof cell.v === 'string' && /%$/.test(cell.v)) g.cells.set(key, { v: cell.v });
+    for (const [key, cell] of [...g.cells])
+      if (typeof cell.v === 'string' && /%$/.test(cell.v)) g.cells.set(key, { v: cell.v });
     return { sheets: [g], first: { sheet: g.name, schemes, year: '2024/25', unit: 2004, scale: 1 } };
   },
   // 24. An old sheet: each group closed by a sub-total row nobody labelled, then a labelled total.
   (seed) => {
     const g = new SheetGrid('2019 sheet');
     const schemes = councilSchemes(seed, 9, { outOfPool: 0 });
-    const a = layTable(g, 0, 0, { schemes, year: '2024/25', subtotals: true, cols: standardCols({}, { cost: money(N(0)), share: N(2, { pct: 'points' }), saving: money(N(0)), change: N(2, { pct: 'points' }) }), total: { where: 'below', label: 'Total' } });
+    const a = layTable(g, 0, 0, {
+      schemes,
+      year: '2024/25',
+      subtotals: true,
+      cols: standardCols(
+        {},
+        { cost: money(N(0)), share: N(2, { pct: 'points' }), saving: money(N(0)), change: N(2, { pct: 'points' }) },
+      ),
+      total: { where: 'below', label: 'Total' },
+    });
     for (let r = 0; r <= a.lastRow; r++) {
       const label = g.cells.get(`${r},0`);
       if (label && /^Sub-total/.test(label.v)) g.cells.delete(`${r},0`);
@@ -545,7 +878,13 @@ const LAYOUTS = [
       const rows = f.rows.filter((x) => x.s.group === group);
       if (!rows.length) continue;
       g.put(r, 1, group);
-      g.figure(r, 2, rows.reduce((a, x) => a.plus(x.cost), D(0)), money(N(0)), 'subtotal');
+      g.figure(
+        r,
+        2,
+        rows.reduce((a, x) => a.plus(x.cost), D(0)),
+        money(N(0)),
+        'subtotal',
+      );
       r++;
       for (const x of rows) {
         g.put(r, 0, x.s.ref);
@@ -574,7 +913,16 @@ const LAYOUTS = [
     const f = years.map((y) => yearFigures(schemes, y));
     const totals = schemes.map((s) => s.years[years[0]].cost.plus(s.years[years[1]].cost));
     const grand = totals.reduce((a, b) => a.plus(b), D(0));
-    ['Ref', 'Scheme name', 'Cost 2024/25 (£)', 'Cost 2025/26 (£)', 'Total cost (£)', '% of pool', 'Reduced NEL admissions 2024/25', 'Saving 2024/25 (£)'].forEach((h, c) => g.put(0, c, h));
+    [
+      'Ref',
+      'Scheme name',
+      'Cost 2024/25 (£)',
+      'Cost 2025/26 (£)',
+      'Total cost (£)',
+      '% of pool',
+      'Reduced NEL admissions 2024/25',
+      'Saving 2024/25 (£)',
+    ].forEach((h, c) => g.put(0, c, h));
     f[0].rows.forEach((x, i) => {
       const r = i + 1;
       g.put(r, 0, x.s.ref);
@@ -600,7 +948,9 @@ const LAYOUTS = [
 
 /** Seeds faults into derived figures (shares, savings, % change, totals, row totals). */
 function seedFaults(sheets, rand, count) {
-  const candidates = sheets.flatMap((g) => g.figures.filter((f) => f.derived && f.shown !== null).map((f) => ({ g, f })));
+  const candidates = sheets.flatMap((g) =>
+    g.figures.filter((f) => f.derived && f.shown !== null).map((f) => ({ g, f })),
+  );
   const faults = [];
   const used = new Set();
   while (faults.length < count && used.size < candidates.length) {
@@ -616,7 +966,18 @@ function seedFaults(sheets, rand, count) {
     g.cells.set(`${f.r},${f.c}`, { ...g.cells.get(`${f.r},${f.c}`), ...wrong });
     faults.push({ g, f });
   }
-  return faults.map(({ g, f }) => ({ sheet: g.name, cell: addr(f.r, f.c), expected: f.shown.toString(), ...(f.approx ? { within: D(1).dividedBy(D(10).pow(f.show.dp ?? 0)).toString() } : {}) }));
+  return faults.map(({ g, f }) => ({
+    sheet: g.name,
+    cell: addr(f.r, f.c),
+    expected: f.shown.toString(),
+    ...(f.approx
+      ? {
+          within: D(1)
+            .dividedBy(D(10).pow(f.show.dp ?? 0))
+            .toString(),
+        }
+      : {}),
+  }));
 }
 
 function corpus() {
@@ -626,7 +987,9 @@ function corpus() {
     const rand = rng(seed + 5);
     const faults = seedFaults(sheets, rand, 2 + (i % 3));
     const faultCells = new Set(faults.map((f) => `${f.sheet}!${f.cell}`));
-    const correct = sheets.flatMap((g) => g.figures.map((f) => ({ sheet: g.name, cell: addr(f.r, f.c) }))).filter((c) => !faultCells.has(`${c.sheet}!${c.cell}`));
+    const correct = sheets
+      .flatMap((g) => g.figures.map((f) => ({ sheet: g.name, cell: addr(f.r, f.c) })))
+      .filter((c) => !faultCells.has(`${c.sheet}!${c.cell}`));
     return { name: `council-${String(i + 1).padStart(2, '0')}`, sheets, faults, correct, first };
   });
 }
@@ -636,7 +999,13 @@ function largeTypedTable(count) {
   const g = new SheetGrid('Schemes');
   const schemes = councilSchemes(7, count, { outOfPool: 3 });
   g.put(0, 0, `Cost and impact of ${count} schemes, 2024/25`);
-  layTable(g, 2, 0, { schemes, year: '2024/25', cols: standardCols({}, { cost: money(T(0)), share: T(2), saving: money(T(0)), change: T(2) }), total: { where: 'below', label: 'Total' }, poolNote: true });
+  layTable(g, 2, 0, {
+    schemes,
+    year: '2024/25',
+    cols: standardCols({}, { cost: money(T(0)), share: T(2), saving: money(T(0)), change: T(2) }),
+    total: { where: 'below', label: 'Total' },
+    poolNote: true,
+  });
   const faults = seedFaults([g], rng(8), 5);
   return { name: `typed-${count}`, sheets: [g], faults, correct: [], first: null };
 }

@@ -40,7 +40,11 @@ describe('the pane runs one command at a time', () => {
     });
     expect(result.status).toBe('failed');
     expect(result.status === 'failed' && result.error.message).toBe('the workbook is locked');
-    expect(seen).toEqual([{ status: 'running', label: 'Generating' }, { status: 'running', label: 'Generating', progress: { done: 1, total: 3, step: 'Schemes' } }, { status: 'idle' }]);
+    expect(seen).toEqual([
+      { status: 'running', label: 'Generating' },
+      { status: 'running', label: 'Generating', progress: { done: 1, total: 3, step: 'Schemes' } },
+      { status: 'idle' },
+    ]);
     expect(runner.state.status).toBe('idle');
   });
 

@@ -10,7 +10,9 @@ function typedWorkbook(): MemoryWorkbook {
   const book = new MemoryWorkbook();
   for (const sheet of barnetTablesAsPrinted().sheets) {
     book.engine.addSheet(sheet.name);
-    sheet.values.forEach((row: unknown[], r: number) => row.forEach((v, c) => v !== null && book.setCell(sheet.name, r, c, v as string)));
+    sheet.values.forEach((row: unknown[], r: number) =>
+      row.forEach((v, c) => v !== null && book.setCell(sheet.name, r, c, v as string)),
+    );
   }
   return book;
 }
@@ -27,12 +29,21 @@ describe('Import schemes from a table (the pane’s flow, on the in-memory workb
     const found = expectFound(await findImportTable(book));
     expect([found.where, found.schemes]).toEqual(["'Tables 3 and 4'!C22:J35", 8]);
     expect(found.mapping.columns.map((c) => [c.where, c.field])).toEqual([
-      ['C', 'tier'], ['D', 'ref'], ['E', 'name'], ['F', 'cost'], ['G', 'worked-out'], ['H', 'count:NEL'], ['I', 'worked-out'], ['J', 'worked-out'],
+      ['C', 'tier'],
+      ['D', 'ref'],
+      ['E', 'name'],
+      ['F', 'cost'],
+      ['G', 'worked-out'],
+      ['H', 'count:NEL'],
+      ['I', 'worked-out'],
+      ['J', 'worked-out'],
     ]);
     const preview = previewImport(found.mapping, { board: 'Barnet', year: '2015/16' });
     expect(preview.errors).toBe(0);
     const table = computeSchemeTable(preview.plan, '2015/16');
-    expect([table.poolTotal.toNumber(), table.countTotals.NEL.toNumber(), table.savingTotals.NEL.toNumber()]).toEqual([23412000, 1021, 2046084]);
+    expect([table.poolTotal.toNumber(), table.countTotals.NEL.toNumber(), table.savingTotals.NEL.toNumber()]).toEqual([
+      23412000, 1021, 2046084,
+    ]);
   });
 
   test('with nothing selected, the first scheme table in the workbook; a column the person changes is left out', async () => {
@@ -68,8 +79,17 @@ describe('Import schemes from a table (the pane’s flow, on the in-memory workb
 describe('the selection as Excel gives it', () => {
   test('cells are put at their own rows and columns, so a table found in them keeps its addresses', async () => {
     const { placeSelection } = await import('../../src/adapters/office/readSelection');
-    const table = barnetTablesAsPrinted().sheets[2].values.slice(2, 7).map((row: unknown[]) => row.slice(0, 3).map((v) => v ?? ''));
-    const selection = placeSelection('Table 17', 'A3:C7', 2, 0, table, table.map((row: unknown[]) => row.map(() => 'General')));
+    const table = barnetTablesAsPrinted()
+      .sheets[2].values.slice(2, 7)
+      .map((row: unknown[]) => row.slice(0, 3).map((v) => v ?? ''));
+    const selection = placeSelection(
+      'Table 17',
+      'A3:C7',
+      2,
+      0,
+      table,
+      table.map((row: unknown[]) => row.map(() => 'General')),
+    );
     const book = { read: async () => ({ sheets: [] }), readSelection: async () => selection } as any;
     const found = expectFound(await findImportTable(book));
     expect([found.where, found.schemes]).toEqual(["'Table 17'!A3:C7", 3]);

@@ -6,11 +6,14 @@ import { fieldId, formFromPlan, newScheme, planFromForm, type PlanForm } from '.
 import { FORMAT } from '../../src/workbook/sheetPlan';
 import { FORMAT_DATE } from '../../src/workbook/layouts/benefitCards';
 
-const barnet = () => planFromJson(JSON.parse(readFileSync(path.join(__dirname, '../../examples/barnet-2014-16.json'), 'utf8'))).plan;
+const barnet = () =>
+  planFromJson(JSON.parse(readFileSync(path.join(__dirname, '../../examples/barnet-2014-16.json'), 'utf8'))).plan;
 
 const setCost = (form: PlanForm, ref: string, year: string, cost: string): PlanForm => ({
   ...form,
-  schemes: form.schemes.map((s) => (s.ref === ref ? { ...s, years: { ...s.years, [year]: { ...s.years[year], cost } } } : s)),
+  schemes: form.schemes.map((s) =>
+    s.ref === ref ? { ...s, years: { ...s.years, [year]: { ...s.years[year], cost } } } : s,
+  ),
 });
 
 describe('the pane checks what is typed, field by field', () => {
@@ -26,7 +29,9 @@ describe('the pane checks what is typed, field by field', () => {
     const result = planFromForm(setCost(formFromPlan(barnet()), '2b', '2014/15', '1,05x'));
     expect(result.plan).toBeUndefined();
     const index = barnet().schemes.findIndex((s) => s.ref === '2b');
-    expect(result.byField.get(fieldId.cost(index, '2014/15'))?.message).toBe('The 2014/15 cost of scheme 2b must be an amount such as 1,057,451; "1,05x" is not a number.');
+    expect(result.byField.get(fieldId.cost(index, '2014/15'))?.message).toBe(
+      'The 2014/15 cost of scheme 2b must be an amount such as 1,057,451; "1,05x" is not a number.',
+    );
   });
 
   test('a negative unit cost is refused by the domain rule, under the unit cost', () => {

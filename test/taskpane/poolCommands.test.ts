@@ -11,12 +11,31 @@ import { updatePool } from '../../src/workbook/poolCommands';
 /** A made-up council's plan: three years written "2026-27", two pooled schemes. */
 function northshire(): Plan {
   const plan = emptyPlan('Northshire', '2026-27', 3);
-  const year = (cost: number) => Object.fromEntries(plan.years.map((y) => [y.label, { cost: new Money(cost), benefits: { NEL: new Money(10) } }]));
+  const year = (cost: number) =>
+    Object.fromEntries(plan.years.map((y) => [y.label, { cost: new Money(cost), benefits: { NEL: new Money(10) } }]));
   return {
     ...plan,
     schemes: [
-      { ref: '1a', group: 'Prevention', tiers: '', name: 'Falls service', description: '', inPool: true, years: year(400000), investments: [] },
-      { ref: '2a', group: 'Discharge', tiers: '', name: 'Home first', description: '', inPool: true, years: year(600000), investments: [] },
+      {
+        ref: '1a',
+        group: 'Prevention',
+        tiers: '',
+        name: 'Falls service',
+        description: '',
+        inPool: true,
+        years: year(400000),
+        investments: [],
+      },
+      {
+        ref: '2a',
+        group: 'Discharge',
+        tiers: '',
+        name: 'Home first',
+        description: '',
+        inPool: true,
+        years: year(600000),
+        investments: [],
+      },
     ],
   };
 }
@@ -31,15 +50,36 @@ describe('the pool entered in the pane', () => {
   test('a contribution and a quarter of spend appear on the Pool sheet and in the checks', async () => {
     const book = new MemoryWorkbook();
     expect((await startPlan(book, northshire())).status).toBe('done');
-    const withPartner = await updatePool(book, (p) => addPartner(p, { id: 'NCC', name: 'Northshire County Council', kind: 'council' }));
+    const withPartner = await updatePool(book, (p) =>
+      addPartner(p, { id: 'NCC', name: 'Northshire County Council', kind: 'council' }),
+    );
     expect(withPartner.status).toBe('done');
-    const contributed = await updatePool(book, (p) => addContribution(p, { year: '2026/27', partner: 'NCC', source: 'Council contribution', amount: new Money(1000000) }));
+    const contributed = await updatePool(book, (p) =>
+      addContribution(p, {
+        year: '2026/27',
+        partner: 'NCC',
+        source: 'Council contribution',
+        amount: new Money(1000000),
+      }),
+    );
     expect(contributed.status).toBe('done');
-    const spent = await updatePool(book, (p) => setQuarterSpend(p, '2026/27', 1, new Map([['1a', new Money(95000)], ['2a', undefined]])));
+    const spent = await updatePool(book, (p) =>
+      setQuarterSpend(
+        p,
+        '2026/27',
+        1,
+        new Map([
+          ['1a', new Money(95000)],
+          ['2a', undefined],
+        ]),
+      ),
+    );
     expect(spent.status).toBe('done');
 
     const values = poolSheet(book);
-    expect(values.some((r) => r[0] === '2026/27' && r[1] === 'NCC' && r[2] === 'Council contribution' && r[3] === 1000000)).toBe(true);
+    expect(
+      values.some((r) => r[0] === '2026/27' && r[1] === 'NCC' && r[2] === 'Council contribution' && r[3] === 1000000),
+    ).toBe(true);
     const spendRow = values.find((r) => r[0] === '1a' && r[1] === '2026/27');
     expect(spendRow?.[3]).toBe(95000);
 
@@ -57,7 +97,9 @@ describe('the pool entered in the pane', () => {
     const book = new MemoryWorkbook();
     await startPlan(book, northshire());
     const before = JSON.stringify(poolSheet(book));
-    const outcome = await updatePool(book, (p) => addContribution(p, { year: '2026/27', partner: 'XYZ', source: 'Grant', amount: new Money(5) }));
+    const outcome = await updatePool(book, (p) =>
+      addContribution(p, { year: '2026/27', partner: 'XYZ', source: 'Grant', amount: new Money(5) }),
+    );
     expect(outcome.status).toBe('refused');
     expect(outcome.status === 'refused' && outcome.problems[0].message).toMatch(/choose a partner/);
     expect(JSON.stringify(poolSheet(book))).toBe(before);

@@ -9,7 +9,8 @@ import { cellAddress } from '../../src/domain/a1';
 import { NEL } from '../../src/domain/schemeTable';
 import { generateTables, loadPlanFromWorkbook, startPlan } from '../../src/workbook/commands';
 
-const barnet = (): Plan => planFromJson(JSON.parse(readFileSync(path.join(__dirname, '../../examples/barnet-2014-16.json'), 'utf8'))).plan;
+const barnet = (): Plan =>
+  planFromJson(JSON.parse(readFileSync(path.join(__dirname, '../../examples/barnet-2014-16.json'), 'utf8'))).plan;
 
 /** Row and column of a scheme's cost for a year on the Schemes sheet, found by its header as a person would. */
 function schemesCell(book: MemoryWorkbook, ref: string, header: string): { row: number; column: number } {
@@ -66,7 +67,9 @@ describe('task pane commands against a workbook', () => {
     expect(book.value('Schemes', cell.row, cell.column)).toBe(1100000);
     expect(totalRowValue(book, 'BCF 2014-15', 'Cost (£)')).toBe(6634000 - 1057451 + 1100000);
     if (outcome.status !== 'done') throw new Error();
-    expect(outcome.fromWorkbook).toEqual(['Scheme 2b (Older People Integrated Care): 2014/15 cost £1,057,451 → £1,100,000']);
+    expect(outcome.fromWorkbook).toEqual([
+      'Scheme 2b (Older People Integrated Care): 2014/15 cost £1,057,451 → £1,100,000',
+    ]);
     expect(outcome.tables[0].poolTotal.toString()).toBe(String(6634000 - 1057451 + 1100000));
   });
 
@@ -76,7 +79,10 @@ describe('task pane commands against a workbook', () => {
     await startPlan(book, base);
     const cell = schemesCell(book, '3a', '2015/16 NEL');
     book.setCell('Schemes', cell.row, cell.column, 500);
-    const pane: Plan = { ...base, unitCosts: base.unitCosts.map((u) => (u.id === NEL ? { ...u, value: new Money(2100) } : u)) };
+    const pane: Plan = {
+      ...base,
+      unitCosts: base.unitCosts.map((u) => (u.id === NEL ? { ...u, value: new Money(2100) } : u)),
+    };
 
     const outcome = await generateTables(book, pane, undefined, { base });
 
@@ -94,12 +100,18 @@ describe('task pane commands against a workbook', () => {
     book.setCell('Schemes', cell.row, cell.column, 240000);
     const pane: Plan = {
       ...base,
-      schemes: base.schemes.map((s) => (s.ref === '2c' ? { ...s, years: { ...s.years, '2014/15': { ...s.years['2014/15'], cost: new Money(250000) } } } : s)),
+      schemes: base.schemes.map((s) =>
+        s.ref === '2c'
+          ? { ...s, years: { ...s.years, '2014/15': { ...s.years['2014/15'], cost: new Money(250000) } } }
+          : s,
+      ),
     };
 
     const asked = await generateTables(book, pane, undefined, { base });
     expect(asked.status).toBe('conflict');
-    expect(asked.status === 'conflict' && asked.conflicts).toEqual(['Scheme 2c was changed in the pane and changed in the workbook']);
+    expect(asked.status === 'conflict' && asked.conflicts).toEqual([
+      'Scheme 2c was changed in the pane and changed in the workbook',
+    ]);
     expect(book.value('Schemes', cell.row, cell.column)).toBe(240000);
 
     const keptPane = await generateTables(book, pane, undefined, { base, prefer: 'pane' });
@@ -112,12 +124,17 @@ describe('task pane commands against a workbook', () => {
     const base = barnet();
     await startPlan(book, base);
     const before = JSON.stringify(book.snapshot());
-    const broken: Plan = { ...base, unitCosts: base.unitCosts.map((u) => (u.id === 'DTOC' ? { ...u, value: new Money(-265) } : u)) };
+    const broken: Plan = {
+      ...base,
+      unitCosts: base.unitCosts.map((u) => (u.id === 'DTOC' ? { ...u, value: new Money(-265) } : u)),
+    };
 
     const outcome = await generateTables(book, broken, undefined, { base });
 
     expect(outcome.status).toBe('invalid');
-    expect(outcome.status === 'invalid' && outcome.problems.map((p) => p.message)).toEqual([expect.stringContaining('the unit cost DTOC is negative')]);
+    expect(outcome.status === 'invalid' && outcome.problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('the unit cost DTOC is negative'),
+    ]);
     expect(JSON.stringify(book.snapshot())).toBe(before);
   });
 
@@ -132,7 +149,10 @@ describe('task pane commands against a workbook', () => {
     const outcome = await generateTables(book, plan, undefined, { base: plan });
 
     expect(outcome.status === 'invalid' && outcome.inWorkbook).toBe(true);
-    expect(outcome.status === 'invalid' && outcome.problems[0].where).toEqual({ sheet: 'Schemes', cell: cellAddress(cell.row, cell.column) });
+    expect(outcome.status === 'invalid' && outcome.problems[0].where).toEqual({
+      sheet: 'Schemes',
+      cell: cellAddress(cell.row, cell.column),
+    });
     expect(JSON.stringify(book.snapshot())).toBe(before);
   });
 
@@ -143,7 +163,12 @@ describe('task pane commands against a workbook', () => {
     const state = await loadPlanFromWorkbook(book);
     if (state.status !== 'loaded') throw new Error(JSON.stringify(state));
     expect(state.plan.years.map((y) => y.label)).toEqual(['2025/26', '2026/27']);
-    expect(state.plan.unitCosts.map((u) => `${u.id} ${u.value}`)).toEqual(['NEL 2004', 'CareHome 10000', 'Reablement 3831', 'DTOC 265']);
+    expect(state.plan.unitCosts.map((u) => `${u.id} ${u.value}`)).toEqual([
+      'NEL 2004',
+      'CareHome 10000',
+      'Reablement 3831',
+      'DTOC 265',
+    ]);
     expect(state.plan.schemes).toEqual([]);
   });
 });

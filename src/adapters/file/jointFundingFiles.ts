@@ -52,7 +52,10 @@ function exportRows(file: string, data: Buffer): string[][] {
   } catch (e) {
     const { code, lines } = e as { code?: string; lines?: number };
     const where = lines ? ` (line ${lines})` : '';
-    if (code === 'CSV_QUOTE_NOT_CLOSED') throw new FileProblem(`${file} can't be read as CSV: a quoted field is never closed${where}; check the export's quote marks`);
+    if (code === 'CSV_QUOTE_NOT_CLOSED')
+      throw new FileProblem(
+        `${file} can't be read as CSV: a quoted field is never closed${where}; check the export's quote marks`,
+      );
     throw new FileProblem(`${file} can't be read as CSV${where}: it is not laid out as comma-separated rows`);
   }
 }

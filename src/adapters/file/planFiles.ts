@@ -29,7 +29,10 @@ export async function readInput(file: string): Promise<Buffer> {
   }
   if (!stat.isFile()) throw new FileProblem(`${file}: not a file${stat.isDirectory() ? ' (it is a folder)' : ''}.`);
   if (stat.size === 0) throw new FileProblem(`${file}: the file is empty.`);
-  if (stat.size > MAX_INPUT_BYTES) throw new FileProblem(`${file}: the file is ${(stat.size / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB.`);
+  if (stat.size > MAX_INPUT_BYTES)
+    throw new FileProblem(
+      `${file}: the file is ${(stat.size / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB.`,
+    );
   try {
     return await fs.readFile(file);
   } catch (e) {
@@ -61,13 +64,18 @@ export function jsonFileText(data: Buffer): string {
 
 export async function loadSnapshot(file: string, data?: Buffer) {
   if (path.extname(file).toLowerCase() === '.csv') {
-    throw new FileProblem(`${file} is a CSV file; this command reads a plan (.json) or an Excel workbook (.xlsx). For a case-management export of jointly funded packages, use bcf joint import; otherwise open the CSV in Excel and save it as .xlsx.`);
+    throw new FileProblem(
+      `${file} is a CSV file; this command reads a plan (.json) or an Excel workbook (.xlsx). For a case-management export of jointly funded packages, use bcf joint import; otherwise open the CSV in Excel and save it as .xlsx.`,
+    );
   }
   const bytes = data ?? (await readInput(file));
   if (bytes.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
-    throw new FileProblem(`${file}: the workbook is password-protected or in the old .xls format; save it unprotected as .xlsx and try again.`);
+    throw new FileProblem(
+      `${file}: the workbook is password-protected or in the old .xls format; save it unprotected as .xlsx and try again.`,
+    );
   }
-  if (bytes.subarray(0, 2).toString('latin1') !== 'PK') throw new FileProblem(`${file}: not an .xlsx workbook (it doesn't start like one).`);
+  if (bytes.subarray(0, 2).toString('latin1') !== 'PK')
+    throw new FileProblem(`${file}: not an .xlsx workbook (it doesn't start like one).`);
   try {
     return await xlsxToSnapshot(bytes);
   } catch (e) {

@@ -49,7 +49,15 @@ export function shiftFormula(formula: string, rows: number, columns: number): st
 
 /** Letters, digits, _ . $ and \: what references, names and numbers are made of. */
 function isTokenChar(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 46 || code === 36 || code === 92;
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 95 ||
+    code === 46 ||
+    code === 36 ||
+    code === 92
+  );
 }
 
 /** The index just past the quote that closes the one at `start` (a doubled quote is part of the text). */
@@ -78,11 +86,21 @@ function shiftCell(token: string, rows: number, columns: number): string | undef
 }
 
 /** One end of a range: a cell (A1:B2), a whole column (A:C) or a whole row (1:3). */
-function shiftRangeEnd(token: string, rows: number, columns: number, formula: string, start: number, end: number): string {
+function shiftRangeEnd(
+  token: string,
+  rows: number,
+  columns: number,
+  formula: string,
+  start: number,
+  end: number,
+): string {
   const cell = shiftCell(token, rows, columns);
   if (cell !== undefined) return cell;
   // Whole columns and rows only when both ends are of the same kind: "4:5" could be nothing else.
-  const other = formula[end] === ':' ? formula.slice(end + 1).match(/^[A-Za-z0-9$]+/)?.[0] : formula.slice(0, start - 1).match(/[A-Za-z0-9$]+$/)?.[0];
+  const other =
+    formula[end] === ':'
+      ? formula.slice(end + 1).match(/^[A-Za-z0-9$]+/)?.[0]
+      : formula.slice(0, start - 1).match(/[A-Za-z0-9$]+$/)?.[0];
   const column = COLUMN.exec(token);
   if (column && other && COLUMN.test(other)) {
     const index = columnIndex(column[2]) + 1;

@@ -7,7 +7,11 @@ const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid
 export const CELL_STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
   title: { font: { bold: true, size: 14, color: { argb: 'FF1F4E79' } } },
   subtitle: { font: { bold: true, size: 12 } },
-  header: { font: { bold: true, color: { argb: 'FFFFFFFF' } }, fill: fill('FF1F4E79'), alignment: { wrapText: true, vertical: 'middle' } },
+  header: {
+    font: { bold: true, color: { argb: 'FFFFFFFF' } },
+    fill: fill('FF1F4E79'),
+    alignment: { wrapText: true, vertical: 'middle' },
+  },
   group: { font: { bold: true }, fill: fill('FFDDEBF7') },
   total: { font: { bold: true }, border: { top: { style: 'thin' }, bottom: { style: 'double' } } },
   input: { fill: fill(`FF${INPUT_LOOK.fill}`), font: { color: { argb: `FF${INPUT_LOOK.font}` } } },

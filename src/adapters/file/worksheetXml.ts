@@ -49,12 +49,14 @@ export class TextCache {
  * top-left cell.
  */
 export function worksheetSnapshot(name: string, xml: string, context: CellContext): SheetSnapshot {
-  if (xml.indexOf(':sheetData') >= 0 && xml.indexOf('<sheetData') < 0) throw new NotForLeanReader('namespace-prefixed worksheet');
+  if (xml.indexOf(':sheetData') >= 0 && xml.indexOf('<sheetData') < 0)
+    throw new NotForLeanReader('namespace-prefixed worksheet');
   requireComplete(xml, 'worksheet', `of sheet "${name}"`);
   const start = xml.indexOf('<sheetData');
   const selfClosed = start >= 0 && xml.charCodeAt(xml.indexOf('>', start) - 1) === SLASH;
   const end = start < 0 || selfClosed ? -1 : xml.indexOf('</sheetData>', start);
-  if (start >= 0 && !selfClosed && end < 0) throw new UnreadableXlsx(`sheet "${name}" is cut short (its cells stop before the end), so the file is damaged`);
+  if (start >= 0 && !selfClosed && end < 0)
+    throw new UnreadableXlsx(`sheet "${name}" is cut short (its cells stop before the end), so the file is damaged`);
   const grid = new CellGrid(context);
   if (end > 0) {
     new CellScanner(name, xml, context, grid).scan(start, end);
@@ -85,7 +87,9 @@ export class CellGrid {
     if (column >= values.length) {
       this.budget.places += column + 1 - values.length;
       if (this.budget.places > READ_LIMITS.gridPlaces) {
-        throw new UnreadableXlsx(`its cells are spread over more than ${READ_LIMITS.gridPlaces.toLocaleString('en-GB')} places of the grid (a value far to the right in many rows), more than bcf reads`);
+        throw new UnreadableXlsx(
+          `its cells are spread over more than ${READ_LIMITS.gridPlaces.toLocaleString('en-GB')} places of the grid (a value far to the right in many rows), more than bcf reads`,
+        );
       }
     }
     values[column] = value;
@@ -94,15 +98,30 @@ export class CellGrid {
   }
 
   get(row: number, column: number): { value: Scalar | undefined; formula: string | null; format: string | null } {
-    return { value: this.values[row]?.[column], formula: this.formulas[row]?.[column] ?? null, format: this.formats[row]?.[column] ?? null };
+    return {
+      value: this.values[row]?.[column],
+      formula: this.formulas[row]?.[column] ?? null,
+      format: this.formats[row]?.[column] ?? null,
+    };
   }
 
   /** The grid as a snapshot's cells: holes filled, and number formats where any cell has one. */
-  snapshotCells(): { values: Scalar[][]; formulas: (string | null)[][]; numberFormats?: (string | null)[][]; leftOut?: number } {
+  snapshotCells(): {
+    values: Scalar[][];
+    formulas: (string | null)[][];
+    numberFormats?: (string | null)[][];
+    leftOut?: number;
+  } {
     const filled = fillHoles(this.values, this.formulas);
     const formats = this.formats;
-    const numberFormats = formats.length ? filled.values.map((row, r) => (row === undefined ? row : Array.from(row, (_, c) => formats[r]?.[c] ?? null))) : undefined;
-    return { ...filled, ...(numberFormats ? { numberFormats } : {}), ...(this.leftOut ? { leftOut: this.leftOut } : {}) };
+    const numberFormats = formats.length
+      ? filled.values.map((row, r) => (row === undefined ? row : Array.from(row, (_, c) => formats[r]?.[c] ?? null)))
+      : undefined;
+    return {
+      ...filled,
+      ...(numberFormats ? { numberFormats } : {}),
+      ...(this.leftOut ? { leftOut: this.leftOut } : {}),
+    };
   }
 }
 
@@ -113,7 +132,10 @@ export class CellGrid {
  * blank): a cell at row 1,048,576 doesn't make a million arrays. Both readers use this, so the lean
  * reader and ExcelJS give the same snapshot.
  */
-export function fillHoles(values: Scalar[][], formulas: (string | null)[][]): { values: Scalar[][]; formulas: (string | null)[][] } {
+export function fillHoles(
+  values: Scalar[][],
+  formulas: (string | null)[][],
+): { values: Scalar[][]; formulas: (string | null)[][] } {
   for (let r = 0; r < values.length; r++) {
     if (values[r] === undefined && r >= READ_LIMITS.denseRows) continue;
     const rowValues = (values[r] ??= []);
@@ -191,8 +213,12 @@ class CellScanner {
     this.style = -1;
     const hadRef = this.cellAttributes(open + 2, tagEnd);
     if (!hadRef) this.column++;
-    if (this.column >= EXCEL_LIMITS.columns || this.row < 0) throw beyondGrid(this.sheet, `a cell after column XFD in row ${this.row + 1}`);
-    if (++this.context.cells > READ_LIMITS.cells) throw new UnreadableXlsx(`it has more than ${READ_LIMITS.cells.toLocaleString('en-GB')} cells, more than bcf reads`);
+    if (this.column >= EXCEL_LIMITS.columns || this.row < 0)
+      throw beyondGrid(this.sheet, `a cell after column XFD in row ${this.row + 1}`);
+    if (++this.context.cells > READ_LIMITS.cells)
+      throw new UnreadableXlsx(
+        `it has more than ${READ_LIMITS.cells.toLocaleString('en-GB')} cells, more than bcf reads`,
+      );
     if (xml.charCodeAt(tagEnd - 1) === SLASH) return xml.indexOf('<', tagEnd);
     let at = skipSpace(xml, tagEnd + 1);
     let formula: string | null = null;
@@ -225,7 +251,8 @@ class CellScanner {
     const close = xml.indexOf('</c>', at);
     if (close < 0) throw new UnreadableXlsx('a cell is not closed');
     const format = this.style >= 0 ? (this.context.styleFormats[this.style] ?? null) : null;
-    if (formula !== null) this.grid.put(this.row, this.column, vTo > vFrom ? this.value(vFrom, vTo) : null, formula, format);
+    if (formula !== null)
+      this.grid.put(this.row, this.column, vTo > vFrom ? this.value(vFrom, vTo) : null, formula, format);
     else if ((this.type as CellType) === CellType.Inline) {
       if (inline !== undefined) this.grid.put(this.row, this.column, inline, null, format);
     } else if (vFrom >= 0) this.grid.put(this.row, this.column, this.value(vFrom, vTo), null, format);
@@ -245,7 +272,8 @@ class CellScanner {
       const nameEnd = i;
       while (isSpace(xml.charCodeAt(i)) || xml.charCodeAt(i) === EQUALS) i++;
       const quote = xml.charCodeAt(i);
-      if (quote !== QUOTE && quote !== APOSTROPHE) throw new NotForLeanReader('a cell attribute without a quoted value');
+      if (quote !== QUOTE && quote !== APOSTROPHE)
+        throw new NotForLeanReader('a cell attribute without a quoted value');
       const valueStart = i + 1;
       const valueEnd = xml.indexOf(quote === QUOTE ? '"' : "'", valueStart);
       i = valueEnd + 1;
@@ -265,11 +293,17 @@ class CellScanner {
     const xml = this.xml;
     let column = 0;
     let i = from;
-    for (let code = xml.charCodeAt(i); i < to && code >= 65 && code <= 90; code = xml.charCodeAt(++i)) column = column * 26 + code - 64;
+    for (let code = xml.charCodeAt(i); i < to && code >= 65 && code <= 90; code = xml.charCodeAt(++i))
+      column = column * 26 + code - 64;
     let row = 0;
-    for (let code = xml.charCodeAt(i); i < to && code >= 48 && code <= 57; code = xml.charCodeAt(++i)) row = row * 10 + code - 48;
-    if (i !== to || column === 0 || row === 0) throw new UnreadableXlsx(`sheet "${this.sheet}" has a cell reference "${xml.slice(from, Math.min(to, from + 24))}" that is not one, so the file is damaged`);
-    if (column > EXCEL_LIMITS.columns || row > EXCEL_LIMITS.rows) throw beyondGrid(this.sheet, `cell ${xml.slice(from, Math.min(to, from + 24))}`);
+    for (let code = xml.charCodeAt(i); i < to && code >= 48 && code <= 57; code = xml.charCodeAt(++i))
+      row = row * 10 + code - 48;
+    if (i !== to || column === 0 || row === 0)
+      throw new UnreadableXlsx(
+        `sheet "${this.sheet}" has a cell reference "${xml.slice(from, Math.min(to, from + 24))}" that is not one, so the file is damaged`,
+      );
+    if (column > EXCEL_LIMITS.columns || row > EXCEL_LIMITS.rows)
+      throw beyondGrid(this.sheet, `cell ${xml.slice(from, Math.min(to, from + 24))}`);
     this.row = row - 1;
     this.column = column - 1;
   }
@@ -306,7 +340,10 @@ class CellScanner {
       case CellType.SharedString: {
         const index = digits(xml, from, to);
         const value = this.context.sharedStrings[index];
-        if (value === undefined) throw new UnreadableXlsx(`a cell points at shared string ${xml.slice(from, to)}, which the workbook doesn't have`);
+        if (value === undefined)
+          throw new UnreadableXlsx(
+            `a cell points at shared string ${xml.slice(from, to)}, which the workbook doesn't have`,
+          );
         return value;
       }
       case CellType.Str:
@@ -319,7 +356,9 @@ class CellScanner {
         return isoDate(new Date(decodeXml(xml.slice(from, to))));
       default: {
         const n = parseFloat(xml.slice(from, to));
-        return this.style >= 0 && this.context.dateStyles.has(this.style) ? isoDate(excelDate(n, this.context.date1904)) : n;
+        return this.style >= 0 && this.context.dateStyles.has(this.style)
+          ? isoDate(excelDate(n, this.context.date1904))
+          : n;
       }
     }
   }
@@ -341,8 +380,20 @@ function digits(xml: string, from: number, to: number): number {
 function cellTypeAt(xml: string, from: number, to: number): CellType {
   const first = xml.charCodeAt(from);
   const length = to - from;
-  if (first === 115 /* s */) return length === 1 ? CellType.SharedString : length === 3 && xml.startsWith('str', from) ? CellType.Str : CellType.Number;
-  if (length === 1) return first === 98 ? CellType.Bool : first === 101 ? CellType.Error : first === 100 ? CellType.Date : CellType.Number;
+  if (first === 115 /* s */)
+    return length === 1
+      ? CellType.SharedString
+      : length === 3 && xml.startsWith('str', from)
+        ? CellType.Str
+        : CellType.Number;
+  if (length === 1)
+    return first === 98
+      ? CellType.Bool
+      : first === 101
+        ? CellType.Error
+        : first === 100
+          ? CellType.Date
+          : CellType.Number;
   return length === 9 && xml.startsWith('inlineStr', from) ? CellType.Inline : CellType.Number;
 }
 
@@ -365,7 +416,9 @@ function isoDate(date: Date): Scalar {
 
 /** A reference outside A1:XFD1048576: no spreadsheet program writes one, so the file is damaged. */
 function beyondGrid(sheet: string, what: string): UnreadableXlsx {
-  return new UnreadableXlsx(`sheet "${sheet}" has ${what}, beyond Excel's last cell XFD1048576, so the file is damaged`);
+  return new UnreadableXlsx(
+    `sheet "${sheet}" has ${what}, beyond Excel's last cell XFD1048576, so the file is damaged`,
+  );
 }
 
 /** Every cell of a merged range shows its top-left cell's value (ExcelJS gives them that value too). */
@@ -379,7 +432,8 @@ function mergeRanges(sheet: string, xml: string, from: number, grid: CellGrid): 
     const left = columnIndex(match[1]);
     const bottom = Number(match[4]) - 1;
     const right = columnIndex(match[3]);
-    if (bottom >= EXCEL_LIMITS.rows || right >= EXCEL_LIMITS.columns || match[1].length > 3 || match[3].length > 3) throw beyondGrid(sheet, `a merged range ${ref}`);
+    if (bottom >= EXCEL_LIMITS.rows || right >= EXCEL_LIMITS.columns || match[1].length > 3 || match[3].length > 3)
+      throw beyondGrid(sheet, `a merged range ${ref}`);
     // A range merged over whole rows or columns would be millions of copies of one value (and
     // ExcelJS would never finish); its other cells stay blank instead, as do those of any merges
     // beyond the sheet's budget.

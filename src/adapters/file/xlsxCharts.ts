@@ -19,7 +19,18 @@ const CONTENT_TYPE = {
 const SPAN = { columns: 8, rows: 16 };
 const DRAWING_REL_ID = 'rIdBcfDrawing';
 /** Elements a worksheet may have after <drawing>: it goes before the first of them. */
-const AFTER_DRAWING = ['<legacyDrawing', '<legacyDrawingHF', '<drawingHF', '<picture', '<oleObjects', '<controls', '<webPublishItems', '<tableParts', '<extLst', '</worksheet>'];
+const AFTER_DRAWING = [
+  '<legacyDrawing',
+  '<legacyDrawingHF',
+  '<drawingHF',
+  '<picture',
+  '<oleObjects',
+  '<controls',
+  '<webPublishItems',
+  '<tableParts',
+  '<extLst',
+  '</worksheet>',
+];
 
 /**
  * The parts that add the layouts' line charts (a card's cumulative benefit, planned against
@@ -45,12 +56,22 @@ export function chartParts(xlsx: Buffer, plan: WorkbookPlan): Map<string, string
       overrides.push(override(chartPart, CONTENT_TYPE.chart));
     });
     changes.set(drawing, drawingXml(charts.map(({ chart }) => chart)));
-    changes.set(relationshipsPath(drawing), relationshipsXml(charts.map(({ part: chartPart }, k) => relationship(`rId${k + 1}`, REL_TYPE.chart, `../charts/${chartPart.split('/').pop()}`))));
+    changes.set(
+      relationshipsPath(drawing),
+      relationshipsXml(
+        charts.map(({ part: chartPart }, k) =>
+          relationship(`rId${k + 1}`, REL_TYPE.chart, `../charts/${chartPart.split('/').pop()}`),
+        ),
+      ),
+    );
     overrides.push(override(drawing, CONTENT_TYPE.drawing));
     const sheetRels = relationshipsPath(part);
     const existing = partText(zip, sheetRels);
     const link = relationship(DRAWING_REL_ID, REL_TYPE.drawing, `../drawings/drawing${i + 1}.xml`);
-    changes.set(sheetRels, existing ? existing.replace('</Relationships>', `${link}</Relationships>`) : relationshipsXml([link]));
+    changes.set(
+      sheetRels,
+      existing ? existing.replace('</Relationships>', `${link}</Relationships>`) : relationshipsXml([link]),
+    );
     changes.set(part, withDrawing(partText(zip, part) ?? ''));
   });
   const types = partText(zip, '[Content_Types].xml') ?? '';
@@ -113,7 +134,8 @@ function chartXml(sheet: string, chart: ChartPlan): string {
 function drawingXml(charts: readonly ChartPlan[]): string {
   const anchors = charts.map((chart, k) => {
     const { row, column } = parseAddress(chart.anchor);
-    const marker = (tag: string, r: number, c: number) => `<xdr:${tag}><xdr:col>${c}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${r}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
+    const marker = (tag: string, r: number, c: number) =>
+      `<xdr:${tag}><xdr:col>${c}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${r}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
     return (
       `<xdr:twoCellAnchor editAs="oneCell">${marker('from', row, column)}${marker('to', row + SPAN.rows, column + SPAN.columns)}` +
       `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${k + 2}" name="${escapeXml(chart.title.slice(0, 250))}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +

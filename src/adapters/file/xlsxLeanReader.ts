@@ -15,7 +15,9 @@ export function leanXlsxToSnapshot(data: Buffer): WorkbookSnapshot {
   const book = workbookParts(zip);
   const byType = (type: string) => [...book.rels.values()].find((r) => r.type.endsWith(`/${type}`))?.target;
   const context: CellContext = {
-    sharedStrings: sharedStrings(complete(partText(zip, byType('sharedStrings') ?? 'xl/sharedStrings.xml'), 'sst', 'of shared strings')),
+    sharedStrings: sharedStrings(
+      complete(partText(zip, byType('sharedStrings') ?? 'xl/sharedStrings.xml'), 'sst', 'of shared strings'),
+    ),
     ...styleFormats(complete(partText(zip, byType('styles') ?? 'xl/styles.xml'), 'styleSheet', 'of styles')),
     cells: 0,
     places: 0,
@@ -66,10 +68,33 @@ const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 4
 
 /** The codes of the built-in number formats, as ExcelJS names them (ids it doesn't name give no format). */
 const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
-  1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
-  14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss',
-  22: 'm/d/yy "h":mm', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00 ;(#,##0.00)', 40: '#,##0.00 ;[Red](#,##0.00)',
-  45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  12: '# ?/?',
+  13: '# ??/??',
+  14: 'mm-dd-yy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'm/d/yy "h":mm',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00 ;(#,##0.00)',
+  40: '#,##0.00 ;[Red](#,##0.00)',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0',
+  48: '##0.0E+0',
+  49: '@',
 };
 
 /** Which cell styles show dates, and the number format of each style (null for General). */
@@ -80,7 +105,9 @@ function styleFormats(xml: string | undefined): { dateStyles: Set<number>; style
   const custom = new Map<number, string>();
   // Only the workbook's own list: conditional formats (<dxfs>) carry numFmt elements too.
   const list = xml.indexOf('<numFmts');
-  if (list >= 0) for (const tag of startTags(xml, 'numFmt', list, xml.indexOf('</numFmts>', list))) custom.set(Number(attribute(tag, 'numFmtId')), unescapeFormat(attribute(tag, 'formatCode') ?? ''));
+  if (list >= 0)
+    for (const tag of startTags(xml, 'numFmt', list, xml.indexOf('</numFmts>', list)))
+      custom.set(Number(attribute(tag, 'numFmtId')), unescapeFormat(attribute(tag, 'formatCode') ?? ''));
   const start = xml.indexOf('<cellXfs');
   if (start < 0) return { dateStyles: styles, styleFormats: formats };
   let index = 0;

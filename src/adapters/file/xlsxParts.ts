@@ -17,16 +17,25 @@ export function workbookParts(zip: ZipEntries): WorkbookParts {
   const workbookPath = officeDocumentPath(zip);
   const workbookXml = partText(zip, workbookPath);
   if (workbookXml === undefined) throw new UnreadableXlsx(notAWorkbook(zip, workbookPath));
-  if (!/^(?:\s*<\?[^>]*\?>)?(?:\s*<!--[\s\S]*?-->)*\s*<(?:[A-Za-z_][\w.-]*:)?workbook[\s>]/.test(workbookXml.slice(0, 4096))) throw new UnreadableXlsx(notAWorkbook(zip, workbookPath, workbookXml));
+  if (
+    !/^(?:\s*<\?[^>]*\?>)?(?:\s*<!--[\s\S]*?-->)*\s*<(?:[A-Za-z_][\w.-]*:)?workbook[\s>]/.test(
+      workbookXml.slice(0, 4096),
+    )
+  )
+    throw new UnreadableXlsx(notAWorkbook(zip, workbookPath, workbookXml));
   requireComplete(workbookXml, 'workbook', workbookPath);
-  if (!/<(?:[A-Za-z_][\w.-]*:)?sheets[\s>]/.test(workbookXml)) throw new UnreadableXlsx('the workbook lists no sheets (an Excel workbook has at least one), so the file is damaged');
+  if (!/<(?:[A-Za-z_][\w.-]*:)?sheets[\s>]/.test(workbookXml))
+    throw new UnreadableXlsx(
+      'the workbook lists no sheets (an Excel workbook has at least one), so the file is damaged',
+    );
   const rels = relationships(zip, workbookPath);
   const worksheets: { name: string; part: string }[] = [];
   const listStart = workbookXml.indexOf('<sheets');
   for (const tag of startTags(workbookXml, 'sheet', listStart, workbookXml.indexOf('</sheets>', listStart))) {
     const name = attribute(tag, 'name');
     const id = attribute(tag, 'r:id');
-    if (name === undefined || id === undefined) throw new NotForLeanReader('a sheet entry without a name or relationship id');
+    if (name === undefined || id === undefined)
+      throw new NotForLeanReader('a sheet entry without a name or relationship id');
     const rel = rels.get(id);
     if (!rel) throw new NotForLeanReader(`sheet "${name}" has no part`);
     if (rel.type.endsWith('/worksheet')) worksheets.push({ name, part: rel.target });
@@ -37,10 +46,13 @@ export function workbookParts(zip: ZipEntries): WorkbookParts {
 /** What the file is, when it is a zip but not an Excel workbook: said in the words people know it by. */
 function notAWorkbook(zip: ZipEntries, documentPath: string, documentXml?: string): string {
   const kind = (documentXml ?? '').slice(0, 4096);
-  if (documentPath.startsWith('word/') || /<(\w+:)?document[\s>]/.test(kind)) return 'it is a Word document (.docx), not an Excel workbook';
-  if (documentPath.startsWith('ppt/') || /<(\w+:)?presentation[\s>]/.test(kind)) return 'it is a PowerPoint presentation (.pptx), not an Excel workbook';
-  const mimetype = zip.has('mimetype') ? partText(zip, 'mimetype') ?? '' : '';
-  if (mimetype.includes('opendocument.spreadsheet')) return 'it is an OpenDocument spreadsheet (.ods); save it as an Excel workbook (.xlsx) and try again';
+  if (documentPath.startsWith('word/') || /<(\w+:)?document[\s>]/.test(kind))
+    return 'it is a Word document (.docx), not an Excel workbook';
+  if (documentPath.startsWith('ppt/') || /<(\w+:)?presentation[\s>]/.test(kind))
+    return 'it is a PowerPoint presentation (.pptx), not an Excel workbook';
+  const mimetype = zip.has('mimetype') ? (partText(zip, 'mimetype') ?? '') : '';
+  if (mimetype.includes('opendocument.spreadsheet'))
+    return 'it is an OpenDocument spreadsheet (.ods); save it as an Excel workbook (.xlsx) and try again';
   if (mimetype.includes('opendocument')) return 'it is an OpenDocument file, not an Excel workbook';
   return `it is a zip file with no workbook inside (no ${documentPath}), so not an Excel workbook`;
 }
@@ -55,7 +67,11 @@ export function requireComplete(xml: string, root: string, part: string): void {
   const tail = xml.slice(Math.max(0, end - root.length - 64), end);
   if (new RegExp(`</(?:[A-Za-z_][\\w.-]*:)?${root}>$`).test(tail)) return;
   // A root with no content at all: <worksheet ... />.
-  if (tail.endsWith('/>') && xml.lastIndexOf('<', end) === xml.search(new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${root}[\\s/>]`))) return;
+  if (
+    tail.endsWith('/>') &&
+    xml.lastIndexOf('<', end) === xml.search(new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${root}[\\s/>]`))
+  )
+    return;
   throw new UnreadableXlsx(`the part ${part} is cut short (its XML stops before the end), so the file is damaged`);
 }
 

@@ -5,7 +5,23 @@ import { leanXlsxToSnapshot } from './xlsxLeanReader';
 import { CellGrid } from './worksheetXml';
 import { NotForLeanReader, UnreadableXlsx } from './zipEntries';
 
-const IGNORED_PARTS = ['dataValidations', 'sheetViews', 'cols', 'conditionalFormatting', 'hyperlinks', 'pageMargins', 'pageSetup', 'headerFooter', 'printOptions', 'picture', 'drawing', 'tableParts', 'autoFilter', 'rowBreaks', 'extLst'];
+const IGNORED_PARTS = [
+  'dataValidations',
+  'sheetViews',
+  'cols',
+  'conditionalFormatting',
+  'hyperlinks',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'printOptions',
+  'picture',
+  'drawing',
+  'tableParts',
+  'autoFilter',
+  'rowBreaks',
+  'extLst',
+];
 
 /**
  * Reads an .xlsx into the host-neutral snapshot: cached values, and formulas where there are any.
@@ -26,7 +42,9 @@ export async function xlsxToSnapshot(data: Buffer | ArrayBuffer): Promise<Workbo
     return await excelJsRead(bytes);
   } catch {
     // ExcelJS's own messages name its internals ("Cannot read properties of undefined"), not the file.
-    throw new UnreadableXlsx(`it uses something bcf's fast reader leaves to its full reader (${leftOver}), and that could not read it either; the file may be damaged`);
+    throw new UnreadableXlsx(
+      `it uses something bcf's fast reader leaves to its full reader (${leftOver}), and that could not read it either; the file may be damaged`,
+    );
   }
 }
 
@@ -50,7 +68,13 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
     grid.formulas[rowNumber - 1] ??= [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const { value, formula } = scalarOf(cell);
-      grid.put(rowNumber - 1, colNumber - 1, value, formula, cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : null);
+      grid.put(
+        rowNumber - 1,
+        colNumber - 1,
+        value,
+        formula,
+        cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : null,
+      );
     });
   });
   return { name: ws.name, ...grid.snapshotCells() };

@@ -27,7 +27,9 @@ export async function planToXlsxBuffer(plan: WorkbookPlan): Promise<Buffer> {
 /** The .xlsx bytes, and what had to be repaired so every program opens them (see writableWorkbook). */
 export async function planToXlsx(plan: WorkbookPlan): Promise<{ buffer: Buffer; repairs: WriteRepairs }> {
   const writable = writableWorkbook(plan);
-  const stored = Buffer.from((await planToExcelJs(writable.plan).xlsx.writeBuffer({ zip: { compression: 'STORE' } })) as ArrayBuffer);
+  const stored = Buffer.from(
+    (await planToExcelJs(writable.plan).xlsx.writeBuffer({ zip: { compression: 'STORE' } })) as ArrayBuffer,
+  );
   return { buffer: rewriteZip(stored, chartParts(stored, writable.plan)), repairs: writable.repairs };
 }
 
@@ -48,7 +50,9 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, styles: SharedS
       headerRow: true,
       style: { theme: 'TableStyleLight9', showRowStripes: true },
       columns: table.columns.map((name) => ({ name, filterButton: true })),
-      rows: plan.rows.slice(table.row + 1, table.row + 1 + table.rowCount).map((row) => table.columns.map((_, c) => literal(row[table.column + c]))),
+      rows: plan.rows
+        .slice(table.row + 1, table.row + 1 + table.rowCount)
+        .map((row) => table.columns.map((_, c) => literal(row[table.column + c]))),
     });
   }
   plan.rows.forEach((row, r) => {
@@ -59,8 +63,21 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, styles: SharedS
   for (const v of plan.validations ?? []) {
     const rule: ExcelJS.DataValidation =
       v.kind === 'list'
-        ? { type: 'list', allowBlank: true, formulae: [v.source ?? `"${(v.list ?? []).join(',')}"`], showErrorMessage: true, error: v.message }
-        : { type: v.kind, operator: 'greaterThanOrEqual', allowBlank: true, formulae: [v.min ?? 0], showErrorMessage: true, error: v.message };
+        ? {
+            type: 'list',
+            allowBlank: true,
+            formulae: [v.source ?? `"${(v.list ?? []).join(',')}"`],
+            showErrorMessage: true,
+            error: v.message,
+          }
+        : {
+            type: v.kind,
+            operator: 'greaterThanOrEqual',
+            allowBlank: true,
+            formulae: [v.min ?? 0],
+            showErrorMessage: true,
+            error: v.message,
+          };
     // ExcelJS has no range-wide validation in its types; it accepts one rule per cell.
     const [from, to] = v.range.split(':');
     const start = ws.getCell(from);
@@ -73,7 +90,8 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, styles: SharedS
 
 function literal(cell: CellPlan | null | undefined): ExcelJS.CellValue {
   if (!cell) return null;
-  if (cell.formula) return { formula: cell.formula.slice(1), result: cell.result ?? undefined } as ExcelJS.CellFormulaValue;
+  if (cell.formula)
+    return { formula: cell.formula.slice(1), result: cell.result ?? undefined } as ExcelJS.CellFormulaValue;
   return cell.value ?? null;
 }
 
@@ -94,7 +112,8 @@ class SharedStyles {
   of(format: string | undefined, role: CellPlan['style']): Partial<ExcelJS.Style> {
     const key = `${role ?? ''}|${format ?? ''}`;
     let style = this.styles.get(key);
-    if (!style) this.styles.set(key, (style = { ...(role ? CELL_STYLES[role] : {}), ...(format ? { numFmt: format } : {}) }));
+    if (!style)
+      this.styles.set(key, (style = { ...(role ? CELL_STYLES[role] : {}), ...(format ? { numFmt: format } : {}) }));
     return style;
   }
 }

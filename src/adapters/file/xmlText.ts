@@ -27,7 +27,8 @@ export function decodeXml(raw: string): string {
     const entity = text.slice(amp + 1, semi);
     const named = NAMED.get(entity);
     if (named !== undefined) out += named;
-    else if (entity.charCodeAt(0) === 35) out += String.fromCodePoint(entity[1] === 'x' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10));
+    else if (entity.charCodeAt(0) === 35)
+      out += String.fromCodePoint(entity[1] === 'x' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10));
     else out += text.slice(amp, semi + 1);
     from = semi + 1;
     amp = text.indexOf('&', from);
@@ -38,7 +39,9 @@ export function decodeXml(raw: string): string {
 /** Excel escapes characters XML can't hold as _xHHHH_ in cell text. */
 export function decodeCellText(text: string): string {
   const decoded = decodeXml(text);
-  return decoded.indexOf('_x') < 0 ? decoded : decoded.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return decoded.indexOf('_x') < 0
+    ? decoded
+    : decoded.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 /**
@@ -75,7 +78,7 @@ export function isSpace(code: number): boolean {
 
 /** Whether the character after "<name" ends the name (so "<c" is not taken for "<col"). */
 export function isNameEnd(code: number): boolean {
-  return isSpace(code) || code === 62 /* > */ || code === 47 /* / */;
+  return isSpace(code) || code === 62 /* > */ || code === 47; /* / */
 }
 
 /** An attribute of a start tag (the text from "<" to ">"), decoded; undefined when absent. */

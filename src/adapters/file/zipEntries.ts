@@ -52,7 +52,8 @@ export function zipEntries(data: Buffer): ZipEntries {
   const { count, directory } = directoryOf(data);
   let at = directory;
   for (let i = 0; i < count; i++) {
-    if (at + 46 > data.length || data.readUInt32LE(at) !== DIRECTORY_ENTRY) throw new UnreadableXlsx('the zip directory is damaged');
+    if (at + 46 > data.length || data.readUInt32LE(at) !== DIRECTORY_ENTRY)
+      throw new UnreadableXlsx('the zip directory is damaged');
     const flags = data.readUInt16LE(at + 8);
     const nameLength = data.readUInt16LE(at + 28);
     const extraLength = data.readUInt16LE(at + 30);
@@ -81,10 +82,18 @@ export function zipEntries(data: Buffer): ZipEntries {
       if (!entry) return undefined;
       const bytes = inflate(data, entry, READ_LIMITS.unpackedBytes - unpacked);
       unpacked += bytes.length;
-      if ((crc32(bytes) >>> 0) !== entry.crc) throw new UnreadableXlsx(`the part ${name} is damaged (its checksum doesn't match)`);
+      if (crc32(bytes) >>> 0 !== entry.crc)
+        throw new UnreadableXlsx(`the part ${name} is damaged (its checksum doesn't match)`);
       return bytes;
     },
-    stored: () => [...entries].map(([name, e]) => ({ name, method: e.method, crc: e.crc, size: e.size, data: storedBytes(data, e) })),
+    stored: () =>
+      [...entries].map(([name, e]) => ({
+        name,
+        method: e.method,
+        crc: e.crc,
+        size: e.size,
+        data: storedBytes(data, e),
+      })),
   };
 }
 
@@ -96,12 +105,15 @@ function directoryOf(data: Buffer): { count: number; directory: number } {
   const locator = end - 20;
   if (locator >= 0 && data.readUInt32LE(locator) === ZIP64_LOCATOR) {
     const record = safeNumber(data.readBigUInt64LE(locator + 8));
-    if (record + 56 > data.length || data.readUInt32LE(record) !== ZIP64_END_OF_DIRECTORY) throw new UnreadableXlsx('the zip directory is damaged');
+    if (record + 56 > data.length || data.readUInt32LE(record) !== ZIP64_END_OF_DIRECTORY)
+      throw new UnreadableXlsx('the zip directory is damaged');
     count = safeNumber(data.readBigUInt64LE(record + 32));
     directory = safeNumber(data.readBigUInt64LE(record + 48));
-  } else if (count === FULL16 || directory === FULL32) throw new UnreadableXlsx('the zip directory is damaged (a ZIP64 archive without its ZIP64 record)');
+  } else if (count === FULL16 || directory === FULL32)
+    throw new UnreadableXlsx('the zip directory is damaged (a ZIP64 archive without its ZIP64 record)');
   // Each directory entry takes at least 46 bytes: a count beyond that is a lie, not a big archive.
-  if (directory > data.length || count * 46 > data.length - directory) throw new UnreadableXlsx('the zip directory is damaged');
+  if (directory > data.length || count * 46 > data.length - directory)
+    throw new UnreadableXlsx('the zip directory is damaged');
   return { count, directory };
 }
 
@@ -112,7 +124,7 @@ function safeNumber(value: bigint): number {
 /** A directory entry's sizes and offset from its ZIP64 extra field, for those its fixed fields mark as too big for 32 bits. */
 function withZip64Sizes(data: Buffer, directoryEntry: number, extra: number, extraLength: number, entry: Entry): Entry {
   if (entry.size !== FULL32 && entry.compressedSize !== FULL32 && entry.headerOffset !== FULL32) return entry;
-  for (let at = extra; at + 4 <= extra + extraLength; ) {
+  for (let at = extra; at + 4 <= extra + extraLength;) {
     const id = data.readUInt16LE(at);
     const length = data.readUInt16LE(at + 2);
     if (id === ZIP64_EXTRA) {
@@ -143,13 +155,17 @@ function findEndOfDirectory(data: Buffer): number {
 
 function storedBytes(data: Buffer, entry: Entry): Buffer {
   const at = entry.headerOffset;
-  if (at + 30 > data.length || data.readUInt32LE(at) !== LOCAL_HEADER) throw new UnreadableXlsx('a zip entry is damaged');
+  if (at + 30 > data.length || data.readUInt32LE(at) !== LOCAL_HEADER)
+    throw new UnreadableXlsx('a zip entry is damaged');
   const start = at + 30 + data.readUInt16LE(at + 26) + data.readUInt16LE(at + 28);
   if (start + entry.compressedSize > data.length) throw new UnreadableXlsx('a zip entry is cut short');
   return data.subarray(start, start + entry.compressedSize);
 }
 
-const tooBig = () => new UnreadableXlsx(`its parts unpack to more than ${READ_LIMITS.unpackedBytes / MB} MB, far more than any workbook bcf makes (a "zip bomb")`);
+const tooBig = () =>
+  new UnreadableXlsx(
+    `its parts unpack to more than ${READ_LIMITS.unpackedBytes / MB} MB, far more than any workbook bcf makes (a "zip bomb")`,
+  );
 
 function inflate(data: Buffer, entry: Entry, budget: number): Buffer {
   if (entry.size > budget) throw tooBig();

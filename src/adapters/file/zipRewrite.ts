@@ -19,7 +19,8 @@ export function rewriteZip(data: Buffer, changes: ReadonlyMap<string, string | B
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     return { name, method: DEFLATE, crc: crc32(bytes), size: bytes.length, data: deflateRawSync(bytes) };
   };
-  const unchanged = (e: StoredEntry): StoredEntry => (e.method === STORED && e.size > 0 ? { ...e, method: DEFLATE, data: deflateRawSync(e.data) } : e);
+  const unchanged = (e: StoredEntry): StoredEntry =>
+    e.method === STORED && e.size > 0 ? { ...e, method: DEFLATE, data: deflateRawSync(e.data) } : e;
   const names = new Set(kept.map((e) => e.name));
   const entries = [
     ...kept.map((e) => (changes.has(e.name) ? changed(e.name, changes.get(e.name)!) : unchanged(e))),

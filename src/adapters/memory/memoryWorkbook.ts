@@ -33,7 +33,10 @@ export class MemoryWorkbook implements WorkbookHost {
         else hf.changeNamedExpression(name.name, expression);
       }
       plan.sheets.forEach((sheet, i) => {
-        hf.setSheetContent(hf.getSheetId(sheet.name)!, sheet.rows.map((row) => row.map(toRaw)));
+        hf.setSheetContent(
+          hf.getSheetId(sheet.name)!,
+          sheet.rows.map((row) => row.map(toRaw)),
+        );
         this.plans.set(sheet.name, sheet);
         onProgress?.({ done: i + 1, total: plan.sheets.length, step: sheet.name });
       });
@@ -90,13 +93,27 @@ export class MemoryWorkbook implements WorkbookHost {
     if (!this.selected) return undefined;
     const { sheet, address } = this.selected;
     const [from, to = from] = address.split(':').map(parseAddress);
-    const inside = (r: number, c: number) => from.row === to.row && from.column === to.column ? true : r >= from.row && r <= to.row && c >= from.column && c <= to.column;
+    const inside = (r: number, c: number) =>
+      from.row === to.row && from.column === to.column
+        ? true
+        : r >= from.row && r <= to.row && c >= from.column && c <= to.column;
     const whole = this.sheetSnapshot(sheet);
     const looks = this.plans.get(sheet);
     const values = whole.values.map((row, r) => row.map((v, c) => (inside(r, c) ? v : null)));
     // HyperFormula keeps no number formats: those the last layout wrote are the sheet's.
-    const numberFormats = values.map((row, r) => row.map((_, c) => (inside(r, c) ? (looks?.rows[r]?.[c]?.format ?? null) : null)));
-    return { sheet, address, snapshot: { name: sheet, values, formulas: whole.formulas?.map((row, r) => row.map((f, c) => (inside(r, c) ? f : null))), numberFormats } };
+    const numberFormats = values.map((row, r) =>
+      row.map((_, c) => (inside(r, c) ? (looks?.rows[r]?.[c]?.format ?? null) : null)),
+    );
+    return {
+      sheet,
+      address,
+      snapshot: {
+        name: sheet,
+        values,
+        formulas: whole.formulas?.map((row, r) => row.map((f, c) => (inside(r, c) ? f : null))),
+        numberFormats,
+      },
+    };
   }
 
   private sheetSnapshot(name: string): SheetSnapshot {

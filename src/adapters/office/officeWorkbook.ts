@@ -1,15 +1,28 @@
 import type { Decision, Progress, Updated, WorkbookHost } from '../../workbook/host';
-import { isBookkeeping, logicalSnapshot, looksLikeLayoutSheet, placePlan, STAGING_PREFIX } from '../../workbook/ownership';
+import {
+  isBookkeeping,
+  logicalSnapshot,
+  looksLikeLayoutSheet,
+  placePlan,
+  STAGING_PREFIX,
+} from '../../workbook/ownership';
 import type { Scalar, SheetPlan, WorkbookPlan } from '../../workbook/sheetPlan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import type { CellInput } from './cellInput';
 import type { ExcelApi } from './excelApi';
 import { readSelectedRange } from './readSelection';
 import { queueStep } from './queueSteps';
-import { DEFAULT_MAX_RESPONSE_BYTES, errorCode, readSheets, readState, releaseReferences, type Guess, type WorkbookState } from './workbookRead';
+import {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  errorCode,
+  readSheets,
+  readState,
+  releaseReferences,
+  type Guess,
+  type WorkbookState,
+} from './workbookRead';
 import { LAST_REQUEST_BYTES, planWrites } from './writePlan';
 import { nextBatch, type WriteStep } from './writeSteps';
-
 
 export interface OfficeWorkbookOptions {
   /**
@@ -96,7 +109,11 @@ export class OfficeWorkbook implements WorkbookHost {
       const owned = ownedSheets(state);
       const byLogical = new Map(state.registry.sheets.map((s) => [s.logical.toLowerCase(), s.actual]));
       const present = new Map(state.inventory.sheets.map((s) => [s.toLowerCase(), s]));
-      const wanted = sheetNames ? sheetNames.map((n) => byLogical.get(n.toLowerCase()) ?? present.get(n.toLowerCase())).filter((n): n is string => n !== undefined) : owned;
+      const wanted = sheetNames
+        ? sheetNames
+            .map((n) => byLogical.get(n.toLowerCase()) ?? present.get(n.toLowerCase()))
+            .filter((n): n is string => n !== undefined)
+        : owned;
       const sheets = await this.readSheets(context, state, wanted);
       return logicalSnapshot({ sheets }, state.registry);
     });
@@ -108,7 +125,11 @@ export class OfficeWorkbook implements WorkbookHost {
    * the last request overwrote had been changed since it was read, `decide` runs again on the
    * workbook with that person's entry and its result is written: merged, not overwritten.
    */
-  async update<T>(decide: (snapshot: WorkbookSnapshot) => Decision<T>, onProgress?: (p: Progress) => void, options: { readTargetsOnly?: WorkbookPlan } = {}): Promise<Updated<T>> {
+  async update<T>(
+    decide: (snapshot: WorkbookSnapshot) => Decision<T>,
+    onProgress?: (p: Progress) => void,
+    options: { readTargetsOnly?: WorkbookPlan } = {},
+  ): Promise<Updated<T>> {
     return this.excel.run(async (context) => {
       let overlay: Overlay = new Map();
       let budget = this.maxRequestBytes;
@@ -123,7 +144,8 @@ export class OfficeWorkbook implements WorkbookHost {
           budget = Math.floor(budget / 2);
           continue;
         }
-        if (!outcome.edited.size || round >= MAX_MERGE_ROUNDS) return { result: outcome.result, notices: outcome.notices };
+        if (!outcome.edited.size || round >= MAX_MERGE_ROUNDS)
+          return { result: outcome.result, notices: outcome.notices };
         overlay = outcome.edited;
       }
     });
@@ -140,7 +162,9 @@ export class OfficeWorkbook implements WorkbookHost {
     onProgress?.({ done: 0, total: 1, step: 'Reading the workbook' });
     const state = await this.readState(context);
     const owned = ownedSheets(state);
-    const toRead = targets ? owned.filter((s) => targets.sheets.some((t) => t.name.toLowerCase() === logicalOf(state, s).toLowerCase())) : owned;
+    const toRead = targets
+      ? owned.filter((s) => targets.sheets.some((t) => t.name.toLowerCase() === logicalOf(state, s).toLowerCase()))
+      : owned;
     const sheets = withOverlay(await this.readSheets(context, state, toRead), overlay);
     const { plan, result } = decide(logicalSnapshot({ sheets }, state.registry));
     if (!plan) {
@@ -155,10 +179,20 @@ export class OfficeWorkbook implements WorkbookHost {
     if (state.registrySheet) current.set(state.registrySheet.name.toLowerCase(), state.registrySheet);
     const writes = planWrites(placement, state, current, budget);
     const early = await this.send(context, writes.early, budget, false, onProgress, undefined, writes.last);
-    const { edited } = await this.send(context, [...early.tail, ...writes.last], early.budget, true, onProgress, current);
+    const { edited } = await this.send(
+      context,
+      [...early.tail, ...writes.last],
+      early.budget,
+      true,
+      onProgress,
+      current,
+    );
     // The next command reads these with its first request.
     const written = placement.plan.sheets.filter((sheet) => !isBookkeeping(sheet.name));
-    this.guess = { sheets: written.map((sheet) => sheet.name), sizes: new Map(written.map((sheet) => [sheet.name.toLowerCase(), readBytes(sheet)])) };
+    this.guess = {
+      sheets: written.map((sheet) => sheet.name),
+      sizes: new Map(written.map((sheet) => [sheet.name.toLowerCase(), readBytes(sheet)])),
+    };
     return { result, notices: placement.notices, edited };
   }
 
@@ -169,11 +203,17 @@ export class OfficeWorkbook implements WorkbookHost {
   }
 
   /** The named sheets: those already read with the first request, the rest in requests sized by bytes. */
-  private async readSheets(context: Excel.RequestContext, state: WorkbookState, names: readonly string[]): Promise<SheetSnapshot[]> {
+  private async readSheets(
+    context: Excel.RequestContext,
+    state: WorkbookState,
+    names: readonly string[],
+  ): Promise<SheetSnapshot[]> {
     const missing = names.filter((n) => !state.prefetched.has(n.toLowerCase()));
     const read = missing.length ? await readSheets(context, missing, state.sizes, this.maxResponseBytes) : [];
     const byName = new Map(read.map((s) => [s.name.toLowerCase(), s]));
-    return names.map((n) => state.prefetched.get(n.toLowerCase()) ?? byName.get(n.toLowerCase())!).map((s, i) => (s.name === names[i] ? s : { ...s, name: names[i] }));
+    return names
+      .map((n) => state.prefetched.get(n.toLowerCase()) ?? byName.get(n.toLowerCase())!)
+      .map((s, i) => (s.name === names[i] ? s : { ...s, name: names[i] }));
   }
 
   /**
@@ -220,7 +260,11 @@ export class OfficeWorkbook implements WorkbookHost {
       if (!last) releaseReferences(context);
       pending = rest;
       done += batch.length;
-      onProgress?.({ done, total: done + pending.length, step: pending.length ? `Wrote ${batch[batch.length - 1].sheet}` : 'Done' });
+      onProgress?.({
+        done,
+        total: done + pending.length,
+        step: pending.length ? `Wrote ${batch[batch.length - 1].sheet}` : 'Done',
+      });
     }
     return { edited, budget, tail: [] };
   }
@@ -257,17 +301,25 @@ function readBytes(sheet: SheetPlan): number {
   let bytes = 200;
   for (const row of sheet.rows) {
     bytes += 4;
-    for (const cell of row) bytes += 12 + (cell?.formula ? 2 * cell.formula.length : 2 * String(cell?.value ?? cell?.result ?? '').length);
+    for (const cell of row)
+      bytes += 12 + (cell?.formula ? 2 * cell.formula.length : 2 * String(cell?.value ?? cell?.result ?? '').length);
   }
   return bytes;
 }
 
 /** Before a changed run of cells is written, a read of what it holds, compared after the request. */
-function checkBefore(context: Excel.RequestContext, step: WriteStep, read: ReadonlyMap<string, SheetSnapshot>): ((edited: Overlay) => void)[] {
+function checkBefore(
+  context: Excel.RequestContext,
+  step: WriteStep,
+  read: ReadonlyMap<string, SheetSnapshot>,
+): ((edited: Overlay) => void)[] {
   if (step.kind !== 'cells') return [];
   const have = read.get(step.sheet.toLowerCase());
   if (!have) return [];
-  const range = context.workbook.worksheets.getItem(step.sheet).getRangeByIndexes(step.row, step.column, step.formulas.length, step.formulas[0].length).load('formulas');
+  const range = context.workbook.worksheets
+    .getItem(step.sheet)
+    .getRangeByIndexes(step.row, step.column, step.formulas.length, step.formulas[0].length)
+    .load('formulas');
   return [
     (edited) => {
       range.formulas.forEach((row, i) =>
@@ -276,7 +328,9 @@ function checkBefore(context: Excel.RequestContext, step: WriteStep, read: Reado
           const c = step.column + j;
           const before = have.formulas?.[r]?.[c] ?? have.values[r]?.[c] ?? '';
           if ((now ?? '') === before) return;
-          const cells = edited.get(step.sheet.toLowerCase()) ?? edited.set(step.sheet.toLowerCase(), new Map()).get(step.sheet.toLowerCase())!;
+          const cells =
+            edited.get(step.sheet.toLowerCase()) ??
+            edited.set(step.sheet.toLowerCase(), new Map()).get(step.sheet.toLowerCase())!;
           cells.set(`${r},${c}`, now);
         }),
       );
@@ -329,6 +383,10 @@ export async function selectCell(sheet: string, address: string, excel: ExcelApi
 function defaultExcel(): ExcelApi {
   const excel = (globalThis as { Excel?: ExcelApi }).Excel;
   // Resolved lazily so that importing this module outside Office (tests, the preview) is harmless.
-  return excel ?? ({ run: () => Promise.reject(new Error('Excel is not available: open the BCF planner inside Excel.')) } as unknown as ExcelApi);
+  return (
+    excel ??
+    ({
+      run: () => Promise.reject(new Error('Excel is not available: open the BCF planner inside Excel.')),
+    } as unknown as ExcelApi)
+  );
 }
-

@@ -55,10 +55,20 @@ export function queueStep(context: Excel.RequestContext, sheets: Map<string, Exc
       return;
     }
     case 'cells':
-      sheetOf(step.sheet).getRangeByIndexes(step.row, step.column, step.formulas.length, step.formulas[0].length).formulas = step.formulas;
+      sheetOf(step.sheet).getRangeByIndexes(
+        step.row,
+        step.column,
+        step.formulas.length,
+        step.formulas[0].length,
+      ).formulas = step.formulas;
       return;
     case 'formats':
-      sheetOf(step.sheet).getRangeByIndexes(step.row, step.column, step.formats.length, step.formats[0].length).numberFormat = step.formats;
+      sheetOf(step.sheet).getRangeByIndexes(
+        step.row,
+        step.column,
+        step.formats.length,
+        step.formats[0].length,
+      ).numberFormat = step.formats;
       return;
     case 'styles':
       return queueStyles(sheetOf(step.sheet), step.style, step.addresses);
@@ -80,7 +90,6 @@ export function queueStep(context: Excel.RequestContext, sheets: Map<string, Exc
     }
   }
 }
-
 
 function queueStyles(sheet: Excel.Worksheet, style: CellStyle, addresses: readonly string[]): void {
   const look = CELL_LOOKS[style];
@@ -111,14 +120,15 @@ function queueValidation(sheet: Excel.Worksheet, v: ValidationPlan): void {
 
 function queueSheetLook(sheet: Excel.Worksheet, plan: Pick<SheetPlan, 'columnWidths' | 'freeze' | 'tabColor'>): void {
   const widths = plan.columnWidths ?? [];
-  for (let first = 0; first < widths.length; ) {
+  for (let first = 0; first < widths.length;) {
     let last = first;
     while (last + 1 < widths.length && widths[last + 1] === widths[first]) last++;
     sheet.getRange(columnsAddress(first, last)).format.columnWidth = columnWidthPoints(widths[first]);
     first = last + 1;
   }
   const freeze = plan.freeze;
-  if (freeze && freeze.rows > 0 && freeze.columns > 0) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, freeze.rows, freeze.columns));
+  if (freeze && freeze.rows > 0 && freeze.columns > 0)
+    sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, freeze.rows, freeze.columns));
   else if (freeze && freeze.rows > 0) sheet.freezePanes.freezeRows(freeze.rows);
   else if (freeze && freeze.columns > 0) sheet.freezePanes.freezeColumns(freeze.columns);
   if (plan.tabColor) sheet.tabColor = `#${plan.tabColor}`;

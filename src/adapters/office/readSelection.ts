@@ -17,7 +17,8 @@ export async function readSelectedRange(excel: ExcelApi): Promise<Selection | un
     await context.sync();
     const sheet = worksheet.name;
     const address = range.address.slice(range.address.lastIndexOf('!') + 1);
-    if (range.cellCount > 1) return placeSelection(sheet, address, range.rowIndex, range.columnIndex, range.values, range.numberFormat);
+    if (range.cellCount > 1)
+      return placeSelection(sheet, address, range.rowIndex, range.columnIndex, range.values, range.numberFormat);
     const used = worksheet.getUsedRangeOrNullObject(true);
     used.load('values,numberFormat,rowIndex,columnIndex');
     await context.sync();
@@ -27,8 +28,18 @@ export async function readSelectedRange(excel: ExcelApi): Promise<Selection | un
 }
 
 /** Cells read from Excel put at their own rows and columns, "" as blank and General as no format. */
-export function placeSelection(sheet: string, address: string, top: number, left: number, values: unknown[][], formats: unknown[][]): Selection {
-  const pad = <T>(rows: T[][]): (T | null)[][] => [...Array.from({ length: top }, () => []), ...rows.map((row) => [...Array.from({ length: left }, () => null), ...row])];
+export function placeSelection(
+  sheet: string,
+  address: string,
+  top: number,
+  left: number,
+  values: unknown[][],
+  formats: unknown[][],
+): Selection {
+  const pad = <T>(rows: T[][]): (T | null)[][] => [
+    ...Array.from({ length: top }, () => []),
+    ...rows.map((row) => [...Array.from({ length: left }, () => null), ...row]),
+  ];
   const cells = values.map((row) => row.map((v): Scalar => (v === '' || v === undefined ? null : (v as Scalar))));
   const looks = formats.map((row) => row.map((f) => (typeof f === 'string' && f !== 'General' ? f : null)));
   return { sheet, address, snapshot: { name: sheet, values: pad(cells), numberFormats: pad(looks) } };

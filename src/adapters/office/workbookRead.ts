@@ -40,7 +40,11 @@ const FIRST_BAND_ROWS = 2000;
  * they fit in one response), their contents come in the same request, saving a round trip; whatever
  * the registry now says, only the sheets it lists are used.
  */
-export async function readState(context: Excel.RequestContext, guess?: Guess, budget = DEFAULT_MAX_RESPONSE_BYTES): Promise<WorkbookState> {
+export async function readState(
+  context: Excel.RequestContext,
+  guess?: Guess,
+  budget = DEFAULT_MAX_RESPONSE_BYTES,
+): Promise<WorkbookState> {
   const bytes = guess ? guess.sheets.reduce((a, s) => a + (guess.sizes.get(s.toLowerCase()) ?? budget), 0) : 0;
   if (guess && guess.sheets.length && bytes <= budget) {
     try {
@@ -54,13 +58,21 @@ export async function readState(context: Excel.RequestContext, guess?: Guess, bu
 
 async function readStateWith(context: Excel.RequestContext, guessed: readonly string[]): Promise<WorkbookState> {
   const workbook = context.workbook;
-  const early = guessed.map((name) => workbook.worksheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true).load('address,values,formulas'));
+  const early = guessed.map((name) =>
+    workbook.worksheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true).load('address,values,formulas'),
+  );
   const sheets = workbook.worksheets.load('items/name,items/charts/items/name');
   const tables = workbook.tables.load('items/name,items/worksheet/name');
   const names = workbook.names.load('items/name,items/formula,items/comment');
   // Null objects, so a workbook without them costs no error and no extra round trip.
-  const registry = workbook.worksheets.getItemOrNullObject(REGISTRY_SHEET).getUsedRangeOrNullObject(true).load('address,values,formulas');
-  const pending = workbook.worksheets.getItemOrNullObject(PENDING_SHEET).getUsedRangeOrNullObject(true).load('address,values,formulas');
+  const registry = workbook.worksheets
+    .getItemOrNullObject(REGISTRY_SHEET)
+    .getUsedRangeOrNullObject(true)
+    .load('address,values,formulas');
+  const pending = workbook.worksheets
+    .getItemOrNullObject(PENDING_SHEET)
+    .getUsedRangeOrNullObject(true)
+    .load('address,values,formulas');
   const title = workbook.worksheets.getItemOrNullObject(SHEET.assumptions).getRange('A1').load('values');
   await context.sync();
   const inventory: Inventory = {
@@ -68,9 +80,15 @@ async function readStateWith(context: Excel.RequestContext, guessed: readonly st
     tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
     names: names.items.map((n) => n.name),
   };
-  const registrySheet = registry.isNullObject ? undefined : snapshotOf(REGISTRY_SHEET, [{ address: registry.address, values: registry.values, formulas: registry.formulas }]);
-  const pendingSheet = pending.isNullObject ? undefined : snapshotOf(PENDING_SHEET, [{ address: pending.address, values: pending.values, formulas: pending.formulas }]);
-  const owned = readRegistry(inventory, registrySheet, pendingSheet, { title: title.isNullObject ? undefined : title.values?.[0]?.[0] });
+  const registrySheet = registry.isNullObject
+    ? undefined
+    : snapshotOf(REGISTRY_SHEET, [{ address: registry.address, values: registry.values, formulas: registry.formulas }]);
+  const pendingSheet = pending.isNullObject
+    ? undefined
+    : snapshotOf(PENDING_SHEET, [{ address: pending.address, values: pending.values, formulas: pending.formulas }]);
+  const owned = readRegistry(inventory, registrySheet, pendingSheet, {
+    title: title.isNullObject ? undefined : title.values?.[0]?.[0],
+  });
   releaseReferences(context);
   const sizes = new Map(owned.sheets.filter((s) => s.bytes).map((s) => [s.actual.toLowerCase(), s.bytes!]));
   return {
@@ -81,7 +99,18 @@ async function readStateWith(context: Excel.RequestContext, guessed: readonly st
     sizes,
     registrySheet,
     pendingSheet,
-    prefetched: new Map(guessed.flatMap((name, i) => (early[i].isNullObject ? [] : [[name.toLowerCase(), snapshotOf(name, [{ address: early[i].address, values: early[i].values, formulas: early[i].formulas }])] as const]))),
+    prefetched: new Map(
+      guessed.flatMap((name, i) =>
+        early[i].isNullObject
+          ? []
+          : [
+              [
+                name.toLowerCase(),
+                snapshotOf(name, [{ address: early[i].address, values: early[i].values, formulas: early[i].formulas }]),
+              ] as const,
+            ],
+      ),
+    ),
   };
 }
 
@@ -100,7 +129,12 @@ interface Read {
 }
 
 /** Values and formulas of the named sheets' used ranges, padded from A1, in requests under `budget` bytes. */
-export async function readSheets(context: Excel.RequestContext, names: readonly string[], sizes: ReadonlyMap<string, number>, budget = DEFAULT_MAX_RESPONSE_BYTES): Promise<SheetSnapshot[]> {
+export async function readSheets(
+  context: Excel.RequestContext,
+  names: readonly string[],
+  sizes: ReadonlyMap<string, number>,
+  budget = DEFAULT_MAX_RESPONSE_BYTES,
+): Promise<SheetSnapshot[]> {
   const parts = new Map<string, Read[]>(names.map((n) => [n.toLowerCase(), []]));
   let queue: Piece[] = names.map((sheet) => ({ sheet, row: 0, bytes: sizes.get(sheet.toLowerCase()) ?? budget }));
   while (queue.length > 0) {
@@ -121,7 +155,10 @@ export async function readSheets(context: Excel.RequestContext, names: readonly 
       continue;
     }
     batch.forEach((piece, i) => {
-      if (!ranges[i].isNullObject) parts.get(piece.sheet.toLowerCase())!.push({ address: ranges[i].address, values: ranges[i].values, formulas: ranges[i].formulas });
+      if (!ranges[i].isNullObject)
+        parts
+          .get(piece.sheet.toLowerCase())!
+          .push({ address: ranges[i].address, values: ranges[i].values, formulas: ranges[i].formulas });
     });
     releaseReferences(context);
   }
@@ -146,7 +183,10 @@ function smaller(batch: readonly Piece[]): Piece[] {
   if (rows < 2) throw new Error(`Row ${piece.row + 1} of sheet ${piece.sheet} is too large for Excel to return.`);
   const half = Math.ceil(rows / 2);
   const bytes = Math.max(1, piece.bytes / 2);
-  const tail: Piece = piece.rows === undefined ? { sheet: piece.sheet, row: piece.row + half, bytes } : { sheet: piece.sheet, row: piece.row + half, rows: rows - half, bytes };
+  const tail: Piece =
+    piece.rows === undefined
+      ? { sheet: piece.sheet, row: piece.row + half, bytes }
+      : { sheet: piece.sheet, row: piece.row + half, rows: rows - half, bytes };
   return [{ sheet: piece.sheet, row: piece.row, rows: half, bytes }, tail];
 }
 
@@ -157,7 +197,9 @@ function smaller(batch: readonly Piece[]): Piece[] {
  * the next request instead. Uses the client's own clean-up list; without it, Excel.run does it all.
  */
 export function releaseReferences(context: Excel.RequestContext): void {
-  const tracked = context.trackedObjects as unknown as { _retrieveAndClearAutoCleanupList?: () => Record<string, OfficeExtension.ClientObject> };
+  const tracked = context.trackedObjects as unknown as {
+    _retrieveAndClearAutoCleanupList?: () => Record<string, OfficeExtension.ClientObject>;
+  };
   if (typeof tracked._retrieveAndClearAutoCleanupList !== 'function') return;
   const list = tracked._retrieveAndClearAutoCleanupList();
   for (const key of Object.keys(list)) context.trackedObjects.remove(list[key]);

@@ -22,7 +22,12 @@ export interface WritePlan {
 /** The last request's changes to existing sheets stay under this: Excel applies a request as it reads it. */
 export const LAST_REQUEST_BYTES = 900_000;
 
-export function planWrites(placement: Placement, state: WorkbookState, current: ReadonlyMap<string, SheetSnapshot>, maxRequestBytes: number): WritePlan {
+export function planWrites(
+  placement: Placement,
+  state: WorkbookState,
+  current: ReadonlyMap<string, SheetSnapshot>,
+  maxRequestBytes: number,
+): WritePlan {
   const exists = new Set(state.inventory.sheets.map((s) => s.toLowerCase()));
   const shapes = new Map(state.registry.sheets.map((s) => [s.actual.toLowerCase(), s.shape]));
   const fresh: WriteStep[] = []; // new sheets: created and filled
@@ -35,9 +40,18 @@ export function planWrites(placement: Placement, state: WorkbookState, current: 
       continue;
     }
     const have = current.get(key);
-    const sameShape = key === REGISTRY_SHEET.toLowerCase() || (shapes.get(key) !== undefined && shapes.get(key) === placement.shapes.get(key));
-    if (have && sameShape) changes.push({ sheet: sheet.name, plan: sheet, steps: diffSteps(sheet, have), rebuild: false });
-    else changes.push({ sheet: sheet.name, plan: sheet, steps: [...clearSteps(sheet.name, state, placement), ...sheetSteps(sheet, sheet.name)], rebuild: true });
+    const sameShape =
+      key === REGISTRY_SHEET.toLowerCase() ||
+      (shapes.get(key) !== undefined && shapes.get(key) === placement.shapes.get(key));
+    if (have && sameShape)
+      changes.push({ sheet: sheet.name, plan: sheet, steps: diffSteps(sheet, have), rebuild: false });
+    else
+      changes.push({
+        sheet: sheet.name,
+        plan: sheet,
+        steps: [...clearSteps(sheet.name, state, placement), ...sheetSteps(sheet, sheet.name)],
+        rebuild: true,
+      });
   }
   const names = nameSteps(placement, state);
   const tidy = tidySteps(state);
@@ -45,7 +59,8 @@ export function planWrites(placement: Placement, state: WorkbookState, current: 
   const lastLimit = Math.min(LAST_REQUEST_BYTES, maxRequestBytes);
   const all = [...fresh, ...names.added, ...changes.flatMap((c) => c.steps), ...names.changed, ...tidy];
   // Small enough for one request, and nothing on an existing sheet big enough to matter: all at once.
-  if (lastBytes(all) <= maxRequestBytes && lastBytes(changes.flatMap((c) => c.steps)) <= lastLimit) return { early: [], last: all };
+  if (lastBytes(all) <= maxRequestBytes && lastBytes(changes.flatMap((c) => c.steps)) <= lastLimit)
+    return { early: [], last: all };
 
   // Stage the biggest rewrites until the last request is small.
   const staged: WriteStep[] = [];
@@ -59,22 +74,30 @@ export function planWrites(placement: Placement, state: WorkbookState, current: 
     }
     const staging = `${STAGING_PREFIX}${stagedNames.length + 1}`;
     stagedNames.push(staging);
-    const content = sheetSteps(change.plan, staging).filter((s) => s.kind === 'cells' || s.kind === 'formats' || s.kind === 'styles' || s.kind === 'validation');
+    const content = sheetSteps(change.plan, staging).filter(
+      (s) => s.kind === 'cells' || s.kind === 'formats' || s.kind === 'styles' || s.kind === 'validation',
+    );
     staged.push({ kind: 'addSheet', sheet: staging, bytes: 400 }, ...content);
     const before = lastBytes(change.steps);
     const used = usedAddress(change.plan);
     change.steps = [
       ...clearSteps(change.sheet, state, placement),
       ...(used ? [{ kind: 'copyFrom' as const, sheet: change.sheet, from: staging, address: used, bytes: 600 }] : []),
-      ...sheetSteps(change.plan, change.sheet).filter((s) => s.kind === 'sheetLook' || s.kind === 'table' || s.kind === 'chart'),
+      ...sheetSteps(change.plan, change.sheet).filter(
+        (s) => s.kind === 'sheetLook' || s.kind === 'table' || s.kind === 'chart',
+      ),
       { kind: 'deleteSheet' as const, sheet: staging, bytes: 400 },
     ];
     budget += lastBytes(change.steps) - before;
   }
   const pending = pendingPlan([
-    ...placement.plan.sheets.filter((s) => !exists.has(s.name.toLowerCase())).map((s) => ({ kind: 'sheet' as const, name: s.name })),
+    ...placement.plan.sheets
+      .filter((s) => !exists.has(s.name.toLowerCase()))
+      .map((s) => ({ kind: 'sheet' as const, name: s.name })),
     ...stagedNames.map((name) => ({ kind: 'sheet' as const, name })),
-    ...placement.plan.sheets.filter((s) => !exists.has(s.name.toLowerCase())).flatMap((s) => (s.tables ?? []).map((t) => ({ kind: 'table' as const, name: t.name }))),
+    ...placement.plan.sheets
+      .filter((s) => !exists.has(s.name.toLowerCase()))
+      .flatMap((s) => (s.tables ?? []).map((t) => ({ kind: 'table' as const, name: t.name }))),
     ...names.addedNames.map((name) => ({ kind: 'name' as const, name })),
   ]);
   const marker: WriteStep[] = state.pendingSheet ? [{ kind: 'deleteSheet', sheet: pending.name, bytes: 400 }] : [];
@@ -89,7 +112,11 @@ export function planWrites(placement: Placement, state: WorkbookState, current: 
       ...names.added,
       ...staged,
     ],
-    last: [...changes.flatMap((c) => c.steps), ...names.changed, { kind: 'deleteSheet', sheet: pending.name, bytes: 400 }],
+    last: [
+      ...changes.flatMap((c) => c.steps),
+      ...names.changed,
+      { kind: 'deleteSheet', sheet: pending.name, bytes: 400 },
+    ],
   };
 }
 
@@ -98,26 +125,41 @@ function clearSteps(sheet: string, state: WorkbookState, placement: Placement): 
   const key = sheet.toLowerCase();
   const ours = new Set(placement.plan.sheets.flatMap((s) => (s.tables ?? []).map((t) => t.name.toLowerCase())));
   return [
-    ...state.inventory.tables.filter((t) => t.sheet.toLowerCase() === key && ours.has(t.name.toLowerCase())).map((t) => ({ kind: 'unlistTable' as const, sheet, table: t.name, bytes: 400 })),
-    ...state.charts.filter((c) => c.sheet.toLowerCase() === key).map((c) => ({ kind: 'deleteChart' as const, sheet, chart: c.name, bytes: 400 })),
+    ...state.inventory.tables
+      .filter((t) => t.sheet.toLowerCase() === key && ours.has(t.name.toLowerCase()))
+      .map((t) => ({ kind: 'unlistTable' as const, sheet, table: t.name, bytes: 400 })),
+    ...state.charts
+      .filter((c) => c.sheet.toLowerCase() === key)
+      .map((c) => ({ kind: 'deleteChart' as const, sheet, chart: c.name, bytes: 400 })),
     { kind: 'clearSheet', sheet, bytes: 1200 },
   ];
 }
 
 /** Leftovers of a command that stopped half way: staging sheets go; the pending sheet is replaced. */
 function tidySteps(state: WorkbookState): WriteStep[] {
-  const steps: WriteStep[] = state.inventory.sheets.filter((s) => s.startsWith(STAGING_PREFIX)).map((sheet) => ({ kind: 'deleteSheet', sheet, bytes: 400 }));
+  const steps: WriteStep[] = state.inventory.sheets
+    .filter((s) => s.startsWith(STAGING_PREFIX))
+    .map((sheet) => ({ kind: 'deleteSheet', sheet, bytes: 400 }));
   if (state.pendingSheet) steps.push({ kind: 'deleteSheet', sheet: state.pendingSheet.name, bytes: 400 });
   return steps;
 }
 
 /** New names may be made early (nothing of the person's changes); changed ones go in the last request. */
-function nameSteps(placement: Placement, state: WorkbookState): { added: WriteStep[]; changed: WriteStep[]; addedNames: string[] } {
+function nameSteps(
+  placement: Placement,
+  state: WorkbookState,
+): { added: WriteStep[]; changed: WriteStep[]; addedNames: string[] } {
   const added: WriteStep[] = [];
   const changed: WriteStep[] = [];
   for (const name of placement.plan.names) {
     const now = state.names.get(name.name.toLowerCase());
-    const step: WriteStep = { kind: 'name', sheet: name.sheet, name, exists: now !== undefined, bytes: 400 + jsonBytes(name) };
+    const step: WriteStep = {
+      kind: 'name',
+      sheet: name.sheet,
+      name,
+      exists: now !== undefined,
+      bytes: 400 + jsonBytes(name),
+    };
     if (!now) added.push(step);
     else if (now.formula !== nameFormula(name.sheet, name.cell) || now.comment !== name.comment) changed.push(step);
   }
@@ -151,8 +193,23 @@ export function diffSteps(plan: SheetPlan, have: SheetSnapshot): WriteStep[] {
       if (!run) return;
       const inputs = run.inputs.slice(0, run.inputs.length - gap);
       const formats = run.formats.slice(0, inputs.length);
-      steps.push({ kind: 'cells', sheet: plan.name, row: r, column: run.start, formulas: [inputs], bytes: arrayStepBytes([inputs]) });
-      if (formats.some((f) => f !== null)) steps.push({ kind: 'formats', sheet: plan.name, row: r, column: run.start, formats: [formats], bytes: arrayStepBytes([formats]) });
+      steps.push({
+        kind: 'cells',
+        sheet: plan.name,
+        row: r,
+        column: run.start,
+        formulas: [inputs],
+        bytes: arrayStepBytes([inputs]),
+      });
+      if (formats.some((f) => f !== null))
+        steps.push({
+          kind: 'formats',
+          sheet: plan.name,
+          row: r,
+          column: run.start,
+          formats: [formats],
+          bytes: arrayStepBytes([formats]),
+        });
       run = undefined;
       gap = 0;
     };

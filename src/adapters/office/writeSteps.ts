@@ -1,5 +1,12 @@
 import { columnLetter, rangeAddress } from '../../workbook/a1';
-import type { CellStyle, ChartPlan, DefinedNamePlan, SheetPlan, TablePlan, ValidationPlan } from '../../workbook/sheetPlan';
+import type {
+  CellStyle,
+  ChartPlan,
+  DefinedNamePlan,
+  SheetPlan,
+  TablePlan,
+  ValidationPlan,
+} from '../../workbook/sheetPlan';
 import { cellInput, type CellInput } from './cellInput';
 import { styleBlocks } from './cellLooks';
 
@@ -65,7 +72,8 @@ export function jsonBytes(value: unknown): number {
     return bytes;
   }
   let bytes = 2;
-  for (const [key, item] of Object.entries(value as Record<string, unknown>)) bytes += jsonBytes(key) + 2 + jsonBytes(item);
+  for (const [key, item] of Object.entries(value as Record<string, unknown>))
+    bytes += jsonBytes(key) + 2 + jsonBytes(item);
   return bytes;
 }
 
@@ -110,7 +118,8 @@ export function sheetSteps(plan: SheetPlan, sheet: string): WriteStep[] {
     current.push(address);
   }
   for (const [style, groups] of byStyle) {
-    for (const addresses of groups) steps.push({ kind: 'styles', sheet, style, addresses, bytes: 3 * ACTION_BYTES + jsonBytes(addresses) });
+    for (const addresses of groups)
+      steps.push({ kind: 'styles', sheet, style, addresses, bytes: 3 * ACTION_BYTES + jsonBytes(addresses) });
   }
   for (const validation of plan.validations ?? []) {
     steps.push({ kind: 'validation', sheet, validation, bytes: 3 * ACTION_BYTES + jsonBytes(validation) });
@@ -121,7 +130,8 @@ export function sheetSteps(plan: SheetPlan, sheet: string): WriteStep[] {
     const address = tableAddress(plan, table);
     if (address) steps.push({ kind: 'table', sheet, table, address, bytes: 4 * ACTION_BYTES });
   }
-  for (const chart of plan.charts ?? []) steps.push({ kind: 'chart', sheet, chart, bytes: (6 + 3 * chart.series.length) * ACTION_BYTES });
+  for (const chart of plan.charts ?? [])
+    steps.push({ kind: 'chart', sheet, chart, bytes: (6 + 3 * chart.series.length) * ACTION_BYTES });
   return steps;
 }
 
@@ -147,7 +157,9 @@ export function splitArrayStep(step: ArrayStep): ArrayStep[] {
   const half = Math.ceil(rows.length / 2);
   return [rows.slice(0, half), rows.slice(half)].map((band, i) => {
     const row = step.row + (i === 0 ? 0 : half);
-    return step.kind === 'cells' ? { ...step, row, formulas: band as CellInput[][], bytes: arrayStepBytes(band) } : { ...step, row, formats: band as (string | null)[][], bytes: arrayStepBytes(band) };
+    return step.kind === 'cells'
+      ? { ...step, row, formulas: band as CellInput[][], bytes: arrayStepBytes(band) }
+      : { ...step, row, formats: band as (string | null)[][], bytes: arrayStepBytes(band) };
   });
 }
 

@@ -27,21 +27,32 @@ export function BenefitCardsPanel({ session }: FeatureProps) {
   const styles = useStyles();
   const plan = session.base;
   const refresh = () =>
-    void session.run('Creating or refreshing the cards', (onProgress) => refreshCards(session.host, onProgress)).then((outcome) => {
-      if (!outcome) return;
-      session.workbookWrote(outcome.plan);
-      session.notify({ intent: outcome.warnings.length ? 'warning' : 'success', title: `Benefit Cards written: ${outcome.summary.cards.length} card${outcome.summary.cards.length === 1 ? '' : 's'}`, details: outcome.warnings.map((w) => w.message) });
-    });
+    void session
+      .run('Creating or refreshing the cards', (onProgress) => refreshCards(session.host, onProgress))
+      .then((outcome) => {
+        if (!outcome) return;
+        session.workbookWrote(outcome.plan);
+        session.notify({
+          intent: outcome.warnings.length ? 'warning' : 'success',
+          title: `Benefit Cards written: ${outcome.summary.cards.length} card${outcome.summary.cards.length === 1 ? '' : 's'}`,
+          details: outcome.warnings.map((w) => w.message),
+        });
+      });
   return (
     <>
       <section className={styles.section} aria-labelledby="cards-heading">
         <Subtitle2 as="h2" id="cards-heading">
           Benefit Cards
         </Subtitle2>
-        <Body1>A card per scheme with benefits: profile by quarter, tracker, barriers, milestones and sign-off. Refreshing after the plan changes keeps everything people typed.</Body1>
+        <Body1>
+          A card per scheme with benefits: profile by quarter, tracker, barriers, milestones and sign-off. Refreshing
+          after the plan changes keeps everything people typed.
+        </Body1>
         <div>
           <Button appearance="primary" disabled={!!session.busy || !plan} onClick={refresh}>
-            {session.busy?.label === 'Creating or refreshing the cards' ? 'Writing the cards…' : 'Create or refresh cards'}
+            {session.busy?.label === 'Creating or refreshing the cards'
+              ? 'Writing the cards…'
+              : 'Create or refresh cards'}
           </Button>
         </div>
         {!plan && <Caption1 className={styles.muted}>Put a plan in the workbook on the Plan tab first.</Caption1>}
@@ -56,11 +67,22 @@ function CardsOfPlan({ session, plan }: { readonly session: PlanSession; readonl
   const quarters = useMemo(() => planQuarters(plan).map((q) => q.label), [plan]);
   const summary = useMemo(() => benefitsSummary(plan), [plan]);
   const [charted, setCharted] = useState<string>('all');
-  const chartPoints = useMemo(() => combinedCumulative(summary.cards.filter((t) => charted === 'all' || t.card.ref === charted)), [summary, charted]);
-  if (!summary.cards.length) return <Caption1 className={styles.muted}>No scheme expects a benefit yet, so there are no cards to fill in.</Caption1>;
+  const chartPoints = useMemo(
+    () => combinedCumulative(summary.cards.filter((t) => charted === 'all' || t.card.ref === charted)),
+    [summary, charted],
+  );
+  if (!summary.cards.length)
+    return (
+      <Caption1 className={styles.muted}>No scheme expects a benefit yet, so there are no cards to fill in.</Caption1>
+    );
   return (
     <>
-      <QuarterActuals session={session} plan={plan} quarters={quarters} initial={summary.quarter.label ?? quarters[0] ?? ''} />
+      <QuarterActuals
+        session={session}
+        plan={plan}
+        quarters={quarters}
+        initial={summary.quarter.label ?? quarters[0] ?? ''}
+      />
       <SteeringSummary summary={summary} />
       <Field label="Cumulative benefit for" className={styles.chartField}>
         <Select value={charted} onChange={(_, d) => setCharted(d.value)}>
@@ -72,10 +94,14 @@ function CardsOfPlan({ session, plan }: { readonly session: PlanSession; readonl
           ))}
         </Select>
       </Field>
-      <CumulativeChart title={`Cumulative planned and realised benefit, ${charted === 'all' ? 'all cards' : `card ${charted}`}`} points={chartPoints} />
+      <CumulativeChart
+        title={`Cumulative planned and realised benefit, ${charted === 'all' ? 'all cards' : `card ${charted}`}`}
+        points={chartPoints}
+      />
       {summary.nel.map((n) => (
         <Caption1 key={n.year}>
-          NEL reduction target {n.year}: {formatCount(n.reductionTarget)}; realised to date {formatCount(n.realised)} ({n.realisedOfTarget === 'n/a' ? 'n/a' : formatPercent(n.realisedOfTarget)}); expected by year end{' '}
+          NEL reduction target {n.year}: {formatCount(n.reductionTarget)}; realised to date {formatCount(n.realised)} (
+          {n.realisedOfTarget === 'n/a' ? 'n/a' : formatPercent(n.realisedOfTarget)}); expected by year end{' '}
           {formatCount(n.forecast.expected.toDecimalPlaces(0))}.
         </Caption1>
       ))}

@@ -1,4 +1,14 @@
-import { Body1, Button, Caption1, Field, Input, makeStyles, Select, Subtitle2, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  makeStyles,
+  Select,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
 import { formatPounds } from '../../domain/money';
 import { describeProblem } from '../../domain/problems';
@@ -10,7 +20,14 @@ import { panelStyles } from '../panelStyles';
 
 const useStyles = makeStyles({
   ...panelStyles,
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   fail: { color: tokens.colorPaletteRedForeground1, overflowWrap: 'anywhere' },
   wrap: { overflowWrap: 'anywhere' },
 });
@@ -43,7 +60,13 @@ export function ImportPanel({ session }: FeatureProps) {
       .finally(() => setLooking(false));
   }, [session.host]);
 
-  const preview = useMemo(() => (found ? previewImport(found.mapping, { board: board.trim() || undefined, year: year.trim() || undefined }) : undefined), [found, board, year]);
+  const preview = useMemo(
+    () =>
+      found
+        ? previewImport(found.mapping, { board: board.trim() || undefined, year: year.trim() || undefined })
+        : undefined,
+    [found, board, year],
+  );
   const busy = looking || !!session.busy;
 
   return (
@@ -51,7 +74,10 @@ export function ImportPanel({ session }: FeatureProps) {
       <Subtitle2 as="h2" id="import-heading">
         Import schemes from a table
       </Subtitle2>
-      <Body1>Select a scheme table typed in this workbook (or one cell of its sheet) and find it. You can change what each column becomes before the plan starts.</Body1>
+      <Body1>
+        Select a scheme table typed in this workbook (or one cell of its sheet) and find it. You can change what each
+        column becomes before the plan starts.
+      </Body1>
       <div>
         <Button appearance="primary" disabled={busy} onClick={find}>
           {looking ? 'Looking…' : found ? 'Find again' : 'Find the table'}
@@ -71,7 +97,12 @@ export function ImportPanel({ session }: FeatureProps) {
             {found.mapping.columns.map((c) => (
               <li key={c.index}>
                 <Field label={`${c.where} · ${c.header}${c.band ? ` (${c.band})` : ''}`} className={styles.wrap}>
-                  <Select value={c.field} onChange={(_, d) => setFound({ ...found, mapping: withField(found.mapping, c, d.value as ImportField) })}>
+                  <Select
+                    value={c.field}
+                    onChange={(_, d) =>
+                      setFound({ ...found, mapping: withField(found.mapping, c, d.value as ImportField) })
+                    }
+                  >
                     {IMPORT_FIELDS.map((f) => (
                       <option key={f.field} value={f.field}>
                         {f.label}
@@ -82,16 +113,28 @@ export function ImportPanel({ session }: FeatureProps) {
               </li>
             ))}
           </ul>
-          {preview.unplaced.length > 0 && <Caption1 className={styles.wrap}>Left out: {preview.unplaced.map((c) => `${c.where} “${c.header}”`).join(', ')}.</Caption1>}
+          {preview.unplaced.length > 0 && (
+            <Caption1 className={styles.wrap}>
+              Left out: {preview.unplaced.map((c) => `${c.where} “${c.header}”`).join(', ')}.
+            </Caption1>
+          )}
           <Field label="Health and Wellbeing Board">
-            <Input value={board} placeholder={found.mapping.table.grid.sheet.name} onChange={(_, d) => setBoard(d.value)} />
+            <Input
+              value={board}
+              placeholder={found.mapping.table.grid.sheet.name}
+              onChange={(_, d) => setBoard(d.value)}
+            />
           </Field>
           <Field label="Financial year, if the table doesn’t say">
             <Input value={year} placeholder={preview.plan.years[0]?.label} onChange={(_, d) => setYear(d.value)} />
           </Field>
           <ImportSummary preview={preview} />
           <div>
-            <Button appearance="primary" disabled={busy || preview.errors > 0} onClick={() => session.startFrom(preview.plan)}>
+            <Button
+              appearance="primary"
+              disabled={busy || preview.errors > 0}
+              onClick={() => session.startFrom(preview.plan)}
+            >
               Start the plan from this table
             </Button>
           </div>

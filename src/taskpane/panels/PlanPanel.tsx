@@ -31,11 +31,27 @@ import type { PlanSession } from '../session';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  sectionHeader: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
+  sectionHeader: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalS,
+  },
   muted: { color: tokens.colorNeutralForeground3 },
   // alignItems start: a field with a message below it grows alone instead of stretching its neighbours.
-  twoColumns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(120px, 1fr))', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, alignItems: 'start' },
-  refAndName: { display: 'grid', gridTemplateColumns: '72px minmax(0, 1fr)', columnGap: tokens.spacingHorizontalM, alignItems: 'start' },
+  twoColumns: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(120px, 1fr))',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+    alignItems: 'start',
+  },
+  refAndName: {
+    display: 'grid',
+    gridTemplateColumns: '72px minmax(0, 1fr)',
+    columnGap: tokens.spacingHorizontalM,
+    alignItems: 'start',
+  },
   fieldset: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -46,13 +62,25 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
   },
   legend: { padding: `0 ${tokens.spacingHorizontalXS}`, fontWeight: tokens.fontWeightSemibold },
-  schemeBody: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalM },
+  schemeBody: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    paddingBottom: tokens.spacingVerticalM,
+  },
   headerText: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   // Fluent inputs keep a minimum width of their own; in a narrow pane they must shrink with their column.
   input: { width: '100%', minWidth: 0 },
   oneColumn: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
 });
 
 /** The Plan tab: start or load a plan, then edit its unit costs and schemes, checked as you type. */
@@ -67,16 +95,27 @@ export function PlanPanel({ session }: FeatureProps) {
     <>
       {errors > 0 && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{errors === 1 ? 'One field needs correcting' : `${errors} fields need correcting`} before the workbook can be updated. Each is marked below.</MessageBarBody>
+          <MessageBarBody>
+            {errors === 1 ? 'One field needs correcting' : `${errors} fields need correcting`} before the workbook can
+            be updated. Each is marked below.
+          </MessageBarBody>
         </MessageBar>
       )}
       {session.changes.length > 0 && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
-            {session.changes.length === 1 ? 'One change in the pane is' : `${session.changes.length} changes in the pane are`} not in the workbook yet.
+            {session.changes.length === 1
+              ? 'One change in the pane is'
+              : `${session.changes.length} changes in the pane are`}{' '}
+            not in the workbook yet.
           </MessageBarBody>
           <MessageBarActions>
-            <Button size="small" appearance="primary" disabled={busy || !session.checked?.plan} onClick={() => session.generate()}>
+            <Button
+              size="small"
+              appearance="primary"
+              disabled={busy || !session.checked?.plan}
+              onClick={() => session.generate()}
+            >
               Generate tables
             </Button>
             <Button size="small" disabled={busy} onClick={session.discardEdits}>
@@ -90,12 +129,17 @@ export function PlanPanel({ session }: FeatureProps) {
       <Schemes session={session} form={form} />
       <Divider />
       <div className={styles.actions}>
-        <Button icon={<ArrowSyncRegular />} disabled={busy || session.changes.length > 0} onClick={session.readWorkbook}>
+        <Button
+          icon={<ArrowSyncRegular />}
+          disabled={busy || session.changes.length > 0}
+          onClick={session.readWorkbook}
+        >
           Read from workbook
         </Button>
       </div>
       <Caption1 className={styles.muted}>
-        The workbook is the plan: what you type in its Assumptions or Schemes sheet is read back before the tables are generated.
+        The workbook is the plan: what you type in its Assumptions or Schemes sheet is read back before the tables are
+        generated.
       </Caption1>
     </>
   );
@@ -109,7 +153,9 @@ function StartPlan({ session }: { readonly session: PlanSession }) {
   const [touched, setTouched] = useState(false);
   const boardError = board.trim() ? undefined : 'Enter the name of your Health and Wellbeing Board.';
   const first = isFinancialYearLabel(firstYear.trim()) ? financialYear(firstYear.trim()) : undefined;
-  const yearError = first ? undefined : 'Write the first financial year as 2026/27, 2026-27 or 2026/2027 (April to March).';
+  const yearError = first
+    ? undefined
+    : 'Write the first financial year as 2026/27, 2026-27 or 2026/2027 (April to March).';
   const count = Number(years);
   const last = first ? yearLabel(first.startYear + count - 1) : undefined;
   const busy = !!session.busy;
@@ -122,7 +168,10 @@ function StartPlan({ session }: { readonly session: PlanSession }) {
         <Subtitle2 as="h2" id="start-heading">
           Start a plan in this workbook
         </Subtitle2>
-        <Body1>Adds the Assumptions and Schemes sheets, with starting unit costs for you to replace ({units}), and a scheme table for each year.</Body1>
+        <Body1>
+          Adds the Assumptions and Schemes sheets, with starting unit costs for you to replace ({units}), and a scheme
+          table for each year.
+        </Body1>
         <form
           className={styles.section}
           onSubmit={(e) => {
@@ -131,18 +180,30 @@ function StartPlan({ session }: { readonly session: PlanSession }) {
             if (!boardError && !yearError) session.startNew({ board, firstYear, years: count });
           }}
         >
-          <Field label="Health and Wellbeing Board" required validationState={touched && boardError ? 'error' : 'none'} validationMessage={touched ? boardError : undefined}>
+          <Field
+            label="Health and Wellbeing Board"
+            required
+            validationState={touched && boardError ? 'error' : 'none'}
+            validationMessage={touched ? boardError : undefined}
+          >
             <Input className={styles.input} value={board} onChange={(_, d) => setBoard(d.value)} />
           </Field>
           <div className={styles.twoColumns}>
-            <Field label="First financial year" validationState={yearError ? 'error' : 'none'} validationMessage={yearError} hint={first && first.label !== firstYear.trim() ? `Shown as ${first.label}` : undefined}>
+            <Field
+              label="First financial year"
+              validationState={yearError ? 'error' : 'none'}
+              validationMessage={yearError}
+              hint={first && first.label !== firstYear.trim() ? `Shown as ${first.label}` : undefined}
+            >
               <Input className={styles.input} value={firstYear} onChange={(_, d) => setFirstYear(d.value)} />
             </Field>
             <Field label="Years" hint={last ? `to ${last}` : undefined}>
               <Select value={years} onChange={(_, d) => setYears(d.value)}>
-                {Array.from({ length: PLAN_YEARS.max - PLAN_YEARS.min + 1 }, (_, i) => String(PLAN_YEARS.min + i)).map((n) => (
-                  <option key={n}>{n}</option>
-                ))}
+                {Array.from({ length: PLAN_YEARS.max - PLAN_YEARS.min + 1 }, (_, i) => String(PLAN_YEARS.min + i)).map(
+                  (n) => (
+                    <option key={n}>{n}</option>
+                  ),
+                )}
               </Select>
             </Field>
           </div>
@@ -158,7 +219,9 @@ function StartPlan({ session }: { readonly session: PlanSession }) {
         <Subtitle2 as="h2" id="example-heading">
           Try it with real figures
         </Subtitle2>
-        <Body1>An example: Barnet’s BCF plan for 2014/15 and 2015/16, eight schemes, a £6,634,000 and a £23,412,000 pool.</Body1>
+        <Body1>
+          An example: Barnet’s BCF plan for 2014/15 and 2015/16, eight schemes, a £6,634,000 and a £23,412,000 pool.
+        </Body1>
         <div className={styles.actions}>
           <Button disabled={busy} onClick={() => session.loadExample()}>
             Load the Barnet example
@@ -180,7 +243,9 @@ function UnitCosts({ session, form }: { readonly session: PlanSession; readonly 
       <Subtitle2 as="h2" id="unit-costs-heading">
         Unit costs
       </Subtitle2>
-      <Caption1 className={styles.muted}>What one unit of each benefit is worth. Every saving in the tables is a count times one of these.</Caption1>
+      <Caption1 className={styles.muted}>
+        What one unit of each benefit is worth. Every saving in the tables is a count times one of these.
+      </Caption1>
       <div className={styles.oneColumn}>
         {units.map((u, i) => {
           const problem = session.checked?.byField.get(fieldId.unitCost(i));
@@ -197,7 +262,9 @@ function UnitCosts({ session, form }: { readonly session: PlanSession; readonly 
                 value={form.unitCosts[i]}
                 contentBefore="£"
                 inputMode="decimal"
-                onChange={(_, d) => session.edit((f) => ({ ...f, unitCosts: f.unitCosts.map((v, k) => (k === i ? d.value : v)) }))}
+                onChange={(_, d) =>
+                  session.edit((f) => ({ ...f, unitCosts: f.unitCosts.map((v, k) => (k === i ? d.value : v)) }))
+                }
               />
             </Field>
           );
@@ -210,7 +277,8 @@ function UnitCosts({ session, form }: { readonly session: PlanSession; readonly 
 function Schemes({ session, form }: { readonly session: PlanSession; readonly form: PlanForm }) {
   const styles = useStyles();
   const [open, setOpen] = useState<string[]>([]);
-  const update = (index: number, change: Partial<SchemeForm>) => session.edit((f) => ({ ...f, schemes: f.schemes.map((s, k) => (k === index ? { ...s, ...change } : s)) }));
+  const update = (index: number, change: Partial<SchemeForm>) =>
+    session.edit((f) => ({ ...f, schemes: f.schemes.map((s, k) => (k === index ? { ...s, ...change } : s)) }));
   const add = () => {
     const scheme = newScheme(form);
     session.edit((f) => ({ ...f, schemes: [...f.schemes, scheme] }));
@@ -226,18 +294,29 @@ function Schemes({ session, form }: { readonly session: PlanSession; readonly fo
           Add scheme
         </Button>
       </div>
-      {form.schemes.length === 0 && <Body1 className={styles.muted}>No schemes yet. Add one for each service the fund pays for.</Body1>}
+      {form.schemes.length === 0 && (
+        <Body1 className={styles.muted}>No schemes yet. Add one for each service the fund pays for.</Body1>
+      )}
       <Accordion multiple collapsible openItems={open} onToggle={(_, d) => setOpen(d.openItems.map(String))}>
         {form.schemes.map((s, index) => {
-          const errors = [...(session.checked?.byField ?? new Map()).entries()].filter(([id, p]) => id.startsWith(`schemes[${index}]`) && p.severity === 'error').length;
-          const costs = form.source.years.map((y) => (s.years[y.label]?.cost ? `£${s.years[y.label].cost}` : '£0')).join(' · ');
+          const errors = [...(session.checked?.byField ?? new Map()).entries()].filter(
+            ([id, p]) => id.startsWith(`schemes[${index}]`) && p.severity === 'error',
+          ).length;
+          const costs = form.source.years
+            .map((y) => (s.years[y.label]?.cost ? `£${s.years[y.label].cost}` : '£0'))
+            .join(' · ');
           return (
             <AccordionItem key={s.key} value={s.key}>
               <AccordionHeader expandIconPosition="end">
                 <span className={styles.headerText}>
                   <span>
                     {s.ref || '?'} · {s.name ? shorten(s.name, 60) : 'New scheme'}
-                    {errors > 0 && <strong style={{ color: tokens.colorPaletteRedForeground1 }}> ({errors === 1 ? '1 error' : `${errors} errors`})</strong>}
+                    {errors > 0 && (
+                      <strong style={{ color: tokens.colorPaletteRedForeground1 }}>
+                        {' '}
+                        ({errors === 1 ? '1 error' : `${errors} errors`})
+                      </strong>
+                    )}
                   </span>
                   <Caption1 className={styles.muted}>
                     {costs}
@@ -256,13 +335,22 @@ function Schemes({ session, form }: { readonly session: PlanSession; readonly fo
   );
 }
 
-function SchemeEditor(props: { session: PlanSession; form: PlanForm; index: number; scheme: SchemeForm; update: (change: Partial<SchemeForm>) => void }) {
+function SchemeEditor(props: {
+  session: PlanSession;
+  form: PlanForm;
+  index: number;
+  scheme: SchemeForm;
+  update: (change: Partial<SchemeForm>) => void;
+}) {
   const { session, form, index, scheme, update } = props;
   const styles = useStyles();
   const problem = (id: string) => session.checked?.byField.get(id);
   const state = (id: string) => {
     const p = problem(id);
-    return { validationState: p ? p.severity : ('none' as const), validationMessage: p ? sentence(p.message) : undefined };
+    return {
+      validationState: p ? p.severity : ('none' as const),
+      validationMessage: p ? sentence(p.message) : undefined,
+    };
   };
   const who = scheme.ref || `${index + 1}`;
   const hidden = (text: string) => <span className={styles.hidden}>{text}</span>;
@@ -271,7 +359,10 @@ function SchemeEditor(props: { session: PlanSession; form: PlanForm; index: numb
     update({
       years: {
         ...scheme.years,
-        [year]: { cost: change.cost ?? entry.cost, benefits: change.benefit ? { ...entry.benefits, [change.benefit[0]]: change.benefit[1] } : entry.benefits },
+        [year]: {
+          cost: change.cost ?? entry.cost,
+          benefits: change.benefit ? { ...entry.benefits, [change.benefit[0]]: change.benefit[1] } : entry.benefits,
+        },
       },
     });
   };
@@ -287,41 +378,90 @@ function SchemeEditor(props: { session: PlanSession; form: PlanForm; index: numb
       </div>
       <div className={styles.refAndName}>
         <Field label={<>Tiers{hidden(` of scheme ${who}`)}</>}>
-          <Input className={styles.input} value={scheme.tiers} onChange={(_, d) => update({ tiers: d.value })} placeholder="3, 4" />
+          <Input
+            className={styles.input}
+            value={scheme.tiers}
+            onChange={(_, d) => update({ tiers: d.value })}
+            placeholder="3, 4"
+          />
         </Field>
         <Field label={<>Group{hidden(` of scheme ${who}`)}</>}>
           <Input className={styles.input} value={scheme.group} onChange={(_, d) => update({ group: d.value })} />
         </Field>
       </div>
       <Field label={<>Description{hidden(` of scheme ${who}`)}</>} {...state(fieldId.schemeDescription(index))}>
-        <Textarea className={styles.input} value={scheme.description} resize="vertical" onChange={(_, d) => update({ description: d.value })} />
+        <Textarea
+          className={styles.input}
+          value={scheme.description}
+          resize="vertical"
+          onChange={(_, d) => update({ description: d.value })}
+        />
       </Field>
-      <Switch checked={scheme.inPool} onChange={(_, d) => update({ inPool: d.checked })} label={<>In the BCF pool{hidden(` (scheme ${who})`)}</>} />
+      <Switch
+        checked={scheme.inPool}
+        onChange={(_, d) => update({ inPool: d.checked })}
+        label={<>In the BCF pool{hidden(` (scheme ${who})`)}</>}
+      />
       {form.source.years.map((y) => {
         const entry = scheme.years[y.label] ?? { cost: '', benefits: {} };
         return (
           <fieldset key={y.label} className={styles.fieldset}>
             <legend className={styles.legend}>{y.label}</legend>
-            <Field label={<>Cost (£){hidden(` of scheme ${who} in ${y.label}`)}</>} {...state(fieldId.cost(index, y.label))}>
-              <Input className={styles.input} value={entry.cost} contentBefore="£" inputMode="decimal" onChange={(_, d) => setYear(y.label, { cost: d.value })} />
+            <Field
+              label={<>Cost (£){hidden(` of scheme ${who} in ${y.label}`)}</>}
+              {...state(fieldId.cost(index, y.label))}
+            >
+              <Input
+                className={styles.input}
+                value={entry.cost}
+                contentBefore="£"
+                inputMode="decimal"
+                onChange={(_, d) => setYear(y.label, { cost: d.value })}
+              />
             </Field>
             <div className={styles.twoColumns}>
               {form.source.unitCosts.map((u) => (
-                <Field key={u.id} label={<>{u.shortLabel || u.id}{hidden(` reduction, scheme ${who} in ${y.label}`)}</>} {...state(fieldId.benefit(index, y.label, u.id))}>
-                  <Input className={styles.input} value={entry.benefits[u.id] ?? ''} inputMode="decimal" onChange={(_, d) => setYear(y.label, { benefit: [u.id, d.value] })} />
+                <Field
+                  key={u.id}
+                  label={
+                    <>
+                      {u.shortLabel || u.id}
+                      {hidden(` reduction, scheme ${who} in ${y.label}`)}
+                    </>
+                  }
+                  {...state(fieldId.benefit(index, y.label, u.id))}
+                >
+                  <Input
+                    className={styles.input}
+                    value={entry.benefits[u.id] ?? ''}
+                    inputMode="decimal"
+                    onChange={(_, d) => setYear(y.label, { benefit: [u.id, d.value] })}
+                  />
                 </Field>
               ))}
             </div>
           </fieldset>
         );
       })}
-      <RemoveScheme who={who} name={scheme.name} remove={() => session.edit((f) => ({ ...f, schemes: f.schemes.filter((_, k) => k !== index) }))} />
+      <RemoveScheme
+        who={who}
+        name={scheme.name}
+        remove={() => session.edit((f) => ({ ...f, schemes: f.schemes.filter((_, k) => k !== index) }))}
+      />
     </div>
   );
 }
 
 /** Removing a scheme drops its figures for every year, so it asks first, beside the button pressed. */
-function RemoveScheme({ who, name, remove }: { readonly who: string; readonly name: string; readonly remove: () => void }) {
+function RemoveScheme({
+  who,
+  name,
+  remove,
+}: {
+  readonly who: string;
+  readonly name: string;
+  readonly remove: () => void;
+}) {
   const styles = useStyles();
   const [asking, setAsking] = useState(false);
   if (!asking) {
@@ -337,7 +477,8 @@ function RemoveScheme({ who, name, remove }: { readonly who: string; readonly na
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
         Remove scheme {who}
-        {name ? ` (${shorten(name, 40)})` : ''} and its costs and benefits for every year? It leaves the workbook when the tables are next generated.
+        {name ? ` (${shorten(name, 40)})` : ''} and its costs and benefits for every year? It leaves the workbook when
+        the tables are next generated.
       </MessageBarBody>
       <MessageBarActions>
         <Button size="small" appearance="primary" onClick={remove}>

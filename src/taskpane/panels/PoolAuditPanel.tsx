@@ -1,4 +1,18 @@
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Body1, Button, Caption1, Divider, Field, makeStyles, Select, Subtitle2, tokens } from '@fluentui/react-components';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Body1,
+  Button,
+  Caption1,
+  Divider,
+  Field,
+  makeStyles,
+  Select,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { RULE_TITLES, type Finding } from '../../domain/audit/finding';
 import type { Plan } from '../../domain/plan';
@@ -14,9 +28,26 @@ import { SharingRule } from './pool/SharingRule';
 
 const useStyles = makeStyles({
   ...panelStyles,
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
   item: { overflowWrap: 'anywhere' },
-  finding: { textAlign: 'left', justifyContent: 'flex-start', whiteSpace: 'normal', height: 'auto', minWidth: 0, maxWidth: '100%', overflowWrap: 'anywhere', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
+  finding: {
+    textAlign: 'left',
+    justifyContent: 'flex-start',
+    whiteSpace: 'normal',
+    height: 'auto',
+    minWidth: 0,
+    maxWidth: '100%',
+    overflowWrap: 'anywhere',
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
   fail: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   pass: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
 });
@@ -34,7 +65,9 @@ export function PoolAuditPanel({ session }: FeatureProps) {
   if (!plan || !year) {
     return (
       <>
-        <Caption1 className={styles.muted}>Put a plan in the workbook on the Plan tab first; its pooled budget and checks are shown here.</Caption1>
+        <Caption1 className={styles.muted}>
+          Put a plan in the workbook on the Plan tab first; its pooled budget and checks are shown here.
+        </Caption1>
         <Audit session={session} />
       </>
     );
@@ -73,10 +106,18 @@ function Checks({ plan }: { readonly plan: Plan }) {
       {checks.length === 0 ? (
         <Caption1 role="status">
           Nothing to check yet.{' '}
-          {contributed ? '' : 'The pool is checked once contributions are entered: the allocation to pooled schemes must equal what the partners put in.'}
+          {contributed
+            ? ''
+            : 'The pool is checked once contributions are entered: the allocation to pooled schemes must equal what the partners put in.'}
         </Caption1>
       ) : (
-        <Caption1 role="status">{failed.length ? `${failed.length} of ${checks.length} checks fail.` : checks.length === 1 ? 'The one check passes.' : `All ${checks.length} checks pass.`}</Caption1>
+        <Caption1 role="status">
+          {failed.length
+            ? `${failed.length} of ${checks.length} checks fail.`
+            : checks.length === 1
+              ? 'The one check passes.'
+              : `All ${checks.length} checks pass.`}
+        </Caption1>
       )}
       {failed.length > 0 && (
         <ul className={styles.list} aria-label="Checks that fail">
@@ -90,7 +131,9 @@ function Checks({ plan }: { readonly plan: Plan }) {
       {passed.length > 0 && (
         <Accordion collapsible>
           <AccordionItem value="passed">
-            <AccordionHeader size="small">{passed.length === 1 ? 'One check passes' : `${passed.length} checks pass`}</AccordionHeader>
+            <AccordionHeader size="small">
+              {passed.length === 1 ? 'One check passes' : `${passed.length} checks pass`}
+            </AccordionHeader>
             <AccordionPanel>
               <ul className={styles.list} aria-label="Checks that pass">
                 {passed.map((c) => (
@@ -111,19 +154,27 @@ function Audit({ session }: { readonly session: PlanSession }) {
   const styles = useStyles();
   const host = session.host;
   const [findings, setFindings] = useState<readonly Finding[] | undefined>();
-  const runAudit = () => void session.run('Auditing the workbook', async () => auditWorkbook(await host.read()).findings).then((f) => f && setFindings(f));
+  const runAudit = () =>
+    void session
+      .run('Auditing the workbook', async () => auditWorkbook(await host.read()).findings)
+      .then((f) => f && setFindings(f));
   return (
     <section className={styles.section} aria-labelledby="audit-heading">
       <Subtitle2 as="h2" id="audit-heading">
         Audit
       </Subtitle2>
-      <Body1>Finds numbers typed over formulas, formulas changed by hand, inputs that break the checks, and pasted scheme tables whose rows and totals don’t add up.</Body1>
+      <Body1>
+        Finds numbers typed over formulas, formulas changed by hand, inputs that break the checks, and pasted scheme
+        tables whose rows and totals don’t add up.
+      </Body1>
       <div>
         <Button appearance="primary" disabled={!!session.busy} onClick={runAudit}>
           {session.busy?.label === 'Auditing the workbook' ? 'Auditing…' : 'Audit this workbook'}
         </Button>
       </div>
-      {findings && !findings.length && <Caption1 role="status">Nothing to report: every formula is as built and no input breaks a check.</Caption1>}
+      {findings && !findings.length && (
+        <Caption1 role="status">Nothing to report: every formula is as built and no input breaks a check.</Caption1>
+      )}
       {findings && findings.length > 0 && (
         <>
           <Caption1 role="status">
@@ -133,7 +184,12 @@ function Audit({ session }: { readonly session: PlanSession }) {
           <ul className={styles.list} aria-label="Audit findings">
             {findings.map((f, i) => (
               <li key={`${f.sheet}!${f.cell}:${f.rule}:${i}`}>
-                <Button appearance="subtle" className={styles.finding} disabled={!host.select} onClick={() => void host.select?.(f.sheet, f.cell)}>
+                <Button
+                  appearance="subtle"
+                  className={styles.finding}
+                  disabled={!host.select}
+                  onClick={() => void host.select?.(f.sheet, f.cell)}
+                >
                   <span>
                     <strong>
                       {f.sheet}!{f.cell}

@@ -10,7 +10,12 @@ const useStyles = makeStyles({
   ...panelStyles,
   table: {
     ...panelStyles.table,
-    '& thead th': { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2, borderBottom: `2px solid ${tokens.colorNeutralStroke1}` },
+    '& thead th': {
+      textAlign: 'left',
+      fontWeight: tokens.fontWeightSemibold,
+      color: tokens.colorNeutralForeground2,
+      borderBottom: `2px solid ${tokens.colorNeutralStroke1}`,
+    },
     '& tbody th': { textAlign: 'left', fontWeight: tokens.fontWeightRegular, overflowWrap: 'anywhere' },
     '& td': { textAlign: 'right', whiteSpace: 'nowrap' },
   },
@@ -32,18 +37,28 @@ export function TablesPanel({ session }: FeatureProps) {
           Scheme tables
         </Subtitle2>
         <Body1>
-          One sheet per year with the plan’s “Cost and impact of schemes” table and the Annex 1 benefits table. Every figure is a live formula over the Schemes
-          sheet and the unit costs.
+          One sheet per year with the plan’s “Cost and impact of schemes” table and the Annex 1 benefits table. Every
+          figure is a live formula over the Schemes sheet and the unit costs.
         </Body1>
         <div>
-          <Button appearance="primary" icon={<TableSimpleRegular />} disabled={busy || !session.form || !valid} onClick={() => session.generate()}>
+          <Button
+            appearance="primary"
+            icon={<TableSimpleRegular />}
+            disabled={busy || !session.form || !valid}
+            onClick={() => session.generate()}
+          >
             {label}
           </Button>
         </div>
-        {!session.form && <Caption1 className={styles.muted}>Start a plan, or load the example, on the Plan tab first.</Caption1>}
+        {!session.form && (
+          <Caption1 className={styles.muted}>Start a plan, or load the example, on the Plan tab first.</Caption1>
+        )}
         {session.form && !valid && (
           <Caption1 role="status" style={{ color: tokens.colorPaletteRedForeground1 }}>
-            {errors === 1 ? 'One field on the Plan tab needs correcting' : `${errors} fields on the Plan tab need correcting`} before the tables can be generated.
+            {errors === 1
+              ? 'One field on the Plan tab needs correcting'
+              : `${errors} fields on the Plan tab need correcting`}{' '}
+            before the tables can be generated.
           </Caption1>
         )}
       </section>
@@ -68,12 +83,17 @@ function Totals({ tables, pending }: { readonly tables: readonly SchemeTable[]; 
     { label: 'Reduced NEL admissions', value: (t) => formatCount(t.countTotals[NEL] ?? ZERO) },
     { label: 'NEL saving', value: (t) => formatPounds(t.savingTotals[NEL] ?? ZERO) },
     { label: 'Total saving (all benefits)', value: (t) => formatPounds(t.totalSaving), strong: true },
-    { label: 'Total saving as % of pool', value: (t) => (t.poolTotal.isZero() ? 'n/a' : formatPercent(ratio(t.totalSaving, t.poolTotal))) },
+    {
+      label: 'Total saving as % of pool',
+      value: (t) => (t.poolTotal.isZero() ? 'n/a' : formatPercent(ratio(t.totalSaving, t.poolTotal))),
+    },
   ];
   return (
     <>
       <Caption1 className={styles.muted}>
-        {pending ? `Includes ${pending === 1 ? 'one change' : `${pending} changes`} not yet in the workbook.` : 'As the workbook’s tables show them.'}
+        {pending
+          ? `Includes ${pending === 1 ? 'one change' : `${pending} changes`} not yet in the workbook.`
+          : 'As the workbook’s tables show them.'}
       </Caption1>
       {tables.map((t) => (
         <table key={t.year} className={styles.table} aria-label={`Totals ${t.year}`}>

@@ -32,7 +32,8 @@ export function auditAddinWorkbook(snapshot: WorkbookSnapshot): { findings: Find
   const sheetsByName = new Map(snapshot.sheets.map((s) => [s.name.toLowerCase(), s]));
   const cardSheets: string[] = [];
   const compared: SheetComparison[] = [];
-  const compare = (sheetPlan: SheetPlan) => compared.push(compareSheet(sheetPlan, sheetsByName.get(sheetPlan.name.toLowerCase())));
+  const compare = (sheetPlan: SheetPlan) =>
+    compared.push(compareSheet(sheetPlan, sheetsByName.get(sheetPlan.name.toLowerCase())));
   // A workbook whose cards were never created (the pane generates the tables alone) is not missing them.
   const layout = workbookLayout(plan, sheetsByName.has(SUMMARY_SHEET.toLowerCase()) ? 'all' : 'tables', {
     eachCardSheet: (sheet) => {
@@ -46,14 +47,28 @@ export function auditAddinWorkbook(snapshot: WorkbookSnapshot): { findings: Find
   for (const check of planChecks(plan)) {
     if (check.passed) continue;
     const at = sourceCell(layout, checkCell.get(check.id)!);
-    findings.push({ sheet: at.sheet, cell: at.cell, rule: 'check-failed', expected: check.expected, found: check.found, message: check.message });
+    findings.push({
+      sheet: at.sheet,
+      cell: at.cell,
+      rule: 'check-failed',
+      expected: check.expected,
+      found: check.found,
+      message: check.message,
+    });
   }
   return { findings, sheets: [...layout.sheets.map((s) => s.name), ...cardSheets] };
 }
 
 function problemFinding(p: Problem, rule: Finding['rule']): Finding {
   const where = 'sheet' in p.where ? p.where : { sheet: '', cell: 'A1' };
-  return { sheet: where.sheet, cell: where.cell, rule, expected: '', found: '', message: p.message.charAt(0).toUpperCase() + p.message.slice(1) };
+  return {
+    sheet: where.sheet,
+    cell: where.cell,
+    rule,
+    expected: '',
+    found: '',
+    message: p.message.charAt(0).toUpperCase() + p.message.slice(1),
+  };
 }
 
 /**
@@ -100,8 +115,20 @@ const PLACING_STYLES = new Set<string | undefined>([undefined, 'header', 'subtit
 /** Every formula the layout puts on a sheet, against what the workbook's sheet holds. */
 function compareSheet(sheetPlan: SheetPlan, sheet: SheetSnapshot | undefined): SheetComparison {
   if (!sheet) {
-    const missing: Finding = { sheet: sheetPlan.name, cell: 'A1', rule: 'missing-sheet', expected: `the "${sheetPlan.name}" sheet`, found: '(no sheet)', message: `The "${sheetPlan.name}" sheet is missing, so its calculations are gone. Rebuild the workbook to restore it.` };
-    return { sheet: sheetPlan.name, differences: sheetPlan.rows.some((row) => row.some((c) => c?.formula)) ? [{ finding: missing, expected: '' }] : [] };
+    const missing: Finding = {
+      sheet: sheetPlan.name,
+      cell: 'A1',
+      rule: 'missing-sheet',
+      expected: `the "${sheetPlan.name}" sheet`,
+      found: '(no sheet)',
+      message: `The "${sheetPlan.name}" sheet is missing, so its calculations are gone. Rebuild the workbook to restore it.`,
+    };
+    return {
+      sheet: sheetPlan.name,
+      differences: sheetPlan.rows.some((row) => row.some((c) => c?.formula))
+        ? [{ finding: missing, expected: '' }]
+        : [],
+    };
   }
   const rows = sheetPlan.rows;
   const differences: { finding: Finding; expected: string }[] = [];
@@ -110,7 +137,8 @@ function compareSheet(sheetPlan: SheetPlan, sheet: SheetSnapshot | undefined): S
     const row = rows[r];
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
-      if (!outOfDate && typeof cell?.value === 'string' && cell.value.trim() && PLACING_STYLES.has(cell.style)) outOfDate = movedLabel(sheet, r, c, cell.value);
+      if (!outOfDate && typeof cell?.value === 'string' && cell.value.trim() && PLACING_STYLES.has(cell.style))
+        outOfDate = movedLabel(sheet, r, c, cell.value);
       if (!cell?.formula) continue;
       const finding = compareCell(sheet, r, c, cell.formula, cell.result ?? null);
       if (finding) differences.push({ finding, expected: cell.formula });
@@ -149,8 +177,14 @@ function resolveOutOfDate(compared: readonly SheetComparison[]): Finding[] {
     }
     const moved = c.differences.find((d) => staleRefs.some((ref) => d.expected.toUpperCase().includes(ref)));
     if (moved) {
-      const sheets = stale.filter((s) => moved.expected.toUpperCase().includes(`${quoteSheet(s.sheet)}!`.toUpperCase())).map((s) => s.sheet);
-      out.push({ ...moved.finding, rule: 'out-of-date', message: `${c.sheet}'s formulas point at rows of ${sheets.join(', ')}, which is out of date with its inputs. Refresh to lay the workbook out again; the audit then checks each formula.` });
+      const sheets = stale
+        .filter((s) => moved.expected.toUpperCase().includes(`${quoteSheet(s.sheet)}!`.toUpperCase()))
+        .map((s) => s.sheet);
+      out.push({
+        ...moved.finding,
+        rule: 'out-of-date',
+        message: `${c.sheet}'s formulas point at rows of ${sheets.join(', ')}, which is out of date with its inputs. Refresh to lay the workbook out again; the audit then checks each formula.`,
+      });
       continue;
     }
     out.push(...c.differences.map((d) => d.finding));
@@ -166,7 +200,12 @@ function compareCell(sheet: SheetSnapshot, r: number, c: number, formula: string
   const base = { sheet: sheet.name, cell, expected: formula };
   if (actual === null) {
     if (value === null || (typeof value === 'string' && value.trim() === '')) {
-      return { ...base, rule: 'formula-cleared', found: '(blank)', message: `${cell} should be calculated by ${formula} but is empty: the formula was deleted. Restore it or rebuild the sheet.` };
+      return {
+        ...base,
+        rule: 'formula-cleared',
+        found: '(blank)',
+        message: `${cell} should be calculated by ${formula} but is empty: the formula was deleted. Restore it or rebuild the sheet.`,
+      };
     }
     return {
       ...base,
@@ -176,7 +215,12 @@ function compareCell(sheet: SheetSnapshot, r: number, c: number, formula: string
     };
   }
   if (normalizeFormula(actual) !== normalizeFormula(formula)) {
-    return { ...base, rule: 'formula-changed', found: actual, message: `${cell}'s formula was changed by hand from ${formula} to ${actual}. Check it is intended; rebuilding the sheet restores the original.` };
+    return {
+      ...base,
+      rule: 'formula-changed',
+      found: actual,
+      message: `${cell}'s formula was changed by hand from ${formula} to ${actual}. Check it is intended; rebuilding the sheet restores the original.`,
+    };
   }
   return undefined;
 }

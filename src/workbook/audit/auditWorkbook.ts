@@ -28,11 +28,19 @@ export function auditWorkbook(snapshot: WorkbookSnapshot): AuditResult {
     covered = new Set(addin.sheets.map((s) => s.toLowerCase()));
   }
   findings.push(...auditPrintedTables(snapshot.sheets.filter((s) => !covered.has(s.name.toLowerCase()))));
-  return { kind: isAddin ? 'addin' : 'tables', findings: sortFindings(findings, snapshot.sheets.map((s) => s.name)) };
+  return {
+    kind: isAddin ? 'addin' : 'tables',
+    findings: sortFindings(
+      findings,
+      snapshot.sheets.map((s) => s.name),
+    ),
+  };
 }
 
 /** The add-in's own sheets besides its inputs; two of them, or a formula using its named unit costs, mark a workbook it made. */
-const ADDIN_SHEETS = [SHEET.investments, POOL_SHEETS.pool, POOL_SHEETS.checks, POOL_SHEETS.risks, SUMMARY_SHEET].map((n) => n.toLowerCase());
+const ADDIN_SHEETS = [SHEET.investments, POOL_SHEETS.pool, POOL_SHEETS.checks, POOL_SHEETS.risks, SUMMARY_SHEET].map(
+  (n) => n.toLowerCase(),
+);
 const YEAR_SHEET = /^BCF \d{4}-\d{2}$/;
 
 /**
@@ -42,9 +50,16 @@ const YEAR_SHEET = /^BCF \d{4}-\d{2}$/;
 function missingInputSheets(snapshot: WorkbookSnapshot): Finding[] {
   const names = snapshot.sheets.map((s) => s.name);
   const addinSheets = names.filter((n) => ADDIN_SHEETS.includes(n.toLowerCase()) || YEAR_SHEET.test(n));
-  const usesUnitCosts = snapshot.sheets.find((s) => s.formulas?.some((row) => row?.some((f) => typeof f === 'string' && f.includes(UNIT_COST_NAME_PREFIX))));
+  const usesUnitCosts = snapshot.sheets.find((s) =>
+    s.formulas?.some((row) => row?.some((f) => typeof f === 'string' && f.includes(UNIT_COST_NAME_PREFIX))),
+  );
   if (addinSheets.length < 2 && !usesUnitCosts) return [];
-  const evidence = usesUnitCosts ? `its "${usesUnitCosts.name}" sheet uses the add-in's named unit costs` : `it has the add-in's ${addinSheets.slice(0, 3).map((n) => `"${n}"`).join(', ')} sheets`;
+  const evidence = usesUnitCosts
+    ? `its "${usesUnitCosts.name}" sheet uses the add-in's named unit costs`
+    : `it has the add-in's ${addinSheets
+        .slice(0, 3)
+        .map((n) => `"${n}"`)
+        .join(', ')} sheets`;
   return [SHEET.assumptions, SHEET.schemes]
     .filter((required) => !findSheet(snapshot, required))
     .map((required) => ({

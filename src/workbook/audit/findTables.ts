@@ -84,7 +84,12 @@ function lowestHeader(grid: TableGrid, header: Header, tables: readonly FoundTab
   let lowest = header;
   for (let k = 0; k < 2; k++) {
     const next: number = lowest.rows[lowest.rows.length - 1] + 1;
-    if (next === lowest.unitsRow || textCells(grid, next, tables).length < 2 || hasFigures(grid, next, 0, grid.columnCount - 1)) break;
+    if (
+      next === lowest.unitsRow ||
+      textCells(grid, next, tables).length < 2 ||
+      hasFigures(grid, next, 0, grid.columnCount - 1)
+    )
+      break;
     const deeper = headerAt(grid, next, tables);
     if (!deeper) break;
     lowest = deeper;
@@ -129,7 +134,10 @@ function headerAt(grid: TableGrid, r: number, tables: readonly FoundTable[]): He
   const spans = (g: string[], c: number) => !!g[c] && (g[c - 1] === g[c] || g[c + 1] === g[c]);
   // Scheme names often sit under an empty heading, left of the first one.
   for (let c = Math.max(0, first - 2); c <= last; c++) {
-    const group = groupRows.map((g) => (spans(g, c) ? g[c] : '')).filter(Boolean).join(' ');
+    const group = groupRows
+      .map((g) => (spans(g, c) ? g[c] : ''))
+      .filter(Boolean)
+      .join(' ');
     const wrapped = groupRows.map((g) => (spans(g, c) ? '' : (g[c] ?? ''))).filter(Boolean);
     const ownText = [...wrapped, grid.text(r, c)].filter(Boolean).join(' ');
     const unit = unitsRow !== undefined ? grid.text(unitsRow, c) : '';
@@ -200,19 +208,41 @@ function isSchemeTable(columns: readonly Column[]): boolean {
   return (has('cost') && (has('poolShare') || has('count') || has('saving'))) || (has('saving') && has('count'));
 }
 
-function tableUnder(grid: TableGrid, header: Header, segment: readonly HeaderCell[], tables: readonly FoundTable[]): FoundTable | undefined {
+function tableUnder(
+  grid: TableGrid,
+  header: Header,
+  segment: readonly HeaderCell[],
+  tables: readonly FoundTable[],
+): FoundTable | undefined {
   const notes = notesAbove(grid, header.rows[0], tables);
   const noteScale = notes.map((n) => scaleOf(n.text)).find((s) => s !== undefined);
   const columns = columnsOf(segment, noteScale);
   if (!isSchemeTable(columns)) return undefined;
-  const labels = segment.filter((h) => !columns.some((c) => c.index === h.index)).map((h) => ({ index: h.index, header: combined(h).trim(), role: classifyLabel(combined(h)) }));
+  const labels = segment
+    .filter((h) => !columns.some((c) => c.index === h.index))
+    .map((h) => ({ index: h.index, header: combined(h).trim(), role: classifyLabel(combined(h)) }));
   const firstColumn = segment[0].index;
   const lastColumn = segment[segment.length - 1].index;
   const start = (header.unitsRow ?? header.rows[header.rows.length - 1]) + 1;
   const body = readBody(grid, start, columns, labels, firstColumn, lastColumn);
   if (!body.rows.length) return undefined;
-  const statedUnit = columns.filter((c) => c.role === 'saving' || c.role === 'count').map((c) => statedUnitCost(c.header, 'in the heading')).find(Boolean) ?? notes.map((n) => statedUnitCost(n.text, `in the note ${grid.address(n.row, n.column)}`)).find(Boolean);
-  return { grid, headerRows: header.rows, unitsRow: header.unitsRow, columns, labels, statedUnit, firstColumn, lastColumn, ...body };
+  const statedUnit =
+    columns
+      .filter((c) => c.role === 'saving' || c.role === 'count')
+      .map((c) => statedUnitCost(c.header, 'in the heading'))
+      .find(Boolean) ??
+    notes.map((n) => statedUnitCost(n.text, `in the note ${grid.address(n.row, n.column)}`)).find(Boolean);
+  return {
+    grid,
+    headerRows: header.rows,
+    unitsRow: header.unitsRow,
+    columns,
+    labels,
+    statedUnit,
+    firstColumn,
+    lastColumn,
+    ...body,
+  };
 }
 
 function columnsOf(segment: readonly HeaderCell[], noteScale: number | undefined): Column[] {
@@ -229,15 +259,34 @@ function columnsOf(segment: readonly HeaderCell[], noteScale: number | undefined
     const own = scaleOf(text);
     const scale = !money ? 1 : (own ?? (/£/.test(normalHeader(text)) && !noteScale ? 1 : (noteScale ?? 1)));
     const breakdown = !ownRole && !!groupRole;
-    const band = breakdown || groupRole ? (periodOf(h.own) ?? (breakdown ? normalHeader(h.own) : '')) : (periodOf(h.group) ?? (h.group ? h.group.trim() : undefined) ?? periodOf(h.own) ?? '');
-    columns.push({ index: h.index, role, header: text.replace(/\s+/g, ' ').trim(), band, measure: measureOf(text), scale, breakdown });
+    const band =
+      breakdown || groupRole
+        ? (periodOf(h.own) ?? (breakdown ? normalHeader(h.own) : ''))
+        : (periodOf(h.group) ?? (h.group ? h.group.trim() : undefined) ?? periodOf(h.own) ?? '');
+    columns.push({
+      index: h.index,
+      role,
+      header: text.replace(/\s+/g, ' ').trim(),
+      band,
+      measure: measureOf(text),
+      scale,
+      breakdown,
+    });
   }
   // A lone "Total cost" is the table's cost column, not the total of others.
-  return columns.map((c) => (isTotalBand(c.band) && !columns.some((o) => o !== c && o.role === c.role && !isTotalBand(o.band)) ? { ...c, band: '' } : c));
+  return columns.map((c) =>
+    isTotalBand(c.band) && !columns.some((o) => o !== c && o.role === c.role && !isTotalBand(o.band))
+      ? { ...c, band: '' }
+      : c,
+  );
 }
 
 /** The text of the few rows just above a table: titles, "£000s", "Savings at £1,490 per admission". */
-function notesAbove(grid: TableGrid, top: number, tables: readonly FoundTable[]): { text: string; row: number; column: number }[] {
+function notesAbove(
+  grid: TableGrid,
+  top: number,
+  tables: readonly FoundTable[],
+): { text: string; row: number; column: number }[] {
   const notes: { text: string; row: number; column: number }[] = [];
   for (let r = top - 1; r >= Math.max(0, top - 4); r--) {
     if (tables.some((t) => r >= t.headerRows[0] && r <= t.lastRow)) break;
@@ -264,22 +313,42 @@ interface Body {
 
 type RowKind = 'blank' | 'header' | 'text' | 'total' | 'unlabelled' | 'data';
 
-function rowKind(grid: TableGrid, r: number, columns: readonly Column[], labels: readonly LabelColumn[], from: number, to: number): RowKind {
+function rowKind(
+  grid: TableGrid,
+  r: number,
+  columns: readonly Column[],
+  labels: readonly LabelColumn[],
+  from: number,
+  to: number,
+): RowKind {
   let any = false;
   for (let c = from; c <= to; c++) if (!grid.isBlank(r, c)) any = true;
   if (!any) return 'blank';
-  const labelTexts = labels.map((l) => grid.text(r, l.index) || (grid.typed(r, l.index).kind === 'number' ? 'n' : '')).filter(Boolean);
+  const labelTexts = labels
+    .map((l) => grid.text(r, l.index) || (grid.typed(r, l.index).kind === 'number' ? 'n' : ''))
+    .filter(Boolean);
   const figures = columns.some((c) => ['number', 'na'].includes(grid.typed(r, c.index).kind));
   const cost = columns.find((c) => c.role === 'cost');
   const costNote = cost ? grid.typed(r, cost.index) : undefined;
-  const poolNote = costNote?.kind === 'number' && /pool/i.test(costNote.note) && !/not|outside|excl/i.test(costNote.note);
+  const poolNote =
+    costNote?.kind === 'number' && /pool/i.test(costNote.note) && !/not|outside|excl/i.test(costNote.note);
   if (labelTexts.some((t) => TOTAL_LABEL.test(t.trim())) || poolNote) return figures ? 'total' : 'text';
-  if (!figures) return columns.filter((c) => grid.text(r, c.index) && classifyHeader(grid.text(r, c.index))).length >= 2 ? 'header' : 'text';
+  if (!figures)
+    return columns.filter((c) => grid.text(r, c.index) && classifyHeader(grid.text(r, c.index))).length >= 2
+      ? 'header'
+      : 'text';
   if (labels.length && !labelTexts.length) return 'unlabelled';
   return 'data';
 }
 
-function readBody(grid: TableGrid, start: number, columns: readonly Column[], labels: readonly LabelColumn[], from: number, to: number): Body {
+function readBody(
+  grid: TableGrid,
+  start: number,
+  columns: readonly Column[],
+  labels: readonly LabelColumn[],
+  from: number,
+  to: number,
+): Body {
   const kinds: { row: number; kind: RowKind }[] = [];
   for (let r = start; r < grid.rowCount; r++) {
     const kind = rowKind(grid, r, columns, labels, from, to);
@@ -294,17 +363,31 @@ function readBody(grid: TableGrid, start: number, columns: readonly Column[], la
     }
     if (kind === 'text' && kinds.some((k) => k.kind === 'total') && kinds[kinds.length - 1].kind === 'total') break;
     kinds.push({ row: r, kind });
-    if ((kind === 'total' || kind === 'unlabelled') && kinds.some((k) => k.kind === 'data') && !continuesWithData(grid, r, columns, labels, from, to)) break;
+    if (
+      (kind === 'total' || kind === 'unlabelled') &&
+      kinds.some((k) => k.kind === 'data') &&
+      !continuesWithData(grid, r, columns, labels, from, to)
+    )
+      break;
   }
   const body = bodyOf(grid, kinds, labels);
   // Sub-totals nobody labelled: only where the total adds up without them.
-  const hidden = body.subtotals.length ? undefined : hiddenSubtotals(grid, columns, body.rows, body.totalRow, body.unlabelled ?? []);
+  const hidden = body.subtotals.length
+    ? undefined
+    : hiddenSubtotals(grid, columns, body.rows, body.totalRow, body.unlabelled ?? []);
   const { unlabelled: _, ...plain } = body;
   return hidden ? { ...plain, ...hidden } : plain;
 }
 
 /** After a total, do more scheme rows follow (a sub-total) or does the table end? */
-function continuesWithData(grid: TableGrid, r: number, columns: readonly Column[], labels: readonly LabelColumn[], from: number, to: number): boolean {
+function continuesWithData(
+  grid: TableGrid,
+  r: number,
+  columns: readonly Column[],
+  labels: readonly LabelColumn[],
+  from: number,
+  to: number,
+): boolean {
   for (let k = r + 1; k < Math.min(grid.rowCount, r + 4); k++) {
     const kind = rowKind(grid, k, columns, labels, from, to);
     if (kind === 'data' || kind === 'total' || kind === 'unlabelled') return true;
@@ -313,7 +396,11 @@ function continuesWithData(grid: TableGrid, r: number, columns: readonly Column[
   return false;
 }
 
-function bodyOf(grid: TableGrid, kinds: readonly { row: number; kind: RowKind }[], labels: readonly LabelColumn[]): Body {
+function bodyOf(
+  grid: TableGrid,
+  kinds: readonly { row: number; kind: RowKind }[],
+  labels: readonly LabelColumn[],
+): Body {
   const firstData = kinds.findIndex((k) => k.kind === 'data');
   const lastData = kinds.map((k) => k.kind).lastIndexOf('data');
   const rows: number[] = [];
@@ -337,11 +424,16 @@ function bodyOf(grid: TableGrid, kinds: readonly { row: number; kind: RowKind }[
       const sub = k.kind === 'total' && SUBTOTAL_LABEL.test(labelText(grid, k.row, labels));
       const closesGroup = sub || subtotals.length > 0 || unlabelled.length > 0;
       if (i < firstData && totalRow === undefined) totalRow = k.row;
-      else if (i > lastData && (k === trailing[trailing.length - 1] || !(closesGroup && section.length))) totalRow = k.row;
+      else if (i > lastData && (k === trailing[trailing.length - 1] || !(closesGroup && section.length)))
+        totalRow = k.row;
       else if (k.kind === 'total' && i > lastData && (sub || section.length)) {
         subtotals.push({ row: k.row, rows: section });
         section = [];
-      } else if (k.kind === 'total' && !MIDDLE_TOTAL.test(labelText(grid, k.row, labels).trim()) && !poolNoted(grid, k.row)) {
+      } else if (
+        k.kind === 'total' &&
+        !MIDDLE_TOTAL.test(labelText(grid, k.row, labels).trim()) &&
+        !poolNoted(grid, k.row)
+      ) {
         // "Total Care Review" among the schemes is a scheme.
         rows.push(k.row);
         section.push(k.row);

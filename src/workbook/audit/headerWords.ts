@@ -12,7 +12,8 @@ export type Role = 'cost' | 'poolShare' | 'change' | 'saving' | 'count' | 'unitC
 export type Measure = 'NEL' | 'CareHome' | 'Reablement' | 'DTOC' | 'other';
 
 /** Columns that name or describe a scheme rather than hold its figures (for import). */
-export type LabelRole = 'ref' | 'name' | 'type' | 'group' | 'tier' | 'inPool' | 'fundingSource' | 'commissioner' | 'provider' | 'description';
+export type LabelRole =
+  'ref' | 'name' | 'type' | 'group' | 'tier' | 'inPool' | 'fundingSource' | 'commissioner' | 'provider' | 'description';
 
 /** A header as one line: wrapped text joined, footnote marks dropped, lower case. */
 export function normalHeader(raw: string): string {
@@ -24,9 +25,12 @@ export function normalHeader(raw: string): string {
     .toLowerCase();
 }
 
-const MONEY_WORDS = /£|\bcost\b|\bspend\b|\bexpenditure\b|\binvestment\b|\bsaving|\bvalue\b|\bamount\b|\bbudget\b|\bfunding\b/;
-const COUNT_NOUNS = /admissions?|\badm\b|\badms\b|bed ?days?|\bpatients?\b|\bpackages?\b|\bpoc\b|placements?|attendances?|\bactivity\b|\bepisodes?\b|\bpeople\b|\bdtoc\b|\bnel\b|non-elective|reablement effectiveness/;
-const COUNT_WORDS = /\bno\b\.?|\bnumber\b|\bnos?\b|reduced|reduction|avoided|fewer|\bred\b\.?|effectiveness|\bactivity\b|\bdtoc\b|bed ?days|\bpatients?\b|admissions?|\badm\b/;
+const MONEY_WORDS =
+  /£|\bcost\b|\bspend\b|\bexpenditure\b|\binvestment\b|\bsaving|\bvalue\b|\bamount\b|\bbudget\b|\bfunding\b/;
+const COUNT_NOUNS =
+  /admissions?|\badm\b|\badms\b|bed ?days?|\bpatients?\b|\bpackages?\b|\bpoc\b|placements?|attendances?|\bactivity\b|\bepisodes?\b|\bpeople\b|\bdtoc\b|\bnel\b|non-elective|reablement effectiveness/;
+const COUNT_WORDS =
+  /\bno\b\.?|\bnumber\b|\bnos?\b|reduced|reduction|avoided|fewer|\bred\b\.?|effectiveness|\bactivity\b|\bdtoc\b|bed ?days|\bpatients?\b|admissions?|\badm\b/;
 
 /** The role a header gives its column, or undefined for a label or a column the audit leaves alone. */
 export function classifyHeader(raw: string): Role | undefined {
@@ -41,13 +45,19 @@ export function classifyHeader(raw: string): Role | undefined {
   if (/saving|impact at|financial (benefit|impact)|cash releas|benefit \(?£/.test(h)) return 'saving';
   if (/unit cost|cost per|\bper (admission|adm|bed|package|patient|unit)|average cost/.test(h)) return 'unitCost';
   if (/\bbaseline\b/.test(h)) return COUNT_NOUNS.test(h) ? 'baseline' : undefined;
-  if (/\bcost\b|\bcosts\b|\binvestment\b|\bexpenditure\b|\bspend\b|\bbudget\b|\bamount\b \(?£|^£/.test(h) && !/per /.test(h)) return 'cost';
+  if (
+    /\bcost\b|\bcosts\b|\binvestment\b|\bexpenditure\b|\bspend\b|\bbudget\b|\bamount\b \(?£|^£/.test(h) &&
+    !/per /.test(h)
+  )
+    return 'cost';
   if (COUNT_NOUNS.test(h) && COUNT_WORDS.test(h) && !/£/.test(h)) return 'count';
   return undefined;
 }
 
 function isYearOnYear(h: string): boolean {
-  return /year[- ]on[- ]year|\byoy\b|on (last|previous|prior) year|\bvs\b|\bfrom\b|since|\bvariance\b|(19|20)\d\d/.test(h);
+  return /year[- ]on[- ]year|\byoy\b|on (last|previous|prior) year|\bvs\b|\bfrom\b|since|\bvariance\b|(19|20)\d\d/.test(
+    h,
+  );
 }
 
 /** Which of the plan's unit costs prices a count column headed so. */
@@ -130,8 +140,19 @@ export function statedUnitCost(text: string, where: string): StatedUnitCost | un
     const value = new Money(m[1].replace(/,/g, ''));
     if (value.isZero()) continue;
     const tail = flat.slice(m.index);
-    const measure = /admission|adm\b|\bnel\b/i.test(tail) ? measureOf(tail) : /bed day|dtoc/i.test(tail) ? 'DTOC' : /package|reablement/i.test(tail) ? 'Reablement' : undefined;
-    return { value, measure, where, adjusted: /amended|adjusted|\bmff\b|local cost|varies|weighted|blended/i.test(flat) };
+    const measure = /admission|adm\b|\bnel\b/i.test(tail)
+      ? measureOf(tail)
+      : /bed day|dtoc/i.test(tail)
+        ? 'DTOC'
+        : /package|reablement/i.test(tail)
+          ? 'Reablement'
+          : undefined;
+    return {
+      value,
+      measure,
+      where,
+      adjusted: /amended|adjusted|\bmff\b|local cost|varies|weighted|blended/i.test(flat),
+    };
   }
   return undefined;
 }

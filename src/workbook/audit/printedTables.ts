@@ -20,10 +20,12 @@ export function auditPrintedTables(sheets: readonly SheetSnapshot[]): Finding[] 
 /** The sheet's scheme tables, read as they stand and then turned on their side for schemes laid out as columns. */
 export function schemeTables(sheet: SheetSnapshot): FoundTable[] {
   const upright = findTables(new TableGrid(sheet));
-  const covered = (r: number, c: number) => upright.some((t) => r >= t.headerRows[0] && r <= t.lastRow && c >= t.firstColumn && c <= t.lastColumn);
+  const covered = (r: number, c: number) =>
+    upright.some((t) => r >= t.headerRows[0] && r <= t.lastRow && c >= t.firstColumn && c <= t.lastColumn);
   // A table on its side: its header is a column; any part of it already read upright is not another table.
   const sideways = findTables(new TableGrid(sheet, true)).filter((t) => {
-    for (let c = t.headerRows[0]; c <= t.lastRow; c++) for (let r = t.firstColumn; r <= t.lastColumn; r++) if (covered(r, c)) return false;
+    for (let c = t.headerRows[0]; c <= t.lastRow; c++)
+      for (let r = t.firstColumn; r <= t.lastColumn; r++) if (covered(r, c)) return false;
     return true;
   });
   return [...upright, ...sideways];

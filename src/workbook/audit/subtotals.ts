@@ -10,7 +10,13 @@ import { withinAsShown } from './typedCell';
  * total does not add up with them counted as schemes and does without them, so a scheme whose
  * cost happens to equal its neighbours' is never taken for one.
  */
-export function hiddenSubtotals(grid: TableGrid, columns: readonly Column[], rows: readonly number[], totalRow: number | undefined, unlabelled: readonly SubTotal[]): { rows: number[]; subtotals: SubTotal[] } | undefined {
+export function hiddenSubtotals(
+  grid: TableGrid,
+  columns: readonly Column[],
+  rows: readonly number[],
+  totalRow: number | undefined,
+  unlabelled: readonly SubTotal[],
+): { rows: number[]; subtotals: SubTotal[] } | undefined {
   const key = columns.find((c) => c.role === 'cost' && !c.breakdown) ?? columns.find((c) => c.role === 'count');
   if (!key || totalRow === undefined || rows.length < 3) return undefined;
   const total = grid.typed(totalRow, key.index);
@@ -29,7 +35,11 @@ export function hiddenSubtotals(grid: TableGrid, columns: readonly Column[], row
   // Unlabelled rows under each group, even one whose own figure is wrong: the total adds up without them.
   const closing = unlabelled.filter((u) => u.rows.length >= 1);
   const withoutClosing = rows.filter((r) => !closing.some((u) => u.row === r));
-  if (closing.length && adds(withoutClosing)) return { rows: withoutClosing, subtotals: closing.map((u) => ({ row: u.row, rows: u.rows.filter((r) => withoutClosing.includes(r)) })) };
+  if (closing.length && adds(withoutClosing))
+    return {
+      rows: withoutClosing,
+      subtotals: closing.map((u) => ({ row: u.row, rows: u.rows.filter((r) => withoutClosing.includes(r)) })),
+    };
   for (const found of [runs(rows, value, 'after'), runs(rows, value, 'before')]) {
     if (!found.length) continue;
     const marked = new Set(found.map((f) => f.row));

@@ -52,13 +52,22 @@ class TableAudit {
     const cell = this.table.grid.address(r, column.index);
     if (this.seen.has(cell)) return;
     this.seen.add(cell);
-    this.findings.push({ sheet: this.table.grid.sheet.name, cell, rule, expected, found: this.table.grid.shown(r, column.index), message });
+    this.findings.push({
+      sheet: this.table.grid.sheet.name,
+      cell,
+      rule,
+      expected,
+      found: this.table.grid.shown(r, column.index),
+      message,
+    });
   }
 
   /** How a scheme's row is named in a message: its ref or name, else its row number. */
   private rowName(r: number): string {
     const grid = this.table.grid;
-    const label = this.table.labels.map((l) => grid.text(r, l.index) || (grid.typed(r, l.index).kind === 'number' ? grid.shown(r, l.index) : '')).find(Boolean);
+    const label = this.table.labels
+      .map((l) => grid.text(r, l.index) || (grid.typed(r, l.index).kind === 'number' ? grid.shown(r, l.index) : ''))
+      .find(Boolean);
     const row = grid.transposed ? `column ${grid.address(r, 0).replace(/\d+$/, '')}` : `row ${r + 1}`;
     return label ? `"${label.length > 50 ? `${label.slice(0, 50)}…` : label}" (${row})` : row;
   }
@@ -105,7 +114,9 @@ class TableAudit {
   }
 
   private columnSum(column: Column, rows: readonly number[]): Decimal {
-    return sum(rows.map((r) => (figure(this.table, r, column) ? poundsOf(figure(this.table, r, column)!, column) : ZERO)));
+    return sum(
+      rows.map((r) => (figure(this.table, r, column) ? poundsOf(figure(this.table, r, column)!, column) : ZERO)),
+    );
   }
 
   outOfPool(r: number, columns: readonly Column[]): boolean {
@@ -151,12 +162,24 @@ class TableAudit {
       const cost = column.role === 'poolShare' ? this.costsFor(column, this.bandColumns(column))[0] : undefined;
       const rounded = cost && !this.roundingOf(rows, cost).isZero();
       const expected = exact && !rounded ? exact.times(points ? 100 : 1) : shown;
-      this.add(row, column, 'column-total', this.show(expected.toDecimalPlaces(cell.decimals), column, cell), `The sub-total ${cell.shown} of ${column.header} should be the share of the ${this.schemes(rows.length)} above: ${this.show(expected.toDecimalPlaces(cell.decimals), column, cell)}.`);
+      this.add(
+        row,
+        column,
+        'column-total',
+        this.show(expected.toDecimalPlaces(cell.decimals), column, cell),
+        `The sub-total ${cell.shown} of ${column.header} should be the share of the ${this.schemes(rows.length)} above: ${this.show(expected.toDecimalPlaces(cell.decimals), column, cell)}.`,
+      );
       return;
     }
     const hundred = new Money(points ? 100 : 1);
     if (this.agrees(hundred, cell, column) || this.agrees(shown, cell, column)) return;
-    this.add(row, column, 'column-total', this.show(hundred, column, cell), `The percentages in ${column.header} should add up to ${points ? '100' : '1 (100%)'}, but the total shows ${cell.shown}.`);
+    this.add(
+      row,
+      column,
+      'column-total',
+      this.show(hundred, column, cell),
+      `The percentages in ${column.header} should add up to ${points ? '100' : '1 (100%)'}, but the total shows ${cell.shown}.`,
+    );
   }
 
   private sumTotal(row: number, rows: readonly number[], column: Column, cell: NumberCell): void {
@@ -165,7 +188,8 @@ class TableAudit {
     const all = this.columnSum(column, rows);
     const pool = this.columnSum(column, poolRows);
     const slackAll = this.roundingOf(rows, column);
-    if (this.agrees(all, cell, column, slackAll) || this.agrees(pool, cell, column, this.roundingOf(poolRows, column))) return;
+    if (this.agrees(all, cell, column, slackAll) || this.agrees(pool, cell, column, this.roundingOf(poolRows, column)))
+      return;
     // A "Total" column's total is right when it is the sum of the figures it totals, even where a row's own total is wrong.
     const parts = this.partsOf(column);
     if (parts.length >= 2 && this.agrees(sum(parts.map((p) => this.columnSum(p, rows))), cell, column)) return;
@@ -176,14 +200,24 @@ class TableAudit {
     const expected = saysPool ? pool : all;
     const counted = saysPool ? poolRows.length : rows.length;
     const what = `the ${this.schemes(counted)} ${row < rows[0] ? 'below' : 'above'}${saysPool ? ' that are in the pool' : ''}`;
-    const rounding = slackAll.isZero() ? '' : ` (allowing for the rounding of figures shown in ${column.scale === 1e6 ? '£m' : '£000s'})`;
+    const rounding = slackAll.isZero()
+      ? ''
+      : ` (allowing for the rounding of figures shown in ${column.scale === 1e6 ? '£m' : '£000s'})`;
     const foundIn = isMoney(column) ? poundsOf(cell, column) : cell.value;
-    this.add(row, column, 'column-total', this.show(expected, column, cell), `The total ${cell.shown} does not add up: ${what} come to ${this.show(expected, column, cell)}${rounding}, a difference of ${this.show(foundIn.minus(expected).abs(), column, cell)}.`);
+    this.add(
+      row,
+      column,
+      'column-total',
+      this.show(expected, column, cell),
+      `The total ${cell.shown} does not add up: ${what} come to ${this.show(expected, column, cell)}${rounding}, a difference of ${this.show(foundIn.minus(expected).abs(), column, cell)}.`,
+    );
   }
 
   private partsOf(total: Column): Column[] {
     if (!isTotalBand(total.band)) return [];
-    return this.table.columns.filter((c) => c.role === total.role && c.band && !isTotalBand(c.band) && sameMeasure(c, total));
+    return this.table.columns.filter(
+      (c) => c.role === total.role && c.band && !isTotalBand(c.band) && sameMeasure(c, total),
+    );
   }
 
   /** A group's share, as a fraction: its schemes' costs over the pool, or their counts over the table's. */
@@ -194,9 +228,12 @@ class TableAudit {
       const cost = this.costsFor(column, band)[0];
       if (!cost) return undefined;
       const pool = sum(t.rows.filter((r) => !this.outOfPool(r, band)).map((r) => this.worked(r, cost) ?? ZERO));
-      return pool.isZero() ? undefined : sum(rows.filter((r) => !this.outOfPool(r, band)).map((r) => this.worked(r, cost) ?? ZERO)).dividedBy(pool);
+      return pool.isZero()
+        ? undefined
+        : sum(rows.filter((r) => !this.outOfPool(r, band)).map((r) => this.worked(r, cost) ?? ZERO)).dividedBy(pool);
     }
-    const count = band.find((c) => c.role === 'count' && c.index < column.index) ?? band.find((c) => c.role === 'count');
+    const count =
+      band.find((c) => c.role === 'count' && c.index < column.index) ?? band.find((c) => c.role === 'count');
     const total = count ? this.columnSum(count, t.rows) : ZERO;
     return count && !total.isZero() ? this.columnSum(count, rows).dividedBy(total) : undefined;
   }
@@ -212,7 +249,13 @@ class TableAudit {
         const expected = sum(parts.map((p) => (figure(t, r, p) ? poundsOf(figure(t, r, p)!, p) : ZERO)));
         if (this.agrees(expected, cell, total, this.roundingOf([r], parts[0]).times(parts.length))) continue;
         const terms = parts.map((p) => `${p.band} ${figure(t, r, p)?.shown ?? '0'}`).join(' + ');
-        this.add(r, total, 'row-total', this.show(expected, total, cell), `The row total for ${this.rowName(r)} shows ${cell.shown} but should be ${this.show(expected, total, cell)}: ${terms}.`);
+        this.add(
+          r,
+          total,
+          'row-total',
+          this.show(expected, total, cell),
+          `The row total for ${this.rowName(r)} shows ${cell.shown} but should be ${this.show(expected, total, cell)}: ${terms}.`,
+        );
       }
     }
   }
@@ -220,14 +263,17 @@ class TableAudit {
   /** Percentages shown as points (4.03, 4.03%, 0.0403 formatted as %) or as fractions (0.0403). */
   percentPoints(column: Column): boolean {
     const t = this.table;
-    const cells = [...t.rows, ...(t.totalRow !== undefined ? [t.totalRow] : [])].map((r) => figure(t, r, column)).filter((c): c is NumberCell => !!c);
+    const cells = [...t.rows, ...(t.totalRow !== undefined ? [t.totalRow] : [])]
+      .map((r) => figure(t, r, column))
+      .filter((c): c is NumberCell => !!c);
     return cells.some((c) => c.percentSign || c.value.abs().greaterThan(1)) || !cells.some((c) => !c.value.isZero());
   }
 
   /** A row's figure in pounds; in a "Total" column, the sum of the figures it totals (it may itself be wrong). */
   private worked(r: number, column: Column): Decimal | undefined {
     const parts = this.partsOf(column);
-    if (parts.length >= 2) return sum(parts.map((p) => (figure(this.table, r, p) ? poundsOf(figure(this.table, r, p)!, p) : ZERO)));
+    if (parts.length >= 2)
+      return sum(parts.map((p) => (figure(this.table, r, p) ? poundsOf(figure(this.table, r, p)!, p) : ZERO)));
     const cell = figure(this.table, r, column);
     return cell ? poundsOf(cell, column) : undefined;
   }
@@ -237,7 +283,9 @@ class TableAudit {
     const usable = (c: Column) => c.role === 'cost' && (c.breakdown ? isTotalBand(c.band) : true);
     const own = columns.filter((c) => usable(c) && (c.breakdown || !isTotalBand(c.band)));
     if (share.band || this.table.columns.filter(usable).length <= 1) return own;
-    return [...this.table.columns.filter(usable)].sort((a, b) => Number(isTotalBand(b.band)) - Number(isTotalBand(a.band)));
+    return [...this.table.columns.filter(usable)].sort(
+      (a, b) => Number(isTotalBand(b.band)) - Number(isTotalBand(a.band)),
+    );
   }
 
   poolShares(columns: readonly Column[]): void {
@@ -248,7 +296,9 @@ class TableAudit {
     const points = this.percentPoints(share);
     // The pool is the pool schemes' costs added up (or, in a table that shares out every row, all of them); a printed total may itself be wrong.
     const total = (cost: Column, rows: readonly number[]) => sum(rows.map((r) => this.worked(r, cost) ?? ZERO));
-    const pairs = this.costsFor(share, columns).flatMap((cost) => [total(cost, poolRows), total(cost, t.rows)].filter((d) => !d.isZero()).map((pool) => ({ cost, pool })));
+    const pairs = this.costsFor(share, columns).flatMap((cost) =>
+      [total(cost, poolRows), total(cost, t.rows)].filter((d) => !d.isZero()).map((pool) => ({ cost, pool })),
+    );
     if (!pairs.length) return;
     const slacks = new Map(pairs.map((p) => [p.cost, this.roundingOf(t.rows, p.cost)]));
     const fits = (r: number, { cost, pool }: { cost: Column; pool: Decimal }) => {
@@ -269,7 +319,14 @@ class TableAudit {
     const allInPool = best.pool.equals(total(best.cost, t.rows)) && !best.pool.equals(total(best.cost, poolRows));
     for (const r of checked) {
       if (this.outOfPool(r, columns) && !allInPool) {
-        if (!figure(t, r, share)!.value.isZero()) this.add(r, share, 'share-of-pool', 'n/a', `${this.rowName(r)} is outside the pool, so its % of pool should be n/a, not ${figure(t, r, share)!.shown}.`);
+        if (!figure(t, r, share)!.value.isZero())
+          this.add(
+            r,
+            share,
+            'share-of-pool',
+            'n/a',
+            `${this.rowName(r)} is outside the pool, so its % of pool should be n/a, not ${figure(t, r, share)!.shown}.`,
+          );
         continue;
       }
       if (pairs.some((p) => fits(r, p)) || !this.worked(r, best.cost)) continue;
@@ -283,7 +340,13 @@ class TableAudit {
     const exact = c.dividedBy(pool).times(points ? 100 : 1);
     const expected = this.show(exact.toDecimalPlaces(cell.decimals), share, cell);
     const money = (d: Decimal) => this.money(d, cost, 0);
-    this.add(r, share, 'share-of-pool', expected, `% of pool for ${this.rowName(r)} should be ${expected}: ${money(c)} ÷ ${money(pool)} (the pool) = ${c.dividedBy(pool).times(100).toDecimalPlaces(4).toString()}%; the cell shows ${cell.shown}.`);
+    this.add(
+      r,
+      share,
+      'share-of-pool',
+      expected,
+      `% of pool for ${this.rowName(r)} should be ${expected}: ${money(c)} ÷ ${money(pool)} (the pool) = ${c.dividedBy(pool).times(100).toDecimalPlaces(4).toString()}%; the cell shows ${cell.shown}.`,
+    );
   }
 
   changes(columns: readonly Column[]): void {
@@ -291,16 +354,26 @@ class TableAudit {
     const counts = columns.filter((c) => c.role === 'count' && !isTotalBand(c.band));
     const baseline = columns.find((c) => c.role === 'baseline');
     for (const change of columns.filter((c) => c.role === 'change')) {
-      const words = normalHeader(change.header).split(/[^a-z]+/).filter((w) => w.length > 2 && !['change', 'reduced', 'reduction', 'total', 'share'].includes(w));
+      const words = normalHeader(change.header)
+        .split(/[^a-z]+/)
+        .filter((w) => w.length > 2 && !['change', 'reduced', 'reduction', 'total', 'share'].includes(w));
       const before = counts.filter((c) => c.index < change.index);
-      const count = [...before].reverse().find((c) => words.some((w) => normalHeader(c.header).includes(w))) ?? before[before.length - 1] ?? counts[0];
+      const count =
+        [...before].reverse().find((c) => words.some((w) => normalHeader(c.header).includes(w))) ??
+        before[before.length - 1] ??
+        counts[0];
       if (!count) continue;
       // The rows' own total, not a printed total that may itself be wrong.
       const total = this.columnSum(count, t.rows);
       // A % shared by several years' counts may be of any of them.
       // A "% of total" that names no count may be a share of the costs.
-      const namesCount = /nel|adm|reduc|avoid|bed|patient|activity|care home|reablement|dtoc/.test(normalHeader(change.header));
-      const others = [...(change.band ? [] : t.columns.filter((c) => c.role === 'count' && c !== count)), ...(namesCount ? [] : t.columns.filter((c) => c.role === 'cost' && !c.breakdown))].map((c) => ({ c, total: this.columnSum(c, t.rows) }));
+      const namesCount = /nel|adm|reduc|avoid|bed|patient|activity|care home|reablement|dtoc/.test(
+        normalHeader(change.header),
+      );
+      const others = [
+        ...(change.band ? [] : t.columns.filter((c) => c.role === 'count' && c !== count)),
+        ...(namesCount ? [] : t.columns.filter((c) => c.role === 'cost' && !c.breakdown)),
+      ].map((c) => ({ c, total: this.columnSum(c, t.rows) }));
       const points = this.percentPoints(change);
       for (const r of t.rows) {
         const cell = figure(t, r, change);
@@ -310,10 +383,30 @@ class TableAudit {
         const base = baseline ? figure(t, r, baseline)?.value : undefined;
         const options = [total, ...(base ? [base] : [])].filter((d) => !d.isZero());
         if (!options.length || options.some((d) => this.agrees(n.dividedBy(d).times(k), cell, change))) continue;
-        if (others.some((o) => !o.total.isZero() && figure(t, r, o.c) && this.agrees(poundsOf(figure(t, r, o.c)!, o.c).dividedBy(o.total).times(k), cell, change))) continue;
+        if (
+          others.some(
+            (o) =>
+              !o.total.isZero() &&
+              figure(t, r, o.c) &&
+              this.agrees(
+                poundsOf(figure(t, r, o.c)!, o.c)
+                  .dividedBy(o.total)
+                  .times(k),
+                cell,
+                change,
+              ),
+          )
+        )
+          continue;
         const exact = n.dividedBy(options[0]).times(k);
         const expected = this.show(exact.toDecimalPlaces(cell.decimals), change, cell);
-        this.add(r, change, 'share-of-total', expected, `${change.header} for ${this.rowName(r)} should be ${expected}: ${grouped(n, 0)} of the ${grouped(options[0], 0)} ${count.header} in the table is ${n.dividedBy(options[0]).times(100).toDecimalPlaces(4).toString()}%; the cell shows ${cell.shown}.`);
+        this.add(
+          r,
+          change,
+          'share-of-total',
+          expected,
+          `${change.header} for ${this.rowName(r)} should be ${expected}: ${grouped(n, 0)} of the ${grouped(options[0], 0)} ${count.header} in the table is ${n.dividedBy(options[0]).times(100).toDecimalPlaces(4).toString()}%; the cell shows ${cell.shown}.`,
+        );
       }
     }
   }
@@ -338,7 +431,10 @@ class TableAudit {
     for (const c of setup.counts) {
       const n = figure(t, r, c)?.value;
       if (!n || n.isZero()) continue;
-      const choice = rowUnit && setup.counts.length === 1 ? { value: poundsOf(rowUnit, unitColumn!), how: `the unit cost in ${unitColumn!.header}` } : this.unitFor(c, setup.saving);
+      const choice =
+        rowUnit && setup.counts.length === 1
+          ? { value: poundsOf(rowUnit, unitColumn!), how: `the unit cost in ${unitColumn!.header}` }
+          : this.unitFor(c, setup.saving);
       if (!choice || choice === 'not-checked') return undefined;
       terms.push({ n, unit: choice.value, how: choice.how });
     }
@@ -368,14 +464,27 @@ class TableAudit {
       const expected = sum(priced.map((x) => x.n.times(x.unit)));
       if (this.agrees(expected, cell, setup.saving)) continue;
       const shown = this.show(expected, setup.saving, cell);
-      const working = priced.map((x) => `${grouped(x.n, x.n.isInteger() ? 0 : 2)} × £${grouped(x.unit, x.unit.isInteger() ? 0 : 2)}`).join(' + ');
+      const working = priced
+        .map((x) => `${grouped(x.n, x.n.isInteger() ? 0 : 2)} × £${grouped(x.unit, x.unit.isInteger() ? 0 : 2)}`)
+        .join(' + ');
       const how = [...new Set(priced.map((x) => x.how))].join('; ');
-      this.add(r, setup.saving, 'saving', shown, `The saving for ${this.rowName(r)} should be ${shown}: ${working} (unit cost: ${how}); the cell shows ${cell.shown}.`);
+      this.add(
+        r,
+        setup.saving,
+        'saving',
+        shown,
+        `The saving for ${this.rowName(r)} should be ${shown}: ${working} (unit cost: ${how}); the cell shows ${cell.shown}.`,
+      );
     }
   }
 }
 
 function sameMeasure(a: Column, b: Column): boolean {
-  const strip = (c: Column) => normalHeader(c.header).replace(normalHeader(c.band), '').replace(/\btotals?\b/g, '').replace(/[^a-z%£]+/g, ' ').trim();
+  const strip = (c: Column) =>
+    normalHeader(c.header)
+      .replace(normalHeader(c.band), '')
+      .replace(/\btotals?\b/g, '')
+      .replace(/[^a-z%£]+/g, ' ')
+      .trim();
   return a.role !== 'count' || b.role !== 'count' || a.measure === b.measure || strip(a) === strip(b);
 }

@@ -62,7 +62,10 @@ function generalDecimals(n: number): number {
 }
 
 function textCell(raw: string): TypedCell {
-  const text = raw.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = raw
+    .replace(/[\u00a0\u2007\u202f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (text === '') return { kind: 'blank' };
   if (NA.test(text)) return { kind: 'na', text };
   let figure = text.replace(FOOTNOTE_MARKS, '').trim();

@@ -49,15 +49,24 @@ export class UnitCostBook {
   choose(table: FoundTable, count: Column, saving: Column): UnitChoice {
     const stated = table.statedUnit;
     const counts = savingSetup(table)?.counts ?? [count];
-    if (stated && (stated.measure === undefined ? counts.length === 1 || count.measure === 'NEL' : stated.measure === count.measure)) {
+    if (
+      stated &&
+      (stated.measure === undefined ? counts.length === 1 || count.measure === 'NEL' : stated.measure === count.measure)
+    ) {
       return stated.adjusted ? 'not-checked' : { value: stated.value, how: `stated ${stated.where}` };
     }
     const named = defaultUnitCosts().find((u) => u.id === count.measure);
     const majority = counts.length === 1 ? majorityRatio(table, saving, count) : undefined;
-    if (majority && (!named || !majority.equals(named.value))) return { value: majority, how: 'the unit cost most of the rows use; the table states none' };
+    if (majority && (!named || !majority.equals(named.value)))
+      return { value: majority, how: 'the unit cost most of the rows use; the table states none' };
     const learned = this.learned.get(count.measure);
-    if (learned && (!named || !learned.equals(named.value))) return { value: learned, how: `worked out from the workbook's other tables (${count.measure})` };
-    if (named) return { value: named.value, how: `the plan's ${named.id} unit cost, ${formatPounds(named.value)} ${named.unit}; the table states none` };
+    if (learned && (!named || !learned.equals(named.value)))
+      return { value: learned, how: `worked out from the workbook's other tables (${count.measure})` };
+    if (named)
+      return {
+        value: named.value,
+        how: `the plan's ${named.id} unit cost, ${formatPounds(named.value)} ${named.unit}; the table states none`,
+      };
     return undefined;
   }
 
@@ -77,7 +86,7 @@ export class UnitCostBook {
       }
     }
     const known = new Map(this.learned);
-    for (let learnedOne = true; learnedOne; ) {
+    for (let learnedOne = true; learnedOne;) {
       learnedOne = false;
       const votes = new Map<Measure, Map<string, number>>();
       for (const row of rows) {
@@ -103,7 +112,9 @@ export class UnitCostBook {
 export function savingSetup(table: FoundTable): { saving: Column; counts: Column[] } | undefined {
   const saving = table.columns.find((c) => c.role === 'saving' && c.band !== 'Total');
   if (!saving) return undefined;
-  const counts = table.columns.filter((c) => c.role === 'count' && (c.band === saving.band || !c.band || !saving.band) && c.band !== 'Total');
+  const counts = table.columns.filter(
+    (c) => c.role === 'count' && (c.band === saving.band || !c.band || !saving.band) && c.band !== 'Total',
+  );
   return counts.length ? { saving, counts } : undefined;
 }
 

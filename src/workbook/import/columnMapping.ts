@@ -52,12 +52,27 @@ export interface ImportMapping {
 /** The table's columns with what each is proposed to become. */
 export function proposeMapping(table: FoundTable): ImportMapping {
   const where = (index: number) => (table.grid.transposed ? String(index + 1) : columnLetter(index));
-  const figures = table.columns.map((c): MappedColumn => ({ index: c.index, where: where(c.index), header: c.header, band: c.band, field: fieldOf(c, table), column: c }));
-  const labels = table.labels.map((l): MappedColumn => ({ index: l.index, where: where(l.index), header: l.header || '(no heading)', band: '', field: l.role ?? (l.header ? 'ignore' : 'ignore') }));
+  const figures = table.columns.map((c): MappedColumn => ({
+    index: c.index,
+    where: where(c.index),
+    header: c.header,
+    band: c.band,
+    field: fieldOf(c, table),
+    column: c,
+  }));
+  const labels = table.labels.map((l): MappedColumn => ({
+    index: l.index,
+    where: where(l.index),
+    header: l.header || '(no heading)',
+    band: '',
+    field: l.role ?? (l.header ? 'ignore' : 'ignore'),
+  }));
   const columns = [...figures, ...labels].sort((a, b) => a.index - b.index);
   // Schemes must be named: without a name column, the first text column holds the names.
   if (!columns.some((c) => c.field === 'name')) {
-    const candidate = columns.find((c) => !c.column && c.field !== 'ref' && hasText(table, c.index)) ?? columns.find((c) => !c.column && hasText(table, c.index));
+    const candidate =
+      columns.find((c) => !c.column && c.field !== 'ref' && hasText(table, c.index)) ??
+      columns.find((c) => !c.column && hasText(table, c.index));
     if (candidate) return { table, columns: columns.map((c) => (c === candidate ? { ...c, field: 'name' } : c)) };
   }
   return { table, columns };
@@ -87,8 +102,13 @@ export function unplacedColumns(mapping: ImportMapping): MappedColumn[] {
  * The scheme tables to import from: those in `range` (A1:H30) of `sheet`, or on `sheet`, or on
  * every sheet; in reading order.
  */
-export function tablesToImport(snapshot: WorkbookSnapshot, options: { sheet?: string; range?: string } = {}): FoundTable[] {
-  const sheets = options.sheet ? snapshot.sheets.filter((s) => s.name.toLowerCase() === options.sheet!.toLowerCase()) : snapshot.sheets;
+export function tablesToImport(
+  snapshot: WorkbookSnapshot,
+  options: { sheet?: string; range?: string } = {},
+): FoundTable[] {
+  const sheets = options.sheet
+    ? snapshot.sheets.filter((s) => s.name.toLowerCase() === options.sheet!.toLowerCase())
+    : snapshot.sheets;
   return sheets.flatMap((s) => schemeTables(options.range ? cropped(s, options.range) : s));
 }
 
@@ -99,6 +119,12 @@ export function cropped(sheet: SheetSnapshot, range: string): SheetSnapshot {
   const b = parseAddress(to);
   const [top, bottom] = [Math.min(a.row, b.row), Math.max(a.row, b.row)];
   const [left, right] = [Math.min(a.column, b.column), Math.max(a.column, b.column)];
-  const keep = <T>(grid: readonly (readonly T[])[] | undefined, blank: T) => grid?.map((row, r) => row.map((v, c) => (r >= top && r <= bottom && c >= left && c <= right ? v : blank)));
-  return { name: sheet.name, values: keep(sheet.values, null)!, formulas: keep(sheet.formulas, null), numberFormats: keep(sheet.numberFormats, null) };
+  const keep = <T>(grid: readonly (readonly T[])[] | undefined, blank: T) =>
+    grid?.map((row, r) => row.map((v, c) => (r >= top && r <= bottom && c >= left && c <= right ? v : blank)));
+  return {
+    name: sheet.name,
+    values: keep(sheet.values, null)!,
+    formulas: keep(sheet.formulas, null),
+    numberFormats: keep(sheet.numberFormats, null),
+  };
 }

@@ -34,7 +34,12 @@ export interface ImportResult {
 const REF = /^\d+[a-z]*$/i;
 const NO = /^(no|n|not in pool|outside( pool)?|non-pool|false|excluded)$/i;
 const OUT_OF_POOL = /(not|outside|non|excl\w*)\W*(the )?(bcf )?pool/i;
-const DESCRIBED: Partial<Record<ImportField, string>> = { type: 'Type', fundingSource: 'Source of funding', commissioner: 'Commissioner', provider: 'Provider' };
+const DESCRIBED: Partial<Record<ImportField, string>> = {
+  type: 'Type',
+  fundingSource: 'Source of funding',
+  commissioner: 'Commissioner',
+  provider: 'Provider',
+};
 
 export function planFromTable(mapping: ImportMapping, options: ImportOptions = {}): ImportResult {
   const { table } = mapping;
@@ -44,10 +49,16 @@ export function planFromTable(mapping: ImportMapping, options: ImportOptions = {
   const notes: string[] = [];
   const years = yearsOf(mapping, options);
   // A year's cost may be broken down over several columns (quarters): they add up to it.
-  const costs = years.map((year) => mapping.columns.filter((c) => c.field === 'cost' && (years.length === 1 || c.band === year)));
+  const costs = years.map((year) =>
+    mapping.columns.filter((c) => c.field === 'cost' && (years.length === 1 || c.band === year)),
+  );
   const text = (r: number, field: ImportField) => {
     const col = mapping.columns.find((c) => c.field === field);
-    return col ? (grid.text(r, col.index) || (grid.typed(r, col.index).kind === 'number' ? grid.shown(r, col.index) : '')).replace(/[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+$/, '').trim() : '';
+    return col
+      ? (grid.text(r, col.index) || (grid.typed(r, col.index).kind === 'number' ? grid.shown(r, col.index) : ''))
+          .replace(/[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+$/, '')
+          .trim()
+      : '';
   };
   const headings = sectionHeadings(table);
   const wrapped = wrappedNames(mapping);
@@ -57,13 +68,35 @@ export function planFromTable(mapping: ImportMapping, options: ImportOptions = {
     let ref = REF.test(typedRef) && !used.has(typedRef.toLowerCase()) ? typedRef : String(i + 1);
     while (used.has(ref.toLowerCase())) ref = `${ref}x`;
     used.add(ref.toLowerCase());
-    if (typedRef && ref !== typedRef) notes.push(`Row ${grid.address(r, 0).replace(/^[A-Z]+/, '')}: the ref "${typedRef}" is kept in the description; the plan calls the scheme ${ref}.`);
-    const described = Object.entries(DESCRIBED).flatMap(([field, label]) => (text(r, field as ImportField) ? [`${label}: ${text(r, field as ImportField)}`] : []));
-    const description = [text(r, 'description'), typedRef && ref !== typedRef ? `Ref in the imported table: ${typedRef}` : '', ...described].filter(Boolean).join('. ');
+    if (typedRef && ref !== typedRef)
+      notes.push(
+        `Row ${grid.address(r, 0).replace(/^[A-Z]+/, '')}: the ref "${typedRef}" is kept in the description; the plan calls the scheme ${ref}.`,
+      );
+    const described = Object.entries(DESCRIBED).flatMap(([field, label]) =>
+      text(r, field as ImportField) ? [`${label}: ${text(r, field as ImportField)}`] : [],
+    );
+    const description = [
+      text(r, 'description'),
+      typedRef && ref !== typedRef ? `Ref in the imported table: ${typedRef}` : '',
+      ...described,
+    ]
+      .filter(Boolean)
+      .join('. ');
     const yearsOfScheme: Record<string, SchemeYear> = {};
-    years.forEach((year, k) => (yearsOfScheme[year] = schemeYear(mapping, r, year, years.length === 1, costs[k], problems, where)));
+    years.forEach(
+      (year, k) => (yearsOfScheme[year] = schemeYear(mapping, r, year, years.length === 1, costs[k], problems, where)),
+    );
     const name = [text(r, 'name'), ...(wrapped.get(r) ?? [])].filter(Boolean).join(' ');
-    return { ref, name: name || `Scheme ${ref}`, group: text(r, 'group') || headings.get(r) || '', tiers: text(r, 'tier'), description, inPool: inPool(mapping, r, costs[0][0]), years: yearsOfScheme, investments: [] };
+    return {
+      ref,
+      name: name || `Scheme ${ref}`,
+      group: text(r, 'group') || headings.get(r) || '',
+      tiers: text(r, 'tier'),
+      description,
+      inPool: inPool(mapping, r, costs[0][0]),
+      years: yearsOfScheme,
+      investments: [],
+    };
   });
   const unitCosts = unitCostsOf(table, notes);
   const plan: Plan = {
@@ -74,28 +107,49 @@ export function planFromTable(mapping: ImportMapping, options: ImportOptions = {
     unitCosts,
     schemes,
     targets: [],
-    notes: [`Imported from '${grid.sheet.name}'!${grid.address(table.headerRows[0], table.firstColumn)}:${grid.address(table.lastRow, table.lastColumn)}`],
+    notes: [
+      `Imported from '${grid.sheet.name}'!${grid.address(table.headerRows[0], table.firstColumn)}:${grid.address(table.lastRow, table.lastColumn)}`,
+    ],
   };
   if (!problems.some((p) => p.severity === 'error')) problems.push(...checkPlan(plan, jsonLocator));
   return { plan, notes, problems };
 }
 
-function schemeYear(mapping: ImportMapping, r: number, year: string, single: boolean, costs: readonly MappedColumn[], problems: Problem[], where: (r: number, c: number) => { sheet: string; cell: string }): SchemeYear {
+function schemeYear(
+  mapping: ImportMapping,
+  r: number,
+  year: string,
+  single: boolean,
+  costs: readonly MappedColumn[],
+  problems: Problem[],
+  where: (r: number, c: number) => { sheet: string; cell: string },
+): SchemeYear {
   const { table } = mapping;
   const amount = (col: MappedColumn | undefined, what: string): Decimal => {
     if (!col?.column) return ZERO;
     const t = table.grid.typed(r, col.index);
     if (t.kind === 'blank' || t.kind === 'na') return ZERO;
     if (t.kind !== 'number') {
-      problems.push({ severity: 'warning', where: where(r, col.index), message: `${what} "${t.text}" is not a figure; it was imported as 0.` });
+      problems.push({
+        severity: 'warning',
+        where: where(r, col.index),
+        message: `${what} "${t.text}" is not a figure; it was imported as 0.`,
+      });
       return ZERO;
     }
     const value = poundsOf(t, col.column);
-    if (value.isNegative()) problems.push({ severity: 'error', where: where(r, col.index), message: `${what} is negative (${t.shown}); the plan takes costs and counts of 0 or more. Enter the reduction on its own line or correct the figure.` });
+    if (value.isNegative())
+      problems.push({
+        severity: 'error',
+        where: where(r, col.index),
+        message: `${what} is negative (${t.shown}); the plan takes costs and counts of 0 or more. Enter the reduction on its own line or correct the figure.`,
+      });
     return value;
   };
   const benefits: Record<string, Decimal> = {};
-  for (const col of mapping.columns.filter((c) => c.field.startsWith('count:') && (single || c.band === year || !c.band))) {
+  for (const col of mapping.columns.filter(
+    (c) => c.field.startsWith('count:') && (single || c.band === year || !c.band),
+  )) {
     const n = amount(col, col.header);
     if (!n.isZero()) benefits[col.field.slice('count:'.length)] = n;
   }
@@ -114,11 +168,14 @@ function inPool(mapping: ImportMapping, r: number, cost: MappedColumn | undefine
 
 /** The years the table's columns are for; else the year asked for, the year its headings or title name, or this year. */
 function yearsOf(mapping: ImportMapping, options: ImportOptions): string[] {
-  const banded = [...new Set(mapping.columns.filter((c) => c.field === 'cost' && isFinancialYearLabel(c.band)).map((c) => c.band))];
+  const banded = [
+    ...new Set(mapping.columns.filter((c) => c.field === 'cost' && isFinancialYearLabel(c.band)).map((c) => c.band)),
+  ];
   if (banded.length > 1) return banded;
   const grid = mapping.table.grid;
   const texts = [...mapping.columns.map((c) => c.header), grid.sheet.name];
-  for (let r = mapping.table.headerRows[0] - 1; r >= Math.max(0, mapping.table.headerRows[0] - 4); r--) for (let c = 0; c < grid.columnCount; c++) texts.push(grid.text(r, c));
+  for (let r = mapping.table.headerRows[0] - 1; r >= Math.max(0, mapping.table.headerRows[0] - 4); r--)
+    for (let c = 0; c < grid.columnCount; c++) texts.push(grid.text(r, c));
   const named = texts.map((t) => periodOf(t)).find((p) => p && isFinancialYearLabel(p));
   return [options.year ?? banded[0] ?? named ?? financialYearOf(new Date())];
 }
@@ -168,8 +225,9 @@ function unitCostsOf(table: FoundTable, notes: string[]): UnitCost[] {
     const count = table.columns.find((c) => c.role === 'count' && c.measure === unit.id);
     const choice = saving && count ? book.choose(table, count, saving) : undefined;
     if (!choice || choice === 'not-checked' || choice.value.equals(unit.value)) return unit;
-    notes.push(`The ${unit.id} unit cost is ${formatPounds(choice.value, !choice.value.isInteger())} (${choice.how}), not ${formatPounds(unit.value)}.`);
+    notes.push(
+      `The ${unit.id} unit cost is ${formatPounds(choice.value, !choice.value.isInteger())} (${choice.how}), not ${formatPounds(unit.value)}.`,
+    );
     return { ...unit, value: choice.value, source: `Imported: ${choice.how}` };
   });
 }
-

@@ -15,7 +15,14 @@ import { SHEET } from './names';
 export function assumptionsLayout(plan: Plan): { sheet: SheetPlan; names: DefinedNamePlan[] } {
   const rows: (CellPlan | null)[][] = [
     [text(`${plan.title || `${plan.board} Better Care Fund plan`}: assumptions`, 'title')],
-    [text(inputNote('commissioners keep the plan here and on the Schemes sheet; every table in this workbook is calculated from them.'), 'note')],
+    [
+      text(
+        inputNote(
+          'commissioners keep the plan here and on the Schemes sheet; every table in this workbook is calculated from them.',
+        ),
+        'note',
+      ),
+    ],
     legendRow(),
   ];
   const tables: TablePlan[] = [];
@@ -25,19 +32,30 @@ export function assumptionsLayout(plan: Plan): { sheet: SheetPlan; names: Define
   const block = (spec: BlockSpec, items: (CellPlan | null)[][], spare: (CellPlan | null)[] = []) => {
     const body = blockBody(SHEET_SPECS.assumptions, spec, items, spare);
     const first = rows.length + 1;
-    tables.push({ name: spec.id, row: rows.length, column: 0, columns: spec.headers, rowCount: spec.grows ? items.length + ROOM_TO_GROW : items.length });
+    tables.push({
+      name: spec.id,
+      row: rows.length,
+      column: 0,
+      columns: spec.headers,
+      rowCount: spec.grows ? items.length + ROOM_TO_GROW : items.length,
+    });
     rows.push(spec.headers.map((h) => text(h, 'header')));
     rows.push(...body);
     if (!spec.grows) rows.push([]);
     return first;
   };
-  const inputs = (...formats: (string | undefined)[]): CellPlan[] => formats.map((format) => (format ? { style: 'input', format } : { style: 'input' }));
+  const inputs = (...formats: (string | undefined)[]): CellPlan[] =>
+    formats.map((format) => (format ? { style: 'input', format } : { style: 'input' }));
 
   block(BLOCKS.planInfo, [
     [text('Health and Wellbeing Board'), text(plan.board, 'input')],
     [text('Title'), text(plan.title, 'input')],
   ]);
-  block(BLOCKS.partners, plan.partners.map((p) => [text(p.id, 'input'), text(p.name, 'input'), text(p.kind, 'input')]), inputs(undefined, undefined, undefined));
+  block(
+    BLOCKS.partners,
+    plan.partners.map((p) => [text(p.id, 'input'), text(p.name, 'input'), text(p.kind, 'input')]),
+    inputs(undefined, undefined, undefined),
+  );
   block(
     BLOCKS.years,
     plan.years.map((y) => [
@@ -49,11 +67,23 @@ export function assumptionsLayout(plan: Plan): { sheet: SheetPlan; names: Define
   );
   const firstUnitRow = block(
     BLOCKS.unitCosts,
-    plan.unitCosts.map((u) => [text(u.id, 'input'), text(u.benefit, 'input'), text(u.shortLabel, 'input'), num(u.value, FORMAT.pence, 'input'), text(u.unit, 'input'), text(u.source, 'input')]),
+    plan.unitCosts.map((u) => [
+      text(u.id, 'input'),
+      text(u.benefit, 'input'),
+      text(u.shortLabel, 'input'),
+      num(u.value, FORMAT.pence, 'input'),
+      text(u.unit, 'input'),
+      text(u.source, 'input'),
+    ]),
     inputs(undefined, undefined, undefined, FORMAT.pence, undefined, undefined),
   );
   plan.unitCosts.forEach((u, i) => {
-    names.push({ name: unitCostName(u.id), sheet: SHEET.assumptions, cell: cellAddress(firstUnitRow + i, 3, true), comment: fitText(`${u.benefit}: £ ${u.unit}`, EXCEL_LIMITS.nameComment) });
+    names.push({
+      name: unitCostName(u.id),
+      sheet: SHEET.assumptions,
+      cell: cellAddress(firstUnitRow + i, 3, true),
+      comment: fitText(`${u.benefit}: £ ${u.unit}`, EXCEL_LIMITS.nameComment),
+    });
   });
   block(
     BLOCKS.targets,

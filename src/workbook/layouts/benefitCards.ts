@@ -15,11 +15,32 @@ import {
 import type { Plan } from '../../domain/plan';
 import { unitCostName } from '../../domain/plan';
 import { quoteSheet } from '../../domain/problems';
-import { NOT_A_QUARTER, NOT_SET, reportingQuarterText as reportingQuarterShown, type ReportingQuarter } from '../../domain/reportingQuarter';
-import { cardTracker, dateSerial, MONEY, NO_DATA, type CardTracker, type MetricTracker, type RateTracker } from '../../domain/tracker';
+import {
+  NOT_A_QUARTER,
+  NOT_SET,
+  reportingQuarterText as reportingQuarterShown,
+  type ReportingQuarter,
+} from '../../domain/reportingQuarter';
+import {
+  cardTracker,
+  dateSerial,
+  MONEY,
+  NO_DATA,
+  type CardTracker,
+  type MetricTracker,
+  type RateTracker,
+} from '../../domain/tracker';
 import { cellAddress } from '../a1';
 import { formula, num, text } from '../grid';
-import { FORMAT, listValidation, type CellPlan, type ChartPlan, type DefinedNamePlan, type SheetPlan, type ValidationPlan } from '../sheetPlan';
+import {
+  FORMAT,
+  listValidation,
+  type CellPlan,
+  type ChartPlan,
+  type DefinedNamePlan,
+  type SheetPlan,
+  type ValidationPlan,
+} from '../sheetPlan';
 import { BLOCKS } from './blocks';
 import { HEADERS } from './names';
 import { schemesGeometry } from './schemes';
@@ -85,23 +106,93 @@ export const CARD_LABEL = {
 } as const;
 
 export const QUARTER_HEADERS = [
-  'Quarter', 'Months', 'Phasing %', 'Planned', 'Planned (£)', 'Realised reduction', 'Baseline admissions', 'Actual admissions',
-  'Realised', 'Realised (£)', 'Variance', 'Variance (£)', 'Variance (%)', 'Cumulative planned', 'Planned, quarter reported',
-  'Cumulative planned, quarters reported', 'Cumulative realised', 'Forecast lower', 'Forecast expected', 'Forecast upper', 'Status', 'Note',
+  'Quarter',
+  'Months',
+  'Phasing %',
+  'Planned',
+  'Planned (£)',
+  'Realised reduction',
+  'Baseline admissions',
+  'Actual admissions',
+  'Realised',
+  'Realised (£)',
+  'Variance',
+  'Variance (£)',
+  'Variance (%)',
+  'Cumulative planned',
+  'Planned, quarter reported',
+  'Cumulative planned, quarters reported',
+  'Cumulative realised',
+  'Forecast lower',
+  'Forecast expected',
+  'Forecast upper',
+  'Status',
+  'Note',
 ] as const;
 /** Column of a quarter-row header: formulas name the column they read. */
 const QC = (header: (typeof QUARTER_HEADERS)[number]) => QUARTER_HEADERS.indexOf(header);
-export const YEAR_HEADERS = ['Year', 'Plan', 'Profile', 'Phasing total', 'Realised', 'Year-end lower', 'Year-end expected', 'Year-end upper', 'Difference', 'Check', 'Realised in the year to the reporting quarter'] as const;
+export const YEAR_HEADERS = [
+  'Year',
+  'Plan',
+  'Profile',
+  'Phasing total',
+  'Realised',
+  'Year-end lower',
+  'Year-end expected',
+  'Year-end upper',
+  'Difference',
+  'Check',
+  'Realised in the year to the reporting quarter',
+] as const;
 export const YEAR_REALISED_TO_QUARTER = YEAR_HEADERS.length - 1;
-export const RATE_HEADERS = ['Quarter', 'Months', 'Target', 'Actual', 'Variance', '% of target', 'Average to date', 'Status', 'Note'] as const;
-export const CUMULATIVE_HEADERS = ['Quarter', 'Planned cumulative (£)', 'Realised cumulative (£)', 'Realised % of planned (quarters reported)', 'Entries to date', 'Planned cumulative, quarters reported (£)'] as const;
+export const RATE_HEADERS = [
+  'Quarter',
+  'Months',
+  'Target',
+  'Actual',
+  'Variance',
+  '% of target',
+  'Average to date',
+  'Status',
+  'Note',
+] as const;
+export const CUMULATIVE_HEADERS = [
+  'Quarter',
+  'Planned cumulative (£)',
+  'Realised cumulative (£)',
+  'Realised % of planned (quarters reported)',
+  'Entries to date',
+  'Planned cumulative, quarters reported (£)',
+] as const;
 export const MILESTONE_HEADERS = ['Activity', 'Milestone', 'Due', 'Status', 'Open due'] as const;
 export const SIGN_OFF_HEADERS = ['Role', 'Name', 'Date', 'Decision'] as const;
-export const UNMATCHED_HEADERS = ['Quarter', 'Metric', 'Realised reduction', 'Baseline admissions', 'Actual admissions', 'Note', 'Why it no longer fits'] as const;
+export const UNMATCHED_HEADERS = [
+  'Quarter',
+  'Metric',
+  'Realised reduction',
+  'Baseline admissions',
+  'Actual admissions',
+  'Note',
+  'Why it no longer fits',
+] as const;
 
 export const TRACKER_SETTINGS_HEADER = HEADERS.trackerSettings;
-export const TRACKER_NAMES = { green: 'Tolerance_Green', amber: 'Tolerance_Amber', range: 'Forecast_Range', asAt: 'Tracker_AsAt', quarter: 'Tracker_Quarter', position: 'Tracker_Position' } as const;
-export const TRACKER_LABELS = { green: 'Green at or above', amber: 'Amber at or above', range: 'Forecast range', asAt: 'Reporting quarter', quarter: 'Reporting quarter as read', position: 'Reporting quarter number' } as const;
+export const TRACKER_NAMES = {
+  green: 'Tolerance_Green',
+  amber: 'Tolerance_Amber',
+  range: 'Forecast_Range',
+  asAt: 'Tracker_AsAt',
+  quarter: 'Tracker_Quarter',
+  position: 'Tracker_Position',
+} as const;
+export const TRACKER_LABELS = {
+  green: 'Green at or above',
+  amber: 'Amber at or above',
+  range: 'Forecast range',
+  asAt: 'Reporting quarter',
+  quarter: 'Reporting quarter as read',
+  position: 'Reporting quarter number',
+} as const;
 
 export const FORMAT_DATE = 'dd/mm/yyyy';
 export const SPARE_ROWS = 3;
@@ -137,7 +228,11 @@ export interface CardsLayoutOptions {
 }
 
 /** The tracker settings appended to the Assumptions sheet, and one sheet per card. */
-export function benefitCardsLayout(plan: Plan, assumptions: SheetPlan, { withSheets = true, eachSheet }: CardsLayoutOptions = {}): BenefitCardsLayout {
+export function benefitCardsLayout(
+  plan: Plan,
+  assumptions: SheetPlan,
+  { withSheets = true, eachSheet }: CardsLayoutOptions = {},
+): BenefitCardsLayout {
   const book = cardBook(plan);
   const quarter = planReportingQuarter(plan);
   const { sheet, names } = withTrackerSettings(plan, assumptions, book.tolerances, quarter);
@@ -160,13 +255,20 @@ export function benefitCardsLayout(plan: Plan, assumptions: SheetPlan, { withShe
 function quarterFormulas(list: string, count: number): { position: string; shown: string } {
   const typed = TRACKER_NAMES.asAt;
   const wildcard = ['*', '?', '~'].map((w) => `ISNUMBER(FIND("${w}",${typed}))`).join('+');
-  const position = count ? `IF(TRIM(${typed})="",0,IF(${wildcard}>0,0,IFERROR(MATCH(TRIM(${typed}),${list},0),0)))` : '0';
+  const position = count
+    ? `IF(TRIM(${typed})="",0,IF(${wildcard}>0,0,IFERROR(MATCH(TRIM(${typed}),${list},0),0)))`
+    : '0';
   const label = count ? `""&INDEX(${list},${TRACKER_NAMES.position})` : '""';
   const shown = `IF(${TRACKER_NAMES.position}>0,${label},IF(TRIM(${typed})="","${NOT_SET}","${NOT_A_QUARTER}"&TRIM(${typed})))`;
   return { position, shown };
 }
 
-function withTrackerSettings(plan: Plan, assumptions: SheetPlan, t: Tolerances, quarter: ReportingQuarter): { sheet: SheetPlan; names: DefinedNamePlan[] } {
+function withTrackerSettings(
+  plan: Plan,
+  assumptions: SheetPlan,
+  t: Tolerances,
+  quarter: ReportingQuarter,
+): { sheet: SheetPlan; names: DefinedNamePlan[] } {
   const rows: Row[] = assumptions.rows.map((r) => [...r]);
   if (rows.length && rows[rows.length - 1].length) rows.push([]);
   const header = rows.length;
@@ -177,17 +279,46 @@ function withTrackerSettings(plan: Plan, assumptions: SheetPlan, t: Tolerances, 
   const listCells = `${cellAddress(listHeader + 1, 0, true)}:${cellAddress(listHeader + Math.max(quarters.length, 1), 0, true)}`;
   const read = quarterFormulas(listCells, quarters.length);
   const settings: [keyof typeof TRACKER_NAMES, CellPlan, string][] = [
-    ['green', num(t.green, FORMAT.percent, 'input'), 'Green when performance (realised ÷ planned, as 1 + (realised − planned) ÷ the plan’s size so a shortfall always lowers it, whatever the sign) is at least this; with nothing planned, Green unless realised is below zero.'],
-    ['amber', num(t.amber, FORMAT.percent, 'input'), 'Amber at least this (and below green); below it Red. A card’s status is its worst measure’s, and "Status set by" names that measure.'],
-    ['range', num(t.forecastRange, FORMAT.percent, 'input'), 'Year-end forecasts: the rest of the year at the run rate over the quarters reported, less or more this share; lower is always the smaller.'],
-    ['asAt', text(quarter.typed, 'input'), `The quarter the steering group reviews, e.g. ${quarters[0] ?? '2014/15 Q1'} (case and extra spaces don’t matter). Left blank, or not a quarter of the plan, it is shown as such and no figures are reported.`],
-    ['quarter', formula(read.shown, reportingQuarterShown(quarter), FORMAT.text), 'How every sheet, the task pane and bcf track read the reporting quarter.'],
-    ['position', formula(read.position, quarter.position, FORMAT.count), 'Its place among the plan’s quarters; 0 when it is not set or not a quarter of the plan.'],
+    [
+      'green',
+      num(t.green, FORMAT.percent, 'input'),
+      'Green when performance (realised ÷ planned, as 1 + (realised − planned) ÷ the plan’s size so a shortfall always lowers it, whatever the sign) is at least this; with nothing planned, Green unless realised is below zero.',
+    ],
+    [
+      'amber',
+      num(t.amber, FORMAT.percent, 'input'),
+      'Amber at least this (and below green); below it Red. A card’s status is its worst measure’s, and "Status set by" names that measure.',
+    ],
+    [
+      'range',
+      num(t.forecastRange, FORMAT.percent, 'input'),
+      'Year-end forecasts: the rest of the year at the run rate over the quarters reported, less or more this share; lower is always the smaller.',
+    ],
+    [
+      'asAt',
+      text(quarter.typed, 'input'),
+      `The quarter the steering group reviews, e.g. ${quarters[0] ?? '2014/15 Q1'} (case and extra spaces don’t matter). Left blank, or not a quarter of the plan, it is shown as such and no figures are reported.`,
+    ],
+    [
+      'quarter',
+      formula(read.shown, reportingQuarterShown(quarter), FORMAT.text),
+      'How every sheet, the task pane and bcf track read the reporting quarter.',
+    ],
+    [
+      'position',
+      formula(read.position, quarter.position, FORMAT.count),
+      'Its place among the plan’s quarters; 0 when it is not set or not a quarter of the plan.',
+    ],
   ];
   const names: DefinedNamePlan[] = [];
   settings.forEach(([key, cell, meaning], i) => {
     rows.push([text(TRACKER_LABELS[key]), cell, text(meaning, 'note')]);
-    names.push({ name: TRACKER_NAMES[key], sheet: assumptions.name, cell: cellAddress(header + 1 + i, 1, true), comment: TRACKER_LABELS[key] });
+    names.push({
+      name: TRACKER_NAMES[key],
+      sheet: assumptions.name,
+      cell: cellAddress(header + 1 + i, 1, true),
+      comment: TRACKER_LABELS[key],
+    });
   });
   // The plan's quarters, listed under the settings: the reporting quarter is matched against them, and its drop-down takes them from there when they are too many to write out.
   rows.push([]);
@@ -195,12 +326,26 @@ function withTrackerSettings(plan: Plan, assumptions: SheetPlan, t: Tolerances, 
   for (const q of quarters) rows.push([text(q)]);
   const validations: ValidationPlan[] = [
     ...(assumptions.validations ?? []),
-    ...(quarters.length ? [listValidation(cellAddress(header + 4, 1), quarters, listCells, 'Choose one of the plan’s quarters, e.g. 2015/16 Q2.')] : []),
+    ...(quarters.length
+      ? [
+          listValidation(
+            cellAddress(header + 4, 1),
+            quarters,
+            listCells,
+            'Choose one of the plan’s quarters, e.g. 2015/16 Q2.',
+          ),
+        ]
+      : []),
   ];
   return { sheet: { ...assumptions, rows, validations }, names };
 }
 
-function cardSheet(plan: Plan, card: BenefitCard, t: Tolerances, quarter: ReportingQuarter): { plan: SheetPlan; geometry: CardGeometry } {
+function cardSheet(
+  plan: Plan,
+  card: BenefitCard,
+  t: Tolerances,
+  quarter: ReportingQuarter,
+): { plan: SheetPlan; geometry: CardGeometry } {
   const tracker = cardTracker(card, t, quarter);
   const name = cardSheetName(card.ref);
   const rows: Row[] = [];
@@ -209,20 +354,50 @@ function cardSheet(plan: Plan, card: BenefitCard, t: Tolerances, quarter: Report
   const yearRows = new Map<string, Map<string, number>>();
   const abs = (row: number, col: number) => cellAddress(row, col, true);
   const at = (row: number, col: number) => cellAddress(row, col);
-  const section = (title: string, detail?: string) => rows.push(detail ? [text(title, 'subtitle'), text(detail, 'note')] : [text(title, 'subtitle')]);
+  const section = (title: string, detail?: string) =>
+    rows.push(detail ? [text(title, 'subtitle'), text(detail, 'note')] : [text(title, 'subtitle')]);
   const headerRow = (headers: readonly string[]) => rows.push(headers.map((h) => text(h, 'header')));
 
   rows.push([text(`Benefit Card ${card.ref}: ${card.schemeName}`, 'title')]);
   rows.push([text(inputNote('kept by people; refreshing the cards from the plan keeps them.'), 'note')]);
-  if (!card.scheme) rows.push([text(`Scheme ${card.ref} is no longer in the plan; this card and everything typed on it are kept until you delete the sheet.`, 'warning')]);
-  if (card.unmatched.length) rows.push([text(`${card.unmatched.length} entr${card.unmatched.length === 1 ? 'y no longer fits' : 'ies no longer fit'} the plan: see "${CARD_SECTION.unmatched}" below. They are kept.`, 'warning')]);
+  if (!card.scheme)
+    rows.push([
+      text(
+        `Scheme ${card.ref} is no longer in the plan; this card and everything typed on it are kept until you delete the sheet.`,
+        'warning',
+      ),
+    ]);
+  if (card.unmatched.length)
+    rows.push([
+      text(
+        `${card.unmatched.length} entr${card.unmatched.length === 1 ? 'y no longer fits' : 'ies no longer fit'} the plan: see "${CARD_SECTION.unmatched}" below. They are kept.`,
+        'warning',
+      ),
+    ]);
   rows.push(legendRow());
 
   // Position: filled in last, once the rows it points at are known.
-  section(CARD_SECTION.position, 'Where the card stands at the reporting quarter (Tracker_AsAt on the Assumptions sheet).');
+  section(
+    CARD_SECTION.position,
+    'Where the card stands at the reporting quarter (Tracker_AsAt on the Assumptions sheet).',
+  );
   const positionLabels: string[] = [
-    CARD_LABEL.asAt, CARD_LABEL.quarterNumber, CARD_LABEL.entries, CARD_LABEL.plannedToDate, CARD_LABEL.realisedToDate, CARD_LABEL.variance, CARD_LABEL.variancePct,
-    CARD_LABEL.notReported, CARD_LABEL.financialStatus, ...card.rates.map((r) => `${r.name} status`), CARD_LABEL.status, CARD_LABEL.statusSetBy, CARD_LABEL.signOff, CARD_LABEL.nextMilestone, CARD_LABEL.nextDue, CARD_LABEL.unmatched,
+    CARD_LABEL.asAt,
+    CARD_LABEL.quarterNumber,
+    CARD_LABEL.entries,
+    CARD_LABEL.plannedToDate,
+    CARD_LABEL.realisedToDate,
+    CARD_LABEL.variance,
+    CARD_LABEL.variancePct,
+    CARD_LABEL.notReported,
+    CARD_LABEL.financialStatus,
+    ...card.rates.map((r) => `${r.name} status`),
+    CARD_LABEL.status,
+    CARD_LABEL.statusSetBy,
+    CARD_LABEL.signOff,
+    CARD_LABEL.nextMilestone,
+    CARD_LABEL.nextDue,
+    CARD_LABEL.unmatched,
   ];
   const positionRow = new Map<string, number>();
   for (const label of positionLabels) {
@@ -239,9 +414,19 @@ function cardSheet(plan: Plan, card: BenefitCard, t: Tolerances, quarter: Report
   };
   const schemeIndex = card.scheme ? plan.schemes.indexOf(card.scheme) : -1;
   keyValue(CARD_LABEL.ref, text(card.ref));
-  keyValue(CARD_LABEL.scheme, schemeIndex >= 0 ? formula(`""&${schemesGeometry(plan).cell('D', schemeIndex)}`, card.schemeName, FORMAT.text) : text(card.schemeName));
+  keyValue(
+    CARD_LABEL.scheme,
+    schemeIndex >= 0
+      ? formula(`""&${schemesGeometry(plan).cell('D', schemeIndex)}`, card.schemeName, FORMAT.text)
+      : text(card.schemeName),
+  );
   keyValue(CARD_LABEL.title, text(card.title, 'input'));
-  validations.push({ range: at(rows.length, 1), kind: 'list', list: [...BENEFIT_TYPES], message: `Choose ${BENEFIT_TYPES.join(', ')}.` });
+  validations.push({
+    range: at(rows.length, 1),
+    kind: 'list',
+    list: [...BENEFIT_TYPES],
+    message: `Choose ${BENEFIT_TYPES.join(', ')}.`,
+  });
   keyValue(CARD_LABEL.type, text(card.type, 'input'));
   keyValue(CARD_LABEL.tier, text(card.tier, 'input'));
   keyValue(CARD_LABEL.owner, text(card.owner, 'input'));
@@ -252,7 +437,10 @@ function cardSheet(plan: Plan, card: BenefitCard, t: Tolerances, quarter: Report
   keyValue(CARD_LABEL.measures, text(card.measures, 'input'));
   keyValue(CARD_LABEL.calculation, text(card.calculation, 'note'));
   keyValue(CARD_LABEL.evidence, text(card.evidence, 'input'));
-  keyValue(CARD_LABEL.optimismBias, card.optimismBias ? num(card.optimismBias, FORMAT.percent, 'input') : { style: 'input', format: FORMAT.percent });
+  keyValue(
+    CARD_LABEL.optimismBias,
+    card.optimismBias ? num(card.optimismBias, FORMAT.percent, 'input') : { style: 'input', format: FORMAT.percent },
+  );
   keyValue(CARD_LABEL.timeLag, text(card.timeLag, 'input'));
   keyValue(CARD_LABEL.notes, text(card.notes, 'input'));
   rows.push([]);
@@ -260,7 +448,10 @@ function cardSheet(plan: Plan, card: BenefitCard, t: Tolerances, quarter: Report
   const firstQuarterRows = new Map<string, number>(); // metric/rate id -> first quarter row
   for (const m of tracker.metrics) {
     const id = m.metric.unit.id;
-    section(`${CARD_SECTION.metric} ${id}`, `${m.metric.unit.benefit}: count × ${unitCostName(id)} (£ ${m.metric.unit.unit}, on the Assumptions sheet). Phasing % blank for a year = even split in whole units, remainder to the earliest quarters.`);
+    section(
+      `${CARD_SECTION.metric} ${id}`,
+      `${m.metric.unit.benefit}: count × ${unitCostName(id)} (£ ${m.metric.unit.unit}, on the Assumptions sheet). Phasing % blank for a year = even split in whole units, remainder to the earliest quarters.`,
+    );
     const yearsAt = metricBlock(rows, plan, card, m, schemeIndex, validations);
     yearRows.set(id, yearsAt.years);
     firstQuarterRows.set(id, yearsAt.firstQuarter);
@@ -269,35 +460,70 @@ function cardSheet(plan: Plan, card: BenefitCard, t: Tolerances, quarter: Report
   const rateStatusRange = new Map<string, string>();
   const rateNameCell = new Map<string, string>();
   for (const r of tracker.rates) {
-    section(`${CARD_SECTION.rate} ${r.measure.id}`, 'Tracked without £: the measured value each quarter against the target.');
+    section(
+      `${CARD_SECTION.rate} ${r.measure.id}`,
+      'Tracked without £: the measured value each quarter against the target.',
+    );
     rateNameCell.set(r.measure.id, abs(rows.length, 1));
     rateStatusRange.set(r.measure.id, rateBlock(rows, r, validations));
     rows.push([]);
   }
 
-  section(CARD_SECTION.cumulative, 'Planned against realised benefit, cumulative, in £ (the chart reads this table; realised stops at the reporting quarter).');
+  section(
+    CARD_SECTION.cumulative,
+    'Planned against realised benefit, cumulative, in £ (the chart reads this table; realised stops at the reporting quarter).',
+  );
   headerRow(CUMULATIVE_HEADERS);
   const cumFirst = rows.length;
   const posCell = abs(positionRow.get(CARD_LABEL.quarterNumber)!, 1);
   tracker.cumulative.forEach((c, k) => {
     const r = rows.length;
-    const terms = (col: number) => tracker.metrics.map((m) => `${cellAddress(firstQuarterRows.get(m.metric.unit.id)! + k, col)}*${unitCostName(m.metric.unit.id)}`).join('+');
+    const terms = (col: number) =>
+      tracker.metrics
+        .map(
+          (m) => `${cellAddress(firstQuarterRows.get(m.metric.unit.id)! + k, col)}*${unitCostName(m.metric.unit.id)}`,
+        )
+        .join('+');
     const realisedCol = QC('Realised');
-    const counts = tracker.metrics.map((m) => `COUNT(${cellAddress(firstQuarterRows.get(m.metric.unit.id)!, realisedCol, true)}:${cellAddress(firstQuarterRows.get(m.metric.unit.id)! + k, realisedCol)})`).join('+');
+    const counts = tracker.metrics
+      .map(
+        (m) =>
+          `COUNT(${cellAddress(firstQuarterRows.get(m.metric.unit.id)!, realisedCol, true)}:${cellAddress(firstQuarterRows.get(m.metric.unit.id)! + k, realisedCol)})`,
+      )
+      .join('+');
     const some = tracker.metrics.length > 0;
     rows.push([
       text(c.quarter),
       some ? formula(terms(QC('Cumulative planned')), c.plannedGbp, FORMAT.pounds) : num(0, FORMAT.pounds),
-      some ? formula(`IF(${k + 1}>${posCell},"",${terms(QC('Cumulative realised'))})`, c.realisedGbp ?? '', FORMAT.pounds) : formula(`IF(${k + 1}>${posCell},"",0)`, c.realisedGbp ?? '', FORMAT.pounds),
-      formula(`IF(${at(r, 2)}="","",IF(${at(r, 5)}=0,"${NA}",${at(r, 2)}/${at(r, 5)}))`, c.ofPlanned ?? '', FORMAT.percent),
+      some
+        ? formula(`IF(${k + 1}>${posCell},"",${terms(QC('Cumulative realised'))})`, c.realisedGbp ?? '', FORMAT.pounds)
+        : formula(`IF(${k + 1}>${posCell},"",0)`, c.realisedGbp ?? '', FORMAT.pounds),
+      formula(
+        `IF(${at(r, 2)}="","",IF(${at(r, 5)}=0,"${NA}",${at(r, 2)}/${at(r, 5)}))`,
+        c.ofPlanned ?? '',
+        FORMAT.percent,
+      ),
       some ? formula(counts, c.entries, FORMAT.count) : num(0, FORMAT.count),
-      some ? formula(terms(QC('Cumulative planned, quarters reported')), c.plannedReportedGbp, FORMAT.pounds) : num(0, FORMAT.pounds),
+      some
+        ? formula(terms(QC('Cumulative planned, quarters reported')), c.plannedReportedGbp, FORMAT.pounds)
+        : num(0, FORMAT.pounds),
     ]);
   });
   const cumLast = rows.length - 1;
   const cumRange = (col: number) => `${abs(cumFirst, col)}:${abs(Math.max(cumLast, cumFirst), col)}`;
   const charts: ChartPlan[] = tracker.cumulative.length
-    ? [{ type: 'line', title: `${card.ref}: cumulative benefit, planned against realised (£)`, categories: cumRange(0), series: [{ name: 'Planned', range: cumRange(1) }, { name: 'Realised', range: cumRange(2) }], anchor: 'H4' }]
+    ? [
+        {
+          type: 'line',
+          title: `${card.ref}: cumulative benefit, planned against realised (£)`,
+          categories: cumRange(0),
+          series: [
+            { name: 'Planned', range: cumRange(1) },
+            { name: 'Realised', range: cumRange(2) },
+          ],
+          anchor: 'H4',
+        },
+      ]
     : [];
   rows.push([]);
 
@@ -310,7 +536,10 @@ function cardSheet(plan: Plan, card: BenefitCard, t: Tolerances, quarter: Report
   for (const d of [...card.dependencies, ...spare()]) rows.push([text(d, 'input')]);
   rows.push([]);
 
-  section(CARD_SECTION.milestones, 'Activities and milestones that deliver the benefit. Open due is the due date of milestones not Done.');
+  section(
+    CARD_SECTION.milestones,
+    'Activities and milestones that deliver the benefit. Open due is the due date of milestones not Done.',
+  );
   headerRow(MILESTONE_HEADERS);
   const msFirst = rows.length;
   const milestones = [...card.milestones, ...spare().map(() => ({ activity: '', milestone: '', due: '', status: '' }))];
@@ -321,13 +550,22 @@ function cardSheet(plan: Plan, card: BenefitCard, t: Tolerances, quarter: Report
     rows.push([
       text(ms.activity, 'input'),
       text(ms.milestone, 'input'),
-      serial !== null ? num(serial, FORMAT_DATE, 'input') : ms.due ? text(ms.due, 'input') : { style: 'input', format: FORMAT_DATE },
+      serial !== null
+        ? num(serial, FORMAT_DATE, 'input')
+        : ms.due
+          ? text(ms.due, 'input')
+          : { style: 'input', format: FORMAT_DATE },
       text(ms.status, 'input'),
       formula(`IF(OR(${at(r, 3)}="Done",NOT(ISNUMBER(${at(r, 2)}))),"",${at(r, 2)})`, open, FORMAT_DATE),
     ]);
   }
   const msLast = rows.length - 1;
-  validations.push({ range: `${at(msFirst, 3)}:${at(msLast, 3)}`, kind: 'list', list: [...MILESTONE_STATUSES], message: `Choose ${MILESTONE_STATUSES.join(', ')}.` });
+  validations.push({
+    range: `${at(msFirst, 3)}:${at(msLast, 3)}`,
+    kind: 'list',
+    list: [...MILESTONE_STATUSES],
+    message: `Choose ${MILESTONE_STATUSES.join(', ')}.`,
+  });
   rows.push([]);
 
   const [group, ...sponsors] = signOffRoles(plan);
@@ -336,18 +574,44 @@ function cardSheet(plan: Plan, card: BenefitCard, t: Tolerances, quarter: Report
   const soFirst = rows.length;
   for (const s of card.signOffs) {
     const serial = dateSerial(s.date);
-    rows.push([text(s.role), text(s.name, 'input'), serial !== null ? num(serial, FORMAT_DATE, 'input') : s.date ? text(s.date, 'input') : { style: 'input', format: FORMAT_DATE }, text(s.decision, 'input')]);
+    rows.push([
+      text(s.role),
+      text(s.name, 'input'),
+      serial !== null
+        ? num(serial, FORMAT_DATE, 'input')
+        : s.date
+          ? text(s.date, 'input')
+          : { style: 'input', format: FORMAT_DATE },
+      text(s.decision, 'input'),
+    ]);
   }
-  validations.push({ range: `${at(soFirst, 3)}:${at(rows.length - 1, 3)}`, kind: 'list', list: [...SIGN_OFF_DECISIONS], message: `Choose ${SIGN_OFF_DECISIONS.join(', ')}, or leave blank while pending.` });
+  validations.push({
+    range: `${at(soFirst, 3)}:${at(rows.length - 1, 3)}`,
+    kind: 'list',
+    list: [...SIGN_OFF_DECISIONS],
+    message: `Choose ${SIGN_OFF_DECISIONS.join(', ')}, or leave blank while pending.`,
+  });
   rows.push([]);
 
-  section(CARD_SECTION.unmatched, 'Entries that no longer fit a quarter or metric of the plan. Kept, never dropped: correct the quarter or metric, or delete the row.');
+  section(
+    CARD_SECTION.unmatched,
+    'Entries that no longer fit a quarter or metric of the plan. Kept, never dropped: correct the quarter or metric, or delete the row.',
+  );
   headerRow(UNMATCHED_HEADERS);
   const unFirst = rows.length;
   for (const u of card.unmatched) {
     const a = u.actual;
-    const n = (d: Decimal | undefined) => (d === undefined ? { style: 'input' as const, format: FORMAT.count } : num(d, FORMAT.count, 'input'));
-    rows.push([text(a.quarter, 'input'), text(a.metric, 'input'), n(a.reduction), n(a.baseline), n(a.actual), text(a.note ?? '', 'input'), text(u.reason, 'warning')]);
+    const n = (d: Decimal | undefined) =>
+      d === undefined ? { style: 'input' as const, format: FORMAT.count } : num(d, FORMAT.count, 'input');
+    rows.push([
+      text(a.quarter, 'input'),
+      text(a.metric, 'input'),
+      n(a.reduction),
+      n(a.baseline),
+      n(a.actual),
+      text(a.note ?? '', 'input'),
+      text(u.reason, 'warning'),
+    ]);
   }
   const unLast = rows.length - 1;
 
@@ -370,23 +634,70 @@ function cardSheet(plan: Plan, card: BenefitCard, t: Tolerances, quarter: Report
   set(CARD_LABEL.plannedToDate, formula(index(5), pos.plannedToDate, FORMAT.pounds));
   set(CARD_LABEL.realisedToDate, formula(index(2), pos.realisedToDate, FORMAT.pounds));
   set(CARD_LABEL.variance, formula(`IF(${entries}=0,"",${realised}-${planned})`, pos.variance ?? '', FORMAT.pounds));
-  set(CARD_LABEL.variancePct, formula(`IF(${entries}=0,"",IF(${planned}=0,"${NA}",${p(CARD_LABEL.variance)}/${planned}))`, pos.variancePct ?? '', FORMAT.percent));
+  set(
+    CARD_LABEL.variancePct,
+    formula(
+      `IF(${entries}=0,"",IF(${planned}=0,"${NA}",${p(CARD_LABEL.variance)}/${planned}))`,
+      pos.variancePct ?? '',
+      FORMAT.percent,
+    ),
+  );
   set(CARD_LABEL.notReported, formula(`${index(1)}-${index(5)}`, pos.plannedNotReported, FORMAT.pounds));
-  set(CARD_LABEL.financialStatus, tracker.metrics.length ? formula(`IF(${entries}=0,"No data yet",${ragFormula(realised, planned)})`, pos.financialStatus, FORMAT.text) : text(NA));
+  set(
+    CARD_LABEL.financialStatus,
+    tracker.metrics.length
+      ? formula(`IF(${entries}=0,"No data yet",${ragFormula(realised, planned)})`, pos.financialStatus, FORMAT.text)
+      : text(NA),
+  );
   tracker.rates.forEach((r, i) => {
-    set(`${r.measure.name} status`, formula(`IF(${posCell}=0,"No data yet",INDEX(${rateStatusRange.get(r.measure.id)},${posCell}))`, pos.rateStatuses[i], FORMAT.text));
+    set(
+      `${r.measure.name} status`,
+      formula(
+        `IF(${posCell}=0,"No data yet",INDEX(${rateStatusRange.get(r.measure.id)},${posCell}))`,
+        pos.rateStatuses[i],
+        FORMAT.text,
+      ),
+    );
   });
   const statusCell = p(CARD_LABEL.status);
   const statusRange = `${p(CARD_LABEL.financialStatus)}:${abs(positionRow.get(CARD_LABEL.status)! - 1, 1)}`;
-  set(CARD_LABEL.status, formula(`IF(COUNTIF(${statusRange},"Red")>0,"Red",IF(COUNTIF(${statusRange},"Amber")>0,"Amber",IF(COUNTIF(${statusRange},"Green")>0,"Green","No data yet")))`, pos.status, FORMAT.text));
-  const byRate = tracker.rates.map((r) => `IF(${p(`${r.measure.name} status`)}=${statusCell},""&${rateNameCell.get(r.measure.id)},`).join('');
+  set(
+    CARD_LABEL.status,
+    formula(
+      `IF(COUNTIF(${statusRange},"Red")>0,"Red",IF(COUNTIF(${statusRange},"Amber")>0,"Amber",IF(COUNTIF(${statusRange},"Green")>0,"Green","No data yet")))`,
+      pos.status,
+      FORMAT.text,
+    ),
+  );
+  const byRate = tracker.rates
+    .map((r) => `IF(${p(`${r.measure.name} status`)}=${statusCell},""&${rateNameCell.get(r.measure.id)},`)
+    .join('');
   const setBy = `IF(${statusCell}="No data yet","${NO_DATA}",IF(${p(CARD_LABEL.financialStatus)}=${statusCell},"${MONEY}",${byRate}"${MONEY}"${')'.repeat(tracker.rates.length)}))`;
   set(CARD_LABEL.statusSetBy, formula(setBy, pos.statusSetBy, FORMAT.text));
   const approved = `(COUNTIF(${signOffRange},"Approved")+COUNTIF(${signOffRange},"Approved with conditions"))`;
-  set(CARD_LABEL.signOff, formula(`IF(COUNTIF(${signOffRange},"Rejected")>0,"Rejected",IF(${approved}=3,"Signed off",${approved}&" of 3 approved"))`, pos.signOff, FORMAT.text));
+  set(
+    CARD_LABEL.signOff,
+    formula(
+      `IF(COUNTIF(${signOffRange},"Rejected")>0,"Rejected",IF(${approved}=3,"Signed off",${approved}&" of 3 approved"))`,
+      pos.signOff,
+      FORMAT.text,
+    ),
+  );
   set(CARD_LABEL.nextDue, formula(`IF(COUNT(${msRange(4)})=0,"",MIN(${msRange(4)}))`, pos.nextDue ?? '', FORMAT_DATE));
-  set(CARD_LABEL.nextMilestone, formula(`IF(${p(CARD_LABEL.nextDue)}="","None open",""&INDEX(${msRange(1)},MATCH(${p(CARD_LABEL.nextDue)},${msRange(4)},0)))`, pos.nextMilestone, FORMAT.text));
-  set(CARD_LABEL.unmatched, card.unmatched.length ? formula(`COUNTA(${abs(unFirst, 6)}:${abs(unLast, 6)})`, card.unmatched.length, FORMAT.count) : num(0, FORMAT.count));
+  set(
+    CARD_LABEL.nextMilestone,
+    formula(
+      `IF(${p(CARD_LABEL.nextDue)}="","None open",""&INDEX(${msRange(1)},MATCH(${p(CARD_LABEL.nextDue)},${msRange(4)},0)))`,
+      pos.nextMilestone,
+      FORMAT.text,
+    ),
+  );
+  set(
+    CARD_LABEL.unmatched,
+    card.unmatched.length
+      ? formula(`COUNTA(${abs(unFirst, 6)}:${abs(unLast, 6)})`, card.unmatched.length, FORMAT.count)
+      : num(0, FORMAT.count),
+  );
 
   return {
     plan: {
@@ -413,7 +724,14 @@ function spare(): string[] {
 }
 
 /** The "plan by year" check block and the quarter rows of one counted benefit. */
-function metricBlock(rows: Row[], plan: Plan, card: BenefitCard, m: MetricTracker, schemeIndex: number, validations: ValidationPlan[]): { years: Map<string, number>; firstQuarter: number } {
+function metricBlock(
+  rows: Row[],
+  plan: Plan,
+  card: BenefitCard,
+  m: MetricTracker,
+  schemeIndex: number,
+  validations: ValidationPlan[],
+): { years: Map<string, number>; firstQuarter: number } {
   const g = schemesGeometry(plan);
   const at = (row: number, col: number) => cellAddress(row, col);
   rows.push(YEAR_HEADERS.map((h) => text(h, 'header')));
@@ -426,19 +744,32 @@ function metricBlock(rows: Row[], plan: Plan, card: BenefitCard, m: MetricTracke
     const q0 = firstQuarter + 4 * i;
     const q3 = q0 + 3;
     const span = (col: number) => `${at(q0, col)}:${at(q3, col)}`;
-    const toQuarter = [0, 1, 2, 3].map((j) => `IF(${TRACKER_NAMES.position}-${4 * i}>=${j + 1},N(${at(q0 + j, QC('Realised'))}),0)`).join('+');
+    const toQuarter = [0, 1, 2, 3]
+      .map((j) => `IF(${TRACKER_NAMES.position}-${4 * i}>=${j + 1},N(${at(q0 + j, QC('Realised'))}),0)`)
+      .join('+');
     const check = y.addsUp ? 'Adds up' : `Check: the ${y.year} profile does not add up to the plan`;
     rows.push([
       text(y.year),
-      schemeIndex >= 0 ? formula(`N(${g.cell(g.benefitColumn(y.year, m.metric.unit.id), schemeIndex)})`, y.plan, FORMAT.count) : num(y.plan, FORMAT.count),
+      schemeIndex >= 0
+        ? formula(`N(${g.cell(g.benefitColumn(y.year, m.metric.unit.id), schemeIndex)})`, y.plan, FORMAT.count)
+        : num(y.plan, FORMAT.count),
       formula(`SUM(${span(QC('Planned'))})`, y.profile, FORMAT.count),
-      formula(`IF(COUNT(${span(QC('Phasing %'))})=0,"Even",SUM(${span(QC('Phasing %'))}))`, y.phasingTotal ?? 'Even', FORMAT.percent),
+      formula(
+        `IF(COUNT(${span(QC('Phasing %'))})=0,"Even",SUM(${span(QC('Phasing %'))}))`,
+        y.phasingTotal ?? 'Even',
+        FORMAT.percent,
+      ),
       formula(`SUM(${span(QC('Realised'))})`, y.realised, FORMAT.count),
       formula(`${at(q3, QC('Forecast lower'))}`, y.forecast.lower, FORMAT.count),
       formula(`${at(q3, QC('Forecast expected'))}`, y.forecast.expected, FORMAT.count),
       formula(`${at(q3, QC('Forecast upper'))}`, y.forecast.upper, FORMAT.count),
       formula(`${at(r, 2)}-${at(r, 1)}`, y.profile.minus(y.plan), FORMAT.count),
-      formula(`IF(ROUND(${at(r, 8)},6)=0,"Adds up","Check: the ${y.year} profile does not add up to the plan")`, check, FORMAT.text, y.addsUp ? 'computed' : 'warning'),
+      formula(
+        `IF(ROUND(${at(r, 8)},6)=0,"Adds up","Check: the ${y.year} profile does not add up to the plan")`,
+        check,
+        FORMAT.text,
+        y.addsUp ? 'computed' : 'warning',
+      ),
       formula(toQuarter, y.realisedToQuarter, FORMAT.count),
     ]);
   });
@@ -446,12 +777,21 @@ function metricBlock(rows: Row[], plan: Plan, card: BenefitCard, m: MetricTracke
   rows.push(QUARTER_HEADERS.map((h) => text(h, 'header')));
   const firstAll = rows.length;
   m.quarters.forEach((_, k) => rows.push(quarterCells(rows.length, { card, m, k, yearFirst, firstAll })));
-  if (m.quarters.length) validations.push({ range: `${at(firstAll, 2)}:${at(rows.length - 1, 2)}`, kind: 'decimal', min: 0, message: 'A share of the year, e.g. 25%; leave a year blank for an even split.' });
+  if (m.quarters.length)
+    validations.push({
+      range: `${at(firstAll, 2)}:${at(rows.length - 1, 2)}`,
+      kind: 'decimal',
+      min: 0,
+      message: 'A share of the year, e.g. 25%; leave a year blank for an even split.',
+    });
   return { years, firstQuarter: firstAll };
 }
 
 /** One quarter row of a counted benefit: typed actuals, then every figure as a formula over them. */
-function quarterCells(r: number, ctx: { card: BenefitCard; m: MetricTracker; k: number; yearFirst: number; firstAll: number }): Row {
+function quarterCells(
+  r: number,
+  ctx: { card: BenefitCard; m: MetricTracker; k: number; yearFirst: number; firstAll: number },
+): Row {
   const { card, m, k, yearFirst, firstAll } = ctx;
   const q = m.quarters[k];
   const unit = unitCostName(m.metric.unit.id);
@@ -472,27 +812,46 @@ function quarterCells(r: number, ctx: { card: BenefitCard; m: MetricTracker; k: 
   const range = TRACKER_NAMES.range;
   // Lower and upper are the smaller and larger scenario, so negative figures never swap them.
   const forecastCell = (h: 'Forecast lower' | 'Forecast expected' | 'Forecast upper', value: Decimal) => {
-    const pick = (x: string) => (h === 'Forecast expected' ? x : `${h === 'Forecast lower' ? 'MIN' : 'MAX'}(${x}*(1-${range}),${x}*(1+${range}))`);
+    const pick = (x: string) =>
+      h === 'Forecast expected' ? x : `${h === 'Forecast lower' ? 'MIN' : 'MAX'}(${x}*(1-${range}),${x}*(1+${range}))`;
     const carried = j === 0 ? pick(profileCell) : at(r - 1, QC(h));
     return formula(`IF(${noData},${carried},${ytd('Realised')}+${pick(rest)})`, value, FORMAT.count);
   };
-  const later = k + 1 < m.quarters.length ? `COUNT(${at(r + 1, QC('Realised'))}:${at(firstAll + m.quarters.length - 1, QC('Realised'))})>0` : 'FALSE()';
+  const later =
+    k + 1 < m.quarters.length
+      ? `COUNT(${at(r + 1, QC('Realised'))}:${at(firstAll + m.quarters.length - 1, QC('Realised'))})>0`
+      : 'FALSE()';
   const a = q.actual;
-  const input = (d: Decimal | undefined) => (d === undefined ? { style: 'input' as const, format: FORMAT.count } : num(d, FORMAT.count, 'input'));
+  const input = (d: Decimal | undefined) =>
+    d === undefined ? { style: 'input' as const, format: FORMAT.count } : num(d, FORMAT.count, 'input');
   return [
     text(q.quarter),
     text(card.quarters[k].months),
-    q.phasing !== null && q.phasing !== undefined ? num(q.phasing, FORMAT.percent, 'input') : { style: 'input', format: FORMAT.percent },
-    formula(`IF(COUNT(${yearSpan(2)})=0,INT(${planCell}/4)+MIN(1,MAX(0,${planCell}-4*INT(${planCell}/4)-${j})),${planCell}*${c('Phasing %')})`, q.planned, FORMAT.count),
+    q.phasing !== null && q.phasing !== undefined
+      ? num(q.phasing, FORMAT.percent, 'input')
+      : { style: 'input', format: FORMAT.percent },
+    formula(
+      `IF(COUNT(${yearSpan(2)})=0,INT(${planCell}/4)+MIN(1,MAX(0,${planCell}-4*INT(${planCell}/4)-${j})),${planCell}*${c('Phasing %')})`,
+      q.planned,
+      FORMAT.count,
+    ),
     formula(`${c('Planned')}*${unit}`, q.plannedGbp, FORMAT.pounds),
     input(a?.reduction),
     input(a?.baseline),
     input(a?.actual),
-    formula(`IF(ISNUMBER(${c('Realised reduction')}),${c('Realised reduction')},IF(AND(ISNUMBER(${c('Baseline admissions')}),ISNUMBER(${c('Actual admissions')})),${c('Baseline admissions')}-${c('Actual admissions')},""))`, q.realised ?? '', FORMAT.count),
+    formula(
+      `IF(ISNUMBER(${c('Realised reduction')}),${c('Realised reduction')},IF(AND(ISNUMBER(${c('Baseline admissions')}),ISNUMBER(${c('Actual admissions')})),${c('Baseline admissions')}-${c('Actual admissions')},""))`,
+      q.realised ?? '',
+      FORMAT.count,
+    ),
     formula(`IF(${noData},"",${c('Realised')}*${unit})`, q.realisedGbp ?? '', FORMAT.pounds),
     formula(`IF(${noData},"",${c('Realised')}-${c('Planned')})`, q.variance ?? '', FORMAT.count),
     formula(`IF(${noData},"",${c('Variance')}*${unit})`, q.varianceGbp ?? '', FORMAT.pounds),
-    formula(`IF(${noData},"",IF(${c('Planned')}=0,"${NA}",${c('Variance')}/${c('Planned')}))`, q.variancePct ?? '', FORMAT.percent),
+    formula(
+      `IF(${noData},"",IF(${c('Planned')}=0,"${NA}",${c('Variance')}/${c('Planned')}))`,
+      q.variancePct ?? '',
+      FORMAT.percent,
+    ),
     formula(since('Planned'), q.cumPlanned, FORMAT.count),
     formula(`IF(${noData},"",${c('Planned')})`, q.plannedReported ?? '', FORMAT.count),
     formula(since('Planned, quarter reported'), q.cumPlannedReported, FORMAT.count),
@@ -500,7 +859,11 @@ function quarterCells(r: number, ctx: { card: BenefitCard; m: MetricTracker; k: 
     forecastCell('Forecast lower', q.forecast.lower),
     forecastCell('Forecast expected', q.forecast.expected),
     forecastCell('Forecast upper', q.forecast.upper),
-    formula(`IF(${noData},IF(${later},"Missing","No data yet"),${ragFormula(c('Cumulative realised'), c('Cumulative planned, quarters reported'))})`, q.status, FORMAT.text),
+    formula(
+      `IF(${noData},IF(${later},"Missing","No data yet"),${ragFormula(c('Cumulative realised'), c('Cumulative planned, quarters reported'))})`,
+      q.status,
+      FORMAT.text,
+    ),
     text(a?.note ?? '', 'input'),
   ];
 }
@@ -516,7 +879,12 @@ function rateBlock(rows: Row[], r: RateTracker, validations: ValidationPlan[]): 
   const targetRow = rows.length;
   rows.push([text(CARD_LABEL.rateTarget), num(m.target, valueFormat, 'input')]);
   const directionRow = rows.length;
-  validations.push({ range: at(directionRow, 1), kind: 'list', list: ['Yes', 'No'], message: 'Yes if a higher value is better (a satisfaction rate), No if lower is better (a waiting time).' });
+  validations.push({
+    range: at(directionRow, 1),
+    kind: 'list',
+    list: ['Yes', 'No'],
+    message: 'Yes if a higher value is better (a satisfaction rate), No if lower is better (a waiting time).',
+  });
   rows.push([text(CARD_LABEL.rateDirection), text(m.higherIsBetter ? 'Yes' : 'No', 'input')]);
   rows.push(RATE_HEADERS.map((h) => text(h, 'header')));
   const first = rows.length;
@@ -531,8 +899,16 @@ function rateBlock(rows: Row[], r: RateTracker, validations: ValidationPlan[]): 
       formula(abs(targetRow, 1), q.target, valueFormat),
       q.value !== null ? num(q.value, valueFormat, 'input') : { style: 'input', format: valueFormat },
       formula(`IF(${has},${at(row, 3)}-${at(row, 2)},"")`, q.variance ?? '', valueFormat),
-      formula(`IF(${has},IF(${higher},IF(${at(row, 2)}=0,"${NA}",${at(row, 3)}/${at(row, 2)}),IF(${at(row, 3)}=0,"${NA}",${at(row, 2)}/${at(row, 3)})),"")`, q.ofTarget ?? '', FORMAT.percent),
-      formula(`IF(COUNT(${abs(first, 3)}:${at(row, 3)})=0,"",AVERAGE(${abs(first, 3)}:${at(row, 3)}))`, q.averageToDate ?? '', valueFormat),
+      formula(
+        `IF(${has},IF(${higher},IF(${at(row, 2)}=0,"${NA}",${at(row, 3)}/${at(row, 2)}),IF(${at(row, 3)}=0,"${NA}",${at(row, 2)}/${at(row, 3)})),"")`,
+        q.ofTarget ?? '',
+        FORMAT.percent,
+      ),
+      formula(
+        `IF(COUNT(${abs(first, 3)}:${at(row, 3)})=0,"",AVERAGE(${abs(first, 3)}:${at(row, 3)}))`,
+        q.averageToDate ?? '',
+        valueFormat,
+      ),
       formula(
         `IF(NOT(${has}),"No data yet",IF(${ratio}="${NA}",IF(IF(${higher},${at(row, 3)}>=${at(row, 2)},${at(row, 3)}<=${at(row, 2)}),"Green","Red"),IF(${ratio}>=${TRACKER_NAMES.green},"Green",IF(${ratio}>=${TRACKER_NAMES.amber},"Amber","Red"))))`,
         q.status,

@@ -33,8 +33,14 @@ export interface SheetSpec {
 /** Blank input rows a growing block keeps under its last row. */
 export const ROOM_TO_GROW = 3;
 
-const block = (id: string, headers: readonly string[], more: Partial<BlockSpec> = {}): BlockSpec => ({ id, headers, grows: false, ...more });
-const growing = (id: string, headers: readonly string[], more: Partial<BlockSpec> = {}): BlockSpec => block(id, headers, { ...more, grows: true });
+const block = (id: string, headers: readonly string[], more: Partial<BlockSpec> = {}): BlockSpec => ({
+  id,
+  headers,
+  grows: false,
+  ...more,
+});
+const growing = (id: string, headers: readonly string[], more: Partial<BlockSpec> = {}): BlockSpec =>
+  block(id, headers, { ...more, grows: true });
 
 export const BLOCKS = {
   planInfo: block('PlanInfo', HEADERS.plan),
@@ -59,14 +65,40 @@ export const BLOCKS = {
   statements: growing('Statements', POOL_HEADERS.statements),
   parts: growing('StatementParts', POOL_HEADERS.parts),
   risks: growing('RiskLog', POOL_HEADERS.risks, { computed: [4, 6] }),
-  heatMap: block('RiskHeatMap', ['Impact \\ Probability'], { title: 'Heat map: number of risks by impact and probability' }),
+  heatMap: block('RiskHeatMap', ['Impact \\ Probability'], {
+    title: 'Heat map: number of risks by impact and probability',
+  }),
 } as const;
 
 export const SHEET_SPECS = {
-  assumptions: { sheet: SHEET.assumptions, blocks: [BLOCKS.planInfo, BLOCKS.partners, BLOCKS.years, BLOCKS.unitCosts, BLOCKS.targets, BLOCKS.trackerSettings, BLOCKS.planQuarters, BLOCKS.signOffRoles] },
+  assumptions: {
+    sheet: SHEET.assumptions,
+    blocks: [
+      BLOCKS.planInfo,
+      BLOCKS.partners,
+      BLOCKS.years,
+      BLOCKS.unitCosts,
+      BLOCKS.targets,
+      BLOCKS.trackerSettings,
+      BLOCKS.planQuarters,
+      BLOCKS.signOffRoles,
+    ],
+  },
   schemes: { sheet: SHEET.schemes, blocks: [BLOCKS.schemes] },
   investments: { sheet: SHEET.investments, blocks: [BLOCKS.investments] },
-  pool: { sheet: POOL_SHEETS.pool, blocks: [BLOCKS.contributions, BLOCKS.sharingRule, BLOCKS.fixedShares, BLOCKS.phasing, BLOCKS.spend, BLOCKS.summary, BLOCKS.sources, BLOCKS.poolPartners] },
+  pool: {
+    sheet: POOL_SHEETS.pool,
+    blocks: [
+      BLOCKS.contributions,
+      BLOCKS.sharingRule,
+      BLOCKS.fixedShares,
+      BLOCKS.phasing,
+      BLOCKS.spend,
+      BLOCKS.summary,
+      BLOCKS.sources,
+      BLOCKS.poolPartners,
+    ],
+  },
   checks: { sheet: POOL_SHEETS.checks, blocks: [BLOCKS.checks, BLOCKS.statements, BLOCKS.parts] },
   risks: { sheet: POOL_SHEETS.risks, blocks: [BLOCKS.risks, BLOCKS.heatMap] },
 } as const satisfies Record<string, SheetSpec>;
@@ -80,7 +112,12 @@ export function isLastBlock(sheet: SheetSpec, spec: BlockSpec): boolean {
  * The body a layout writes for a block: its rows, then for a growing block ROOM_TO_GROW copies of
  * `spare` (blank input cells) and, unless it is the sheet's last block, a blank row before the next.
  */
-export function blockBody(sheet: SheetSpec, spec: BlockSpec, items: readonly (readonly (CellPlan | null)[])[], spare: readonly (CellPlan | null)[]): (CellPlan | null)[][] {
+export function blockBody(
+  sheet: SheetSpec,
+  spec: BlockSpec,
+  items: readonly (readonly (CellPlan | null)[])[],
+  spare: readonly (CellPlan | null)[],
+): (CellPlan | null)[][] {
   const body = items.map((r) => [...r]);
   if (!spec.grows) return body;
   for (let i = 0; i < ROOM_TO_GROW; i++) body.push([...spare]);

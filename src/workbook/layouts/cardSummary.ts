@@ -8,17 +8,57 @@ import { cellAddress } from '../a1';
 import { formula, num, text } from '../grid';
 import { FORMAT, type CellPlan, type SheetPlan, type TablePlan } from '../sheetPlan';
 import { HEADERS } from './names';
-import { CARD_LABEL, FORMAT_DATE, sheetRange, TRACKER_NAMES, YEAR_REALISED_TO_QUARTER, type CardGeometry } from './benefitCards';
+import {
+  CARD_LABEL,
+  FORMAT_DATE,
+  sheetRange,
+  TRACKER_NAMES,
+  YEAR_REALISED_TO_QUARTER,
+  type CardGeometry,
+} from './benefitCards';
 
 export const SUMMARY_SHEET = 'Benefits Summary';
 export const SUMMARY_HEADERS = [
-  'Ref', 'Scheme', 'Tier', 'Type', 'Owner', 'Planned since plan start, quarters reported (£)', 'Realised since plan start (£)', 'Variance (£)', 'Variance (%)', 'Status', 'Status set by',
-  'Sign-off', 'Next milestone', 'Next due', 'Unmatched entries',
+  'Ref',
+  'Scheme',
+  'Tier',
+  'Type',
+  'Owner',
+  'Planned since plan start, quarters reported (£)',
+  'Realised since plan start (£)',
+  'Variance (£)',
+  'Variance (%)',
+  'Status',
+  'Status set by',
+  'Sign-off',
+  'Next milestone',
+  'Next due',
+  'Unmatched entries',
 ] as const;
 const SC = (header: (typeof SUMMARY_HEADERS)[number]) => SUMMARY_HEADERS.indexOf(header);
-export const NEL_HEADERS = ['Target year', 'NEL baseline', 'NEL target', 'Reduction target', 'Planned in cards', 'Realised in the year to the reporting quarter', 'Realised % of target', 'Year-end lower', 'Year-end expected', 'Year-end upper', 'Expected % of target'] as const;
+export const NEL_HEADERS = [
+  'Target year',
+  'NEL baseline',
+  'NEL target',
+  'Reduction target',
+  'Planned in cards',
+  'Realised in the year to the reporting quarter',
+  'Realised % of target',
+  'Year-end lower',
+  'Year-end expected',
+  'Year-end upper',
+  'Expected % of target',
+] as const;
 
-export const NEL_LINE_HEADERS = ['Card', 'Card year', 'Planned', 'Realised in the year to the reporting quarter', 'Year-end lower', 'Year-end expected', 'Year-end upper'] as const;
+export const NEL_LINE_HEADERS = [
+  'Card',
+  'Card year',
+  'Planned',
+  'Realised in the year to the reporting quarter',
+  'Year-end lower',
+  'Year-end expected',
+  'Year-end upper',
+] as const;
 
 type Row = (CellPlan | null)[];
 
@@ -31,7 +71,12 @@ export function cardSummaryLayout(plan: Plan, cards: readonly CardGeometry[], as
   const summary = benefitsSummary(plan);
   const rows: Row[] = [
     [text(`${plan.board} Benefit Cards: steering group summary`, 'title')],
-    [text('One row per Benefit Card, as at the reporting quarter: planned and realised since the plan began, over the quarters with data. A quarter or card with no data is left out of every variance and total (each card shows the planned £ it leaves out); cards with none are counted under "No data yet". Filter by tier or status with the header buttons; the totals follow the filter.', 'note')],
+    [
+      text(
+        'One row per Benefit Card, as at the reporting quarter: planned and realised since the plan began, over the quarters with data. A quarter or card with no data is left out of every variance and total (each card shows the planned £ it leaves out); cards with none are counted under "No data yet". Filter by tier or status with the header buttons; the totals follow the filter.',
+        'note',
+      ),
+    ],
     [text('As at'), formula(TRACKER_NAMES.quarter, summary.asAt, FORMAT.text)],
     [],
   ];
@@ -62,45 +107,82 @@ export function cardSummaryLayout(plan: Plan, cards: readonly CardGeometry[], as
     ]);
   });
   const last = rows.length - 1;
-  const tables: TablePlan[] = cards.length ? [{ name: 'BenefitsSummary', row: header, column: 0, columns: SUMMARY_HEADERS, rowCount: cards.length }] : [];
+  const tables: TablePlan[] = cards.length
+    ? [{ name: 'BenefitsSummary', row: header, column: 0, columns: SUMMARY_HEADERS, rowCount: cards.length }]
+    : [];
   const total = rows.length;
   const span = (col: number) => `${cellAddress(first, col)}:${cellAddress(last, col)}`;
-  const subtotal = (col: number, value: Decimal) => (cards.length ? formula(`SUBTOTAL(109,${span(col)})`, value, FORMAT.pounds, 'total') : num(0, FORMAT.pounds, 'total'));
+  const subtotal = (col: number, value: Decimal) =>
+    cards.length
+      ? formula(`SUBTOTAL(109,${span(col)})`, value, FORMAT.pounds, 'total')
+      : num(0, FORMAT.pounds, 'total');
   const totals: Row = SUMMARY_HEADERS.map(() => null);
   totals[0] = text('Total', 'total');
   totals[1] = text('Cards shown', 'total');
-  totals[SC('Planned since plan start, quarters reported (£)')] = subtotal(SC('Planned since plan start, quarters reported (£)'), summary.plannedToDate);
+  totals[SC('Planned since plan start, quarters reported (£)')] = subtotal(
+    SC('Planned since plan start, quarters reported (£)'),
+    summary.plannedToDate,
+  );
   totals[SC('Realised since plan start (£)')] = subtotal(SC('Realised since plan start (£)'), summary.realisedToDate);
   totals[SC('Variance (£)')] = subtotal(SC('Variance (£)'), summary.variance);
-  totals[SC('Variance (%)')] = formula(`IF(${cellAddress(total, SC('Planned since plan start, quarters reported (£)'))}=0,"n/a",${cellAddress(total, SC('Variance (£)'))}/${cellAddress(total, SC('Planned since plan start, quarters reported (£)'))})`, summary.variancePct, FORMAT.percent, 'total');
+  totals[SC('Variance (%)')] = formula(
+    `IF(${cellAddress(total, SC('Planned since plan start, quarters reported (£)'))}=0,"n/a",${cellAddress(total, SC('Variance (£)'))}/${cellAddress(total, SC('Planned since plan start, quarters reported (£)'))})`,
+    summary.variancePct,
+    FORMAT.percent,
+    'total',
+  );
   const unmatched = sum(summary.cards.map((c) => ZERO.plus(c.card.unmatched.length)));
-  totals[SC('Unmatched entries')] = cards.length ? formula(`SUBTOTAL(109,${span(SC('Unmatched entries'))})`, unmatched, FORMAT.count, 'total') : num(0, FORMAT.count, 'total');
+  totals[SC('Unmatched entries')] = cards.length
+    ? formula(`SUBTOTAL(109,${span(SC('Unmatched entries'))})`, unmatched, FORMAT.count, 'total')
+    : num(0, FORMAT.count, 'total');
   rows.push(totals);
   rows.push([]);
   rows.push([text('Cards by status', 'subtitle')]);
   for (const status of STATUSES) {
-    rows.push([text(status), cards.length ? formula(`COUNTIF(${span(SC('Status'))},"${status}")`, summary.statusCounts[status], FORMAT.count) : num(0, FORMAT.count)]);
+    rows.push([
+      text(status),
+      cards.length
+        ? formula(`COUNTIF(${span(SC('Status'))},"${status}")`, summary.statusCounts[status], FORMAT.count)
+        : num(0, FORMAT.count),
+    ]);
   }
   rows.push([]);
 
   rows.push([text('Where the plan stands against its NEL reduction target', 'subtitle')]);
-  rows.push([text('Reduction target = baseline − target admissions (Targets on the Assumptions sheet). Planned, realised (in the year, to the end of the reporting quarter) and forecast NEL reductions add up every card.', 'note')]);
+  rows.push([
+    text(
+      'Reduction target = baseline − target admissions (Targets on the Assumptions sheet). Planned, realised (in the year, to the end of the reporting quarter) and forecast NEL reductions add up every card.',
+      'note',
+    ),
+  ]);
   rows.push(NEL_HEADERS.map((h) => text(h, 'header')));
   const nelFirst = rows.length;
   // Each year's figures sum the card lines listed below the table (a range, not a chain of card references, which would pass Excel's formula length at about a thousand cards).
   const lineFirst = nelFirst + summary.nel.length + (summary.nel.length ? 0 : 1) + 3; // the years (or the note), a blank row, the subtitle, the header
-  const nelLines = summary.nel.flatMap((standing) => cards.filter((g) => g.yearRows.get(NEL)?.has(standing.year)).map((g) => ({ year: standing.year, g })));
+  const nelLines = summary.nel.flatMap((standing) =>
+    cards.filter((g) => g.yearRows.get(NEL)?.has(standing.year)).map((g) => ({ year: standing.year, g })),
+  );
   const lineLast = lineFirst + Math.max(nelLines.length, 1) - 1;
   for (const standing of summary.nel) {
     const r = rows.length;
     const target = targetCells(assumptions, standing.year);
     const add = (col: number, value: Decimal, format: string) =>
-      nelLines.length ? formula(`SUMIF(${cellAddress(lineFirst, 1, true)}:${cellAddress(lineLast, 1, true)},${cellAddress(r, 0)},${cellAddress(lineFirst, col, true)}:${cellAddress(lineLast, col, true)})`, value, format) : num(value, format);
+      nelLines.length
+        ? formula(
+            `SUMIF(${cellAddress(lineFirst, 1, true)}:${cellAddress(lineLast, 1, true)},${cellAddress(r, 0)},${cellAddress(lineFirst, col, true)}:${cellAddress(lineLast, col, true)})`,
+            value,
+            format,
+          )
+        : num(value, format);
     const at = (col: number) => cellAddress(r, col);
     rows.push([
       text(standing.year),
-      target ? formula(sheetRange(assumptions.name, target.baseline), standing.baseline, FORMAT.count) : num(standing.baseline, FORMAT.count),
-      target ? formula(sheetRange(assumptions.name, target.target), standing.target, FORMAT.count) : num(standing.target, FORMAT.count),
+      target
+        ? formula(sheetRange(assumptions.name, target.baseline), standing.baseline, FORMAT.count)
+        : num(standing.baseline, FORMAT.count),
+      target
+        ? formula(sheetRange(assumptions.name, target.target), standing.target, FORMAT.count)
+        : num(standing.target, FORMAT.count),
       formula(`${at(1)}-${at(2)}`, standing.reductionTarget, FORMAT.count),
       add(2, standing.plannedInCards, FORMAT.count),
       add(3, standing.realised, FORMAT.count),
@@ -111,7 +193,8 @@ export function cardSummaryLayout(plan: Plan, cards: readonly CardGeometry[], as
       formula(`IF(${at(3)}=0,"n/a",${at(8)}/${at(3)})`, standing.expectedOfTarget, FORMAT.percent),
     ]);
   }
-  if (!summary.nel.length) rows.push([text('The plan sets no NEL target for its years (Targets on the Assumptions sheet).', 'note')]);
+  if (!summary.nel.length)
+    rows.push([text('The plan sets no NEL target for its years (Targets on the Assumptions sheet).', 'note')]);
   rows.push([]);
   rows.push([text('NEL reductions by card: the lines the table above adds up', 'subtitle')]);
   rows.push(NEL_LINE_HEADERS.map((h) => text(h, 'header')));

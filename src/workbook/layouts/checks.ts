@@ -45,25 +45,85 @@ export function checksLayout(plan: Plan, pool: PoolGeometry): SheetPlan {
   const place = new Places(plan);
   const rows: Row[] = [
     [text(`${plan.board} BCF plan checks`, 'title')],
-    [text(inputNote('the amounts the plan states in words, and the parts tagged or itemised for them (below the checks). Each check is a live formula over the other sheets: PASS when the figures agree; the audit (bcf audit, or the Pool & audit pane) lists the failures.'), 'note')],
+    [
+      text(
+        inputNote(
+          'the amounts the plan states in words, and the parts tagged or itemised for them (below the checks). Each check is a live formula over the other sheets: PASS when the figures agree; the audit (bcf audit, or the Pool & audit pane) lists the failures.',
+        ),
+        'note',
+      ),
+    ],
     legendRow(),
     BLOCKS.checks.headers.map((h) => text(h, 'header')),
   ];
   checks.forEach((c, i) => rows.push(checkRow(plan, c, firstCheck + i + 1, { place, pool, stFirst, ptRange })));
   rows.push([]);
   rows.push(BLOCKS.statements.headers.map((h) => text(h, 'header')));
-  const statementRows = statements.map((s) => [text(s.id, 'input'), text(s.kind, 'input'), text(s.label, 'input'), text(s.year, 'input'), num(s.stated, s.kind === 'reductionPercent' ? '0.0##' : FORMAT.count, 'input'), text(s.source, 'input')]);
-  rows.push(...blockBody(spec, BLOCKS.statements, statementRows, [{ style: 'input' }, { style: 'input' }, { style: 'input' }, { style: 'input' }, { style: 'input', format: FORMAT.count }, { style: 'input' }]));
+  const statementRows = statements.map((s) => [
+    text(s.id, 'input'),
+    text(s.kind, 'input'),
+    text(s.label, 'input'),
+    text(s.year, 'input'),
+    num(s.stated, s.kind === 'reductionPercent' ? '0.0##' : FORMAT.count, 'input'),
+    text(s.source, 'input'),
+  ]);
+  rows.push(
+    ...blockBody(spec, BLOCKS.statements, statementRows, [
+      { style: 'input' },
+      { style: 'input' },
+      { style: 'input' },
+      { style: 'input' },
+      { style: 'input', format: FORMAT.count },
+      { style: 'input' },
+    ]),
+  );
   rows.push(BLOCKS.parts.headers.map((h) => text(h, 'header')));
-  const partRows = parts.map((p) => [text(p.id, 'input'), text(p.label, 'input'), text(p.scheme ?? '', 'input'), num(p.amount, FORMAT.count, 'input')]);
-  rows.push(...blockBody(spec, BLOCKS.parts, partRows, [{ style: 'input' }, { style: 'input' }, { style: 'input' }, { style: 'input', format: FORMAT.count }]));
+  const partRows = parts.map((p) => [
+    text(p.id, 'input'),
+    text(p.label, 'input'),
+    text(p.scheme ?? '', 'input'),
+    num(p.amount, FORMAT.count, 'input'),
+  ]);
+  rows.push(
+    ...blockBody(spec, BLOCKS.parts, partRows, [
+      { style: 'input' },
+      { style: 'input' },
+      { style: 'input' },
+      { style: 'input', format: FORMAT.count },
+    ]),
+  );
 
   const tables: TablePlan[] = [
-    { name: BLOCKS.checks.id, row: CHECKS_HEADER_ROW, column: 0, columns: BLOCKS.checks.headers, rowCount: checks.length },
-    { name: BLOCKS.statements.id, row: stHeader, column: 0, columns: BLOCKS.statements.headers, rowCount: statements.length + ROOM_TO_GROW },
-    { name: BLOCKS.parts.id, row: ptHeader, column: 0, columns: BLOCKS.parts.headers, rowCount: regionRows(spec, BLOCKS.parts, parts.length) },
+    {
+      name: BLOCKS.checks.id,
+      row: CHECKS_HEADER_ROW,
+      column: 0,
+      columns: BLOCKS.checks.headers,
+      rowCount: checks.length,
+    },
+    {
+      name: BLOCKS.statements.id,
+      row: stHeader,
+      column: 0,
+      columns: BLOCKS.statements.headers,
+      rowCount: statements.length + ROOM_TO_GROW,
+    },
+    {
+      name: BLOCKS.parts.id,
+      row: ptHeader,
+      column: 0,
+      columns: BLOCKS.parts.headers,
+      rowCount: regionRows(spec, BLOCKS.parts, parts.length),
+    },
   ];
-  return { name: POOL_SHEETS.checks, rows, tables, columnWidths: [30, 8, 16, 16, 90, 60], freeze: { rows: CHECKS_HEADER_ROW + 1, columns: 0 }, tabColor: '7030A0' };
+  return {
+    name: POOL_SHEETS.checks,
+    rows,
+    tables,
+    columnWidths: [30, 8, 16, 16, 90, 60],
+    freeze: { rows: CHECKS_HEADER_ROW + 1, columns: 0 },
+    tabColor: '7030A0',
+  };
 }
 
 interface Context {
@@ -75,7 +135,8 @@ interface Context {
 
 function checkRow(plan: Plan, c: PlanCheck, r: number, ctx: Context): Row {
   const { place, pool } = ctx;
-  const status = (test: string) => formula(`IF(${test},"${PASS}","${FAIL}")`, c.passed ? PASS : FAIL, '@', c.passed ? 'computed' : 'warning');
+  const status = (test: string) =>
+    formula(`IF(${test},"${PASS}","${FAIL}")`, c.passed ? PASS : FAIL, '@', c.passed ? 'computed' : 'warning');
   const equalPounds = `ROUND(D${r}-C${r},2)=0`;
   const money = (f: string, v: Decimal) => formula(f, v, FORMAT.pounds);
   const subject = c.subject;
@@ -83,23 +144,49 @@ function checkRow(plan: Plan, c: PlanCheck, r: number, ctx: Context): Row {
     case 'pool': {
       const figures = computePoolYear(plan, subject.year);
       const useContributions = (plan.pool?.contributions ?? []).some((x) => x.year === subject.year);
-      const expected = useContributions ? money(pool.contributed(subject.year), figures.contributed) : money(place.statedPool(subject.year), place.year(subject.year).statedPool!);
-      return [text(c.id), status(equalPounds), expected, money(pool.allocated(subject.year), figures.allocated), text(`${subject.year}: the schemes in the pool are allocated exactly what was put in (${useContributions ? 'contributions on the Pool sheet' : 'the stated pool'}).`)];
+      const expected = useContributions
+        ? money(pool.contributed(subject.year), figures.contributed)
+        : money(place.statedPool(subject.year), place.year(subject.year).statedPool!);
+      return [
+        text(c.id),
+        status(equalPounds),
+        expected,
+        money(pool.allocated(subject.year), figures.allocated),
+        text(
+          `${subject.year}: the schemes in the pool are allocated exactly what was put in (${useContributions ? 'contributions on the Pool sheet' : 'the stated pool'}).`,
+        ),
+      ];
     }
     case 'minimum': {
       const figures = computePoolYear(plan, subject.year);
       const useContributions = (plan.pool?.contributions ?? []).some((x) => x.year === subject.year);
       const y = place.year(subject.year);
-      const found = useContributions ? money(pool.contributed(subject.year), figures.contributed) : y.statedPool ? money(place.statedPool(subject.year), y.statedPool) : money(pool.allocated(subject.year), figures.allocated);
-      return [text(c.id), status(`D${r}>=C${r}`), money(place.minimumPool(subject.year), y.minimumPool!), found, text(`${subject.year}: the pool is at least the minimum required.`)];
+      const found = useContributions
+        ? money(pool.contributed(subject.year), figures.contributed)
+        : y.statedPool
+          ? money(place.statedPool(subject.year), y.statedPool)
+          : money(pool.allocated(subject.year), figures.allocated);
+      return [
+        text(c.id),
+        status(`D${r}>=C${r}`),
+        money(place.minimumPool(subject.year), y.minimumPool!),
+        found,
+        text(`${subject.year}: the pool is at least the minimum required.`),
+      ];
     }
     case 'shares':
       return [
         text(c.id),
         status(`ROUND(D${r}-C${r},10)=0`),
         formula('1', 1, FORMAT.percent),
-        formula(pool.shares(subject.year), sum(computePoolYear(plan, subject.year).partners.map((x) => x.share)), FORMAT.percent),
-        text(`${subject.year}: the partners' shares of an under- or overspend (Pool sheet, by partner) add up to 100%: fixed shares add to 100 and every contribution is from a partner on the Assumptions sheet.`),
+        formula(
+          pool.shares(subject.year),
+          sum(computePoolYear(plan, subject.year).partners.map((x) => x.share)),
+          FORMAT.percent,
+        ),
+        text(
+          `${subject.year}: the partners' shares of an under- or overspend (Pool sheet, by partner) add up to 100%: fixed shares add to 100 and every contribution is from a partner on the Assumptions sheet.`,
+        ),
       ];
     case 'statement': {
       const s = plan.statements![subject.index];
@@ -108,42 +195,90 @@ function checkRow(plan: Plan, c: PlanCheck, r: number, ctx: Context): Row {
       const figure = statementFigure(plan, s)!;
       const found = formula(stated, s.stated, s.kind === 'reductionPercent' ? '0.0##' : FORMAT.count);
       if (s.kind === 'tagged' || s.kind === 'parts') {
-        return [text(c.id), status(equalPounds), formula(`SUMIF(${ctx.ptRange('A')},$A$${row},${ctx.ptRange('D')})`, figure.expected, FORMAT.count), found, text(`${s.label}: the stated amount equals the ${s.kind === 'tagged' ? 'amounts tagged for it' : 'items the plan lists'} (parts below).`)];
+        return [
+          text(c.id),
+          status(equalPounds),
+          formula(`SUMIF(${ctx.ptRange('A')},$A$${row},${ctx.ptRange('D')})`, figure.expected, FORMAT.count),
+          found,
+          text(
+            `${s.label}: the stated amount equals the ${s.kind === 'tagged' ? 'amounts tagged for it' : 'items the plan lists'} (parts below).`,
+          ),
+        ];
       }
       const t = place.target(s.year);
       if (s.kind === 'amountAtRisk') {
-        return [text(c.id), status(equalPounds), money(`(${t.baseline}-${t.target})*${unitCostName(NEL)}`, figure.expected), found, text(`${s.label}: equals the target reduction × ${unitCostName(NEL)}.`)];
+        return [
+          text(c.id),
+          status(equalPounds),
+          money(`(${t.baseline}-${t.target})*${unitCostName(NEL)}`, figure.expected),
+          found,
+          text(`${s.label}: equals the target reduction × ${unitCostName(NEL)}.`),
+        ];
       }
       const places = Math.max(s.stated.decimalPlaces(), 0);
-      return [text(c.id), status(`ROUND(C${r},${places})=D${r}`), formula(`(${t.baseline}-${t.target})/${t.baseline}*100`, figure.expected, '0.00'), found, text(`${s.label}: the stated percentage is the NEL reduction ÷ baseline, rounded as printed.`)];
+      return [
+        text(c.id),
+        status(`ROUND(C${r},${places})=D${r}`),
+        formula(`(${t.baseline}-${t.target})/${t.baseline}*100`, figure.expected, '0.00'),
+        found,
+        text(`${s.label}: the stated percentage is the NEL reduction ÷ baseline, rounded as printed.`),
+      ];
     }
     case 'investments': {
       const scheme = plan.schemes[subject.scheme];
       const cost = scheme.years[subject.year]?.cost ?? new Money(0);
-      const total = scheme.investments.filter((l) => l.year === subject.year).reduce((a, l) => a.plus(l.amount), new Money(0));
+      const total = scheme.investments
+        .filter((l) => l.year === subject.year)
+        .reduce((a, l) => a.plus(l.amount), new Money(0));
       // The lines end their sheet, so the sum takes whole columns: a line typed under them counts.
       const range = (col: string) => `${SHEET.investments}!$${col}:$${col}`;
       return [
         text(c.id),
         status(equalPounds),
         money(place.cost(subject.scheme, subject.year), cost),
-        money(`SUMIFS(${range('D')},${range('A')},"${quote(scheme.ref)}",${range('B')},"${quote(subject.year)}")`, total),
-        text(`Scheme ${scheme.ref} ${subject.year}: the investment lines (Investments sheet) add up to the scheme's cost (Schemes sheet).`),
+        money(
+          `SUMIFS(${range('D')},${range('A')},"${quote(scheme.ref)}",${range('B')},"${quote(subject.year)}")`,
+          total,
+        ),
+        text(
+          `Scheme ${scheme.ref} ${subject.year}: the investment lines (Investments sheet) add up to the scheme's cost (Schemes sheet).`,
+        ),
       ];
     }
     case 'atRisk': {
       const t = plan.targets[subject.target];
       const at = place.target(t.year);
-      return [text(c.id), status(equalPounds), money(`(${at.baseline}-${at.target})*${unitCostName(NEL)}`, t.baseline.minus(t.target).times(plan.unitCosts.find((u) => u.id === NEL)!.value)), money(at.atRisk, t.statedAtRisk!), text(`${t.year}: the amount at risk (pay for performance) is the target reduction × ${unitCostName(NEL)}.`)];
+      return [
+        text(c.id),
+        status(equalPounds),
+        money(
+          `(${at.baseline}-${at.target})*${unitCostName(NEL)}`,
+          t.baseline.minus(t.target).times(plan.unitCosts.find((u) => u.id === NEL)!.value),
+        ),
+        money(at.atRisk, t.statedAtRisk!),
+        text(`${t.year}: the amount at risk (pay for performance) is the target reduction × ${unitCostName(NEL)}.`),
+      ];
     }
     case 'risk': {
       const risk = plan.risks![subject.index];
       const row = RISK_HEADER_ROW + 2 + subject.index;
       const sheet = `'${POOL_SHEETS.risks}'`;
       if (risk.statedRating === undefined) {
-        return [text(c.id), status(`AND(${sheet}!C${row}>=1,${sheet}!C${row}<=5,${sheet}!D${row}>=1,${sheet}!D${row}<=5)`), formula(`${sheet}!C${row}`, risk.impact, '0'), formula(`${sheet}!D${row}`, risk.probability, '0'), text(`Risk ${risk.id}: impact (Expected column) and probability (Found column) are scored 1 to 5.`)];
+        return [
+          text(c.id),
+          status(`AND(${sheet}!C${row}>=1,${sheet}!C${row}<=5,${sheet}!D${row}>=1,${sheet}!D${row}<=5)`),
+          formula(`${sheet}!C${row}`, risk.impact, '0'),
+          formula(`${sheet}!D${row}`, risk.probability, '0'),
+          text(`Risk ${risk.id}: impact (Expected column) and probability (Found column) are scored 1 to 5.`),
+        ];
       }
-      return [text(c.id), status(`D${r}=C${r}`), formula(`${sheet}!E${row}`, rating(risk), '0'), formula(`${sheet}!F${row}`, risk.statedRating, '0'), text(`Risk ${risk.id}: the stated rating is impact × probability.`)];
+      return [
+        text(c.id),
+        status(`D${r}=C${r}`),
+        formula(`${sheet}!E${row}`, rating(risk), '0'),
+        formula(`${sheet}!F${row}`, risk.statedRating, '0'),
+        text(`Risk ${risk.id}: the stated rating is impact × probability.`),
+      ];
     }
   }
 }
@@ -182,7 +317,11 @@ class Places {
 
   target(year: string) {
     const row = this.headerRow(HEADERS.targets[0]) + 2 + this.plan.targets.findIndex((t) => t.year === year);
-    return { baseline: `${SHEET.assumptions}!$B$${row}`, target: `${SHEET.assumptions}!$C$${row}`, atRisk: `${SHEET.assumptions}!$D$${row}` };
+    return {
+      baseline: `${SHEET.assumptions}!$B$${row}`,
+      target: `${SHEET.assumptions}!$C$${row}`,
+      atRisk: `${SHEET.assumptions}!$D$${row}`,
+    };
   }
 
   cost(scheme: number, year: string): string {

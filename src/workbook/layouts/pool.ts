@@ -41,7 +41,13 @@ class Blocks {
     return this.rows.length + 1; // the first body row of the next block
   }
   add(spec: BlockSpec, items: Row[], spare: Row = []): number {
-    this.tables.push({ name: spec.id, row: this.rows.length, column: 0, columns: spec.headers, rowCount: spec.grows ? items.length + ROOM_TO_GROW : items.length });
+    this.tables.push({
+      name: spec.id,
+      row: this.rows.length,
+      column: 0,
+      columns: spec.headers,
+      rowCount: spec.grows ? items.length + ROOM_TO_GROW : items.length,
+    });
     this.rows.push(spec.headers.map((h) => text(h, 'header')));
     const first = this.rows.length;
     this.rows.push(...blockBody(SHEET_SPECS.pool, spec, items, spare));
@@ -51,7 +57,8 @@ class Blocks {
 }
 
 /** "$A$5:$A$9" for a block of `count` rows (one row when empty, so the formulas stay valid). */
-const span = (first: number, count: number) => (c: number) => `${abs(c, first)}:${abs(c, first + Math.max(count, 1) - 1)}`;
+const span = (first: number, count: number) => (c: number) =>
+  `${abs(c, first)}:${abs(c, first + Math.max(count, 1) - 1)}`;
 
 /**
  * The Pool sheet the HWB Finance Group keeps: contributions by partner and funding source, the
@@ -64,13 +71,25 @@ export function poolLayout(plan: Plan): { sheet: SheetPlan; geometry: PoolGeomet
   const pool: Pool = plan.pool ?? emptyPool();
   const b = new Blocks([
     [text(`${plan.board} BCF pooled budget`, 'title')],
-    [text(inputNote('finance leads type the contributions, the sharing rule, how each year’s allocation is phased and the spend for each quarter; allocations are the scheme costs on the Schemes sheet.'), 'note')],
+    [
+      text(
+        inputNote(
+          'finance leads type the contributions, the sharing rule, how each year’s allocation is phased and the spend for each quarter; allocations are the scheme costs on the Schemes sheet.',
+        ),
+        'note',
+      ),
+    ],
     legendRow(),
   ]);
   const contributions = pool.contributions;
   const cFirst = b.add(
     BLOCKS.contributions,
-    contributions.map((c) => [text(c.year, 'input'), text(c.partner, 'input'), text(c.source, 'input'), num(c.amount, FORMAT.pounds, 'input')]),
+    contributions.map((c) => [
+      text(c.year, 'input'),
+      text(c.partner, 'input'),
+      text(c.source, 'input'),
+      num(c.amount, FORMAT.pounds, 'input'),
+    ]),
     [{ style: 'input' }, { style: 'input' }, { style: 'input' }, { style: 'input', format: FORMAT.pounds }],
   );
   // Sums over contributions cover the rows people may type under the last one.
@@ -78,12 +97,29 @@ export function poolLayout(plan: Plan): { sheet: SheetPlan; geometry: PoolGeomet
 
   b.rows.push(BLOCKS.sharingRule.headers.map((h) => text(h, 'header')));
   const ruleRow = b.rows.length;
-  b.rows.push([text('Rule'), text(pool.sharing.kind === 'fixed' ? SHARING_RULES.fixed : SHARING_RULES.contributions, 'input')]);
-  b.rows.push([text(`"${SHARING_RULES.contributions}" shares by what each partner put in that year (a partner who put in nothing carries nothing); "${SHARING_RULES.fixed}" uses the shares below. Every table on this sheet shares the forecast variance this one way.`, 'note')]);
+  b.rows.push([
+    text('Rule'),
+    text(pool.sharing.kind === 'fixed' ? SHARING_RULES.fixed : SHARING_RULES.contributions, 'input'),
+  ]);
+  b.rows.push([
+    text(
+      `"${SHARING_RULES.contributions}" shares by what each partner put in that year (a partner who put in nothing carries nothing); "${SHARING_RULES.fixed}" uses the shares below. Every table on this sheet shares the forecast variance this one way.`,
+      'note',
+    ),
+  ]);
   b.rows.push([]);
   const fixed = pool.sharing.kind === 'fixed' ? pool.sharing.shares : [];
-  const fixedRows = plan.partners.map((p) => ({ partner: p.id, percent: fixed.find((s) => s.partner === p.id)?.percent }));
-  const fFirst = b.add(BLOCKS.fixedShares, fixedRows.map((f) => [text(f.partner, 'input'), f.percent ? num(f.percent, '0.00', 'input') : { style: 'input', format: '0.00' }]));
+  const fixedRows = plan.partners.map((p) => ({
+    partner: p.id,
+    percent: fixed.find((s) => s.partner === p.id)?.percent,
+  }));
+  const fFirst = b.add(
+    BLOCKS.fixedShares,
+    fixedRows.map((f) => [
+      text(f.partner, 'input'),
+      f.percent ? num(f.percent, '0.00', 'input') : { style: 'input', format: '0.00' },
+    ]),
+  );
   const fRange = span(fFirst, fixedRows.length);
 
   const list = plan.years.map((y) => ({ year: y.label, figures: computePoolYear(plan, y.label) }));
@@ -109,19 +145,51 @@ export function poolLayout(plan: Plan): { sheet: SheetPlan; geometry: PoolGeomet
   b.add(BLOCKS.poolPartners, partnerRows(years, partnersFirst, cRange, rule));
 
   const validations: ValidationPlan[] = [
-    { range: `B${ruleRow + 1}`, kind: 'list', list: [SHARING_RULES.contributions, SHARING_RULES.fixed], message: `Choose "${SHARING_RULES.contributions}" or "${SHARING_RULES.fixed}".` },
-    ...(list.length ? [{ range: `B${phasingFirst + 1}:E${phasingFirst + list.length}`, kind: 'decimal' as const, min: 0, message: 'The share of the year’s allocation planned for the quarter, e.g. 25%; leave the year blank to phase it evenly.' }] : []),
-    ...(spendCount ? [{ range: `D${spendFirst + 1}:G${spendFirst + spendCount}`, kind: 'decimal' as const, min: 0, message: 'Enter the amount spent in the quarter, 0 or more.' }] : []),
+    {
+      range: `B${ruleRow + 1}`,
+      kind: 'list',
+      list: [SHARING_RULES.contributions, SHARING_RULES.fixed],
+      message: `Choose "${SHARING_RULES.contributions}" or "${SHARING_RULES.fixed}".`,
+    },
+    ...(list.length
+      ? [
+          {
+            range: `B${phasingFirst + 1}:E${phasingFirst + list.length}`,
+            kind: 'decimal' as const,
+            min: 0,
+            message:
+              'The share of the year’s allocation planned for the quarter, e.g. 25%; leave the year blank to phase it evenly.',
+          },
+        ]
+      : []),
+    ...(spendCount
+      ? [
+          {
+            range: `D${spendFirst + 1}:G${spendFirst + spendCount}`,
+            kind: 'decimal' as const,
+            min: 0,
+            message: 'Enter the amount spent in the quarter, 0 or more.',
+          },
+        ]
+      : []),
   ];
   const summary = (c: number, year: string) => `${POOL_SHEETS.pool}!${abs(c, years.summaryRow.get(year)!)}`;
   const yearCol = col(H.partners, 'Sharing year');
   const shareCol = col(H.partners, 'Share of variance');
   return {
-    sheet: { name: POOL_SHEETS.pool, rows: b.rows, tables: b.tables, validations, columnWidths: [14, 22, 44, 16, 16, 16, 16, 16, 16, 16, 16, 16], tabColor: 'BF8F00' },
+    sheet: {
+      name: POOL_SHEETS.pool,
+      rows: b.rows,
+      tables: b.tables,
+      validations,
+      columnWidths: [14, 22, 44, 16, 16, 16, 16, 16, 16, 16, 16, 16],
+      tabColor: 'BF8F00',
+    },
     geometry: {
       contributed: (year) => summary(col(H.summary, 'Contributed (£)'), year),
       allocated: (year) => summary(col(H.summary, 'Allocated (£)'), year),
-      shares: (year) => `SUMIF(${POOL_SHEETS.pool}!${pRange(yearCol)},"${year}",${POOL_SHEETS.pool}!${pRange(shareCol)})`,
+      shares: (year) =>
+        `SUMIF(${POOL_SHEETS.pool}!${pRange(yearCol)},"${year}",${POOL_SHEETS.pool}!${pRange(shareCol)})`,
     },
   };
 }
@@ -135,7 +203,9 @@ function phasingRows(pool: Pool, years: Years): Row[] {
     const quarters = [1, 2, 3, 4].map((q) => `IF(${reported}>=${q},N(${rel(q, r)}),0)`).join('+');
     return [
       text(year),
-      ...[0, 1, 2, 3].map((q) => (typed[q] ? num(typed[q]!, FORMAT.percent, 'input') : { style: 'input' as const, format: FORMAT.percent })),
+      ...[0, 1, 2, 3].map((q) =>
+        typed[q] ? num(typed[q]!, FORMAT.percent, 'input') : { style: 'input' as const, format: FORMAT.percent },
+      ),
       formula(`IF(COUNT(${rel(1, r)}:${rel(4, r)})=0,${reported}/4,${quarters})`, figures.phasedToDate, FORMAT.percent),
     ];
   });
@@ -158,8 +228,16 @@ function spendRows(plan: Plan, pool: Pool, years: Years, first: number): Row[] {
       rows.push([
         formula(g.cell('A', i), scheme.ref, FORMAT.text),
         text(year),
-        formula(`IF(${g.cell(g.inPoolColumn, i)}="Yes",${g.cell(g.costColumn(year), i)},0)`, line.allocation, FORMAT.pounds),
-        ...line.spendByQuarter.map((q, n) => (entered.has(`${year}|${n + 1}|${scheme.ref.toLowerCase()}`) ? num(q, FORMAT.pounds, 'input') : { style: 'input' as const, format: FORMAT.pounds })),
+        formula(
+          `IF(${g.cell(g.inPoolColumn, i)}="Yes",${g.cell(g.costColumn(year), i)},0)`,
+          line.allocation,
+          FORMAT.pounds,
+        ),
+        ...line.spendByQuarter.map((q, n) =>
+          entered.has(`${year}|${n + 1}|${scheme.ref.toLowerCase()}`)
+            ? num(q, FORMAT.pounds, 'input')
+            : { style: 'input' as const, format: FORMAT.pounds },
+        ),
         formula(`SUM(${c('Q1 spend (£)', r)}:${c('Q4 spend (£)', r)})`, line.spend, FORMAT.pounds),
         // spend to date less the allocation phased to the quarters reported
         formula(`${c('Spend to date (£)', r)}-${c('Allocation (£)', r)}*${phased}`, line.variance, FORMAT.pounds),
@@ -176,25 +254,47 @@ function summaryRows(years: Years, cRange: (c: number) => string, sRange: (c: nu
     const r = years.summaryRow.get(year)!;
     const yearCell = abs(0, r);
     const sumOf = (h: (typeof H.spend)[number]) => `SUMIF(${s('Spend year')},${yearCell},${s(h)})`;
-    const reported = ['Q4', 'Q3', 'Q2', 'Q1'].reduceRight((inner, q, k) => `IF(COUNTIFS(${s('Spend year')},${yearCell},${s(`${q} spend (£)` as (typeof H.spend)[number])},"<>")>0,${4 - k},${inner})`, '0');
+    const reported = ['Q4', 'Q3', 'Q2', 'Q1'].reduceRight(
+      (inner, q, k) =>
+        `IF(COUNTIFS(${s('Spend year')},${yearCell},${s(`${q} spend (£)` as (typeof H.spend)[number])},"<>")>0,${4 - k},${inner})`,
+      '0',
+    );
     const c = (h: (typeof H.summary)[number]) => rel(col(H.summary, h), r);
     return [
       text(year),
       formula(`SUMIF(${cRange(0)},${yearCell},${cRange(3)})`, figures.contributed, FORMAT.pounds),
       formula(sumOf('Allocation (£)'), figures.allocated, FORMAT.pounds),
       formula(reported, figures.quartersReported, FORMAT.count),
-      formula(`${c('Allocated (£)')}*${abs(col(H.phasing, 'Phased to date'), years.phasingRow.get(year)!)}`, figures.allocatedToDate, FORMAT.pounds),
+      formula(
+        `${c('Allocated (£)')}*${abs(col(H.phasing, 'Phased to date'), years.phasingRow.get(year)!)}`,
+        figures.allocatedToDate,
+        FORMAT.pounds,
+      ),
       formula(sumOf('Spend to date (£)'), figures.spent, FORMAT.pounds),
       formula(`${c('Spent to date (£)')}-${c('Allocation to date (£)')}`, figures.variance, FORMAT.pounds),
-      formula(`${c('Spent to date (£)')}+(${c('Allocated (£)')}-${c('Allocation to date (£)')})*IF(${c('Allocation to date (£)')}=0,1,${c('Spent to date (£)')}/${c('Allocation to date (£)')})`, figures.forecastOutturn, FORMAT.pounds),
+      formula(
+        `${c('Spent to date (£)')}+(${c('Allocated (£)')}-${c('Allocation to date (£)')})*IF(${c('Allocation to date (£)')}=0,1,${c('Spent to date (£)')}/${c('Allocation to date (£)')})`,
+        figures.forecastOutturn,
+        FORMAT.pounds,
+      ),
       formula(`${c('Forecast outturn (£)')}-${c('Allocated (£)')}`, figures.forecastVariance, FORMAT.pounds),
-      formula(`${c('Contributed (£)')}-${c('Allocated (£)')}`, figures.contributed.minus(figures.allocated), FORMAT.pounds),
+      formula(
+        `${c('Contributed (£)')}-${c('Allocated (£)')}`,
+        figures.contributed.minus(figures.allocated),
+        FORMAT.pounds,
+      ),
     ];
   });
 }
 
 /** Each contribution's part of the pool, and its part of its partner's forecast variance (what the partner carries, split over its sources). */
-function sourceRows(contributions: Pool['contributions'], years: Years, cFirst: number, first: number, pRange: (c: number) => string): Row[] {
+function sourceRows(
+  contributions: Pool['contributions'],
+  years: Years,
+  cFirst: number,
+  first: number,
+  pRange: (c: number) => string,
+): Row[] {
   const rows: Row[] = [];
   const p = (h: (typeof H.partners)[number]) => pRange(col(H.partners, h));
   for (const { year, figures } of years.list) {
@@ -204,14 +304,19 @@ function sourceRows(contributions: Pool['contributions'], years: Years, cFirst: 
     figures.sources.forEach((s, k) => {
       const r = first + rows.length;
       const c = cFirst + indices[k];
-      const partner = (h: (typeof H.partners)[number]) => `SUMIFS(${p(h)},${p('Sharing year')},${rel(0, r)},${p('Sharing partner')},${rel(1, r)})`;
+      const partner = (h: (typeof H.partners)[number]) =>
+        `SUMIFS(${p(h)},${p('Sharing year')},${rel(0, r)},${p('Sharing partner')},${rel(1, r)})`;
       rows.push([
         formula(abs(0, c), s.year, FORMAT.text),
         formula(abs(1, c), s.partner, FORMAT.text),
         formula(abs(2, c), s.source, FORMAT.text),
         formula(abs(3, c), s.amount, FORMAT.pounds),
         formula(`IF(${abs(1, yr)}=0,0,${rel(3, r)}/${abs(1, yr)})`, s.share, FORMAT.percent),
-        formula(`IF(${partner('Contributed (£)')}=0,0,${rel(3, r)}/${partner('Contributed (£)')}*${partner('Forecast variance carried (£)')})`, s.variance, FORMAT.pounds),
+        formula(
+          `IF(${partner('Contributed (£)')}=0,0,${rel(3, r)}/${partner('Contributed (£)')}*${partner('Forecast variance carried (£)')})`,
+          s.variance,
+          FORMAT.pounds,
+        ),
       ]);
     });
   }
@@ -219,7 +324,12 @@ function sourceRows(contributions: Pool['contributions'], years: Years, cFirst: 
 }
 
 /** Each of the plan's partners, each year: what it put in, its share under the rule, and the forecast variance it carries. */
-function partnerRows(years: Years, first: number, cRange: (c: number) => string, rule: { cell: string; fRange: (c: number) => string }): Row[] {
+function partnerRows(
+  years: Years,
+  first: number,
+  cRange: (c: number) => string,
+  rule: { cell: string; fRange: (c: number) => string },
+): Row[] {
   const rows: Row[] = [];
   for (const { year, figures } of years.list) {
     const yr = years.summaryRow.get(year)!;
@@ -230,8 +340,16 @@ function partnerRows(years: Years, first: number, cRange: (c: number) => string,
       rows.push([
         text(year),
         text(p.partner),
-        formula(`SUMIFS(${cRange(3)},${cRange(0)},${rel(0, r)},${cRange(1)},${rel(1, r)})`, p.contributed, FORMAT.pounds),
-        formula(`IF(${rule.cell}="${SHARING_RULES.fixed}",SUMIF(${rule.fRange(0)},${rel(1, r)},${rule.fRange(1)})/100,IF(${contributed}=0,0,${rel(2, r)}/${contributed}))`, p.share, FORMAT.percent),
+        formula(
+          `SUMIFS(${cRange(3)},${cRange(0)},${rel(0, r)},${cRange(1)},${rel(1, r)})`,
+          p.contributed,
+          FORMAT.pounds,
+        ),
+        formula(
+          `IF(${rule.cell}="${SHARING_RULES.fixed}",SUMIF(${rule.fRange(0)},${rel(1, r)},${rule.fRange(1)})/100,IF(${contributed}=0,0,${rel(2, r)}/${contributed}))`,
+          p.share,
+          FORMAT.percent,
+        ),
         formula(`${rel(3, r)}*${forecastVariance}`, p.varianceShare, FORMAT.pounds),
       ]);
     });

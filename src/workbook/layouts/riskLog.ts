@@ -24,7 +24,14 @@ export function riskLogLayout(plan: Plan): SheetPlan {
   const last = first + regionRows(spec, BLOCKS.risks, risks.length) - 1; // the heat map counts risks typed in the room to grow
   const rows: (CellPlan | null)[][] = [
     [text(`${plan.board} BCF risk log`, 'title')],
-    [text(inputNote('impact and probability are scored 1 (low) to 5 (high); the rating is impact × probability. "Rating as stated" keeps what the plan printed, so the two can be compared.'), 'note')],
+    [
+      text(
+        inputNote(
+          'impact and probability are scored 1 (low) to 5 (high); the rating is impact × probability. "Rating as stated" keeps what the plan printed, so the two can be compared.',
+        ),
+        'note',
+      ),
+    ],
     legendRow(),
     BLOCKS.risks.headers.map((h) => text(h, 'header')),
   ];
@@ -40,13 +47,30 @@ export function riskLogLayout(plan: Plan): SheetPlan {
       num(r.probability, '0', 'input'),
       formula(`C${row}*D${row}`, value, '0'),
       r.statedRating !== undefined ? num(r.statedRating, '0', 'input') : { style: 'input', format: '0' },
-      formula(`IF(F${row}="","",IF(F${row}=E${row},"Agrees","Check: stated rating is not impact × probability"))`, r.statedRating === undefined ? '' : differs ? 'Check: stated rating is not impact × probability' : 'Agrees', '@', differs ? 'warning' : 'computed'),
+      formula(
+        `IF(F${row}="","",IF(F${row}=E${row},"Agrees","Check: stated rating is not impact × probability"))`,
+        r.statedRating === undefined ? '' : differs ? 'Check: stated rating is not impact × probability' : 'Agrees',
+        '@',
+        differs ? 'warning' : 'computed',
+      ),
       text(r.mitigations.join(MITIGATION_SEPARATOR), 'input'),
       text(r.owner, 'input'),
     ]);
   });
   const scoreCell = { style: 'input' as const, format: '0' };
-  rows.push(...blockBody(spec, BLOCKS.risks, items, [{ style: 'input' }, { style: 'input' }, scoreCell, scoreCell, null, scoreCell, null, { style: 'input' }, { style: 'input' }]));
+  rows.push(
+    ...blockBody(spec, BLOCKS.risks, items, [
+      { style: 'input' },
+      { style: 'input' },
+      scoreCell,
+      scoreCell,
+      null,
+      scoreCell,
+      null,
+      { style: 'input' },
+      { style: 'input' },
+    ]),
+  );
   rows.push([text(BLOCKS.heatMap.title!, 'subtitle')]);
   const heatHeader = rows.length + 1; // 1-based row of the probability scores
   rows.push([text(BLOCKS.heatMap.headers[0], 'header'), ...SCORES.map((p) => num(p, '0', 'header'))]);
@@ -56,16 +80,37 @@ export function riskLogLayout(plan: Plan): SheetPlan {
     const r = rows.length + 1;
     rows.push([
       num(impact, '0', 'header'),
-      ...SCORES.map((p, c) => formula(`COUNTIFS(${range('C')},$A${r},${range('D')},${columnLetter(c + 1)}$${heatHeader})`, grid[k][c], '0', band(score(impact).times(p)) === 'red' ? 'warning' : 'computed')),
+      ...SCORES.map((p, c) =>
+        formula(
+          `COUNTIFS(${range('C')},$A${r},${range('D')},${columnLetter(c + 1)}$${heatHeader})`,
+          grid[k][c],
+          '0',
+          band(score(impact).times(p)) === 'red' ? 'warning' : 'computed',
+        ),
+      ),
     ]);
   });
   return {
     name: POOL_SHEETS.risks,
     rows,
-    tables: [{ name: BLOCKS.risks.id, row: RISK_HEADER_ROW, column: 0, columns: BLOCKS.risks.headers, rowCount: risks.length + ROOM_TO_GROW }],
-    validations: [{ range: `C${first + 1}:D${last + 1}`, kind: 'whole', min: 1, message: 'Score impact and probability from 1 to 5.' }],
+    tables: [
+      {
+        name: BLOCKS.risks.id,
+        row: RISK_HEADER_ROW,
+        column: 0,
+        columns: BLOCKS.risks.headers,
+        rowCount: risks.length + ROOM_TO_GROW,
+      },
+    ],
+    validations: [
+      {
+        range: `C${first + 1}:D${last + 1}`,
+        kind: 'whole',
+        min: 1,
+        message: 'Score impact and probability from 1 to 5.',
+      },
+    ],
     columnWidths: [22, 60, 12, 14, 12, 14, 20, 70, 20],
     tabColor: 'C00000',
   };
 }
-

@@ -29,7 +29,9 @@ export function schemesGeometry(plan: Plan): SchemesGeometry {
   const benefitColumns = new Map<string, string>();
   plan.years.forEach((year, y) => {
     costColumns.set(year.label, columnLetter(fixed + y * perYear));
-    plan.unitCosts.forEach((unit, u) => benefitColumns.set(`${year.label}|${unit.id}`, columnLetter(fixed + y * perYear + 1 + u)));
+    plan.unitCosts.forEach((unit, u) =>
+      benefitColumns.set(`${year.label}|${unit.id}`, columnLetter(fixed + y * perYear + 1 + u)),
+    );
   });
   const firstRow = SCHEMES_HEADER_ROW + 1;
   const count = plan.schemes.length;
@@ -79,10 +81,17 @@ export function schemesLayout(plan: Plan): SheetPlan {
     }
     return row;
   });
-  const spare: CellPlan[] = headers.map((_, i) => (i < HEADERS.schemes.length ? { style: 'input' } : { style: 'input', format: (i - HEADERS.schemes.length) % (1 + plan.unitCosts.length) === 0 ? FORMAT.pounds : FORMAT.count }));
+  const spare: CellPlan[] = headers.map((_, i) =>
+    i < HEADERS.schemes.length
+      ? { style: 'input' }
+      : {
+          style: 'input',
+          format: (i - HEADERS.schemes.length) % (1 + plan.unitCosts.length) === 0 ? FORMAT.pounds : FORMAT.count,
+        },
+  );
   const legend: (CellPlan | null)[] = headers.map((_, i) => {
     if (i < HEADERS.schemes.length) return legendRow()[i] ?? null;
-    const unit = plan.unitCosts[(i - HEADERS.schemes.length) % (1 + plan.unitCosts.length) - 1];
+    const unit = plan.unitCosts[((i - HEADERS.schemes.length) % (1 + plan.unitCosts.length)) - 1];
     return unit ? text(unit.benefit, 'note') : text('£ per year', 'note');
   });
   const geometry = schemesGeometry(plan);
@@ -97,10 +106,28 @@ export function schemesLayout(plan: Plan): SheetPlan {
       headers.map((h) => text(h, 'header')),
       ...blockBody(SHEET_SPECS.schemes, BLOCKS.schemes, body, spare),
     ],
-    tables: [{ name: BLOCKS.schemes.id, row: SCHEMES_HEADER_ROW, column: 0, columns: headers, rowCount: regionRows(SHEET_SPECS.schemes, BLOCKS.schemes, plan.schemes.length) }],
+    tables: [
+      {
+        name: BLOCKS.schemes.id,
+        row: SCHEMES_HEADER_ROW,
+        column: 0,
+        columns: headers,
+        rowCount: regionRows(SHEET_SPECS.schemes, BLOCKS.schemes, plan.schemes.length),
+      },
+    ],
     validations: [
-      { range: `${geometry.inPoolColumn}${geometry.firstRow + 1}:${geometry.inPoolColumn}${lastRow}`, kind: 'list', list: [YES, NO], message: 'Choose Yes if the scheme is paid from the BCF pool, No if not.' },
-      ...numeric.map((c) => ({ range: `${c}${geometry.firstRow + 1}:${c}${lastRow}`, kind: 'decimal' as const, min: 0, message: 'Enter an amount of 0 or more.' })),
+      {
+        range: `${geometry.inPoolColumn}${geometry.firstRow + 1}:${geometry.inPoolColumn}${lastRow}`,
+        kind: 'list',
+        list: [YES, NO],
+        message: 'Choose Yes if the scheme is paid from the BCF pool, No if not.',
+      },
+      ...numeric.map((c) => ({
+        range: `${c}${geometry.firstRow + 1}:${c}${lastRow}`,
+        kind: 'decimal' as const,
+        min: 0,
+        message: 'Enter an amount of 0 or more.',
+      })),
     ],
     freeze: { rows: SCHEMES_HEADER_ROW + 1, columns: 1 },
     columnWidths: [6, 30, 8, 40, 50, 10, ...numeric.map(() => 14)],

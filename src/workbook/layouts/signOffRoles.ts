@@ -5,7 +5,11 @@ import type { SheetPlan } from '../sheetPlan';
 import { BLOCKS } from './blocks';
 
 /** The block at the foot of the Assumptions sheet (BLOCKS.signOffRoles) naming who signs a Benefit Card off. */
-export const SIGN_OFF_MEANINGS = ['The steering group that signs each card off first.', 'The sponsor of the scheme’s tier.', 'The sponsor of the scheme itself.'] as const;
+export const SIGN_OFF_MEANINGS = [
+  'The steering group that signs each card off first.',
+  'The sponsor of the scheme’s tier.',
+  'The sponsor of the scheme itself.',
+] as const;
 
 /**
  * Appended last, below every other block (the tracker settings included), so adding it moves no
@@ -15,6 +19,8 @@ export function withSignOffRoles(plan: Plan, assumptions: SheetPlan): SheetPlan 
   const rows = assumptions.rows.map((r) => [...r]);
   if (rows.length && rows[rows.length - 1].length) rows.push([]);
   rows.push(BLOCKS.signOffRoles.headers.map((h) => text(h, 'header')));
-  signOffRoles(plan).forEach((role, i) => rows.push([text(`Role ${i + 1}`), text(role, 'input'), text(SIGN_OFF_MEANINGS[i], 'note')]));
+  signOffRoles(plan).forEach((role, i) =>
+    rows.push([text(`Role ${i + 1}`), text(role, 'input'), text(SIGN_OFF_MEANINGS[i], 'note')]),
+  );
   return { ...assumptions, rows };
 }

@@ -25,13 +25,27 @@ export function yearSheetLayout(plan: Plan, year: string): SheetPlan {
   const fy = financialYear(year);
   const rows: Row[] = [
     [text(`Cost and impact of schemes on NEL admissions, April ${fy.startYear} – March ${fy.startYear + 1}`, 'title')],
-    [text(inputNote(`the pool as the plan states it (below the table), compared with the schemes' costs. Saving = reduced admissions × ${unitCostName(NEL)} (Assumptions sheet); % of BCF pool counts pool schemes only.`), 'note')],
+    [
+      text(
+        inputNote(
+          `the pool as the plan states it (below the table), compared with the schemes' costs. Saving = reduced admissions × ${unitCostName(NEL)} (Assumptions sheet); % of BCF pool counts pool schemes only.`,
+        ),
+        'note',
+      ),
+    ],
     legendRow(),
   ];
   nelTable(rows, plan, table, geometry);
   rows.push([], []);
-  rows.push([text(`Contribution of schemes to every BCF benefit, April ${fy.startYear} – March ${fy.startYear + 1}`, 'title')]);
-  rows.push([text(`Total saving = each reduction × its unit cost (${plan.unitCosts.map((u) => unitCostName(u.id)).join(', ')}).`, 'note')]);
+  rows.push([
+    text(`Contribution of schemes to every BCF benefit, April ${fy.startYear} – March ${fy.startYear + 1}`, 'title'),
+  ]);
+  rows.push([
+    text(
+      `Total saving = each reduction × its unit cost (${plan.unitCosts.map((u) => unitCostName(u.id)).join(', ')}).`,
+      'note',
+    ),
+  ]);
   rows.push([]);
   benefitTable(rows, plan, table, geometry);
   return {
@@ -46,7 +60,19 @@ export function yearSheetLayout(plan: Plan, year: string): SheetPlan {
 /** Columns of the NEL table: A Tier, B Ref, C Scheme, D Cost, E % pool, F NEL, G Saving, H % change, I Note. */
 function nelTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeometry): void {
   const header = rows.length;
-  rows.push(['Tier', 'Sch ref', 'Scheme', 'Cost (£)', '% of BCF pool', 'No. reduced NEL adm.', 'Saving (£)', '% change NEL adm.', 'Pool'].map((h) => text(h, 'header')));
+  rows.push(
+    [
+      'Tier',
+      'Sch ref',
+      'Scheme',
+      'Cost (£)',
+      '% of BCF pool',
+      'No. reduced NEL adm.',
+      'Saving (£)',
+      '% change NEL adm.',
+      'Pool',
+    ].map((h) => text(h, 'header')),
+  );
   const lineOf = new Map(table.lines.map((l) => [l.scheme, l]));
   const layoutRows = groupedRows(plan, rows.length);
   const total = layoutRows.totalRow;
@@ -65,10 +91,18 @@ function nelTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeometr
       formula(g.cell('A', i), line.scheme.ref),
       formula(g.cell('D', i), line.scheme.name),
       formula(g.cell(g.costColumn(table.year), i), line.cost, FORMAT.pounds),
-      formula(`IF(${inPool},IF(${at('D', total, true)}=0,"${NA}",${at('D', r)}/${at('D', total, true)}),"${NA}")`, line.shareOfPool ?? NA, FORMAT.percent),
+      formula(
+        `IF(${inPool},IF(${at('D', total, true)}=0,"${NA}",${at('D', r)}/${at('D', total, true)}),"${NA}")`,
+        line.shareOfPool ?? NA,
+        FORMAT.percent,
+      ),
       formula(g.cell(g.benefitColumn(table.year, NEL), i), line.counts[NEL], FORMAT.countOrBlank),
       formula(`${at('F', r)}*${unitCostName(NEL)}`, line.savings[NEL], FORMAT.poundsOrBlank),
-      formula(`IF(${at('F', total, true)}=0,"${NA}",${at('F', r)}/${at('F', total, true)})`, line.shareOfNel ?? NA, FORMAT.percentOrBlank),
+      formula(
+        `IF(${at('F', total, true)}=0,"${NA}",${at('F', r)}/${at('F', total, true)})`,
+        line.shareOfNel ?? NA,
+        FORMAT.percentOrBlank,
+      ),
       formula(`IF(${inPool},"","Not BCF pool")`, line.scheme.inPool ? '' : 'Not BCF pool'),
     ]);
   }
@@ -77,13 +111,25 @@ function nelTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeometr
     text('Total', 'total'),
     null,
     text('BCF pool (schemes marked In BCF pool)', 'total'),
-    formula(`SUMIF(${g.columnRange(g.inPoolColumn)},"${YES}",${g.columnRange(g.costColumn(table.year))})`, table.poolTotal, FORMAT.pounds, 'total'),
+    formula(
+      `SUMIF(${g.columnRange(g.inPoolColumn)},"${YES}",${g.columnRange(g.costColumn(table.year))})`,
+      table.poolTotal,
+      FORMAT.pounds,
+      'total',
+    ),
     sum('E', table.poolTotal.isZero() ? 0 : 1, FORMAT.percent),
     sum('F', table.countTotals[NEL], FORMAT.count),
     sum('G', table.savingTotals[NEL], FORMAT.pounds),
     sum('H', table.countTotals[NEL].isZero() ? 0 : 1, FORMAT.percent),
   ]);
-  rows.push([null, null, text('Cost of schemes outside the pool', 'note'), layoutRows.items.some((item) => item.kind === 'scheme') ? formula(`SUM(D${header + 2}:D${total})-${at('D', total)}`, table.costOutsidePool, FORMAT.pounds) : num(table.costOutsidePool, FORMAT.pounds)]);
+  rows.push([
+    null,
+    null,
+    text('Cost of schemes outside the pool', 'note'),
+    layoutRows.items.some((item) => item.kind === 'scheme')
+      ? formula(`SUM(D${header + 2}:D${total})-${at('D', total)}`, table.costOutsidePool, FORMAT.pounds)
+      : num(table.costOutsidePool, FORMAT.pounds),
+  ]);
   if (table.statedPool) {
     const stated = rows.length;
     rows.push([null, null, text('Pool as stated in the plan', 'note'), num(table.statedPool, FORMAT.pounds, 'input')]);
@@ -93,7 +139,12 @@ function nelTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeometr
       null,
       text('Difference (calculated less stated)', 'note'),
       formula(`${at('D', total)}-${at('D', stated)}`, table.poolTotal.minus(table.statedPool), FORMAT.pounds),
-      formula(`IF(${at('D', total)}=${at('D', stated)},"Agrees","Check: the stated pool differs from the schemes")`, differs ? 'Check: the stated pool differs from the schemes' : 'Agrees', undefined, differs ? 'warning' : 'note'),
+      formula(
+        `IF(${at('D', total)}=${at('D', stated)},"Agrees","Check: the stated pool differs from the schemes")`,
+        differs ? 'Check: the stated pool differs from the schemes' : 'Agrees',
+        undefined,
+        differs ? 'warning' : 'note',
+      ),
     ]);
   }
 }
@@ -102,7 +153,18 @@ function nelTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeometr
 function benefitTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeometry): void {
   const others = plan.unitCosts.filter((u) => u.id !== NEL);
   const header = rows.length;
-  rows.push(['Sch ref', 'Scheme', 'Cost (£)', '% of BCF pool', `No. reduced ${shortLabel(plan, NEL)}`, '% change NEL adm.', ...others.map((u) => u.benefit), 'Total saving (£)'].map((h) => text(h, 'header')));
+  rows.push(
+    [
+      'Sch ref',
+      'Scheme',
+      'Cost (£)',
+      '% of BCF pool',
+      `No. reduced ${shortLabel(plan, NEL)}`,
+      '% change NEL adm.',
+      ...others.map((u) => u.benefit),
+      'Total saving (£)',
+    ].map((h) => text(h, 'header')),
+  );
   const totalRow = header + 1 + plan.schemes.length;
   const countColumn = (unitIndex: number) => columnLetter(6 + unitIndex); // G onwards for the other unit costs
   const savingColumn = columnLetter(6 + others.length);
@@ -110,15 +172,28 @@ function benefitTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeo
   table.lines.forEach((line, i) => {
     const r = rows.length;
     const inPool = `${g.cell(g.inPoolColumn, i)}="${YES}"`;
-    const savingTerms = [`${at('E', r)}*${unitCostName(NEL)}`, ...others.map((u, k) => `${at(countColumn(k), r)}*${unitCostName(u.id)}`)];
+    const savingTerms = [
+      `${at('E', r)}*${unitCostName(NEL)}`,
+      ...others.map((u, k) => `${at(countColumn(k), r)}*${unitCostName(u.id)}`),
+    ];
     rows.push([
       formula(g.cell('A', i), line.scheme.ref),
       formula(g.cell('D', i), line.scheme.name),
       formula(g.cell(g.costColumn(table.year), i), line.cost, FORMAT.pounds),
-      formula(`IF(${inPool},IF(${at('C', totalRow, true)}=0,"${NA}",${at('C', r)}/${at('C', totalRow, true)}),"${NA}")`, line.shareOfPool ?? NA, FORMAT.percent),
+      formula(
+        `IF(${inPool},IF(${at('C', totalRow, true)}=0,"${NA}",${at('C', r)}/${at('C', totalRow, true)}),"${NA}")`,
+        line.shareOfPool ?? NA,
+        FORMAT.percent,
+      ),
       formula(g.cell(g.benefitColumn(table.year, NEL), i), line.counts[NEL], FORMAT.countOrBlank),
-      formula(`IF(${at('E', totalRow, true)}=0,"${NA}",${at('E', r)}/${at('E', totalRow, true)})`, line.shareOfNel ?? NA, FORMAT.percentOrBlank),
-      ...others.map((u) => formula(g.cell(g.benefitColumn(table.year, u.id), i), line.counts[u.id], FORMAT.countOrBlank)),
+      formula(
+        `IF(${at('E', totalRow, true)}=0,"${NA}",${at('E', r)}/${at('E', totalRow, true)})`,
+        line.shareOfNel ?? NA,
+        FORMAT.percentOrBlank,
+      ),
+      ...others.map((u) =>
+        formula(g.cell(g.benefitColumn(table.year, u.id), i), line.counts[u.id], FORMAT.countOrBlank),
+      ),
       formula(savingTerms.join('+'), line.totalSaving, FORMAT.poundsOrBlank),
     ]);
   });
@@ -126,7 +201,12 @@ function benefitTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeo
   rows.push([
     text('Total', 'total'),
     text('BCF pool', 'total'),
-    formula(`SUMIF(${g.columnRange(g.inPoolColumn)},"${YES}",${g.columnRange(g.costColumn(table.year))})`, table.poolTotal, FORMAT.pounds, 'total'),
+    formula(
+      `SUMIF(${g.columnRange(g.inPoolColumn)},"${YES}",${g.columnRange(g.costColumn(table.year))})`,
+      table.poolTotal,
+      FORMAT.pounds,
+      'total',
+    ),
     totalOf('D', table.poolTotal.isZero() ? 0 : 1, FORMAT.percent),
     totalOf('E', table.countTotals[NEL], FORMAT.count),
     totalOf('F', table.countTotals[NEL].isZero() ? 0 : 1, FORMAT.percent),
@@ -141,7 +221,9 @@ function benefitTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeo
  */
 function columnSum(first: number, last: number) {
   return (col: string, value: Decimal | number, format: string): CellPlan =>
-    last < first ? num(value, format, 'total') : formula(`SUM(${col}${first + 1}:${col}${last + 1})`, value, format, 'total');
+    last < first
+      ? num(value, format, 'total')
+      : formula(`SUM(${col}${first + 1}:${col}${last + 1})`, value, format, 'total');
 }
 
 function shortLabel(plan: Plan, id: string): string {

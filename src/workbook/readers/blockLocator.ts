@@ -19,22 +19,39 @@ export interface Block {
  * (any order, any case), its rows down to the next block of the sheet. A missing block or column is
  * an error naming where it should be; `optional` blocks are simply absent.
  */
-export function locateBlock(reader: CellReader, sheet: SheetSpec, spec: BlockSpec, { optional = false } = {}): Block | undefined {
+export function locateBlock(
+  reader: CellReader,
+  sheet: SheetSpec,
+  spec: BlockSpec,
+  { optional = false } = {},
+): Block | undefined {
   const values = reader.sheet.values;
   const wanted = spec.headers[0].toLowerCase();
   let header = -1;
   for (let r = 0; r < values.length && header < 0; r++) if (reader.text(r, 0).toLowerCase() === wanted) header = r;
   if (header < 0) {
-    if (!optional) reader.error(0, 0, `the ${reader.sheet.name} sheet has no table headed "${spec.headers.join(' | ')}"; a renamed or deleted header stops the plan being read. Put the header back or rebuild the sheet.`);
+    if (!optional)
+      reader.error(
+        0,
+        0,
+        `the ${reader.sheet.name} sheet has no table headed "${spec.headers.join(' | ')}"; a renamed or deleted header stops the plan being read. Put the header back or rebuild the sheet.`,
+      );
     return undefined;
   }
   const columns = new Map<string, number>();
   (values[header] ?? []).forEach((v, c) => {
-    if (typeof v === 'string' && v.trim() && !columns.has(v.trim().toLowerCase())) columns.set(v.trim().toLowerCase(), c);
+    if (typeof v === 'string' && v.trim() && !columns.has(v.trim().toLowerCase()))
+      columns.set(v.trim().toLowerCase(), c);
   });
   const at = spec.headers.map((h) => columns.get(h.toLowerCase()) ?? -1);
   const missing = spec.headers.filter((_, i) => at[i] < 0);
-  missing.forEach((h) => reader.error(header, spec.headers.indexOf(h), `the column "${h}" is missing from the table headed "${spec.headers[0]}" in row ${header + 1}; restore the header text exactly.`));
+  missing.forEach((h) =>
+    reader.error(
+      header,
+      spec.headers.indexOf(h),
+      `the column "${h}" is missing from the table headed "${spec.headers[0]}" in row ${header + 1}; restore the header text exactly.`,
+    ),
+  );
   if (missing.length) return undefined;
 
   const markers = blockMarkers(sheet);

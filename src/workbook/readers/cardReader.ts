@@ -1,5 +1,16 @@
 import type Decimal from 'decimal.js';
-import { BENEFIT_TYPES, DEFAULT_TOLERANCES, type Actual, type BenefitType, type CardBook, type CardRecord, type Milestone, type RateMeasure, type SignOff, type Tolerances } from '../../domain/benefitCard';
+import {
+  BENEFIT_TYPES,
+  DEFAULT_TOLERANCES,
+  type Actual,
+  type BenefitType,
+  type CardBook,
+  type CardRecord,
+  type Milestone,
+  type RateMeasure,
+  type SignOff,
+  type Tolerances,
+} from '../../domain/benefitCard';
 import { Money } from '../../domain/money';
 import type { Problem } from '../../domain/problems';
 import { serialToIso } from '../../domain/tracker';
@@ -33,7 +44,10 @@ export function readCardBook(snapshot: WorkbookSnapshot, problems: Problem[]): C
   return { tolerances: settings?.tolerances ?? DEFAULT_TOLERANCES, asAt: settings?.asAt, records };
 }
 
-function readSettings(sheet: SheetSnapshot, problems: Problem[]): { tolerances: Tolerances; asAt?: string } | undefined {
+function readSettings(
+  sheet: SheetSnapshot,
+  problems: Problem[],
+): { tolerances: Tolerances; asAt?: string } | undefined {
   const a = new CellReader(sheet);
   const settings = locateBlock(a, SHEET_SPECS.assumptions, BLOCKS.trackerSettings, { optional: true });
   if (!settings) return undefined;
@@ -45,14 +59,36 @@ function readSettings(sheet: SheetSnapshot, problems: Problem[]): { tolerances: 
     if (value.greaterThan(1)) a.error(r, 1, `"${label}" is a share such as 95%, not ${value}.`);
     return value;
   };
-  const tolerances = { green: fraction(TRACKER_LABELS.green, DEFAULT_TOLERANCES.green), amber: fraction(TRACKER_LABELS.amber, DEFAULT_TOLERANCES.amber), forecastRange: fraction(TRACKER_LABELS.range, DEFAULT_TOLERANCES.forecastRange) };
-  if (tolerances.amber.greaterThan(tolerances.green)) a.error(rowOf(TRACKER_LABELS.amber), 1, `amber (${tolerances.amber.times(100)}%) is above green (${tolerances.green.times(100)}%); amber must be the lower bar.`);
+  const tolerances = {
+    green: fraction(TRACKER_LABELS.green, DEFAULT_TOLERANCES.green),
+    amber: fraction(TRACKER_LABELS.amber, DEFAULT_TOLERANCES.amber),
+    forecastRange: fraction(TRACKER_LABELS.range, DEFAULT_TOLERANCES.forecastRange),
+  };
+  if (tolerances.amber.greaterThan(tolerances.green))
+    a.error(
+      rowOf(TRACKER_LABELS.amber),
+      1,
+      `amber (${tolerances.amber.times(100)}%) is above green (${tolerances.green.times(100)}%); amber must be the lower bar.`,
+    );
   const asAtRow = rowOf(TRACKER_LABELS.asAt);
   problems.push(...a.problems);
   return { tolerances, asAt: asAtRow >= 0 ? a.text(asAtRow, 1) || undefined : undefined };
 }
 
-type Section = { kind: 'identity' | 'case' | 'position' | 'cumulative' | 'barriers' | 'dependencies' | 'milestones' | 'signOff' | 'unmatched' } | { kind: 'metric' | 'rate'; id: string };
+type Section =
+  | {
+      kind:
+        | 'identity'
+        | 'case'
+        | 'position'
+        | 'cumulative'
+        | 'barriers'
+        | 'dependencies'
+        | 'milestones'
+        | 'signOff'
+        | 'unmatched';
+    }
+  | { kind: 'metric' | 'rate'; id: string };
 
 function sectionOf(title: string): Section | undefined {
   const t = title.trim();
@@ -104,13 +140,16 @@ function readCard(c: CellReader): CardRecord {
     if (!section) continue;
     if (HEADER_STARTS.has(first.toLowerCase()) && isHeaderRow(sheet, r)) {
       headers = new Map();
-      (sheet.values[r] ?? []).forEach((v, col) => typeof v === 'string' && v.trim() && headers!.set(v.trim().toLowerCase(), col));
+      (sheet.values[r] ?? []).forEach(
+        (v, col) => typeof v === 'string' && v.trim() && headers!.set(v.trim().toLowerCase(), col),
+      );
       headerKind = first.toLowerCase();
       continue;
     }
     const col = (name: string) => headers?.get(name.toLowerCase()) ?? -1;
     const cellText = (name: string) => (col(name) >= 0 ? c.text(r, col(name)) : '');
-    const amount = (name: string, what: string, allowNegative = false) => (col(name) < 0 || c.isBlank(r, col(name)) ? undefined : c.amount(r, col(name), what, { allowNegative }));
+    const amount = (name: string, what: string, allowNegative = false) =>
+      col(name) < 0 || c.isBlank(r, col(name)) ? undefined : c.amount(r, col(name), what, { allowNegative });
     const date = (name: string) => (col(name) < 0 ? '' : dateText(c.at(r, col(name))));
     switch (section.kind) {
       case 'identity':
@@ -149,7 +188,12 @@ function readCard(c: CellReader): CardRecord {
           break;
         }
         if (!first) break;
-        const a: Actual = { quarter: first, metric: id, actual: amount('Actual', `The ${id} value for ${first}`, true), note: cellText('Note') || undefined };
+        const a: Actual = {
+          quarter: first,
+          metric: id,
+          actual: amount('Actual', `The ${id} value for ${first}`, true),
+          note: cellText('Note') || undefined,
+        };
         if (a.actual !== undefined || a.note) actuals.push(a);
         break;
       }
@@ -161,7 +205,12 @@ function readCard(c: CellReader): CardRecord {
         break;
       case 'milestones': {
         if (headerKind !== 'activity') break;
-        const m: Milestone = { activity: cellText('Activity'), milestone: cellText('Milestone'), due: date('Due'), status: cellText('Status') };
+        const m: Milestone = {
+          activity: cellText('Activity'),
+          milestone: cellText('Milestone'),
+          due: date('Due'),
+          status: cellText('Status'),
+        };
         if (m.activity || m.milestone || m.due || m.status) milestones.push(m);
         break;
       }
@@ -180,7 +229,15 @@ function readCard(c: CellReader): CardRecord {
           actual: amount('Actual admissions', 'The kept actual admissions', true),
           note: cellText('Note') || undefined,
         };
-        if (a.quarter || a.metric || a.reduction !== undefined || a.baseline !== undefined || a.actual !== undefined || a.note) unmatched.push(a);
+        if (
+          a.quarter ||
+          a.metric ||
+          a.reduction !== undefined ||
+          a.baseline !== undefined ||
+          a.actual !== undefined ||
+          a.note
+        )
+          unmatched.push(a);
         break;
       }
       default:
@@ -194,12 +251,14 @@ function readCard(c: CellReader): CardRecord {
     return f ? c.text(f.row, 1) : undefined;
   };
   const type = fieldText(CARD_LABEL.type);
-  if (type && !BENEFIT_TYPES.includes(type as BenefitType)) c.error(field(CARD_LABEL.type)!.row, 1, `the benefit type is one of ${BENEFIT_TYPES.join(', ')}, not "${type}".`);
+  if (type && !BENEFIT_TYPES.includes(type as BenefitType))
+    c.error(field(CARD_LABEL.type)!.row, 1, `the benefit type is one of ${BENEFIT_TYPES.join(', ')}, not "${type}".`);
   const bias = field(CARD_LABEL.optimismBias);
   for (const [id, f] of rateFields) {
     const at = (label: string) => f.get(label.toLowerCase());
     const targetRow = at(CARD_LABEL.rateTarget);
-    const direction = at(CARD_LABEL.rateDirection) !== undefined ? c.text(at(CARD_LABEL.rateDirection)!, 1).toLowerCase() : 'yes';
+    const direction =
+      at(CARD_LABEL.rateDirection) !== undefined ? c.text(at(CARD_LABEL.rateDirection)!, 1).toLowerCase() : 'yes';
     rates.push({
       id,
       name: at(CARD_LABEL.rateName) !== undefined ? c.text(at(CARD_LABEL.rateName)!, 1) : id,
@@ -240,8 +299,11 @@ function isHeaderRow(sheet: SheetSnapshot, row: number): boolean {
   // A header row has several text cells; a quarter row has a quarter label and numbers or blanks.
   const values = sheet.values[row] ?? [];
   const texts = values.filter((v) => typeof v === 'string' && v.trim()).length;
-  const first = String(values[0] ?? '').trim().toLowerCase();
-  if (first === 'barrier' || first === 'dependency') return texts === 1 && values.slice(1).every((v) => v === null || v === '');
+  const first = String(values[0] ?? '')
+    .trim()
+    .toLowerCase();
+  if (first === 'barrier' || first === 'dependency')
+    return texts === 1 && values.slice(1).every((v) => v === null || v === '');
   return texts >= 3 && String(values[1] ?? '').trim() !== '' && !/^\d{4}\/\d{2}/.test(first);
 }
 

@@ -38,7 +38,11 @@ export class CellReader {
   amount(row: number, column: number, what: string, { allowNegative = false } = {}): Decimal {
     const parsed = parseAmount(this.at(row, column));
     if (parsed === undefined) {
-      this.error(row, column, `${what} must be a number, but the cell holds ${describeScalar(this.at(row, column))}. Type the figure alone, e.g. 1057451.`);
+      this.error(
+        row,
+        column,
+        `${what} must be a number, but the cell holds ${describeScalar(this.at(row, column))}. Type the figure alone, e.g. 1057451.`,
+      );
       return new Money(0);
     }
     if (!allowNegative && parsed.isNegative()) {

@@ -1,7 +1,16 @@
 import type Decimal from 'decimal.js';
 import { DEFAULT_SIGN_OFF_ROLES } from '../../domain/benefitCard';
 import { isFinancialYearLabel } from '../../domain/financialYear';
-import type { InvestmentLine, NelTarget, Partner, Plan, PlanYear, Scheme, SchemeYear, UnitCost } from '../../domain/plan';
+import type {
+  InvestmentLine,
+  NelTarget,
+  Partner,
+  Plan,
+  PlanYear,
+  Scheme,
+  SchemeYear,
+  UnitCost,
+} from '../../domain/plan';
 import { checkPlan, type PlanPath } from '../../domain/planRules';
 import { PlanError, type Location, type Problem } from '../../domain/problems';
 import { cellAddress } from '../a1';
@@ -25,7 +34,8 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
   const schemesSheet = requireSheet(snapshot, SHEET.schemes);
   const a = new CellReader(assumptions);
 
-  const block = (spec: (typeof SHEET_SPECS.assumptions.blocks)[number]) => locateBlock(a, SHEET_SPECS.assumptions, spec);
+  const block = (spec: (typeof SHEET_SPECS.assumptions.blocks)[number]) =>
+    locateBlock(a, SHEET_SPECS.assumptions, spec);
   const info = block(BLOCKS.planInfo);
   const infoValue = (label: string) => {
     const r = info?.rows.find((row) => a.text(row, 0).toLowerCase() === label.toLowerCase());
@@ -37,8 +47,13 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
   const partnersBlock = block(BLOCKS.partners);
   const partners: Partner[] = (partnersBlock?.rows ?? []).map((r) => {
     const kind = a.text(r, partnersBlock!.col(2)).toLowerCase();
-    if (kind !== 'council' && kind !== 'nhs') a.error(r, partnersBlock!.col(2), `a partner's kind is "council" or "nhs", not "${kind}".`);
-    return { id: a.text(r, partnersBlock!.col(0)), name: a.text(r, partnersBlock!.col(1)), kind: kind === 'nhs' ? 'nhs' : 'council' };
+    if (kind !== 'council' && kind !== 'nhs')
+      a.error(r, partnersBlock!.col(2), `a partner's kind is "council" or "nhs", not "${kind}".`);
+    return {
+      id: a.text(r, partnersBlock!.col(0)),
+      name: a.text(r, partnersBlock!.col(1)),
+      kind: kind === 'nhs' ? 'nhs' : 'council',
+    };
   });
 
   const yearsBlock = block(BLOCKS.years);
@@ -85,19 +100,34 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
       const match = /^(\S+)\s+(.+)$/.exec(h.trim());
       if (!match) return;
       const [, year, rest] = match;
-      if (!isFinancialYearLabel(year)) return s.error(schemesBlock.header, c, `the column "${h}" should start with a financial year such as 2014/15.`);
-      if (!yearLabels.has(year)) return s.error(schemesBlock.header, c, `the column "${h}" is for ${year}, which is not in the Years table on the ${SHEET.assumptions} sheet; add the year there or remove the column.`);
+      if (!isFinancialYearLabel(year))
+        return s.error(schemesBlock.header, c, `the column "${h}" should start with a financial year such as 2014/15.`);
+      if (!yearLabels.has(year))
+        return s.error(
+          schemesBlock.header,
+          c,
+          `the column "${h}" is for ${year}, which is not in the Years table on the ${SHEET.assumptions} sheet; add the year there or remove the column.`,
+        );
       if (/^cost/i.test(rest)) costColumns.set(year, c);
       else if (unitIds.has(rest)) {
         if (!benefitColumns.has(year)) benefitColumns.set(year, new Map());
         benefitColumns.get(year)!.set(rest, c);
       } else if (unitBlock) {
         // Without a readable unit-cost table every benefit column would look unknown; that one error is enough.
-        s.error(schemesBlock.header, c, `the column "${h}" counts "${rest}", but there is no unit cost with that id on the ${SHEET.assumptions} sheet (known: ${[...unitIds].join(', ')}).`);
+        s.error(
+          schemesBlock.header,
+          c,
+          `the column "${h}" counts "${rest}", but there is no unit cost with that id on the ${SHEET.assumptions} sheet (known: ${[...unitIds].join(', ')}).`,
+        );
       }
     });
     for (const year of yearLabels) {
-      if (!costColumns.has(year)) s.error(schemesBlock.header, 0, `the Schemes table has no "${year} cost (£)" column; add it after the other columns.`);
+      if (!costColumns.has(year))
+        s.error(
+          schemesBlock.header,
+          0,
+          `the Schemes table has no "${year} cost (£)" column; add it after the other columns.`,
+        );
     }
   }
 
@@ -141,13 +171,30 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
         inv.error(r, invBlock!.col(0), `the investment line names scheme "${ref}", which is not on the Schemes sheet.`);
         continue;
       }
-      const line: InvestmentLine = { year: inv.text(r, invBlock!.col(1)), line: inv.text(r, invBlock!.col(2)), amount: inv.amount(r, invBlock!.col(3), `The amount for "${inv.text(r, invBlock!.col(2))}"`) };
+      const line: InvestmentLine = {
+        year: inv.text(r, invBlock!.col(1)),
+        line: inv.text(r, invBlock!.col(2)),
+        amount: inv.amount(r, invBlock!.col(3), `The amount for "${inv.text(r, invBlock!.col(2))}"`),
+      };
       (scheme.investments as InvestmentLine[]).push(line);
     }
   }
 
   problems.push(...a.problems, ...s.problems, ...(inv?.problems ?? []));
-  const plan: Plan = { board: infoValue('Health and Wellbeing Board'), title: infoValue('Title'), partners, years, unitCosts, schemes, targets, notes: [], ...readPoolSheets(snapshot, problems), cards: readCardBook(snapshot, problems), ...signOffRoles, ...readJointFundingInto(snapshot, problems) };
+  const plan: Plan = {
+    board: infoValue('Health and Wellbeing Board'),
+    title: infoValue('Title'),
+    partners,
+    years,
+    unitCosts,
+    schemes,
+    targets,
+    notes: [],
+    ...readPoolSheets(snapshot, problems),
+    cards: readCardBook(snapshot, problems),
+    ...signOffRoles,
+    ...readJointFundingInto(snapshot, problems),
+  };
   const locate = (path: PlanPath): Location => {
     switch (path.kind) {
       case 'scheme':
@@ -158,7 +205,10 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
       }
       case 'unitCost':
         // A missing unit cost is reported at the row where it would be added, just below the table.
-        return a.where(unitBlock!.rows[path.index] ?? unitBlock!.header + unitBlock!.rows.length + 1, unitBlock!.col(path.field === 'id' ? 0 : 3));
+        return a.where(
+          unitBlock!.rows[path.index] ?? unitBlock!.header + unitBlock!.rows.length + 1,
+          unitBlock!.col(path.field === 'id' ? 0 : 3),
+        );
       case 'year':
         return a.where(yearCells.get(path.index)!.row, yearsBlock!.col(path.field === 'label' ? 0 : 1));
     }
@@ -172,7 +222,11 @@ function requireSheet(snapshot: WorkbookSnapshot, name: string): SheetSnapshot {
   const sheet = findSheet(snapshot, name);
   if (!sheet) {
     throw new PlanError([
-      { severity: 'error', where: { sheet: name, cell: 'A1' }, message: `the workbook has no "${name}" sheet. Start a plan with the add-in, or rename the sheet back to "${name}" (found: ${snapshot.sheets.map((s) => s.name).join(', ') || 'no sheets'}).` },
+      {
+        severity: 'error',
+        where: { sheet: name, cell: 'A1' },
+        message: `the workbook has no "${name}" sheet. Start a plan with the add-in, or rename the sheet back to "${name}" (found: ${snapshot.sheets.map((s) => s.name).join(', ') || 'no sheets'}).`,
+      },
     ]);
   }
   return sheet;
@@ -182,6 +236,9 @@ function requireSheet(snapshot: WorkbookSnapshot, name: string): SheetSnapshot {
 function readSignOffRoles(a: CellReader): Pick<Plan, 'signOffRoles'> {
   const block = locateBlock(a, SHEET_SPECS.assumptions, BLOCKS.signOffRoles, { optional: true });
   const roles = (block?.rows ?? []).slice(0, DEFAULT_SIGN_OFF_ROLES.length).map((r) => a.text(r, block!.col(1)));
-  const own = roles.length === DEFAULT_SIGN_OFF_ROLES.length && roles.every(Boolean) && roles.some((r, i) => r !== DEFAULT_SIGN_OFF_ROLES[i]);
+  const own =
+    roles.length === DEFAULT_SIGN_OFF_ROLES.length &&
+    roles.every(Boolean) &&
+    roles.some((r, i) => r !== DEFAULT_SIGN_OFF_ROLES[i]);
   return own ? { signOffRoles: roles } : {};
 }

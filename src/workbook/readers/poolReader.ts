@@ -17,7 +17,10 @@ import { CellReader } from './cells';
  * into the plan (contributions, the sharing rule, quarterly spend, stated amounts, risks), so
  * rebuilding the workbook keeps it. A workbook without these sheets simply has none of them.
  */
-export function readPoolSheets(snapshot: WorkbookSnapshot, problems: Problem[]): Pick<Plan, 'pool' | 'risks' | 'statements'> {
+export function readPoolSheets(
+  snapshot: WorkbookSnapshot,
+  problems: Problem[],
+): Pick<Plan, 'pool' | 'risks' | 'statements'> {
   const out: { pool?: Pool; risks?: Risk[]; statements?: Statement[] } = {};
   const poolSheet = findSheet(snapshot, POOL_SHEETS.pool);
   if (poolSheet) {
@@ -57,12 +60,19 @@ function readPool(r: CellReader): Pool {
     const fb = locateBlock(r, SHEET_SPECS.pool, BLOCKS.fixedShares);
     const shares: FixedShare[] = (fb?.rows ?? [])
       .filter((row) => !r.isBlank(row, fb!.col(1)))
-      .map((row) => ({ partner: r.text(row, fb!.col(0)), percent: r.amount(row, fb!.col(1), `The fixed share of ${r.text(row, fb!.col(0))}`) }));
+      .map((row) => ({
+        partner: r.text(row, fb!.col(0)),
+        percent: r.amount(row, fb!.col(1), `The fixed share of ${r.text(row, fb!.col(0))}`),
+      }));
     // Shares that don't add up to 100, or name a partner the plan doesn't have, are a failed check on
     // the Checks sheet (pool-shares), not a refusal to read: the Benefits summary still prints.
     sharing = { kind: 'fixed', shares };
   } else if (ruleText && ruleText.toLowerCase() !== SHARING_RULES.contributions.toLowerCase()) {
-    r.warning(ruleHeader + 1, 1, `the sharing rule must be "${SHARING_RULES.contributions}" or "${SHARING_RULES.fixed}", not "${ruleText}"; it is read as "${SHARING_RULES.contributions}".`);
+    r.warning(
+      ruleHeader + 1,
+      1,
+      `the sharing rule must be "${SHARING_RULES.contributions}" or "${SHARING_RULES.fixed}", not "${ruleText}"; it is read as "${SHARING_RULES.contributions}".`,
+    );
   }
 
   const sb = locateBlock(r, SHEET_SPECS.pool, BLOCKS.spend);
@@ -73,7 +83,12 @@ function readPool(r: CellReader): Pool {
     for (let q = 1; q <= 4; q++) {
       const c = sb!.col(2 + q);
       if (r.isBlank(row, c)) continue;
-      spend.push({ scheme, year, quarter: q as QuarterNumber, amount: r.amount(row, c, `The Q${q} ${year} spend on scheme ${scheme}`) });
+      spend.push({
+        scheme,
+        year,
+        quarter: q as QuarterNumber,
+        amount: r.amount(row, c, `The Q${q} ${year} spend on scheme ${scheme}`),
+      });
     }
   }
   const phasing = readPhasing(r);
@@ -86,7 +101,9 @@ function readPhasing(r: CellReader): Record<string, (Decimal | null)[]> | undefi
   const out: Record<string, (Decimal | null)[]> = {};
   for (const row of b?.rows ?? []) {
     const year = r.text(row, b!.col(0));
-    const quarters = [1, 2, 3, 4].map((q) => (r.isBlank(row, b!.col(q)) ? null : r.amount(row, b!.col(q), `The Q${q} ${year} share of the allocation`)));
+    const quarters = [1, 2, 3, 4].map((q) =>
+      r.isBlank(row, b!.col(q)) ? null : r.amount(row, b!.col(q), `The Q${q} ${year} share of the allocation`),
+    );
     if (quarters.some((q) => q !== null)) out[year] = quarters;
   }
   return Object.keys(out).length ? out : undefined;
@@ -97,12 +114,21 @@ function readStatements(r: CellReader): Statement[] {
   const pb = locateBlock(r, SHEET_SPECS.checks, BLOCKS.parts);
   const parts = (pb?.rows ?? []).map((row) => ({
     id: r.text(row, pb!.col(0)),
-    part: { label: r.text(row, pb!.col(1)), amount: r.amount(row, pb!.col(3), `The amount of "${r.text(row, pb!.col(1))}"`), ...(r.text(row, pb!.col(2)) ? { scheme: r.text(row, pb!.col(2)) } : {}) } as StatementPart,
+    part: {
+      label: r.text(row, pb!.col(1)),
+      amount: r.amount(row, pb!.col(3), `The amount of "${r.text(row, pb!.col(1))}"`),
+      ...(r.text(row, pb!.col(2)) ? { scheme: r.text(row, pb!.col(2)) } : {}),
+    } as StatementPart,
   }));
   return (sb?.rows ?? []).map((row) => {
     const id = r.text(row, sb!.col(0));
     const kind = r.text(row, sb!.col(1)) as StatementKind;
-    if (!STATEMENT_KINDS.includes(kind)) r.error(row, sb!.col(1), `the kind of statement ${id} must be one of ${STATEMENT_KINDS.join(', ')}, not "${kind}".`);
+    if (!STATEMENT_KINDS.includes(kind))
+      r.error(
+        row,
+        sb!.col(1),
+        `the kind of statement ${id} must be one of ${STATEMENT_KINDS.join(', ')}, not "${kind}".`,
+      );
     return {
       id,
       kind: STATEMENT_KINDS.includes(kind) ? kind : 'parts',
@@ -125,8 +151,15 @@ function readRisks(r: CellReader): Risk[] {
       description: r.text(row, b!.col(1)),
       impact: r.amount(row, b!.col(2), `The impact of risk ${id}`),
       probability: r.amount(row, b!.col(3), `The probability of risk ${id}`),
-      ...(r.isBlank(row, b!.col(5)) ? {} : { statedRating: r.amount(row, b!.col(5), `The stated rating of risk ${id}`) }),
-      mitigations: mitigations ? mitigations.split(MITIGATION_SEPARATOR).map((m) => m.trim()).filter(Boolean) : [],
+      ...(r.isBlank(row, b!.col(5))
+        ? {}
+        : { statedRating: r.amount(row, b!.col(5), `The stated rating of risk ${id}`) }),
+      mitigations: mitigations
+        ? mitigations
+            .split(MITIGATION_SEPARATOR)
+            .map((m) => m.trim())
+            .filter(Boolean)
+        : [],
       owner: r.text(row, b!.col(8)),
     };
   });

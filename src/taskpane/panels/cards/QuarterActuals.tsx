@@ -9,29 +9,61 @@ import { entryKey, fieldMessage, filledEntries, typedFrom, type ActualField, typ
 
 const useStyles = makeStyles({
   ...panelStyles,
-  card: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, margin: 0, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalM}`, minWidth: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}`, overflowWrap: 'anywhere' },
+  card: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    margin: 0,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalM}`,
+    minWidth: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  legend: {
+    fontWeight: tokens.fontWeightSemibold,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    overflowWrap: 'anywhere',
+  },
   measure: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(84px, 1fr))', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: 'start' },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(84px, 1fr))',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    alignItems: 'start',
+  },
   input: { width: '100%', minWidth: 0 },
 });
 
 /** One quarter's actuals, card by card: a short form per card whose labels stay beside their boxes at any width. */
-export function QuarterActuals(props: { readonly session: PlanSession; readonly plan: Plan; readonly quarters: readonly string[]; readonly initial: string }) {
+export function QuarterActuals(props: {
+  readonly session: PlanSession;
+  readonly plan: Plan;
+  readonly quarters: readonly string[];
+  readonly initial: string;
+}) {
   const { session, plan, quarters } = props;
   const styles = useStyles();
   const [quarter, setQuarter] = useState(props.initial);
   const entries = useMemo(() => (quarter ? quarterEntries(plan, quarter) : []), [plan, quarter]);
   const [typed, setTyped] = useState<Record<string, TypedActual>>(() => typedFrom(entries));
   useEffect(() => setTyped(typedFrom(entries)), [entries]);
-  const errors = entries.some((e) => (['reduction', 'baseline', 'actual'] as const).some((f) => fieldMessage(plan, e, f, typed[entryKey(e)]?.[f] ?? '')?.severity === 'error'));
+  const errors = entries.some((e) =>
+    (['reduction', 'baseline', 'actual'] as const).some(
+      (f) => fieldMessage(plan, e, f, typed[entryKey(e)]?.[f] ?? '')?.severity === 'error',
+    ),
+  );
   const cards = [...new Set(entries.map((e) => e.ref))];
   const save = () =>
-    void session.run(`Saving ${quarter} actuals`, (onProgress) => enterQuarterActuals(session.host, quarter, filledEntries(entries, typed), onProgress)).then((outcome) => {
-      if (!outcome) return;
-      session.workbookWrote(outcome.plan);
-      session.notify({ intent: 'success', title: `${quarter} actuals saved on the cards` });
-    });
+    void session
+      .run(`Saving ${quarter} actuals`, (onProgress) =>
+        enterQuarterActuals(session.host, quarter, filledEntries(entries, typed), onProgress),
+      )
+      .then((outcome) => {
+        if (!outcome) return;
+        session.workbookWrote(outcome.plan);
+        session.notify({ intent: 'success', title: `${quarter} actuals saved on the cards` });
+      });
   if (!entries.length) return null;
   return (
     <section className={styles.section} aria-labelledby="actuals-heading">
@@ -45,7 +77,10 @@ export function QuarterActuals(props: { readonly session: PlanSession; readonly 
           ))}
         </Select>
       </Field>
-      <Caption1 className={styles.muted}>Type the realised reduction, or the baseline and actual counts. For a rate, type the measured value (e.g. 0.85 for 85%).</Caption1>
+      <Caption1 className={styles.muted}>
+        Type the realised reduction, or the baseline and actual counts. For a rate, type the measured value (e.g. 0.85
+        for 85%).
+      </Caption1>
       {cards.map((ref) => {
         const mine = entries.filter((e) => e.ref === ref);
         const name = plan.schemes.find((s) => s.ref === ref)?.name ?? '';
@@ -55,7 +90,13 @@ export function QuarterActuals(props: { readonly session: PlanSession; readonly 
               {ref} {name.length > 50 ? `${name.slice(0, 49)}…` : name}
             </legend>
             {mine.map((e) => (
-              <Measure key={entryKey(e)} plan={plan} entry={e} typed={typed[entryKey(e)]} set={(t) => setTyped((all) => ({ ...all, [entryKey(e)]: t }))} />
+              <Measure
+                key={entryKey(e)}
+                plan={plan}
+                entry={e}
+                typed={typed[entryKey(e)]}
+                set={(t) => setTyped((all) => ({ ...all, [entryKey(e)]: t }))}
+              />
             ))}
           </fieldset>
         );
@@ -70,13 +111,32 @@ export function QuarterActuals(props: { readonly session: PlanSession; readonly 
   );
 }
 
-function Measure({ plan, entry, typed, set }: { readonly plan: Plan; readonly entry: QuarterEntry; readonly typed?: TypedActual; readonly set: (t: TypedActual) => void }) {
+function Measure({
+  plan,
+  entry,
+  typed,
+  set,
+}: {
+  readonly plan: Plan;
+  readonly entry: QuarterEntry;
+  readonly typed?: TypedActual;
+  readonly set: (t: TypedActual) => void;
+}) {
   const styles = useStyles();
   const t = typed ?? { reduction: '', baseline: '', actual: '', note: '' };
   const measure = entry.label.slice(entry.ref.length + 1);
-  const planned = entry.planned === undefined ? '' : entry.kind === 'rate' ? `target ${formatPercent(entry.planned)}` : `planned ${formatCount(entry.planned)}`;
+  const planned =
+    entry.planned === undefined
+      ? ''
+      : entry.kind === 'rate'
+        ? `target ${formatPercent(entry.planned)}`
+        : `planned ${formatCount(entry.planned)}`;
   const fields: ActualField[] = entry.kind === 'count' ? ['reduction', 'baseline', 'actual'] : ['actual'];
-  const titles: Record<ActualField, string> = { reduction: 'Reduction', baseline: 'Baseline', actual: entry.kind === 'rate' ? 'Measured' : 'Actual' };
+  const titles: Record<ActualField, string> = {
+    reduction: 'Reduction',
+    baseline: 'Baseline',
+    actual: entry.kind === 'rate' ? 'Measured' : 'Actual',
+  };
   return (
     <div className={styles.measure} role="group" aria-label={`${entry.label}${planned ? `, ${planned}` : ''}`}>
       <Caption1>
@@ -87,14 +147,30 @@ function Measure({ plan, entry, typed, set }: { readonly plan: Plan; readonly en
         {fields.map((f) => {
           const message = fieldMessage(plan, entry, f, t[f]);
           return (
-            <Field key={f} label={titles[f]} validationState={message?.severity ?? 'none'} validationMessage={message?.text}>
-              <Input className={styles.input} aria-label={`${entry.label} ${titles[f].toLowerCase()}`} value={t[f]} inputMode="decimal" onChange={(_, d) => set({ ...t, [f]: d.value })} />
+            <Field
+              key={f}
+              label={titles[f]}
+              validationState={message?.severity ?? 'none'}
+              validationMessage={message?.text}
+            >
+              <Input
+                className={styles.input}
+                aria-label={`${entry.label} ${titles[f].toLowerCase()}`}
+                value={t[f]}
+                inputMode="decimal"
+                onChange={(_, d) => set({ ...t, [f]: d.value })}
+              />
             </Field>
           );
         })}
       </div>
       <Field label="Note">
-        <Input className={styles.input} aria-label={`${entry.label} note`} value={t.note} onChange={(_, d) => set({ ...t, note: d.value })} />
+        <Input
+          className={styles.input}
+          aria-label={`${entry.label} note`}
+          value={t.note}
+          onChange={(_, d) => set({ ...t, note: d.value })}
+        />
       </Field>
     </div>
   );

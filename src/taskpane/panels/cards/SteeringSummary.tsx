@@ -1,12 +1,35 @@
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Caption1,
+  makeStyles,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
 import { formatPounds } from '../../../domain/money';
 import type { BenefitsSummary } from '../../../domain/tracker';
 import { panelStyles } from '../../panelStyles';
 
 const useStyles = makeStyles({
   ...panelStyles,
-  header: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', minWidth: 0, overflowWrap: 'anywhere', textAlign: 'left' },
-  figures: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0, fontVariantNumeric: 'tabular-nums' },
+  header: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    minWidth: 0,
+    overflowWrap: 'anywhere',
+    textAlign: 'left',
+  },
+  figures: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) auto',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+    fontVariantNumeric: 'tabular-nums',
+  },
   term: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0, textAlign: 'right', overflowWrap: 'anywhere' },
   Red: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
@@ -43,7 +66,10 @@ export function SteeringSummary({ summary }: { readonly summary: BenefitsSummary
         ['Realised', formatPounds(summary.realisedToDate)],
         ['Variance', formatPounds(summary.variance)],
         ['Planned, not yet reported', formatPounds(summary.plannedNotReported)],
-        ['Cards', `Green ${summary.statusCounts.Green}, Amber ${summary.statusCounts.Amber}, Red ${summary.statusCounts.Red}, no data ${summary.statusCounts['No data yet']}`],
+        [
+          'Cards',
+          `Green ${summary.statusCounts.Green}, Amber ${summary.statusCounts.Amber}, Red ${summary.statusCounts.Red}, no data ${summary.statusCounts['No data yet']}`,
+        ],
       ])}
       <Accordion multiple collapsible aria-label="Each card’s position">
         {summary.cards.map(({ card, position: p }) => (
@@ -55,7 +81,8 @@ export function SteeringSummary({ summary }: { readonly summary: BenefitsSummary
                 </span>
                 <Caption1>
                   <span className={isTone(p.status) ? styles[p.status] : undefined}>{p.status}</span>
-                  {p.statusSetBy && p.hasData ? ` (${p.statusSetBy.toLowerCase()})` : ''} · {p.variance === null ? 'no data' : `variance ${formatPounds(p.variance)}`}
+                  {p.statusSetBy && p.hasData ? ` (${p.statusSetBy.toLowerCase()})` : ''} ·{' '}
+                  {p.variance === null ? 'no data' : `variance ${formatPounds(p.variance)}`}
                 </Caption1>
               </span>
             </AccordionHeader>

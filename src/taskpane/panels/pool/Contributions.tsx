@@ -11,8 +11,21 @@ import { savePool } from './poolActions';
 
 const useStyles = makeStyles({
   ...panelStyles,
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  item: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, justifyContent: 'space-between', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  item: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    justifyContent: 'space-between',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   itemText: { minWidth: 0, overflowWrap: 'anywhere' },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   input: { width: '100%', minWidth: 0 },
@@ -22,7 +35,15 @@ const useStyles = makeStyles({
 const NEW_PARTNER = '+new';
 
 /** Contributions by partner and funding source for one year: the list, and a form to add one. */
-export function Contributions({ session, plan, year }: { readonly session: PlanSession; readonly plan: Plan; readonly year: string }) {
+export function Contributions({
+  session,
+  plan,
+  year,
+}: {
+  readonly session: PlanSession;
+  readonly plan: Plan;
+  readonly year: string;
+}) {
   const styles = useStyles();
   const busy = !!session.busy;
   const all = plan.pool?.contributions ?? [];
@@ -42,7 +63,16 @@ export function Contributions({ session, plan, year }: { readonly session: PlanS
             </span>
             {asking === index ? (
               <span className={styles.row}>
-                <Button size="small" appearance="primary" disabled={busy} onClick={() => void savePool(session, 'Removing a contribution', (p) => removeContribution(p, index)).then(() => setAsking(undefined))}>
+                <Button
+                  size="small"
+                  appearance="primary"
+                  disabled={busy}
+                  onClick={() =>
+                    void savePool(session, 'Removing a contribution', (p) => removeContribution(p, index)).then(() =>
+                      setAsking(undefined),
+                    )
+                  }
+                >
                   Remove
                 </Button>
                 <Button size="small" onClick={() => setAsking(undefined)}>
@@ -50,7 +80,14 @@ export function Contributions({ session, plan, year }: { readonly session: PlanS
                 </Button>
               </span>
             ) : (
-              <Button size="small" appearance="subtle" icon={<DeleteRegular />} aria-label={`Remove ${c.partner} ${c.source} ${formatPounds(c.amount)}`} disabled={busy} onClick={() => setAsking(index)} />
+              <Button
+                size="small"
+                appearance="subtle"
+                icon={<DeleteRegular />}
+                aria-label={`Remove ${c.partner} ${c.source} ${formatPounds(c.amount)}`}
+                disabled={busy}
+                onClick={() => setAsking(index)}
+              />
             )}
           </li>
         ))}
@@ -60,7 +97,15 @@ export function Contributions({ session, plan, year }: { readonly session: PlanS
   );
 }
 
-function AddContribution({ session, plan, year }: { readonly session: PlanSession; readonly plan: Plan; readonly year: string }) {
+function AddContribution({
+  session,
+  plan,
+  year,
+}: {
+  readonly session: PlanSession;
+  readonly plan: Plan;
+  readonly year: string;
+}) {
   const styles = useStyles();
   const [partner, setPartner] = useState(plan.partners[0]?.id ?? NEW_PARTNER);
   const [newId, setNewId] = useState('');
@@ -70,9 +115,13 @@ function AddContribution({ session, plan, year }: { readonly session: PlanSessio
   const [amount, setAmount] = useState('');
   const [touched, setTouched] = useState(false);
   const adding = partner === NEW_PARTNER || !plan.partners.some((p) => p.id === partner);
-  const amountError = amount.trim() === '' ? 'Enter the amount.' : (amountProblem(amount) ?? (parseAmount(amount)!.isNegative() ? 'A contribution is £0 or more.' : undefined));
+  const amountError =
+    amount.trim() === ''
+      ? 'Enter the amount.'
+      : (amountProblem(amount) ?? (parseAmount(amount)!.isNegative() ? 'A contribution is £0 or more.' : undefined));
   const sourceError = source.trim() ? undefined : 'Say where the money comes from.';
-  const partnerError = adding && (!newId.trim() || !newName.trim()) ? 'Give the new partner an id and a name.' : undefined;
+  const partnerError =
+    adding && (!newId.trim() || !newName.trim()) ? 'Give the new partner an id and a name.' : undefined;
   const submit = () => {
     setTouched(true);
     if (amountError || sourceError || partnerError) return;
@@ -88,7 +137,8 @@ function AddContribution({ session, plan, year }: { readonly session: PlanSessio
       setPartner(id);
     });
   };
-  const show = (error: string | undefined) => (touched && error ? { validationState: 'error' as const, validationMessage: error } : {});
+  const show = (error: string | undefined) =>
+    touched && error ? { validationState: 'error' as const, validationMessage: error } : {};
   return (
     <form
       className={styles.form}
@@ -125,10 +175,21 @@ function AddContribution({ session, plan, year }: { readonly session: PlanSessio
         </>
       )}
       <Field label="Funding source" {...show(sourceError)}>
-        <Input className={styles.input} value={source} onChange={(_, d) => setSource(d.value)} placeholder="e.g. ICB minimum contribution" />
+        <Input
+          className={styles.input}
+          value={source}
+          onChange={(_, d) => setSource(d.value)}
+          placeholder="e.g. ICB minimum contribution"
+        />
       </Field>
       <Field label="Amount (£)" {...show(amountError)}>
-        <Input className={styles.input} value={amount} contentBefore="£" inputMode="decimal" onChange={(_, d) => setAmount(d.value)} />
+        <Input
+          className={styles.input}
+          value={amount}
+          contentBefore="£"
+          inputMode="decimal"
+          onChange={(_, d) => setAmount(d.value)}
+        />
       </Field>
       <div>
         <Button type="submit" appearance="primary" disabled={!!session.busy}>

@@ -6,7 +6,14 @@ import { panelStyles } from '../../panelStyles';
 
 const useStyles = makeStyles({
   ...panelStyles,
-  figures: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0, fontVariantNumeric: 'tabular-nums' },
+  figures: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) auto',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+    fontVariantNumeric: 'tabular-nums',
+  },
   term: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0, textAlign: 'right' },
   table: {
@@ -39,7 +46,8 @@ export function PoolFigures({ plan, year }: { readonly plan: Plan; readonly year
       </Subtitle2>
       {nothing && (
         <Caption1 role="status">
-          Nothing entered for {year} yet: {formatPounds(figures.allocated)} is allocated to pooled schemes against £0 contributed and £0 spent. Add the partners’ contributions and each quarter’s spend below.
+          Nothing entered for {year} yet: {formatPounds(figures.allocated)} is allocated to pooled schemes against £0
+          contributed and £0 spent. Add the partners’ contributions and each quarter’s spend below.
         </Caption1>
       )}
       <dl className={styles.figures}>
@@ -74,9 +82,15 @@ export function PoolFigures({ plan, year }: { readonly plan: Plan; readonly year
           </tbody>
         </table>
       )}
-      {figures.unknownPartners.length > 0 && <Caption1 role="alert">Not a partner of the plan: {figures.unknownPartners.join(', ')}. Add the partner or correct the id on the Pool sheet.</Caption1>}
+      {figures.unknownPartners.length > 0 && (
+        <Caption1 role="alert">
+          Not a partner of the plan: {figures.unknownPartners.join(', ')}. Add the partner or correct the id on the Pool
+          sheet.
+        </Caption1>
+      )}
       <Caption1 className={styles.muted}>
-        Variance to date is spend less the allocation phased to the quarters reported; the forecast year-end variance is shared {describeSharing(plan.pool?.sharing ?? { kind: 'contributions' })}.
+        Variance to date is spend less the allocation phased to the quarters reported; the forecast year-end variance is
+        shared {describeSharing(plan.pool?.sharing ?? { kind: 'contributions' })}.
       </Caption1>
     </section>
   );

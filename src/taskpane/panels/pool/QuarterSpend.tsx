@@ -18,21 +18,50 @@ const useStyles = makeStyles({
 });
 
 /** One quarter's spend for every pooled scheme, as a short vertical form whose labels stay with their boxes. */
-export function QuarterSpend({ session, plan, year }: { readonly session: PlanSession; readonly plan: Plan; readonly year: string }) {
+export function QuarterSpend({
+  session,
+  plan,
+  year,
+}: {
+  readonly session: PlanSession;
+  readonly plan: Plan;
+  readonly year: string;
+}) {
   const styles = useStyles();
   const [quarter, setQuarter] = useState<QuarterNumber>(1);
   const schemes = poolSchemes(plan, year);
   const figures = useMemo(() => computePoolYear(plan, year), [plan, year]);
   const entered = useMemo(() => {
-    const has = new Set((plan.pool?.spend ?? []).filter((s) => s.year === year && s.quarter === quarter).map((s) => s.scheme.toLowerCase()));
-    return Object.fromEntries(figures.schemes.map((s) => [s.ref, has.has(s.ref.toLowerCase()) ? formatCount(s.spendByQuarter[quarter - 1]) : '']));
+    const has = new Set(
+      (plan.pool?.spend ?? [])
+        .filter((s) => s.year === year && s.quarter === quarter)
+        .map((s) => s.scheme.toLowerCase()),
+    );
+    return Object.fromEntries(
+      figures.schemes.map((s) => [
+        s.ref,
+        has.has(s.ref.toLowerCase()) ? formatCount(s.spendByQuarter[quarter - 1]) : '',
+      ]),
+    );
   }, [figures, plan, year, quarter]);
   const [typed, setTyped] = useState<Record<string, string>>(entered);
   useEffect(() => setTyped(entered), [entered]);
-  const problems = Object.fromEntries(Object.entries(typed).map(([ref, text]) => [ref, text.trim() === '' ? undefined : (amountProblem(text) ?? (parseAmount(text)!.isNegative() ? 'Spend is £0 or more; enter a refund as a lower figure for the quarter.' : undefined))]));
+  const problems = Object.fromEntries(
+    Object.entries(typed).map(([ref, text]) => [
+      ref,
+      text.trim() === ''
+        ? undefined
+        : (amountProblem(text) ??
+          (parseAmount(text)!.isNegative()
+            ? 'Spend is £0 or more; enter a refund as a lower figure for the quarter.'
+            : undefined)),
+    ]),
+  );
   const invalid = Object.values(problems).some(Boolean);
   const save = () => {
-    const amounts = new Map<string, Decimal | undefined>(schemes.map((s) => [s.ref, (typed[s.ref] ?? '').trim() === '' ? undefined : parseAmount(typed[s.ref])]));
+    const amounts = new Map<string, Decimal | undefined>(
+      schemes.map((s) => [s.ref, (typed[s.ref] ?? '').trim() === '' ? undefined : parseAmount(typed[s.ref])]),
+    );
     void savePool(session, `Spend for ${year} Q${quarter}`, (p) => setQuarterSpend(p, year, quarter, amounts));
   };
   if (!schemes.length) return null;
@@ -57,7 +86,9 @@ export function QuarterSpend({ session, plan, year }: { readonly session: PlanSe
             ))}
           </Select>
         </Field>
-        <Caption1 className={styles.muted}>What each pooled scheme spent in the quarter. Leave a box empty if nothing is known yet.</Caption1>
+        <Caption1 className={styles.muted}>
+          What each pooled scheme spent in the quarter. Leave a box empty if nothing is known yet.
+        </Caption1>
         {figures.schemes.map((s) => {
           const scheme = schemes.find((x) => x.ref === s.ref);
           const problem = problems[s.ref];
@@ -65,11 +96,19 @@ export function QuarterSpend({ session, plan, year }: { readonly session: PlanSe
             <Field
               key={s.ref}
               label={`${s.ref} ${scheme && scheme.name.length > 40 ? `${scheme.name.slice(0, 39)}…` : (scheme?.name ?? '')}`}
-              hint={problem ? undefined : `Allocated ${formatPounds(s.allocation)}; spent so far ${formatPounds(s.spend)}`}
+              hint={
+                problem ? undefined : `Allocated ${formatPounds(s.allocation)}; spent so far ${formatPounds(s.spend)}`
+              }
               validationState={problem ? 'error' : 'none'}
               validationMessage={problem}
             >
-              <Input className={styles.input} value={typed[s.ref] ?? ''} contentBefore="£" inputMode="decimal" onChange={(_, d) => setTyped((t) => ({ ...t, [s.ref]: d.value }))} />
+              <Input
+                className={styles.input}
+                value={typed[s.ref] ?? ''}
+                contentBefore="£"
+                inputMode="decimal"
+                onChange={(_, d) => setTyped((t) => ({ ...t, [s.ref]: d.value }))}
+              />
             </Field>
           );
         })}

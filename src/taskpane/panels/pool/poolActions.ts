@@ -12,11 +12,23 @@ export async function savePool(session: PlanSession, label: string, edit: (plan:
   if (!outcome) return false;
   if (outcome.status === 'refused') {
     const inCells = outcome.problems.some((p) => 'sheet' in p.where);
-    session.notify(problemNotice('error', `${label}: nothing was written`, outcome.problems, inCells ? 'Correct these cells in the workbook, then try again.' : undefined, inCells));
+    session.notify(
+      problemNotice(
+        'error',
+        `${label}: nothing was written`,
+        outcome.problems,
+        inCells ? 'Correct these cells in the workbook, then try again.' : undefined,
+        inCells,
+      ),
+    );
     return false;
   }
   session.workbookWrote(outcome.plan);
   const warnings = outcome.warnings.map((p) => p.message);
-  session.notify({ intent: warnings.length ? 'warning' : 'success', title: `${label}: saved to the Pool sheet`, details: warnings });
+  session.notify({
+    intent: warnings.length ? 'warning' : 'success',
+    title: `${label}: saved to the Pool sheet`,
+    details: warnings,
+  });
   return true;
 }
