@@ -340,6 +340,28 @@ function withTrackerSettings(
   return { sheet: { ...assumptions, rows, validations }, names };
 }
 
+/** A card sheet as it is laid out: its rows, drop-downs and the absolute address of each labelled cell. */
+interface CardRows {
+  rows: Row[];
+  validations: ValidationPlan[];
+  cell: Record<string, string>;
+}
+
+const absCell = (row: number, col: number) => cellAddress(row, col, true);
+
+function section(b: CardRows, title: string, detail?: string): void {
+  b.rows.push(detail ? [text(title, 'subtitle'), text(detail, 'note')] : [text(title, 'subtitle')]);
+}
+
+function headerRow(b: CardRows, headers: readonly string[]): void {
+  b.rows.push(headers.map((h) => text(h, 'header')));
+}
+
+function keyValue(b: CardRows, label: string, value: CellPlan): void {
+  b.cell[label] = absCell(b.rows.length, 1);
+  b.rows.push([text(label), value]);
+}
+
 function cardSheet(
   plan: Plan,
   card: BenefitCard,
@@ -348,16 +370,64 @@ function cardSheet(
 ): { plan: SheetPlan; geometry: CardGeometry } {
   const tracker = cardTracker(card, t, quarter);
   const name = cardSheetName(card.ref);
-  const rows: Row[] = [];
-  const validations: ValidationPlan[] = [];
-  const cell: Record<string, string> = {};
+  const b: CardRows = { rows: [], validations: [], cell: {} };
   const yearRows = new Map<string, Map<string, number>>();
-  const abs = (row: number, col: number) => cellAddress(row, col, true);
-  const at = (row: number, col: number) => cellAddress(row, col);
-  const section = (title: string, detail?: string) =>
-    rows.push(detail ? [text(title, 'subtitle'), text(detail, 'note')] : [text(title, 'subtitle')]);
-  const headerRow = (headers: readonly string[]) => rows.push(headers.map((h) => text(h, 'header')));
 
+  cardHeading(b, card);
+  const positionRow = positionPlaceholders(b, card);
+  const schemeIndex = identityAndCase(b, plan, card);
+  const blocks = trackerBlocks(b, plan, card, tracker, schemeIndex, yearRows);
+  const posCell = absCell(positionRow.get(CARD_LABEL.quarterNumber)!, 1);
+  const cumRange = cumulativeTable(b, tracker, blocks.firstQuarterRows, posCell);
+  const charts: ChartPlan[] = tracker.cumulative.length
+    ? [
+        {
+          type: 'line',
+          title: `${card.ref}: cumulative benefit, planned against realised (£)`,
+          categories: cumRange(0),
+          series: [
+            { name: 'Planned', range: cumRange(1) },
+            { name: 'Realised', range: cumRange(2) },
+          ],
+          anchor: 'H4',
+        },
+      ]
+    : [];
+  b.rows.push([]);
+  barriersAndDependencies(b, card);
+  const ms = milestonesTable(b, card);
+  const soFirst = signOffTable(b, plan, card);
+  const un = unmatchedTable(b, card);
+
+  const position: PositionRefs = {
+    positionRow,
+    posCell,
+    cumRange,
+    rateStatusRange: blocks.rateStatusRange,
+    rateNameCell: blocks.rateNameCell,
+    signOffRange: `${absCell(soFirst, 3)}:${absCell(soFirst + 2, 3)}`,
+    msRange: (col: number) => `${absCell(ms.first, col)}:${absCell(ms.last, col)}`,
+    unmatchedRange: `${absCell(un.first, 6)}:${absCell(un.last, 6)}`,
+  };
+  fillPositionFigures(b.rows, tracker, position);
+  fillPositionStatus(b.rows, card, tracker, position);
+
+  return {
+    plan: {
+      name,
+      rows: b.rows,
+      validations: b.validations,
+      charts,
+      columnWidths: [30, 34, 12, 12, 14, 12, 12, 12, 12, 14, 12, 14, 12, 12, 12, 12, 12, 12, 12, 40],
+      freeze: { rows: 1, columns: 1 },
+      tabColor: 'BF8F00',
+    },
+    geometry: { sheet: name, tracker, cell: b.cell, yearRows },
+  };
+}
+
+function cardHeading(b: CardRows, card: BenefitCard): void {
+  const { rows } = b;
   rows.push([text(`Benefit Card ${card.ref}: ${card.schemeName}`, 'title')]);
   rows.push([text(inputNote('kept by people; refreshing the cards from the plan keeps them.'), 'note')]);
   if (!card.scheme)
@@ -375,9 +445,12 @@ function cardSheet(
       ),
     ]);
   rows.push(legendRow());
+}
 
-  // Position: filled in last, once the rows it points at are known.
+/** The position block's rows, labelled but empty: filled in last, once the rows it points at are known. */
+function positionPlaceholders(b: CardRows, card: BenefitCard): Map<string, number> {
   section(
+    b,
     CARD_SECTION.position,
     'Where the card stands at the reporting quarter (Tracker_AsAt on the Assumptions sheet).',
   );
@@ -401,81 +474,107 @@ function cardSheet(
   ];
   const positionRow = new Map<string, number>();
   for (const label of positionLabels) {
-    positionRow.set(label, rows.length);
-    cell[label] = abs(rows.length, 1);
-    rows.push([text(label)]);
+    positionRow.set(label, b.rows.length);
+    b.cell[label] = absCell(b.rows.length, 1);
+    b.rows.push([text(label)]);
   }
-  rows.push([]);
+  b.rows.push([]);
+  return positionRow;
+}
 
-  section(CARD_SECTION.identity);
-  const keyValue = (label: string, value: CellPlan) => {
-    cell[label] = abs(rows.length, 1);
-    rows.push([text(label), value]);
-  };
+/** The identity and business-case sections; returns the scheme's index in the plan, or -1. */
+function identityAndCase(b: CardRows, plan: Plan, card: BenefitCard): number {
+  section(b, CARD_SECTION.identity);
   const schemeIndex = card.scheme ? plan.schemes.indexOf(card.scheme) : -1;
-  keyValue(CARD_LABEL.ref, text(card.ref));
+  keyValue(b, CARD_LABEL.ref, text(card.ref));
   keyValue(
+    b,
     CARD_LABEL.scheme,
     schemeIndex >= 0
       ? formula(`""&${schemesGeometry(plan).cell('D', schemeIndex)}`, card.schemeName, FORMAT.text)
       : text(card.schemeName),
   );
-  keyValue(CARD_LABEL.title, text(card.title, 'input'));
-  validations.push({
-    range: at(rows.length, 1),
+  keyValue(b, CARD_LABEL.title, text(card.title, 'input'));
+  b.validations.push({
+    range: cellAddress(b.rows.length, 1),
     kind: 'list',
     list: [...BENEFIT_TYPES],
     message: `Choose ${BENEFIT_TYPES.join(', ')}.`,
   });
-  keyValue(CARD_LABEL.type, text(card.type, 'input'));
-  keyValue(CARD_LABEL.tier, text(card.tier, 'input'));
-  keyValue(CARD_LABEL.owner, text(card.owner, 'input'));
-  rows.push([]);
+  keyValue(b, CARD_LABEL.type, text(card.type, 'input'));
+  keyValue(b, CARD_LABEL.tier, text(card.tier, 'input'));
+  keyValue(b, CARD_LABEL.owner, text(card.owner, 'input'));
+  b.rows.push([]);
 
-  section(CARD_SECTION.case);
-  keyValue(CARD_LABEL.description, text(card.description, 'input'));
-  keyValue(CARD_LABEL.measures, text(card.measures, 'input'));
-  keyValue(CARD_LABEL.calculation, text(card.calculation, 'note'));
-  keyValue(CARD_LABEL.evidence, text(card.evidence, 'input'));
+  section(b, CARD_SECTION.case);
+  keyValue(b, CARD_LABEL.description, text(card.description, 'input'));
+  keyValue(b, CARD_LABEL.measures, text(card.measures, 'input'));
+  keyValue(b, CARD_LABEL.calculation, text(card.calculation, 'note'));
+  keyValue(b, CARD_LABEL.evidence, text(card.evidence, 'input'));
   keyValue(
+    b,
     CARD_LABEL.optimismBias,
     card.optimismBias ? num(card.optimismBias, FORMAT.percent, 'input') : { style: 'input', format: FORMAT.percent },
   );
-  keyValue(CARD_LABEL.timeLag, text(card.timeLag, 'input'));
-  keyValue(CARD_LABEL.notes, text(card.notes, 'input'));
-  rows.push([]);
+  keyValue(b, CARD_LABEL.timeLag, text(card.timeLag, 'input'));
+  keyValue(b, CARD_LABEL.notes, text(card.notes, 'input'));
+  b.rows.push([]);
+  return schemeIndex;
+}
 
+/** A section per metric (phased counts in £) and per rate (measured without £). */
+function trackerBlocks(
+  b: CardRows,
+  plan: Plan,
+  card: BenefitCard,
+  tracker: CardTracker,
+  schemeIndex: number,
+  yearRows: Map<string, Map<string, number>>,
+) {
   const firstQuarterRows = new Map<string, number>(); // metric/rate id -> first quarter row
   for (const m of tracker.metrics) {
     const id = m.metric.unit.id;
     section(
+      b,
       `${CARD_SECTION.metric} ${id}`,
       `${m.metric.unit.benefit}: count × ${unitCostName(id)} (£ ${m.metric.unit.unit}, on the Assumptions sheet). Phasing % blank for a year = even split in whole units, remainder to the earliest quarters.`,
     );
-    const yearsAt = metricBlock(rows, plan, card, m, schemeIndex, validations);
+    const yearsAt = metricBlock(b.rows, plan, card, m, schemeIndex, b.validations);
     yearRows.set(id, yearsAt.years);
     firstQuarterRows.set(id, yearsAt.firstQuarter);
-    rows.push([]);
+    b.rows.push([]);
   }
   const rateStatusRange = new Map<string, string>();
   const rateNameCell = new Map<string, string>();
   for (const r of tracker.rates) {
     section(
+      b,
       `${CARD_SECTION.rate} ${r.measure.id}`,
       'Tracked without £: the measured value each quarter against the target.',
     );
-    rateNameCell.set(r.measure.id, abs(rows.length, 1));
-    rateStatusRange.set(r.measure.id, rateBlock(rows, r, validations));
-    rows.push([]);
+    rateNameCell.set(r.measure.id, absCell(b.rows.length, 1));
+    rateStatusRange.set(r.measure.id, rateBlock(b.rows, r, b.validations));
+    b.rows.push([]);
   }
+  return { firstQuarterRows, rateStatusRange, rateNameCell };
+}
 
+/** The cumulative table the chart reads; returns the absolute range of one of its columns. */
+function cumulativeTable(
+  b: CardRows,
+  tracker: CardTracker,
+  firstQuarterRows: Map<string, number>,
+  posCell: string,
+): (col: number) => string {
+  const { rows } = b;
+  const at = (row: number, col: number) => cellAddress(row, col);
   section(
+    b,
     CARD_SECTION.cumulative,
     'Planned against realised benefit, cumulative, in £ (the chart reads this table; realised stops at the reporting quarter).',
   );
-  headerRow(CUMULATIVE_HEADERS);
+  headerRow(b, CUMULATIVE_HEADERS);
   const cumFirst = rows.length;
-  const posCell = abs(positionRow.get(CARD_LABEL.quarterNumber)!, 1);
   tracker.cumulative.forEach((c, k) => {
     const r = rows.length;
     const terms = (col: number) =>
@@ -510,37 +609,40 @@ function cardSheet(
     ]);
   });
   const cumLast = rows.length - 1;
-  const cumRange = (col: number) => `${abs(cumFirst, col)}:${abs(Math.max(cumLast, cumFirst), col)}`;
-  const charts: ChartPlan[] = tracker.cumulative.length
-    ? [
-        {
-          type: 'line',
-          title: `${card.ref}: cumulative benefit, planned against realised (£)`,
-          categories: cumRange(0),
-          series: [
-            { name: 'Planned', range: cumRange(1) },
-            { name: 'Realised', range: cumRange(2) },
-          ],
-          anchor: 'H4',
-        },
-      ]
-    : [];
-  rows.push([]);
+  return (col: number) => `${absCell(cumFirst, col)}:${absCell(Math.max(cumLast, cumFirst), col)}`;
+}
 
-  section(CARD_SECTION.barriers, 'What could prevent delivery of the benefit.');
-  headerRow(['Barrier']);
-  for (const b of [...card.barriers, ...spare()]) rows.push([text(b, 'input')]);
-  rows.push([]);
-  section(CARD_SECTION.dependencies, 'What else delivery depends on.');
-  headerRow(['Dependency']);
-  for (const d of [...card.dependencies, ...spare()]) rows.push([text(d, 'input')]);
-  rows.push([]);
+function barriersAndDependencies(b: CardRows, card: BenefitCard): void {
+  section(b, CARD_SECTION.barriers, 'What could prevent delivery of the benefit.');
+  headerRow(b, ['Barrier']);
+  for (const x of [...card.barriers, ...spare()]) b.rows.push([text(x, 'input')]);
+  b.rows.push([]);
+  section(b, CARD_SECTION.dependencies, 'What else delivery depends on.');
+  headerRow(b, ['Dependency']);
+  for (const d of [...card.dependencies, ...spare()]) b.rows.push([text(d, 'input')]);
+  b.rows.push([]);
+}
 
+/** A date typed as a date serial when it reads as one, else as the text typed, else an empty date input. */
+function dateInput(value: string): CellPlan {
+  const serial = dateSerial(value);
+  return serial !== null
+    ? num(serial, FORMAT_DATE, 'input')
+    : value
+      ? text(value, 'input')
+      : { style: 'input', format: FORMAT_DATE };
+}
+
+/** The milestones table with spare rows; returns its first and last rows. */
+function milestonesTable(b: CardRows, card: BenefitCard): { first: number; last: number } {
+  const { rows } = b;
+  const at = (row: number, col: number) => cellAddress(row, col);
   section(
+    b,
     CARD_SECTION.milestones,
     'Activities and milestones that deliver the benefit. Open due is the due date of milestones not Done.',
   );
-  headerRow(MILESTONE_HEADERS);
+  headerRow(b, MILESTONE_HEADERS);
   const msFirst = rows.length;
   const milestones = [...card.milestones, ...spare().map(() => ({ activity: '', milestone: '', due: '', status: '' }))];
   for (const ms of milestones) {
@@ -550,54 +652,51 @@ function cardSheet(
     rows.push([
       text(ms.activity, 'input'),
       text(ms.milestone, 'input'),
-      serial !== null
-        ? num(serial, FORMAT_DATE, 'input')
-        : ms.due
-          ? text(ms.due, 'input')
-          : { style: 'input', format: FORMAT_DATE },
+      dateInput(ms.due),
       text(ms.status, 'input'),
       formula(`IF(OR(${at(r, 3)}="Done",NOT(ISNUMBER(${at(r, 2)}))),"",${at(r, 2)})`, open, FORMAT_DATE),
     ]);
   }
   const msLast = rows.length - 1;
-  validations.push({
+  b.validations.push({
     range: `${at(msFirst, 3)}:${at(msLast, 3)}`,
     kind: 'list',
     list: [...MILESTONE_STATUSES],
     message: `Choose ${MILESTONE_STATUSES.join(', ')}.`,
   });
   rows.push([]);
+  return { first: msFirst, last: msLast };
+}
 
+/** The sign-off table, a row per role; returns its first row. */
+function signOffTable(b: CardRows, plan: Plan, card: BenefitCard): number {
+  const { rows } = b;
   const [group, ...sponsors] = signOffRoles(plan);
-  section(CARD_SECTION.signOff, `Signed off by the ${group}, the ${sponsors.join(' and the ')}.`);
-  headerRow(SIGN_OFF_HEADERS);
+  section(b, CARD_SECTION.signOff, `Signed off by the ${group}, the ${sponsors.join(' and the ')}.`);
+  headerRow(b, SIGN_OFF_HEADERS);
   const soFirst = rows.length;
   for (const s of card.signOffs) {
-    const serial = dateSerial(s.date);
-    rows.push([
-      text(s.role),
-      text(s.name, 'input'),
-      serial !== null
-        ? num(serial, FORMAT_DATE, 'input')
-        : s.date
-          ? text(s.date, 'input')
-          : { style: 'input', format: FORMAT_DATE },
-      text(s.decision, 'input'),
-    ]);
+    rows.push([text(s.role), text(s.name, 'input'), dateInput(s.date), text(s.decision, 'input')]);
   }
-  validations.push({
-    range: `${at(soFirst, 3)}:${at(rows.length - 1, 3)}`,
+  b.validations.push({
+    range: `${cellAddress(soFirst, 3)}:${cellAddress(rows.length - 1, 3)}`,
     kind: 'list',
     list: [...SIGN_OFF_DECISIONS],
     message: `Choose ${SIGN_OFF_DECISIONS.join(', ')}, or leave blank while pending.`,
   });
   rows.push([]);
+  return soFirst;
+}
 
+/** Entries kept though they no longer fit the plan; returns the table's first and last rows. */
+function unmatchedTable(b: CardRows, card: BenefitCard): { first: number; last: number } {
+  const { rows } = b;
   section(
+    b,
     CARD_SECTION.unmatched,
     'Entries that no longer fit a quarter or metric of the plan. Kept, never dropped: correct the quarter or metric, or delete the row.',
   );
-  headerRow(UNMATCHED_HEADERS);
+  headerRow(b, UNMATCHED_HEADERS);
   const unFirst = rows.length;
   for (const u of card.unmatched) {
     const a = u.actual;
@@ -613,16 +712,35 @@ function cardSheet(
       text(u.reason, 'warning'),
     ]);
   }
-  const unLast = rows.length - 1;
+  return { first: unFirst, last: rows.length - 1 };
+}
 
-  // The position block, now that every row is known.
-  const pos = tracker.position;
-  const p = (label: string) => abs(positionRow.get(label)!, 1);
-  const set = (label: string, value: CellPlan) => {
-    rows[positionRow.get(label)!] = [text(label), value];
+/** Where the position block's formulas point: known only once every other section is laid out. */
+interface PositionRefs {
+  positionRow: Map<string, number>;
+  posCell: string;
+  cumRange: (col: number) => string;
+  rateStatusRange: Map<string, string>;
+  rateNameCell: Map<string, string>;
+  signOffRange: string;
+  msRange: (col: number) => string;
+  unmatchedRange: string;
+}
+
+function positionSetters(rows: Row[], refs: PositionRefs) {
+  return {
+    p: (label: string) => absCell(refs.positionRow.get(label)!, 1),
+    set: (label: string, value: CellPlan) => {
+      rows[refs.positionRow.get(label)!] = [text(label), value];
+    },
   };
-  const signOffRange = `${abs(soFirst, 3)}:${abs(soFirst + 2, 3)}`;
-  const msRange = (col: number) => `${abs(msFirst, col)}:${abs(msLast, col)}`;
+}
+
+/** The position block's figures to date: quarter, entries, planned, realised and their variance. */
+function fillPositionFigures(rows: Row[], tracker: CardTracker, refs: PositionRefs): void {
+  const pos = tracker.position;
+  const { posCell, cumRange } = refs;
+  const { p, set } = positionSetters(rows, refs);
   set(CARD_LABEL.asAt, formula(TRACKER_NAMES.quarter, pos.asAt, FORMAT.text));
   set(CARD_LABEL.quarterNumber, formula(TRACKER_NAMES.position, pos.position, FORMAT.count));
   const index = (col: number) => `IF(${posCell}=0,0,INDEX(${cumRange(col)},${posCell}))`;
@@ -649,18 +767,25 @@ function cardSheet(
       ? formula(`IF(${entries}=0,"No data yet",${ragFormula(realised, planned)})`, pos.financialStatus, FORMAT.text)
       : text(NA),
   );
+}
+
+/** The position block's statuses: per rate, overall and what set it, sign-off, next milestone, unmatched entries. */
+function fillPositionStatus(rows: Row[], card: BenefitCard, tracker: CardTracker, refs: PositionRefs): void {
+  const pos = tracker.position;
+  const { posCell, signOffRange, msRange } = refs;
+  const { p, set } = positionSetters(rows, refs);
   tracker.rates.forEach((r, i) => {
     set(
       `${r.measure.name} status`,
       formula(
-        `IF(${posCell}=0,"No data yet",INDEX(${rateStatusRange.get(r.measure.id)},${posCell}))`,
+        `IF(${posCell}=0,"No data yet",INDEX(${refs.rateStatusRange.get(r.measure.id)},${posCell}))`,
         pos.rateStatuses[i],
         FORMAT.text,
       ),
     );
   });
   const statusCell = p(CARD_LABEL.status);
-  const statusRange = `${p(CARD_LABEL.financialStatus)}:${abs(positionRow.get(CARD_LABEL.status)! - 1, 1)}`;
+  const statusRange = `${p(CARD_LABEL.financialStatus)}:${absCell(refs.positionRow.get(CARD_LABEL.status)! - 1, 1)}`;
   set(
     CARD_LABEL.status,
     formula(
@@ -670,7 +795,7 @@ function cardSheet(
     ),
   );
   const byRate = tracker.rates
-    .map((r) => `IF(${p(`${r.measure.name} status`)}=${statusCell},""&${rateNameCell.get(r.measure.id)},`)
+    .map((r) => `IF(${p(`${r.measure.name} status`)}=${statusCell},""&${refs.rateNameCell.get(r.measure.id)},`)
     .join('');
   const setBy = `IF(${statusCell}="No data yet","${NO_DATA}",IF(${p(CARD_LABEL.financialStatus)}=${statusCell},"${MONEY}",${byRate}"${MONEY}"${')'.repeat(tracker.rates.length)}))`;
   set(CARD_LABEL.statusSetBy, formula(setBy, pos.statusSetBy, FORMAT.text));
@@ -695,22 +820,9 @@ function cardSheet(
   set(
     CARD_LABEL.unmatched,
     card.unmatched.length
-      ? formula(`COUNTA(${abs(unFirst, 6)}:${abs(unLast, 6)})`, card.unmatched.length, FORMAT.count)
+      ? formula(`COUNTA(${refs.unmatchedRange})`, card.unmatched.length, FORMAT.count)
       : num(0, FORMAT.count),
   );
-
-  return {
-    plan: {
-      name,
-      rows,
-      validations,
-      charts,
-      columnWidths: [30, 34, 12, 12, 14, 12, 12, 12, 12, 14, 12, 14, 12, 12, 12, 12, 12, 12, 12, 40],
-      freeze: { rows: 1, columns: 1 },
-      tabColor: 'BF8F00',
-    },
-    geometry: { sheet: name, tracker, cell, yearRows },
-  };
 }
 
 /** domain/tracker.ts ratioStatus: performance 1 + (realised − planned) ÷ |planned|, one division either sign. */
