@@ -112,19 +112,82 @@ function sectionOf(title: string): Section | undefined {
 /** Header rows start with one of these words in column A. */
 const HEADER_STARTS = new Set(['quarter', 'year', 'barrier', 'dependency', 'activity', 'role']);
 
+type Phasing = Record<string, Record<string, (Decimal | null)[]>>;
+
+/** What one pass down a card sheet collects, section by section. */
+interface CardScan {
+  fields: Map<string, { row: number }>;
+  actuals: Actual[];
+  unmatched: Actual[];
+  phasing: Phasing;
+  rateFields: Map<string, Map<string, number>>;
+  barriers: string[];
+  dependencies: string[];
+  milestones: Milestone[];
+  signOffs: SignOff[];
+}
+
+/** A row of a card sheet below a header row, its cells found by the header's names. */
+interface RowCells {
+  r: number;
+  first: string;
+  headerKind: string;
+  cellText: (name: string) => string;
+  amount: (name: string, what: string, allowNegative?: boolean) => Decimal | undefined;
+  date: (name: string) => string;
+}
+
 function readCard(c: CellReader): CardRecord {
   const sheet = c.sheet;
-  const fields = new Map<string, { row: number }>();
-  const actuals: Actual[] = [];
-  const unmatched: Actual[] = [];
-  const phasing: Record<string, Record<string, (Decimal | null)[]>> = {};
-  const rates: RateMeasure[] = [];
-  const rateFields = new Map<string, Map<string, number>>();
-  const barriers: string[] = [];
-  const dependencies: string[] = [];
-  const milestones: Milestone[] = [];
-  const signOffs: SignOff[] = [];
+  const scan = scanCard(c);
+  const { fields } = scan;
+  const field = (label: string) => fields.get(label.toLowerCase());
+  const fieldText = (label: string) => {
+    const f = field(label);
+    return f ? c.text(f.row, 1) : undefined;
+  };
+  const type = fieldText(CARD_LABEL.type);
+  if (type && !BENEFIT_TYPES.includes(type as BenefitType))
+    c.error(field(CARD_LABEL.type)!.row, 1, `the benefit type is one of ${BENEFIT_TYPES.join(', ')}, not "${type}".`);
+  const bias = field(CARD_LABEL.optimismBias);
+  const rates = rateMeasures(c, scan.rateFields);
+  const phasing = withoutEvenYears(scan.phasing);
+  return {
+    scheme: fieldText(CARD_LABEL.ref) || sheet.name.slice(CARD_SHEET_PREFIX.length),
+    title: fieldText(CARD_LABEL.title),
+    type: (type || undefined) as BenefitType | undefined,
+    tier: fieldText(CARD_LABEL.tier),
+    owner: fieldText(CARD_LABEL.owner),
+    description: fieldText(CARD_LABEL.description),
+    measures: fieldText(CARD_LABEL.measures),
+    evidence: fieldText(CARD_LABEL.evidence),
+    optimismBias: bias && !c.isBlank(bias.row, 1) ? c.amount(bias.row, 1, 'The optimism bias') : undefined,
+    timeLag: fieldText(CARD_LABEL.timeLag),
+    notes: fieldText(CARD_LABEL.notes),
+    phasing: Object.keys(phasing).length ? phasing : undefined,
+    rateMeasures: rates,
+    actuals: [...scan.actuals, ...scan.unmatched],
+    barriers: scan.barriers,
+    dependencies: scan.dependencies,
+    milestones: scan.milestones,
+    signOffs: scan.signOffs,
+  };
+}
 
+/** One pass down the sheet: section titles switch the section, header rows name the columns of the rows below. */
+function scanCard(c: CellReader): CardScan {
+  const sheet = c.sheet;
+  const scan: CardScan = {
+    fields: new Map(),
+    actuals: [],
+    unmatched: [],
+    phasing: {},
+    rateFields: new Map(),
+    barriers: [],
+    dependencies: [],
+    milestones: [],
+    signOffs: [],
+  };
   let section: Section | undefined;
   let headers: Map<string, number> | undefined;
   let headerKind = '';
@@ -146,114 +209,138 @@ function readCard(c: CellReader): CardRecord {
       headerKind = first.toLowerCase();
       continue;
     }
-    const col = (name: string) => headers?.get(name.toLowerCase()) ?? -1;
-    const cellText = (name: string) => (col(name) >= 0 ? c.text(r, col(name)) : '');
-    const amount = (name: string, what: string, allowNegative = false) =>
-      col(name) < 0 || c.isBlank(r, col(name)) ? undefined : c.amount(r, col(name), what, { allowNegative });
-    const date = (name: string) => (col(name) < 0 ? '' : dateText(c.at(r, col(name))));
-    switch (section.kind) {
-      case 'identity':
-      case 'case':
-        if (first) fields.set(first.toLowerCase(), { row: r });
-        break;
-      case 'metric': {
-        if (headerKind !== 'quarter' || !first) break;
-        const id = section.id;
-        const quarter = first;
-        const where = `${id} in ${quarter}`;
-        const pct = amount('Phasing %', `The phasing % for ${where}`);
-        const year = quarter.split(' ')[0];
-        const q = Number(quarter.slice(-1)) - 1;
-        if (q >= 0 && q < 4) {
-          if (!phasing[id]) phasing[id] = {};
-          if (!phasing[id][year]) phasing[id][year] = [null, null, null, null];
-          phasing[id][year][q] = pct ?? null;
-        }
-        const a: Actual = {
-          quarter,
-          metric: id,
-          reduction: amount('Realised reduction', `The realised reduction for ${where}`, true),
-          baseline: amount('Baseline admissions', `The baseline for ${where}`),
-          actual: amount('Actual admissions', `The actual admissions for ${where}`),
-          note: cellText('Note') || undefined,
-        };
-        if (a.reduction !== undefined || a.baseline !== undefined || a.actual !== undefined || a.note) actuals.push(a);
-        break;
-      }
-      case 'rate': {
-        const id = section.id;
-        if (headerKind !== 'quarter') {
-          if (!rateFields.has(id)) rateFields.set(id, new Map());
-          if (first) rateFields.get(id)!.set(first.toLowerCase(), r);
-          break;
-        }
-        if (!first) break;
-        const a: Actual = {
-          quarter: first,
-          metric: id,
-          actual: amount('Actual', `The ${id} value for ${first}`, true),
-          note: cellText('Note') || undefined,
-        };
-        if (a.actual !== undefined || a.note) actuals.push(a);
-        break;
-      }
-      case 'barriers':
-        if (headerKind && first) barriers.push(first);
-        break;
-      case 'dependencies':
-        if (headerKind && first) dependencies.push(first);
-        break;
-      case 'milestones': {
-        if (headerKind !== 'activity') break;
-        const m: Milestone = {
-          activity: cellText('Activity'),
-          milestone: cellText('Milestone'),
-          due: date('Due'),
-          status: cellText('Status'),
-        };
-        if (m.activity || m.milestone || m.due || m.status) milestones.push(m);
-        break;
-      }
-      case 'signOff': {
-        if (headerKind !== 'role' || !first) break;
-        signOffs.push({ role: first, name: cellText('Name'), date: date('Date'), decision: cellText('Decision') });
-        break;
-      }
-      case 'unmatched': {
-        if (headerKind !== 'quarter') break;
-        const a: Actual = {
-          quarter: first,
-          metric: cellText('Metric'),
-          reduction: amount('Realised reduction', 'The kept realised reduction', true),
-          baseline: amount('Baseline admissions', 'The kept baseline'),
-          actual: amount('Actual admissions', 'The kept actual admissions', true),
-          note: cellText('Note') || undefined,
-        };
-        if (
-          a.quarter ||
-          a.metric ||
-          a.reduction !== undefined ||
-          a.baseline !== undefined ||
-          a.actual !== undefined ||
-          a.note
-        )
-          unmatched.push(a);
-        break;
-      }
-      default:
-        break;
-    }
+    readRow(scan, section, rowCells(c, r, first, headerKind, headers));
   }
+  return scan;
+}
 
-  const field = (label: string) => fields.get(label.toLowerCase());
-  const fieldText = (label: string) => {
-    const f = field(label);
-    return f ? c.text(f.row, 1) : undefined;
+function rowCells(
+  c: CellReader,
+  r: number,
+  first: string,
+  headerKind: string,
+  headers: Map<string, number> | undefined,
+): RowCells {
+  const col = (name: string) => headers?.get(name.toLowerCase()) ?? -1;
+  return {
+    r,
+    first,
+    headerKind,
+    cellText: (name) => (col(name) >= 0 ? c.text(r, col(name)) : ''),
+    amount: (name, what, allowNegative = false) =>
+      col(name) < 0 || c.isBlank(r, col(name)) ? undefined : c.amount(r, col(name), what, { allowNegative }),
+    date: (name) => (col(name) < 0 ? '' : dateText(c.at(r, col(name)))),
   };
-  const type = fieldText(CARD_LABEL.type);
-  if (type && !BENEFIT_TYPES.includes(type as BenefitType))
-    c.error(field(CARD_LABEL.type)!.row, 1, `the benefit type is one of ${BENEFIT_TYPES.join(', ')}, not "${type}".`);
-  const bias = field(CARD_LABEL.optimismBias);
+}
+
+function readRow(scan: CardScan, section: Section, row: RowCells): void {
+  const { first, headerKind, cellText, date } = row;
+  switch (section.kind) {
+    case 'identity':
+    case 'case':
+      if (first) scan.fields.set(first.toLowerCase(), { row: row.r });
+      break;
+    case 'metric':
+      readMetricRow(scan, section.id, row);
+      break;
+    case 'rate':
+      readRateRow(scan, section.id, row);
+      break;
+    case 'barriers':
+      if (headerKind && first) scan.barriers.push(first);
+      break;
+    case 'dependencies':
+      if (headerKind && first) scan.dependencies.push(first);
+      break;
+    case 'milestones': {
+      if (headerKind !== 'activity') break;
+      const m: Milestone = {
+        activity: cellText('Activity'),
+        milestone: cellText('Milestone'),
+        due: date('Due'),
+        status: cellText('Status'),
+      };
+      if (m.activity || m.milestone || m.due || m.status) scan.milestones.push(m);
+      break;
+    }
+    case 'signOff': {
+      if (headerKind !== 'role' || !first) break;
+      scan.signOffs.push({ role: first, name: cellText('Name'), date: date('Date'), decision: cellText('Decision') });
+      break;
+    }
+    case 'unmatched':
+      readUnmatchedRow(scan, row);
+      break;
+    default:
+      break;
+  }
+}
+
+/** A quarter row of a metric: its phasing % and, when anything was typed, its actuals. */
+function readMetricRow(scan: CardScan, id: string, { first, headerKind, cellText, amount }: RowCells): void {
+  if (headerKind !== 'quarter' || !first) return;
+  const { phasing } = scan;
+  const quarter = first;
+  const where = `${id} in ${quarter}`;
+  const pct = amount('Phasing %', `The phasing % for ${where}`);
+  const year = quarter.split(' ')[0];
+  const q = Number(quarter.slice(-1)) - 1;
+  if (q >= 0 && q < 4) {
+    if (!phasing[id]) phasing[id] = {};
+    if (!phasing[id][year]) phasing[id][year] = [null, null, null, null];
+    phasing[id][year][q] = pct ?? null;
+  }
+  const a: Actual = {
+    quarter,
+    metric: id,
+    reduction: amount('Realised reduction', `The realised reduction for ${where}`, true),
+    baseline: amount('Baseline admissions', `The baseline for ${where}`),
+    actual: amount('Actual admissions', `The actual admissions for ${where}`),
+    note: cellText('Note') || undefined,
+  };
+  if (a.reduction !== undefined || a.baseline !== undefined || a.actual !== undefined || a.note) scan.actuals.push(a);
+}
+
+/** A rate's rows: its settings above the quarter header, its measured values below. */
+function readRateRow(scan: CardScan, id: string, { r, first, headerKind, cellText, amount }: RowCells): void {
+  if (headerKind !== 'quarter') {
+    if (!scan.rateFields.has(id)) scan.rateFields.set(id, new Map());
+    if (first) scan.rateFields.get(id)!.set(first.toLowerCase(), r);
+    return;
+  }
+  if (!first) return;
+  const a: Actual = {
+    quarter: first,
+    metric: id,
+    actual: amount('Actual', `The ${id} value for ${first}`, true),
+    note: cellText('Note') || undefined,
+  };
+  if (a.actual !== undefined || a.note) scan.actuals.push(a);
+}
+
+function readUnmatchedRow(scan: CardScan, { headerKind, first, cellText, amount }: RowCells): void {
+  if (headerKind !== 'quarter') return;
+  const a: Actual = {
+    quarter: first,
+    metric: cellText('Metric'),
+    reduction: amount('Realised reduction', 'The kept realised reduction', true),
+    baseline: amount('Baseline admissions', 'The kept baseline'),
+    actual: amount('Actual admissions', 'The kept actual admissions', true),
+    note: cellText('Note') || undefined,
+  };
+  if (
+    a.quarter ||
+    a.metric ||
+    a.reduction !== undefined ||
+    a.baseline !== undefined ||
+    a.actual !== undefined ||
+    a.note
+  )
+    scan.unmatched.push(a);
+}
+
+function rateMeasures(c: CellReader, rateFields: Map<string, Map<string, number>>): RateMeasure[] {
+  const rates: RateMeasure[] = [];
   for (const [id, f] of rateFields) {
     const at = (label: string) => f.get(label.toLowerCase());
     const targetRow = at(CARD_LABEL.rateTarget);
@@ -267,32 +354,18 @@ function readCard(c: CellReader): CardRecord {
       higherIsBetter: direction !== 'no',
     });
   }
-  const evenYearsDropped: typeof phasing = {};
+  return rates;
+}
+
+/** The phasing with the years left all blank (an even split) dropped. */
+function withoutEvenYears(phasing: Phasing): Phasing {
+  const evenYearsDropped: Phasing = {};
   for (const [id, years] of Object.entries(phasing)) {
     for (const [year, list] of Object.entries(years)) {
       if (list.some((p) => p !== null)) (evenYearsDropped[id] ??= {})[year] = list;
     }
   }
-  return {
-    scheme: fieldText(CARD_LABEL.ref) || sheet.name.slice(CARD_SHEET_PREFIX.length),
-    title: fieldText(CARD_LABEL.title),
-    type: (type || undefined) as BenefitType | undefined,
-    tier: fieldText(CARD_LABEL.tier),
-    owner: fieldText(CARD_LABEL.owner),
-    description: fieldText(CARD_LABEL.description),
-    measures: fieldText(CARD_LABEL.measures),
-    evidence: fieldText(CARD_LABEL.evidence),
-    optimismBias: bias && !c.isBlank(bias.row, 1) ? c.amount(bias.row, 1, 'The optimism bias') : undefined,
-    timeLag: fieldText(CARD_LABEL.timeLag),
-    notes: fieldText(CARD_LABEL.notes),
-    phasing: Object.keys(evenYearsDropped).length ? evenYearsDropped : undefined,
-    rateMeasures: rates,
-    actuals: [...actuals, ...unmatched],
-    barriers,
-    dependencies,
-    milestones,
-    signOffs,
-  };
+  return evenYearsDropped;
 }
 
 function isHeaderRow(sheet: SheetSnapshot, row: number): boolean {
