@@ -13,39 +13,9 @@ import { SHEET } from './names';
  * NEL targets. Every block is an Excel table a commissioner edits in place.
  */
 export function assumptionsLayout(plan: Plan): { sheet: SheetPlan; names: DefinedNamePlan[] } {
-  const rows: (CellPlan | null)[][] = [
-    [text(`${plan.title || `${plan.board} Better Care Fund plan`}: assumptions`, 'title')],
-    [
-      text(
-        inputNote(
-          'commissioners keep the plan here and on the Schemes sheet; every table in this workbook is calculated from them.',
-        ),
-        'note',
-      ),
-    ],
-    legendRow(),
-  ];
+  const rows = assumptionsHeadRows(plan);
   const tables: TablePlan[] = [];
-  const names: DefinedNamePlan[] = [];
-
-  // A growing block's spare rows are blank inputs in the formats of its columns.
-  const block = (spec: BlockSpec, items: (CellPlan | null)[][], spare: (CellPlan | null)[] = []) => {
-    const body = blockBody(SHEET_SPECS.assumptions, spec, items, spare);
-    const first = rows.length + 1;
-    tables.push({
-      name: spec.id,
-      row: rows.length,
-      column: 0,
-      columns: spec.headers,
-      rowCount: spec.grows ? items.length + ROOM_TO_GROW : items.length,
-    });
-    rows.push(spec.headers.map((h) => text(h, 'header')));
-    rows.push(...body);
-    if (!spec.grows) rows.push([]);
-    return first;
-  };
-  const inputs = (...formats: (string | undefined)[]): CellPlan[] =>
-    formats.map((format) => (format ? { style: 'input', format } : { style: 'input' }));
+  const block = blockAdder(rows, tables);
 
   block(BLOCKS.planInfo, [
     [text('Health and Wellbeing Board'), text(plan.board, 'input')],
@@ -77,14 +47,7 @@ export function assumptionsLayout(plan: Plan): { sheet: SheetPlan; names: Define
     ]),
     inputs(undefined, undefined, undefined, FORMAT.pence, undefined, undefined),
   );
-  plan.unitCosts.forEach((u, i) => {
-    names.push({
-      name: unitCostName(u.id),
-      sheet: SHEET.assumptions,
-      cell: cellAddress(firstUnitRow + i, 3, true),
-      comment: fitText(`${u.benefit}: £ ${u.unit}`, EXCEL_LIMITS.nameComment),
-    });
-  });
+  const names = unitCostNames(plan, firstUnitRow);
   block(
     BLOCKS.targets,
     plan.targets.map((t) => [
@@ -100,4 +63,53 @@ export function assumptionsLayout(plan: Plan): { sheet: SheetPlan; names: Define
     sheet: { name: SHEET.assumptions, rows, tables, columnWidths: [28, 44, 18, 16, 26, 80], tabColor: '1F4E79' },
     names,
   };
+}
+
+function assumptionsHeadRows(plan: Plan): (CellPlan | null)[][] {
+  return [
+    [text(`${plan.title || `${plan.board} Better Care Fund plan`}: assumptions`, 'title')],
+    [
+      text(
+        inputNote(
+          'commissioners keep the plan here and on the Schemes sheet; every table in this workbook is calculated from them.',
+        ),
+        'note',
+      ),
+    ],
+    legendRow(),
+  ];
+}
+
+/** Appends a block (header, rows, spare rows) and its table to the sheet; returns the zero-based row of its first item. */
+function blockAdder(rows: (CellPlan | null)[][], tables: TablePlan[]) {
+  // A growing block's spare rows are blank inputs in the formats of its columns.
+  return (spec: BlockSpec, items: (CellPlan | null)[][], spare: (CellPlan | null)[] = []) => {
+    const body = blockBody(SHEET_SPECS.assumptions, spec, items, spare);
+    const first = rows.length + 1;
+    tables.push({
+      name: spec.id,
+      row: rows.length,
+      column: 0,
+      columns: spec.headers,
+      rowCount: spec.grows ? items.length + ROOM_TO_GROW : items.length,
+    });
+    rows.push(spec.headers.map((h) => text(h, 'header')));
+    rows.push(...body);
+    if (!spec.grows) rows.push([]);
+    return first;
+  };
+}
+
+function inputs(...formats: (string | undefined)[]): CellPlan[] {
+  return formats.map((format) => (format ? { style: 'input', format } : { style: 'input' }));
+}
+
+/** Each unit cost's defined name (UnitCost_NEL...), pointing at its value in the block starting at `firstUnitRow`. */
+function unitCostNames(plan: Plan, firstUnitRow: number): DefinedNamePlan[] {
+  return plan.unitCosts.map((u, i) => ({
+    name: unitCostName(u.id),
+    sheet: SHEET.assumptions,
+    cell: cellAddress(firstUnitRow + i, 3, true),
+    comment: fitText(`${u.benefit}: £ ${u.unit}`, EXCEL_LIMITS.nameComment),
+  }));
 }

@@ -69,7 +69,48 @@ const span = (first: number, count: number) => (c: number) =>
  */
 export function poolLayout(plan: Plan): { sheet: SheetPlan; geometry: PoolGeometry } {
   const pool: Pool = plan.pool ?? emptyPool();
-  const b = new Blocks([
+  const b = new Blocks(poolHeadRows(plan));
+  const contributions = pool.contributions;
+  const { cFirst, cRange } = addContributions(b, contributions);
+  const { ruleRow, fRange } = addSharingRule(b, plan, pool);
+
+  const list = plan.years.map((y) => ({ year: y.label, figures: computePoolYear(plan, y.label) }));
+  const phasingFirst = b.next;
+  const spendCount = list.reduce((n) => n + poolSchemes(plan).length, 0);
+  const spendFirst = phasingFirst + list.length + 2; // the phasing rows, a blank row, the spend header
+  const summaryFirst = spendFirst + spendCount + 2;
+  const years: Years = {
+    list,
+    phasingRow: new Map(list.map((y, k) => [y.year, phasingFirst + k])),
+    summaryRow: new Map(list.map((y, k) => [y.year, summaryFirst + k])),
+  };
+  const sRange = span(spendFirst, spendCount);
+  b.add(BLOCKS.phasing, phasingRows(pool, years));
+  b.add(BLOCKS.spend, spendRows(plan, pool, years, spendFirst));
+  b.add(BLOCKS.summary, summaryRows(years, cRange, sRange));
+  const sourcesFirst = b.next;
+  const partnersFirst = sourcesFirst + list.reduce((n, y) => n + y.figures.sources.length, 0) + 2;
+  const partnerCount = list.length * plan.partners.length;
+  const pRange = span(partnersFirst, partnerCount);
+  b.add(BLOCKS.sources, sourceRows(contributions, years, cFirst, sourcesFirst, pRange));
+  const rule = { cell: abs(1, ruleRow), fRange };
+  b.add(BLOCKS.poolPartners, partnerRows(years, partnersFirst, cRange, rule));
+
+  return {
+    sheet: {
+      name: POOL_SHEETS.pool,
+      rows: b.rows,
+      tables: b.tables,
+      validations: poolValidations(ruleRow, phasingFirst, list.length, spendFirst, spendCount),
+      columnWidths: [14, 22, 44, 16, 16, 16, 16, 16, 16, 16, 16, 16],
+      tabColor: 'BF8F00',
+    },
+    geometry: poolGeometry(years, pRange),
+  };
+}
+
+function poolHeadRows(plan: Plan): Row[] {
+  return [
     [text(`${plan.board} BCF pooled budget`, 'title')],
     [
       text(
@@ -80,8 +121,13 @@ export function poolLayout(plan: Plan): { sheet: SheetPlan; geometry: PoolGeomet
       ),
     ],
     legendRow(),
-  ]);
-  const contributions = pool.contributions;
+  ];
+}
+
+function addContributions(
+  b: Blocks,
+  contributions: Pool['contributions'],
+): { cFirst: number; cRange: (c: number) => string } {
   const cFirst = b.add(
     BLOCKS.contributions,
     contributions.map((c) => [
@@ -94,7 +140,11 @@ export function poolLayout(plan: Plan): { sheet: SheetPlan; geometry: PoolGeomet
   );
   // Sums over contributions cover the rows people may type under the last one.
   const cRange = span(cFirst, regionRows(SHEET_SPECS.pool, BLOCKS.contributions, contributions.length));
+  return { cFirst, cRange };
+}
 
+/** The sharing rule's row and the fixed shares under it (blank for a partner without one). */
+function addSharingRule(b: Blocks, plan: Plan, pool: Pool): { ruleRow: number; fRange: (c: number) => string } {
   b.rows.push(BLOCKS.sharingRule.headers.map((h) => text(h, 'header')));
   const ruleRow = b.rows.length;
   b.rows.push([
@@ -120,41 +170,27 @@ export function poolLayout(plan: Plan): { sheet: SheetPlan; geometry: PoolGeomet
       f.percent ? num(f.percent, '0.00', 'input') : { style: 'input', format: '0.00' },
     ]),
   );
-  const fRange = span(fFirst, fixedRows.length);
+  return { ruleRow, fRange: span(fFirst, fixedRows.length) };
+}
 
-  const list = plan.years.map((y) => ({ year: y.label, figures: computePoolYear(plan, y.label) }));
-  const phasingFirst = b.next;
-  const spendCount = list.reduce((n) => n + poolSchemes(plan).length, 0);
-  const spendFirst = phasingFirst + list.length + 2; // the phasing rows, a blank row, the spend header
-  const summaryFirst = spendFirst + spendCount + 2;
-  const years: Years = {
-    list,
-    phasingRow: new Map(list.map((y, k) => [y.year, phasingFirst + k])),
-    summaryRow: new Map(list.map((y, k) => [y.year, summaryFirst + k])),
-  };
-  const sRange = span(spendFirst, spendCount);
-  b.add(BLOCKS.phasing, phasingRows(pool, years));
-  b.add(BLOCKS.spend, spendRows(plan, pool, years, spendFirst));
-  b.add(BLOCKS.summary, summaryRows(years, cRange, sRange));
-  const sourcesFirst = b.next;
-  const partnersFirst = sourcesFirst + list.reduce((n, y) => n + y.figures.sources.length, 0) + 2;
-  const partnerCount = list.length * plan.partners.length;
-  const pRange = span(partnersFirst, partnerCount);
-  b.add(BLOCKS.sources, sourceRows(contributions, years, cFirst, sourcesFirst, pRange));
-  const rule = { cell: abs(1, ruleRow), fRange };
-  b.add(BLOCKS.poolPartners, partnerRows(years, partnersFirst, cRange, rule));
-
-  const validations: ValidationPlan[] = [
+function poolValidations(
+  ruleRow: number,
+  phasingFirst: number,
+  yearCount: number,
+  spendFirst: number,
+  spendCount: number,
+): ValidationPlan[] {
+  return [
     {
       range: `B${ruleRow + 1}`,
       kind: 'list',
       list: [SHARING_RULES.contributions, SHARING_RULES.fixed],
       message: `Choose "${SHARING_RULES.contributions}" or "${SHARING_RULES.fixed}".`,
     },
-    ...(list.length
+    ...(yearCount
       ? [
           {
-            range: `B${phasingFirst + 1}:E${phasingFirst + list.length}`,
+            range: `B${phasingFirst + 1}:E${phasingFirst + yearCount}`,
             kind: 'decimal' as const,
             min: 0,
             message:
@@ -173,24 +209,16 @@ export function poolLayout(plan: Plan): { sheet: SheetPlan; geometry: PoolGeomet
         ]
       : []),
   ];
+}
+
+function poolGeometry(years: Years, pRange: (c: number) => string): PoolGeometry {
   const summary = (c: number, year: string) => `${POOL_SHEETS.pool}!${abs(c, years.summaryRow.get(year)!)}`;
   const yearCol = col(H.partners, 'Sharing year');
   const shareCol = col(H.partners, 'Share of variance');
   return {
-    sheet: {
-      name: POOL_SHEETS.pool,
-      rows: b.rows,
-      tables: b.tables,
-      validations,
-      columnWidths: [14, 22, 44, 16, 16, 16, 16, 16, 16, 16, 16, 16],
-      tabColor: 'BF8F00',
-    },
-    geometry: {
-      contributed: (year) => summary(col(H.summary, 'Contributed (£)'), year),
-      allocated: (year) => summary(col(H.summary, 'Allocated (£)'), year),
-      shares: (year) =>
-        `SUMIF(${POOL_SHEETS.pool}!${pRange(yearCol)},"${year}",${POOL_SHEETS.pool}!${pRange(shareCol)})`,
-    },
+    contributed: (year) => summary(col(H.summary, 'Contributed (£)'), year),
+    allocated: (year) => summary(col(H.summary, 'Allocated (£)'), year),
+    shares: (year) => `SUMIF(${POOL_SHEETS.pool}!${pRange(yearCol)},"${year}",${POOL_SHEETS.pool}!${pRange(shareCol)})`,
   };
 }
 

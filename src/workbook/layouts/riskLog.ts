@@ -1,5 +1,5 @@
 import type { Plan } from '../../domain/plan';
-import { band, heatMap, rating, score, SCORES } from '../../domain/riskLog';
+import { band, heatMap, rating, score, SCORES, type Risk } from '../../domain/riskLog';
 import { columnLetter } from '../a1';
 import { formula, num, text } from '../grid';
 import type { CellPlan, SheetPlan } from '../sheetPlan';
@@ -35,28 +35,7 @@ export function riskLogLayout(plan: Plan): SheetPlan {
     legendRow(),
     BLOCKS.risks.headers.map((h) => text(h, 'header')),
   ];
-  const items: (CellPlan | null)[][] = [];
-  risks.forEach((r, i) => {
-    const row = first + i + 1;
-    const value = rating(r);
-    const differs = r.statedRating !== undefined && !r.statedRating.equals(value);
-    items.push([
-      text(r.id, 'input'),
-      text(r.description, 'input'),
-      num(r.impact, '0', 'input'),
-      num(r.probability, '0', 'input'),
-      formula(`C${row}*D${row}`, value, '0'),
-      r.statedRating !== undefined ? num(r.statedRating, '0', 'input') : { style: 'input', format: '0' },
-      formula(
-        `IF(F${row}="","",IF(F${row}=E${row},"Agrees","Check: stated rating is not impact × probability"))`,
-        r.statedRating === undefined ? '' : differs ? 'Check: stated rating is not impact × probability' : 'Agrees',
-        '@',
-        differs ? 'warning' : 'computed',
-      ),
-      text(r.mitigations.join(MITIGATION_SEPARATOR), 'input'),
-      text(r.owner, 'input'),
-    ]);
-  });
+  const items = risks.map((r, i) => riskRow(r, first + i + 1));
   const scoreCell = { style: 'input' as const, format: '0' };
   rows.push(
     ...blockBody(spec, BLOCKS.risks, items, [
@@ -71,25 +50,7 @@ export function riskLogLayout(plan: Plan): SheetPlan {
       { style: 'input' },
     ]),
   );
-  rows.push([text(BLOCKS.heatMap.title!, 'subtitle')]);
-  const heatHeader = rows.length + 1; // 1-based row of the probability scores
-  rows.push([text(BLOCKS.heatMap.headers[0], 'header'), ...SCORES.map((p) => num(p, '0', 'header'))]);
-  const grid = heatMap(risks);
-  const range = (col: string) => `$${col}$${first + 1}:$${col}$${last + 1}`;
-  [...SCORES].reverse().forEach((impact, k) => {
-    const r = rows.length + 1;
-    rows.push([
-      num(impact, '0', 'header'),
-      ...SCORES.map((p, c) =>
-        formula(
-          `COUNTIFS(${range('C')},$A${r},${range('D')},${columnLetter(c + 1)}$${heatHeader})`,
-          grid[k][c],
-          '0',
-          band(score(impact).times(p)) === 'red' ? 'warning' : 'computed',
-        ),
-      ),
-    ]);
-  });
+  rows.push(...heatMapRows(risks, rows.length, first, last));
   return {
     name: POOL_SHEETS.risks,
     rows,
@@ -113,4 +74,51 @@ export function riskLogLayout(plan: Plan): SheetPlan {
     columnWidths: [22, 60, 12, 14, 12, 14, 20, 70, 20],
     tabColor: 'C00000',
   };
+}
+
+/** A risk's row; `row` is the 1-based sheet row its formulas refer to. */
+function riskRow(r: Risk, row: number): (CellPlan | null)[] {
+  const value = rating(r);
+  const differs = r.statedRating !== undefined && !r.statedRating.equals(value);
+  return [
+    text(r.id, 'input'),
+    text(r.description, 'input'),
+    num(r.impact, '0', 'input'),
+    num(r.probability, '0', 'input'),
+    formula(`C${row}*D${row}`, value, '0'),
+    r.statedRating !== undefined ? num(r.statedRating, '0', 'input') : { style: 'input', format: '0' },
+    formula(
+      `IF(F${row}="","",IF(F${row}=E${row},"Agrees","Check: stated rating is not impact × probability"))`,
+      r.statedRating === undefined ? '' : differs ? 'Check: stated rating is not impact × probability' : 'Agrees',
+      '@',
+      differs ? 'warning' : 'computed',
+    ),
+    text(r.mitigations.join(MITIGATION_SEPARATOR), 'input'),
+    text(r.owner, 'input'),
+  ];
+}
+
+/** The heat map's title, score header and one row per impact, starting at zero-based sheet row `start`. */
+function heatMapRows(risks: readonly Risk[], start: number, first: number, last: number): (CellPlan | null)[][] {
+  const rows: (CellPlan | null)[][] = [];
+  rows.push([text(BLOCKS.heatMap.title!, 'subtitle')]);
+  const heatHeader = start + rows.length + 1; // 1-based row of the probability scores
+  rows.push([text(BLOCKS.heatMap.headers[0], 'header'), ...SCORES.map((p) => num(p, '0', 'header'))]);
+  const grid = heatMap(risks);
+  const range = (col: string) => `$${col}$${first + 1}:$${col}$${last + 1}`;
+  [...SCORES].reverse().forEach((impact, k) => {
+    const r = start + rows.length + 1;
+    rows.push([
+      num(impact, '0', 'header'),
+      ...SCORES.map((p, c) =>
+        formula(
+          `COUNTIFS(${range('C')},$A${r},${range('D')},${columnLetter(c + 1)}$${heatHeader})`,
+          grid[k][c],
+          '0',
+          band(score(impact).times(p)) === 'red' ? 'warning' : 'computed',
+        ),
+      ),
+    ]);
+  });
+  return rows;
 }

@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import { financialYear } from '../../domain/financialYear';
 import { unitCostName, type Plan } from '../../domain/plan';
-import { computeSchemeTable, groupSchemes, NEL, type SchemeTable } from '../../domain/schemeTable';
+import { computeSchemeTable, groupSchemes, NEL, type SchemeLine, type SchemeTable } from '../../domain/schemeTable';
 import { columnLetter } from '../a1';
 import { formula, num, text } from '../grid';
 import { FORMAT, type CellPlan, type SheetPlan } from '../sheetPlan';
@@ -76,35 +76,13 @@ function nelTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeometr
   const lineOf = new Map(table.lines.map((l) => [l.scheme, l]));
   const layoutRows = groupedRows(plan, rows.length);
   const total = layoutRows.totalRow;
-  const at = (col: string, row: number, absRow = false) => `${absRow ? '$' : ''}${col}${absRow ? '$' : ''}${row + 1}`;
   for (const item of layoutRows.items) {
     if (item.kind === 'group') {
       rows.push([text(item.group.tiers, 'group'), text(item.group.number, 'group'), text(item.group.name, 'group')]);
       continue;
     }
     const line = lineOf.get(plan.schemes[item.index])!;
-    const r = rows.length;
-    const i = item.index;
-    const inPool = `${g.cell(g.inPoolColumn, i)}="${YES}"`;
-    rows.push([
-      null,
-      formula(g.cell('A', i), line.scheme.ref),
-      formula(g.cell('D', i), line.scheme.name),
-      formula(g.cell(g.costColumn(table.year), i), line.cost, FORMAT.pounds),
-      formula(
-        `IF(${inPool},IF(${at('D', total, true)}=0,"${NA}",${at('D', r)}/${at('D', total, true)}),"${NA}")`,
-        line.shareOfPool ?? NA,
-        FORMAT.percent,
-      ),
-      formula(g.cell(g.benefitColumn(table.year, NEL), i), line.counts[NEL], FORMAT.countOrBlank),
-      formula(`${at('F', r)}*${unitCostName(NEL)}`, line.savings[NEL], FORMAT.poundsOrBlank),
-      formula(
-        `IF(${at('F', total, true)}=0,"${NA}",${at('F', r)}/${at('F', total, true)})`,
-        line.shareOfNel ?? NA,
-        FORMAT.percentOrBlank,
-      ),
-      formula(`IF(${inPool},"","Not BCF pool")`, line.scheme.inPool ? '' : 'Not BCF pool'),
-    ]);
+    rows.push(nelSchemeRow(line, table, g, item.index, rows.length, total));
   }
   const sum = columnSum(header + 1, total - 1);
   rows.push([
@@ -130,23 +108,62 @@ function nelTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeometr
       ? formula(`SUM(D${header + 2}:D${total})-${at('D', total)}`, table.costOutsidePool, FORMAT.pounds)
       : num(table.costOutsidePool, FORMAT.pounds),
   ]);
-  if (table.statedPool) {
-    const stated = rows.length;
-    rows.push([null, null, text('Pool as stated in the plan', 'note'), num(table.statedPool, FORMAT.pounds, 'input')]);
-    const differs = !table.statedPool.equals(table.poolTotal);
-    rows.push([
-      null,
-      null,
-      text('Difference (calculated less stated)', 'note'),
-      formula(`${at('D', total)}-${at('D', stated)}`, table.poolTotal.minus(table.statedPool), FORMAT.pounds),
-      formula(
-        `IF(${at('D', total)}=${at('D', stated)},"Agrees","Check: the stated pool differs from the schemes")`,
-        differs ? 'Check: the stated pool differs from the schemes' : 'Agrees',
-        undefined,
-        differs ? 'warning' : 'note',
-      ),
-    ]);
-  }
+  if (table.statedPool) statedPoolRows(rows, table, table.statedPool, total);
+}
+
+/** "D7", or "$D$7" with absRow, for the zero-based sheet row `row`. */
+function at(col: string, row: number, absRow = false): string {
+  return `${absRow ? '$' : ''}${col}${absRow ? '$' : ''}${row + 1}`;
+}
+
+/** Scheme `i`'s row of the NEL table, at zero-based sheet row `r`; `total` is the total row's. */
+function nelSchemeRow(
+  line: SchemeLine,
+  table: SchemeTable,
+  g: SchemesGeometry,
+  i: number,
+  r: number,
+  total: number,
+): Row {
+  const inPool = `${g.cell(g.inPoolColumn, i)}="${YES}"`;
+  return [
+    null,
+    formula(g.cell('A', i), line.scheme.ref),
+    formula(g.cell('D', i), line.scheme.name),
+    formula(g.cell(g.costColumn(table.year), i), line.cost, FORMAT.pounds),
+    formula(
+      `IF(${inPool},IF(${at('D', total, true)}=0,"${NA}",${at('D', r)}/${at('D', total, true)}),"${NA}")`,
+      line.shareOfPool ?? NA,
+      FORMAT.percent,
+    ),
+    formula(g.cell(g.benefitColumn(table.year, NEL), i), line.counts[NEL], FORMAT.countOrBlank),
+    formula(`${at('F', r)}*${unitCostName(NEL)}`, line.savings[NEL], FORMAT.poundsOrBlank),
+    formula(
+      `IF(${at('F', total, true)}=0,"${NA}",${at('F', r)}/${at('F', total, true)})`,
+      line.shareOfNel ?? NA,
+      FORMAT.percentOrBlank,
+    ),
+    formula(`IF(${inPool},"","Not BCF pool")`, line.scheme.inPool ? '' : 'Not BCF pool'),
+  ];
+}
+
+/** The pool the plan states, under the table, and whether the schemes add up to it. */
+function statedPoolRows(rows: Row[], table: SchemeTable, statedPool: Decimal, total: number): void {
+  const stated = rows.length;
+  rows.push([null, null, text('Pool as stated in the plan', 'note'), num(statedPool, FORMAT.pounds, 'input')]);
+  const differs = !statedPool.equals(table.poolTotal);
+  rows.push([
+    null,
+    null,
+    text('Difference (calculated less stated)', 'note'),
+    formula(`${at('D', total)}-${at('D', stated)}`, table.poolTotal.minus(statedPool), FORMAT.pounds),
+    formula(
+      `IF(${at('D', total)}=${at('D', stated)},"Agrees","Check: the stated pool differs from the schemes")`,
+      differs ? 'Check: the stated pool differs from the schemes' : 'Agrees',
+      undefined,
+      differs ? 'warning' : 'note',
+    ),
+  ]);
 }
 
 /** Columns: A Ref, B Scheme, C Cost, D % pool, E NEL, F % change NEL, then one per other unit cost, then Total saving. */
@@ -168,7 +185,6 @@ function benefitTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeo
   const totalRow = header + 1 + plan.schemes.length;
   const countColumn = (unitIndex: number) => columnLetter(6 + unitIndex); // G onwards for the other unit costs
   const savingColumn = columnLetter(6 + others.length);
-  const at = (col: string, row: number, absRow = false) => `${absRow ? '$' : ''}${col}${absRow ? '$' : ''}${row + 1}`;
   table.lines.forEach((line, i) => {
     const r = rows.length;
     const inPool = `${g.cell(g.inPoolColumn, i)}="${YES}"`;

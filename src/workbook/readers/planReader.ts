@@ -18,7 +18,7 @@ import { HEADERS, NO, SHEET, YES } from '../layouts/names';
 import { findSheet, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
 import { readCardBook } from './cardReader';
 import { BLOCKS, SHEET_SPECS } from '../layouts/blocks';
-import { locateBlock } from './blockLocator';
+import { locateBlock, type Block } from './blockLocator';
 import { CellReader } from './cells';
 import { readPoolSheets } from './poolReader';
 import { readJointFundingInto } from './jointFundingReader';
@@ -33,7 +33,55 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
   const assumptions = requireSheet(snapshot, SHEET.assumptions);
   const schemesSheet = requireSheet(snapshot, SHEET.schemes);
   const a = new CellReader(assumptions);
+  const tables = readAssumptionTables(a);
 
+  const s = new CellReader(schemesSheet);
+  const schemesBlock = locateBlock(s, SHEET_SPECS.schemes, BLOCKS.schemes);
+  const columns = readSchemeColumns(s, schemesBlock, tables);
+  const schemeRows = schemesBlock?.rows ?? [];
+  const schemes = readSchemes(s, schemesBlock, columns);
+  const inv = readInvestmentsInto(snapshot, schemes);
+
+  problems.push(...a.problems, ...s.problems, ...(inv?.problems ?? []));
+  const plan: Plan = {
+    board: tables.infoValue('Health and Wellbeing Board'),
+    title: tables.infoValue('Title'),
+    partners: tables.partners,
+    years: tables.years,
+    unitCosts: tables.unitCosts,
+    schemes,
+    targets: tables.targets,
+    notes: [],
+    ...readPoolSheets(snapshot, problems),
+    cards: readCardBook(snapshot, problems),
+    ...tables.signOffRoles,
+    ...readJointFundingInto(snapshot, problems),
+  };
+  const locate = planLocator(a, s, tables, schemesBlock, schemeRows, columns);
+  if (!problems.some((p) => p.severity === 'error')) problems.push(...checkPlan(plan, locate));
+  if (problems.some((p) => p.severity === 'error')) throw new PlanError(problems);
+  return { plan, problems };
+}
+
+interface AssumptionTables {
+  infoValue: (label: string) => string;
+  signOffRoles: Pick<Plan, 'signOffRoles'>;
+  partners: Partner[];
+  yearsBlock: Block | undefined;
+  yearCells: Map<number, { row: number }>;
+  years: PlanYear[];
+  unitBlock: Block | undefined;
+  unitCosts: UnitCost[];
+  targets: NelTarget[];
+}
+
+interface SchemeColumns {
+  costColumns: Map<string, number>;
+  benefitColumns: Map<string, Map<string, number>>;
+}
+
+/** The tables of the Assumptions sheet, read in sheet order so problems come back in that order. */
+function readAssumptionTables(a: CellReader): AssumptionTables {
   const block = (spec: (typeof SHEET_SPECS.assumptions.blocks)[number]) =>
     locateBlock(a, SHEET_SPECS.assumptions, spec);
   const info = block(BLOCKS.planInfo);
@@ -43,9 +91,18 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
   };
 
   const signOffRoles = readSignOffRoles(a);
+  const partners = readPartners(a, block(BLOCKS.partners));
+  const yearsBlock = block(BLOCKS.years);
+  const yearCells = new Map<number, { row: number }>();
+  const years = readYears(a, yearsBlock, yearCells);
+  const unitBlock = block(BLOCKS.unitCosts);
+  const unitCosts = readUnitCosts(a, unitBlock);
+  const targets = readTargets(a, block(BLOCKS.targets));
+  return { infoValue, signOffRoles, partners, yearsBlock, yearCells, years, unitBlock, unitCosts, targets };
+}
 
-  const partnersBlock = block(BLOCKS.partners);
-  const partners: Partner[] = (partnersBlock?.rows ?? []).map((r) => {
+function readPartners(a: CellReader, partnersBlock: Block | undefined): Partner[] {
+  return (partnersBlock?.rows ?? []).map((r) => {
     const kind = a.text(r, partnersBlock!.col(2)).toLowerCase();
     if (kind !== 'council' && kind !== 'nhs')
       a.error(r, partnersBlock!.col(2), `a partner's kind is "council" or "nhs", not "${kind}".`);
@@ -55,10 +112,10 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
       kind: kind === 'nhs' ? 'nhs' : 'council',
     };
   });
+}
 
-  const yearsBlock = block(BLOCKS.years);
-  const yearCells = new Map<number, { row: number }>();
-  const years: PlanYear[] = (yearsBlock?.rows ?? []).map((r, i) => {
+function readYears(a: CellReader, yearsBlock: Block | undefined, yearCells: Map<number, { row: number }>): PlanYear[] {
+  return (yearsBlock?.rows ?? []).map((r, i) => {
     yearCells.set(i, { row: r });
     return {
       label: a.text(r, yearsBlock!.col(0)),
@@ -66,9 +123,10 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
       minimumPool: a.optionalAmount(r, yearsBlock!.col(2), `The minimum pool in ${cellAddress(r, yearsBlock!.col(2))}`),
     };
   });
+}
 
-  const unitBlock = block(BLOCKS.unitCosts);
-  const unitCosts: UnitCost[] = (unitBlock?.rows ?? []).map((r) => {
+function readUnitCosts(a: CellReader, unitBlock: Block | undefined): UnitCost[] {
+  return (unitBlock?.rows ?? []).map((r) => {
     const id = a.text(r, unitBlock!.col(0));
     return {
       id,
@@ -79,23 +137,25 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
       source: a.text(r, unitBlock!.col(5)),
     };
   });
+}
 
-  const targetsBlock = block(BLOCKS.targets);
-  const targets: NelTarget[] = (targetsBlock?.rows ?? []).map((r) => ({
+function readTargets(a: CellReader, targetsBlock: Block | undefined): NelTarget[] {
+  return (targetsBlock?.rows ?? []).map((r) => ({
     year: a.text(r, targetsBlock!.col(0)),
     baseline: a.amount(r, targetsBlock!.col(1), 'The NEL baseline'),
     target: a.amount(r, targetsBlock!.col(2), 'The NEL target'),
     statedAtRisk: a.optionalAmount(r, targetsBlock!.col(3), 'The stated amount at risk'),
   }));
+}
 
-  const s = new CellReader(schemesSheet);
-  const schemesBlock = locateBlock(s, SHEET_SPECS.schemes, BLOCKS.schemes);
-  const yearLabels = new Set(years.map((y) => y.label));
-  const unitIds = new Set(unitCosts.map((u) => u.id));
+/** The per-year columns after the fixed ones on the Schemes sheet: "<year> cost (£)" and "<year> <unit id>". */
+function readSchemeColumns(s: CellReader, schemesBlock: Block | undefined, tables: AssumptionTables): SchemeColumns {
+  const yearLabels = new Set(tables.years.map((y) => y.label));
+  const unitIds = new Set(tables.unitCosts.map((u) => u.id));
   const costColumns = new Map<string, number>();
   const benefitColumns = new Map<string, Map<string, number>>();
   if (schemesBlock) {
-    (schemesSheet.values[schemesBlock.header] ?? []).forEach((h, c) => {
+    (s.sheet.values[schemesBlock.header] ?? []).forEach((h, c) => {
       if (typeof h !== 'string' || c < HEADERS.schemes.length) return;
       const match = /^(\S+)\s+(.+)$/.exec(h.trim());
       if (!match) return;
@@ -112,7 +172,7 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
       else if (unitIds.has(rest)) {
         if (!benefitColumns.has(year)) benefitColumns.set(year, new Map());
         benefitColumns.get(year)!.set(rest, c);
-      } else if (unitBlock) {
+      } else if (tables.unitBlock) {
         // Without a readable unit-cost table every benefit column would look unknown; that one error is enough.
         s.error(
           schemesBlock.header,
@@ -130,9 +190,11 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
         );
     }
   }
+  return { costColumns, benefitColumns };
+}
 
-  const schemeRows = schemesBlock?.rows ?? [];
-  const schemes: Scheme[] = schemeRows.map((r) => {
+function readSchemes(s: CellReader, schemesBlock: Block | undefined, columns: SchemeColumns): Scheme[] {
+  return (schemesBlock?.rows ?? []).map((r) => {
     const col = schemesBlock!.col;
     const ref = s.text(r, col(0));
     const inPoolText = s.text(r, col(5)).toLowerCase();
@@ -140,9 +202,9 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
       s.error(r, col(5), `"In BCF pool" for scheme ${ref} must be ${YES} or ${NO}, not "${s.text(r, col(5))}".`);
     }
     const schemeYears: Record<string, SchemeYear> = {};
-    for (const [year, c] of costColumns) {
+    for (const [year, c] of columns.costColumns) {
       const benefits: Record<string, Decimal> = {};
-      for (const [id, bc] of benefitColumns.get(year) ?? []) {
+      for (const [id, bc] of columns.benefitColumns.get(year) ?? []) {
         if (!s.isBlank(r, bc)) benefits[id] = s.amount(r, bc, `The ${year} ${id} reduction for scheme ${ref}`);
       }
       schemeYears[year] = { cost: s.amount(r, c, `The ${year} cost of scheme ${ref}`), benefits };
@@ -158,7 +220,10 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
       investments: [],
     };
   });
+}
 
+/** Adds each Investments line to its scheme; the reader (for its problems) when the sheet is there. */
+function readInvestmentsInto(snapshot: WorkbookSnapshot, schemes: Scheme[]): CellReader | undefined {
   const investmentsSheet = findSheet(snapshot, SHEET.investments);
   const inv = investmentsSheet ? new CellReader(investmentsSheet) : undefined;
   if (inv) {
@@ -179,23 +244,20 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
       (scheme.investments as InvestmentLine[]).push(line);
     }
   }
+  return inv;
+}
 
-  problems.push(...a.problems, ...s.problems, ...(inv?.problems ?? []));
-  const plan: Plan = {
-    board: infoValue('Health and Wellbeing Board'),
-    title: infoValue('Title'),
-    partners,
-    years,
-    unitCosts,
-    schemes,
-    targets,
-    notes: [],
-    ...readPoolSheets(snapshot, problems),
-    cards: readCardBook(snapshot, problems),
-    ...signOffRoles,
-    ...readJointFundingInto(snapshot, problems),
-  };
-  const locate = (path: PlanPath): Location => {
+/** Where in the workbook each path the plan rules name was read from. */
+function planLocator(
+  a: CellReader,
+  s: CellReader,
+  tables: AssumptionTables,
+  schemesBlock: Block | undefined,
+  schemeRows: readonly number[],
+  { costColumns, benefitColumns }: SchemeColumns,
+): (path: PlanPath) => Location {
+  const { unitBlock, yearsBlock, yearCells } = tables;
+  return (path: PlanPath): Location => {
     switch (path.kind) {
       case 'scheme':
         return s.where(schemeRows[path.index], schemesBlock!.col({ ref: 0, name: 3, description: 4 }[path.field]));
@@ -213,9 +275,6 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
         return a.where(yearCells.get(path.index)!.row, yearsBlock!.col(path.field === 'label' ? 0 : 1));
     }
   };
-  if (!problems.some((p) => p.severity === 'error')) problems.push(...checkPlan(plan, locate));
-  if (problems.some((p) => p.severity === 'error')) throw new PlanError(problems);
-  return { plan, problems };
 }
 
 function requireSheet(snapshot: WorkbookSnapshot, name: string): SheetSnapshot {
