@@ -252,53 +252,13 @@ type Grid = ReturnType<typeof useGrid>;
 
 /** The grid's state: which sheet and cell, what is being typed, and the keys that move and edit as in Excel. */
 function useGrid(workbook: LiveWorkbook) {
-  const version = useSyncExternalStore(workbook.subscribe, workbook.getVersion);
-  // The workbook changes in place: its version, not its identity, says when to read it again.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const names = useMemo(() => workbook.sheetNames(), [workbook, version]);
-  const [sheet, setSheet] = useState(names[0]);
+  const { version, names, sheet, setSheet } = useSheets(workbook);
   const [selection, setSelection] = useState({ row: 0, column: 0 });
   const [editing, setEditing] = useState<string | undefined>();
-  const known = useRef(names);
-  const scroller = useRef<HTMLDivElement>(null);
-  // Set when an edit in the grid ends, so focus returns to the grid and the arrow keys carry on working.
-  const returnFocus = useRef(false);
-
-  // When new sheets appear (the pane generated tables), show the first year table, as a person would look.
-  useEffect(() => {
-    const added = names.filter((n) => !known.current.includes(n));
-    known.current = names;
-    if (added.length) setSheet(added.find((n) => n.startsWith('BCF ')) ?? added[0]);
-    else if (!names.includes(sheet)) setSheet(names[0]);
-  }, [names, sheet]);
-
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- read again at each new version, as above
-  const snapshot = useMemo(() => workbook.book.snapshot([sheet]).sheets[0], [workbook, sheet, version]);
-  const looks = workbook.sheetLooks(sheet);
-  const rowCount = Math.max(MIN_ROWS, (snapshot?.values.length ?? 0) + 8);
-  const columnCount = Math.max(MIN_COLUMNS, ...(snapshot?.values.map((r) => r.length + 2) ?? [0]));
-  const valueAt = (r: number, c: number) => snapshot?.values[r]?.[c] ?? null;
-  const formulaAt = (r: number, c: number) => snapshot?.formulas?.[r]?.[c] ?? null;
-  const contents = (r: number, c: number) => formulaAt(r, c) ?? (valueAt(r, c) === null ? '' : String(valueAt(r, c)));
-
-  // The pane asked to show a cell (choosing an audit finding): go to its sheet and select it, once per
-  // request (state adjusted while rendering, as React advises, rather than in an effect).
-  const asked = workbook.selection;
-  const [shown, setShown] = useState(asked);
-  if (asked !== shown) {
-    setShown(asked);
-    if (asked && names.includes(asked.sheet)) {
-      setSheet(asked.sheet);
-      setSelection({ row: asked.row, column: asked.column });
-    }
-  }
-
-  useEffect(() => {
-    // Follow the selection with focus only while the person is working in the grid, never stealing it from the pane.
-    if (editing !== undefined || !(returnFocus.current || scroller.current?.contains(document.activeElement))) return;
-    returnFocus.current = false;
-    scroller.current?.querySelector<HTMLElement>('[aria-selected="true"]')?.focus({ preventScroll: false });
-  }, [selection, sheet, editing]);
+  const cells = useSheetCells(workbook, sheet, version);
+  const { rowCount, columnCount } = cells;
+  useShowAskedCell(workbook, names, setSheet, setSelection);
+  const { scroller, returnFocus } = useGridFocus(selection, sheet, editing);
 
   const select = (row: number, column: number) =>
     setSelection({
@@ -322,18 +282,11 @@ function useGrid(workbook: LiveWorkbook) {
   const onGridKey = (e: KeyboardEvent) => {
     if (editing !== undefined) return;
     const { row, column } = selection;
-    // Arrows and Enter move as in Excel; Tab leaves the grid (one stop for the keyboard), so the sheet tabs stay reachable.
-    const moves: Record<string, [number, number]> = {
-      ArrowUp: [-1, 0],
-      ArrowDown: [1, 0],
-      ArrowLeft: [0, -1],
-      ArrowRight: [0, 1],
-      Enter: [1, 0],
-    };
-    if (e.key === 'F2') setEditing(contents(row, column));
+    const move = GRID_MOVES[e.key];
+    if (e.key === 'F2') setEditing(cells.contents(row, column));
     else if (e.key === 'Delete' || e.key === 'Backspace') workbook.type(sheet, row, column, '');
     else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) setEditing(e.key);
-    else if (moves[e.key]) select(row + moves[e.key][0], column + moves[e.key][1]);
+    else if (move) select(row + move[0], column + move[1]);
     else return;
     e.preventDefault();
   };
@@ -343,12 +296,7 @@ function useGrid(workbook: LiveWorkbook) {
     selection,
     editing,
     setEditing,
-    rowCount,
-    columnCount,
-    looks,
-    valueAt,
-    formulaAt,
-    contents,
+    ...cells,
     select,
     commit,
     cancelEdit,
@@ -356,6 +304,82 @@ function useGrid(workbook: LiveWorkbook) {
     onGridKey,
     scroller,
   };
+}
+
+// Arrows and Enter move as in Excel; Tab leaves the grid (one stop for the keyboard), so the sheet tabs stay reachable.
+const GRID_MOVES: Readonly<Record<string, [number, number]>> = {
+  ArrowUp: [-1, 0],
+  ArrowDown: [1, 0],
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
+  Enter: [1, 0],
+};
+
+/** The workbook's sheet names (read again at each version) and the sheet shown. */
+function useSheets(workbook: LiveWorkbook) {
+  const version = useSyncExternalStore(workbook.subscribe, workbook.getVersion);
+  // The workbook changes in place: its version, not its identity, says when to read it again.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const names = useMemo(() => workbook.sheetNames(), [workbook, version]);
+  const [sheet, setSheet] = useState(names[0]);
+  const known = useRef(names);
+
+  // When new sheets appear (the pane generated tables), show the first year table, as a person would look.
+  useEffect(() => {
+    const added = names.filter((n) => !known.current.includes(n));
+    known.current = names;
+    if (added.length) setSheet(added.find((n) => n.startsWith('BCF ')) ?? added[0]);
+    else if (!names.includes(sheet)) setSheet(names[0]);
+  }, [names, sheet]);
+  return { version, names, sheet, setSheet };
+}
+
+/** The shown sheet's cells as the grid reads them, its looks, and how many rows and columns to draw. */
+function useSheetCells(workbook: LiveWorkbook, sheet: string, version: number) {
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- read again at each new version, as above
+  const snapshot = useMemo(() => workbook.book.snapshot([sheet]).sheets[0], [workbook, sheet, version]);
+  const looks = workbook.sheetLooks(sheet);
+  const rowCount = Math.max(MIN_ROWS, (snapshot?.values.length ?? 0) + 8);
+  const columnCount = Math.max(MIN_COLUMNS, ...(snapshot?.values.map((r) => r.length + 2) ?? [0]));
+  const valueAt = (r: number, c: number) => snapshot?.values[r]?.[c] ?? null;
+  const formulaAt = (r: number, c: number) => snapshot?.formulas?.[r]?.[c] ?? null;
+  const contents = (r: number, c: number) => formulaAt(r, c) ?? (valueAt(r, c) === null ? '' : String(valueAt(r, c)));
+  return { rowCount, columnCount, looks, valueAt, formulaAt, contents };
+}
+
+/**
+ * The pane asked to show a cell (choosing an audit finding): go to its sheet and select it, once per
+ * request (state adjusted while rendering, as React advises, rather than in an effect).
+ */
+function useShowAskedCell(
+  workbook: LiveWorkbook,
+  names: readonly string[],
+  setSheet: (sheet: string) => void,
+  setSelection: (selection: { row: number; column: number }) => void,
+) {
+  const asked = workbook.selection;
+  const [shown, setShown] = useState(asked);
+  if (asked !== shown) {
+    setShown(asked);
+    if (asked && names.includes(asked.sheet)) {
+      setSheet(asked.sheet);
+      setSelection({ row: asked.row, column: asked.column });
+    }
+  }
+}
+
+/** The grid's scroller, and focus on the selected cell while the person works in the grid. */
+function useGridFocus(selection: { row: number; column: number }, sheet: string, editing: string | undefined) {
+  const scroller = useRef<HTMLDivElement>(null);
+  // Set when an edit in the grid ends, so focus returns to the grid and the arrow keys carry on working.
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    // Follow the selection with focus only while the person is working in the grid, never stealing it from the pane.
+    if (editing !== undefined || !(returnFocus.current || scroller.current?.contains(document.activeElement))) return;
+    returnFocus.current = false;
+    scroller.current?.querySelector<HTMLElement>('[aria-selected="true"]')?.focus({ preventScroll: false });
+  }, [selection, sheet, editing]);
+  return { scroller, returnFocus };
 }
 
 /** The Name Box (type an address to go there) and the formula bar (the selected cell's formula, editable). */

@@ -35,25 +35,10 @@ export function queueStep(context: Excel.RequestContext, sheets: Map<string, Exc
       // Keeps the cells (cleared next) and frees the name for the table written in its place.
       workbook.tables.getItem(step.table).convertToRange();
       return;
-    case 'clearSheet': {
-      // Sheets the add-in generates are rebuilt whole, so rows left from a longer plan don't linger.
-      const used = sheetOf(step.sheet).getUsedRange();
-      used.clear();
-      used.dataValidation.clear();
-      sheetOf(step.sheet).freezePanes.unfreeze();
-      return;
-    }
-    case 'name': {
-      const reference = `=${sheetRef(step.name.sheet, step.name.cell)}`;
-      if (step.exists) {
-        const item = workbook.names.getItem(step.name.name);
-        item.formula = reference;
-        item.comment = step.name.comment;
-      } else {
-        workbook.names.add(step.name.name, reference, step.name.comment);
-      }
-      return;
-    }
+    case 'clearSheet':
+      return queueClearSheet(sheetOf(step.sheet));
+    case 'name':
+      return queueName(workbook, step);
     case 'cells':
       sheetOf(step.sheet).getRangeByIndexes(
         step.row,
@@ -81,14 +66,34 @@ export function queueStep(context: Excel.RequestContext, sheets: Map<string, Exc
       return;
     case 'chart':
       return queueChart(sheetOf(step.sheet), step.chart);
-    case 'table': {
-      const sheet = sheetOf(step.sheet);
-      const table = sheet.tables.add(sheet.getRange(step.address), true);
-      table.name = step.table.name;
-      table.style = 'TableStyleLight9';
-      return;
-    }
+    case 'table':
+      return queueTable(sheetOf(step.sheet), step);
   }
+}
+
+function queueClearSheet(sheet: Excel.Worksheet): void {
+  // Sheets the add-in generates are rebuilt whole, so rows left from a longer plan don't linger.
+  const used = sheet.getUsedRange();
+  used.clear();
+  used.dataValidation.clear();
+  sheet.freezePanes.unfreeze();
+}
+
+function queueName(workbook: Excel.Workbook, step: Extract<WriteStep, { kind: 'name' }>): void {
+  const reference = `=${sheetRef(step.name.sheet, step.name.cell)}`;
+  if (step.exists) {
+    const item = workbook.names.getItem(step.name.name);
+    item.formula = reference;
+    item.comment = step.name.comment;
+  } else {
+    workbook.names.add(step.name.name, reference, step.name.comment);
+  }
+}
+
+function queueTable(sheet: Excel.Worksheet, step: Extract<WriteStep, { kind: 'table' }>): void {
+  const table = sheet.tables.add(sheet.getRange(step.address), true);
+  table.name = step.table.name;
+  table.style = 'TableStyleLight9';
 }
 
 function queueStyles(sheet: Excel.Worksheet, style: CellStyle, addresses: readonly string[]): void {

@@ -22,6 +22,16 @@ export interface WritePlan {
 /** The last request's changes to existing sheets stay under this: Excel applies a request as it reads it. */
 export const LAST_REQUEST_BYTES = 900_000;
 
+/** A sheet that exists already, and the steps that bring it to its plan. */
+interface Change {
+  sheet: string;
+  plan: SheetPlan;
+  steps: WriteStep[];
+  rebuild: boolean;
+}
+
+const stepBytes = (steps: readonly WriteStep[]) => steps.reduce((a, s) => a + s.bytes, 0);
+
 export function planWrites(
   placement: Placement,
   state: WorkbookState,
@@ -29,67 +39,16 @@ export function planWrites(
   maxRequestBytes: number,
 ): WritePlan {
   const exists = new Set(state.inventory.sheets.map((s) => s.toLowerCase()));
-  const shapes = new Map(state.registry.sheets.map((s) => [s.actual.toLowerCase(), s.shape]));
-  const fresh: WriteStep[] = []; // new sheets: created and filled
-  const changes: { sheet: string; plan: SheetPlan; steps: WriteStep[]; rebuild: boolean }[] = [];
-  for (const sheet of placement.plan.sheets) {
-    const key = sheet.name.toLowerCase();
-    if (!exists.has(key)) {
-      fresh.push({ kind: 'addSheet', sheet: sheet.name, bytes: 400 }, ...sheetSteps(sheet, sheet.name));
-      if (sheet.visibility) fresh.push({ kind: 'visibility', sheet: sheet.name, bytes: 400 });
-      continue;
-    }
-    const have = current.get(key);
-    const sameShape =
-      key === REGISTRY_SHEET.toLowerCase() ||
-      (shapes.get(key) !== undefined && shapes.get(key) === placement.shapes.get(key));
-    if (have && sameShape)
-      changes.push({ sheet: sheet.name, plan: sheet, steps: diffSteps(sheet, have), rebuild: false });
-    else
-      changes.push({
-        sheet: sheet.name,
-        plan: sheet,
-        steps: [...clearSteps(sheet.name, state, placement), ...sheetSteps(sheet, sheet.name)],
-        rebuild: true,
-      });
-  }
+  const { fresh, changes } = sheetWrites(placement, state, current, exists);
   const names = nameSteps(placement, state);
   const tidy = tidySteps(state);
-  const lastBytes = (steps: readonly WriteStep[]) => steps.reduce((a, s) => a + s.bytes, 0);
   const lastLimit = Math.min(LAST_REQUEST_BYTES, maxRequestBytes);
   const all = [...fresh, ...names.added, ...changes.flatMap((c) => c.steps), ...names.changed, ...tidy];
   // Small enough for one request, and nothing on an existing sheet big enough to matter: all at once.
-  if (lastBytes(all) <= maxRequestBytes && lastBytes(changes.flatMap((c) => c.steps)) <= lastLimit)
+  if (stepBytes(all) <= maxRequestBytes && stepBytes(changes.flatMap((c) => c.steps)) <= lastLimit)
     return { early: [], last: all };
 
-  // Stage the biggest rewrites until the last request is small.
-  const staged: WriteStep[] = [];
-  const stagedNames: string[] = [];
-  let budget = lastBytes(changes.flatMap((c) => c.steps));
-  for (const change of [...changes].sort((a, b) => lastBytes(b.steps) - lastBytes(a.steps))) {
-    if (budget <= lastLimit) break;
-    if (!change.rebuild) {
-      // Too many cells differ to send as changes: rebuild it through staging instead.
-      change.steps = [...clearSteps(change.sheet, state, placement), ...sheetSteps(change.plan, change.sheet)];
-    }
-    const staging = `${STAGING_PREFIX}${stagedNames.length + 1}`;
-    stagedNames.push(staging);
-    const content = sheetSteps(change.plan, staging).filter(
-      (s) => s.kind === 'cells' || s.kind === 'formats' || s.kind === 'styles' || s.kind === 'validation',
-    );
-    staged.push({ kind: 'addSheet', sheet: staging, bytes: 400 }, ...content);
-    const before = lastBytes(change.steps);
-    const used = usedAddress(change.plan);
-    change.steps = [
-      ...clearSteps(change.sheet, state, placement),
-      ...(used ? [{ kind: 'copyFrom' as const, sheet: change.sheet, from: staging, address: used, bytes: 600 }] : []),
-      ...sheetSteps(change.plan, change.sheet).filter(
-        (s) => s.kind === 'sheetLook' || s.kind === 'table' || s.kind === 'chart',
-      ),
-      { kind: 'deleteSheet' as const, sheet: staging, bytes: 400 },
-    ];
-    budget += lastBytes(change.steps) - before;
-  }
+  const { staged, stagedNames } = stageBiggest(changes, state, placement, lastLimit);
   const pending = pendingPlan([
     ...placement.plan.sheets
       .filter((s) => !exists.has(s.name.toLowerCase()))
@@ -118,6 +77,80 @@ export function planWrites(
       { kind: 'deleteSheet', sheet: pending.name, bytes: 400 },
     ],
   };
+}
+
+/** New sheets are created and filled; existing ones get the cells that differ, or a rebuild if their shape changed. */
+function sheetWrites(
+  placement: Placement,
+  state: WorkbookState,
+  current: ReadonlyMap<string, SheetSnapshot>,
+  exists: ReadonlySet<string>,
+): { fresh: WriteStep[]; changes: Change[] } {
+  const shapes = new Map(state.registry.sheets.map((s) => [s.actual.toLowerCase(), s.shape]));
+  const fresh: WriteStep[] = [];
+  const changes: Change[] = [];
+  for (const sheet of placement.plan.sheets) {
+    const key = sheet.name.toLowerCase();
+    if (!exists.has(key)) {
+      fresh.push({ kind: 'addSheet', sheet: sheet.name, bytes: 400 }, ...sheetSteps(sheet, sheet.name));
+      if (sheet.visibility) fresh.push({ kind: 'visibility', sheet: sheet.name, bytes: 400 });
+      continue;
+    }
+    const have = current.get(key);
+    const sameShape =
+      key === REGISTRY_SHEET.toLowerCase() ||
+      (shapes.get(key) !== undefined && shapes.get(key) === placement.shapes.get(key));
+    if (have && sameShape)
+      changes.push({ sheet: sheet.name, plan: sheet, steps: diffSteps(sheet, have), rebuild: false });
+    else
+      changes.push({
+        sheet: sheet.name,
+        plan: sheet,
+        steps: [...clearSteps(sheet.name, state, placement), ...sheetSteps(sheet, sheet.name)],
+        rebuild: true,
+      });
+  }
+  return { fresh, changes };
+}
+
+/**
+ * Stage the biggest rewrites until the last request is small: each staged sheet's content is written
+ * early to a staging sheet, and its change becomes a copy from staging. Rewrites `changes` in place.
+ */
+function stageBiggest(
+  changes: Change[],
+  state: WorkbookState,
+  placement: Placement,
+  lastLimit: number,
+): { staged: WriteStep[]; stagedNames: string[] } {
+  const staged: WriteStep[] = [];
+  const stagedNames: string[] = [];
+  let budget = stepBytes(changes.flatMap((c) => c.steps));
+  for (const change of [...changes].sort((a, b) => stepBytes(b.steps) - stepBytes(a.steps))) {
+    if (budget <= lastLimit) break;
+    if (!change.rebuild) {
+      // Too many cells differ to send as changes: rebuild it through staging instead.
+      change.steps = [...clearSteps(change.sheet, state, placement), ...sheetSteps(change.plan, change.sheet)];
+    }
+    const staging = `${STAGING_PREFIX}${stagedNames.length + 1}`;
+    stagedNames.push(staging);
+    const content = sheetSteps(change.plan, staging).filter(
+      (s) => s.kind === 'cells' || s.kind === 'formats' || s.kind === 'styles' || s.kind === 'validation',
+    );
+    staged.push({ kind: 'addSheet', sheet: staging, bytes: 400 }, ...content);
+    const before = stepBytes(change.steps);
+    const used = usedAddress(change.plan);
+    change.steps = [
+      ...clearSteps(change.sheet, state, placement),
+      ...(used ? [{ kind: 'copyFrom' as const, sheet: change.sheet, from: staging, address: used, bytes: 600 }] : []),
+      ...sheetSteps(change.plan, change.sheet).filter(
+        (s) => s.kind === 'sheetLook' || s.kind === 'table' || s.kind === 'chart',
+      ),
+      { kind: 'deleteSheet' as const, sheet: staging, bytes: 400 },
+    ];
+    budget += stepBytes(change.steps) - before;
+  }
+  return { staged, stagedNames };
 }
 
 /** Before a sheet of the add-in's is rebuilt: its tables back to ranges, its charts and cells gone. */
