@@ -2,8 +2,8 @@
 'use strict';
 /**
  * Lists the functions in src/ longer than the house rule allows (80 lines), longest first:
- *   npm run check:functions              prints them; exits 0
- *   npm run check:functions -- --strict  exits 1 when there is any (for CI, once the list is empty)
+ *   node scripts/long-functions.js            prints them; exits 0
+ *   npm run check:functions                   the same with --strict: exit 1 when there is any (CI)
  * A function's length runs from its first line to its last, nested functions included (a long
  * function does not get shorter by hiding its steps in closures). In a .tsx file the JSX a
  * component returns doesn't count: markup is long by nature, and the rule is about logic.
