@@ -81,6 +81,7 @@ function load() {
     writeWorkbook: require(dist('adapters/file/planFiles')).writeWorkbook,
     schemesGeometry: require(dist('workbook/layouts/schemes')).schemesGeometry,
     names: require(dist('workbook/layouts/names')),
+    parseAddress: require(dist('domain/a1')).parseAddress,
     unitCostName: require(dist('domain/plan')).unitCostName,
     ExcelJS: require(require.resolve('exceljs', { paths: [ROOT] })),
     randomPlanJson: require(path.join(ROOT, 'test/support/randomPlanJson')).randomPlanJson,
@@ -129,6 +130,22 @@ function edited(m, json, { unitCost, value, schemeIndex, year, cost, inPool, rep
 }
 
 /** Types into a built workbook with ExcelJS, leaving every formula's cached value as it was (stale). */
+/** The layout with each edited cell's literal set to the text typed there. */
+function withTyped(m, layout, edits) {
+  const sheets = layout.sheets.map((sheet) => {
+    const mine = edits.filter((e) => e.sheet === sheet.name && typeof e.value === 'string' && e.value !== '');
+    if (!mine.length) return sheet;
+    const rows = sheet.rows.map((row) => [...row]);
+    for (const e of mine) {
+      const { row, column } = m.parseAddress(e.cell);
+      const cell = rows[row]?.[column];
+      if (cell && cell.formula === undefined) rows[row][column] = { ...cell, value: e.value };
+    }
+    return { ...sheet, rows };
+  });
+  return { ...layout, sheets };
+}
+
 async function editWorkbook(m, from, to, edits) {
   const workbook = new m.ExcelJS.Workbook();
   await workbook.xlsx.readFile(from);
@@ -387,7 +404,8 @@ async function main() {
       const { stale, reshaped } = m.parity.staleCells(base.layout, full);
       // A sheet whose rows depend on the edited inputs can't follow an edit made in the workbook;
       // it is reported, and left out of this workbook's comparison (the fresh builds cover it).
-      const layout = { ...full, sheets: full.sheets.filter((s) => !reshaped.includes(s.name)) };
+      // A typed cell holds what was typed (" 2015/16  q2 "), while the plan read from it holds the tidied text.
+      const layout = withTyped(m, { ...full, sheets: full.sheets.filter((s) => !reshaped.includes(s.name)) }, edits);
       books.push({ label, file, layout, json, edits, stale, reshaped });
     };
     const buildStarted = Date.now();
