@@ -81,7 +81,6 @@ function load() {
     writeWorkbook: require(dist('adapters/file/planFiles')).writeWorkbook,
     schemesGeometry: require(dist('workbook/layouts/schemes')).schemesGeometry,
     names: require(dist('workbook/layouts/names')),
-    parseAddress: require(dist('domain/a1')).parseAddress,
     unitCostName: require(dist('domain/plan')).unitCostName,
     ExcelJS: require(require.resolve('exceljs', { paths: [ROOT] })),
     randomPlanJson: require(path.join(ROOT, 'test/support/randomPlanJson')).randomPlanJson,
