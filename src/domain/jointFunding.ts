@@ -220,7 +220,8 @@ const EPOCH = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 
 export function dayOf(year: number, month: number, day: number): Day {
-  return Math.round((Date.UTC(year, month - 1, day) - EPOCH) / DAY_MS);
+  // UTC has no daylight saving, so every day is exactly DAY_MS and the division is a whole number.
+  return (Date.UTC(year, month - 1, day) - EPOCH) / DAY_MS;
 }
 
 /** "2024-04-18" as a day, or undefined when it isn't a real date in that form. */

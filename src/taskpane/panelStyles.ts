@@ -6,6 +6,15 @@ export const panelStyles = {
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0, maxWidth: '100%' },
   muted: { color: tokens.colorNeutralForeground3 },
   scroll: { overflowX: 'auto' },
+  /** A list of short items (contributions, problems, packages) stacked down a narrow pane. */
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
   /** A table of figures; each panel adds how its own columns align. */
   table: {
     borderCollapse: 'collapse',

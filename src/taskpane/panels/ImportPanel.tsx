@@ -20,14 +20,7 @@ import { panelStyles } from '../panelStyles';
 
 const useStyles = makeStyles({
   ...panelStyles,
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
+  list: { ...panelStyles.list, gap: tokens.spacingVerticalS },
   fail: { color: tokens.colorPaletteRedForeground1, overflowWrap: 'anywhere' },
   wrap: { overflowWrap: 'anywhere' },
 });

@@ -22,14 +22,6 @@ import { panelStyles } from '../panelStyles';
 
 const useStyles = makeStyles({
   ...panelStyles,
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-  },
   // Label above figure, two to a row: fits a 320 px pane without a wide table.
   figures: {
     display: 'grid',

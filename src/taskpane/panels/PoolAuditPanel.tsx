@@ -28,14 +28,6 @@ import { SharingRule } from './pool/SharingRule';
 
 const useStyles = makeStyles({
   ...panelStyles,
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-  },
   item: { overflowWrap: 'anywhere' },
   finding: {
     textAlign: 'left',

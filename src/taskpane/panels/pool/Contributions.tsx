@@ -11,14 +11,6 @@ import { savePool } from './poolActions';
 
 const useStyles = makeStyles({
   ...panelStyles,
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-  },
   item: {
     display: 'flex',
     alignItems: 'center',
