@@ -15,6 +15,17 @@ export const panelStyles = {
     flexDirection: 'column',
     gap: tokens.spacingVerticalXS,
   },
+  /** Key figures as a definition list: the term on the left, its figure right-aligned beside it. */
+  figures: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) auto',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+    fontVariantNumeric: 'tabular-nums',
+  },
+  term: { color: tokens.colorNeutralForeground2 },
+  value: { margin: 0, textAlign: 'right', overflowWrap: 'anywhere' },
   /** A table of figures; each panel adds how its own columns align. */
   table: {
     borderCollapse: 'collapse',

@@ -6,16 +6,6 @@ import { panelStyles } from '../../panelStyles';
 
 const useStyles = makeStyles({
   ...panelStyles,
-  figures: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(0, 1fr) auto',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXXS,
-    margin: 0,
-    fontVariantNumeric: 'tabular-nums',
-  },
-  term: { color: tokens.colorNeutralForeground2 },
-  value: { margin: 0, textAlign: 'right' },
   table: {
     ...panelStyles.table,
     tableLayout: 'fixed',
