@@ -55,7 +55,8 @@ async function measure(label, { office, host, book }, command) {
       ms.toFixed(0).padStart(7),
     ].join('  '),
   );
-  return { calls: office.calls, sent, outcome };
+  // A copy: the recorder empties its list in place at the next reset.
+  return { calls: [...office.calls], sent, outcome };
 }
 
 /** The plan with the first scheme's first-year cost raised by £1,000. */

@@ -49,6 +49,18 @@ describe('a built workbook read back is the plan', () => {
     expect(planToJson(read.plan)).toEqual(planToJson({ ...plan, notes: [] }));
   });
 
+  test('a year a scheme has no entry for reads back as no entry, not as a £0 cost to write next time', async () => {
+    const plan = barnetPlan();
+    const [first, ...rest] = plan.schemes;
+    const [kept] = Object.keys(first.years);
+    const sparse = { ...plan, schemes: [{ ...first, years: { [kept]: first.years[kept] } }, ...rest] };
+    const layout = workbookLayout(sparse);
+    const read = readPlan(await xlsxToSnapshot(await planToXlsxBuffer(layout)));
+    expect(Object.keys(read.plan.schemes[0].years)).toEqual([kept]);
+    const schemes = (l: typeof layout) => l.sheets.find((s) => s.name === 'Schemes')!.rows;
+    expect(schemes(workbookLayout(read.plan))).toEqual(schemes(layout));
+  });
+
   test("a commissioner's edit to the Schemes table flows back into the plan and the tables", async () => {
     const wb = await builtWorkbook();
     schemeCell(wb, '2b', '2014/15 cost (£)').value = 1_100_000;

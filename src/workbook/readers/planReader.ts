@@ -207,6 +207,9 @@ function readSchemes(s: CellReader, schemesBlock: Block | undefined, columns: Sc
       for (const [id, bc] of columns.benefitColumns.get(year) ?? []) {
         if (!s.isBlank(r, bc)) benefits[id] = s.amount(r, bc, `The ${year} ${id} reduction for scheme ${ref}`);
       }
+      // A year left blank is no entry for that year (the tables show 0), as the layout writes it: read
+      // as a £0 entry, the next refresh would fill every blank cost cell with 0.
+      if (s.isBlank(r, c) && !Object.keys(benefits).length) continue;
       schemeYears[year] = { cost: s.amount(r, c, `The ${year} cost of scheme ${ref}`), benefits };
     }
     return {
