@@ -138,6 +138,24 @@ describe('a command that fails part way leaves the workbook as it was', () => {
     expect(cells(capped)).toEqual(cells(whole));
   }, 300_000);
 
+  test('a Start plan that stopped before its last request is finished by the next, not taken for a plan', async () => {
+    const start = new FakeWorkbook({ sheets: { Notes: [['My own notes'], [42]] } });
+    const command: Command = (host) => startPlan(host, barnet());
+    const whole = start.clone();
+    const clean = await run(whole, command, { maxRequestBytes: 150_000 });
+    const lastWrite = clean.calls.map((c, i) => (c.touched?.size ? i + 1 : 0)).reduce((a, b) => Math.max(a, b), 0);
+    const book = start.clone();
+    const failed = await run(book, command, { failAt: lastWrite, maxRequestBytes: 150_000 });
+    expect(failed.error).toBeDefined();
+    // The early requests made the plan's sheets; they are listed on the pending sheet, not a plan yet.
+    expect(book.sheets.has('assumptions')).toBe(true);
+    const again = await run(book, command, { maxRequestBytes: 150_000 });
+    expect((again.result as any).status).toBe('done');
+    const cells = (b: FakeWorkbook) =>
+      [...b.sheets.values()].map((sh) => [sh.name, JSON.stringify([...sh.cells].sort())]).sort();
+    expect(cells(book)).toEqual(cells(whole));
+  });
+
   test('before its last request, a command changes only sheets it created', async () => {
     const start = await prepared(barnet());
     const names = new Set([...start.sheets.keys()]);

@@ -408,8 +408,11 @@ export function logicalSnapshot(snapshot: WorkbookSnapshot, registry: Registry):
         .map(([logical, actual]) => [lower(actual), logical]),
     ),
   };
+  // Sheets a command made and did not finish (listed on the pending sheet) are no plan yet: a
+  // failed Start plan must not read as "this workbook already holds a plan" to the next one.
+  const unfinished = new Set(registry.pending.map(lower));
   const sheets = snapshot.sheets
-    .filter((s) => !isBookkeeping(s.name))
+    .filter((s) => !isBookkeeping(s.name) && !unfinished.has(lower(s.name)))
     .map((s) => {
       const name = toLogical.get(lower(s.name)) ?? s.name;
       if (!renames.sheets.size && !renames.names.size) return name === s.name ? s : { ...s, name };

@@ -179,13 +179,15 @@ export class OfficeWorkbook implements WorkbookHost {
     if (state.registrySheet) current.set(state.registrySheet.name.toLowerCase(), state.registrySheet);
     const writes = planWrites(placement, state, current, budget);
     const early = await this.send(context, writes.early, budget, false, onProgress, undefined, writes.last);
+    // Sheets an unfinished command made hold no one's entries, and are finished by the early requests.
+    const unfinished = new Set(state.registry.pending.map((s) => s.toLowerCase()));
     const { edited } = await this.send(
       context,
       [...early.tail, ...writes.last],
       early.budget,
       true,
       onProgress,
-      current,
+      new Map([...current].filter(([key]) => !unfinished.has(key))),
     );
     // The next command reads these with its first request.
     const written = placement.plan.sheets.filter((sheet) => !isBookkeeping(sheet.name));

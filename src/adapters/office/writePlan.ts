@@ -39,17 +39,25 @@ export function planWrites(
   maxRequestBytes: number,
 ): WritePlan {
   const exists = new Set(state.inventory.sheets.map((s) => s.toLowerCase()));
-  const { fresh, changes } = sheetWrites(placement, state, current, exists);
+  const written = sheetWrites(placement, state, current, exists);
+  const { fresh } = written;
+  // Sheets an unfinished command made (on the pending sheet) hold nothing of anyone's yet: finishing
+  // them goes before the last request, with the new sheets, so the last request stays small.
+  const unfinishedSheets = new Set(state.registry.pending.map((s) => s.toLowerCase()));
+  const finishing = written.changes.filter((c) => unfinishedSheets.has(c.sheet.toLowerCase())).flatMap((c) => c.steps);
+  const changes = written.changes.filter((c) => !unfinishedSheets.has(c.sheet.toLowerCase()));
   const names = nameSteps(placement, state);
   const tidy = tidySteps(state);
   const lastLimit = Math.min(LAST_REQUEST_BYTES, maxRequestBytes);
-  const all = [...fresh, ...names.added, ...changes.flatMap((c) => c.steps), ...names.changed, ...tidy];
+  const all = [...fresh, ...finishing, ...names.added, ...changes.flatMap((c) => c.steps), ...names.changed, ...tidy];
   // Small enough for one request, and nothing on an existing sheet big enough to matter: all at once.
   if (stepBytes(all) <= maxRequestBytes && stepBytes(changes.flatMap((c) => c.steps)) <= lastLimit)
     return { early: [], last: all };
 
   const { staged, stagedNames } = stageBiggest(changes, state, placement, lastLimit);
   const pending = pendingPlan([
+    // What an earlier command left unfinished stays listed until a last request finishes it.
+    ...unfinished(state),
     ...placement.plan.sheets
       .filter((s) => !exists.has(s.name.toLowerCase()))
       .map((s) => ({ kind: 'sheet' as const, name: s.name })),
@@ -68,6 +76,7 @@ export function planWrites(
       { kind: 'visibility', sheet: pending.name, bytes: 400 },
       ...tidy.filter((s) => s.sheet !== pending.name),
       ...fresh,
+      ...finishing,
       ...names.added,
       ...staged,
     ],
@@ -165,6 +174,16 @@ function clearSteps(sheet: string, state: WorkbookState, placement: Placement): 
       .filter((c) => c.sheet.toLowerCase() === key)
       .map((c) => ({ kind: 'deleteChart' as const, sheet, chart: c.name, bytes: 400 })),
     { kind: 'clearSheet', sheet, bytes: 1200 },
+  ];
+}
+
+/** The sheets, tables and names the pending sheet lists: made by a command that stopped before its last request. */
+function unfinished(state: WorkbookState): { kind: 'sheet' | 'table' | 'name'; name: string }[] {
+  const { pending, pendingTables = [], pendingNames = [] } = state.registry;
+  return [
+    ...pending.map((name) => ({ kind: 'sheet' as const, name })),
+    ...pendingTables.map((name) => ({ kind: 'table' as const, name })),
+    ...pendingNames.map((name) => ({ kind: 'name' as const, name })),
   ];
 }
 
