@@ -151,6 +151,10 @@ describe('a command that fails part way leaves the workbook as it was', () => {
     expect(book.sheets.has('assumptions')).toBe(true);
     const again = await run(book, command, { maxRequestBytes: 150_000 });
     expect((again.result as any).status).toBe('done');
+    // The half-made sheets are nobody's: finishing them goes in early requests, and the last stays small.
+    const writes = again.calls.filter((c) => c.touched?.size);
+    expect(writes[writes.length - 1].bodyBytes).toBeLessThan(150_000);
+    expect(earlyTouches(again.calls, new Set(['notes']))).toEqual([]);
     const cells = (b: FakeWorkbook) =>
       [...b.sheets.values()].map((sh) => [sh.name, JSON.stringify([...sh.cells].sort())]).sort();
     expect(cells(book)).toEqual(cells(whole));

@@ -22,16 +22,16 @@ test('an untouched copy has no differences', () => {
 });
 
 test.each([
-  ['a value', (b: FakeWorkbook) => b.setCell(b.sheet('Notes'), 0, 1, 1250.25), /sheet "Notes": cell 0,1: .*1250\.5.* -> .*1250\.25/],
-  ['a formula', (b: FakeWorkbook) => b.setCell(b.sheet('Notes'), 1, 1, '=B1'), /sheet "Notes": cell 1,1/],
+  ['a value changed', (b: FakeWorkbook) => b.setCell(b.sheet('Notes'), 0, 1, 1250.25), /sheet "Notes": cell 0,1: .*1250\.5.* -> .*1250\.25/],
+  ['a formula changed', (b: FakeWorkbook) => b.setCell(b.sheet('Notes'), 1, 1, '=B1'), /sheet "Notes": cell 1,1/],
   ['a cell cleared', (b: FakeWorkbook) => b.sheet('Notes').cells.delete('0,0'), /sheet "Notes": cell 0,0: .*Rent.* -> empty/],
   ['a cell typed into', (b: FakeWorkbook) => b.setCell(b.sheet('Lookups'), 5, 5, 'x'), /sheet "Lookups": cell 5,5: empty ->/],
-  ['a number format', (b: FakeWorkbook) => b.sheet('Notes').formats.set('0,1', '0'), /sheet "Notes": format 0,1/],
-  ['visibility', (b: FakeWorkbook) => ((b.sheet('Lookups') as any).visibility = 'Hidden'), /sheet "Lookups": .*Hidden/],
-  ['a table', (b: FakeWorkbook) => (b.tables.get('ournotes')!.address = 'Notes!A1:B2'), /sheet "Notes": tables/],
-  ['a name', (b: FakeWorkbook) => (b.names.get('ourrate')!.formula = '=Notes!$B$2'), /name .*OurRate/],
+  ['a number format changed', (b: FakeWorkbook) => b.sheet('Notes').formats.set('0,1', '0'), /sheet "Notes": format 0,1/],
+  ['a sheet hidden', (b: FakeWorkbook) => ((b.sheet('Lookups') as any).visibility = 'Hidden'), /sheet "Lookups": .*Hidden/],
+  ['a table resized', (b: FakeWorkbook) => (b.tables.get('ournotes')!.address = 'Notes!A1:B2'), /sheet "Notes": tables/],
+  ['a name pointed elsewhere', (b: FakeWorkbook) => (b.names.get('ourrate')!.formula = '=Notes!$B$2'), /name .*OurRate/],
   ['a sheet deleted', (b: FakeWorkbook) => (b as any).deleteSheet('Lookups'), /sheet "Lookups" is gone/],
-])('%s changed is a difference', (_what, change, expected) => {
+])('%s is a difference', (_what, change, expected) => {
   const before = theirs();
   const after = before.clone();
   change(after);
