@@ -42,8 +42,7 @@ async function run(book, command, failure = {}, adapter = {}) {
   } catch (e) {
     error = e;
   }
-  if (!error && result && result.status && result.status !== 'done')
-    error = new Error(`ended "${result.status}"`);
+  if (!error && result && result.status && result.status !== 'done') error = new Error(`ended "${result.status}"`);
   return { calls: office.calls, error: error ?? null, requests: office.calls.length };
 }
 
@@ -93,7 +92,10 @@ function withCost(plan) {
 }
 
 function withScheme(plan) {
-  return { ...plan, schemes: [...plan.schemes, { ...plan.schemes[0], ref: '999z', name: 'A scheme added by the check' }] };
+  return {
+    ...plan,
+    schemes: [...plan.schemes, { ...plan.schemes[0], ref: '999z', name: 'A scheme added by the check' }],
+  };
 }
 
 const withoutCards = (plan) => ({ ...plan, cards: undefined });
@@ -321,7 +323,9 @@ const COLUMNS = [
 ];
 
 function row(cells) {
-  return cells.map((c, i) => (COLUMNS[i][1] < 0 ? String(c).padEnd(-COLUMNS[i][1]) : String(c).padStart(COLUMNS[i][1]))).join('  ');
+  return cells
+    .map((c, i) => (COLUMNS[i][1] < 0 ? String(c).padEnd(-COLUMNS[i][1]) : String(c).padStart(COLUMNS[i][1])))
+    .join('  ');
 }
 
 function report(label, began, r) {

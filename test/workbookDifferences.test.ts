@@ -8,7 +8,13 @@ import { bookDifferences, leftovers } from './support/workbookDifferences';
  */
 function theirs(): FakeWorkbook {
   const book = new FakeWorkbook({
-    sheets: { Notes: [['Rent', 1250.5], ['Total', '=SUM(B1:B1)']], Lookups: [['Code']] },
+    sheets: {
+      Notes: [
+        ['Rent', 1250.5],
+        ['Total', '=SUM(B1:B1)'],
+      ],
+      Lookups: [['Code']],
+    },
     tables: [{ name: 'OurNotes', sheet: 'Notes', address: 'Notes!A1:B1' }],
     names: [{ name: 'OurRate', formula: '=Notes!$B$1' }],
   });
@@ -22,14 +28,42 @@ test('an untouched copy has no differences', () => {
 });
 
 test.each([
-  ['a value changed', (b: FakeWorkbook) => b.setCell(b.sheet('Notes'), 0, 1, 1250.25), /sheet "Notes": cell 0,1: .*1250\.5.* -> .*1250\.25/],
+  [
+    'a value changed',
+    (b: FakeWorkbook) => b.setCell(b.sheet('Notes'), 0, 1, 1250.25),
+    /sheet "Notes": cell 0,1: .*1250\.5.* -> .*1250\.25/,
+  ],
   ['a formula changed', (b: FakeWorkbook) => b.setCell(b.sheet('Notes'), 1, 1, '=B1'), /sheet "Notes": cell 1,1/],
-  ['a cell cleared', (b: FakeWorkbook) => b.sheet('Notes').cells.delete('0,0'), /sheet "Notes": cell 0,0: .*Rent.* -> empty/],
-  ['a cell typed into', (b: FakeWorkbook) => b.setCell(b.sheet('Lookups'), 5, 5, 'x'), /sheet "Lookups": cell 5,5: empty ->/],
-  ['a number format changed', (b: FakeWorkbook) => b.sheet('Notes').formats.set('0,1', '0'), /sheet "Notes": format 0,1/],
-  ['a sheet hidden', (b: FakeWorkbook) => ((b.sheet('Lookups') as any).visibility = 'Hidden'), /sheet "Lookups": .*Hidden/],
-  ['a table resized', (b: FakeWorkbook) => (b.tables.get('ournotes')!.address = 'Notes!A1:B2'), /sheet "Notes": tables/],
-  ['a name pointed elsewhere', (b: FakeWorkbook) => (b.names.get('ourrate')!.formula = '=Notes!$B$2'), /name .*OurRate/],
+  [
+    'a cell cleared',
+    (b: FakeWorkbook) => b.sheet('Notes').cells.delete('0,0'),
+    /sheet "Notes": cell 0,0: .*Rent.* -> empty/,
+  ],
+  [
+    'a cell typed into',
+    (b: FakeWorkbook) => b.setCell(b.sheet('Lookups'), 5, 5, 'x'),
+    /sheet "Lookups": cell 5,5: empty ->/,
+  ],
+  [
+    'a number format changed',
+    (b: FakeWorkbook) => b.sheet('Notes').formats.set('0,1', '0'),
+    /sheet "Notes": format 0,1/,
+  ],
+  [
+    'a sheet hidden',
+    (b: FakeWorkbook) => ((b.sheet('Lookups') as any).visibility = 'Hidden'),
+    /sheet "Lookups": .*Hidden/,
+  ],
+  [
+    'a table resized',
+    (b: FakeWorkbook) => (b.tables.get('ournotes')!.address = 'Notes!A1:B2'),
+    /sheet "Notes": tables/,
+  ],
+  [
+    'a name pointed elsewhere',
+    (b: FakeWorkbook) => (b.names.get('ourrate')!.formula = '=Notes!$B$2'),
+    /name .*OurRate/,
+  ],
   ['a sheet deleted', (b: FakeWorkbook) => (b as any).deleteSheet('Lookups'), /sheet "Lookups" is gone/],
 ])('%s is a difference', (_what, change, expected) => {
   const before = theirs();

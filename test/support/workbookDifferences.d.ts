@@ -6,4 +6,8 @@ export function bookDifferences(
   after: FakeWorkbook,
   options?: { only?: Iterable<string>; chartNames?: boolean },
 ): string[];
-export function leftovers(before: FakeWorkbook, after: FakeWorkbook, isBookkeeping: (sheet: string) => boolean): string[];
+export function leftovers(
+  before: FakeWorkbook,
+  after: FakeWorkbook,
+  isBookkeeping: (sheet: string) => boolean,
+): string[];
