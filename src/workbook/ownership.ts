@@ -131,6 +131,16 @@ export function readRegistry(
   return withPending({ found: true, sheets, tables, names, pending: pendingSheets });
 }
 
+/**
+ * Whether a workbook is one the add-in or `bcf build` made: it has the registry, or the Assumptions
+ * title every build writes. Anything else is a person's, which a command must not replace.
+ */
+export function madeByAddIn(snapshot: WorkbookSnapshot): boolean {
+  const sheet = (name: string) => snapshot.sheets.find((s) => lower(s.name) === lower(name));
+  const title = sheet(SHEET.assumptions)?.values[0]?.[0];
+  return sheet(REGISTRY_SHEET) !== undefined || (typeof title === 'string' && LEGACY_TITLE.test(title));
+}
+
 function legacyRegistry(pending: readonly string[]): Registry {
   return { found: false, legacy: true, sheets: [], tables: new Map(), names: new Map(), pending };
 }
