@@ -1,0 +1,133 @@
+import Decimal from 'decimal.js';
+import { OfficeWorkbook } from '../src/adapters/office/officeWorkbook';
+import type { Plan } from '../src/domain/plan';
+import { generateTables, startPlan } from '../src/workbook/commands';
+import { barnetPlan } from './support/barnet';
+import { FakeWorkbook, loadExcel, type LoadedExcel } from './support/officeRecorder';
+
+/** Excel sends events after the change; the client hands them on through a few promises. */
+export const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+/** Column letters of a zero-based column (A..Z is enough for the Schemes sheet). */
+const letter = (column: number) => String.fromCharCode(65 + column);
+
+/** The Schemes sheet's cell holding a scheme's cost for a year, found by its header as a person would. */
+export async function costCell(host: OfficeWorkbook, ref: string, year: string): Promise<string> {
+  const sheet = (await host.read(['Schemes'])).sheets[0];
+  const headerRow = sheet.values.findIndex((r) => r[0] === 'Ref');
+  const column = sheet.values[headerRow].indexOf(`${year} cost (£)`);
+  const row = sheet.values.findIndex((r, i) => i > headerRow && r[0] === ref);
+  if (column < 0 || row < 0) throw new Error(`no ${year} cost for scheme ${ref}`);
+  return `${letter(column)}${row + 1}`;
+}
+
+/** The Barnet plan written by the add-in into a workbook that tells this add-in session its events. */
+export async function barnetInExcel(): Promise<{ book: FakeWorkbook; office: LoadedExcel; host: OfficeWorkbook }> {
+  const book = new FakeWorkbook();
+  const office = loadExcel({ respond: book.respond, book });
+  const host = new OfficeWorkbook(office.Excel);
+  const outcome = await startPlan(host, barnetPlan());
+  if (outcome.status !== 'done') throw new Error(`the Barnet plan was not written: ${outcome.status}`);
+  return { book, office, host };
+}
+
+/** Every WorksheetChanged event the client hands to a handler of its own, as Excel's client builds it. */
+async function recordEvents(office: LoadedExcel): Promise<Excel.WorksheetChangedEventArgs[]> {
+  const seen: Excel.WorksheetChangedEventArgs[] = [];
+  await office.Excel.run(async (context: Excel.RequestContext) => {
+    context.workbook.worksheets.onChanged.add(async (event) => {
+      seen.push(event);
+    });
+    await context.sync();
+  });
+  return seen;
+}
+
+async function sheetId(office: LoadedExcel, name: string): Promise<string> {
+  return office.Excel.run(async (context: Excel.RequestContext) => {
+    const sheet = context.workbook.worksheets.getItem(name).load('id');
+    await context.sync();
+    return sheet.id;
+  });
+}
+
+function withCost(plan: Plan, ref: string, year: string, cost: number): Plan {
+  return {
+    ...plan,
+    schemes: plan.schemes.map((s) =>
+      s.ref === ref ? { ...s, years: { ...s.years, [year]: { ...s.years[year], cost: new Decimal(cost) } } } : s,
+    ),
+  };
+}
+
+describe('the add-in hears when people change the workbook (OfficeWorkbook.watch)', () => {
+  test("a person's edit in the grid and a co-author's edit each call the listener once", async () => {
+    const { book, office, host } = await barnetInExcel();
+    const cell = await costCell(host, '2b', '2014/15');
+    const seen = await recordEvents(office);
+    let heard = 0;
+    await host.watch(() => heard++);
+
+    book.edit('Schemes', cell, [[1157451]], { by: 'person' });
+    await settle();
+    expect(heard).toBe(1);
+    book.edit('Schemes', cell, [[1200000]], { by: 'coauthor' });
+    await settle();
+    expect(heard).toBe(2);
+
+    // What Excel's client made of the host's messages: the sheet, the cell, and who changed it.
+    const id = await sheetId(office, 'Schemes');
+    expect(seen.map((e) => [e.worksheetId, e.address, e.changeType, e.source, e.triggerSource])).toEqual([
+      [id, cell, 'RangeEdited', 'Local', 'Unknown'],
+      [id, cell, 'RangeEdited', 'Remote', 'Unknown'],
+    ]);
+    expect(seen[0].details).toEqual(
+      expect.objectContaining({ valueBefore: 1057451, valueAfter: 1157451, valueTypeAfter: 'Integer' }),
+    );
+  });
+
+  test('a block pasted over several cells is one change, named by its range', async () => {
+    const { book, office, host } = await barnetInExcel();
+    const seen = await recordEvents(office);
+    let heard = 0;
+    await host.watch(() => heard++);
+    book.edit('Schemes', 'C20:D21', [
+      ['Pasted', 1],
+      ['Rows', 2],
+    ]);
+    await settle();
+    expect(heard).toBe(1);
+    expect(seen.map((e) => e.address)).toEqual(['C20:D21']);
+  });
+
+  test("the add-in's own write (Generate) does not call the listener, though Excel tells of every range it wrote", async () => {
+    const { office, host } = await barnetInExcel();
+    const seen = await recordEvents(office);
+    let heard = 0;
+    await host.watch(() => heard++);
+
+    const outcome = await generateTables(host, withCost(barnetPlan(), '2b', '2014/15', 1157451), undefined, {
+      base: barnetPlan(),
+    });
+    expect(outcome.status).toBe('done');
+    await settle();
+    expect(seen.length).toBeGreaterThan(0);
+    expect(new Set(seen.map((e) => e.triggerSource))).toEqual(new Set(['ThisLocalAddin']));
+    expect(heard).toBe(0);
+  });
+
+  test('the function watch() returns stops it: no call after it, and Excel no longer sends the event', async () => {
+    const { book, host } = await barnetInExcel();
+    const cell = await costCell(host, '2b', '2014/15');
+    let heard = 0;
+    const stop = await host.watch(() => heard++);
+    expect(book.listeners('WorksheetChanged')).toBe(1);
+
+    stop();
+    await settle();
+    expect(book.listeners('WorksheetChanged')).toBe(0);
+    book.edit('Schemes', cell, [[1157451]], { by: 'person' });
+    await settle();
+    expect(heard).toBe(0);
+  });
+});
