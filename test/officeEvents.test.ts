@@ -1,35 +1,7 @@
-import Decimal from 'decimal.js';
-import { OfficeWorkbook } from '../src/adapters/office/officeWorkbook';
-import type { Plan } from '../src/domain/plan';
-import { generateTables, startPlan } from '../src/workbook/commands';
+import { generateTables } from '../src/workbook/commands';
 import { barnetPlan } from './support/barnet';
-import { FakeWorkbook, loadExcel, type LoadedExcel } from './support/officeRecorder';
-
-/** Excel sends events after the change; the client hands them on through a few promises. */
-export const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
-
-/** Column letters of a zero-based column (A..Z is enough for the Schemes sheet). */
-const letter = (column: number) => String.fromCharCode(65 + column);
-
-/** The Schemes sheet's cell holding a scheme's cost for a year, found by its header as a person would. */
-export async function costCell(host: OfficeWorkbook, ref: string, year: string): Promise<string> {
-  const sheet = (await host.read(['Schemes'])).sheets[0];
-  const headerRow = sheet.values.findIndex((r) => r[0] === 'Ref');
-  const column = sheet.values[headerRow].indexOf(`${year} cost (£)`);
-  const row = sheet.values.findIndex((r, i) => i > headerRow && r[0] === ref);
-  if (column < 0 || row < 0) throw new Error(`no ${year} cost for scheme ${ref}`);
-  return `${letter(column)}${row + 1}`;
-}
-
-/** The Barnet plan written by the add-in into a workbook that tells this add-in session its events. */
-export async function barnetInExcel(): Promise<{ book: FakeWorkbook; office: LoadedExcel; host: OfficeWorkbook }> {
-  const book = new FakeWorkbook();
-  const office = loadExcel({ respond: book.respond, book });
-  const host = new OfficeWorkbook(office.Excel);
-  const outcome = await startPlan(host, barnetPlan());
-  if (outcome.status !== 'done') throw new Error(`the Barnet plan was not written: ${outcome.status}`);
-  return { book, office, host };
-}
+import { barnetInExcel, costCell, settle, withCost } from './support/excelEvents';
+import type { LoadedExcel } from './support/officeRecorder';
 
 /** Every WorksheetChanged event the client hands to a handler of its own, as Excel's client builds it. */
 async function recordEvents(office: LoadedExcel): Promise<Excel.WorksheetChangedEventArgs[]> {
@@ -49,15 +21,6 @@ async function sheetId(office: LoadedExcel, name: string): Promise<string> {
     await context.sync();
     return sheet.id;
   });
-}
-
-function withCost(plan: Plan, ref: string, year: string, cost: number): Plan {
-  return {
-    ...plan,
-    schemes: plan.schemes.map((s) =>
-      s.ref === ref ? { ...s, years: { ...s.years, [year]: { ...s.years[year], cost: new Decimal(cost) } } } : s,
-    ),
-  };
 }
 
 describe('the add-in hears when people change the workbook (OfficeWorkbook.watch)', () => {
