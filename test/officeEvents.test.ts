@@ -1,7 +1,9 @@
-import { generateTables } from '../src/workbook/commands';
+import { OfficeWorkbook } from '../src/adapters/office/officeWorkbook';
+import { generateTables, startPlan } from '../src/workbook/commands';
+import { PENDING_SHEET } from '../src/workbook/ownership';
 import { barnetPlan } from './support/barnet';
 import { barnetInExcel, costCell, settle, withCost } from './support/excelEvents';
-import type { LoadedExcel } from './support/officeRecorder';
+import { FakeWorkbook, loadExcel, type LoadedExcel } from './support/officeRecorder';
 
 /** Every WorksheetChanged event the client hands to a handler of its own, as Excel's client builds it. */
 async function recordEvents(office: LoadedExcel): Promise<Excel.WorksheetChangedEventArgs[]> {
@@ -79,16 +81,49 @@ describe('the add-in hears when people change the workbook (OfficeWorkbook.watch
     expect(heard).toBe(0);
   });
 
+  test('rows a person inserts call the listener too (onChanged says RowInserted)', async () => {
+    const { book, office, host } = await barnetInExcel();
+    let heard = 0;
+    await host.watch(() => heard++);
+    book.insertRows('Schemes', 9, 1, { by: 'person' });
+    await settle();
+    expect(heard).toBe(1);
+    expect(office.events().map((e) => [e.type, (e as { changeType?: string }).changeType, e.address])).toEqual([
+      ['WorksheetChanged', 'RowInserted', '10:10'],
+    ]);
+  });
+
+  test('a sheet the add-in made, deleted by a co-author, calls the listener; the pending sheet the add-in deletes itself does not', async () => {
+    // Watching from an empty workbook; requests this small make Start plan go through its pending sheet.
+    const book = new FakeWorkbook();
+    const office = loadExcel({ respond: book.respond, book });
+    const host = new OfficeWorkbook(office.Excel, { maxRequestBytes: 40_000 });
+    let heard = 0;
+    await host.watch(() => heard++);
+    expect((await startPlan(host, barnetPlan())).status).toBe('done');
+    await settle();
+    const deleted = office.events().filter((e) => e.type === 'WorksheetDeleted');
+    expect(deleted).toHaveLength(1); // the pending sheet, in the command's last request
+    expect(book.sheets.has(PENDING_SHEET.toLowerCase())).toBe(false);
+    expect(heard).toBe(0);
+
+    book.removeSheet('BCF 2015-16', { by: 'coauthor' });
+    await settle();
+    expect(heard).toBe(1);
+  });
+
   test('the function watch() returns stops it: no call after it, and Excel no longer sends the event', async () => {
     const { book, host } = await barnetInExcel();
     const cell = await costCell(host, '2b', '2014/15');
     let heard = 0;
     const stop = await host.watch(() => heard++);
     expect(book.listeners('WorksheetChanged')).toBe(1);
+    expect(book.listeners('WorksheetDeleted')).toBe(1);
 
     stop();
     await settle();
     expect(book.listeners('WorksheetChanged')).toBe(0);
+    expect(book.listeners('WorksheetDeleted')).toBe(0);
     book.edit('Schemes', cell, [[1157451]], { by: 'person' });
     await settle();
     expect(heard).toBe(0);

@@ -24,6 +24,8 @@ export interface LoadedExcel {
   setResponder(f: (body: any, call: RecordedCall) => any): void;
   reset(): void;
   workCalls(): RecordedCall[];
+  /** The events the host sent this session (with `book`), as their fields: type, source, worksheetId, ... */
+  events(): { type: string; source: string; worksheetId: string; address?: string; triggerSource?: string }[];
 }
 export interface StoredCell {
   value: unknown;
@@ -69,6 +71,8 @@ export class FakeWorkbook {
   sheet(name: string): any;
   /** A person types or pastes into the grid, or a co-author does: sessions listening hear WorksheetChanged. */
   edit(sheet: string, address: string, rows: unknown[][], options?: { by?: 'person' | 'coauthor' }): void;
+  /** A person inserts whole rows above zero-based row `at`: cells move down; sessions listening hear RowInserted. */
+  insertRows(sheet: string, at: number, count: number, options?: { by?: 'person' | 'coauthor' }): void;
   /** A person (or co-author) deletes a sheet: sessions listening hear WorksheetDeleted. */
   removeSheet(sheet: string, options?: { by?: 'person' | 'coauthor' }): void;
   /** How many add-in sessions the workbook sends this event to (they registered for it and have not unregistered). */

@@ -103,6 +103,8 @@ function loadExcel({ respond = new FakeWorkbook().respond, book } = {}) {
     reset() {
       calls.length = 0;
     },
+    /** The events the host sent this session, as their fields (type, source, worksheetId, ...). */
+    events: () => session.delivered,
     /** Round trips that do real work: everything but Excel.run's reference clean-up. */
     workCalls: () => calls.filter((c) => !isCleanupOnly(c)),
   };
@@ -339,7 +341,7 @@ class FakeWorkbook {
           results.push({ ActionId: action.Id, Value: { _ReferenceId: ref } });
         }
       } else if (action.ActionType === 2) {
-        results.push({ ActionId: action.Id, Value: this.query(desc) });
+        results.push({ ActionId: action.Id, Value: this.query(desc, action.QueryInfo) });
       } else if (action.ActionType === 3) {
         if (call && !action.Name.startsWith('_')) touch(call, desc);
         if (desc.type === 'worksheets' && EVENT_REGISTRATION[action.Name]) this.registerEvent(call, action.Name);
@@ -513,7 +515,7 @@ class FakeWorkbook {
     );
   }
 
-  query(desc) {
+  query(desc, info) {
     // The client reads a null answer as "this is a null object" (isNullObject).
     if (this.isNull(desc)) return null;
     if (desc.type === 'range' && desc.rect && desc.rect.r1 === MAX_ROW && !desc.used)
@@ -521,6 +523,8 @@ class FakeWorkbook {
     if (desc.type === 'worksheets')
       return {
         _Items: [...this.sheets.values()].map((s) => ({
+          // The id only when asked for, so the adapter's reads measure as they did before sheets had ids.
+          ...(info && info.Select && info.Select.includes('id') ? { Id: s.id } : {}),
           Name: s.name,
           Charts: { _Items: s.charts.map((c) => ({ Name: c.name })) },
         })),
@@ -810,7 +814,9 @@ function connectEvents(sandbox, book) {
   const session = {
     own: (call) => calls.add(call),
     owns: (call) => Boolean(call) && calls.has(call),
+    delivered: [],
     deliver(entries) {
+      session.delivered.push(...entries.map((e) => JSON.parse(e.message)));
       for (const listener of [...listeners]) listener({ type: 'richApiMessage', entries });
     },
     listening: () => listeners.length > 0,
@@ -850,7 +856,9 @@ FakeWorkbook.prototype.listeners = function listeners(event = 'WorksheetChanged'
 
 /** Cells of `sheet` in `rect` changed: by a request (`call`), a person or a co-author (`by`). */
 FakeWorkbook.prototype.changed = function changed(sheet, rect, { call, by, changeType = 'RangeEdited', details } = {}) {
-  const address = rectAddress(sheet.name, rect).slice(rectAddress(sheet.name, rect).lastIndexOf('!') + 1);
+  const full = rectAddress(sheet.name, rect);
+  const address =
+    rect.c0 === 0 && rect.c1 === MAX_COLUMN ? `${rect.r0 + 1}:${rect.r1 + 1}` : full.slice(full.lastIndexOf('!') + 1);
   this.raise('WorksheetChanged', { call, by }, (session) => ({
     type: 'WorksheetChanged',
     changeType,
@@ -911,6 +919,24 @@ FakeWorkbook.prototype.edit = function edit(sheetName, address, rows, { by = 'pe
     ? { valueBefore: before, valueAfter: after, valueTypeBefore: valueType(before), valueTypeAfter: valueType(after) }
     : undefined;
   this.changed(sheet, rect, { by, details });
+};
+
+/**
+ * A person inserts `count` whole rows above row `at` (zero-based): cells and formats below move
+ * down (formulas are not rewritten: the double has no formula engine), and sessions listening hear
+ * a RowInserted change whose address is the new rows ("12:13"; the adapter does not read it).
+ */
+FakeWorkbook.prototype.insertRows = function insertRows(sheetName, at, count, { by = 'person' } = {}) {
+  const sheet = this.sheet(sheetName);
+  for (const map of [sheet.cells, sheet.formats]) {
+    const moved = [...map].map(([key, v]) => {
+      const [r, c] = key.split(',').map(Number);
+      return [r >= at ? `${r + count},${c}` : key, v];
+    });
+    map.clear();
+    for (const [key, v] of moved) map.set(key, v);
+  }
+  this.changed(sheet, { r0: at, c0: 0, r1: at + count - 1, c1: MAX_COLUMN }, { by, changeType: 'RowInserted' });
 };
 
 /** A person (or co-author) deletes a sheet. */
