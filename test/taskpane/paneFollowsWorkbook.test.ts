@@ -1,7 +1,9 @@
 import { computeSchemeTable } from '../../src/domain/schemeTable';
+import { LiveWorkbook } from '../../src/preview/liveWorkbook';
 import type { PlanForm } from '../../src/taskpane/planForm';
 import { usePlanSession, type PlanSession } from '../../src/taskpane/session';
 import { totalsCaption } from '../../src/taskpane/sessionNotices';
+import { startPlan } from '../../src/workbook/commands';
 import { barnetPlan } from '../support/barnet';
 import { barnetInExcel, costCell, settle, withCost } from '../support/excelEvents';
 import { renderHook, type RenderedHook } from '../support/renderHook';
@@ -111,6 +113,24 @@ describe('the pane follows the workbook', () => {
     expect(armed).toBe(false);
     expect(shownCost(pane.current, '3a', '2015/16')).not.toBe('750000');
     expect(pane.current.stale).toBe(true);
+    expect(pane.current.notice?.title).toBe(OUT_OF_DATE);
+    await pane.unmount();
+  });
+
+  test('in the browser preview, typing into the grid makes the pane say it is out of date; its own Generate does not', async () => {
+    const live = new LiveWorkbook();
+    expect((await startPlan(live, barnetPlan())).status).toBe('done');
+    const pane = await renderHook(() => usePlanSession(live));
+    await pane.waitFor((s) => s.phase === 'ready' && !s.busy, 'the pane to read the workbook');
+    await pane.act(() => pane.current.edit((f) => typeCost(f, '2b', YEAR, '1,157,451')));
+    await pane.act(() => pane.current.generate());
+    await idle(pane, 'Generate to finish');
+    expect(pane.current.stale).toBe(false);
+
+    const schemes = (await live.read(['Schemes'])).sheets[0].values;
+    const header = schemes.findIndex((r) => r[0] === 'Ref');
+    const row = schemes.findIndex((r, i) => i > header && r[0] === '3a');
+    await pane.act(() => live.type('Schemes', row, schemes[header].indexOf('2015/16 cost (£)'), '750,000'));
     expect(pane.current.notice?.title).toBe(OUT_OF_DATE);
     await pane.unmount();
   });
