@@ -12,6 +12,9 @@
  *   const office = loadExcel({ respond: book.respond });
  *   await new OfficeWorkbook(office.Excel).apply(plan);
  *   office.calls -> [{ bodyBytes, body, refused, writes }]
+ *
+ * With `loadExcel({ respond: book.respond, book })` the session also hears the book's Office events
+ * (see "Office events" near the end): `book.edit(...)` is a person typing in the grid.
  */
 const vm = require('vm');
 const fs = require('fs');
@@ -815,9 +818,12 @@ function overlaps(a, b) {
 // Covered: worksheets.onChanged (event type 10) and worksheets.onDeleted (15), for the add-in's own
 // writes (cell values and formulas, Clear, copyFrom, sheet deletion: source "Local", triggerSource
 // "ThisLocalAddin" on onChanged), a person's edit or paste in the grid (`book.edit(..., { by: 'person' })`:
-// "Local", "Unknown") and a co-author's (`by: 'coauthor'`: "Remote", "Unknown"), and a sheet a person
-// deletes (`book.removeSheet`). Number formats raise onFormatChanged in Excel, not onChanged: not
-// emulated. Each request's (or edit's) events reach the client in one message, after it is applied.
+// "Local", "Unknown") and a co-author's (`by: 'coauthor'`: "Remote", "Unknown"), rows a person inserts
+// (`book.insertRows`: "RowInserted"), and a sheet a person deletes (`book.removeSheet`). Trace
+// actions are answered (the client adds a handler once its trace marker comes back), and a sheet's
+// id is returned when loaded. Not emulated: onFormatChanged (number formats), onAdded, onNameChanged,
+// and any other event. Each request's (or edit's) events reach the client in one message, after it
+// is applied; `office.events()` lists what a session was sent.
 
 const EVENT_MESSAGE_CATEGORY = 65536;
 /** The client's event type numbers (GenericEventHandlers' eventType) by host method and event. */
