@@ -2,19 +2,26 @@ import path from 'path';
 import { benefitCards } from '../domain/benefitCard';
 import type { Plan } from '../domain/plan';
 import { describeProblem, PlanError } from '../domain/problems';
-import { loadPlan, writeWorkbook } from '../adapters/file/planFiles';
+import { existingFile, keepCopy, loadPlan, writeWorkbook } from '../adapters/file/planFiles';
+import { madeByAddIn } from '../workbook/ownership';
+import { readPlan } from '../workbook/readers/planReader';
+import { plannedSnapshot } from '../workbook/snapshot';
+import { planChanges } from '../domain/planChanges';
+import { planToJson } from '../domain/planJson';
 import { WORKBOOK_LIMITS, workbookLayout } from '../workbook/workbookLayout';
 import { UsageError } from './args';
 import type { CliCommand } from './command';
+import type { Io } from './io';
 
 export const buildCommand: CliCommand = {
   name: 'build',
-  usage: 'build <plan.json|plan.xlsx> -o <out.xlsx> [--tables]',
+  usage: 'build <plan.json|plan.xlsx> -o <out.xlsx> [--tables] [--replace]',
   summary:
     'Builds the workbook: Assumptions, Schemes, Investments, a sheet per year, Pool, Checks, Risk log, Benefits Summary and a card per scheme, as live formulas.',
   flags: {
     out: { type: 'string', short: 'o', help: 'the workbook to write (.xlsx)' },
     tables: { type: 'boolean', help: 'the plan and its tables only, without the Benefit Card sheets' },
+    replace: { type: 'boolean', help: 'replace the -o file even if it is not a workbook bcf built' },
   },
   positionals: { min: 1, max: 1 },
   async run({ positionals: [input], flags }, io) {
@@ -25,6 +32,7 @@ export const buildCommand: CliCommand = {
     const { plan, problems } = await loadPlan(input);
     problems.forEach((p) => io.err(describeProblem(p)));
     const scope = flags.tables ? 'tables' : 'all';
+    if (!flags.replace) await makeRoom(output, plan, input, io);
     if (scope === 'all') refuseTooManyCards(plan);
     const started = Date.now();
     const repairs: string[] = [];
@@ -36,6 +44,51 @@ export const buildCommand: CliCommand = {
     return 0;
   },
 };
+
+/**
+ * A file at the output path is replaced only when it is a workbook bcf built: a person's own
+ * workbook, or any other file, is never overwritten without --replace. A built workbook that holds
+ * entries the new build would not (actuals typed on a card, a cost changed in Excel) is first
+ * copied beside it, and the person is told what it held.
+ */
+async function makeRoom(output: string, plan: Plan, input: string, io: Io): Promise<void> {
+  const existing = await existingFile(output);
+  if (!existing.exists) return;
+  if (!existing.workbook || !madeByAddIn(existing.workbook))
+    throw new UsageError(
+      `${output} already exists and is not a workbook bcf built; bcf doesn't overwrite it. Choose another -o file, or add --replace to replace it.`,
+    );
+  let held: Plan | undefined;
+  try {
+    held = readPlan(existing.workbook).plan;
+  } catch {
+    held = undefined; // entries that don't read as a plan are kept too
+  }
+  // Nothing typed is lost when the input holds all the workbook held: compared as the reader sees
+  // both (the full build's, so a tables-only rebuild of a workbook with untouched cards loses nothing).
+  const asBuilt = (p: Plan) => JSON.stringify(planToJson({ ...p, notes: [] }));
+  if (held && asBuilt(held) === asBuilt(comparable(readBack(plan), held))) return;
+  const copy = await keepCopy(output);
+  const changes = held ? planChanges(plan, held) : [];
+  const listed = changes.length
+    ? `: ${changes.slice(0, 5).join('; ')}${changes.length > 5 ? `; and ${changes.length - 5} more` : ''}`
+    : ': on its Benefit Card, pool or risk log sheets';
+  io.err(
+    `${output} held entries that ${input} does not (${input} → the workbook)${listed}. The workbook as it was is kept as ${copy}.`,
+  );
+}
+
+/** A workbook built without card sheets holds no card records: none are lost, so none are compared. */
+function comparable(built: Plan, held: Plan): Plan {
+  if (held.cards?.records.length || !built.cards) return built;
+  return { ...built, cards: { ...built.cards, records: held.cards?.records ?? [] } };
+}
+
+/** The plan a full build of `plan` reads back as (the reader's defaults filled in). */
+function readBack(plan: Plan): Plan {
+  const scope = benefitCards(plan).length <= WORKBOOK_LIMITS.cardSheets ? 'all' : 'tables';
+  return readPlan({ sheets: workbookLayout(plan, scope).sheets.map(plannedSnapshot) }).plan;
+}
 
 /** A sheet per card: past WORKBOOK_LIMITS.cardSheets the workbook would take minutes and gigabytes, so say so before starting. */
 function refuseTooManyCards(plan: Plan): void {
