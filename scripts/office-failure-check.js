@@ -31,19 +31,35 @@ const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefi
 /** How a request can fail (scripted() in the recorder): refused whole, or cut off half applied. */
 const MODES = ['refuse', 'half'];
 
-/** Runs a command as a pane session would: a fresh adapter on Microsoft's client, answered by the double. */
-async function run(book, command, failure = {}, adapter = {}) {
-  const responder = failure.respond || scripted(book, failure);
-  const office = loadExcel({ respond: responder });
+/**
+ * A pane opened on the workbook: an adapter on Microsoft's client, answered by the double, that has
+ * read the workbook once (so it knows the add-in's sheets, and caches them as the pane does).
+ */
+async function openPane(book, adapter) {
+  const office = loadExcel({ respond: book.respond });
+  const host = new OfficeWorkbook(office.Excel, adapter);
+  await loadPlanFromWorkbook(host);
+  return { office, host };
+}
+
+/**
+ * Runs a command in a pane newly opened on the workbook, or in `pane` (the same session: a second
+ * try after a failure), with its requests answered by `failure.respond` or scripted(book, failure).
+ */
+async function run(book, command, failure = {}, adapter = {}, pane = undefined) {
+  const session = pane || (await openPane(book, adapter));
+  const { office, host } = session;
+  office.reset();
+  office.setResponder(failure.respond || scripted(book, failure));
   let error;
   let result;
   try {
-    result = await command(new OfficeWorkbook(office.Excel, adapter));
+    result = await command(host);
   } catch (e) {
     error = e;
   }
   if (!error && result && result.status && result.status !== 'done') error = new Error(`ended "${result.status}"`);
-  return { calls: office.calls, error: error ?? null, requests: office.calls.length };
+  return { calls: [...office.calls], error: error ?? null, requests: office.calls.length, session };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -180,7 +196,7 @@ async function failEachRequest(label, start, command, { adapter, model }) {
     progress(label, `${at(k, mode)} run`, began);
     if (!left || !rerun) return;
     // The next command tidies up and finishes the job: the workbook ends as a clean run leaves it.
-    const again = await run(book, command, {}, adapter);
+    const again = await run(book, command, {}, adapter, failed.session);
     check.rerun(k, mode, book, again.error);
   };
   if (!model) {
