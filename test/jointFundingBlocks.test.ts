@@ -127,7 +127,7 @@ describe('a package typed in the room under the register', () => {
     expect(blankRegisterRows(wb).length).toBeGreaterThan(0);
   });
 
-  test('a blank row and a sub-total between typed rows: both packages read and counted, the sub-total not', () => {
+  test('a blank row and a sub-total between typed rows: both packages read and counted, the sub-total not', async () => {
     const plan = examplePlan();
     const wb = built(plan);
     const clean = auditWorkbook(wb.snapshot()).findings;
@@ -148,6 +148,44 @@ describe('a package typed in the room under the register', () => {
     expect(figuresAgainst(wb, withPackages(plan, [asPackage(a)]), JOINT_SHEETS.summary)).toEqual([]);
     const findings = auditWorkbook(wb.snapshot()).findings.filter((f) => !clean.some((c) => c.cell === f.cell));
     expect(findings.map((f) => [f.sheet, f.rule])).toEqual([[JOINT_SHEETS.register, 'out-of-date']]);
+
+    await generateTables(wb, plan, undefined, { base: plan });
+    expect(
+      readJointFunding(wb.snapshot())!
+        .jointFunding.packages.slice(-2)
+        .map((p) => p.ref),
+    ).toEqual(['NEW-A', 'NEW-B']);
+    expect(figuresAgainst(wb, withPackages(plan, [asPackage(a), asPackage(b)]), JOINT_SHEETS.summary)).toEqual([]);
+  });
+
+  test('a row inserted inside the register is read in its place; the audit asks for a refresh, which calculates and keeps it', async () => {
+    const plan = examplePlan();
+    const wb = built(plan);
+    const clean = auditWorkbook(wb.snapshot()).findings;
+    const first = headerRow(wb, JOINT_SHEETS.register, BLOCKS.jointRegister.headers[0]) + 1;
+    wb.insertRows(JOINT_SHEETS.register, first + 2);
+    const cells = typedPackage(plan, 'IN');
+    typeRow(wb, JOINT_SHEETS.register, first + 2, cells);
+
+    const packages = [...plan.jointFunding!.packages];
+    packages.splice(2, 0, asPackage(cells));
+    const expected: Plan = { ...plan, jointFunding: { ...plan.jointFunding!, packages } };
+    const read = readJointFunding(wb.snapshot())!;
+    expect(read.problems).toEqual([]);
+    expect(read.jointFunding.packages.map((p) => p.ref)).toEqual(packages.map((p) => p.ref));
+    // Until a refresh the inserted row has no calculations (Excel fills a table's calculated columns; the engine here does not).
+    const before = auditWorkbook(wb.snapshot()).findings.filter((f) => !clean.some((c) => c.cell === f.cell));
+    expect(before.map((f) => [f.sheet, f.rule, f.cell])).toEqual([
+      [JOINT_SHEETS.register, 'out-of-date', `A${first + 3}`],
+    ]);
+
+    await generateTables(wb, plan, undefined, { base: plan });
+    expect(readJointFunding(wb.snapshot())!.jointFunding.packages.map((p) => p.ref)).toEqual(
+      packages.map((p) => p.ref),
+    );
+    expect(figuresAgainst(wb, expected, JOINT_SHEETS.summary)).toEqual([]);
+    expect(figuresAgainst(wb, expected, JOINT_SHEETS.register)).toEqual([]);
+    expect(auditWorkbook(wb.snapshot()).findings).toEqual(clean);
   });
 
   test('a default rule typed in the room under the rules is used at once; the audit asks for a refresh, not a repair', async () => {

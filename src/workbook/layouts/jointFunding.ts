@@ -11,15 +11,14 @@ import { sheetRef } from '../a1';
 import { formula, num, text } from '../grid';
 import { FORMAT, type CellPlan, type SheetPlan } from '../sheetPlan';
 import { blockBody, BLOCKS, regionRows, SHEET_SPECS, type BlockSpec } from './blocks';
-import { registerRange as R, registerSheet, tasksSheet, REGISTER_HEADER_ROW, type JointGeometry } from './jointFundingRegister';
 import {
-  BASIS_CELLS,
-  DATE_FORMAT,
-  JOINT_SHEETS,
-  METHOD_CELLS,
-  PSEUDONYM_NOTE,
-  SETTINGS,
-} from './jointFundingNames';
+  registerRange as R,
+  registerSheet,
+  tasksSheet,
+  REGISTER_HEADER_ROW,
+  type JointGeometry,
+} from './jointFundingRegister';
+import { BASIS_CELLS, DATE_FORMAT, JOINT_SHEETS, METHOD_CELLS, PSEUDONYM_NOTE, SETTINGS } from './jointFundingNames';
 
 type Row = (CellPlan | null)[];
 

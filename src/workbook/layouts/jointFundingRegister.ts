@@ -205,10 +205,7 @@ function packageFormulas(g: JointGeometry, r: number, results: RowResults): Row 
         `ROUND(IF(${at('method')}="",IFERROR(VLOOKUP(${at('icb')},${g.rules},3,0),0),${at('icbPercent')})*100,0)))`,
       '0',
     ],
-    [
-      `IF(${at('methodUsed')}="${METHOD_CELLS.timeToTask}",${at('healthMinutes')}+${at('socialMinutes')},10000)`,
-      '0',
-    ],
+    [`IF(${at('methodUsed')}="${METHOD_CELLS.timeToTask}",${at('healthMinutes')}+${at('socialMinutes')},10000)`, '0'],
     [`IF(${at('allParts')}=0,0,${at('icbParts')}/${at('allParts')})`, FORMAT.percent],
     [
       `IF(${at('allParts')}=0,0,ROUND(ROUND(${at('weeklyCost')}*100,0)*${at('icbParts')}/${at('allParts')},0)/100)`,
@@ -216,10 +213,7 @@ function packageFormulas(g: JointGeometry, r: number, results: RowResults): Row 
     ],
     [`${at('weeklyCost')}-${at('icbWeekly')}`, FORMAT.pence],
     // A row without a start date (blank, or a sub-total a person typed) is never active.
-    [
-      `IF(AND(${at('start')}<>"",${at('start')}<=${asAt},OR(${at('end')}="",${at('end')}>=${asAt})),1,0)`,
-      '0',
-    ],
+    [`IF(AND(${at('start')}<>"",${at('start')}<=${asAt},OR(${at('end')}="",${at('end')}>=${asAt})),1,0)`, '0'],
     [
       `IF(${at('active')}=1,IF(COUNTIFS(${col('person')}$${g.firstRow}:${at('person')},${at('person')},${col('active')}$${g.firstRow}:${at('active')},1)=1,1,0),0)`,
       '0',

@@ -133,7 +133,8 @@ function readSettings(
     const [label, value] = [settings!.col(0), settings!.col(1)];
     if (r.text(row, label) === SETTINGS.asAt) {
       const day = parseDay(r.at(row, value));
-      if (day === undefined) fail(row, value, `the as-at date "${r.text(row, value)}" isn't a date; write it as dd/mm/yyyy.`);
+      if (day === undefined)
+        fail(row, value, `the as-at date "${r.text(row, value)}" isn't a date; write it as dd/mm/yyyy.`);
       else out.asAt = day;
     } else if (r.text(row, label) === SETTINGS.year) {
       if (isFinancialYearLabel(r.text(row, value))) out.year = r.text(row, value);
@@ -142,7 +143,12 @@ function readSettings(
   }
   const rules = locate(r, SHEET_SPECS.jointSummary, BLOCKS.jointRules, problems, true);
   for (const row of rules?.rows ?? []) {
-    const rule = readRule(r, row, [0, 1, 2].map((i) => rules!.col(i)), fail);
+    const rule = readRule(
+      r,
+      row,
+      [0, 1, 2].map((i) => rules!.col(i)),
+      fail,
+    );
     if (rule) out.rules.push(rule);
   }
   return out;
