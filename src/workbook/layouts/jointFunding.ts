@@ -46,25 +46,32 @@ const ROW = {
 const SUMMARY = SHEET_SPECS.jointSummary;
 
 /**
- * The joint-funding sheets: the Joint funding summary (settings, totals, the FOI return, figures by
- * ICB, basis and method, and the default rules), the register of packages and the time-to-task
+ * The default rules' rows with the room under them (1-based, first to last), which every package's
+ * lookup covers, and the zero-based row of the breakdowns that follow.
+ */
+function rulesRows(count: number): { first: number; last: number; breakdowns: number } {
+  const region = regionRows(SUMMARY, BLOCKS.jointRules, count);
+  return { first: ROW.rules + 2, last: ROW.rules + 1 + region, breakdowns: ROW.rules + 1 + region };
+}
+
+/**
+ * The joint-funding sheets: the Joint funding summary (settings, totals, the FOI return, the default
+ * rules, and figures by ICB, basis and method), the register of packages and the time-to-task
  * tasks. Every figure is a formula over the register, with the decimal.js figure cached.
  */
 export function jointFundingSheets(plan: Plan, today: Day): SheetPlan[] {
   const jf = plan.jointFunding ?? { rules: [], packages: [] };
   const { asAt, year } = jointSettings(jf, today);
   const summary = jointSummary(jf.packages, jf.rules, asAt, year);
-  // 1-based rows of the rules and the room under them: a rule typed there is looked up at once.
-  const rulesFirst = ROW.rules + 2;
-  const rulesLast = ROW.rules + 1 + regionRows(SUMMARY, BLOCKS.jointRules, jf.rules.length);
+  const rules = rulesRows(jf.rules.length); // a rule typed in the room under them is looked up at once
   const abs = (row: number) => sheetRef(JOINT_SHEETS.summary, `$B$${row + 1}`);
   const g: JointGeometry = {
     firstRow: REGISTER_HEADER_ROW + 2,
     asAt: abs(ROW.asAt),
     first: abs(ROW.first),
     last: abs(ROW.last),
-    rules: sheetRef(JOINT_SHEETS.summary, `$A$${rulesFirst}:$C$${rulesLast}`),
-    rulesIcb: sheetRef(JOINT_SHEETS.summary, `$A$${rulesFirst}:$A$${rulesLast}`),
+    rules: sheetRef(JOINT_SHEETS.summary, `$A$${rules.first}:$C$${rules.last}`),
+    rulesIcb: sheetRef(JOINT_SHEETS.summary, `$A$${rules.first}:$A$${rules.last}`),
   };
   return [summarySheet(plan.board, jf, summary, g), registerSheet(plan.board, jf, summary, g), tasksSheet(jf)];
 }
@@ -72,7 +79,6 @@ export function jointFundingSheets(plan: Plan, today: Day): SheetPlan[] {
 function summarySheet(board: string, jf: JointFunding, s: JointSummary, g: JointGeometry): SheetPlan {
   const rows = headlineRows(board, s, g, jf.rules.length);
   rows.push(BLOCKS.jointRules.headers.map((h) => text(h, 'header')));
-  const rulesFirst = rows.length + 1;
   const rules = jf.rules.map((rule) => [
     text(rule.icb, 'input'),
     text(METHOD_CELLS[rule.method], 'input'),
@@ -85,7 +91,7 @@ function summarySheet(board: string, jf: JointFunding, s: JointSummary, g: Joint
       { style: 'input', format: '0.00' },
     ]),
   );
-  const rulesLast = rows.length - 1; // the room to grow, not the blank row before the breakdowns
+  const { first, last } = rulesRows(jf.rules.length);
   groupTable(rows, BLOCKS.jointByIcb, s.byIcb, (grp) => text(grp.key), 'icb', true);
   groupTable(
     rows,
@@ -108,7 +114,7 @@ function summarySheet(board: string, jf: JointFunding, s: JointSummary, g: Joint
     rows,
     validations: [
       {
-        range: `B${rulesFirst}:B${rulesLast}`,
+        range: `B${first}:B${last}`,
         kind: 'list',
         list: [METHOD_CELLS.equal, METHOD_CELLS.fixed],
         message: `Choose ${METHOD_CELLS.equal} or ${METHOD_CELLS.fixed}.`,
@@ -175,7 +181,7 @@ function sharesRow(label: string, shares: Shares, formulas: readonly string[]): 
 function returnRows(s: JointSummary, g: JointGeometry, asAtIso: string, ruleCount: number): Row[] {
   const packages = `B${ROW.packages + 1}`;
   // The packages column of the split-method table, found the way summarySheet and groupTable lay it out.
-  const groups = ROW.rules + 1 + regionRows(SUMMARY, BLOCKS.jointRules, ruleCount);
+  const groups = rulesRows(ruleCount).breakdowns;
   const methodRow = (i: number) => groups + (s.byIcb.length + 2) + (BASES.length + 2) + 1 + i + 1;
   const count = (m: number) => `C${methodRow(m)}`;
   const [equal, , panel, time] = [0, 1, 2, 3].map(count);
