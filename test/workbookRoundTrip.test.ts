@@ -183,6 +183,29 @@ describe('bcf on the command line', () => {
     expect((await fs.readdir(dir)).filter((f) => f.includes('never'))).toEqual([]);
   });
 
+  test("build never overwrites a person's own workbook or another file; a workbook bcf built is rebuilt", async () => {
+    const theirs = path.join(dir, 'their-budget.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Pool').getCell('A1').value = 'Our own pool budget';
+    await wb.xlsx.writeFile(theirs);
+    const notes = path.join(dir, 'notes.txt');
+    await fs.writeFile(notes, 'meeting notes');
+    for (const file of [theirs, notes]) {
+      const before = await fs.readFile(file);
+      const r = io();
+      expect(await main(['build', 'examples/barnet-2014-16.json', '-o', file], r.io)).toBe(64);
+      expect(r.err.join('\n')).toMatch(/already exists and is not a workbook bcf built.*--replace/);
+      expect((await fs.readFile(file)).equals(before)).toBe(true);
+    }
+    const ours = path.join(dir, 'ours.xlsx');
+    expect(await main(['build', 'examples/barnet-2014-16.json', '-o', ours], io().io)).toBe(0);
+    expect(await main(['build', 'examples/barnet-2014-16.json', '-o', ours, '--tables'], io().io)).toBe(0);
+    expect(await main(['build', 'examples/barnet-2014-16.json', '-o', theirs, '--replace'], io().io)).toBe(0);
+    const s = io();
+    expect(await main(['show', theirs], s.io)).toBe(0);
+    expect(s.out.join('\n')).toMatch(/£6,634,000/);
+  });
+
   test('a file that is not a workbook gives one line and exit code 2', async () => {
     const junk = path.join(dir, 'junk.xlsx');
     await fs.writeFile(junk, 'not a workbook');

@@ -5,6 +5,7 @@ import { JOINT_SHEETS } from './layouts/jointFundingNames';
 import { SHEET } from './layouts/names';
 import { POOL_SHEETS } from './layouts/poolNames';
 import type { CellPlan, DefinedNamePlan, SheetPlan, WorkbookPlan } from './sheetPlan';
+import { stampFormula, stampRange } from './sheetStamp';
 import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
 
 /**
@@ -26,6 +27,9 @@ export const PENDING_SHEET = 'BCF Pending';
 /** Prefix of sheets a command fills first and copies over an existing sheet in its last request. */
 export const STAGING_PREFIX = 'BCF~';
 
+/** Column of a sheet's row in the registry that holds its stamp formula (sheetStamp.ts). */
+export const STAMP_COLUMN = 5;
+
 const REGISTRY_TITLE = 'BCF planner: the sheets, tables and names this add-in made. Kept by the add-in; do not edit.';
 /** The title Assumptions!A1 carries in workbooks made before the registry existed. */
 const LEGACY_TITLE = /: assumptions$/i;
@@ -46,6 +50,9 @@ export interface OwnedSheet {
   readonly shape?: string;
   /** About how many bytes reading it back takes, so reads can be sized before they are sent. */
   readonly bytes?: number;
+  /** The live formula stamping its contents (sheetStamp.ts), and its value when the registry was read. */
+  readonly stampFormula?: string;
+  readonly stamp?: number;
 }
 
 export interface Registry {
@@ -109,6 +116,8 @@ export function readRegistry(
           actual: found,
           shape: typeof row[3] === 'string' && row[3] ? row[3] : undefined,
           bytes: typeof row[4] === 'number' ? row[4] : undefined,
+          stampFormula: registry.formulas?.[r]?.[STAMP_COLUMN] ?? undefined,
+          stamp: typeof row[STAMP_COLUMN] === 'number' ? row[STAMP_COLUMN] : undefined,
         });
     } else if (kind === 'table' || kind === 'name') {
       const actual = String(row[2] ?? '');
@@ -120,6 +129,16 @@ export function readRegistry(
     }
   });
   return withPending({ found: true, sheets, tables, names, pending: pendingSheets });
+}
+
+/**
+ * Whether a workbook is one the add-in or `bcf build` made: it has the registry, or the Assumptions
+ * title every build writes. Anything else is a person's, which a command must not replace.
+ */
+export function madeByAddIn(snapshot: WorkbookSnapshot): boolean {
+  const sheet = (name: string) => snapshot.sheets.find((s) => lower(s.name) === lower(name));
+  const title = sheet(SHEET.assumptions)?.values[0]?.[0];
+  return sheet(REGISTRY_SHEET) !== undefined || (typeof title === 'string' && LEGACY_TITLE.test(title));
 }
 
 function legacyRegistry(pending: readonly string[]): Registry {
@@ -259,9 +278,16 @@ export function placePlan(
   }));
   const shapes = new Map(sheets.map((s) => [lower(s.name), sheetShape(s)]));
   const sizes = new Map(sheets.map((s) => [lower(s.name), measure(s)]));
+  const stamps = new Map(
+    sheets.map((s) => {
+      const { rows, columns } = stampRange(s);
+      return [lower(s.name), stampFormula(s.name, rows, columns)];
+    }),
+  );
   const registrySheet = registryPlan(plan, registry, sheetNames, tableNames, definedNames, (actual) => ({
     shape: shapes.get(lower(actual)),
     bytes: sizes.get(lower(actual)),
+    stamp: stamps.get(lower(actual)),
   }));
   return { plan: { sheets: [...sheets, registrySheet], names }, sheets: sheetNames, owned, shapes, notices };
 }
@@ -310,25 +336,27 @@ function registryPlan(
   sheets: ReadonlyMap<string, string>,
   tables: ReadonlyMap<string, string>,
   names: ReadonlyMap<string, string>,
-  measured: (actual: string) => { shape?: string; bytes?: number },
+  measured: (actual: string) => { shape?: string; bytes?: number; stamp?: string },
 ): SheetPlan {
   const planned = new Set(plan.sheets.map((s) => lower(s.name)));
   const rows: (CellPlan | null)[][] = [[{ value: REGISTRY_TITLE }]];
-  const sheetRow = (logical: string, actual: string, shape?: string, bytes?: number) =>
+  const sheetRow = (logical: string, actual: string, { shape, bytes, stamp }: ReturnType<typeof measured> = {}) =>
     rows.push([
       { value: 'sheet' },
       { value: logical },
       { formula: locator(actual), result: null },
       shape ? { value: shape } : null,
       bytes ? { value: bytes } : null,
+      stamp ? { formula: stamp, result: null } : null,
     ]);
   for (const s of plan.sheets) {
     const actual = sheets.get(lower(s.name))!;
-    const { shape, bytes } = measured(actual);
-    sheetRow(s.name, actual, shape, bytes);
+    sheetRow(s.name, actual, measured(actual));
   }
   // Sheets made by earlier commands and not in this plan (cards when writing tables) stay listed.
-  for (const s of registry.sheets) if (!planned.has(lower(s.logical))) sheetRow(s.logical, s.actual, s.shape, s.bytes);
+  for (const s of registry.sheets)
+    if (!planned.has(lower(s.logical)))
+      sheetRow(s.logical, s.actual, { shape: s.shape, bytes: s.bytes, stamp: s.stampFormula });
   for (const p of registry.pending)
     if (!planned.has(lower(p)) && !registry.sheets.some((s) => lower(s.actual) === lower(p))) sheetRow(p, p);
   const listed = (

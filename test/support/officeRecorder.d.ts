@@ -58,6 +58,8 @@ export class FakeWorkbook {
   names: Map<string, { name: string; formula: string; comment?: string }>;
   refuseOver: number;
   cell(sheet: string, address: string): StoredCell | undefined;
+  /** A cell's value as a calculating Excel would give it (only the registry's content stamp is worked out). */
+  calculated(cell: StoredCell): unknown;
   format(sheet: string, address: string): string | undefined;
   /** Everything held of one sheet (or of the whole workbook), as text to compare before and after. */
   dump(sheet?: string): string;

@@ -171,6 +171,8 @@ function typed(input) {
   return { value: input };
 }
 
+const STAMP_FORMULA = /^=SUMPRODUCT\(ISTEXT\((.+)!(\$[A-Z]+\$\d+):(\$[A-Z]+\$\d+)\)\*LEN\(/;
+
 class FakeWorkbook {
   /**
    * sheets: { name: 2D array of typed inputs (as a user would type them) }; tables: [{ name, sheet,
@@ -273,7 +275,7 @@ class FakeWorkbook {
       const frow = [];
       for (let c = rect.c0; c <= rect.c1; c++) {
         const cell = sheet.cells.get(`${r},${c}`) || blockCell(sheet, r, c);
-        row.push(cell ? (cell.value ?? 0) : '');
+        row.push(cell ? (this.calculated(cell) ?? 0) : '');
         frow.push(cell ? (cell.formula ?? cell.value) : '');
       }
       rows.push(row);
@@ -286,6 +288,32 @@ class FakeWorkbook {
       Values: rows,
       Formulas: formulas,
     };
+  }
+
+  /**
+   * A formula cell's value. The double has no calculation engine; the one formula it works out, when
+   * read, is the registry's content stamp (src/workbook/sheetStamp.ts), as Excel would with automatic
+   * calculation: SUMPRODUCT(ISTEXT(R)*LEN(R)*W)+SUMPRODUCT(R,W), W = ROW(R)*1024+COLUMN(R), with text
+   * counting 0 in SUMPRODUCT's own array arguments. Written here from Excel's documented semantics,
+   * not from the add-in's code, so a test catches a formula that doesn't mean what the adapter assumes.
+   */
+  calculated(cell) {
+    const m = cell.formula && STAMP_FORMULA.exec(cell.formula);
+    if (!m) return cell.value;
+    const name = m[1].startsWith("'") ? m[1].slice(1, -1).replace(/''/g, "'") : m[1];
+    const target = this.sheets.get(name.toLowerCase());
+    if (!target) return '#REF!';
+    const rect = parseRect(`${m[2]}:${m[3]}`);
+    let sum = 0;
+    for (const [key, held] of target.cells) {
+      const [r, c] = key.split(',').map(Number);
+      if (r < rect.r0 || r > rect.r1 || c < rect.c0 || c > rect.c1) continue;
+      const value = this.calculated(held);
+      const weight = (r + 1) * 1024 + (c + 1);
+      if (typeof value === 'string') sum += value.length * weight;
+      else if (typeof value === 'number') sum += value * weight;
+    }
+    return sum;
   }
 
   /** Answers one request: refuses it whole if too big, else applies every action in order. */

@@ -1,3 +1,4 @@
+import type { WorkbookSnapshot } from '../../workbook/snapshot';
 import { promises as fs } from 'fs';
 import path from 'path';
 import type { Plan } from '../../domain/plan';
@@ -80,6 +81,22 @@ export async function loadSnapshot(file: string, data?: Buffer) {
     return await xlsxToSnapshot(bytes);
   } catch (e) {
     throw new FileProblem(`${file} can't be read: ${(e as Error).message.split('\n')[0]}.`);
+  }
+}
+
+/** What is at a path a command would write: nothing, a workbook (read), or some other file. */
+export async function existingFile(
+  file: string,
+): Promise<{ readonly exists: false } | { readonly exists: true; readonly workbook?: WorkbookSnapshot }> {
+  try {
+    await fs.access(file);
+  } catch {
+    return { exists: false };
+  }
+  try {
+    return { exists: true, workbook: await loadSnapshot(file) };
+  } catch {
+    return { exists: true };
   }
 }
 

@@ -4,6 +4,7 @@ import {
   logicalSnapshot,
   looksLikeLayoutSheet,
   placePlan,
+  REGISTRY_SHEET,
   STAGING_PREFIX,
 } from '../../workbook/ownership';
 import type { Scalar, SheetPlan, WorkbookPlan } from '../../workbook/sheetPlan';
@@ -11,6 +12,7 @@ import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import type { CellInput } from './cellInput';
 import type { ExcelApi } from './excelApi';
 import { readSelectedRange } from './readSelection';
+import { SheetCache } from './sheetCache';
 import { queueStep } from './queueSteps';
 import {
   DEFAULT_MAX_RESPONSE_BYTES,
@@ -55,6 +57,8 @@ export class OfficeWorkbook implements WorkbookHost {
   private readonly maxResponseBytes: number;
   /** The add-in's sheets as the last command found them: read with the next command's first request. */
   private guess?: Guess;
+  /** What those sheets held, so unchanged ones are not read again (sheetCache.ts). */
+  private readonly cache = new SheetCache();
 
   constructor(
     private readonly excel: ExcelApi = defaultExcel(),
@@ -105,7 +109,7 @@ export class OfficeWorkbook implements WorkbookHost {
    */
   async read(sheetNames?: readonly string[]): Promise<WorkbookSnapshot> {
     return this.excel.run(async (context) => {
-      const state = await this.readState(context);
+      const state = await this.readState(context, true);
       const owned = ownedSheets(state);
       const byLogical = new Map(state.registry.sheets.map((s) => [s.logical.toLowerCase(), s.actual]));
       const present = new Map(state.inventory.sheets.map((s) => [s.toLowerCase(), s]));
@@ -114,7 +118,9 @@ export class OfficeWorkbook implements WorkbookHost {
             .map((n) => byLogical.get(n.toLowerCase()) ?? present.get(n.toLowerCase()))
             .filter((n): n is string => n !== undefined)
         : owned;
-      const sheets = await this.readSheets(context, state, wanted);
+      // Fresh: the audit judges what the workbook holds now, not what a stamp says is unchanged.
+      const { sheets } = await this.readSheets(context, state, wanted);
+      this.cache.rememberRead(state, sheets);
       return logicalSnapshot({ sheets }, state.registry);
     });
   }
@@ -165,7 +171,9 @@ export class OfficeWorkbook implements WorkbookHost {
     const toRead = targets
       ? owned.filter((s) => targets.sheets.some((t) => t.name.toLowerCase() === logicalOf(state, s).toLowerCase()))
       : owned;
-    const sheets = withOverlay(await this.readSheets(context, state, toRead), overlay);
+    const read = await this.readSheets(context, state, toRead, this.cache.unchanged(state, toRead));
+    this.cache.rememberRead(state, read.fresh);
+    const sheets = withOverlay(read.sheets, overlay);
     const { plan, result } = decide(logicalSnapshot({ sheets }, state.registry));
     if (!plan) {
       // The previous round overwrote a co-author's entries and this one writes nothing (a conflict
@@ -179,14 +187,21 @@ export class OfficeWorkbook implements WorkbookHost {
     if (state.registrySheet) current.set(state.registrySheet.name.toLowerCase(), state.registrySheet);
     const writes = planWrites(placement, state, current, budget);
     const early = await this.send(context, writes.early, budget, false, onProgress, undefined, writes.last);
-    const { edited } = await this.send(
+    const lastSteps = [...early.tail, ...writes.last];
+    // Queued only when there is a last request to ride with: alone it would be a request of its own.
+    const stamps = lastSteps.length ? this.cache.queueStamps(context, state) : undefined;
+    const registryPlan = placement.plan.sheets.find((sheet) => sheet.name === REGISTRY_SHEET)!;
+    const { edited, sent } = await this.send(
       context,
-      [...early.tail, ...writes.last],
+      lastSteps,
       early.budget,
       true,
       onProgress,
       current,
+      undefined,
+      () => stamps?.after(registryPlan),
     );
+    if (sent) stamps?.settle(placement.plan.sheets, registryPlan, new Set(edited.keys()));
     // The next command reads these with its first request.
     const written = placement.plan.sheets.filter((sheet) => !isBookkeeping(sheet.name));
     this.guess = {
@@ -196,24 +211,34 @@ export class OfficeWorkbook implements WorkbookHost {
     return { result, notices: placement.notices, edited };
   }
 
-  private async readState(context: Excel.RequestContext): Promise<WorkbookState> {
-    const state = await readState(context, this.guess, this.maxResponseBytes);
+  private async readState(context: Excel.RequestContext, fresh = false): Promise<WorkbookState> {
+    // Sheets known (unchanged if their stamp is) are not guessed: reading them is what the stamps spare.
+    const guess =
+      this.guess && !fresh
+        ? { ...this.guess, sheets: this.guess.sheets.filter((s) => !this.cache.has(s)) }
+        : this.guess;
+    const state = await readState(context, guess, this.maxResponseBytes);
     this.guess = { sheets: ownedSheets(state), sizes: state.sizes };
     return state;
   }
 
-  /** The named sheets: those already read with the first request, the rest in requests sized by bytes. */
+  /**
+   * The named sheets: unchanged ones as known, those read with the first request, the rest in
+   * requests sized by bytes. `fresh` are the ones read now.
+   */
   private async readSheets(
     context: Excel.RequestContext,
     state: WorkbookState,
     names: readonly string[],
-  ): Promise<SheetSnapshot[]> {
-    const missing = names.filter((n) => !state.prefetched.has(n.toLowerCase()));
+    known: ReadonlyMap<string, SheetSnapshot> = new Map(),
+  ): Promise<{ sheets: SheetSnapshot[]; fresh: SheetSnapshot[] }> {
+    const missing = names.filter((n) => !state.prefetched.has(n.toLowerCase()) && !known.has(n.toLowerCase()));
     const read = missing.length ? await readSheets(context, missing, state.sizes, this.maxResponseBytes) : [];
     const byName = new Map(read.map((s) => [s.name.toLowerCase(), s]));
-    return names
-      .map((n) => state.prefetched.get(n.toLowerCase()) ?? byName.get(n.toLowerCase())!)
+    const sheets = names
+      .map((n) => known.get(n.toLowerCase()) ?? state.prefetched.get(n.toLowerCase()) ?? byName.get(n.toLowerCase())!)
       .map((s, i) => (s.name === names[i] ? s : { ...s, name: names[i] }));
+    return { sheets, fresh: sheets.filter((s) => !known.has(s.name.toLowerCase())) };
   }
 
   /**
@@ -228,7 +253,9 @@ export class OfficeWorkbook implements WorkbookHost {
     onProgress?: (p: Progress) => void,
     read?: ReadonlyMap<string, SheetSnapshot>,
     lastSteps?: readonly WriteStep[],
-  ): Promise<{ edited: Overlay; budget: number; tail: WriteStep[] }> {
+    /** Queued at the end of the last request, after its writes and recalculation. */
+    atEnd?: () => void,
+  ): Promise<{ edited: Overlay; budget: number; tail: WriteStep[]; sent: boolean }> {
     let budget = maxBytes;
     let pending = [...steps];
     const edited: Overlay = new Map();
@@ -237,14 +264,18 @@ export class OfficeWorkbook implements WorkbookHost {
       const { batch, rest } = last ? { batch: pending, rest: [] } : nextBatch(pending, budget);
       // The early requests' final batch (new sheets only) rides with the last request when both fit
       // in a request the host has accepted: a workbook just over one request takes two, not three.
-      if (lastSteps && !rest.length && fitsWith(batch, lastSteps, budget)) return { edited, budget, tail: batch };
+      if (lastSteps && !rest.length && fitsWith(batch, lastSteps, budget))
+        return { edited, budget, tail: batch, sent: done > 0 };
       // Recalculating after every action of a big write is what makes it slow; the last request
       // (small) asks for one recalculation at its end instead.
       if (!last) context.application.suspendApiCalculationUntilNextSync();
       const sheets = new Map<string, Excel.Worksheet>();
       const checks = read ? batch.flatMap((step) => checkBefore(context, step, read)) : [];
       for (const step of batch) queueStep(context, sheets, step);
-      if (last) context.application.calculate('Recalculate' as Excel.CalculationType);
+      if (last) {
+        context.application.calculate('Recalculate' as Excel.CalculationType);
+        atEnd?.();
+      }
       try {
         // One sync per request-sized batch, not per item: one in all while the plan is under 4 MB.
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
@@ -266,7 +297,7 @@ export class OfficeWorkbook implements WorkbookHost {
         step: pending.length ? `Wrote ${batch[batch.length - 1].sheet}` : 'Done',
       });
     }
-    return { edited, budget, tail: [] };
+    return { edited, budget, tail: [], sent: done > 0 };
   }
 }
 

@@ -58,6 +58,9 @@ export async function readState(
 
 async function readStateWith(context: Excel.RequestContext, guessed: readonly string[]): Promise<WorkbookState> {
   const workbook = context.workbook;
+  // The registry's content stamps are live formulas: with calculation set to manual they would still
+  // describe the sheets before people's last edits, and a changed sheet would pass for unchanged.
+  context.application.calculate('Recalculate' as Excel.CalculationType);
   const early = guessed.map((name) =>
     workbook.worksheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true).load('address,values,formulas'),
   );
