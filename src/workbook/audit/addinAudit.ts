@@ -132,7 +132,7 @@ function compareSheet(sheetPlan: SheetPlan, sheet: SheetSnapshot | undefined): S
     };
   }
   const rows = sheetPlan.rows;
-  const growing = growingRows(sheet);
+  const growing = growingRows(sheet, sheetPlan.name);
   const differences: { finding: Finding; expected: string }[] = [];
   let outOfDate: Finding | undefined;
   for (let r = 0; r < rows.length; r++) {

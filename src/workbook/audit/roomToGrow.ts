@@ -17,10 +17,13 @@ export interface GrowingRows {
 
 const NONE: GrowingRows = { isSpare: () => false, isTyped: () => false };
 
-/** The growing blocks of the sheet, found as the readers find them (layouts/blocks.ts, readers/blockLocator.ts). */
-export function growingRows(sheet: SheetSnapshot): GrowingRows {
+/**
+ * The growing blocks of the workbook's sheet laid out as `laidOut` (the layout's name for it), found
+ * as the readers find them (layouts/blocks.ts, readers/blockLocator.ts).
+ */
+export function growingRows(sheet: SheetSnapshot, laidOut: string): GrowingRows {
   const spec: SheetSpec | undefined = Object.values(SHEET_SPECS).find(
-    (s) => s.sheet.toLowerCase() === sheet.name.toLowerCase(),
+    (s) => s.sheet.toLowerCase() === laidOut.toLowerCase(),
   );
   if (!spec) return NONE;
   const reader = new CellReader(sheet);
