@@ -151,16 +151,18 @@ export function isLastBlock(sheet: SheetSpec, spec: BlockSpec): boolean {
 /**
  * The body a layout writes for a block: its rows, then for a growing block ROOM_TO_GROW copies of
  * `spare` (blank input cells) and, unless it is the sheet's last block, a blank row before the next.
+ * `spare` is a function of the spare row's index (0 first) where the room carries its rows' formulas
+ * (the joint register), so a row typed there is calculated as the rows above it.
  */
 export function blockBody(
   sheet: SheetSpec,
   spec: BlockSpec,
   items: readonly (readonly (CellPlan | null)[])[],
-  spare: readonly (CellPlan | null)[],
+  spare: readonly (CellPlan | null)[] | ((k: number) => readonly (CellPlan | null)[]),
 ): (CellPlan | null)[][] {
   const body = items.map((r) => [...r]);
   if (!spec.grows) return body;
-  for (let i = 0; i < ROOM_TO_GROW; i++) body.push([...spare]);
+  for (let k = 0; k < ROOM_TO_GROW; k++) body.push([...(typeof spare === 'function' ? spare(k) : spare)]);
   if (!isLastBlock(sheet, spec)) body.push([]);
   return body;
 }

@@ -67,14 +67,11 @@ export function registerSheet(board: string, jf: JointFunding, summary: JointSum
     ...packageInputs(pkg),
     ...packageFormulas(g, g.firstRow + i, packageResults(summary.figures[i], firsts[i])),
   ]);
-  const spare = (i: number) => [
+  const spare = (k: number) => [
     ...SPARE_INPUTS,
-    ...packageFormulas(g, g.firstRow + jf.packages.length + i, SPARE_RESULTS),
+    ...packageFormulas(g, g.firstRow + jf.packages.length + k, SPARE_RESULTS),
   ];
-  const body = blockBody(REGISTER, BLOCKS.jointRegister, items, []).map((row, i) =>
-    i < items.length ? row : spare(i - items.length),
-  );
-  rows.push(...body);
+  rows.push(...blockBody(REGISTER, BLOCKS.jointRegister, items, spare));
   const n = regionRows(REGISTER, BLOCKS.jointRegister, jf.packages.length);
   const range = (key: RegisterColumn) =>
     `${columnLetter(registerColumn(key))}${g.firstRow}:${columnLetter(registerColumn(key))}${g.firstRow + n - 1}`;
