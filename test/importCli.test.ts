@@ -62,6 +62,21 @@ describe('bcf import', () => {
     expect([audit.code, audit.out]).toEqual([0, expect.stringMatching(/clean/)]);
   });
 
+  test('importing over a plan someone edited keeps their file as plan.bak.json; importing the same again writes no copy', async () => {
+    const out = path.join(dir, 'edited-plan.json');
+    const args = ['import', FIXTURE, '--sheet', 'Tables 3 and 4', '--range', 'A3:H16', '--year', '2014/15', '-o', out];
+    expect((await cli(args)).code).toBe(0);
+    const mine = (await fs.readFile(out, 'utf8')).replace(/"board": .*\n/, '"board": "Barnet, edited by hand",\n');
+    await fs.writeFile(out, mine);
+    const again = await cli(args);
+    expect(again.code).toBe(0);
+    expect(again.err).toMatch(/edited-plan\.json held something else; it is kept as .*edited-plan\.bak\.json/);
+    expect(await fs.readFile(path.join(dir, 'edited-plan.bak.json'), 'utf8')).toBe(mine);
+    const third = await cli(args);
+    expect([third.code, third.err]).toEqual([0, '']);
+    expect((await fs.readdir(dir)).filter((f) => f.startsWith('edited-plan.bak'))).toEqual(['edited-plan.bak.json']);
+  });
+
   test('a workbook with no scheme table, a missing sheet and a bad range are refused with a clear message', async () => {
     expect(
       await cli(['import', FIXTURE, '--sheet', 'Table 17', '--range', 'A1:A2', '-o', path.join(dir, 'x.json')]),

@@ -1,4 +1,3 @@
-import Decimal from 'decimal.js';
 import { OfficeWorkbook } from '../src/adapters/office/officeWorkbook';
 import type { Plan } from '../src/domain/plan';
 import { planFromJson } from '../src/domain/planJson';
@@ -6,6 +5,7 @@ import { refreshCards } from '../src/workbook/cardCommands';
 import { generateTables, loadPlanFromWorkbook, startPlan } from '../src/workbook/commands';
 import { isBookkeeping } from '../src/workbook/ownership';
 import { barnetJsonCopy } from './support/barnet';
+import { withCost } from './support/planEdits';
 import { FakeWorkbook, loadExcel, scripted, type RecordedCall } from './support/officeRecorder';
 
 /**
@@ -51,16 +51,6 @@ function expectUnchanged(before: Map<string, string>, after: FakeWorkbook, label
     label,
     changed: changed.map((key) => [key, before.get(key)!.slice(0, 300), now.get(key)?.slice(0, 300)]),
   }).toEqual({ label, changed: [] });
-}
-
-function withCost(plan: Plan, ref: string, cost: number): Plan {
-  const year = plan.years[0].label;
-  return {
-    ...plan,
-    schemes: plan.schemes.map((s) =>
-      s.ref === ref ? { ...s, years: { ...s.years, [year]: { ...s.years[year], cost: new Decimal(cost) } } } : s,
-    ),
-  };
 }
 
 async function prepared(plan: Plan): Promise<FakeWorkbook> {

@@ -1,4 +1,3 @@
-import Decimal from 'decimal.js';
 import { OfficeWorkbook } from '../src/adapters/office/officeWorkbook';
 import type { Plan } from '../src/domain/plan';
 import { planFromJson } from '../src/domain/planJson';
@@ -6,6 +5,7 @@ import { CARD_SECTION } from '../src/workbook/layouts/benefitCards';
 import { isBookkeeping } from '../src/workbook/ownership';
 import { generateTables, loadPlanFromWorkbook, startPlan, type CommandOutcome } from '../src/workbook/commands';
 import { barnetJsonCopy } from './support/barnet';
+import { withCost } from './support/planEdits';
 import { FakeWorkbook, loadExcel, type RecordedCall } from './support/officeRecorder';
 
 /**
@@ -62,16 +62,6 @@ function sheetsRead(calls: readonly RecordedCall[]): Set<string> {
     }
   }
   return out;
-}
-
-function withCost(plan: Plan, ref: string, pounds: number): Plan {
-  const year = plan.years[0].label;
-  return {
-    ...plan,
-    schemes: plan.schemes.map((s) =>
-      s.ref === ref ? { ...s, years: { ...s.years, [year]: { ...s.years[year], cost: new Decimal(pounds) } } } : s,
-    ),
-  };
 }
 
 /** The first spare row of a card's Barriers list, where a person types a new barrier. */

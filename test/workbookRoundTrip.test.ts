@@ -199,11 +199,39 @@ describe('bcf on the command line', () => {
     }
     const ours = path.join(dir, 'ours.xlsx');
     expect(await main(['build', 'examples/barnet-2014-16.json', '-o', ours], io().io)).toBe(0);
-    expect(await main(['build', 'examples/barnet-2014-16.json', '-o', ours, '--tables'], io().io)).toBe(0);
+    const again = io();
+    expect(await main(['build', 'examples/barnet-2014-16.json', '-o', ours, '--tables'], again.io)).toBe(0);
+    expect(again.err).toEqual([]);
+    expect((await fs.readdir(dir)).filter((f) => f.startsWith('ours.bak'))).toEqual([]);
     expect(await main(['build', 'examples/barnet-2014-16.json', '-o', theirs, '--replace'], io().io)).toBe(0);
     const s = io();
     expect(await main(['show', theirs], s.io)).toBe(0);
     expect(s.out.join('\n')).toMatch(/£6,634,000/);
+  });
+
+  test('rebuilding a workbook people have typed in keeps a copy of it first, and says what it held', async () => {
+    const target = path.join(dir, 'edited.xlsx');
+    expect(await main(['build', 'examples/barnet-2014-16.json', '-o', target], io().io)).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(target);
+    const ws = wb.getWorksheet('Schemes')!;
+    let column = 0;
+    ws.getRow(4).eachCell((c, n) => {
+      if (c.value === '2014/15 cost (£)') column = n;
+    });
+    for (let r = 5; r <= ws.rowCount; r++) if (ws.getCell(r, 1).value === '2b') ws.getCell(r, column).value = 1_100_000;
+    await wb.xlsx.writeFile(target);
+    const edited = await fs.readFile(target);
+    for (const copy of ['edited.bak.xlsx', 'edited.bak-2.xlsx']) {
+      const r = io();
+      expect(await main(['build', 'examples/barnet-2014-16.json', '-o', target], r.io)).toBe(0);
+      expect(r.err.join('\n')).toMatch(
+        /held entries that .* does not \(.* → the workbook\): Scheme 2b .*: 2014\/15 cost £1,057,451 → £1,100,000/,
+      );
+      expect(r.err.join('\n')).toContain(copy);
+      expect((await fs.readFile(path.join(dir, copy))).equals(edited)).toBe(true);
+      await fs.writeFile(target, edited);
+    }
   });
 
   test('a file that is not a workbook gives one line and exit code 2', async () => {

@@ -2,11 +2,16 @@ import path from 'path';
 import { benefitCards } from '../domain/benefitCard';
 import type { Plan } from '../domain/plan';
 import { describeProblem, PlanError } from '../domain/problems';
-import { existingFile, loadPlan, writeWorkbook } from '../adapters/file/planFiles';
+import { existingFile, keepCopy, loadPlan, writeWorkbook } from '../adapters/file/planFiles';
 import { madeByAddIn } from '../workbook/ownership';
+import { readPlan } from '../workbook/readers/planReader';
+import { plannedSnapshot } from '../workbook/snapshot';
+import { planChanges } from '../domain/planChanges';
+import { planToJson } from '../domain/planJson';
 import { WORKBOOK_LIMITS, workbookLayout } from '../workbook/workbookLayout';
 import { UsageError } from './args';
 import type { CliCommand } from './command';
+import type { Io } from './io';
 
 export const buildCommand: CliCommand = {
   name: 'build',
@@ -24,10 +29,10 @@ export const buildCommand: CliCommand = {
     if (typeof output !== 'string') throw new UsageError('give the workbook to write with -o, e.g. -o out/plan.xlsx');
     if (path.resolve(input) === path.resolve(output))
       throw new UsageError('the output would overwrite the input; choose another -o file');
-    if (!flags.replace) await refuseToReplace(output);
     const { plan, problems } = await loadPlan(input);
     problems.forEach((p) => io.err(describeProblem(p)));
     const scope = flags.tables ? 'tables' : 'all';
+    if (!flags.replace) await makeRoom(output, plan, input, io);
     if (scope === 'all') refuseTooManyCards(plan);
     const started = Date.now();
     const repairs: string[] = [];
@@ -41,15 +46,48 @@ export const buildCommand: CliCommand = {
 };
 
 /**
- * A file at the output path is replaced only when it is a workbook bcf built (run again, it is
- * rebuilt): a person's own workbook, or any other file, is never overwritten without --replace.
+ * A file at the output path is replaced only when it is a workbook bcf built: a person's own
+ * workbook, or any other file, is never overwritten without --replace. A built workbook that holds
+ * entries the new build would not (actuals typed on a card, a cost changed in Excel) is first
+ * copied beside it, and the person is told what it held.
  */
-async function refuseToReplace(output: string): Promise<void> {
+async function makeRoom(output: string, plan: Plan, input: string, io: Io): Promise<void> {
   const existing = await existingFile(output);
-  if (existing.exists && !(existing.workbook && madeByAddIn(existing.workbook)))
+  if (!existing.exists) return;
+  if (!existing.workbook || !madeByAddIn(existing.workbook))
     throw new UsageError(
       `${output} already exists and is not a workbook bcf built; bcf doesn't overwrite it. Choose another -o file, or add --replace to replace it.`,
     );
+  let held: Plan | undefined;
+  try {
+    held = readPlan(existing.workbook).plan;
+  } catch {
+    held = undefined; // entries that don't read as a plan are kept too
+  }
+  // Nothing typed is lost when the input holds all the workbook held: compared as the reader sees
+  // both (the full build's, so a tables-only rebuild of a workbook with untouched cards loses nothing).
+  const asBuilt = (p: Plan) => JSON.stringify(planToJson({ ...p, notes: [] }));
+  if (held && asBuilt(held) === asBuilt(comparable(readBack(plan), held))) return;
+  const copy = await keepCopy(output);
+  const changes = held ? planChanges(plan, held) : [];
+  const listed = changes.length
+    ? `: ${changes.slice(0, 5).join('; ')}${changes.length > 5 ? `; and ${changes.length - 5} more` : ''}`
+    : ': on its Benefit Card, pool or risk log sheets';
+  io.err(
+    `${output} held entries that ${input} does not (${input} → the workbook)${listed}. The workbook as it was is kept as ${copy}.`,
+  );
+}
+
+/** A workbook built without card sheets holds no card records: none are lost, so none are compared. */
+function comparable(built: Plan, held: Plan): Plan {
+  if (held.cards?.records.length || !built.cards) return built;
+  return { ...built, cards: { ...built.cards, records: held.cards?.records ?? [] } };
+}
+
+/** The plan a full build of `plan` reads back as (the reader's defaults filled in). */
+function readBack(plan: Plan): Plan {
+  const scope = benefitCards(plan).length <= WORKBOOK_LIMITS.cardSheets ? 'all' : 'tables';
+  return readPlan({ sheets: workbookLayout(plan, scope).sheets.map(plannedSnapshot) }).plan;
 }
 
 /** A sheet per card: past WORKBOOK_LIMITS.cardSheets the workbook would take minutes and gigabytes, so say so before starting. */

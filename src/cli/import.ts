@@ -1,6 +1,6 @@
 import path from 'path';
 import { loadSnapshot } from '../adapters/file/planFiles';
-import { writeTextFile } from '../adapters/file/textFile';
+import { keptCopyNote, writeTextFile } from '../adapters/file/textFile';
 import { planToJson } from '../domain/planJson';
 import { describeProblem } from '../domain/problems';
 import { IMPORT_FIELDS, proposeMapping, tablesToImport, unplacedColumns } from '../workbook/import/columnMapping';
@@ -68,7 +68,8 @@ export const importCommand: CliCommand = {
     result.notes.forEach((n) => io.out(`Note: ${n}`));
     result.problems.forEach((p) => io.err(describeProblem(p)));
     if (result.problems.some((p) => p.severity === 'error')) return 1;
-    await writeTextFile(out, `${JSON.stringify(planToJson(result.plan), null, 2)}\n`);
+    const kept = await writeTextFile(out, `${JSON.stringify(planToJson(result.plan), null, 2)}\n`);
+    keptCopyNote(out, kept).forEach((line) => io.err(line));
     io.out(
       `Wrote ${out}: ${result.plan.schemes.length} schemes, ${result.plan.years.map((y) => y.label).join(' and ')}. Build the workbook with: bcf build ${path.basename(out)} -o plan.xlsx`,
     );

@@ -1,3 +1,4 @@
+import { keptCopyNote } from '../adapters/file/textFile';
 import path from 'path';
 import type Decimal from 'decimal.js';
 import { loadJointFunding, writePackagesFile, type LoadedRegister } from '../adapters/file/jointFundingFiles';
@@ -72,7 +73,7 @@ async function writeImport(
   if (path.resolve(out) === path.resolve(input))
     throw new UsageError('the output would overwrite the export; choose another -o file');
   loaded.problems.forEach((p) => io.err(describeProblem(p)));
-  await writePackagesFile(out, loaded.jointFunding);
+  keptCopyNote(out, await writePackagesFile(out, loaded.jointFunding)).forEach((line) => io.err(line));
   const refused = new Set(loaded.problems.filter((p) => p.severity === 'error').map((p) => p.row)).size;
   const ignored = loaded.columns?.ignored.length ? `; columns not copied: ${loaded.columns.ignored.join(', ')}` : '';
   io.out(

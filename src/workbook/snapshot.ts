@@ -1,4 +1,4 @@
-import type { Scalar } from './sheetPlan';
+import type { Scalar, SheetPlan } from './sheetPlan';
 
 /**
  * What a host gives back when asked for a workbook's contents: values, and formulas where there
@@ -35,4 +35,22 @@ export function cellValue(sheet: SheetSnapshot, row: number, column: number): Sc
 /** The number format a cell displays its value with, or null for General (or a host that doesn't say). */
 export function cellFormat(sheet: SheetSnapshot, row: number, column: number): string | null {
   return sheet.numberFormats?.[row]?.[column] ?? null;
+}
+
+/**
+ * A sheet as a host holds it once its plan is written and calculated: literals as values, formulas
+ * with the results the layout computed. What a reader would read back, without a host.
+ */
+export function plannedSnapshot(plan: SheetPlan): SheetSnapshot {
+  const values: Scalar[][] = [];
+  const formulas: (string | null)[][] = [];
+  for (const row of plan.rows) {
+    values.push(
+      row.map((cell) => (cell?.formula ? (cell.result ?? null) : cell?.value === '' ? null : (cell?.value ?? null))),
+    );
+    formulas.push(
+      row.map((cell) => (cell?.formula ? (cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`) : null)),
+    );
+  }
+  return { name: plan.name, values, formulas };
 }

@@ -1,4 +1,4 @@
-import { promises as fs } from 'fs';
+import { writeTextFile } from './textFile';
 import path from 'path';
 import type { JointFunding } from '../../domain/jointFunding';
 import { csvRows, importPackages, type ImportField, type ImportResult } from '../../domain/jointFundingImport';
@@ -89,10 +89,6 @@ function fromJson(file: string, data: Buffer): LoadedRegister {
 }
 
 /** A packages file: a plan file with only its "jointFunding" section, which `bcf joint` and a plan can both read. */
-export async function writePackagesFile(file: string, jf: JointFunding): Promise<void> {
-  try {
-    await fs.writeFile(file, `${JSON.stringify({ jointFunding: jointFundingToJson(jf) }, null, 2)}\n`);
-  } catch (e) {
-    throw new FileProblem(`${file}: can't write the packages file (${(e as Error).message}).`);
-  }
+export async function writePackagesFile(file: string, jf: JointFunding): Promise<string | undefined> {
+  return writeTextFile(file, `${JSON.stringify({ jointFunding: jointFundingToJson(jf) }, null, 2)}\n`);
 }

@@ -1,5 +1,5 @@
 import type { WorkbookSnapshot } from '../../workbook/snapshot';
-import { promises as fs } from 'fs';
+import { constants as fsConstants, promises as fs } from 'fs';
 import path from 'path';
 import type { Plan } from '../../domain/plan';
 import { UnreadableJson } from '../../domain/jsonText';
@@ -97,6 +97,25 @@ export async function existingFile(
     return { exists: true, workbook: await loadSnapshot(file) };
   } catch {
     return { exists: true };
+  }
+}
+
+/**
+ * Keeps a copy of a file about to be replaced beside it ("plan.bak.xlsx", then "plan.bak-2.xlsx"
+ * ...), never over an earlier copy; returns its name.
+ */
+export async function keepCopy(file: string): Promise<string> {
+  const ext = path.extname(file);
+  const stem = file.slice(0, file.length - ext.length);
+  for (let n = 1; ; n++) {
+    const copy = `${stem}.bak${n === 1 ? '' : `-${n}`}${ext}`;
+    try {
+      await fs.copyFile(file, copy, fsConstants.COPYFILE_EXCL);
+      return copy;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw new FileProblem(`${file}: can't keep a copy before replacing it (${systemReason(e)}).`);
+    }
   }
 }
 

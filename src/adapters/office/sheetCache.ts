@@ -1,7 +1,6 @@
 import { REGISTRY_SHEET, sheetOfLocator, STAMP_COLUMN, isBookkeeping } from '../../workbook/ownership';
-import type { Scalar, SheetPlan } from '../../workbook/sheetPlan';
-import type { SheetSnapshot } from '../../workbook/snapshot';
-import { cellInput } from './cellInput';
+import type { SheetPlan } from '../../workbook/sheetPlan';
+import { plannedSnapshot, type SheetSnapshot } from '../../workbook/snapshot';
 import type { WorkbookState } from './workbookRead';
 
 /**
@@ -60,7 +59,7 @@ export class SheetCache {
           const plan = plans.get(key);
           const changedMeanwhile = rows.get(key) !== then.get(key);
           if (changedMeanwhile || edited.has(key)) this.known.delete(key);
-          else if (plan) this.set(plan.name, rendered(plan), stamp);
+          else if (plan) this.set(plan.name, plannedSnapshot(plan), stamp);
           else {
             const known = this.known.get(key);
             if (known) this.set(known.snapshot.name, known.snapshot, stamp);
@@ -105,23 +104,4 @@ function stampsAt(
 
 function formulasOf(plan: SheetPlan): (string | null)[][] {
   return plan.rows.map((row) => row.map((cell) => cell?.formula ?? null));
-}
-
-/** A sheet as Excel holds it once its plan is written: what a read would give (formulas' values as computed). */
-export function rendered(plan: SheetPlan): SheetSnapshot {
-  const values: Scalar[][] = [];
-  const formulas: (string | null)[][] = [];
-  for (const row of plan.rows) {
-    const v: Scalar[] = [];
-    const f: (string | null)[] = [];
-    for (const cell of row) {
-      const input = cellInput(cell);
-      const formula = typeof input === 'string' && input.startsWith('=') ? input : null;
-      f.push(formula);
-      v.push(formula ? (cell?.result ?? null) : typeof input === 'string' ? input.slice(1) : input);
-    }
-    values.push(v);
-    formulas.push(f);
-  }
-  return { name: plan.name, values, formulas };
 }
