@@ -211,6 +211,31 @@ describe('a package typed in the room under the register', () => {
     expect(auditWorkbook(wb.snapshot()).findings).toEqual(clean);
   });
 
+  test('a task typed in the room under the tasks changes its package’s share at once, and audits clean', () => {
+    const plan = examplePlan();
+    const timed = plan.jointFunding!.packages.find((p) => p.split.method === 'timeToTask')!;
+    const wb = built(plan);
+    const tasks = values(wb, JOINT_SHEETS.tasks);
+    let row = headerRow(wb, JOINT_SHEETS.tasks, BLOCKS.jointTasks.headers[0]) + 1;
+    while (tasks[row]?.[0]) row++;
+    typeRow(wb, JOINT_SHEETS.tasks, row, [timed.ref, 'Medication prompts', 60, 'Health']);
+
+    const split = timed.split as Extract<JointPackage['split'], { method: 'timeToTask' }>;
+    const more = {
+      ...split,
+      tasks: [...split.tasks, { task: 'Medication prompts', minutes: new Money(60), health: true }],
+    };
+    const packages = plan.jointFunding!.packages.map((p) => (p === timed ? { ...p, split: more } : p));
+    const expected: Plan = { ...plan, jointFunding: { ...plan.jointFunding!, packages } };
+    const read = readJointFunding(wb.snapshot())!;
+    expect(read.problems).toEqual([]);
+    const readSplit = read.jointFunding.packages.find((p) => p.ref === timed.ref)!.split;
+    expect(readSplit.method === 'timeToTask' && readSplit.tasks.map((t) => t.task)).toContain('Medication prompts');
+    expect(figuresAgainst(wb, expected, JOINT_SHEETS.register)).toEqual([]);
+    expect(figuresAgainst(wb, expected, JOINT_SHEETS.summary)).toEqual([]);
+    expect(auditWorkbook(wb.snapshot()).findings).toEqual([]);
+  });
+
   test('a default rule typed in the room under the rules is used at once; the audit asks for a refresh, not a repair', async () => {
     const example = examplePlan();
     const jf = example.jointFunding!;
