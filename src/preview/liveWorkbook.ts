@@ -13,6 +13,8 @@ import { parseTyped } from './numberFormat';
 export class LiveWorkbook implements WorkbookHost {
   readonly book = new MemoryWorkbook();
   private listeners = new Set<() => void>();
+  /** The pane's, told of a person's typing only (as Excel leaves out the add-in's own writes). */
+  private watchers = new Set<() => void>();
   private version = 0;
 
   constructor(firstSheet = 'Sheet1') {
@@ -40,6 +42,12 @@ export class LiveWorkbook implements WorkbookHost {
     if ('formula' in typed) this.book.setFormula(sheet, row, column, typed.formula);
     else this.book.setCell(sheet, row, column, typed.value);
     this.changed();
+    for (const watcher of this.watchers) watcher();
+  }
+
+  async watch(listener: () => void): Promise<() => void> {
+    this.watchers.add(listener);
+    return () => this.watchers.delete(listener);
   }
 
   /** The cell the pane asked to show (an audit finding); the grid follows it. */

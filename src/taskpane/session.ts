@@ -82,24 +82,48 @@ export function usePlanSessionContext(): PlanSession {
   return session;
 }
 
-/** The runner's state as React state; the runner itself lives for the pane's lifetime. */
-function useCommandRunner(setNotice: (notice: Notice | undefined) => void) {
+/**
+ * The runner's state as React state; the runner itself lives for the pane's lifetime. `started` is
+ * told when a command begins, before it reads the workbook.
+ */
+function useCommandRunner(setNotice: (notice: Notice | undefined) => void, started: () => void) {
   const [state, setState] = useState<RunnerState>(IDLE);
   const runner = useRef(createCommandRunner(setState)).current;
   const run = useCallback(
     async <T>(label: string, command: (onProgress: (p: Progress) => void) => Promise<T>): Promise<T | undefined> => {
       if (runner.state.status === 'idle') setNotice(undefined);
-      const result = await runner.run(label, command);
+      const result = await runner.run(label, (onProgress) => {
+        started();
+        return command(onProgress);
+      });
       if (result.status === 'done') return result.value;
       setNotice(result.status === 'failed' ? failureNotice(label, result.error) : busyNotice(label, result.running));
       return undefined;
     },
-    [runner, setNotice],
+    [runner, setNotice, started],
   );
   const busy = state.status === 'running' ? { label: state.label, progress: state.progress } : undefined;
-  // Read at the moment of asking (a change event), not from the last render.
-  const running = useCallback(() => runner.state.status === 'running', [runner]);
-  return { run, busy, running };
+  return { run, busy };
+}
+
+/**
+ * Whether the pane's figures may be out of date. Every change heard from the workbook counts; a
+ * command that reads the workbook clears the mark only if nothing was heard since it began, since a
+ * change made while it ran (a co-author typing during a Generate) may be missing from what it read.
+ */
+function useStaleness() {
+  const [stale, setStale] = useState(false);
+  const heard = useRef(0);
+  const heardAtStart = useRef(0);
+  const changeHeard = useCallback(() => {
+    heard.current++;
+    setStale(true);
+  }, []);
+  const commandStarted = useCallback(() => {
+    heardAtStart.current = heard.current;
+  }, []);
+  const workbookRead = useCallback(() => setStale(heard.current !== heardAtStart.current), []);
+  return { stale, changeHeard, commandStarted, workbookRead };
 }
 
 /** The plan in the pane: the form, what it checks to, and what the workbook last held. */
@@ -107,19 +131,23 @@ function usePlanState() {
   const [phase, setPhase] = useState<Phase>('reading');
   const [form, setForm] = useState<PlanForm>();
   const [base, setBase] = useState<Plan>();
-  const [stale, setStale] = useState(false);
+  const staleness = useStaleness();
+  const { workbookRead } = staleness;
   const checked = useMemo(() => (form ? planFromForm(form) : undefined), [form]);
   const changes = useMemo(() => (base && checked?.plan ? planChanges(base, checked.plan) : []), [base, checked]);
   const tables = useMemo(() => {
     const plan = checked?.plan ?? base;
     return plan ? schemeTables(plan) : [];
   }, [checked, base]);
-  const adopt = useCallback((plan: Plan) => {
-    setStale(false);
-    setBase(plan);
-    setForm(formFromPlan(plan));
-    setPhase('ready');
-  }, []);
+  const adopt = useCallback(
+    (plan: Plan) => {
+      workbookRead();
+      setBase(plan);
+      setForm(formFromPlan(plan));
+      setPhase('ready');
+    },
+    [workbookRead],
+  );
   const workbookWrote = useCallback(
     (plan: Plan) => {
       // A card or pool command rewrote the workbook: what the pane edits (unit costs, schemes) keeps
@@ -127,13 +155,13 @@ function usePlanState() {
       setForm((f) =>
         f && changes.length ? { ...f, source: { ...plan, unitCosts: f.source.unitCosts } } : formFromPlan(plan),
       );
-      setStale(false);
+      workbookRead();
       setBase(plan);
       setPhase('ready');
     },
-    [changes.length],
+    [changes.length, workbookRead],
   );
-  return { phase, setPhase, form, setForm, base, checked, changes, tables, adopt, workbookWrote, stale, setStale };
+  return { phase, setPhase, form, setForm, base, checked, changes, tables, adopt, workbookWrote, staleness };
 }
 
 type SetNotice = (notice: Notice | undefined) => void;
@@ -170,23 +198,25 @@ function useReadWorkbook(host: WorkbookHost, run: Run, state: ReturnType<typeof 
   return readWorkbook;
 }
 
-/** The pane follows the workbook: an edit in the grid or by a co-author marks its figures out of date. */
-function useWorkbookWatch(host: WorkbookHost, running: () => boolean, setStale: (stale: boolean) => void) {
+/**
+ * The pane follows the workbook: an edit in the grid or by a co-author marks its figures out of date.
+ * The host leaves out the add-in's own writes (Excel tells them apart), so an edit made while a
+ * command runs counts too.
+ */
+function useWorkbookWatch(host: WorkbookHost, changeHeard: () => void) {
   useEffect(() => {
     if (!host.watch) return;
     let stop: (() => void) | undefined;
     let closed = false;
     void host
-      .watch(() => {
-        if (!running()) setStale(true);
-      })
+      .watch(changeHeard)
       .then((s) => (closed ? s() : (stop = s)))
       .catch(() => undefined); // a host without change events: the pane re-reads on request only
     return () => {
       closed = true;
       stop?.();
     };
-  }, [host, running, setStale]);
+  }, [host, changeHeard]);
 }
 
 /** Start a new plan or the example, and Generate: the commands that write the plan's own sheets. */
@@ -252,14 +282,23 @@ function useWriteCommands(host: WorkbookHost, run: Run, state: ReturnType<typeof
   return { startNew, loadExample, startFrom, generate };
 }
 
+/**
+ * Out-of-date figures are said over what the last command reported (it spoke of the workbook as it
+ * was), but not over a choice still waiting for the person (a notice with actions).
+ */
+function shownNotice(notice: Notice | undefined, stale: boolean, reread: () => void): Notice | undefined {
+  return stale && !notice?.actions?.length ? staleNotice(reread) : notice;
+}
+
 export function usePlanSession(host: WorkbookHost): PlanSession {
   const [notice, setNotice] = useState<Notice>();
-  const { run, busy, running } = useCommandRunner(setNotice);
   const state = usePlanState();
-  useWorkbookWatch(host, running, state.setStale);
+  const { stale, changeHeard, commandStarted } = state.staleness;
+  const { run, busy } = useCommandRunner(setNotice, commandStarted);
+  useWorkbookWatch(host, changeHeard);
   const readWorkbook = useReadWorkbook(host, run, state, setNotice);
   const { startNew, loadExample, startFrom, generate } = useWriteCommands(host, run, state, setNotice);
-  const { base, setForm, stale } = state;
+  const { base, setForm } = state;
   return {
     host,
     phase: state.phase,
@@ -269,7 +308,7 @@ export function usePlanSession(host: WorkbookHost): PlanSession {
     changes: state.changes,
     tables: state.tables,
     busy,
-    notice: notice ?? (stale && state.phase === 'ready' ? staleNotice(readWorkbook) : undefined),
+    notice: shownNotice(notice, stale && state.phase === 'ready', readWorkbook),
     stale,
     edit: (update) => {
       // A success message has been read once the person carries on typing.

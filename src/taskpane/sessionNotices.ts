@@ -111,3 +111,13 @@ export function staleNotice(reread: () => void): Notice {
     actions: [{ label: 'Read from workbook', run: reread }],
   };
 }
+
+/** What the totals shown are: the workbook's, with the pane's edits, or possibly no longer the workbook's. */
+export function totalsCaption(pending: number, stale: boolean): string {
+  const edits = pending === 1 ? 'one change' : `${pending} changes`;
+  if (stale)
+    return pending
+      ? `Includes ${edits} not yet in the workbook. The workbook has changed since the pane read it, so these may be out of date.`
+      : 'As the pane last read the workbook, which has changed since: these may be out of date.';
+  return pending ? `Includes ${edits} not yet in the workbook.` : 'As the workbook’s tables show them.';
+}

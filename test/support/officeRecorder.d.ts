@@ -24,6 +24,8 @@ export interface LoadedExcel {
   setResponder(f: (body: any, call: RecordedCall) => any): void;
   reset(): void;
   workCalls(): RecordedCall[];
+  /** The events the host sent this session (with `book`), as their fields: type, source, worksheetId, ... */
+  events(): { type: string; source: string; worksheetId: string; address?: string; triggerSource?: string }[];
 }
 export interface StoredCell {
   value: unknown;
@@ -47,6 +49,8 @@ export class FakeWorkbook {
     string,
     {
       name: string;
+      /** As Excel gives it to events: a GUID in braces. */
+      id: string;
       cells: Map<string, StoredCell>;
       formats: Map<string, string>;
       charts: { name: string; type: string }[];
@@ -67,13 +71,25 @@ export class FakeWorkbook {
   clone(): FakeWorkbook;
   setCell(sheet: any, row: number, column: number, input: unknown): void;
   sheet(name: string): any;
+  /** A person types or pastes into the grid, or a co-author does: sessions listening hear WorksheetChanged. */
+  edit(sheet: string, address: string, rows: unknown[][], options?: { by?: 'person' | 'coauthor' }): void;
+  /** A person inserts whole rows above zero-based row `at`: cells move down; sessions listening hear RowInserted. */
+  insertRows(sheet: string, at: number, count: number, options?: { by?: 'person' | 'coauthor' }): void;
+  /** A person (or co-author) deletes a sheet: sessions listening hear WorksheetDeleted. */
+  removeSheet(sheet: string, options?: { by?: 'person' | 'coauthor' }): void;
+  /** How many add-in sessions the workbook sends this event to (they registered for it and have not unregistered). */
+  listeners(event?: 'WorksheetChanged' | 'WorksheetDeleted'): number;
 }
 export type Responder = ((body: any, call: RecordedCall) => any) & { count(): number };
 export function scripted(
   book: FakeWorkbook,
   options?: { failAt?: number; mode?: 'refuse' | 'half' | 'all'; before?: (n: number, book: FakeWorkbook) => void },
 ): Responder;
-export function loadExcel(options?: { respond?: (body: any, call: RecordedCall) => any }): LoadedExcel;
+/** With `book`, the session hears that workbook's events (onChanged, onDeleted) through the host bridge. */
+export function loadExcel(options?: {
+  respond?: (body: any, call: RecordedCall) => any;
+  book?: FakeWorkbook;
+}): LoadedExcel;
 export function isCleanupOnly(call: RecordedCall): boolean;
 export function parseRect(address: string): { r0: number; c0: number; r1: number; c1: number };
 export function rectAddress(sheet: string, rect: { r0: number; c0: number; r1: number; c1: number }): string;

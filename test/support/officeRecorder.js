@@ -12,6 +12,9 @@
  *   const office = loadExcel({ respond: book.respond });
  *   await new OfficeWorkbook(office.Excel).apply(plan);
  *   office.calls -> [{ bodyBytes, body, refused, writes }]
+ *
+ * With `loadExcel({ respond: book.respond, book })` the session also hears the book's Office events
+ * (see "Office events" near the end): `book.edit(...)` is a person typing in the grid.
  */
 const vm = require('vm');
 const fs = require('fs');
@@ -26,8 +29,11 @@ function clientSource(lib = 'excel-web-16.00.js') {
 
 let cached;
 
-/** Loads the client into a fresh vm realm; `respond(body, call)` answers each request. */
-function loadExcel({ respond = new FakeWorkbook().respond } = {}) {
+/**
+ * Loads the client into a fresh vm realm; `respond(body, call)` answers each request. With `book`,
+ * this add-in session also hears the book's events (see "Office events" below).
+ */
+function loadExcel({ respond = new FakeWorkbook().respond, book } = {}) {
   cached = cached || clientSource();
   const sandbox = {
     console,
@@ -71,6 +77,7 @@ function loadExcel({ respond = new FakeWorkbook().respond } = {}) {
       writes: [],
     };
     calls.push(call);
+    session.own(call);
     let response;
     try {
       response = responder(call.body, call);
@@ -87,6 +94,7 @@ function loadExcel({ respond = new FakeWorkbook().respond } = {}) {
   };
   // Excel.run sends a clean-up request (_RemoveReference) after the batch; awaiting it keeps counts exact.
   sandbox.OfficeExtension.Utility._synchronousCleanup = true;
+  const session = connectEvents(sandbox, book);
 
   return {
     Excel: sandbox.Excel,
@@ -98,6 +106,8 @@ function loadExcel({ respond = new FakeWorkbook().respond } = {}) {
     reset() {
       calls.length = 0;
     },
+    /** The events the host sent this session, as their fields (type, source, worksheetId, ...). */
+    events: () => session.delivered,
     /** Round trips that do real work: everything but Excel.run's reference clean-up. */
     workCalls: () => calls.filter((c) => !isCleanupOnly(c)),
   };
@@ -206,7 +216,15 @@ class FakeWorkbook {
   }
 
   addSheet(name) {
-    const sheet = { name, cells: new Map(), formats: new Map(), charts: [], freeze: undefined, tabColor: undefined };
+    const sheet = {
+      name,
+      id: sheetId(++FakeWorkbook.sheetCount),
+      cells: new Map(),
+      formats: new Map(),
+      charts: [],
+      freeze: undefined,
+      tabColor: undefined,
+    };
     this.sheets.set(name.toLowerCase(), sheet);
     return sheet;
   }
@@ -330,6 +348,7 @@ class FakeWorkbook {
     const kept = new Set(body.Actions.filter((a) => a.Name === '_KeepReference').map((a) => a.ObjectPathId));
     const instantiated = new Set();
     const results = [];
+    const traceIds = [];
     for (const action of body.Actions) {
       const desc = resolve(action.ObjectPathId);
       const args = (action.ArgumentInfo && action.ArgumentInfo.Arguments) || [];
@@ -353,19 +372,24 @@ class FakeWorkbook {
           results.push({ ActionId: action.Id, Value: { _ReferenceId: ref } });
         }
       } else if (action.ActionType === 2) {
-        results.push({ ActionId: action.Id, Value: this.query(desc) });
+        results.push({ ActionId: action.Id, Value: this.query(desc, action.QueryInfo) });
       } else if (action.ActionType === 3) {
         if (call && !action.Name.startsWith('_')) touch(call, desc);
-        this.method(desc, action.Name, args);
+        if (desc.type === 'worksheets' && EVENT_REGISTRATION[action.Name]) this.registerEvent(call, action.Name);
+        this.method(desc, action.Name, args, call);
       } else if (action.ActionType === 4) {
         if (call) touch(call, desc);
         this.setProperty(desc, action.Name, args[0], call);
+      } else if (action.ActionType === 5) {
+        // A trace marker: the client runs what it marks (adding an event handler) once the host answers it.
+        results.push({ ActionId: action.Id, Value: null });
+        traceIds.push(action.Id);
       }
     }
     // Excel on the web refuses to answer over 5 MB (host error 5104); the client raises ResponsePayloadSizeLimitExceeded.
     if (this.refuseResponseOver !== Infinity && Buffer.byteLength(JSON.stringify(results)) > this.refuseResponseOver)
       return { hostError: { code: 5104 } };
-    return { Results: results };
+    return traceIds.length ? { Results: results, TraceIds: traceIds } : { Results: results };
   }
 
   describe(p, resolve) {
@@ -522,7 +546,7 @@ class FakeWorkbook {
     );
   }
 
-  query(desc) {
+  query(desc, info) {
     // The client reads a null answer as "this is a null object" (isNullObject).
     if (this.isNull(desc)) return null;
     if (desc.type === 'range' && desc.rect && desc.rect.r1 === MAX_ROW && !desc.used)
@@ -530,6 +554,8 @@ class FakeWorkbook {
     if (desc.type === 'worksheets')
       return {
         _Items: [...this.sheets.values()].map((s) => ({
+          // The id only when asked for, so the adapter's reads measure as they did before sheets had ids.
+          ...(info && info.Select && info.Select.includes('id') ? { Id: s.id } : {}),
           Name: s.name,
           Charts: { _Items: s.charts.map((c) => ({ Name: c.name })) },
         })),
@@ -545,14 +571,15 @@ class FakeWorkbook {
         _Items: [...this.names.values()].map((n) => ({ Name: n.name, Formula: n.formula, Comment: n.comment || '' })),
       };
     if (desc.type === 'range') return this.rangeValue({ sheet: desc.sheet, rect: this.rectOf(desc) });
+    if (desc.type === 'sheet') return { Id: this.sheet(desc.name).id, Name: this.sheet(desc.name).name };
     return {};
   }
 
-  method(desc, name, args) {
+  method(desc, name, args, call) {
     if (desc.type === 'null' && !name.startsWith('_')) throw new Error(`InvalidObjectPath: ${name} on a null object`);
     if (desc.type === 'null') return;
-    if (desc.type === 'sheet' && name === 'Delete') return this.deleteSheet(desc.name);
-    if (desc.type === 'range' && name === 'CopyFrom') return this.copyFrom(desc, args);
+    if (desc.type === 'sheet' && name === 'Delete') return this.deleteSheet(desc.name, { call });
+    if (desc.type === 'range' && name === 'CopyFrom') return this.copyFrom(desc, args, call);
     if (desc.type === 'range' && name === 'Clear') {
       const sheet = this.sheet(desc.sheet);
       const rect = this.rectOf(desc);
@@ -562,6 +589,7 @@ class FakeWorkbook {
           if (r >= rect.r0 && r <= rect.r1 && c >= rect.c0 && c <= rect.c1) map.delete(key);
         }
       }
+      this.changed(sheet, rect, { call });
     } else if (desc.type === 'table' && (name === 'ConvertToRange' || name === 'Delete')) {
       if (!this.tables.delete(String(desc.name).toLowerCase())) throw new Error(`ItemNotFound: table ${desc.name}`);
     } else if (desc.type === 'part' && desc.name.startsWith('Charts:') && name === 'Delete') {
@@ -601,6 +629,7 @@ class FakeWorkbook {
           if (call) call.writes.push({ sheet: sheet.name, row: r, column: c, property: name, input });
         }),
       );
+      if (name !== 'NumberFormat') this.changed(sheet, rect, { call });
     } else if (desc.type === 'table' && name === 'Name') {
       const table = this.tables.get(String(desc.name).toLowerCase());
       if (this.tables.has(String(value).toLowerCase()))
@@ -639,7 +668,7 @@ class FakeWorkbook {
     for (const t of this.tables.values()) if (t.sheet === old) t.sheet = to;
   }
 
-  deleteSheet(name) {
+  deleteSheet(name, origin = {}) {
     const sheet = this.sheet(name);
     if (
       [...this.sheets.values()].filter((s) => s.visibility !== 'VeryHidden' && s.visibility !== 'Hidden').length ===
@@ -651,10 +680,11 @@ class FakeWorkbook {
     for (const [key, t] of [...this.tables])
       if (t.sheet.toLowerCase() === sheet.name.toLowerCase()) this.tables.delete(key);
     for (const n of this.names.values()) n.formula = n.formula.split(`${quoteSheet(sheet.name)}!`).join('#REF!');
+    this.sheetDeleted(sheet, origin);
   }
 
   /** Range.copyFrom(source, 'All') onto the same-sized range: cells (formulas as they are) and formats. */
-  copyFrom(desc, args) {
+  copyFrom(desc, args, call) {
     const source = String(args[0]);
     const from = this.sheet(
       source
@@ -677,6 +707,7 @@ class FakeWorkbook {
         else to.formats.delete(target);
       }
     }
+    this.changed(to, dest, { call });
   }
 }
 
@@ -773,6 +804,189 @@ function blockCell(sheet, r, c) {
 
 function overlaps(a, b) {
   return a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Office events. How the client hears of them (excel-web-16.00.js): `worksheets.onChanged.add(h)`
+// queues the method `_RegisterDataChangedEvent` on the worksheets collection (so the host starts
+// sending that event) and registers one listener with the host bridge,
+// `OSF.DDA.RichApi.richApiMessageManager.register(listener)`. The host then sends rich API messages
+// `{ entries: [{ messageCategory: 65536, messageType: <event type>, targetId: 'Workbook',
+// message: <JSON of the event's fields> }] }`, which the client turns into WorksheetChangedEventArgs
+// and passes to each handler. Removing the last handler queues `_UnregisterDataChangedEvent`.
+//
+// Covered: worksheets.onChanged (event type 10) and worksheets.onDeleted (15), for the add-in's own
+// writes (cell values and formulas, Clear, copyFrom, sheet deletion: source "Local", triggerSource
+// "ThisLocalAddin" on onChanged), a person's edit or paste in the grid (`book.edit(..., { by: 'person' })`:
+// "Local", "Unknown") and a co-author's (`by: 'coauthor'`: "Remote", "Unknown"), rows a person inserts
+// (`book.insertRows`: "RowInserted"), and a sheet a person deletes (`book.removeSheet`). Trace
+// actions are answered (the client adds a handler once its trace marker comes back), and a sheet's
+// id is returned when loaded. Not emulated: onFormatChanged (number formats), onAdded, onNameChanged,
+// and any other event. Each request's (or edit's) events reach the client in one message, after it
+// is applied; `office.events()` lists what a session was sent.
+
+const EVENT_MESSAGE_CATEGORY = 65536;
+/** The client's event type numbers (GenericEventHandlers' eventType) by host method and event. */
+const EVENT_REGISTRATION = {
+  _RegisterDataChangedEvent: { event: 'WorksheetChanged', add: 1 },
+  _UnregisterDataChangedEvent: { event: 'WorksheetChanged', add: -1 },
+  _RegisterDeletedEvent: { event: 'WorksheetDeleted', add: 1 },
+  _UnregisterDeletedEvent: { event: 'WorksheetDeleted', add: -1 },
+};
+const EVENT_TYPE = { WorksheetChanged: 10, WorksheetDeleted: 15 };
+
+/** Excel's worksheet ids are GUIDs in braces. */
+function sheetId(n) {
+  return `{${String(n).padStart(8, '0')}-0001-0000-0000-000000000000}`;
+}
+FakeWorkbook.sheetCount = 0;
+
+/** The host's side of one add-in session: its bridge listeners and the requests it sent. */
+function connectEvents(sandbox, book) {
+  const listeners = [];
+  const calls = new WeakSet();
+  const session = {
+    own: (call) => calls.add(call),
+    owns: (call) => Boolean(call) && calls.has(call),
+    delivered: [],
+    deliver(entries) {
+      session.delivered.push(...entries.map((e) => JSON.parse(e.message)));
+      for (const listener of [...listeners]) listener({ type: 'richApiMessage', entries });
+    },
+    listening: () => listeners.length > 0,
+  };
+  sandbox.OSF.DDA.RichApi.richApiMessageManager = {
+    register(listener) {
+      listeners.push(listener);
+      return Promise.resolve();
+    },
+    removeHandlerAsync(_type, { handler }, callback) {
+      const at = listeners.indexOf(handler);
+      if (at >= 0) listeners.splice(at, 1);
+      if (callback) setImmediate(() => callback({ status: 'succeeded' }));
+    },
+  };
+  if (book) book.connect(session);
+  return session;
+}
+
+FakeWorkbook.prototype.connect = function connect(session) {
+  this.sessions = this.sessions || new Map();
+  this.sessions.set(session, { WorksheetChanged: 0, WorksheetDeleted: 0 });
+};
+
+/** A request's `_Register...Event` / `_Unregister...Event`: which session now hears which event. */
+FakeWorkbook.prototype.registerEvent = function registerEvent(call, method) {
+  const { event, add } = EVENT_REGISTRATION[method];
+  for (const [session, counts] of this.sessions || []) {
+    if (session.owns(call)) counts[event] = Math.max(0, counts[event] + add);
+  }
+};
+
+/** How many sessions the host sends `event` ('WorksheetChanged', 'WorksheetDeleted') to. */
+FakeWorkbook.prototype.listeners = function listeners(event = 'WorksheetChanged') {
+  return [...(this.sessions || new Map()).values()].filter((counts) => counts[event] > 0).length;
+};
+
+/** Cells of `sheet` in `rect` changed: by a request (`call`), a person or a co-author (`by`). */
+FakeWorkbook.prototype.changed = function changed(sheet, rect, { call, by, changeType = 'RangeEdited', details } = {}) {
+  const full = rectAddress(sheet.name, rect);
+  const address =
+    rect.c0 === 0 && rect.c1 === MAX_COLUMN ? `${rect.r0 + 1}:${rect.r1 + 1}` : full.slice(full.lastIndexOf('!') + 1);
+  this.raise('WorksheetChanged', { call, by }, (session) => ({
+    type: 'WorksheetChanged',
+    changeType,
+    source: by === 'coauthor' ? 'Remote' : 'Local',
+    worksheetId: sheet.id,
+    address,
+    triggerSource: session.owns(call) ? 'ThisLocalAddin' : 'Unknown',
+    shiftDirection: 'None',
+    ...details,
+  }));
+};
+
+FakeWorkbook.prototype.sheetDeleted = function sheetDeleted(sheet, { call, by } = {}) {
+  this.raise('WorksheetDeleted', { call, by }, () => ({
+    type: 'WorksheetDeleted',
+    source: by === 'coauthor' ? 'Remote' : 'Local',
+    worksheetId: sheet.id,
+  }));
+};
+
+/** Queues an event for every session listening; one message per session when the change is done. */
+FakeWorkbook.prototype.raise = function raise(event, origin, fields) {
+  for (const [session, counts] of this.sessions || []) {
+    if (!counts[event]) continue;
+    const message = JSON.stringify(fields(session));
+    this.outbox = this.outbox || new Map();
+    if (!this.outbox.size) setImmediate(() => this.flushEvents());
+    const entries = this.outbox.get(session) || this.outbox.set(session, []).get(session);
+    entries.push({
+      messageCategory: EVENT_MESSAGE_CATEGORY,
+      messageType: EVENT_TYPE[event],
+      targetId: 'Workbook',
+      message,
+      isRemoteOverride: false,
+    });
+  }
+};
+
+FakeWorkbook.prototype.flushEvents = function flushEvents() {
+  const outbox = this.outbox;
+  this.outbox = new Map();
+  for (const [session, entries] of outbox) session.deliver(entries);
+};
+
+/**
+ * A person types or pastes `rows` (inputs as typed) at `address` of `sheetName` in the grid (`by:
+ * 'person'`), or a co-author does in their copy (`by: 'coauthor'`): the cells change and every session
+ * listening hears a WorksheetChanged. One cell's event carries its value before and after, as Excel's does.
+ */
+FakeWorkbook.prototype.edit = function edit(sheetName, address, rows, { by = 'person' } = {}) {
+  const sheet = this.sheet(sheetName);
+  const rect = parseRect(address);
+  const single = rect.r0 === rect.r1 && rect.c0 === rect.c1;
+  const before = single ? valueOf(sheet.cells.get(`${rect.r0},${rect.c0}`)) : undefined;
+  rows.forEach((row, i) => row.forEach((input, j) => this.setCell(sheet, rect.r0 + i, rect.c0 + j, input)));
+  const after = single ? valueOf(sheet.cells.get(`${rect.r0},${rect.c0}`)) : undefined;
+  const details = single
+    ? { valueBefore: before, valueAfter: after, valueTypeBefore: valueType(before), valueTypeAfter: valueType(after) }
+    : undefined;
+  this.changed(sheet, rect, { by, details });
+};
+
+/**
+ * A person inserts `count` whole rows above row `at` (zero-based): cells and formats below move
+ * down (formulas are not rewritten: the double has no formula engine), and sessions listening hear
+ * a RowInserted change whose address is the new rows ("12:13"; the adapter does not read it).
+ */
+FakeWorkbook.prototype.insertRows = function insertRows(sheetName, at, count, { by = 'person' } = {}) {
+  const sheet = this.sheet(sheetName);
+  for (const map of [sheet.cells, sheet.formats]) {
+    const moved = [...map].map(([key, v]) => {
+      const [r, c] = key.split(',').map(Number);
+      return [r >= at ? `${r + count},${c}` : key, v];
+    });
+    map.clear();
+    for (const [key, v] of moved) map.set(key, v);
+  }
+  this.changed(sheet, { r0: at, c0: 0, r1: at + count - 1, c1: MAX_COLUMN }, { by, changeType: 'RowInserted' });
+};
+
+/** A person (or co-author) deletes a sheet. */
+FakeWorkbook.prototype.removeSheet = function removeSheet(sheetName, { by = 'person' } = {}) {
+  this.deleteSheet(sheetName, { by });
+};
+
+function valueOf(cell) {
+  return cell ? (cell.value ?? 0) : '';
+}
+
+function valueType(value) {
+  if (value === '') return 'Empty';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'Integer' : 'Double';
+  if (typeof value === 'boolean') return 'Boolean';
+  return 'String';
 }
 
 module.exports = { loadExcel, FakeWorkbook, scripted, isCleanupOnly, parseRect, rectAddress, REQUEST_LIMIT };

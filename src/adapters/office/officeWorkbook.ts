@@ -13,6 +13,7 @@ import type { CellInput } from './cellInput';
 import type { ExcelApi } from './excelApi';
 import { readSelectedRange } from './readSelection';
 import { SheetCache } from './sheetCache';
+import { watchWorkbook } from './watchWorkbook';
 import { queueStep } from './queueSteps';
 import {
   DEFAULT_MAX_RESPONSE_BYTES,
@@ -76,27 +77,9 @@ export class OfficeWorkbook implements WorkbookHost {
     return readSelectedRange(this.excel);
   }
 
-  /**
-   * Calls `listener` when a person (here or a co-author) changes a cell; the add-in's own writes
-   * are told apart by Excel (triggerSource "ThisLocalAddin") and don't count.
-   */
-  async watch(listener: () => void): Promise<() => void> {
-    let handler: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | undefined;
-    await this.excel.run(async (context) => {
-      handler = context.workbook.worksheets.onChanged.add(async (event) => {
-        if ((event as { triggerSource?: string }).triggerSource !== 'ThisLocalAddin') listener();
-      });
-      await context.sync();
-    });
-    return () => {
-      const h = handler;
-      if (!h) return;
-      handler = undefined;
-      void this.excel.run(h.context, async (context) => {
-        h.remove();
-        await context.sync();
-      });
-    };
+  /** Calls `listener` when a person (here or a co-author) changes the workbook; see watchWorkbook.ts. */
+  watch(listener: () => void): Promise<() => void> {
+    return watchWorkbook(this.excel, listener);
   }
 
   async apply(plan: WorkbookPlan, onProgress?: (p: Progress) => void): Promise<void> {

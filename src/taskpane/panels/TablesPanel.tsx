@@ -5,6 +5,7 @@ import { formatCount, formatPercent, formatPounds, ZERO } from '../../domain/mon
 import { NEL, type SchemeTable } from '../../domain/schemeTable';
 import type { FeatureProps } from '../feature';
 import { panelStyles } from '../panelStyles';
+import { totalsCaption } from '../sessionNotices';
 
 const useStyles = makeStyles({
   ...panelStyles,
@@ -67,7 +68,7 @@ export function TablesPanel({ session }: FeatureProps) {
           <Subtitle2 as="h2" id="totals-heading">
             Totals by year
           </Subtitle2>
-          <Totals tables={session.tables} pending={session.changes.length} />
+          <Totals tables={session.tables} pending={session.changes.length} stale={!!session.stale} />
         </section>
       )}
     </>
@@ -75,7 +76,15 @@ export function TablesPanel({ session }: FeatureProps) {
 }
 
 /** Each year's totals as a short list of figures: one block per year fits a 320 px pane whatever the number of years. */
-function Totals({ tables, pending }: { readonly tables: readonly SchemeTable[]; readonly pending: number }) {
+function Totals({
+  tables,
+  pending,
+  stale,
+}: {
+  readonly tables: readonly SchemeTable[];
+  readonly pending: number;
+  readonly stale: boolean;
+}) {
   const styles = useStyles();
   const rows: { label: string; value: (t: SchemeTable) => string; strong?: boolean }[] = [
     { label: 'BCF pool', value: (t) => formatPounds(t.poolTotal), strong: true },
@@ -90,11 +99,7 @@ function Totals({ tables, pending }: { readonly tables: readonly SchemeTable[]; 
   ];
   return (
     <>
-      <Caption1 className={styles.muted}>
-        {pending
-          ? `Includes ${pending === 1 ? 'one change' : `${pending} changes`} not yet in the workbook.`
-          : 'As the workbook’s tables show them.'}
-      </Caption1>
+      <Caption1 className={styles.muted}>{totalsCaption(pending, stale)}</Caption1>
       {tables.map((t) => (
         <table key={t.year} className={styles.table} aria-label={`Totals ${t.year}`}>
           <thead>
