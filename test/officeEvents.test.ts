@@ -2,7 +2,8 @@ import { OfficeWorkbook } from '../src/adapters/office/officeWorkbook';
 import { generateTables, startPlan } from '../src/workbook/commands';
 import { PENDING_SHEET } from '../src/workbook/ownership';
 import { barnetPlan } from './support/barnet';
-import { barnetInExcel, costCell, settle, withCost } from './support/excelEvents';
+import { barnetInExcel, costCell, settle } from './support/excelEvents';
+import { withCost } from './support/planEdits';
 import { FakeWorkbook, loadExcel, type LoadedExcel } from './support/officeRecorder';
 
 /** Every WorksheetChanged event the client hands to a handler of its own, as Excel's client builds it. */
@@ -71,7 +72,7 @@ describe('the add-in hears when people change the workbook (OfficeWorkbook.watch
     let heard = 0;
     await host.watch(() => heard++);
 
-    const outcome = await generateTables(host, withCost(barnetPlan(), '2b', '2014/15', 1157451), undefined, {
+    const outcome = await generateTables(host, withCost(barnetPlan(), '2b', 1157451, '2014/15'), undefined, {
       base: barnetPlan(),
     });
     expect(outcome.status).toBe('done');

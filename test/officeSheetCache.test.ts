@@ -6,6 +6,7 @@ import { isBookkeeping } from '../src/workbook/ownership';
 import { generateTables, loadPlanFromWorkbook, startPlan, type CommandOutcome } from '../src/workbook/commands';
 import { barnetJsonCopy } from './support/barnet';
 import { withCost } from './support/planEdits';
+import { settle } from './support/excelEvents';
 import { FakeWorkbook, loadExcel, type RecordedCall } from './support/officeRecorder';
 
 /**
@@ -26,6 +27,7 @@ function session() {
       before?.(n);
       return book.respond(body, call);
     },
+    book, // tells this session of changes, as Excel does
   });
   const host = new OfficeWorkbook(office.Excel);
   return {
@@ -146,5 +148,20 @@ describe('a command reads only the sheets that changed since the last', () => {
     const refresh = await s.run((h) => generateTables(h, withCost(s.plan, '1a', 36000), undefined, { base: s.plan }));
     done(refresh.result);
     expect([...sheetsRead(refresh.calls)]).toEqual(['Card 1a']);
+  });
+
+  test('with the pane listening, a text a co-author changes to another of the same length is read again', async () => {
+    const s = await opened();
+    const stop = await s.host.watch(() => undefined);
+    const row = spareBarrierRow(s.book, 'Card 1a') - 1; // the last barrier typed
+    const typed = String(s.book.cell('Card 1a', `A${row + 1}`)!.value);
+    const changed = [...typed].reverse().join('');
+    expect(changed).not.toBe(typed);
+    s.book.edit('Card 1a', `A${row + 1}`, [[changed]], { by: 'coauthor' });
+    await settle();
+    const refresh = await s.run((h) => generateTables(h, withCost(s.plan, '1a', 36000), undefined, { base: s.plan }));
+    expect([...sheetsRead(refresh.calls)]).toEqual(['Card 1a']);
+    expect(done(refresh.result).plan.cards!.records.find((c) => c.scheme === '1a')!.barriers).toContain(changed);
+    stop();
   });
 });

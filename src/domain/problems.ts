@@ -6,6 +6,12 @@ export interface Problem {
   readonly where: Location;
   /** Says what is wrong and what is expected, in words a finance lead uses. */
   readonly message: string;
+  /**
+   * The workbook holds something a person typed that laying the plan out again would drop (a
+   * sub-total row inside a register): the plan can be read and audited, but nothing is written
+   * until it is moved.
+   */
+  readonly blocksRewrite?: boolean;
 }
 
 export function describeLocation(where: Location): string {

@@ -4,7 +4,7 @@ import type { Plan } from '../domain/plan';
 import type { Problem } from '../domain/problems';
 import { benefitsSummary, realisedCount, type BenefitsSummary } from '../domain/tracker';
 import { updateWorkbook, type Progress, type WorkbookHost } from './host';
-import { readPlan } from './readers/planReader';
+import { planToRewrite } from './commands';
 import { workbookLayout } from './workbookLayout';
 
 /**
@@ -21,7 +21,7 @@ export async function refreshCards(
   const { result } = await updateWorkbook(
     host,
     (snapshot) => {
-      const { plan, problems } = readPlan(snapshot);
+      const { plan, problems } = planToRewrite(snapshot);
       return { plan: workbookLayout(plan), result: { plan, summary: benefitsSummary(plan), warnings: problems } };
     },
     onProgress,
@@ -114,7 +114,7 @@ export async function enterQuarterActuals(
   const { result } = await updateWorkbook(
     host,
     (snapshot) => {
-      const plan = withQuarterActuals(readPlan(snapshot).plan, quarter, entries);
+      const plan = withQuarterActuals(planToRewrite(snapshot).plan, quarter, entries);
       return { plan: workbookLayout(plan), result: { plan, summary: benefitsSummary(plan) } };
     },
     onProgress,

@@ -36,12 +36,24 @@ export async function loadPlanFromWorkbook(host: WorkbookHost): Promise<Workbook
 export function planState(snapshot: WorkbookSnapshot): WorkbookPlanState {
   if (!findSheet(snapshot, SHEET.assumptions) && !findSheet(snapshot, SHEET.schemes)) return { status: 'empty' };
   try {
-    const { plan, problems } = readPlan(snapshot);
+    const { plan, problems } = planToRewrite(snapshot);
     return { status: 'loaded', plan, warnings: problems };
   } catch (e) {
     if (e instanceof PlanError) return { status: 'invalid', problems: e.problems };
     throw e;
   }
+}
+
+/**
+ * The plan a snapshot holds, for a command that lays it out again. Throws PlanError (naming the
+ * cells) for errors, and for what a person typed that the new layout would drop (a sub-total row in
+ * a register): readable and auditable, but nothing is written over it.
+ */
+export function planToRewrite(snapshot: WorkbookSnapshot): ReturnType<typeof readPlan> {
+  const read = readPlan(snapshot);
+  const kept = read.problems.filter((p) => p.blocksRewrite);
+  if (kept.length) throw new PlanError(kept);
+  return read;
 }
 
 export type CommandOutcome =

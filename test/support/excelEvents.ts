@@ -1,6 +1,4 @@
-import Decimal from 'decimal.js';
 import { OfficeWorkbook } from '../../src/adapters/office/officeWorkbook';
-import type { Plan } from '../../src/domain/plan';
 import { startPlan } from '../../src/workbook/commands';
 import { barnetPlan } from './barnet';
 import { FakeWorkbook, loadExcel, type LoadedExcel } from './officeRecorder';
@@ -29,14 +27,4 @@ export async function barnetInExcel(): Promise<{ book: FakeWorkbook; office: Loa
   const outcome = await startPlan(host, barnetPlan());
   if (outcome.status !== 'done') throw new Error(`the Barnet plan was not written: ${outcome.status}`);
   return { book, office, host };
-}
-
-/** The plan with one scheme's cost for a year changed, as a person would type it. */
-export function withCost(plan: Plan, ref: string, year: string, cost: number): Plan {
-  return {
-    ...plan,
-    schemes: plan.schemes.map((s) =>
-      s.ref === ref ? { ...s, years: { ...s.years, [year]: { ...s.years[year], cost: new Decimal(cost) } } } : s,
-    ),
-  };
 }

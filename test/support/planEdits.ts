@@ -1,9 +1,8 @@
 import Decimal from 'decimal.js';
 import type { Plan } from '../../src/domain/plan';
 
-/** The plan with one scheme's first-year cost set, as a person would change it in the pane. */
-export function withCost(plan: Plan, ref: string, pounds: number): Plan {
-  const year = plan.years[0].label;
+/** The plan with one scheme's cost for a year (the first by default) set, as a person would change it. */
+export function withCost(plan: Plan, ref: string, pounds: number, year = plan.years[0].label): Plan {
   return {
     ...plan,
     schemes: plan.schemes.map((s) =>

@@ -5,7 +5,8 @@ import { usePlanSession, type PlanSession } from '../../src/taskpane/session';
 import { totalsCaption } from '../../src/taskpane/sessionNotices';
 import { startPlan } from '../../src/workbook/commands';
 import { barnetPlan } from '../support/barnet';
-import { barnetInExcel, costCell, settle, withCost } from '../support/excelEvents';
+import { barnetInExcel, costCell, settle } from '../support/excelEvents';
+import { withCost } from '../support/planEdits';
 import { renderHook, type RenderedHook } from '../support/renderHook';
 
 const YEAR = '2014/15';
@@ -62,7 +63,7 @@ describe('the pane follows the workbook', () => {
     // The read may warn (the stated pool no longer matches the schemes), but says nothing of being out of date.
     expect(pane.current.notice?.title).not.toBe(OUT_OF_DATE);
     expect(shownCost(pane.current, '2b')).toBe('1157451');
-    const expected = computeSchemeTable(withCost(barnetPlan(), '2b', YEAR, 1157451), YEAR).poolTotal;
+    const expected = computeSchemeTable(withCost(barnetPlan(), '2b', 1157451, YEAR), YEAR).poolTotal;
     expect(expected.equals(computeSchemeTable(barnetPlan(), YEAR).poolTotal)).toBe(false);
     expect(shownPool(pane.current)?.toString()).toBe(expected.toString());
     expect(totalsCaption(pane.current.changes.length, !!pane.current.stale)).toBe(

@@ -69,6 +69,11 @@ export class MemoryWorkbook implements WorkbookHost {
     this.engine.setCellContents({ sheet: this.sheetId(sheet), row, col: column }, [[formula]]);
   }
 
+  /** Inserts blank rows above `row` as a person would in Excel: references to the rows under them move with them. */
+  insertRows(sheet: string, row: number, count = 1): void {
+    this.engine.addRows(this.sheetId(sheet), [row, count]);
+  }
+
   removeSheet(sheet: string): void {
     this.engine.removeSheet(this.sheetId(sheet));
   }

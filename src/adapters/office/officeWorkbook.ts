@@ -79,7 +79,9 @@ export class OfficeWorkbook implements WorkbookHost {
 
   /** Calls `listener` when a person (here or a co-author) changes the workbook; see watchWorkbook.ts. */
   watch(listener: () => void): Promise<() => void> {
-    return watchWorkbook(this.excel, listener);
+    // A sheet a person changed is read again by the next command, even where its stamp could not
+    // tell (a text changed to another of the same length).
+    return watchWorkbook(this.excel, listener, (sheet) => this.cache.forget(sheet));
   }
 
   async apply(plan: WorkbookPlan, onProgress?: (p: Progress) => void): Promise<void> {

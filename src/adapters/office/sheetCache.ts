@@ -17,6 +17,10 @@ import type { WorkbookState } from './workbookRead';
 export class SheetCache {
   private readonly known = new Map<string, { snapshot: SheetSnapshot; stamp: number }>();
 
+  forget(sheet: string): void {
+    this.known.delete(sheet.toLowerCase());
+  }
+
   has(sheet: string): boolean {
     return this.known.has(sheet.toLowerCase());
   }

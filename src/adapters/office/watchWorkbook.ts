@@ -14,7 +14,12 @@ import type { ExcelApi } from './excelApi';
  *   after each of the add-in's own writes (the sheets a command made).
  * - A renamed sheet changes no figure (the add-in finds its sheets under any name): not watched.
  */
-export async function watchWorkbook(excel: ExcelApi, listener: () => void): Promise<() => void> {
+export async function watchWorkbook(
+  excel: ExcelApi,
+  listener: () => void,
+  /** Told which sheet (by its name when last learnt) a person changed: the adapter forgets what it knew of it. */
+  changedSheet?: (name: string) => void,
+): Promise<() => void> {
   const sheets = new KnownSheets(excel);
   const handlers: OfficeExtension.EventHandlerResult<unknown>[] = [];
   let context: Excel.RequestContext | undefined;
@@ -24,8 +29,10 @@ export async function watchWorkbook(excel: ExcelApi, listener: () => void): Prom
     const present = worksheets.load('items/id,items/name');
     handlers.push(
       worksheets.onChanged.add(async (event) => {
-        if ((event as { triggerSource?: string }).triggerSource !== 'ThisLocalAddin') listener();
-        else sheets.relearn();
+        if ((event as { triggerSource?: string }).triggerSource === 'ThisLocalAddin') return sheets.relearn();
+        const name = sheets.nameOf(event.worksheetId);
+        if (name !== undefined) changedSheet?.(name);
+        listener();
       }),
       worksheets.onDeleted.add(async (event) => {
         if (sheets.forget(event.worksheetId)) listener();
@@ -47,7 +54,7 @@ export async function watchWorkbook(excel: ExcelApi, listener: () => void): Prom
 
 /** The ids of the sheets whose deletion changes what the pane shows. */
 class KnownSheets {
-  private readonly ids = new Set<string>();
+  private readonly ids = new Map<string, string>();
   private reading = false;
   private again = false;
   private stopped = false;
@@ -55,7 +62,11 @@ class KnownSheets {
   constructor(private readonly excel: ExcelApi) {}
 
   learn(sheets: readonly { id: string; name: string }[]): void {
-    for (const sheet of sheets) if (!isBookkeeping(sheet.name)) this.ids.add(sheet.id);
+    for (const sheet of sheets) if (!isBookkeeping(sheet.name)) this.ids.set(sheet.id, sheet.name);
+  }
+
+  nameOf(id: string): string | undefined {
+    return this.ids.get(id);
   }
 
   /** True when the sheet was one of those known. */

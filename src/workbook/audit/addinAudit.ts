@@ -10,6 +10,7 @@ import { readPlan } from '../readers/planReader';
 import type { Scalar, SheetPlan, WorkbookPlan } from '../sheetPlan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 import { workbookLayout } from '../workbookLayout';
+import { growingRows } from './roomToGrow';
 
 /**
  * The audit of a workbook the add-in made: the plan is read back from its input sheets, laid out
@@ -131,6 +132,7 @@ function compareSheet(sheetPlan: SheetPlan, sheet: SheetSnapshot | undefined): S
     };
   }
   const rows = sheetPlan.rows;
+  const growing = growingRows(sheet, sheetPlan.name);
   const differences: { finding: Finding; expected: string }[] = [];
   let outOfDate: Finding | undefined;
   for (let r = 0; r < rows.length; r++) {
@@ -141,10 +143,29 @@ function compareSheet(sheetPlan: SheetPlan, sheet: SheetSnapshot | undefined): S
         outOfDate = movedLabel(sheet, r, c, cell.value);
       if (!cell?.formula) continue;
       const finding = compareCell(sheet, r, c, cell.formula, cell.result ?? null);
-      if (finding) differences.push({ finding, expected: cell.formula });
+      if (finding?.rule === 'formula-cleared' && growing.isSpare(r)) continue;
+      if (finding?.rule === 'formula-cleared' && growing.isTyped(r) && !rowHasFormulas(sheet, r))
+        outOfDate ??= addedRow(sheet.name, r);
+      else if (finding) differences.push({ finding, expected: cell.formula });
     }
   }
   return { sheet: sheetPlan.name, outOfDate, differences };
+}
+
+function rowHasFormulas(sheet: SheetSnapshot, r: number): boolean {
+  return (sheet.formulas?.[r] ?? []).some((f) => f !== null && f !== undefined);
+}
+
+/** A row typed into a block where the layout calculates cells beside the typed ones, with none of them there yet. */
+function addedRow(sheet: string, r: number): Finding {
+  return {
+    sheet,
+    cell: cellAddress(r, 0),
+    rule: 'out-of-date',
+    expected: '',
+    found: '',
+    message: `Row ${r + 1} of the ${sheet} sheet was added (typed, pasted or inserted) where the sheet has no calculations yet, so its figures are not in the totals. Refresh (Generate tables) to calculate it; what was typed is kept.`,
+  };
 }
 
 /** A label of the layout that is not where the workbook has it. */

@@ -1,6 +1,17 @@
 import type { CellPlan } from '../sheetPlan';
 import { HEADERS, SHEET } from './names';
 import { POOL_HEADERS, POOL_SHEETS } from './poolNames';
+import {
+  FIGURE_HEADERS,
+  GROUP_HEADERS,
+  JOINT_SHEETS,
+  REGISTER_COLUMNS,
+  REGISTER_INPUTS,
+  RETURN_HEADERS,
+  RULE_HEADERS,
+  SETTINGS_HEADERS,
+  TASK_HEADERS,
+} from './jointFundingNames';
 
 /**
  * What each sheet's blocks are, described once: the layouts write them from this, the readers find
@@ -68,6 +79,19 @@ export const BLOCKS = {
   heatMap: block('RiskHeatMap', ['Impact \\ Probability'], {
     title: 'Heat map: number of risks by impact and probability',
   }),
+  jointSettings: block('JointSettings', SETTINGS_HEADERS),
+  jointFigures: block('JointFigures', FIGURE_HEADERS),
+  jointReturn: block('JointReturn', RETURN_HEADERS),
+  jointRules: growing('JointRules', RULE_HEADERS),
+  jointByIcb: block('JointByIcb', ['ICB', ...GROUP_HEADERS]),
+  jointByBasis: block('JointByBasis', ['Funding basis', ...GROUP_HEADERS]),
+  jointByMethod: block('JointByMethod', ['Split method', ...GROUP_HEADERS]),
+  jointRegister: growing(
+    'JointRegister',
+    REGISTER_COLUMNS.map(([, h]) => h),
+    { computed: REGISTER_COLUMNS.map((_, i) => i).filter((i) => i >= REGISTER_INPUTS) },
+  ),
+  jointTasks: growing('JointTasks', TASK_HEADERS),
 } as const;
 
 export const SHEET_SPECS = {
@@ -101,6 +125,22 @@ export const SHEET_SPECS = {
   },
   checks: { sheet: POOL_SHEETS.checks, blocks: [BLOCKS.checks, BLOCKS.statements, BLOCKS.parts] },
   risks: { sheet: POOL_SHEETS.risks, blocks: [BLOCKS.risks, BLOCKS.heatMap] },
+  // The default rules sit above the breakdowns, whose ICB rows grow with the register: so the rules'
+  // rows, which every package's split looks up, stay put when a package for a new ICB is typed.
+  jointSummary: {
+    sheet: JOINT_SHEETS.summary,
+    blocks: [
+      BLOCKS.jointSettings,
+      BLOCKS.jointFigures,
+      BLOCKS.jointReturn,
+      BLOCKS.jointRules,
+      BLOCKS.jointByIcb,
+      BLOCKS.jointByBasis,
+      BLOCKS.jointByMethod,
+    ],
+  },
+  jointRegister: { sheet: JOINT_SHEETS.register, blocks: [BLOCKS.jointRegister] },
+  jointTasks: { sheet: JOINT_SHEETS.tasks, blocks: [BLOCKS.jointTasks] },
 } as const satisfies Record<string, SheetSpec>;
 
 /** True when the block is the last of its sheet: it grows to the sheet's end, so formulas over it take whole columns. */
@@ -111,16 +151,18 @@ export function isLastBlock(sheet: SheetSpec, spec: BlockSpec): boolean {
 /**
  * The body a layout writes for a block: its rows, then for a growing block ROOM_TO_GROW copies of
  * `spare` (blank input cells) and, unless it is the sheet's last block, a blank row before the next.
+ * `spare` is a function of the spare row's index (0 first) where the room carries its rows' formulas
+ * (the joint register), so a row typed there is calculated as the rows above it.
  */
 export function blockBody(
   sheet: SheetSpec,
   spec: BlockSpec,
   items: readonly (readonly (CellPlan | null)[])[],
-  spare: readonly (CellPlan | null)[],
+  spare: readonly (CellPlan | null)[] | ((k: number) => readonly (CellPlan | null)[]),
 ): (CellPlan | null)[][] {
   const body = items.map((r) => [...r]);
   if (!spec.grows) return body;
-  for (let i = 0; i < ROOM_TO_GROW; i++) body.push([...spare]);
+  for (let k = 0; k < ROOM_TO_GROW; k++) body.push([...(typeof spare === 'function' ? spare(k) : spare)]);
   if (!isLastBlock(sheet, spec)) body.push([]);
   return body;
 }

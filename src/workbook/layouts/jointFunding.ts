@@ -2,7 +2,6 @@ import { isoOf, yearBounds, yearOf, type Day, type JointFunding, type Shares } f
 import {
   BASES,
   jointSummary,
-  METHODS,
   RETURN_METHODS,
   type GroupFigures,
   type JointSummary,
@@ -11,28 +10,15 @@ import type { Plan } from '../../domain/plan';
 import { sheetRef } from '../a1';
 import { formula, num, text } from '../grid';
 import { FORMAT, type CellPlan, type SheetPlan } from '../sheetPlan';
+import { blockBody, BLOCKS, regionRows, SHEET_SPECS, type BlockSpec } from './blocks';
 import {
-  registerRange,
+  registerRange as R,
   registerSheet,
   tasksSheet,
-  taskCount,
   REGISTER_HEADER_ROW,
-  TASK_HEADER_ROW,
   type JointGeometry,
 } from './jointFundingRegister';
-import {
-  BASIS_CELLS,
-  DATE_FORMAT,
-  FIGURE_HEADERS,
-  GROUP_HEADERS,
-  JOINT_SHEETS,
-  METHOD_CELLS,
-  PSEUDONYM_NOTE,
-  RETURN_HEADERS,
-  RULE_HEADERS,
-  SETTINGS,
-  SETTINGS_HEADERS,
-} from './jointFundingNames';
+import { BASIS_CELLS, DATE_FORMAT, JOINT_SHEETS, METHOD_CELLS, PSEUDONYM_NOTE, SETTINGS } from './jointFundingNames';
 
 type Row = (CellPlan | null)[];
 
@@ -54,72 +40,81 @@ const ROW = {
   annual: 13,
   fullYear: 14,
   returnFirst: 17,
-  groups: 23,
+  rules: 23, // the default rules' header; the breakdowns follow their room to grow
 } as const;
 
+const SUMMARY = SHEET_SPECS.jointSummary;
+
 /**
- * The joint-funding sheets: the Joint funding summary (settings, totals, the FOI return, figures by
- * ICB, basis and method, and the default rules), the register of packages and the time-to-task
+ * The default rules' rows with the room under them (1-based, first to last), which every package's
+ * lookup covers, and the zero-based row of the breakdowns that follow.
+ */
+function rulesRows(count: number): { first: number; last: number; breakdowns: number } {
+  const region = regionRows(SUMMARY, BLOCKS.jointRules, count);
+  return { first: ROW.rules + 2, last: ROW.rules + 1 + region, breakdowns: ROW.rules + 1 + region };
+}
+
+/**
+ * The joint-funding sheets: the Joint funding summary (settings, totals, the FOI return, the default
+ * rules, and figures by ICB, basis and method), the register of packages and the time-to-task
  * tasks. Every figure is a formula over the register, with the decimal.js figure cached.
  */
 export function jointFundingSheets(plan: Plan, today: Day): SheetPlan[] {
   const jf = plan.jointFunding ?? { rules: [], packages: [] };
   const { asAt, year } = jointSettings(jf, today);
   const summary = jointSummary(jf.packages, jf.rules, asAt, year);
-  const rulesHeader = ROW.groups + (summary.byIcb.length + 2) + (BASES.length + 2) + (METHODS.length + 2);
-  const rulesLast = rulesHeader + Math.max(jf.rules.length, 1) + 1; // 1-based
+  const rules = rulesRows(jf.rules.length); // a rule typed in the room under them is looked up at once
   const abs = (row: number) => sheetRef(JOINT_SHEETS.summary, `$B$${row + 1}`);
-  const tasks = taskCount(jf);
   const g: JointGeometry = {
     firstRow: REGISTER_HEADER_ROW + 2,
-    lastRow: REGISTER_HEADER_ROW + 1 + Math.max(jf.packages.length, 1),
     asAt: abs(ROW.asAt),
     first: abs(ROW.first),
     last: abs(ROW.last),
-    rules: sheetRef(JOINT_SHEETS.summary, `$A$${rulesHeader + 2}:$C$${rulesLast}`),
-    rulesIcb: sheetRef(JOINT_SHEETS.summary, `$A$${rulesHeader + 2}:$A$${rulesLast}`),
-    taskFirst: TASK_HEADER_ROW + 2,
-    taskLast: TASK_HEADER_ROW + 1 + Math.max(tasks, 1),
+    rules: sheetRef(JOINT_SHEETS.summary, `$A$${rules.first}:$C$${rules.last}`),
+    rulesIcb: sheetRef(JOINT_SHEETS.summary, `$A$${rules.first}:$A$${rules.last}`),
   };
   return [summarySheet(plan.board, jf, summary, g), registerSheet(plan.board, jf, summary, g), tasksSheet(jf)];
 }
 
 function summarySheet(board: string, jf: JointFunding, s: JointSummary, g: JointGeometry): SheetPlan {
-  const R = (key: Parameters<typeof registerRange>[1]) => registerRange(g, key);
-  const rows = headlineRows(board, s, g);
-  groupTable(rows, 'ICB', s.byIcb, (grp) => text(grp.key), 'icb', R, true);
+  const rows = headlineRows(board, s, g, jf.rules.length);
+  rows.push(BLOCKS.jointRules.headers.map((h) => text(h, 'header')));
+  const rules = jf.rules.map((rule) => [
+    text(rule.icb, 'input'),
+    text(METHOD_CELLS[rule.method], 'input'),
+    num(rule.icbPercent, '0.00', 'input'),
+  ]);
+  rows.push(
+    ...blockBody(SUMMARY, BLOCKS.jointRules, rules, [
+      { style: 'input' },
+      { style: 'input' },
+      { style: 'input', format: '0.00' },
+    ]),
+  );
+  const { first, last } = rulesRows(jf.rules.length);
+  groupTable(rows, BLOCKS.jointByIcb, s.byIcb, (grp) => text(grp.key), 'icb', true);
   groupTable(
     rows,
-    'Funding basis',
+    BLOCKS.jointByBasis,
     s.byBasis,
     (grp) => text(BASIS_CELLS[grp.key as keyof typeof BASIS_CELLS]),
     'basis',
-    R,
     false,
   );
   groupTable(
     rows,
-    'Split method',
+    BLOCKS.jointByMethod,
     s.byMethod,
     (grp) => text(METHOD_CELLS[grp.key as keyof typeof METHOD_CELLS]),
     'methodUsed',
-    R,
     false,
   );
-  rows.push(RULE_HEADERS.map((h) => text(h, 'header')));
-  for (const rule of jf.rules)
-    rows.push([
-      text(rule.icb, 'input'),
-      text(METHOD_CELLS[rule.method], 'input'),
-      num(rule.icbPercent, '0.00', 'input'),
-    ]);
-  const rulesFirst = rows.length - jf.rules.length;
   return {
     name: JOINT_SHEETS.summary,
     rows,
     validations: [
       {
-        range: `B${rulesFirst + 1}:B${rulesFirst + Math.max(jf.rules.length, 1)}`,
+        range: `B${first}:B${last}`,
         kind: 'list',
         list: [METHOD_CELLS.equal, METHOD_CELLS.fixed],
         message: `Choose ${METHOD_CELLS.equal} or ${METHOD_CELLS.fixed}.`,
@@ -130,9 +125,8 @@ function summarySheet(board: string, jf: JointFunding, s: JointSummary, g: Joint
   };
 }
 
-/** The title, the settings (as-at date, year) and the headline figures and return, above the breakdowns. */
-function headlineRows(board: string, s: JointSummary, g: JointGeometry): Row[] {
-  const R = (key: Parameters<typeof registerRange>[1]) => registerRange(g, key);
+/** The title, the settings (as-at date, year) and the headline figures and return, above the rules and breakdowns. */
+function headlineRows(board: string, s: JointSummary, g: JointGeometry, ruleCount: number): Row[] {
   const { first, last } = yearBounds(s.year);
   return [
     [text(`${board}: joint funding of care packages with the ICBs`, 'title')],
@@ -143,13 +137,13 @@ function headlineRows(board: string, s: JointSummary, g: JointGeometry): Row[] {
       ),
     ],
     [],
-    SETTINGS_HEADERS.map((h) => text(h, 'header')),
+    BLOCKS.jointSettings.headers.map((h) => text(h, 'header')),
     [text(SETTINGS.asAt), num(s.asAt, DATE_FORMAT, 'input')],
     [text(SETTINGS.year), text(s.year, 'input')],
     [text(SETTINGS.first), formula(`DATE(VALUE(LEFT(B${ROW.year + 1},4)),4,1)`, first, DATE_FORMAT)],
     [text(SETTINGS.last), formula(`DATE(VALUE(LEFT(B${ROW.year + 1},4))+1,3,31)`, last, DATE_FORMAT)],
     [],
-    FIGURE_HEADERS.map((h) => text(h, 'header')),
+    BLOCKS.jointFigures.headers.map((h) => text(h, 'header')),
     [text('People covered on the as-at date'), formula(`SUM(${R('firstOfPerson')})`, s.people, FORMAT.count)],
     [text('Packages active on the as-at date'), formula(`SUM(${R('active')})`, s.packages, FORMAT.count)],
     sharesRow('Weekly cost on the as-at date', s.weekly, [
@@ -168,8 +162,8 @@ function headlineRows(board: string, s: JointSummary, g: JointGeometry): Row[] {
       ['B', 'C', 'D'].map((c) => `${c}${ROW.weekly + 1}*52`),
     ),
     [],
-    RETURN_HEADERS.map((h) => text(h, 'header')),
-    ...returnRows(s, g, isoOf(s.asAt)),
+    BLOCKS.jointReturn.headers.map((h) => text(h, 'header')),
+    ...returnRows(s, g, isoOf(s.asAt), ruleCount),
     [],
   ];
 }
@@ -184,10 +178,11 @@ function sharesRow(label: string, shares: Shares, formulas: readonly string[]): 
 }
 
 /** The answers a council gives to the FOI questions on joint funding, each a formula over the figures above. */
-function returnRows(s: JointSummary, g: JointGeometry, asAtIso: string): Row[] {
+function returnRows(s: JointSummary, g: JointGeometry, asAtIso: string, ruleCount: number): Row[] {
   const packages = `B${ROW.packages + 1}`;
-  // The packages column of the split-method table, found the way groupTable lays it out.
-  const methodRow = (i: number) => ROW.groups + (s.byIcb.length + 2) + (BASES.length + 2) + 1 + i + 1;
+  // The packages column of the split-method table, found the way summarySheet and groupTable lay it out.
+  const groups = rulesRows(ruleCount).breakdowns;
+  const methodRow = (i: number) => groups + (s.byIcb.length + 2) + (BASES.length + 2) + 1 + i + 1;
   const count = (m: number) => `C${methodRow(m)}`;
   const [equal, , panel, time] = [0, 1, 2, 3].map(count);
   const which =
@@ -217,14 +212,13 @@ function returnRows(s: JointSummary, g: JointGeometry, asAtIso: string): Row[] {
 /** One row per ICB, basis or method: packages and weekly shares on the date, cost in the year; people for ICBs. */
 function groupTable(
   rows: Row[],
-  heading: string,
+  spec: BlockSpec,
   groups: readonly GroupFigures[],
   label: (g: GroupFigures) => CellPlan,
   by: 'icb' | 'basis' | 'methodUsed',
-  R: (key: Parameters<typeof registerRange>[1]) => string,
   people: boolean,
 ): void {
-  rows.push([text(heading, 'header'), ...GROUP_HEADERS.map((h) => text(h, 'header'))]);
+  rows.push(spec.headers.map((h) => text(h, 'header')));
   for (const grp of groups) {
     const r = rows.length + 1;
     const key = `"="&$A${r}`;

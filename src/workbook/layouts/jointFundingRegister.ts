@@ -1,8 +1,10 @@
+import type Decimal from 'decimal.js';
 import { healthMinutes, type JointFunding, type JointPackage } from '../../domain/jointFunding';
 import type { JointSummary } from '../../domain/jointFundingSummary';
 import { columnLetter, sheetRef } from '../a1';
 import { formula, num, text } from '../grid';
-import { FORMAT, type CellPlan, type SheetPlan } from '../sheetPlan';
+import { FORMAT, type CellPlan, type Scalar, type SheetPlan } from '../sheetPlan';
+import { blockBody, BLOCKS, regionRows, SHEET_SPECS } from './blocks';
 import {
   BASIS_CELLS,
   DATE_FORMAT,
@@ -10,57 +12,67 @@ import {
   METHOD_CELLS,
   NO_RULE,
   PSEUDONYM_NOTE,
-  REGISTER_COLUMNS,
   registerColumn,
-  TASK_HEADERS,
   TASK_KINDS,
   type RegisterColumn,
 } from './jointFundingNames';
 
 type Row = (CellPlan | null)[];
 
-/** Where the register's rows are, and the Joint funding sheet's settings and rules, for each other's formulas. */
+/** Where the register's rows start, and the Joint funding sheet's settings and rules, for each other's formulas. */
 export interface JointGeometry {
   readonly firstRow: number; // 1-based row of the first package
-  readonly lastRow: number; // at least firstRow, so a range is never empty
   readonly asAt: string; // absolute references on the Joint funding sheet
   readonly first: string;
   readonly last: string;
-  readonly rules: string; // the rules table's three columns, "'Joint funding'!$A$40:$C$41"
+  readonly rules: string; // the rules block's three columns, room to grow included: "'Joint funding'!$A$25:$C$29"
   readonly rulesIcb: string;
-  readonly taskFirst: number; // 1-based rows of the Joint tasks sheet's first and last task
-  readonly taskLast: number;
 }
 
 export const REGISTER_HEADER_ROW = 3; // zero-based; packages start on the row below
 export const TASK_HEADER_ROW = 3;
 
-/** A register column over every package row, absolute, as another sheet refers to it. */
-export function registerRange(g: JointGeometry, key: RegisterColumn): string {
+const REGISTER = SHEET_SPECS.jointRegister;
+const TASKS = SHEET_SPECS.jointTasks;
+
+/**
+ * A register column as another sheet refers to it: the whole column, since the register ends its
+ * sheet and a package typed anywhere under it counts ("'Joint register'!$S:$S").
+ */
+export function registerRange(key: RegisterColumn): string {
   const c = columnLetter(registerColumn(key));
-  return sheetRef(JOINT_SHEETS.register, `$${c}$${g.firstRow}:$${c}$${g.lastRow}`);
+  return sheetRef(JOINT_SHEETS.register, `$${c}:$${c}`);
 }
 
 /**
  * The register people type or paste packages into: one row per package, the inputs in yellow, and
  * beside them each package's split and shares as formulas over the Joint funding sheet's settings
- * and default rules, and over the Joint tasks sheet's minutes for time to task.
+ * and default rules, and over the Joint tasks sheet's minutes for time to task. Its room to grow
+ * carries the same formulas, so a package typed there is calculated and counted at once.
  */
 export function registerSheet(board: string, jf: JointFunding, summary: JointSummary, g: JointGeometry): SheetPlan {
   const rows: Row[] = [
     [text(`${board}: jointly funded care packages`, 'title')],
     [
       text(
-        `${PSEUDONYM_NOTE} One row per package; type or paste the yellow columns. A blank split method uses the ICB's default rule on the ${JOINT_SHEETS.summary} sheet; time to task takes its minutes from the ${JOINT_SHEETS.tasks} sheet.`,
+        `${PSEUDONYM_NOTE} One row per package; type or paste the yellow columns, in the blank rows under the last package too. A blank split method uses the ICB's default rule on the ${JOINT_SHEETS.summary} sheet; time to task takes its minutes from the ${JOINT_SHEETS.tasks} sheet.`,
         'note',
       ),
     ],
     [],
-    REGISTER_COLUMNS.map(([, h]) => text(h, 'header')),
+    BLOCKS.jointRegister.headers.map((h) => text(h, 'header')),
   ];
   const firsts = firstActive(summary.figures);
-  jf.packages.forEach((pkg, i) => rows.push(packageRow(pkg, summary.figures[i], firsts[i], g, g.firstRow + i)));
-  const n = Math.max(jf.packages.length, 1);
+  const items = jf.packages.map((pkg, i) => [
+    ...packageInputs(pkg),
+    ...packageFormulas(g, g.firstRow + i, packageResults(summary.figures[i], firsts[i])),
+  ]);
+  const spare = (k: number) => [
+    ...SPARE_INPUTS,
+    ...packageFormulas(g, g.firstRow + jf.packages.length + k, SPARE_RESULTS),
+  ];
+  rows.push(...blockBody(REGISTER, BLOCKS.jointRegister, items, spare));
+  const n = regionRows(REGISTER, BLOCKS.jointRegister, jf.packages.length);
   const range = (key: RegisterColumn) =>
     `${columnLetter(registerColumn(key))}${g.firstRow}:${columnLetter(registerColumn(key))}${g.firstRow + n - 1}`;
   return {
@@ -68,11 +80,11 @@ export function registerSheet(board: string, jf: JointFunding, summary: JointSum
     rows,
     tables: [
       {
-        name: 'JointRegister',
+        name: BLOCKS.jointRegister.id,
         row: REGISTER_HEADER_ROW,
         column: 0,
-        columns: REGISTER_COLUMNS.map(([, h]) => h),
-        rowCount: jf.packages.length,
+        columns: BLOCKS.jointRegister.headers,
+        rowCount: n,
       },
     ],
     validations: [
@@ -102,24 +114,9 @@ export function registerSheet(board: string, jf: JointFunding, summary: JointSum
   };
 }
 
-function packageRow(
-  pkg: JointPackage,
-  f: JointSummary['figures'][number],
-  firsts: { person: number; personIcb: number },
-  g: JointGeometry,
-  r: number,
-): Row {
-  const at = (key: RegisterColumn) => `${columnLetter(registerColumn(key))}${r}`;
-  const col = (key: RegisterColumn) => columnLetter(registerColumn(key));
+/** The typed columns of a package's row, in the register's order. */
+function packageInputs(pkg: JointPackage): Row {
   const split = pkg.split;
-  const minutes = healthMinutes(split);
-  const parts =
-    f.method === 'timeToTask'
-      ? { icb: minutes.health, all: minutes.health.plus(minutes.social) }
-      : { icb: f.share.times(10000), all: 10000 };
-  const tasks = (kind: string) =>
-    `SUMIFS(${taskRange(g, 2)},${taskRange(g, 0)},${at('ref')},${taskRange(g, 3)},"${kind}")`;
-  const { asAt, first, last } = g;
   return [
     text(pkg.ref, 'input'),
     text(pkg.person, 'input'),
@@ -133,48 +130,103 @@ function packageRow(
       ? num(split.icbPercent, '0.00', 'input')
       : { style: 'input', format: '0.00' },
     split.method === 'panel' ? num(split.decided, DATE_FORMAT, 'input') : { style: 'input', format: DATE_FORMAT },
-    formula(tasks(TASK_KINDS.health), minutes.health, '0'),
-    formula(tasks(TASK_KINDS.social), minutes.social, '0'),
-    formula(
-      `IF(${at('method')}="",IFERROR(VLOOKUP(${at('icb')},${g.rules},2,0),"${NO_RULE}"),${at('method')})`,
-      METHOD_CELLS[f.method],
+  ];
+}
+
+/** The typed columns of a row in the room to grow: blank, formatted as a package's. */
+const SPARE_INPUTS: Row = [
+  { style: 'input' },
+  { style: 'input' },
+  { style: 'input' },
+  { style: 'input' },
+  { style: 'input', format: DATE_FORMAT },
+  { style: 'input', format: DATE_FORMAT },
+  { style: 'input', format: FORMAT.pence },
+  { style: 'input' },
+  { style: 'input', format: '0.00' },
+  { style: 'input', format: DATE_FORMAT },
+];
+
+/** What the calculated columns of a row hold, in the register's order from "Health minutes a week". */
+type RowResults = readonly (Decimal | Scalar)[];
+
+function packageResults(f: JointSummary['figures'][number], firsts: { person: number; personIcb: number }): RowResults {
+  const minutes = healthMinutes(f.pkg.split);
+  const parts =
+    f.method === 'timeToTask'
+      ? { icb: minutes.health, all: minutes.health.plus(minutes.social) }
+      : { icb: f.share.times(10000), all: 10000 };
+  return [
+    minutes.health,
+    minutes.social,
+    METHOD_CELLS[f.method],
+    parts.icb,
+    parts.all,
+    f.share,
+    f.weekly.icb,
+    f.weekly.council,
+    f.active ? 1 : 0,
+    firsts.person,
+    firsts.personIcb,
+    f.days,
+    f.annual.icb,
+    f.annual.council,
+  ];
+}
+
+/** A blank row's figures: no ICB, no start date, so no method, nothing active, no days and no money. */
+const SPARE_RESULTS: RowResults = [0, 0, '', 0, 10000, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+
+/**
+ * The calculated columns of the register's row `r` (1-based), package or blank: a row's formulas
+ * depend only on where it is, so a package typed in the room to grow is calculated as one written.
+ */
+function packageFormulas(g: JointGeometry, r: number, results: RowResults): Row {
+  const at = (key: RegisterColumn) => `${columnLetter(registerColumn(key))}${r}`;
+  const col = (key: RegisterColumn) => columnLetter(registerColumn(key));
+  // A blank ref is no criterion (engines differ on it): a blank row has no tasks.
+  const tasks = (kind: string) =>
+    `IF(${at('ref')}="",0,SUMIFS(${taskRange(2)},${taskRange(0)},${at('ref')},${taskRange(3)},"${kind}"))`;
+  const { asAt, first, last } = g;
+  const formulas = [
+    [tasks(TASK_KINDS.health), '0'],
+    [tasks(TASK_KINDS.social), '0'],
+    [
+      `IF(${at('method')}="",IF(${at('icb')}="","",IFERROR(VLOOKUP(${at('icb')},${g.rules},2,0),"${NO_RULE}")),${at('method')})`,
       FORMAT.text,
-    ),
+    ],
     // The share as whole parts (minutes, or hundredths of a percent) so the ICB's pence are one division of
     // whole numbers: exact in floating point when it ends in a half, so ROUND goes up in every engine.
-    formula(
+    [
       `IF(${at('methodUsed')}="${METHOD_CELLS.timeToTask}",${at('healthMinutes')},IF(${at('methodUsed')}="${METHOD_CELLS.equal}",5000,` +
         `ROUND(IF(${at('method')}="",IFERROR(VLOOKUP(${at('icb')},${g.rules},3,0),0),${at('icbPercent')})*100,0)))`,
-      parts.icb,
       '0',
-    ),
-    formula(
-      `IF(${at('methodUsed')}="${METHOD_CELLS.timeToTask}",${at('healthMinutes')}+${at('socialMinutes')},10000)`,
-      parts.all,
-      '0',
-    ),
-    formula(`IF(${at('allParts')}=0,0,${at('icbParts')}/${at('allParts')})`, f.share, FORMAT.percent),
-    formula(
+    ],
+    [`IF(${at('methodUsed')}="${METHOD_CELLS.timeToTask}",${at('healthMinutes')}+${at('socialMinutes')},10000)`, '0'],
+    [`IF(${at('allParts')}=0,0,${at('icbParts')}/${at('allParts')})`, FORMAT.percent],
+    [
       `IF(${at('allParts')}=0,0,ROUND(ROUND(${at('weeklyCost')}*100,0)*${at('icbParts')}/${at('allParts')},0)/100)`,
-      f.weekly.icb,
       FORMAT.pence,
-    ),
-    formula(`${at('weeklyCost')}-${at('icbWeekly')}`, f.weekly.council, FORMAT.pence),
-    formula(`IF(AND(${at('start')}<=${asAt},OR(${at('end')}="",${at('end')}>=${asAt})),1,0)`, f.active ? 1 : 0, '0'),
-    formula(
+    ],
+    [`${at('weeklyCost')}-${at('icbWeekly')}`, FORMAT.pence],
+    // A row without a start date (blank, or a sub-total a person typed) is never active.
+    [`IF(AND(${at('start')}<>"",${at('start')}<=${asAt},OR(${at('end')}="",${at('end')}>=${asAt})),1,0)`, '0'],
+    [
       `IF(${at('active')}=1,IF(COUNTIFS(${col('person')}$${g.firstRow}:${at('person')},${at('person')},${col('active')}$${g.firstRow}:${at('active')},1)=1,1,0),0)`,
-      firsts.person,
       '0',
-    ),
-    formula(
+    ],
+    [
       `IF(${at('active')}=1,IF(COUNTIFS(${col('person')}$${g.firstRow}:${at('person')},${at('person')},${col('icb')}$${g.firstRow}:${at('icb')},${at('icb')},${col('active')}$${g.firstRow}:${at('active')},1)=1,1,0),0)`,
-      firsts.personIcb,
       '0',
-    ),
-    formula(`MAX(0,MIN(IF(${at('end')}="",${last},${at('end')}),${last})-MAX(${at('start')},${first})+1)`, f.days, '0'),
-    formula(`ROUND(${at('icbWeekly')}*${at('days')}/7,2)`, f.annual.icb, FORMAT.pence),
-    formula(`ROUND(${at('councilWeekly')}*${at('days')}/7,2)`, f.annual.council, FORMAT.pence),
-  ];
+    ],
+    [
+      `IF(${at('start')}="",0,MAX(0,MIN(IF(${at('end')}="",${last},${at('end')}),${last})-MAX(${at('start')},${first})+1))`,
+      '0',
+    ],
+    [`ROUND(${at('icbWeekly')}*${at('days')}/7,2)`, FORMAT.pence],
+    [`ROUND(${at('councilWeekly')}*${at('days')}/7,2)`, FORMAT.pence],
+  ] as const;
+  return formulas.map(([f, format], i) => formula(f, results[i], format));
 }
 
 /** Whether each package is the first active one of its person (and of its person within its ICB), as the COUNTIFS columns find. */
@@ -193,9 +245,10 @@ function firstActive(figures: JointSummary['figures']): { person: number; person
   });
 }
 
-function taskRange(g: JointGeometry, column: number): string {
+/** A column of the Joint tasks sheet, whole: its tasks end the sheet, so a task typed under them counts. */
+function taskRange(column: number): string {
   const c = columnLetter(column);
-  return sheetRef(JOINT_SHEETS.tasks, `$${c}$${g.taskFirst}:$${c}$${g.taskLast}`);
+  return sheetRef(JOINT_SHEETS.tasks, `$${c}:$${c}`);
 }
 
 /** The tasks of packages split by time to task: one row per task, minutes a week, health or social care. */
@@ -209,7 +262,7 @@ export function tasksSheet(jf: JointFunding): SheetPlan {
       ),
     ],
     [],
-    TASK_HEADERS.map((h) => text(h, 'header')),
+    BLOCKS.jointTasks.headers.map((h) => text(h, 'header')),
   ];
   for (const pkg of jf.packages) {
     if (pkg.split.method !== 'timeToTask') continue;
@@ -221,14 +274,18 @@ export function tasksSheet(jf: JointFunding): SheetPlan {
         text(t.health ? TASK_KINDS.health : TASK_KINDS.social, 'input'),
       ]);
   }
-  const count = rows.length - TASK_HEADER_ROW - 1;
+  const items = rows.splice(TASK_HEADER_ROW + 1);
+  rows.push(...blockBody(TASKS, BLOCKS.jointTasks, items, TASK_SPARE));
+  const n = regionRows(TASKS, BLOCKS.jointTasks, items.length);
   return {
     name: JOINT_SHEETS.tasks,
     rows,
-    tables: [{ name: 'JointTasks', row: TASK_HEADER_ROW, column: 0, columns: [...TASK_HEADERS], rowCount: count }],
+    tables: [
+      { name: BLOCKS.jointTasks.id, row: TASK_HEADER_ROW, column: 0, columns: BLOCKS.jointTasks.headers, rowCount: n },
+    ],
     validations: [
       {
-        range: `D${TASK_HEADER_ROW + 2}:D${TASK_HEADER_ROW + 1 + Math.max(count, 1)}`,
+        range: `D${TASK_HEADER_ROW + 2}:D${TASK_HEADER_ROW + 1 + n}`,
         kind: 'list',
         list: Object.values(TASK_KINDS),
         message: `Choose ${TASK_KINDS.health} or ${TASK_KINDS.social}.`,
@@ -239,6 +296,4 @@ export function tasksSheet(jf: JointFunding): SheetPlan {
   };
 }
 
-export function taskCount(jf: JointFunding): number {
-  return jf.packages.reduce((n, p) => n + (p.split.method === 'timeToTask' ? p.split.tasks.length : 0), 0);
-}
+const TASK_SPARE: Row = [{ style: 'input' }, { style: 'input' }, { style: 'input', format: '0' }, { style: 'input' }];

@@ -71,13 +71,3 @@ export function describeScalar(value: Scalar): string {
   if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
   return String(value);
 }
-
-/** The row whose first cell is the header's first word, from `from` on; -1 when there is none. Used by sheets not yet described in layouts/blocks.ts (joint funding). */
-export function findHeaderRow(sheet: SheetSnapshot, firstHeader: string, from = 0): number {
-  const wanted = firstHeader.toLowerCase();
-  for (let r = from; r < sheet.values.length; r++) {
-    const v = sheet.values[r]?.[0];
-    if (typeof v === 'string' && v.trim().toLowerCase() === wanted) return r;
-  }
-  return -1;
-}

@@ -6,18 +6,19 @@ import { checkJointFunding, type PackageField } from '../../domain/jointFundingC
 import { packageFromCells, parseDay, parseMethod, type PackageCells } from '../../domain/jointFundingInput';
 import type { RegisterProblem } from '../../domain/jointFundingJson';
 import { Money } from '../../domain/money';
+import { BLOCKS, SHEET_SPECS, type BlockSpec, type SheetSpec } from '../layouts/blocks';
 import {
   JOINT_SHEETS,
   REGISTER_COLUMNS,
   REGISTER_INPUTS,
   registerColumn,
-  RULE_HEADERS,
   SETTINGS,
   TASK_HEADERS,
   TASK_KINDS,
 } from '../layouts/jointFundingNames';
 import { findSheet, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
-import { CellReader, findHeaderRow, parseAmount } from './cells';
+import { locateBlock, type Block } from './blockLocator';
+import { CellReader, parseAmount } from './cells';
 
 /**
  * Reads the joint-funding register back from its sheets: the packages people typed or pasted on the
@@ -35,28 +36,26 @@ export function readJointFunding(
   const settings = summary ? readSettings(summary, problems) : { rules: [] };
   const tasks = readTasks(findSheet(snapshot, JOINT_SHEETS.tasks), problems);
   const r = new CellReader(register);
-  const header = findHeaderRow(register, REGISTER_COLUMNS[0][1]);
-  if (header < 0) {
-    problems.push(
-      cellProblem(
-        r,
-        0,
-        0,
-        `the ${JOINT_SHEETS.register} sheet has no header row starting "${REGISTER_COLUMNS[0][1]}"; put the header back or rebuild the sheet.`,
-      ),
-    );
-    return { jointFunding: { ...settings, packages: [] }, problems };
-  }
+  const block = locate(r, SHEET_SPECS.jointRegister, BLOCKS.jointRegister, problems);
+  if (!block) return { jointFunding: { ...settings, packages: [] }, problems };
   const packages: JointPackage[] = [];
   const rowOf: number[] = [];
-  for (let row = header + 1; row < register.values.length; row++) {
-    if (REGISTER_COLUMNS.slice(0, REGISTER_INPUTS).every((_, c) => r.isBlank(row, c))) continue;
-    const cells = Object.fromEntries(
-      REGISTER_COLUMNS.slice(0, REGISTER_INPUTS).map(([key], c) => [key, r.at(row, c)]),
-    ) as PackageCells;
-    const ref = r.text(row, registerColumn('ref'));
+  const inputs = REGISTER_COLUMNS.slice(0, REGISTER_INPUTS);
+  for (const row of block.rows) {
+    if (isSubtotal(r, block, row)) {
+      // Read past, but not written past: laid out again, the register has one package a row and
+      // this row would be gone. Nothing is written until the person moves or deletes it.
+      problems.push({
+        ...cellProblem(r, row, block, registerColumn('ref'), SUBTOTAL_IN_REGISTER),
+        severity: 'warning',
+        blocksRewrite: true,
+      });
+      continue;
+    }
+    const cells = Object.fromEntries(inputs.map(([key], c) => [key, r.at(row, block.col(c))])) as PackageCells;
+    const ref = r.text(row, block.col(registerColumn('ref')));
     const read = packageFromCells(cells, tasks.get(ref.toLowerCase()) ?? []);
-    for (const issue of read.issues) problems.push(cellProblem(r, row, fieldColumn(issue.field), issue.message));
+    for (const issue of read.issues) problems.push(cellProblem(r, row, block, fieldColumn(issue.field), issue.message));
     if (read.pkg) {
       packages.push(read.pkg);
       rowOf.push(row);
@@ -66,7 +65,7 @@ export function readJointFunding(
   const { usable, issues } = checkJointFunding(jf);
   for (const issue of issues) {
     if (issue.kind === 'package')
-      problems.push(cellProblem(r, rowOf[issue.index], fieldColumn(issue.field), issue.message));
+      problems.push(cellProblem(r, rowOf[issue.index], block, fieldColumn(issue.field), issue.message));
     else
       problems.push({
         severity: 'error',
@@ -79,16 +78,50 @@ export function readJointFunding(
   return { jointFunding: { ...jf, packages: usable }, problems };
 }
 
+/**
+ * A block of the joint-funding sheets, found as every sheet's blocks are (readers/blockLocator.ts),
+ * with a missing header or column reported as a register problem.
+ */
+function locate(
+  r: CellReader,
+  sheet: SheetSpec,
+  spec: BlockSpec,
+  problems: RegisterProblem[],
+  optional = false,
+): Block | undefined {
+  const block = locateBlock(r, sheet, spec, { optional });
+  for (const p of r.problems.splice(0)) problems.push({ ...p, row: null, field: spec.headers[0] });
+  return block;
+}
+
+const SUBTOTAL_IN_REGISTER =
+  'This row totals the packages above it; the register keeps one package a row (its totals are on the Joint funding sheet), and laying it out again would drop this row. Move the sub-total below or beside the register, or delete it, then refresh.';
+
+/**
+ * A row a person added to total the rows above it (a SUM or SUBTOTAL in a typed column, or a
+ * "Total" ref with no start date): not a package, and no reason to stop reading the rows under it.
+ */
+function isSubtotal(r: CellReader, block: Block, row: number): boolean {
+  const formulas = r.sheet.formulas?.[row] ?? [];
+  const inputs = REGISTER_COLUMNS.slice(0, REGISTER_INPUTS).map((_, c) => block.col(c));
+  if (inputs.some((c) => /^=\s*(SUBTOTAL|SUM|AGGREGATE)\s*\(/i.test(formulas[c] ?? ''))) return true;
+  return (
+    /^(sub-?\s*)?totals?\b/i.test(r.text(row, block.col(registerColumn('ref')))) &&
+    r.isBlank(row, block.col(registerColumn('start')))
+  );
+}
+
 function fieldColumn(field: PackageField): number {
   return registerColumn(field === 'tasks' ? 'method' : field);
 }
 
-function cellProblem(r: CellReader, row: number, column: number, message: string): RegisterProblem {
+/** A problem with the register's `index`-th column (REGISTER_COLUMNS) on a row, at the cell where the sheet has that column. */
+function cellProblem(r: CellReader, row: number, block: Block, index: number, message: string): RegisterProblem {
   return {
     severity: 'error',
-    where: r.where(row, column),
+    where: r.where(row, block.col(index)),
     row: row + 1,
-    field: REGISTER_COLUMNS[column]?.[1] ?? '',
+    field: REGISTER_COLUMNS[index][1],
     message,
   };
 }
@@ -107,64 +140,84 @@ function readSettings(
       field: String(r.at(row, 0) ?? ''),
       message,
     });
-  for (let row = 0; row < sheet.values.length; row++) {
-    const label = r.text(row, 0);
-    if (label === SETTINGS.asAt) {
-      const day = parseDay(r.at(row, 1));
-      if (day === undefined) fail(row, 1, `the as-at date "${r.text(row, 1)}" isn't a date; write it as dd/mm/yyyy.`);
+  const settings = locate(r, SHEET_SPECS.jointSummary, BLOCKS.jointSettings, problems, true);
+  for (const row of settings?.rows ?? []) {
+    const [label, value] = [settings!.col(0), settings!.col(1)];
+    if (r.text(row, label) === SETTINGS.asAt) {
+      const day = parseDay(r.at(row, value));
+      if (day === undefined)
+        fail(row, value, `the as-at date "${r.text(row, value)}" isn't a date; write it as dd/mm/yyyy.`);
       else out.asAt = day;
-    } else if (label === SETTINGS.year) {
-      if (isFinancialYearLabel(r.text(row, 1))) out.year = r.text(row, 1);
-      else fail(row, 1, `"${r.text(row, 1)}" isn't a financial year; write it as 2023/24.`);
+    } else if (r.text(row, label) === SETTINGS.year) {
+      if (isFinancialYearLabel(r.text(row, value))) out.year = r.text(row, value);
+      else fail(row, value, `"${r.text(row, value)}" isn't a financial year; write it as 2023/24.`);
     }
   }
-  const header = findHeaderRow(sheet, RULE_HEADERS[0]);
-  for (let row = header + 1; header >= 0 && row < sheet.values.length && !r.isBlank(row, 0); row++) {
-    const method = parseMethod(r.at(row, 1));
-    const percent = parseAmount(r.at(row, 2));
-    if ('error' in method || (method.method !== 'equal' && method.method !== 'fixed'))
-      fail(row, 1, `a default rule is "Equal 50:50" or "Fixed share", not "${r.text(row, 1)}".`);
-    else if (method.method === 'fixed' && (percent === undefined || r.isBlank(row, 2)))
-      fail(
-        row,
-        2,
-        `the default rule for ${r.text(row, 0)} is a fixed share but its ICB share (%) is blank or not a number.`,
-      );
-    else
-      out.rules.push({
-        icb: r.text(row, 0),
-        method: method.method,
-        icbPercent: method.method === 'equal' ? new Money(50) : (method.icbPercent ?? percent!),
-      });
+  const rules = locate(r, SHEET_SPECS.jointSummary, BLOCKS.jointRules, problems, true);
+  for (const row of rules?.rows ?? []) {
+    const rule = readRule(
+      r,
+      row,
+      [0, 1, 2].map((i) => rules!.col(i)),
+      fail,
+    );
+    if (rule) out.rules.push(rule);
   }
   return out;
+}
+
+/** A default rule's row: its ICB, "Equal 50:50" or "Fixed share", and the share for a fixed one. */
+function readRule(
+  r: CellReader,
+  row: number,
+  [icb, split, share]: number[],
+  fail: (row: number, column: number, message: string) => void,
+): IcbRule | undefined {
+  const method = parseMethod(r.at(row, split));
+  const percent = parseAmount(r.at(row, share));
+  if ('error' in method || (method.method !== 'equal' && method.method !== 'fixed'))
+    fail(row, split, `a default rule is "Equal 50:50" or "Fixed share", not "${r.text(row, split)}".`);
+  else if (method.method === 'fixed' && (percent === undefined || r.isBlank(row, share)))
+    fail(
+      row,
+      share,
+      `the default rule for ${r.text(row, icb)} is a fixed share but its ICB share (%) is blank or not a number.`,
+    );
+  else
+    return {
+      icb: r.text(row, icb),
+      method: method.method,
+      icbPercent: method.method === 'equal' ? new Money(50) : (method.icbPercent ?? percent!),
+    };
+  return undefined;
 }
 
 function readTasks(sheet: SheetSnapshot | undefined, problems: RegisterProblem[]): Map<string, Task[]> {
   const byRef = new Map<string, Task[]>();
   if (!sheet) return byRef;
   const r = new CellReader(sheet);
-  const header = findHeaderRow(sheet, TASK_HEADERS[0]);
-  for (let row = header + 1; header >= 0 && row < sheet.values.length; row++) {
-    if ([0, 1, 2, 3].every((c) => r.isBlank(row, c))) continue;
-    const minutes = parseAmount(r.at(row, 2));
-    const kind = r.text(row, 3).toLowerCase();
+  const block = locate(r, SHEET_SPECS.jointTasks, BLOCKS.jointTasks, problems, true);
+  if (!block) return byRef;
+  const [refC, taskC, minutesC, kindC] = TASK_HEADERS.map((_, i) => block.col(i));
+  for (const row of block.rows) {
+    const minutes = parseAmount(r.at(row, minutesC));
+    const kind = r.text(row, kindC).toLowerCase();
     const health = kind.startsWith('h') ? true : kind.startsWith('s') ? false : undefined;
     const fail = (column: number, message: string) =>
       problems.push({
         severity: 'error',
         where: r.where(row, column),
         row: row + 1,
-        field: TASK_HEADERS[column],
+        field: TASK_HEADERS[column === minutesC ? 2 : 3],
         message,
       });
-    if (minutes === undefined || r.isBlank(row, 2))
-      fail(2, `the minutes "${r.text(row, 2)}" aren't a number of minutes a week.`);
+    if (minutes === undefined || r.isBlank(row, minutesC))
+      fail(minutesC, `the minutes "${r.text(row, minutesC)}" aren't a number of minutes a week.`);
     else if (health === undefined)
-      fail(3, `a task is "${TASK_KINDS.health}" or "${TASK_KINDS.social}", not "${r.text(row, 3)}".`);
+      fail(kindC, `a task is "${TASK_KINDS.health}" or "${TASK_KINDS.social}", not "${r.text(row, kindC)}".`);
     else {
-      const key = r.text(row, 0).toLowerCase();
-      byRef.set(key, [...(byRef.get(key) ?? []), { task: r.text(row, 1), minutes, health }]);
+      const key = r.text(row, refC).toLowerCase();
+      byRef.set(key, [...(byRef.get(key) ?? []), { task: r.text(row, taskC), minutes, health }]);
     }
   }
   return byRef;
