@@ -155,6 +155,67 @@ describe('rows typed under a block are part of it', () => {
   });
 });
 
+describe('a total a person types inside a block', () => {
+  test.each([
+    ['under the pool contributions, as a SUM of the column', 'formula'],
+    ['under the pool contributions, labelled "Total" with the figure typed', 'label'],
+  ])('%s: named, not counted as an entry, and nothing is written over it', async (_, how) => {
+    const plan = barnetPlan();
+    const wb = generated(plan);
+    const first = BLOCKS.contributions.headers[0];
+    const head = headerRow(wb, POOL_SHEETS.pool, first);
+    const row = firstBlankUnder(wb, POOL_SHEETS.pool, first);
+    const total = plan.pool!.contributions.reduce((a, c) => a + c.amount.toNumber(), 0);
+    if (how === 'formula') {
+      wb.setCell(POOL_SHEETS.pool, row, 2, 'All partners');
+      wb.setFormula(POOL_SHEETS.pool, row, 3, `=SUM(D${head + 2}:D${row})`);
+    } else typeRow(wb, POOL_SHEETS.pool, row, ['Total', null, null, total]);
+    expect(values(wb, POOL_SHEETS.pool)[row][3]).toBe(total);
+
+    const read = readPlan(wb.snapshot());
+    expect(read.plan.pool!.contributions).toHaveLength(plan.pool!.contributions.length);
+    expect(read.problems.map((p) => [p.where, p.blocksRewrite, p.message])).toEqual([
+      [{ sheet: POOL_SHEETS.pool, cell: `A${row + 1}` }, true, expect.stringMatching(/totals the rows above it/)],
+    ]);
+    const before = JSON.stringify(wb.snapshot());
+    const outcome = await generateTables(wb, plan, undefined, { base: plan });
+    expect(outcome.status).toBe('invalid');
+    expect(JSON.stringify(wb.snapshot())).toBe(before);
+  });
+
+  test('a sub-total row under the Schemes table is named as one, not as a scheme with a bad "In BCF pool"', async () => {
+    const plan = barnetPlan();
+    const wb = generated(plan);
+    const first = BLOCKS.schemes.headers[0];
+    const head = headerRow(wb, SHEET.schemes, first);
+    const row = firstBlankUnder(wb, SHEET.schemes, first);
+    const cost = values(wb, SHEET.schemes)[head].indexOf('2014/15 cost (£)');
+    typeRow(wb, SHEET.schemes, row, ['Sub-total']);
+    wb.setFormula(
+      SHEET.schemes,
+      row,
+      cost,
+      `=SUM(${String.fromCharCode(65 + cost)}${head + 2}:${String.fromCharCode(65 + cost)}${row})`,
+    );
+    const outcome = await generateTables(wb, plan, undefined, { base: plan });
+    expect(outcome.status === 'invalid' && outcome.problems.map((p) => [p.where, p.message])).toEqual([
+      [{ sheet: SHEET.schemes, cell: `A${row + 1}` }, expect.stringMatching(/totals the rows above it/)],
+    ]);
+  });
+
+  test('a contribution typed as a formula of other cells is an entry, not a total', () => {
+    const plan = barnetPlan();
+    const wb = generated(plan);
+    const first = BLOCKS.contributions.headers[0];
+    const row = firstBlankUnder(wb, POOL_SHEETS.pool, first);
+    typeRow(wb, POOL_SHEETS.pool, row, ['2015/16', 'LBB', 'Two grants', null]);
+    wb.setFormula(POOL_SHEETS.pool, row, 3, '=SUM(1000,2500)');
+    const read = readPlan(wb.snapshot());
+    expect(read.problems).toEqual([]);
+    expect(read.plan.pool!.contributions.at(-1)!.amount.toNumber()).toBe(3500);
+  });
+});
+
 test('a scheme reference typed too long for its card sheet name is refused, naming the cell', () => {
   const wb = generated();
   const row = firstBlankUnder(wb, SHEET.schemes, BLOCKS.schemes.headers[0]);

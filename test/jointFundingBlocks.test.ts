@@ -144,7 +144,7 @@ describe('a package typed in the room under the register', () => {
     const read = readJointFunding(wb.snapshot())!;
     // The sub-total is named as the one thing to mend: laid out again, the register would drop it.
     expect(read.problems.map((p) => [p.where, p.message])).toEqual([
-      [{ sheet: JOINT_SHEETS.register, cell: `A${third + 1}` }, expect.stringMatching(/totals the packages above/)],
+      [{ sheet: JOINT_SHEETS.register, cell: `A${third + 1}` }, expect.stringMatching(/totals the rows above/)],
     ]);
     expect(read.jointFunding.packages.slice(-2).map((p) => p.ref)).toEqual(['NEW-A', 'NEW-B']);
     // The row under the room to grow has no formulas until a refresh writes them: the totals have A, not yet B.

@@ -1,5 +1,6 @@
 import { blockMarkers, type BlockSpec, type SheetSpec } from '../layouts/blocks';
 import type { CellReader } from './cells';
+import { isSubtotalRow, SUBTOTAL_ROW } from './subtotalRows';
 
 /** A block found on a sheet: where its header is, which of its rows hold something, and its columns. */
 export interface Block {
@@ -61,7 +62,9 @@ export function locateBlock(
   const extra = [...columns.values()].filter((c) => !at.includes(c)); // columns beyond the description (the Schemes table's years)
   const rows: number[] = [];
   for (let r = header + 1; r < end; r++) {
-    if ([...typed, ...extra].some((c) => !reader.isBlank(r, c))) rows.push(r);
+    if (![...typed, ...extra].some((c) => !reader.isBlank(r, c))) continue;
+    if (isSubtotalRow(reader, r, typed)) reader.keptRow(r, typed[0], SUBTOTAL_ROW);
+    else rows.push(r);
   }
   return { header, rows, end, col: (i) => at[i], columns };
 }

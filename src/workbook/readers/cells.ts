@@ -62,6 +62,11 @@ export class CellReader {
   warning(row: number, column: number, message: string): void {
     this.problems.push({ severity: 'warning', where: this.where(row, column), message });
   }
+
+  /** Something a person typed that laying the sheet out again would drop: read past, nothing written over it. */
+  keptRow(row: number, column: number, message: string): void {
+    this.problems.push({ severity: 'warning', where: this.where(row, column), message, blocksRewrite: true });
+  }
 }
 
 // One amount parser for the readers and the pane: src/domain/amountText.ts.

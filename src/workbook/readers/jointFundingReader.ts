@@ -42,16 +42,6 @@ export function readJointFunding(
   const rowOf: number[] = [];
   const inputs = REGISTER_COLUMNS.slice(0, REGISTER_INPUTS);
   for (const row of block.rows) {
-    if (isSubtotal(r, block, row)) {
-      // Read past, but not written past: laid out again, the register has one package a row and
-      // this row would be gone. Nothing is written until the person moves or deletes it.
-      problems.push({
-        ...cellProblem(r, row, block, registerColumn('ref'), SUBTOTAL_IN_REGISTER),
-        severity: 'warning',
-        blocksRewrite: true,
-      });
-      continue;
-    }
     const cells = Object.fromEntries(inputs.map(([key], c) => [key, r.at(row, block.col(c))])) as PackageCells;
     const ref = r.text(row, block.col(registerColumn('ref')));
     const read = packageFromCells(cells, tasks.get(ref.toLowerCase()) ?? []);
@@ -92,23 +82,6 @@ function locate(
   const block = locateBlock(r, sheet, spec, { optional });
   for (const p of r.problems.splice(0)) problems.push({ ...p, row: null, field: spec.headers[0] });
   return block;
-}
-
-const SUBTOTAL_IN_REGISTER =
-  'This row totals the packages above it; the register keeps one package a row (its totals are on the Joint funding sheet), and laying it out again would drop this row. Move the sub-total below or beside the register, or delete it, then refresh.';
-
-/**
- * A row a person added to total the rows above it (a SUM or SUBTOTAL in a typed column, or a
- * "Total" ref with no start date): not a package, and no reason to stop reading the rows under it.
- */
-function isSubtotal(r: CellReader, block: Block, row: number): boolean {
-  const formulas = r.sheet.formulas?.[row] ?? [];
-  const inputs = REGISTER_COLUMNS.slice(0, REGISTER_INPUTS).map((_, c) => block.col(c));
-  if (inputs.some((c) => /^=\s*(SUBTOTAL|SUM|AGGREGATE)\s*\(/i.test(formulas[c] ?? ''))) return true;
-  return (
-    /^(sub-?\s*)?totals?\b/i.test(r.text(row, block.col(registerColumn('ref')))) &&
-    r.isBlank(row, block.col(registerColumn('start')))
-  );
 }
 
 function fieldColumn(field: PackageField): number {
