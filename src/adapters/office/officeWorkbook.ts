@@ -302,10 +302,13 @@ const MAX_MERGE_ROUNDS = 2;
 /** Cells a co-author changed between the command's read and its write: sheet -> "row,column" -> entry. */
 type Overlay = Map<string, Map<string, unknown>>;
 
+/**
+ * The add-in's sheets to read. Sheets an unfinished command made (listed on the pending sheet) are
+ * the add-in's but not read: they hold no one's entries, are no plan yet, and are rebuilt whole.
+ */
 function ownedSheets(state: WorkbookState): string[] {
   const names = new Set<string>();
   for (const s of state.registry.sheets) names.add(s.actual);
-  for (const s of state.registry.pending) names.add(s);
   if (state.registry.legacy) for (const s of state.inventory.sheets) if (looksLikeLayoutSheet(s)) names.add(s);
   return [...names].filter((n) => !isBookkeeping(n));
 }
