@@ -60,6 +60,8 @@ export class OfficeWorkbook implements WorkbookHost {
   private guess?: Guess;
   /** What those sheets held, so unchanged ones are not read again (sheetCache.ts). */
   private readonly cache = new SheetCache();
+  /** While the pane watches: told the sheets each command's last request finds, with their ids. */
+  private learnSheets?: (sheets: readonly { id: string; name: string }[]) => void;
 
   constructor(
     private readonly excel: ExcelApi = defaultExcel(),
@@ -78,10 +80,15 @@ export class OfficeWorkbook implements WorkbookHost {
   }
 
   /** Calls `listener` when a person (here or a co-author) changes the workbook; see watchWorkbook.ts. */
-  watch(listener: () => void): Promise<() => void> {
+  async watch(listener: () => void): Promise<() => void> {
     // A sheet a person changed is read again by the next command, even where its stamp could not
     // tell (a text changed to another of the same length).
-    return watchWorkbook(this.excel, listener, (sheet) => this.cache.forget(sheet));
+    const watcher = await watchWorkbook(this.excel, listener, (sheet) => this.cache.forget(sheet));
+    this.learnSheets = watcher.learn;
+    return () => {
+      if (this.learnSheets === watcher.learn) this.learnSheets = undefined;
+      watcher.stop();
+    };
   }
 
   async apply(plan: WorkbookPlan, onProgress?: (p: Progress) => void): Promise<void> {
@@ -176,6 +183,7 @@ export class OfficeWorkbook implements WorkbookHost {
     // Queued only when there is a last request to ride with: alone it would be a request of its own.
     const stamps = lastSteps.length ? this.cache.queueStamps(context, state) : undefined;
     const registryPlan = placement.plan.sheets.find((sheet) => sheet.name === REGISTRY_SHEET)!;
+    let present: Excel.WorksheetCollection | undefined;
     // Sheets an unfinished command made hold no one's entries, and are finished by the early requests.
     const unfinished = new Set(state.registry.pending.map((s) => s.toLowerCase()));
     const { edited, sent } = await this.send(
@@ -186,8 +194,13 @@ export class OfficeWorkbook implements WorkbookHost {
       onProgress,
       new Map([...current].filter(([key]) => !unfinished.has(key))),
       undefined,
-      () => stamps?.after(registryPlan),
+      () => {
+        stamps?.after(registryPlan);
+        // The sheets this command made, for the watcher: read here, not in a round trip of its own.
+        if (this.learnSheets) present = context.workbook.worksheets.load('items/id,items/name');
+      },
     );
+    if (sent && present) this.learnSheets?.(present.items);
     if (sent) stamps?.settle(placement.plan.sheets, registryPlan, new Set(edited.keys()));
     // The next command reads these with its first request.
     const written = placement.plan.sheets.filter((sheet) => !isBookkeeping(sheet.name));

@@ -10,8 +10,9 @@ import type { ExcelApi } from './excelApi';
  *   of date after its own command, which is safe, never the other way round.
  * - A deleted sheet raises worksheets.onDeleted instead, which does not say who deleted it. The
  *   add-in deletes its own pending and staging sheets at the end of a command, so only sheets
- *   known by id and not bookkeeping count: those present when watching began, and those found
- *   after each of the add-in's own writes (the sheets a command made).
+ *   known by id and not bookkeeping count: those present when watching began, and those each
+ *   command's last request lists after its writes (`learn`: the sheets it made), read in that
+ *   request rather than in one more round trip.
  * - A renamed sheet changes no figure (the add-in finds its sheets under any name): not watched.
  */
 export async function watchWorkbook(
@@ -19,8 +20,8 @@ export async function watchWorkbook(
   listener: () => void,
   /** Told which sheet (by its name when last learnt) a person changed: the adapter forgets what it knew of it. */
   changedSheet?: (name: string) => void,
-): Promise<() => void> {
-  const sheets = new KnownSheets(excel);
+): Promise<{ stop: () => void; learn: (sheets: readonly { id: string; name: string }[]) => void }> {
+  const sheets = new KnownSheets();
   const handlers: OfficeExtension.EventHandlerResult<unknown>[] = [];
   let context: Excel.RequestContext | undefined;
   await excel.run(async (ctx) => {
@@ -29,7 +30,7 @@ export async function watchWorkbook(
     const present = worksheets.load('items/id,items/name');
     handlers.push(
       worksheets.onChanged.add(async (event) => {
-        if ((event as { triggerSource?: string }).triggerSource === 'ThisLocalAddin') return sheets.relearn();
+        if ((event as { triggerSource?: string }).triggerSource === 'ThisLocalAddin') return;
         const name = sheets.nameOf(event.worksheetId);
         if (name !== undefined) changedSheet?.(name);
         listener();
@@ -41,8 +42,7 @@ export async function watchWorkbook(
     await ctx.sync();
     sheets.learn(present.items);
   });
-  return () => {
-    sheets.stop();
+  const stop = () => {
     const removing = handlers.splice(0);
     if (!removing.length || !context) return;
     void excel.run(context, async (ctx) => {
@@ -50,16 +50,12 @@ export async function watchWorkbook(
       await ctx.sync();
     });
   };
+  return { stop, learn: (present) => sheets.learn(present) };
 }
 
-/** The ids of the sheets whose deletion changes what the pane shows. */
+/** The ids of the sheets whose deletion changes what the pane shows, and their names. */
 class KnownSheets {
   private readonly ids = new Map<string, string>();
-  private reading = false;
-  private again = false;
-  private stopped = false;
-
-  constructor(private readonly excel: ExcelApi) {}
 
   learn(sheets: readonly { id: string; name: string }[]): void {
     for (const sheet of sheets) if (!isBookkeeping(sheet.name)) this.ids.set(sheet.id, sheet.name);
@@ -72,33 +68,5 @@ class KnownSheets {
   /** True when the sheet was one of those known. */
   forget(id: string): boolean {
     return this.ids.delete(id);
-  }
-
-  /** After the add-in wrote: one read of the sheets at a time, once more if it wrote again meanwhile. */
-  relearn(): void {
-    if (this.stopped) return;
-    if (this.reading) {
-      this.again = true;
-      return;
-    }
-    this.reading = true;
-    void this.excel
-      .run(async (ctx) => {
-        const present = ctx.workbook.worksheets.load('items/id,items/name');
-        await ctx.sync();
-        this.learn(present.items);
-      })
-      .catch(() => undefined) // the next write tries again; meanwhile a deletion may go unheard
-      .finally(() => {
-        this.reading = false;
-        if (this.again) {
-          this.again = false;
-          this.relearn();
-        }
-      });
-  }
-
-  stop(): void {
-    this.stopped = true;
   }
 }
