@@ -25,6 +25,12 @@ export interface Plan {
   readonly statements?: readonly import('./statements').Statement[];
   /** Jointly funded care packages and how their cost is split with the ICBs (src/domain/jointFunding.ts). */
   readonly jointFunding?: import('./jointFunding').JointFunding;
+  /** NHS England's planning template: income by funding source (src/domain/expenditure.ts). */
+  readonly income?: readonly import('./expenditure').IncomeLine[];
+  /** The template's expenditure lines. */
+  readonly expenditure?: readonly import('./expenditure').ExpenditureLine[];
+  /** Per year label, the minimums the plan must meet. */
+  readonly minimums?: Readonly<Record<string, import('./expenditure').Minimums>>;
 }
 
 export interface Partner {

@@ -9,6 +9,7 @@ import { planSchema } from './planSchema';
 import { PlanError, type Problem } from './problems';
 import { planExtrasToJson } from './poolJson';
 import { jointFundingToJson } from './jointFundingJson';
+import { expenditureToJson, incomeToJson, minimumsToJson, templateSectionProblems } from './expenditureJson';
 import { withCanonicalYears } from './yearLabels';
 
 /**
@@ -21,7 +22,7 @@ export function planFromJson(json: unknown, earlier: readonly Problem[] = []): {
   if (!parsed.success) throw new PlanError([...earlier, ...issueProblems(parsed.error.issues)]);
   // A plan file may write its years "2026-27" or "2026/2027"; the product shows them one way.
   const plan = withCanonicalYears(parsed.data);
-  const problems = [...earlier, ...checkPlan(plan, jsonLocator)];
+  const problems = [...earlier, ...checkPlan(plan, jsonLocator), ...templateSectionProblems(plan)];
   if (problems.some((p) => p.severity === 'error')) throw new PlanError(problems);
   return { plan, problems };
 }
@@ -91,5 +92,8 @@ export function planToJson(plan: Plan): unknown {
     ...(plan.cards ? { cards: cardBookToJson(plan.cards, plan) } : {}),
     ...planExtrasToJson(plan),
     ...(plan.jointFunding ? { jointFunding: jointFundingToJson(plan.jointFunding) } : {}),
+    ...(plan.income ? { income: incomeToJson(plan.income) } : {}),
+    ...(plan.expenditure ? { expenditure: expenditureToJson(plan.expenditure) } : {}),
+    ...(plan.minimums ? { minimums: minimumsToJson(plan.minimums) } : {}),
   };
 }

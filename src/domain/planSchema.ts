@@ -4,6 +4,7 @@ import type { Plan, Scheme } from './plan';
 import { count, fields, id, keyed, list, money, optional, PLAN_LIMITS, refuseDuplicates, text } from './planFields';
 import { poolSchema, risksSchema, statementsSchema } from './poolSchema';
 import { jointFundingSchema } from './jointFundingJson';
+import { expenditureSchema, incomeSchema, minimumsSchema } from './expenditureJson';
 
 /**
  * The plan file, as one schema: what `bcf` reads, what docs/plan.schema.json publishes (generated
@@ -83,6 +84,9 @@ export const PLAN_SECTIONS = {
   risks: optional(risksSchema),
   statements: optional(statementsSchema),
   jointFunding: optional(jointFundingSchema),
+  income: optional(incomeSchema),
+  expenditure: optional(expenditureSchema),
+  minimums: optional(minimumsSchema),
 } as const;
 
 const planFields = fields({

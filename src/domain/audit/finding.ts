@@ -1,4 +1,5 @@
 import { positionOf } from '../a1';
+import { TEMPLATE_RULE_TITLES, type TemplateRuleId } from '../templateRules';
 
 /**
  * One thing the audit found wrong in a workbook, located by sheet and A1 cell so the task pane can
@@ -29,7 +30,12 @@ export type FindingRule =
   | 'row-total'
   | 'share-of-pool'
   | 'share-of-total'
-  | 'saving';
+  | 'saving'
+  // in a BCF planning template (NHS England's, or the add-in's Income and Expenditure sheets)
+  | 'subtotal'
+  | 'running-balance'
+  | 'required-spend'
+  | TemplateRuleId;
 
 export const RULE_TITLES: Record<FindingRule, string> = {
   'typed-over-formula': 'Number typed over a formula',
@@ -45,6 +51,10 @@ export const RULE_TITLES: Record<FindingRule, string> = {
   'share-of-pool': '% of pool is wrong',
   'share-of-total': '% change is wrong',
   saving: 'Saving is not count × unit cost',
+  subtotal: 'Sub-total does not add up',
+  'running-balance': 'Running balance does not agree',
+  'required-spend': 'Planned spend figure is wrong',
+  ...TEMPLATE_RULE_TITLES,
 };
 
 /** Findings in reading order: sheet by sheet in workbook order, then row, then column. */

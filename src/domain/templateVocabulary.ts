@@ -1,0 +1,244 @@
+/**
+ * The words of NHS England's BCF planning template, as data in one place: funding sources, scheme
+ * types, areas of spend, commissioners, providers. Each cycle's template words some of them
+ * differently ("Minimum CCG Contribution" in 2021-22 is "Minimum NHS Contribution" in 2023-25), so
+ * each entry carries the wordings seen, and `matchX` reads any of them (case, spacing, brackets and
+ * "CCG"/"ICB"/"NHS" forgiven) back to one id. The layouts write `label`; lists offer `label`s.
+ */
+
+export const SOURCE_IDS = [
+  'dfg',
+  'nhsMinimum',
+  'ibcf',
+  'winterPressures',
+  'laDischarge',
+  'icbDischarge',
+  'laBetterCareGrant',
+  'additionalLa',
+  'additionalNhs',
+] as const;
+export type SourceId = (typeof SOURCE_IDS)[number];
+
+export interface FundingSource {
+  readonly id: SourceId;
+  /** As the current template words it. */
+  readonly label: string;
+  /** Other wordings of earlier templates and of people's own copies. */
+  readonly aliases: readonly string[];
+  /** Who puts the money in: the council or the NHS. */
+  readonly from: 'LA' | 'NHS';
+  /** Money given to speed discharge from hospital: spend it on discharge-related scheme types. */
+  readonly discharge?: boolean;
+}
+
+export const FUNDING_SOURCES: readonly FundingSource[] = [
+  { id: 'dfg', label: 'DFG', aliases: ['Disabled Facilities Grant', 'Disabled Facilities Grant (DFG)'], from: 'LA' },
+  {
+    id: 'nhsMinimum',
+    label: 'Minimum NHS Contribution',
+    aliases: [
+      'Minimum CCG Contribution',
+      'CCG Minimum Contribution',
+      'Minimum ICB Contribution',
+      'NHS Minimum Contribution',
+    ],
+    from: 'NHS',
+  },
+  { id: 'ibcf', label: 'iBCF', aliases: ['Improved Better Care Fund', 'Improved BCF'], from: 'LA' },
+  { id: 'winterPressures', label: 'Winter Pressures Grant', aliases: ['Winter Pressures'], from: 'LA' },
+  {
+    id: 'laDischarge',
+    label: 'Local Authority Discharge Funding',
+    aliases: ['LA Discharge Funding', 'Local Authority Discharge Fund', 'Adult Social Care Discharge Fund'],
+    from: 'LA',
+    discharge: true,
+  },
+  {
+    id: 'icbDischarge',
+    label: 'ICB Discharge Funding',
+    aliases: ['NHS Discharge Funding', 'ICB Discharge Fund'],
+    from: 'NHS',
+    discharge: true,
+  },
+  {
+    id: 'laBetterCareGrant',
+    label: 'Local Authority Better Care Grant',
+    aliases: ['LA Better Care Grant'],
+    from: 'LA',
+  },
+  {
+    id: 'additionalLa',
+    label: 'Additional LA Contribution',
+    aliases: ['Additional Local Authority Contribution', 'Additional Council Contribution'],
+    from: 'LA',
+  },
+  {
+    id: 'additionalNhs',
+    label: 'Additional NHS Contribution',
+    aliases: ['Additional CCG Contribution', 'Additional ICB Contribution'],
+    from: 'NHS',
+  },
+];
+
+export const COMMISSIONERS = ['LA', 'NHS', 'Joint'] as const;
+export type Commissioner = (typeof COMMISSIONERS)[number];
+const COMMISSIONER_WORDS: Readonly<Record<Commissioner, readonly string[]>> = {
+  LA: ['LA', 'Local Authority', 'Council'],
+  NHS: ['NHS', 'CCG', 'ICB', 'NHS (ICB)', 'NHS (CCG)', 'Clinical Commissioning Group', 'Integrated Care Board'],
+  Joint: ['Joint', 'Jointly commissioned'],
+};
+
+export const STATUSES = ['new', 'existing'] as const;
+export type SchemeStatus = (typeof STATUSES)[number];
+export const STATUS_LABELS: Readonly<Record<SchemeStatus, string>> = { new: 'New', existing: 'Existing' };
+
+export interface SchemeType {
+  readonly label: string;
+  readonly aliases?: readonly string[];
+  /** A scheme type discharge funding may pay for (the 2023-25 guidance's discharge-related types). */
+  readonly discharge?: boolean;
+  readonly subTypes?: readonly string[];
+}
+
+export const SCHEME_TYPES: readonly SchemeType[] = [
+  {
+    label: 'Assistive Technologies and Equipment',
+    discharge: true,
+    subTypes: ['Telecare', 'Community based equipment', 'Digital participation services', 'Other'],
+  },
+  {
+    label: 'Care Act Implementation Related Duties',
+    subTypes: ['Independent Mental Health Advocacy', 'Safeguarding', 'Other'],
+  },
+  { label: 'Carers Services', subTypes: ['Respite services', 'Carer advice and support', 'Other'] },
+  { label: 'Community Based Schemes', subTypes: ['Integrated neighbourhood services', 'Low level support', 'Other'] },
+  {
+    label: 'DFG Related Schemes',
+    subTypes: ['Adaptations, including statutory DFG grants', 'Discretionary use of DFG', 'Other'],
+  },
+  {
+    label: 'Enablers for Integration',
+    subTypes: ['Data integration', 'Workforce development', 'Joint commissioning infrastructure', 'Other'],
+  },
+  {
+    label: 'High Impact Change Model for Managing Transfer of Care',
+    aliases: ['HICM for Managing Transfer of Care', 'High Impact Change Model'],
+    discharge: true,
+    subTypes: [
+      'Early Discharge Planning',
+      'Multi-Disciplinary/Multi-Agency Discharge Teams',
+      'Trusted Assessment',
+      'Home First/Discharge to Assess',
+      'Other',
+    ],
+  },
+  { label: 'Home Care or Domiciliary Care', aliases: ['Home Care', 'Domiciliary Care'], discharge: true },
+  { label: 'Housing Related Schemes' },
+  {
+    label: 'Integrated Care Planning and Navigation',
+    aliases: ['Integrated Care Planning'],
+    discharge: true,
+  },
+  {
+    label: 'Bed based intermediate Care Services',
+    aliases: [
+      'Bed based intermediate Care Services (Reablement, rehabilitation, wider short-term services supporting recovery)',
+      'Bed based intermediate care',
+    ],
+    discharge: true,
+  },
+  {
+    label: 'Home-based intermediate care services',
+    aliases: ['Home based intermediate care', 'Intermediate Care Services'],
+    discharge: true,
+  },
+  {
+    label: 'Reablement in a persons own home',
+    aliases: ["Reablement in a person's own home", 'Reablement'],
+    discharge: true,
+  },
+  { label: 'Urgent Community Response', discharge: true },
+  { label: 'Personalised Budgeting and Commissioning' },
+  { label: 'Personalised Care at Home', discharge: true },
+  { label: 'Prevention / Early Intervention', aliases: ['Prevention and Early Intervention'] },
+  { label: 'Residential Placements', discharge: true },
+  { label: 'Workforce recruitment and retention', discharge: true },
+  { label: 'Other' },
+];
+
+export const AREAS_OF_SPEND = [
+  'Social Care',
+  'Community Health',
+  'Continuing Care',
+  'Primary Care',
+  'Acute',
+  'Mental Health',
+  'Other',
+] as const;
+
+export const PROVIDERS = [
+  'Local Authority',
+  'NHS Community Provider',
+  'NHS Acute Provider',
+  'NHS Mental Health Provider',
+  'Private Sector',
+  'Charity / Voluntary Sector',
+  'NHS',
+] as const;
+
+/** Lower case, words only: "Minimum  CCG contribution (£)" and "minimum ccg contribution" compare equal. */
+export function wordsOf(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .replace(/\(£\)|£/g, ' ')
+    .replace(/[^a-z0-9%]+/g, ' ')
+    .trim();
+}
+
+const sourceIndex = new Map<string, SourceId>();
+for (const s of FUNDING_SOURCES) for (const w of [s.id, s.label, ...s.aliases]) sourceIndex.set(wordsOf(w), s.id);
+
+/** The funding source a cell's text names, whichever year's wording; undefined for anything else. */
+export function matchSource(text: string): SourceId | undefined {
+  const words = wordsOf(text);
+  const exact = sourceIndex.get(words);
+  if (exact) return exact;
+  // People's own copies add words ("DFG allocation 2023-24", "Minimum ICB contribution - NHS Kent"): read the leading phrase.
+  for (const [w, id] of sourceIndex) if (w.length >= 3 && (words.startsWith(`${w} `) || words === w)) return id;
+  return undefined;
+}
+
+export function sourceOf(id: SourceId): FundingSource {
+  return FUNDING_SOURCES.find((s) => s.id === id)!;
+}
+
+export function matchCommissioner(text: string): Commissioner | undefined {
+  const words = wordsOf(text);
+  for (const c of COMMISSIONERS) if (COMMISSIONER_WORDS[c].some((w) => wordsOf(w) === words)) return c;
+  return undefined;
+}
+
+export function matchStatus(text: string): SchemeStatus | undefined {
+  const words = wordsOf(text);
+  if (words === 'new' || words === 'new scheme') return 'new';
+  if (words === 'existing' || words === 'existing scheme') return 'existing';
+  return undefined;
+}
+
+/** The template's entry for a scheme type, by any of its wordings. */
+export function matchSchemeType(text: string): SchemeType | undefined {
+  const words = wordsOf(text);
+  return SCHEME_TYPES.find((t) => [t.label, ...(t.aliases ?? [])].some((w) => wordsOf(w) === words));
+}
+
+/** True when discharge funding may pay for this scheme type; an unknown type is not. */
+export function isDischargeType(schemeType: string): boolean {
+  return matchSchemeType(schemeType)?.discharge === true;
+}
+
+/** The area of spend as the template words it, or undefined. */
+export function matchAreaOfSpend(text: string): (typeof AREAS_OF_SPEND)[number] | undefined {
+  const words = wordsOf(text);
+  return AREAS_OF_SPEND.find((a) => wordsOf(a) === words);
+}

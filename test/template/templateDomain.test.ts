@@ -1,0 +1,120 @@
+import { planFromJson } from '../../src/domain/planJson';
+import { planToJson } from '../../src/domain/planJson';
+import { plannedRequiredSpend, sourceBalances } from '../../src/domain/expenditure';
+import { failedTemplateRules } from '../../src/domain/templateRules';
+import { matchSource, matchCommissioner } from '../../src/domain/templateVocabulary';
+import { PlanError } from '../../src/domain/problems';
+
+const base = {
+  board: 'Made-up',
+  years: [{ label: '2023/24' }, { label: '2024/25' }],
+  unitCosts: [{ id: 'NEL', benefit: 'NEL', value: 2004 }],
+  schemes: [],
+};
+
+const line = (over: Record<string, unknown>) => ({
+  id: '1',
+  name: 'Reablement',
+  schemeType: 'Home-based intermediate care services',
+  areaOfSpend: 'Community Health',
+  commissioner: 'NHS',
+  source: 'Minimum NHS Contribution',
+  spend: { '2023/24': '100.00', '2024/25': '200.00' },
+  ...over,
+});
+
+describe('template vocabulary', () => {
+  it.each([
+    ['Minimum CCG Contribution', 'nhsMinimum'],
+    ['minimum  ICB contribution (£)', 'nhsMinimum'],
+    ['iBCF', 'ibcf'],
+    ['Local Authority Discharge Funding', 'laDischarge'],
+    ['Local Authority Better Care Grant', 'laBetterCareGrant'],
+    ['Disabled Facilities Grant (DFG)', 'dfg'],
+    ['Additional CCG Contribution', 'additionalNhs'],
+  ])('reads %s as %s', (text, id) => expect(matchSource(text)).toBe(id));
+  it('reads nothing into words that are not a source', () => {
+    expect(matchSource('Total')).toBeUndefined();
+    expect(matchSource('Sub-total')).toBeUndefined();
+  });
+  it('reads CCG and ICB as the NHS commissioning', () => {
+    expect(matchCommissioner('CCG')).toBe('NHS');
+    expect(matchCommissioner('ICB')).toBe('NHS');
+    expect(matchCommissioner('Local Authority')).toBe('LA');
+  });
+});
+
+describe('template sections of the plan file', () => {
+  it('round-trips income, expenditure and minimums', () => {
+    const { plan } = planFromJson({
+      ...base,
+      income: [{ source: 'DFG', amounts: { '2023/24': '1,000.50' } }],
+      expenditure: [line({ commissioner: 'Joint', nhsPercent: 60, status: 'New' })],
+      minimums: { '2023/24': { adultSocialCare: 10 } },
+    });
+    const again = planFromJson(planToJson(plan)).plan;
+    expect(again.income?.[0].amounts['2023/24'].toFixed(2)).toBe('1000.50');
+    expect(again.expenditure?.[0].nhsPercent?.toString()).toBe('60');
+    expect(again.expenditure?.[0].status).toBe('new');
+    expect(again.minimums?.['2023/24'].adultSocialCare?.toString()).toBe('10');
+  });
+  it('names the path of a bad source, a year the plan lacks and a negative spend', () => {
+    const attempt = () =>
+      planFromJson({
+        ...base,
+        expenditure: [
+          line({ source: 'Lottery' }),
+          line({ spend: { '2022/23': 5 } }),
+          line({ spend: { '2023/24': -5 } }),
+        ],
+      });
+    expect(attempt).toThrow(PlanError);
+    try {
+      planFromJson({ ...base, expenditure: [line({ spend: { '2022/23': 5 } }), line({ spend: { '2023/24': -5 } })] });
+    } catch (e) {
+      const text = (e as Error).message;
+      expect(text).toContain('expenditure[0].spend["2022/23"]');
+      expect(text).toContain('expenditure[1].spend["2023/24"]');
+    }
+  });
+});
+
+describe('template rules', () => {
+  const plan = planFromJson({
+    ...base,
+    income: [
+      { source: 'nhsMinimum', amounts: { '2023/24': 1000, '2024/25': 1000 } },
+      { source: 'laDischarge', amounts: { '2023/24': 100, '2024/25': 100 } },
+    ],
+    expenditure: [
+      line({ id: '1', spend: { '2023/24': 600, '2024/25': 600 } }),
+      line({
+        id: '2',
+        commissioner: 'Joint',
+        nhsPercent: 40,
+        laPercent: 50,
+        areaOfSpend: 'Social Care',
+        spend: { '2023/24': 300, '2024/25': 500 },
+      }),
+      line({ id: '1', source: 'laDischarge', schemeType: 'Carers Services', spend: { '2023/24': 50, '2024/25': 50 } }),
+    ],
+    minimums: { '2023/24': { adultSocialCare: 300, outOfHospital: 700 }, '2024/25': { adultSocialCare: 300 } },
+  }).plan;
+
+  it('works out balances and required spend', () => {
+    const b = sourceBalances(plan, '2024/25').find((x) => x.source === 'nhsMinimum')!;
+    expect(b.balance.toString()).toBe('-100');
+    expect(plannedRequiredSpend(plan, 'adultSocialCare', '2023/24').toString()).toBe('300');
+    expect(plannedRequiredSpend(plan, 'outOfHospital', '2023/24').toString()).toBe('600');
+  });
+  it('fails each broken rule once, at its subject', () => {
+    const failed = failedTemplateRules(plan).map((r) => `${r.rule}:${JSON.stringify(r.subject)}`);
+    expect(failed).toEqual([
+      'source-overspent:{"kind":"source","source":"nhsMinimum","year":"2024/25"}',
+      'minimum-spend:{"kind":"required","spend":"outOfHospital","year":"2023/24"}',
+      'joint-percent:{"kind":"line","index":1,"field":"nhsPercent"}',
+      'duplicate-id:{"kind":"line","index":2,"field":"id"}',
+      'discharge-type:{"kind":"line","index":2,"field":"schemeType"}',
+    ]);
+  });
+});
