@@ -3,6 +3,7 @@ import { buildCommand } from './build';
 import type { CliCommand } from './command';
 import { importCommand } from './import';
 import { jointCommand } from './joint';
+import { rollupCommand } from './rollup';
 import { showCommand } from './show';
 import { trackCommand } from './track';
 
@@ -14,4 +15,5 @@ export const COMMANDS: readonly CliCommand[] = [
   auditCommand,
   jointCommand,
   importCommand,
+  rollupCommand,
 ];
