@@ -26,11 +26,11 @@ export interface Plan {
   /** Jointly funded care packages and how their cost is split with the ICBs (src/domain/jointFunding.ts). */
   readonly jointFunding?: import('./jointFunding').JointFunding;
   /** NHS England's planning template: income by funding source (src/domain/expenditure.ts). */
-  readonly income?: readonly import('./expenditure').IncomeLine[];
+  readonly income?: readonly import('./templatePlan').IncomeLine[];
   /** The template's expenditure lines. */
-  readonly expenditure?: readonly import('./expenditure').ExpenditureLine[];
+  readonly expenditure?: readonly import('./templatePlan').ExpenditureLine[];
   /** Per year label, the minimums the plan must meet. */
-  readonly minimums?: Readonly<Record<string, import('./expenditure').Minimums>>;
+  readonly minimums?: Readonly<Record<string, import('./templatePlan').Minimums>>;
 }
 
 export interface Partner {

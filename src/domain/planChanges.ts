@@ -1,3 +1,4 @@
+import { expenditureToJson, incomeToJson, minimumsToJson } from './expenditureJson';
 import type Decimal from 'decimal.js';
 import { formatCount, formatPounds, ZERO } from './money';
 import type { Plan, Scheme, UnitCost } from './plan';
@@ -70,8 +71,41 @@ export function mergePlans(
     (s) => `Scheme ${s.ref}`,
     conflicts,
   );
-  // The pane edits only unit costs and schemes; everything else on the Assumptions sheet is the workbook's.
-  return { plan: { ...workbook, notes: pane.notes, unitCosts, schemes }, conflicts };
+  // The pane edits unit costs, schemes and the planning template; everything else on the Assumptions sheet is the workbook's.
+  return {
+    plan: {
+      ...workbook,
+      notes: pane.notes,
+      unitCosts,
+      schemes,
+      ...mergeTemplate(base, pane, workbook, prefer, conflicts),
+    },
+    conflicts,
+  };
+}
+
+/**
+ * The template's sections merge whole: a section changed on one side only is taken from that side;
+ * changed on both sides differently, it is a conflict settled by `prefer`.
+ */
+function mergeTemplate(base: Plan, pane: Plan, workbook: Plan, prefer: 'pane' | 'workbook', conflicts: string[]) {
+  const sections = {
+    income: { words: 'Income', json: (p: Plan) => JSON.stringify(incomeToJson(p.income ?? [])) },
+    expenditure: {
+      words: 'Expenditure lines',
+      json: (p: Plan) => JSON.stringify(expenditureToJson(p.expenditure ?? [])),
+    },
+    minimums: { words: 'Minimums', json: (p: Plan) => JSON.stringify(minimumsToJson(p.minimums ?? {})) },
+  } as const;
+  const merged: Partial<Pick<Plan, keyof typeof sections>> = {};
+  for (const key of Object.keys(sections) as (keyof typeof sections)[]) {
+    const { words, json } = sections[key];
+    const [b, p, w] = [json(base), json(pane), json(workbook)];
+    const take = p === w || p === b ? workbook : w === b ? pane : prefer === 'pane' ? pane : workbook;
+    if (p !== w && p !== b && w !== b) conflicts.push(`${words} (changed in the pane and in the workbook)`);
+    if (take[key] !== undefined) Object.assign(merged, { [key]: take[key] });
+  }
+  return merged;
 }
 
 function mergeKeyed<T>(
