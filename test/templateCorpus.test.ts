@@ -51,6 +51,9 @@ function amountOf(v: unknown): Decimal | null {
   const m = /^-?£?([\d,]+(\.\d+)?)$/.exec(String(v).trim());
   return m ? new Decimal(String(v).replace(/[£,]/g, '')) : null;
 }
+/** % NHS as the manifest writes it: 0.6 (formatted 0%) or 60 -> "60"; "N/A" and blanks -> null. */
+const percentOf = (v: unknown) =>
+  typeof v === 'number' ? String(Math.round((v <= 1 ? v * 100 : v) * 1e6) / 1e6) : null;
 const pounds = (d: Decimal | null) => (d === null ? null : d.toFixed(2));
 
 describe('the corpus', () => {
@@ -220,12 +223,13 @@ describe('the written workbooks', () => {
       const idCol = colOf.get('Scheme ID');
       const nameCol = colOf.get('Scheme Name')!;
       const yearCols = spec.years.map(
-        (y, k) =>
+        (_, k) =>
           [...colOf.entries()].filter(([h]) => /Expenditure/.test(h) && !/Total/.test(h))[
             spec.years.length > 1 ? k : 0
           ][1],
       );
-      const got: { id: string | null; name: string; spend: (string | null)[] }[] = [];
+      const nhsCol = colOf.get('% NHS (if Joint Commissioner)');
+      const got: { id: string | null; name: string; spend: (string | null)[]; nhs: string | null }[] = [];
       for (let r = spec.headerRow + 1; r <= ws.rowCount; r++) {
         const name = ws.getCell(r, nameCol).value;
         if (name === null || /total/i.test(String(name))) continue;
@@ -236,12 +240,14 @@ describe('the written workbooks', () => {
           spend: yearCols.map((c) =>
             pounds(amountOf(valueAt(spec, spec.sheets.expenditure, ws.getCell(r, c).address))),
           ),
+          nhs: percentOf(nhsCol ? ws.getCell(r, nhsCol).value : null),
         });
       }
       const want = spec.expected.lines.map((l) => ({
         id: l.id,
         name: l.name,
         spend: spec.years.map((y) => l.spend[y]),
+        nhs: l.nhsPercent,
       }));
       expect([spec.name, got]).toEqual([spec.name, want]);
     }
@@ -265,6 +271,60 @@ describe('the written workbooks', () => {
         });
       });
       expect(found).toBe(1);
+    }
+  });
+});
+
+/** The Running Balances block read back: source word -> per year [income, expenditure, balance] cells. */
+function balancesOf(spec: TemplateSpec) {
+  const ws = books.get(spec.name)!.getWorksheet(spec.sheets.expenditure)!;
+  const out: { src: string; k: number; what: number; cell: string; value: Decimal | null }[] = [];
+  const words = spec.look.sourceWords as Record<string, string>;
+  const srcOf = new Map(Object.entries(words).map(([id, w]) => [w, id]));
+  let yearBase = 0;
+  for (let r = 1; r < spec.headerRow; r++) {
+    const row = ws.getRow(r);
+    const cells: { c: number; v: unknown }[] = [];
+    row.eachCell((cell, c) => cells.push({ c, v: cell.value }));
+    if (cells.some((x) => x.v === 'Source of funding')) {
+      // Stacked blocks: one year per block, in order; side by side: three columns per year.
+      yearBase = cells.filter((x) => x.v === 'Source of funding').length && out.length ? yearBase + 1 : 0;
+      continue;
+    }
+    const label = cells.find((x) => typeof x.v === 'string' && srcOf.has(x.v as string));
+    if (!label) continue;
+    const src = srcOf.get(label.v as string)!;
+    for (let c = label.c + 1; c <= row.cellCount; c++) {
+      const j = c - label.c - 1;
+      const cell = ws.getCell(r, c).address;
+      out.push({
+        src,
+        k: yearBase + Math.floor(j / 3),
+        what: j % 3,
+        cell,
+        value: amountOf(valueAt(spec, spec.sheets.expenditure, cell)),
+      });
+    }
+  }
+  return out;
+}
+
+describe('the Running Balances block', () => {
+  test('each source/year shows the manifest income, expenditure and balance, but for faulted cells', () => {
+    for (const spec of specs.filter((s) => s.version !== '2015-16')) {
+      const faulted = new Set(spec.faults.filter((f) => f.sheet === spec.sheets.expenditure).map((f) => f.cell));
+      const seen = balancesOf(spec).filter((b) => !faulted.has(b.cell) && b.k < spec.years.length);
+      expect(seen.length).toBe(
+        Object.keys(spec.look.sourceWords as object).length * spec.years.length * 3 -
+          [...faulted].filter((c) => balancesOf(spec).some((b) => b.cell === c)).length,
+      );
+      for (const b of seen) {
+        const y = spec.years[b.k];
+        const inc = new Decimal(spec.expected.incomeBySource[b.src as 'dfg']![y]);
+        const exp = new Decimal(spec.expected.spendBySource[b.src as 'dfg']![y]);
+        const want = [inc, exp, inc.minus(exp)][b.what];
+        expect([spec.name, b.cell, pounds(b.value)]).toEqual([spec.name, b.cell, want.toFixed(2)]);
+      }
     }
   });
 });
