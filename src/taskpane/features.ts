@@ -1,5 +1,6 @@
 import type { Feature } from './feature';
 import { BenefitCardsPanel } from './panels/BenefitCardsPanel';
+import { ExpenditurePanel } from './panels/ExpenditurePanel';
 import { JointFundingPanel } from './panels/JointFundingPanel';
 import { ImportPanel } from './panels/ImportPanel';
 import { PlanPanel } from './panels/PlanPanel';
@@ -13,6 +14,7 @@ import { TablesPanel } from './panels/TablesPanel';
 export const features: readonly Feature[] = [
   { id: 'plan', label: 'Plan', component: PlanPanel },
   { id: 'tables', label: 'Tables', component: TablesPanel },
+  { id: 'expenditure', label: 'Expenditure', component: ExpenditurePanel },
   { id: 'pool-audit', label: 'Pool & audit', component: PoolAuditPanel },
   { id: 'benefit-cards', label: 'Benefit Cards', component: BenefitCardsPanel },
   { id: 'joint-funding', label: 'Joint funding', component: JointFundingPanel },

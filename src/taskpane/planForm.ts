@@ -1,10 +1,13 @@
 import type Decimal from 'decimal.js';
-import { formatCount } from '../domain/money';
 import type { Plan, Scheme, SchemeYear } from '../domain/plan';
 import { jsonLocator } from '../domain/planJson';
 import { checkPlan } from '../domain/planRules';
 import type { Problem } from '../domain/problems';
 import { amountProblem, parseAmount } from '../domain/amountText';
+import { amountText } from './shownAmount';
+import { templateFormFromPlan, templateFromForm, type TemplateForm } from './templateForm';
+
+export { amountText } from './shownAmount';
 
 /**
  * What the pane's inputs hold while a person types: text, exactly as typed, so "1,05" can be on
@@ -17,6 +20,8 @@ export interface PlanForm {
   readonly source: Plan;
   readonly unitCosts: readonly string[]; // value of each of source.unitCosts, in order
   readonly schemes: readonly SchemeForm[];
+  /** The planning template's income, lines and minimums (the Expenditure tab); without it, the source's stand. */
+  readonly template?: TemplateForm;
 }
 
 export interface SchemeForm {
@@ -41,11 +46,6 @@ export type FieldId = string;
 
 let nextKey = 1;
 const newKey = () => `scheme-${nextKey++}`;
-
-/** "1,057,451": how an amount is shown in an input (the £ sits beside the box). */
-export function amountText(value: Decimal | undefined): string {
-  return value === undefined ? '' : formatCount(value);
-}
 
 export function formFromPlan(plan: Plan): PlanForm {
   return {
@@ -73,6 +73,7 @@ export function formFromPlan(plan: Plan): PlanForm {
         }),
       ),
     })),
+    template: templateFormFromPlan(plan),
   };
 }
 
@@ -144,7 +145,9 @@ export function planFromForm(form: PlanForm): FormResult {
       investments: s.investments,
     };
   });
-  const plan: Plan = { ...source, unitCosts, schemes };
+  const template = form.template ? templateFromForm(form.template, source) : undefined;
+  if (template) problems.push(...template.problems);
+  const plan: Plan = { ...source, ...template?.values, unitCosts, schemes };
   problems.push(...checkPlan(plan, jsonLocator));
   const byField = new Map<FieldId, Problem>();
   for (const p of problems) {

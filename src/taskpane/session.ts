@@ -14,6 +14,7 @@ import type { Progress, WorkbookHost } from '../workbook/host';
 import { barnetExample } from './barnetExample';
 import { createCommandRunner, IDLE, type RunnerState } from './commandRunner';
 import { formFromPlan, planFromForm, type FormResult, type PlanForm } from './planForm';
+import { templateChanges } from './templateChanges';
 import {
   busyNotice,
   failureNotice,
@@ -72,6 +73,10 @@ export interface PlanSession {
   run<T>(label: string, command: (onProgress: (p: Progress) => void) => Promise<T>): Promise<T | undefined>;
   /** After a panel's command wrote the workbook: the plan it now holds, keeping edits in the pane. */
   workbookWrote(plan: Plan): void;
+  /** Whether the host can show a person a cell (Excel and the preview can; a file can't). */
+  readonly canSelect: boolean;
+  /** Shows a cell to the person, through the one runner so it never lands in the middle of a write. */
+  selectCell(sheet: string, cell: string): void;
 }
 
 export const PlanSessionContext = createContext<PlanSession | undefined>(undefined);
@@ -134,7 +139,10 @@ function usePlanState() {
   const staleness = useStaleness();
   const { workbookRead } = staleness;
   const checked = useMemo(() => (form ? planFromForm(form) : undefined), [form]);
-  const changes = useMemo(() => (base && checked?.plan ? planChanges(base, checked.plan) : []), [base, checked]);
+  const changes = useMemo(
+    () => (base && checked?.plan ? [...planChanges(base, checked.plan), ...templateChanges(base, checked.plan)] : []),
+    [base, checked],
+  );
   const tables = useMemo(() => {
     const plan = checked?.plan ?? base;
     return plan ? schemeTables(plan) : [];
@@ -325,5 +333,10 @@ export function usePlanSession(host: WorkbookHost): PlanSession {
     notify: setNotice,
     run,
     workbookWrote: state.workbookWrote,
+    canSelect: !!host.select,
+    selectCell: (sheet, cell) => {
+      const select = host.select?.bind(host);
+      if (select) void run(`Selecting ${sheet}!${cell}`, () => select(sheet, cell));
+    },
   };
 }
