@@ -5,15 +5,17 @@ import { matchOrganisationSource, matchSource, type SourceId } from '../../domai
 import { cellAddress } from '../a1';
 import { scaleOf } from '../audit/headerWords';
 import { cellValue, type SheetSnapshot } from '../snapshot';
-import { header, isLabel, readMoney, rowWidth, textAt, yearOfColumn, yearOfText } from './templateCells';
+import { header, isLabel, readMoney, rowWidth, statedFigure, textAt, yearOfColumn, yearOfText } from './templateCells';
+import type { StatedFigure } from './templateCells';
 
 /**
- * The template's Income tab: rows of money per funding source and year. A source may take
- * several rows (a DFG row per district council under a DFG heading), which are summed into it;
- * "Please specify" text is kept as the detail; Total rows and minimums are not income. The
- * 2015-16 "Funding sources" tab names organisations instead: a council's gross contribution is
- * read as an additional LA contribution (a DFG if it says so), a CCG's as the minimum NHS
- * contribution (matchOrganisationSource), the nearest fit to today's sources.
+ * The template's Income tab: rows of money per funding source and year under a header row
+ * ("Funding source | Amount (£)", "Gross Contribution 2023-24"...). A source may take several
+ * rows under its heading (a DFG row per district council), which are summed into it; "Please
+ * specify" text is kept as the detail; "Total DFG" and "Total" rows are stated figures the audit
+ * checks, not income. The 2015-16 "Funding sources" tab names organisations instead: a council's
+ * gross contribution is read as an additional LA contribution (a DFG if it says so), a CCG's as the
+ * minimum NHS contribution (matchOrganisationSource), the nearest fit to today's sources.
  */
 export interface IncomeRow {
   readonly source: SourceId;
@@ -24,133 +26,166 @@ export interface IncomeRow {
   readonly cells: Readonly<Record<string, string>>;
 }
 
+/** A "Total DFG" (sub-total of one source) or "Total" row: its figures and the income rows it adds up. */
+export interface IncomeTotal {
+  readonly row: number;
+  readonly kind: 'subtotal' | 'total';
+  readonly label: string;
+  readonly rows: readonly number[];
+  readonly figures: readonly StatedFigure[];
+}
+
 export interface IncomeTab {
   readonly sheet: string;
   readonly rows: readonly IncomeRow[];
+  readonly totals: readonly IncomeTotal[];
   readonly unreadable: readonly { readonly cell: string; readonly text: string; readonly what: string }[];
   readonly problems: readonly Problem[];
 }
 
 const NOT_INCOME =
-  /please specify|minimum|^%|percent|expenditure|\bspend\b|balance|difference|variance|\bnotes?\b|comments?|allocation date|description/;
-const TOTAL = /^\s*(grand\s+)?(sub[\s-]*)?totals?\b/i;
+  /please specify|minimum contribution \(|^minimum|^%|percent|expenditure|\bspend\b|balance|difference|variance|\bnotes?\b|comments?|description|\bdate\b/;
+const MONEY_HEADER = /£|amount|contribution|income|gross|funding|allocation|grant/;
+const TOTAL = /\btotals?\b/i;
+
+interface MoneyColumn {
+  readonly index: number;
+  readonly year: string;
+  readonly scale: number;
+}
 
 export function readIncomeTab(
   sheet: SheetSnapshot,
   skipRows: ReadonlySet<number>,
   years: readonly string[],
 ): IncomeTab {
-  const rows: IncomeRow[] = [];
-  const unreadable: IncomeTab['unreadable'][number][] = [];
-  const problems: Problem[] = [];
-  let heading: SourceId | undefined;
-  for (let row = 0; row < sheet.values.length; row++) {
-    if (skipRows.has(row)) continue;
-    const labelColumn = firstLabel(sheet, row);
-    if (labelColumn === undefined) continue;
-    const label = textAt(sheet, row, labelColumn);
-    if (TOTAL.test(label)) {
-      heading = undefined;
-      continue;
-    }
-    const named = matchSource(label);
-    const amounts = amountsOf(sheet, row, labelColumn, years);
-    if (!amounts.found) {
-      if (named) heading = named;
-      else if (!hasFigure(sheet, row, labelColumn))
-        heading = /contribution|funding|grant/i.test(label) ? undefined : heading;
-      continue;
-    }
-    const source = named ?? heading ?? matchOrganisationSource(label);
-    amounts.unreadable.forEach((u) => unreadable.push(u));
-    if (!source) {
-      problems.push({
-        severity: 'warning',
-        where: { sheet: sheet.name, cell: cellAddress(row, labelColumn) },
-        message: `Row ${row + 1} ("${label}") holds money but names no BCF funding source, so it is not read as income: name the source (e.g. DFG, Minimum NHS Contribution, iBCF) or put it under one.`,
+  const reader = new IncomeReader(sheet, years);
+  for (let row = 0; row < sheet.values.length; row++) if (!skipRows.has(row)) reader.readRow(row);
+  return reader.result();
+}
+
+class IncomeReader {
+  private readonly rows: IncomeRow[] = [];
+  private readonly totals: IncomeTotal[] = [];
+  private readonly unreadable: { cell: string; text: string; what: string }[] = [];
+  private readonly problems: Problem[] = [];
+  private heading: SourceId | undefined;
+  private columns: MoneyColumn[] = [];
+  private specify: number | undefined;
+
+  constructor(
+    private readonly sheet: SheetSnapshot,
+    private readonly years: readonly string[],
+  ) {}
+
+  result(): IncomeTab {
+    for (const u of this.unreadable)
+      this.problems.push({
+        severity: 'error',
+        where: { sheet: this.sheet.name, cell: u.cell },
+        message: `the ${u.what} holds the text "${u.text}", not an amount: type the figure alone, e.g. 125000.`,
       });
-      continue;
+    return {
+      sheet: this.sheet.name,
+      rows: this.rows,
+      totals: this.totals,
+      unreadable: this.unreadable,
+      problems: this.problems,
+    };
+  }
+
+  readRow(row: number): void {
+    const width = rowWidth(this.sheet, row);
+    const figures = Array.from({ length: width }, (_, c) => readMoney(cellValue(this.sheet, row, c)).kind === 'number');
+    const labels = Array.from({ length: width }, (_, c) => isLabel(this.sheet, row, c));
+    if (!figures.some(Boolean) && labels.filter(Boolean).length >= 2 && !matchSource(this.firstText(row, labels)))
+      return this.headerRow(row, width);
+    const labelColumn = labels.slice(0, 6).indexOf(true);
+    const label = labelColumn >= 0 ? textAt(this.sheet, row, labelColumn) : '';
+    if (TOTAL.test(label)) return this.totalRow(row, label);
+    const named = label ? matchSource(label) : undefined;
+    const amounts = this.amountsOf(row, labelColumn);
+    if (!amounts.found) {
+      if (named) this.heading = named;
+      else if (label) this.heading = undefined;
+      return;
     }
-    rows.push({
-      source,
-      detail: named ? specified(sheet, row, labelColumn) : label,
-      row,
-      amounts: amounts.values,
-      cells: amounts.cells,
+    const source = named ?? this.heading ?? (label ? matchOrganisationSource(label) : undefined);
+    if (!source) return this.unplaced(row, labelColumn, label);
+    this.unreadable.push(...amounts.unreadable);
+    const detail = named ? this.specified(row) : label;
+    this.rows.push({ source, detail, row, amounts: amounts.values, cells: amounts.cells });
+  }
+
+  private firstText(row: number, labels: readonly boolean[]): string {
+    const c = labels.indexOf(true);
+    return c >= 0 ? textAt(this.sheet, row, c) : '';
+  }
+
+  /** A header row sets the money columns and their years for the rows under it. */
+  private headerRow(row: number, width: number): void {
+    const columns: MoneyColumn[] = [];
+    this.specify = undefined;
+    for (let c = 0; c < width; c++) {
+      const h = header(this.sheet, row, c);
+      if (!h) continue;
+      if (/specify/.test(h)) this.specify = c;
+      if (NOT_INCOME.test(h) || !(MONEY_HEADER.test(h) || yearOfText(h))) continue;
+      const year = yearOfColumn(this.sheet, row, c, { first: 0, last: width - 1 }) ?? single(this.years);
+      if (year) columns.push({ index: c, year, scale: scaleOf(h) ?? 1 });
+    }
+    if (columns.length) this.columns = columns;
+  }
+
+  private amountsOf(row: number, labelColumn: number) {
+    const out = {
+      found: false,
+      values: {} as Record<string, Decimal>,
+      cells: {} as Record<string, string>,
+      unreadable: [] as { cell: string; text: string; what: string }[],
+    };
+    for (const c of this.columns) {
+      if (c.index <= labelColumn) continue;
+      const read = readMoney(cellValue(this.sheet, row, c.index));
+      if (read.kind === 'blank') continue;
+      out.found = true;
+      if (read.kind === 'text') {
+        out.unreadable.push({ cell: cellAddress(row, c.index), text: read.text, what: `${c.year} income` });
+        continue;
+      }
+      if (out.cells[c.year]) continue; // a second figure for a year (a minimum beside the actual) is not counted twice
+      out.values[c.year] = (out.values[c.year] ?? ZERO).plus(read.value.times(c.scale));
+      out.cells[c.year] = cellAddress(row, c.index);
+    }
+    return out;
+  }
+
+  private totalRow(row: number, label: string): void {
+    const named = matchSource(label.replace(TOTAL, ' ').trim());
+    const kind = named ? 'subtotal' : 'total';
+    const covered = new Set(this.totals.filter((t) => t.kind === kind).flatMap((t) => t.rows));
+    const rows = this.rows.filter((r) => !covered.has(r.row) && (!named || r.source === named)).map((r) => r.row);
+    const figures = this.columns
+      .filter((c) => readMoney(cellValue(this.sheet, row, c.index)).kind !== 'blank')
+      .map((c) => statedFigure(this.sheet, row, c.index));
+    this.totals.push({ row, kind, label, rows, figures });
+    this.heading = undefined;
+  }
+
+  private unplaced(row: number, column: number, label: string): void {
+    this.problems.push({
+      severity: 'warning',
+      where: { sheet: this.sheet.name, cell: cellAddress(row, Math.max(column, 0)) },
+      message: `Row ${row + 1}${label ? ` ("${label}")` : ''} holds money but names no BCF funding source, so it is not read as income: name the source (e.g. DFG, Minimum NHS Contribution, iBCF) or put it under one.`,
     });
   }
-  unreadable.forEach((u) =>
-    problems.push({
-      severity: 'error',
-      where: { sheet: sheet.name, cell: u.cell },
-      message: `the ${u.what} holds the text "${u.text}", not an amount: type the figure alone, e.g. 125000.`,
-    }),
-  );
-  return { sheet: sheet.name, rows, unreadable, problems };
-}
 
-function firstLabel(sheet: SheetSnapshot, row: number): number | undefined {
-  for (let c = 0; c < Math.min(rowWidth(sheet, row), 6); c++) if (isLabel(sheet, row, c)) return c;
-  return undefined;
-}
-
-function hasFigure(sheet: SheetSnapshot, row: number, from: number): boolean {
-  for (let c = from + 1; c < rowWidth(sheet, row); c++) if (typeof cellValue(sheet, row, c) === 'number') return true;
-  return false;
-}
-
-/** The header over a column: the nearest text above it that is not a figure. */
-function headerAbove(sheet: SheetSnapshot, row: number, column: number): { text: string; row: number } | undefined {
-  for (let r = row - 1; r >= 0; r--) {
-    if (isLabel(sheet, r, column)) return { text: header(sheet, r, column), row: r };
+  /** The "Please specify" text beside an additional contribution, if any. */
+  private specified(row: number): string {
+    return this.specify !== undefined && isLabel(this.sheet, row, this.specify)
+      ? textAt(this.sheet, row, this.specify)
+      : '';
   }
-  return undefined;
-}
-
-interface Amounts {
-  found: boolean;
-  values: Record<string, Decimal>;
-  cells: Record<string, string>;
-  unreadable: { cell: string; text: string; what: string }[];
-}
-
-function amountsOf(sheet: SheetSnapshot, row: number, labelColumn: number, years: readonly string[]): Amounts {
-  const out: Amounts = { found: false, values: {}, cells: {}, unreadable: [] };
-  for (let c = labelColumn + 1; c < rowWidth(sheet, row); c++) {
-    const value = cellValue(sheet, row, c);
-    const read = readMoney(value);
-    if (read.kind === 'blank') continue;
-    const above = headerAbove(sheet, row, c);
-    if (above && NOT_INCOME.test(above.text)) continue;
-    if (read.kind === 'text' && !above) continue;
-    const year = above
-      ? (yearOfColumn(sheet, above.row, c, { first: labelColumn + 1, last: c }) ?? single(years))
-      : single(years);
-    if (!year || /\btotal\b/.test(above?.text ?? '')) continue;
-    if (read.kind === 'text') {
-      // A heading row ("Funding source | 2023-24 | 2024-25") is no income; text where a figure goes is.
-      if (yearOfText(read.text) || !(hasFigure(sheet, row, labelColumn) || /[£\d]/.test(read.text))) continue;
-      out.unreadable.push({ cell: cellAddress(row, c), text: read.text, what: `${year} income` });
-      out.found = true;
-      continue;
-    }
-    out.found = true;
-    if (out.cells[year]) continue; // a second figure for the same year (e.g. an actual beside a plan) is not counted twice
-    out.values[year] = (out.values[year] ?? ZERO).plus(read.value.times(scaleAbove(above?.text)));
-    out.cells[year] = cellAddress(row, c);
-  }
-  return out;
 }
 
 const single = (years: readonly string[]) => (years.length === 1 ? years[0] : undefined);
-
-const scaleAbove = (text: string | undefined) => (text ? (scaleOf(text) ?? 1) : 1);
-
-/** The "Please specify" text beside an additional contribution, if any. */
-function specified(sheet: SheetSnapshot, row: number, labelColumn: number): string {
-  for (let c = labelColumn + 1; c < rowWidth(sheet, row); c++) {
-    const above = headerAbove(sheet, row, c);
-    if (above && /please specify|specify/.test(above.text) && isLabel(sheet, row, c)) return textAt(sheet, row, c);
-  }
-  return '';
-}

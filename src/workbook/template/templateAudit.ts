@@ -35,6 +35,7 @@ export function auditTemplate(snapshot: WorkbookSnapshot): TemplateAudit | undef
     ...unreadable(template),
     ...lineTotals(sheet, template.lines, template.years),
     ...rowTotals(sheet, template.lines),
+    ...incomeTotals(snapshot, template),
     ...balanceFindings(template, plan),
     ...requiredFindings(template, plan),
     ...templateRuleFindings(template, plan),
@@ -118,6 +119,31 @@ function rowTotals(sheet: SheetSnapshot, table: LineTable): Finding[] {
       ),
     ];
   });
+}
+
+/** The Income tab's "Total DFG" and "Total" rows against the income rows they add up. */
+function incomeTotals(snapshot: WorkbookSnapshot, t: LocatedTemplate): Finding[] {
+  const income = t.income;
+  const sheet = income && findSheet(snapshot, income.sheet);
+  if (!income || !sheet) return [];
+  return income.totals.flatMap((total) =>
+    total.figures.flatMap((figure) => {
+      const expected = cellSums(
+        sheet,
+        total.rows.map((r) => [r, figure.column] as const),
+      );
+      if (agrees(figure, expected)) return [];
+      const what = total.kind === 'subtotal' ? `The sub-total "${total.label}"` : `The total "${total.label}"`;
+      return [
+        finding(
+          figure,
+          total.kind === 'subtotal' ? 'subtotal' : 'column-total',
+          expected[0],
+          `${what} states ${shown(figureValue(figure))}, but the ${total.rows.length} income row${total.rows.length === 1 ? '' : 's'} it totals add up to ${shown(expected[0])}. Correct the figure, or make it a SUM of the rows.`,
+        ),
+      ];
+    }),
+  );
 }
 
 const unitsOf = (value: Decimal, scale: number) => value.dividedBy(scale);
