@@ -148,55 +148,65 @@ function incomeTotals(snapshot: WorkbookSnapshot, t: LocatedTemplate): Finding[]
 
 const unitsOf = (value: Decimal, scale: number) => value.dividedBy(scale);
 
-/** The Running Balances against the Income tab and the lines, and each Balance against its own Income − Expenditure. */
+/**
+ * The Running Balances against the Income tab and the lines; each Balance against its Income −
+ * Expenditure (as stated, or as they should be); the Total row against its column, stated or true.
+ */
 function balanceFindings(t: LocatedTemplate, plan: Plan): Finding[] {
-  const cells = t.blocks.balances;
-  const stated = (b: BalanceCell, kind: BalanceCell['kind']) =>
-    cells.find((c) => c.source === b.source && c.year === b.year && c.kind === kind);
-  return cells.flatMap((b): Finding[] => {
-    const expected = expectedBalance(t, plan, b, stated, cells);
-    if (!expected || agrees(b.figure, [expected.value])) return [];
-    return [finding(b.figure, 'running-balance', expected.value, expected.message)];
+  return t.blocks.balances.flatMap((b): Finding[] => {
+    const expected = expectedBalance(t, plan, b);
+    if (!expected || agrees(b.figure, expected.values)) return [];
+    const rule = b.source ? 'running-balance' : 'column-total';
+    return [finding(b.figure, rule, expected.values[0], expected.message)];
   });
+}
+
+/** What a running balance should be, from the plan: a source's income, its spend, or income less spend. */
+function trueBalance(t: LocatedTemplate, plan: Plan, b: BalanceCell): Decimal | undefined {
+  if (!b.source) return undefined;
+  const income = t.income ? incomeFrom(plan, b.source, b.year) : undefined;
+  const spend = spendFrom(plan, b.source, b.year);
+  const value = b.kind === 'income' ? income : b.kind === 'expenditure' ? spend : income?.minus(spend);
+  return value && unitsOf(value, b.scale);
 }
 
 function expectedBalance(
   t: LocatedTemplate,
   plan: Plan,
   b: BalanceCell,
-  stated: (b: BalanceCell, kind: BalanceCell['kind']) => BalanceCell | undefined,
-  cells: readonly BalanceCell[],
-): { value: Decimal; message: string } | undefined {
+): { values: Decimal[]; message: string } | undefined {
+  const cells = t.blocks.balances;
   const label = b.source ? sourceOf(b.source).label : 'all sources';
-  if (b.kind === 'balance') {
-    const [income, spend] = [stated(b, 'income'), stated(b, 'expenditure')];
-    const [i, e] = [income && figureValue(income.figure), spend && figureValue(spend.figure)];
-    if (!i || !e) return undefined;
+  const statedValue = (kind: BalanceCell['kind']) => {
+    const c = cells.find((x) => x.source === b.source && x.year === b.year && x.kind === kind);
+    return c && figureValue(c.figure);
+  };
+  if (!b.source) {
+    const column = cells.filter((c) => c.source && c.year === b.year && c.kind === b.kind);
+    const stated = sum(column.map((c) => figureValue(c.figure) ?? new Money(0)));
+    const truly = column.map((c) => trueBalance(t, plan, c));
+    const values = truly.every(Boolean) ? [stated, sum(truly as Decimal[])] : [stated];
     return {
-      value: i.minus(e),
+      values,
+      message: `${b.year}: the Total row's ${b.kind} should be the sum of the sources above it (${shown(stated)}).`,
+    };
+  }
+  const truly = trueBalance(t, plan, b);
+  if (b.kind === 'balance') {
+    const [i, e] = [statedValue('income'), statedValue('expenditure')];
+    if (!i || !e)
+      return truly && { values: [truly], message: `${b.year}: the balance of ${label} should be ${shown(truly)}.` };
+    return {
+      values: truly ? [i.minus(e), truly] : [i.minus(e)],
       message: `${b.year}: the balance of ${label} should be its income less its expenditure (${shown(i)} − ${shown(e)} = ${shown(i.minus(e))}). Correct it, or make it a formula.`,
     };
   }
-  if (!b.source) {
-    const column = cells.filter((c) => c.source && c.year === b.year && c.kind === b.kind);
-    const value = sum(column.map((c) => figureValue(c.figure) ?? new Money(0)));
-    return {
-      value,
-      message: `${b.year}: the total ${b.kind} should be the sum of the sources above it (${shown(value)}).`,
-    };
-  }
-  if (b.kind === 'income') {
-    if (!t.income) return undefined;
-    const value = unitsOf(incomeFrom(plan, b.source, b.year), b.scale);
-    return {
-      value,
-      message: `${b.year}: the running balance shows income of ${shown(figureValue(b.figure))} from ${label}, but the income tab ('${t.income.sheet}') gives ${shown(value)}. Make the two agree.`,
-    };
-  }
-  const value = unitsOf(spendFrom(plan, b.source, b.year), b.scale);
+  if (!truly) return undefined;
+  const from =
+    b.kind === 'income' ? `the income tab ('${t.income?.sheet ?? ''}') gives` : 'the lines funded from it add up to';
   return {
-    value,
-    message: `${b.year}: the running balance shows expenditure of ${shown(figureValue(b.figure))} from ${label}, but the lines funded from it add up to ${shown(value)}. Make the two agree.`,
+    values: [truly],
+    message: `${b.year}: the running balance shows ${b.kind} of ${shown(figureValue(b.figure))} from ${label}, but ${from} ${shown(truly)}. Make the two agree.`,
   };
 }
 
