@@ -123,3 +123,30 @@ export function template2325(over: { lines?: Line[]; income?: Cell[][]; balances
   ]);
   return { sheets: [cover, income, sheet('6a. Expenditure', rows)] };
 }
+
+/** The workbook with one cell changed (a value, or a formula with its result). */
+export function put(book: WorkbookSnapshot, sheetName: string, cell: string, value: Cell): WorkbookSnapshot {
+  const m = /^([A-Z])(\d+)$/.exec(cell)!;
+  const [row, column] = [Number(m[2]) - 1, m[1].charCodeAt(0) - 65];
+  return {
+    sheets: book.sheets.map((s) => {
+      if (s.name !== sheetName) return s;
+      const values = s.values.map((r) => [...(r ?? [])]);
+      const formulas = (s.formulas ?? []).map((r) => [...(r ?? [])]);
+      while (values.length <= row) values.push([]);
+      while (formulas.length <= row) formulas.push([]);
+      values[row][column] = Array.isArray(value) ? value[1] : value;
+      formulas[row][column] = Array.isArray(value) ? value[0] : null;
+      return { ...s, values, formulas };
+    }),
+  };
+}
+
+/** A cell's value, for tests that change a figure by an amount. */
+export function valueAt(book: WorkbookSnapshot, sheetName: string, cell: string): unknown {
+  const m = /^([A-Z])(\d+)$/.exec(cell)!;
+  return book.sheets.find((s) => s.name === sheetName)!.values[Number(m[2]) - 1]?.[m[1].charCodeAt(0) - 65];
+}
+
+export const EXPENDITURE = '6a. Expenditure';
+export const INCOME = '4. Income';

@@ -98,8 +98,11 @@ class IncomeReader {
     const width = rowWidth(this.sheet, row);
     const figures = Array.from({ length: width }, (_, c) => readMoney(cellValue(this.sheet, row, c)).kind === 'number');
     const labels = Array.from({ length: width }, (_, c) => isLabel(this.sheet, row, c));
-    if (!figures.some(Boolean) && labels.filter(Boolean).length >= 2 && !matchSource(this.firstText(row, labels)))
-      return this.headerRow(row, width);
+    if (!figures.some(Boolean) && labels.filter(Boolean).length >= 2 && this.headerRow(row, width)) {
+      // "Disabled Facilities Grant (DFG) | Gross Contribution 2023-24": a header that is also a source's heading.
+      this.heading = matchSource(this.firstText(row, labels));
+      return;
+    }
     const labelColumn = labels.slice(0, 6).indexOf(true);
     const label = labelColumn >= 0 ? textAt(this.sheet, row, labelColumn) : '';
     if (TOTAL.test(label)) return this.totalRow(row, label);
@@ -122,19 +125,21 @@ class IncomeReader {
     return c >= 0 ? textAt(this.sheet, row, c) : '';
   }
 
-  /** A header row sets the money columns and their years for the rows under it. */
-  private headerRow(row: number, width: number): void {
+  /** A header row sets the money columns and their years for the rows under it; false when it heads none. */
+  private headerRow(row: number, width: number): boolean {
     const columns: MoneyColumn[] = [];
-    this.specify = undefined;
+    let specify: number | undefined;
     for (let c = 0; c < width; c++) {
       const h = header(this.sheet, row, c);
       if (!h) continue;
-      if (/specify/.test(h)) this.specify = c;
+      if (/specify/.test(h)) specify = c;
       if (NOT_INCOME.test(h) || !(MONEY_HEADER.test(h) || yearOfText(h))) continue;
       const year = yearOfColumn(this.sheet, row, c, { first: 0, last: width - 1 }) ?? single(this.years);
       if (year) columns.push({ index: c, year, scale: scaleOf(h) ?? 1 });
     }
-    if (columns.length) this.columns = columns;
+    if (!columns.length) return false;
+    [this.columns, this.specify] = [columns, specify];
+    return true;
   }
 
   private amountsOf(row: number, labelColumn: number) {
