@@ -141,9 +141,9 @@ class LineReader {
     if (kind === 'total') return all;
     const run = all.slice(this.runStart);
     const named = matchSource(label.replace(SUBTOTAL, ' ')) ?? undefined;
-    if (named && run.some((i) => this.lines[i].line.source !== named))
-      return all.filter((i) => this.lines[i].line.source === named);
-    return run;
+    // "Sub-total DFG" under lines of several sources totals the DFG ones, if there are any.
+    const ofSource = all.filter((i) => this.lines[i].line.source === named);
+    return named && ofSource.length && run.some((i) => this.lines[i].line.source !== named) ? ofSource : run;
   }
 
   private readLine(row: number): void {
