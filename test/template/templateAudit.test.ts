@@ -46,11 +46,11 @@ describe('the audit of a planning template', () => {
     book = put(book, EXPENDITURE, 'A17', '1'); // duplicate Scheme ID
     book = put(book, EXPENDITURE, 'K18', 50); // 60 + 50
     book = put(book, EXPENDITURE, 'D18', 'Carers Services'); // discharge money on a type it is not for
-    expect(audit(book)).toEqual([
-      `${EXPENDITURE}!A17 duplicate-id`,
-      `${EXPENDITURE}!J18 joint-percent`,
-      `${EXPENDITURE}!D18 discharge-type`,
-    ].sort(byCell));
+    expect(audit(book)).toEqual(
+      [`${EXPENDITURE}!A17 duplicate-id`, `${EXPENDITURE}!J18 joint-percent`, `${EXPENDITURE}!D18 discharge-type`].sort(
+        byCell,
+      ),
+    );
   });
 
   test('a source overspent is found at its balance; the minimum spend not met at its planned spend', () => {
@@ -77,9 +77,15 @@ describe('the audit of a planning template', () => {
   test('a total shown in whole pounds is judged as shown; a penny out in a figure shown with pence is not', () => {
     let book = template2325();
     book = put(book, EXPENDITURE, 'N16', 400000.4);
-    const rounded = { ...book, sheets: book.sheets.map((s) => (s.name === EXPENDITURE ? withFormat(s, 19, 13, '#,##0') : s)) };
+    const rounded = {
+      ...book,
+      sheets: book.sheets.map((s) => (s.name === EXPENDITURE ? withFormat(s, 19, 13, '#,##0') : s)),
+    };
     expect(audit(rounded).filter((f) => f.includes('N20'))).toEqual([]);
-    const pence = { ...book, sheets: book.sheets.map((s) => (s.name === EXPENDITURE ? withFormat(s, 19, 13, '#,##0.00') : s)) };
+    const pence = {
+      ...book,
+      sheets: book.sheets.map((s) => (s.name === EXPENDITURE ? withFormat(s, 19, 13, '#,##0.00') : s)),
+    };
     expect(audit(pence)).toContain(`${EXPENDITURE}!N20 column-total`);
   });
 

@@ -25,7 +25,11 @@ describe('locating the template', () => {
     const [, , joint, adaptations] = importTemplate(template2325())!.plan.expenditure!;
     expect(pounds(adaptations.spend['2023/24'])).toBe('250000.00');
     expect(adaptations.nhsPercent).toBeUndefined();
-    expect([joint.commissioner, joint.nhsPercent?.toString(), joint.laPercent?.toString()]).toEqual(['Joint', '60', '40']);
+    expect([joint.commissioner, joint.nhsPercent?.toString(), joint.laPercent?.toString()]).toEqual([
+      'Joint',
+      '60',
+      '40',
+    ]);
     const fraction = put(put(template2325(), EXPENDITURE, 'J18', 0.6), EXPENDITURE, 'K18', 0.4);
     expect(importTemplate(fraction)!.plan.expenditure![2].nhsPercent?.toString()).toBe('60');
   });
@@ -52,7 +56,11 @@ describe('locating the template', () => {
     ]);
     book = insertRows(book, 20, [['', '', ...blank(11), ['=SUBTOTAL(9,N19:N20)', 350000], 350000, 700000]]);
     // The Total row as typed figures (its SUMs, written for the rows before these were added, are gone).
-    for (const [cell, value] of [['N22', 1250000], ['O22', 1280000], ['P22', 2530000]] as const)
+    for (const [cell, value] of [
+      ['N22', 1250000],
+      ['O22', 1280000],
+      ['P22', 2530000],
+    ] as const)
       book = put(book, EXPENDITURE, cell, value);
     const t = locateTemplate(book)!;
     expect(t.lines.lines.map((l) => l.line.name)).toEqual(names());
@@ -99,7 +107,14 @@ describe('locating the template', () => {
       ['Source of funding', 'Income', 'Expenditure', 'Balance'],
       ['DFG', 200, 150, 50],
       [],
-      ['Scheme ID', 'Scheme Name', 'Commissioner', 'Source of Funding', 'Expenditure 2023-24 (£)', 'Expenditure 2024-25 (£)'],
+      [
+        'Scheme ID',
+        'Scheme Name',
+        'Commissioner',
+        'Source of Funding',
+        'Expenditure 2023-24 (£)',
+        'Expenditure 2024-25 (£)',
+      ],
       ['1', 'Adaptations', 'LA', 'DFG', 100, 150],
     ];
     const t = locateTemplate({ sheets: [sheet('Expenditure', rows)] })!;
@@ -122,11 +137,23 @@ describe('locating the template', () => {
       ['BCF Total', 6300, 6600],
     ]);
     const plan2 = sheet('Expenditure plan', [
-      ['Scheme Name', 'Area of Spend', 'Commissioner', 'Provider', 'Source of Funding', '2014/15 Expenditure (£)', '2015/16 Expenditure (£)', 'New/Existing'],
+      [
+        'Scheme Name',
+        'Area of Spend',
+        'Commissioner',
+        'Provider',
+        'Source of Funding',
+        '2014/15 Expenditure (£)',
+        '2015/16 Expenditure (£)',
+        'New/Existing',
+      ],
       ['Reablement', 'Social Care', 'Local Authority', 'Local Authority', 'CCG', 4000, 4100, 'Existing'],
       ['Care Act duties', 'Social Care', 'Local Authority', 'Local Authority', 'Local Authority', 1000, 1100, 'New'],
     ]);
-    const benefits = sheet('Benefits plan', [['Benefit', 'Measure', 'Baseline'], ['Fewer admissions', 'NEL', 1000]]);
+    const benefits = sheet('Benefits plan', [
+      ['Benefit', 'Measure', 'Baseline'],
+      ['Fewer admissions', 'NEL', 1000],
+    ]);
     const { plan, template } = importTemplate({ sheets: [funding, plan2, benefits] })!;
     expect(plan.expenditure!.map((l) => [l.id, l.source, l.status])).toEqual([
       ['', 'nhsMinimum', 'existing'],

@@ -38,34 +38,81 @@ const HEADER_2325 = [
   'New/ Existing Scheme',
 ];
 
-type Line = [string, string, string, string, string, number | string | null, string, number | string, number | string, number | string];
+type Line = [
+  string,
+  string,
+  string,
+  string,
+  string,
+  number | string | null,
+  string,
+  number | string,
+  number | string,
+  number | string,
+];
 
-const line = ([id, name, type, area, commissioner, nhs, source, y1, y2, total]: Line, row: number): Cell[] => [
-  id,
-  name,
-  'A scheme',
-  type,
-  '',
-  '',
-  area,
-  '',
-  commissioner,
-  nhs,
-  typeof nhs === 'number' ? 100 - nhs : 'N/A',
-  'Local Authority',
-  source,
-  y1,
-  y2,
-  typeof total === 'string' && total.startsWith('=') ? [total, 0] : total,
-  'Existing',
-].map((c) => (c === '=ROW' ? `=N${row}+O${row}` : c)) as Cell[];
+const line = ([id, name, type, area, commissioner, nhs, source, y1, y2, total]: Line, row: number): Cell[] =>
+  [
+    id,
+    name,
+    'A scheme',
+    type,
+    '',
+    '',
+    area,
+    '',
+    commissioner,
+    nhs,
+    typeof nhs === 'number' ? 100 - nhs : 'N/A',
+    'Local Authority',
+    source,
+    y1,
+    y2,
+    typeof total === 'string' && total.startsWith('=') ? [total, 0] : total,
+    'Existing',
+  ].map((c) => (c === '=ROW' ? `=N${row}+O${row}` : c)) as Cell[];
 
 /** Laid out like the 2023-25 template: cover, income tab, expenditure tab with its summary blocks above the lines. */
-export function template2325(over: { lines?: Line[]; income?: Cell[][]; balances?: Cell[][]; required?: Cell[][] } = {}): WorkbookSnapshot {
+export function template2325(
+  over: { lines?: Line[]; income?: Cell[][]; balances?: Cell[][]; required?: Cell[][] } = {},
+): WorkbookSnapshot {
   const lines: Line[] = over.lines ?? [
-    ['1', 'Reablement', 'Home-based intermediate care services', 'Social Care', 'LA', null, 'Minimum NHS Contribution', 400000, 420000, 820000],
-    ['2', 'Community nursing', 'Urgent Community Response', 'Community Health', 'NHS', null, 'Minimum NHS Contribution', 500000, 510000, 1010000],
-    ['3', 'Joint discharge team', 'High Impact Change Model for Managing Transfer of Care', 'Community Health', 'Joint', 60, 'ICB Discharge Funding', 100000, 100000, 200000],
+    [
+      '1',
+      'Reablement',
+      'Home-based intermediate care services',
+      'Social Care',
+      'LA',
+      null,
+      'Minimum NHS Contribution',
+      400000,
+      420000,
+      820000,
+    ],
+    [
+      '2',
+      'Community nursing',
+      'Urgent Community Response',
+      'Community Health',
+      'NHS',
+      null,
+      'Minimum NHS Contribution',
+      500000,
+      510000,
+      1010000,
+    ],
+    [
+      '3',
+      'Joint discharge team',
+      'High Impact Change Model for Managing Transfer of Care',
+      'Community Health',
+      'Joint',
+      60,
+      'ICB Discharge Funding',
+      100000,
+      100000,
+      200000,
+    ],
     ['4', 'Adaptations', 'DFG Related Schemes', 'Social Care', 'LA', null, 'DFG', '£250,000', 250000, 500000],
   ];
   const cover = sheet('1. Cover', [
@@ -99,9 +146,27 @@ export function template2325(over: { lines?: Line[]; income?: Cell[][]; balances
     ]),
     [],
     ['Required Spend', null, '2023-24', null, null, '2024-25'],
-    [null, null, 'Minimum Required Spend', 'Planned Spend', 'Under Spend', 'Minimum Required Spend', 'Planned Spend', 'Under Spend'],
+    [
+      null,
+      null,
+      'Minimum Required Spend',
+      'Planned Spend',
+      'Under Spend',
+      'Minimum Required Spend',
+      'Planned Spend',
+      'Under Spend',
+    ],
     ...(over.required ?? [
-      ['NHS Commissioned Out of Hospital spend from the minimum ICB allocation', null, 300000, 500000, 0, 310000, 510000, 0],
+      [
+        'NHS Commissioned Out of Hospital spend from the minimum ICB allocation',
+        null,
+        300000,
+        500000,
+        0,
+        310000,
+        510000,
+        0,
+      ],
       ['Adult Social Care services spend from the minimum ICB allocations', null, 350000, 400000, 0, 360000, 420000, 0],
     ]),
     [],

@@ -1,4 +1,4 @@
-import { scaleOf } from '../audit/headerWords';
+import { classifyHeader, classifyLabel, scaleOf } from '../audit/headerWords';
 import type { SheetSnapshot } from '../snapshot';
 import { header, rowWidth, textAt, yearOfColumn, yearOfText } from './templateCells';
 
@@ -80,10 +80,30 @@ export function findLineHeader(sheet: SheetSnapshot): LineHeader | undefined {
       const f = lineFieldOf(header(sheet, row, c));
       if (f) fields.add(f);
     }
-    if (fields.has('name') && fields.has('source') && (fields.has('spend') || fields.has('total')))
+    if (
+      fields.has('name') &&
+      fields.has('source') &&
+      (fields.has('spend') || fields.has('total')) &&
+      !schemeTable(sheet, row)
+    )
       return headerAt(sheet, row);
   }
   return undefined;
+}
+
+/**
+ * A council's own scheme table headed partly in the template's words but carrying benefits (a
+ * count of admissions avoided, savings, % of pool, in the pool or not): the template never has
+ * these, and the scheme-table import reads them, so such a table is not taken for the template.
+ */
+function schemeTable(sheet: SheetSnapshot, row: number): boolean {
+  for (let c = 0; c < rowWidth(sheet, row); c++) {
+    const text = textAt(sheet, row, c);
+    if (!text) continue;
+    const role = classifyHeader(text);
+    if (role === 'count' || role === 'saving' || role === 'poolShare' || classifyLabel(text) === 'inPool') return true;
+  }
+  return false;
 }
 
 function headerAt(sheet: SheetSnapshot, row: number): LineHeader {
