@@ -1,8 +1,8 @@
 import path from 'path';
 import { keptCopyNote, writeTextFile } from '../adapters/file/textFile';
 import { formatPounds, ZERO } from '../domain/money';
-import { planToJson } from '../domain/planJson';
-import { describeProblem } from '../domain/problems';
+import { planFromJson, planToJson } from '../domain/planJson';
+import { describeProblem, PlanError } from '../domain/problems';
 import { incomeFrom, spendFrom, sourcesUsed, totalSpend } from '../domain/expenditure';
 import { sourceOf } from '../domain/templateVocabulary';
 import { cellAddress } from '../workbook/a1';
@@ -42,7 +42,15 @@ export async function writeTemplateImport(imported: TemplateImport, out: string,
     return 1;
   }
   if (problems.some((p) => p.severity === 'error')) return 1;
-  const kept = await writeTextFile(out, `${JSON.stringify(planToJson(plan), null, 2)}\n`);
+  const json = planToJson(plan);
+  try {
+    planFromJson(json); // what bcf build will read: refused here rather than there
+  } catch (e) {
+    if (!(e instanceof PlanError)) throw e;
+    e.problems.forEach((p) => io.err(describeProblem(p)));
+    return 1;
+  }
+  const kept = await writeTextFile(out, `${JSON.stringify(json, null, 2)}\n`);
   keptCopyNote(out, kept).forEach((line) => io.err(line));
   io.out(
     `Wrote ${out}: ${plan.expenditure?.length ?? 0} expenditure lines, ${plan.income?.length ?? 0} income sources, ${plan.years.map((y) => y.label).join(' and ')}. The NEL unit cost is the product's default: set your own. Build the workbook with: bcf build ${path.basename(out)} -o plan.xlsx`,

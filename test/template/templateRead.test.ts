@@ -84,6 +84,24 @@ describe('locating the template', () => {
     expect([none.years, none.problems.map((p) => p.severity)]).toEqual([[], ['error']]);
   });
 
+  test('planned outputs: the count with the words for what is counted', () => {
+    const rows: Cell[][] = [
+      [
+        'Scheme ID',
+        'Scheme Name',
+        'Planned Outputs',
+        'Planned Output Unit Estimate',
+        'Commissioner',
+        'Source of Funding',
+        'Expenditure (£)',
+      ],
+      ['S1', 'Handyperson', 1114, 'Number of adaptations funded', 'LA', 'DFG', 1200],
+    ];
+    const { plan } = importTemplate({ sheets: [sheet('5. Expenditure', rows)] }, { year: '2021/22' })!;
+    const output = plan.expenditure![0].outputs['2021/22'];
+    expect([output.count.toString(), output.unit]).toEqual(['1114', 'Number of adaptations funded']);
+  });
+
   test('years in the row under a merged "Expenditure (£000)" heading; thousands read as pounds', () => {
     const rows: Cell[][] = [
       ['Scheme ID', 'Scheme Name', 'Commissioner', 'Source of Funding', 'Expenditure (£000)', null],
@@ -104,7 +122,7 @@ describe('locating the template', () => {
       ['DFG', 100, 100, 0],
       [],
       ['2024-25'],
-      ['Source of funding', 'Income', 'Expenditure', 'Balance'],
+      [null, 'Income', 'Expenditure', 'Balance'],
       ['DFG', 200, 150, 50],
       [],
       [

@@ -39,8 +39,9 @@ const FIELD_WORDS: readonly [LineField, RegExp][] = [
   ['id', /scheme id|scheme ref|scheme (no|number)|^id$|^ref$/],
   ['name', /scheme name|^name$|^scheme$/],
   ['description', /description/],
-  ['outputUnit', /^units?$|unit of measure|output units?$/],
-  ['outputs', /planned outputs?|output unit estimate/],
+  // "Planned Output Unit Estimate" (2021-22) is the words for what is counted, like 2022-23's "Units".
+  ['outputUnit', /^units?$|unit of measure|output units?$|unit estimate/],
+  ['outputs', /planned outputs?/],
   ['areaOfSpend', /area of spend/],
   ['commissioner', /commissioner|commissioned by/],
   ['provider', /provider/],

@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import type { ExpenditureLine } from '../../domain/expenditure';
+import type { ExpenditureLine, PlannedOutput } from '../../domain/expenditure';
 import { HUNDRED, ZERO } from '../../domain/money';
 import type { Problem } from '../../domain/problems';
 import { matchCommissioner, matchSource, matchStatus, matchOrganisationSource } from '../../domain/templateVocabulary';
@@ -94,8 +94,10 @@ class LineReader {
     const labels = this.labelColumns.map((c) => textAt(this.sheet, row, c)).filter(Boolean);
     const money = moneyColumns(this.header);
     const hasMoney = money.some((c) => readMoney(cellValue(this.sheet, row, c.index)).kind !== 'blank');
-    const sub = labels.find((l) => SUBTOTAL.test(l));
-    const total = labels.find((l) => TOTAL.test(l));
+    // A line may be called "Total Care at Home": a total row names no funding source.
+    const sourced = !!(matchSource(this.text(row, columnOf(this.header, 'source'))) ?? false);
+    const sub = sourced ? undefined : labels.find((l) => SUBTOTAL.test(l));
+    const total = sourced ? undefined : labels.find((l) => TOTAL.test(l));
     if (sub || total || this.sumsAbove(row))
       return this.totalRow(row, sub ? 'subtotal' : total ? 'total' : 'subtotal', sub ?? total ?? '');
     const name = this.text(row, columnOf(this.header, 'name'));
@@ -166,7 +168,7 @@ class LineReader {
       schemeType: at('schemeType', columnOf(h, 'schemeType')),
       subType: at('subType', columnOf(h, 'subType')),
       schemeTypeOther: at('schemeTypeOther', columnOf(h, 'schemeTypeOther')),
-      outputs: Object.create(null),
+      outputs: this.outputs(row),
       areaOfSpend: at('areaOfSpend', columnOf(h, 'areaOfSpend')),
       areaOfSpendOther: at('areaOfSpendOther', columnOf(h, 'areaOfSpendOther')),
       commissioner,
@@ -181,6 +183,19 @@ class LineReader {
     if (total && cellValue(this.sheet, row, total.index) !== null)
       this.rowTotals.push({ line: this.lines.length, figure: statedFigure(this.sheet, row, total.index) });
     this.lines.push({ line, row, cells });
+  }
+
+  /** Planned outputs per year: the count in a year's (or the only) outputs column, with the units column's words. */
+  private outputs(row: number): Record<string, PlannedOutput> {
+    const outputs: Record<string, PlannedOutput> = Object.create(null);
+    const columns = columnsOf(this.header, 'outputs');
+    const unit = this.text(row, columnOf(this.header, 'outputUnit'));
+    for (const c of columns) {
+      const year = c.year ?? (columns.length === 1 && this.years.length === 1 ? this.years[0] : undefined);
+      const count = readMoney(cellValue(this.sheet, row, c.index));
+      if (year && count.kind === 'number' && !count.value.isNegative()) outputs[year] = { count: count.value, unit };
+    }
+    return outputs;
   }
 
   private spend(row: number): Record<string, Decimal> {

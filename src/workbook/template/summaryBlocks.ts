@@ -76,7 +76,7 @@ export function readSummaryBlocks(sheet: SheetSnapshot, years: readonly string[]
     const width = rowWidth(sheet, row);
     const headers = Array.from({ length: width }, (_, c) => header(sheet, row, c));
     const balanceCols = columnsIn(sheet, row, BALANCE_WORDS, years);
-    const sourceCol = headers.findIndex((h) => SOURCE_HEADER.test(h));
+    const sourceCol = sourceColumn(sheet, row, headers, balanceCols);
     if (
       sourceCol >= 0 &&
       balanceCols.some((c) => c.kind === 'income') &&
@@ -93,6 +93,20 @@ export function readSummaryBlocks(sheet: SheetSnapshot, years: readonly string[]
     }
   }
   return { balances, required, rows };
+}
+
+/** The column naming the sources: headed "Source of funding", or left of the figures with a source under its blank header. */
+function sourceColumn(
+  sheet: SheetSnapshot,
+  row: number,
+  headers: readonly string[],
+  figures: readonly Column<BalanceKind>[],
+): number {
+  const headed = headers.findIndex((h) => SOURCE_HEADER.test(h));
+  if (headed >= 0 || !figures.length) return headed;
+  const first = Math.min(...figures.map((c) => c.index));
+  for (let c = 0; c < first; c++) if (!headers[c] && matchSource(textAt(sheet, row + 1, c))) return c;
+  return -1;
 }
 
 function balanceRows(
