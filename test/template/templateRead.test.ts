@@ -44,6 +44,24 @@ describe('locating the template', () => {
     ]);
   });
 
+  test('an income row of "N/A"s is no header and no income: the rows under it are still read', () => {
+    const income: Cell[][] = [
+      ['Funding source', 'Contribution 2023-24 (£)', 'Contribution 2024-25 (£)', 'Please specify / comments'],
+      ['Minimum ICB Contribution', 1000000, 1050000],
+      ['Additional LA Contribution', 'N/A', 'N/A', 'N/A'],
+      ['Additional ICB Contribution', 5000, 6000, 'Public health grant'],
+      ['DFG', 250000, 250000],
+      ['ICB Discharge Funding', 120000, 120000],
+    ];
+    const { plan } = importTemplate(template2325({ income }))!;
+    expect(plan.income!.map((i) => [i.source, pounds(i.amounts['2024/25']), i.detail])).toEqual([
+      ['dfg', '250000.00', ''],
+      ['nhsMinimum', '1050000.00', ''],
+      ['icbDischarge', '120000.00', ''],
+      ['additionalNhs', '6000.00', 'Public health grant'],
+    ]);
+  });
+
   test('minimums from the Required Spend block', () => {
     const { plan } = importTemplate(template2325())!;
     expect(pounds(plan.minimums!['2024/25'].adultSocialCare!)).toBe('360000.00');

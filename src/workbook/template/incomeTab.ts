@@ -4,6 +4,7 @@ import type { Problem } from '../../domain/problems';
 import { matchOrganisationSource, matchSource, type SourceId } from '../../domain/templateVocabulary';
 import { cellAddress } from '../a1';
 import { scaleOf } from '../audit/headerWords';
+import { readTypedCell } from '../audit/typedCell';
 import { cellValue, type SheetSnapshot } from '../snapshot';
 import { header, isLabel, readMoney, rowWidth, statedFigure, textAt, yearOfColumn, yearOfText } from './templateCells';
 import type { StatedFigure } from './templateCells';
@@ -98,7 +99,8 @@ class IncomeReader {
     const width = rowWidth(this.sheet, row);
     const figures = Array.from({ length: width }, (_, c) => readMoney(cellValue(this.sheet, row, c)).kind === 'number');
     const labels = Array.from({ length: width }, (_, c) => isLabel(this.sheet, row, c));
-    if (!figures.some(Boolean) && labels.filter(Boolean).length >= 2 && this.headerRow(row, width)) {
+    const words = labels.filter((l, c) => l && readTypedCell(cellValue(this.sheet, row, c)).kind !== 'na');
+    if (!figures.some(Boolean) && words.length >= 2 && this.headerRow(row, width, labels.indexOf(true))) {
       // "Disabled Facilities Grant (DFG) | Gross Contribution 2023-24": a header that is also a source's heading.
       this.heading = matchSource(this.firstText(row, labels));
       return;
@@ -126,10 +128,10 @@ class IncomeReader {
   }
 
   /** A header row sets the money columns and their years for the rows under it; false when it heads none. */
-  private headerRow(row: number, width: number): boolean {
+  private headerRow(row: number, width: number, labelColumn: number): boolean {
     const columns: MoneyColumn[] = [];
     let specify: number | undefined;
-    for (let c = 0; c < width; c++) {
+    for (let c = labelColumn + 1; c < width; c++) {
       const h = header(this.sheet, row, c);
       if (!h) continue;
       if (/specify/.test(h)) specify = c;
