@@ -89,6 +89,17 @@ describe('the audit of a planning template', () => {
     expect(audit(pence)).toContain(`${EXPENDITURE}!N20 column-total`);
   });
 
+  test("a person's own scheme table beside the template is still audited as a typed table", () => {
+    const mine = sheet('My schemes', [
+      ['Scheme', 'Cost (£)', 'Reduction in NEL admissions'],
+      ['Falls service', 100000, 50],
+      ['Rapid response', 200000, 60],
+      ['Total', 400000, 110],
+    ]);
+    const book = template2325();
+    expect(audit({ sheets: [...book.sheets, mine] })).toEqual(['My schemes!B4 column-total']);
+  });
+
   test('a workbook with no line table is no template', () => {
     expect(auditTemplate({ sheets: [sheet('Notes', [['Nothing here']])] })).toBeUndefined();
   });

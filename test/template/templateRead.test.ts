@@ -187,6 +187,7 @@ describe('locating the template', () => {
       ['Care Act duties', 'Social Care', 'Local Authority', 'Local Authority', 'Local Authority', 1000, 1100, 'New'],
     ]);
     const benefits = sheet('Benefits plan', [
+      ['Benefits Plan'],
       ['Benefit', 'Measure', 'Baseline'],
       ['Fewer admissions', 'NEL', 1000],
     ]);

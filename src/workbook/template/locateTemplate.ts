@@ -53,10 +53,20 @@ export function locateTemplate(snapshot: WorkbookSnapshot, options: TemplateOpti
     lines,
     blocks,
     income,
-    // The template's other tabs (cover, metrics, the 2015-16 benefits plan) are not money to audit.
-    sheets: snapshot.sheets.map((s) => s.name),
+    // The 2015-16 Benefits plan is not money: left alone. A person's own sheets are still audited as typed tables.
+    sheets: [
+      sheet.name,
+      ...(income ? [income.sheet] : []),
+      ...snapshot.sheets.filter(isBenefitsPlan).map((s) => s.name),
+    ],
     problems,
   };
+}
+
+function isBenefitsPlan(sheet: SheetSnapshot): boolean {
+  return sheet.values
+    .slice(0, 5)
+    .some((row) => (row ?? []).some((v) => typeof v === 'string' && /^\s*benefits? plan\b/i.test(v)));
 }
 
 function lineSheet(
