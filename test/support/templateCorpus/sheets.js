@@ -42,7 +42,8 @@ function putMoney(g, r, c, d, look, { formula = null, text = false, scale = 1 } 
   const shown = d.dividedBy(scale);
   if (text) return g.put(r, c, moneyText(shown));
   const n = shown.toNumber();
-  g.put(r, c, formula && look.formulas ? { formula, result: n } : n, look.moneyFmt);
+  // ExcelJS drops a cached result of 0 (it writes the formula alone): such cells are written as pasted 0s.
+  g.put(r, c, formula && look.formulas && n !== 0 ? { formula, result: n } : n, look.moneyFmt);
 }
 
 const yearHead = (y, style) => (style === 'dash' ? y.replace('/', '-') : y);
