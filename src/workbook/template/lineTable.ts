@@ -95,7 +95,7 @@ class LineReader {
     const money = moneyColumns(this.header);
     const hasMoney = money.some((c) => readMoney(cellValue(this.sheet, row, c.index)).kind !== 'blank');
     // A line may be called "Total Care at Home": a total row names no funding source.
-    const sourced = !!(matchSource(this.text(row, columnOf(this.header, 'source'))) ?? false);
+    const sourced = !!matchSource(this.text(row, columnOf(this.header, 'source')));
     const sub = sourced ? undefined : labels.find((l) => SUBTOTAL.test(l));
     const total = sourced ? undefined : labels.find((l) => TOTAL.test(l));
     if (sub || total || this.sumsAbove(row))
