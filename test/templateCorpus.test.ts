@@ -214,6 +214,19 @@ describe('the written workbooks', () => {
     }
   });
 
+  test('clean copies hold no negative figure anywhere (no overspent balance, no split gone wrong)', () => {
+    for (const spec of specs.filter((s) => s.faults.length === 0))
+      books.get(spec.name)!.eachSheet((ws) =>
+        ws.eachRow((row) =>
+          row.eachCell((cell) => {
+            const v = valueAt(spec, ws.name, cell.address);
+            if (typeof v === 'number')
+              expect([spec.name, ws.name, cell.address, v < 0]).toEqual([spec.name, ws.name, cell.address, false]);
+          }),
+        ),
+      );
+  });
+
   test('the lines read back from the expenditure sheet are the manifest lines', () => {
     for (const spec of specs) {
       const ws = books.get(spec.name)!.getWorksheet(spec.sheets.expenditure)!;

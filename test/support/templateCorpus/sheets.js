@@ -60,7 +60,7 @@ function split(d, parts, rand) {
   const out = [];
   let left = d;
   for (let i = 0; i < parts - 1; i++) {
-    const piece = d.times(0.2 + rand() * 0.4).floor();
+    const piece = d.times((0.25 + rand() * 0.5) / parts).floor();
     out.push(piece);
     left = left.minus(piece);
   }
@@ -142,12 +142,7 @@ function layIncome(plan, look, rand, board) {
       continue;
     }
     g.put(r++, c0, label);
-    const names =
-      src === 'dfg'
-        ? ORG.la(board)
-        : src === 'nhsMinimum'
-          ? ORG.nhs(board, v.nhsOrg)
-          : [`${board} Council`, `NHS ${board}`];
+    const names = src === 'dfg' || src === 'additionalLa' ? ORG.la(board) : ORG.nhs(board, v.nhsOrg);
     const pieces = inc.map((d) => split(d, orgs, rand));
     const first = r;
     for (let o = 0; o < orgs; o++)
