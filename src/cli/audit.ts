@@ -39,11 +39,12 @@ export const auditCommand: CliCommand = {
         ),
       );
     } else if (!findings.length) {
-      io.out(
-        `${file}: clean, nothing to report (${result.kind === 'addin' ? 'formulas as built, every plan check passes' : 'every table found adds up'}).`,
-      );
+      io.out(`${file}: clean, nothing to report (${CLEAN[result.kind]}).`);
     } else {
-      io.out(`${file}: ${findings.length} finding${findings.length === 1 ? '' : 's'}`);
+      const warnings = findings.filter(isWarning).length;
+      io.out(
+        `${file}: ${findings.length} finding${findings.length === 1 ? '' : 's'}${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`,
+      );
       for (const f of findings) io.out(describeFinding(f));
     }
     for (const sheet of snapshot.sheets) {
@@ -56,7 +57,17 @@ export const auditCommand: CliCommand = {
   },
 };
 
+const CLEAN = {
+  addin: 'formulas as built, every plan check passes',
+  tables: 'every table found adds up',
+  template: "the planning template's totals, balances and rules all hold",
+} as const;
+
+/** Findings that ask for a look rather than say something is wrong; like every finding, they still make the exit code 1. */
+const WARNING_RULES: ReadonlySet<Finding['rule']> = new Set(['plan-warning', 'discharge-type']);
+export const isWarning = (f: Finding) => WARNING_RULES.has(f.rule);
+
 export function describeFinding(f: Finding): string {
   const figures = f.expected || f.found ? ` [expected ${f.expected || '-'}, found ${f.found || '-'}]` : '';
-  return `${quoteSheet(f.sheet)}!${f.cell}  ${RULE_TITLES[f.rule]}: ${f.message}${figures}`;
+  return `${quoteSheet(f.sheet)}!${f.cell}  ${isWarning(f) ? 'Warning: ' : ''}${RULE_TITLES[f.rule]}: ${f.message}${figures}`;
 }

@@ -5,19 +5,22 @@ import { planToJson } from '../domain/planJson';
 import { describeProblem } from '../domain/problems';
 import { IMPORT_FIELDS, proposeMapping, tablesToImport, unplacedColumns } from '../workbook/import/columnMapping';
 import { planFromTable } from '../workbook/import/planFromTable';
+import { importTemplate } from '../workbook/template/templateImport';
 import { UsageError } from './args';
+import { writeTemplateImport } from './importTemplate';
 import type { CliCommand } from './command';
 
 /**
- * bcf import: starts a plan (JSON, for `bcf build`) from the first scheme table found in a
- * workbook someone typed, or in the sheet or range given. Prints how each column was read and
+ * bcf import: starts a plan (JSON, for `bcf build`) from NHS England's BCF planning template
+ * (its expenditure lines, income and required spend: importTemplate.ts), or else from the first
+ * scheme table found in a workbook someone typed, or in the sheet or range given. Prints how each column was read and
  * lists the columns it could not place; exit 0 written, 1 no scheme table or a plan with errors.
  */
 export const importCommand: CliCommand = {
   name: 'import',
   usage: 'import <file.xlsx> [--sheet NAME] [--range A1:H30] -o <plan.json>',
   summary:
-    'Starts a plan from a scheme table typed in a workbook: schemes, costs, pool, benefit counts and the unit cost its savings use. Lists the columns it could not place.',
+    "Starts a plan from NHS England's BCF planning template (expenditure lines, income by source, minimums) or from a scheme table typed in a workbook: schemes, costs, pool, benefit counts and the unit cost its savings use. Lists the columns it could not place.",
   flags: {
     out: { type: 'string', short: 'o', help: 'the plan to write (.json), for bcf build' },
     sheet: { type: 'string', help: 'the sheet holding the table (default: the first scheme table in the workbook)' },
@@ -39,6 +42,15 @@ export const importCommand: CliCommand = {
       );
       return 1;
     }
+    const template =
+      typeof flags.range === 'string'
+        ? undefined
+        : importTemplate(snapshot, {
+            sheet,
+            year: typeof flags.year === 'string' ? flags.year : undefined,
+            board: typeof flags.board === 'string' ? flags.board : undefined,
+          });
+    if (template) return writeTemplateImport(template, out, io);
     const [table] = tablesToImport(snapshot, {
       sheet,
       range: typeof flags.range === 'string' ? flags.range : undefined,

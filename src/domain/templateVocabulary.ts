@@ -242,3 +242,17 @@ export function matchAreaOfSpend(text: string): (typeof AREAS_OF_SPEND)[number] 
   const words = wordsOf(text);
   return AREAS_OF_SPEND.find((a) => wordsOf(a) === words);
 }
+
+/**
+ * The 2015-16 template funded lines and counted income by organisation, not by funding source:
+ * "CCG", "Local Authority", "London Borough of Barnet". Read as the source that best fits today's
+ * template: a DFG (named so) as DFG, the council's own money as an additional LA contribution, a
+ * CCG's (or the NHS's) as the minimum NHS contribution. Undefined for anything else.
+ */
+export function matchOrganisationSource(text: string): SourceId | undefined {
+  const words = wordsOf(text);
+  if (/\bdfg\b|disabled facilities/.test(words)) return 'dfg';
+  if (/\b(ccg|clinical commissioning|nhs|icb|integrated care board)\b/.test(words)) return 'nhsMinimum';
+  if (/\b(la|local authority|council|borough|county|city|district)\b/.test(words)) return 'additionalLa';
+  return undefined;
+}

@@ -4,12 +4,13 @@ import { SUMMARY_SHEET } from '../layouts/cardSummary';
 import { SHEET } from '../layouts/names';
 import { POOL_SHEETS } from '../layouts/poolNames';
 import { findSheet, type WorkbookSnapshot } from '../snapshot';
+import { auditTemplate } from '../template/templateAudit';
 import { auditAddinWorkbook } from './addinAudit';
 import { auditPrintedTables } from './printedTables';
 
 export interface AuditResult {
-  /** "addin" when the workbook has the add-in's Assumptions and Schemes sheets. */
-  readonly kind: 'addin' | 'tables';
+  /** "addin" when the workbook has the add-in's Assumptions and Schemes sheets; "template" for NHS England's planning template. */
+  readonly kind: 'addin' | 'tables' | 'template';
   readonly findings: readonly Finding[];
 }
 
@@ -27,9 +28,14 @@ export function auditWorkbook(snapshot: WorkbookSnapshot): AuditResult {
     findings.push(...addin.findings);
     covered = new Set(addin.sheets.map((s) => s.toLowerCase()));
   }
+  const template = isAddin ? undefined : auditTemplate(snapshot);
+  if (template) {
+    findings.push(...template.findings);
+    covered = new Set(template.sheets.map((s) => s.toLowerCase()));
+  }
   findings.push(...auditPrintedTables(snapshot.sheets.filter((s) => !covered.has(s.name.toLowerCase()))));
   return {
-    kind: isAddin ? 'addin' : 'tables',
+    kind: isAddin ? 'addin' : template ? 'template' : 'tables',
     findings: sortFindings(
       findings,
       snapshot.sheets.map((s) => s.name),

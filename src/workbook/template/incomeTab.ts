@@ -1,0 +1,198 @@
+import type Decimal from 'decimal.js';
+import { ZERO } from '../../domain/money';
+import type { Problem } from '../../domain/problems';
+import { matchOrganisationSource, matchSource, type SourceId } from '../../domain/templateVocabulary';
+import { cellAddress } from '../a1';
+import { scaleOf } from '../audit/headerWords';
+import { readTypedCell } from '../audit/typedCell';
+import { cellValue, type SheetSnapshot } from '../snapshot';
+import { header, isLabel, readMoney, rowWidth, statedFigure, textAt, yearOfColumn, yearOfText } from './templateCells';
+import type { StatedFigure } from './templateCells';
+
+/**
+ * The template's Income tab: rows of money per funding source and year under a header row
+ * ("Funding source | Amount (£)", "Gross Contribution 2023-24"...). A source may take several
+ * rows under its heading (a DFG row per district council), which are summed into it; "Please
+ * specify" text is kept as the detail; "Total DFG" and "Total" rows are stated figures the audit
+ * checks, not income. The 2015-16 "Funding sources" tab names organisations instead: a council's
+ * gross contribution is read as an additional LA contribution (a DFG if it says so), a CCG's as the
+ * minimum NHS contribution (matchOrganisationSource), the nearest fit to today's sources.
+ */
+export interface IncomeRow {
+  readonly source: SourceId;
+  readonly detail: string;
+  readonly row: number;
+  readonly amounts: Readonly<Record<string, Decimal>>;
+  /** Per year, the cell the amount was read from. */
+  readonly cells: Readonly<Record<string, string>>;
+}
+
+/** A "Total DFG" (sub-total of one source) or "Total" row: its figures and the income rows it adds up. */
+export interface IncomeTotal {
+  readonly row: number;
+  readonly kind: 'subtotal' | 'total';
+  readonly label: string;
+  readonly rows: readonly number[];
+  readonly figures: readonly StatedFigure[];
+}
+
+export interface IncomeTab {
+  readonly sheet: string;
+  readonly rows: readonly IncomeRow[];
+  readonly totals: readonly IncomeTotal[];
+  readonly unreadable: readonly { readonly cell: string; readonly text: string; readonly what: string }[];
+  readonly problems: readonly Problem[];
+}
+
+const NOT_INCOME =
+  /please specify|minimum contribution \(|^minimum|^%|percent|expenditure|\bspend\b|balance|difference|variance|\bnotes?\b|comments?|description|\bdate\b/;
+const MONEY_HEADER = /£|amount|contribution|income|gross|funding|allocation|grant/;
+const TOTAL = /\btotals?\b/i;
+
+interface MoneyColumn {
+  readonly index: number;
+  readonly year: string;
+  readonly scale: number;
+}
+
+export function readIncomeTab(
+  sheet: SheetSnapshot,
+  skipRows: ReadonlySet<number>,
+  years: readonly string[],
+): IncomeTab {
+  const reader = new IncomeReader(sheet, years);
+  for (let row = 0; row < sheet.values.length; row++) if (!skipRows.has(row)) reader.readRow(row);
+  return reader.result();
+}
+
+class IncomeReader {
+  private readonly rows: IncomeRow[] = [];
+  private readonly totals: IncomeTotal[] = [];
+  private readonly unreadable: { cell: string; text: string; what: string }[] = [];
+  private readonly problems: Problem[] = [];
+  private heading: SourceId | undefined;
+  private columns: MoneyColumn[] = [];
+  private specify: number | undefined;
+
+  constructor(
+    private readonly sheet: SheetSnapshot,
+    private readonly years: readonly string[],
+  ) {}
+
+  result(): IncomeTab {
+    for (const u of this.unreadable)
+      this.problems.push({
+        severity: 'error',
+        where: { sheet: this.sheet.name, cell: u.cell },
+        message: `the ${u.what} holds the text "${u.text}", not an amount: type the figure alone, e.g. 125000.`,
+      });
+    return {
+      sheet: this.sheet.name,
+      rows: this.rows,
+      totals: this.totals,
+      unreadable: this.unreadable,
+      problems: this.problems,
+    };
+  }
+
+  readRow(row: number): void {
+    const width = rowWidth(this.sheet, row);
+    const figures = Array.from({ length: width }, (_, c) => readMoney(cellValue(this.sheet, row, c)).kind === 'number');
+    const labels = Array.from({ length: width }, (_, c) => isLabel(this.sheet, row, c));
+    const words = labels.filter((l, c) => l && readTypedCell(cellValue(this.sheet, row, c)).kind !== 'na');
+    if (!figures.some(Boolean) && words.length >= 2 && this.headerRow(row, width, labels.indexOf(true))) {
+      // "Disabled Facilities Grant (DFG) | Gross Contribution 2023-24": a header that is also a source's heading.
+      this.heading = matchSource(this.firstText(row, labels));
+      return;
+    }
+    const labelColumn = labels.slice(0, 6).indexOf(true);
+    const label = labelColumn >= 0 ? textAt(this.sheet, row, labelColumn) : '';
+    if (TOTAL.test(label)) return this.totalRow(row, label);
+    const named = label ? matchSource(label) : undefined;
+    const amounts = this.amountsOf(row, labelColumn);
+    if (!amounts.found) {
+      if (named) this.heading = named;
+      else if (label) this.heading = undefined;
+      return;
+    }
+    const source = named ?? this.heading ?? (label ? matchOrganisationSource(label) : undefined);
+    if (!source) return this.unplaced(row, labelColumn, label);
+    this.unreadable.push(...amounts.unreadable);
+    const detail = named ? this.specified(row) : label;
+    this.rows.push({ source, detail, row, amounts: amounts.values, cells: amounts.cells });
+  }
+
+  private firstText(row: number, labels: readonly boolean[]): string {
+    const c = labels.indexOf(true);
+    return c >= 0 ? textAt(this.sheet, row, c) : '';
+  }
+
+  /** A header row sets the money columns and their years for the rows under it; false when it heads none. */
+  private headerRow(row: number, width: number, labelColumn: number): boolean {
+    const columns: MoneyColumn[] = [];
+    let specify: number | undefined;
+    for (let c = labelColumn + 1; c < width; c++) {
+      const h = header(this.sheet, row, c);
+      if (!h) continue;
+      if (/specify/.test(h)) specify = c;
+      if (NOT_INCOME.test(h) || !(MONEY_HEADER.test(h) || yearOfText(h))) continue;
+      const year = yearOfColumn(this.sheet, row, c, { first: 0, last: width - 1 }) ?? single(this.years);
+      if (year) columns.push({ index: c, year, scale: scaleOf(h) ?? 1 });
+    }
+    if (!columns.length) return false;
+    [this.columns, this.specify] = [columns, specify];
+    return true;
+  }
+
+  private amountsOf(row: number, labelColumn: number) {
+    const out = {
+      found: false,
+      values: {} as Record<string, Decimal>,
+      cells: {} as Record<string, string>,
+      unreadable: [] as { cell: string; text: string; what: string }[],
+    };
+    for (const c of this.columns) {
+      if (c.index <= labelColumn) continue;
+      const read = readMoney(cellValue(this.sheet, row, c.index));
+      if (read.kind === 'blank') continue;
+      out.found = true;
+      if (read.kind === 'text') {
+        out.unreadable.push({ cell: cellAddress(row, c.index), text: read.text, what: `${c.year} income` });
+        continue;
+      }
+      if (out.cells[c.year]) continue; // a second figure for a year (a minimum beside the actual) is not counted twice
+      out.values[c.year] = (out.values[c.year] ?? ZERO).plus(read.value.times(c.scale));
+      out.cells[c.year] = cellAddress(row, c.index);
+    }
+    return out;
+  }
+
+  private totalRow(row: number, label: string): void {
+    const named = matchSource(label.replace(TOTAL, ' ').trim());
+    const kind = named ? 'subtotal' : 'total';
+    const covered = new Set(this.totals.filter((t) => t.kind === kind).flatMap((t) => t.rows));
+    const rows = this.rows.filter((r) => !covered.has(r.row) && (!named || r.source === named)).map((r) => r.row);
+    const figures = this.columns
+      .filter((c) => readMoney(cellValue(this.sheet, row, c.index)).kind !== 'blank')
+      .map((c) => statedFigure(this.sheet, row, c.index));
+    this.totals.push({ row, kind, label, rows, figures });
+    this.heading = undefined;
+  }
+
+  private unplaced(row: number, column: number, label: string): void {
+    this.problems.push({
+      severity: 'warning',
+      where: { sheet: this.sheet.name, cell: cellAddress(row, Math.max(column, 0)) },
+      message: `Row ${row + 1}${label ? ` ("${label}")` : ''} holds money but names no BCF funding source, so it is not read as income: name the source (e.g. DFG, Minimum NHS Contribution, iBCF) or put it under one.`,
+    });
+  }
+
+  /** The "Please specify" text beside an additional contribution, if any. */
+  private specified(row: number): string {
+    return this.specify !== undefined && isLabel(this.sheet, row, this.specify)
+      ? textAt(this.sheet, row, this.specify)
+      : '';
+  }
+}
+
+const single = (years: readonly string[]) => (years.length === 1 ? years[0] : undefined);

@@ -1,0 +1,145 @@
+import { classifyHeader, classifyLabel, scaleOf } from '../audit/headerWords';
+import type { SheetSnapshot } from '../snapshot';
+import { header, rowWidth, textAt, yearOfColumn, yearOfText } from './templateCells';
+
+/**
+ * The columns of the template's expenditure line table, known by the words of their headers in
+ * every cycle's wording ("Scheme ID", "Expenditure for 2023-24 (£)", "2017/18 Expenditure (£000)",
+ * "% NHS (if Joint Commissioner)"...). The table is the row that heads a scheme name, a source of
+ * funding and an expenditure column: checklist rows, the Running Balances and Required Spend blocks
+ * above it head none of the three together.
+ */
+export type LineField =
+  | 'id'
+  | 'name'
+  | 'description'
+  | 'schemeType'
+  | 'subType'
+  | 'schemeTypeOther'
+  | 'outputs'
+  | 'outputUnit'
+  | 'areaOfSpend'
+  | 'areaOfSpendOther'
+  | 'commissioner'
+  | 'nhsPercent'
+  | 'laPercent'
+  | 'provider'
+  | 'source'
+  | 'spend'
+  | 'total'
+  | 'status';
+
+const FIELD_WORDS: readonly [LineField, RegExp][] = [
+  ['schemeTypeOther', /specify.*scheme type|scheme type.*other/],
+  ['areaOfSpendOther', /specify.*area of spend|area of spend.*other/],
+  ['nhsPercent', /%\s*nhs|nhs\s*%/],
+  ['laPercent', /%\s*la\b|la\s*%|%\s*local authority/],
+  ['subType', /sub[\s-]*types?/],
+  ['schemeType', /scheme type|^type of scheme|^scheme category/],
+  ['id', /scheme id|scheme ref|scheme (no|number)|^id$|^ref$/],
+  ['name', /scheme name|^name$|^scheme$/],
+  ['description', /description/],
+  // "Planned Output Unit Estimate" (2021-22) is the words for what is counted, like 2022-23's "Units".
+  ['outputUnit', /^units?$|unit of measure|output units?$|unit estimate/],
+  ['outputs', /planned outputs?/],
+  ['areaOfSpend', /area of spend/],
+  ['commissioner', /commissioner|commissioned by/],
+  ['provider', /provider/],
+  ['source', /source of funding|funding source/],
+  ['status', /new\s*\/?\s*existing|existing scheme/],
+  ['total', /\btotal\b/],
+  ['spend', /expenditure|\bspend\b|£/],
+];
+
+export function lineFieldOf(text: string): LineField | undefined {
+  if (!text) return undefined;
+  return FIELD_WORDS.find(([, words]) => words.test(text))?.[0];
+}
+
+export interface LineColumn {
+  readonly field: LineField;
+  readonly index: number;
+  readonly header: string;
+  /** For spend and outputs: the year the column is for, when it says or the band above says. */
+  readonly year?: string;
+  /** £000 headers: what one unit in the column is worth in pounds. */
+  readonly scale: number;
+}
+
+export interface LineHeader {
+  readonly row: number;
+  readonly columns: readonly LineColumn[];
+  /** The row under the header held the years ("2023-24" under "Expenditure (£)"): lines start below it. */
+  readonly firstLineRow: number;
+}
+
+/** The line table's header row on a sheet, or undefined: found by its words wherever it is. */
+export function findLineHeader(sheet: SheetSnapshot): LineHeader | undefined {
+  for (let row = 0; row < sheet.values.length; row++) {
+    const fields = new Set<LineField>();
+    for (let c = 0; c < rowWidth(sheet, row); c++) {
+      const f = lineFieldOf(header(sheet, row, c));
+      if (f) fields.add(f);
+    }
+    if (
+      fields.has('name') &&
+      fields.has('source') &&
+      (fields.has('spend') || fields.has('total')) &&
+      !schemeTable(sheet, row)
+    )
+      return headerAt(sheet, row);
+  }
+  return undefined;
+}
+
+/**
+ * A council's own scheme table headed partly in the template's words but carrying benefits (a
+ * count of admissions avoided, savings, % of pool, in the pool or not): the template never has
+ * these, and the scheme-table import reads them, so such a table is not taken for the template.
+ */
+function schemeTable(sheet: SheetSnapshot, row: number): boolean {
+  for (let c = 0; c < rowWidth(sheet, row); c++) {
+    const text = textAt(sheet, row, c);
+    if (!text) continue;
+    const role = classifyHeader(text);
+    if (role === 'count' || role === 'saving' || role === 'poolShare' || classifyLabel(text) === 'inPool') return true;
+  }
+  return false;
+}
+
+function headerAt(sheet: SheetSnapshot, row: number): LineHeader {
+  const width = rowWidth(sheet, row);
+  const below = yearsRow(sheet, row + 1, width);
+  const columns: LineColumn[] = [];
+  let band = '';
+  for (let c = 0; c < Math.max(width, rowWidth(sheet, row + 1)); c++) {
+    const own = header(sheet, row, c);
+    if (own) band = own;
+    const sub = below ? header(sheet, row + 1, c) : '';
+    // A merged "Expenditure (£)" over a row of years heads each year's column.
+    const text = own && sub ? `${own} ${sub}` : own || (sub ? `${band} ${sub}` : '');
+    const field = lineFieldOf(text);
+    if (!field) continue;
+    const year =
+      field === 'spend' || field === 'outputs'
+        ? (yearOfText(text) ?? yearOfColumn(sheet, row, c, { first: 0, last: -1 }))
+        : undefined;
+    columns.push({ field, index: c, header: textAt(sheet, row, c), year, scale: scaleOf(text) ?? 1 });
+  }
+  return { row, columns, firstLineRow: below ? row + 2 : row + 1 };
+}
+
+/** Whether a row under the header holds years only (a second header row), not a line. */
+function yearsRow(sheet: SheetSnapshot, row: number, width: number): boolean {
+  let years = 0;
+  for (let c = 0; c < Math.max(width, rowWidth(sheet, row)); c++) {
+    const text = textAt(sheet, row, c);
+    if (!text) continue;
+    if (!yearOfText(text)) return false;
+    years++;
+  }
+  return years > 0;
+}
+
+export const columnsOf = (h: LineHeader, field: LineField) => h.columns.filter((c) => c.field === field);
+export const columnOf = (h: LineHeader, field: LineField) => h.columns.find((c) => c.field === field);

@@ -1,0 +1,276 @@
+import type Decimal from 'decimal.js';
+import type { ExpenditureLine, PlannedOutput } from '../../domain/expenditure';
+import { HUNDRED, ZERO } from '../../domain/money';
+import type { Problem } from '../../domain/problems';
+import { matchCommissioner, matchSource, matchStatus, matchOrganisationSource } from '../../domain/templateVocabulary';
+import type { SourceId } from '../../domain/templateVocabulary';
+import { cellAddress, columnIndex } from '../a1';
+import { readTypedCell } from '../audit/typedCell';
+import { CellReader } from '../readers/cells';
+import { isSubtotalRow } from '../readers/subtotalRows';
+import { cellFormat, cellValue, type SheetSnapshot } from '../snapshot';
+import { columnOf, columnsOf, type LineColumn, type LineHeader } from './lineColumns';
+import { readMoney, statedFigure, textAt, type StatedFigure } from './templateCells';
+
+/**
+ * The rows under the expenditure line table's header: lines, and the rows that only total them
+ * (a "Sub-total DFG", an "iBCF subtotal", a SUM over the column above, the Total row), which are
+ * kept as stated figures and never read as lines. Blank rows and notes below are passed over.
+ */
+export interface LocatedLine {
+  readonly line: ExpenditureLine;
+  readonly row: number;
+  /** A1 address of the cell each field was read from. */
+  readonly cells: Readonly<Partial<Record<keyof ExpenditureLine, string>>>;
+}
+
+/** A row that totals lines: which lines (by index) and its figure in each money column. */
+export interface StatedTotal {
+  readonly row: number;
+  readonly kind: 'subtotal' | 'total';
+  readonly label: string;
+  readonly lines: readonly number[];
+  readonly figures: readonly { readonly column: LineColumn; readonly figure: StatedFigure }[];
+}
+
+export interface LineTable {
+  readonly sheet: string;
+  readonly header: LineHeader;
+  readonly lines: readonly LocatedLine[];
+  readonly totals: readonly StatedTotal[];
+  /** Each line's stated total across years, where the table has that column. */
+  readonly rowTotals: readonly { readonly line: number; readonly figure: StatedFigure }[];
+  /** Money cells holding text that is no figure. */
+  readonly unreadable: readonly { readonly cell: string; readonly text: string; readonly what: string }[];
+  readonly problems: readonly Problem[];
+}
+
+const SUBTOTAL = /sub[\s-]*total/i;
+const TOTAL = /^\s*(grand\s+)?totals?\b/i;
+
+export function readLineTable(sheet: SheetSnapshot, header: LineHeader, years: readonly string[]): LineTable {
+  const reader = new LineReader(sheet, header, years);
+  for (let row = header.firstLineRow; row < sheet.values.length; row++) reader.readRow(row);
+  return {
+    sheet: sheet.name,
+    header,
+    lines: reader.lines,
+    totals: reader.totals,
+    rowTotals: reader.rowTotals,
+    unreadable: reader.unreadable,
+    problems: reader.problems,
+  };
+}
+
+/** The columns holding money: each year's spend and the total across years. */
+export const moneyColumns = (h: LineHeader) => h.columns.filter((c) => c.field === 'spend' || c.field === 'total');
+
+class LineReader {
+  readonly lines: LocatedLine[] = [];
+  readonly totals: StatedTotal[] = [];
+  readonly rowTotals: { line: number; figure: StatedFigure }[] = [];
+  readonly unreadable: { cell: string; text: string; what: string }[] = [];
+  readonly problems: Problem[] = [];
+  private runStart = 0;
+  private readonly cells: CellReader;
+  private readonly labelColumns: number[];
+
+  constructor(
+    private readonly sheet: SheetSnapshot,
+    private readonly header: LineHeader,
+    private readonly years: readonly string[],
+  ) {
+    this.cells = new CellReader(sheet);
+    this.labelColumns = header.columns
+      .filter((c) => !['spend', 'total', 'outputs'].includes(c.field))
+      .map((c) => c.index);
+  }
+
+  private text(row: number, column: LineColumn | undefined): string {
+    return column ? textAt(this.sheet, row, column.index) : '';
+  }
+
+  readRow(row: number): void {
+    const labels = this.labelColumns.map((c) => textAt(this.sheet, row, c)).filter(Boolean);
+    const money = moneyColumns(this.header);
+    const hasMoney = money.some((c) => readMoney(cellValue(this.sheet, row, c.index)).kind !== 'blank');
+    // A line may be called "Total Care at Home": a total row names no funding source.
+    const sourced = !!matchSource(this.text(row, columnOf(this.header, 'source')));
+    const sub = sourced ? undefined : labels.find((l) => SUBTOTAL.test(l));
+    const total = sourced ? undefined : labels.find((l) => TOTAL.test(l));
+    if (sub || total || this.sumsAbove(row))
+      return this.totalRow(row, sub ? 'subtotal' : total ? 'total' : 'subtotal', sub ?? total ?? '');
+    const name = this.text(row, columnOf(this.header, 'name'));
+    const id = this.text(row, columnOf(this.header, 'id'));
+    const source = this.text(row, columnOf(this.header, 'source'));
+    if (!(name || id) || !(source || hasMoney)) return;
+    this.readLine(row);
+  }
+
+  /** A row whose money cells are SUM/SUBTOTAL formulas over the column above: a sub-total nobody labelled. */
+  private sumsAbove(row: number): boolean {
+    return isSubtotalRow(
+      this.cells,
+      row,
+      moneyColumns(this.header).map((c) => c.index),
+    );
+  }
+
+  private totalRow(row: number, kind: 'subtotal' | 'total', label: string): void {
+    const figures = moneyColumns(this.header)
+      .filter((c) => cellValue(this.sheet, row, c.index) !== null && cellValue(this.sheet, row, c.index) !== undefined)
+      .map((column) => ({ column, figure: statedFigure(this.sheet, row, column.index) }));
+    this.totals.push({
+      row,
+      kind,
+      label: label || `row ${row + 1}`,
+      lines: this.coveredLines(row, kind, label),
+      figures,
+    });
+    if (kind === 'subtotal') this.runStart = this.lines.length;
+  }
+
+  /** The lines a total adds up: the range its formula sums, else (a sub-total) the run since the last one, or every line above. */
+  private coveredLines(row: number, kind: 'subtotal' | 'total', label: string): number[] {
+    const all = this.lines.map((_, i) => i);
+    const f = moneyColumns(this.header)
+      .map((c) => this.sheet.formulas?.[row]?.[c.index])
+      .find((x) => x && /^=\s*(SUBTOTAL|SUM|AGGREGATE)\s*\(/i.test(x));
+    if (f) {
+      const ranges = rangesOf(f);
+      return all.filter((i) => ranges.some((r) => r.top <= this.lines[i].row && this.lines[i].row <= r.bottom));
+    }
+    if (kind === 'total') return all;
+    const run = all.slice(this.runStart);
+    const named = matchSource(label.replace(SUBTOTAL, ' ')) ?? undefined;
+    // "Sub-total DFG" under lines of several sources totals the DFG ones, if there are any.
+    const ofSource = all.filter((i) => this.lines[i].line.source === named);
+    return named && ofSource.length && run.some((i) => this.lines[i].line.source !== named) ? ofSource : run;
+  }
+
+  private readLine(row: number): void {
+    const h = this.header;
+    const cells: Partial<Record<keyof ExpenditureLine, string>> = {};
+    const at = (field: keyof ExpenditureLine, column: LineColumn | undefined) => {
+      if (column) cells[field] = cellAddress(row, column.index);
+      return this.text(row, column);
+    };
+    const commissioner = this.commissioner(row, at('commissioner', columnOf(h, 'commissioner')));
+    const source = this.source(row, at('source', columnOf(h, 'source')));
+    const nhsPercent = this.percent(row, columnOf(h, 'nhsPercent'));
+    const laPercent = this.percent(row, columnOf(h, 'laPercent'));
+    if (columnOf(h, 'nhsPercent')) cells.nhsPercent = cellAddress(row, columnOf(h, 'nhsPercent')!.index);
+    const status = matchStatus(at('status', columnOf(h, 'status')));
+    const line: ExpenditureLine = {
+      id: at('id', columnOf(h, 'id')),
+      name: at('name', columnOf(h, 'name')) || at('id', columnOf(h, 'id')),
+      description: at('description', columnOf(h, 'description')),
+      schemeType: at('schemeType', columnOf(h, 'schemeType')),
+      subType: at('subType', columnOf(h, 'subType')),
+      schemeTypeOther: at('schemeTypeOther', columnOf(h, 'schemeTypeOther')),
+      outputs: this.outputs(row),
+      areaOfSpend: at('areaOfSpend', columnOf(h, 'areaOfSpend')),
+      areaOfSpendOther: at('areaOfSpendOther', columnOf(h, 'areaOfSpendOther')),
+      commissioner,
+      ...(commissioner === 'Joint' && nhsPercent ? { nhsPercent } : {}),
+      ...(commissioner === 'Joint' && laPercent ? { laPercent } : {}),
+      provider: at('provider', columnOf(h, 'provider')),
+      source,
+      spend: this.spend(row),
+      ...(status ? { status } : {}),
+    };
+    const total = columnOf(h, 'total');
+    if (total && cellValue(this.sheet, row, total.index) !== null)
+      this.rowTotals.push({ line: this.lines.length, figure: statedFigure(this.sheet, row, total.index) });
+    this.lines.push({ line, row, cells });
+  }
+
+  /** Planned outputs per year: the count in a year's (or the only) outputs column, with the units column's words. */
+  private outputs(row: number): Record<string, PlannedOutput> {
+    const outputs: Record<string, PlannedOutput> = Object.create(null);
+    const columns = columnsOf(this.header, 'outputs');
+    const unit = this.text(row, columnOf(this.header, 'outputUnit'));
+    for (const c of columns) {
+      const year = c.year ?? (columns.length === 1 && this.years.length === 1 ? this.years[0] : undefined);
+      const count = readMoney(cellValue(this.sheet, row, c.index));
+      if (year && count.kind === 'number' && !count.value.isNegative()) outputs[year] = { count: count.value, unit };
+    }
+    return outputs;
+  }
+
+  private spend(row: number): Record<string, Decimal> {
+    const spend: Record<string, Decimal> = {};
+    const columns = columnsOf(this.header, 'spend');
+    for (const c of columns) {
+      const year = c.year ?? (columns.length === 1 && this.years.length === 1 ? this.years[0] : undefined);
+      if (!year) continue;
+      const read = readMoney(cellValue(this.sheet, row, c.index));
+      if (read.kind === 'text') {
+        const cell = cellAddress(row, c.index);
+        this.unreadable.push({ cell, text: read.text, what: `${year} expenditure` });
+        this.problem(
+          row,
+          c.index,
+          `the ${year} expenditure holds the text "${read.text}", not an amount: type the figure alone, e.g. 125000.`,
+        );
+      } else if (read.kind === 'number') spend[year] = (spend[year] ?? ZERO).plus(read.value.times(c.scale));
+    }
+    return spend;
+  }
+
+  private commissioner(row: number, text: string): ExpenditureLine['commissioner'] {
+    const c = matchCommissioner(text);
+    if (c) return c;
+    const column = columnOf(this.header, 'commissioner');
+    if (column)
+      this.problem(
+        row,
+        column.index,
+        text
+          ? `"${text}" is not a commissioner the template knows: choose Local Authority, NHS (ICB/CCG) or Joint.`
+          : 'the commissioner is blank: choose Local Authority, NHS (ICB/CCG) or Joint.',
+      );
+    return 'NHS';
+  }
+
+  private source(row: number, text: string): SourceId {
+    const s = matchSource(text) ?? matchOrganisationSource(text);
+    if (s) return s;
+    const column = columnOf(this.header, 'source');
+    if (column)
+      this.problem(
+        row,
+        column.index,
+        `"${text}" is not a BCF funding source: choose one from the template's list (e.g. Minimum NHS Contribution, iBCF, DFG).`,
+      );
+    return 'additionalLa';
+  }
+
+  /** A percentage as points: 60, "60%", 0.6 formatted as a percentage, or a fraction of one; "N/A" and blank are none. */
+  private percent(row: number, column: LineColumn | undefined): Decimal | undefined {
+    if (!column) return undefined;
+    const typed = readTypedCell(cellValue(this.sheet, row, column.index), cellFormat(this.sheet, row, column.index));
+    if (typed.kind !== 'number') return undefined;
+    if (typed.percentSign || typed.value.greaterThan(1)) return typed.value;
+    return typed.value.times(HUNDRED);
+  }
+
+  private problem(row: number, column: number, message: string): void {
+    this.problems.push({
+      severity: 'error',
+      where: { sheet: this.sheet.name, cell: cellAddress(row, column) },
+      message: `Line on row ${row + 1}: ${message}`,
+    });
+  }
+}
+
+/** The ranges a formula refers to, as 0-based rows and columns. */
+export function rangesOf(formula: string): { top: number; bottom: number; first: number; last: number }[] {
+  const found = formula.replace(/"[^"]*"/g, '').matchAll(/\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)/gi);
+  return [...found].map(([, c0, r0, c1, r1]) => ({
+    top: Number(r0) - 1,
+    bottom: Number(r1) - 1,
+    first: columnIndex(c0),
+    last: columnIndex(c1),
+  }));
+}
