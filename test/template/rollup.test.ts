@@ -78,3 +78,27 @@ describe('bcf rollup', () => {
     expect(await cli(['rollup', files[2]])).toMatchObject({ code: 2 });
   });
 });
+
+describe('bcf rollup of filled-in templates and an add-in workbook', () => {
+  const { templateCorpus, toXlsx } = require('../support/templateCorpus') as typeof import('../support/templateCorpus');
+  it('adds up every clean corpus template by source exactly as their manifests, years of all versions side by side', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bcf-rollup-t-'));
+    const clean = templateCorpus().filter((s) => !s.faults.length);
+    const files: string[] = [];
+    for (const spec of clean) {
+      const file = path.join(dir, `${spec.name}.xlsx`);
+      await fs.writeFile(file, await toXlsx(spec));
+      files.push(file);
+    }
+    const out: string[] = [];
+    const code = await main(['rollup', ...files, '--json'], { out: (t) => out.push(t), err: () => undefined });
+    expect(code).toBe(0);
+    const json = JSON.parse(out.join('\n'));
+    const expected = new Map<string, Decimal>();
+    for (const spec of clean)
+      for (const [year, amount] of Object.entries(spec.expected.spendByYear))
+        expected.set(year, (expected.get(year) ?? new Decimal(0)).plus(amount));
+    expect(json.totalSpend).toEqual(Object.fromEntries([...expected].sort().map(([y, d]) => [y, d.toFixed(2)])));
+    expect(json.boards).toHaveLength(clean.length);
+  });
+});
