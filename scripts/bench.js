@@ -129,6 +129,7 @@ async function main() {
     ['Office adapter round trips', 'officeBench.js'],
     ['Task pane bundle', 'bundle-size.js'],
     ['Audit', 'auditBench.js'],
+    ['Planning templates, 150 boards', 'templateBench.js'],
   ]) {
     const script = path.join(__dirname, file);
     if (!fs.existsSync(script)) {
