@@ -109,7 +109,8 @@ function requiredSpendRules(plan: Plan): TemplateRule[] {
       if (!minimum) return [];
       const planned = plannedRequiredSpend(plan, kind, y.label);
       const passed = planned.greaterThanOrEqualTo(minimum);
-      const what = REQUIRED_SPEND_LABELS[kind].toLowerCase();
+      const label = REQUIRED_SPEND_LABELS[kind];
+      const what = label[0].toLowerCase() + label.slice(1);
       return [
         {
           rule: 'minimum-spend',

@@ -118,3 +118,27 @@ describe('template rules', () => {
     ]);
   });
 });
+
+describe('the 2023-25 example', () => {
+  const { readFileSync } = require('fs') as typeof import('fs');
+  const { planFromJsonText } = require('../../src/domain/planJson') as typeof import('../../src/domain/planJson');
+  const { templateRules } =
+    require('../../src/domain/templateRules') as typeof import('../../src/domain/templateRules');
+  const { SOURCE_IDS } =
+    require('../../src/domain/templateVocabulary') as typeof import('../../src/domain/templateVocabulary');
+  const { plan, problems } = planFromJsonText(
+    readFileSync(`${__dirname}/../../examples/expenditure-2023-25.json`, 'utf8'),
+  );
+  it('has 40+ lines from every 2023-25 source, a joint line, both years, and meets every rule', () => {
+    expect(problems).toEqual([]);
+    expect(plan.expenditure!.length).toBeGreaterThanOrEqual(40);
+    const used = new Set(plan.expenditure!.map((l) => l.source));
+    expect(
+      SOURCE_IDS.filter((s) => !['winterPressures', 'laBetterCareGrant'].includes(s)).every((s) => used.has(s)),
+    ).toBe(true);
+    expect(plan.expenditure!.some((l) => l.commissioner === 'Joint' && l.nhsPercent)).toBe(true);
+    expect(plan.years.map((y) => y.label)).toEqual(['2023/24', '2024/25']);
+    expect(templateRules(plan).filter((r) => !r.passed)).toEqual([]);
+    expect(templateRules(plan).filter((r) => r.rule === 'minimum-spend')).toHaveLength(4);
+  });
+});
