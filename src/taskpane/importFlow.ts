@@ -9,6 +9,9 @@ import {
   type MappedColumn,
 } from '../workbook/import/columnMapping';
 import { planFromTable, type ImportOptions, type ImportResult } from '../workbook/import/planFromTable';
+import { importTemplate, type TemplateImport } from '../workbook/template/templateImport';
+import type { WorkbookSnapshot } from '../workbook/snapshot';
+import { cellAddress } from '../workbook/a1';
 
 /**
  * The steps of "Import schemes from a table", kept apart from the panel so they can be tested
@@ -25,7 +28,26 @@ export interface FoundImport {
 
 const ADDIN_SHEETS = new Set(Object.values(SHEET).map((s) => String(s).toLowerCase()));
 
-export async function findImportTable(host: WorkbookHost): Promise<FoundImport | { readonly message: string }> {
+/** NHS England's planning template found in the workbook: its lines, income and minimums, ready to start a plan from. */
+export interface FoundTemplate {
+  readonly kind: 'template';
+  readonly imported: TemplateImport;
+  /** Where the lines are, in words: "'6a. Expenditure'!A31". */
+  readonly where: string;
+}
+
+/** The planning template on the person's own sheets, if there is one with lines. */
+export function findTemplate(snapshot: WorkbookSnapshot): FoundTemplate | undefined {
+  const imported = importTemplate(snapshot);
+  if (!imported?.plan.expenditure?.length) return undefined;
+  const lines = imported.template.lines;
+  const header = cellAddress(lines.header.row, lines.header.columns[0]?.index ?? 0);
+  return { kind: 'template', imported, where: `'${lines.sheet.replace(/'/g, "''")}'!${header}` };
+}
+
+export async function findImportTable(
+  host: WorkbookHost,
+): Promise<FoundImport | FoundTemplate | { readonly message: string }> {
   const selection = await host.readSelection?.();
   if (selection && selection.address.includes(':')) {
     const [table] = tablesToImport({ sheets: [selection.snapshot] });
@@ -38,6 +60,8 @@ export async function findImportTable(host: WorkbookHost): Promise<FoundImport |
   const sheets = snapshot.sheets.filter(
     (s) => !ADDIN_SHEETS.has(s.name.toLowerCase()) && !s.name.startsWith('Card ') && !/^BCF \d{4}/.test(s.name),
   );
+  const template = findTemplate({ sheets });
+  if (template) return template;
   const mine = selection ? sheets.filter((s) => s.name === selection.sheet) : [];
   const [table] = [
     ...tablesToImport({ sheets: mine }),

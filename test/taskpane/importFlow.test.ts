@@ -1,6 +1,13 @@
 import { MemoryWorkbook } from '../../src/adapters/memory/memoryWorkbook';
 import { computeSchemeTable } from '../../src/domain/schemeTable';
-import { findImportTable, previewImport, withField, type FoundImport } from '../../src/taskpane/importFlow';
+import {
+  findImportTable,
+  previewImport,
+  withField,
+  type FoundImport,
+  type FoundTemplate,
+} from '../../src/taskpane/importFlow';
+import { xlsxToSnapshot } from '../../src/adapters/file/xlsxReader';
 import { auditWorkbook } from '../../src/workbook/audit/auditWorkbook';
 import { startPlan } from '../../src/workbook/commands';
 const { barnetTablesAsPrinted } = require('../support/barnetTablesAsPrinted');
@@ -17,10 +24,36 @@ function typedWorkbook(): MemoryWorkbook {
   return book;
 }
 
-function expectFound(result: FoundImport | { message: string }): FoundImport {
+function expectFound(result: FoundImport | FoundTemplate | { message: string }): FoundImport {
   if ('message' in result) throw new Error(result.message);
+  if ('kind' in result) throw new Error(`found the planning template at ${result.where}, not a scheme table`);
   return result;
 }
+
+describe('Import finds NHS England’s planning template first', () => {
+  const { templateCorpus, toXlsx } = require('../support/templateCorpus') as typeof import('../support/templateCorpus');
+  test.each(
+    templateCorpus()
+      .filter((s) => !s.faults.length)
+      .slice(0, 4),
+  )('$name: the lines and each year’s spend, as the manifest has them', async (spec) => {
+    const book = new MemoryWorkbook();
+    for (const sheet of (await xlsxToSnapshot(await toXlsx(spec))).sheets) {
+      book.engine.addSheet(sheet.name);
+      sheet.values.forEach((row, r) =>
+        row?.forEach((v, c) => v !== null && v !== undefined && book.setCell(sheet.name, r, c, v as string)),
+      );
+    }
+    const found = await findImportTable(book);
+    if (!('kind' in found)) throw new Error('no template found');
+    const plan = found.imported.plan;
+    expect(plan.expenditure).toHaveLength(spec.expected.lines.length);
+    for (const [year, total] of Object.entries(spec.expected.spendByYear))
+      expect(
+        plan.expenditure!.reduce((a, l) => a.plus(l.spend[year] ?? 0), new (require('decimal.js'))(0)).toFixed(2),
+      ).toBe(total);
+  });
+});
 
 describe('Import schemes from a table (the pane’s flow, on the in-memory workbook)', () => {
   test('the selected cells: Table 4 as printed, its columns proposed and the 2015/16 figures reproduced', async () => {

@@ -15,7 +15,8 @@ import { describeProblem } from '../../domain/problems';
 import { computeSchemeTable } from '../../domain/schemeTable';
 import { IMPORT_FIELDS, type ImportField } from '../../workbook/import/columnMapping';
 import type { FeatureProps } from '../feature';
-import { findImportTable, previewImport, withField, type FoundImport } from '../importFlow';
+import { findImportTable, previewImport, withField, type FoundImport, type FoundTemplate } from '../importFlow';
+import { TemplateFound } from './import/TemplateFound';
 import { panelStyles } from '../panelStyles';
 
 const useStyles = makeStyles({
@@ -34,6 +35,7 @@ const useStyles = makeStyles({
 export function ImportPanel({ session }: FeatureProps) {
   const styles = useStyles();
   const [found, setFound] = useState<FoundImport>();
+  const [template, setTemplate] = useState<FoundTemplate>();
   const [message, setMessage] = useState<string>();
   const [looking, setLooking] = useState(false);
   const [board, setBoard] = useState('');
@@ -44,10 +46,11 @@ export function ImportPanel({ session }: FeatureProps) {
     setMessage(undefined);
     findImportTable(session.host)
       .then((result) => {
-        if ('message' in result) {
-          setFound(undefined);
-          setMessage(result.message);
-        } else setFound(result);
+        setFound(undefined);
+        setTemplate(undefined);
+        if ('message' in result) setMessage(result.message);
+        else if ('kind' in result) setTemplate(result);
+        else setFound(result);
       })
       .catch((e: Error) => setMessage(`The workbook could not be read: ${e.message.split('\n')[0]}`))
       .finally(() => setLooking(false));
@@ -73,7 +76,7 @@ export function ImportPanel({ session }: FeatureProps) {
       </Body1>
       <div>
         <Button appearance="primary" disabled={busy} onClick={find}>
-          {looking ? 'Looking…' : found ? 'Find again' : 'Find the table'}
+          {looking ? 'Looking…' : found || template ? 'Find again' : 'Find the table'}
         </Button>
       </div>
       {message && (
@@ -81,6 +84,7 @@ export function ImportPanel({ session }: FeatureProps) {
           {message}
         </Caption1>
       )}
+      {template && <TemplateFound found={template} busy={busy} onStart={(plan) => session.startFrom(plan)} />}
       {found && preview && (
         <>
           <Caption1 role="status" className={styles.wrap}>
