@@ -6,8 +6,8 @@ import { cellAddress } from '../a1';
 import { scaleOf } from '../audit/headerWords';
 import { readTypedCell } from '../audit/typedCell';
 import { cellValue, type SheetSnapshot } from '../snapshot';
-import { header, isLabel, readMoney, rowWidth, statedFigure, textAt, yearOfColumn, yearOfText } from './templateCells';
-import type { StatedFigure } from './templateCells';
+import { header, isLabel, readMoney, rowWidth, statedFigure, textAt, yearOfColumn, yearOfText } from './cellReading';
+import type { StatedFigure } from './cellReading';
 
 /**
  * The template's Income tab: rows of money per funding source and year under a header row

@@ -1,6 +1,6 @@
 import { classifyHeader, classifyLabel, scaleOf } from '../audit/headerWords';
 import type { SheetSnapshot } from '../snapshot';
-import { header, rowWidth, textAt, yearOfColumn, yearOfText } from './templateCells';
+import { header, rowWidth, textAt, yearOfColumn, yearOfText } from './cellReading';
 
 /**
  * The columns of the template's expenditure line table, known by the words of their headers in

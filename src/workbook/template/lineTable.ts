@@ -10,7 +10,7 @@ import { CellReader } from '../readers/cells';
 import { isSubtotalRow } from '../readers/subtotalRows';
 import { cellFormat, cellValue, type SheetSnapshot } from '../snapshot';
 import { columnOf, columnsOf, type LineColumn, type LineHeader } from './lineColumns';
-import { readMoney, statedFigure, textAt, type StatedFigure } from './templateCells';
+import { readMoney, statedFigure, textAt, type StatedFigure } from './cellReading';
 
 /**
  * The rows under the expenditure line table's header: lines, and the rows that only total them

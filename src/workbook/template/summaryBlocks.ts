@@ -2,7 +2,7 @@ import type { RequiredSpendKind } from '../../domain/expenditure';
 import { matchSource, type SourceId } from '../../domain/templateVocabulary';
 import { scaleOf } from '../audit/headerWords';
 import type { SheetSnapshot } from '../snapshot';
-import { header, rowWidth, statedFigure, textAt, yearOfColumn, type StatedFigure } from './templateCells';
+import { header, rowWidth, statedFigure, textAt, yearOfColumn, type StatedFigure } from './cellReading';
 
 /**
  * The two summary blocks the template shows above its lines: the Running Balances (per source and

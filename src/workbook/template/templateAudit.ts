@@ -9,7 +9,7 @@ import type { LocatedTemplate } from './locateTemplate';
 import type { LineTable } from './lineTable';
 import type { BalanceCell, RequiredCell } from './summaryBlocks';
 import { agrees, cellSums, figureValue, shown } from './templateFigures';
-import type { StatedFigure } from './templateCells';
+import type { StatedFigure } from './cellReading';
 import { importTemplate } from './templateImport';
 import { templateRuleFindings } from './templateRuleFindings';
 

@@ -3,7 +3,7 @@ import { Money, ZERO } from '../../domain/money';
 import { shownFormat } from '../audit/shownFormat';
 import { agreesAsShown } from '../audit/typedCell';
 import { cellValue, type SheetSnapshot } from '../snapshot';
-import { readMoney, type StatedFigure } from './templateCells';
+import { readMoney, type StatedFigure } from './cellReading';
 
 /**
  * How the audit judges a figure the template states against what it should be: to the penny, or

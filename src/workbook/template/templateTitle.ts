@@ -1,4 +1,4 @@
-import { rowWidth, textAt, yearOfText } from './templateCells';
+import { rowWidth, textAt, yearOfText } from './cellReading';
 import type { WorkbookSnapshot } from '../snapshot';
 
 /**
