@@ -7,6 +7,7 @@ import { IMPORT_FIELDS, proposeMapping, tablesToImport, unplacedColumns } from '
 import { planFromTable } from '../workbook/import/planFromTable';
 import { UsageError } from './args';
 import type { CliCommand } from './command';
+import { checkOutput } from './io';
 
 /**
  * bcf import: starts a plan (JSON, for `bcf build`) from the first scheme table found in a
@@ -29,6 +30,7 @@ export const importCommand: CliCommand = {
   async run({ positionals: [file], flags }, io) {
     const out = flags.out;
     if (typeof out !== 'string') throw new UsageError('give the plan to write with -o, e.g. -o plan.json');
+    await checkOutput(file, out);
     if (typeof flags.range === 'string' && !/^\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?$/i.test(flags.range))
       throw new UsageError(`--range "${flags.range}" is not a range; write it like A1:H30`);
     const snapshot = await loadSnapshot(file);

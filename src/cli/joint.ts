@@ -1,5 +1,4 @@
 import { keptCopyNote } from '../adapters/file/textFile';
-import path from 'path';
 import type Decimal from 'decimal.js';
 import { loadJointFunding, writePackagesFile, type LoadedRegister } from '../adapters/file/jointFundingFiles';
 import { dayFromIso, isoOf, METHOD_LABELS, BASIS_LABELS, today, ukDate, type Shares } from '../domain/jointFunding';
@@ -10,7 +9,7 @@ import { formatPounds } from '../domain/money';
 import { describeProblem } from '../domain/problems';
 import { UsageError } from './args';
 import type { CliCommand } from './command';
-import type { Io } from './io';
+import { checkOutput, type Io } from './io';
 
 export const jointCommand: CliCommand = {
   name: 'joint',
@@ -44,8 +43,9 @@ export const jointCommand: CliCommand = {
     if (!importing && (flags.out !== undefined || flags.map !== undefined))
       throw new UsageError('-o and --map go with "bcf joint import"');
     const mapping = parseMapping(flags.map);
+    if (importing && typeof flags.out === 'string') await checkOutput(input, flags.out);
     const loaded = await loadJointFunding(input, mapping);
-    return importing ? writeImport(input, flags.out, loaded, io) : report(loaded, flags, io);
+    return importing ? writeImport(flags.out, loaded, io) : report(loaded, flags, io);
   },
 };
 
@@ -63,15 +63,8 @@ function parseMapping(value: string | boolean | undefined): Record<string, Impor
   return mapping;
 }
 
-async function writeImport(
-  input: string,
-  out: string | boolean | undefined,
-  loaded: LoadedRegister,
-  io: Io,
-): Promise<number> {
+async function writeImport(out: string | boolean | undefined, loaded: LoadedRegister, io: Io): Promise<number> {
   if (typeof out !== 'string') throw new UsageError('give the packages file to write with -o, e.g. -o packages.json');
-  if (path.resolve(out) === path.resolve(input))
-    throw new UsageError('the output would overwrite the export; choose another -o file');
   loaded.problems.forEach((p) => io.err(describeProblem(p)));
   keptCopyNote(out, await writePackagesFile(out, loaded.jointFunding)).forEach((line) => io.err(line));
   const refused = new Set(loaded.problems.filter((p) => p.severity === 'error').map((p) => p.row)).size;
