@@ -8,6 +8,7 @@ import { planFromTable } from '../workbook/import/planFromTable';
 import { UsageError } from './args';
 import type { CliCommand } from './command';
 import { checkOutput } from './io';
+import { shortList } from './render';
 
 /**
  * bcf import: starts a plan (JSON, for `bcf build`) from the first scheme table found in a
@@ -61,7 +62,7 @@ export const importCommand: CliCommand = {
     const unplaced = unplacedColumns(mapping);
     if (unplaced.length)
       io.out(
-        `Not imported (no place in the plan for them): ${unplaced.map((c) => `${c.where} "${c.header}"`).join(', ')}`,
+        `Not imported (no place in the plan for them): ${shortList(unplaced.map((c) => `${c.where} "${c.header}"`))}`,
       );
     const result = planFromTable(mapping, {
       board: typeof flags.board === 'string' ? flags.board : undefined,

@@ -8,6 +8,7 @@ import { isFinancialYearLabel } from '../domain/financialYear';
 import { formatPounds } from '../domain/money';
 import { describeProblem } from '../domain/problems';
 import { UsageError } from './args';
+import { shortList } from './render';
 import type { CliCommand } from './command';
 import { checkOutput, type Io } from './io';
 
@@ -68,7 +69,7 @@ async function writeImport(out: string | boolean | undefined, loaded: LoadedRegi
   loaded.problems.forEach((p) => io.err(describeProblem(p)));
   keptCopyNote(out, await writePackagesFile(out, loaded.jointFunding)).forEach((line) => io.err(line));
   const refused = new Set(loaded.problems.filter((p) => p.severity === 'error').map((p) => p.row)).size;
-  const ignored = loaded.columns?.ignored.length ? `; columns not copied: ${loaded.columns.ignored.join(', ')}` : '';
+  const ignored = loaded.columns?.ignored.length ? `; columns not copied: ${shortList(loaded.columns.ignored)}` : '';
   io.out(
     `Wrote ${out}: ${loaded.jointFunding.packages.length} packages; ${refused} row${refused === 1 ? '' : 's'} not read (see above)${ignored}.`,
   );

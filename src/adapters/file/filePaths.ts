@@ -21,7 +21,7 @@ export function systemReason(e: unknown): string {
     EISDIR: 'it is a folder',
     ENOSPC: 'the disk is full',
     EROFS: 'the disk is read-only',
-    ELOOP: 'it is a symlink loop (a link that leads back to itself)',
+    ELOOP: 'a symlink loop: the link leads back to itself',
     ENAMETOOLONG: 'the name is too long',
   };
   return (code && reasons[code]) ?? 'the system refused';
@@ -65,13 +65,15 @@ async function realPath(file: string): Promise<string> {
  * ("plan.json/out.xlsx") or a symlink loop. Folders that don't exist yet are made when writing.
  */
 export async function requireWritablePath(output: string): Promise<void> {
-  const here = await fs.stat(output).catch((e: NodeJS.ErrnoException) => e);
-  if (!(here instanceof Error)) {
+  let failure: unknown;
+  const here = await fs.stat(output).catch((e: unknown) => void (failure = e));
+  if (here) {
     if (here.isDirectory())
       throw new FileProblem(`${output} is a folder, not a file; give the name of the file to write in it.`);
     return;
   }
-  if (here.code === 'ELOOP') throw new FileProblem(`${output}: can't write it (${systemReason(here)}).`);
+  if ((failure as NodeJS.ErrnoException)?.code === 'ELOOP')
+    throw new FileProblem(`${output}: can't write it (${systemReason(failure)}).`);
   for (let folder = path.dirname(path.resolve(output)); ; folder = path.dirname(folder)) {
     const stat = await fs.stat(folder).catch(() => undefined);
     if (stat && !stat.isDirectory())
