@@ -32,7 +32,10 @@ beforeAll(async () => {
     barnetJson: barnetJsonCopy(),
     addinWorkbook: await planToXlsxBuffer(workbookLayout(barnetPlan())),
   });
-  if (process.env.CORPUS_TRACE) process.stderr.write(`generated in ${Date.now() - generating} ms\n`);
+  if (process.env.CORPUS_TRACE) {
+    const kinds = ['plan', 'workbook', 'csv'].map((k) => `${cases.filter((c) => c.kind === k).length} ${k}`);
+    process.stderr.write(`${cases.length} cases (${kinds.join(', ')}) generated in ${Date.now() - generating} ms\n`);
+  }
   for (const c of cases) {
     const out: string[] = [];
     const err: string[] = [];
@@ -48,8 +51,8 @@ beforeAll(async () => {
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-test('the corpus has at least 80 cases across plan JSON, workbooks and CSV exports', () => {
-  expect(cases.length).toBeGreaterThanOrEqual(80);
+test('the corpus has at least 200 cases across plan JSON, workbooks and CSV exports', () => {
+  expect(cases.length).toBeGreaterThanOrEqual(200);
   expect(new Set(cases.map((c) => c.kind))).toEqual(new Set(['plan', 'workbook', 'csv']));
 });
 

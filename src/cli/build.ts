@@ -10,7 +10,8 @@ import { planToJson } from '../domain/planJson';
 import { WORKBOOK_LIMITS, workbookLayout } from '../workbook/workbookLayout';
 import { UsageError } from './args';
 import type { CliCommand } from './command';
-import { checkOutput, type Io } from './io';
+import type { Io } from './io';
+import { checkOutput } from './outputPath';
 
 export const buildCommand: CliCommand = {
   name: 'build',

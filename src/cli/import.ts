@@ -7,7 +7,7 @@ import { IMPORT_FIELDS, proposeMapping, tablesToImport, unplacedColumns } from '
 import { planFromTable } from '../workbook/import/planFromTable';
 import { UsageError } from './args';
 import type { CliCommand } from './command';
-import { checkOutput } from './io';
+import { checkOutput } from './outputPath';
 import { shortList } from './render';
 
 /**

@@ -10,7 +10,8 @@ import { describeProblem } from '../domain/problems';
 import { UsageError } from './args';
 import { shortList } from './render';
 import type { CliCommand } from './command';
-import { checkOutput, type Io } from './io';
+import type { Io } from './io';
+import { checkOutput } from './outputPath';
 
 export const jointCommand: CliCommand = {
   name: 'joint',

@@ -1,6 +1,5 @@
 import type Decimal from 'decimal.js';
 import { HUNDRED, ONE, sum, ZERO } from './money';
-import type { Plan } from './plan';
 import type { Commissioner, SchemeStatus, SourceId } from './templateVocabulary';
 import { FUNDING_SOURCES, matchAreaOfSpend } from './templateVocabulary';
 
@@ -9,6 +8,9 @@ import { FUNDING_SOURCES, matchAreaOfSpend } from './templateVocabulary';
  * expenditure line by line, per financial year, with the minimums the plan must meet. Money is
  * Decimal; a year is its label ("2023/24"), as everywhere in the plan.
  */
+
+/** The part of a plan the template's figures come from; not plan.ts's Plan, which names these types (no import loop). */
+type Plan = { readonly income?: readonly IncomeLine[]; readonly expenditure?: readonly ExpenditureLine[] };
 
 /** What one funding source puts into the pool, per year. */
 export interface IncomeLine {

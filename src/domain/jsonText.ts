@@ -29,11 +29,9 @@ export function parseJsonText(source: string, maxDepth: number): { json: unknown
   const refusals = scan.run();
   const syntax = refusals.find((r) => r.syntax);
   if (syntax) throw new UnreadableJson(syntax.message);
-  if (refusals.length)
-    return {
-      json: undefined,
-      problems: refusals.map((r) => ({ severity: 'error', where: { path: r.path }, message: r.message })),
-    };
+  problems.push(...refusals.map((r): Problem => ({ severity: 'error', where: { path: r.path }, message: r.message })));
+  // A key written twice still leaves JSON to read, so the plan's other problems are found in the same run.
+  if (refusals.length > scan.repeated.length) return { json: undefined, problems };
   const json: unknown = JSON.parse(text);
   cleanStrings(json, problems);
   return { json: withExactNumbers(json, scan.inexact), problems };
@@ -92,7 +90,7 @@ class JsonScan {
   /** Numbers a double would change, by where they sit. */
   readonly inexact: InexactNumber[] = [];
   /** Keys written twice: all of them reported at once, since the scan can go on past each. */
-  private readonly repeated: Refusal[] = [];
+  readonly repeated: Refusal[] = [];
   private readonly stack: Frame[] = [];
   private expect: Expect = 'value';
   private at = 0;

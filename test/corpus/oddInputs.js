@@ -73,6 +73,18 @@ function planNumberCases(barnet) {
       ['"board" is written twice', '"cost" is written twice'],
     ],
     [
+      'repeated-key-and-unknown-field',
+      JSON.stringify({ ...json, colour: 'red' }).replace('{"cost":35000', '{"cost":1,"cost":35000'),
+      1,
+      ['"cost" is written twice', '"colour" is not a field'],
+    ],
+    [
+      'repeated-key-and-negative-cost',
+      text.replace('{"cost":35000', '{"cost":1,"cost":-35000'),
+      1,
+      ['"cost" is written twice', 'is negative (-35000)'],
+    ],
+    [
       'cost-and-unknown-field-together',
       JSON.stringify({ ...json, colour: 'red' }).replace('"cost":35000', '"cost":1e-400'),
       1,
