@@ -8,6 +8,7 @@
  */
 const fs = require('fs');
 const path = require('path');
+const { execFileSync } = require('child_process');
 const { zipBytes } = require('./zipBytes');
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -268,6 +269,34 @@ function workbookCases(handWorkbook) {
       0,
       ['clean'],
     ),
+    audit('number-cell-holding-text', zipBytes(handWorkbook({ N: '<row r="2"><c r="B2"><v>abc</v></c></row>' })), 2, [
+      'damaged',
+      'cell B2 of sheet "N"',
+      '"abc"',
+    ]),
+    audit(
+      'sheet-names-twice',
+      zipBytes(
+        handWorkbook({ A: '<row r="1"><c r="A1"><v>1</v></c></row>', B: '' }).map((e) =>
+          e.name === 'xl/workbook.xml' ? { ...e, data: e.data.replace('name="B"', 'name="A"') } : e,
+        ),
+      ),
+      2,
+      ['damaged', 'two sheets are named "A"'],
+    ),
+    audit('sheet-name-entity', zipBytes(handWorkbook({ 'R&amp;D': '<row r="1"><c r="A1"><v>1</v></c></row>' })), 0, [
+      'clean',
+    ]),
+    audit(
+      'worksheet-with-bom',
+      zipBytes(
+        handWorkbook({ S: '<row r="1"><c r="A1"><v>1</v></c></row>' }).map((e) =>
+          e.name.startsWith('xl/') ? { ...e, data: `\uFEFF${e.data}` } : e,
+        ),
+      ),
+      0,
+      ['clean'],
+    ),
     audit('sheet-part-missing', zipBytes(noPart), 2, ['damaged', 'the sheet "Schemes" has no part']),
     audit('sheet-relationship-missing', zipBytes(noRel), 2, ['damaged', 'the sheet "Schemes" has no part']),
     audit('workbook-rels-missing', zipBytes(noRels), 2, ['damaged', 'has no part']),
@@ -298,6 +327,9 @@ function pathCases(dir, files) {
   fs.rmSync(p('paths/hard.xlsx'), { force: true });
   fs.linkSync(workbook, p('paths/hard.xlsx'));
   const relative = path.relative(process.cwd(), workbook);
+  const fifo = p('paths/pipe.xlsx');
+  fs.rmSync(fifo, { force: true });
+  execFileSync('mkfifo', [fifo]);
   const c = (name, args, exit, words, kind = 'plan') => ({ name, kind, args, exit, words });
   return [
     c('o-under-a-file (build)', ['build', plan, '-o', path.join(plan, 'out.xlsx')], 2, ['is a file, not a folder']),
@@ -358,6 +390,9 @@ function pathCases(dir, files) {
     c('symlink-loop (audit)', ['audit', xlsxLoop], 2, ['symlink loop'], 'workbook'),
     c('symlink-loop (joint)', ['joint', loop], 2, ['symlink loop'], 'csv'),
     c('o-symlink-loop (build)', ['build', plan, '-o', xlsxLoop], 2, ['symlink loop']),
+    c('o-is-a-pipe (build)', ['build', plan, '-o', fifo], 2, ['not a regular file']),
+    c('input-is-a-pipe (audit)', ['audit', fifo], 2, ['not a file'], 'workbook'),
+    c('o-empty (build)', ['build', plan, '-o', ''], 64, ['-o']),
     c('dangling-symlink (build)', ['build', dangling, '-o', p('out/dangling.xlsx')], 2, [
       "a symlink to a file that doesn't exist",
     ]),

@@ -70,6 +70,11 @@ export async function requireWritablePath(output: string): Promise<void> {
   if (here) {
     if (here.isDirectory())
       throw new FileProblem(`${output} is a folder, not a file; give the name of the file to write in it.`);
+    // Written by renaming a new file over it: a device such as /dev/null would be replaced, not written to.
+    if (!here.isFile())
+      throw new FileProblem(
+        `${output} is not a regular file (a device, pipe or socket); give the name of a file to write.`,
+      );
     return;
   }
   if ((failure as NodeJS.ErrnoException)?.code === 'ELOOP')

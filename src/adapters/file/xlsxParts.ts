@@ -30,12 +30,16 @@ export function workbookParts(zip: ZipEntries): WorkbookParts {
     );
   const rels = relationships(zip, workbookPath);
   const worksheets: { name: string; part: string }[] = [];
+  const names = new Set<string>();
   const listStart = workbookXml.indexOf('<sheets');
   for (const tag of startTags(workbookXml, 'sheet', listStart, workbookXml.indexOf('</sheets>', listStart))) {
     const name = attribute(tag, 'name');
     const id = attribute(tag, 'r:id');
     if (name === undefined || id === undefined)
       throw new NotForLeanReader('a sheet entry without a name or relationship id');
+    // Excel compares sheet names ignoring case, and refuses a workbook with two of one name.
+    if (names.has(name.toLowerCase())) throw new UnreadableXlsx(`damaged: two sheets are named "${name}"`);
+    names.add(name.toLowerCase());
     const rel = rels.get(id);
     if (!rel)
       throw new UnreadableXlsx(`damaged: the sheet "${name}" has no part (the workbook doesn't say where it is)`);
