@@ -1,4 +1,3 @@
-import path from 'path';
 import { benefitCards } from '../domain/benefitCard';
 import type { Plan } from '../domain/plan';
 import { describeProblem, PlanError } from '../domain/problems';
@@ -12,6 +11,7 @@ import { WORKBOOK_LIMITS, workbookLayout } from '../workbook/workbookLayout';
 import { UsageError } from './args';
 import type { CliCommand } from './command';
 import type { Io } from './io';
+import { checkOutput } from './outputPath';
 
 export const buildCommand: CliCommand = {
   name: 'build',
@@ -27,8 +27,7 @@ export const buildCommand: CliCommand = {
   async run({ positionals: [input], flags }, io) {
     const output = flags.out;
     if (typeof output !== 'string') throw new UsageError('give the workbook to write with -o, e.g. -o out/plan.xlsx');
-    if (path.resolve(input) === path.resolve(output))
-      throw new UsageError('the output would overwrite the input; choose another -o file');
+    await checkOutput(input, output);
     const { plan, problems } = await loadPlan(input);
     problems.forEach((p) => io.err(describeProblem(p)));
     const scope = flags.tables ? 'tables' : 'all';

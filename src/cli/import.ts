@@ -9,6 +9,8 @@ import { importTemplate } from '../workbook/template/templateImport';
 import { UsageError } from './args';
 import { writeTemplateImport } from './importTemplate';
 import type { CliCommand } from './command';
+import { checkOutput } from './outputPath';
+import { shortList } from './render';
 
 /**
  * bcf import: starts a plan (JSON, for `bcf build`) from NHS England's BCF planning template
@@ -32,6 +34,7 @@ export const importCommand: CliCommand = {
   async run({ positionals: [file], flags }, io) {
     const out = flags.out;
     if (typeof out !== 'string') throw new UsageError('give the plan to write with -o, e.g. -o plan.json');
+    await checkOutput(file, out);
     if (typeof flags.range === 'string' && !/^\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?$/i.test(flags.range))
       throw new UsageError(`--range "${flags.range}" is not a range; write it like A1:H30`);
     const snapshot = await loadSnapshot(file);
@@ -71,7 +74,7 @@ export const importCommand: CliCommand = {
     const unplaced = unplacedColumns(mapping);
     if (unplaced.length)
       io.out(
-        `Not imported (no place in the plan for them): ${unplaced.map((c) => `${c.where} "${c.header}"`).join(', ')}`,
+        `Not imported (no place in the plan for them): ${shortList(unplaced.map((c) => `${c.where} "${c.header}"`))}`,
       );
     const result = planFromTable(mapping, {
       board: typeof flags.board === 'string' ? flags.board : undefined,

@@ -1,5 +1,4 @@
 import { keptCopyNote } from '../adapters/file/textFile';
-import path from 'path';
 import type Decimal from 'decimal.js';
 import { loadJointFunding, writePackagesFile, type LoadedRegister } from '../adapters/file/jointFundingFiles';
 import { dayFromIso, isoOf, METHOD_LABELS, BASIS_LABELS, today, ukDate, type Shares } from '../domain/jointFunding';
@@ -9,8 +8,10 @@ import { isFinancialYearLabel } from '../domain/financialYear';
 import { formatPounds } from '../domain/money';
 import { describeProblem } from '../domain/problems';
 import { UsageError } from './args';
+import { shortList } from './render';
 import type { CliCommand } from './command';
 import type { Io } from './io';
+import { checkOutput } from './outputPath';
 
 export const jointCommand: CliCommand = {
   name: 'joint',
@@ -44,8 +45,9 @@ export const jointCommand: CliCommand = {
     if (!importing && (flags.out !== undefined || flags.map !== undefined))
       throw new UsageError('-o and --map go with "bcf joint import"');
     const mapping = parseMapping(flags.map);
+    if (importing && typeof flags.out === 'string') await checkOutput(input, flags.out);
     const loaded = await loadJointFunding(input, mapping);
-    return importing ? writeImport(input, flags.out, loaded, io) : report(loaded, flags, io);
+    return importing ? writeImport(flags.out, loaded, io) : report(loaded, flags, io);
   },
 };
 
@@ -63,19 +65,12 @@ function parseMapping(value: string | boolean | undefined): Record<string, Impor
   return mapping;
 }
 
-async function writeImport(
-  input: string,
-  out: string | boolean | undefined,
-  loaded: LoadedRegister,
-  io: Io,
-): Promise<number> {
+async function writeImport(out: string | boolean | undefined, loaded: LoadedRegister, io: Io): Promise<number> {
   if (typeof out !== 'string') throw new UsageError('give the packages file to write with -o, e.g. -o packages.json');
-  if (path.resolve(out) === path.resolve(input))
-    throw new UsageError('the output would overwrite the export; choose another -o file');
   loaded.problems.forEach((p) => io.err(describeProblem(p)));
   keptCopyNote(out, await writePackagesFile(out, loaded.jointFunding)).forEach((line) => io.err(line));
   const refused = new Set(loaded.problems.filter((p) => p.severity === 'error').map((p) => p.row)).size;
-  const ignored = loaded.columns?.ignored.length ? `; columns not copied: ${loaded.columns.ignored.join(', ')}` : '';
+  const ignored = loaded.columns?.ignored.length ? `; columns not copied: ${shortList(loaded.columns.ignored)}` : '';
   io.out(
     `Wrote ${out}: ${loaded.jointFunding.packages.length} packages; ${refused} row${refused === 1 ? '' : 's'} not read (see above)${ignored}.`,
   );

@@ -57,3 +57,9 @@ export function renderSchemeTable(plan: Plan, year: string): string {
 function blankIfZero(value: Decimal, format: (d: Decimal) => string): string {
   return value.isZero() ? '' : format(value);
 }
+
+/** A list for one line of output: the first `shown` items, then how many more (20,000 headers would be 149,000 characters). */
+export function shortList(items: readonly string[], shown = 10): string {
+  if (items.length <= shown) return items.join(', ');
+  return `${items.slice(0, shown).join(', ')} …and ${(items.length - shown).toLocaleString('en-GB')} more`;
+}

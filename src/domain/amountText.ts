@@ -22,7 +22,8 @@ export function parseAmount(value: AmountScalar): Decimal | undefined {
   if ((before && after) || !(PLAIN.test(digits) || GROUPED.test(digits))) return undefined;
   const negative = !!(before || after);
   const value_ = new Money(digits.replace(/,/g, ''));
-  return negative ? value_.negated() : value_;
+  // "-0" is 0: a negated zero would be reported as "negative (0)".
+  return negative && !value_.isZero() ? value_.negated() : value_;
 }
 
 /** Why a text is not an amount, for a message beside the field; undefined when it is one. */

@@ -1,3 +1,4 @@
+import { EXCEL_LIMITS } from './excelLimits';
 import { healthShareParts, ruleFor, sameText, type JointFunding, type JointPackage } from './jointFunding';
 
 /** A field of a package or rule, so each reader can say where it is (a JSON path, a cell, an export's row). */
@@ -21,7 +22,16 @@ export const MAX_PERCENT = 100;
 export function checkPackage(pkg: JointPackage, index: number, jf: Pick<JointFunding, 'rules'>): PackageIssue[] {
   const issues: PackageIssue[] = [];
   const issue = (field: PackageField, message: string) => issues.push({ kind: 'package', index, field, message });
-  const who = pkg.ref ? `package ${pkg.ref}` : 'the package';
+  const who = pkg.ref ? `package ${pkg.ref.length > 40 ? `${pkg.ref.slice(0, 40)}…` : pkg.ref}` : 'the package';
+  for (const [field, what] of [
+    ['ref', 'package reference'],
+    ['person', 'person reference'],
+  ] as const)
+    if (pkg[field].length > EXCEL_LIMITS.cellText)
+      issue(
+        field,
+        `the ${what} is ${pkg[field].length.toLocaleString('en-GB')} characters long; a cell holds at most ${EXCEL_LIMITS.cellText.toLocaleString('en-GB')}.`,
+      );
   if (!pkg.ref.trim()) issue('ref', 'the package has no reference.');
   if (!pkg.person.trim()) issue('person', `${who} has no person reference (a pseudonymous reference, never a name).`);
   if (!pkg.icb.trim()) issue('icb', `${who} has no ICB.`);

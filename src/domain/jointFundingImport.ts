@@ -216,6 +216,8 @@ export function csvRows(text: string): string[][] {
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: false,
+    // Any of the three line endings, mixed in one file: told one, csv-parse reads a lone CR as text and joins two rows.
+    record_delimiter: ['\r\n', '\n', '\r'],
     bom: true,
   }) as string[][];
 }

@@ -13,7 +13,8 @@ import {
 import { checkJointFunding, type PackageField, type PackageIssue } from './jointFundingChecks';
 import { isFinancialYearLabel } from './financialYear';
 import { Money } from './money';
-import { count, fields, id, list, money, optional, percent, text } from './planFields';
+import { count, fields, list, money, optional, percent, text } from './planFields';
+import { issueMessage } from './planIssues';
 import type { Problem } from './problems';
 
 /**
@@ -86,8 +87,9 @@ const split = z
   );
 
 export const jointPackageSchema = fields({
-  ref: id.describe('The package reference, unique in the register.'),
-  person: id.describe('A pseudonymous person reference from the case-management system, never a name.'),
+  // Their length is checked with the rest of the package (checkPackage), the same rule as an import's.
+  ref: z.string().describe('The package reference, unique in the register.'),
+  person: z.string().describe('A pseudonymous person reference from the case-management system, never a name.'),
   basis,
   icb: text.min(1).describe('The ICB (formerly CCG) sharing the cost.'),
   start: date.describe('The first day of the package.'),
@@ -169,21 +171,23 @@ export function readJointFundingJson(
   path = 'jointFunding',
 ): { jointFunding: JointFunding; problems: RegisterProblem[] } {
   const problems: RegisterProblem[] = [];
-  const shell = fields({ ...settings, packages: list(z.unknown(), 100_000) }).safeParse(json);
+  const shell = fields({ ...settings, packages: list(z.unknown(), 100_000) }).safeParse(json, { reportInput: true });
   if (!shell.success) {
-    problems.push(...shell.error.issues.map((i) => problemAt(path, i.path, i.message, null)));
+    problems.push(...shell.error.issues.map((i) => problemAt(path, i.path, issueMessage(i), null)));
     return { jointFunding: { rules: [], packages: [] }, problems };
   }
   const packages: JointPackage[] = [];
   const indexOf: number[] = [];
   shell.data.packages.forEach((raw, i) => {
-    const parsed = jointPackageSchema.safeParse(raw);
+    const parsed = jointPackageSchema.safeParse(raw, { reportInput: true });
     if (parsed.success) {
       packages.push(parsed.data);
       indexOf.push(i);
     } else
       problems.push(
-        ...parsed.error.issues.map((issue) => problemAt(`${path}.packages[${i}]`, issue.path, issue.message, i + 1)),
+        ...parsed.error.issues.map((issue) =>
+          problemAt(`${path}.packages[${i}]`, issue.path, issueMessage(issue), i + 1),
+        ),
       );
   });
   const jf: JointFunding = { asAt: shell.data.asAt, year: shell.data.year, rules: shell.data.rules ?? [], packages };
@@ -234,7 +238,8 @@ export function parseMoney(value: unknown): Decimal | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? new Money(String(value)) : undefined;
   if (typeof value !== 'string') return undefined;
   const cleaned = value.replace(/[£,\s]/g, '');
-  return /^-?\d+(\.\d+)?$/.test(cleaned) ? new Money(cleaned) : undefined;
+  // plus(0) makes "-0" the zero it is.
+  return /^-?\d+(\.\d+)?$/.test(cleaned) ? new Money(cleaned).plus(0) : undefined;
 }
 
 /** The section as it is written in a plan file. */

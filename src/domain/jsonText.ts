@@ -1,5 +1,20 @@
 import { XML_UNSAFE_CHARS } from './excelLimits';
+import { Money } from './money';
 import type { Problem } from './problems';
+
+/**
+ * A number as the file wrote it, where a double would change it: 1e-400 (a double reads 0),
+ * 1057451.999999999999999 (1057452), 1e309 (Infinity). The plan's number fields read its text as a
+ * Decimal, so each figure is the one written, or refused for what it is; numbers a double holds
+ * exactly stay plain numbers.
+ */
+export class JsonNumber {
+  constructor(readonly text: string) {}
+
+  toString(): string {
+    return this.text;
+  }
+}
 
 /**
  * The text of a JSON file, read the way people save it: a byte-order mark (Windows Notepad writes
@@ -10,16 +25,35 @@ import type { Problem } from './problems';
 export function parseJsonText(source: string, maxDepth: number): { json: unknown; problems: Problem[] } {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const problems: Problem[] = [];
-  const refusal = new JsonScan(text, maxDepth).run();
-  if (refusal?.syntax) throw new UnreadableJson(refusal.message);
-  if (refusal)
-    return {
-      json: undefined,
-      problems: [{ severity: 'error', where: { path: refusal.path }, message: refusal.message }],
-    };
+  const scan = new JsonScan(text, maxDepth);
+  const refusals = scan.run();
+  const syntax = refusals.find((r) => r.syntax);
+  if (syntax) throw new UnreadableJson(syntax.message);
+  problems.push(...refusals.map((r): Problem => ({ severity: 'error', where: { path: r.path }, message: r.message })));
+  // A key written twice still leaves JSON to read, so the plan's other problems are found in the same run.
+  if (refusals.length > scan.repeated.length) return { json: undefined, problems };
   const json: unknown = JSON.parse(text);
   cleanStrings(json, problems);
-  return { json, problems };
+  return { json: withExactNumbers(json, scan.inexact), problems };
+}
+
+/** Whether a double holds the number written in `token` exactly (-0 counts as 0). */
+function exactAsDouble(token: string): boolean {
+  const n = Number(token);
+  if (!Number.isFinite(n)) return false;
+  if (String(n) === token || /^-?\d{1,15}$/.test(token)) return true;
+  return new Money(token).equals(String(n));
+}
+
+/** The parsed JSON with each number a double would change put back as its text. */
+function withExactNumbers(json: unknown, inexact: readonly InexactNumber[]): unknown {
+  if (inexact.length && inexact[0].path.length === 0) return new JsonNumber(inexact[0].text);
+  for (const { path, text } of inexact) {
+    let parent = json as Record<string | number, unknown>;
+    for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+    parent[path[path.length - 1]] = new JsonNumber(text);
+  }
+  return json;
 }
 
 /** The text is not JSON at all (a syntax error): the file can't be read, as opposed to a plan with mistakes. */
@@ -28,6 +62,17 @@ export class UnreadableJson extends Error {
     super(message);
     this.name = 'UnreadableJson';
   }
+}
+
+interface InexactNumber {
+  readonly path: readonly (string | number)[];
+  readonly text: string;
+}
+
+interface Refusal {
+  readonly path: string;
+  readonly message: string;
+  readonly syntax: boolean;
 }
 
 type Frame = { kind: 'object'; keys: Set<string>; key?: string } | { kind: 'array'; index: number };
@@ -42,6 +87,10 @@ const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
  * don't say where the mistake is in every Node version; what it passes, JSON.parse reads.
  */
 class JsonScan {
+  /** Numbers a double would change, by where they sit. */
+  readonly inexact: InexactNumber[] = [];
+  /** Keys written twice: all of them reported at once, since the scan can go on past each. */
+  readonly repeated: Refusal[] = [];
   private readonly stack: Frame[] = [];
   private expect: Expect = 'value';
   private at = 0;
@@ -51,22 +100,25 @@ class JsonScan {
     private readonly maxDepth: number,
   ) {}
 
-  /** undefined when the text is JSON within the limits; otherwise what is wrong and where. */
-  run(): { path: string; message: string; syntax: boolean } | undefined {
+  /** None when the text is JSON within the limits; otherwise what is wrong and where. */
+  run(): Refusal[] {
     const text = this.text;
     for (; this.at < text.length; this.at++) {
       const ch = text[this.at];
       if (ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t') continue;
       const refusal = this.step(ch);
-      if (refusal) return { path: this.path(), message: refusal, syntax: refusal.startsWith(NOT_JSON) };
+      if (refusal)
+        return [...this.repeated, { path: this.path(), message: refusal, syntax: refusal.startsWith(NOT_JSON) }];
     }
-    if (this.expect === 'done') return undefined;
+    if (this.expect === 'done') return this.repeated;
     const open = this.stack[this.stack.length - 1]?.kind === 'array' ? ']' : '}';
-    return {
-      path: this.path(),
-      message: `${NOT_JSON}: the file ends before the JSON does (a missing ${this.stack.length ? open : 'value'})`,
-      syntax: true,
-    };
+    return [
+      {
+        path: this.path(),
+        message: `${NOT_JSON}: the file ends before the JSON does (a missing ${this.stack.length ? open : 'value'})`,
+        syntax: true,
+      },
+    ];
   }
 
   private step(ch: string): string | undefined {
@@ -113,6 +165,8 @@ class JsonScan {
     } else if (ch === '-' || (ch >= '0' && ch <= '9')) {
       NUMBER.lastIndex = this.at;
       if (!NUMBER.exec(text)) return this.unexpected('a number');
+      const token = text.slice(this.at, NUMBER.lastIndex);
+      if (!exactAsDouble(token)) this.inexact.push({ path: this.segments(), text: token });
       this.at = NUMBER.lastIndex - 1;
     } else {
       const word = ['true', 'false', 'null'].find((w) => text.startsWith(w, this.at));
@@ -131,7 +185,11 @@ class JsonScan {
     this.at = end;
     top.key = key;
     if (top.keys.has(key))
-      return `the key "${key}" is written twice in the same object; JSON keeps only one of them, so say which you mean`;
+      this.repeated.push({
+        path: this.path(),
+        message: `the key "${key}" is written twice in the same object; JSON keeps only one of them, so say which you mean`,
+        syntax: false,
+      });
     top.keys.add(key);
     this.expect = 'colon';
     return undefined;
@@ -178,12 +236,14 @@ class JsonScan {
     return `${NOT_JSON}: found ${found} at line ${line}, column ${column} where ${wanted} should be`;
   }
 
-  private path(): string {
-    return pathText(
-      this.stack.flatMap((f): (string | number)[] =>
-        f.kind === 'array' ? [Math.max(0, f.index)] : f.key === undefined ? [] : [f.key],
-      ),
+  private segments(): (string | number)[] {
+    return this.stack.flatMap((f): (string | number)[] =>
+      f.kind === 'array' ? [Math.max(0, f.index)] : f.key === undefined ? [] : [f.key],
     );
+  }
+
+  private path(): string {
+    return pathText(this.segments());
   }
 }
 

@@ -1,7 +1,8 @@
 import type Decimal from 'decimal.js';
 import { z } from 'zod';
 import { parseAmount } from './amountText';
-import { Money } from './money';
+import { JsonNumber } from './jsonText';
+import { Money, ZERO } from './money';
 import { PLAN_LIMITS } from './planLimits';
 
 /**
@@ -19,6 +20,10 @@ export { PLAN_LIMITS };
 const AMOUNT_TEXT_SCHEMA = '^\\s*-?\\s*£?\\s*-?(\\d+|\\d{1,3}(,\\d{3})+)(\\.\\d+)?\\s*$';
 
 function amountOf(value: unknown): Decimal | undefined {
+  if (value instanceof JsonNumber) {
+    const exact = new Money(value.text);
+    return exact.isFinite() ? (exact.isZero() ? ZERO : exact) : undefined;
+  }
   if (typeof value === 'number') return Number.isFinite(value) ? new Money(String(value)) : undefined;
   if (typeof value !== 'string' || value.trim() === '') return undefined;
   return parseAmount(value);
@@ -30,6 +35,7 @@ export function describeInput(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'a number too large to hold';
+  if (value instanceof JsonNumber) return value.text.length > 40 ? `${value.text.slice(0, 40)}…` : value.text;
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
   return String(value);
@@ -68,7 +74,7 @@ function numberField(rule: NumberRule) {
         return z.NEVER;
       };
       if (amount === undefined) {
-        if (typeof value === 'number')
+        if (typeof value === 'number' || value instanceof JsonNumber)
           return fail(`expected a number from ${rule.range}, found a number too large to hold`);
         return fail(`expected ${rule.noun ?? 'a number'} such as ${rule.example}, found ${describeInput(value)}`);
       }
@@ -157,7 +163,10 @@ export function keyed<T extends z.ZodType>(value: T, description: string) {
   delete valueSchema.$schema;
   return z
     .preprocess(
-      (o) => (o !== null && typeof o === 'object' && !Array.isArray(o) ? new Map(Object.entries(o)) : o),
+      (o) =>
+        o !== null && typeof o === 'object' && !Array.isArray(o) && !(o instanceof JsonNumber)
+          ? new Map(Object.entries(o))
+          : o,
       z.map(z.string(), value),
     )
     .transform((map) => {

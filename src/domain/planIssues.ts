@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { EXCEL_LIMITS } from './excelLimits';
 import { describeInput } from './planFields';
 import { pathText } from './jsonText';
 import type { Problem } from './problems';
@@ -13,7 +14,7 @@ export function issueProblems(issues: readonly z.core.$ZodIssue[]): Problem[] {
       const lines = issue.message.split('\n');
       return issue.keys.map((key, i) => problem([...issue.path, key], lines[i] ?? issue.message));
     }
-    return [problem(issue.path, messageOf(issue))];
+    return [problem(issue.path, issueMessage(issue))];
   });
 }
 
@@ -31,7 +32,8 @@ const KIND_WORDS: Record<string, string> = {
   record: 'an object',
 };
 
-function messageOf(issue: z.core.$ZodIssue): string {
+/** One finding of zod's in a finance lead's words. */
+export function issueMessage(issue: z.core.$ZodIssue): string {
   const input = 'input' in issue ? issue.input : undefined;
   switch (issue.code) {
     case 'custom':
@@ -42,7 +44,7 @@ function messageOf(issue: z.core.$ZodIssue): string {
       return `expected ${KIND_WORDS[issue.expected] ?? issue.expected}, found ${describeInput(input)}`;
     case 'too_big':
       if (issue.origin === 'string')
-        return `the text is ${String(input).length.toLocaleString('en-GB')} characters long; an Excel cell holds at most ${Number(issue.maximum).toLocaleString('en-GB')}`;
+        return `the text is ${String(input).length.toLocaleString('en-GB')} characters long; ${Number(issue.maximum) === EXCEL_LIMITS.cellText ? 'an Excel cell holds' : 'this field takes'} at most ${Number(issue.maximum).toLocaleString('en-GB')}`;
       if (issue.origin === 'array')
         return `the list has ${(input as unknown[]).length.toLocaleString('en-GB')} items; at most ${Number(issue.maximum).toLocaleString('en-GB')} are allowed`;
       return `too large: at most ${String(issue.maximum)}`;

@@ -30,7 +30,7 @@ export function planFromJson(json: unknown, earlier: readonly Problem[] = []): {
 /** A plan from the text of a .json file: a byte-order mark, deep nesting and repeated keys handled first. */
 export function planFromJsonText(text: string): { plan: Plan; problems: Problem[] } {
   const { json, problems } = parseJsonText(text, PLAN_LIMITS.depth);
-  if (problems.some((p) => p.severity === 'error')) throw new PlanError(problems);
+  if (json === undefined) throw new PlanError(problems);
   return planFromJson(json, problems);
 }
 

@@ -63,6 +63,7 @@ function checkYears(plan: Plan, { locate, error }: Report): void {
 /** Checks the unit costs; returns their ids. */
 function checkUnitCosts(plan: Plan, { locate, error, warning }: Report): Set<string> {
   const ids = new Set<string>();
+  const byCase = new Map<string, string>();
   plan.unitCosts.forEach((unit, index) => {
     if (!UNIT_ID.test(unit.id)) {
       error(
@@ -70,15 +71,23 @@ function checkUnitCosts(plan: Plan, { locate, error, warning }: Report): Set<str
         `"${unit.id}" can't be a unit-cost name: use letters, digits and _ only, starting with a letter.`,
       );
     }
-    if (ids.has(unit.id))
+    // Each id becomes the defined name UnitCost_<id>, and Excel compares names ignoring case.
+    const same = byCase.get(unit.id.toLowerCase());
+    if (same === unit.id)
       error(locate({ kind: 'unitCost', index, field: 'id' }), `the unit cost "${unit.id}" is defined twice.`);
+    else if (same !== undefined)
+      error(
+        locate({ kind: 'unitCost', index, field: 'id' }),
+        `the unit cost "${unit.id}" differs from "${same}" only in case; Excel treats their names as one, so give it another id.`,
+      );
     ids.add(unit.id);
+    if (same === undefined) byCase.set(unit.id.toLowerCase(), unit.id);
     if (unit.value.greaterThan(PLAN_LIMITS.money))
       error(
         locate({ kind: 'unitCost', index, field: 'value' }),
         `the unit cost ${unit.id} (${unit.value.toString()}) is beyond ${formatPounds(new Decimal(PLAN_LIMITS.money))}; check the figure.`,
       );
-    if (unit.value.isNegative())
+    if (unit.value.lessThan(0))
       error(
         locate({ kind: 'unitCost', index, field: 'value' }),
         `the unit cost ${unit.id} is negative (${unit.value}); a unit cost is £0 or more.`,
@@ -149,7 +158,7 @@ function checkSchemes(plan: Plan, ids: ReadonlySet<string>, { locate, error, war
           locate({ kind: 'schemeYear', index, year, field: 'cost' }),
           `the ${year} cost of scheme ${scheme.ref} (${entry.cost.toString()}) is beyond ${formatPounds(new Decimal(PLAN_LIMITS.money))}; check the figure.`,
         );
-      } else if (entry.cost.isNegative()) {
+      } else if (entry.cost.lessThan(0)) {
         error(
           locate({ kind: 'schemeYear', index, year, field: 'cost' }),
           `the ${year} cost of scheme ${scheme.ref} is negative (${entry.cost}); a cost is £0 or more.`,
@@ -161,7 +170,7 @@ function checkSchemes(plan: Plan, ids: ReadonlySet<string>, { locate, error, war
             locate({ kind: 'schemeYear', index, year, field: id }),
             `scheme ${scheme.ref} counts a benefit "${id}" in ${year} but there is no unit cost named ${id}; add it to the assumptions or correct the name (known: ${[...ids].join(', ')}).`,
           );
-        } else if (count.isNegative()) {
+        } else if (count.lessThan(0)) {
           error(
             locate({ kind: 'schemeYear', index, year, field: id }),
             `scheme ${scheme.ref} expects a negative ${id} reduction (${count}) in ${year}; enter the reduction as a positive count.`,

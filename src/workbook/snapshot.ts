@@ -21,6 +21,8 @@ export interface SheetSnapshot {
 
 export interface WorkbookSnapshot {
   readonly sheets: readonly SheetSnapshot[];
+  /** The workbook counts dates from 1904 (Excel for Mac's old default): a serial without a date format is 1,462 days short of the 1900 count. */
+  readonly date1904?: boolean;
 }
 
 export function findSheet(snapshot: WorkbookSnapshot, name: string): SheetSnapshot | undefined {

@@ -12,6 +12,7 @@ const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
 const { zipBytes, unzip } = require('./zipBytes');
+const { writeOddCases } = require('./oddInputs');
 
 const CT = 'http://schemas.openxmlformats.org/package/2006/content-types';
 const REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
@@ -211,7 +212,7 @@ function planCases(barnet) {
       'number-1e309',
       JSON.stringify(copy()).replace('"cost":35000', '"cost":1e309'),
       1,
-      ['schemes[0].years["2014/15"].cost', 'too large'],
+      ['schemes[0].years["2014/15"].cost', '1e+309 is out of range'],
     ],
     [
       'money-out-of-range',
@@ -913,6 +914,7 @@ async function writeCorpus(dir, { barnetJson, addinWorkbook }) {
     exit: 2,
     words: ['no such file'],
   });
+  cases.push(...writeOddCases(dir, { barnetJson, handWorkbook }));
   return cases;
 }
 

@@ -2,6 +2,7 @@ import { writeTextFile } from './textFile';
 import path from 'path';
 import type { JointFunding } from '../../domain/jointFunding';
 import { csvRows, importPackages, type ImportField, type ImportResult } from '../../domain/jointFundingImport';
+import type { CellValue } from '../../domain/jointFundingInput';
 import { jointFundingToJson, readJointFundingJson, type RegisterProblem } from '../../domain/jointFundingJson';
 import { parseJsonText, UnreadableJson } from '../../domain/jsonText';
 import { PLAN_LIMITS } from '../../domain/planLimits';
@@ -36,19 +37,40 @@ export async function loadJointFunding(
   // An export saved as a workbook: the first sheet whose header row the import recognises.
   let first: ImportResult | undefined;
   for (const sheet of snapshot.sheets) {
-    const result = importPackages(sheet.values, mapping, (row) => `${sheet.name} row ${row}`);
+    const describe = (row: number) => `${sheet.name} row ${row}`;
+    const result = importPackages(sheet.values, mapping, describe);
     first ??= result;
     const noHeader = result.problems.some((p) => p.row === null && p.field === '');
-    if (!noHeader) return fromExport(result);
+    if (noHeader) continue;
+    if (!snapshot.date1904) return fromExport(result);
+    return fromExport(importPackages(datesFrom1900(sheet.values, result), mapping, describe));
   }
   if (!first) throw new FileProblem(`${file}: the workbook has no sheets.`);
   return fromExport(first);
 }
 
+const DAYS_1900_TO_1904 = 1462;
+
+/**
+ * An export's rows with the serials in its date columns counted from 1900, as the import reads
+ * them: in a 1904-system workbook, a date kept as a plain number (no date format, which the reader
+ * would have turned into a date) would otherwise be read four years early.
+ */
+function datesFrom1900(values: readonly (readonly CellValue[])[], read: ImportResult): CellValue[][] {
+  const labels = (['start', 'end', 'decided'] as const).map((f) => read.columns.used[f]).filter((l) => l !== undefined);
+  const header = values.findIndex((row) => labels.every((l) => row?.some((v) => String(v ?? '').trim() === l)));
+  const columns = new Set(labels.map((l) => values[header]?.findIndex((v) => String(v ?? '').trim() === l)));
+  return values.map((row, r) =>
+    r <= header
+      ? [...(row ?? [])]
+      : (row ?? []).map((v, c) => (typeof v === 'number' && columns.has(c) ? v + DAYS_1900_TO_1904 : v)),
+  );
+}
+
 /** The rows of a CSV export; a file the CSV reader gives up on is named with its line, never the library's words. */
 function exportRows(file: string, data: Buffer): string[][] {
   try {
-    return csvRows(jsonFileText(data));
+    return csvRows(exportText(data));
   } catch (e) {
     const { code, lines } = e as { code?: string; lines?: number };
     const where = lines ? ` (line ${lines})` : '';
@@ -57,6 +79,21 @@ function exportRows(file: string, data: Buffer): string[][] {
         `${file} can't be read as CSV: a quoted field is never closed${where}; check the export's quote marks`,
       );
     throw new FileProblem(`${file} can't be read as CSV${where}: it is not laid out as comma-separated rows`);
+  }
+}
+
+/**
+ * An export's text: UTF-8 or UTF-16 as jsonFileText reads them, and otherwise Windows-1252, which
+ * Excel's "CSV (Comma delimited)" writes on English Windows: read as UTF-8, its £ would be a "�".
+ */
+function exportText(data: Buffer): string {
+  const text = jsonFileText(data);
+  const utf16 = (data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff);
+  if (utf16 || !text.includes('\uFFFD')) return text;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    return new TextDecoder('windows-1252').decode(data);
   }
 }
 

@@ -10,14 +10,9 @@ import type { WorkbookPlan } from '../../workbook/sheetPlan';
 import { UnwritableWorkbook } from '../../workbook/writableWorkbook';
 import { READ_LIMITS } from './readLimits';
 import { xlsxToSnapshot } from './xlsxReader';
+import { FileProblem, missingInput, systemReason } from './filePaths';
 
-/** The one place the product touches the file system for plans and workbooks. */
-export class FileProblem extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'FileProblem';
-  }
-}
+export { FileProblem };
 
 export const MAX_INPUT_BYTES = READ_LIMITS.inputBytes;
 
@@ -25,8 +20,8 @@ export async function readInput(file: string): Promise<Buffer> {
   let stat;
   try {
     stat = await fs.stat(file);
-  } catch {
-    throw new FileProblem(`${file}: no such file.`);
+  } catch (e) {
+    throw await missingInput(file, e);
   }
   if (!stat.isFile()) throw new FileProblem(`${file}: not a file${stat.isDirectory() ? ' (it is a folder)' : ''}.`);
   if (stat.size === 0) throw new FileProblem(`${file}: the file is empty.`);
@@ -138,6 +133,10 @@ export async function writeWorkbook(file: string, plan: WorkbookPlan, repairs: s
   const temp = `${file}.${process.pid}.tmp`;
   try {
     await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  } catch (e) {
+    throw new FileProblem(`${file}: can't write the workbook (${systemReason(e)}).`);
+  }
+  try {
     await fs.writeFile(temp, buffer);
     await fs.rename(temp, file);
   } catch (e) {
@@ -145,19 +144,4 @@ export async function writeWorkbook(file: string, plan: WorkbookPlan, repairs: s
     throw new FileProblem(`${file}: can't write the workbook (${systemReason(e)}).`);
   }
   return buffer.length;
-}
-
-/** A file-system failure in words: "permission denied", not "EACCES: permission denied, open '/x'". */
-function systemReason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  const reasons: Record<string, string> = {
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    ENOENT: 'the folder does not exist',
-    ENOTDIR: 'a part of the path is a file, not a folder',
-    EISDIR: 'it is a folder',
-    ENOSPC: 'the disk is full',
-    EROFS: 'the disk is read-only',
-  };
-  return (code && reasons[code]) ?? 'the system refused';
 }

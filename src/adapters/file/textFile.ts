@@ -1,6 +1,7 @@
 import { promises as fs } from 'fs';
 import path from 'path';
-import { FileProblem, keepCopy } from './planFiles';
+import { FileProblem, systemReason } from './filePaths';
+import { keepCopy } from './planFiles';
 
 /**
  * Writes a text file (a plan's JSON) next to its target and renames it, so a failure never leaves
@@ -8,7 +9,9 @@ import { FileProblem, keepCopy } from './planFiles';
  * copied beside it: the copy's name is returned, for the command to say.
  */
 export async function writeTextFile(file: string, text: string): Promise<string | undefined> {
-  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true }).catch((e) => {
+    throw new FileProblem(`${file}: can't write it (${systemReason(e)}).`);
+  });
   let kept: string | undefined;
   const before = await fs.readFile(file, 'utf8').catch(() => undefined);
   if (before !== undefined && before !== text) kept = await keepCopy(file);
@@ -18,7 +21,7 @@ export async function writeTextFile(file: string, text: string): Promise<string 
     await fs.rename(temp, file);
   } catch (e) {
     await fs.rm(temp, { force: true });
-    throw new FileProblem(`${file}: can't write it (${(e as Error).message}).`);
+    throw new FileProblem(`${file}: can't write it (${systemReason(e)}).`);
   }
   return kept;
 }

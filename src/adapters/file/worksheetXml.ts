@@ -1,4 +1,4 @@
-import { columnIndex } from '../../workbook/a1';
+import { cellAddress, columnIndex } from '../../workbook/a1';
 import type { Scalar } from '../../workbook/sheetPlan';
 import type { SheetSnapshot } from '../../workbook/snapshot';
 import { attribute, attributeIn, decodeXml, isNameEnd, isSpace, itemText, startTags } from './xmlText';
@@ -356,6 +356,12 @@ class CellScanner {
         return isoDate(new Date(decodeXml(xml.slice(from, to))));
       default: {
         const n = parseFloat(xml.slice(from, to));
+        // Excel writes only numbers here: anything else ("abc") would otherwise be read as NaN and pass as a blank.
+        if (Number.isNaN(n) && xml.slice(from, to).trim() !== '')
+          throw new UnreadableXlsx(
+            `damaged: cell ${cellAddress(this.row, this.column)} of sheet "${this.sheet}" holds "${xml.slice(from, Math.min(to, from + 20))}" where a number should be`,
+          );
+        if (Number.isNaN(n)) return null;
         return this.style >= 0 && this.context.dateStyles.has(this.style)
           ? isoDate(excelDate(n, this.context.date1904))
           : n;

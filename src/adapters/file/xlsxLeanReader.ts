@@ -2,7 +2,7 @@ import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import { partText, requireComplete, workbookParts } from './xlsxParts';
 import { attribute, decodeXml, isNameEnd, itemText, startTags } from './xmlText';
 import { TextCache, worksheetSnapshot, type CellContext } from './worksheetXml';
-import { UnreadableXlsx, NotForLeanReader, zipEntries } from './zipEntries';
+import { UnreadableXlsx, zipEntries } from './zipEntries';
 
 /**
  * Reads the values and formulas of an .xlsx straight from its XML parts. ExcelJS builds a full
@@ -28,10 +28,11 @@ export function leanXlsxToSnapshot(data: Buffer): WorkbookSnapshot {
   const sheets: SheetSnapshot[] = [];
   for (const { name, part } of book.worksheets) {
     const xml = partText(zip, part);
-    if (xml === undefined) throw new NotForLeanReader(`sheet "${name}": no ${part} part`);
+    if (xml === undefined)
+      throw new UnreadableXlsx(`damaged: the sheet "${name}" has no part (${part} is not in the file)`);
     sheets.push(worksheetSnapshot(name, xml, context));
   }
-  return { sheets };
+  return context.date1904 ? { sheets, date1904: true } : { sheets };
 }
 
 function complete(xml: string | undefined, root: string, part: string): string | undefined {

@@ -30,14 +30,19 @@ export function workbookParts(zip: ZipEntries): WorkbookParts {
     );
   const rels = relationships(zip, workbookPath);
   const worksheets: { name: string; part: string }[] = [];
+  const names = new Set<string>();
   const listStart = workbookXml.indexOf('<sheets');
   for (const tag of startTags(workbookXml, 'sheet', listStart, workbookXml.indexOf('</sheets>', listStart))) {
     const name = attribute(tag, 'name');
     const id = attribute(tag, 'r:id');
     if (name === undefined || id === undefined)
       throw new NotForLeanReader('a sheet entry without a name or relationship id');
+    // Excel compares sheet names ignoring case, and refuses a workbook with two of one name.
+    if (names.has(name.toLowerCase())) throw new UnreadableXlsx(`damaged: two sheets are named "${name}"`);
+    names.add(name.toLowerCase());
     const rel = rels.get(id);
-    if (!rel) throw new NotForLeanReader(`sheet "${name}" has no part`);
+    if (!rel)
+      throw new UnreadableXlsx(`damaged: the sheet "${name}" has no part (the workbook doesn't say where it is)`);
     if (rel.type.endsWith('/worksheet')) worksheets.push({ name, part: rel.target });
   }
   return { workbookXml, rels, worksheets };
@@ -82,7 +87,20 @@ export function relationshipsPath(part: string): string {
 }
 
 export function partText(zip: ZipEntries, path: string): string | undefined {
-  return zip.read(path)?.toString('utf8');
+  const xml = zip.read(path)?.toString('utf8');
+  return xml === undefined ? xml : withoutRootPrefix(xml);
+}
+
+/**
+ * A part whose elements carry a namespace prefix, as the .NET Open XML SDK writes them
+ * (<x:worksheet xmlns:x="...spreadsheetml/2006/main"><x:sheetData>...), with the root's prefix
+ * taken off its elements: the same XML to a namespace-aware reader, and what the lean reader reads.
+ * Text can't hold a raw "<", so only element names change.
+ */
+function withoutRootPrefix(xml: string): string {
+  const root = /^(?:\s*<\?[^>]*\?>)?(?:\s*<!--[\s\S]*?-->)*\s*<([A-Za-z_][\w.-]*):[A-Za-z_]/.exec(xml.slice(0, 4096));
+  if (!root) return xml;
+  return xml.replace(new RegExp(`<(/?)${root[1].replace(/[.]/g, '\\.')}:`, 'g'), '<$1');
 }
 
 function officeDocumentPath(zip: ZipEntries): string {

@@ -58,7 +58,8 @@ export async function excelJsRead(data: Buffer): Promise<WorkbookSnapshot> {
 }
 
 export function excelJsToSnapshot(workbook: ExcelJS.Workbook): WorkbookSnapshot {
-  return { sheets: workbook.worksheets.map(sheetSnapshot) };
+  const sheets = workbook.worksheets.map(sheetSnapshot);
+  return workbook.properties?.date1904 ? { sheets, date1904: true } : { sheets };
 }
 
 function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
