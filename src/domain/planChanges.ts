@@ -1,6 +1,7 @@
 import type Decimal from 'decimal.js';
 import { formatCount, formatPounds, ZERO } from './money';
 import type { Plan, Scheme, UnitCost } from './plan';
+import { expenditureToJson, incomeToJson, minimumsToJson } from './expenditureJson';
 
 /**
  * What differs between two versions of a plan, in words a commissioner recognises ("Scheme 2b:
@@ -24,6 +25,14 @@ export function planChanges(from: Plan, to: Plan): string[] {
   field('NEL targets', from.targets.map(targetText).join('; '), to.targets.map(targetText).join('; '));
   keyedChanges(from.unitCosts, to.unitCosts, (u) => u.id, `Unit cost`, unitCostChanges, changes);
   keyedChanges(from.schemes, to.schemes, schemeKey, 'Scheme', schemeChanges, changes);
+  // The template's sections (Income and Expenditure sheets): a change there must not read as "same plan".
+  const sections = [
+    ['Income (Income sheet)', (p: Plan) => incomeToJson(p.income ?? [])],
+    ['Expenditure lines (Expenditure sheet)', (p: Plan) => expenditureToJson(p.expenditure ?? [])],
+    ['Minimums (Expenditure sheet)', (p: Plan) => minimumsToJson(p.minimums ?? {})],
+  ] as const;
+  for (const [what, json] of sections)
+    if (JSON.stringify(json(from)) !== JSON.stringify(json(to))) changes.push(`${what} changed`);
   return changes;
 }
 
