@@ -1,3 +1,5 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
 import { MemoryWorkbook } from '../src/adapters/memory/memoryWorkbook';
@@ -17,6 +19,13 @@ function find(wb: MemoryWorkbook, sheet: string, label: string, column: number):
 describe('the generated workbook, calculated by an independent engine (HyperFormula)', () => {
   test('every computed cell of the Barnet workbook equals the add-in figure to the penny', () => {
     expect(engineMismatches(workbookLayout(barnetPlan()))).toEqual([]);
+  });
+
+  test('every computed cell of the Income and Expenditure sheets (examples/expenditure-2023-25.json) equals the add-in figure', () => {
+    const json = JSON.parse(readFileSync(join(__dirname, '../examples/expenditure-2023-25.json'), 'utf8'));
+    const layout = workbookLayout(planFromJson(json).plan);
+    expect(layout.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Income', 'Expenditure']));
+    expect(engineMismatches(layout)).toEqual([]);
   });
 
   test('reproduces the published Barnet totals', () => {

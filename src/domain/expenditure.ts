@@ -2,7 +2,7 @@ import type Decimal from 'decimal.js';
 import { HUNDRED, ONE, sum, ZERO } from './money';
 import type { Plan } from './plan';
 export type { ExpenditureLine, IncomeLine, Minimums, PlannedOutput } from './templatePlan';
-import type { ExpenditureLine, IncomeLine } from './templatePlan';
+import type { ExpenditureLine, IncomeLine, Minimums } from './templatePlan';
 import type { SourceId } from './templateVocabulary';
 import { FUNDING_SOURCES, matchAreaOfSpend } from './templateVocabulary';
 
@@ -11,6 +11,14 @@ import { FUNDING_SOURCES, matchAreaOfSpend } from './templateVocabulary';
  * expenditure line by line, per financial year, with the minimums the plan must meet. Money is
  * Decimal; a year is its label ("2023/24"), as everywhere in the plan.
  */
+
+export type MinimumKind = keyof Minimums;
+export const MINIMUM_KINDS: readonly MinimumKind[] = ['nhsContribution', 'adultSocialCare', 'outOfHospital'];
+export const MINIMUM_LABELS: Readonly<Record<MinimumKind, string>> = {
+  nhsContribution: 'Minimum NHS contribution',
+  adultSocialCare: 'Required adult social care spend',
+  outOfHospital: 'Required NHS-commissioned out-of-hospital spend',
+};
 
 export type RequiredSpendKind = 'adultSocialCare' | 'outOfHospital';
 export const REQUIRED_SPEND_KINDS: readonly RequiredSpendKind[] = ['adultSocialCare', 'outOfHospital'];

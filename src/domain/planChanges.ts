@@ -1,7 +1,24 @@
-import { expenditureToJson, incomeToJson, minimumsToJson } from './expenditureJson';
 import type Decimal from 'decimal.js';
 import { formatCount, formatPounds, ZERO } from './money';
 import type { Plan, Scheme, UnitCost } from './plan';
+import { templateChanges } from './templateChanges';
+import { expenditureToJson, incomeToJson, minimumsToJson } from './expenditureJson';
+
+type TemplateSection = 'income' | 'expenditure' | 'minimums';
+/** The planning template's sections, each compared whole, as its plan-file text. */
+const TEMPLATE_SECTIONS: readonly { key: TemplateSection; words: string; json: (p: Plan) => string }[] = [
+  { key: 'income', words: 'Income (Income sheet)', json: (p) => JSON.stringify(incomeToJson(p.income ?? [])) },
+  {
+    key: 'expenditure',
+    words: 'Expenditure lines (Expenditure sheet)',
+    json: (p) => JSON.stringify(expenditureToJson(p.expenditure ?? [])),
+  },
+  {
+    key: 'minimums',
+    words: 'Minimums (Expenditure sheet)',
+    json: (p) => JSON.stringify(minimumsToJson(p.minimums ?? {})),
+  },
+];
 
 /**
  * What differs between two versions of a plan, in words a commissioner recognises ("Scheme 2b:
@@ -25,6 +42,7 @@ export function planChanges(from: Plan, to: Plan): string[] {
   field('NEL targets', from.targets.map(targetText).join('; '), to.targets.map(targetText).join('; '));
   keyedChanges(from.unitCosts, to.unitCosts, (u) => u.id, `Unit cost`, unitCostChanges, changes);
   keyedChanges(from.schemes, to.schemes, schemeKey, 'Scheme', schemeChanges, changes);
+  changes.push(...templateChanges(from, to));
   return changes;
 }
 
@@ -89,17 +107,8 @@ export function mergePlans(
  * changed on both sides differently, it is a conflict settled by `prefer`.
  */
 function mergeTemplate(base: Plan, pane: Plan, workbook: Plan, prefer: 'pane' | 'workbook', conflicts: string[]) {
-  const sections = {
-    income: { words: 'Income', json: (p: Plan) => JSON.stringify(incomeToJson(p.income ?? [])) },
-    expenditure: {
-      words: 'Expenditure lines',
-      json: (p: Plan) => JSON.stringify(expenditureToJson(p.expenditure ?? [])),
-    },
-    minimums: { words: 'Minimums', json: (p: Plan) => JSON.stringify(minimumsToJson(p.minimums ?? {})) },
-  } as const;
-  const merged: Partial<Pick<Plan, keyof typeof sections>> = {};
-  for (const key of Object.keys(sections) as (keyof typeof sections)[]) {
-    const { words, json } = sections[key];
+  const merged: Partial<Pick<Plan, TemplateSection>> = {};
+  for (const { key, words, json } of TEMPLATE_SECTIONS) {
     const [b, p, w] = [json(base), json(pane), json(workbook)];
     const take = p === w || p === b ? workbook : w === b ? pane : prefer === 'pane' ? pane : workbook;
     if (p !== w && p !== b && w !== b) conflicts.push(`${words} (changed in the pane and in the workbook)`);

@@ -14,7 +14,6 @@ import type { Progress, WorkbookHost } from '../workbook/host';
 import { barnetExample } from './barnetExample';
 import { createCommandRunner, IDLE, type RunnerState } from './commandRunner';
 import { formFromPlan, planFromForm, type FormResult, type PlanForm } from './planForm';
-import { templateChanges } from './templateChanges';
 import {
   busyNotice,
   failureNotice,
@@ -139,10 +138,7 @@ function usePlanState() {
   const staleness = useStaleness();
   const { workbookRead } = staleness;
   const checked = useMemo(() => (form ? planFromForm(form) : undefined), [form]);
-  const changes = useMemo(
-    () => (base && checked?.plan ? [...planChanges(base, checked.plan), ...templateChanges(base, checked.plan)] : []),
-    [base, checked],
-  );
+  const changes = useMemo(() => (base && checked?.plan ? planChanges(base, checked.plan) : []), [base, checked]);
   const tables = useMemo(() => {
     const plan = checked?.plan ?? base;
     return plan ? schemeTables(plan) : [];

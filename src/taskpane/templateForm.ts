@@ -1,6 +1,13 @@
 import type Decimal from 'decimal.js';
 import { amountProblem, parseAmount } from '../domain/amountText';
-import type { ExpenditureLine, IncomeLine, Minimums } from '../domain/expenditure';
+import {
+  MINIMUM_KINDS,
+  MINIMUM_LABELS,
+  type ExpenditureLine,
+  type IncomeLine,
+  type MinimumKind,
+  type Minimums,
+} from '../domain/expenditure';
 import { formatPounds } from '../domain/money';
 import type { Plan } from '../domain/plan';
 import type { Problem } from '../domain/problems';
@@ -21,13 +28,7 @@ export interface IncomeForm {
   readonly amounts: Readonly<Record<string, string>>;
 }
 
-export type MinimumKind = keyof Minimums;
-export const MINIMUM_KINDS: readonly MinimumKind[] = ['nhsContribution', 'adultSocialCare', 'outOfHospital'];
-export const MINIMUM_LABELS: Readonly<Record<MinimumKind, string>> = {
-  nhsContribution: 'Minimum NHS contribution',
-  adultSocialCare: 'Required adult social care spend',
-  outOfHospital: 'Required NHS-commissioned out-of-hospital spend',
-};
+export { MINIMUM_KINDS, MINIMUM_LABELS, type MinimumKind };
 
 export interface TemplateForm {
   readonly income: readonly IncomeForm[];

@@ -2,6 +2,7 @@ import { cardSheetName } from '../domain/benefitCard';
 import { quoteSheet } from '../domain/problems';
 import { SUMMARY_SHEET } from './layouts/cardSummary';
 import { JOINT_SHEETS } from './layouts/jointFundingNames';
+import { TEMPLATE_SHEETS } from './families/template/names';
 import { SHEET } from './layouts/names';
 import { POOL_SHEETS } from './layouts/poolNames';
 import type { CellPlan, DefinedNamePlan, SheetPlan, WorkbookPlan } from './sheetPlan';
@@ -178,6 +179,7 @@ export function looksLikeLayoutSheet(sheet: string): boolean {
     ...Object.values(SHEET),
     ...Object.values(POOL_SHEETS),
     ...Object.values(JOINT_SHEETS),
+    ...Object.values(TEMPLATE_SHEETS),
     SUMMARY_SHEET,
   ].map(lower);
   return (

@@ -5,6 +5,8 @@ import { cardSummaryLayout } from './layouts/cardSummary';
 import { investmentsLayout } from './layouts/investments';
 import { jointFundingSheets } from './layouts/jointFunding';
 import { today } from '../domain/jointFunding';
+import { hasTemplate } from '../domain/expenditure';
+import { templateSheets } from './families/template/expenditureLayout';
 import { poolSheets } from './layouts/poolSheets';
 import { schemesLayout } from './layouts/schemes';
 import { withSignOffRoles } from './layouts/signOffRoles';
@@ -46,6 +48,7 @@ export function workbookLayout(
           ...plan.years.map((y) => yearSheetLayout(plan, y.label)),
           ...poolSheets(plan),
           ...(plan.jointFunding?.packages.length ? jointFundingSheets(plan, today()) : []),
+          ...(hasTemplate(plan) ? templateSheets(plan) : []),
         ];
   const cardSheets =
     scope === 'tables' ? [] : [cardSummaryLayout(plan, cards.geometry, cards.assumptions), ...cards.sheets];

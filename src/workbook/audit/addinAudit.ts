@@ -11,6 +11,8 @@ import type { Scalar, SheetPlan, WorkbookPlan } from '../sheetPlan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 import { workbookLayout } from '../workbookLayout';
 import { growingRows } from './roomToGrow';
+import { failedTemplateRules } from '../../domain/templateRules';
+import { templateRuleCell } from '../families/template/templateCells';
 
 /**
  * The audit of a workbook the add-in made: the plan is read back from its input sheets, laid out
@@ -57,7 +59,16 @@ export function auditAddinWorkbook(snapshot: WorkbookSnapshot): { findings: Find
       message: check.message,
     });
   }
+  findings.push(...templateFindings(plan));
   return { findings, sheets: [...layout.sheets.map((s) => s.name), ...cardSheets] };
+}
+
+/** A failed template rule at the cell it concerns on the Income or Expenditure sheet. */
+function templateFindings(plan: Plan): Finding[] {
+  return failedTemplateRules(plan).flatMap((r): Finding[] => {
+    const at = templateRuleCell(plan, r.subject);
+    return at ? [{ ...at, rule: r.rule, expected: r.expected, found: r.found, message: r.message }] : [];
+  });
 }
 
 function problemFinding(p: Problem, rule: Finding['rule']): Finding {

@@ -12,6 +12,16 @@ import {
   SETTINGS_HEADERS,
   TASK_HEADERS,
 } from './jointFundingNames';
+import {
+  BALANCE_FIRST_HEADER,
+  CHECKLIST_HEADERS,
+  INCOME_HEADERS,
+  LINE_BLOCK_COMPUTED,
+  LINE_BLOCK_HEADERS,
+  MINIMUM_HEADERS,
+  REQUIRED_HEADERS,
+  TEMPLATE_SHEETS,
+} from '../families/template/names';
 
 /**
  * What each sheet's blocks are, described once: the layouts write them from this, the readers find
@@ -92,6 +102,13 @@ export const BLOCKS = {
     { computed: REGISTER_COLUMNS.map((_, i) => i).filter((i) => i >= REGISTER_INPUTS) },
   ),
   jointTasks: growing('JointTasks', TASK_HEADERS),
+  // The template's sheets (families/template): the year columns are found by their headers.
+  templateIncome: growing('TemplateIncome', INCOME_HEADERS, { computed: [2] }),
+  templateMinimums: block('TemplateMinimums', MINIMUM_HEADERS),
+  templateBalances: block('TemplateBalances', [BALANCE_FIRST_HEADER]),
+  templateRequired: block('TemplateRequiredSpend', [REQUIRED_HEADERS[0]]),
+  templateChecklist: block('TemplateChecklist', [CHECKLIST_HEADERS[0]]),
+  templateLines: growing('TemplateLines', LINE_BLOCK_HEADERS, { computed: LINE_BLOCK_COMPUTED }),
 } as const;
 
 export const SHEET_SPECS = {
@@ -141,6 +158,18 @@ export const SHEET_SPECS = {
   },
   jointRegister: { sheet: JOINT_SHEETS.register, blocks: [BLOCKS.jointRegister] },
   jointTasks: { sheet: JOINT_SHEETS.tasks, blocks: [BLOCKS.jointTasks] },
+  templateIncome: { sheet: TEMPLATE_SHEETS.income, blocks: [BLOCKS.templateIncome] },
+  // The lines end the sheet, so the sums over them take whole columns and a line typed under them counts.
+  templateExpenditure: {
+    sheet: TEMPLATE_SHEETS.expenditure,
+    blocks: [
+      BLOCKS.templateMinimums,
+      BLOCKS.templateBalances,
+      BLOCKS.templateRequired,
+      BLOCKS.templateChecklist,
+      BLOCKS.templateLines,
+    ],
+  },
 } as const satisfies Record<string, SheetSpec>;
 
 /** True when the block is the last of its sheet: it grows to the sheet's end, so formulas over it take whole columns. */

@@ -15,6 +15,9 @@ import { FAIL, PASS, POOL_SHEETS } from './poolNames';
 import { RISK_HEADER_ROW } from './riskLog';
 import { schemesGeometry } from './schemes';
 import { inputNote, legendRow } from './inputLegend';
+import { hasTemplate } from '../../domain/expenditure';
+import { templateCheckRows } from '../families/template/expenditureSummary';
+import { templateGeometry } from '../families/template/geometry';
 
 type Row = (CellPlan | null)[];
 
@@ -32,11 +35,13 @@ export function checkCells(plan: Plan): Map<string, string> {
  */
 export function checksLayout(plan: Plan, pool: PoolGeometry): SheetPlan {
   const checks = planChecks(plan);
+  // The template's rules follow the plan's checks, their status read from the Expenditure sheet's checklist.
+  const template = hasTemplate(plan) ? templateCheckRows(plan, templateGeometry(plan)) : [];
   const statements = plan.statements ?? [];
   const parts = statements.flatMap((s) => s.parts.map((p) => ({ id: s.id, ...p })));
   const firstCheck = CHECKS_HEADER_ROW + 1;
   const spec = SHEET_SPECS.checks;
-  const stHeader = firstCheck + checks.length + 1;
+  const stHeader = firstCheck + checks.length + template.length + 1;
   const stFirst = stHeader + 1;
   const ptHeader = stFirst + regionRows(spec, BLOCKS.statements, statements.length);
   // The parts end the sheet, so the sums take whole columns: a part typed anywhere under them counts.
@@ -45,7 +50,7 @@ export function checksLayout(plan: Plan, pool: PoolGeometry): SheetPlan {
   const place = new Places(plan);
   const rows: Row[] = checksHeadRows(plan);
   checks.forEach((c, i) => rows.push(checkRow(plan, c, firstCheck + i + 1, { place, pool, stFirst, ptRange })));
-  rows.push([]);
+  rows.push(...template, []);
   rows.push(...statementsBlockRows(statements));
   rows.push(...partsBlockRows(parts));
 
@@ -55,7 +60,7 @@ export function checksLayout(plan: Plan, pool: PoolGeometry): SheetPlan {
       row: CHECKS_HEADER_ROW,
       column: 0,
       columns: BLOCKS.checks.headers,
-      rowCount: checks.length,
+      rowCount: checks.length + template.length,
     },
     {
       name: BLOCKS.statements.id,

@@ -22,6 +22,7 @@ import { locateBlock, type Block } from './blockLocator';
 import { CellReader } from './cells';
 import { readPoolSheets } from './poolReader';
 import { readJointFundingInto } from './jointFundingReader';
+import { readTemplate } from '../families/template/reader';
 
 /**
  * Reads the plan back from the Assumptions, Schemes and Investments sheets, so whatever a
@@ -56,6 +57,11 @@ export function readPlan(snapshot: WorkbookSnapshot): { plan: Plan; problems: Pr
     cards: readCardBook(snapshot, problems),
     ...tables.signOffRoles,
     ...readJointFundingInto(snapshot, problems),
+    ...readTemplate(
+      snapshot,
+      tables.years.map((y) => y.label),
+      problems,
+    ),
   };
   const locate = planLocator(a, s, tables, schemesBlock, schemeRows, columns);
   if (!problems.some((p) => p.severity === 'error')) problems.push(...checkPlan(plan, locate));

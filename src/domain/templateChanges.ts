@@ -1,14 +1,13 @@
 import type Decimal from 'decimal.js';
-import { expenditureOf, incomeFrom, type ExpenditureLine } from '../domain/expenditure';
-import { formatPounds } from '../domain/money';
-import type { Plan } from '../domain/plan';
-import { FUNDING_SOURCES } from '../domain/templateVocabulary';
-import { MINIMUM_KINDS, MINIMUM_LABELS } from './templateForm';
+import { expenditureOf, incomeFrom, MINIMUM_KINDS, MINIMUM_LABELS, type ExpenditureLine } from './expenditure';
+import { formatPounds } from './money';
+import type { Plan } from './plan';
+import { FUNDING_SOURCES } from './templateVocabulary';
 
 /**
- * The planning template's edits in the pane not yet in the workbook, in words, beside the plan's
- * own (src/domain/planChanges.ts knows only unit costs and schemes): so the pane counts them as
- * unsaved, keeps them when another command rewrites the workbook, and lists them.
+ * What changed in the planning template's sections between two plans, in words, line by line:
+ * part of planChanges, so the pane counts an edit as unsaved and a workbook edit is never taken for
+ * the same plan.
  */
 export function templateChanges(from: Plan, to: Plan): string[] {
   const changes: string[] = [];
