@@ -110,7 +110,8 @@ function requiredSpendRules(plan: Plan): TemplateRule[] {
       const planned = plannedRequiredSpend(plan, kind, y.label);
       const passed = planned.greaterThanOrEqualTo(minimum);
       const label = REQUIRED_SPEND_LABELS[kind];
-      const what = label[0].toLowerCase() + label.slice(1);
+      // "Adult social care..." reads mid-sentence in lower case; "NHS-commissioned..." keeps its capitals.
+      const what = /^[A-Z][a-z]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
       return [
         {
           rule: 'minimum-spend',

@@ -140,5 +140,10 @@ describe('the 2023-25 example', () => {
     expect(plan.years.map((y) => y.label)).toEqual(['2023/24', '2024/25']);
     expect(templateRules(plan).filter((r) => !r.passed)).toEqual([]);
     expect(templateRules(plan).filter((r) => r.rule === 'minimum-spend')).toHaveLength(4);
+    expect(
+      templateRules(plan)
+        .map((r) => r.message)
+        .join(' '),
+    ).not.toMatch(/nHS/);
   });
 });
