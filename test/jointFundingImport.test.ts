@@ -122,8 +122,12 @@ describe('an export saved as a workbook', () => {
     expect(loaded.kind).toBe('export');
     expect(loaded.jointFunding.packages.map((p) => [p.person, p.start, p.weeklyCost.toFixed(2)])).toEqual([
       ['L-1', dayFromIso('2023-04-01'), '1200.50'],
+      ['L-2', dayFromIso('2023-10-02'), '800.00'],
     ]);
-    expect(loaded.problems.map((p) => [p.row, p.field])).toEqual([[3, 'decided']]); // a panel split with no decision date
+    // A panel split with no decision date counts, with a warning naming the column to add.
+    expect(loaded.problems.map((p) => [p.row, p.field, p.severity])).toEqual([[3, 'decided', 'warning']]);
+    expect(loaded.problems[0].where.path).toMatch(/Panel decision date/);
+    expect(loaded.problems[0].message).toMatch(/Add a "Panel decision date" column/);
     expect(JSON.stringify(loaded)).not.toMatch(/A Person|B Person/);
     await fs.rm(dir, { recursive: true, force: true });
   });

@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { healthMinutes, type JointFunding, type JointPackage } from '../../domain/jointFunding';
+import { healthMinutes, PERCENT_PLACES, type JointFunding, type JointPackage } from '../../domain/jointFunding';
 import type { JointSummary } from '../../domain/jointFundingSummary';
 import { columnLetter, sheetRef } from '../a1';
 import { formula, num, text } from '../grid';
@@ -18,6 +18,9 @@ import {
 } from './jointFundingNames';
 
 type Row = (CellPlan | null)[];
+
+/** Parts of one per cent in the register's share columns (domain PERCENT_PLACES: six decimal places). */
+export const PERCENT_PARTS = 10 ** PERCENT_PLACES;
 
 /** Where the register's rows start, and the Joint funding sheet's settings and rules, for each other's formulas. */
 export interface JointGeometry {
@@ -129,7 +132,9 @@ function packageInputs(pkg: JointPackage): Row {
     split.method === 'fixed' || split.method === 'panel'
       ? num(split.icbPercent, '0.00', 'input')
       : { style: 'input', format: '0.00' },
-    split.method === 'panel' ? num(split.decided, DATE_FORMAT, 'input') : { style: 'input', format: DATE_FORMAT },
+    split.method === 'panel' && split.decided !== null
+      ? num(split.decided, DATE_FORMAT, 'input')
+      : { style: 'input', format: DATE_FORMAT },
   ];
 }
 
@@ -155,7 +160,7 @@ function packageResults(f: JointSummary['figures'][number], firsts: { person: nu
   const parts =
     f.method === 'timeToTask'
       ? { icb: minutes.health, all: minutes.health.plus(minutes.social) }
-      : { icb: f.share.times(10000), all: 10000 };
+      : { icb: f.share.times(PERCENT_PARTS * 100), all: PERCENT_PARTS * 100 };
   return [
     minutes.health,
     minutes.social,
@@ -175,7 +180,7 @@ function packageResults(f: JointSummary['figures'][number], firsts: { person: nu
 }
 
 /** A blank row's figures: no ICB, no start date, so no method, nothing active, no days and no money. */
-const SPARE_RESULTS: RowResults = [0, 0, '', 0, 10000, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+const SPARE_RESULTS: RowResults = [0, 0, '', 0, PERCENT_PARTS * 100, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 
 /**
  * The calculated columns of the register's row `r` (1-based), package or blank: a row's formulas
@@ -195,14 +200,18 @@ function packageFormulas(g: JointGeometry, r: number, results: RowResults): Row 
       `IF(${at('method')}="",IF(${at('icb')}="","",IFERROR(VLOOKUP(${at('icb')},${g.rules},2,0),"${NO_RULE}")),${at('method')})`,
       FORMAT.text,
     ],
-    // The share as whole parts (minutes, or hundredths of a percent) so the ICB's pence are one division of
-    // whole numbers: exact in floating point when it ends in a half, so ROUND goes up in every engine.
+    // The share as whole parts (minutes, or millionths of a percent, so 33.333% is kept as typed) so the ICB's
+    // pence are one division of whole numbers: exact in floating point when it ends in a half, so ROUND goes
+    // up in every engine (pence x parts stays under 2^53 for weekly costs under £900,000).
     [
-      `IF(${at('methodUsed')}="${METHOD_CELLS.timeToTask}",${at('healthMinutes')},IF(${at('methodUsed')}="${METHOD_CELLS.equal}",5000,` +
-        `ROUND(IF(${at('method')}="",IFERROR(VLOOKUP(${at('icb')},${g.rules},3,0),0),${at('icbPercent')})*100,0)))`,
+      `IF(${at('methodUsed')}="${METHOD_CELLS.timeToTask}",${at('healthMinutes')},IF(${at('methodUsed')}="${METHOD_CELLS.equal}",${PERCENT_PARTS * 50},` +
+        `ROUND(IF(${at('method')}="",IFERROR(VLOOKUP(${at('icb')},${g.rules},3,0),0),${at('icbPercent')})*${PERCENT_PARTS},0)))`,
       '0',
     ],
-    [`IF(${at('methodUsed')}="${METHOD_CELLS.timeToTask}",${at('healthMinutes')}+${at('socialMinutes')},10000)`, '0'],
+    [
+      `IF(${at('methodUsed')}="${METHOD_CELLS.timeToTask}",${at('healthMinutes')}+${at('socialMinutes')},${PERCENT_PARTS * 100})`,
+      '0',
+    ],
     [`IF(${at('allParts')}=0,0,${at('icbParts')}/${at('allParts')})`, FORMAT.percent],
     [
       `IF(${at('allParts')}=0,0,ROUND(ROUND(${at('weeklyCost')}*100,0)*${at('icbParts')}/${at('allParts')},0)/100)`,
