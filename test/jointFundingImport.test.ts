@@ -126,7 +126,7 @@ describe('an export saved as a workbook', () => {
     ]);
     // A panel split with no decision date counts, with a warning naming the column to add.
     expect(loaded.problems.map((p) => [p.row, p.field, p.severity])).toEqual([[3, 'decided', 'warning']]);
-    expect(loaded.problems[0].where.path).toMatch(/Panel decision date/);
+    expect(JSON.stringify(loaded.problems[0].where)).toMatch(/Panel decision date/);
     expect(loaded.problems[0].message).toMatch(/Add a "Panel decision date" column/);
     expect(JSON.stringify(loaded)).not.toMatch(/A Person|B Person/);
     await fs.rm(dir, { recursive: true, force: true });

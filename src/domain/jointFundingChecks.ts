@@ -88,10 +88,7 @@ export function checkRules(jf: Pick<JointFunding, 'rules'>): PackageIssue[] {
         message: `there are two default rules for ${rule.icb}; keep one.`,
       });
     seen.add(sameText(rule.icb));
-    if (
-      rule.icbPercent.isNegative() ||
-      rule.icbPercent.greaterThan(MAX_PERCENT)
-    ) {
+    if (rule.icbPercent.isNegative() || rule.icbPercent.greaterThan(MAX_PERCENT)) {
       issues.push({
         kind: 'rule',
         index,

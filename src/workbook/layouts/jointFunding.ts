@@ -92,14 +92,13 @@ function summarySheet(board: string, jf: JointFunding, s: JointSummary, g: Joint
     ]),
   );
   const { first, last } = rulesRows(jf.rules.length);
-  groupTable(rows, BLOCKS.jointByIcb, s.byIcb, (grp) => text(grp.key), 'icb', true);
+  groupTable(rows, BLOCKS.jointByIcb, s.byIcb, (grp) => text(grp.key), 'icb');
   groupTable(
     rows,
     BLOCKS.jointByBasis,
     s.byBasis,
     (grp) => text(BASIS_CELLS[grp.key as keyof typeof BASIS_CELLS]),
     'basis',
-    false,
   );
   groupTable(
     rows,
@@ -107,7 +106,6 @@ function summarySheet(board: string, jf: JointFunding, s: JointSummary, g: Joint
     s.byMethod,
     (grp) => text(METHOD_CELLS[grp.key as keyof typeof METHOD_CELLS]),
     'methodUsed',
-    false,
   );
   return {
     name: JOINT_SHEETS.summary,
@@ -209,14 +207,19 @@ function returnRows(s: JointSummary, g: JointGeometry, asAtIso: string, ruleCoun
   ];
 }
 
-/** One row per ICB, basis or method: packages and weekly shares on the date, cost in the year; people for ICBs. */
+const PEOPLE_COLUMN = {
+  icb: 'firstOfPersonIcb',
+  basis: 'firstOfPersonBasis',
+  methodUsed: 'firstOfPersonMethod',
+} as const;
+
+/** One row per ICB, basis or method: people and packages and weekly shares on the date, cost in the year. */
 function groupTable(
   rows: Row[],
   spec: BlockSpec,
   groups: readonly GroupFigures[],
   label: (g: GroupFigures) => CellPlan,
   by: 'icb' | 'basis' | 'methodUsed',
-  people: boolean,
 ): void {
   rows.push(spec.headers.map((h) => text(h, 'header')));
   for (const grp of groups) {
@@ -225,7 +228,7 @@ function groupTable(
     const active = `${R(by)},${key},${R('active')},1`;
     rows.push([
       label(grp),
-      people ? formula(`SUMIF(${R(by)},${key},${R('firstOfPersonIcb')})`, grp.people, FORMAT.count) : { value: null },
+      formula(`SUMIF(${R(by)},${key},${R(PEOPLE_COLUMN[by])})`, grp.people, FORMAT.count),
       formula(`COUNTIFS(${active})`, grp.packages, FORMAT.count),
       formula(`SUMIFS(${R('weeklyCost')},${active})`, grp.weekly.total, FORMAT.pence),
       formula(`SUMIFS(${R('councilWeekly')},${active})`, grp.weekly.council, FORMAT.pence),

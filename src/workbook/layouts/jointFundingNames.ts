@@ -30,6 +30,8 @@ export const REGISTER_COLUMNS = [
   ['active', 'Active on the as-at date'],
   ['firstOfPerson', 'Counts as a person'],
   ['firstOfPersonIcb', 'Counts as a person for its ICB'],
+  ['firstOfPersonBasis', 'Counts as a person for its basis'],
+  ['firstOfPersonMethod', 'Counts as a person for its method'],
   ['days', 'Days in the year'],
   ['icbYear', 'ICB in the year (£)'],
   ['councilYear', 'Council in the year (£)'],

@@ -112,7 +112,9 @@ export function registerSheet(board: string, jf: JointFunding, summary: JointSum
       },
     ],
     freeze: { rows: REGISTER_HEADER_ROW + 1, columns: 2 },
-    columnWidths: [12, 22, 16, 24, 12, 14, 14, 18, 10, 14, 12, 12, 16, 10, 10, 12, 14, 14, 10, 10, 10, 10, 14, 14],
+    columnWidths: [
+      12, 22, 16, 24, 12, 14, 14, 18, 10, 14, 12, 12, 16, 10, 10, 12, 14, 14, 10, 10, 10, 10, 10, 10, 14, 14,
+    ],
     tabColor: '7030A0',
   };
 }
@@ -155,7 +157,7 @@ const SPARE_INPUTS: Row = [
 /** What the calculated columns of a row hold, in the register's order from "Health minutes a week". */
 type RowResults = readonly (Decimal | Scalar)[];
 
-function packageResults(f: JointSummary['figures'][number], firsts: { person: number; personIcb: number }): RowResults {
+function packageResults(f: JointSummary['figures'][number], firsts: Firsts): RowResults {
   const minutes = healthMinutes(f.pkg.split);
   const parts =
     f.method === 'timeToTask'
@@ -173,6 +175,8 @@ function packageResults(f: JointSummary['figures'][number], firsts: { person: nu
     f.active ? 1 : 0,
     firsts.person,
     firsts.personIcb,
+    firsts.personBasis,
+    firsts.personMethod,
     f.days,
     f.annual.icb,
     f.annual.council,
@@ -180,7 +184,7 @@ function packageResults(f: JointSummary['figures'][number], firsts: { person: nu
 }
 
 /** A blank row's figures: no ICB, no start date, so no method, nothing active, no days and no money. */
-const SPARE_RESULTS: RowResults = [0, 0, '', 0, PERCENT_PARTS * 100, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+const SPARE_RESULTS: RowResults = [0, 0, '', 0, PERCENT_PARTS * 100, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 
 /**
  * The calculated columns of the register's row `r` (1-based), package or blank: a row's formulas
@@ -193,6 +197,14 @@ function packageFormulas(g: JointGeometry, r: number, results: RowResults): Row 
   const tasks = (kind: string) =>
     `IF(${at('ref')}="",0,SUMIFS(${taskRange(2)},${taskRange(0)},${at('ref')},${taskRange(3)},"${kind}"))`;
   const { asAt, first, last } = g;
+  // 1 on the first active row of its person (within its ICB, basis or method): people are counted once.
+  const firstOf = (within?: RegisterColumn) => {
+    const same = within ? `,${col(within)}$${g.firstRow}:${at(within)},${at(within)}` : '';
+    return [
+      `IF(${at('active')}=1,IF(COUNTIFS(${col('person')}$${g.firstRow}:${at('person')},${at('person')}${same},${col('active')}$${g.firstRow}:${at('active')},1)=1,1,0),0)`,
+      '0',
+    ] as const;
+  };
   const formulas = [
     [tasks(TASK_KINDS.health), '0'],
     [tasks(TASK_KINDS.social), '0'],
@@ -220,14 +232,10 @@ function packageFormulas(g: JointGeometry, r: number, results: RowResults): Row 
     [`${at('weeklyCost')}-${at('icbWeekly')}`, FORMAT.pence],
     // A row without a start date (blank, or a sub-total a person typed) is never active.
     [`IF(AND(${at('start')}<>"",${at('start')}<=${asAt},OR(${at('end')}="",${at('end')}>=${asAt})),1,0)`, '0'],
-    [
-      `IF(${at('active')}=1,IF(COUNTIFS(${col('person')}$${g.firstRow}:${at('person')},${at('person')},${col('active')}$${g.firstRow}:${at('active')},1)=1,1,0),0)`,
-      '0',
-    ],
-    [
-      `IF(${at('active')}=1,IF(COUNTIFS(${col('person')}$${g.firstRow}:${at('person')},${at('person')},${col('icb')}$${g.firstRow}:${at('icb')},${at('icb')},${col('active')}$${g.firstRow}:${at('active')},1)=1,1,0),0)`,
-      '0',
-    ],
+    firstOf(),
+    firstOf('icb'),
+    firstOf('basis'),
+    firstOf('methodUsed'),
     [
       `IF(${at('start')}="",0,MAX(0,MIN(IF(${at('end')}="",${last},${at('end')}),${last})-MAX(${at('start')},${first})+1))`,
       '0',
@@ -238,20 +246,23 @@ function packageFormulas(g: JointGeometry, r: number, results: RowResults): Row 
   return formulas.map(([f, format], i) => formula(f, results[i], format));
 }
 
-/** Whether each package is the first active one of its person (and of its person within its ICB), as the COUNTIFS columns find. */
-function firstActive(figures: JointSummary['figures']): { person: number; personIcb: number }[] {
+type Firsts = { person: number; personIcb: number; personBasis: number; personMethod: number };
+
+/** Whether each package is the first active one of its person (and of its person within its ICB, basis, method), as the COUNTIFS columns find. */
+function firstActive(figures: JointSummary['figures']): Firsts[] {
   const seen = new Set<string>();
-  const seenIcb = new Set<string>();
-  return figures.map((f) => {
-    const person = f.pkg.person.trim().toLowerCase();
-    const icb = `${person}|${f.pkg.icb.trim().toLowerCase()}`;
-    const first = { person: f.active && !seen.has(person) ? 1 : 0, personIcb: f.active && !seenIcb.has(icb) ? 1 : 0 };
-    if (f.active) {
-      seen.add(person);
-      seenIcb.add(icb);
-    }
-    return first;
-  });
+  const first = (f: JointSummary['figures'][number], key: string) => {
+    const k = `${f.pkg.person.trim().toLowerCase()}|${key.trim().toLowerCase()}`;
+    const is = f.active && !seen.has(k);
+    if (f.active) seen.add(k);
+    return is ? 1 : 0;
+  };
+  return figures.map((f) => ({
+    person: first(f, ''),
+    personIcb: first(f, `icb:${f.pkg.icb}`),
+    personBasis: first(f, `basis:${f.pkg.basis}`),
+    personMethod: first(f, `method:${f.method}`),
+  }));
 }
 
 /** A column of the Joint tasks sheet, whole: its tasks end the sheet, so a task typed under them counts. */
