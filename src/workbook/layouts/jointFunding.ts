@@ -6,6 +6,7 @@ import {
   type GroupFigures,
   type JointSummary,
 } from '../../domain/jointFundingSummary';
+import { reconcileJointWithPool } from '../../domain/jointPoolReconciliation';
 import type { Plan } from '../../domain/plan';
 import { sheetRef } from '../a1';
 import { formula, num, text } from '../grid';
@@ -18,6 +19,8 @@ import {
   REGISTER_HEADER_ROW,
   type JointGeometry,
 } from './jointFundingRegister';
+import { reconcileRows } from './jointFundingReconcile';
+import { poolLayout } from './pool';
 import { BASIS_CELLS, DATE_FORMAT, JOINT_SHEETS, METHOD_CELLS, PSEUDONYM_NOTE, SETTINGS } from './jointFundingNames';
 
 type Row = (CellPlan | null)[];
@@ -73,7 +76,16 @@ export function jointFundingSheets(plan: Plan, today: Day): SheetPlan[] {
     rules: sheetRef(JOINT_SHEETS.summary, `$A$${rules.first}:$C$${rules.last}`),
     rulesIcb: sheetRef(JOINT_SHEETS.summary, `$A$${rules.first}:$A$${rules.last}`),
   };
-  return [summarySheet(plan.board, jf, summary, g), registerSheet(plan.board, jf, summary, g), tasksSheet(jf)];
+  const head = summarySheet(plan.board, jf, summary, g);
+  // The ICB's shares against its contribution lines on the Pool sheet, for the year of the figures above.
+  const reconciled = reconcileRows(
+    head.rows.length,
+    reconcileJointWithPool(plan, year),
+    `$B$${ROW.year + 1}`,
+    poolLayout(plan).geometry.contributions,
+  );
+  const summarySheetPlan: SheetPlan = { ...head, rows: [...head.rows, ...reconciled] };
+  return [summarySheetPlan, registerSheet(plan.board, jf, summary, g), tasksSheet(jf)];
 }
 
 function summarySheet(board: string, jf: JointFunding, s: JointSummary, g: JointGeometry): SheetPlan {

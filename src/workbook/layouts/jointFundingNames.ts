@@ -52,6 +52,15 @@ export const SETTINGS_HEADERS = ['Setting', 'Value'] as const;
 export const SETTINGS = { asAt: 'As at', year: 'Financial year', first: 'Year starts', last: 'Year ends' } as const;
 export const FIGURE_HEADERS = ['Figure', 'Total (£)', 'Council (£)', 'ICB (£)'] as const;
 export const RETURN_HEADERS = ['FOI question', 'Answer'] as const;
+export const RECONCILE_HEADERS = [
+  'Reconciled ICB',
+  'Pool partner',
+  'ICB share in the year, register (£)',
+  'Pool contribution line (£)',
+  'Difference (£)',
+] as const;
+export const RECONCILE_TITLE =
+  "The ICB's share against its joint-funding contribution line on the Pool sheet, for the financial year above";
 export const GROUP_HEADERS = [
   'People',
   'Packages',

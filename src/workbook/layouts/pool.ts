@@ -14,6 +14,8 @@ type Row = (CellPlan | null)[];
 export interface PoolGeometry {
   contributed(year: string): string; // "Pool!$B$30"
   allocated(year: string): string;
+  /** A column of the contributions table, its room to grow included: "Pool!$D$5:$D$12". */
+  contributions(c: number): string;
   /** A formula adding the partners' shares of a year's variance (1 when they share all of it). */
   shares(year: string): string;
 }
@@ -94,7 +96,7 @@ export function poolLayout(plan: Plan): { sheet: SheetPlan; geometry: PoolGeomet
       columnWidths: [14, 22, 44, 16, 16, 16, 16, 16, 16, 16, 16, 16],
       tabColor: 'BF8F00',
     },
-    geometry: poolGeometry(years, rule),
+    geometry: { ...poolGeometry(years, rule), contributions: (c) => `${POOL_SHEETS.pool}!${cRange(c)}` },
   };
 }
 
@@ -200,7 +202,10 @@ function poolValidations(
   ];
 }
 
-function poolGeometry(years: Years, rule: { cell: string; fRange: (c: number) => string }): PoolGeometry {
+function poolGeometry(
+  years: Years,
+  rule: { cell: string; fRange: (c: number) => string },
+): Omit<PoolGeometry, 'contributions'> {
   const summary = (c: number, year: string) => `${POOL_SHEETS.pool}!${abs(c, years.summaryRow.get(year)!)}`;
   const contributed = (year: string) => summary(col(H.summary, 'Contributed (£)'), year);
   return {
