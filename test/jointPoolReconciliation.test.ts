@@ -26,7 +26,7 @@ import { workbookLayout } from '../src/workbook/workbookLayout';
  * the plan file's JSON and the cells typed, so a rule wrong in the product is not wrong here too.
  */
 const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 const YEAR = '2023/24';
 const FIRST = Date.UTC(2023, 3, 1) / 86_400_000;
