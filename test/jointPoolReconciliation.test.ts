@@ -97,7 +97,7 @@ function icbPercentOf(pkg: Json, rules: Json[]): { health: Decimal; all: Decimal
   }
   if (split.method === '50:50') return { health: new D(50), all: new D(100) };
   if (split.method === 'Fixed' || split.method === 'Panel') return { health: new D(split.icbPercent), all: new D(100) };
-  const rule = rules.find((r) => r.icb.toLowerCase() === pkg.icb.toLowerCase());
+  const rule = rules.find((r) => r.icb.toLowerCase() === pkg.icb.toLowerCase())!;
   return { health: new D(rule.split === '50:50' ? 50 : rule.icbPercent), all: new D(100) };
 }
 
