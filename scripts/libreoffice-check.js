@@ -93,7 +93,11 @@ function load() {
 }
 
 /** A plan's JSON with some inputs changed, and the addresses (sheet, A1) of the cells that hold them. */
-function edited(m, json, { unitCost, value, schemeIndex, year, cost, inPool, reportingQuarter, jointPackage }) {
+function edited(
+  m,
+  json,
+  { unitCost, value, schemeIndex, year, cost, inPool, reportingQuarter, jointPackages, contribution },
+) {
   const copy = JSON.parse(JSON.stringify(json));
   const { plan } = m.planFromJson(json);
   const layout = m.workbookLayout(plan);
@@ -126,24 +130,81 @@ function edited(m, json, { unitCost, value, schemeIndex, year, cost, inPool, rep
       });
     }
   }
-  if (jointPackage) edits.push(...typedPackage(m, copy, jointPackage));
+  for (const pkg of jointPackages || []) edits.push(...typedPackage(m, copy, pkg));
+  if (contribution) edits.push(...typedContribution(layout, copy, contribution));
   return { json: copy, edits };
 }
 
 /**
- * A package typed in the first blank row under the register (columns A to J, as a person types
- * them), and added to the plan's JSON: the summary's live totals must count it with no rebuild.
+ * A package typed in the register's next free row (columns A to J, as a person types them), and
+ * added to the plan's JSON: the summary's live totals must count it with no rebuild. A panel's
+ * split may come without its decision date, as exports give it.
  */
 function typedPackage(m, copy, pkg) {
   const packages = copy.jointFunding.packages;
   const row = m.registerHeaderRow + 1 + packages.length + 1; // 1-based
   const serial = (iso) => (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86400000;
   const cells = [pkg.ref, pkg.person, 's117 aftercare', pkg.icb, serial(pkg.start), null, pkg.weeklyCost];
-  cells.push('Fixed share', pkg.split.icbPercent);
+  cells.push(pkg.split.method === 'Panel' ? 'Panel' : 'Fixed share', pkg.split.icbPercent);
   packages.push(pkg);
   return cells.flatMap((value, c) =>
     value === null ? [] : [{ sheet: 'Joint register', cell: `${String.fromCharCode(65 + c)}${row}`, value }],
   );
+}
+
+/** A contribution typed by hand in the Pool's next free contributions row, and added to the plan's JSON. */
+function typedContribution(layout, copy, c) {
+  const pool = layout.sheets.find((s) => s.name === 'Pool');
+  const header = pool.rows.findIndex((r) => r[0] && r[0].value === 'Pool year');
+  const row = header + 2 + copy.pool.contributions.length; // 1-based
+  copy.pool.contributions.push(c);
+  return [c.year, c.partner, c.source, c.amount].map((value, k) => ({
+    sheet: 'Pool',
+    cell: `${String.fromCharCode(65 + k)}${row}`,
+    value,
+  }));
+}
+
+/**
+ * The Pool's by-source table as Calc calculated it after a contribution was typed by hand (the sheet
+ * keeps its shape, so it is read where the built workbook has it), against bcf track --json of the
+ * plan with the line: each line's part of the pool and of the forecast variance, the new one included.
+ */
+function sourcesAgainstTrack(m, book, base, read) {
+  const json = m.trackJson(m.planFromJson(book.json).plan);
+  const pool = base.layout.sheets.find((s) => s.name === 'Pool');
+  const header = pool.rows.findIndex((r) => r[0] && r[0].value === 'Source year');
+  const failures = [];
+  const recalculated = [];
+  let checked = 0;
+  for (const year of json.pool.years) {
+    for (const line of year.sources) {
+      let found = false;
+      for (let r = header + 1; r < pool.rows.length && read('Pool', r, 0).value; r++) {
+        const at = (c) => read('Pool', r, c).value;
+        if (at(0) !== year.year || at(1) !== line.partner || at(2) !== line.source) continue;
+        found = true;
+        checked++;
+        for (const [c, want] of [
+          [4, line.shareOfPool],
+          [5, line.varianceShare],
+        ]) {
+          // A cell whose cached value in the built file was another figure proves Calc recalculated it.
+          const cached = pool.rows[r][c] && pool.rows[r][c].result;
+          if (typeof cached !== 'number' || Math.abs(cached - Number(want)) >= 0.005)
+            recalculated.push(`Pool!${r},${c}`);
+          if (typeof at(c) !== 'number' || Math.abs(at(c) - Number(want)) >= 0.005)
+            failures.push({
+              where: `Pool by source ${year.year} ${line.partner} ${line.source}`,
+              message: `LibreOffice ${JSON.stringify(at(c))}, bcf track --json ${want}`,
+            });
+        }
+      }
+      if (!found)
+        failures.push({ where: `Pool by source ${year.year} ${line.partner} ${line.source}`, message: 'no row' });
+    }
+  }
+  return { checked, failures, recalculated };
 }
 
 /**
@@ -475,16 +536,42 @@ async function main() {
       'joint-funding',
       JSON.parse(fs.readFileSync(path.join(ROOT, 'examples/joint-funding.json'), 'utf8')),
     );
+    // Four packages typed one under another (past the three spare rows the register once kept), the
+    // last a panel's 33.333% with no decision date; and a contribution from a partner not on the
+    // Assumptions sheet typed by hand, with spend so there is a variance to share.
+    const icb = jointBook.json.jointFunding.packages[0].icb;
+    const typed = (k, weeklyCost, split) => ({
+      ref: `JF-TYPED-${k}`,
+      person: `EBC-TYPED-${k}`,
+      basis: 's117',
+      icb,
+      start: '2022-05-19',
+      weeklyCost,
+      split,
+    });
     await addEdited('joint-funding-typed', jointBook, {
-      jointPackage: {
-        ref: 'JF-TYPED',
-        person: 'EBC-TYPED',
-        basis: 's117',
-        icb: jointBook.json.jointFunding.packages[0].icb,
-        start: '2022-05-19',
-        weeklyCost: 1234.57,
-        split: { method: 'Fixed', icbPercent: 37.5 },
-      },
+      jointPackages: [
+        typed(1, 1234.57, { method: 'Fixed', icbPercent: 37.5 }),
+        typed(2, 800.01, { method: 'Fixed', icbPercent: 12.5 }),
+        typed(3, 455.55, { method: 'Fixed', icbPercent: 50 }),
+        typed(4, 1517.05, { method: 'Panel', icbPercent: 33.333 }),
+      ],
+    });
+    const spent = JSON.parse(JSON.stringify(jointBook.json));
+    spent.pool.spend = [
+      { scheme: '1a', year: '2023/24', quarter: 1, amount: 101234 },
+      { scheme: '2a', year: '2023/24', quarter: 1, amount: 470000 },
+      { scheme: '3a', year: '2023/24', quarter: 2, amount: 1930000 },
+    ];
+    spent.pool.contributions.push({
+      year: '2023/24',
+      partner: 'LEISURE',
+      source: 'Leisure trust grant',
+      amount: 125000,
+    });
+    const spentBook = await add('joint-funding-pool', spent);
+    await addEdited('joint-funding-contributor', spentBook, {
+      contribution: { year: '2023/24', partner: 'HOSPICE', source: 'Hospice partnership', amount: 40000 },
     });
     for (const seed of [SEED, SEED + 7, SEED + 13]) await add(`joint-random-${seed}`, m.randomJointPlanJson(seed, 80));
     // A new plan with nothing in it yet: no total may reach its own cell (#CYCLE! in HyperFormula, Err:522 here).
@@ -531,6 +618,18 @@ async function main() {
         notes.push(
           `Benefits Summary totals as bcf track --json (${tracked.shown}: planned ${tracked.planned}, realised ${tracked.realised})`,
         );
+      }
+      if (book.label === 'joint-funding-contributor') {
+        const sources = sourcesAgainstTrack(
+          m,
+          book,
+          books.find((b) => b.label === 'joint-funding-pool'),
+          read,
+        );
+        failures.push(...sources.failures);
+        notes.push(`${sources.checked} by-source lines as bcf track --json, the hand-typed one included`);
+        // The sheets the typed line reshapes aren't compared cell by cell; the by-source figures are the proof.
+        book.stale = [...book.stale, ...sources.recalculated];
       }
       if (book.label === 'joint-funding') {
         const published = jointChecks(book.layout, read, m);

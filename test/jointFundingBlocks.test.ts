@@ -104,6 +104,29 @@ describe('a package typed in the room under the register', () => {
     expect(figureRow(wb, 'Weekly cost on the as-at date')[1]).toBeCloseTo(weeklyBefore + 1234.57, 2);
   });
 
+  test('four packages typed one under another, past the three spare rows the register once kept, all count at once', () => {
+    const plan = examplePlan();
+    const wb = built(plan);
+    const typed = ['1', '2', '3'].map((k) => typedPackage(plan, k));
+    // The fourth: a panel's 33.333% with no decision date, as exports give it.
+    typed.push([
+      'NEW-4',
+      'P-4',
+      'Care Act',
+      plan.jointFunding!.packages[0].icb,
+      44700,
+      null,
+      523.17,
+      'Panel',
+      33.333,
+      null,
+    ]);
+    typed.forEach((cells, k) => typeRow(wb, JOINT_SHEETS.register, blankRegisterRows(wb)[0] + k, cells));
+    const expected = withPackages(plan, typed.map(asPackage));
+    expect(figuresAgainst(wb, expected, JOINT_SHEETS.summary)).toEqual([]);
+    expect(readJointFunding(wb.snapshot())!.jointFunding.packages).toHaveLength(expected.jointFunding!.packages.length);
+  });
+
   test('is read as part of the register, audits clean, and a refresh keeps it', async () => {
     const plan = examplePlan();
     const wb = built(plan);
@@ -131,14 +154,15 @@ describe('a package typed in the room under the register', () => {
     const plan = examplePlan();
     const wb = built(plan);
     const clean = auditWorkbook(wb.snapshot()).findings;
-    const [, second, third] = blankRegisterRows(wb);
+    const room = blankRegisterRows(wb);
+    const [, second, third] = room;
     const a = typedPackage(plan, 'A');
     const b = typedPackage(plan, 'B');
     typeRow(wb, JOINT_SHEETS.register, second, a); // the first spare row left blank
     const weekly = REGISTER_COLUMNS.findIndex(([k]) => k === 'weeklyCost');
     typeRow(wb, JOINT_SHEETS.register, third, ['Sub-total']);
     wb.setFormula(JOINT_SHEETS.register, third, weekly, `=SUM(G5:G${third})`);
-    const under = third + 1; // directly under the room to grow
+    const under = room[room.length - 1] + 1; // directly under the room to grow
     typeRow(wb, JOINT_SHEETS.register, under, b);
 
     const read = readJointFunding(wb.snapshot())!;

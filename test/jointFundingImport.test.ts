@@ -122,8 +122,12 @@ describe('an export saved as a workbook', () => {
     expect(loaded.kind).toBe('export');
     expect(loaded.jointFunding.packages.map((p) => [p.person, p.start, p.weeklyCost.toFixed(2)])).toEqual([
       ['L-1', dayFromIso('2023-04-01'), '1200.50'],
+      ['L-2', dayFromIso('2023-10-02'), '800.00'],
     ]);
-    expect(loaded.problems.map((p) => [p.row, p.field])).toEqual([[3, 'decided']]); // a panel split with no decision date
+    // A panel split with no decision date counts, with a warning naming the column to add.
+    expect(loaded.problems.map((p) => [p.row, p.field, p.severity])).toEqual([[3, 'decided', 'warning']]);
+    expect(JSON.stringify(loaded.problems[0].where)).toMatch(/Panel decision date/);
+    expect(loaded.problems[0].message).toMatch(/Add a "Panel decision date" column/);
     expect(JSON.stringify(loaded)).not.toMatch(/A Person|B Person/);
     await fs.rm(dir, { recursive: true, force: true });
   });
@@ -152,5 +156,29 @@ describe('bcf joint', () => {
     expect((await run(['joint', 'examples/joint-funding.json', '-o', 'x.json'])).err).toMatch(
       /go with "bcf joint import"/,
     );
+  });
+});
+
+describe('bcf joint --json on a CSV export with a panel split and no decision date column', () => {
+  test('counts the package, reports a warning naming the column to add, and exits 0', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bcf-joint-'));
+    const csv = path.join(dir, 'export.csv');
+    await fs.writeFile(
+      csv,
+      [
+        'Person ID,Funding type,ICB,Start date,Weekly cost,Split method,Health share %',
+        'P-1,s117,North ICB,01/04/2023,1000.00,Fixed,50',
+        'P-2,Care Act,North ICB,01/04/2023,1517.05,Panel,33.333',
+      ].join('\n'),
+    );
+    const { code, out } = await run(['joint', csv, '--json', '--as-at', '2023-06-01', '--year', '2023/24']);
+    const json = JSON.parse(out);
+    expect(code).toBe(0);
+    expect([json.packages, json.errors, json.warnings]).toEqual([2, 0, 1]);
+    expect(json.problems[0]).toMatchObject({ row: 3, severity: 'warning' });
+    expect(json.problems[0].message).toMatch(/Add a "Panel decision date" column/);
+    // 1517.05 x 33.333% = 505.678... → £505.68 a week (33.33% would give £505.63); £500.00 for the other.
+    expect(json.weekly.icb).toBe('1005.68');
+    await fs.rm(dir, { recursive: true, force: true });
   });
 });

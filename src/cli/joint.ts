@@ -7,6 +7,10 @@ import { jointSummary, type GroupFigures, type JointSummary } from '../domain/jo
 import { isFinancialYearLabel } from '../domain/financialYear';
 import { formatPounds } from '../domain/money';
 import { describeProblem } from '../domain/problems';
+import { reconcileJointWithPool, type JointPoolReconciliation } from '../domain/jointPoolReconciliation';
+import type { Plan } from '../domain/plan';
+import { loadPlan } from '../adapters/file/planFiles';
+import { reconciliationJson } from './trackJson';
 import { UsageError } from './args';
 import { shortList } from './render';
 import type { CliCommand } from './command';
@@ -47,7 +51,8 @@ export const jointCommand: CliCommand = {
     const mapping = parseMapping(flags.map);
     if (importing && typeof flags.out === 'string') await checkOutput(input, flags.out);
     const loaded = await loadJointFunding(input, mapping);
-    return importing ? writeImport(flags.out, loaded, io) : report(loaded, flags, io);
+    if (importing) return writeImport(flags.out, loaded, io);
+    return report(loaded, flags, io, loaded.kind === 'export' ? undefined : await planBehind(input));
   },
 };
 
@@ -77,7 +82,22 @@ async function writeImport(out: string | boolean | undefined, loaded: LoadedRegi
   return refused ? 1 : 0;
 }
 
-function report(loaded: LoadedRegister, flags: Record<string, string | boolean | undefined>, io: Io): number {
+/** The whole plan a plan file or workbook holds, for the reconciliation with its pool; undefined for a packages file. */
+async function planBehind(input: string): Promise<Plan | undefined> {
+  try {
+    const { plan } = await loadPlan(input);
+    return plan.pool && plan.years.length ? plan : undefined;
+  } catch {
+    return undefined; // a packages file, or a plan with errors of its own: the register's figures still print
+  }
+}
+
+function report(
+  loaded: LoadedRegister,
+  flags: Record<string, string | boolean | undefined>,
+  io: Io,
+  plan?: Plan,
+): number {
   const jf = loaded.jointFunding;
   const asAtFlag = typeof flags['as-at'] === 'string' ? dayFromIso(flags['as-at']) : undefined;
   if (typeof flags['as-at'] === 'string' && asAtFlag === undefined)
@@ -87,9 +107,21 @@ function report(loaded: LoadedRegister, flags: Record<string, string | boolean |
     throw new UsageError(`--year takes a financial year such as 2023/24, not "${yearFlag}"`);
   const asAt = asAtFlag ?? jf.asAt ?? today();
   const summary = jointSummary(jf.packages, jf.rules, asAt, yearFlag ?? (asAtFlag === undefined ? jf.year : undefined));
-  if (flags.json) io.out(JSON.stringify(summaryJson(summary, loaded), null, 2));
+  const reconciled =
+    plan && plan.years.some((y) => y.label === summary.year)
+      ? reconcileJointWithPool({ ...plan, jointFunding: { ...jf, packages: jf.packages } }, summary.year)
+      : undefined;
+  if (flags.json)
+    io.out(
+      JSON.stringify(
+        { ...summaryJson(summary, loaded), reconciliation: reconciled ? reconciliationJson(reconciled) : null },
+        null,
+        2,
+      ),
+    );
   else {
     io.out(renderSummary(summary, loaded.board));
+    if (reconciled) io.out(renderReconciliation(reconciled));
     loaded.problems.forEach((p) => io.err(describeProblem(p)));
   }
   return loaded.problems.some((p) => p.severity === 'error') ? 1 : 0;
@@ -123,6 +155,8 @@ export function summaryJson(s: JointSummary, loaded: Pick<LoadedRegister, 'probl
       councilAnnual: pounds(s.answer.councilAnnual),
       icbFullYear: pounds(s.answer.icbFullYear),
     },
+    errors: loaded.problems.filter((p) => p.severity === 'error').length,
+    warnings: loaded.problems.filter((p) => p.severity !== 'error').length,
     problems: loaded.problems.map((p) => ({ row: p.row, field: p.field, message: p.message, severity: p.severity })),
   };
 }
@@ -153,8 +187,8 @@ export function renderSummary(s: JointSummary, board?: string): string {
     line(`In ${s.year} (days active)`, s.annual),
     line('Full year (weekly x 52)', s.fullYear),
     ...groupLines('By ICB', s.byIcb, (k) => k, true),
-    ...groupLines('By funding basis', s.byBasis, (k) => BASIS_LABELS[k as keyof typeof BASIS_LABELS], false),
-    ...groupLines('By split method', s.byMethod, (k) => METHOD_LABELS[k as keyof typeof METHOD_LABELS], false),
+    ...groupLines('By funding basis', s.byBasis, (k) => BASIS_LABELS[k as keyof typeof BASIS_LABELS], true),
+    ...groupLines('By split method', s.byMethod, (k) => METHOD_LABELS[k as keyof typeof METHOD_LABELS], true),
     '',
     'FOI return',
     `  Agreement in place: ${s.answer.agreement}`,
@@ -162,5 +196,17 @@ export function renderSummary(s: JointSummary, board?: string): string {
     `  People covered on ${ukDate(s.asAt)}: ${s.answer.people}`,
     `  Annual cost to the council (${s.year}): ${formatPounds(s.answer.councilAnnual, true)}`,
     `  The ICB's contribution for a year (weekly x 52): ${formatPounds(s.answer.icbFullYear, true)}`,
+  ].join('\n');
+}
+
+function renderReconciliation(r: JointPoolReconciliation): string {
+  return [
+    '',
+    `The ICBs' shares in ${r.year} against their joint-funding contribution lines on the Pool sheet`,
+    ...r.icbs.map(
+      (x) =>
+        `  ${x.icb}${x.partner ? ` (${x.partner})` : ''}: register ${formatPounds(x.register, true)}, pool ${formatPounds(x.pool, true)}, difference ${formatPounds(x.difference, true)}`,
+    ),
+    `  All ICBs: register ${formatPounds(r.register, true)}, pool ${formatPounds(r.pool, true)}, difference ${formatPounds(r.difference, true)}`,
   ].join('\n');
 }

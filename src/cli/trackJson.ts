@@ -2,6 +2,7 @@ import type Decimal from 'decimal.js';
 import type { Plan } from '../domain/plan';
 import { planChecks } from '../domain/planChecks';
 import { computePoolYear } from '../domain/pool';
+import { reconcileJointWithPool, type JointPoolReconciliation } from '../domain/jointPoolReconciliation';
 import { benefitsSummary } from '../domain/tracker';
 
 /** Money and counts as exact decimal strings, never floats; "n/a" and null kept as they are. */
@@ -64,16 +65,54 @@ function poolJson(plan: Plan) {
       quartersReported: p.quartersReported,
       allocatedToDate: str(p.allocatedToDate),
       spentToDate: str(p.spent),
+      spendByQuarter: p.spendByQuarter.map(str),
       varianceToDate: str(p.variance),
       forecastOutturn: str(p.forecastOutturn),
       forecastVariance: str(p.forecastVariance),
+      schemes: p.schemes.map((x) => ({
+        ref: x.ref,
+        allocation: str(x.allocation),
+        spendByQuarter: x.spendByQuarter.map(str),
+        spentToDate: str(x.spend),
+        allocatedToDate: str(x.allocatedToDate),
+        varianceToDate: str(x.variance),
+      })),
+      sources: p.sources.map((x) => ({
+        partner: x.partner,
+        source: x.source,
+        contributed: str(x.amount),
+        shareOfPool: str(x.share),
+        varianceShare: str(x.variance),
+      })),
       partners: p.partners.map((x) => ({
         partner: x.partner,
+        onAssumptions: x.known,
         contributed: str(x.contributed),
         share: str(x.share),
         varianceShare: str(x.varianceShare),
       })),
+      ...(plan.jointFunding?.packages.length
+        ? { jointFunding: reconciliationJson(reconcileJointWithPool(plan, y.label)) }
+        : {}),
     };
   });
   return { years, failingChecks: failing };
+}
+
+/** The ICBs' joint-funded shares against their contribution lines in the pool (domain/jointPoolReconciliation.ts). */
+export function reconciliationJson(r: JointPoolReconciliation) {
+  const pounds = (d: Decimal) => d.toFixed(2);
+  return {
+    year: r.year,
+    register: pounds(r.register),
+    pool: pounds(r.pool),
+    difference: pounds(r.difference),
+    icbs: r.icbs.map((x) => ({
+      icb: x.icb,
+      partner: x.partner,
+      register: pounds(x.register),
+      pool: pounds(x.pool),
+      difference: pounds(x.difference),
+    })),
+  };
 }

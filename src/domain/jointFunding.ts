@@ -43,7 +43,7 @@ export type Split =
   | { readonly method: 'default' }
   | { readonly method: 'equal' }
   | { readonly method: 'fixed'; readonly icbPercent: Decimal }
-  | { readonly method: 'panel'; readonly icbPercent: Decimal; readonly decided: Day }
+  | { readonly method: 'panel'; readonly icbPercent: Decimal; readonly decided: Day | null }
   | { readonly method: 'timeToTask'; readonly tasks: readonly Task[] };
 
 /** The partnership's default split with one ICB: 50:50, or a fixed ICB share such as 40%. */
@@ -89,6 +89,13 @@ export const WEEKS_IN_FULL_YEAR = 52;
 export const DAYS_IN_WEEK = 7;
 const HUNDRED = new Money(100);
 
+/**
+ * A typed percentage as the split uses it: as typed, to six decimal places of a per cent (33.333% is
+ * 33.333%), the precision the workbook's share columns keep so a half penny stays exact in every engine.
+ */
+export const PERCENT_PLACES = 6;
+const typedPercent = (percent: Decimal) => percent.toDecimalPlaces(PERCENT_PLACES);
+
 /** The rule for an ICB, matched as Excel matches text: ignoring case and surrounding spaces. */
 export function ruleFor(rules: readonly IcbRule[], icb: string): IcbRule | undefined {
   const key = sameText(icb);
@@ -114,14 +121,14 @@ export function healthShareParts(
     case 'default': {
       const rule = ruleFor(rules, pkg.icb);
       return rule
-        ? { numerator: rule.method === 'equal' ? new Money(50) : rule.icbPercent, denominator: HUNDRED }
+        ? { numerator: rule.method === 'equal' ? new Money(50) : typedPercent(rule.icbPercent), denominator: HUNDRED }
         : undefined;
     }
     case 'equal':
       return { numerator: new Money(50), denominator: HUNDRED };
     case 'fixed':
     case 'panel':
-      return { numerator: split.icbPercent, denominator: HUNDRED };
+      return { numerator: typedPercent(split.icbPercent), denominator: HUNDRED };
     case 'timeToTask': {
       const health = sum(split.tasks.filter((t) => t.health).map((t) => t.minutes));
       const all = sum(split.tasks.map((t) => t.minutes));

@@ -10,7 +10,12 @@ export interface PackageIssue {
   readonly index: number;
   readonly field: PackageField;
   readonly message: string;
+  /** A warning leaves the package in every figure; anything else leaves it out. */
+  readonly severity?: 'warning';
 }
+
+/** How the register and the export templates head the panel's date: the column a person adds. */
+export const DECIDED_HEADER = 'Panel decision date';
 
 export const MAX_PERCENT = 100;
 
@@ -50,12 +55,15 @@ export function checkPackage(pkg: JointPackage, index: number, jf: Pick<JointFun
     (split.icbPercent.isNegative() || split.icbPercent.greaterThan(MAX_PERCENT))
   ) {
     issue('icbPercent', `${who} has an ICB share of ${split.icbPercent.toFixed()}%; a share is from 0% to 100%.`);
-  } else if ((split.method === 'fixed' || split.method === 'panel') && split.icbPercent.decimalPlaces() > 2) {
-    issue(
-      'icbPercent',
-      `${who} has an ICB share of ${split.icbPercent.toFixed()}%; give it to at most two decimal places.`,
-    );
   }
+  if (split.method === 'panel' && split.decided === null)
+    issues.push({
+      kind: 'package',
+      index,
+      field: 'decided',
+      severity: 'warning',
+      message: `${who} was split by a panel but the panel's decision date is blank; it is counted at the ICB share the panel agreed. Add a "${DECIDED_HEADER}" column (dd/mm/yyyy) to record when.`,
+    });
   if (split.method === 'timeToTask') {
     if (split.tasks.some((t) => t.minutes.isNegative() || !t.minutes.isInteger()))
       issue(
@@ -90,23 +98,19 @@ export function checkRules(jf: Pick<JointFunding, 'rules'>): PackageIssue[] {
         message: `there are two default rules for ${rule.icb}; keep one.`,
       });
     seen.add(sameText(rule.icb));
-    if (
-      rule.icbPercent.isNegative() ||
-      rule.icbPercent.greaterThan(MAX_PERCENT) ||
-      rule.icbPercent.decimalPlaces() > 2
-    ) {
+    if (rule.icbPercent.isNegative() || rule.icbPercent.greaterThan(MAX_PERCENT)) {
       issues.push({
         kind: 'rule',
         index,
         field: 'icbPercent',
-        message: `the default ICB share for ${rule.icb} is ${rule.icbPercent.toFixed()}%; a share is from 0% to 100%, to at most two decimal places.`,
+        message: `the default ICB share for ${rule.icb} is ${rule.icbPercent.toFixed()}%; a share is from 0% to 100%.`,
       });
     }
   });
   return issues;
 }
 
-/** Every issue in a register, and the packages that have none (the ones the figures count). */
+/** Every issue in a register, and the packages with nothing but warnings (the ones the figures count). */
 export function checkJointFunding(jf: JointFunding): { usable: JointPackage[]; issues: PackageIssue[] } {
   const issues = checkRules(jf);
   const usable: JointPackage[] = [];
@@ -122,7 +126,7 @@ export function checkJointFunding(jf: JointFunding): { usable: JointPackage[]; i
       });
     refs.add(sameText(pkg.ref));
     issues.push(...own);
-    if (!own.length) usable.push(pkg);
+    if (!own.some((issue) => issue.severity !== 'warning')) usable.push(pkg);
   });
   return { usable, issues };
 }

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type { JointFunding, JointPackage } from './jointFunding';
-import { checkJointFunding, type PackageField } from './jointFundingChecks';
+import { checkJointFunding, DECIDED_HEADER, type PackageField } from './jointFundingChecks';
 import { packageFromCells, type CellValue, type PackageCells } from './jointFundingInput';
 import type { RegisterProblem } from './jointFundingJson';
 
@@ -64,6 +64,9 @@ const HEADER_NAMES: Readonly<Record<ImportField, readonly string[]>> = {
   socialMinutes: ['social care minutes', 'social minutes', 'social care minutes per week', 'social care task minutes'],
   tasks: [],
 };
+
+/** A field's column as a person would head it, for a message about a column the export lacks. */
+const FIELD_HEADERS: Partial<Record<PackageField, string>> = { decided: DECIDED_HEADER };
 
 /** Columns that hold who a person is: never read, whatever the mapping says. */
 const NAME_HEADERS =
@@ -150,11 +153,11 @@ export function importPackages(
   for (const issue of issues) {
     const row = rowOf[issue.index];
     // A package with no split of its own follows its ICB's default rule, which an export can't carry: kept, with a warning.
-    const noRule = issue.field === 'method';
-    if (!noRule) bad.add(issue.index);
+    const warning = issue.field === 'method' || issue.severity === 'warning';
+    if (!warning) bad.add(issue.index);
     problems.push({
-      severity: noRule ? 'warning' : 'error',
-      where: { path: `${describe(row)}, ${header.labels[issue.field] ?? issue.field}` },
+      severity: warning ? 'warning' : 'error',
+      where: { path: `${describe(row)}, ${header.labels[issue.field] ?? FIELD_HEADERS[issue.field] ?? issue.field}` },
       row,
       field: issue.field,
       message: issue.message,

@@ -167,11 +167,12 @@ function splitFromCells(
     case 'panel': {
       if (!percent)
         return void fail('icbPercent', 'the split was agreed by a panel but the ICB share (%) it agreed is blank.');
-      const decided = parseDay(cells.decided);
+      // Exports rarely carry the panel's date: a blank one is a warning (checkPackage), the package still counts.
+      const decided = text(cells.decided) ? parseDay(cells.decided) : null;
       if (decided === undefined)
         return void fail(
           'decided',
-          `the panel's decision date ${text(cells.decided) ? `"${text(cells.decided)}" isn't a date` : 'is blank'}; write it as dd/mm/yyyy.`,
+          `the panel's decision date "${text(cells.decided)}" isn't a date; write it as dd/mm/yyyy, or leave it blank.`,
         );
       return { method: 'panel', icbPercent: percent, decided };
     }

@@ -56,7 +56,7 @@ const task = fields({
 }).transform((t): Task => ({ task: t.task, minutes: t.minutes, health: t.kind === 'health' }));
 
 const icbPercent = percent.describe(
-  "The ICB's share in per cent (the council pays the rest), at most two decimal places: 40 for 40%.",
+  "The ICB's share in per cent (the council pays the rest), to any decimal places: 40 for 40%, 33.333 for 33.333%.",
 );
 
 const split = z
@@ -66,7 +66,7 @@ const split = z
     fields({
       method: z.literal('Panel'),
       icbPercent,
-      decided: date.describe('The date the joint funding panel agreed the share.'),
+      decided: optional(date).describe('The date the joint funding panel agreed the share; left out, a warning.'),
     }),
     fields({ method: z.literal('Time to task'), tasks: list(task).min(1) }),
   ])
@@ -77,7 +77,7 @@ const split = z
       case 'Fixed':
         return { method: 'fixed', icbPercent: s.icbPercent };
       case 'Panel':
-        return { method: 'panel', icbPercent: s.icbPercent, decided: s.decided };
+        return { method: 'panel', icbPercent: s.icbPercent, decided: s.decided ?? null };
       case 'Time to task':
         return { method: 'timeToTask', tasks: s.tasks };
     }
@@ -144,7 +144,7 @@ export const jointFundingSchema = fields({
     packages: j.packages,
   }))
   .superRefine((jf, ctx) => {
-    for (const issue of checkJointFunding(jf).issues) {
+    for (const issue of checkJointFunding(jf).issues.filter((i) => i.severity !== 'warning')) {
       ctx.addIssue({
         code: 'custom',
         message: issue.message,
@@ -200,7 +200,7 @@ function issueProblem(issue: PackageIssue, path: string, indexOf: readonly numbe
   const i = issue.kind === 'package' ? indexOf[issue.index] : issue.index;
   const field = JSON_FIELDS[issue.field];
   return {
-    severity: 'error',
+    severity: issue.severity ?? 'error',
     where: { path: `${path}.${issue.kind === 'package' ? 'packages' : 'rules'}[${i}].${field}` },
     message: issue.message,
     row: issue.kind === 'package' ? i + 1 : null,
@@ -273,7 +273,11 @@ function splitToJson(s: Exclude<Split, { method: 'default' }>): unknown {
     case 'fixed':
       return { method: 'Fixed', icbPercent: s.icbPercent.toNumber() };
     case 'panel':
-      return { method: 'Panel', icbPercent: s.icbPercent.toNumber(), decided: isoOf(s.decided) };
+      return {
+        method: 'Panel',
+        icbPercent: s.icbPercent.toNumber(),
+        ...(s.decided === null ? {} : { decided: isoOf(s.decided) }),
+      };
     case 'timeToTask':
       return {
         method: 'Time to task',

@@ -34,6 +34,8 @@ export interface SourceLine extends Contribution {
 
 export interface PartnerShare {
   readonly partner: string;
+  /** On the Assumptions sheet's Partners table; money from anyone else still carries its share. */
+  readonly known: boolean;
   readonly contributed: Decimal;
   /** The fraction of any variance this partner carries under the sharing rule. */
   readonly share: Decimal;
@@ -51,6 +53,8 @@ export interface PoolYear {
   readonly phasedToDate: Decimal;
   readonly allocatedToDate: Decimal;
   readonly spent: Decimal;
+  /** The pool schemes' spend in each quarter, Q1..Q4. */
+  readonly spendByQuarter: readonly Decimal[];
   /** spend to date less allocation to date. */
   readonly variance: Decimal;
   /** Spend to date + the rest of the year's allocation at the run rate so far (spend ÷ allocation to date; 1 before anything is allocated). */
@@ -121,10 +125,24 @@ export function computePoolYear(plan: Plan, year: string): PoolYear {
   const rate = allocatedToDate.isZero() ? ONE : spent.dividedBy(allocatedToDate);
   const forecastOutturn = spent.plus(allocated.minus(allocatedToDate).times(rate));
   const forecastVariance = forecastOutturn.minus(allocated);
-  const partners = plan.partners.map((p) => {
-    const mine = sum(contributions.filter((c) => c.partner === p.id).map((c) => c.amount));
-    const share = partnerShare(pool.sharing, p.id, mine, contributed);
-    return { partner: p.id, contributed: mine, share, varianceShare: forecastVariance.times(share) };
+  const known = new Set(plan.partners.map((p) => p.id));
+  const named = [
+    ...contributions.map((c) => c.partner),
+    ...(pool.sharing.kind === 'fixed' ? pool.sharing.shares.map((s) => s.partner) : []),
+  ];
+  const unknownPartners = [...new Set(named.filter((id) => !known.has(id)))];
+  // Every partner named carries its share: money from an id not on the Assumptions sheet is in the
+  // total, so leaving it out would leave its part of a variance carried by no one.
+  const partners = [...plan.partners.map((p) => p.id), ...unknownPartners].map((id) => {
+    const mine = sum(contributions.filter((c) => c.partner === id).map((c) => c.amount));
+    const share = partnerShare(pool.sharing, id, mine, contributed);
+    return {
+      partner: id,
+      known: known.has(id),
+      contributed: mine,
+      share,
+      varianceShare: forecastVariance.times(share),
+    };
   });
   const byPartner = new Map(partners.map((p) => [p.partner, p]));
   const sources = contributions.map((c) => {
@@ -135,12 +153,6 @@ export function computePoolYear(plan: Plan, year: string): PoolYear {
         : c.amount.dividedBy(partner.contributed).times(partner.varianceShare);
     return { ...c, share: contributed.isZero() ? ZERO : c.amount.dividedBy(contributed), variance };
   });
-  const known = new Set(plan.partners.map((p) => p.id));
-  const named = [
-    ...contributions.map((c) => c.partner),
-    ...(pool.sharing.kind === 'fixed' ? pool.sharing.shares.map((s) => s.partner) : []),
-  ];
-  const unknownPartners = [...new Set(named.filter((id) => !known.has(id)))];
   return {
     year,
     contributed,
@@ -149,6 +161,7 @@ export function computePoolYear(plan: Plan, year: string): PoolYear {
     phasedToDate,
     allocatedToDate,
     spent,
+    spendByQuarter: QUARTERS.map((_, q) => sum(schemes.map((x) => x.spendByQuarter[q]))),
     variance: spent.minus(allocatedToDate),
     forecastOutturn,
     forecastVariance,
@@ -158,6 +171,17 @@ export function computePoolYear(plan: Plan, year: string): PoolYear {
     unknownPartners,
     contributions: contributions.length,
   };
+}
+
+/** Every partner id a pool names: the plan's partners, then those only its contributions or fixed split name. */
+export function poolPartnerIds(plan: Plan): string[] {
+  const pool = plan.pool ?? emptyPool();
+  const named = [
+    ...plan.partners.map((p) => p.id),
+    ...pool.contributions.map((c) => c.partner),
+    ...(pool.sharing.kind === 'fixed' ? pool.sharing.shares.map((s) => s.partner) : []),
+  ];
+  return [...new Set(named)];
 }
 
 /** Under "in proportion", a partner's contributions ÷ all contributions (nothing put in, no share); under a fixed split, its agreed percentage. */
@@ -172,4 +196,22 @@ export function partnerShare(rule: SharingRule, partner: string, contributed: De
 export function describeSharing(rule: SharingRule): string {
   if (rule.kind === 'contributions') return 'in proportion to contributions';
   return `fixed split ${rule.shares.map((s) => `${s.partner} ${s.percent.toString()}%`).join(' : ')}`;
+}
+
+/**
+ * Each contribution line's part of its year's pool and of the forecast variance, in the order of the
+ * contributions: the by-source table. A line for a year the plan doesn't have carries no variance.
+ */
+export function contributionShares(plan: Plan): { share: Decimal; variance: Decimal }[] {
+  const contributions = (plan.pool ?? emptyPool()).contributions;
+  const years = new Map(plan.years.map((y) => [y.label, computePoolYear(plan, y.label)]));
+  const seen = new Map<string, number>();
+  return contributions.map((c) => {
+    const k = seen.get(c.year) ?? 0;
+    seen.set(c.year, k + 1);
+    const line = years.get(c.year)?.sources[k];
+    if (line) return { share: line.share, variance: line.variance };
+    const total = sum(contributions.filter((x) => x.year === c.year).map((x) => x.amount));
+    return { share: total.isZero() ? ZERO : c.amount.dividedBy(total), variance: ZERO };
+  });
 }

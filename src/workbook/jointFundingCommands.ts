@@ -1,4 +1,5 @@
 import { sameText, type Day } from '../domain/jointFunding';
+import { icbContributionSource, icbPartner } from '../domain/jointPoolReconciliation';
 import { jointSummary } from '../domain/jointFundingSummary';
 import { checkJointFunding } from '../domain/jointFundingChecks';
 import type { RegisterProblem } from '../domain/jointFundingJson';
@@ -19,9 +20,7 @@ export async function readRegister(
 }
 
 /** The funding source a contribution line carries, so adding it again replaces it rather than doubling it. */
-export function icbContributionSource(icb: string): string {
-  return `Joint funding of care packages: ${icb}`;
-}
+export { icbContributionSource };
 
 /**
  * The pool's contribution lines for the ICBs' share of jointly funded packages in a year: one line
@@ -39,13 +38,11 @@ export function withIcbContributions(
     return {
       error: `${year} is not a year of this plan (${plan.years.map((y) => y.label).join(', ')}); choose one of those years.`,
     };
-  const nhs = plan.partners.find((p) => p.kind === 'nhs');
   const summary = jointSummary(jf.packages, jf.rules, asAt, year);
   const added: Contribution[] = [];
   for (const g of summary.byIcb) {
     if (g.annual.icb.isZero()) continue;
-    const partner =
-      plan.partners.find((p) => sameText(p.id) === sameText(g.key) || sameText(p.name) === sameText(g.key)) ?? nhs;
+    const partner = icbPartner(plan, g.key);
     if (!partner)
       return {
         error: `No partner of the plan is ${g.key} and there is no NHS partner; add the ICB as a partner first.`,

@@ -349,10 +349,14 @@ function Problems({
 }) {
   const styles = useStyles();
   if (!problems.length) return null;
+  // A warning (a panel split with no date) leaves its package in the figures.
+  const left = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.row)).size;
+  const warned = new Set(problems.filter((p) => p.severity !== 'error').map((p) => p.row)).size;
   return (
     <section className={styles.section} aria-labelledby="joint-problems-heading">
-      <Subtitle2 as="h3" id="joint-problems-heading" className={styles.fail}>
-        {problems.length} row{problems.length === 1 ? '' : 's'} left out of the figures
+      <Subtitle2 as="h3" id="joint-problems-heading" className={left ? styles.fail : undefined}>
+        {left} row{left === 1 ? '' : 's'} left out of the figures
+        {warned ? `; ${warned} counted, with a warning` : ''}
       </Subtitle2>
       <ul className={styles.list} aria-label="Register problems">
         {problems.map((p, i) => (

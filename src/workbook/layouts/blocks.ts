@@ -7,6 +7,8 @@ import {
   JOINT_SHEETS,
   REGISTER_COLUMNS,
   REGISTER_INPUTS,
+  RECONCILE_HEADERS,
+  RECONCILE_TITLE,
   RETURN_HEADERS,
   RULE_HEADERS,
   SETTINGS_HEADERS,
@@ -43,6 +45,8 @@ export interface BlockSpec {
   readonly grows: boolean;
   /** Columns the layout calculates: a row is part of the block when one of its other columns holds something. */
   readonly computed?: readonly number[];
+  /** Blank rows kept under its last row when not ROOM_TO_GROW (the joint register's, whose rows carry formulas). */
+  readonly room?: number;
 }
 
 export interface SheetSpec {
@@ -53,6 +57,12 @@ export interface SheetSpec {
 
 /** Blank input rows a growing block keeps under its last row. */
 export const ROOM_TO_GROW = 3;
+
+/**
+ * The joint register's room: its rows calculate each package's split beside it, so a package typed in
+ * the room is counted at once; a batch of packages pasted under the last one fits without a refresh.
+ */
+export const REGISTER_ROOM = 250;
 
 const block = (id: string, headers: readonly string[], more: Partial<BlockSpec> = {}): BlockSpec => ({
   id,
@@ -96,10 +106,11 @@ export const BLOCKS = {
   jointByIcb: block('JointByIcb', ['ICB', ...GROUP_HEADERS]),
   jointByBasis: block('JointByBasis', ['Funding basis', ...GROUP_HEADERS]),
   jointByMethod: block('JointByMethod', ['Split method', ...GROUP_HEADERS]),
+  jointReconcile: block('JointPoolReconciliation', RECONCILE_HEADERS, { title: RECONCILE_TITLE }),
   jointRegister: growing(
     'JointRegister',
     REGISTER_COLUMNS.map(([, h]) => h),
-    { computed: REGISTER_COLUMNS.map((_, i) => i).filter((i) => i >= REGISTER_INPUTS) },
+    { computed: REGISTER_COLUMNS.map((_, i) => i).filter((i) => i >= REGISTER_INPUTS), room: REGISTER_ROOM },
   ),
   jointTasks: growing('JointTasks', TASK_HEADERS),
   // The template's sheets (families/template): the year columns are found by their headers.
@@ -154,6 +165,7 @@ export const SHEET_SPECS = {
       BLOCKS.jointByIcb,
       BLOCKS.jointByBasis,
       BLOCKS.jointByMethod,
+      BLOCKS.jointReconcile,
     ],
   },
   jointRegister: { sheet: JOINT_SHEETS.register, blocks: [BLOCKS.jointRegister] },
@@ -191,14 +203,19 @@ export function blockBody(
 ): (CellPlan | null)[][] {
   const body = items.map((r) => [...r]);
   if (!spec.grows) return body;
-  for (let k = 0; k < ROOM_TO_GROW; k++) body.push([...(typeof spare === 'function' ? spare(k) : spare)]);
+  for (let k = 0; k < roomOf(spec); k++) body.push([...(typeof spare === 'function' ? spare(k) : spare)]);
   if (!isLastBlock(sheet, spec)) body.push([]);
   return body;
 }
 
 /** Rows under a block's header that formulas over it cover: its rows and the room to grow. */
 export function regionRows(sheet: SheetSpec, spec: BlockSpec, items: number): number {
-  return spec.grows ? items + ROOM_TO_GROW + (isLastBlock(sheet, spec) ? 0 : 1) : items;
+  return spec.grows ? items + roomOf(spec) + (isLastBlock(sheet, spec) ? 0 : 1) : items;
+}
+
+/** Blank rows a growing block keeps under its last row. */
+export function roomOf(spec: BlockSpec): number {
+  return spec.room ?? ROOM_TO_GROW;
 }
 
 /** Every title and first header of a sheet's blocks, lower case: the rows where a block ends. */

@@ -6,6 +6,7 @@ import {
   type GroupFigures,
   type JointSummary,
 } from '../../domain/jointFundingSummary';
+import { reconcileJointWithPool } from '../../domain/jointPoolReconciliation';
 import type { Plan } from '../../domain/plan';
 import { sheetRef } from '../a1';
 import { formula, num, text } from '../grid';
@@ -18,6 +19,8 @@ import {
   REGISTER_HEADER_ROW,
   type JointGeometry,
 } from './jointFundingRegister';
+import { reconcileRows } from './jointFundingReconcile';
+import { poolLayout } from './pool';
 import { BASIS_CELLS, DATE_FORMAT, JOINT_SHEETS, METHOD_CELLS, PSEUDONYM_NOTE, SETTINGS } from './jointFundingNames';
 
 type Row = (CellPlan | null)[];
@@ -73,7 +76,16 @@ export function jointFundingSheets(plan: Plan, today: Day): SheetPlan[] {
     rules: sheetRef(JOINT_SHEETS.summary, `$A$${rules.first}:$C$${rules.last}`),
     rulesIcb: sheetRef(JOINT_SHEETS.summary, `$A$${rules.first}:$A$${rules.last}`),
   };
-  return [summarySheet(plan.board, jf, summary, g), registerSheet(plan.board, jf, summary, g), tasksSheet(jf)];
+  const head = summarySheet(plan.board, jf, summary, g);
+  // The ICB's shares against its contribution lines on the Pool sheet, for the year of the figures above.
+  const reconciled = reconcileRows(
+    head.rows.length,
+    reconcileJointWithPool(plan, year),
+    `$B$${ROW.year + 1}`,
+    poolLayout(plan).geometry.contributions,
+  );
+  const summarySheetPlan: SheetPlan = { ...head, rows: [...head.rows, ...reconciled] };
+  return [summarySheetPlan, registerSheet(plan.board, jf, summary, g), tasksSheet(jf)];
 }
 
 function summarySheet(board: string, jf: JointFunding, s: JointSummary, g: JointGeometry): SheetPlan {
@@ -92,14 +104,13 @@ function summarySheet(board: string, jf: JointFunding, s: JointSummary, g: Joint
     ]),
   );
   const { first, last } = rulesRows(jf.rules.length);
-  groupTable(rows, BLOCKS.jointByIcb, s.byIcb, (grp) => text(grp.key), 'icb', true);
+  groupTable(rows, BLOCKS.jointByIcb, s.byIcb, (grp) => text(grp.key), 'icb');
   groupTable(
     rows,
     BLOCKS.jointByBasis,
     s.byBasis,
     (grp) => text(BASIS_CELLS[grp.key as keyof typeof BASIS_CELLS]),
     'basis',
-    false,
   );
   groupTable(
     rows,
@@ -107,7 +118,6 @@ function summarySheet(board: string, jf: JointFunding, s: JointSummary, g: Joint
     s.byMethod,
     (grp) => text(METHOD_CELLS[grp.key as keyof typeof METHOD_CELLS]),
     'methodUsed',
-    false,
   );
   return {
     name: JOINT_SHEETS.summary,
@@ -209,14 +219,19 @@ function returnRows(s: JointSummary, g: JointGeometry, asAtIso: string, ruleCoun
   ];
 }
 
-/** One row per ICB, basis or method: packages and weekly shares on the date, cost in the year; people for ICBs. */
+const PEOPLE_COLUMN = {
+  icb: 'firstOfPersonIcb',
+  basis: 'firstOfPersonBasis',
+  methodUsed: 'firstOfPersonMethod',
+} as const;
+
+/** One row per ICB, basis or method: people and packages and weekly shares on the date, cost in the year. */
 function groupTable(
   rows: Row[],
   spec: BlockSpec,
   groups: readonly GroupFigures[],
   label: (g: GroupFigures) => CellPlan,
   by: 'icb' | 'basis' | 'methodUsed',
-  people: boolean,
 ): void {
   rows.push(spec.headers.map((h) => text(h, 'header')));
   for (const grp of groups) {
@@ -225,7 +240,7 @@ function groupTable(
     const active = `${R(by)},${key},${R('active')},1`;
     rows.push([
       label(grp),
-      people ? formula(`SUMIF(${R(by)},${key},${R('firstOfPersonIcb')})`, grp.people, FORMAT.count) : { value: null },
+      formula(`SUMIF(${R(by)},${key},${R(PEOPLE_COLUMN[by])})`, grp.people, FORMAT.count),
       formula(`COUNTIFS(${active})`, grp.packages, FORMAT.count),
       formula(`SUMIFS(${R('weeklyCost')},${active})`, grp.weekly.total, FORMAT.pence),
       formula(`SUMIFS(${R('councilWeekly')},${active})`, grp.weekly.council, FORMAT.pence),

@@ -30,6 +30,8 @@ export const REGISTER_COLUMNS = [
   ['active', 'Active on the as-at date'],
   ['firstOfPerson', 'Counts as a person'],
   ['firstOfPersonIcb', 'Counts as a person for its ICB'],
+  ['firstOfPersonBasis', 'Counts as a person for its basis'],
+  ['firstOfPersonMethod', 'Counts as a person for its method'],
   ['days', 'Days in the year'],
   ['icbYear', 'ICB in the year (£)'],
   ['councilYear', 'Council in the year (£)'],
@@ -50,6 +52,15 @@ export const SETTINGS_HEADERS = ['Setting', 'Value'] as const;
 export const SETTINGS = { asAt: 'As at', year: 'Financial year', first: 'Year starts', last: 'Year ends' } as const;
 export const FIGURE_HEADERS = ['Figure', 'Total (£)', 'Council (£)', 'ICB (£)'] as const;
 export const RETURN_HEADERS = ['FOI question', 'Answer'] as const;
+export const RECONCILE_HEADERS = [
+  'Reconciled ICB',
+  'Pool partner',
+  'ICB share in the year, register (£)',
+  'Pool contribution line (£)',
+  'Difference (£)',
+] as const;
+export const RECONCILE_TITLE =
+  "The ICB's share against its joint-funding contribution line on the Pool sheet, for the financial year above";
 export const GROUP_HEADERS = [
   'People',
   'Packages',

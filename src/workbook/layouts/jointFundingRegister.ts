@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { healthMinutes, type JointFunding, type JointPackage } from '../../domain/jointFunding';
+import { healthMinutes, PERCENT_PLACES, type JointFunding, type JointPackage } from '../../domain/jointFunding';
 import type { JointSummary } from '../../domain/jointFundingSummary';
 import { columnLetter, sheetRef } from '../a1';
 import { formula, num, text } from '../grid';
@@ -18,6 +18,9 @@ import {
 } from './jointFundingNames';
 
 type Row = (CellPlan | null)[];
+
+/** Parts of one per cent in the register's share columns (domain PERCENT_PLACES: six decimal places). */
+export const PERCENT_PARTS = 10 ** PERCENT_PLACES;
 
 /** Where the register's rows start, and the Joint funding sheet's settings and rules, for each other's formulas. */
 export interface JointGeometry {
@@ -109,7 +112,9 @@ export function registerSheet(board: string, jf: JointFunding, summary: JointSum
       },
     ],
     freeze: { rows: REGISTER_HEADER_ROW + 1, columns: 2 },
-    columnWidths: [12, 22, 16, 24, 12, 14, 14, 18, 10, 14, 12, 12, 16, 10, 10, 12, 14, 14, 10, 10, 10, 10, 14, 14],
+    columnWidths: [
+      12, 22, 16, 24, 12, 14, 14, 18, 10, 14, 12, 12, 16, 10, 10, 12, 14, 14, 10, 10, 10, 10, 10, 10, 14, 14,
+    ],
     tabColor: '7030A0',
   };
 }
@@ -129,7 +134,9 @@ function packageInputs(pkg: JointPackage): Row {
     split.method === 'fixed' || split.method === 'panel'
       ? num(split.icbPercent, '0.00', 'input')
       : { style: 'input', format: '0.00' },
-    split.method === 'panel' ? num(split.decided, DATE_FORMAT, 'input') : { style: 'input', format: DATE_FORMAT },
+    split.method === 'panel' && split.decided !== null
+      ? num(split.decided, DATE_FORMAT, 'input')
+      : { style: 'input', format: DATE_FORMAT },
   ];
 }
 
@@ -150,12 +157,12 @@ const SPARE_INPUTS: Row = [
 /** What the calculated columns of a row hold, in the register's order from "Health minutes a week". */
 type RowResults = readonly (Decimal | Scalar)[];
 
-function packageResults(f: JointSummary['figures'][number], firsts: { person: number; personIcb: number }): RowResults {
+function packageResults(f: JointSummary['figures'][number], firsts: Firsts): RowResults {
   const minutes = healthMinutes(f.pkg.split);
   const parts =
     f.method === 'timeToTask'
       ? { icb: minutes.health, all: minutes.health.plus(minutes.social) }
-      : { icb: f.share.times(10000), all: 10000 };
+      : { icb: f.share.times(PERCENT_PARTS * 100), all: PERCENT_PARTS * 100 };
   return [
     minutes.health,
     minutes.social,
@@ -168,6 +175,8 @@ function packageResults(f: JointSummary['figures'][number], firsts: { person: nu
     f.active ? 1 : 0,
     firsts.person,
     firsts.personIcb,
+    firsts.personBasis,
+    firsts.personMethod,
     f.days,
     f.annual.icb,
     f.annual.council,
@@ -175,7 +184,7 @@ function packageResults(f: JointSummary['figures'][number], firsts: { person: nu
 }
 
 /** A blank row's figures: no ICB, no start date, so no method, nothing active, no days and no money. */
-const SPARE_RESULTS: RowResults = [0, 0, '', 0, 10000, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+const SPARE_RESULTS: RowResults = [0, 0, '', 0, PERCENT_PARTS * 100, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 
 /**
  * The calculated columns of the register's row `r` (1-based), package or blank: a row's formulas
@@ -188,6 +197,14 @@ function packageFormulas(g: JointGeometry, r: number, results: RowResults): Row 
   const tasks = (kind: string) =>
     `IF(${at('ref')}="",0,SUMIFS(${taskRange(2)},${taskRange(0)},${at('ref')},${taskRange(3)},"${kind}"))`;
   const { asAt, first, last } = g;
+  // 1 on the first active row of its person (within its ICB, basis or method): people are counted once.
+  const firstOf = (within?: RegisterColumn) => {
+    const same = within ? `,${col(within)}$${g.firstRow}:${at(within)},${at(within)}` : '';
+    return [
+      `IF(${at('active')}=1,IF(COUNTIFS(${col('person')}$${g.firstRow}:${at('person')},${at('person')}${same},${col('active')}$${g.firstRow}:${at('active')},1)=1,1,0),0)`,
+      '0',
+    ] as const;
+  };
   const formulas = [
     [tasks(TASK_KINDS.health), '0'],
     [tasks(TASK_KINDS.social), '0'],
@@ -195,14 +212,18 @@ function packageFormulas(g: JointGeometry, r: number, results: RowResults): Row 
       `IF(${at('method')}="",IF(${at('icb')}="","",IFERROR(VLOOKUP(${at('icb')},${g.rules},2,0),"${NO_RULE}")),${at('method')})`,
       FORMAT.text,
     ],
-    // The share as whole parts (minutes, or hundredths of a percent) so the ICB's pence are one division of
-    // whole numbers: exact in floating point when it ends in a half, so ROUND goes up in every engine.
+    // The share as whole parts (minutes, or millionths of a percent, so 33.333% is kept as typed) so the ICB's
+    // pence are one division of whole numbers: exact in floating point when it ends in a half, so ROUND goes
+    // up in every engine (pence x parts stays under 2^53 for weekly costs under £900,000).
     [
-      `IF(${at('methodUsed')}="${METHOD_CELLS.timeToTask}",${at('healthMinutes')},IF(${at('methodUsed')}="${METHOD_CELLS.equal}",5000,` +
-        `ROUND(IF(${at('method')}="",IFERROR(VLOOKUP(${at('icb')},${g.rules},3,0),0),${at('icbPercent')})*100,0)))`,
+      `IF(${at('methodUsed')}="${METHOD_CELLS.timeToTask}",${at('healthMinutes')},IF(${at('methodUsed')}="${METHOD_CELLS.equal}",${PERCENT_PARTS * 50},` +
+        `ROUND(IF(${at('method')}="",IFERROR(VLOOKUP(${at('icb')},${g.rules},3,0),0),${at('icbPercent')})*${PERCENT_PARTS},0)))`,
       '0',
     ],
-    [`IF(${at('methodUsed')}="${METHOD_CELLS.timeToTask}",${at('healthMinutes')}+${at('socialMinutes')},10000)`, '0'],
+    [
+      `IF(${at('methodUsed')}="${METHOD_CELLS.timeToTask}",${at('healthMinutes')}+${at('socialMinutes')},${PERCENT_PARTS * 100})`,
+      '0',
+    ],
     [`IF(${at('allParts')}=0,0,${at('icbParts')}/${at('allParts')})`, FORMAT.percent],
     [
       `IF(${at('allParts')}=0,0,ROUND(ROUND(${at('weeklyCost')}*100,0)*${at('icbParts')}/${at('allParts')},0)/100)`,
@@ -211,14 +232,10 @@ function packageFormulas(g: JointGeometry, r: number, results: RowResults): Row 
     [`${at('weeklyCost')}-${at('icbWeekly')}`, FORMAT.pence],
     // A row without a start date (blank, or a sub-total a person typed) is never active.
     [`IF(AND(${at('start')}<>"",${at('start')}<=${asAt},OR(${at('end')}="",${at('end')}>=${asAt})),1,0)`, '0'],
-    [
-      `IF(${at('active')}=1,IF(COUNTIFS(${col('person')}$${g.firstRow}:${at('person')},${at('person')},${col('active')}$${g.firstRow}:${at('active')},1)=1,1,0),0)`,
-      '0',
-    ],
-    [
-      `IF(${at('active')}=1,IF(COUNTIFS(${col('person')}$${g.firstRow}:${at('person')},${at('person')},${col('icb')}$${g.firstRow}:${at('icb')},${at('icb')},${col('active')}$${g.firstRow}:${at('active')},1)=1,1,0),0)`,
-      '0',
-    ],
+    firstOf(),
+    firstOf('icb'),
+    firstOf('basis'),
+    firstOf('methodUsed'),
     [
       `IF(${at('start')}="",0,MAX(0,MIN(IF(${at('end')}="",${last},${at('end')}),${last})-MAX(${at('start')},${first})+1))`,
       '0',
@@ -229,20 +246,23 @@ function packageFormulas(g: JointGeometry, r: number, results: RowResults): Row 
   return formulas.map(([f, format], i) => formula(f, results[i], format));
 }
 
-/** Whether each package is the first active one of its person (and of its person within its ICB), as the COUNTIFS columns find. */
-function firstActive(figures: JointSummary['figures']): { person: number; personIcb: number }[] {
+type Firsts = { person: number; personIcb: number; personBasis: number; personMethod: number };
+
+/** Whether each package is the first active one of its person (and of its person within its ICB, basis, method), as the COUNTIFS columns find. */
+function firstActive(figures: JointSummary['figures']): Firsts[] {
   const seen = new Set<string>();
-  const seenIcb = new Set<string>();
-  return figures.map((f) => {
-    const person = f.pkg.person.trim().toLowerCase();
-    const icb = `${person}|${f.pkg.icb.trim().toLowerCase()}`;
-    const first = { person: f.active && !seen.has(person) ? 1 : 0, personIcb: f.active && !seenIcb.has(icb) ? 1 : 0 };
-    if (f.active) {
-      seen.add(person);
-      seenIcb.add(icb);
-    }
-    return first;
-  });
+  const first = (f: JointSummary['figures'][number], key: string) => {
+    const k = `${f.pkg.person.trim().toLowerCase()}|${key.trim().toLowerCase()}`;
+    const is = f.active && !seen.has(k);
+    if (f.active) seen.add(k);
+    return is ? 1 : 0;
+  };
+  return figures.map((f) => ({
+    person: first(f, ''),
+    personIcb: first(f, `icb:${f.pkg.icb}`),
+    personBasis: first(f, `basis:${f.pkg.basis}`),
+    personMethod: first(f, `method:${f.method}`),
+  }));
 }
 
 /** A column of the Joint tasks sheet, whole: its tasks end the sheet, so a task typed under them counts. */

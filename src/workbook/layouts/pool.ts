@@ -1,12 +1,12 @@
-import { computePoolYear, poolSchemes, type Pool, emptyPool, type PoolYear } from '../../domain/pool';
+import { computePoolYear, poolPartnerIds, poolSchemes, type Pool, emptyPool } from '../../domain/pool';
 import type { Plan } from '../../domain/plan';
-import { columnLetter } from '../a1';
 import { formula, num, text } from '../grid';
 import { FORMAT, type CellPlan, type SheetPlan, type TablePlan, type ValidationPlan } from '../sheetPlan';
 import { inputNote, legendRow } from './inputLegend';
 import { blockBody, BLOCKS, regionRows, ROOM_TO_GROW, SHEET_SPECS, type BlockSpec } from './blocks';
-import { POOL_HEADERS, POOL_SHEETS, SHARING_RULES } from './poolNames';
+import { POOL_SHEETS, SHARING_RULES } from './poolNames';
 import { schemesGeometry } from './schemes';
+import { abs, col, H, partnerRows, rel, sourceRows, type Years } from './poolShares';
 
 type Row = (CellPlan | null)[];
 
@@ -14,20 +14,10 @@ type Row = (CellPlan | null)[];
 export interface PoolGeometry {
   contributed(year: string): string; // "Pool!$B$30"
   allocated(year: string): string;
+  /** A column of the contributions table, its room to grow included: "Pool!$D$5:$D$12". */
+  contributions(c: number): string;
   /** A formula adding the partners' shares of a year's variance (1 when they share all of it). */
   shares(year: string): string;
-}
-
-const abs = (col: number, row: number) => `$${columnLetter(col)}$${row + 1}`;
-const rel = (col: number, row: number) => `${columnLetter(col)}${row + 1}`;
-const H = POOL_HEADERS;
-const col = <T extends readonly string[]>(headers: T, header: T[number]) => headers.indexOf(header);
-
-interface Years {
-  readonly list: readonly { year: string; figures: PoolYear }[];
-  /** Absolute rows, fixed before the blocks are written, so each block can point at any other. */
-  readonly phasingRow: ReadonlyMap<string, number>;
-  readonly summaryRow: ReadonlyMap<string, number>;
 }
 
 /** A sheet grows block by block (blocks.ts): header, body (with room to grow), blank row; each block's first body row is known before it is written. */
@@ -89,11 +79,12 @@ export function poolLayout(plan: Plan): { sheet: SheetPlan; geometry: PoolGeomet
   b.add(BLOCKS.spend, spendRows(plan, pool, years, spendFirst));
   b.add(BLOCKS.summary, summaryRows(years, cRange, sRange));
   const sourcesFirst = b.next;
-  const partnersFirst = sourcesFirst + list.reduce((n, y) => n + y.figures.sources.length, 0) + 2;
-  const partnerCount = list.length * plan.partners.length;
-  const pRange = span(partnersFirst, partnerCount);
-  b.add(BLOCKS.sources, sourceRows(contributions, years, cFirst, sourcesFirst, pRange));
+  const cRows = regionRows(SHEET_SPECS.pool, BLOCKS.contributions, contributions.length);
+  const partnersFirst = sourcesFirst + cRows + 2;
   const rule = { cell: abs(1, ruleRow), fRange };
+  const summaryRange = span(summaryFirst, list.length);
+  const ctx = { cFirst, cRows, cRange, rule, summary: summaryRange };
+  b.add(BLOCKS.sources, sourceRows(plan, ctx, sourcesFirst));
   b.add(BLOCKS.poolPartners, partnerRows(years, partnersFirst, cRange, rule));
 
   return {
@@ -105,7 +96,7 @@ export function poolLayout(plan: Plan): { sheet: SheetPlan; geometry: PoolGeomet
       columnWidths: [14, 22, 44, 16, 16, 16, 16, 16, 16, 16, 16, 16],
       tabColor: 'BF8F00',
     },
-    geometry: poolGeometry(years, pRange),
+    geometry: { ...poolGeometry(years, rule), contributions: (c) => `${POOL_SHEETS.pool}!${cRange(c)}` },
   };
 }
 
@@ -159,9 +150,9 @@ function addSharingRule(b: Blocks, plan: Plan, pool: Pool): { ruleRow: number; f
   ]);
   b.rows.push([]);
   const fixed = pool.sharing.kind === 'fixed' ? pool.sharing.shares : [];
-  const fixedRows = plan.partners.map((p) => ({
-    partner: p.id,
-    percent: fixed.find((s) => s.partner === p.id)?.percent,
+  const fixedRows = poolPartnerIds(plan).map((id) => ({
+    partner: id,
+    percent: fixed.find((s) => s.partner === id)?.percent,
   }));
   const fFirst = b.add(
     BLOCKS.fixedShares,
@@ -211,14 +202,18 @@ function poolValidations(
   ];
 }
 
-function poolGeometry(years: Years, pRange: (c: number) => string): PoolGeometry {
+function poolGeometry(
+  years: Years,
+  rule: { cell: string; fRange: (c: number) => string },
+): Omit<PoolGeometry, 'contributions'> {
   const summary = (c: number, year: string) => `${POOL_SHEETS.pool}!${abs(c, years.summaryRow.get(year)!)}`;
-  const yearCol = col(H.partners, 'Sharing year');
-  const shareCol = col(H.partners, 'Share of variance');
+  const contributed = (year: string) => summary(col(H.summary, 'Contributed (£)'), year);
   return {
-    contributed: (year) => summary(col(H.summary, 'Contributed (£)'), year),
+    contributed,
     allocated: (year) => summary(col(H.summary, 'Allocated (£)'), year),
-    shares: (year) => `SUMIF(${POOL_SHEETS.pool}!${pRange(yearCol)},"${year}",${POOL_SHEETS.pool}!${pRange(shareCol)})`,
+    // Every contributor carries its part in proportion, typed by hand or not, so only a fixed split can fall short.
+    shares: (year) =>
+      `IF(${POOL_SHEETS.pool}!${rule.cell}="${SHARING_RULES.fixed}",SUM(${POOL_SHEETS.pool}!${rule.fRange(1)})/100,IF(${contributed(year)}=0,0,1))`,
   };
 }
 
@@ -311,76 +306,9 @@ function summaryRows(years: Years, cRange: (c: number) => string, sRange: (c: nu
         figures.contributed.minus(figures.allocated),
         FORMAT.pounds,
       ),
+      ...figures.spendByQuarter.map((q, n) =>
+        formula(sumOf(`Q${n + 1} spend (£)` as (typeof H.spend)[number]), q, FORMAT.pounds),
+      ),
     ];
   });
-}
-
-/** Each contribution's part of the pool, and its part of its partner's forecast variance (what the partner carries, split over its sources). */
-function sourceRows(
-  contributions: Pool['contributions'],
-  years: Years,
-  cFirst: number,
-  first: number,
-  pRange: (c: number) => string,
-): Row[] {
-  const rows: Row[] = [];
-  const p = (h: (typeof H.partners)[number]) => pRange(col(H.partners, h));
-  for (const { year, figures } of years.list) {
-    // computePoolYear lists a year's sources in the order of the contributions table.
-    const indices = contributions.flatMap((x, i) => (x.year === year ? [i] : []));
-    const yr = years.summaryRow.get(year)!;
-    figures.sources.forEach((s, k) => {
-      const r = first + rows.length;
-      const c = cFirst + indices[k];
-      const partner = (h: (typeof H.partners)[number]) =>
-        `SUMIFS(${p(h)},${p('Sharing year')},${rel(0, r)},${p('Sharing partner')},${rel(1, r)})`;
-      rows.push([
-        formula(abs(0, c), s.year, FORMAT.text),
-        formula(abs(1, c), s.partner, FORMAT.text),
-        formula(abs(2, c), s.source, FORMAT.text),
-        formula(abs(3, c), s.amount, FORMAT.pounds),
-        formula(`IF(${abs(1, yr)}=0,0,${rel(3, r)}/${abs(1, yr)})`, s.share, FORMAT.percent),
-        formula(
-          `IF(${partner('Contributed (£)')}=0,0,${rel(3, r)}/${partner('Contributed (£)')}*${partner('Forecast variance carried (£)')})`,
-          s.variance,
-          FORMAT.pounds,
-        ),
-      ]);
-    });
-  }
-  return rows;
-}
-
-/** Each of the plan's partners, each year: what it put in, its share under the rule, and the forecast variance it carries. */
-function partnerRows(
-  years: Years,
-  first: number,
-  cRange: (c: number) => string,
-  rule: { cell: string; fRange: (c: number) => string },
-): Row[] {
-  const rows: Row[] = [];
-  for (const { year, figures } of years.list) {
-    const yr = years.summaryRow.get(year)!;
-    const contributed = abs(col(H.summary, 'Contributed (£)'), yr);
-    const forecastVariance = abs(col(H.summary, 'Forecast variance (£)'), yr);
-    figures.partners.forEach((p) => {
-      const r = first + rows.length;
-      rows.push([
-        text(year),
-        text(p.partner),
-        formula(
-          `SUMIFS(${cRange(3)},${cRange(0)},${rel(0, r)},${cRange(1)},${rel(1, r)})`,
-          p.contributed,
-          FORMAT.pounds,
-        ),
-        formula(
-          `IF(${rule.cell}="${SHARING_RULES.fixed}",SUMIF(${rule.fRange(0)},${rel(1, r)},${rule.fRange(1)})/100,IF(${contributed}=0,0,${rel(2, r)}/${contributed}))`,
-          p.share,
-          FORMAT.percent,
-        ),
-        formula(`${rel(3, r)}*${forecastVariance}`, p.varianceShare, FORMAT.pounds),
-      ]);
-    });
-  }
-  return rows;
 }

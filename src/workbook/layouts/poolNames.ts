@@ -32,6 +32,10 @@ export const POOL_HEADERS = {
     'Forecast outturn (£)',
     'Forecast variance (£)',
     'Not allocated (£)',
+    'Q1 spent (£)',
+    'Q2 spent (£)',
+    'Q3 spent (£)',
+    'Q4 spent (£)',
   ],
   sources: [
     'Source year',

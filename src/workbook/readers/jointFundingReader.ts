@@ -55,7 +55,10 @@ export function readJointFunding(
   const { usable, issues } = checkJointFunding(jf);
   for (const issue of issues) {
     if (issue.kind === 'package')
-      problems.push(cellProblem(r, rowOf[issue.index], block, fieldColumn(issue.field), issue.message));
+      problems.push({
+        ...cellProblem(r, rowOf[issue.index], block, fieldColumn(issue.field), issue.message),
+        severity: issue.severity ?? 'error',
+      });
     else
       problems.push({
         severity: 'error',
