@@ -2,21 +2,21 @@ import { Body1, Button, Caption1, Field, Input, makeStyles, Subtitle2, tokens } 
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   BASIS_LABELS,
-  dayFromIso,
-  isoOf,
   METHOD_LABELS,
   today,
+  ukDate,
   yearOf,
   type JointFunding,
   type Shares,
 } from '../../domain/jointFunding';
 import type { RegisterProblem } from '../../domain/jointFundingJson';
 import { jointSummary, type GroupFigures } from '../../domain/jointFundingSummary';
-import { isFinancialYearLabel } from '../../domain/financialYear';
+import { canonicalYear, isFinancialYearLabel } from '../../domain/financialYear';
 import { formatPounds } from '../../domain/money';
 import { plural } from '../../domain/plural';
 import { describeLocation } from '../../domain/problems';
 import { csvRows, importPackages, type ImportResult } from '../../domain/jointFundingImport';
+import { parseDay } from '../../domain/jointFundingInput';
 import { addIcbContributions, importIntoRegister, readRegister } from '../../workbook/jointFundingCommands';
 import type { FeatureProps } from '../feature';
 import { panelStyles } from '../panelStyles';
@@ -70,7 +70,7 @@ export function JointFundingPanel({ session }: FeatureProps) {
       .then((r) => {
         setRegister(r ?? null);
         if (r) {
-          setAsAtText((t) => t || isoOf(r.jointFunding.asAt ?? today()));
+          setAsAtText((t) => t || ukDate(r.jointFunding.asAt ?? today()));
           setYearText((t) => t || (r.jointFunding.year ?? ''));
         }
       })
@@ -81,8 +81,9 @@ export function JointFundingPanel({ session }: FeatureProps) {
   // Read again whenever the pane's plan changes (after Generate or Read from workbook).
   useEffect(reload, [reload, session.base]);
 
-  const asAt = dayFromIso(asAtText);
-  const year = isFinancialYearLabel(yearText) ? yearText : asAt !== undefined ? yearOf(asAt) : undefined;
+  // Typed as the CSV import reads dates: a browser's date picker shows the browser's locale, often mm/dd/yyyy.
+  const asAt = parseDay(asAtText);
+  const year = isFinancialYearLabel(yearText) ? canonicalYear(yearText) : asAt !== undefined ? yearOf(asAt) : undefined;
   const summary = useMemo(
     () =>
       register && asAt !== undefined && year
@@ -132,8 +133,17 @@ export function JointFundingPanel({ session }: FeatureProps) {
           Joint funding
         </Subtitle2>
         <div className={styles.dates}>
-          <Field label="People covered as at" validationMessage={asAt === undefined ? 'A date' : undefined}>
-            <Input type="date" value={asAtText} onChange={(_, d) => setAsAtText(d.value)} />
+          <Field
+            label="People covered as at"
+            validationMessage={asAt === undefined ? 'A date, written dd/mm/yyyy' : undefined}
+          >
+            <Input
+              value={asAtText}
+              placeholder="dd/mm/yyyy"
+              onChange={(_, d) => setAsAtText(d.value)}
+              size="small"
+              style={{ width: '7.5em' }}
+            />
           </Field>
           <Field
             label="Financial year"
