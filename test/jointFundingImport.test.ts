@@ -152,7 +152,7 @@ describe('bcf joint', () => {
   });
 
   test('refuses a bad date and flags that belong to import', async () => {
-    expect((await run(['joint', 'examples/joint-funding.json', '--as-at', '18/04/2024'])).code).toBe(64);
+    expect((await run(['joint', 'examples/joint-funding.json', '--as-at', '31/02/2024'])).code).toBe(64);
     expect((await run(['joint', 'examples/joint-funding.json', '-o', 'x.json'])).err).toMatch(
       /go with "bcf joint import"/,
     );

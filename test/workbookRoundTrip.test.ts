@@ -188,7 +188,8 @@ describe('bcf on the command line', () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Pool').getCell('A1').value = 'Our own pool budget';
     await wb.xlsx.writeFile(theirs);
-    const notes = path.join(dir, 'notes.txt');
+    // Named .xlsx, so it reaches the overwrite check rather than the extension check.
+    const notes = path.join(dir, 'notes.xlsx');
     await fs.writeFile(notes, 'meeting notes');
     for (const file of [theirs, notes]) {
       const before = await fs.readFile(file);

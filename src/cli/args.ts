@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { CliCommand, ParsedArgs } from './command';
+import { hanging, usageWords } from './wrap';
 
 /** A command line that doesn't fit the command's declaration: exit 64 with the usage line. */
 export class UsageError extends Error {}
@@ -37,16 +38,17 @@ function plainParseError(e: Error): string {
   return e.message.split('\n')[0].replace(/\. To specify.*$/, '');
 }
 
-export function commandHelp(command: CliCommand): string {
-  const flags = Object.entries(command.flags ?? {}).map(([name, f]) => {
-    const left = `${f.short ? `-${f.short}, ` : ''}--${name}${f.type === 'string' ? ' <value>' : ''}`;
-    return `  ${left.padEnd(28)} ${f.help}`;
-  });
+/** `bcf <command> --help`, wrapped to `width` columns. */
+export function commandHelp(command: CliCommand, width = 80): string {
+  const option = (left: string, help: string) => hanging(`  ${left.padEnd(28)} `, help, width);
+  const flags = Object.entries(command.flags ?? {}).map(([name, f]) =>
+    option(`${f.short ? `-${f.short}, ` : ''}--${name}${f.type === 'string' ? ' <value>' : ''}`, f.help),
+  );
   return [
-    `usage: bcf ${command.usage}`,
+    hanging('usage: bcf ', usageWords(command.usage), width),
     '',
-    command.summary,
+    hanging('', command.summary, width),
     ...(flags.length ? ['', 'options:', ...flags] : []),
-    `  ${'-h, --help'.padEnd(28)} this help`,
+    option('-h, --help', 'this help'),
   ].join('\n');
 }

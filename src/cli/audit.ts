@@ -1,5 +1,6 @@
 import { RULE_TITLES, type Finding } from '../domain/audit/finding';
 import { quoteSheet } from '../domain/problems';
+import { plural } from '../domain/plural';
 import { loadSnapshot } from '../adapters/file/planFiles';
 import { READ_LIMITS } from '../adapters/file/readLimits';
 import { columnLetter } from '../workbook/a1';
@@ -42,9 +43,7 @@ export const auditCommand: CliCommand = {
       io.out(`${file}: clean, nothing to report (${CLEAN[result.kind]}).`);
     } else {
       const warnings = findings.filter(isWarning).length;
-      io.out(
-        `${file}: ${findings.length} finding${findings.length === 1 ? '' : 's'}${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`,
-      );
+      io.out(`${file}: ${plural(findings.length, 'finding')}${warnings ? ` (${plural(warnings, 'warning')})` : ''}`);
       for (const f of findings) io.out(describeFinding(f));
     }
     for (const sheet of snapshot.sheets) {

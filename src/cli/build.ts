@@ -1,5 +1,6 @@
 import { benefitCards } from '../domain/benefitCard';
 import type { Plan } from '../domain/plan';
+import { plural } from '../domain/plural';
 import { describeProblem, PlanError } from '../domain/problems';
 import { existingFile, keepCopy, loadPlan, writeWorkbook } from '../adapters/file/planFiles';
 import { madeByAddIn } from '../workbook/ownership';
@@ -27,7 +28,7 @@ export const buildCommand: CliCommand = {
   async run({ positionals: [input], flags }, io) {
     const output = flags.out;
     if (typeof output !== 'string') throw new UsageError('give the workbook to write with -o, e.g. -o out/plan.xlsx');
-    await checkOutput(input, output);
+    await checkOutput(input, output, '.xlsx');
     const { plan, problems } = await loadPlan(input);
     problems.forEach((p) => io.err(describeProblem(p)));
     const scope = flags.tables ? 'tables' : 'all';
@@ -38,7 +39,7 @@ export const buildCommand: CliCommand = {
     const bytes = await writeWorkbook(output, workbookLayout(plan, scope), repairs);
     repairs.forEach((r) => io.err(`Warning: ${r}.`));
     io.out(
-      `Wrote ${output}: ${plan.schemes.length} schemes, ${plan.years.length} years, ${(bytes / 1024).toFixed(1)} KB in ${Date.now() - started} ms.`,
+      `Wrote ${output}: ${plural(plan.schemes.length, 'scheme')}, ${plural(plan.years.length, 'year')}, ${(bytes / 1024).toFixed(1)} KB in ${Date.now() - started} ms.`,
     );
     return 0;
   },

@@ -1,7 +1,9 @@
 import path from 'path';
 import { loadSnapshot } from '../adapters/file/planFiles';
 import { keptCopyNote, writeTextFile } from '../adapters/file/textFile';
+import { canonicalYear } from '../domain/financialYear';
 import { planToJson } from '../domain/planJson';
+import { plural } from '../domain/plural';
 import { describeProblem } from '../domain/problems';
 import { IMPORT_FIELDS, proposeMapping, tablesToImport, unplacedColumns } from '../workbook/import/columnMapping';
 import { planFromTable } from '../workbook/import/planFromTable';
@@ -20,7 +22,7 @@ import { shortList } from './render';
  */
 export const importCommand: CliCommand = {
   name: 'import',
-  usage: 'import <file.xlsx> [--sheet NAME] [--range A1:H30] -o <plan.json>',
+  usage: 'import <file.xlsx> [--sheet NAME] [--range A1:H30] [--board NAME] [--year 2025/26] -o <plan.json>',
   summary:
     "Starts a plan from NHS England's BCF planning template (expenditure lines, income by source, minimums) or from a scheme table typed in a workbook: schemes, costs, pool, benefit counts and the unit cost its savings use. Lists the columns it could not place.",
   flags: {
@@ -33,8 +35,10 @@ export const importCommand: CliCommand = {
   positionals: { min: 1, max: 1 },
   async run({ positionals: [file], flags }, io) {
     const out = flags.out;
+    // Shown and stored as the product shows years everywhere else: 2026-27 becomes 2026/27.
+    const year = typeof flags.year === 'string' ? canonicalYear(flags.year) : undefined;
     if (typeof out !== 'string') throw new UsageError('give the plan to write with -o, e.g. -o plan.json');
-    await checkOutput(file, out);
+    await checkOutput(file, out, '.json');
     if (typeof flags.range === 'string' && !/^\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?$/i.test(flags.range))
       throw new UsageError(`--range "${flags.range}" is not a range; write it like A1:H30`);
     const snapshot = await loadSnapshot(file);
@@ -50,7 +54,7 @@ export const importCommand: CliCommand = {
         ? undefined
         : importTemplate(snapshot, {
             sheet,
-            year: typeof flags.year === 'string' ? flags.year : undefined,
+            year,
             board: typeof flags.board === 'string' ? flags.board : undefined,
           });
     if (template) return writeTemplateImport(template, out, io);
@@ -67,7 +71,7 @@ export const importCommand: CliCommand = {
     const mapping = proposeMapping(table);
     const label = (field: string) => IMPORT_FIELDS.find((f) => f.field === field)?.label ?? field;
     io.out(
-      `Read ${table.rows.length} schemes from '${table.grid.sheet.name}'!${table.grid.address(table.headerRows[0], table.firstColumn)}:${table.grid.address(table.lastRow, table.lastColumn)}:`,
+      `Read ${plural(table.rows.length, 'scheme')} from '${table.grid.sheet.name}'!${table.grid.address(table.headerRows[0], table.firstColumn)}:${table.grid.address(table.lastRow, table.lastColumn)}:`,
     );
     for (const c of mapping.columns.filter((m) => m.field !== 'ignore'))
       io.out(`  ${c.where.padEnd(4)} ${c.header.padEnd(36)} -> ${label(c.field)}${c.band ? ` (${c.band})` : ''}`);
@@ -78,7 +82,7 @@ export const importCommand: CliCommand = {
       );
     const result = planFromTable(mapping, {
       board: typeof flags.board === 'string' ? flags.board : undefined,
-      year: typeof flags.year === 'string' ? flags.year : undefined,
+      year,
     });
     result.notes.forEach((n) => io.out(`Note: ${n}`));
     result.problems.forEach((p) => io.err(describeProblem(p)));
@@ -86,7 +90,7 @@ export const importCommand: CliCommand = {
     const kept = await writeTextFile(out, `${JSON.stringify(planToJson(result.plan), null, 2)}\n`);
     keptCopyNote(out, kept).forEach((line) => io.err(line));
     io.out(
-      `Wrote ${out}: ${result.plan.schemes.length} schemes, ${result.plan.years.map((y) => y.label).join(' and ')}. Build the workbook with: bcf build ${path.basename(out)} -o plan.xlsx`,
+      `Wrote ${out}: ${plural(result.plan.schemes.length, 'scheme')}, ${result.plan.years.map((y) => y.label).join(' and ')}. Build the workbook with: bcf build ${path.basename(out)} -o plan.xlsx`,
     );
     return 0;
   },

@@ -2,6 +2,7 @@ import path from 'path';
 import { keptCopyNote, writeTextFile } from '../adapters/file/textFile';
 import { formatPounds, ZERO } from '../domain/money';
 import { planFromJson, planToJson } from '../domain/planJson';
+import { plural } from '../domain/plural';
 import { describeProblem, PlanError } from '../domain/problems';
 import { incomeFrom, spendFrom, sourcesUsed, totalSpend } from '../domain/expenditure';
 import { sourceOf } from '../domain/templateVocabulary';
@@ -53,7 +54,7 @@ export async function writeTemplateImport(imported: TemplateImport, out: string,
   const kept = await writeTextFile(out, `${JSON.stringify(json, null, 2)}\n`);
   keptCopyNote(out, kept).forEach((line) => io.err(line));
   io.out(
-    `Wrote ${out}: ${plan.expenditure?.length ?? 0} expenditure lines, ${plan.income?.length ?? 0} income sources, ${plan.years.map((y) => y.label).join(' and ')}. The NEL unit cost is the product's default: set your own. Build the workbook with: bcf build ${path.basename(out)} -o plan.xlsx`,
+    `Wrote ${out}: ${plural(plan.expenditure?.length ?? 0, 'expenditure line')}, ${plural(plan.income?.length ?? 0, 'income source')}, ${plan.years.map((y) => y.label).join(' and ')}. The NEL unit cost is the product's default: set your own. Build the workbook with: bcf build ${path.basename(out)} -o plan.xlsx`,
   );
   return 0;
 }

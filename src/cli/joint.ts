@@ -1,16 +1,18 @@
 import { keptCopyNote } from '../adapters/file/textFile';
 import type Decimal from 'decimal.js';
 import { loadJointFunding, writePackagesFile, type LoadedRegister } from '../adapters/file/jointFundingFiles';
-import { dayFromIso, isoOf, METHOD_LABELS, BASIS_LABELS, today, ukDate, type Shares } from '../domain/jointFunding';
+import { isoOf, METHOD_LABELS, BASIS_LABELS, today, ukDate, type Shares } from '../domain/jointFunding';
 import { IMPORT_FIELDS, type ImportField } from '../domain/jointFundingImport';
+import { parseDay } from '../domain/jointFundingInput';
 import { jointSummary, type GroupFigures, type JointSummary } from '../domain/jointFundingSummary';
-import { isFinancialYearLabel } from '../domain/financialYear';
+import { canonicalYear, isFinancialYearLabel } from '../domain/financialYear';
 import { formatPounds } from '../domain/money';
 import { describeProblem } from '../domain/problems';
 import { reconcileJointWithPool, type JointPoolReconciliation } from '../domain/jointPoolReconciliation';
 import type { Plan } from '../domain/plan';
 import { loadPlan } from '../adapters/file/planFiles';
 import { reconciliationJson } from './trackJson';
+import { plural } from '../domain/plural';
 import { UsageError } from './args';
 import { shortList } from './render';
 import type { CliCommand } from './command';
@@ -20,7 +22,7 @@ import { checkOutput } from './outputPath';
 export const jointCommand: CliCommand = {
   name: 'joint',
   usage:
-    'joint [import] <plan.json|file.xlsx|packages.json|export.csv> [--as-at YYYY-MM-DD] [--year 2023/24] [--json] [-o packages.json]',
+    'joint [import] <plan.json|file.xlsx|packages.json|export.csv> [--as-at dd/mm/yyyy] [--year 2023/24] [--json] [-o packages.json]',
   summary:
     'Prints the jointly funded care packages: people covered on a date, the council and ICB shares a week, in the year and as a full year, by ICB, basis and method, and the FOI return. ' +
     '`bcf joint import <export.csv|xlsx> -o packages.json` reads a case-management export (Mosaic, LAS or a spreadsheet) into a packages file; every unreadable row is reported with its number.',
@@ -49,7 +51,7 @@ export const jointCommand: CliCommand = {
     if (!importing && (flags.out !== undefined || flags.map !== undefined))
       throw new UsageError('-o and --map go with "bcf joint import"');
     const mapping = parseMapping(flags.map);
-    if (importing && typeof flags.out === 'string') await checkOutput(input, flags.out);
+    if (importing && typeof flags.out === 'string') await checkOutput(input, flags.out, '.json');
     const loaded = await loadJointFunding(input, mapping);
     if (importing) return writeImport(flags.out, loaded, io);
     return report(loaded, flags, io, loaded.kind === 'export' ? undefined : await planBehind(input));
@@ -76,9 +78,8 @@ async function writeImport(out: string | boolean | undefined, loaded: LoadedRegi
   keptCopyNote(out, await writePackagesFile(out, loaded.jointFunding)).forEach((line) => io.err(line));
   const refused = new Set(loaded.problems.filter((p) => p.severity === 'error').map((p) => p.row)).size;
   const ignored = loaded.columns?.ignored.length ? `; columns not copied: ${shortList(loaded.columns.ignored)}` : '';
-  io.out(
-    `Wrote ${out}: ${loaded.jointFunding.packages.length} packages; ${refused} row${refused === 1 ? '' : 's'} not read (see above)${ignored}.`,
-  );
+  const notRead = refused ? `; ${plural(refused, 'row')} not read (see above)` : '';
+  io.out(`Wrote ${out}: ${plural(loaded.jointFunding.packages.length, 'package')}${notRead}${ignored}.`);
   return refused ? 1 : 0;
 }
 
@@ -99,12 +100,14 @@ function report(
   plan?: Plan,
 ): number {
   const jf = loaded.jointFunding;
-  const asAtFlag = typeof flags['as-at'] === 'string' ? dayFromIso(flags['as-at']) : undefined;
+  // The same reading as the import's date columns, so a date copied from the export is taken here too.
+  const asAtFlag = typeof flags['as-at'] === 'string' ? parseDay(flags['as-at']) : undefined;
   if (typeof flags['as-at'] === 'string' && asAtFlag === undefined)
-    throw new UsageError(`--as-at takes a date written YYYY-MM-DD, not "${flags['as-at']}"`);
-  const yearFlag = typeof flags.year === 'string' ? flags.year : undefined;
-  if (yearFlag !== undefined && !isFinancialYearLabel(yearFlag))
-    throw new UsageError(`--year takes a financial year such as 2023/24, not "${yearFlag}"`);
+    throw new UsageError(`--as-at takes a date written dd/mm/yyyy or yyyy-mm-dd, not "${flags['as-at']}"`);
+  const yearText = typeof flags.year === 'string' ? flags.year : undefined;
+  if (yearText !== undefined && !isFinancialYearLabel(yearText))
+    throw new UsageError(`--year takes a financial year such as 2023/24, not "${yearText}"`);
+  const yearFlag = yearText === undefined ? undefined : canonicalYear(yearText);
   const asAt = asAtFlag ?? jf.asAt ?? today();
   const summary = jointSummary(jf.packages, jf.rules, asAt, yearFlag ?? (asAtFlag === undefined ? jf.year : undefined));
   const reconciled =
@@ -174,7 +177,7 @@ export function renderSummary(s: JointSummary, board?: string): string {
     title,
     ...groups.map(
       (g) =>
-        `  ${name(g.key)}: ${people ? `${g.people} people, ` : ''}${g.packages} packages; weekly council ${formatPounds(g.weekly.council, true)}, ICB ${formatPounds(g.weekly.icb, true)}; ` +
+        `  ${name(g.key)}: ${people ? `${plural(g.people, 'person', 'people')}, ` : ''}${plural(g.packages, 'package')}; weekly council ${formatPounds(g.weekly.council, true)}, ICB ${formatPounds(g.weekly.icb, true)}; ` +
         `in ${s.year} council ${formatPounds(g.annual.council, true)}, ICB ${formatPounds(g.annual.icb, true)}`,
     ),
   ];

@@ -4,39 +4,53 @@ import { packageVersion } from '../adapters/file/packageVersion';
 import { commandHelp, parseCommandArgs, UsageError } from './args';
 import { COMMANDS } from './commands';
 import { terminalText } from './terminalText';
+import { hanging, helpWidth, usageWords } from './wrap';
 import type { Io } from './io';
 
 export type { Io } from './io';
 
-function usage(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
+function usage(width = 80): string {
   return [
     'bcf: the Better Care Fund planner on the command line',
     '',
-    ...COMMANDS.map((c) => `  bcf ${c.usage.padEnd(width)}   ${c.summary.split('. ')[0].replace(/\.$/, '')}`),
+    ...COMMANDS.flatMap((c) => [
+      hanging('  bcf ', usageWords(c.usage), width),
+      hanging('      ', c.summary.split('. ')[0].replace(/\.$/, ''), width),
+    ]),
     '',
-    '  bcf <command> --help   what a command takes;  bcf --version',
+    hanging('  ', 'bcf <command> --help says what a command takes; bcf --version gives the version.', width),
   ].join('\n');
 }
 
-const consoleIo: Io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
+const consoleIo: Io = {
+  out: (t) => process.stdout.write(`${t}\n`),
+  err: (t) => process.stderr.write(`${t}\n`),
+  // Not a terminal (a pipe, a file): undefined, and help wraps at 80.
+  get columns() {
+    return process.stdout.isTTY ? process.stdout.columns : undefined;
+  },
+};
 
 /**
  * Exit codes: 0 done, 1 the input has errors (or the audit found some), 2 a file can't be read or
  * written, 64 bad usage, 70 a fault in bcf itself (reported in one line, never as a stack trace).
  */
 export async function main(argv: readonly string[], io: Io = consoleIo): Promise<number> {
-  return run(argv, { out: (t) => io.out(terminalText(t)), err: (t) => io.err(terminalText(t)) });
+  return run(argv, {
+    out: (t) => io.out(terminalText(t)),
+    err: (t) => io.err(terminalText(t)),
+    columns: io.columns,
+  });
 }
 
 async function run(argv: readonly string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) {
-    io.err(usage());
+    io.err(usage(helpWidth(io.columns)));
     return 64;
   }
   if (name === '-h' || name === '--help' || name === 'help') {
-    io.out(usage());
+    io.out(usage(helpWidth(io.columns)));
     return 0;
   }
   if (name === '--version' || name === '-v') {
@@ -45,11 +59,11 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.err(`bcf: unknown command "${name}".\n${usage()}`);
+    io.err(`bcf: unknown command "${name}".\n${usage(helpWidth(io.columns))}`);
     return 64;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(commandHelp(command));
+    io.out(commandHelp(command, helpWidth(io.columns)));
     return 0;
   }
   try {
@@ -61,7 +75,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 
 function reportFailure(e: unknown, usageLine: string, io: Io): number {
   if (e instanceof UsageError) {
-    io.err(`bcf ${usageLine.split(' ')[0]}: ${e.message}.\nusage: bcf ${usageLine}`);
+    io.err(
+      `bcf ${usageLine.split(' ')[0]}: ${e.message}.\n${hanging('usage: bcf ', usageWords(usageLine), helpWidth(io.columns))}`,
+    );
     return 64;
   }
   if (e instanceof PlanError) {

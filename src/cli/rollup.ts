@@ -2,6 +2,7 @@ import path from 'path';
 import type Decimal from 'decimal.js';
 import { FileProblem } from '../adapters/file/planFiles';
 import { formatPounds } from '../domain/money';
+import { plural } from '../domain/plural';
 import { PlanError } from '../domain/problems';
 import { rollUp, type Rollup, type RollupRow } from '../domain/rollup';
 import { TEMPLATE_RULE_TITLES } from '../domain/templateRules';
@@ -87,7 +88,7 @@ function table(title: string, rows: readonly RollupRow[], years: readonly string
 function rollupText(rollup: Rollup, plans: readonly { file: string }[]): string {
   const { years } = rollup;
   const out = [
-    `${rollup.boards.length} plan${rollup.boards.length === 1 ? '' : 's'}, ${rollup.boards.reduce((n, b) => n + b.lines, 0).toLocaleString('en-GB')} expenditure lines, ${years.join(' and ')}`,
+    `${plural(rollup.boards.length, 'plan')}, ${rollup.boards.reduce((n, b) => n + b.lines, 0).toLocaleString('en-GB')} expenditure lines, ${years.join(' and ')}`,
     '',
     ...table(
       'Spend by source of funding',
@@ -107,7 +108,7 @@ function rollupText(rollup: Rollup, plans: readonly { file: string }[]): string 
     const errors = b.failing.filter((r) => r.severity === 'error');
     const warnings = b.failing.length - errors.length;
     out.push(
-      `  ${b.name} (${plans[i].file}): ${errors.length ? `${errors.length} failing` : 'every rule met'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`,
+      `  ${b.name} (${plans[i].file}): ${errors.length ? `${errors.length} failing` : 'every rule met'}${warnings ? `, ${plural(warnings, 'warning')}` : ''}`,
     );
     for (const r of b.failing)
       out.push(`    ${r.severity === 'error' ? 'fails' : 'warns'}: ${TEMPLATE_RULE_TITLES[r.rule]}: ${r.message}`);

@@ -2,6 +2,7 @@ import type Decimal from 'decimal.js';
 import { describeProblem } from '../domain/problems';
 import { formatCount, formatPercent, formatPounds } from '../domain/money';
 import type { Plan } from '../domain/plan';
+import { plural } from '../domain/plural';
 import { benefitsSummary, serialToIso } from '../domain/tracker';
 import { loadPlan } from '../adapters/file/planFiles';
 import type { CliCommand } from './command';
@@ -62,7 +63,7 @@ export function renderBenefitsSummary(plan: Plan): string {
   ]);
   rows.push([
     'Total',
-    `${s.cards.length} cards`,
+    plural(s.cards.length, 'card'),
     '',
     formatPounds(s.plannedToDate),
     formatPounds(s.realisedToDate),

@@ -46,6 +46,12 @@ export function canonicalYear(label: string): string {
   }
 }
 
+/** The years a plan covers, as people name them: "2026/27", or "2026/27 to 2028/29". */
+export function yearSpan(labels: readonly string[]): string {
+  if (labels.length <= 1) return labels[0] ?? '';
+  return `${labels[0]} to ${labels[labels.length - 1]}`;
+}
+
 export function isFinancialYearLabel(label: string): boolean {
   try {
     financialYear(label);

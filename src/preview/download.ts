@@ -1,3 +1,4 @@
+import { yearSpan } from '../domain/financialYear';
 import { planToJson } from '../domain/planJson';
 import { readPlan } from '../workbook/readers/planReader';
 import type { LiveWorkbook } from './liveWorkbook';
@@ -17,7 +18,7 @@ export async function downloadWorkbook(workbook: LiveWorkbook): Promise<string> 
   });
   if (!response.ok) throw new Error(await response.text());
   const name =
-    `${(plan.board || 'BCF').replace(/[\\/:*?"<>|]+/g, ' ').trim()} BCF plan ${plan.years[0]?.label.replace('/', '-') ?? ''}.xlsx`.replace(
+    `${(plan.board || 'BCF').replace(/[\\/:*?"<>|]+/g, ' ').trim()} BCF plan ${yearSpan(plan.years.map((y) => y.label)).replace(/\//g, '-')}.xlsx`.replace(
       /\s+/g,
       ' ',
     );

@@ -11,6 +11,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import type { PlanSession } from './session';
+import { spokenTitle } from './sessionNotices';
 
 const useStyles = makeStyles({
   details: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
@@ -46,7 +47,7 @@ export function CommandStatus({ session }: { readonly session: PlanSession }) {
       {!busy && notice && (
         <MessageBar intent={notice.intent} layout="multiline" role={notice.intent === 'error' ? 'alert' : 'status'}>
           <MessageBarBody>
-            <MessageBarTitle>{notice.title}</MessageBarTitle>
+            <MessageBarTitle>{spokenTitle(notice.title)}</MessageBarTitle>
             {notice.body}
             {notice.details && notice.details.length > 0 && (
               <ul className={styles.details}>

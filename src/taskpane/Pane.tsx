@@ -2,6 +2,7 @@ import { Caption1, makeStyles, Subtitle1, Tab, TabList, tokens } from '@fluentui
 import { useState } from 'react';
 import type { WorkbookHost } from '../workbook/host';
 import { CommandStatus } from './CommandStatus';
+import { planHeading } from './planHeading';
 import type { Feature } from './feature';
 import { PlanSessionContext, usePlanSession } from './session';
 
@@ -60,11 +61,7 @@ export function Pane({ host, features }: PaneProps) {
       <div className={styles.root} role="region" aria-label="Better Care Fund planner">
         <div className={styles.header}>
           <Subtitle1 as="h1">Better Care Fund planner</Subtitle1>
-          <Caption1 className={styles.caption}>
-            {plan
-              ? `${plan.title || plan.board} · ${plan.years.map((y) => y.label).join(', ')}`
-              : 'No plan in this workbook yet'}
-          </Caption1>
+          <Caption1 className={styles.caption}>{plan ? planHeading(plan) : 'No plan in this workbook yet'}</Caption1>
         </div>
         <TabList
           className={styles.tabs}

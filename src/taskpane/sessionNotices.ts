@@ -14,6 +14,15 @@ export interface Notice {
   readonly actions?: readonly { readonly label: string; readonly run: () => void }[];
 }
 
+/**
+ * A notice's title as shown and read: ended with a full stop unless it has its own punctuation, and
+ * a space before the body, so a screen reader doesn't run it into the text after it
+ * ("nothing was writtenCorrect those cells").
+ */
+export function spokenTitle(title: string): string {
+  return `${/[.!?:…]$/.test(title.trim()) ? title.trim() : `${title.trim()}.`} `;
+}
+
 /** Cells are named ("Schemes!G9"); the pane's own fields are named by the message itself. */
 export function problemNotice(
   intent: Notice['intent'],

@@ -774,7 +774,7 @@ function jointExportCases() {
       0,
       ['columns not copied: Client Name'],
     ],
-    ['export-formula-text', rows('=HYPERLINK("http://x"),s117,NCL ICB,01/04/2023,,100,50:50,'), 0, ['1 packages']],
+    ['export-formula-text', rows('=HYPERLINK("http://x"),s117,NCL ICB,01/04/2023,,100,50:50,'), 0, ['1 package.']],
     ['export-unclosed-quote', 'Person ID,Weekly cost\n"P1,100\n', 2, ['quoted field is never closed', 'line 2']],
     [
       'export-semicolons',
@@ -792,7 +792,7 @@ function jointExportCases() {
         Buffer.from(rows('P1,s117,NCL ICB,01/04/2023,,100,50:50,'), 'utf16le'),
       ]),
       0,
-      ['1 packages'],
+      ['1 package.'],
     ],
   ];
 }

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { planQuarters } from '../../domain/benefitCard';
 import { formatCount, formatPercent } from '../../domain/money';
 import type { Plan } from '../../domain/plan';
+import { plural } from '../../domain/plural';
 import { benefitsSummary, combinedCumulative } from '../../domain/tracker';
 import { refreshCards } from '../../workbook/cardCommands';
 import { CumulativeChart } from '../CumulativeChart';
@@ -34,7 +35,7 @@ export function BenefitCardsPanel({ session }: FeatureProps) {
         session.workbookWrote(outcome.plan);
         session.notify({
           intent: outcome.warnings.length ? 'warning' : 'success',
-          title: `Benefit Cards written: ${outcome.summary.cards.length} card${outcome.summary.cards.length === 1 ? '' : 's'}`,
+          title: `Benefit Cards written: ${plural(outcome.summary.cards.length, 'card')}`,
           details: outcome.warnings.map((w) => w.message),
         });
       });

@@ -11,6 +11,7 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
 import { formatPounds } from '../../domain/money';
+import { plural } from '../../domain/plural';
 import { describeProblem } from '../../domain/problems';
 import { computeSchemeTable } from '../../domain/schemeTable';
 import { IMPORT_FIELDS, type ImportField } from '../../workbook/import/columnMapping';
@@ -88,7 +89,7 @@ export function ImportPanel({ session }: FeatureProps) {
       {found && preview && (
         <>
           <Caption1 role="status" className={styles.wrap}>
-            {found.schemes} schemes in {found.where}.
+            {plural(found.schemes, 'scheme')} in {found.where}.
           </Caption1>
           <ul className={styles.list} aria-label="What each column becomes">
             {found.mapping.columns.map((c) => (
@@ -153,7 +154,7 @@ function ImportSummary({ preview }: { readonly preview: ReturnType<typeof previe
           return (
             <li key={y.label}>
               <Caption1>
-                {y.label}: {plan.schemes.length} schemes, pool {formatPounds(table.poolTotal)}
+                {y.label}: {plural(plan.schemes.length, 'scheme')}, pool {formatPounds(table.poolTotal)}
                 {table.costOutsidePool.isZero() ? '' : ` (and ${formatPounds(table.costOutsidePool)} outside it)`}
                 {nel ? `, savings at ${formatPounds(nel.value)} per NEL admission` : ''}.
               </Caption1>

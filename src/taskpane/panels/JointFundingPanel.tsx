@@ -2,20 +2,21 @@ import { Body1, Button, Caption1, Field, Input, makeStyles, Subtitle2, tokens } 
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   BASIS_LABELS,
-  dayFromIso,
-  isoOf,
   METHOD_LABELS,
   today,
+  ukDate,
   yearOf,
   type JointFunding,
   type Shares,
 } from '../../domain/jointFunding';
 import type { RegisterProblem } from '../../domain/jointFundingJson';
 import { jointSummary, type GroupFigures } from '../../domain/jointFundingSummary';
-import { isFinancialYearLabel } from '../../domain/financialYear';
+import { canonicalYear, isFinancialYearLabel } from '../../domain/financialYear';
 import { formatPounds } from '../../domain/money';
+import { plural } from '../../domain/plural';
 import { describeLocation } from '../../domain/problems';
 import { csvRows, importPackages, type ImportResult } from '../../domain/jointFundingImport';
+import { parseDay } from '../../domain/jointFundingInput';
 import { addIcbContributions, importIntoRegister, readRegister } from '../../workbook/jointFundingCommands';
 import type { FeatureProps } from '../feature';
 import { panelStyles } from '../panelStyles';
@@ -69,7 +70,7 @@ export function JointFundingPanel({ session }: FeatureProps) {
       .then((r) => {
         setRegister(r ?? null);
         if (r) {
-          setAsAtText((t) => t || isoOf(r.jointFunding.asAt ?? today()));
+          setAsAtText((t) => t || ukDate(r.jointFunding.asAt ?? today()));
           setYearText((t) => t || (r.jointFunding.year ?? ''));
         }
       })
@@ -80,8 +81,9 @@ export function JointFundingPanel({ session }: FeatureProps) {
   // Read again whenever the pane's plan changes (after Generate or Read from workbook).
   useEffect(reload, [reload, session.base]);
 
-  const asAt = dayFromIso(asAtText);
-  const year = isFinancialYearLabel(yearText) ? yearText : asAt !== undefined ? yearOf(asAt) : undefined;
+  // Typed as the CSV import reads dates: a browser's date picker shows the browser's locale, often mm/dd/yyyy.
+  const asAt = parseDay(asAtText);
+  const year = isFinancialYearLabel(yearText) ? canonicalYear(yearText) : asAt !== undefined ? yearOf(asAt) : undefined;
   const summary = useMemo(
     () =>
       register && asAt !== undefined && year
@@ -117,8 +119,8 @@ export function JointFundingPanel({ session }: FeatureProps) {
           Joint funding
         </Subtitle2>
         <Body1>
-          This workbook has no Joint register sheet yet. Import a case-management export below, or build a plan that has
-          jointly funded packages (see examples/joint-funding.json).
+          This workbook has no Joint register sheet yet. To start one, choose a CSV export from your case-management
+          system under Import from case management below, then press Add to the register.
         </Body1>
         <ImportSection session={session} onDone={reload} />
       </section>
@@ -131,8 +133,17 @@ export function JointFundingPanel({ session }: FeatureProps) {
           Joint funding
         </Subtitle2>
         <div className={styles.dates}>
-          <Field label="People covered as at" validationMessage={asAt === undefined ? 'A date' : undefined}>
-            <Input type="date" value={asAtText} onChange={(_, d) => setAsAtText(d.value)} />
+          <Field
+            label="People covered as at"
+            validationMessage={asAt === undefined ? 'A date, written dd/mm/yyyy' : undefined}
+          >
+            <Input
+              value={asAtText}
+              placeholder="dd/mm/yyyy"
+              onChange={(_, d) => setAsAtText(d.value)}
+              size="small"
+              style={{ width: '7.5em' }}
+            />
           </Field>
           <Field
             label="Financial year"
@@ -156,11 +167,12 @@ export function JointFundingPanel({ session }: FeatureProps) {
             <Figure label={`Council in ${summary.year}`} value={formatPounds(summary.annual.council, true)} />
             <Figure label={`ICB in ${summary.year}`} value={formatPounds(summary.annual.icb, true)} />
             <Figure label="ICB full year (×52)" value={formatPounds(summary.fullYear.icb, true)} />
-            <Figure label="Agreement" value={summary.answer.method.slice(0, 2).replace(')', '')} />
+            <Figure label="How costs are split" value={splitAgreement(summary.answer.method)} />
           </dl>
         )}
         <Caption1 className={styles.muted}>
-          {register.jointFunding.packages.length} packages in the register; the sheets show every figure as a formula.
+          {plural(register.jointFunding.packages.length, 'package')} in the register; the sheets show every figure as a
+          formula.
         </Caption1>
       </section>
       {summary && <Groups title="Shares by ICB" groups={summary.byIcb} name={(k) => k} people />}
@@ -235,7 +247,7 @@ function ImportSection({ session, onDone }: FeatureProps & { readonly onDone: ()
         if (error || outcome?.status !== 'done')
           setMessage({ ok: false, text: error ?? 'The plan could not be written; see the Plan tab.' });
         else {
-          setMessage({ ok: true, text: `Added ${added} packages to the Joint register sheet.` });
+          setMessage({ ok: true, text: `Added ${plural(added, 'package')} to the Joint register sheet.` });
           setResult(undefined);
           session.readWorkbook();
           onDone();
@@ -263,7 +275,8 @@ function ImportSection({ session, onDone }: FeatureProps & { readonly onDone: ()
       {result && (
         <>
           <Caption1 role="status">
-            {result.jointFunding.packages.length} packages read; {refused} row{refused === 1 ? '' : 's'} not read.
+            {plural(result.jointFunding.packages.length, 'package')} read
+            {refused ? `; ${plural(refused, 'row')} not read` : ''}.
           </Caption1>
           <ul className={styles.list} aria-label="Rows not read">
             {result.problems.map((p, i) => (
@@ -280,7 +293,7 @@ function ImportSection({ session, onDone }: FeatureProps & { readonly onDone: ()
               disabled={working || !!session.busy || !result.jointFunding.packages.length}
               onClick={add}
             >
-              {working ? 'Adding…' : `Add ${result.jointFunding.packages.length} packages to the register`}
+              {working ? 'Adding…' : `Add ${plural(result.jointFunding.packages.length, 'package')} to the register`}
             </Button>
           </div>
         </>
@@ -293,6 +306,9 @@ function ImportSection({ session, onDone }: FeatureProps & { readonly onDone: ()
     </section>
   );
 }
+
+/** The FOI return's answer without its letter (A to D): the letter is the return's numbering, meaningless here. */
+const splitAgreement = (method: string) => method.replace(/^[A-D]\) /, '');
 
 function Figure({ label, value }: { readonly label: string; readonly value: string }) {
   const styles = useStyles();
@@ -326,8 +342,8 @@ function Groups({
           .map((g) => (
             <li key={g.key}>
               <Body1>
-                <strong>{name(g.key)}</strong>: {people ? `${g.people} people, ` : ''}
-                {g.packages} packages
+                <strong>{name(g.key)}</strong>: {people ? `${plural(g.people, 'person', 'people')}, ` : ''}
+                {plural(g.packages, 'package')}
               </Body1>
               <br />
               <Caption1 className={styles.muted}>a week: {week(g.weekly)}</Caption1>
@@ -355,7 +371,7 @@ function Problems({
   return (
     <section className={styles.section} aria-labelledby="joint-problems-heading">
       <Subtitle2 as="h3" id="joint-problems-heading" className={left ? styles.fail : undefined}>
-        {left} row{left === 1 ? '' : 's'} left out of the figures
+        {plural(left, 'row')} left out of the figures
         {warned ? `; ${warned} counted, with a warning` : ''}
       </Subtitle2>
       <ul className={styles.list} aria-label="Register problems">

@@ -16,6 +16,7 @@ import {
 import { useState } from 'react';
 import { RULE_TITLES, type Finding } from '../../domain/audit/finding';
 import type { Plan } from '../../domain/plan';
+import { plural } from '../../domain/plural';
 import { planChecks } from '../../domain/planChecks';
 import { auditWorkbook } from '../../workbook/audit/auditWorkbook';
 import type { FeatureProps } from '../feature';
@@ -105,7 +106,9 @@ function Checks({ plan }: { readonly plan: Plan }) {
       ) : (
         <Caption1 role="status">
           {failed.length
-            ? `${failed.length} of ${checks.length} checks fail.`
+            ? checks.length === 1
+              ? 'The one check fails.'
+              : `${failed.length} of ${checks.length} checks fail.`
             : checks.length === 1
               ? 'The one check passes.'
               : `All ${checks.length} checks pass.`}
@@ -170,7 +173,7 @@ function Audit({ session }: { readonly session: PlanSession }) {
       {findings && findings.length > 0 && (
         <>
           <Caption1 role="status">
-            {findings.length} finding{findings.length === 1 ? '' : 's'}
+            {plural(findings.length, 'finding')}
             {host.select ? '. Choose one to go to its cell.' : '.'}
           </Caption1>
           <ul className={styles.list} aria-label="Audit findings">

@@ -1,4 +1,4 @@
-import { isoOf, yearBounds, yearOf, type Day, type JointFunding, type Shares } from '../../domain/jointFunding';
+import { ukDate, yearBounds, yearOf, type Day, type JointFunding, type Shares } from '../../domain/jointFunding';
 import {
   BASES,
   jointSummary,
@@ -173,7 +173,7 @@ function headlineRows(board: string, s: JointSummary, g: JointGeometry, ruleCoun
     ),
     [],
     BLOCKS.jointReturn.headers.map((h) => text(h, 'header')),
-    ...returnRows(s, g, isoOf(s.asAt), ruleCount),
+    ...returnRows(s, g, ukDate(s.asAt), ruleCount),
     [],
   ];
 }
@@ -188,7 +188,7 @@ function sharesRow(label: string, shares: Shares, formulas: readonly string[]): 
 }
 
 /** The answers a council gives to the FOI questions on joint funding, each a formula over the figures above. */
-function returnRows(s: JointSummary, g: JointGeometry, asAtIso: string, ruleCount: number): Row[] {
+function returnRows(s: JointSummary, g: JointGeometry, asAtShown: string, ruleCount: number): Row[] {
   const packages = `B${ROW.packages + 1}`;
   // The packages column of the split-method table, found the way summarySheet and groupTable lay it out.
   const groups = rulesRows(ruleCount).breakdowns;
@@ -205,7 +205,7 @@ function returnRows(s: JointSummary, g: JointGeometry, asAtIso: string, ruleCoun
     ],
     [text('Which agreement is in place (A to D)?'), formula(which, s.answer.method, FORMAT.text)],
     [
-      text(`How many people are covered by joint packages on the as-at date (${asAtIso} when built)?`),
+      text(`How many people are covered by joint packages on the as-at date (${asAtShown} when built)?`),
       formula(`B${ROW.people + 1}`, s.answer.people, FORMAT.count),
     ],
     [

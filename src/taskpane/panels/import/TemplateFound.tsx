@@ -2,6 +2,7 @@ import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components
 import { incomeFrom, sourcesUsed, spendFrom, totalSpend } from '../../../domain/expenditure';
 import { formatPounds } from '../../../domain/money';
 import type { Plan } from '../../../domain/plan';
+import { plural } from '../../../domain/plural';
 import { describeProblem } from '../../../domain/problems';
 import { sourceOf } from '../../../domain/templateVocabulary';
 import type { FoundTemplate } from '../../importFlow';
@@ -34,7 +35,8 @@ export function TemplateFound({
   return (
     <>
       <Caption1 role="status" className={styles.wrap}>
-        The BCF planning template: {plan.expenditure?.length ?? 0} expenditure lines under the header at {found.where}
+        The BCF planning template: {plural(plan.expenditure?.length ?? 0, 'expenditure line')} under the header at{' '}
+        {found.where}
         {template.income ? `, income from '${template.income.sheet}'` : ', no income tab found'}.
         {leftOut.length
           ? ` Left out as totals: ${leftOut.map((t) => `row ${t.row + 1} “${t.label}”`).join(', ')}.`
