@@ -513,7 +513,10 @@ async function main() {
     });
     await addEdited('barnet-quarter-lower-case', blankBuilt, { reportingQuarter: ' 2015/16  q2 ' });
     // The template's Income and Expenditure sheets (SUMIFS over whole columns, running balances, required spend).
-    await add('expenditure-2023-25', JSON.parse(fs.readFileSync(path.join(ROOT, 'examples/expenditure-2023-25.json'), 'utf8')));
+    await add(
+      'expenditure-2023-25',
+      JSON.parse(fs.readFileSync(path.join(ROOT, 'examples/expenditure-2023-25.json'), 'utf8')),
+    );
     const random = await add(`random-${SCHEMES}-seed-${SEED}`, randomJson);
     const secondUnit = randomJson.unitCosts[1].id;
     const flip = randomJson.schemes.findIndex((s, i) => i > 5 && s.inPool && s.years[randomJson.years[0].label]);
