@@ -102,7 +102,7 @@ async function run() {
     await page.screenshot({ path: path.join(ARTIFACTS, 'benefit-cards-summary.png') });
 
     // One quarter's actuals for all cards, in one place
-    await page.getByRole('combobox', { name: 'Quarter' }).selectOption('2015/16 Q3');
+    await page.getByRole('combobox', { name: 'Quarter of these actuals' }).selectOption('2015/16 Q3');
     await page.getByLabel('2c NEL adm. reduction').fill('2');
     await page.getByLabel('2b NEL adm. reduction').fill('80');
     await page.getByLabel('3a NEL adm. baseline').fill('1990');

@@ -303,6 +303,17 @@ async function run() {
     await feature(page, 'Benefit Cards').click();
     await page.getByRole('button', { name: 'Create or refresh cards' }).click();
     await notice(page, 'Benefit Cards written');
+    await page.getByRole('combobox', { name: 'Reporting quarter' }).selectOption('2026/27 Q2');
+    await page.getByRole('button', { name: 'Report as at 2026/27 Q2' }).click();
+    await notice(page, 'Reporting quarter set to 2026/27 Q2');
+    check(
+      'the Benefit Cards title names the reporting quarter chosen in the pane',
+      await page
+        .getByRole('heading', { name: /^Benefit Cards/ })
+        .first()
+        .textContent(),
+      'Benefit Cards, as at 2026/27 Q2',
+    );
     await walkPanels(page);
     await nothingSaysBarnet(page);
     await setWidth(page, 350);

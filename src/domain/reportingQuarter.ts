@@ -1,3 +1,5 @@
+import { yearLabel } from './financialYear';
+
 /**
  * The quarter the steering group reviews, as typed on the Assumptions sheet. One reading of it,
  * which the sheet's formulas repeat (TRIM, a case-blind MATCH against the plan's quarters):
@@ -35,4 +37,29 @@ export function reportingQuarterText(q: ReportingQuarter): string {
   if (q.state === 'set') return q.label;
   if (q.state === 'blank') return NOT_SET;
   return `${NOT_A_QUARTER}${excelTrim(q.typed)}`;
+}
+
+/** The financial quarter a day falls in, "2026/27 Q1" for April to June 2026 (the day's local date). */
+export function quarterOfDay(day: Date): string {
+  const month = day.getMonth(); // 0 is January
+  const startYear = month < 3 ? day.getFullYear() - 1 : day.getFullYear();
+  const number = month < 3 ? 4 : Math.floor((month - 3) / 3) + 1;
+  return `${yearLabel(startYear)} Q${number}`;
+}
+
+/**
+ * The quarter to offer as the reporting quarter: the one set, else today's, else the plan's
+ * nearest to today (its first before it starts, its last after it ends), so a new plan opens on
+ * the quarter a finance lead is most likely reporting.
+ */
+export function suggestedReportingQuarter(
+  current: ReportingQuarter,
+  quarters: readonly string[],
+  today: Date,
+): string | undefined {
+  if (current.state === 'set') return current.label;
+  if (!quarters.length) return undefined;
+  const now = quarterOfDay(today);
+  // Labels "yyyy/yy Qn" sort as the quarters run.
+  return quarters.find((q) => q === now) ?? (now < quarters[0] ? quarters[0] : quarters[quarters.length - 1]);
 }

@@ -5,6 +5,8 @@ import type { Problem } from '../domain/problems';
 import { benefitsSummary, realisedCount, type BenefitsSummary } from '../domain/tracker';
 import { updateWorkbook, type Progress, type WorkbookHost } from './host';
 import { planToRewrite } from './commands';
+import { assumptionsLayout } from './layouts/assumptions';
+import { benefitCardsLayout, TRACKER_NAMES } from './layouts/benefitCards';
 import { workbookLayout } from './workbookLayout';
 
 /**
@@ -120,6 +122,37 @@ export async function enterQuarterActuals(
     onProgress,
   );
   return result;
+}
+
+/** The plan with its reporting quarter set: the quarter every card, the summary and `bcf track` report as at. */
+export function withReportingQuarter(plan: Plan, quarter: string): Plan {
+  return { ...plan, cards: { ...cardBook(plan), asAt: quarter } };
+}
+
+/** Writes the reporting quarter where the sheets read it (Assumptions, `Tracker_AsAt`), after reading the workbook. */
+export async function setReportingQuarter(
+  host: WorkbookHost,
+  quarter: string,
+  onProgress?: (p: Progress) => void,
+): Promise<{ plan: Plan; summary: BenefitsSummary }> {
+  const { result } = await updateWorkbook(
+    host,
+    (snapshot) => {
+      const plan = withReportingQuarter(planToRewrite(snapshot).plan, quarter);
+      return { plan: workbookLayout(plan), result: { plan, summary: benefitsSummary(plan) } };
+    },
+    onProgress,
+  );
+  return result;
+}
+
+/** The cell a person types the reporting quarter in, "Assumptions!B41": the pane says where it is. */
+export function reportingQuarterCell(plan: Plan): string {
+  const assumptions = assumptionsLayout(plan).sheet;
+  const name = benefitCardsLayout(plan, assumptions, { withSheets: false }).names.find(
+    (n) => n.name === TRACKER_NAMES.asAt,
+  );
+  return `${assumptions.name}!${(name?.cell ?? '').replace(/\$/g, '')}`;
 }
 
 /** The realised count an entry gives, as the card will show it. */

@@ -1,16 +1,17 @@
 import { Body1, Button, Caption1, Field, makeStyles, Select, Subtitle2 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { planQuarters } from '../../domain/benefitCard';
+import { planQuarters, planReportingQuarter } from '../../domain/benefitCard';
 import { formatCount, formatPercent } from '../../domain/money';
 import type { Plan } from '../../domain/plan';
-import { plural } from '../../domain/plural';
+import { reportingQuarterText } from '../../domain/reportingQuarter';
 import { benefitsSummary, combinedCumulative } from '../../domain/tracker';
-import { refreshCards } from '../../workbook/cardCommands';
+import { REFRESHING_CARDS, refreshCardsInPane } from '../cardActions';
 import { CumulativeChart } from '../CumulativeChart';
 import type { FeatureProps } from '../feature';
 import { panelStyles } from '../panelStyles';
 import type { PlanSession } from '../session';
 import { QuarterActuals } from './cards/QuarterActuals';
+import { ReportingQuarter } from './cards/ReportingQuarter';
 import { SteeringSummary } from './cards/SteeringSummary';
 
 const useStyles = makeStyles({
@@ -27,33 +28,24 @@ const useStyles = makeStyles({
 export function BenefitCardsPanel({ session }: FeatureProps) {
   const styles = useStyles();
   const plan = session.base;
-  const refresh = () =>
-    void session
-      .run('Creating or refreshing the cards', (onProgress) => refreshCards(session.host, onProgress))
-      .then((outcome) => {
-        if (!outcome) return;
-        session.workbookWrote(outcome.plan);
-        session.notify({
-          intent: outcome.warnings.length ? 'warning' : 'success',
-          title: `Benefit Cards written: ${plural(outcome.summary.cards.length, 'card')}`,
-          details: outcome.warnings.map((w) => w.message),
-        });
-      });
+  const quarter = plan ? reportingQuarterText(planReportingQuarter(plan)) : undefined;
   return (
     <>
       <section className={styles.section} aria-labelledby="cards-heading">
         <Subtitle2 as="h2" id="cards-heading">
-          Benefit Cards
+          {quarter ? `Benefit Cards, as at ${quarter}` : 'Benefit Cards'}
         </Subtitle2>
         <Body1>
           A card per scheme with benefits: profile by quarter, tracker, barriers, milestones and sign-off. Refreshing
           after the plan changes keeps everything people typed.
         </Body1>
         <div>
-          <Button appearance="primary" disabled={!!session.busy || !plan} onClick={refresh}>
-            {session.busy?.label === 'Creating or refreshing the cards'
-              ? 'Writing the cards…'
-              : 'Create or refresh cards'}
+          <Button
+            appearance="primary"
+            disabled={!!session.busy || !plan}
+            onClick={() => void refreshCardsInPane(session)}
+          >
+            {session.busy?.label === REFRESHING_CARDS ? 'Writing the cards…' : 'Create or refresh cards'}
           </Button>
         </div>
         {!plan && <Caption1 className={styles.muted}>Put a plan in the workbook on the Plan tab first.</Caption1>}
@@ -78,6 +70,7 @@ function CardsOfPlan({ session, plan }: { readonly session: PlanSession; readonl
     );
   return (
     <>
+      <ReportingQuarter session={session} plan={plan} />
       <QuarterActuals
         session={session}
         plan={plan}

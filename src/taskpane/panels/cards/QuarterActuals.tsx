@@ -2,7 +2,8 @@ import { Button, Caption1, Field, Input, makeStyles, Select, Subtitle2, tokens }
 import { useEffect, useMemo, useState } from 'react';
 import { formatCount, formatPercent } from '../../../domain/money';
 import type { Plan } from '../../../domain/plan';
-import { enterQuarterActuals, quarterEntries, type QuarterEntry } from '../../../workbook/cardCommands';
+import { quarterEntries, type QuarterEntry } from '../../../workbook/cardCommands';
+import { saveQuarterActuals, savingActuals } from '../../cardActions';
 import { panelStyles } from '../../panelStyles';
 import type { PlanSession } from '../../session';
 import { entryKey, fieldMessage, filledEntries, typedFrom, type ActualField, type TypedActual } from './actualsForm';
@@ -54,23 +55,14 @@ export function QuarterActuals(props: {
     ),
   );
   const cards = [...new Set(entries.map((e) => e.ref))];
-  const save = () =>
-    void session
-      .run(`Saving ${quarter} actuals`, (onProgress) =>
-        enterQuarterActuals(session.host, quarter, filledEntries(entries, typed), onProgress),
-      )
-      .then((outcome) => {
-        if (!outcome) return;
-        session.workbookWrote(outcome.plan);
-        session.notify({ intent: 'success', title: `${quarter} actuals saved on the cards` });
-      });
+  const save = () => void saveQuarterActuals(session, quarter, filledEntries(entries, typed));
   if (!entries.length) return null;
   return (
     <section className={styles.section} aria-labelledby="actuals-heading">
       <Subtitle2 as="h2" id="actuals-heading">
         Enter a quarter’s actuals
       </Subtitle2>
-      <Field label="Quarter">
+      <Field label="Quarter of these actuals">
         <Select value={quarter} onChange={(_, d) => setQuarter(d.value)}>
           {quarters.map((q) => (
             <option key={q}>{q}</option>
@@ -103,7 +95,7 @@ export function QuarterActuals(props: {
       })}
       <div>
         <Button appearance="primary" disabled={!!session.busy || errors} onClick={save}>
-          {session.busy?.label === `Saving ${quarter} actuals` ? 'Saving…' : `Save ${quarter} actuals`}
+          {session.busy?.label === savingActuals(quarter) ? 'Saving…' : `Save ${quarter} actuals`}
         </Button>
       </div>
       {errors && <Caption1 className={styles.muted}>Correct the boxes marked in red to save.</Caption1>}
