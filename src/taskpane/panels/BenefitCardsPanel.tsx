@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { planQuarters, planReportingQuarter } from '../../domain/benefitCard';
 import { formatCount, formatPercent } from '../../domain/money';
 import type { Plan } from '../../domain/plan';
-import { reportingQuarterText } from '../../domain/reportingQuarter';
+import { reportingQuarterText, suggestedReportingQuarter } from '../../domain/reportingQuarter';
 import { benefitsSummary, combinedCumulative } from '../../domain/tracker';
 import { REFRESHING_CARDS, refreshCardsInPane } from '../cardActions';
 import { CumulativeChart } from '../CumulativeChart';
@@ -75,7 +75,7 @@ function CardsOfPlan({ session, plan }: { readonly session: PlanSession; readonl
         session={session}
         plan={plan}
         quarters={quarters}
-        initial={summary.quarter.label ?? quarters[0] ?? ''}
+        initial={suggestedReportingQuarter(summary.quarter, quarters, new Date()) ?? ''}
       />
       <SteeringSummary summary={summary} />
       <Field label="Cumulative benefit for" className={styles.chartField}>
