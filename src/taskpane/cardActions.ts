@@ -66,11 +66,21 @@ export async function saveQuarterActuals(
   session.notify({
     intent: 'success',
     title: `${quarter} actuals saved on the cards`,
-    body: `The cards report as at ${reportingQuarterText(reporting)}, so these figures are not in the summary yet. Make ${quarter} the reporting quarter to see them.`,
+    body: reportingNote(outcome.plan, reporting, quarter),
     actions: [
       { label: `Make ${quarter} the reporting quarter`, run: () => void chooseReportingQuarter(session, quarter) },
     ],
   });
+}
+
+/** What a quarter's actuals mean for the summary, as at the reporting quarter the workbook holds. */
+function reportingNote(plan: Plan, reporting: ReportingQuarter, quarter: string): string {
+  if (reporting.state !== 'set')
+    return `No reporting quarter is set (${reportingQuarterText(reporting)}), so the summary shows no figures. Make ${quarter} the reporting quarter to see them.`;
+  const saved = planQuarters(plan).findIndex((q) => q.label === quarter) + 1;
+  return saved < reporting.position
+    ? `The cards report as at ${reporting.label}, which already counts them.`
+    : `The cards report as at ${reporting.label}, so these figures are not in the summary yet. Make ${quarter} the reporting quarter to see them.`;
 }
 
 export interface ReportingQuarterChoice {

@@ -111,7 +111,7 @@ describe('the reporting quarter chosen in the Benefit Cards panel', () => {
       (a) => a.label === 'Make 2026/27 Q2 the reporting quarter',
     );
     expect(offer).toBeDefined();
-    expect(pane.current.session.notice?.body).toMatch(/report as at Not set/);
+    expect(pane.current.session.notice?.body).toMatch(/No reporting quarter is set \(Not set\)/);
     expect(typedCell(book, pane.current.session.base!)).toBeFalsy();
     expect(benefitsSummary(pane.current.session.base!).cards[0].position.hasData).toBe(false);
 
@@ -125,6 +125,17 @@ describe('the reporting quarter chosen in the Benefit Cards panel', () => {
     // Saved again for the reporting quarter itself, nothing more is offered.
     await pane.act(() => saveQuarterActuals(pane.current.session, '2026/27 Q2', entries));
     expect(pane.current.session.notice?.actions ?? []).toEqual([]);
+
+    // An earlier quarter is already counted; a later one is not yet.
+    const q1 = quarterEntries(pane.current.session.base!, '2026/27 Q1').map((e) => ({ ...e, reduction: new Money(1) }));
+    await pane.act(() => saveQuarterActuals(pane.current.session, '2026/27 Q1', q1));
+    expect(pane.current.session.notice?.body).toBe('The cards report as at 2026/27 Q2, which already counts them.');
+    const q3 = quarterEntries(pane.current.session.base!, '2026/27 Q3').map((e) => ({ ...e, reduction: new Money(1) }));
+    await pane.act(() => saveQuarterActuals(pane.current.session, '2026/27 Q3', q3));
+    expect(pane.current.session.notice?.body).toMatch(/as at 2026\/27 Q2, so these figures are not in the summary yet/);
+    expect(pane.current.session.notice?.actions?.map((a) => a.label)).toEqual([
+      'Make 2026/27 Q3 the reporting quarter',
+    ]);
     await pane.unmount();
   });
 });
