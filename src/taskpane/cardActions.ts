@@ -22,7 +22,6 @@ export const REFRESHING_CARDS = 'Creating or refreshing the cards';
 export const SETTING_QUARTER = 'Setting the reporting quarter';
 export const savingActuals = (quarter: string) => `Saving ${quarter} actuals`;
 
-
 export async function refreshCardsInPane(session: PlanSession): Promise<void> {
   const outcome = await session.run(REFRESHING_CARDS, (onProgress) => refreshCards(session.host, onProgress));
   if (!outcome) return;
