@@ -25,6 +25,20 @@ export const panelStyles = {
     fontVariantNumeric: 'tabular-nums',
   },
   term: { color: tokens.colorNeutralForeground2 },
+  /** A subtle button whose text is a sentence (a finding, a rule) that selects its cell: it wraps, left-aligned. */
+  cellLink: {
+    textAlign: 'left',
+    justifyContent: 'flex-start',
+    whiteSpace: 'normal',
+    height: 'auto',
+    minWidth: 0,
+    maxWidth: '100%',
+    overflowWrap: 'anywhere',
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
+  fail: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  pass: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
   value: { margin: 0, textAlign: 'right', overflowWrap: 'anywhere' },
   /** A table of figures; each panel adds how its own columns align. */
   table: {

@@ -11,7 +11,6 @@ import {
   makeStyles,
   Select,
   Subtitle2,
-  tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { RULE_TITLES, type Finding } from '../../domain/audit/finding';
@@ -30,19 +29,6 @@ import { SharingRule } from './pool/SharingRule';
 const useStyles = makeStyles({
   ...panelStyles,
   item: { overflowWrap: 'anywhere' },
-  finding: {
-    textAlign: 'left',
-    justifyContent: 'flex-start',
-    whiteSpace: 'normal',
-    height: 'auto',
-    minWidth: 0,
-    maxWidth: '100%',
-    overflowWrap: 'anywhere',
-    paddingTop: tokens.spacingVerticalXS,
-    paddingBottom: tokens.spacingVerticalXS,
-  },
-  fail: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
-  pass: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
 /**
@@ -181,7 +167,7 @@ function Audit({ session }: { readonly session: PlanSession }) {
               <li key={`${f.sheet}!${f.cell}:${f.rule}:${i}`}>
                 <Button
                   appearance="subtle"
-                  className={styles.finding}
+                  className={styles.cellLink}
                   disabled={!host.select}
                   onClick={() => void host.select?.(f.sheet, f.cell)}
                 >

@@ -69,7 +69,12 @@ function RuleItem({ tab, rule }: { readonly tab: ExpenditureState; readonly rule
   return (
     <li>
       {cell ? (
-        <Button appearance="subtle" className={styles.rule} disabled={tab.busy} onClick={() => tab.selectRule(rule)}>
+        <Button
+          appearance="subtle"
+          className={styles.cellLink}
+          disabled={tab.busy}
+          onClick={() => tab.selectRule(rule)}
+        >
           {text}
         </Button>
       ) : (
