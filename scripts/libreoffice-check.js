@@ -79,15 +79,15 @@ function load() {
     emptyPlan: require(dist('domain/newPlan')).emptyPlan,
     workbookLayout: require(dist('workbook/workbookLayout')).workbookLayout,
     writeWorkbook: require(dist('adapters/file/planFiles')).writeWorkbook,
-    schemesGeometry: require(dist('workbook/layouts/schemes')).schemesGeometry,
-    names: require(dist('workbook/layouts/names')),
+    schemesGeometry: require(dist('workbook/families/assumptions/schemesLayout')).schemesGeometry,
+    names: require(dist('workbook/families/assumptions/names')),
     unitCostName: require(dist('domain/plan')).unitCostName,
     ExcelJS: require(require.resolve('exceljs', { paths: [ROOT] })),
     randomPlanJson: require(path.join(ROOT, 'test/support/randomPlanJson')).randomPlanJson,
     randomJointPlanJson: require(path.join(ROOT, 'test/support/randomJointFunding')).randomJointPlanJson,
     parity: require(path.join(ROOT, 'test/support/cachedResults')),
     parseAddress: require(dist('workbook/a1')).parseAddress,
-    registerHeaderRow: require(dist('workbook/layouts/jointFundingRegister')).REGISTER_HEADER_ROW,
+    registerHeaderRow: require(dist('workbook/families/jointFunding/register')).REGISTER_HEADER_ROW,
     trackJson: require(dist('cli/trackJson')).trackJson,
   };
 }

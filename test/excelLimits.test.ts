@@ -2,7 +2,7 @@ import { EXCEL_LIMITS } from '../src/domain/excelLimits';
 import type { Plan } from '../src/domain/plan';
 import { planFromJson } from '../src/domain/planJson';
 import { parseAddress } from '../src/workbook/a1';
-import { SHEET } from '../src/workbook/layouts/names';
+import { SHEET } from '../src/workbook/families/assumptions/names';
 import { limitBreaches } from '../src/workbook/limitBreaches';
 import type { SheetPlan, WorkbookPlan } from '../src/workbook/sheetPlan';
 import { workbookLayout } from '../src/workbook/workbookLayout';

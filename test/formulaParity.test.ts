@@ -6,7 +6,7 @@ import { MemoryWorkbook } from '../src/adapters/memory/memoryWorkbook';
 import { planFromJson } from '../src/domain/planJson';
 import type { Plan } from '../src/domain/plan';
 import { workbookLayout } from '../src/workbook/workbookLayout';
-import { yearSheetName } from '../src/workbook/layouts/names';
+import { yearSheetName } from '../src/workbook/families/assumptions/names';
 import { barnetJsonCopy, barnetPlan } from './support/barnet';
 import { engineMismatches } from './support/engineParity';
 

@@ -1,10 +1,10 @@
 import { MemoryWorkbook } from '../src/adapters/memory/memoryWorkbook';
 import { auditWorkbook } from '../src/workbook/audit/auditWorkbook';
 import { generateTables } from '../src/workbook/commands';
-import { BLOCKS } from '../src/workbook/layouts/blocks';
-import { SHEET } from '../src/workbook/layouts/names';
-import { POOL_SHEETS } from '../src/workbook/layouts/poolNames';
-import { readPlan } from '../src/workbook/readers/planReader';
+import { BLOCKS } from '../src/workbook/families/shared/blocks';
+import { SHEET } from '../src/workbook/families/assumptions/names';
+import { POOL_SHEETS } from '../src/workbook/families/pool/names';
+import { readPlan } from '../src/workbook/families/planReader';
 import type { Scalar } from '../src/workbook/sheetPlan';
 import { workbookLayout } from '../src/workbook/workbookLayout';
 import { barnetJsonCopy, barnetPlan } from './support/barnet';

@@ -8,10 +8,10 @@ import type { Plan } from '../src/domain/plan';
 import { summaryJson } from '../src/cli/joint';
 import { trackJson } from '../src/cli/trackJson';
 import { withIcbContributions } from '../src/workbook/jointFundingCommands';
-import { BLOCKS } from '../src/workbook/layouts/blocks';
-import { JOINT_SHEETS, REGISTER_INPUTS } from '../src/workbook/layouts/jointFundingNames';
-import { POOL_SHEETS } from '../src/workbook/layouts/poolNames';
-import { readPlan } from '../src/workbook/readers/planReader';
+import { BLOCKS } from '../src/workbook/families/shared/blocks';
+import { JOINT_SHEETS, REGISTER_INPUTS } from '../src/workbook/families/jointFunding/names';
+import { POOL_SHEETS } from '../src/workbook/families/pool/names';
+import { readPlan } from '../src/workbook/families/planReader';
 import type { Scalar } from '../src/workbook/sheetPlan';
 import { workbookLayout } from '../src/workbook/workbookLayout';
 

@@ -1,5 +1,5 @@
 import { OfficeWorkbook, selectCell } from '../src/adapters/office/officeWorkbook';
-import { ROOM_TO_GROW } from '../src/workbook/layouts/blocks';
+import { ROOM_TO_GROW } from '../src/workbook/families/shared/blocks';
 import { planFromJson } from '../src/domain/planJson';
 import type { Plan } from '../src/domain/plan';
 import type { Progress } from '../src/workbook/host';

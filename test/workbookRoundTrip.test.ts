@@ -8,7 +8,7 @@ import { MemoryWorkbook } from '../src/adapters/memory/memoryWorkbook';
 import { planToJson } from '../src/domain/planJson';
 import { describeProblem, PlanError } from '../src/domain/problems';
 import { main } from '../src/cli/main';
-import { readPlan } from '../src/workbook/readers/planReader';
+import { readPlan } from '../src/workbook/families/planReader';
 import { workbookLayout } from '../src/workbook/workbookLayout';
 import { barnetPlan } from './support/barnet';
 

@@ -4,7 +4,7 @@ import { plural } from '../domain/plural';
 import { describeProblem, PlanError } from '../domain/problems';
 import { existingFile, keepCopy, loadPlan, writeWorkbook } from '../adapters/file/planFiles';
 import { madeByAddIn } from '../workbook/ownership';
-import { readPlan } from '../workbook/readers/planReader';
+import { readPlan } from '../workbook/families/planReader';
 import { plannedSnapshot } from '../workbook/snapshot';
 import { planChanges } from '../domain/planChanges';
 import { planToJson } from '../domain/planJson';

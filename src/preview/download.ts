@@ -1,6 +1,6 @@
 import { yearSpan } from '../domain/financialYear';
 import { planToJson } from '../domain/planJson';
-import { readPlan } from '../workbook/readers/planReader';
+import { readPlan } from '../workbook/families/planReader';
 import type { LiveWorkbook } from './liveWorkbook';
 
 /**

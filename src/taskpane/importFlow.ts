@@ -1,4 +1,4 @@
-import { SHEET } from '../workbook/layouts/names';
+import { SHEET } from '../workbook/families/assumptions/names';
 import type { WorkbookHost } from '../workbook/host';
 import {
   proposeMapping,

@@ -5,8 +5,8 @@ import type { Problem } from '../domain/problems';
 import { benefitsSummary, realisedCount, type BenefitsSummary } from '../domain/tracker';
 import { updateWorkbook, type Progress, type WorkbookHost } from './host';
 import { planToRewrite } from './commands';
-import { assumptionsLayout } from './layouts/assumptions';
-import { benefitCardsLayout, TRACKER_NAMES } from './layouts/benefitCards';
+import { assumptionsLayout } from './families/assumptions/assumptionsLayout';
+import { benefitCardsLayout, TRACKER_NAMES } from './families/cards/benefitCards';
 import { workbookLayout } from './workbookLayout';
 
 /**

@@ -5,8 +5,8 @@ import { checkPlan } from '../domain/planRules';
 import { PlanError, type Problem } from '../domain/problems';
 import { computeSchemeTable, type SchemeTable } from '../domain/schemeTable';
 import { updateWorkbook, type Decision, type Progress, type WorkbookHost } from './host';
-import { SHEET } from './layouts/names';
-import { readPlan } from './readers/planReader';
+import { SHEET } from './families/assumptions/names';
+import { readPlan } from './families/planReader';
 import { findSheet, type WorkbookSnapshot } from './snapshot';
 import { workbookLayout } from './workbookLayout';
 

@@ -9,8 +9,8 @@ import { emptyPool } from '../domain/pool';
 import type { JointFunding } from '../domain/jointFunding';
 import { loadPlanFromWorkbook, startPlan, type CommandOutcome } from './commands';
 import type { Progress, WorkbookHost } from './host';
-import { JOINT_SHEETS } from './layouts/jointFundingNames';
-import { readJointFunding } from './readers/jointFundingReader';
+import { JOINT_SHEETS } from './families/jointFunding/names';
+import { readJointFunding } from './families/jointFunding/reader';
 
 /** The register as the workbook holds it, with its problems by cell; undefined when there is none. */
 export async function readRegister(

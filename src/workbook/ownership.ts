@@ -1,10 +1,10 @@
 import { cardSheetName } from '../domain/benefitCard';
 import { quoteSheet } from '../domain/problems';
-import { SUMMARY_SHEET } from './layouts/cardSummary';
-import { JOINT_SHEETS } from './layouts/jointFundingNames';
+import { SUMMARY_SHEET } from './families/cards/cardSummary';
+import { JOINT_SHEETS } from './families/jointFunding/names';
 import { TEMPLATE_SHEETS } from './families/template/names';
-import { SHEET } from './layouts/names';
-import { POOL_SHEETS } from './layouts/poolNames';
+import { SHEET } from './families/assumptions/names';
+import { POOL_SHEETS } from './families/pool/names';
 import type { CellPlan, DefinedNamePlan, SheetPlan, WorkbookPlan } from './sheetPlan';
 import { stampFormula, stampRange } from './sheetStamp';
 import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';

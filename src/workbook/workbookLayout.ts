@@ -1,16 +1,16 @@
 import type { Plan } from '../domain/plan';
-import { assumptionsLayout } from './layouts/assumptions';
-import { benefitCardsLayout } from './layouts/benefitCards';
-import { cardSummaryLayout } from './layouts/cardSummary';
-import { investmentsLayout } from './layouts/investments';
-import { jointFundingSheets } from './layouts/jointFunding';
+import { assumptionsLayout } from './families/assumptions/assumptionsLayout';
+import { benefitCardsLayout } from './families/cards/benefitCards';
+import { cardSummaryLayout } from './families/cards/cardSummary';
+import { investmentsLayout } from './families/assumptions/investmentsLayout';
+import { jointFundingSheets } from './families/jointFunding/jointFundingLayout';
 import { today } from '../domain/jointFunding';
 import { hasTemplate } from '../domain/expenditure';
 import { templateSheets } from './families/template/expenditureLayout';
-import { poolSheets } from './layouts/poolSheets';
-import { schemesLayout } from './layouts/schemes';
-import { withSignOffRoles } from './layouts/signOffRoles';
-import { yearSheetLayout } from './layouts/yearTables';
+import { poolSheets } from './families/poolSheets';
+import { schemesLayout } from './families/assumptions/schemesLayout';
+import { withSignOffRoles } from './families/assumptions/signOffRoles';
+import { yearSheetLayout } from './families/yearTables/yearTableLayout';
 import type { SheetPlan, WorkbookPlan } from './sheetPlan';
 
 /**

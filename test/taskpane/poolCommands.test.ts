@@ -5,7 +5,7 @@ import type { Plan } from '../../src/domain/plan';
 import { planChecks } from '../../src/domain/planChecks';
 import { addContribution, addPartner, setQuarterSpend } from '../../src/domain/poolEdits';
 import { loadPlanFromWorkbook, startPlan } from '../../src/workbook/commands';
-import { POOL_SHEETS } from '../../src/workbook/layouts/poolNames';
+import { POOL_SHEETS } from '../../src/workbook/families/pool/names';
 import { updatePool } from '../../src/workbook/poolCommands';
 
 /** A made-up council's plan: three years written "2026-27", two pooled schemes. */

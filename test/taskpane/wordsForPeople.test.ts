@@ -26,7 +26,7 @@ function shownLines(dirs: readonly string[]): { where: string; line: string }[] 
 }
 
 describe('words for people in the pane and the sheets', () => {
-  const paneAndSheets = shownLines(['src/taskpane', 'src/workbook/layouts']);
+  const paneAndSheets = shownLines(['src/taskpane', 'src/workbook/families']);
 
   it('points to no repository file (examples/…), which means nothing in Excel', () => {
     expect(paneAndSheets.filter(({ line }) => /examples\//.test(line)).map((l) => l.where)).toEqual([]);
@@ -43,7 +43,7 @@ describe('words for people in the pane and the sheets', () => {
 
   it('gives every count its noun through plural(), so one reads "1 package"', () => {
     // A count put straight before its noun; a JSX prop (people />) is not one, nor a number formatted past a limit.
-    const counted = shownLines(['src/taskpane', 'src/workbook/layouts', 'src/cli']).filter(({ line }) =>
+    const counted = shownLines(['src/taskpane', 'src/workbook/families', 'src/cli']).filter(({ line }) =>
       /[^)]\}\s(packages|schemes|rows|cards|findings|people|warnings|plans|lines|years)\b(?!\s*\/>)/.test(line),
     );
     expect(counted.map((l) => `${l.where} ${l.line.trim()}`)).toEqual([]);

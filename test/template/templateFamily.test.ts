@@ -5,7 +5,7 @@ import { planFromJson } from '../../src/domain/planJson';
 import { expenditureToJson, incomeToJson, minimumsToJson } from '../../src/domain/expenditureJson';
 import { templateRuleCell } from '../../src/workbook/families/template/templateCells';
 import { templateGeometry } from '../../src/workbook/families/template/geometry';
-import { readPlan } from '../../src/workbook/readers/planReader';
+import { readPlan } from '../../src/workbook/families/planReader';
 import { plannedSnapshot, type SheetSnapshot, type WorkbookSnapshot } from '../../src/workbook/snapshot';
 import type { Scalar } from '../../src/workbook/sheetPlan';
 import { workbookLayout } from '../../src/workbook/workbookLayout';

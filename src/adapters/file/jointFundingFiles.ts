@@ -7,7 +7,7 @@ import { jointFundingToJson, readJointFundingJson, type RegisterProblem } from '
 import { parseJsonText, UnreadableJson } from '../../domain/jsonText';
 import { PLAN_LIMITS } from '../../domain/planLimits';
 import { describeProblem } from '../../domain/problems';
-import { readJointFunding } from '../../workbook/readers/jointFundingReader';
+import { readJointFunding } from '../../workbook/families/jointFunding/reader';
 import { FileProblem, jsonFileText, loadSnapshot, readInput } from './planFiles';
 
 export interface LoadedRegister {

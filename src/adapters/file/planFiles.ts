@@ -5,7 +5,7 @@ import type { Plan } from '../../domain/plan';
 import { UnreadableJson } from '../../domain/jsonText';
 import { planFromJsonText } from '../../domain/planJson';
 import type { Problem } from '../../domain/problems';
-import { readPlan } from '../../workbook/readers/planReader';
+import { readPlan } from '../../workbook/families/planReader';
 import type { WorkbookPlan } from '../../workbook/sheetPlan';
 import { UnwritableWorkbook } from '../../workbook/writableWorkbook';
 import { READ_LIMITS } from './readLimits';

@@ -1,6 +1,6 @@
 import { positionOf } from '../../workbook/a1';
 import { readRegistry, PENDING_SHEET, REGISTRY_SHEET, type Inventory, type Registry } from '../../workbook/ownership';
-import { SHEET } from '../../workbook/layouts/names';
+import { SHEET } from '../../workbook/families/assumptions/names';
 import type { Scalar } from '../../workbook/sheetPlan';
 import type { SheetSnapshot } from '../../workbook/snapshot';
 

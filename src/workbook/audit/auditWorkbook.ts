@@ -1,8 +1,8 @@
 import { sortFindings, type Finding } from '../../domain/audit/finding';
 import { UNIT_COST_NAME_PREFIX } from '../../domain/plan';
-import { SUMMARY_SHEET } from '../layouts/cardSummary';
-import { SHEET } from '../layouts/names';
-import { POOL_SHEETS } from '../layouts/poolNames';
+import { SUMMARY_SHEET } from '../families/cards/cardSummary';
+import { SHEET } from '../families/assumptions/names';
+import { POOL_SHEETS } from '../families/pool/names';
 import { findSheet, type WorkbookSnapshot } from '../snapshot';
 import { auditTemplate } from '../template/templateAudit';
 import { auditAddinWorkbook } from './addinAudit';

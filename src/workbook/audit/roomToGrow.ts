@@ -1,6 +1,6 @@
-import { SHEET_SPECS, isLastBlock, type SheetSpec } from '../layouts/blocks';
-import { locateBlock } from '../readers/blockLocator';
-import { CellReader } from '../readers/cells';
+import { SHEET_SPECS, isLastBlock, type SheetSpec } from '../families/shared/blocks';
+import { locateBlock } from '../families/shared/blockLocator';
+import { CellReader } from '../families/shared/cells';
 import type { SheetSnapshot } from '../snapshot';
 
 /** Where a sheet's growing blocks are in the workbook, for the audit to tell growth from tampering. */
@@ -19,7 +19,7 @@ const NONE: GrowingRows = { isSpare: () => false, isTyped: () => false };
 
 /**
  * The growing blocks of the workbook's sheet laid out as `laidOut` (the layout's name for it), found
- * as the readers find them (layouts/blocks.ts, readers/blockLocator.ts).
+ * as the readers find them (families/shared/blocks.ts, families/shared/blockLocator.ts).
  */
 export function growingRows(sheet: SheetSnapshot, laidOut: string): GrowingRows {
   const spec: SheetSpec | undefined = Object.values(SHEET_SPECS).find(

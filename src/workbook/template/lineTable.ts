@@ -6,8 +6,8 @@ import { matchCommissioner, matchSource, matchStatus, matchOrganisationSource } 
 import type { SourceId } from '../../domain/templateVocabulary';
 import { cellAddress, columnIndex } from '../a1';
 import { readTypedCell } from '../audit/typedCell';
-import { CellReader } from '../readers/cells';
-import { isSubtotalRow } from '../readers/subtotalRows';
+import { CellReader } from '../families/shared/cells';
+import { isSubtotalRow } from '../families/shared/subtotalRows';
 import { cellFormat, cellValue, type SheetSnapshot } from '../snapshot';
 import { columnOf, columnsOf, type LineColumn, type LineHeader } from './lineColumns';
 import { readMoney, statedFigure, textAt, type StatedFigure } from './cellReading';

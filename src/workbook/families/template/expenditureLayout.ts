@@ -12,8 +12,8 @@ import {
 } from '../../../domain/templateVocabulary';
 import { cellAddress, columnLetter } from '../../a1';
 import { formula, num, text } from '../../grid';
-import { blockBody, BLOCKS, regionRows, SHEET_SPECS } from '../../layouts/blocks';
-import { inputNote, legendRow } from '../../layouts/inputLegend';
+import { blockBody, BLOCKS, regionRows, SHEET_SPECS } from '../shared/blocks';
+import { inputNote, legendRow } from '../shared/inputLegend';
 import { FORMAT, listValidation, type CellPlan, type SheetPlan, type ValidationPlan } from '../../sheetPlan';
 import { balanceRows, checklistRows, minimumRows, requiredRows } from './expenditureSummary';
 import { templateGeometry, type TemplateGeometry } from './geometry';

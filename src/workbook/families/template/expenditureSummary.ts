@@ -15,7 +15,7 @@ import { TEMPLATE_RULE_TITLES, templateRules } from '../../../domain/templateRul
 import { sourceOf } from '../../../domain/templateVocabulary';
 import { columnLetter, sheetRef } from '../../a1';
 import { formula, num, text } from '../../grid';
-import { FAIL, PASS } from '../../layouts/poolNames';
+import { FAIL, PASS } from '../pool/names';
 import { FORMAT, type CellPlan } from '../../sheetPlan';
 import { REQUIRED_ROWS, type TemplateGeometry } from './geometry';
 import {

@@ -131,7 +131,7 @@ export function lineColumns(years: readonly string[]): LineColumns {
   };
 }
 
-/** The year-free headers, in order: what the block description (layouts/blocks.ts) knows of the lines. */
+/** The year-free headers, in order: what the block description (shared/blocks.ts) knows of the lines. */
 export const LINE_BLOCK_HEADERS: readonly string[] = lineColumns([]).headers;
 export const LINE_BLOCK_COMPUTED: readonly number[] = COMPUTED_LINE_FIELDS.map((f) =>
   LINE_BLOCK_HEADERS.indexOf(LINE_HEADERS[f]),

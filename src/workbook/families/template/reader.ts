@@ -3,9 +3,9 @@ import type { ExpenditureLine, IncomeLine, Minimums, PlannedOutput } from '../..
 import type { Plan } from '../../../domain/plan';
 import type { Problem } from '../../../domain/problems';
 import { matchAreaOfSpend, matchCommissioner, matchSource, matchStatus } from '../../../domain/templateVocabulary';
-import { BLOCKS, SHEET_SPECS } from '../../layouts/blocks';
-import { locateBlock, type Block } from '../../readers/blockLocator';
-import { CellReader } from '../../readers/cells';
+import { BLOCKS, SHEET_SPECS } from '../shared/blocks';
+import { locateBlock, type Block } from '../shared/blockLocator';
+import { CellReader } from '../shared/cells';
 import { findSheet, type WorkbookSnapshot } from '../../snapshot';
 import { incomeHeader, LINE_HEADERS, MINIMUM_FIELDS, outputHeader, spendHeader, TEMPLATE_SHEETS } from './names';
 

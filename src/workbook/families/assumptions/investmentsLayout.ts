@@ -1,8 +1,8 @@
-import type { Plan } from '../../domain/plan';
-import { num, text } from '../grid';
-import { FORMAT, type CellPlan, type SheetPlan } from '../sheetPlan';
-import { blockBody, BLOCKS, regionRows, SHEET_SPECS } from './blocks';
-import { inputNote, legendRow } from './inputLegend';
+import type { Plan } from '../../../domain/plan';
+import { num, text } from '../../grid';
+import { FORMAT, type CellPlan, type SheetPlan } from '../../sheetPlan';
+import { blockBody, BLOCKS, regionRows, SHEET_SPECS } from '../shared/blocks';
+import { inputNote, legendRow } from '../shared/inputLegend';
 import { SHEET } from './names';
 
 export const INVESTMENTS_HEADER_ROW = 3;

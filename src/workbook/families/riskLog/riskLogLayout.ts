@@ -1,11 +1,11 @@
-import type { Plan } from '../../domain/plan';
-import { band, heatMap, rating, score, SCORES, type Risk } from '../../domain/riskLog';
-import { columnLetter } from '../a1';
-import { formula, num, text } from '../grid';
-import type { CellPlan, SheetPlan } from '../sheetPlan';
-import { blockBody, BLOCKS, regionRows, ROOM_TO_GROW, SHEET_SPECS } from './blocks';
-import { inputNote, legendRow } from './inputLegend';
-import { POOL_SHEETS } from './poolNames';
+import type { Plan } from '../../../domain/plan';
+import { band, heatMap, rating, score, SCORES, type Risk } from '../../../domain/riskLog';
+import { columnLetter } from '../../a1';
+import { formula, num, text } from '../../grid';
+import type { CellPlan, SheetPlan } from '../../sheetPlan';
+import { blockBody, BLOCKS, regionRows, ROOM_TO_GROW, SHEET_SPECS } from '../shared/blocks';
+import { inputNote, legendRow } from '../shared/inputLegend';
+import { POOL_SHEETS } from '../pool/names';
 
 export const RISK_HEADER_ROW = 3;
 

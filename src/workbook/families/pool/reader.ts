@@ -1,16 +1,16 @@
-import type { QuarterNumber } from '../../domain/financialYear';
+import type { QuarterNumber } from '../../../domain/financialYear';
 import type Decimal from 'decimal.js';
-import type { Plan } from '../../domain/plan';
-import type { Contribution, FixedShare, Pool, QuarterSpend, SharingRule } from '../../domain/pool';
-import type { Problem } from '../../domain/problems';
-import type { Risk } from '../../domain/riskLog';
-import { STATEMENT_KINDS, type Statement, type StatementKind, type StatementPart } from '../../domain/statements';
-import { MITIGATION_SEPARATOR } from '../layouts/riskLog';
-import { POOL_SHEETS, SHARING_RULES } from '../layouts/poolNames';
-import { findSheet, type WorkbookSnapshot } from '../snapshot';
-import { BLOCKS, SHEET_SPECS } from '../layouts/blocks';
-import { locateBlock } from './blockLocator';
-import { CellReader } from './cells';
+import type { Plan } from '../../../domain/plan';
+import type { Contribution, FixedShare, Pool, QuarterSpend, SharingRule } from '../../../domain/pool';
+import type { Problem } from '../../../domain/problems';
+import type { Risk } from '../../../domain/riskLog';
+import { STATEMENT_KINDS, type Statement, type StatementKind, type StatementPart } from '../../../domain/statements';
+import { MITIGATION_SEPARATOR } from '../riskLog/riskLogLayout';
+import { POOL_SHEETS, SHARING_RULES } from './names';
+import { findSheet, type WorkbookSnapshot } from '../../snapshot';
+import { BLOCKS, SHEET_SPECS } from '../shared/blocks';
+import { locateBlock } from '../shared/blockLocator';
+import { CellReader } from '../shared/cells';
 
 /**
  * Reads what finance leads and commissioners typed on the Pool, Checks and Risk log sheets back

@@ -1,4 +1,4 @@
-import type { Basis, Method } from '../../domain/jointFunding';
+import type { Basis, Method } from '../../../domain/jointFunding';
 
 /** Sheet names, headers and cell labels of the joint-funding sheets, shared by the layouts and the reader. */
 export const JOINT_SHEETS = {

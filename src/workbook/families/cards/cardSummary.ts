@@ -1,13 +1,13 @@
 import type Decimal from 'decimal.js';
-import { STATUSES } from '../../domain/benefitCard';
-import { sum, ZERO } from '../../domain/money';
-import type { Plan } from '../../domain/plan';
-import { NEL } from '../../domain/schemeTable';
-import { benefitsSummary } from '../../domain/tracker';
-import { cellAddress } from '../a1';
-import { formula, num, text } from '../grid';
-import { FORMAT, type CellPlan, type SheetPlan, type TablePlan } from '../sheetPlan';
-import { HEADERS } from './names';
+import { STATUSES } from '../../../domain/benefitCard';
+import { sum, ZERO } from '../../../domain/money';
+import type { Plan } from '../../../domain/plan';
+import { NEL } from '../../../domain/schemeTable';
+import { benefitsSummary } from '../../../domain/tracker';
+import { cellAddress } from '../../a1';
+import { formula, num, text } from '../../grid';
+import { FORMAT, type CellPlan, type SheetPlan, type TablePlan } from '../../sheetPlan';
+import { HEADERS } from '../assumptions/names';
 import {
   CARD_LABEL,
   FORMAT_DATE,

@@ -1,4 +1,4 @@
-import { blockMarkers, type BlockSpec, type SheetSpec } from '../layouts/blocks';
+import { blockMarkers, type BlockSpec, type SheetSpec } from './blocks';
 import type { CellReader } from './cells';
 import { isSubtotalRow, SUBTOTAL_ROW } from './subtotalRows';
 

@@ -1,4 +1,4 @@
-import { columnIndex } from '../a1';
+import { columnIndex } from '../../a1';
 import type { CellReader } from './cells';
 
 /**

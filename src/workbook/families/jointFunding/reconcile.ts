@@ -1,8 +1,8 @@
-import { icbContributionSource, type JointPoolReconciliation } from '../../domain/jointPoolReconciliation';
-import { formula, text } from '../grid';
-import { FORMAT, type CellPlan } from '../sheetPlan';
-import { BLOCKS } from './blocks';
-import { registerRange as R } from './jointFundingRegister';
+import { icbContributionSource, type JointPoolReconciliation } from '../../../domain/jointPoolReconciliation';
+import { formula, text } from '../../grid';
+import { FORMAT, type CellPlan } from '../../sheetPlan';
+import { BLOCKS } from '../shared/blocks';
+import { registerRange as R } from './register';
 
 type Row = (CellPlan | null)[];
 

@@ -1,6 +1,6 @@
 import type { Plan } from '../../domain/plan';
 import { PlanError, type Problem } from '../../domain/problems';
-import { SHEET } from '../layouts/names';
+import { SHEET } from './assumptions/names';
 import { findSheet, type WorkbookSnapshot } from '../snapshot';
 import { importTemplate } from '../template/templateImport';
 import { readPlan } from './planReader';

@@ -1,5 +1,5 @@
-import { text } from '../grid';
-import { INPUT_LOOK, type CellPlan } from '../sheetPlan';
+import { text } from '../../grid';
+import { INPUT_LOOK, type CellPlan } from '../../sheetPlan';
 
 /** "Yellow cells are inputs: <who types what> Everything else is calculated.": one wording on every sheet. */
 export function inputNote(what: string): string {

@@ -1,10 +1,10 @@
 import type Decimal from 'decimal.js';
-import { parseAmount } from '../../domain/amountText';
-import { Money } from '../../domain/money';
-import type { Problem } from '../../domain/problems';
-import { cellAddress } from '../a1';
-import type { Scalar } from '../sheetPlan';
-import { cellValue, type SheetSnapshot } from '../snapshot';
+import { parseAmount } from '../../../domain/amountText';
+import { Money } from '../../../domain/money';
+import type { Problem } from '../../../domain/problems';
+import { cellAddress } from '../../a1';
+import type { Scalar } from '../../sheetPlan';
+import { cellValue, type SheetSnapshot } from '../../snapshot';
 
 /**
  * Reads typed cells and records a problem naming the sheet and cell for anything unusable, so a

@@ -11,16 +11,16 @@ import {
   signOffRoles,
   type BenefitCard,
   type Tolerances,
-} from '../../domain/benefitCard';
-import type { Plan } from '../../domain/plan';
-import { unitCostName } from '../../domain/plan';
-import { quoteSheet } from '../../domain/problems';
+} from '../../../domain/benefitCard';
+import type { Plan } from '../../../domain/plan';
+import { unitCostName } from '../../../domain/plan';
+import { quoteSheet } from '../../../domain/problems';
 import {
   NOT_A_QUARTER,
   NOT_SET,
   reportingQuarterText as reportingQuarterShown,
   type ReportingQuarter,
-} from '../../domain/reportingQuarter';
+} from '../../../domain/reportingQuarter';
 import {
   cardTracker,
   dateSerial,
@@ -29,9 +29,9 @@ import {
   type CardTracker,
   type MetricTracker,
   type RateTracker,
-} from '../../domain/tracker';
-import { cellAddress } from '../a1';
-import { formula, num, text } from '../grid';
+} from '../../../domain/tracker';
+import { cellAddress } from '../../a1';
+import { formula, num, text } from '../../grid';
 import {
   FORMAT,
   listValidation,
@@ -40,15 +40,15 @@ import {
   type DefinedNamePlan,
   type SheetPlan,
   type ValidationPlan,
-} from '../sheetPlan';
-import { BLOCKS } from './blocks';
-import { HEADERS } from './names';
-import { schemesGeometry } from './schemes';
-import { inputNote, legendRow } from './inputLegend';
+} from '../../sheetPlan';
+import { BLOCKS } from '../shared/blocks';
+import { HEADERS } from '../assumptions/names';
+import { schemesGeometry } from '../assumptions/schemesLayout';
+import { inputNote, legendRow } from '../shared/inputLegend';
 
 /**
  * Benefit Card sheets, one per card ("Card 2b"), and the tracker settings block on the Assumptions
- * sheet. Input cells are kept by people and read back by readers/cardReader.ts; every other figure
+ * sheet. Input cells are kept by people and read back by cards/reader.ts; every other figure
  * is a live formula over them, the Schemes sheet, the unit-cost names and the tolerance names, with
  * the decimal.js figure (domain/tracker.ts) as its cached result.
  *

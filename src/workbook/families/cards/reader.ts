@@ -10,16 +10,16 @@ import {
   type RateMeasure,
   type SignOff,
   type Tolerances,
-} from '../../domain/benefitCard';
-import { Money } from '../../domain/money';
-import type { Problem } from '../../domain/problems';
-import { serialToIso } from '../../domain/tracker';
-import { CARD_LABEL, CARD_SECTION, TRACKER_LABELS } from '../layouts/benefitCards';
-import { SHEET } from '../layouts/names';
-import { findSheet, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
-import { BLOCKS, SHEET_SPECS } from '../layouts/blocks';
-import { locateBlock } from './blockLocator';
-import { CellReader } from './cells';
+} from '../../../domain/benefitCard';
+import { Money } from '../../../domain/money';
+import type { Problem } from '../../../domain/problems';
+import { serialToIso } from '../../../domain/tracker';
+import { CARD_LABEL, CARD_SECTION, TRACKER_LABELS } from './benefitCards';
+import { SHEET } from '../assumptions/names';
+import { findSheet, type SheetSnapshot, type WorkbookSnapshot } from '../../snapshot';
+import { BLOCKS, SHEET_SPECS } from '../shared/blocks';
+import { locateBlock } from '../shared/blockLocator';
+import { CellReader } from '../shared/cells';
 
 export const CARD_SHEET_PREFIX = 'Card ';
 

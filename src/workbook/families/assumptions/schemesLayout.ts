@@ -1,10 +1,10 @@
-import type { Plan } from '../../domain/plan';
-import { columnLetter } from '../a1';
-import { num, text } from '../grid';
-import { FORMAT, type CellPlan, type SheetPlan } from '../sheetPlan';
-import { blockBody, BLOCKS, regionRows, SHEET_SPECS } from './blocks';
+import type { Plan } from '../../../domain/plan';
+import { columnLetter } from '../../a1';
+import { num, text } from '../../grid';
+import { FORMAT, type CellPlan, type SheetPlan } from '../../sheetPlan';
+import { blockBody, BLOCKS, regionRows, SHEET_SPECS } from '../shared/blocks';
 import { benefitHeader, costHeader, HEADERS, NO, SHEET, YES } from './names';
-import { inputNote, legendRow } from './inputLegend';
+import { inputNote, legendRow } from '../shared/inputLegend';
 
 /** Where each input sits on the Schemes sheet, so the year tables can point their formulas at it. */
 export interface SchemesGeometry {

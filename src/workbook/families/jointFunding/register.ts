@@ -1,10 +1,10 @@
 import type Decimal from 'decimal.js';
-import { healthMinutes, PERCENT_PLACES, type JointFunding, type JointPackage } from '../../domain/jointFunding';
-import type { JointSummary } from '../../domain/jointFundingSummary';
-import { columnLetter, sheetRef } from '../a1';
-import { formula, num, text } from '../grid';
-import { FORMAT, type CellPlan, type Scalar, type SheetPlan } from '../sheetPlan';
-import { blockBody, BLOCKS, regionRows, SHEET_SPECS } from './blocks';
+import { healthMinutes, PERCENT_PLACES, type JointFunding, type JointPackage } from '../../../domain/jointFunding';
+import type { JointSummary } from '../../../domain/jointFundingSummary';
+import { columnLetter, sheetRef } from '../../a1';
+import { formula, num, text } from '../../grid';
+import { FORMAT, type CellPlan, type Scalar, type SheetPlan } from '../../sheetPlan';
+import { blockBody, BLOCKS, regionRows, SHEET_SPECS } from '../shared/blocks';
 import {
   BASIS_CELLS,
   DATE_FORMAT,
@@ -15,7 +15,7 @@ import {
   registerColumn,
   TASK_KINDS,
   type RegisterColumn,
-} from './jointFundingNames';
+} from './names';
 
 type Row = (CellPlan | null)[];
 

@@ -1,6 +1,6 @@
-import type { CellPlan } from '../sheetPlan';
-import { HEADERS, SHEET } from './names';
-import { POOL_HEADERS, POOL_SHEETS } from './poolNames';
+import type { CellPlan } from '../../sheetPlan';
+import { HEADERS, SHEET } from '../assumptions/names';
+import { POOL_HEADERS, POOL_SHEETS } from '../pool/names';
 import {
   FIGURE_HEADERS,
   GROUP_HEADERS,
@@ -13,7 +13,7 @@ import {
   RULE_HEADERS,
   SETTINGS_HEADERS,
   TASK_HEADERS,
-} from './jointFundingNames';
+} from '../jointFunding/names';
 import {
   BALANCE_FIRST_HEADER,
   CHECKLIST_HEADERS,
@@ -23,11 +23,11 @@ import {
   MINIMUM_HEADERS,
   REQUIRED_HEADERS,
   TEMPLATE_SHEETS,
-} from '../families/template/names';
+} from '../template/names';
 
 /**
  * What each sheet's blocks are, described once: the layouts write them from this, the readers find
- * them with it (readers/blockLocator.ts) and the audit knows from it which rows people may add.
+ * them with it (shared/blockLocator.ts) and the audit knows from it which rows people may add.
  *
  * A block is a header row (with an optional title line above it) and the rows under it, down to the
  * next block's title or header. A block that grows is one people type rows into: the layout leaves

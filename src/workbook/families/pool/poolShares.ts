@@ -1,9 +1,9 @@
-import { contributionShares, emptyPool, type PoolYear } from '../../domain/pool';
-import type { Plan } from '../../domain/plan';
-import { columnLetter } from '../a1';
-import { formula, text } from '../grid';
-import { FORMAT, type CellPlan } from '../sheetPlan';
-import { POOL_HEADERS, SHARING_RULES } from './poolNames';
+import { contributionShares, emptyPool, type PoolYear } from '../../../domain/pool';
+import type { Plan } from '../../../domain/plan';
+import { columnLetter } from '../../a1';
+import { formula, text } from '../../grid';
+import { FORMAT, type CellPlan } from '../../sheetPlan';
+import { POOL_HEADERS, SHARING_RULES } from './names';
 
 /** The Pool sheet's by-source and by-partner tables: how the forecast variance is shared out. */
 type Row = (CellPlan | null)[];

@@ -1,27 +1,21 @@
-import { ukDate, yearBounds, yearOf, type Day, type JointFunding, type Shares } from '../../domain/jointFunding';
+import { ukDate, yearBounds, yearOf, type Day, type JointFunding, type Shares } from '../../../domain/jointFunding';
 import {
   BASES,
   jointSummary,
   RETURN_METHODS,
   type GroupFigures,
   type JointSummary,
-} from '../../domain/jointFundingSummary';
-import { reconcileJointWithPool } from '../../domain/jointPoolReconciliation';
-import type { Plan } from '../../domain/plan';
-import { sheetRef } from '../a1';
-import { formula, num, text } from '../grid';
-import { FORMAT, type CellPlan, type SheetPlan } from '../sheetPlan';
-import { blockBody, BLOCKS, regionRows, SHEET_SPECS, type BlockSpec } from './blocks';
-import {
-  registerRange as R,
-  registerSheet,
-  tasksSheet,
-  REGISTER_HEADER_ROW,
-  type JointGeometry,
-} from './jointFundingRegister';
-import { reconcileRows } from './jointFundingReconcile';
-import { poolLayout } from './pool';
-import { BASIS_CELLS, DATE_FORMAT, JOINT_SHEETS, METHOD_CELLS, PSEUDONYM_NOTE, SETTINGS } from './jointFundingNames';
+} from '../../../domain/jointFundingSummary';
+import { reconcileJointWithPool } from '../../../domain/jointPoolReconciliation';
+import type { Plan } from '../../../domain/plan';
+import { sheetRef } from '../../a1';
+import { formula, num, text } from '../../grid';
+import { FORMAT, type CellPlan, type SheetPlan } from '../../sheetPlan';
+import { blockBody, BLOCKS, regionRows, SHEET_SPECS, type BlockSpec } from '../shared/blocks';
+import { registerRange as R, registerSheet, tasksSheet, REGISTER_HEADER_ROW, type JointGeometry } from './register';
+import { reconcileRows } from './reconcile';
+import { poolLayout } from '../pool/poolLayout';
+import { BASIS_CELLS, DATE_FORMAT, JOINT_SHEETS, METHOD_CELLS, PSEUDONYM_NOTE, SETTINGS } from './names';
 
 type Row = (CellPlan | null)[];
 

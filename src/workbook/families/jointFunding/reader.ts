@@ -1,12 +1,12 @@
-import { isFinancialYearLabel } from '../../domain/financialYear';
-import type { Plan } from '../../domain/plan';
-import type { Problem } from '../../domain/problems';
-import type { Day, IcbRule, JointFunding, JointPackage, Task } from '../../domain/jointFunding';
-import { checkJointFunding, type PackageField } from '../../domain/jointFundingChecks';
-import { packageFromCells, parseDay, parseMethod, type PackageCells } from '../../domain/jointFundingInput';
-import type { RegisterProblem } from '../../domain/jointFundingJson';
-import { Money } from '../../domain/money';
-import { BLOCKS, SHEET_SPECS, type BlockSpec, type SheetSpec } from '../layouts/blocks';
+import { isFinancialYearLabel } from '../../../domain/financialYear';
+import type { Plan } from '../../../domain/plan';
+import type { Problem } from '../../../domain/problems';
+import type { Day, IcbRule, JointFunding, JointPackage, Task } from '../../../domain/jointFunding';
+import { checkJointFunding, type PackageField } from '../../../domain/jointFundingChecks';
+import { packageFromCells, parseDay, parseMethod, type PackageCells } from '../../../domain/jointFundingInput';
+import type { RegisterProblem } from '../../../domain/jointFundingJson';
+import { Money } from '../../../domain/money';
+import { BLOCKS, SHEET_SPECS, type BlockSpec, type SheetSpec } from '../shared/blocks';
 import {
   JOINT_SHEETS,
   REGISTER_COLUMNS,
@@ -15,10 +15,10 @@ import {
   SETTINGS,
   TASK_HEADERS,
   TASK_KINDS,
-} from '../layouts/jointFundingNames';
-import { findSheet, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
-import { locateBlock, type Block } from './blockLocator';
-import { CellReader, parseAmount } from './cells';
+} from './names';
+import { findSheet, type SheetSnapshot, type WorkbookSnapshot } from '../../snapshot';
+import { locateBlock, type Block } from '../shared/blockLocator';
+import { CellReader, parseAmount } from '../shared/cells';
 
 /**
  * Reads the joint-funding register back from its sheets: the packages people typed or pasted on the
@@ -72,7 +72,7 @@ export function readJointFunding(
 }
 
 /**
- * A block of the joint-funding sheets, found as every sheet's blocks are (readers/blockLocator.ts),
+ * A block of the joint-funding sheets, found as every sheet's blocks are (shared/blockLocator.ts),
  * with a missing header or column reported as a register problem.
  */
 function locate(

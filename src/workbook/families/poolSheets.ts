@@ -1,8 +1,8 @@
 import type { Plan } from '../../domain/plan';
 import type { SheetPlan } from '../sheetPlan';
-import { checksLayout } from './checks';
-import { poolLayout } from './pool';
-import { riskLogLayout } from './riskLog';
+import { checksLayout } from './checks/checksLayout';
+import { poolLayout } from './pool/poolLayout';
+import { riskLogLayout } from './riskLog/riskLogLayout';
 
 /** The finance sheets that follow the year tables: the pool, the plan's checks and the risk log. */
 export function poolSheets(plan: Plan): SheetPlan[] {

@@ -1,11 +1,11 @@
-import { computePoolYear, poolPartnerIds, poolSchemes, type Pool, emptyPool } from '../../domain/pool';
-import type { Plan } from '../../domain/plan';
-import { formula, num, text } from '../grid';
-import { FORMAT, type CellPlan, type SheetPlan, type TablePlan, type ValidationPlan } from '../sheetPlan';
-import { inputNote, legendRow } from './inputLegend';
-import { blockBody, BLOCKS, regionRows, ROOM_TO_GROW, SHEET_SPECS, type BlockSpec } from './blocks';
-import { POOL_SHEETS, SHARING_RULES } from './poolNames';
-import { schemesGeometry } from './schemes';
+import { computePoolYear, poolPartnerIds, poolSchemes, type Pool, emptyPool } from '../../../domain/pool';
+import type { Plan } from '../../../domain/plan';
+import { formula, num, text } from '../../grid';
+import { FORMAT, type CellPlan, type SheetPlan, type TablePlan, type ValidationPlan } from '../../sheetPlan';
+import { inputNote, legendRow } from '../shared/inputLegend';
+import { blockBody, BLOCKS, regionRows, ROOM_TO_GROW, SHEET_SPECS, type BlockSpec } from '../shared/blocks';
+import { POOL_SHEETS, SHARING_RULES } from './names';
+import { schemesGeometry } from '../assumptions/schemesLayout';
 import { abs, col, H, partnerRows, rel, sourceRows, type Years } from './poolShares';
 
 type Row = (CellPlan | null)[];

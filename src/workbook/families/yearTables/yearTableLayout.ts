@@ -1,13 +1,13 @@
 import type Decimal from 'decimal.js';
-import { financialYear } from '../../domain/financialYear';
-import { unitCostName, type Plan } from '../../domain/plan';
-import { computeSchemeTable, groupSchemes, NEL, type SchemeLine, type SchemeTable } from '../../domain/schemeTable';
-import { columnLetter } from '../a1';
-import { formula, num, text } from '../grid';
-import { FORMAT, type CellPlan, type SheetPlan } from '../sheetPlan';
-import { YES, yearSheetName } from './names';
-import { schemesGeometry, type SchemesGeometry } from './schemes';
-import { inputNote, legendRow } from './inputLegend';
+import { financialYear } from '../../../domain/financialYear';
+import { unitCostName, type Plan } from '../../../domain/plan';
+import { computeSchemeTable, groupSchemes, NEL, type SchemeLine, type SchemeTable } from '../../../domain/schemeTable';
+import { columnLetter } from '../../a1';
+import { formula, num, text } from '../../grid';
+import { FORMAT, type CellPlan, type SheetPlan } from '../../sheetPlan';
+import { YES, yearSheetName } from '../assumptions/names';
+import { schemesGeometry, type SchemesGeometry } from '../assumptions/schemesLayout';
+import { inputNote, legendRow } from '../shared/inputLegend';
 
 export const NA = 'n/a';
 

@@ -1,8 +1,8 @@
-import { signOffRoles } from '../../domain/benefitCard';
-import type { Plan } from '../../domain/plan';
-import { text } from '../grid';
-import type { SheetPlan } from '../sheetPlan';
-import { BLOCKS } from './blocks';
+import { signOffRoles } from '../../../domain/benefitCard';
+import type { Plan } from '../../../domain/plan';
+import { text } from '../../grid';
+import type { SheetPlan } from '../../sheetPlan';
+import { BLOCKS } from '../shared/blocks';
 
 /** The block at the foot of the Assumptions sheet (BLOCKS.signOffRoles) naming who signs a Benefit Card off. */
 export const SIGN_OFF_MEANINGS = [

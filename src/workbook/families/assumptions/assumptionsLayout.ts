@@ -1,10 +1,10 @@
-import { EXCEL_LIMITS, fitText } from '../../domain/excelLimits';
-import { unitCostName, type Plan } from '../../domain/plan';
-import { cellAddress } from '../a1';
-import { num, text } from '../grid';
-import { FORMAT, type CellPlan, type DefinedNamePlan, type SheetPlan, type TablePlan } from '../sheetPlan';
-import { blockBody, BLOCKS, ROOM_TO_GROW, SHEET_SPECS, type BlockSpec } from './blocks';
-import { inputNote, legendRow } from './inputLegend';
+import { EXCEL_LIMITS, fitText } from '../../../domain/excelLimits';
+import { unitCostName, type Plan } from '../../../domain/plan';
+import { cellAddress } from '../../a1';
+import { num, text } from '../../grid';
+import { FORMAT, type CellPlan, type DefinedNamePlan, type SheetPlan, type TablePlan } from '../../sheetPlan';
+import { blockBody, BLOCKS, ROOM_TO_GROW, SHEET_SPECS, type BlockSpec } from '../shared/blocks';
+import { inputNote, legendRow } from '../shared/inputLegend';
 import { SHEET } from './names';
 
 /**

@@ -14,15 +14,15 @@ import type {
 import { checkPlan, type PlanPath } from '../../domain/planRules';
 import { PlanError, type Location, type Problem } from '../../domain/problems';
 import { cellAddress } from '../a1';
-import { HEADERS, NO, SHEET, YES } from '../layouts/names';
+import { HEADERS, NO, SHEET, YES } from './assumptions/names';
 import { findSheet, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
-import { readCardBook } from './cardReader';
-import { BLOCKS, SHEET_SPECS } from '../layouts/blocks';
-import { locateBlock, type Block } from './blockLocator';
-import { CellReader } from './cells';
-import { readPoolSheets } from './poolReader';
-import { readJointFundingInto } from './jointFundingReader';
-import { readTemplate } from '../families/template/reader';
+import { readCardBook } from './cards/reader';
+import { BLOCKS, SHEET_SPECS } from './shared/blocks';
+import { locateBlock, type Block } from './shared/blockLocator';
+import { CellReader } from './shared/cells';
+import { readPoolSheets } from './pool/reader';
+import { readJointFundingInto } from './jointFunding/reader';
+import { readTemplate } from './template/reader';
 
 /**
  * Reads the plan back from the Assumptions, Schemes and Investments sheets, so whatever a
