@@ -8,7 +8,7 @@ import { Money, sum } from '../src/domain/money';
 import type { Plan } from '../src/domain/plan';
 import { planFromJson, planToJson } from '../src/domain/planJson';
 import { benefitsSummary, cardTracker, combinedCumulative } from '../src/domain/tracker';
-import { CARD_LABEL, CARD_SECTION } from '../src/workbook/families/cards/benefitCards';
+import { CARD_LABEL, CARD_SECTION } from '../src/workbook/families/cards/names';
 import { SUMMARY_SHEET } from '../src/workbook/families/cards/cardSummary';
 import { readPlan } from '../src/workbook/families/planReader';
 import { auditWorkbook } from '../src/workbook/audit/auditWorkbook';

@@ -1,7 +1,7 @@
 import { OfficeWorkbook } from '../src/adapters/office/officeWorkbook';
 import type { Plan } from '../src/domain/plan';
 import { planFromJson } from '../src/domain/planJson';
-import { CARD_SECTION } from '../src/workbook/families/cards/benefitCards';
+import { CARD_SECTION } from '../src/workbook/families/cards/names';
 import { isBookkeeping } from '../src/workbook/ownership';
 import { generateTables, loadPlanFromWorkbook, startPlan, type CommandOutcome } from '../src/workbook/commands';
 import { barnetJsonCopy } from './support/barnet';

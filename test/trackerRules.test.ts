@@ -7,7 +7,7 @@ import { planFromJson } from '../src/domain/planJson';
 import { computePoolYear } from '../src/domain/pool';
 import { reportingQuarter, reportingQuarterText } from '../src/domain/reportingQuarter';
 import { benefitsSummary, ratioStatus } from '../src/domain/tracker';
-import { CARD_LABEL, CARD_SECTION, TRACKER_LABELS } from '../src/workbook/families/cards/benefitCards';
+import { CARD_LABEL, CARD_SECTION, TRACKER_LABELS } from '../src/workbook/families/cards/names';
 import { SUMMARY_HEADERS, SUMMARY_SHEET } from '../src/workbook/families/cards/cardSummary';
 import { INPUT_LOOK } from '../src/workbook/sheetPlan';
 import { LEGEND } from '../src/workbook/families/shared/inputLegend';

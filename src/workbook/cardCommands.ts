@@ -6,7 +6,8 @@ import { benefitsSummary, realisedCount, type BenefitsSummary } from '../domain/
 import { updateWorkbook, type Progress, type WorkbookHost } from './host';
 import { planToRewrite } from './commands';
 import { assumptionsLayout } from './families/assumptions/assumptionsLayout';
-import { benefitCardsLayout, TRACKER_NAMES } from './families/cards/benefitCards';
+import { benefitCardsLayout } from './families/cards/benefitCards';
+import { TRACKER_NAMES } from './families/cards/names';
 import { workbookLayout } from './workbookLayout';
 
 /**

@@ -1,6 +1,6 @@
 import type { Scalar, SheetPlan, WorkbookPlan } from '../../src/workbook/sheetPlan';
 import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
-import { CARD_SECTION } from '../../src/workbook/families/cards/benefitCards';
+import { CARD_SECTION } from '../../src/workbook/families/cards/names';
 
 /**
  * The person-entered cells of the card sheets (and the tracker settings), keyed by what they mean

@@ -4,7 +4,7 @@ import { planFromJson } from '../../src/domain/planJson';
 import { formatValue, parseTyped } from '../../src/preview/numberFormat';
 import { fieldId, formFromPlan, newScheme, planFromForm, type PlanForm } from '../../src/taskpane/planForm';
 import { FORMAT } from '../../src/workbook/sheetPlan';
-import { FORMAT_DATE } from '../../src/workbook/families/cards/benefitCards';
+import { FORMAT_DATE } from '../../src/workbook/families/cards/names';
 
 const barnet = () =>
   planFromJson(JSON.parse(readFileSync(path.join(__dirname, '../../examples/barnet-2014-16.json'), 'utf8'))).plan;

@@ -8,14 +8,8 @@ import { cellAddress } from '../../a1';
 import { formula, num, text } from '../../grid';
 import { FORMAT, type CellPlan, type SheetPlan, type TablePlan } from '../../sheetPlan';
 import { HEADERS } from '../assumptions/names';
-import {
-  CARD_LABEL,
-  FORMAT_DATE,
-  sheetRange,
-  TRACKER_NAMES,
-  YEAR_REALISED_TO_QUARTER,
-  type CardGeometry,
-} from './benefitCards';
+import { sheetRange, type CardGeometry } from './benefitCards';
+import { CARD_LABEL, FORMAT_DATE, TRACKER_NAMES, YEAR_REALISED_TO_QUARTER } from './names';
 
 export const SUMMARY_SHEET = 'Benefits Summary';
 export const SUMMARY_HEADERS = [

@@ -14,7 +14,7 @@ import {
 import { Money } from '../../../domain/money';
 import type { Problem } from '../../../domain/problems';
 import { serialToIso } from '../../../domain/tracker';
-import { CARD_LABEL, CARD_SECTION, TRACKER_LABELS } from './benefitCards';
+import { CARD_LABEL, CARD_SECTION, TRACKER_LABELS } from './names';
 import { SHEET } from '../assumptions/names';
 import { findSheet, type SheetSnapshot, type WorkbookSnapshot } from '../../snapshot';
 import { BLOCKS, SHEET_SPECS } from '../shared/blocks';

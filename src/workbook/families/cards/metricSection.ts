@@ -1,0 +1,159 @@
+import type Decimal from 'decimal.js';
+import type { BenefitCard } from '../../../domain/benefitCard';
+import { unitCostName } from '../../../domain/plan';
+import type { MetricTracker } from '../../../domain/tracker';
+import { cellAddress } from '../../a1';
+import { formula, num, text } from '../../grid';
+import { FORMAT, type ValidationPlan } from '../../sheetPlan';
+import type { SchemesGeometry } from '../assumptions/schemesLayout';
+import { ragFormula, type Row } from './cardRows';
+import { NA, QC, QUARTER_HEADERS, TRACKER_NAMES, YEAR_HEADERS } from './names';
+
+/** One counted benefit of a card, and where the plan's figure for it sits on the Schemes sheet. */
+interface MetricContext {
+  readonly card: BenefitCard;
+  readonly m: MetricTracker;
+  readonly schemeIndex: number;
+  readonly schemes: SchemesGeometry;
+}
+
+/** The "plan by year" check block and the quarter rows of one counted benefit. */
+export function metricBlock(
+  rows: Row[],
+  { card, m, schemeIndex, schemes: g }: MetricContext,
+  validations: ValidationPlan[],
+): { years: Map<string, number>; firstQuarter: number } {
+  const at = (row: number, col: number) => cellAddress(row, col);
+  rows.push(YEAR_HEADERS.map((h) => text(h, 'header')));
+  const yearFirst = rows.length;
+  const firstQuarter = yearFirst + card.years.length + 2; // the years, a blank row, the quarter header
+  const years = new Map<string, number>();
+  m.years.forEach((y, i) => {
+    const r = yearFirst + i;
+    years.set(y.year, r);
+    const q0 = firstQuarter + 4 * i;
+    const q3 = q0 + 3;
+    const span = (col: number) => `${at(q0, col)}:${at(q3, col)}`;
+    const toQuarter = [0, 1, 2, 3]
+      .map((j) => `IF(${TRACKER_NAMES.position}-${4 * i}>=${j + 1},N(${at(q0 + j, QC('Realised'))}),0)`)
+      .join('+');
+    const check = y.addsUp ? 'Adds up' : `Check: the ${y.year} profile does not add up to the plan`;
+    rows.push([
+      text(y.year),
+      schemeIndex >= 0
+        ? formula(`N(${g.cell(g.benefitColumn(y.year, m.metric.unit.id), schemeIndex)})`, y.plan, FORMAT.count)
+        : num(y.plan, FORMAT.count),
+      formula(`SUM(${span(QC('Planned'))})`, y.profile, FORMAT.count),
+      formula(
+        `IF(COUNT(${span(QC('Phasing %'))})=0,"Even",SUM(${span(QC('Phasing %'))}))`,
+        y.phasingTotal ?? 'Even',
+        FORMAT.percent,
+      ),
+      formula(`SUM(${span(QC('Realised'))})`, y.realised, FORMAT.count),
+      formula(`${at(q3, QC('Forecast lower'))}`, y.forecast.lower, FORMAT.count),
+      formula(`${at(q3, QC('Forecast expected'))}`, y.forecast.expected, FORMAT.count),
+      formula(`${at(q3, QC('Forecast upper'))}`, y.forecast.upper, FORMAT.count),
+      formula(`${at(r, 2)}-${at(r, 1)}`, y.profile.minus(y.plan), FORMAT.count),
+      formula(
+        `IF(ROUND(${at(r, 8)},6)=0,"Adds up","Check: the ${y.year} profile does not add up to the plan")`,
+        check,
+        FORMAT.text,
+        y.addsUp ? 'computed' : 'warning',
+      ),
+      formula(toQuarter, y.realisedToQuarter, FORMAT.count),
+    ]);
+  });
+  rows.push([]);
+  rows.push(QUARTER_HEADERS.map((h) => text(h, 'header')));
+  const firstAll = rows.length;
+  m.quarters.forEach((_, k) => rows.push(quarterCells(rows.length, { card, m, k, yearFirst, firstAll })));
+  if (m.quarters.length)
+    validations.push({
+      range: `${at(firstAll, 2)}:${at(rows.length - 1, 2)}`,
+      kind: 'decimal',
+      min: 0,
+      message: 'A share of the year, e.g. 25%; leave a year blank for an even split.',
+    });
+  return { years, firstQuarter: firstAll };
+}
+
+/** One quarter row of a counted benefit: typed actuals, then every figure as a formula over them. */
+function quarterCells(
+  r: number,
+  ctx: { card: BenefitCard; m: MetricTracker; k: number; yearFirst: number; firstAll: number },
+): Row {
+  const { card, m, k, yearFirst, firstAll } = ctx;
+  const q = m.quarters[k];
+  const unit = unitCostName(m.metric.unit.id);
+  const at = (row: number, col: number) => cellAddress(row, col);
+  const abs = (row: number, col: number) => cellAddress(row, col, true);
+  const c = (h: (typeof QUARTER_HEADERS)[number]) => at(r, QC(h));
+  const i = Math.floor(k / 4);
+  const j = k % 4;
+  const q0 = firstAll + 4 * i;
+  const yearSpan = (col: number) => `${abs(q0, col)}:${abs(q0 + 3, col)}`;
+  const ytd = (h: (typeof QUARTER_HEADERS)[number]) => `SUM(${abs(q0, QC(h))}:${c(h)})`;
+  const since = (h: (typeof QUARTER_HEADERS)[number]) => `SUM(${abs(firstAll, QC(h))}:${c(h)})`;
+  const planCell = abs(yearFirst + i, 1);
+  const profileCell = abs(yearFirst + i, 2);
+  const noData = `${c('Realised')}=""`;
+  const run = `IF(${ytd('Planned, quarter reported')}=0,1,${ytd('Realised')}/${ytd('Planned, quarter reported')})`;
+  const rest = `(${profileCell}-${ytd('Planned, quarter reported')})*${run}`;
+  const range = TRACKER_NAMES.range;
+  // Lower and upper are the smaller and larger scenario, so negative figures never swap them.
+  const forecastCell = (h: 'Forecast lower' | 'Forecast expected' | 'Forecast upper', value: Decimal) => {
+    const pick = (x: string) =>
+      h === 'Forecast expected' ? x : `${h === 'Forecast lower' ? 'MIN' : 'MAX'}(${x}*(1-${range}),${x}*(1+${range}))`;
+    const carried = j === 0 ? pick(profileCell) : at(r - 1, QC(h));
+    return formula(`IF(${noData},${carried},${ytd('Realised')}+${pick(rest)})`, value, FORMAT.count);
+  };
+  const later =
+    k + 1 < m.quarters.length
+      ? `COUNT(${at(r + 1, QC('Realised'))}:${at(firstAll + m.quarters.length - 1, QC('Realised'))})>0`
+      : 'FALSE()';
+  const a = q.actual;
+  const input = (d: Decimal | undefined) =>
+    d === undefined ? { style: 'input' as const, format: FORMAT.count } : num(d, FORMAT.count, 'input');
+  return [
+    text(q.quarter),
+    text(card.quarters[k].months),
+    q.phasing !== null && q.phasing !== undefined
+      ? num(q.phasing, FORMAT.percent, 'input')
+      : { style: 'input', format: FORMAT.percent },
+    formula(
+      `IF(COUNT(${yearSpan(2)})=0,INT(${planCell}/4)+MIN(1,MAX(0,${planCell}-4*INT(${planCell}/4)-${j})),${planCell}*${c('Phasing %')})`,
+      q.planned,
+      FORMAT.count,
+    ),
+    formula(`${c('Planned')}*${unit}`, q.plannedGbp, FORMAT.pounds),
+    input(a?.reduction),
+    input(a?.baseline),
+    input(a?.actual),
+    formula(
+      `IF(ISNUMBER(${c('Realised reduction')}),${c('Realised reduction')},IF(AND(ISNUMBER(${c('Baseline admissions')}),ISNUMBER(${c('Actual admissions')})),${c('Baseline admissions')}-${c('Actual admissions')},""))`,
+      q.realised ?? '',
+      FORMAT.count,
+    ),
+    formula(`IF(${noData},"",${c('Realised')}*${unit})`, q.realisedGbp ?? '', FORMAT.pounds),
+    formula(`IF(${noData},"",${c('Realised')}-${c('Planned')})`, q.variance ?? '', FORMAT.count),
+    formula(`IF(${noData},"",${c('Variance')}*${unit})`, q.varianceGbp ?? '', FORMAT.pounds),
+    formula(
+      `IF(${noData},"",IF(${c('Planned')}=0,"${NA}",${c('Variance')}/${c('Planned')}))`,
+      q.variancePct ?? '',
+      FORMAT.percent,
+    ),
+    formula(since('Planned'), q.cumPlanned, FORMAT.count),
+    formula(`IF(${noData},"",${c('Planned')})`, q.plannedReported ?? '', FORMAT.count),
+    formula(since('Planned, quarter reported'), q.cumPlannedReported, FORMAT.count),
+    formula(since('Realised'), q.cumRealised, FORMAT.count),
+    forecastCell('Forecast lower', q.forecast.lower),
+    forecastCell('Forecast expected', q.forecast.expected),
+    forecastCell('Forecast upper', q.forecast.upper),
+    formula(
+      `IF(${noData},IF(${later},"Missing","No data yet"),${ragFormula(c('Cumulative realised'), c('Cumulative planned, quarters reported'))})`,
+      q.status,
+      FORMAT.text,
+    ),
+    text(a?.note ?? '', 'input'),
+  ];
+}
