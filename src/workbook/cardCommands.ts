@@ -6,7 +6,6 @@ import { benefitsSummary, realisedCount, type BenefitsSummary } from '../domain/
 import { updateWorkbook, type Progress, type WorkbookHost } from './host';
 import { planToRewrite } from './commands';
 import { assumptionsLayout } from './families/assumptions/assumptionsLayout';
-import { benefitCardsLayout } from './families/cards/benefitCards';
 import { TRACKER_NAMES } from './families/cards/names';
 import { workbookLayout } from './workbookLayout';
 
@@ -149,11 +148,9 @@ export async function setReportingQuarter(
 
 /** The cell a person types the reporting quarter in, "Assumptions!B41": the pane says where it is. */
 export function reportingQuarterCell(plan: Plan): string {
-  const assumptions = assumptionsLayout(plan).sheet;
-  const name = benefitCardsLayout(plan, assumptions, { withSheets: false }).names.find(
-    (n) => n.name === TRACKER_NAMES.asAt,
-  );
-  return `${assumptions.name}!${(name?.cell ?? '').replace(/\$/g, '')}`;
+  const assumptions = assumptionsLayout(plan);
+  const name = assumptions.names.find((n) => n.name === TRACKER_NAMES.asAt);
+  return `${assumptions.sheet.name}!${(name?.cell ?? '').replace(/\$/g, '')}`;
 }
 
 /** The realised count an entry gives, as the card will show it. */

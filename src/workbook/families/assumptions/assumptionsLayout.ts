@@ -5,14 +5,32 @@ import { num, text } from '../../grid';
 import { FORMAT, type CellPlan, type DefinedNamePlan, type SheetPlan, type TablePlan } from '../../sheetPlan';
 import { blockBody, BLOCKS, ROOM_TO_GROW, SHEET_SPECS, type BlockSpec } from '../shared/blocks';
 import { inputNote, legendRow } from '../shared/inputLegend';
+import { trackerSettingsBlock } from '../cards/trackerSettings';
 import { SHEET } from './names';
+import { signOffRoleRows } from './signOffRoles';
+
+/** Where the inputs other sheets' formulas read sit on the Assumptions sheet ("Assumptions!$B$12"). */
+export interface AssumptionsGeometry {
+  statedPool(year: string): string;
+  minimumPool(year: string): string;
+  /** A year's row of the NEL targets; undefined for a year with no target. */
+  target(year: string): { baseline: string; target: string; atRisk: string } | undefined;
+}
+
+export interface AssumptionsLayout {
+  readonly sheet: SheetPlan;
+  /** The unit costs' names (UnitCost_NEL) and the tracker settings' (Tolerance_Green...). */
+  readonly names: DefinedNamePlan[];
+  readonly geometry: AssumptionsGeometry;
+}
 
 /**
- * The Assumptions sheet: the plan's identity, its years and stated pools, the unit costs (each a
- * defined name such as UnitCost_NEL, so no formula ever carries a unit cost as a literal) and the
- * NEL targets. Every block is an Excel table a commissioner edits in place.
+ * The Assumptions sheet, in one pass: the plan's identity, its years and stated pools, the unit
+ * costs (each a defined name such as UnitCost_NEL, so no formula ever carries a unit cost as a
+ * literal), the NEL targets, the Benefit Cards' tracker settings and who signs a card off. Every
+ * block is an Excel table a commissioner edits in place.
  */
-export function assumptionsLayout(plan: Plan): { sheet: SheetPlan; names: DefinedNamePlan[] } {
+export function assumptionsLayout(plan: Plan): AssumptionsLayout {
   const rows = assumptionsHeadRows(plan);
   const tables: TablePlan[] = [];
   const block = blockAdder(rows, tables);
@@ -26,7 +44,7 @@ export function assumptionsLayout(plan: Plan): { sheet: SheetPlan; names: Define
     plan.partners.map((p) => [text(p.id, 'input'), text(p.name, 'input'), text(p.kind, 'input')]),
     inputs(undefined, undefined, undefined),
   );
-  block(
+  const firstYear = block(
     BLOCKS.years,
     plan.years.map((y) => [
       text(y.label, 'input'),
@@ -48,7 +66,7 @@ export function assumptionsLayout(plan: Plan): { sheet: SheetPlan; names: Define
     inputs(undefined, undefined, undefined, FORMAT.pence, undefined, undefined),
   );
   const names = unitCostNames(plan, firstUnitRow);
-  block(
+  const firstTarget = block(
     BLOCKS.targets,
     plan.targets.map((t) => [
       text(t.year, 'input'),
@@ -59,9 +77,40 @@ export function assumptionsLayout(plan: Plan): { sheet: SheetPlan; names: Define
     inputs(undefined, FORMAT.count, FORMAT.count, FORMAT.pounds),
   );
 
+  // The tracker settings and sign-off roles come after the tables, a blank row before each.
+  if (rows[rows.length - 1].length) rows.push([]);
+  const tracker = trackerSettingsBlock(plan, rows.length);
+  rows.push(...tracker.rows);
+  if (rows[rows.length - 1].length) rows.push([]);
+  rows.push(...signOffRoleRows(plan));
+
   return {
-    sheet: { name: SHEET.assumptions, rows, tables, columnWidths: [28, 44, 18, 16, 26, 80], tabColor: '1F4E79' },
-    names,
+    sheet: {
+      name: SHEET.assumptions,
+      rows,
+      tables,
+      validations: tracker.validations,
+      columnWidths: [28, 44, 18, 16, 26, 80],
+      tabColor: '1F4E79',
+    },
+    names: [...names, ...tracker.names],
+    geometry: assumptionsGeometry(plan, firstYear, firstTarget),
+  };
+}
+
+/** The geometry from the first rows (zero-based) of the years and targets blocks. */
+function assumptionsGeometry(plan: Plan, firstYear: number, firstTarget: number): AssumptionsGeometry {
+  const at = (column: string, row: number) => `${SHEET.assumptions}!$${column}$${row + 1}`;
+  const yearRow = (label: string) => firstYear + plan.years.findIndex((y) => y.label === label);
+  return {
+    statedPool: (year) => at('B', yearRow(year)),
+    minimumPool: (year) => at('C', yearRow(year)),
+    target: (year) => {
+      const i = plan.targets.findIndex((t) => t.year === year);
+      if (i < 0) return undefined;
+      const row = firstTarget + i;
+      return { baseline: at('B', row), target: at('C', row), atRisk: at('D', row) };
+    },
   };
 }
 

@@ -56,7 +56,7 @@ export function schemesGeometry(plan: Plan): SchemesGeometry {
 }
 
 /** The Schemes sheet: one row per scheme, the only place costs and expected benefits are typed. */
-export function schemesLayout(plan: Plan): SheetPlan {
+export function schemesLayout(plan: Plan, geometry: SchemesGeometry): SheetPlan {
   const headers: string[] = [...HEADERS.schemes];
   for (const year of plan.years) {
     headers.push(costHeader(year.label));
@@ -94,7 +94,6 @@ export function schemesLayout(plan: Plan): SheetPlan {
     const unit = plan.unitCosts[((i - HEADERS.schemes.length) % (1 + plan.unitCosts.length)) - 1];
     return unit ? text(unit.benefit, 'note') : text('£ per year', 'note');
   });
-  const geometry = schemesGeometry(plan);
   const lastRow = geometry.firstRow + regionRows(SHEET_SPECS.schemes, BLOCKS.schemes, plan.schemes.length);
   const numeric = headers.slice(HEADERS.schemes.length).map((_, i) => columnLetter(HEADERS.schemes.length + i));
   return {

@@ -10,8 +10,8 @@ import type { Plan } from '../../../domain/plan';
 import { quoteSheet } from '../../../domain/problems';
 import type { ReportingQuarter } from '../../../domain/reportingQuarter';
 import { cardTracker, type CardTracker } from '../../../domain/tracker';
-import type { ChartPlan, DefinedNamePlan, SheetPlan } from '../../sheetPlan';
-import { schemesGeometry, type SchemesGeometry } from '../assumptions/schemesLayout';
+import type { ChartPlan, SheetPlan } from '../../sheetPlan';
+import type { SchemesGeometry } from '../assumptions/schemesLayout';
 import { absCell, type CardRows } from './cardRows';
 import {
   barriersAndDependencies,
@@ -24,7 +24,6 @@ import {
 import { CARD_LABEL } from './names';
 import { fillPositionFigures, fillPositionStatus, positionPlaceholders, type PositionRefs } from './positionSection';
 import { cumulativeTable, trackerBlocks } from './trackerSections';
-import { withTrackerSettings } from './trackerSettings';
 
 /** Where a card's position figures sit, for the summary sheet. */
 export interface CardGeometry {
@@ -37,15 +36,11 @@ export interface CardGeometry {
 }
 
 export interface BenefitCardsLayout {
-  readonly assumptions: SheetPlan;
   readonly sheets: SheetPlan[];
-  readonly names: DefinedNamePlan[];
   readonly geometry: CardGeometry[];
 }
 
 export interface CardsLayoutOptions {
-  /** false: the tracker settings only (the pane writes the tables before anyone creates cards). */
-  readonly withSheets?: boolean;
   /**
    * Given, each card sheet goes to it as soon as it is laid out instead of into `sheets`: a
    * caller that looks at each sheet once (the audit) then never holds a thousand at a time.
@@ -53,25 +48,22 @@ export interface CardsLayoutOptions {
   readonly eachSheet?: (sheet: SheetPlan) => void;
 }
 
-/** The tracker settings appended to the Assumptions sheet, and one sheet per card. */
+/** One sheet per card; their settings are on the Assumptions sheet (trackerSettings.ts). */
 export function benefitCardsLayout(
   plan: Plan,
-  assumptions: SheetPlan,
-  { withSheets = true, eachSheet }: CardsLayoutOptions = {},
+  schemes: SchemesGeometry,
+  { eachSheet }: CardsLayoutOptions = {},
 ): BenefitCardsLayout {
   const book = cardBook(plan);
   const quarter = planReportingQuarter(plan);
-  const schemes = schemesGeometry(plan);
-  const { sheet, names } = withTrackerSettings(plan, assumptions, book.tolerances, quarter);
-  // The tracker settings always go on Assumptions; the card sheets only when the cards are written.
   const sheets: SheetPlan[] = [];
-  const geometry = (withSheets ? benefitCards(plan) : []).map((card) => {
+  const geometry = benefitCards(plan).map((card) => {
     const laid = cardSheet(plan, card, { tolerances: book.tolerances, quarter, schemes });
     if (eachSheet) eachSheet(laid.plan);
     else sheets.push(laid.plan);
     return laid.geometry;
   });
-  return { assumptions: sheet, sheets, names, geometry };
+  return { sheets, geometry };
 }
 
 /** What every card of a plan is laid out against: worked out once for all of them. */

@@ -7,7 +7,7 @@ import { benefitsSummary } from '../../../domain/tracker';
 import { cellAddress } from '../../a1';
 import { formula, num, text } from '../../grid';
 import { FORMAT, type CellPlan, type SheetPlan, type TablePlan } from '../../sheetPlan';
-import { HEADERS } from '../assumptions/names';
+import type { AssumptionsGeometry } from '../assumptions/assumptionsLayout';
 import { sheetRange, type CardGeometry } from './benefitCards';
 import { CARD_LABEL, FORMAT_DATE, TRACKER_NAMES, YEAR_REALISED_TO_QUARTER } from './names';
 
@@ -64,7 +64,11 @@ type NelLine = { year: string; g: CardGeometry };
  * block), totals that follow the table's filters (SUBTOTAL), status counts, and where the plan
  * stands against its NEL reduction target. The table's filter buttons filter by tier and status.
  */
-export function cardSummaryLayout(plan: Plan, cards: readonly CardGeometry[], assumptions: SheetPlan): SheetPlan {
+export function cardSummaryLayout(
+  plan: Plan,
+  cards: readonly CardGeometry[],
+  assumptions: AssumptionsGeometry,
+): SheetPlan {
   const summary = benefitsSummary(plan);
   const rows: Row[] = [
     [text(`${plan.board} Benefit Cards: steering group summary`, 'title')],
@@ -161,7 +165,12 @@ function totalsRow(summary: Summary, cardCount: number, total: number, span: (co
 }
 
 /** Where the plan stands against its NEL reduction target, year by year, and the card lines each year adds up. */
-function nelStanding(rows: Row[], summary: Summary, cards: readonly CardGeometry[], assumptions: SheetPlan): void {
+function nelStanding(
+  rows: Row[],
+  summary: Summary,
+  cards: readonly CardGeometry[],
+  assumptions: AssumptionsGeometry,
+): void {
   rows.push([text('Where the plan stands against its NEL reduction target', 'subtitle')]);
   rows.push([
     text(
@@ -192,12 +201,12 @@ function nelStanding(rows: Row[], summary: Summary, cards: readonly CardGeometry
 function nelYearRow(
   r: number,
   standing: Summary['nel'][number],
-  assumptions: SheetPlan,
+  assumptions: AssumptionsGeometry,
   anyLines: boolean,
   lineFirst: number,
   lineLast: number,
 ): Row {
-  const target = targetCells(assumptions, standing.year);
+  const target = assumptions.target(standing.year);
   const add = (col: number, value: Decimal, format: string) =>
     anyLines
       ? formula(
@@ -209,12 +218,8 @@ function nelYearRow(
   const at = (col: number) => cellAddress(r, col);
   return [
     text(standing.year),
-    target
-      ? formula(sheetRange(assumptions.name, target.baseline), standing.baseline, FORMAT.count)
-      : num(standing.baseline, FORMAT.count),
-    target
-      ? formula(sheetRange(assumptions.name, target.target), standing.target, FORMAT.count)
-      : num(standing.target, FORMAT.count),
+    target ? formula(target.baseline, standing.baseline, FORMAT.count) : num(standing.baseline, FORMAT.count),
+    target ? formula(target.target, standing.target, FORMAT.count) : num(standing.target, FORMAT.count),
     formula(`${at(1)}-${at(2)}`, standing.reductionTarget, FORMAT.count),
     add(2, standing.plannedInCards, FORMAT.count),
     add(3, standing.realised, FORMAT.count),
@@ -239,16 +244,4 @@ function nelLineRow({ year, g }: NelLine): Row {
     formula(cell(6), y.forecast.expected, FORMAT.count),
     formula(cell(7), y.forecast.upper, FORMAT.count),
   ];
-}
-
-/** The baseline and target cells of a year in the Assumptions sheet's Targets table, found by its header. */
-function targetCells(assumptions: SheetPlan, year: string): { baseline: string; target: string } | undefined {
-  const header = assumptions.rows.findIndex((r) => r[0]?.value === HEADERS.targets[0]);
-  if (header < 0) return undefined;
-  for (let r = header + 1; r < assumptions.rows.length; r++) {
-    const first = assumptions.rows[r]?.[0]?.value;
-    if (first === undefined || first === null || first === '') return undefined;
-    if (first === year) return { baseline: cellAddress(r, 1, true), target: cellAddress(r, 2, true) };
-  }
-  return undefined;
 }

@@ -1,21 +1,14 @@
-import { planQuarters, type Tolerances } from '../../../domain/benefitCard';
+import { cardBook, planQuarters, planReportingQuarter } from '../../../domain/benefitCard';
 import type { Plan } from '../../../domain/plan';
 import {
   NOT_A_QUARTER,
   NOT_SET,
   reportingQuarterText as reportingQuarterShown,
-  type ReportingQuarter,
 } from '../../../domain/reportingQuarter';
 import { cellAddress } from '../../a1';
 import { formula, num, text } from '../../grid';
-import {
-  FORMAT,
-  listValidation,
-  type CellPlan,
-  type DefinedNamePlan,
-  type SheetPlan,
-  type ValidationPlan,
-} from '../../sheetPlan';
+import { FORMAT, listValidation, type CellPlan, type DefinedNamePlan, type ValidationPlan } from '../../sheetPlan';
+import { SHEET } from '../assumptions/names';
 import { BLOCKS } from '../shared/blocks';
 import type { Row } from './cardRows';
 import { TRACKER_LABELS, TRACKER_NAMES, TRACKER_SETTINGS_HEADER } from './names';
@@ -36,15 +29,14 @@ function quarterFormulas(list: string, count: number): { position: string; shown
   return { position, shown };
 }
 
-export function withTrackerSettings(
+/** The tracker settings block of the Assumptions sheet, its header at row `header` (zero-based), and the names of its cells. */
+export function trackerSettingsBlock(
   plan: Plan,
-  assumptions: SheetPlan,
-  t: Tolerances,
-  quarter: ReportingQuarter,
-): { sheet: SheetPlan; names: DefinedNamePlan[] } {
-  const rows: Row[] = assumptions.rows.map((r) => [...r]);
-  if (rows.length && rows[rows.length - 1].length) rows.push([]);
-  const header = rows.length;
+  header: number,
+): { rows: Row[]; names: DefinedNamePlan[]; validations: ValidationPlan[] } {
+  const t = cardBook(plan).tolerances;
+  const quarter = planReportingQuarter(plan);
+  const rows: Row[] = [];
   rows.push(TRACKER_SETTINGS_HEADER.map((h) => text(h, 'header')));
   const quarters = planQuarters(plan).map((q) => q.label);
   // The plan's quarters are listed under the settings, one row per TRACKER_NAMES entry, after a blank row and their header.
@@ -88,7 +80,7 @@ export function withTrackerSettings(
     rows.push([text(TRACKER_LABELS[key]), cell, text(meaning, 'note')]);
     names.push({
       name: TRACKER_NAMES[key],
-      sheet: assumptions.name,
+      sheet: SHEET.assumptions,
       cell: cellAddress(header + 1 + i, 1, true),
       comment: TRACKER_LABELS[key],
     });
@@ -98,7 +90,6 @@ export function withTrackerSettings(
   rows.push(BLOCKS.planQuarters.headers.map((h) => text(h, 'header')));
   for (const q of quarters) rows.push([text(q)]);
   const validations: ValidationPlan[] = [
-    ...(assumptions.validations ?? []),
     ...(quarters.length
       ? [
           listValidation(
@@ -110,5 +101,5 @@ export function withTrackerSettings(
         ]
       : []),
   ];
-  return { sheet: { ...assumptions, rows, validations }, names };
+  return { rows, names, validations };
 }

@@ -7,17 +7,14 @@ import { rating } from '../../../domain/riskLog';
 import { NEL } from '../../../domain/schemeTable';
 import { formula, num, text } from '../../grid';
 import { FORMAT, type CellPlan, type SheetPlan, type TablePlan } from '../../sheetPlan';
-import { assumptionsLayout } from '../assumptions/assumptionsLayout';
 import { blockBody, BLOCKS, regionRows, ROOM_TO_GROW, SHEET_SPECS } from '../shared/blocks';
-import { HEADERS, SHEET } from '../assumptions/names';
+import { SHEET } from '../assumptions/names';
 import type { PoolGeometry } from '../pool/poolLayout';
 import { FAIL, PASS, POOL_SHEETS } from '../pool/names';
 import { RISK_HEADER_ROW } from '../riskLog/riskLogLayout';
-import { schemesGeometry } from '../assumptions/schemesLayout';
 import { inputNote, legendRow } from '../shared/inputLegend';
-import { hasTemplate } from '../../../domain/expenditure';
 import { templateCheckRows } from '../template/expenditureSummary';
-import { templateGeometry } from '../template/geometry';
+import type { WorkbookGeometry } from '../geometry';
 
 type Row = (CellPlan | null)[];
 
@@ -33,10 +30,11 @@ export function checkCells(plan: Plan): Map<string, string> {
  * inputs, followed by the amounts the plan states in words and the parts tagged or itemised for
  * them, which people can correct or extend.
  */
-export function checksLayout(plan: Plan, pool: PoolGeometry): SheetPlan {
+export function checksLayout(plan: Plan, geometry: WorkbookGeometry & { readonly pool: PoolGeometry }): SheetPlan {
+  const { pool } = geometry;
   const checks = planChecks(plan);
   // The template's rules follow the plan's checks, their status read from the Expenditure sheet's checklist.
-  const template = hasTemplate(plan) ? templateCheckRows(plan, templateGeometry(plan)) : [];
+  const template = geometry.template ? templateCheckRows(plan, geometry.template) : [];
   const statements = plan.statements ?? [];
   const parts = statements.flatMap((s) => s.parts.map((p) => ({ id: s.id, ...p })));
   const firstCheck = CHECKS_HEADER_ROW + 1;
@@ -47,7 +45,7 @@ export function checksLayout(plan: Plan, pool: PoolGeometry): SheetPlan {
   // The parts end the sheet, so the sums take whole columns: a part typed anywhere under them counts.
   const ptRange = (col: string) => `$${col}:$${col}`;
 
-  const place = new Places(plan);
+  const place = new Places(plan, geometry);
   const rows: Row[] = checksHeadRows(plan);
   checks.forEach((c, i) => rows.push(checkRow(plan, c, firstCheck + i + 1, { place, pool, stFirst, ptRange })));
   rows.push(...template, []);
@@ -347,45 +345,32 @@ function quote(s: string): string {
   return s.replace(/"/g, '""');
 }
 
-/** Addresses of the inputs the checks read, found from the layouts that write them. */
+/** Addresses of the inputs the checks read, from the geometry of the sheets that hold them. */
 class Places {
-  private readonly assumptionRows: readonly (readonly (CellPlan | null)[])[];
-
-  constructor(private readonly plan: Plan) {
-    this.assumptionRows = assumptionsLayout(plan).sheet.rows;
-  }
-
-  private headerRow(first: string): number {
-    return this.assumptionRows.findIndex((row) => row[0]?.value === first);
-  }
+  constructor(
+    private readonly plan: Plan,
+    private readonly geometry: WorkbookGeometry,
+  ) {}
 
   year(label: string) {
     return this.plan.years.find((y) => y.label === label)!;
   }
 
-  private yearRow(label: string): number {
-    return this.headerRow(HEADERS.years[0]) + 2 + this.plan.years.findIndex((y) => y.label === label);
-  }
-
   statedPool(label: string): string {
-    return `${SHEET.assumptions}!$B$${this.yearRow(label)}`;
+    return this.geometry.assumptions.statedPool(label);
   }
 
   minimumPool(label: string): string {
-    return `${SHEET.assumptions}!$C$${this.yearRow(label)}`;
+    return this.geometry.assumptions.minimumPool(label);
   }
 
+  /** Only asked for a year with a target: the checks that read one are made only then (planChecks.ts). */
   target(year: string) {
-    const row = this.headerRow(HEADERS.targets[0]) + 2 + this.plan.targets.findIndex((t) => t.year === year);
-    return {
-      baseline: `${SHEET.assumptions}!$B$${row}`,
-      target: `${SHEET.assumptions}!$C$${row}`,
-      atRisk: `${SHEET.assumptions}!$D$${row}`,
-    };
+    return this.geometry.assumptions.target(year)!;
   }
 
   cost(scheme: number, year: string): string {
-    const g = schemesGeometry(this.plan);
+    const g = this.geometry.schemes;
     return g.cell(g.costColumn(year), scheme);
   }
 }

@@ -14,7 +14,7 @@ import { FORMAT, type CellPlan, type SheetPlan } from '../../sheetPlan';
 import { blockBody, BLOCKS, regionRows, SHEET_SPECS, type BlockSpec } from '../shared/blocks';
 import { registerRange as R, registerSheet, tasksSheet, REGISTER_HEADER_ROW, type JointGeometry } from './register';
 import { reconcileRows } from './reconcile';
-import { poolLayout } from '../pool/poolLayout';
+import type { PoolGeometry } from '../pool/poolLayout';
 import { BASIS_CELLS, DATE_FORMAT, JOINT_SHEETS, METHOD_CELLS, PSEUDONYM_NOTE, SETTINGS } from './names';
 
 type Row = (CellPlan | null)[];
@@ -56,7 +56,7 @@ function rulesRows(count: number): { first: number; last: number; breakdowns: nu
  * rules, and figures by ICB, basis and method), the register of packages and the time-to-task
  * tasks. Every figure is a formula over the register, with the decimal.js figure cached.
  */
-export function jointFundingSheets(plan: Plan, today: Day): SheetPlan[] {
+export function jointFundingSheets(plan: Plan, today: Day, pool: PoolGeometry): SheetPlan[] {
   const jf = plan.jointFunding ?? { rules: [], packages: [] };
   const { asAt, year } = jointSettings(jf, today);
   const summary = jointSummary(jf.packages, jf.rules, asAt, year);
@@ -76,7 +76,7 @@ export function jointFundingSheets(plan: Plan, today: Day): SheetPlan[] {
     head.rows.length,
     reconcileJointWithPool(plan, year),
     `$B$${ROW.year + 1}`,
-    poolLayout(plan).geometry.contributions,
+    pool.contributions,
   );
   const summarySheetPlan: SheetPlan = { ...head, rows: [...head.rows, ...reconciled] };
   return [summarySheetPlan, registerSheet(plan.board, jf, summary, g), tasksSheet(jf)];

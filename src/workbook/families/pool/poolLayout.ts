@@ -5,7 +5,7 @@ import { FORMAT, type CellPlan, type SheetPlan, type TablePlan, type ValidationP
 import { inputNote, legendRow } from '../shared/inputLegend';
 import { blockBody, BLOCKS, regionRows, ROOM_TO_GROW, SHEET_SPECS, type BlockSpec } from '../shared/blocks';
 import { POOL_SHEETS, SHARING_RULES } from './names';
-import { schemesGeometry } from '../assumptions/schemesLayout';
+import type { SchemesGeometry } from '../assumptions/schemesLayout';
 import { abs, col, H, partnerRows, rel, sourceRows, type Years } from './poolShares';
 
 type Row = (CellPlan | null)[];
@@ -57,7 +57,7 @@ const span = (first: number, count: number) => (c: number) =>
  * formulas, the variance to date against the phased allocation and the forecast year-end outturn
  * by scheme, by year, by partner and by source, all shared under the one rule.
  */
-export function poolLayout(plan: Plan): { sheet: SheetPlan; geometry: PoolGeometry } {
+export function poolLayout(plan: Plan, schemes: SchemesGeometry): { sheet: SheetPlan; geometry: PoolGeometry } {
   const pool: Pool = plan.pool ?? emptyPool();
   const b = new Blocks(poolHeadRows(plan));
   const contributions = pool.contributions;
@@ -76,7 +76,7 @@ export function poolLayout(plan: Plan): { sheet: SheetPlan; geometry: PoolGeomet
   };
   const sRange = span(spendFirst, spendCount);
   b.add(BLOCKS.phasing, phasingRows(pool, years));
-  b.add(BLOCKS.spend, spendRows(plan, pool, years, spendFirst));
+  b.add(BLOCKS.spend, spendRows(plan, schemes, pool, years, spendFirst));
   b.add(BLOCKS.summary, summaryRows(years, cRange, sRange));
   const sourcesFirst = b.next;
   const cRows = regionRows(SHEET_SPECS.pool, BLOCKS.contributions, contributions.length);
@@ -235,8 +235,7 @@ function phasingRows(pool: Pool, years: Years): Row[] {
 }
 
 /** One row per pool scheme per year: allocation, the spend typed by quarter, and against the phased allocation. */
-function spendRows(plan: Plan, pool: Pool, years: Years, first: number): Row[] {
-  const g = schemesGeometry(plan);
+function spendRows(plan: Plan, g: SchemesGeometry, pool: Pool, years: Years, first: number): Row[] {
   const schemeIndex = new Map(plan.schemes.map((s, i) => [s, i]));
   const entered = new Set(pool.spend.map((s) => `${s.year}|${s.quarter}|${s.scheme.toLowerCase()}`));
   const rows: Row[] = [];

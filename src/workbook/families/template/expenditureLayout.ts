@@ -185,7 +185,6 @@ function lineValidations(g: TemplateGeometry, n: number): ValidationPlan[] {
 }
 
 /** The two sheets of the template family, Income first as in the template. */
-export function templateSheets(plan: Plan): SheetPlan[] {
-  const g = templateGeometry(plan);
+export function templateSheets(plan: Plan, g: TemplateGeometry): SheetPlan[] {
   return [incomeLayout(plan, g), expenditureLayout(plan, g)];
 }

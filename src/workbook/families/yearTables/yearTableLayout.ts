@@ -6,7 +6,7 @@ import { columnLetter } from '../../a1';
 import { formula, num, text } from '../../grid';
 import { FORMAT, type CellPlan, type SheetPlan } from '../../sheetPlan';
 import { YES, yearSheetName } from '../assumptions/names';
-import { schemesGeometry, type SchemesGeometry } from '../assumptions/schemesLayout';
+import type { SchemesGeometry } from '../assumptions/schemesLayout';
 import { inputNote, legendRow } from '../shared/inputLegend';
 
 export const NA = 'n/a';
@@ -19,9 +19,8 @@ type Row = (CellPlan | null)[];
  * formula over the Schemes sheet and the unit-cost names; the cached results are the decimal.js
  * figures, so a viewer that doesn't recalculate still shows the right number.
  */
-export function yearSheetLayout(plan: Plan, year: string): SheetPlan {
+export function yearSheetLayout(plan: Plan, year: string, geometry: SchemesGeometry): SheetPlan {
   const table = computeSchemeTable(plan, year);
-  const geometry = schemesGeometry(plan);
   const fy = financialYear(year);
   const rows: Row[] = [
     [text(`Cost and impact of schemes on NEL admissions, April ${fy.startYear} – March ${fy.startYear + 1}`, 'title')],
