@@ -4,8 +4,9 @@ import type { Plan } from '../../../domain/plan';
 import type { Contribution, FixedShare, Pool, QuarterSpend, SharingRule } from '../../../domain/pool';
 import type { Problem } from '../../../domain/problems';
 import type { Risk } from '../../../domain/riskLog';
-import { STATEMENT_KINDS, type Statement, type StatementKind, type StatementPart } from '../../../domain/statements';
-import { MITIGATION_SEPARATOR } from '../riskLog/riskLogLayout';
+import type { Statement } from '../../../domain/statements';
+import { readStatements } from '../checks/reader';
+import { readRisks } from '../riskLog/reader';
 import { POOL_SHEETS, SHARING_RULES } from './names';
 import { findSheet, type WorkbookSnapshot } from '../../snapshot';
 import { BLOCKS, SHEET_SPECS } from '../shared/blocks';
@@ -107,60 +108,4 @@ function readPhasing(r: CellReader): Record<string, (Decimal | null)[]> | undefi
     if (quarters.some((q) => q !== null)) out[year] = quarters;
   }
   return Object.keys(out).length ? out : undefined;
-}
-
-function readStatements(r: CellReader): Statement[] {
-  const sb = locateBlock(r, SHEET_SPECS.checks, BLOCKS.statements);
-  const pb = locateBlock(r, SHEET_SPECS.checks, BLOCKS.parts);
-  const parts = (pb?.rows ?? []).map((row) => ({
-    id: r.text(row, pb!.col(0)),
-    part: {
-      label: r.text(row, pb!.col(1)),
-      amount: r.amount(row, pb!.col(3), `The amount of "${r.text(row, pb!.col(1))}"`),
-      ...(r.text(row, pb!.col(2)) ? { scheme: r.text(row, pb!.col(2)) } : {}),
-    } as StatementPart,
-  }));
-  return (sb?.rows ?? []).map((row) => {
-    const id = r.text(row, sb!.col(0));
-    const kind = r.text(row, sb!.col(1)) as StatementKind;
-    if (!STATEMENT_KINDS.includes(kind))
-      r.error(
-        row,
-        sb!.col(1),
-        `the kind of statement ${id} must be one of ${STATEMENT_KINDS.join(', ')}, not "${kind}".`,
-      );
-    return {
-      id,
-      kind: STATEMENT_KINDS.includes(kind) ? kind : 'parts',
-      label: r.text(row, sb!.col(2)),
-      year: r.text(row, sb!.col(3)),
-      stated: r.amount(row, sb!.col(4), `The stated amount of ${id}`),
-      source: r.text(row, sb!.col(5)),
-      parts: parts.filter((p) => p.id === id).map((p) => p.part),
-    };
-  });
-}
-
-function readRisks(r: CellReader): Risk[] {
-  const b = locateBlock(r, SHEET_SPECS.risks, BLOCKS.risks);
-  return (b?.rows ?? []).map((row) => {
-    const id = r.text(row, b!.col(0));
-    const mitigations = r.text(row, b!.col(7));
-    return {
-      id,
-      description: r.text(row, b!.col(1)),
-      impact: r.amount(row, b!.col(2), `The impact of risk ${id}`),
-      probability: r.amount(row, b!.col(3), `The probability of risk ${id}`),
-      ...(r.isBlank(row, b!.col(5))
-        ? {}
-        : { statedRating: r.amount(row, b!.col(5), `The stated rating of risk ${id}`) }),
-      mitigations: mitigations
-        ? mitigations
-            .split(MITIGATION_SEPARATOR)
-            .map((m) => m.trim())
-            .filter(Boolean)
-        : [],
-      owner: r.text(row, b!.col(8)),
-    };
-  });
 }
