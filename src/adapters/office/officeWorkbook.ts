@@ -9,7 +9,7 @@ import {
 } from '../../workbook/ownership';
 import type { Scalar, SheetPlan, WorkbookPlan } from '../../workbook/sheetPlan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
-import type { CellInput } from './cellInput';
+import type { CellInput } from '../../workbook/write/cellInput';
 import type { ExcelApi } from './excelApi';
 import { readSelectedRange } from './readSelection';
 import { SheetCache } from './sheetCache';
@@ -24,8 +24,8 @@ import {
   type Guess,
   type WorkbookState,
 } from './workbookRead';
-import { LAST_REQUEST_BYTES, planWrites } from './writePlan';
-import { nextBatch, type WriteStep } from './writeSteps';
+import { LAST_REQUEST_BYTES, planWrites } from '../../workbook/write/writePlan';
+import { nextBatch, type WriteStep } from '../../workbook/write/writeSteps';
 
 export interface OfficeWorkbookOptions {
   /**

@@ -1,9 +1,9 @@
-import { pendingPlan, REGISTRY_SHEET, STAGING_PREFIX, type Placement } from '../../workbook/ownership';
-import type { SheetPlan } from '../../workbook/sheetPlan';
-import type { SheetSnapshot } from '../../workbook/snapshot';
-import { rangeAddress, sheetRef } from '../../workbook/a1';
+import { pendingPlan, REGISTRY_SHEET, STAGING_PREFIX, type Placement } from '../ownership';
+import type { SheetPlan } from '../sheetPlan';
+import type { SheetSnapshot } from '../snapshot';
+import { rangeAddress, sheetRef } from '../a1';
 import { cellInput, type CellInput } from './cellInput';
-import type { WorkbookState } from './workbookRead';
+import type { WorkbookState } from '../../adapters/office/workbookRead';
 import { arrayStepBytes, jsonBytes, sheetSteps, type WriteStep } from './writeSteps';
 
 /**

@@ -1,4 +1,4 @@
-import { columnLetter, rangeAddress } from '../../workbook/a1';
+import { columnLetter, rangeAddress } from '../a1';
 import type {
   CellStyle,
   ChartPlan,
@@ -6,9 +6,9 @@ import type {
   SheetPlan,
   TablePlan,
   ValidationPlan,
-} from '../../workbook/sheetPlan';
+} from '../sheetPlan';
 import { cellInput, type CellInput } from './cellInput';
-import { styleBlocks } from './cellLooks';
+import { styleBlocks } from '../../adapters/office/cellLooks';
 
 /**
  * One thing to do to the workbook, as data. The adapter turns steps into Office.js calls and sends
