@@ -19,9 +19,11 @@ import {
 } from './workbookRead';
 import { LAST_REQUEST_BYTES, type WritePlan } from '../../workbook/write/writePlan';
 import {
+  actualSheet,
   DEFAULT_MAX_REQUEST_BYTES,
   logicalOf,
   ownedSheets,
+  sheetsToRead,
   planWorkbookWrite,
   readBytes,
 } from '../../workbook/write/workbookWrite';
@@ -97,20 +99,15 @@ export class OfficeWorkbook implements WorkbookHost {
   }
 
   /**
-   * The add-in's sheets under their layout names (renamed sheets included, a person's own sheets
-   * left out). Named sheets that are not the add-in's are read as they are, when asked for by name.
+   * The add-in's sheets under their layout names (renamed sheets included), and a person's own
+   * sheets as they are (sheetsToRead, src/workbook/write); or the sheets named, found the same way.
    */
   async read(sheetNames?: readonly string[]): Promise<WorkbookSnapshot> {
     return this.excel.run(async (context) => {
       const state = await this.readState(context, true);
-      const owned = ownedSheets(state);
-      const byLogical = new Map(state.registry.sheets.map((s) => [s.logical.toLowerCase(), s.actual]));
-      const present = new Map(state.inventory.sheets.map((s) => [s.toLowerCase(), s]));
       const wanted = sheetNames
-        ? sheetNames
-            .map((n) => byLogical.get(n.toLowerCase()) ?? present.get(n.toLowerCase()))
-            .filter((n): n is string => n !== undefined)
-        : owned;
+        ? sheetNames.map((n) => actualSheet(state, n)).filter((n): n is string => n !== undefined)
+        : sheetsToRead(state);
       // Fresh: the audit judges what the workbook holds now, not what a stamp says is unchanged.
       const { sheets } = await this.readSheets(context, state, wanted);
       this.cache.rememberRead(state, sheets);

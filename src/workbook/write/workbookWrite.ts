@@ -55,6 +55,21 @@ export function ownedSheets(state: Pick<WriteState, 'registry' | 'inventory'>): 
   return [...names].filter((n) => !isBookkeeping(n));
 }
 
+/**
+ * What a read of the whole workbook gives: the add-in's sheets, then a person's own (a table they
+ * pasted, to import), except any whose name is one of the add-in's sheets under its layout name, so
+ * a reader never meets two sheets called "Pool".
+ */
+export function sheetsToRead(state: Pick<WriteState, 'registry' | 'inventory'>): string[] {
+  const owned = ownedSheets(state);
+  const ours = new Set([...owned, ...state.registry.pending].map((n) => n.toLowerCase()));
+  const logical = new Set(state.registry.sheets.map((s) => s.logical.toLowerCase()));
+  const theirs = state.inventory.sheets.filter(
+    (n) => !ours.has(n.toLowerCase()) && !logical.has(n.toLowerCase()) && !isBookkeeping(n),
+  );
+  return [...owned, ...theirs];
+}
+
 /** The sheet a layout calls `logical` under its name in the workbook, or a sheet of that name. */
 export function actualSheet(state: Pick<WriteState, 'registry' | 'inventory'>, logical: string): string | undefined {
   const key = logical.toLowerCase();
