@@ -8,7 +8,6 @@ Usage: /usr/bin/python3 libreoffice-rename.py PROFILE_DIR IN.xlsx OUT.xlsx FROM 
 Runs under Debian's /usr/bin/python3 (python3-uno), as scripts/libreoffice-recalc.py does.
 """
 import os
-import subprocess
 import sys
 
 import uno
@@ -36,14 +35,7 @@ def main(argv):
         finally:
             doc.close(True)
     finally:
-        try:
-            desktop.terminate()
-        except Exception:  # the bridge goes away as the office quits
-            pass
-        try:
-            office.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            office.kill()
+        recalc.stop_office(office, desktop)
 
 
 if __name__ == '__main__':
