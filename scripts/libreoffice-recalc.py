@@ -76,6 +76,17 @@ def start_office(profile_dir):
     return office, desktop
 
 
+def stop_office(office, desktop):
+    try:
+        desktop.terminate()
+    except Exception:  # the bridge goes away as the office quits
+        pass
+    try:
+        office.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        office.kill()
+
+
 def used_range(sheet):
     cursor = sheet.createCursor()
     cursor.gotoEndOfUsedArea(False)
@@ -139,14 +150,7 @@ def main(argv):
         ready = time.time()
         results = [read_book(desktop, book) for book in books]
     finally:
-        try:
-            desktop.terminate()
-        except Exception:  # the bridge goes away as the office quits
-            pass
-        try:
-            office.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            office.kill()
+        stop_office(office, desktop)
     with open(out_file, 'w', encoding='utf-8') as f:
         json.dump({'startMs': round((ready - started) * 1000), 'books': results}, f)
 

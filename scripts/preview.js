@@ -147,6 +147,7 @@ function buildXlsx(req, res) {
         planFromJson: require(path.join(NODE_BUILD, 'src/domain/planJson')).planFromJson,
         workbookLayout: require(path.join(NODE_BUILD, 'src/workbook/workbookLayout')).workbookLayout,
         planToXlsxBuffer: require(path.join(NODE_BUILD, 'src/adapters/file/xlsxWriter')).planToXlsxBuffer,
+        fileWorkbook: require(path.join(NODE_BUILD, 'src/workbook/write/fileWorkbook')).fileWorkbook,
       };
     } catch (e) {
       return fail(
@@ -156,7 +157,7 @@ function buildXlsx(req, res) {
     }
     try {
       const { plan } = cli.planFromJson(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-      const bytes = await cli.planToXlsxBuffer(cli.workbookLayout(plan));
+      const bytes = await cli.planToXlsxBuffer(cli.fileWorkbook(cli.workbookLayout(plan)));
       res.writeHead(200, {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'Content-Length': bytes.length,

@@ -1,3 +1,4 @@
+import path from 'path';
 import { benefitCards } from '../domain/benefitCard';
 import type { Plan } from '../domain/plan';
 import { plural } from '../domain/plural';
@@ -9,6 +10,9 @@ import { plannedSnapshot } from '../workbook/snapshot';
 import { planChanges } from '../domain/planChanges';
 import { planToJson } from '../domain/planJson';
 import { WORKBOOK_LIMITS, workbookLayout } from '../workbook/workbookLayout';
+import { fileWorkbook } from '../workbook/write/fileWorkbook';
+import { lostEntries } from '../workbook/write/lostEntries';
+import type { WorkbookPlan } from '../workbook/sheetPlan';
 import { UsageError } from './args';
 import type { CliCommand } from './command';
 import type { Io } from './io';
@@ -35,8 +39,10 @@ export const buildCommand: CliCommand = {
     if (!flags.replace) await makeRoom(output, plan, input, io);
     if (scope === 'all') refuseTooManyCards(plan);
     const started = Date.now();
+    const layout = workbookLayout(plan, scope);
+    if (path.extname(input).toLowerCase() !== '.json') refuseLosingEntries(input, plan, layout, scope);
     const repairs: string[] = [];
-    const bytes = await writeWorkbook(output, workbookLayout(plan, scope), repairs);
+    const bytes = await writeWorkbook(output, fileWorkbook(layout), repairs);
     repairs.forEach((r) => io.err(`Warning: ${r}.`));
     io.out(
       `Wrote ${output}: ${plural(plan.schemes.length, 'scheme')}, ${plural(plan.years.length, 'year')}, ${(bytes / 1024).toFixed(1)} KB in ${Date.now() - started} ms.`,
@@ -100,6 +106,29 @@ function refuseTooManyCards(plan: Plan): void {
       severity: 'error',
       where: { path: 'schemes' },
       message: `${cards.toLocaleString('en-GB')} schemes have benefits, so the workbook would have ${cards.toLocaleString('en-GB')} Benefit Card sheets; bcf build writes at most ${limit}. Build the tables alone with --tables.`,
+    },
+  ]);
+}
+
+/**
+ * A workbook is where people type actuals, contributions, spend and risks: a rebuild from it that
+ * would not carry them into the new workbook stops before writing, and says what and how to keep them.
+ */
+function refuseLosingEntries(input: string, plan: Plan, layout: WorkbookPlan, scope: 'all' | 'tables'): void {
+  const lost = lostEntries(plan, layout);
+  if (!lost.sentences.length) return;
+  const limit = WORKBOOK_LIMITS.cardSheets.toLocaleString('en-GB');
+  const keep =
+    scope === 'tables' && lost.cards.length
+      ? benefitCards(plan).length <= WORKBOOK_LIMITS.cardSheets
+        ? 'A build with --tables has no Benefit Card sheets: build without --tables to keep them.'
+        : `A build with --tables has no Benefit Card sheets, and bcf build makes at most ${limit}: keep working in this workbook in Excel, where the planner refreshes the tables and leaves the cards as they are.`
+      : 'Check that none of the planner’s sheets was deleted (a renamed one is found) and that their headings are as the planner wrote them.';
+  throw new PlanError([
+    {
+      severity: 'error',
+      where: { path: input },
+      message: `the new workbook would lose ${lost.sentences.join('; ')}. ${keep} Nothing was written.`,
     },
   ]);
 }

@@ -24,7 +24,7 @@ export class LiveWorkbook implements WorkbookHost {
   /** Slow enough to watch the progress bar, as in Excel; fast enough not to be a nuisance. */
   async apply(plan: WorkbookPlan, onProgress?: (p: Progress) => void): Promise<void> {
     const steps: Progress[] = [];
-    this.book.applySync(plan, (p) => steps.push(p));
+    await this.book.apply(plan, (p) => steps.push(p));
     for (const step of steps) {
       onProgress?.(step);
       await new Promise((resolve) => setTimeout(resolve, 60));
@@ -60,7 +60,7 @@ export class LiveWorkbook implements WorkbookHost {
   }
 
   sheetNames(): string[] {
-    return this.book.engine.getSheetNames();
+    return this.book.visibleSheetNames();
   }
 
   /** Formats and styles of a sheet's cells, as the last layout wrote them. */

@@ -8,6 +8,7 @@ import type { Problem } from '../../domain/problems';
 import { readPlan } from '../../workbook/families/planReader';
 import type { WorkbookPlan } from '../../workbook/sheetPlan';
 import { UnwritableWorkbook } from '../../workbook/writableWorkbook';
+import { readAsHost } from '../../workbook/write/fileWorkbook';
 import { READ_LIMITS } from './readLimits';
 import { xlsxToSnapshot } from './xlsxReader';
 import { FileProblem, missingInput, systemReason } from './filePaths';
@@ -48,7 +49,7 @@ export async function loadPlan(file: string): Promise<{ plan: Plan; problems: Pr
       throw e;
     }
   }
-  return readPlan(await loadSnapshot(file, data));
+  return readPlan(readAsHost(await loadSnapshot(file, data)));
 }
 
 /** The text of a .json file saved as UTF-8 (with or without a byte-order mark) or, as Windows' "Unicode" option saves, UTF-16. */

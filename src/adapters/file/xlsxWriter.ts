@@ -36,6 +36,7 @@ export async function planToXlsx(plan: WorkbookPlan): Promise<{ buffer: Buffer; 
 function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, styles: SharedStyles): void {
   const ws = workbook.addWorksheet(plan.name, {
     properties: plan.tabColor ? { tabColor: { argb: `FF${plan.tabColor}` } } : undefined,
+    state: plan.visibility,
     views: plan.freeze ? [{ state: 'frozen', xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }] : undefined,
   });
   plan.columnWidths?.forEach((width, i) => {

@@ -1,24 +1,105 @@
 import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
 import { parseAddress } from '../../workbook/a1';
-import type { Progress, Selection, WorkbookHost } from '../../workbook/host';
+import type { Decision, Progress, Selection, Updated, WorkbookHost } from '../../workbook/host';
+import { SHEET } from '../../workbook/layouts/names';
+import { logicalSnapshot, PENDING_SHEET, readRegistry, REGISTRY_SHEET } from '../../workbook/ownership';
 import type { CellPlan, Scalar, SheetPlan, WorkbookPlan } from '../../workbook/sheetPlan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
+import type { WritePlan } from '../../workbook/write/writePlan';
+import {
+  actualSheet,
+  ownedSheets,
+  planWorkbookWrite,
+  sheetsToRead,
+  type WriteState,
+} from '../../workbook/write/workbookWrite';
+import { MemoryExtras, runMemoryStep } from './memorySteps';
+
+export interface MemoryWorkbookOptions {
+  /** Told each command's planned steps before they run: for tests comparing hosts' write paths. */
+  readonly onWrites?: (writes: WritePlan) => void;
+}
 
 /**
  * A workbook held in memory and calculated by HyperFormula: the independent engine the tests check
  * the add-in's figures against, and the simulated workbook of the browser preview. HyperFormula is
  * GPL-3.0 licensed, which is why only tests and the preview use it, never the add-in users install.
+ *
+ * Commands (`apply`, `update`) run the write path Excel runs (src/workbook/write): the registry finds
+ * the add-in's sheets, a person's own are left alone, and only cells that differ are written.
+ * `applySync` writes a plan as it is, for tests that only want its figures calculated.
  */
 export class MemoryWorkbook implements WorkbookHost {
   readonly engine: HyperFormula;
   private readonly plans = new Map<string, SheetPlan>();
+  private readonly extras = new MemoryExtras();
 
-  constructor() {
+  constructor(private readonly options: MemoryWorkbookOptions = {}) {
     this.engine = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3', useArrayArithmetic: false, precisionRounding: 14 });
   }
 
   async apply(plan: WorkbookPlan, onProgress?: (p: Progress) => void): Promise<void> {
-    this.applySync(plan, onProgress);
+    this.updateSync(() => ({ plan, result: undefined }), onProgress);
+  }
+
+  async update<T>(decide: (snapshot: WorkbookSnapshot) => Decision<T>, onProgress?: (p: Progress) => void) {
+    return this.updateSync(decide, onProgress);
+  }
+
+  /** Reads the add-in's sheets, lets `decide` make a plan of them, and writes it by Excel's steps. */
+  updateSync<T>(decide: (snapshot: WorkbookSnapshot) => Decision<T>, onProgress?: (p: Progress) => void): Updated<T> {
+    const state = this.state();
+    const sheets = ownedSheets(state).map((name) => this.sheetSnapshot(name));
+    const { plan, result } = decide(logicalSnapshot({ sheets }, state.registry));
+    if (!plan) return { result, notices: [] };
+    const { placement, writes } = planWorkbookWrite(plan, state, sheets);
+    this.options.onWrites?.(writes);
+    const steps = [...writes.early, ...writes.last];
+    const hf = this.engine;
+    hf.suspendEvaluation();
+    try {
+      steps.forEach((step, i) => {
+        runMemoryStep(hf, this.extras, step);
+        if (steps[i + 1]?.sheet !== step.sheet) onProgress?.({ done: i + 1, total: steps.length, step: step.sheet });
+      });
+    } finally {
+      hf.resumeEvaluation();
+    }
+    for (const sheet of placement.plan.sheets) this.plans.set(sheet.name, sheet);
+    return { result, notices: placement.notices };
+  }
+
+  /** What exists and what is the add-in's, as Office's first request learns it (workbookRead.ts). */
+  private state(): WriteState {
+    const hf = this.engine;
+    const sheets = hf.getSheetNames();
+    const names = hf.listNamedExpressions();
+    const inventory = { sheets, tables: [...this.extras.tables.values()], names };
+    const sheet = (name: string) => (hf.doesSheetExist(name) ? this.sheetSnapshot(name) : undefined);
+    const registrySheet = sheet(REGISTRY_SHEET);
+    const pendingSheet = sheet(PENDING_SHEET);
+    const title = hf.doesSheetExist(SHEET.assumptions) ? this.value(SHEET.assumptions, 0, 0) : undefined;
+    return {
+      inventory,
+      registry: readRegistry(inventory, registrySheet, pendingSheet, { title }),
+      names: new Map(
+        names.map((n) => [
+          n.toLowerCase(),
+          {
+            formula: String(hf.getNamedExpressionFormula(n) ?? ''),
+            comment: this.extras.comments.get(n.toLowerCase()) ?? '',
+          },
+        ]),
+      ),
+      charts: this.extras.charts,
+      registrySheet,
+      pendingSheet,
+    };
+  }
+
+  /** The sheets a person sees: the registry and other very hidden sheets left out. */
+  visibleSheetNames(): string[] {
+    return this.engine.getSheetNames().filter((n) => !this.extras.hidden.has(n.toLowerCase()));
   }
 
   applySync(plan: WorkbookPlan, onProgress?: (p: Progress) => void): void {
@@ -45,8 +126,16 @@ export class MemoryWorkbook implements WorkbookHost {
     }
   }
 
+  /**
+   * The add-in's sheets under their layout names (renamed sheets included), and a person's own
+   * sheets as they are (sheetsToRead, src/workbook/write); or the sheets named, found the same way.
+   */
   async read(sheetNames?: readonly string[]): Promise<WorkbookSnapshot> {
-    return this.snapshot(sheetNames);
+    const state = this.state();
+    const wanted = sheetNames
+      ? sheetNames.map((n) => actualSheet(state, n)).filter((n): n is string => n !== undefined)
+      : sheetsToRead(state);
+    return logicalSnapshot({ sheets: wanted.map((n) => this.sheetSnapshot(n)) }, state.registry);
   }
 
   snapshot(sheetNames?: readonly string[]): WorkbookSnapshot {
@@ -80,6 +169,9 @@ export class MemoryWorkbook implements WorkbookHost {
 
   renameSheet(from: string, to: string): void {
     this.engine.renameSheet(this.sheetId(from), to);
+    this.extras.renameSheet(from, to);
+    const plan = this.plans.get(from);
+    if (plan) this.plans.set(to, { ...plan, name: to });
   }
 
   sheetPlan(name: string): SheetPlan | undefined {

@@ -1,15 +1,8 @@
 import type { Decision, Progress, Updated, WorkbookHost } from '../../workbook/host';
-import {
-  isBookkeeping,
-  logicalSnapshot,
-  looksLikeLayoutSheet,
-  placePlan,
-  REGISTRY_SHEET,
-  STAGING_PREFIX,
-} from '../../workbook/ownership';
-import type { Scalar, SheetPlan, WorkbookPlan } from '../../workbook/sheetPlan';
+import { isBookkeeping, logicalSnapshot, REGISTRY_SHEET, STAGING_PREFIX } from '../../workbook/ownership';
+import type { Scalar, WorkbookPlan } from '../../workbook/sheetPlan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
-import type { CellInput } from './cellInput';
+import type { CellInput } from '../../workbook/write/cellInput';
 import type { ExcelApi } from './excelApi';
 import { readSelectedRange } from './readSelection';
 import { SheetCache } from './sheetCache';
@@ -24,20 +17,28 @@ import {
   type Guess,
   type WorkbookState,
 } from './workbookRead';
-import { LAST_REQUEST_BYTES, planWrites } from './writePlan';
-import { nextBatch, type WriteStep } from './writeSteps';
+import { LAST_REQUEST_BYTES, type WritePlan } from '../../workbook/write/writePlan';
+import {
+  actualSheet,
+  DEFAULT_MAX_REQUEST_BYTES,
+  logicalOf,
+  ownedSheets,
+  sheetsToRead,
+  planWorkbookWrite,
+  readBytes,
+} from '../../workbook/write/workbookWrite';
+import { nextBatch, type WriteStep } from '../../workbook/write/writeSteps';
 
 export interface OfficeWorkbookOptions {
-  /**
-   * Largest request the adapter builds, in bytes. Excel on the web refuses requests over 5 MB; the
-   * estimate of a step's size is close but not exact, so the default keeps a margin of 20%.
-   */
+  /** Largest request the adapter builds, in bytes (DEFAULT_MAX_REQUEST_BYTES, src/workbook/write). */
   readonly maxRequestBytes?: number;
   /** Largest response a read asks for; Excel on the web refuses responses over 5 MB. */
   readonly maxResponseBytes?: number;
+  /** Told each command's planned steps before they are sent: for tests comparing hosts' write paths. */
+  readonly onWrites?: (writes: WritePlan) => void;
 }
 
-export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
+export { DEFAULT_MAX_REQUEST_BYTES };
 /** Below this a refused request is not retried smaller: something else is wrong. */
 const MIN_REQUEST_BYTES = 16_000;
 
@@ -56,6 +57,7 @@ export type { ExcelApi } from './excelApi';
 export class OfficeWorkbook implements WorkbookHost {
   private readonly maxRequestBytes: number;
   private readonly maxResponseBytes: number;
+  private readonly onWrites?: (writes: WritePlan) => void;
   /** The add-in's sheets as the last command found them: read with the next command's first request. */
   private guess?: Guess;
   /** What those sheets held, so unchanged ones are not read again (sheetCache.ts). */
@@ -69,6 +71,7 @@ export class OfficeWorkbook implements WorkbookHost {
   ) {
     this.maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
     this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    this.onWrites = options.onWrites;
   }
 
   select(sheet: string, cell: string): Promise<void> {
@@ -96,20 +99,15 @@ export class OfficeWorkbook implements WorkbookHost {
   }
 
   /**
-   * The add-in's sheets under their layout names (renamed sheets included, a person's own sheets
-   * left out). Named sheets that are not the add-in's are read as they are, when asked for by name.
+   * The add-in's sheets under their layout names (renamed sheets included), and a person's own
+   * sheets as they are (sheetsToRead, src/workbook/write); or the sheets named, found the same way.
    */
   async read(sheetNames?: readonly string[]): Promise<WorkbookSnapshot> {
     return this.excel.run(async (context) => {
       const state = await this.readState(context, true);
-      const owned = ownedSheets(state);
-      const byLogical = new Map(state.registry.sheets.map((s) => [s.logical.toLowerCase(), s.actual]));
-      const present = new Map(state.inventory.sheets.map((s) => [s.toLowerCase(), s]));
       const wanted = sheetNames
-        ? sheetNames
-            .map((n) => byLogical.get(n.toLowerCase()) ?? present.get(n.toLowerCase()))
-            .filter((n): n is string => n !== undefined)
-        : owned;
+        ? sheetNames.map((n) => actualSheet(state, n)).filter((n): n is string => n !== undefined)
+        : sheetsToRead(state);
       // Fresh: the audit judges what the workbook holds now, not what a stamp says is unchanged.
       const { sheets } = await this.readSheets(context, state, wanted);
       this.cache.rememberRead(state, sheets);
@@ -173,11 +171,8 @@ export class OfficeWorkbook implements WorkbookHost {
       if (overlay.size) await restore(context, overlay);
       return { result, notices: [] as string[], edited: new Map() as Overlay };
     }
-    const placement = placePlan(plan, state.inventory, state.registry, readBytes);
-    const current = new Map(sheets.map((s) => [s.name.toLowerCase(), s]));
-    // The registry was read with the workbook's inventory; it is diffed like any sheet of the add-in's.
-    if (state.registrySheet) current.set(state.registrySheet.name.toLowerCase(), state.registrySheet);
-    const writes = planWrites(placement, state, current, budget);
+    const { placement, writes, current } = planWorkbookWrite(plan, state, sheets, budget);
+    this.onWrites?.(writes);
     const early = await this.send(context, writes.early, budget, false, onProgress, undefined, writes.last);
     const lastSteps = [...early.tail, ...writes.last];
     // Queued only when there is a last request to ride with: alone it would be a request of its own.
@@ -314,32 +309,6 @@ const MAX_MERGE_ROUNDS = 2;
 
 /** Cells a co-author changed between the command's read and its write: sheet -> "row,column" -> entry. */
 type Overlay = Map<string, Map<string, unknown>>;
-
-/**
- * The add-in's sheets to read. Sheets an unfinished command made (listed on the pending sheet) are
- * the add-in's but not read: they hold no one's entries, are no plan yet, and are rebuilt whole.
- */
-function ownedSheets(state: WorkbookState): string[] {
-  const names = new Set<string>();
-  for (const s of state.registry.sheets) names.add(s.actual);
-  if (state.registry.legacy) for (const s of state.inventory.sheets) if (looksLikeLayoutSheet(s)) names.add(s);
-  return [...names].filter((n) => !isBookkeeping(n));
-}
-
-function logicalOf(state: WorkbookState, actual: string): string {
-  return state.registry.sheets.find((s) => s.actual.toLowerCase() === actual.toLowerCase())?.logical ?? actual;
-}
-
-/** Bytes reading a sheet back takes, about: values and formulas as JSON. */
-function readBytes(sheet: SheetPlan): number {
-  let bytes = 200;
-  for (const row of sheet.rows) {
-    bytes += 4;
-    for (const cell of row)
-      bytes += 12 + (cell?.formula ? 2 * cell.formula.length : 2 * String(cell?.value ?? cell?.result ?? '').length);
-  }
-  return bytes;
-}
 
 /** Before a changed run of cells is written, a read of what it holds, compared after the request. */
 function checkBefore(

@@ -1,7 +1,7 @@
 import { sheetRef } from '../../workbook/a1';
 import type { CellStyle, ChartPlan, SheetPlan, ValidationPlan } from '../../workbook/sheetPlan';
 import { CELL_LOOKS } from './cellLooks';
-import { columnsAddress, type WriteStep } from './writeSteps';
+import { columnsAddress, type WriteStep } from '../../workbook/write/writeSteps';
 
 /**
  * Write steps (data, see writeSteps.ts) as the Office.js calls that do them. Nothing is sent here:

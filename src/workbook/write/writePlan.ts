@@ -1,9 +1,9 @@
-import { pendingPlan, REGISTRY_SHEET, STAGING_PREFIX, type Placement } from '../../workbook/ownership';
-import type { SheetPlan } from '../../workbook/sheetPlan';
-import type { SheetSnapshot } from '../../workbook/snapshot';
-import { rangeAddress, sheetRef } from '../../workbook/a1';
+import { pendingPlan, REGISTRY_SHEET, STAGING_PREFIX, type Placement } from '../ownership';
+import type { SheetPlan } from '../sheetPlan';
+import type { SheetSnapshot } from '../snapshot';
+import { rangeAddress, sheetRef } from '../a1';
 import { cellInput, type CellInput } from './cellInput';
-import type { WorkbookState } from './workbookRead';
+import type { WriteState } from './writeState';
 import { arrayStepBytes, jsonBytes, sheetSteps, type WriteStep } from './writeSteps';
 
 /**
@@ -34,7 +34,7 @@ const stepBytes = (steps: readonly WriteStep[]) => steps.reduce((a, s) => a + s.
 
 export function planWrites(
   placement: Placement,
-  state: WorkbookState,
+  state: WriteState,
   current: ReadonlyMap<string, SheetSnapshot>,
   maxRequestBytes: number,
 ): WritePlan {
@@ -91,7 +91,7 @@ export function planWrites(
 /** New sheets are created and filled; existing ones get the cells that differ, or a rebuild if their shape changed. */
 function sheetWrites(
   placement: Placement,
-  state: WorkbookState,
+  state: WriteState,
   current: ReadonlyMap<string, SheetSnapshot>,
   exists: ReadonlySet<string>,
 ): { fresh: WriteStep[]; changes: Change[] } {
@@ -128,7 +128,7 @@ function sheetWrites(
  */
 function stageBiggest(
   changes: Change[],
-  state: WorkbookState,
+  state: WriteState,
   placement: Placement,
   lastLimit: number,
 ): { staged: WriteStep[]; stagedNames: string[] } {
@@ -163,7 +163,7 @@ function stageBiggest(
 }
 
 /** Before a sheet of the add-in's is rebuilt: its tables back to ranges, its charts and cells gone. */
-function clearSteps(sheet: string, state: WorkbookState, placement: Placement): WriteStep[] {
+function clearSteps(sheet: string, state: WriteState, placement: Placement): WriteStep[] {
   const key = sheet.toLowerCase();
   const ours = new Set(placement.plan.sheets.flatMap((s) => (s.tables ?? []).map((t) => t.name.toLowerCase())));
   return [
@@ -178,7 +178,7 @@ function clearSteps(sheet: string, state: WorkbookState, placement: Placement): 
 }
 
 /** The sheets, tables and names the pending sheet lists: made by a command that stopped before its last request. */
-function unfinished(state: WorkbookState): { kind: 'sheet' | 'table' | 'name'; name: string }[] {
+function unfinished(state: WriteState): { kind: 'sheet' | 'table' | 'name'; name: string }[] {
   const { pending, pendingTables = [], pendingNames = [] } = state.registry;
   return [
     ...pending.map((name) => ({ kind: 'sheet' as const, name })),
@@ -188,7 +188,7 @@ function unfinished(state: WorkbookState): { kind: 'sheet' | 'table' | 'name'; n
 }
 
 /** Leftovers of a command that stopped half way: staging sheets go; the pending sheet is replaced. */
-function tidySteps(state: WorkbookState): WriteStep[] {
+function tidySteps(state: WriteState): WriteStep[] {
   const steps: WriteStep[] = state.inventory.sheets
     .filter((s) => s.startsWith(STAGING_PREFIX))
     .map((sheet) => ({ kind: 'deleteSheet', sheet, bytes: 400 }));
@@ -199,7 +199,7 @@ function tidySteps(state: WorkbookState): WriteStep[] {
 /** New names may be made early (nothing of the person's changes); changed ones go in the last request. */
 function nameSteps(
   placement: Placement,
-  state: WorkbookState,
+  state: WriteState,
 ): { added: WriteStep[]; changed: WriteStep[]; addedNames: string[] } {
   const added: WriteStep[] = [];
   const changed: WriteStep[] = [];

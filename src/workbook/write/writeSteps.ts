@@ -1,14 +1,7 @@
-import { columnLetter, rangeAddress } from '../../workbook/a1';
-import type {
-  CellStyle,
-  ChartPlan,
-  DefinedNamePlan,
-  SheetPlan,
-  TablePlan,
-  ValidationPlan,
-} from '../../workbook/sheetPlan';
+import { columnLetter, rangeAddress } from '../a1';
+import type { CellStyle, ChartPlan, DefinedNamePlan, SheetPlan, TablePlan, ValidationPlan } from '../sheetPlan';
 import { cellInput, type CellInput } from './cellInput';
-import { styleBlocks } from './cellLooks';
+import { styleBlocks } from './styleBlocks';
 
 /**
  * One thing to do to the workbook, as data. The adapter turns steps into Office.js calls and sends

@@ -1,4 +1,4 @@
-import type { CellPlan } from '../../workbook/sheetPlan';
+import type { CellPlan } from '../sheetPlan';
 
 /** What one cell of a `Range.formulas` array carries: a formula, a number, a boolean, text, or null. */
 export type CellInput = string | number | boolean | null;

@@ -1,0 +1,95 @@
+import { isBookkeeping, looksLikeLayoutSheet, placePlan, type Placement } from '../ownership';
+import type { SheetPlan, WorkbookPlan } from '../sheetPlan';
+import type { SheetSnapshot } from '../snapshot';
+import { planWrites, type WritePlan } from './writePlan';
+import type { WriteState } from './writeState';
+
+export type { WriteState } from './writeState';
+
+/*
+ * The one write path every host runs (Excel, the preview's HyperFormula workbook, a file): what
+ * exists and what the add-in owns go in, the steps to write come out. A host only reads its state
+ * and executes the steps (Office.js: queued, synced in request-sized batches, retried smaller).
+ */
+
+/**
+ * Largest request a host is sent, in bytes. Excel on the web refuses requests over 5 MB; the
+ * estimate of a step's size is close but not exact, so the default keeps a margin of 20%. Hosts
+ * without a limit plan with the same figure, so they take the same steps as Excel.
+ */
+export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
+
+export interface PlannedWrite {
+  readonly placement: Placement;
+  readonly writes: WritePlan;
+  /** What the sheets the writes change hold now (lower-case actual name ->), registry included. */
+  readonly current: ReadonlyMap<string, SheetSnapshot>;
+}
+
+/**
+ * Fits `plan` into the workbook (names it will really have, the registry: ownership.ts) and plans
+ * the steps that bring the add-in's sheets to it, given what those sheets hold (`sheets`, under
+ * their names in the workbook).
+ */
+export function planWorkbookWrite(
+  plan: WorkbookPlan,
+  state: WriteState,
+  sheets: readonly SheetSnapshot[],
+  maxRequestBytes: number = DEFAULT_MAX_REQUEST_BYTES,
+): PlannedWrite {
+  const placement = placePlan(plan, state.inventory, state.registry, readBytes);
+  const current = new Map(sheets.map((s) => [s.name.toLowerCase(), s]));
+  // The registry was read with the workbook's inventory; it is diffed like any sheet of the add-in's.
+  if (state.registrySheet) current.set(state.registrySheet.name.toLowerCase(), state.registrySheet);
+  return { placement, writes: planWrites(placement, state, current, maxRequestBytes), current };
+}
+
+/**
+ * The add-in's sheets to read. Sheets an unfinished command made (listed on the pending sheet) are
+ * the add-in's but not read: they hold no one's entries, are no plan yet, and are rebuilt whole.
+ */
+export function ownedSheets(state: Pick<WriteState, 'registry' | 'inventory'>): string[] {
+  const names = new Set<string>();
+  for (const s of state.registry.sheets) names.add(s.actual);
+  if (state.registry.legacy) for (const s of state.inventory.sheets) if (looksLikeLayoutSheet(s)) names.add(s);
+  return [...names].filter((n) => !isBookkeeping(n));
+}
+
+/**
+ * What a read of the whole workbook gives: the add-in's sheets, then a person's own (a table they
+ * pasted, to import), except any whose name is one of the add-in's sheets under its layout name, so
+ * a reader never meets two sheets called "Pool".
+ */
+export function sheetsToRead(state: Pick<WriteState, 'registry' | 'inventory'>): string[] {
+  const owned = ownedSheets(state);
+  const ours = new Set([...owned, ...state.registry.pending].map((n) => n.toLowerCase()));
+  const logical = new Set(state.registry.sheets.map((s) => s.logical.toLowerCase()));
+  const theirs = state.inventory.sheets.filter(
+    (n) => !ours.has(n.toLowerCase()) && !logical.has(n.toLowerCase()) && !isBookkeeping(n),
+  );
+  return [...owned, ...theirs];
+}
+
+/** The sheet a layout calls `logical` under its name in the workbook, or a sheet of that name. */
+export function actualSheet(state: Pick<WriteState, 'registry' | 'inventory'>, logical: string): string | undefined {
+  const key = logical.toLowerCase();
+  return (
+    state.registry.sheets.find((s) => s.logical.toLowerCase() === key)?.actual ??
+    state.inventory.sheets.find((s) => s.toLowerCase() === key)
+  );
+}
+
+export function logicalOf(state: Pick<WriteState, 'registry'>, actual: string): string {
+  return state.registry.sheets.find((s) => s.actual.toLowerCase() === actual.toLowerCase())?.logical ?? actual;
+}
+
+/** Bytes reading a sheet back takes, about: values and formulas as JSON. */
+export function readBytes(sheet: SheetPlan): number {
+  let bytes = 200;
+  for (const row of sheet.rows) {
+    bytes += 4;
+    for (const cell of row)
+      bytes += 12 + (cell?.formula ? 2 * cell.formula.length : 2 * String(cell?.value ?? cell?.result ?? '').length);
+  }
+  return bytes;
+}
