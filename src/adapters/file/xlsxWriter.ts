@@ -1,12 +1,11 @@
 import type { WorkbookPlan } from '../../workbook/sheetPlan';
 import { writableWorkbook, type WriteRepairs } from '../../workbook/writableWorkbook';
-import { chartParts } from './xlsxCharts';
-import { rewriteZip } from './zipRewrite';
 import { planToExcelJs } from './excelJsWorkbook';
+import { planToXlsxBytes } from './xlsxStream';
 
 export { planToExcelJs };
 
-/** The .xlsx bytes: ExcelJS writes the parts uncompressed, then the charts go in and zlib compresses. */
+/** The .xlsx bytes of a plan, charts included, each part written once straight into the compressed zip. */
 export async function planToXlsxBuffer(plan: WorkbookPlan): Promise<Buffer> {
   return (await planToXlsx(plan)).buffer;
 }
@@ -14,8 +13,5 @@ export async function planToXlsxBuffer(plan: WorkbookPlan): Promise<Buffer> {
 /** The .xlsx bytes, and what had to be repaired so every program opens them (see writableWorkbook). */
 export async function planToXlsx(plan: WorkbookPlan): Promise<{ buffer: Buffer; repairs: WriteRepairs }> {
   const writable = writableWorkbook(plan);
-  const stored = Buffer.from(
-    (await planToExcelJs(writable.plan).xlsx.writeBuffer({ zip: { compression: 'STORE' } })) as ArrayBuffer,
-  );
-  return { buffer: rewriteZip(stored, chartParts(stored, writable.plan)), repairs: writable.repairs };
+  return { buffer: planToXlsxBytes(writable.plan), repairs: writable.repairs };
 }
