@@ -44,6 +44,8 @@ export class ZipWriter {
   /** The whole archive: the entries, then the directory that lists them. */
   finish(): Buffer {
     const count = this.directory.length / 2;
+    // Far beyond any workbook bcf lays out (WORKBOOK_LIMITS caps the cards): refused, not written corrupt.
+    if (count > 0xffff || this.offset > 0xffffffff) throw new Error('the workbook needs a ZIP64 archive');
     const directorySize = this.directory.reduce((n, b) => n + b.length, 0);
     const end = Buffer.alloc(22);
     end.writeUInt32LE(0x06054b50, 0);
