@@ -96,6 +96,64 @@ function buildBench(sizes) {
   console.log('');
 }
 
+/** A probe run in a new process: its output is one JSON line. */
+function probe(code) {
+  return JSON.parse(execFileSync(process.execPath, ['-e', code], { encoding: 'utf8', maxBuffer: 1 << 20 }));
+}
+
+/**
+ * `bcf build` of a whole workbook (a Benefit Card sheet per scheme) beside its floor, each in a new
+ * process: the time to write the same laid-out cells with bcf's writer and with ExcelJS's own
+ * (compressed, as it writes by default, without charts), and peak memory (maxRSS) of each.
+ */
+function buildWithCardsBench(n) {
+  const os = require('os');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcf-build-bench-'));
+  const src = (p) => JSON.stringify(path.join(root, 'dist/node/src', p));
+  try {
+    const plan = path.join(dir, `plan${n}.json`);
+    const out = path.join(dir, `plan${n}.xlsx`);
+    fs.writeFileSync(plan, JSON.stringify(randomPlanJson(n, { schemes: n, years: ['2014/15', '2015/16'] })));
+    const cli = probe(
+      `const {main}=require(${src('cli/main.js')});const t=Date.now();main(['build',${JSON.stringify(plan)},'-o',${JSON.stringify(out)}],{out(){},err(){}}).then((code)=>{process.stdout.write(JSON.stringify({code,s:(Date.now()-t)/1000,rss:process.resourceUsage().maxRSS/1024}))})`,
+    );
+    const write = (writer) =>
+      probe(
+        `const fs=require('fs');const {planFromJson}=require(${src('domain/planJson.js')});const {workbookLayout}=require(${src('workbook/workbookLayout.js')});` +
+          `const {writableWorkbook}=require(${src('workbook/writableWorkbook.js')});const {planToXlsxBuffer}=require(${src('adapters/file/xlsxWriter.js')});const {planToExcelJs}=require(${src('adapters/file/excelJsWorkbook.js')});` +
+          `const layout=workbookLayout(planFromJson(JSON.parse(fs.readFileSync(${JSON.stringify(plan)},'utf8'))).plan,'all');const t=Date.now();` +
+          `(${writer === 'bcf' ? 'planToXlsxBuffer(layout)' : 'planToExcelJs(writableWorkbook(layout).plan).xlsx.writeBuffer()'}).then((b)=>{process.stdout.write(JSON.stringify({s:(Date.now()-t)/1000,rss:process.resourceUsage().maxRSS/1024,bytes:b.byteLength}))})`,
+      );
+    const bcf = write('bcf');
+    const floor = write('exceljs');
+    const widths = [44, 10, 15, 11];
+    console.log(`bcf build of ${n} schemes with their Benefit Cards, beside ExcelJS's own write (a new process each)`);
+    console.log(row(['', 'time (s)', 'peak RSS (MB)', 'xlsx (KB)'], widths));
+    const size = cli.code === 0 ? (fs.statSync(out).size / 1024).toFixed(0) : `exit ${cli.code}`;
+    console.log(row(['bcf build, whole command', cli.s.toFixed(1), cli.rss.toFixed(0), size], widths));
+    console.log(
+      row(['bcf writer, the file alone', bcf.s.toFixed(1), bcf.rss.toFixed(0), (bcf.bytes / 1024).toFixed(0)], widths),
+    );
+    console.log(
+      row(
+        [
+          'floor: ExcelJS writes the same cells',
+          floor.s.toFixed(1),
+          floor.rss.toFixed(0),
+          (floor.bytes / 1024).toFixed(0),
+        ],
+        widths,
+      ),
+    );
+    console.log(
+      `  bcf build is x${(cli.s / floor.s).toFixed(2)} the floor, its writer x${(bcf.s / floor.s).toFixed(2)}. Target: build within x1.2, under 700 MB.`,
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  console.log('');
+}
+
 /** The gzipped JavaScript taskpane.html loads for its first render (Office.js itself comes from Microsoft). */
 function printBundle(bundleSize) {
   try {
@@ -123,6 +181,7 @@ async function main() {
     await layoutBench(scope, title, scope === 'all' ? sizes.slice(0, 3) : sizes);
   }
 
+  buildWithCardsBench(1000);
   buildBench([5000, 10000, 20000]);
 
   for (const [label, file] of [
@@ -145,7 +204,9 @@ async function main() {
 
 const layoutAt = process.argv.indexOf('--layout');
 const buildAt = process.argv.indexOf('--build'); // node scripts/bench.js --build 5000 20000: that table alone
+const cardsAt = process.argv.indexOf('--cards'); // node scripts/bench.js --cards 1000: bcf build with cards beside ExcelJS
 if (buildAt > 0) buildBench(process.argv.slice(buildAt + 1).map(Number));
+else if (cardsAt > 0) buildWithCardsBench(Number(process.argv[cardsAt + 1] ?? 1000));
 else
   (layoutAt > 0
     ? measureLayout(process.argv[layoutAt + 1], Number(process.argv[layoutAt + 2])).then((r) =>

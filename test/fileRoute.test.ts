@@ -3,7 +3,7 @@ import os from 'os';
 import path from 'path';
 import { loadPlan } from '../src/adapters/file/planFiles';
 import { zipEntries } from '../src/adapters/file/zipEntries';
-import { rewriteZip } from '../src/adapters/file/zipRewrite';
+import { ZipWriter } from '../src/adapters/file/zipWriter';
 import { main } from '../src/cli/main';
 import type { Plan } from '../src/domain/plan';
 import { planToJson } from '../src/domain/planJson';
@@ -46,7 +46,9 @@ function renameSheetInXlsx(data: Buffer, from: string, to: string): Buffer {
     }
     changes.set(name, xml);
   }
-  return rewriteZip(data, changes);
+  const copy = new ZipWriter();
+  for (const { name: part } of zip.stored()) copy.add(part, changes.get(part) ?? zip.read(part)!);
+  return copy.finish();
 }
 
 /** Barnet's plan with what people type into a workbook: card actuals (in the example), contributions and quarterly spend. */

@@ -1,7 +1,7 @@
 import { MemoryWorkbook } from '../src/adapters/memory/memoryWorkbook';
 import { OfficeWorkbook } from '../src/adapters/office/officeWorkbook';
 import { planFromJson } from '../src/domain/planJson';
-import { POOL_SHEETS } from '../src/workbook/layouts/poolNames';
+import { POOL_SHEETS } from '../src/workbook/families/pool/names';
 import { REGISTRY_SHEET } from '../src/workbook/ownership';
 import type { WorkbookPlan } from '../src/workbook/sheetPlan';
 import { findSheet } from '../src/workbook/snapshot';

@@ -1,19 +1,20 @@
 import { describeProblem, PlanError } from '../domain/problems';
-import { FileProblem } from '../adapters/file/planFiles';
+import { FileProblem } from '../adapters/file/filePaths';
 import { packageVersion } from '../adapters/file/packageVersion';
 import { commandHelp, parseCommandArgs, UsageError } from './args';
-import { COMMANDS } from './commands';
+import type { CliCommand } from './command';
+import { COMMAND_NAMES, loadAllCommands, loadCommand } from './commands';
 import { terminalText } from './terminalText';
 import { hanging, helpWidth, usageWords } from './wrap';
 import type { Io } from './io';
 
 export type { Io } from './io';
 
-function usage(width = 80): string {
+function usage(commands: readonly CliCommand[], width = 80): string {
   return [
     'bcf: the Better Care Fund planner on the command line',
     '',
-    ...COMMANDS.flatMap((c) => [
+    ...commands.flatMap((c) => [
       hanging('  bcf ', usageWords(c.usage), width),
       hanging('      ', c.summary.split('. ')[0].replace(/\.$/, ''), width),
     ]),
@@ -45,21 +46,22 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
 
 async function run(argv: readonly string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
+  const fullUsage = async () => usage(await loadAllCommands(), helpWidth(io.columns));
   if (name === undefined) {
-    io.err(usage(helpWidth(io.columns)));
+    io.err(await fullUsage());
     return 64;
   }
   if (name === '-h' || name === '--help' || name === 'help') {
-    io.out(usage(helpWidth(io.columns)));
+    io.out(await fullUsage());
     return 0;
   }
   if (name === '--version' || name === '-v') {
     io.out(packageVersion());
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
+  const command = COMMAND_NAMES.includes(name) ? await loadCommand(name) : undefined;
   if (!command) {
-    io.err(`bcf: unknown command "${name}".\n${usage(helpWidth(io.columns))}`);
+    io.err(`bcf: unknown command "${name}".\n${await fullUsage()}`);
     return 64;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

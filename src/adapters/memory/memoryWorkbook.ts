@@ -1,7 +1,7 @@
 import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
 import { parseAddress } from '../../workbook/a1';
 import type { Decision, Progress, Selection, Updated, WorkbookHost } from '../../workbook/host';
-import { SHEET } from '../../workbook/layouts/names';
+import { SHEET } from '../../workbook/families/assumptions/names';
 import { logicalSnapshot, PENDING_SHEET, readRegistry, REGISTRY_SHEET } from '../../workbook/ownership';
 import type { CellPlan, Scalar, SheetPlan, WorkbookPlan } from '../../workbook/sheetPlan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';

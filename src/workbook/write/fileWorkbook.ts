@@ -1,4 +1,4 @@
-import { SHEET } from '../layouts/names';
+import { SHEET } from '../families/assumptions/names';
 import { logicalSnapshot, PENDING_SHEET, readRegistry, REGISTRY_SHEET, type Registry } from '../ownership';
 import type { WorkbookPlan } from '../sheetPlan';
 import { findSheet, type WorkbookSnapshot } from '../snapshot';

@@ -1,7 +1,7 @@
 import type { Plan } from '../../domain/plan';
 import { planToJson } from '../../domain/planJson';
 import { plural } from '../../domain/plural';
-import { readPlan } from '../readers/planReader';
+import { readPlan } from '../families/planReader';
 import type { WorkbookPlan } from '../sheetPlan';
 import { plannedSnapshot } from '../snapshot';
 
