@@ -91,6 +91,9 @@ function devCerts() {
   return undefined;
 }
 
+/** The chunks the task pane's (and the ribbon's) page loads before anything is shown. */
+const firstRender = (chunk) => chunk.name === 'taskpane' || chunk.name === 'commands';
+
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode !== 'development';
   const copies = [
@@ -135,11 +138,20 @@ module.exports = (env = {}, argv = {}) => {
       splitChunks: {
         chunks: 'all',
         cacheGroups: {
-          react: { test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, name: 'react', priority: 30 },
+          // The named groups hold what the task pane needs for its first render only: a library that only a
+          // panel opened later uses stays out of them and comes with that panel, and the preview page (which
+          // uses more of Fluent) keeps its own copy rather than swelling the pane's.
+          react: {
+            test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
+            name: 'react',
+            priority: 30,
+            chunks: firstRender,
+          },
           fluent: {
             test: /[\\/]node_modules[\\/](@fluentui|@griffel|@floating-ui|tabster|keyborg|@swc|rtl-css-js|stylis|use-sync-external-store|@emotion)[\\/]/,
             name: 'fluent',
             priority: 20,
+            chunks: firstRender,
           },
           // The preview's formula engine, its number formats (numfmt) and their dependencies: only preview.html loads this chunk.
           engine: {
@@ -148,7 +160,9 @@ module.exports = (env = {}, argv = {}) => {
             priority: 25,
             chunks: (chunk) => chunk.name === 'preview',
           },
-          vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', priority: 10 },
+          vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', priority: 10, chunks: firstRender },
+          // Code two or more later panels share is fetched once, with whichever opens first.
+          shared: { chunks: 'async', minChunks: 2, priority: 0, reuseExistingChunk: true },
           default: false,
           defaultVendors: false,
         },

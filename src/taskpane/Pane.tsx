@@ -2,6 +2,7 @@ import { Caption1, makeStyles, Subtitle1, Tab, TabList, tokens } from '@fluentui
 import { useState } from 'react';
 import type { WorkbookHost } from '../workbook/host';
 import { CommandStatus } from './CommandStatus';
+import { PanelSlot } from './PanelSlot';
 import { planHeading } from './planHeading';
 import type { Feature } from './feature';
 import { PlanSessionContext, usePlanSession } from './session';
@@ -74,7 +75,14 @@ export function Pane({ host, features }: PaneProps) {
           aria-label="Planner features"
         >
           {features.map((f) => (
-            <Tab key={f.id} value={f.id} id={`feature-tab-${f.id}`} aria-controls={`feature-panel-${f.id}`}>
+            <Tab
+              key={f.id}
+              value={f.id}
+              id={`feature-tab-${f.id}`}
+              aria-controls={`feature-panel-${f.id}`}
+              onPointerEnter={f.preload}
+              onFocus={f.preload}
+            >
               {f.label}
             </Tab>
           ))}
@@ -87,7 +95,7 @@ export function Pane({ host, features }: PaneProps) {
             aria-labelledby={`feature-tab-${feature.id}`}
           >
             <CommandStatus session={session} />
-            <feature.component session={session} />
+            <PanelSlot feature={feature} session={session} />
           </div>
         )}
       </div>

@@ -13,4 +13,10 @@ export interface Feature {
   readonly id: string;
   readonly label: string;
   readonly component: ComponentType<FeatureProps>;
+  /**
+   * For a panel loaded on first use: starts fetching its code (a tab hovered or focused is about to be
+   * opened), and `retry` forgets a failed fetch so the next render asks the network again.
+   */
+  readonly preload?: () => void;
+  readonly retry?: () => void;
 }

@@ -11,7 +11,6 @@ import {
   type CommandOutcome,
 } from '../workbook/commands';
 import type { Progress, WorkbookHost } from '../workbook/host';
-import { barnetExample } from './barnetExample';
 import { createCommandRunner, IDLE, type RunnerState } from './commandRunner';
 import { formFromPlan, planFromForm, type FormResult, type PlanForm } from './planForm';
 import {
@@ -262,8 +261,18 @@ function useWriteCommands(host: WorkbookHost, run: Run, state: ReturnType<typeof
     [startWith],
   );
   const loadExample = useCallback(
-    (replace = false) => startWith(barnetExample(), replace, (r) => loadExample(r)),
-    [startWith],
+    // The example (a plan file, and zod to read it) comes only when asked for, not with the pane.
+    (replace = false) =>
+      void import('./barnetExample').then(
+        ({ barnetExample }) => startWith(barnetExample(), replace, (r) => loadExample(r)),
+        () =>
+          setNotice({
+            intent: 'error',
+            title: "The example didn't load",
+            body: "The planner couldn't fetch the example. Check the connection, then try again; nothing in the workbook has changed.",
+          }),
+      ),
+    [setNotice, startWith],
   );
   const startFrom = useCallback(
     (plan: Plan, replace = false) => startWith(plan, replace, (r) => startFrom(plan, r)),

@@ -8,7 +8,7 @@ import { updateWorkbook, type Decision, type Progress, type WorkbookHost } from 
 import { SHEET } from './families/assumptions/names';
 import { readPlan } from './families/planReader';
 import { findSheet, type WorkbookSnapshot } from './snapshot';
-import { workbookLayout } from './workbookLayout';
+import type { workbookLayout as WorkbookLayout } from './workbookLayout';
 
 /**
  * What the task pane (and the browser preview) can do to a workbook, written once against the
@@ -154,9 +154,16 @@ async function command(
   onProgress: ((p: Progress) => void) | undefined,
   decide: (snapshot: WorkbookSnapshot) => Decision<CommandOutcome>,
 ): Promise<CommandOutcome> {
+  layout ??= (await import('./workbookLayout')).workbookLayout;
   const { result, notices } = await updateWorkbook(host, decide, onProgress);
   return result.status === 'done' && notices.length ? { ...result, notices } : result;
 }
+
+/**
+ * The layouts are much of the task pane's code and only a write needs them: fetched when the first
+ * command runs, not with the pane (issue 24), so opening a pane downloads less.
+ */
+let layout: typeof WorkbookLayout | undefined;
 
 /** Checks, then lays out the whole workbook for a plan; nothing is written if the plan has errors. */
 function write(plan: Plan, fromWorkbook: readonly string[]): Decision<CommandOutcome> {
@@ -165,9 +172,8 @@ function write(plan: Plan, fromWorkbook: readonly string[]): Decision<CommandOut
     return { result: { status: 'invalid', problems, inWorkbook: false } };
   // Card sheets are written only once someone keeps cards in this workbook: for a large plan they
   // are most of its size, and "generate the tables" should cost the same few round trips at any size.
-  const layout = workbookLayout(plan, plan.cards?.records.length ? 'all' : 'tables');
   return {
-    plan: layout,
+    plan: layout!(plan, plan.cards?.records.length ? 'all' : 'tables'),
     result: { status: 'done', plan, tables: schemeTables(plan), warnings: problems, fromWorkbook },
   };
 }

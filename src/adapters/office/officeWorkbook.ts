@@ -272,7 +272,7 @@ export class OfficeWorkbook implements WorkbookHost {
         atEnd?.();
       }
       try {
-        // One sync per request-sized batch, not per item: one in all while the plan is under 4 MB.
+        // One sync per request-sized batch, not per item: one in all while the plan fits in a request.
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
       } catch (error) {
