@@ -361,7 +361,13 @@ function readBody(
       if (after !== 'data' && after !== 'total' && after !== 'unlabelled') break;
       continue;
     }
-    if (kind === 'text' && kinds.some((k) => k.kind === 'total') && kinds[kinds.length - 1].kind === 'total') break;
+    // A heading after a total starts the next group only when schemes follow it.
+    if (
+      kind === 'text' &&
+      kinds[kinds.length - 1]?.kind === 'total' &&
+      !continuesWithData(grid, r, columns, labels, from, to)
+    )
+      break;
     kinds.push({ row: r, kind });
     if (
       (kind === 'total' || kind === 'unlabelled') &&
