@@ -4,6 +4,8 @@ import { Money, ZERO, sum } from '../../domain/money';
 import type { Column, FoundTable } from './findTables';
 import { isTotalBand, normalHeader } from './headerWords';
 import { agreesAsShown, grouped, withinAsShown, type NumberCell } from './typedCell';
+import { StatedFigures } from './denominators';
+import { changes, poolShares } from './shareChecks';
 import { figure, poundsOf, savingSetup, type UnitChoice, type UnitCostBook } from './unitCosts';
 
 /**
@@ -13,20 +15,21 @@ import { figure, poundsOf, savingSetup, type UnitChoice, type UnitCostBook } fro
  * Where the figures a check adds up were themselves rounded (typed in £000s), the check allows
  * the rounding they carry, so a total that differs from its rounded rows only by that is right.
  */
-export function auditTable(table: FoundTable, units: UnitCostBook): Finding[] {
-  const audit = new TableAudit(table, units);
-  audit.columnTotals();
+export function auditTable(table: FoundTable, units: UnitCostBook, stated = new StatedFigures([])): Finding[] {
+  const audit = new TableAudit(table, units, stated);
   audit.rowTotals();
+  // Shares first: a total of shares is checked against the denominator they were found to use.
   for (const columns of subTables(table)) {
-    audit.poolShares(columns);
-    audit.changes(columns);
+    poolShares(audit, columns);
+    changes(audit, columns);
     audit.savings(columns);
   }
+  audit.columnTotals();
   return audit.findings;
 }
 
 /** The columns of each year (or other band) with the columns every band shares. */
-function subTables(table: FoundTable): Column[][] {
+export function subTables(table: FoundTable): Column[][] {
   const primary = table.columns.filter((c) => !c.breakdown);
   const bands = [...new Set(primary.map((c) => c.band).filter((b) => b && !isTotalBand(b)))];
   // Quarters or parts broken down under a heading are summed by their Total column, which then stands for them.
@@ -34,21 +37,24 @@ function subTables(table: FoundTable): Column[][] {
   return bands.map((b) => primary.filter((c) => c.band === b || !c.band));
 }
 
-const isPercent = (c: Column) => c.role === 'poolShare' || c.role === 'change';
+export const isPercent = (c: Column) => c.role === 'poolShare' || c.role === 'change';
 const isMoney = (c: Column) => c.role === 'cost' || c.role === 'saving' || c.role === 'unitCost';
 const OUT_OF_POOL_NOTE = /(not|outside|non|excl\w*|exc\.?)\W*(the )?(bcf )?pool/i;
 const NO = /^(no|n|not in pool|outside( pool)?|non-pool|false|excluded)$/i;
 
-class TableAudit {
+export class TableAudit {
   readonly findings: Finding[] = [];
+  /** The pool each % of pool column was found to be a share of. */
+  readonly denominators = new Map<number, { cost: Column; pool: Decimal }>();
   private readonly seen = new Set<string>();
 
   constructor(
-    private readonly table: FoundTable,
+    readonly table: FoundTable,
     private readonly units: UnitCostBook,
+    readonly stated: StatedFigures,
   ) {}
 
-  private add(r: number, column: Column, rule: Finding['rule'], expected: string, message: string): void {
+  add(r: number, column: Column, rule: Finding['rule'], expected: string, message: string): void {
     const cell = this.table.grid.address(r, column.index);
     if (this.seen.has(cell)) return;
     this.seen.add(cell);
@@ -63,7 +69,7 @@ class TableAudit {
   }
 
   /** How a scheme's row is named in a message: its ref or name, else its row number. */
-  private rowName(r: number): string {
+  rowName(r: number): string {
     const grid = this.table.grid;
     const label = this.table.labels
       .map((l) => grid.text(r, l.index) || (grid.typed(r, l.index).kind === 'number' ? grid.shown(r, l.index) : ''))
@@ -73,7 +79,7 @@ class TableAudit {
   }
 
   /** Rows counted as what they are: schemes where the table names schemes, else rows (age bands, providers). */
-  private schemes(n: number): string {
+  schemes(n: number): string {
     const noun = this.table.labels.some((l) => l.role === 'ref' || l.role === 'name') ? 'scheme' : 'row';
     return `${n} ${noun}${n === 1 ? '' : 's'}`;
   }
@@ -86,13 +92,13 @@ class TableAudit {
     return `${shown.isNegative() ? '-' : ''}£${grouped(shown.abs(), decimals)}${suffix}`;
   }
 
-  private show(value: Decimal, column: Column, cell: NumberCell): string {
+  show(value: Decimal, column: Column, cell: NumberCell): string {
     if (isMoney(column)) return this.money(value, column, cell.decimals);
     return `${value.isNegative() ? '-' : ''}${grouped(value.abs(), cell.decimals)}${isPercent(column) && cell.percentSign ? '%' : ''}`;
   }
 
   /** Half a unit of the last shown place, in pounds, for each typed figure of a scaled money column. */
-  private roundingOf(rows: readonly number[], column: Column): Decimal {
+  roundingOf(rows: readonly number[], column: Column): Decimal {
     if (!isMoney(column)) return ZERO;
     return sum(
       rows.map((r) => {
@@ -106,14 +112,14 @@ class TableAudit {
   }
 
   /** Whether the cell shows `expected` (pounds for money), allowing `slack` pounds either way. */
-  private agrees(expected: Decimal, cell: NumberCell, column: Column, slack: Decimal = ZERO): boolean {
+  agrees(expected: Decimal, cell: NumberCell, column: Column, slack: Decimal = ZERO): boolean {
     const scale = isMoney(column) ? (cell.scale !== 1 ? cell.scale : column.scale) : 1;
     const inUnits = (d: Decimal) => (scale === 1 ? d : d.dividedBy(scale));
     if (slack.isZero()) return agreesAsShown(inUnits(expected), cell.value, cell.decimals);
     return withinAsShown(inUnits(expected.minus(slack)), inUnits(expected.plus(slack)), cell.value, cell.decimals);
   }
 
-  private columnSum(column: Column, rows: readonly number[]): Decimal {
+  columnSum(column: Column, rows: readonly number[]): Decimal {
     return sum(
       rows.map((r) => (figure(this.table, r, column) ? poundsOf(figure(this.table, r, column)!, column) : ZERO)),
     );
@@ -131,7 +137,7 @@ class TableAudit {
     return !!inPool && NO.test(grid.text(r, inPool.index).trim());
   }
 
-  private bandColumns(column: Column): Column[] {
+  bandColumns(column: Column): Column[] {
     return subTables(this.table).find((cols) => cols.includes(column)) ?? [...this.table.columns];
   }
 
@@ -173,6 +179,13 @@ class TableAudit {
     }
     const hundred = new Money(points ? 100 : 1);
     if (this.agrees(hundred, cell, column) || this.agrees(shown, cell, column)) return;
+    // Shares of a pool larger than the rows: their total is the rows' costs over that pool.
+    const reading = this.denominators.get(column.index);
+    const costs = (of: readonly number[]) => sum(of.map((r) => (reading && this.worked(r, reading.cost)) ?? ZERO));
+    const band = this.bandColumns(column);
+    const options = [rows, rows.filter((r) => !this.outOfPool(r, band))];
+    if (reading && options.some((o) => this.agrees(costs(o).dividedBy(reading.pool).times(hundred), cell, column)))
+      return;
     this.add(
       row,
       column,
@@ -213,7 +226,7 @@ class TableAudit {
     );
   }
 
-  private partsOf(total: Column): Column[] {
+  partsOf(total: Column): Column[] {
     if (!isTotalBand(total.band)) return [];
     return this.table.columns.filter(
       (c) => c.role === total.role && c.band && !isTotalBand(c.band) && sameMeasure(c, total),
@@ -221,7 +234,7 @@ class TableAudit {
   }
 
   /** A group's share, as a fraction: its schemes' costs over the pool, or their counts over the table's. */
-  private exactShare(column: Column, rows: readonly number[]): Decimal | undefined {
+  exactShare(column: Column, rows: readonly number[]): Decimal | undefined {
     const t = this.table;
     const band = this.bandColumns(column);
     if (column.role === 'poolShare') {
@@ -270,7 +283,7 @@ class TableAudit {
   }
 
   /** A row's figure in pounds; in a "Total" column, the sum of the figures it totals (it may itself be wrong). */
-  private worked(r: number, column: Column): Decimal | undefined {
+  worked(r: number, column: Column): Decimal | undefined {
     const parts = this.partsOf(column);
     if (parts.length >= 2)
       return sum(parts.map((p) => (figure(this.table, r, p) ? poundsOf(figure(this.table, r, p)!, p) : ZERO)));
@@ -279,136 +292,13 @@ class TableAudit {
   }
 
   /** The cost columns a % of pool column can be a share of: its year's, or, shared by several years, any (the Total first). */
-  private costsFor(share: Column, columns: readonly Column[]): Column[] {
+  costsFor(share: Column, columns: readonly Column[]): Column[] {
     const usable = (c: Column) => c.role === 'cost' && (c.breakdown ? isTotalBand(c.band) : true);
     const own = columns.filter((c) => usable(c) && (c.breakdown || !isTotalBand(c.band)));
     if (share.band || this.table.columns.filter(usable).length <= 1) return own;
     return [...this.table.columns.filter(usable)].sort(
       (a, b) => Number(isTotalBand(b.band)) - Number(isTotalBand(a.band)),
     );
-  }
-
-  poolShares(columns: readonly Column[]): void {
-    const share = columns.find((c) => c.role === 'poolShare');
-    if (!share) return;
-    const t = this.table;
-    const poolRows = t.rows.filter((r) => !this.outOfPool(r, columns));
-    const points = this.percentPoints(share);
-    // The pool is the pool schemes' costs added up (or, in a table that shares out every row, all of them); a printed total may itself be wrong.
-    const total = (cost: Column, rows: readonly number[]) => sum(rows.map((r) => this.worked(r, cost) ?? ZERO));
-    const pairs = this.costsFor(share, columns).flatMap((cost) =>
-      [total(cost, poolRows), total(cost, t.rows)].filter((d) => !d.isZero()).map((pool) => ({ cost, pool })),
-    );
-    if (!pairs.length) return;
-    const slacks = new Map(pairs.map((p) => [p.cost, this.roundingOf(t.rows, p.cost)]));
-    const fits = (r: number, { cost, pool }: { cost: Column; pool: Decimal }) => {
-      const cell = figure(t, r, share);
-      const c = this.worked(r, cost);
-      if (!cell || !c) return false;
-      const k = points ? 100 : 1;
-      const slack = slacks.get(cost)!;
-      if (slack.isZero()) return this.agrees(c.dividedBy(pool).times(k), cell, share);
-      const half = this.roundingOf([r], cost);
-      const low = c.minus(half).dividedBy(pool.plus(slack)).times(k);
-      const high = c.plus(half).dividedBy(pool.minus(slack)).times(k);
-      return withinAsShown(low, high, cell.value, cell.decimals);
-    };
-    const checked = t.rows.filter((r) => figure(t, r, share) && pairs.some((p) => this.worked(r, p.cost)));
-    const scores = pairs.map((p) => checked.filter((r) => fits(r, p)).length);
-    const best = pairs[scores.indexOf(Math.max(...scores))];
-    const allInPool = best.pool.equals(total(best.cost, t.rows)) && !best.pool.equals(total(best.cost, poolRows));
-    for (const r of checked) {
-      if (this.outOfPool(r, columns) && !allInPool) {
-        if (!figure(t, r, share)!.value.isZero())
-          this.add(
-            r,
-            share,
-            'share-of-pool',
-            'n/a',
-            `${this.rowName(r)} is outside the pool, so its % of pool should be n/a, not ${figure(t, r, share)!.shown}.`,
-          );
-        continue;
-      }
-      if (pairs.some((p) => fits(r, p)) || !this.worked(r, best.cost)) continue;
-      this.shareFinding(r, share, best.cost, best.pool, points);
-    }
-  }
-
-  private shareFinding(r: number, share: Column, cost: Column, pool: Decimal, points: boolean): void {
-    const cell = figure(this.table, r, share)!;
-    const c = this.worked(r, cost)!;
-    const exact = c.dividedBy(pool).times(points ? 100 : 1);
-    const expected = this.show(exact.toDecimalPlaces(cell.decimals), share, cell);
-    const money = (d: Decimal) => this.money(d, cost, 0);
-    this.add(
-      r,
-      share,
-      'share-of-pool',
-      expected,
-      `% of pool for ${this.rowName(r)} should be ${expected}: ${money(c)} ÷ ${money(pool)} (the pool) = ${c.dividedBy(pool).times(100).toDecimalPlaces(4).toString()}%; the cell shows ${cell.shown}.`,
-    );
-  }
-
-  changes(columns: readonly Column[]): void {
-    const t = this.table;
-    const counts = columns.filter((c) => c.role === 'count' && !isTotalBand(c.band));
-    const baseline = columns.find((c) => c.role === 'baseline');
-    for (const change of columns.filter((c) => c.role === 'change')) {
-      const words = normalHeader(change.header)
-        .split(/[^a-z]+/)
-        .filter((w) => w.length > 2 && !['change', 'reduced', 'reduction', 'total', 'share'].includes(w));
-      const before = counts.filter((c) => c.index < change.index);
-      const count =
-        [...before].reverse().find((c) => words.some((w) => normalHeader(c.header).includes(w))) ??
-        before[before.length - 1] ??
-        counts[0];
-      if (!count) continue;
-      // The rows' own total, not a printed total that may itself be wrong.
-      const total = this.columnSum(count, t.rows);
-      // A % shared by several years' counts may be of any of them.
-      // A "% of total" that names no count may be a share of the costs.
-      const namesCount = /nel|adm|reduc|avoid|bed|patient|activity|care home|reablement|dtoc/.test(
-        normalHeader(change.header),
-      );
-      const others = [
-        ...(change.band ? [] : t.columns.filter((c) => c.role === 'count' && c !== count)),
-        ...(namesCount ? [] : t.columns.filter((c) => c.role === 'cost' && !c.breakdown)),
-      ].map((c) => ({ c, total: this.columnSum(c, t.rows) }));
-      const points = this.percentPoints(change);
-      for (const r of t.rows) {
-        const cell = figure(t, r, change);
-        const n = figure(t, r, count)?.value;
-        if (!cell || !n) continue;
-        const k = points ? 100 : 1;
-        const base = baseline ? figure(t, r, baseline)?.value : undefined;
-        const options = [total, ...(base ? [base] : [])].filter((d) => !d.isZero());
-        if (!options.length || options.some((d) => this.agrees(n.dividedBy(d).times(k), cell, change))) continue;
-        if (
-          others.some(
-            (o) =>
-              !o.total.isZero() &&
-              figure(t, r, o.c) &&
-              this.agrees(
-                poundsOf(figure(t, r, o.c)!, o.c)
-                  .dividedBy(o.total)
-                  .times(k),
-                cell,
-                change,
-              ),
-          )
-        )
-          continue;
-        const exact = n.dividedBy(options[0]).times(k);
-        const expected = this.show(exact.toDecimalPlaces(cell.decimals), change, cell);
-        this.add(
-          r,
-          change,
-          'share-of-total',
-          expected,
-          `${change.header} for ${this.rowName(r)} should be ${expected}: ${grouped(n, 0)} of the ${grouped(options[0], 0)} ${count.header} in the table is ${n.dividedBy(options[0]).times(100).toDecimalPlaces(4).toString()}%; the cell shows ${cell.shown}.`,
-        );
-      }
-    }
   }
 
   private readonly choices = new Map<string, UnitChoice>();
