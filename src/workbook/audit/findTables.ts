@@ -292,10 +292,21 @@ function notesAbove(
     if (tables.some((t) => r >= t.headerRows[0] && r <= t.lastRow)) break;
     for (let c = 0; c < grid.columnCount; c++) {
       const text = grid.text(r, c);
-      if (text) notes.push({ text, row: r, column: c });
+      if (text) notes.push({ text: withFigure(grid, r, c, text), row: r, column: c });
     }
   }
   return notes;
+}
+
+/** A label such as "Local tariff (£ per admission)" read with the figure typed beside it. */
+function withFigure(grid: TableGrid, r: number, c: number, text: string): string {
+  if (/\d/.test(text) || !/tariff|unit cost|cost per|£ per/i.test(text)) return text;
+  for (let k = c + 1; k < Math.min(grid.columnCount, c + 4); k++) {
+    const t = grid.typed(r, k);
+    if (t.kind === 'number') return `${text} £${t.value.times(t.scale).toString()}`;
+    if (t.kind === 'text') break;
+  }
+  return text;
 }
 
 const TOTAL_LABEL = /^(grand |overall |sub-? ?|bcf |pool |scheme |net )?totals?\b|\btotals?:?$|^all schemes\b|^sum\b/i;

@@ -6,7 +6,7 @@ import { isTotalBand, normalHeader } from './headerWords';
 import { agreesAsShown, grouped, withinAsShown, type NumberCell } from './typedCell';
 import { StatedFigures } from './denominators';
 import { changes, poolShares } from './shareChecks';
-import { figure, poundsOf, savingSetup, type UnitChoice, type UnitCostBook } from './unitCosts';
+import { figure, poundsOf, roundedTo, savingSetup, type UnitChoice, type UnitCostBook } from './unitCosts';
 
 /**
  * The arithmetic of one scheme table, checked the way a finance lead would check it by hand,
@@ -104,11 +104,26 @@ export class TableAudit {
       rows.map((r) => {
         const cell = figure(this.table, r, column);
         const scale = cell ? (cell.scale !== 1 ? cell.scale : column.scale) : 1;
+        if (cell && this.nearestOf(column) > 1) return new Money(this.nearestOf(column)).dividedBy(2);
         // A figure held to more places than it shows is exact; one typed as shown was rounded.
         if (!cell || scale === 1 || cell.value.decimalPlaces() > cell.decimals) return ZERO;
         return new Money(scale).dividedBy(new Money(10).pow(cell.decimals)).dividedBy(2);
       }),
     );
+  }
+
+  private readonly nearest = new Map<number, number>();
+
+  /** The pounds a saving column's figures were rounded to (see roundedTo); 1 for any other column. */
+  nearestOf(column: Column): number {
+    if (!this.nearest.has(column.index)) {
+      const pounds = this.table.rows.flatMap((r) => {
+        const cell = figure(this.table, r, column);
+        return cell ? [poundsOf(cell, column)] : [];
+      });
+      this.nearest.set(column.index, column.role === 'saving' ? roundedTo(pounds, column.scale) : 1);
+    }
+    return this.nearest.get(column.index)!;
   }
 
   /** Whether the cell shows `expected` (pounds for money), allowing `slack` pounds either way. */
@@ -352,7 +367,8 @@ export class TableAudit {
       const priced = cell ? this.pricedTerms(r, columns) : undefined;
       if (!cell || !priced) continue;
       const expected = sum(priced.map((x) => x.n.times(x.unit)));
-      if (this.agrees(expected, cell, setup.saving)) continue;
+      const rounded = new Money(this.nearestOf(setup.saving)).dividedBy(2);
+      if (this.agrees(expected, cell, setup.saving, rounded.equals(0.5) ? ZERO : rounded)) continue;
       const shown = this.show(expected, setup.saving, cell);
       const working = priced
         .map((x) => `${grouped(x.n, x.n.isInteger() ? 0 : 2)} × £${grouped(x.unit, x.unit.isInteger() ? 0 : 2)}`)
