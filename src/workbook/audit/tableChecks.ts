@@ -85,15 +85,15 @@ export class TableAudit {
   }
 
   /** A figure in pounds shown in the column's units and the cell's places: "£1,234", "£1,234k", "£1.2m". */
-  money(pounds: Decimal, column: Column, decimals: number): string {
-    const scale = column.scale;
+  money(pounds: Decimal, column: Column, decimals: number, scale = column.scale): string {
     const shown = scale === 1 ? pounds : pounds.dividedBy(scale);
     const suffix = scale === 1e3 ? 'k' : scale === 1e6 ? 'm' : '';
     return `${shown.isNegative() ? '-' : ''}£${grouped(shown.abs(), decimals)}${suffix}`;
   }
 
   show(value: Decimal, column: Column, cell: NumberCell): string {
-    if (isMoney(column)) return this.money(value, column, cell.decimals);
+    // "£6.36m" in a column headed "Cost": the cell's own units.
+    if (isMoney(column)) return this.money(value, column, cell.decimals, cell.scale !== 1 ? cell.scale : column.scale);
     return `${value.isNegative() ? '-' : ''}${grouped(value.abs(), cell.decimals)}${isPercent(column) && cell.percentSign ? '%' : ''}`;
   }
 
