@@ -51,6 +51,14 @@ test('the corpus has at least 30 tables of every kind, pasted and typed, with fa
   }
 });
 
+test('findings speak in the table’s words, never its colour key', () => {
+  const all = specs.flatMap((s) => findings.get(s.name)!);
+  expect(all.length).toBeGreaterThan(0);
+  expect(all.filter((f) => /needs attention|legend|input: type here/i.test(f.message)).map((f) => f.message)).toEqual(
+    [],
+  );
+});
+
 function score(spec: Spec) {
   const all = findings.get(spec.name)!;
   const at = (f: Fault) => all.filter((x) => x.sheet === f.sheet && x.cell === f.cell);

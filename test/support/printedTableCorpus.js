@@ -105,8 +105,11 @@ function tiersTable(seed, pasted, fault) {
   const faults = [];
   let r = 3;
   const subRows = [];
+  // Older sheets print each theme's sub-total on its heading row, above its schemes.
+  const onHeading = fault.endsWith('(totals on the theme headings)');
   groups.forEach((g, k) => {
-    sh.row(r++, [`Theme ${k + 1}`, THEMES[k]]);
+    const heading = r++;
+    if (!onHeading) sh.row(heading, [`Theme ${k + 1}`, THEMES[k]]);
     for (const s of g)
       sh.row(r++, [
         s.ref,
@@ -120,15 +123,16 @@ function tiersTable(seed, pasted, fault) {
     const nel = g.reduce((a, s) => a.plus(s.nel), D(0));
     let shownCost = cost;
     let shownNel = nel;
-    if (fault === 'sub-total leaves out a row' && k === 1) shownCost = cost.minus(g[g.length - 1].cost);
-    if (fault === 'sub-total digits swapped' && k === 2) shownCost = swapped(cost, rand);
+    if (fault.startsWith('sub-total leaves out a row') && k === 1) shownCost = cost.minus(g[g.length - 1].cost);
+    if (fault.startsWith('sub-total digits swapped') && k === 2) shownCost = swapped(cost, rand);
     if (fault === 'sub-total of counts digits swapped' && k === 0) shownNel = swapped(nel, rand);
-    if (!shownCost.equals(cost)) faults.push({ sheet: sh.name, cell: addr(r, 2), expected: cost.toNumber() });
-    if (!shownNel.equals(nel)) faults.push({ sheet: sh.name, cell: addr(r, 4), expected: nel.toNumber() });
-    const label = seed % 2 ? `Sub-total ${THEMES[k]}` : `Total for theme ${k + 1}`;
-    subRows.push({ r, cost: shownCost });
-    sh.row(r++, [
-      '',
+    const at = onHeading ? heading : r++;
+    if (!shownCost.equals(cost)) faults.push({ sheet: sh.name, cell: addr(at, 2), expected: cost.toNumber() });
+    if (!shownNel.equals(nel)) faults.push({ sheet: sh.name, cell: addr(at, 4), expected: nel.toNumber() });
+    const label = onHeading ? THEMES[k] : seed % 2 ? `Sub-total ${THEMES[k]}` : `Total for theme ${k + 1}`;
+    subRows.push({ r: at, cost: shownCost });
+    sh.row(at, [
+      onHeading ? `Theme ${k + 1}` : '',
       label,
       p.pounds(shownCost),
       p.pct(cost.dividedBy(pool)),
@@ -138,6 +142,9 @@ function tiersTable(seed, pasted, fault) {
   });
   const nel = list.reduce((a, s) => a.plus(s.nel), D(0));
   let grand = pool;
+  // The grand total added up from the sub-totals printed, one of them wrong: only that one is a fault.
+  if (fault === 'sub-total digits swapped, grand total from the sub-totals')
+    grand = subRows.reduce((a, x) => a.plus(x.cost), D(0));
   if (fault === 'grand total counts a sub-total twice') {
     grand = pool.plus(subRows[1].cost);
     faults.push({ sheet: sh.name, cell: addr(r, 2), expected: pool.toNumber() });
@@ -205,6 +212,8 @@ function baselineTable(seed, pasted, stated, fault) {
   const sh = new Sheet('Impact');
   sh.row(0, ['Expected impact on non-elective admissions, 2015/16']);
   if (stated) sh.row(1, [`Baseline: ${grouped(baseline)} non-elective admissions in 2014/15`]);
+  // As the add-in's own sheets carry it: a colour key just above the headings.
+  if (seed % 2) sh.row(2, ['Legend', 'Input: type here', 'Calculated', 'Needs attention']);
   sh.row(3, ['Ref', 'Scheme', 'Cost (£)', 'Reduced NEL admissions', '% change NEL adm.']);
   const faults = [];
   list.forEach((s, i) => {
@@ -350,6 +359,8 @@ function printedCorpus() {
       'sub-total digits swapped',
       'grand total counts a sub-total twice',
       'sub-total of counts digits swapped',
+      'clean (totals on the theme headings)',
+      'sub-total leaves out a row (totals on the theme headings)',
     ])
       out.push(tiersTable(s * 10 + out.length, pasted, fault));
     for (const where of ['a note', 'another sheet', 'nowhere'])

@@ -63,6 +63,7 @@ interface Header {
 
 const UNIT_TOKEN = /^\(?\s*(£|£ ?'?000'?s?|£ ?k|£ ?m|%|no\.?|nos\.?|number|#|count|days|£ per \w+)\s*\)?$/i;
 const LOOK_BELOW = 3;
+const LEGEND = /^\s*(legend|key)\b/i;
 
 export function findTables(grid: TableGrid): FoundTable[] {
   const tables: FoundTable[] = [];
@@ -125,6 +126,8 @@ function headerAt(grid: TableGrid, r: number, tables: readonly FoundTable[]): He
     if (!texts.length || hasFigures(grid, a, first, last)) break;
     // One cell at the table's left edge is a title; headings over the figures are groups.
     if (texts.length === 1 && texts[0] <= first) break;
+    // A colour key ("Legend | Input | Calculated | Needs attention") is not a heading over the columns.
+    if (LEGEND.test(grid.text(a, texts[0]))) break;
     groupRows.unshift(carriedRight(grid, a, texts, last));
     rows.unshift(a);
   }

@@ -218,6 +218,14 @@ export class TableAudit {
     const slackAll = this.roundingOf(rows, column);
     if (this.agrees(all, cell, column, slackAll) || this.agrees(pool, cell, column, this.roundingOf(poolRows, column)))
       return;
+    // A grand total is right as the sum of its rows or of the sub-totals printed above it: an error in a sub-total is the sub-total's.
+    const subRows = this.table.subtotals.map((s) => s.row);
+    if (
+      row === this.table.totalRow &&
+      subRows.length > 1 &&
+      this.agrees(this.columnSum(column, subRows), cell, column, this.roundingOf(subRows, column))
+    )
+      return;
     // A "Total" column's total is right when it is the sum of the figures it totals, even where a row's own total is wrong.
     const parts = this.partsOf(column);
     if (parts.length >= 2 && this.agrees(sum(parts.map((p) => this.columnSum(p, rows))), cell, column)) return;
