@@ -48,7 +48,7 @@ function printer(pasted) {
     pounds: (d) => (pasted ? `£${grouped(d)}` : { v: d.toNumber(), fmt: '"£"#,##0' }),
     count: (d) => (pasted ? grouped(d) : { v: d.toNumber(), fmt: '#,##0' }),
     // A share as a fraction, shown to 2 places of a per cent.
-    pct: (d) => (pasted ? `${grouped(d.times(100), 2)}%` : { v: d.toDecimalPlaces(6).toNumber(), fmt: '0.00%' }),
+    pct: (d) => (pasted ? `${grouped(d.times(100), 2)}%` : { v: d.toNumber(), fmt: '0.00%' }),
     millions: (d) => (pasted ? `£${grouped(d.dividedBy(1e6), 2)}m` : { v: d.dividedBy(1e6).toNumber(), fmt: '0.00' }),
   };
 }
@@ -167,6 +167,9 @@ function statedPoolTable(seed, pasted, where, fault) {
   const sheets = [];
   const sh = new Sheet('NHS-commissioned schemes');
   if (where === 'a note') sh.row(0, [`Schemes commissioned by the CCG, as a share of the £${grouped(pool)} BCF pool`]);
+  // Rounded in the note: the shares were worked out from the exact pool, which only the rows imply.
+  else if (where === 'a note in £m')
+    sh.row(0, [`Schemes commissioned by the CCG, as a share of the £${pool.dividedBy(1e6).toFixed(1)}m BCF pool`]);
   else sh.row(0, ['Schemes commissioned by the CCG']);
   if (where === 'another sheet') {
     const ps = new Sheet('Pool');
@@ -363,7 +366,7 @@ function printedCorpus() {
       'sub-total leaves out a row (totals on the theme headings)',
     ])
       out.push(tiersTable(s * 10 + out.length, pasted, fault));
-    for (const where of ['a note', 'another sheet', 'nowhere'])
+    for (const where of ['a note', 'a note in £m', 'another sheet', 'nowhere'])
       for (const fault of ['clean', 'one share digits swapped', 'one share of the rows shown'])
         out.push(statedPoolTable(s * 10 + out.length, pasted, where, fault));
     for (const stated of [true, false])

@@ -54,7 +54,7 @@ export function poolShares(a: TableAudit, columns: readonly Column[]): void {
   // Shares of a pool larger than the rows shown: the pool the sheet or workbook states, or the one the rows agree on.
   if (Math.max(...scores) < checked.filter((r) => !a.outOfPool(r, columns)).length) {
     const elsewhere = poolsElsewhere(a, share, best.cost, checked, total(best.cost, poolRows), k);
-    const better = elsewhere.find((p) => score(p) > Math.max(...scores));
+    const better = [...elsewhere].sort((x, y) => score(y) - score(x)).find((p) => score(p) > Math.max(...scores));
     if (better) best = better;
   }
   a.denominators.set(share.index, best);
@@ -97,7 +97,13 @@ function poolsElsewhere(
     minimum,
     IMPLIED_POOL,
   );
-  return [...stated, ...(implied ? [implied] : [])].map((p) => ({ cost, pool: p.value, how: p.how, range: p.range }));
+  // A stated pool the rows don't bear out exactly (printed "£23.4m") gives way to the one they imply.
+  const exact = stated.filter(
+    (p) =>
+      !implied?.range ||
+      (p.value.greaterThanOrEqualTo(implied.range.low) && p.value.lessThanOrEqualTo(implied.range.high)),
+  );
+  return [...exact, ...(implied ? [implied] : [])].map((p) => ({ cost, pool: p.value, how: p.how, range: p.range }));
 }
 
 function shareFinding(a: TableAudit, r: number, share: Column, reading: PoolReading, points: boolean): void {
@@ -215,5 +221,5 @@ function baselineElsewhere(
     ...(implied ? [implied] : []),
   ];
   const score = (d: Denominator) => rows.filter((x) => sharesAs(d, x.num, k, x.cell)).length;
-  return candidates.find((d) => score(d) > ownScore);
+  return [...candidates].sort((x, y) => score(y) - score(x)).find((d) => score(d) > ownScore);
 }

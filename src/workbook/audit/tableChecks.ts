@@ -4,7 +4,7 @@ import { Money, ZERO, sum } from '../../domain/money';
 import type { Column, FoundTable } from './findTables';
 import { isTotalBand, normalHeader } from './headerWords';
 import { agreesAsShown, grouped, withinAsShown, type NumberCell } from './typedCell';
-import { StatedFigures } from './denominators';
+import { StatedFigures, sharesAs, type Denominator } from './denominators';
 import { changes, poolShares } from './shareChecks';
 import { figure, poundsOf, roundedTo, savingSetup, type UnitChoice, type UnitCostBook } from './unitCosts';
 
@@ -45,7 +45,10 @@ const NO = /^(no|n|not in pool|outside( pool)?|non-pool|false|excluded)$/i;
 export class TableAudit {
   readonly findings: Finding[] = [];
   /** The pool each % of pool column was found to be a share of. */
-  readonly denominators = new Map<number, { cost: Column; pool: Decimal }>();
+  readonly denominators = new Map<
+    number,
+    { cost: Column; pool: Decimal; how?: string; range?: Denominator['range'] }
+  >();
   private readonly seen = new Set<string>();
 
   constructor(
@@ -199,8 +202,9 @@ export class TableAudit {
     const costs = (of: readonly number[]) => sum(of.map((r) => (reading && this.worked(r, reading.cost)) ?? ZERO));
     const band = this.bandColumns(column);
     const options = [rows, rows.filter((r) => !this.outOfPool(r, band))];
-    if (reading && options.some((o) => this.agrees(costs(o).dividedBy(reading.pool).times(hundred), cell, column)))
-      return;
+    const over = (o: readonly number[]) =>
+      sharesAs({ value: reading!.pool, how: '', range: reading!.range }, costs(o), hundred.toNumber(), cell);
+    if (reading && options.some(over)) return;
     this.add(
       row,
       column,
@@ -261,9 +265,13 @@ export class TableAudit {
     const t = this.table;
     const band = this.bandColumns(column);
     if (column.role === 'poolShare') {
-      const cost = this.costsFor(column, band)[0];
+      // A pool stated elsewhere or implied, where the shares were found to use one.
+      const reading = this.denominators.get(column.index);
+      const cost = reading?.how ? reading.cost : this.costsFor(column, band)[0];
       if (!cost) return undefined;
-      const pool = sum(t.rows.filter((r) => !this.outOfPool(r, band)).map((r) => this.worked(r, cost) ?? ZERO));
+      const pool = reading?.how
+        ? reading.pool
+        : sum(t.rows.filter((r) => !this.outOfPool(r, band)).map((r) => this.worked(r, cost) ?? ZERO));
       return pool.isZero()
         ? undefined
         : sum(rows.filter((r) => !this.outOfPool(r, band)).map((r) => this.worked(r, cost) ?? ZERO)).dividedBy(pool);
