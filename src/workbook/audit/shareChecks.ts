@@ -52,7 +52,8 @@ export function poolShares(a: TableAudit, columns: readonly Column[]): void {
   const scores = own.map(score);
   let best = own[scores.indexOf(Math.max(...scores))];
   // Shares of a pool larger than the rows shown: the pool the sheet or workbook states, or the one the rows agree on.
-  if (Math.max(...scores) < checked.filter((r) => !a.outOfPool(r, columns)).length) {
+  // Only where the own total leaves most rows out: a reading clearly above it could fit no more.
+  if (Math.max(...scores) * 2 <= checked.filter((r) => !a.outOfPool(r, columns)).length) {
     const elsewhere = poolsElsewhere(a, share, best.cost, checked, total(best.cost, poolRows), k);
     const better = [...elsewhere].sort((x, y) => score(y) - score(x)).find((p) => score(p) > Math.max(...scores));
     if (better) best = better;
@@ -160,7 +161,7 @@ function changeColumn(a: TableAudit, columns: readonly Column[], change: Column,
   const right = rows.filter((x) => ownRight(x) || others(x.r, x.cell, k));
   // A baseline the table doesn't show: stated on the sheet or in the workbook, or the one most rows imply.
   const elsewhere =
-    right.length < rows.length && !baseline ? baselineElsewhere(a, rows, total, k, right.length) : undefined;
+    right.length * 2 <= rows.length && !baseline ? baselineElsewhere(a, rows, total, k, right.length) : undefined;
   for (const x of rows) {
     const denominator = elsewhere?.value ?? total;
     if (elsewhere ? sharesAs(elsewhere, x.num, k, x.cell) : right.includes(x)) continue;
