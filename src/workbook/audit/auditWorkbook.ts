@@ -1,7 +1,10 @@
 import { sortFindings, type Finding } from '../../domain/audit/finding';
+import { cardSheetName } from '../../domain/benefitCard';
 import { UNIT_COST_NAME_PREFIX } from '../../domain/plan';
 import { SUMMARY_SHEET } from '../families/cards/cardSummary';
 import { SHEET } from '../families/assumptions/names';
+import { JOINT_SHEETS } from '../families/jointFunding/names';
+import { TEMPLATE_SHEETS } from '../families/template/names';
 import { POOL_SHEETS } from '../families/pool/names';
 import { findSheet, type WorkbookSnapshot } from '../snapshot';
 import { auditTemplate } from '../template/templateAudit';
@@ -26,7 +29,10 @@ export function auditWorkbook(snapshot: WorkbookSnapshot): AuditResult {
   if (isAddin) {
     const addin = auditAddinWorkbook(snapshot);
     findings.push(...addin.findings);
-    covered = new Set(addin.sheets.map((s) => s.toLowerCase()));
+    // A plan that can't be read can't be laid out again: its tables are still the add-in's, and
+    // auditing them as typed tables would report every figure that depends on the bad input.
+    const made = addin.sheets.length ? addin.sheets : snapshot.sheets.map((s) => s.name).filter(isAddinSheet);
+    covered = new Set(made.map((s) => s.toLowerCase()));
   }
   const template = isAddin ? undefined : auditTemplate(snapshot);
   if (template) {
@@ -48,6 +54,20 @@ const ADDIN_SHEETS = [SHEET.investments, POOL_SHEETS.pool, POOL_SHEETS.checks, P
   (n) => n.toLowerCase(),
 );
 const YEAR_SHEET = /^BCF \d{4}-\d{2}$/;
+/** Every sheet the add-in writes, whatever the plan: its inputs, its tables and its families' sheets. */
+const MADE_SHEETS = new Set(
+  [
+    ...ADDIN_SHEETS,
+    SHEET.assumptions,
+    SHEET.schemes,
+    ...Object.values(JOINT_SHEETS),
+    ...Object.values(TEMPLATE_SHEETS),
+  ].map((n) => n.toLowerCase()),
+);
+
+function isAddinSheet(name: string): boolean {
+  return MADE_SHEETS.has(name.toLowerCase()) || YEAR_SHEET.test(name) || name.startsWith(cardSheetName(''));
+}
 
 /**
  * A workbook the add-in made whose Assumptions or Schemes sheet was renamed or deleted: without

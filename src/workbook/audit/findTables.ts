@@ -63,6 +63,7 @@ interface Header {
 
 const UNIT_TOKEN = /^\(?\s*(£|£ ?'?000'?s?|£ ?k|£ ?m|%|no\.?|nos\.?|number|#|count|days|£ per \w+)\s*\)?$/i;
 const LOOK_BELOW = 3;
+const LEGEND = /^\s*(legend|key)\b/i;
 
 export function findTables(grid: TableGrid): FoundTable[] {
   const tables: FoundTable[] = [];
@@ -125,6 +126,8 @@ function headerAt(grid: TableGrid, r: number, tables: readonly FoundTable[]): He
     if (!texts.length || hasFigures(grid, a, first, last)) break;
     // One cell at the table's left edge is a title; headings over the figures are groups.
     if (texts.length === 1 && texts[0] <= first) break;
+    // A colour key ("Legend | Input | Calculated | Needs attention") is not a heading over the columns.
+    if (LEGEND.test(grid.text(a, texts[0]))) break;
     groupRows.unshift(carriedRight(grid, a, texts, last));
     rows.unshift(a);
   }
@@ -292,10 +295,21 @@ function notesAbove(
     if (tables.some((t) => r >= t.headerRows[0] && r <= t.lastRow)) break;
     for (let c = 0; c < grid.columnCount; c++) {
       const text = grid.text(r, c);
-      if (text) notes.push({ text, row: r, column: c });
+      if (text) notes.push({ text: withFigure(grid, r, c, text), row: r, column: c });
     }
   }
   return notes;
+}
+
+/** A label such as "Local tariff (£ per admission)" read with the figure typed beside it. */
+function withFigure(grid: TableGrid, r: number, c: number, text: string): string {
+  if (/\d/.test(text) || !/tariff|unit cost|cost per|£ per/i.test(text)) return text;
+  for (let k = c + 1; k < Math.min(grid.columnCount, c + 4); k++) {
+    const t = grid.typed(r, k);
+    if (t.kind === 'number') return `${text} £${t.value.times(t.scale).toString()}`;
+    if (t.kind === 'text') break;
+  }
+  return text;
 }
 
 const TOTAL_LABEL = /^(grand |overall |sub-? ?|bcf |pool |scheme |net )?totals?\b|\btotals?:?$|^all schemes\b|^sum\b/i;
@@ -361,7 +375,13 @@ function readBody(
       if (after !== 'data' && after !== 'total' && after !== 'unlabelled') break;
       continue;
     }
-    if (kind === 'text' && kinds.some((k) => k.kind === 'total') && kinds[kinds.length - 1].kind === 'total') break;
+    // A heading after a total starts the next group only when schemes follow it.
+    if (
+      kind === 'text' &&
+      kinds[kinds.length - 1]?.kind === 'total' &&
+      !continuesWithData(grid, r, columns, labels, from, to)
+    )
+      break;
     kinds.push({ row: r, kind });
     if (
       (kind === 'total' || kind === 'unlabelled') &&

@@ -46,7 +46,9 @@ export function classifyHeader(raw: string): Role | undefined {
   if (/unit cost|cost per|\bper (admission|adm|bed|package|patient|unit)|average cost/.test(h)) return 'unitCost';
   if (/\bbaseline\b/.test(h)) return COUNT_NOUNS.test(h) ? 'baseline' : undefined;
   if (
-    /\bcost\b|\bcosts\b|\binvestment\b|\bexpenditure\b|\bspend\b|\bbudget\b|\bamount\b \(?£|^£/.test(h) &&
+    /\bcost\b|\bcosts\b|\binvestment\b|\bexpenditure\b|\bspend\b|\bbudget\b|\bamount\b \(?£|^£|^totals?\b[^%]*£/.test(
+      h,
+    ) &&
     !/per /.test(h)
   )
     return 'cost';
@@ -91,6 +93,9 @@ export function classifyLabel(raw: string): LabelRole | undefined {
 export function periodOf(raw: string): string | undefined {
   const h = normalHeader(raw);
   const year = /\b(20\d\d)\s*[/\-–]\s*(\d{2}|20\d\d)\b/.exec(h);
+  // "Total 2015-17" spans the years before it: the total of their columns.
+  const span = year ? (Number(year[2].slice(-2)) - Number(year[1].slice(-2)) + 100) % 100 : 0;
+  if (year && span > 1 && /\btotals?\b/.test(h)) return 'Total';
   if (year) return `${year[1]}/${year[2].slice(-2)}`;
   const short = /\b(\d{2})\s*[/\-–]\s*(\d{2})\b/.exec(h);
   if (short && Number(short[2]) === (Number(short[1]) + 1) % 100) return `20${short[1]}/${short[2]}`;
@@ -127,6 +132,7 @@ export interface StatedUnitCost {
 const UNIT_PATTERNS = [
   /(?:@|\bat\b|\bx\b|×)\s*£\s*(\d[\d,]*(?:\.\d+)?)/i,
   /unit cost[^£\d]{0,40}£?\s*(\d[\d,]*(?:\.\d+)?)/i,
+  /\btariff\b[^\d]{0,40}?£\s*(\d[\d,]*(?:\.\d+)?)/i,
   /£\s*(\d[\d,]*(?:\.\d+)?)\s*(?:per|a|an|\/|for each|each)\s+(?:nel |non-elective |emergency |care home |bed |excess )?(?:admission|adm|bed|package|placement|day|patient|episode)/i,
   /cost per [a-z\s-]{0,40}(?:of|is|:|=)\s*£\s*(\d[\d,]*(?:\.\d+)?)/i,
 ];

@@ -1,5 +1,6 @@
 import type { Finding } from '../../domain/audit/finding';
 import type { SheetSnapshot } from '../snapshot';
+import { StatedFigures } from './denominators';
 import { findTables, type FoundTable } from './findTables';
 import { auditTable } from './tableChecks';
 import { TableGrid } from './tableGrid';
@@ -14,7 +15,8 @@ import { UnitCostBook } from './unitCosts';
 export function auditPrintedTables(sheets: readonly SheetSnapshot[]): Finding[] {
   const tables = sheets.flatMap(schemeTables);
   const units = new UnitCostBook(tables);
-  return tables.flatMap((t) => auditTable(t, units));
+  const stated = new StatedFigures(sheets);
+  return tables.flatMap((t) => auditTable(t, units, stated));
 }
 
 /** The sheet's scheme tables, read as they stand and then turned on their side for schemes laid out as columns. */

@@ -17,8 +17,28 @@ export function hiddenSubtotals(
   totalRow: number | undefined,
   unlabelled: readonly SubTotal[],
 ): { rows: number[]; subtotals: SubTotal[] } | undefined {
-  const key = columns.find((c) => c.role === 'cost' && !c.breakdown) ?? columns.find((c) => c.role === 'count');
-  if (!key || totalRow === undefined || rows.length < 3) return undefined;
+  if (totalRow === undefined || rows.length < 3) return undefined;
+  // Each column that adds up may show the groups: one whose sub-total is itself wrong can't, another can.
+  const keys = [
+    ...columns.filter((c) => c.role === 'cost' && !c.breakdown),
+    ...columns.filter((c) => c.role === 'count' || c.role === 'saving'),
+  ];
+  for (const key of keys) {
+    const found = groupsBy(grid, key, rows, totalRow, unlabelled);
+    // Costs that add up as they stand hold no sub-totals; a count column may add up with its group rows blank.
+    if (found === 'adds up' && key === keys[0] && key.role === 'cost') return undefined;
+    if (found && found !== 'adds up') return found;
+  }
+  return undefined;
+}
+
+function groupsBy(
+  grid: TableGrid,
+  key: Column,
+  rows: readonly number[],
+  totalRow: number,
+  unlabelled: readonly SubTotal[],
+): { rows: number[]; subtotals: SubTotal[] } | 'adds up' | undefined {
   const total = grid.typed(totalRow, key.index);
   if (total.kind !== 'number') return undefined;
   const value = (r: number) => {
@@ -31,7 +51,7 @@ export function hiddenSubtotals(
     const slack = half.times(parts.length);
     return withinAsShown(s.minus(slack), s.plus(slack), total.value, total.decimals);
   };
-  if (adds(rows)) return undefined;
+  if (adds(rows)) return 'adds up';
   // Unlabelled rows under each group, even one whose own figure is wrong: the total adds up without them.
   const closing = unlabelled.filter((u) => u.rows.length >= 1);
   const withoutClosing = rows.filter((r) => !closing.some((u) => u.row === r));

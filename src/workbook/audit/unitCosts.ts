@@ -118,8 +118,24 @@ export function savingSetup(table: FoundTable): { saving: Column; counts: Column
   return counts.length ? { saving, counts } : undefined;
 }
 
-/** The ratio saving ÷ count that more than half the rows (and at least two) agree on. */
+/**
+ * The pounds figures were rounded to, as people round savings: £1,000 or £100 when all of them but
+ * one (at least three non-zero) are whole thousands or hundreds and the column's units are finer; else 1.
+ */
+export function roundedTo(pounds: readonly Decimal[], scale = 1): number {
+  const figures = pounds.filter((p) => !p.isZero());
+  const step = [1000, 100].find(
+    (n) => scale < n && figures.length >= 3 && figures.filter((p) => !p.modulo(n).isZero()).length <= 1,
+  );
+  return step ?? 1;
+}
+
+/** The ratio saving ÷ count that more than half the rows (and at least two) agree on; none from rounded savings. */
 function majorityRatio(table: FoundTable, saving: Column, count: Column): Decimal | undefined {
+  const pounds = table.rows.flatMap((r) =>
+    figure(table, r, saving) ? [poundsOf(figure(table, r, saving)!, saving)] : [],
+  );
+  if (roundedTo(pounds, saving.scale) > 1) return undefined;
   const ratios = new Map<string, number>();
   let rowsWithBoth = 0;
   for (const r of table.rows) {
