@@ -149,20 +149,7 @@ export function PlanPanel({ session }: FeatureProps) {
 
 function StartPlan({ session }: { readonly session: PlanSession }) {
   const styles = useStyles();
-  const {
-    board,
-    setBoard,
-    firstYear,
-    setFirstYear,
-    years,
-    setYears,
-    touched,
-    boardError,
-    yearError,
-    first,
-    last,
-    start,
-  } = useStartPlan(session);
+  const form = useStartPlan(session);
   const busy = !!session.busy;
   const units = defaultUnitCosts()
     .map((u) => `${u.shortLabel} ${formatPounds(u.value)}`)
@@ -181,28 +168,30 @@ function StartPlan({ session }: { readonly session: PlanSession }) {
           className={styles.section}
           onSubmit={(e) => {
             e.preventDefault();
-            start();
+            form.start();
           }}
         >
           <Field
             label="Health and Wellbeing Board"
             required
-            validationState={touched && boardError ? 'error' : 'none'}
-            validationMessage={touched ? boardError : undefined}
+            validationState={form.touched && form.boardError ? 'error' : 'none'}
+            validationMessage={form.touched ? form.boardError : undefined}
           >
-            <Input className={styles.input} value={board} onChange={(_, d) => setBoard(d.value)} />
+            <Input className={styles.input} value={form.board} onChange={(_, d) => form.setBoard(d.value)} />
           </Field>
           <div className={styles.twoColumns}>
             <Field
               label="First financial year"
-              validationState={yearError ? 'error' : 'none'}
-              validationMessage={yearError}
-              hint={first && first.label !== firstYear.trim() ? `Shown as ${first.label}` : undefined}
+              validationState={form.yearError ? 'error' : 'none'}
+              validationMessage={form.yearError}
+              hint={
+                form.first && form.first.label !== form.firstYear.trim() ? `Shown as ${form.first.label}` : undefined
+              }
             >
-              <Input className={styles.input} value={firstYear} onChange={(_, d) => setFirstYear(d.value)} />
+              <Input className={styles.input} value={form.firstYear} onChange={(_, d) => form.setFirstYear(d.value)} />
             </Field>
-            <Field label="Years" hint={last ? `to ${last}` : undefined}>
-              <Select value={years} onChange={(_, d) => setYears(d.value)}>
+            <Field label="Years" hint={form.last ? `to ${form.last}` : undefined}>
+              <Select value={form.years} onChange={(_, d) => form.setYears(d.value)}>
                 {Array.from({ length: PLAN_YEARS.max - PLAN_YEARS.min + 1 }, (_, i) => String(PLAN_YEARS.min + i)).map(
                   (n) => (
                     <option key={n}>{n}</option>
