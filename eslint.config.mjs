@@ -20,6 +20,34 @@ const OFFICE_FILES = ['src/adapters/office/**/*.ts', 'src/taskpane/index.tsx', '
 const OFFICE_ONLY =
   'Only src/adapters/office and src/taskpane/index.tsx touch Office.js; the rest goes through WorkbookHost (src/workbook/host.ts).';
 
+/** Office.js types (`Excel.Range`): code that names them is code that handles them. */
+const OFFICE_TYPES = {
+  selector: `TSQualifiedName[left.name=/^(${Object.keys(officeGlobals).join('|')})$/]`,
+  message: OFFICE_ONLY,
+};
+
+const PANEL_HOST =
+  'A panel never calls the workbook host: run a WorkbookCommand with session.execute, read with session.look (docs/TASK-PANE.md).';
+
+/**
+ * A panel changes the workbook only through session.execute and reads it through session.look
+ * (docs/TASK-PANE.md): the one runner, the one transaction. With the host in hand it could write
+ * while Generate runs, or read, then write over a co-author's edit. Exported for
+ * test/taskpane/panelLint.test.ts.
+ */
+export const panelRules = {
+  files: ['src/taskpane/panels/**/*.ts', 'src/taskpane/panels/**/*.tsx'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      OFFICE_TYPES,
+      { selector: "MemberExpression[property.name='host']", message: PANEL_HOST },
+      { selector: "ObjectPattern > Property[key.name='host']", message: PANEL_HOST },
+      { selector: 'CallExpression[callee.name=/^(runCommand|updateWorkbook)$/]', message: PANEL_HOST },
+    ],
+  },
+};
+
 const FOLDERS = ['domain', 'workbook', 'adapters', 'cli', 'taskpane', 'preview', 'commands'];
 
 /** A relative import that climbs out of the importing folder into one of `folders` of src. */
@@ -173,13 +201,10 @@ const layers = [
     ignores: OFFICE_FILES,
     rules: {
       'no-restricted-globals': ['error', ...Object.keys(officeGlobals).map((name) => ({ name, message: OFFICE_ONLY }))],
-      // Its types too (`Excel.Range`): code that names them is code that handles them.
-      'no-restricted-syntax': [
-        'error',
-        { selector: `TSQualifiedName[left.name=/^(${Object.keys(officeGlobals).join('|')})$/]`, message: OFFICE_ONLY },
-      ],
+      'no-restricted-syntax': ['error', OFFICE_TYPES],
     },
   },
+  panelRules,
 ];
 
 export default tseslint.config(

@@ -5,6 +5,8 @@
 // sheets). Driven through Microsoft's own Excel client against the recording double
 // (test/support/officeRecorder.js), for Barnet and for 1,000 schemes with a Benefit Card each:
 // too slow for jest at that size, so it is a script. Needs the compiled modules (npm run build:cli).
+// The pane's other writing commands (a pool save, the ICB share into the pool, an export into the
+// joint-funding register) are failed the same way on the joint-funding example, plain and capped.
 //
 //   node scripts/office-failure-check.js [--barnet-only] [--only <command>] [--every-request] [--verbose]
 //
@@ -21,6 +23,12 @@ const { planFromJson } = dist('domain/planJson');
 const { OfficeWorkbook } = dist('adapters/office/officeWorkbook');
 const { generateTables, loadPlanFromWorkbook, startPlan } = dist('workbook/commands');
 const { refreshCards } = dist('workbook/cardCommands');
+const { runCommand } = dist('workbook/workbookCommand');
+const { WORKBOOK_COMMANDS } = dist('workbook/commandRegistry');
+const { addContribution } = dist('domain/poolEdits');
+const { money } = dist('domain/money');
+const { csvRows, importPackages } = dist('domain/jointFundingImport');
+const { yearOf } = dist('domain/jointFunding');
 const { isBookkeeping } = dist('workbook/ownership');
 const { loadExcel, FakeWorkbook, scripted } = require(path.join(root, 'test/support/officeRecorder'));
 const { randomPlanJson } = require(path.join(root, 'test/support/randomPlanJson'));
@@ -154,6 +162,48 @@ function commands(plan, example, { exampleOver = 'plan' } = {}) {
       name: `load example${exampleOver === 'plan' ? '' : ' (over no cards)'}`,
       start: exampleOver === 'plan' ? prepared : tablesOnly,
       command: async () => (host) => startPlan(host, example, undefined, { replace: true }),
+    },
+  ];
+}
+
+/**
+ * The pane's other commands that rewrite the plan's sheets (a pool save, the ICB share into the
+ * pool, a case-management export into the register), each the WorkbookCommand the pane runs. They
+ * write through the same transaction as Generate, so Barnet-sized workbooks are enough to fail
+ * each of their requests; at 1,000 schemes they would repeat the refresh's requests at its cost.
+ */
+function paneCommands(plan) {
+  const prepared = memo(() => withPlan(plan));
+  const jf = plan.jointFunding;
+  const csv = [
+    'Person ID,Funding type,ICB,Start date,Weekly cost,Split method',
+    `NEW-1,Care Act,${jf.packages[0].icb},01/06/2023,700,50:50`,
+  ].join('\n');
+  const run = (command) => async () => (host) => runCommand(host, command);
+  return [
+    {
+      name: 'pool save, a contribution',
+      start: prepared,
+      command: run(
+        WORKBOOK_COMMANDS.pool('Adding a contribution', (p) =>
+          addContribution(p, {
+            year: p.years[0].label,
+            partner: p.partners[0].id,
+            source: 'Added by the check',
+            amount: money(12345),
+          }),
+        ),
+      ),
+    },
+    {
+      name: 'ICB share into the pool',
+      start: prepared,
+      command: run(WORKBOOK_COMMANDS.icbContributions(jf.asAt, jf.year ?? yearOf(jf.asAt))),
+    },
+    {
+      name: 'export into the register',
+      start: prepared,
+      command: run(WORKBOOK_COMMANDS.registerImport(importPackages(csvRows(csv)).jointFunding)),
     },
   ];
 }
@@ -381,7 +431,7 @@ function report(label, began, r) {
 
 async function size(name, json, example, options) {
   const plan = planFromJson(json).plan;
-  for (const c of commands(plan, example, options)) {
+  for (const c of options.pane ? paneCommands(plan) : commands(plan, example, options)) {
     if (only && !c.name.startsWith(only)) continue;
     const start = await c.start();
     await failEachRequest(`${name}: ${c.name}`, start, await c.command(), options);
@@ -398,6 +448,12 @@ async function main() {
   await size('Barnet, requests capped at 150 KB', barnetJson, example, {
     adapter: { maxRequestBytes: 150_000 },
     exampleOver: 'no cards',
+  });
+  const joint = require(path.join(root, 'examples/joint-funding.json'));
+  await size('Joint funding (39 packages)', joint, example, { pane: true });
+  await size('Joint funding, capped at 150 KB', joint, example, {
+    pane: true,
+    adapter: { maxRequestBytes: 150_000 },
   });
   if (!flag('--barnet-only')) {
     const thousand = randomPlanJson(1000, { schemes: 1000, years: ['2014/15', '2015/16'] });

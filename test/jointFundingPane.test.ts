@@ -27,10 +27,11 @@ describe('the Joint funding pane’s commands', () => {
     const expected = jointSummary(jf.packages, jf.rules, jf.asAt!, '2023/24');
 
     for (let i = 0; i < 2; i++) {
-      const { added, error, outcome } = await addIcbContributions(host, jf.asAt!, '2023/24');
-      expect(error).toBeUndefined();
-      expect(outcome?.status).toBe('done');
-      expect(added.map((c) => c.source)).toEqual(expected.byIcb.map((g) => icbContributionSource(g.key)));
+      const outcome = await addIcbContributions(host, jf.asAt!, '2023/24');
+      if (outcome.status !== 'done') throw new Error(JSON.stringify(outcome));
+      expect(outcome.contributions.map((c) => c.source)).toEqual(
+        expected.byIcb.map((g) => icbContributionSource(g.key)),
+      );
     }
     const state = await loadPlanFromWorkbook(host);
     if (state.status !== 'loaded') throw new Error(state.status);
@@ -45,8 +46,10 @@ describe('the Joint funding pane’s commands', () => {
   test('a year outside the plan is refused with the years it has', async () => {
     const host = new MemoryWorkbook();
     await startPlan(host, examplePlan());
-    const { error } = await addIcbContributions(host, examplePlan().jointFunding!.asAt!, '2030/31');
-    expect(error).toMatch(/2030\/31 is not a year of this plan \(2023\/24, 2024\/25\)/);
+    const outcome = await addIcbContributions(host, examplePlan().jointFunding!.asAt!, '2030/31');
+    expect(outcome.status === 'invalid' && outcome.problems[0].message).toMatch(
+      /2030\/31 is not a year of this plan \(2023\/24, 2024\/25\)/,
+    );
   });
 
   test('importing an export adds its packages to the register; one following a rule the register lacks is refused', async () => {
@@ -58,7 +61,7 @@ describe('the Joint funding pane’s commands', () => {
       'NEW-2,Care Act,Southvale ICB,2023-06-01,"£1,000.00",50:50',
     ].join('\n');
     const done = await importIntoRegister(host, importPackages(csvRows(csv)).jointFunding);
-    expect(done.error).toBeUndefined();
+    expect(done.status).toBe('done');
     expect((await readRegister(host))!.jointFunding.packages.map((p) => p.person).slice(-2)).toEqual([
       'NEW-1',
       'NEW-2',
@@ -66,7 +69,8 @@ describe('the Joint funding pane’s commands', () => {
     const unknown = importPackages(
       csvRows('Person ID,Funding type,ICB,Start date,Weekly cost\nNEW-3,s117,Elsewhere ICB,01/05/2023,500'),
     ).jointFunding;
-    expect((await importIntoRegister(host, unknown)).error).toMatch(/no default rule for Elsewhere ICB/);
+    const refused = await importIntoRegister(host, unknown);
+    expect(refused.status === 'invalid' && refused.problems[0].message).toMatch(/no default rule for Elsewhere ICB/);
     expect((await readRegister(host))!.jointFunding.packages).toHaveLength(41);
   });
 });

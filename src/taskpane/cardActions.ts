@@ -4,10 +4,10 @@ import type { Plan } from '../domain/plan';
 import { plural } from '../domain/plural';
 import { reportingQuarterText, suggestedReportingQuarter, type ReportingQuarter } from '../domain/reportingQuarter';
 import {
-  enterQuarterActuals,
-  refreshCards,
+  quarterActualsCommand,
+  refreshCardsCommand,
   reportingQuarterCell,
-  setReportingQuarter,
+  reportingQuarterCommand,
   type QuarterEntry,
 } from '../workbook/cardCommands';
 import type { PlanSession } from './session';
@@ -18,31 +18,28 @@ import type { PlanSession } from './session';
  * the pane's.
  */
 
-export const REFRESHING_CARDS = 'Creating or refreshing the cards';
-export const SETTING_QUARTER = 'Setting the reporting quarter';
-export const savingActuals = (quarter: string) => `Saving ${quarter} actuals`;
+/** The labels the runner shows while each runs: the commands' own. */
+export const REFRESHING_CARDS = refreshCardsCommand().label;
+export const SETTING_QUARTER = reportingQuarterCommand('').label;
+export const savingActuals = (quarter: string) => quarterActualsCommand(quarter, []).label;
 
 export async function refreshCardsInPane(session: PlanSession): Promise<void> {
-  const outcome = await session.run(REFRESHING_CARDS, (onProgress) => refreshCards(session.host, onProgress));
-  if (!outcome) return;
-  session.workbookWrote(outcome.plan);
-  session.notify({
-    intent: outcome.warnings.length ? 'warning' : 'success',
-    title: `Benefit Cards written: ${plural(outcome.summary.cards.length, 'card')}`,
-    details: outcome.warnings.map((w) => w.message),
+  await session.execute(refreshCardsCommand(), {
+    done: (outcome) => ({
+      intent: outcome.warnings.length ? 'warning' : 'success',
+      title: `Benefit Cards written: ${plural(outcome.summary.cards.length, 'card')}`,
+      details: outcome.warnings.map((w) => w.message),
+    }),
   });
 }
 
 export async function chooseReportingQuarter(session: PlanSession, quarter: string): Promise<void> {
-  const outcome = await session.run(SETTING_QUARTER, (onProgress) =>
-    setReportingQuarter(session.host, quarter, onProgress),
-  );
-  if (!outcome) return;
-  session.workbookWrote(outcome.plan);
-  session.notify({
-    intent: 'success',
-    title: `Reporting quarter set to ${quarter}`,
-    body: 'The cards, the steering-group summary and the chart now report as at this quarter.',
+  await session.execute(reportingQuarterCommand(quarter), {
+    done: () => ({
+      intent: 'success',
+      title: `Reporting quarter set to ${quarter}`,
+      body: 'The cards, the steering-group summary and the chart now report as at this quarter.',
+    }),
   });
 }
 
@@ -52,23 +49,20 @@ export async function saveQuarterActuals(
   quarter: string,
   entries: readonly QuarterEntry[],
 ): Promise<void> {
-  const outcome = await session.run(savingActuals(quarter), (onProgress) =>
-    enterQuarterActuals(session.host, quarter, entries, onProgress),
-  );
-  if (!outcome) return;
-  session.workbookWrote(outcome.plan);
-  const reporting = planReportingQuarter(outcome.plan);
-  if (reporting.state === 'set' && reporting.label === quarter) {
-    session.notify({ intent: 'success', title: `${quarter} actuals saved on the cards` });
-    return;
-  }
-  session.notify({
-    intent: 'success',
-    title: `${quarter} actuals saved on the cards`,
-    body: reportingNote(outcome.plan, reporting, quarter),
-    actions: [
-      { label: `Make ${quarter} the reporting quarter`, run: () => void chooseReportingQuarter(session, quarter) },
-    ],
+  await session.execute(quarterActualsCommand(quarter, entries), {
+    done: ({ plan }) => {
+      const reporting = planReportingQuarter(plan);
+      const title = `${quarter} actuals saved on the cards`;
+      if (reporting.state === 'set' && reporting.label === quarter) return { intent: 'success', title };
+      return {
+        intent: 'success',
+        title,
+        body: reportingNote(plan, reporting, quarter),
+        actions: [
+          { label: `Make ${quarter} the reporting quarter`, run: () => void chooseReportingQuarter(session, quarter) },
+        ],
+      };
+    },
   });
 }
 

@@ -3,7 +3,7 @@ import type { PlanSession } from './session';
 
 /**
  * One tab of the task pane. A panel receives the shared session (the plan, the host, the running
- * command) and never touches Excel: it calls command functions with `session.host`.
+ * command) and never touches Excel: it runs commands through `session.execute`.
  */
 export interface FeatureProps {
   readonly session: PlanSession;

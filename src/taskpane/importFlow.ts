@@ -1,5 +1,5 @@
 import { SHEET } from '../workbook/families/assumptions/names';
-import type { WorkbookHost } from '../workbook/host';
+import type { WorkbookReader } from './paneCommands';
 import {
   proposeMapping,
   tablesToImport,
@@ -46,7 +46,7 @@ export function findTemplate(snapshot: WorkbookSnapshot): FoundTemplate | undefi
 }
 
 export async function findImportTable(
-  host: WorkbookHost,
+  host: WorkbookReader,
 ): Promise<FoundImport | FoundTemplate | { readonly message: string }> {
   const selection = await host.readSelection?.();
   if (selection && selection.address.includes(':')) {

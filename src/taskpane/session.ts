@@ -3,15 +3,10 @@ import { emptyPlan } from '../domain/newPlan';
 import type { Plan } from '../domain/plan';
 import { planChanges } from '../domain/planChanges';
 import type { SchemeTable } from '../domain/schemeTable';
-import {
-  generateTables,
-  loadPlanFromWorkbook,
-  schemeTables,
-  startPlan,
-  type CommandOutcome,
-} from '../workbook/commands';
+import { generateCommand, loadPlanFromWorkbook, schemeTables, startPlanCommand } from '../workbook/commands';
 import type { Progress, WorkbookHost } from '../workbook/host';
 import { createCommandRunner, IDLE, type RunnerState } from './commandRunner';
+import { usePaneCommands, type Execute, type Look } from './paneCommands';
 import { formFromPlan, planFromForm, type FormResult, type PlanForm } from './planForm';
 import {
   busyNotice,
@@ -39,7 +34,6 @@ export interface NewPlanRequest {
 }
 
 export interface PlanSession {
-  readonly host: WorkbookHost;
   readonly phase: Phase;
   readonly form?: PlanForm;
   readonly checked?: FormResult;
@@ -65,12 +59,13 @@ export interface PlanSession {
   /** Shows the outcome of a panel's own command, in the same place as every other. */
   notify(notice: Notice): void;
   /**
-   * Runs a panel's command through the pane's one runner (never two at once); a failure becomes
-   * the notice. Resolves to the command's value, or undefined when it failed or could not start.
+   * Runs a command that changes the workbook (src/workbook/workbookCommand.ts) through the pane's
+   * one runner (never two at once) and says its outcome; a failure becomes the notice. Resolves to
+   * the success, or undefined when nothing was written.
    */
-  run<T>(label: string, command: (onProgress: (p: Progress) => void) => Promise<T>): Promise<T | undefined>;
-  /** After a panel's command wrote the workbook: the plan it now holds, keeping edits in the pane. */
-  workbookWrote(plan: Plan): void;
+  readonly execute: Execute;
+  /** Reads the workbook through the same runner (an audit, finding a table); undefined when it failed or could not start. */
+  readonly look: Look;
   /** Whether the host can show a person a cell (Excel and the preview can; a file can't). */
   readonly canSelect: boolean;
   /** Shows a cell to the person, through the one runner so it never lands in the middle of a write. */
@@ -168,7 +163,7 @@ function usePlanState() {
 }
 
 type SetNotice = (notice: Notice | undefined) => void;
-type Run = PlanSession['run'];
+type Run = <T>(label: string, command: (onProgress: (p: Progress) => void) => Promise<T>) => Promise<T | undefined>;
 
 /** Reading the workbook's plan: at start, and whenever the person asks. */
 function useReadWorkbook(host: WorkbookHost, run: Run, state: ReturnType<typeof usePlanState>, setNotice: SetNotice) {
@@ -222,36 +217,29 @@ function useWorkbookWatch(host: WorkbookHost, changeHeard: () => void) {
   }, [host, changeHeard]);
 }
 
-/** Start a new plan or the example, and Generate: the commands that write the plan's own sheets. */
-function useWriteCommands(host: WorkbookHost, run: Run, state: ReturnType<typeof usePlanState>, setNotice: SetNotice) {
-  const { adopt, checked, base } = state;
-  const report = useCallback(
-    (outcome: CommandOutcome, what: string, again: (prefer: 'pane' | 'workbook') => void) => {
-      if (outcome.status === 'done') adopt(outcome.plan);
-      setNotice(outcomeNotice(outcome, what, again));
-    },
-    [adopt, setNotice],
-  );
+/** Start a new plan or the example, and Generate: the commands that write the pane's own plan. */
+function useWriteCommands(execute: Execute, state: ReturnType<typeof usePlanState>, setNotice: SetNotice) {
+  const { checked, base } = state;
   const startWith = useCallback(
     (plan: Plan, replace: boolean, retry: (replace: boolean) => void) => {
-      void run('Starting the plan', async (onProgress) => {
-        const outcome = await startPlan(host, plan, onProgress, { replace });
-        if (outcome.status === 'conflict') {
-          setNotice({
-            intent: 'warning',
-            title: 'This workbook already has a plan',
-            body: outcome.conflicts.join(' '),
-            actions: [
-              { label: 'Replace it', run: () => retry(true) },
-              { label: 'Keep it', run: () => setNotice(undefined) },
-            ],
-          });
-          return;
-        }
-        report(outcome, 'Plan started', () => retry(true));
+      void execute(startPlanCommand(plan, { replace }), {
+        replacesForm: true,
+        done: (outcome) => outcomeNotice(outcome, 'Plan started', () => retry(true)),
+        refused: (outcome) =>
+          outcome.status === 'conflict'
+            ? {
+                intent: 'warning',
+                title: 'This workbook already has a plan',
+                body: outcome.conflicts.join(' '),
+                actions: [
+                  { label: 'Replace it', run: () => retry(true) },
+                  { label: 'Keep it', run: () => setNotice(undefined) },
+                ],
+              }
+            : outcomeNotice(outcome, 'Plan started', () => retry(true)),
       });
     },
-    [host, report, run, setNotice],
+    [execute, setNotice],
   );
   const startNew = useCallback(
     (request: NewPlanRequest, replace = false) =>
@@ -285,12 +273,11 @@ function useWriteCommands(host: WorkbookHost, run: Run, state: ReturnType<typeof
         setNotice(invalidPlanNotice((checked?.problems ?? []).filter((p) => p.severity === 'error')));
         return;
       }
-      void run('Generating the tables', async (onProgress) => {
-        const outcome = await generateTables(host, plan, onProgress, { base, prefer });
-        report(outcome, 'Tables generated', (p) => generate(p));
-      });
+      const said = (outcome: Parameters<typeof outcomeNotice>[0]) =>
+        outcomeNotice(outcome, 'Tables generated', (p) => generate(p));
+      void execute(generateCommand(plan, { base, prefer }), { replacesForm: true, done: said, refused: said });
     },
-    [base, checked, host, report, run, setNotice],
+    [base, checked, execute, setNotice],
   );
   return { startNew, loadExample, startFrom, generate };
 }
@@ -310,10 +297,11 @@ export function usePlanSession(host: WorkbookHost): PlanSession {
   const { run, busy } = useCommandRunner(setNotice, commandStarted);
   useWorkbookWatch(host, changeHeard);
   const readWorkbook = useReadWorkbook(host, run, state, setNotice);
-  const { startNew, loadExample, startFrom, generate } = useWriteCommands(host, run, state, setNotice);
+  const { adopt, workbookWrote } = state;
+  const { execute, look } = usePaneCommands(host, run, { adopt, workbookWrote, notify: setNotice });
+  const { startNew, loadExample, startFrom, generate } = useWriteCommands(execute, state, setNotice);
   const { base, setForm } = state;
   return {
-    host,
     phase: state.phase,
     form: state.form,
     checked: state.checked,
@@ -336,8 +324,8 @@ export function usePlanSession(host: WorkbookHost): PlanSession {
     discardEdits: () => base && setForm(formFromPlan(base)),
     dismissNotice: () => setNotice(undefined),
     notify: setNotice,
-    run,
-    workbookWrote: state.workbookWrote,
+    execute,
+    look,
     canSelect: !!host.select,
     selectCell: (sheet, cell) => {
       const select = host.select?.bind(host);

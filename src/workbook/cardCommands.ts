@@ -1,13 +1,12 @@
 import type Decimal from 'decimal.js';
 import { benefitCards, cardBook, DEFAULT_TOLERANCES, type Actual, type CardRecord } from '../domain/benefitCard';
 import type { Plan } from '../domain/plan';
-import type { Problem } from '../domain/problems';
 import { benefitsSummary, realisedCount, type BenefitsSummary } from '../domain/tracker';
-import { updateWorkbook, type Progress, type WorkbookHost } from './host';
-import { planToRewrite } from './commands';
+import type { Progress, WorkbookHost } from './host';
+import { onWorkbookPlan } from './commands';
 import { assumptionsLayout } from './families/assumptions/assumptionsLayout';
 import { TRACKER_NAMES } from './families/cards/names';
-import { workbookLayout } from './workbookLayout';
+import { runCommand, writePlan, type CommandOutcome, type WorkbookCommand } from './workbookCommand';
 
 /**
  * What the task pane's Benefit Cards panel does, against the WorkbookHost port (Excel or the
@@ -15,20 +14,28 @@ import { workbookLayout } from './workbookLayout';
  * the cards is in the plan before anything is written back.
  */
 
+type CardsWritten = { readonly summary: BenefitsSummary };
+
+/** Writes the workbook's plan as `change` leaves it, cards and all, with the steering group's summary. */
+function cardsCommand(label: string, change: (plan: Plan) => Plan): WorkbookCommand<CardsWritten> {
+  return {
+    label,
+    decide: (snapshot) =>
+      onWorkbookPlan(snapshot, (current) => {
+        const plan = change(current);
+        return writePlan(plan, { cards: true, detail: { summary: benefitsSummary(plan) } });
+      }),
+  };
+}
+
 /** Creates the cards, or refreshes them after the plan changed, keeping every kept cell. */
+export const refreshCardsCommand = () => cardsCommand('Creating or refreshing the cards', (plan) => plan);
+
 export async function refreshCards(
   host: WorkbookHost,
   onProgress?: (p: Progress) => void,
-): Promise<{ plan: Plan; summary: BenefitsSummary; warnings: Problem[] }> {
-  const { result } = await updateWorkbook(
-    host,
-    (snapshot) => {
-      const { plan, problems } = planToRewrite(snapshot);
-      return { plan: workbookLayout(plan), result: { plan, summary: benefitsSummary(plan), warnings: problems } };
-    },
-    onProgress,
-  );
-  return result;
+): Promise<CommandOutcome<CardsWritten>> {
+  return runCommand(host, refreshCardsCommand(), onProgress);
 }
 
 /** One line of the "enter a quarter's actuals" form: a card's metric and what was typed for it. */
@@ -106,22 +113,17 @@ export function withQuarterActuals(plan: Plan, quarter: string, entries: readonl
   return { ...plan, cards: { ...book, asAt: book.asAt, records: updated } };
 }
 
-/** Writes one quarter's actuals for all cards in one command, after reading what the workbook holds. */
+/** Writes one quarter's actuals for all cards, on the plan the workbook holds when it writes. */
+export const quarterActualsCommand = (quarter: string, entries: readonly QuarterEntry[]) =>
+  cardsCommand(`Saving ${quarter} actuals`, (plan) => withQuarterActuals(plan, quarter, entries));
+
 export async function enterQuarterActuals(
   host: WorkbookHost,
   quarter: string,
   entries: readonly QuarterEntry[],
   onProgress?: (p: Progress) => void,
-): Promise<{ plan: Plan; summary: BenefitsSummary }> {
-  const { result } = await updateWorkbook(
-    host,
-    (snapshot) => {
-      const plan = withQuarterActuals(planToRewrite(snapshot).plan, quarter, entries);
-      return { plan: workbookLayout(plan), result: { plan, summary: benefitsSummary(plan) } };
-    },
-    onProgress,
-  );
-  return result;
+): Promise<CommandOutcome<CardsWritten>> {
+  return runCommand(host, quarterActualsCommand(quarter, entries), onProgress);
 }
 
 /** The plan with its reporting quarter set: the quarter every card, the summary and `bcf track` report as at. */
@@ -129,21 +131,16 @@ export function withReportingQuarter(plan: Plan, quarter: string): Plan {
   return { ...plan, cards: { ...cardBook(plan), asAt: quarter } };
 }
 
-/** Writes the reporting quarter where the sheets read it (Assumptions, `Tracker_AsAt`), after reading the workbook. */
+/** Writes the reporting quarter where the sheets read it (Assumptions, `Tracker_AsAt`). */
+export const reportingQuarterCommand = (quarter: string) =>
+  cardsCommand('Setting the reporting quarter', (plan) => withReportingQuarter(plan, quarter));
+
 export async function setReportingQuarter(
   host: WorkbookHost,
   quarter: string,
   onProgress?: (p: Progress) => void,
-): Promise<{ plan: Plan; summary: BenefitsSummary }> {
-  const { result } = await updateWorkbook(
-    host,
-    (snapshot) => {
-      const plan = withReportingQuarter(planToRewrite(snapshot).plan, quarter);
-      return { plan: workbookLayout(plan), result: { plan, summary: benefitsSummary(plan) } };
-    },
-    onProgress,
-  );
-  return result;
+): Promise<CommandOutcome<CardsWritten>> {
+  return runCommand(host, reportingQuarterCommand(quarter), onProgress);
 }
 
 /** The cell a person types the reporting quarter in, "Assumptions!B41": the pane says where it is. */

@@ -1,14 +1,11 @@
 import type { Plan } from '../domain/plan';
 import { mergePlans, planChanges, samePlan } from '../domain/planChanges';
-import { jsonLocator } from '../domain/planJson';
-import { checkPlan } from '../domain/planRules';
 import { PlanError, type Problem } from '../domain/problems';
-import { computeSchemeTable, type SchemeTable } from '../domain/schemeTable';
-import { updateWorkbook, type Decision, type Progress, type WorkbookHost } from './host';
+import type { Decision, Progress, WorkbookHost } from './host';
 import { SHEET } from './families/assumptions/names';
 import { readPlan } from './families/planReader';
 import { findSheet, type WorkbookSnapshot } from './snapshot';
-import type { workbookLayout as WorkbookLayout } from './workbookLayout';
+import { refusal, runCommand, writePlan, type CommandOutcome, type WorkbookCommand } from './workbookCommand';
 
 /**
  * What the task pane (and the browser preview) can do to a workbook, written once against the
@@ -56,21 +53,24 @@ export function planToRewrite(snapshot: WorkbookSnapshot): ReturnType<typeof rea
   return read;
 }
 
-export type CommandOutcome =
-  | {
-      readonly status: 'done';
-      readonly plan: Plan; // what the workbook now holds
-      readonly tables: readonly SchemeTable[];
-      readonly warnings: readonly Problem[];
-      /** Edits typed in the workbook that were read back into the plan before writing. */
-      readonly fromWorkbook: readonly string[];
-      /** What the person should know about the workbook, e.g. their own "Pool" sheet was left as it was. */
-      readonly notices?: readonly string[];
-    }
-  /** The workbook already holds a plan (startPlan), or both sides changed the same scheme or unit cost. */
-  | { readonly status: 'conflict'; readonly workbookPlan?: Plan; readonly conflicts: readonly string[] }
-  /** Nothing was written: the plan (or the workbook's cells) has errors. */
-  | { readonly status: 'invalid'; readonly problems: readonly Problem[]; readonly inWorkbook: boolean };
+export type { CommandOutcome } from './workbookCommand';
+export { schemeTables } from './workbookCommand';
+
+/**
+ * A decision over the plan the workbook holds now: none, or one with errors, is refused with the
+ * message or the cells; `edit` decides what to write from the workbook's own plan, so what people
+ * typed since the pane last read it is kept.
+ */
+export function onWorkbookPlan<T extends object>(
+  snapshot: WorkbookSnapshot,
+  edit: (plan: Plan) => Decision<CommandOutcome<T>>,
+): Decision<CommandOutcome<T>> {
+  const state = planState(snapshot);
+  if (state.status === 'empty')
+    return refusal('This workbook has no plan yet: start one on the Plan tab first.', 'plan');
+  if (state.status === 'invalid') return { result: { status: 'invalid', problems: state.problems, inWorkbook: true } };
+  return edit(state.plan);
+}
 
 /**
  * Puts a plan into the current workbook: the Assumptions, Schemes and Investments sheets and one
@@ -82,19 +82,28 @@ export async function startPlan(
   onProgress?: (p: Progress) => void,
   options: { replace?: boolean } = {},
 ): Promise<CommandOutcome> {
-  return command(host, onProgress, (snapshot) => {
-    const existing = planState(snapshot);
-    if (existing.status === 'empty' || options.replace) return write(plan, []);
-    return {
-      result: {
-        status: 'conflict',
-        workbookPlan: existing.status === 'loaded' ? existing.plan : undefined,
-        conflicts: [
-          `This workbook already holds a plan${existing.status === 'loaded' && existing.plan.board ? ` for ${existing.plan.board}` : ''} (an ${SHEET.assumptions} sheet). Replacing it overwrites its ${INPUT_SHEETS.join(', ')} sheets.`,
-        ],
-      },
-    };
-  });
+  return runCommand(host, startPlanCommand(plan, options), onProgress);
+}
+
+export function startPlanCommand(plan: Plan, options: { replace?: boolean } = {}): WorkbookCommand {
+  return { label: 'Starting the plan', decide: (snapshot) => startDecision(planState(snapshot), plan, options) };
+}
+
+function startDecision(
+  existing: WorkbookPlanState,
+  plan: Plan,
+  options: { replace?: boolean },
+): Decision<CommandOutcome> {
+  if (existing.status === 'empty' || options.replace) return write(plan, []);
+  return {
+    result: {
+      status: 'conflict',
+      workbookPlan: existing.status === 'loaded' ? existing.plan : undefined,
+      conflicts: [
+        `This workbook already holds a plan${existing.status === 'loaded' && existing.plan.board ? ` for ${existing.plan.board}` : ''} (an ${SHEET.assumptions} sheet). Replacing it overwrites its ${INPUT_SHEETS.join(', ')} sheets.`,
+      ],
+    },
+  };
 }
 
 export interface GenerateOptions {
@@ -119,8 +128,11 @@ export async function generateTables(
   onProgress?: (p: Progress) => void,
   options: GenerateOptions = {},
 ): Promise<CommandOutcome> {
-  onProgress?.({ done: 0, total: 1, step: 'Reading the workbook' });
-  return command(host, onProgress, (snapshot) => generateDecision(planState(snapshot), plan, options));
+  return runCommand(host, generateCommand(plan, options), onProgress);
+}
+
+export function generateCommand(plan: Plan, options: GenerateOptions = {}): WorkbookCommand {
+  return { label: 'Generating the tables', decide: (snapshot) => generateDecision(planState(snapshot), plan, options) };
 }
 
 function generateDecision(
@@ -148,37 +160,6 @@ function generateDecision(
   return write(merged.plan, planChanges(options.base, current));
 }
 
-/** Runs a decision as one host command; what the host says about names it had to change goes with the outcome. */
-async function command(
-  host: WorkbookHost,
-  onProgress: ((p: Progress) => void) | undefined,
-  decide: (snapshot: WorkbookSnapshot) => Decision<CommandOutcome>,
-): Promise<CommandOutcome> {
-  layout ??= (await import('./workbookLayout')).workbookLayout;
-  const { result, notices } = await updateWorkbook(host, decide, onProgress);
-  return result.status === 'done' && notices.length ? { ...result, notices } : result;
-}
-
-/**
- * The layouts are much of the task pane's code and only a write needs them: fetched when the first
- * command runs, not with the pane (issue 24), so opening a pane downloads less.
- */
-let layout: typeof WorkbookLayout | undefined;
-
-/** Checks, then lays out the whole workbook for a plan; nothing is written if the plan has errors. */
 function write(plan: Plan, fromWorkbook: readonly string[]): Decision<CommandOutcome> {
-  const problems = checkPlan(plan, jsonLocator);
-  if (problems.some((p) => p.severity === 'error'))
-    return { result: { status: 'invalid', problems, inWorkbook: false } };
-  // Card sheets are written only once someone keeps cards in this workbook: for a large plan they
-  // are most of its size, and "generate the tables" should cost the same few round trips at any size.
-  return {
-    plan: layout!(plan, plan.cards?.records.length ? 'all' : 'tables'),
-    result: { status: 'done', plan, tables: schemeTables(plan), warnings: problems, fromWorkbook },
-  };
-}
-
-/** Each year's totals as the scheme tables show them, computed exactly in decimal.js. */
-export function schemeTables(plan: Plan): SchemeTable[] {
-  return plan.years.map((y) => computeSchemeTable(plan, y.label));
+  return writePlan(plan, { fromWorkbook, detail: {} });
 }

@@ -7,14 +7,15 @@ import type { Contribution } from '../domain/pool';
 import type { Plan } from '../domain/plan';
 import { emptyPool } from '../domain/pool';
 import type { JointFunding } from '../domain/jointFunding';
-import { loadPlanFromWorkbook, startPlan, type CommandOutcome } from './commands';
+import { onWorkbookPlan } from './commands';
 import type { Progress, WorkbookHost } from './host';
 import { JOINT_SHEETS } from './families/jointFunding/names';
 import { readJointFunding } from './families/jointFunding/reader';
+import { refusal, runCommand, writePlan, type CommandOutcome, type WorkbookCommand } from './workbookCommand';
 
 /** The register as the workbook holds it, with its problems by cell; undefined when there is none. */
 export async function readRegister(
-  host: WorkbookHost,
+  host: Pick<WorkbookHost, 'read'>,
 ): Promise<{ jointFunding: JointFunding; problems: readonly RegisterProblem[] } | undefined> {
   return readJointFunding(await host.read(Object.values(JOINT_SHEETS)));
 }
@@ -55,26 +56,29 @@ export function withIcbContributions(
   return { plan: { ...plan, pool: { ...pool, contributions } }, added };
 }
 
-/** Reads the plan from the workbook, adds the ICB contribution lines to its pool, and writes it back. */
+/** Adds the ICB contribution lines to the pool of the plan the workbook holds when it writes. */
+export function icbContributionsCommand(
+  asAt: Day,
+  year: string,
+): WorkbookCommand<{ readonly contributions: readonly Contribution[] }> {
+  return {
+    label: 'Adding the ICB contribution',
+    decide: (snapshot) =>
+      onWorkbookPlan(snapshot, (plan) => {
+        const changed = withIcbContributions(plan, asAt, year);
+        if ('error' in changed) return refusal(changed.error, 'jointFunding');
+        return writePlan(changed.plan, { detail: { contributions: changed.added } });
+      }),
+  };
+}
+
 export async function addIcbContributions(
   host: WorkbookHost,
   asAt: Day,
   year: string,
   onProgress?: (p: Progress) => void,
-): Promise<{ outcome?: CommandOutcome; added: Contribution[]; error?: string }> {
-  const state = await loadPlanFromWorkbook(host);
-  if (state.status === 'empty')
-    return { added: [], error: 'This workbook has no plan yet: start one on the Plan tab first.' };
-  if (state.status === 'invalid')
-    return {
-      added: [],
-      error: `The workbook's plan has errors, so nothing was written: ${state.problems.map((p) => p.message).join(' ')}`,
-    };
-  const changed = withIcbContributions(state.plan, asAt, year);
-  if ('error' in changed) return { added: [], error: changed.error };
-  // The plan was read from this workbook a moment ago; writing it back with the new lines keeps everything else.
-  const outcome = await startPlan(host, changed.plan, onProgress, { replace: true });
-  return { outcome, added: changed.added };
+): Promise<CommandOutcome<{ readonly contributions: readonly Contribution[] }>> {
+  return runCommand(host, icbContributionsCommand(asAt, year), onProgress);
 }
 
 /**
@@ -82,29 +86,29 @@ export async function addIcbContributions(
  * reference is already there replaces it) and writes the plan back. Rows the import refused are
  * the caller's to show; nothing of them is written.
  */
+export function registerImportCommand(imported: JointFunding): WorkbookCommand<{ readonly packagesAdded: number }> {
+  return {
+    label: 'Adding packages to the register',
+    decide: (snapshot) =>
+      onWorkbookPlan(snapshot, (plan) => {
+        const current = plan.jointFunding ?? { rules: [], packages: [] };
+        const incoming = new Set(imported.packages.map((p) => sameText(p.ref)));
+        const jointFunding: JointFunding = {
+          ...current,
+          packages: [...current.packages.filter((p) => !incoming.has(sameText(p.ref))), ...imported.packages],
+        };
+        // A package with no split of its own needs a default rule for its ICB; the register's own rules are the only ones there are.
+        const { issues } = checkJointFunding(jointFunding);
+        if (issues.length) return refusal([...new Set(issues.map((i) => i.message))].join(' '), 'jointFunding');
+        return writePlan({ ...plan, jointFunding }, { detail: { packagesAdded: imported.packages.length } });
+      }),
+  };
+}
+
 export async function importIntoRegister(
   host: WorkbookHost,
   imported: JointFunding,
   onProgress?: (p: Progress) => void,
-): Promise<{ outcome?: CommandOutcome; error?: string; added: number }> {
-  const state = await loadPlanFromWorkbook(host);
-  if (state.status === 'empty')
-    return { added: 0, error: 'This workbook has no plan yet: start one on the Plan tab first.' };
-  if (state.status === 'invalid')
-    return {
-      added: 0,
-      error: `The workbook's plan has errors, so nothing was written: ${state.problems.map((p) => p.message).join(' ')}`,
-    };
-  const current = state.plan.jointFunding ?? { rules: [], packages: [] };
-  const incoming = new Set(imported.packages.map((p) => sameText(p.ref)));
-  const jointFunding: JointFunding = {
-    ...current,
-    packages: [...current.packages.filter((p) => !incoming.has(sameText(p.ref))), ...imported.packages],
-  };
-  // A package with no split of its own needs a default rule for its ICB; the register's own rules are the only ones there are.
-  const { issues } = checkJointFunding(jointFunding);
-  if (issues.length)
-    return { added: 0, error: `Nothing was written: ${[...new Set(issues.map((i) => i.message))].join(' ')}` };
-  const outcome = await startPlan(host, { ...state.plan, jointFunding }, onProgress, { replace: true });
-  return { outcome, added: imported.packages.length };
+): Promise<CommandOutcome<{ readonly packagesAdded: number }>> {
+  return runCommand(host, registerImportCommand(imported), onProgress);
 }

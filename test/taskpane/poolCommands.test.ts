@@ -100,8 +100,8 @@ describe('the pool entered in the pane', () => {
     const outcome = await updatePool(book, (p) =>
       addContribution(p, { year: '2026/27', partner: 'XYZ', source: 'Grant', amount: new Money(5) }),
     );
-    expect(outcome.status).toBe('refused');
-    expect(outcome.status === 'refused' && outcome.problems[0].message).toMatch(/choose a partner/);
+    expect(outcome.status).toBe('invalid');
+    expect(outcome.status === 'invalid' && outcome.problems[0].message).toMatch(/choose a partner/);
     expect(JSON.stringify(poolSheet(book))).toBe(before);
   });
 

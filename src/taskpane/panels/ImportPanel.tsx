@@ -9,14 +9,14 @@ import {
   Subtitle2,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useMemo, useState } from 'react';
 import { formatPounds } from '../../domain/money';
 import { plural } from '../../domain/plural';
 import { describeProblem } from '../../domain/problems';
 import { computeSchemeTable } from '../../domain/schemeTable';
 import { IMPORT_FIELDS, type ImportField } from '../../workbook/import/columnMapping';
 import type { FeatureProps } from '../feature';
-import { findImportTable, previewImport, withField, type FoundImport, type FoundTemplate } from '../importFlow';
+import { previewImport, withField } from '../importFlow';
+import { useImportTable } from './import/useImportTable';
 import { TemplateFound } from './import/TemplateFound';
 import { panelStyles } from '../panelStyles';
 
@@ -35,37 +35,8 @@ const useStyles = makeStyles({
  */
 export function ImportPanel({ session }: FeatureProps) {
   const styles = useStyles();
-  const [found, setFound] = useState<FoundImport>();
-  const [template, setTemplate] = useState<FoundTemplate>();
-  const [message, setMessage] = useState<string>();
-  const [looking, setLooking] = useState(false);
-  const [board, setBoard] = useState('');
-  const [year, setYear] = useState('');
-
-  const find = useCallback(() => {
-    setLooking(true);
-    setMessage(undefined);
-    findImportTable(session.host)
-      .then((result) => {
-        setFound(undefined);
-        setTemplate(undefined);
-        if ('message' in result) setMessage(result.message);
-        else if ('kind' in result) setTemplate(result);
-        else setFound(result);
-      })
-      .catch((e: Error) => setMessage(`The workbook could not be read: ${e.message.split('\n')[0]}`))
-      .finally(() => setLooking(false));
-  }, [session.host]);
-
-  const preview = useMemo(
-    () =>
-      found
-        ? previewImport(found.mapping, { board: board.trim() || undefined, year: year.trim() || undefined })
-        : undefined,
-    [found, board, year],
-  );
-  const busy = looking || !!session.busy;
-
+  const { found, setFound, template, message, looking, board, setBoard, year, setYear, find, preview, busy } =
+    useImportTable(session);
   return (
     <section className={styles.section} aria-labelledby="import-heading">
       <Subtitle2 as="h2" id="import-heading">

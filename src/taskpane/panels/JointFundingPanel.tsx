@@ -1,23 +1,14 @@
 import { Body1, Button, Caption1, Field, Input, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import {
-  BASIS_LABELS,
-  METHOD_LABELS,
-  today,
-  ukDate,
-  yearOf,
-  type JointFunding,
-  type Shares,
-} from '../../domain/jointFunding';
+import { BASIS_LABELS, METHOD_LABELS, yearOf, type Shares } from '../../domain/jointFunding';
 import type { RegisterProblem } from '../../domain/jointFundingJson';
-import { jointSummary, type GroupFigures } from '../../domain/jointFundingSummary';
-import { canonicalYear, isFinancialYearLabel } from '../../domain/financialYear';
+import type { GroupFigures } from '../../domain/jointFundingSummary';
+import { isFinancialYearLabel } from '../../domain/financialYear';
 import { formatPounds } from '../../domain/money';
 import { plural } from '../../domain/plural';
 import { describeLocation } from '../../domain/problems';
-import { csvRows, importPackages, type ImportResult } from '../../domain/jointFundingImport';
-import { parseDay } from '../../domain/jointFundingInput';
-import { addIcbContributions, importIntoRegister, readRegister } from '../../workbook/jointFundingCommands';
+import { icbContributionsCommand, registerImportCommand } from '../../workbook/jointFundingCommands';
+import type { PlanSession } from '../session';
+import { useJointFunding, useRegisterImport } from './joint/useJointFunding';
 import type { FeatureProps } from '../feature';
 import { panelStyles } from '../panelStyles';
 
@@ -49,67 +40,16 @@ const useStyles = makeStyles({
   fail: { color: tokens.colorPaletteRedForeground1 },
 });
 
-type Register = { jointFunding: JointFunding; problems: readonly RegisterProblem[] };
-
 /**
  * The "Joint funding" tab: the register's people and shares as at a chosen date, by ICB and split
  * method, the rows with problems (choosing one selects its cell), and a button that adds the ICBs'
- * share for the year to the pool as contribution lines.
+ * share for the year to the pool as contribution lines. State and commands are useJointFunding's.
  */
 export function JointFundingPanel({ session }: FeatureProps) {
   const styles = useStyles();
-  const host = session.host;
-  const [register, setRegister] = useState<Register | null>();
-  const [asAtText, setAsAtText] = useState('');
-  const [yearText, setYearText] = useState('');
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
-  const [working, setWorking] = useState(false);
-
-  const reload = useCallback(() => {
-    readRegister(host)
-      .then((r) => {
-        setRegister(r ?? null);
-        if (r) {
-          setAsAtText((t) => t || ukDate(r.jointFunding.asAt ?? today()));
-          setYearText((t) => t || (r.jointFunding.year ?? ''));
-        }
-      })
-      .catch((e: Error) =>
-        setMessage({ ok: false, text: `The register could not be read: ${e.message.split('\n')[0]}` }),
-      );
-  }, [host]);
-  // Read again whenever the pane's plan changes (after Generate or Read from workbook).
-  useEffect(reload, [reload, session.base]);
-
-  // Typed as the CSV import reads dates: a browser's date picker shows the browser's locale, often mm/dd/yyyy.
-  const asAt = parseDay(asAtText);
-  const year = isFinancialYearLabel(yearText) ? canonicalYear(yearText) : asAt !== undefined ? yearOf(asAt) : undefined;
-  const summary = useMemo(
-    () =>
-      register && asAt !== undefined && year
-        ? jointSummary(register.jointFunding.packages, register.jointFunding.rules, asAt, year)
-        : undefined,
-    [register, asAt, year],
-  );
-
-  const addToPool = useCallback(() => {
-    if (asAt === undefined || !year) return;
-    setWorking(true);
-    setMessage(undefined);
-    addIcbContributions(host, asAt, year)
-      .then(({ added, error, outcome }) => {
-        if (error || outcome?.status !== 'done')
-          setMessage({ ok: false, text: error ?? 'The plan could not be written; see the Plan tab.' });
-        else
-          setMessage({
-            ok: true,
-            text: `Added to the Pool sheet for ${year}: ${added.map((c) => `${c.source.replace(/^.*: /, '')} ${formatPounds(c.amount, true)}`).join('; ')}.`,
-          });
-        session.readWorkbook();
-      })
-      .catch((e: Error) => setMessage({ ok: false, text: `Nothing was added: ${e.message.split('\n')[0]}` }))
-      .finally(() => setWorking(false));
-  }, [asAt, host, session, year]);
+  const { register, asAtText, setAsAtText, yearText, setYearText, asAt, year, summary, addToPool } =
+    useJointFunding(session);
+  const adding = session.busy?.label === icbContributionsCommand(0, '').label;
 
   if (register === undefined) return <Body1>Reading the joint-funding register…</Body1>;
   if (register === null) {
@@ -122,7 +62,7 @@ export function JointFundingPanel({ session }: FeatureProps) {
           This workbook has no Joint register sheet yet. To start one, choose a CSV export from your case-management
           system under Import from case management below, then press Add to the register.
         </Body1>
-        <ImportSection session={session} onDone={reload} />
+        <ImportSection session={session} />
       </section>
     );
   }
@@ -190,7 +130,7 @@ export function JointFundingPanel({ session }: FeatureProps) {
           name={(k) => BASIS_LABELS[k as keyof typeof BASIS_LABELS]}
         />
       )}
-      <Problems problems={register.problems} select={host.select} />
+      <Problems problems={register.problems} session={session} />
       <section className={styles.section} aria-labelledby="joint-pool-heading">
         <Subtitle2 as="h2" id="joint-pool-heading">
           Into the pool
@@ -202,61 +142,25 @@ export function JointFundingPanel({ session }: FeatureProps) {
         <div>
           <Button
             appearance="primary"
-            disabled={working || !!session.busy || !summary?.annual.icb.greaterThan(0)}
+            disabled={!!session.busy || !summary?.annual.icb.greaterThan(0)}
             onClick={addToPool}
           >
-            {working
+            {adding
               ? 'Adding…'
               : `Add the ICB contribution${summary ? ` (${formatPounds(summary.annual.icb, true)})` : ''}`}
           </Button>
         </div>
-        {message && (
-          <Caption1 role={message.ok ? 'status' : 'alert'} className={message.ok ? undefined : styles.fail}>
-            {message.text}
-          </Caption1>
-        )}
       </section>
-      <ImportSection session={session} onDone={reload} />
+      <ImportSection session={session} />
     </>
   );
 }
 
 /** Reads a CSV export in the pane, shows what was read and what was not, and adds the readable packages to the register. */
-function ImportSection({ session, onDone }: FeatureProps & { readonly onDone: () => void }) {
+function ImportSection({ session }: FeatureProps) {
   const styles = useStyles();
-  const [result, setResult] = useState<ImportResult>();
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
-  const [working, setWorking] = useState(false);
-
-  const choose = (file: File | undefined) => {
-    if (!file) return;
-    setMessage(undefined);
-    file
-      .text()
-      .then((text) => setResult(importPackages(csvRows(text), {}, (row) => `${file.name} row ${row}`)))
-      .catch((e: Error) => {
-        setResult(undefined);
-        setMessage({ ok: false, text: `${file.name} can't be read as CSV: ${e.message.split('\n')[0]}` });
-      });
-  };
-  const add = () => {
-    if (!result) return;
-    setWorking(true);
-    importIntoRegister(session.host, result.jointFunding)
-      .then(({ error, outcome, added }) => {
-        if (error || outcome?.status !== 'done')
-          setMessage({ ok: false, text: error ?? 'The plan could not be written; see the Plan tab.' });
-        else {
-          setMessage({ ok: true, text: `Added ${plural(added, 'package')} to the Joint register sheet.` });
-          setResult(undefined);
-          session.readWorkbook();
-          onDone();
-        }
-      })
-      .catch((e: Error) => setMessage({ ok: false, text: `Nothing was added: ${e.message.split('\n')[0]}` }))
-      .finally(() => setWorking(false));
-  };
-  const refused = result ? new Set(result.problems.filter((p) => p.severity === 'error').map((p) => p.row)).size : 0;
+  const { result, unreadable, choose, add, refused } = useRegisterImport(session);
+  const adding = !!result && session.busy?.label === registerImportCommand(result.jointFunding).label;
   return (
     <section className={styles.section} aria-labelledby="joint-import-heading">
       <Subtitle2 as="h3" id="joint-import-heading">
@@ -290,17 +194,17 @@ function ImportSection({ session, onDone }: FeatureProps & { readonly onDone: ()
           <div>
             <Button
               appearance="primary"
-              disabled={working || !!session.busy || !result.jointFunding.packages.length}
+              disabled={!!session.busy || !result.jointFunding.packages.length}
               onClick={add}
             >
-              {working ? 'Adding…' : `Add ${plural(result.jointFunding.packages.length, 'package')} to the register`}
+              {adding ? 'Adding…' : `Add ${plural(result.jointFunding.packages.length, 'package')} to the register`}
             </Button>
           </div>
         </>
       )}
-      {message && (
-        <Caption1 role={message.ok ? 'status' : 'alert'} className={message.ok ? undefined : styles.fail}>
-          {message.text}
+      {unreadable && (
+        <Caption1 role="alert" className={styles.fail}>
+          {unreadable}
         </Caption1>
       )}
     </section>
@@ -358,10 +262,10 @@ function Groups({
 
 function Problems({
   problems,
-  select,
+  session,
 }: {
   readonly problems: readonly RegisterProblem[];
-  readonly select?: (sheet: string, cell: string) => Promise<void>;
+  readonly session: PlanSession;
 }) {
   const styles = useStyles();
   if (!problems.length) return null;
@@ -380,8 +284,8 @@ function Problems({
             <Button
               appearance="subtle"
               className={styles.problem}
-              disabled={!select || !('sheet' in p.where)}
-              onClick={() => 'sheet' in p.where && void select?.(p.where.sheet, p.where.cell)}
+              disabled={!session.canSelect || !('sheet' in p.where)}
+              onClick={() => 'sheet' in p.where && session.selectCell(p.where.sheet, p.where.cell)}
             >
               <span>
                 <strong>{describeLocation(p.where)}</strong> {p.message}

@@ -20,11 +20,13 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { AddRegular, ArrowSyncRegular, DeleteRegular } from '@fluentui/react-icons';
+import { AddRegular, ArrowSyncRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import { financialYear, isFinancialYearLabel, PLAN_YEARS, yearLabel } from '../../domain/financialYear';
+import { PLAN_YEARS } from '../../domain/financialYear';
 import { formatPounds } from '../../domain/money';
-import { defaultUnitCosts, financialYearOf } from '../../domain/newPlan';
+import { defaultUnitCosts } from '../../domain/newPlan';
+import { RemoveScheme, shorten } from './plan/RemoveScheme';
+import { useStartPlan } from './plan/useStartPlan';
 import type { FeatureProps } from '../feature';
 import { fieldId, newScheme, type PlanForm, type SchemeForm } from '../planForm';
 import type { PlanSession } from '../session';
@@ -147,17 +149,7 @@ export function PlanPanel({ session }: FeatureProps) {
 
 function StartPlan({ session }: { readonly session: PlanSession }) {
   const styles = useStyles();
-  const [board, setBoard] = useState('');
-  const [firstYear, setFirstYear] = useState(() => financialYearOf(new Date()));
-  const [years, setYears] = useState('2');
-  const [touched, setTouched] = useState(false);
-  const boardError = board.trim() ? undefined : 'Enter the name of your Health and Wellbeing Board.';
-  const first = isFinancialYearLabel(firstYear.trim()) ? financialYear(firstYear.trim()) : undefined;
-  const yearError = first
-    ? undefined
-    : 'Write the first financial year as 2026/27, 2026-27 or 2026/2027 (April to March).';
-  const count = Number(years);
-  const last = first ? yearLabel(first.startYear + count - 1) : undefined;
+  const form = useStartPlan(session);
   const busy = !!session.busy;
   const units = defaultUnitCosts()
     .map((u) => `${u.shortLabel} ${formatPounds(u.value)}`)
@@ -176,29 +168,30 @@ function StartPlan({ session }: { readonly session: PlanSession }) {
           className={styles.section}
           onSubmit={(e) => {
             e.preventDefault();
-            setTouched(true);
-            if (!boardError && !yearError) session.startNew({ board, firstYear, years: count });
+            form.start();
           }}
         >
           <Field
             label="Health and Wellbeing Board"
             required
-            validationState={touched && boardError ? 'error' : 'none'}
-            validationMessage={touched ? boardError : undefined}
+            validationState={form.touched && form.boardError ? 'error' : 'none'}
+            validationMessage={form.touched ? form.boardError : undefined}
           >
-            <Input className={styles.input} value={board} onChange={(_, d) => setBoard(d.value)} />
+            <Input className={styles.input} value={form.board} onChange={(_, d) => form.setBoard(d.value)} />
           </Field>
           <div className={styles.twoColumns}>
             <Field
               label="First financial year"
-              validationState={yearError ? 'error' : 'none'}
-              validationMessage={yearError}
-              hint={first && first.label !== firstYear.trim() ? `Shown as ${first.label}` : undefined}
+              validationState={form.yearError ? 'error' : 'none'}
+              validationMessage={form.yearError}
+              hint={
+                form.first && form.first.label !== form.firstYear.trim() ? `Shown as ${form.first.label}` : undefined
+              }
             >
-              <Input className={styles.input} value={firstYear} onChange={(_, d) => setFirstYear(d.value)} />
+              <Input className={styles.input} value={form.firstYear} onChange={(_, d) => form.setFirstYear(d.value)} />
             </Field>
-            <Field label="Years" hint={last ? `to ${last}` : undefined}>
-              <Select value={years} onChange={(_, d) => setYears(d.value)}>
+            <Field label="Years" hint={form.last ? `to ${form.last}` : undefined}>
+              <Select value={form.years} onChange={(_, d) => form.setYears(d.value)}>
                 {Array.from({ length: PLAN_YEARS.max - PLAN_YEARS.min + 1 }, (_, i) => String(PLAN_YEARS.min + i)).map(
                   (n) => (
                     <option key={n}>{n}</option>
@@ -450,51 +443,6 @@ function SchemeEditor(props: {
       />
     </div>
   );
-}
-
-/** Removing a scheme drops its figures for every year, so it asks first, beside the button pressed. */
-function RemoveScheme({
-  who,
-  name,
-  remove,
-}: {
-  readonly who: string;
-  readonly name: string;
-  readonly remove: () => void;
-}) {
-  const styles = useStyles();
-  const [asking, setAsking] = useState(false);
-  if (!asking) {
-    return (
-      <div className={styles.actions}>
-        <Button appearance="subtle" icon={<DeleteRegular />} onClick={() => setAsking(true)}>
-          Remove scheme {who}
-        </Button>
-      </div>
-    );
-  }
-  return (
-    <MessageBar intent="warning" layout="multiline">
-      <MessageBarBody>
-        Remove scheme {who}
-        {name ? ` (${shorten(name, 40)})` : ''} and its costs and benefits for every year? It leaves the workbook when
-        the tables are next generated.
-      </MessageBarBody>
-      <MessageBarActions>
-        <Button size="small" appearance="primary" onClick={remove}>
-          Remove
-        </Button>
-        <Button size="small" onClick={() => setAsking(false)}>
-          Keep it
-        </Button>
-      </MessageBarActions>
-    </MessageBar>
-  );
-}
-
-/** A long name shown in a header or message: its start, so the layout holds whatever was typed. */
-function shorten(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 function sentence(message: string): string {

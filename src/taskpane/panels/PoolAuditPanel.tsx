@@ -133,11 +133,10 @@ function Checks({ plan }: { readonly plan: Plan }) {
 
 function Audit({ session }: { readonly session: PlanSession }) {
   const styles = useStyles();
-  const host = session.host;
   const [findings, setFindings] = useState<readonly Finding[] | undefined>();
   const runAudit = () =>
     void session
-      .run('Auditing the workbook', async () => auditWorkbook(await host.read()).findings)
+      .look('Auditing the workbook', async (workbook) => auditWorkbook(await workbook.read()).findings)
       .then((f) => f && setFindings(f));
   return (
     <section className={styles.section} aria-labelledby="audit-heading">
@@ -160,7 +159,7 @@ function Audit({ session }: { readonly session: PlanSession }) {
         <>
           <Caption1 role="status">
             {plural(findings.length, 'finding')}
-            {host.select ? '. Choose one to go to its cell.' : '.'}
+            {session.canSelect ? '. Choose one to go to its cell.' : '.'}
           </Caption1>
           <ul className={styles.list} aria-label="Audit findings">
             {findings.map((f, i) => (
@@ -168,8 +167,8 @@ function Audit({ session }: { readonly session: PlanSession }) {
                 <Button
                   appearance="subtle"
                   className={styles.cellLink}
-                  disabled={!host.select}
-                  onClick={() => void host.select?.(f.sheet, f.cell)}
+                  disabled={!session.canSelect}
+                  onClick={() => session.selectCell(f.sheet, f.cell)}
                 >
                   <span>
                     <strong>

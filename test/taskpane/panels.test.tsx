@@ -1,0 +1,117 @@
+/** @jest-environment jsdom */
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import fs from 'fs';
+import path from 'path';
+import { MemoryWorkbook } from '../../src/adapters/memory/memoryWorkbook';
+import { yearOf } from '../../src/domain/jointFunding';
+import { jointSummary } from '../../src/domain/jointFundingSummary';
+import { sum } from '../../src/domain/money';
+import type { Plan } from '../../src/domain/plan';
+import { planFromJson } from '../../src/domain/planJson';
+import { icbContributionSource } from '../../src/workbook/jointFundingCommands';
+import { loadPlanFromWorkbook, startPlan } from '../../src/workbook/commands';
+import { POOL_SHEETS } from '../../src/workbook/families/pool/names';
+import { features } from '../../src/taskpane/features';
+import { Pane } from '../../src/taskpane/Pane';
+import { sameFigure } from '../support/figures';
+
+/**
+ * The panels as a person uses them: each rendered in the real pane against the in-memory workbook
+ * (HyperFormula), found by role and name, and the workbook read afterwards to see what it holds.
+ */
+const jointExample = (): Plan =>
+  planFromJson(JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'joint-funding.json'), 'utf8')))
+    .plan;
+
+async function paneWith(plan: Plan, tab: string): Promise<MemoryWorkbook> {
+  const book = new MemoryWorkbook();
+  expect((await startPlan(book, plan)).status).toBe('done');
+  render(<Pane host={book} features={features.filter((f) => f.id === tab)} />);
+  return book;
+}
+
+async function workbookPlan(book: MemoryWorkbook): Promise<Plan> {
+  const state = await loadPlanFromWorkbook(book);
+  if (state.status !== 'loaded') throw new Error(state.status);
+  return state.plan;
+}
+
+const WAIT = { timeout: 30000 };
+
+describe('the Joint funding tab', () => {
+  test('shows the register as at its date, and adds the ICBs’ share in the year to the pool', async () => {
+    const plan = jointExample();
+    const book = await paneWith(plan, 'joint-funding');
+    const jf = plan.jointFunding!;
+    const year = jf.year ?? yearOf(jf.asAt!);
+    const expected = jointSummary(jf.packages, jf.rules, jf.asAt!, year);
+
+    const figures = await screen.findByLabelText('Register summary', {}, WAIT);
+    expect(within(figures).getByText('People covered').nextSibling?.textContent).toBe(String(expected.people));
+
+    fireEvent.click(screen.getByRole('button', { name: /^Add the ICB contribution/ }));
+    expect(await screen.findByText(`Added to the Pool sheet for ${year}.`, { exact: false }, WAIT)).toBeTruthy();
+
+    const lines = (await workbookPlan(book)).pool!.contributions.filter((c) =>
+      c.source.startsWith(icbContributionSource('')),
+    );
+    expect(lines.map((c) => c.year)).toEqual(expected.byIcb.filter((g) => !g.annual.icb.isZero()).map(() => year));
+    expect(sameFigure(expected.annual.icb.toNumber(), sum(lines.map((c) => c.amount)).toNumber(), undefined)).toBe(
+      true,
+    );
+  });
+});
+
+describe('the Pool & audit tab', () => {
+  test('a contribution from a new partner lands on the Pool sheet, and the notice says so', async () => {
+    const plan = jointExample();
+    const book = await paneWith(plan, 'pool-audit');
+    const year = plan.years[0].label;
+    const form = await screen.findByRole('form', { name: `Add a contribution for ${year}` }, WAIT);
+    const partner = within(form).getByRole('combobox', { name: 'Partner' }) as HTMLSelectElement;
+    const newPartner = within(partner).getByRole('option', { name: 'A new partner…' }) as HTMLOptionElement;
+    fireEvent.change(partner, { target: { value: newPartner.value } });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'New partner’s id' }), { target: { value: 'DFG' } });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'New partner’s name' }), {
+      target: { value: 'Disabled Facilities Grant body' },
+    });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Funding source' }), { target: { value: 'DFG grant' } });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Amount (£)' }), { target: { value: '12,345.67' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Add contribution' }));
+
+    expect(await screen.findByText(/saved to the Pool sheet/, {}, WAIT)).toBeTruthy();
+    const row = book
+      .snapshot([POOL_SHEETS.pool])
+      .sheets[0].values.find((r) => r[0] === year && r[1] === 'DFG' && r[2] === 'DFG grant');
+    expect(sameFigure(12345.67, row?.[3], undefined)).toBe(true);
+    expect((await workbookPlan(book)).partners.map((p) => p.id)).toContain('DFG');
+  });
+
+  test('an amount that is not money is refused in the form and nothing is written', async () => {
+    const plan = jointExample();
+    const book = await paneWith(plan, 'pool-audit');
+    const form = await screen.findByRole('form', { name: `Add a contribution for ${plan.years[0].label}` }, WAIT);
+    const before = JSON.stringify(book.snapshot().sheets.map((s) => s.values));
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Funding source' }), { target: { value: 'Grant' } });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Amount (£)' }), { target: { value: '1,2,3' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Add contribution' }));
+    expect(within(form).getByRole('textbox', { name: 'Amount (£)' }).getAttribute('aria-invalid')).toBe('true');
+    expect(JSON.stringify(book.snapshot().sheets.map((s) => s.values))).toBe(before);
+  });
+
+  test('the audit reads the workbook through the pane and names a number typed over a formula', async () => {
+    const plan = jointExample();
+    const book = await paneWith(plan, 'pool-audit');
+    const sheet = book.snapshot().sheets.find((s) => s.name.startsWith('BCF '))!;
+    const row = sheet.formulas!.findIndex((r) => r.some((f) => f?.startsWith('=')));
+    const column = sheet.formulas![row].findIndex((f) => f?.startsWith('='));
+    book.setCell(sheet.name, row, column, 12345);
+    await screen.findByRole('form', { name: `Add a contribution for ${plan.years[0].label}` }, WAIT); // the plan is read
+    fireEvent.click(screen.getByRole('button', { name: 'Audit this workbook' }));
+    const findings = await screen.findByRole('list', { name: 'Audit findings' }, WAIT);
+    const address = `${String.fromCharCode(65 + column)}${row + 1}`;
+    expect(
+      within(findings).getAllByRole('button', { name: new RegExp(`${sheet.name}!${address}\\b`) }),
+    ).not.toHaveLength(0);
+  });
+});
