@@ -28,6 +28,7 @@ import { defaultUnitCosts, financialYearOf } from '../../domain/newPlan';
 import type { FeatureProps } from '../feature';
 import { fieldId, newScheme, type PlanForm, type SchemeForm } from '../planForm';
 import type { PlanSession } from '../session';
+import { PlanYears } from './plan/PlanYears';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -124,6 +125,7 @@ export function PlanPanel({ session }: FeatureProps) {
           </MessageBarActions>
         </MessageBar>
       )}
+      <PlanYears session={session} />
       <UnitCosts session={session} form={form} />
       <Divider />
       <Schemes session={session} form={form} />
