@@ -58,7 +58,7 @@ export function PlanYears({ session }: { readonly session: PlanSession }) {
       <Subtitle2 as="h2" id="years-heading">
         Years
       </Subtitle2>
-      <ul className={styles.years} aria-label="The plan's financial years">
+      <ul className={styles.years} aria-label="The plan’s financial years">
         {years.map((label) => (
           <li key={label} className={styles.year}>
             <Body1>{label}</Body1>
