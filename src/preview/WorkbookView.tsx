@@ -149,7 +149,8 @@ function useGrid(workbook: LiveWorkbook) {
     e.preventDefault();
     const pasted = workbook.paste(sheet, range.top, range.left, text);
     setAnchor({ row: range.top, column: range.left });
-    setSelection(inGrid({ row: range.top + pasted.rows - 1, column: range.left + pasted.columns - 1 }));
+    // Not kept inside the grid drawn now: the paste may run past its last row, and the grid grows to show it.
+    setSelection({ row: range.top + pasted.rows - 1, column: range.left + pasted.columns - 1 });
   };
   const commit = (text: string, move: [number, number] = [1, 0], refocusGrid = false) => {
     returnFocus.current = refocusGrid;
