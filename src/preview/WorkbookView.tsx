@@ -110,47 +110,28 @@ type Cell = { readonly row: number; readonly column: number };
 /** The grid's state: which sheet and cell, what is being typed, and the keys that move and edit as in Excel. */
 function useGrid(workbook: LiveWorkbook) {
   const { version, names, sheet, setSheet } = useSheets(workbook);
-  const [selection, setSelection] = useState<Cell>({ row: 0, column: 0 });
-  // The range's other corner, where a Shift+click or Shift+arrow started: the selection itself when one cell is selected.
-  const [anchor, setAnchor] = useState<Cell>({ row: 0, column: 0 });
   const [editing, setEditing] = useState<string | undefined>();
   const cells = useSheetCells(workbook, sheet, version);
-  const { rowCount, columnCount } = cells;
-  useShowAskedCell(workbook, names, setSheet, (cell) => {
-    setSelection(cell);
-    setAnchor(cell);
-  });
+  const { selection, anchor, range, select, show } = useSelection(cells.rowCount, cells.columnCount);
+  useShowAskedCell(workbook, names, setSheet, (cell) => show(cell, cell));
   const { scroller, returnFocus } = useGridFocus(selection, sheet, editing);
 
-  const inGrid = ({ row, column }: Cell) => ({
-    row: Math.max(0, Math.min(rowCount - 1, row)),
-    column: Math.max(0, Math.min(columnCount - 1, column)),
-  });
-  const select = (row: number, column: number, extend = false) => {
-    const cell = inGrid({ row, column });
-    setSelection(cell);
-    if (!extend) setAnchor(cell);
-  };
   /** From the Name Box: select the range and go back to the grid, as Excel does on Enter. */
   const selectRange = (from: Cell, to: Cell) => {
     returnFocus.current = true;
-    setAnchor(inGrid(from));
-    setSelection(inGrid(to));
-  };
-  const range = {
-    top: Math.min(anchor.row, selection.row),
-    bottom: Math.max(anchor.row, selection.row),
-    left: Math.min(anchor.column, selection.column),
-    right: Math.max(anchor.column, selection.column),
+    show(from, to);
   };
   const onPaste = (e: ClipboardEvent) => {
     const text = e.clipboardData.getData('text/plain');
     if (editing !== undefined || !text) return;
     e.preventDefault();
     const pasted = workbook.paste(sheet, range.top, range.left, text);
-    setAnchor({ row: range.top, column: range.left });
     // Not kept inside the grid drawn now: the paste may run past its last row, and the grid grows to show it.
-    setSelection({ row: range.top + pasted.rows - 1, column: range.left + pasted.columns - 1 });
+    show(
+      { row: range.top, column: range.left },
+      { row: range.top + pasted.rows - 1, column: range.left + pasted.columns - 1 },
+      false,
+    );
   };
   const commit = (text: string, move: [number, number] = [1, 0], refocusGrid = false) => {
     returnFocus.current = refocusGrid;
@@ -195,6 +176,32 @@ function useGrid(workbook: LiveWorkbook) {
     onGridKey,
     scroller,
   };
+}
+
+/** The selected cell and the range from the anchor (where a Shift+click or Shift+arrow started) to it. */
+function useSelection(rowCount: number, columnCount: number) {
+  const [selection, setSelection] = useState<Cell>({ row: 0, column: 0 });
+  const [anchor, setAnchor] = useState<Cell>({ row: 0, column: 0 });
+  const inGrid = ({ row, column }: Cell) => ({
+    row: Math.max(0, Math.min(rowCount - 1, row)),
+    column: Math.max(0, Math.min(columnCount - 1, column)),
+  });
+  const select = (row: number, column: number, extend = false) => {
+    const cell = inGrid({ row, column });
+    setSelection(cell);
+    if (!extend) setAnchor(cell);
+  };
+  const show = (from: Cell, to: Cell, keepInGrid = true) => {
+    setAnchor(keepInGrid ? inGrid(from) : from);
+    setSelection(keepInGrid ? inGrid(to) : to);
+  };
+  const range = {
+    top: Math.min(anchor.row, selection.row),
+    bottom: Math.max(anchor.row, selection.row),
+    left: Math.min(anchor.column, selection.column),
+    right: Math.max(anchor.column, selection.column),
+  };
+  return { selection, anchor, range, select, show };
 }
 
 // Arrows and Enter move as in Excel; Tab leaves the grid (one stop for the keyboard), so the sheet tabs stay reachable.
