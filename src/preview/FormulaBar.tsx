@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { cellAddress, parseAddress } from '../workbook/a1';
 import { useGridStyles } from './gridStyles';
-import type { Grid } from './WorkbookView';
+import type { Cell, GridControls as Grid } from './gridTypes';
 
 /**
  * The Name Box (type an address or a range, Enter goes there and back to the grid, as in Excel)
@@ -49,8 +49,6 @@ export function FormulaBar({ grid }: { readonly grid: Grid }) {
     </div>
   );
 }
-
-type Cell = { readonly row: number; readonly column: number };
 
 function rangeAddress(a: Cell, b: Cell): string {
   const top = cellAddress(Math.min(a.row, b.row), Math.min(a.column, b.column));

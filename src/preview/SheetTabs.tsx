@@ -2,7 +2,7 @@ import { mergeClasses } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useGridStyles } from './gridStyles';
 import type { LiveWorkbook } from './liveWorkbook';
-import type { Grid } from './WorkbookView';
+import type { GridControls as Grid } from './gridTypes';
 
 type Asking = { readonly kind: 'menu' | 'rename' | 'delete'; readonly name: string } | undefined;
 

@@ -13,6 +13,7 @@ import type { CellStyle } from '../workbook/sheetPlan';
 import type { LiveWorkbook } from './liveWorkbook';
 import { FormulaBar } from './FormulaBar';
 import { useGridStyles } from './gridStyles';
+import type { Cell } from './gridTypes';
 import { formatValue, isNumericFormat } from './numberFormat';
 import { SheetTabs } from './SheetTabs';
 
@@ -104,8 +105,7 @@ export function WorkbookView({ workbook }: { readonly workbook: LiveWorkbook }) 
   );
 }
 
-export type Grid = ReturnType<typeof useGrid>;
-type Cell = { readonly row: number; readonly column: number };
+type Grid = ReturnType<typeof useGrid>;
 
 /** The grid's state: which sheet and cell, what is being typed, and the keys that move and edit as in Excel. */
 function useGrid(workbook: LiveWorkbook) {
