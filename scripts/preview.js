@@ -11,7 +11,8 @@
  *
  * One route is not a file: POST /build.xlsx takes a plan as JSON (the plan the simulated workbook
  * holds) and answers with the .xlsx that `bcf build` makes from it, written by the CLI's own
- * modules in dist/node (the writer needs Node's zlib). Nothing leaves the machine.
+ * modules in dist/node (the writer needs Node's zlib). POST /read.xlsx reads an .xlsx the person
+ * opened into its sheets' values and formulas, by the CLI's lean reader. Nothing leaves the machine.
  */
 const fs = require('fs');
 const http = require('http');
@@ -78,6 +79,7 @@ function startPreviewServer({ port = 3000, host = '127.0.0.1', dir = WEB } = {})
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
     if (url.pathname === '/build.xlsx' && req.method === 'POST') return buildXlsx(req, res);
+    if (url.pathname === '/read.xlsx' && req.method === 'POST') return readXlsx(req, res);
     if (url.pathname === '/') {
       res.writeHead(302, { Location: '/preview.html' });
       return res.end();
@@ -167,6 +169,43 @@ function buildXlsx(req, res) {
     } catch (e) {
       const problems = e.problems ? e.problems.map((p) => p.message).join(' ') : e.message.split('\n')[0];
       fail(422, `The workbook could not be built: ${problems}`);
+    }
+  });
+}
+
+/**
+ * The preview's "Open .xlsx": the file's bytes in, its sheets' values and formulas out as JSON, read
+ * by the CLI's own lean reader (it inflates with Node's zlib, so it runs here, not in the page).
+ */
+function readXlsx(req, res) {
+  const chunks = [];
+  let size = 0;
+  const fail = (status, message) => {
+    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end(message);
+  };
+  req.on('data', (chunk) => {
+    size += chunk.length;
+    if (size > MAX_PLAN_JSON) req.destroy();
+    else chunks.push(chunk);
+  });
+  req.on('end', async () => {
+    let xlsxToSnapshot;
+    try {
+      xlsxToSnapshot = require(path.join(NODE_BUILD, 'src/adapters/file/xlsxReader')).xlsxToSnapshot;
+    } catch (e) {
+      return fail(
+        503,
+        `The CLI is not built (${e.message.split('\n')[0]}); run npm run build:cli, or start the preview with npm start.`,
+      );
+    }
+    try {
+      const snapshot = await xlsxToSnapshot(Buffer.concat(chunks));
+      const body = JSON.stringify(snapshot);
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(body);
+    } catch (e) {
+      fail(422, `The file could not be opened: ${e.message.split('\n')[0]}`);
     }
   });
 }

@@ -17,8 +17,8 @@ export interface Quarter {
 /** How many financial years a plan may cover. */
 export const PLAN_YEARS = { min: 1, max: 10 } as const;
 
-// "2014/15", "2014-15", "2014/2015", "2014-2015" (and an en dash): all the same year, shown as "2014/15".
-const LABEL = /^(\d{4})\s*[/\-–]\s*(\d{2}|\d{4})$/;
+// "2014/15", "2014-15", "2014/2015", "2014-2015", "2014 to 2015" (and an en dash): all the same year, shown as "2014/15".
+const LABEL = /^(\d{4})\s*(?:[/\-–]|\sto\s)\s*(\d{2}|\d{4})$/i;
 
 export function financialYear(label: string): FinancialYear {
   const match = LABEL.exec(label.trim());

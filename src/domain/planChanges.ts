@@ -1,6 +1,7 @@
 import type Decimal from 'decimal.js';
 import { formatCount, formatPounds, ZERO } from './money';
 import type { Plan, Scheme, UnitCost } from './plan';
+import { withPaneYears } from './planYears';
 import { templateChanges } from './templateChanges';
 import { expenditureToJson, incomeToJson, minimumsToJson } from './expenditureJson';
 
@@ -89,15 +90,15 @@ export function mergePlans(
     (s) => `Scheme ${s.ref}`,
     conflicts,
   );
-  // The pane edits unit costs, schemes and the planning template; everything else on the Assumptions sheet is the workbook's.
+  // The pane edits unit costs, schemes, the planning template and the years; everything else on the Assumptions sheet is the workbook's.
   return {
-    plan: {
+    plan: withPaneYears(base, pane, {
       ...workbook,
       notes: pane.notes,
       unitCosts,
       schemes,
       ...mergeTemplate(base, pane, workbook, prefer, conflicts),
-    },
+    }),
     conflicts,
   };
 }

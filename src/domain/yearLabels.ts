@@ -1,7 +1,7 @@
 import { canonicalYear } from './financialYear';
 import type { Plan } from './plan';
 
-const YEARISH = /^\d{4}\s*[/\-–]\s*\d{2,4}$/;
+const YEARISH = /^\d{4}\s*(?:[/\-–]|\sto\s)\s*\d{2,4}$/i;
 const QUARTERISH = /^(\d{4}\s*[/\-–]\s*\d{2,4})(\s+Q[1-4])$/i;
 
 function canonical(text: string): string {

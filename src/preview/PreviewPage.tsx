@@ -6,6 +6,7 @@ import { downloadWorkbook } from './download';
 import { features } from '../taskpane/features';
 import { Pane } from '../taskpane/Pane';
 import { LiveWorkbook } from './liveWorkbook';
+import { OpenWorkbook } from './OpenWorkbook';
 import { WorkbookView } from './WorkbookView';
 
 const useStyles = makeStyles({
@@ -141,6 +142,7 @@ function DownloadButton({ workbook, onSaved }: { readonly workbook: LiveWorkbook
   };
   return (
     <div className={styles.download}>
+      <OpenWorkbook workbook={workbook} className={styles.downloadMessage} />
       {state.message && (
         <Caption1 className={styles.downloadMessage} role={state.error ? 'alert' : 'status'}>
           {state.message}

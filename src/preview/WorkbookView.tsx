@@ -1,171 +1,21 @@
-import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
-import { cellAddress, columnLetter, parseAddress } from '../workbook/a1';
+import { mergeClasses } from '@fluentui/react-components';
+import {
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ClipboardEvent,
+  type KeyboardEvent,
+} from 'react';
+import { cellAddress, columnLetter } from '../workbook/a1';
 import type { CellStyle } from '../workbook/sheetPlan';
 import type { LiveWorkbook } from './liveWorkbook';
+import { FormulaBar } from './FormulaBar';
+import { useGridStyles } from './gridStyles';
+import type { Cell } from './gridTypes';
 import { formatValue, isNumericFormat } from './numberFormat';
-
-const GRID_LINE = '#e1dfdd';
-const EXCEL_GREEN = '#107c41';
-
-const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    minWidth: 0,
-    minHeight: 0,
-    flexGrow: 1,
-    backgroundColor: '#ffffff',
-  },
-  bar: {
-    display: 'flex',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    borderBottom: `1px solid ${GRID_LINE}`,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  nameBox: {
-    width: '88px',
-    height: '26px',
-    boxSizing: 'border-box',
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusSmall,
-    padding: '0 6px',
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase200,
-  },
-  fx: { fontStyle: 'italic', color: tokens.colorNeutralForeground3, fontFamily: 'Georgia, serif', padding: '0 4px' },
-  formula: {
-    flexGrow: 1,
-    height: '26px',
-    boxSizing: 'border-box',
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusSmall,
-    padding: '0 8px',
-    fontFamily: 'Consolas, "Cascadia Mono", monospace',
-    fontSize: tokens.fontSizeBase200,
-  },
-  scroller: { flexGrow: 1, overflow: 'auto', minHeight: 0, position: 'relative', outline: 'none' },
-  grid: {
-    borderCollapse: 'separate',
-    borderSpacing: 0,
-    tableLayout: 'fixed',
-    fontFamily: '"Aptos Narrow", Calibri, "Segoe UI", Arial, sans-serif',
-    fontSize: '13px',
-    color: '#201f1e',
-  },
-  corner: {
-    position: 'sticky',
-    top: 0,
-    left: 0,
-    zIndex: 5,
-    backgroundColor: '#f3f2f1',
-    borderRight: `1px solid ${GRID_LINE}`,
-    borderBottom: `1px solid ${GRID_LINE}`,
-    width: '44px',
-  },
-  colHead: {
-    position: 'sticky',
-    top: 0,
-    zIndex: 4,
-    backgroundColor: '#f3f2f1',
-    color: '#605e5c',
-    fontWeight: 400,
-    height: '22px',
-    borderRight: `1px solid ${GRID_LINE}`,
-    borderBottom: `1px solid ${GRID_LINE}`,
-    textAlign: 'center',
-  },
-  rowHead: {
-    position: 'sticky',
-    left: 0,
-    zIndex: 3,
-    backgroundColor: '#f3f2f1',
-    color: '#605e5c',
-    fontWeight: 400,
-    borderRight: `1px solid ${GRID_LINE}`,
-    borderBottom: `1px solid ${GRID_LINE}`,
-    textAlign: 'center',
-    width: '44px',
-  },
-  headActive: { backgroundColor: '#d2d0ce', color: '#201f1e', fontWeight: 600 },
-  cell: {
-    height: '22px',
-    padding: '0 5px',
-    borderRight: `1px solid ${GRID_LINE}`,
-    borderBottom: `1px solid ${GRID_LINE}`,
-    whiteSpace: 'nowrap',
-    overflow: 'hidden',
-    textOverflow: 'clip',
-    cursor: 'cell',
-    position: 'relative',
-  },
-  spill: { overflow: 'visible', zIndex: 1 },
-  // Spilled text hides the grid lines it crosses, as in Excel.
-  spillText: { backgroundColor: '#ffffff', paddingRight: '2px' },
-  number: { textAlign: 'right' },
-  selected: {
-    outline: `2px solid ${EXCEL_GREEN}`,
-    outlineOffset: '-2px',
-    zIndex: 2,
-    ':focus-visible': { outline: `3px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-3px' },
-  },
-  editor: {
-    position: 'absolute',
-    inset: 0,
-    width: '100%',
-    boxSizing: 'border-box',
-    border: `2px solid ${EXCEL_GREEN}`,
-    font: 'inherit',
-    padding: '0 3px',
-    minWidth: '120px',
-    zIndex: 2,
-  },
-  title: { fontWeight: 700, fontSize: '15px', color: '#1f4e79' },
-  subtitle: { fontWeight: 600, color: '#1f4e79' },
-  header: {
-    fontWeight: 600,
-    backgroundColor: '#dde7f3',
-    color: '#1f3b57',
-    borderBottom: '1px solid #9fb6cf',
-    whiteSpace: 'normal',
-    lineHeight: '16px',
-    verticalAlign: 'bottom',
-    paddingTop: '3px',
-    paddingBottom: '3px',
-  },
-  group: { fontWeight: 600, backgroundColor: '#f3f2f1' },
-  total: { fontWeight: 700, borderTop: '1px solid #605e5c', borderBottom: '3px double #605e5c' },
-  input: { backgroundColor: '#eaf3fc', color: '#0b3a66' },
-  note: { fontStyle: 'italic', color: '#605e5c' },
-  warning: { backgroundColor: '#fff4ce', color: '#8a3707', fontWeight: 600 },
-  computed: {},
-  tabs: {
-    display: 'flex',
-    alignItems: 'stretch',
-    gap: '2px',
-    padding: `0 ${tokens.spacingHorizontalS}`,
-    borderTop: `1px solid ${GRID_LINE}`,
-    backgroundColor: tokens.colorNeutralBackground2,
-    overflowX: 'auto',
-    minHeight: '32px',
-  },
-  tab: {
-    border: 'none',
-    borderBottom: '3px solid transparent',
-    background: 'transparent',
-    padding: '4px 14px',
-    font: 'inherit',
-    fontSize: tokens.fontSizeBase200,
-    color: tokens.colorNeutralForeground2,
-    cursor: 'pointer',
-    whiteSpace: 'nowrap',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground2Hover },
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
-  },
-  tabActive: { backgroundColor: '#ffffff', color: EXCEL_GREEN, fontWeight: 600, boxShadow: tokens.shadow2 },
-});
+import { SheetTabs } from './SheetTabs';
 
 const MIN_ROWS = 40;
 const MIN_COLUMNS = 12;
@@ -177,9 +27,9 @@ const MIN_COLUMNS = 12;
  * recalculates every dependent formula, as Excel would.
  */
 export function WorkbookView({ workbook }: { readonly workbook: LiveWorkbook }) {
-  const styles = useStyles();
+  const styles = useGridStyles();
   const grid = useGrid(workbook);
-  const { sheet, names, selection, rowCount, columnCount, looks } = grid;
+  const { sheet, names, rowCount, columnCount, looks } = grid;
   const columns = Array.from({ length: columnCount }, (_, c) => c);
   const widthOf = (c: number) => {
     const chars = looks?.columnWidths?.[c];
@@ -203,6 +53,7 @@ export function WorkbookView({ workbook }: { readonly workbook: LiveWorkbook }) 
           aria-rowcount={rowCount}
           aria-colcount={columnCount}
           onKeyDown={grid.onGridKey}
+          onPaste={grid.onPaste}
         >
           <colgroup>
             <col style={{ width: '44px' }} />
@@ -218,7 +69,10 @@ export function WorkbookView({ workbook }: { readonly workbook: LiveWorkbook }) 
                   key={c}
                   role="columnheader"
                   scope="col"
-                  className={mergeClasses(styles.colHead, c === selection.column && styles.headActive)}
+                  className={mergeClasses(
+                    styles.colHead,
+                    c >= grid.range.left && c <= grid.range.right && styles.headActive,
+                  )}
                 >
                   {columnLetter(c)}
                 </th>
@@ -231,7 +85,10 @@ export function WorkbookView({ workbook }: { readonly workbook: LiveWorkbook }) 
                 <th
                   role="rowheader"
                   scope="row"
-                  className={mergeClasses(styles.rowHead, r === selection.row && styles.headActive)}
+                  className={mergeClasses(
+                    styles.rowHead,
+                    r >= grid.range.top && r <= grid.range.bottom && styles.headActive,
+                  )}
                 >
                   {r + 1}
                 </th>
@@ -253,18 +110,29 @@ type Grid = ReturnType<typeof useGrid>;
 /** The grid's state: which sheet and cell, what is being typed, and the keys that move and edit as in Excel. */
 function useGrid(workbook: LiveWorkbook) {
   const { version, names, sheet, setSheet } = useSheets(workbook);
-  const [selection, setSelection] = useState({ row: 0, column: 0 });
   const [editing, setEditing] = useState<string | undefined>();
   const cells = useSheetCells(workbook, sheet, version);
-  const { rowCount, columnCount } = cells;
-  useShowAskedCell(workbook, names, setSheet, setSelection);
+  const { selection, anchor, range, select, show } = useSelection(cells.rowCount, cells.columnCount);
+  useShowAskedCell(workbook, names, setSheet, (cell) => show(cell, cell));
   const { scroller, returnFocus } = useGridFocus(selection, sheet, editing);
 
-  const select = (row: number, column: number) =>
-    setSelection({
-      row: Math.max(0, Math.min(rowCount - 1, row)),
-      column: Math.max(0, Math.min(columnCount - 1, column)),
-    });
+  /** From the Name Box: select the range and go back to the grid, as Excel does on Enter. */
+  const selectRange = (from: Cell, to: Cell) => {
+    returnFocus.current = true;
+    show(from, to);
+  };
+  const onPaste = (e: ClipboardEvent) => {
+    const text = e.clipboardData.getData('text/plain');
+    if (editing !== undefined || !text) return;
+    e.preventDefault();
+    const pasted = workbook.paste(sheet, range.top, range.left, text);
+    // Not kept inside the grid drawn now: the paste may run past its last row, and the grid grows to show it.
+    show(
+      { row: range.top, column: range.left },
+      { row: range.top + pasted.rows - 1, column: range.left + pasted.columns - 1 },
+      false,
+    );
+  };
   const commit = (text: string, move: [number, number] = [1, 0], refocusGrid = false) => {
     returnFocus.current = refocusGrid;
     workbook.type(sheet, selection.row, selection.column, text);
@@ -284,9 +152,9 @@ function useGrid(workbook: LiveWorkbook) {
     const { row, column } = selection;
     const move = GRID_MOVES[e.key];
     if (e.key === 'F2') setEditing(cells.contents(row, column));
-    else if (e.key === 'Delete' || e.key === 'Backspace') workbook.type(sheet, row, column, '');
+    else if (e.key === 'Delete' || e.key === 'Backspace') workbook.clear(sheet, range);
     else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) setEditing(e.key);
-    else if (move) select(row + move[0], column + move[1]);
+    else if (move) select(row + move[0], column + move[1], e.shiftKey && e.key !== 'Enter');
     else return;
     e.preventDefault();
   };
@@ -294,6 +162,10 @@ function useGrid(workbook: LiveWorkbook) {
     sheet,
     names,
     selection,
+    anchor,
+    range,
+    selectRange,
+    onPaste,
     editing,
     setEditing,
     ...cells,
@@ -304,6 +176,32 @@ function useGrid(workbook: LiveWorkbook) {
     onGridKey,
     scroller,
   };
+}
+
+/** The selected cell and the range from the anchor (where a Shift+click or Shift+arrow started) to it. */
+function useSelection(rowCount: number, columnCount: number) {
+  const [selection, setSelection] = useState<Cell>({ row: 0, column: 0 });
+  const [anchor, setAnchor] = useState<Cell>({ row: 0, column: 0 });
+  const inGrid = ({ row, column }: Cell) => ({
+    row: Math.max(0, Math.min(rowCount - 1, row)),
+    column: Math.max(0, Math.min(columnCount - 1, column)),
+  });
+  const select = (row: number, column: number, extend = false) => {
+    const cell = inGrid({ row, column });
+    setSelection(cell);
+    if (!extend) setAnchor(cell);
+  };
+  const show = (from: Cell, to: Cell, keepInGrid = true) => {
+    setAnchor(keepInGrid ? inGrid(from) : from);
+    setSelection(keepInGrid ? inGrid(to) : to);
+  };
+  const range = {
+    top: Math.min(anchor.row, selection.row),
+    bottom: Math.max(anchor.row, selection.row),
+    left: Math.min(anchor.column, selection.column),
+    right: Math.max(anchor.column, selection.column),
+  };
+  return { selection, anchor, range, select, show };
 }
 
 // Arrows and Enter move as in Excel; Tab leaves the grid (one stop for the keyboard), so the sheet tabs stay reachable.
@@ -355,7 +253,7 @@ function useShowAskedCell(
   workbook: LiveWorkbook,
   names: readonly string[],
   setSheet: (sheet: string) => void,
-  setSelection: (selection: { row: number; column: number }) => void,
+  setSelection: (selection: Cell) => void,
 ) {
   const asked = workbook.selection;
   const [shown, setShown] = useState(asked);
@@ -369,7 +267,7 @@ function useShowAskedCell(
 }
 
 /** The grid's scroller, and focus on the selected cell while the person works in the grid. */
-function useGridFocus(selection: { row: number; column: number }, sheet: string, editing: string | undefined) {
+function useGridFocus(selection: Cell, sheet: string, editing: string | undefined) {
   const scroller = useRef<HTMLDivElement>(null);
   // Set when an edit in the grid ends, so focus returns to the grid and the arrow keys carry on working.
   const returnFocus = useRef(false);
@@ -382,55 +280,15 @@ function useGridFocus(selection: { row: number; column: number }, sheet: string,
   return { scroller, returnFocus };
 }
 
-/** The Name Box (type an address to go there) and the formula bar (the selected cell's formula, editable). */
-function FormulaBar({ grid }: { readonly grid: Grid }) {
-  const styles = useStyles();
-  const { sheet, selection } = grid;
-  const address = cellAddress(selection.row, selection.column);
-  const [bar, setBar] = useState('');
-  const shown = grid.contents(selection.row, selection.column);
-  useEffect(() => setBar(shown), [shown, address, sheet]);
-  return (
-    <div className={styles.bar}>
-      <input
-        className={styles.nameBox}
-        aria-label="Name Box"
-        defaultValue={address}
-        key={`${sheet}!${address}`}
-        onKeyDown={(e) => {
-          if (e.key !== 'Enter') return;
-          try {
-            const { row, column } = parseAddress(e.currentTarget.value.trim());
-            grid.select(row, column);
-          } catch {
-            e.currentTarget.value = address;
-          }
-        }}
-      />
-      <span className={styles.fx} aria-hidden="true">
-        fx
-      </span>
-      <input
-        className={styles.formula}
-        aria-label="Formula bar"
-        value={bar}
-        onChange={(e) => setBar(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') grid.commit(bar, [0, 0]);
-          if (e.key === 'Escape') setBar(shown);
-        }}
-      />
-    </div>
-  );
-}
-
 /** One cell: its value in its number format, its style, and the editor while it is being typed into. */
 function GridCell({ grid, row: r, column: c }: { readonly grid: Grid; readonly row: number; readonly column: number }) {
-  const styles = useStyles();
+  const styles = useGridStyles();
   const { selection, editing } = grid;
   const look = grid.looks?.rows[r]?.[c] ?? null;
   const value = grid.valueAt(r, c);
   const isSelected = r === selection.row && c === selection.column;
+  const { range } = grid;
+  const inRange = r >= range.top && r <= range.bottom && c >= range.left && c <= range.right;
   const text = formatValue(value, look?.format);
   const numeric = typeof value === 'number' || (isNumericFormat(look?.format) && value !== null);
   // Like Excel, text in a cell whose right-hand neighbours are empty spills over them.
@@ -448,11 +306,12 @@ function GridCell({ grid, row: r, column: c }: { readonly grid: Grid; readonly r
         spills && styles.spill,
         numeric && styles.number,
         look?.style && styles[look.style as CellStyle],
+        inRange && !isSelected && styles.inRange,
         isSelected && styles.selected,
       )}
-      onMouseDown={() => {
+      onMouseDown={(e) => {
         if (editing !== undefined && !isSelected) grid.commit(editing, [0, 0]);
-        grid.select(r, c);
+        grid.select(r, c, e.shiftKey);
       }}
       onDoubleClick={() => grid.setEditing(grid.contents(r, c))}
     >
@@ -478,40 +337,5 @@ function GridCell({ grid, row: r, column: c }: { readonly grid: Grid; readonly r
         text
       )}
     </td>
-  );
-}
-
-/** The sheet tabs along the bottom: click, or arrow between them, to show a sheet. */
-function SheetTabs({ workbook, grid }: { readonly workbook: LiveWorkbook; readonly grid: Grid }) {
-  const styles = useStyles();
-  const { names, sheet } = grid;
-  return (
-    <div className={styles.tabs} role="tablist" aria-label="Sheets">
-      {names.map((name, i) => {
-        const color = workbook.sheetLooks(name)?.tabColor;
-        return (
-          <button
-            key={name}
-            id={`sheet-tab-${i}`}
-            role="tab"
-            aria-selected={name === sheet}
-            aria-controls="sheet-panel"
-            tabIndex={name === sheet ? 0 : -1}
-            className={mergeClasses(styles.tab, name === sheet && styles.tabActive)}
-            style={color ? { borderBottomColor: `#${color}` } : undefined}
-            onClick={() => grid.showSheet(name)}
-            onKeyDown={(e) => {
-              const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : -1;
-              if (next >= 0 && next < names.length) {
-                grid.showSheet(names[next]);
-                (e.currentTarget.parentElement?.children[next] as HTMLElement | undefined)?.focus();
-              }
-            }}
-          >
-            {name}
-          </button>
-        );
-      })}
-    </div>
   );
 }

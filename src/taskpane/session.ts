@@ -287,7 +287,8 @@ function useWriteCommands(execute: Execute, state: ReturnType<typeof usePlanStat
  * was), but not over a choice still waiting for the person (a notice with actions).
  */
 function shownNotice(notice: Notice | undefined, stale: boolean, reread: () => void): Notice | undefined {
-  return stale && !notice?.actions?.length ? staleNotice(reread) : notice;
+  // An error (the workbook's plan can't be read) already says to read again once it is put right: it stays in view.
+  return stale && !notice?.actions?.length && notice?.intent !== 'error' ? staleNotice(reread) : notice;
 }
 
 export function usePlanSession(host: WorkbookHost): PlanSession {

@@ -66,7 +66,10 @@ function CardsOfPlan({ session, plan }: { readonly session: PlanSession; readonl
   );
   if (!summary.cards.length)
     return (
-      <Caption1 className={styles.muted}>No scheme expects a benefit yet, so there are no cards to fill in.</Caption1>
+      <Caption1 className={styles.muted}>
+        No scheme expects a benefit yet, so there are no cards to fill in: on the Plan tab, give a scheme a reduction in
+        admissions or another benefit, then create the cards.
+      </Caption1>
     );
   return (
     <>

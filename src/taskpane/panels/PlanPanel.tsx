@@ -30,6 +30,7 @@ import { useStartPlan } from './plan/useStartPlan';
 import type { FeatureProps } from '../feature';
 import { fieldId, newScheme, type PlanForm, type SchemeForm } from '../planForm';
 import type { PlanSession } from '../session';
+import { PlanYears } from './plan/PlanYears';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -126,6 +127,7 @@ export function PlanPanel({ session }: FeatureProps) {
           </MessageBarActions>
         </MessageBar>
       )}
+      <PlanYears session={session} />
       <UnitCosts session={session} form={form} />
       <Divider />
       <Schemes session={session} form={form} />
