@@ -132,6 +132,17 @@ export function roundedTo(pounds: readonly Decimal[], scale = 1): number {
 
 /** The ratio saving ÷ count that more than half the rows (and at least two) agree on; none from rounded savings. */
 function majorityRatio(table: FoundTable, saving: Column, count: Column): Decimal | undefined {
+  const memo = ratios.get(table) ?? new Map<string, Decimal | undefined>();
+  ratios.set(table, memo);
+  const key = `${saving.index}:${count.index}`;
+  if (!memo.has(key)) memo.set(key, workOutMajority(table, saving, count));
+  return memo.get(key);
+}
+
+/** Worked out once per table and pair of columns: the savings check asks for each row. */
+const ratios = new WeakMap<FoundTable, Map<string, Decimal | undefined>>();
+
+function workOutMajority(table: FoundTable, saving: Column, count: Column): Decimal | undefined {
   const pounds = table.rows.flatMap((r) =>
     figure(table, r, saving) ? [poundsOf(figure(table, r, saving)!, saving)] : [],
   );
