@@ -1,7 +1,7 @@
 import { planFromJson } from '../src/domain/planJson';
-import { POOL_SHEETS } from '../src/workbook/layouts/poolNames';
+import { POOL_SHEETS } from '../src/workbook/families/pool/names';
 import { REGISTRY_SHEET } from '../src/workbook/ownership';
-import { readPlan } from '../src/workbook/readers/planReader';
+import { readPlan } from '../src/workbook/families/planReader';
 import { findSheet, plannedSnapshot, type WorkbookSnapshot } from '../src/workbook/snapshot';
 import { workbookLayout } from '../src/workbook/workbookLayout';
 import { fileWorkbook, readAsHost } from '../src/workbook/write/fileWorkbook';
