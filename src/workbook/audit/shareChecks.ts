@@ -1,12 +1,32 @@
 import type Decimal from 'decimal.js';
 import { ZERO, sum } from '../../domain/money';
-import { impliedDenominator, sharesAs, type Denominator } from './denominators';
-import type { Column } from './findTables';
-import { normalHeader } from './headerWords';
-import { isTotalBand } from './headerWords';
-import type { TableAudit } from './tableChecks';
+import { impliedDenominator, sharesAs, type Denominator, type StatedFigures } from './denominators';
+import type { Finding } from '../../domain/audit/finding';
+import type { Column, FoundTable } from './findTables';
+import { isTotalBand, normalHeader } from './headerWords';
 import { grouped, withinAsShown, type NumberCell } from './typedCell';
 import { figure, poundsOf } from './unitCosts';
+
+/**
+ * What the share and change checks need of a table's audit (TableAudit in tableChecks.ts, which
+ * calls them): named here so the two modules don't import each other.
+ */
+export interface ShareAudit {
+  readonly table: FoundTable;
+  readonly stated: StatedFigures;
+  readonly denominators: Map<number, { cost: Column; pool: Decimal; how?: string; range?: Denominator['range'] }>;
+  add(r: number, column: Column, rule: Finding['rule'], expected: string, message: string): void;
+  agrees(expected: Decimal, cell: NumberCell, column: Column, slack?: Decimal): boolean;
+  columnSum(column: Column, rows: readonly number[]): Decimal;
+  costsFor(share: Column, columns: readonly Column[]): Column[];
+  money(pounds: Decimal, column: Column, decimals: number, scale?: number): string;
+  outOfPool(r: number, columns: readonly Column[]): boolean;
+  percentPoints(column: Column): boolean;
+  roundingOf(rows: readonly number[], column: Column): Decimal;
+  rowName(r: number): string;
+  show(value: Decimal, column: Column, cell: NumberCell): string;
+  worked(r: number, column: Column): Decimal | undefined;
+}
 
 const IMPLIED_POOL = 'the pool the other rows imply';
 
@@ -18,7 +38,7 @@ interface PoolReading {
   readonly range?: Denominator['range'];
 }
 
-export function poolShares(a: TableAudit, columns: readonly Column[]): void {
+export function poolShares(a: ShareAudit, columns: readonly Column[]): void {
   const share = columns.find((c) => c.role === 'poolShare');
   if (!share) return;
   const t = a.table;
@@ -80,7 +100,7 @@ export function poolShares(a: TableAudit, columns: readonly Column[]): void {
 
 /** Stated pools that fit, best first, then the pool most rows imply. */
 function poolsElsewhere(
-  a: TableAudit,
+  a: ShareAudit,
   share: Column,
   cost: Column,
   rows: readonly number[],
@@ -107,7 +127,7 @@ function poolsElsewhere(
   return [...exact, ...(implied ? [implied] : [])].map((p) => ({ cost, pool: p.value, how: p.how, range: p.range }));
 }
 
-function shareFinding(a: TableAudit, r: number, share: Column, reading: PoolReading, points: boolean): void {
+function shareFinding(a: ShareAudit, r: number, share: Column, reading: PoolReading, points: boolean): void {
   const { cost, pool, how } = reading;
   const cell = figure(a.table, r, share)!;
   const c = a.worked(r, cost)!;
@@ -125,7 +145,7 @@ function shareFinding(a: TableAudit, r: number, share: Column, reading: PoolRead
   );
 }
 
-export function changes(a: TableAudit, columns: readonly Column[]): void {
+export function changes(a: ShareAudit, columns: readonly Column[]): void {
   const counts = columns.filter((c) => c.role === 'count' && !isTotalBand(c.band));
   for (const change of columns.filter((c) => c.role === 'change')) {
     const words = normalHeader(change.header)
@@ -141,7 +161,7 @@ export function changes(a: TableAudit, columns: readonly Column[]): void {
 }
 
 /** The rows of a % change column, each n ÷ the denominator the column was found to use. */
-function changeColumn(a: TableAudit, columns: readonly Column[], change: Column, count: Column): void {
+function changeColumn(a: ShareAudit, columns: readonly Column[], change: Column, count: Column): void {
   const t = a.table;
   const baseline = columns.find((c) => c.role === 'baseline');
   // The rows' own total, not a printed total that may itself be wrong.
@@ -182,7 +202,7 @@ function changeColumn(a: TableAudit, columns: readonly Column[], change: Column,
 }
 
 /** Whether a row's % is its share of another count's total (several years share one %), or of the costs. */
-function otherTotals(a: TableAudit, change: Column): (r: number, cell: NumberCell, k: number) => boolean {
+function otherTotals(a: ShareAudit, change: Column): (r: number, cell: NumberCell, k: number) => boolean {
   const t = a.table;
   // A "% of total" that names no count may be a share of the costs.
   const namesCount = /nel|adm|reduc|avoid|bed|patient|activity|care home|reablement|dtoc/.test(
@@ -210,7 +230,7 @@ function otherTotals(a: TableAudit, change: Column): (r: number, cell: NumberCel
 const IMPLIED_BASELINE = 'the baseline the other rows imply';
 
 function baselineElsewhere(
-  a: TableAudit,
+  a: ShareAudit,
   rows: readonly { r: number; cell: NumberCell; num: Decimal }[],
   minimum: Decimal,
   k: number,

@@ -5,7 +5,7 @@ import type { Column, FoundTable } from './findTables';
 import { isTotalBand, normalHeader } from './headerWords';
 import { agreesAsShown, grouped, withinAsShown, type NumberCell } from './typedCell';
 import { StatedFigures, sharesAs, type Denominator } from './denominators';
-import { changes, poolShares } from './shareChecks';
+import { changes, poolShares, type ShareAudit } from './shareChecks';
 import { figure, poundsOf, roundedTo, savingSetup, type UnitChoice, type UnitCostBook } from './unitCosts';
 
 /**
@@ -42,7 +42,7 @@ const isMoney = (c: Column) => c.role === 'cost' || c.role === 'saving' || c.rol
 const OUT_OF_POOL_NOTE = /(not|outside|non|excl\w*|exc\.?)\W*(the )?(bcf )?pool/i;
 const NO = /^(no|n|not in pool|outside( pool)?|non-pool|false|excluded)$/i;
 
-export class TableAudit {
+export class TableAudit implements ShareAudit {
   readonly findings: Finding[] = [];
   /** The pool each % of pool column was found to be a share of. */
   readonly denominators = new Map<
