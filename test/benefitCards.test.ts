@@ -7,7 +7,8 @@ import { benefitCards, evenQuarter, plannedQuarters } from '../src/domain/benefi
 import { Money, sum } from '../src/domain/money';
 import type { Plan } from '../src/domain/plan';
 import { planFromJson, planToJson } from '../src/domain/planJson';
-import { benefitsSummary, cardTracker, combinedCumulative } from '../src/domain/tracker';
+import { cardTracker } from '../src/domain/tracker';
+import { benefitsSummary, combinedCumulative } from '../src/domain/benefitsSummary';
 import { CARD_LABEL, CARD_SECTION } from '../src/workbook/families/cards/names';
 import { SUMMARY_SHEET } from '../src/workbook/families/cards/cardSummary';
 import { readPlan } from '../src/workbook/families/planReader';

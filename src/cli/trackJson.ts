@@ -3,7 +3,7 @@ import type { Plan } from '../domain/plan';
 import { planChecks } from '../domain/planChecks';
 import { computePoolYear } from '../domain/pool';
 import { reconcileJointWithPool, type JointPoolReconciliation } from '../domain/jointPoolReconciliation';
-import { benefitsSummary } from '../domain/tracker';
+import { benefitsSummary } from '../domain/benefitsSummary';
 
 /** Money and counts as exact decimal strings, never floats; "n/a" and null kept as they are. */
 const str = (v: Decimal | 'n/a' | null): string | null => (v === null ? null : v === 'n/a' ? 'n/a' : v.toString());

@@ -1,7 +1,8 @@
 import type Decimal from 'decimal.js';
 import { benefitCards, cardBook, DEFAULT_TOLERANCES, type Actual, type CardRecord } from '../domain/benefitCard';
 import type { Plan } from '../domain/plan';
-import { benefitsSummary, realisedCount, type BenefitsSummary } from '../domain/tracker';
+import { realisedCount } from '../domain/tracker';
+import { benefitsSummary, type BenefitsSummary } from '../domain/benefitsSummary';
 import type { Progress, WorkbookHost } from './host';
 import { onWorkbookPlan } from './commands';
 import { assumptionsLayout } from './families/assumptions/assumptionsLayout';

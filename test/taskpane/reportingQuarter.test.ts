@@ -4,7 +4,7 @@ import { Money } from '../../src/domain/money';
 import { emptyPlan } from '../../src/domain/newPlan';
 import type { Plan } from '../../src/domain/plan';
 import { quarterOfDay, reportingQuarter, suggestedReportingQuarter } from '../../src/domain/reportingQuarter';
-import { benefitsSummary } from '../../src/domain/tracker';
+import { benefitsSummary } from '../../src/domain/benefitsSummary';
 import { saveQuarterActuals, useReportingQuarter } from '../../src/taskpane/cardActions';
 import { usePlanSession } from '../../src/taskpane/session';
 import { quarterEntries, refreshCards, reportingQuarterCell } from '../../src/workbook/cardCommands';

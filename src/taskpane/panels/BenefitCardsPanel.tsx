@@ -4,7 +4,7 @@ import { planQuarters, planReportingQuarter } from '../../domain/benefitCard';
 import { formatCount, formatPercent } from '../../domain/money';
 import type { Plan } from '../../domain/plan';
 import { reportingQuarterText, suggestedReportingQuarter } from '../../domain/reportingQuarter';
-import { benefitsSummary, combinedCumulative } from '../../domain/tracker';
+import { benefitsSummary, combinedCumulative } from '../../domain/benefitsSummary';
 import { REFRESHING_CARDS, refreshCardsInPane } from '../cardActions';
 import { CumulativeChart } from '../CumulativeChart';
 import type { FeatureProps } from '../feature';

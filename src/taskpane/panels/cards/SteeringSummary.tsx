@@ -9,7 +9,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { formatPounds } from '../../../domain/money';
-import type { BenefitsSummary } from '../../../domain/tracker';
+import type { BenefitsSummary } from '../../../domain/benefitsSummary';
 import { panelStyles } from '../../panelStyles';
 
 const useStyles = makeStyles({

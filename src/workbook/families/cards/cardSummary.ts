@@ -3,7 +3,7 @@ import { STATUSES } from '../../../domain/benefitCard';
 import { sum, ZERO } from '../../../domain/money';
 import type { Plan } from '../../../domain/plan';
 import { NEL } from '../../../domain/schemeTable';
-import { benefitsSummary } from '../../../domain/tracker';
+import { benefitsSummary } from '../../../domain/benefitsSummary';
 import { cellAddress } from '../../a1';
 import { formula, num, text } from '../../grid';
 import { FORMAT, type CellPlan, type SheetPlan, type TablePlan } from '../../sheetPlan';
