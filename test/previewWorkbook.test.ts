@@ -5,6 +5,7 @@ import { planFromJson } from '../src/domain/planJson';
 import { LiveWorkbook } from '../src/preview/liveWorkbook';
 import { sheetNameProblem } from '../src/preview/sheetEdits';
 import { loadPlanFromWorkbook, startPlan } from '../src/workbook/commands';
+import { EVERY_SHEET } from '../src/workbook/host';
 
 const barnet = (): Plan =>
   planFromJson(JSON.parse(readFileSync(path.join(__dirname, '../examples/barnet-2014-16.json'), 'utf8'))).plan;
@@ -29,12 +30,13 @@ describe('the preview workbook as a person uses a spreadsheet', () => {
     await startPlan(book, barnet());
     expect(() => book.renameSheet('Schemes', 'Assumptions')).toThrow('There is already a sheet called “Assumptions”');
     expect(() => book.renameSheet('Schemes', 'a/b')).toThrow('can’t contain');
+    const looks = book.sheetLooks('Schemes');
     book.renameSheet('Schemes', 'Our schemes');
-    expect(book.sheetLooks('Our schemes')).toBe(book.book.sheetPlan('Schemes'));
+    expect(book.sheetLooks('Our schemes')?.rows).toEqual(looks?.rows);
+    expect(book.sheetNames()).toContain('Our schemes');
+    // As in Excel, the registry the add-in keeps in the workbook finds its renamed sheet.
     const state = await loadPlanFromWorkbook(book);
-    expect(state.status === 'invalid' && state.problems[0].message).toMatch(/^the workbook has no "Schemes" sheet/);
-    book.renameSheet('Our schemes', 'Schemes');
-    expect((await loadPlanFromWorkbook(book)).status).toBe('loaded');
+    expect(state.status === 'loaded' && state.plan.schemes.length).toBe(barnet().schemes.length);
   });
 
   test('a sheet can be deleted, but not the last one', () => {
@@ -55,8 +57,8 @@ describe('the preview workbook as a person uses a spreadsheet', () => {
     const source = new LiveWorkbook();
     await startPlan(source, barnet());
     const book = new LiveWorkbook();
-    book.open(await source.read());
-    expect(book.sheetNames()).toEqual(source.sheetNames());
+    book.open(await source.read(EVERY_SHEET));
+    expect([...book.sheetNames()].sort()).toEqual([...source.sheetNames()].sort());
     const state = await loadPlanFromWorkbook(book);
     expect(state.status === 'loaded' && state.plan.schemes.length).toBe(barnet().schemes.length);
   });

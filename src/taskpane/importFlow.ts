@@ -1,4 +1,5 @@
 import { SHEET } from '../workbook/families/assumptions/names';
+import { EVERY_SHEET } from '../workbook/host';
 import type { WorkbookReader } from './paneCommands';
 import {
   proposeMapping,
@@ -56,7 +57,7 @@ export async function findImportTable(
       message: `No scheme table in the selected cells ${selection.address}: a scheme table has a heading row with a cost column and a % of pool, benefit count or saving column. Select the table with its headings, or one cell of its sheet.`,
     };
   }
-  const snapshot = await host.read();
+  const snapshot = await host.read(EVERY_SHEET);
   const sheets = snapshot.sheets.filter(
     (s) => !ADDIN_SHEETS.has(s.name.toLowerCase()) && !s.name.startsWith('Card ') && !/^BCF \d{4}/.test(s.name),
   );

@@ -19,10 +19,18 @@ export interface Updated<T> {
   readonly notices: readonly string[];
 }
 
+/** Asks `read` for a person's own sheets as well as the add-in's. */
+export const EVERY_SHEET = 'every sheet';
+
 /** What a host must do for the product: apply a workbook plan in one command, and report what is there. */
 export interface WorkbookHost {
   apply(plan: WorkbookPlan, onProgress?: (p: Progress) => void): Promise<void>;
-  read(sheetNames?: readonly string[]): Promise<WorkbookSnapshot>;
+  /**
+   * The add-in's sheets (under their layout names), or the sheets named, or with EVERY_SHEET a
+   * person's own sheets too: only finding a table to import and the audit need those, and in Excel
+   * a large data sheet beside the plan would otherwise be read by every command.
+   */
+  read(sheetNames?: readonly string[] | typeof EVERY_SHEET): Promise<WorkbookSnapshot>;
   /** Shows a cell to the person (an audit finding): activates its sheet and selects it. */
   select?(sheet: string, cell: string): Promise<void>;
   /**

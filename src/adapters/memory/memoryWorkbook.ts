@@ -1,6 +1,13 @@
 import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
 import { parseAddress } from '../../workbook/a1';
-import type { Decision, Progress, Selection, Updated, WorkbookHost } from '../../workbook/host';
+import {
+  EVERY_SHEET,
+  type Decision,
+  type Progress,
+  type Selection,
+  type Updated,
+  type WorkbookHost,
+} from '../../workbook/host';
 import { SHEET } from '../../workbook/families/assumptions/names';
 import { logicalSnapshot, PENDING_SHEET, readRegistry, REGISTRY_SHEET } from '../../workbook/ownership';
 import type { CellPlan, Scalar, SheetPlan, WorkbookPlan } from '../../workbook/sheetPlan';
@@ -127,14 +134,14 @@ export class MemoryWorkbook implements WorkbookHost {
   }
 
   /**
-   * The add-in's sheets under their layout names (renamed sheets included), and a person's own
-   * sheets as they are (sheetsToRead, src/workbook/write); or the sheets named, found the same way.
+   * The add-in's sheets under their layout names (renamed sheets included), with EVERY_SHEET a
+   * person's own sheets as they are (sheetsToRead, src/workbook/write); or the sheets named.
    */
-  async read(sheetNames?: readonly string[]): Promise<WorkbookSnapshot> {
+  async read(sheetNames?: readonly string[] | typeof EVERY_SHEET): Promise<WorkbookSnapshot> {
     const state = this.state();
-    const wanted = sheetNames
+    const wanted = Array.isArray(sheetNames)
       ? sheetNames.map((n) => actualSheet(state, n)).filter((n): n is string => n !== undefined)
-      : sheetsToRead(state);
+      : sheetsToRead(state, sheetNames === EVERY_SHEET);
     return logicalSnapshot({ sheets: wanted.map((n) => this.sheetSnapshot(n)) }, state.registry);
   }
 

@@ -1,4 +1,4 @@
-import type { Decision, Progress, Updated, WorkbookHost } from '../../workbook/host';
+import { EVERY_SHEET, type Decision, type Progress, type Updated, type WorkbookHost } from '../../workbook/host';
 import { isBookkeeping, logicalSnapshot, REGISTRY_SHEET, STAGING_PREFIX } from '../../workbook/ownership';
 import type { Scalar, WorkbookPlan } from '../../workbook/sheetPlan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
@@ -99,15 +99,15 @@ export class OfficeWorkbook implements WorkbookHost {
   }
 
   /**
-   * The add-in's sheets under their layout names (renamed sheets included), and a person's own
-   * sheets as they are (sheetsToRead, src/workbook/write); or the sheets named, found the same way.
+   * The add-in's sheets under their layout names (renamed sheets included), with EVERY_SHEET a
+   * person's own sheets as they are (sheetsToRead, src/workbook/write); or the sheets named.
    */
-  async read(sheetNames?: readonly string[]): Promise<WorkbookSnapshot> {
+  async read(sheetNames?: readonly string[] | typeof EVERY_SHEET): Promise<WorkbookSnapshot> {
     return this.excel.run(async (context) => {
       const state = await this.readState(context, true);
-      const wanted = sheetNames
+      const wanted = Array.isArray(sheetNames)
         ? sheetNames.map((n) => actualSheet(state, n)).filter((n): n is string => n !== undefined)
-        : sheetsToRead(state);
+        : sheetsToRead(state, sheetNames === EVERY_SHEET);
       // Fresh: the audit judges what the workbook holds now, not what a stamp says is unchanged.
       const { sheets } = await this.readSheets(context, state, wanted);
       this.cache.rememberRead(state, sheets);

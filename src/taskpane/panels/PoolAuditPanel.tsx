@@ -18,6 +18,7 @@ import type { Plan } from '../../domain/plan';
 import { plural } from '../../domain/plural';
 import { planChecks } from '../../domain/planChecks';
 import { auditWorkbook } from '../../workbook/audit/auditWorkbook';
+import { EVERY_SHEET } from '../../workbook/host';
 import type { FeatureProps } from '../feature';
 import { panelStyles } from '../panelStyles';
 import type { PlanSession } from '../session';
@@ -136,7 +137,7 @@ function Audit({ session }: { readonly session: PlanSession }) {
   const [findings, setFindings] = useState<readonly Finding[] | undefined>();
   const runAudit = () =>
     void session
-      .look('Auditing the workbook', async (workbook) => auditWorkbook(await workbook.read()).findings)
+      .look('Auditing the workbook', async (workbook) => auditWorkbook(await workbook.read(EVERY_SHEET)).findings)
       .then((f) => f && setFindings(f));
   return (
     <section className={styles.section} aria-labelledby="audit-heading">

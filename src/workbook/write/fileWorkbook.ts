@@ -39,6 +39,7 @@ export function fileRegistry(snapshot: WorkbookSnapshot): Pick<WriteState, 'inve
 /** A workbook read from a file as a host reads it: a renamed sheet of the add-in's found by its layout name. */
 export function readAsHost(snapshot: WorkbookSnapshot): WorkbookSnapshot {
   const state = fileRegistry(snapshot);
-  const wanted = sheetsToRead(state).map((name) => findSheet(snapshot, name)!);
+  // A file is read whole and cheaply: a person's own sheets stay in, as EVERY_SHEET gives them in a host.
+  const wanted = sheetsToRead(state, true).map((name) => findSheet(snapshot, name)!);
   return logicalSnapshot({ ...snapshot, sheets: wanted }, state.registry);
 }

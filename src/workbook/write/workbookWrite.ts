@@ -58,12 +58,13 @@ export function ownedSheets(state: Pick<WriteState, 'registry' | 'inventory'>): 
 }
 
 /**
- * What a read of the whole workbook gives: the add-in's sheets, then a person's own (a table they
- * pasted, to import), except any whose name is one of the add-in's sheets under its layout name, so
- * a reader never meets two sheets called "Pool".
+ * What a read gives: the add-in's sheets, and with `everyone` a person's own too (a table they
+ * pasted, to import; the audit), except any whose name is one of the add-in's sheets under its
+ * layout name, so a reader never meets two sheets called "Pool".
  */
-export function sheetsToRead(state: Pick<WriteState, 'registry' | 'inventory'>): string[] {
+export function sheetsToRead(state: Pick<WriteState, 'registry' | 'inventory'>, everyone: boolean): string[] {
   const owned = ownedSheets(state);
+  if (!everyone) return owned;
   const ours = new Set([...owned, ...state.registry.pending].map((n) => n.toLowerCase()));
   const logical = new Set(state.registry.sheets.map((s) => s.logical.toLowerCase()));
   const theirs = state.inventory.sheets.filter(
