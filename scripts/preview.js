@@ -129,86 +129,78 @@ function startPreviewServer({ port = 3000, host = '127.0.0.1', dir = WEB } = {})
 const MAX_PLAN_JSON = 64 * 1024 * 1024;
 const NODE_BUILD = path.join(ROOT, 'dist', 'node');
 
-/** The CLI's build, for the preview's Download button: plan JSON in, the .xlsx `bcf build` writes out. */
-function buildXlsx(req, res) {
-  const chunks = [];
-  let size = 0;
-  const fail = (status, message) => {
-    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end(message);
+/**
+ * A route that runs part of the CLI's build on a request's body: `load` requires what it needs from
+ * dist/node (503 when the CLI is not built), `answer` writes the response, and what it throws is
+ * said as `refused` followed by the reason (422).
+ */
+function cliRoute(load, answer, refused) {
+  return (req, res) => {
+    const chunks = [];
+    let size = 0;
+    const fail = (status, message) => {
+      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(message);
+    };
+    req.on('data', (chunk) => {
+      size += chunk.length;
+      if (size > MAX_PLAN_JSON) req.destroy();
+      else chunks.push(chunk);
+    });
+    req.on('end', async () => {
+      let cli;
+      try {
+        cli = load((module) => require(path.join(NODE_BUILD, module)));
+      } catch (e) {
+        return fail(
+          503,
+          `The CLI is not built (${e.message.split('\n')[0]}); run npm run build:cli, or start the preview with npm start.`,
+        );
+      }
+      try {
+        await answer(cli, Buffer.concat(chunks), res);
+      } catch (e) {
+        const problems = e.problems ? e.problems.map((p) => p.message).join(' ') : e.message.split('\n')[0];
+        fail(422, `${refused}: ${problems}`);
+      }
+    });
   };
-  req.on('data', (chunk) => {
-    size += chunk.length;
-    if (size > MAX_PLAN_JSON) req.destroy();
-    else chunks.push(chunk);
-  });
-  req.on('end', async () => {
-    let cli;
-    try {
-      cli = {
-        planFromJson: require(path.join(NODE_BUILD, 'src/domain/planJson')).planFromJson,
-        workbookLayout: require(path.join(NODE_BUILD, 'src/workbook/workbookLayout')).workbookLayout,
-        planToXlsxBuffer: require(path.join(NODE_BUILD, 'src/adapters/file/xlsxWriter')).planToXlsxBuffer,
-        fileWorkbook: require(path.join(NODE_BUILD, 'src/workbook/write/fileWorkbook')).fileWorkbook,
-      };
-    } catch (e) {
-      return fail(
-        503,
-        `The CLI is not built (${e.message.split('\n')[0]}); run npm run build:cli, or start the preview with npm start.`,
-      );
-    }
-    try {
-      const { plan } = cli.planFromJson(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-      const bytes = await cli.planToXlsxBuffer(cli.fileWorkbook(cli.workbookLayout(plan)));
-      res.writeHead(200, {
-        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'Content-Length': bytes.length,
-        'Cache-Control': 'no-store',
-      });
-      res.end(bytes);
-    } catch (e) {
-      const problems = e.problems ? e.problems.map((p) => p.message).join(' ') : e.message.split('\n')[0];
-      fail(422, `The workbook could not be built: ${problems}`);
-    }
-  });
 }
+
+/** The CLI's build, for the preview's Download button: plan JSON in, the .xlsx `bcf build` writes out. */
+const buildXlsx = cliRoute(
+  (from) => ({
+    planFromJson: from('src/domain/planJson').planFromJson,
+    workbookLayout: from('src/workbook/workbookLayout').workbookLayout,
+    planToXlsxBuffer: from('src/adapters/file/xlsxWriter').planToXlsxBuffer,
+    fileWorkbook: from('src/workbook/write/fileWorkbook').fileWorkbook,
+  }),
+  async (cli, body, res) => {
+    const { plan } = cli.planFromJson(JSON.parse(body.toString('utf8')));
+    const bytes = await cli.planToXlsxBuffer(cli.fileWorkbook(cli.workbookLayout(plan)));
+    res.writeHead(200, {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Length': bytes.length,
+      'Cache-Control': 'no-store',
+    });
+    res.end(bytes);
+  },
+  'The workbook could not be built',
+);
 
 /**
  * The preview's "Open .xlsx": the file's bytes in, its sheets' values and formulas out as JSON, read
  * by the CLI's own lean reader (it inflates with Node's zlib, so it runs here, not in the page).
  */
-function readXlsx(req, res) {
-  const chunks = [];
-  let size = 0;
-  const fail = (status, message) => {
-    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end(message);
-  };
-  req.on('data', (chunk) => {
-    size += chunk.length;
-    if (size > MAX_PLAN_JSON) req.destroy();
-    else chunks.push(chunk);
-  });
-  req.on('end', async () => {
-    let xlsxToSnapshot;
-    try {
-      xlsxToSnapshot = require(path.join(NODE_BUILD, 'src/adapters/file/xlsxReader')).xlsxToSnapshot;
-    } catch (e) {
-      return fail(
-        503,
-        `The CLI is not built (${e.message.split('\n')[0]}); run npm run build:cli, or start the preview with npm start.`,
-      );
-    }
-    try {
-      const snapshot = await xlsxToSnapshot(Buffer.concat(chunks));
-      const body = JSON.stringify(snapshot);
-      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-      res.end(body);
-    } catch (e) {
-      fail(422, `The file could not be opened: ${e.message.split('\n')[0]}`);
-    }
-  });
-}
+const readXlsx = cliRoute(
+  (from) => from('src/adapters/file/xlsxReader').xlsxToSnapshot,
+  async (xlsxToSnapshot, body, res) => {
+    const snapshot = JSON.stringify(await xlsxToSnapshot(body));
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(snapshot);
+  },
+  'The file could not be opened',
+);
 
 function configuredPort(args) {
   const at = args.indexOf('--port');
