@@ -14,7 +14,7 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { openPreview, typeIntoCell } = require('./support/previewBrowser');
+const { openPreview, typeIntoCell, checkRecord } = require('./support/previewBrowser');
 
 const ROOT = path.resolve(__dirname, '..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
@@ -24,13 +24,7 @@ const PUBLISHED = {
   '2015/16': { pool: '£23,412,000', nel: '1,021', nelSaving: '£2,046,084', totalSaving: '£2,353,506' },
 };
 
-const failures = [];
-const passes = [];
-function check(what, actual, expected) {
-  if (actual === expected) passes.push(`${what}: ${actual}`);
-  else
-    failures.push(`${what}: expected ${expected}, found ${actual === undefined ? 'nothing' : JSON.stringify(actual)}`);
-}
+const { passes, failures, check, finish } = checkRecord('Browser check', 'test-artifacts/preview*.png');
 
 const sheetOf = (year) => `BCF ${year.replace('/', '-')}`;
 
@@ -248,16 +242,4 @@ async function run() {
   }
 }
 
-run()
-  .catch((e) => failures.push(`the check could not finish: ${e.message.split('\n').slice(0, 6).join('\n')}`))
-  .then(() => {
-    for (const p of passes) console.log(`  ok   ${p}`);
-    for (const f of failures) console.log(`  FAIL ${f}`);
-    if (failures.length) {
-      console.error(
-        `\nBrowser check failed: ${failures.length} problem${failures.length === 1 ? '' : 's'} (screenshots, if taken, are in test-artifacts/).`,
-      );
-      process.exit(1);
-    }
-    console.log(`\nBrowser check passed: ${passes.length} checks. Screenshot: test-artifacts/preview.png`);
-  });
+finish(run);

@@ -10,19 +10,13 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { openPreview, sheetTexts, typeIntoCell } = require('./support/previewBrowser');
+const { openPreview, sheetTexts, typeIntoCell, checkRecord } = require('./support/previewBrowser');
 
 const ROOT = path.resolve(__dirname, '..');
 const GUIDE = path.join(ROOT, 'docs', 'guide');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const PASTED = 200;
-const failures = [];
-const passes = [];
-const notes = [];
-function check(what, actual, expected) {
-  if (JSON.stringify(actual) === JSON.stringify(expected)) passes.push(`${what}: ${JSON.stringify(actual)}`);
-  else failures.push(`${what}: expected ${JSON.stringify(expected)}, found ${JSON.stringify(actual)}`);
-}
+const { passes, failures, notes, check, finish } = checkRecord('Working-day check', 'docs/guide/*.png');
 
 const pane = (page) => page.getByRole('region', { name: 'Better Care Fund planner' });
 const feature = (page, label) =>
@@ -293,15 +287,4 @@ async function run() {
   }
 }
 
-run()
-  .catch((e) => failures.push(`the check could not finish: ${e.message.split('\n').slice(0, 6).join('\n')}`))
-  .then(() => {
-    for (const p of passes) console.log(`  ok   ${p}`);
-    for (const n of notes) console.log(`  note ${n}`);
-    for (const f of failures) console.log(`  FAIL ${f}`);
-    if (failures.length) {
-      console.error(`\nWorking-day check failed: ${failures.length} problem${failures.length === 1 ? '' : 's'}.`);
-      process.exit(1);
-    }
-    console.log(`\nWorking-day check passed: ${passes.length} checks. Screenshots: docs/guide/*.png`);
-  });
+finish(run);

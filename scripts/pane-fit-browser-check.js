@@ -12,17 +12,12 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { openPreview, sheetTexts } = require('./support/previewBrowser');
+const { openPreview, sheetTexts, checkRecord } = require('./support/previewBrowser');
 
 const ROOT = path.resolve(__dirname, '..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const WIDTHS = [320, 350, 500];
-const failures = [];
-const passes = [];
-function check(what, actual, expected) {
-  if (JSON.stringify(actual) === JSON.stringify(expected)) passes.push(`${what}: ${JSON.stringify(actual)}`);
-  else failures.push(`${what}: expected ${JSON.stringify(expected)}, found ${JSON.stringify(actual)}`);
-}
+const { passes, failures, check, finish } = checkRecord('Pane fit check', 'test-artifacts/pane-*.png');
 
 const feature = (page, label) =>
   page.getByRole('tablist', { name: 'Planner features' }).getByRole('tab', { name: label, exact: true });
@@ -344,16 +339,4 @@ async function run() {
   }
 }
 
-run()
-  .catch((e) => failures.push(`the check could not finish: ${e.message.split('\n').slice(0, 6).join('\n')}`))
-  .then(() => {
-    for (const p of passes) console.log(`  ok   ${p}`);
-    for (const f of failures) console.log(`  FAIL ${f}`);
-    if (failures.length) {
-      console.error(
-        `\nPane fit check failed: ${failures.length} problem${failures.length === 1 ? '' : 's'} (screenshots in test-artifacts/).`,
-      );
-      process.exit(1);
-    }
-    console.log(`\nPane fit check passed: ${passes.length} checks. Screenshots: test-artifacts/pane-*.png`);
-  });
+finish(run);

@@ -87,4 +87,35 @@ async function sheetTexts(page, sheet) {
     );
 }
 
-module.exports = { openPreview, typeIntoCell, sheetTexts };
+/**
+ * What a browser check keeps: `check` compares as JSON and records a pass or a failure, `notes`
+ * are said without failing, and `finish(run)` runs the check, prints every line and exits 1 on any
+ * failure (run's own error included).
+ */
+function checkRecord(name, screenshots) {
+  const passes = [];
+  const failures = [];
+  const notes = [];
+  const shown = (v) => (v === undefined ? 'nothing' : JSON.stringify(v));
+  const check = (what, actual, expected) => {
+    if (JSON.stringify(actual) === JSON.stringify(expected)) passes.push(`${what}: ${shown(actual)}`);
+    else failures.push(`${what}: expected ${shown(expected)}, found ${shown(actual)}`);
+  };
+  const finish = (run) =>
+    run()
+      .catch((e) => failures.push(`the check could not finish: ${e.message.split('\n').slice(0, 6).join('\n')}`))
+      .then(() => {
+        for (const p of passes) console.log(`  ok   ${p}`);
+        for (const n of notes) console.log(`  note ${n}`);
+        for (const f of failures) console.log(`  FAIL ${f}`);
+        if (failures.length) {
+          const problems = `${failures.length} problem${failures.length === 1 ? '' : 's'}`;
+          console.error(`\n${name} failed: ${problems} (screenshots, if taken: ${screenshots}).`);
+          process.exit(1);
+        }
+        console.log(`\n${name} passed: ${passes.length} checks. Screenshots: ${screenshots}`);
+      });
+  return { passes, failures, notes, check, finish };
+}
+
+module.exports = { openPreview, typeIntoCell, sheetTexts, checkRecord };
