@@ -9,6 +9,7 @@
 // `toXlsx(spec)` writes one with ExcelJS in memory.
 const Decimal = require('decimal.js').clone({ precision: 40, rounding: 4 /* ROUND_HALF_UP */ });
 const { rng } = require('./randomPlanJson');
+const { toXlsx } = require('./schemeTableCorpus');
 
 const D = (v) => new Decimal(v);
 const NATIONAL_NEL = 2004;
@@ -392,19 +393,5 @@ function printedCorpus() {
   return out;
 }
 
-async function toXlsx(spec) {
-  const ExcelJS = require('exceljs');
-  const wb = new ExcelJS.Workbook();
-  for (const g of spec.sheets) {
-    const ws = wb.addWorksheet(g.name);
-    for (const [key, cell] of g.cells) {
-      const [r, c] = key.split(',').map(Number);
-      const target = ws.getCell(r + 1, c + 1);
-      target.value = cell.v;
-      if (cell.fmt) target.numFmt = cell.fmt;
-    }
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
+// The same workbook writer as the scheme-table corpus: values and number formats through ExcelJS.
 module.exports = { printedCorpus, toXlsx };

@@ -1022,7 +1022,7 @@ async function toXlsx(spec) {
       target.value = cell.v;
       if (cell.fmt) target.numFmt = cell.fmt;
     }
-    for (const [r1, c1, r2, c2] of g.merges) ws.mergeCells(r1 + 1, c1 + 1, r2 + 1, c2 + 1);
+    for (const [r1, c1, r2, c2] of g.merges ?? []) ws.mergeCells(r1 + 1, c1 + 1, r2 + 1, c2 + 1);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
