@@ -10,7 +10,7 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { openPreview, sheetTexts, typeIntoCell, checkRecord } = require('./support/previewBrowser');
+const { openPreview, sheetTexts, typeIntoCell, checkRecord, downloadWorkbook } = require('./support/previewBrowser');
 
 const ROOT = path.resolve(__dirname, '..');
 const GUIDE = path.join(ROOT, 'docs', 'guide');
@@ -241,12 +241,7 @@ async function renameAndDelete(page) {
 }
 
 async function downloadAndOpen(page) {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download .xlsx' }).click(),
-  ]);
-  const file = path.join(ARTIFACTS, 'day-northshire.xlsx');
-  await download.saveAs(file);
+  const { file } = await downloadWorkbook(page, path.join(ARTIFACTS, 'day-northshire.xlsx'));
   await shot(page, '11-download');
   // Someone's own workbook: here, the one just downloaded, with a figure typed in as a person would.
   await page.getByLabel('Open an .xlsx workbook').setInputFiles(file);

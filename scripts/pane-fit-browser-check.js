@@ -12,7 +12,7 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { openPreview, sheetTexts, checkRecord } = require('./support/previewBrowser');
+const { openPreview, sheetTexts, checkRecord, downloadWorkbook } = require('./support/previewBrowser');
 
 const ROOT = path.resolve(__dirname, '..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
@@ -274,19 +274,10 @@ async function keyboardWalk(page, panel) {
 }
 
 async function downloads(page) {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download .xlsx' }).click(),
-  ]);
-  const file = path.join(ARTIFACTS, 'northshire-from-preview.xlsx');
-  await download.saveAs(file);
+  const { file, offered } = await downloadWorkbook(page, path.join(ARTIFACTS, 'northshire-from-preview.xlsx'));
   const bytes = fs.readFileSync(file);
   check('the downloaded workbook is an .xlsx (a zip)', bytes.subarray(0, 2).toString('latin1'), 'PK');
-  check(
-    'the download is named for the plan',
-    download.suggestedFilename(),
-    'Northshire BCF plan 2026-27 to 2028-29.xlsx',
-  );
+  check('the download is named for the plan', offered, 'Northshire BCF plan 2026-27 to 2028-29.xlsx');
   return file;
 }
 

@@ -87,6 +87,16 @@ async function sheetTexts(page, sheet) {
     );
 }
 
+/** Clicks the preview's Download .xlsx, saves what the page sends as `file`, and says the name it offered. */
+async function downloadWorkbook(page, file) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download .xlsx' }).click(),
+  ]);
+  await download.saveAs(file);
+  return { file, offered: download.suggestedFilename() };
+}
+
 /**
  * What a browser check keeps: `check` compares as JSON and records a pass or a failure, `notes`
  * are said without failing, and `finish(run)` runs the check, prints every line and exits 1 on any
@@ -118,4 +128,4 @@ function checkRecord(name, screenshots) {
   return { passes, failures, notes, check, finish };
 }
 
-module.exports = { openPreview, typeIntoCell, sheetTexts, checkRecord };
+module.exports = { openPreview, typeIntoCell, sheetTexts, checkRecord, downloadWorkbook };
