@@ -158,6 +158,23 @@ async function pasteSchemes(page) {
   await page.locator(`[data-address="C${first + 3}"]`).click({ modifiers: ['Shift'] });
   await page.keyboard.press('Shift+ArrowDown');
   check('Shift+click then Shift+Down selects', await nameBox.inputValue(), `A${first + 1}:C${first + 4}`);
+  await copiesWhatIsShown(page, first + 1, first + 4, ['A', 'B', 'C']);
+}
+
+/** Ctrl+C on a range puts the cells as shown on the clipboard, a row a line and a tab between cells, as Excel does. */
+async function copiesWhatIsShown(page, top, bottom, columns) {
+  const copied = await page.evaluate(() => {
+    const data = new DataTransfer();
+    document.activeElement.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true }));
+    return data.getData('text/plain');
+  });
+  const shown = [];
+  for (let r = top; r <= bottom; r++) {
+    const line = [];
+    for (const c of columns) line.push(await page.locator(`[data-address="${c}${r}"]`).innerText());
+    shown.push(line.join('\t'));
+  }
+  check('Ctrl+C copies the selected cells as shown', copied, shown.join('\r\n'));
 }
 
 async function enterPool(page) {

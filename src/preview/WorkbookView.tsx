@@ -13,7 +13,7 @@ import type { CellStyle } from '../workbook/sheetPlan';
 import type { LiveWorkbook } from './liveWorkbook';
 import { FormulaBar } from './FormulaBar';
 import { useGridStyles } from './gridStyles';
-import type { Cell } from './gridTypes';
+import type { Cell, CellRange } from './gridTypes';
 import { formatValue, isNumericFormat } from './numberFormat';
 import { SheetTabs } from './SheetTabs';
 
@@ -54,6 +54,7 @@ export function WorkbookView({ workbook }: { readonly workbook: LiveWorkbook }) 
           aria-colcount={columnCount}
           onKeyDown={grid.onGridKey}
           onPaste={grid.onPaste}
+          onCopy={grid.onCopy}
         >
           <colgroup>
             <col style={{ width: '44px' }} />
@@ -133,6 +134,12 @@ function useGrid(workbook: LiveWorkbook) {
       false,
     );
   };
+  // Copies what the cells show, tab-separated, as Excel puts a range on the clipboard for other programs.
+  const onCopy = (e: ClipboardEvent) => {
+    if (editing !== undefined) return;
+    e.preventDefault();
+    e.clipboardData.setData('text/plain', cells.shownBlock(range));
+  };
   const commit = (text: string, move: [number, number] = [1, 0], refocusGrid = false) => {
     returnFocus.current = refocusGrid;
     workbook.type(sheet, selection.row, selection.column, text);
@@ -166,6 +173,7 @@ function useGrid(workbook: LiveWorkbook) {
     range,
     selectRange,
     onPaste,
+    onCopy,
     editing,
     setEditing,
     ...cells,
@@ -242,7 +250,13 @@ function useSheetCells(workbook: LiveWorkbook, sheet: string, version: number) {
   const valueAt = (r: number, c: number) => snapshot?.values[r]?.[c] ?? null;
   const formulaAt = (r: number, c: number) => snapshot?.formulas?.[r]?.[c] ?? null;
   const contents = (r: number, c: number) => formulaAt(r, c) ?? (valueAt(r, c) === null ? '' : String(valueAt(r, c)));
-  return { rowCount, columnCount, looks, valueAt, formulaAt, contents };
+  const shownBlock = ({ top, bottom, left, right }: CellRange) =>
+    Array.from({ length: bottom - top + 1 }, (_, i) =>
+      Array.from({ length: right - left + 1 }, (_, j) =>
+        formatValue(valueAt(top + i, left + j), looks?.rows[top + i]?.[left + j]?.format),
+      ).join('\t'),
+    ).join('\r\n');
+  return { rowCount, columnCount, looks, valueAt, formulaAt, contents, shownBlock };
 }
 
 /**

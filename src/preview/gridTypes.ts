@@ -15,3 +15,11 @@ export interface GridControls {
   commit(text: string, move?: [number, number], refocusGrid?: boolean): void;
   showSheet(name: string): void;
 }
+
+/** A selected block of cells, zero-based and inclusive. */
+export interface CellRange {
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+}
