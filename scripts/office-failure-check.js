@@ -18,6 +18,7 @@ const path = require('path');
 const { performance } = require('perf_hooks');
 
 const root = path.join(__dirname, '..');
+const { TEST_DAY } = require(path.join(root, 'test/support/testDay'));
 const dist = (p) => require(path.join(root, 'dist/node/src', p));
 const { planFromJson } = dist('domain/planJson');
 const { OfficeWorkbook } = dist('adapters/office/officeWorkbook');
@@ -96,7 +97,7 @@ function theirWorkbook() {
 
 async function withPlan(plan) {
   const book = theirWorkbook();
-  const { error } = await run(book, (host) => startPlan(host, plan));
+  const { error } = await run(book, (host) => startPlan(host, plan, TEST_DAY));
   if (error) throw new Error(`could not prepare the workbook: ${error.message}`);
   return book;
 }
@@ -139,14 +140,14 @@ function commands(plan, example, { exampleOver = 'plan' } = {}) {
     {
       name: 'Generate, new workbook',
       start: async () => theirWorkbook(),
-      command: async () => (host) => startPlan(host, plan),
+      command: async () => (host) => startPlan(host, plan, TEST_DAY),
     },
     {
       name: 'refresh, one cost changed',
       start: prepared,
       command: async () => {
         const b = await base();
-        return (host) => generateTables(host, withCost(b), undefined, { base: b });
+        return (host) => generateTables(host, withCost(b), TEST_DAY, undefined, { base: b });
       },
     },
     {
@@ -154,14 +155,14 @@ function commands(plan, example, { exampleOver = 'plan' } = {}) {
       start: prepared,
       command: async () => {
         const b = await base();
-        return (host) => generateTables(host, withScheme(b), undefined, { base: b });
+        return (host) => generateTables(host, withScheme(b), TEST_DAY, undefined, { base: b });
       },
     },
-    { name: 'create cards', start: tablesOnly, command: async () => (host) => refreshCards(host) },
+    { name: 'create cards', start: tablesOnly, command: async () => (host) => refreshCards(host, TEST_DAY) },
     {
       name: `load example${exampleOver === 'plan' ? '' : ' (over no cards)'}`,
       start: exampleOver === 'plan' ? prepared : tablesOnly,
-      command: async () => (host) => startPlan(host, example, undefined, { replace: true }),
+      command: async () => (host) => startPlan(host, example, TEST_DAY, undefined, { replace: true }),
     },
   ];
 }
@@ -179,7 +180,7 @@ function paneCommands(plan) {
     'Person ID,Funding type,ICB,Start date,Weekly cost,Split method',
     `NEW-1,Care Act,${jf.packages[0].icb},01/06/2023,700,50:50`,
   ].join('\n');
-  const run = (command) => async () => (host) => runCommand(host, command);
+  const run = (command) => async () => (host) => runCommand(host, command, TEST_DAY);
   return [
     {
       name: 'pool save, a contribution',
