@@ -9,6 +9,7 @@ const { performance } = require('perf_hooks');
 const { execFileSync } = require('child_process');
 
 const root = path.join(__dirname, '..');
+const { TEST_DAY } = require(path.join(root, 'test/support/testDay'));
 const dist = (p) => require(path.join(root, 'dist/node/src', p));
 
 function auditPlanJson(schemes) {
@@ -113,7 +114,10 @@ async function bench() {
       [1000, 'all'],
     ]) {
       const file = path.join(dir, `plan-${schemes}-${scope}.xlsx`);
-      const bytes = await writeWorkbook(file, workbookLayout(planFromJson(auditPlanJson(schemes)).plan, scope));
+      const bytes = await writeWorkbook(
+        file,
+        workbookLayout(planFromJson(auditPlanJson(schemes)).plan, scope, { today: TEST_DAY }),
+      );
       const data = fs.readFileSync(file);
       const t0 = performance.now();
       const snapshot = await loadSnapshot(file, data);

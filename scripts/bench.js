@@ -8,6 +8,7 @@ const { performance } = require('perf_hooks');
 const { execFileSync } = require('child_process');
 
 const root = path.join(__dirname, '..');
+const { TEST_DAY } = require(path.join(root, 'test/support/testDay'));
 const dist = (p) => require(path.join(root, 'dist/node/src', p));
 const { planFromJson } = dist('domain/planJson');
 const { workbookLayout } = dist('workbook/workbookLayout');
@@ -42,8 +43,8 @@ function row(cells, widths) {
 async function measureLayout(scope, n) {
   const plan = planOf(n);
   const runs = n >= 10000 ? 5 : n >= 1000 ? 15 : 31;
-  for (let i = 0; i < 5; i++) workbookLayout(plan, scope); // warm up the JIT (optimised code takes a few runs)
-  const { ms, result } = time(() => workbookLayout(plan, scope), runs);
+  for (let i = 0; i < 5; i++) workbookLayout(plan, scope, { today: TEST_DAY }); // warm up the JIT (optimised code takes a few runs)
+  const { ms, result } = time(() => workbookLayout(plan, scope, { today: TEST_DAY }), runs);
   const cells = result.sheets.reduce((a, s) => a + s.rows.reduce((b, r) => b + r.filter(Boolean).length, 0), 0);
   const bytes = (await planToXlsxBuffer(result)).length;
   return { ms, cells, bytes };
@@ -121,7 +122,7 @@ function buildWithCardsBench(n) {
       probe(
         `const fs=require('fs');const {planFromJson}=require(${src('domain/planJson.js')});const {workbookLayout}=require(${src('workbook/workbookLayout.js')});` +
           `const {writableWorkbook}=require(${src('workbook/writableWorkbook.js')});const {planToXlsxBuffer}=require(${src('adapters/file/xlsxWriter.js')});const {planToExcelJs}=require(${src('adapters/file/excelJsWorkbook.js')});` +
-          `const layout=workbookLayout(planFromJson(JSON.parse(fs.readFileSync(${JSON.stringify(plan)},'utf8'))).plan,'all');const t=Date.now();` +
+          `const layout=workbookLayout(planFromJson(JSON.parse(fs.readFileSync(${JSON.stringify(plan)},'utf8'))).plan,'all', { today: ${TEST_DAY} });const t=Date.now();` +
           `(${writer === 'bcf' ? 'planToXlsxBuffer(layout)' : 'planToExcelJs(writableWorkbook(layout).plan).xlsx.writeBuffer()'}).then((b)=>{process.stdout.write(JSON.stringify({s:(Date.now()-t)/1000,rss:process.resourceUsage().maxRSS/1024,bytes:b.byteLength}))})`,
       );
     const bcf = write('bcf');

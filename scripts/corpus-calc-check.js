@@ -15,6 +15,8 @@ const path = require('path');
 const { parse } = require('csv-parse/sync');
 
 const ROOT = path.resolve(__dirname, '..');
+const { TEST_DAY } = require(path.join(ROOT, 'test/support/testDay'));
+const { buildCli } = require('./support/buildCli');
 const args = process.argv.slice(2);
 const SOFFICE = '/usr/bin/soffice';
 
@@ -71,12 +73,7 @@ async function main() {
     console.log(`${SOFFICE} not found: LibreOffice is needed for this check (CI installs libreoffice-calc-nogui).`);
     process.exit(1);
   }
-  if (!args.includes('--no-build'))
-    execFileSync(
-      process.execPath,
-      [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.cli.json')],
-      { stdio: 'inherit' },
-    );
+  if (!args.includes('--no-build')) buildCli();
   const dist = (p) => require(path.join(ROOT, 'dist/node/src', p));
   const { main: bcf } = dist('cli/main');
   const { planFromJson } = dist('domain/planJson');
@@ -87,7 +84,7 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcf-corpus-calc-'));
   const cases = await writeCorpus(dir, {
     barnetJson,
-    addinWorkbook: await planToXlsxBuffer(workbookLayout(planFromJson(barnetJson).plan)),
+    addinWorkbook: await planToXlsxBuffer(workbookLayout(planFromJson(barnetJson).plan, 'all', { today: TEST_DAY })),
   });
   const quiet = { out() {}, err() {} };
   let failures = 0;

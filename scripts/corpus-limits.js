@@ -13,6 +13,7 @@ const os = require('os');
 const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..');
+const { TEST_DAY } = require(path.join(ROOT, 'test/support/testDay'));
 const dist = (p) => require(path.join(ROOT, 'dist/node/src', p));
 const top = Number(process.argv[process.argv.indexOf('--top') + 1]) || 8;
 
@@ -23,7 +24,9 @@ async function main() {
   const { workbookLayout } = dist('workbook/workbookLayout');
   const { planToXlsxBuffer } = dist('adapters/file/xlsxWriter');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcf-corpus-limits-'));
-  const addinWorkbook = await planToXlsxBuffer(workbookLayout(planFromJson(barnetJson).plan));
+  const addinWorkbook = await planToXlsxBuffer(
+    workbookLayout(planFromJson(barnetJson).plan, 'all', { today: TEST_DAY }),
+  );
   const cases = await writeCorpus(dir, { barnetJson, addinWorkbook });
   const runs = cases.map((c) => {
     const run = spawnSync(

@@ -18,12 +18,14 @@
  * --no-build  skip compiling src to dist/node first (it is done by default so the check never runs
  *             yesterday's code); --keep leaves the temporary folder with the workbooks in place.
  */
-const { execFileSync, spawnSync } = require('child_process');
+const { spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..');
+const { TEST_DAY } = require(path.join(ROOT, 'test/support/testDay'));
+const { buildCli } = require('./support/buildCli');
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
   const i = args.indexOf(name);
@@ -50,21 +52,6 @@ function checkTools() {
   const probe = spawnSync(PYTHON, ['-c', 'import uno'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) return `${PYTHON} can't import uno (python3-uno missing?).`;
   return null;
-}
-
-function build() {
-  const started = Date.now();
-  try {
-    execFileSync(
-      process.execPath,
-      [require.resolve('typescript/bin/tsc', { paths: [ROOT] }), '-p', path.join(ROOT, 'tsconfig.cli.json')],
-      { cwd: ROOT, stdio: 'inherit' },
-    );
-  } catch {
-    console.error('Compiling src (tsc -p tsconfig.cli.json) failed: see the errors above. Nothing was checked.');
-    process.exit(1);
-  }
-  console.log(`Compiled src to dist/node in ${elapsed(started)}.`);
 }
 
 /** The project's own modules, compiled; required lazily so `--no-build` can fail clearly. */
@@ -100,7 +87,7 @@ function edited(
 ) {
   const copy = JSON.parse(JSON.stringify(json));
   const { plan } = m.planFromJson(json);
-  const layout = m.workbookLayout(plan);
+  const layout = m.workbookLayout(plan, 'all', { today: TEST_DAY });
   const edits = [];
   if (unitCost) {
     copy.unitCosts.find((u) => u.id === unitCost).value = value;
@@ -472,14 +459,14 @@ async function main() {
     console.error(`${missing}\n${INSTALL_HINT}`);
     process.exit(1);
   }
-  if (!args.includes('--no-build')) build();
+  if (!args.includes('--no-build')) buildCli();
   const m = load();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bcf-calc-'));
   try {
     // 1. The workbooks and, for each, the layout whose cached results are the expected values.
     const barnetJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples/barnet-2014-16.json'), 'utf8'));
     const randomJson = m.randomPlanJson(SEED, { schemes: SCHEMES });
-    const layoutOf = (json) => m.workbookLayout(m.planFromJson(json).plan);
+    const layoutOf = (json) => m.workbookLayout(m.planFromJson(json).plan, 'all', { today: TEST_DAY });
     const books = [];
     const add = async (label, json) => {
       const file = path.join(work, `${label}.xlsx`);

@@ -8,6 +8,7 @@ const path = require('path');
 const { performance } = require('perf_hooks');
 
 const root = path.join(__dirname, '..');
+const { TEST_DAY } = require(path.join(root, 'test/support/testDay'));
 const dist = (p) => require(path.join(root, 'dist/node/src', p));
 const { planFromJson } = dist('domain/planJson');
 const { OfficeWorkbook } = dist('adapters/office/officeWorkbook');
@@ -83,23 +84,23 @@ async function scenario(name, json, targets) {
   // One adapter for the whole session, as the pane has: it remembers which sheets are the add-in's.
   const office = loadExcel({ respond: book.respond });
   const session = { office, book, host: new OfficeWorkbook(office.Excel) };
-  const generated = await measure(`${name}: Generate, new workbook`, session, (h) => startPlan(h, plan));
+  const generated = await measure(`${name}: Generate, new workbook`, session, (h) => startPlan(h, plan, TEST_DAY));
   // A pane opened on the workbook: an adapter of its own, which knows nothing of the sheets yet.
   const opened = { ...session, host: new OfficeWorkbook(office.Excel) };
   const read = await measure(`${name}: open the pane (read the plan)`, opened, (h) => loadPlanFromWorkbook(h));
   // The pane's plan is what it read; the person changes one cost and refreshes.
   const base = read.outcome.plan;
   const refresh = await measure(`${name}: refresh, one scheme's cost changed`, session, (h) =>
-    generateTables(h, withCost(base), undefined, { base }),
+    generateTables(h, withCost(base), TEST_DAY, undefined, { base }),
   );
   // The first refresh after a Generate also writes the blank cost cells the reader took as £0; the next one is the steady state.
   const again = await measure(`${name}: refresh again, another cost changed`, session, (h) =>
-    generateTables(h, withCost(refresh.outcome.plan), undefined, { base: refresh.outcome.plan }),
+    generateTables(h, withCost(refresh.outcome.plan), TEST_DAY, undefined, { base: refresh.outcome.plan }),
   );
   // A scheme added changes the layout of most sheets: they are rebuilt, the big ones through staging sheets.
   const grown = withScheme(again.outcome.plan);
   const added = await measure(`${name}: refresh, a scheme added`, session, (h) =>
-    generateTables(h, grown, undefined, { base: again.outcome.plan }),
+    generateTables(h, grown, TEST_DAY, undefined, { base: again.outcome.plan }),
   );
   const all = [...generated.calls, ...read.calls, ...refresh.calls, ...again.calls, ...added.calls];
   const over = all.filter((c) => c.bodyBytes >= LIMIT || c.responseBytes >= LIMIT).length;

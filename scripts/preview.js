@@ -172,12 +172,13 @@ const buildXlsx = cliRoute(
   (from) => ({
     planFromJson: from('src/domain/planJson').planFromJson,
     workbookLayout: from('src/workbook/workbookLayout').workbookLayout,
+    today: from('src/domain/clock').today,
     planToXlsxBuffer: from('src/adapters/file/xlsxWriter').planToXlsxBuffer,
     fileWorkbook: from('src/workbook/write/fileWorkbook').fileWorkbook,
   }),
   async (cli, body, res) => {
     const { plan } = cli.planFromJson(JSON.parse(body.toString('utf8')));
-    const bytes = await cli.planToXlsxBuffer(cli.fileWorkbook(cli.workbookLayout(plan)));
+    const bytes = await cli.planToXlsxBuffer(cli.fileWorkbook(cli.workbookLayout(plan, 'all', { today: cli.today() })));
     res.writeHead(200, {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'Content-Length': bytes.length,

@@ -10,6 +10,7 @@ const { spawnSync } = require('child_process');
 const ExcelJS = require('exceljs');
 
 const root = path.join(__dirname, '..');
+const { TEST_DAY } = require(path.join(root, 'test/support/testDay'));
 const dist = (p) => require(path.join(root, 'dist/node/src', p));
 const { stampFormula, stampRange } = dist('workbook/sheetStamp');
 const { workbookLayout } = dist('workbook/workbookLayout');
@@ -19,7 +20,7 @@ const { FakeWorkbook } = require(path.join(root, 'test/support/officeRecorder'))
 /** A card sheet's cells as values (formulas' cached results), as the stamp sees them in a calculated workbook. */
 function cardCells() {
   const plan = planFromJson(require(path.join(root, 'examples/barnet-2014-16.json'))).plan;
-  const sheet = workbookLayout(plan).sheets.find((s) => s.name.startsWith('Card '));
+  const sheet = workbookLayout(plan, 'all', { today: TEST_DAY }).sheets.find((s) => s.name.startsWith('Card '));
   return {
     name: sheet.name,
     plan: sheet,

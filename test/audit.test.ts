@@ -13,6 +13,7 @@ import { auditWorkbook } from '../src/workbook/audit/auditWorkbook';
 import { readTypedCell } from '../src/workbook/audit/typedCell';
 import { workbookLayout } from '../src/workbook/workbookLayout';
 import { barnetJsonCopy, barnetPlan } from './support/barnet';
+import { TEST_DAY } from './support/testDay';
 const { barnetTablesAsPrinted } = require('./support/barnetTablesAsPrinted');
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'barnet-tables-as-printed.xlsx');
@@ -149,7 +150,7 @@ describe('the published Barnet tables, typed in as printed', () => {
 
 describe('auditing a workbook the add-in built', () => {
   test('the Barnet example reports what in the published plan does not add up, and no formula findings', async () => {
-    const workbook = planToExcelJs(workbookLayout(barnetPlan()));
+    const workbook = planToExcelJs(workbookLayout(barnetPlan(), 'all', { today: TEST_DAY }));
     const snapshot = await xlsxToSnapshot((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
     const findings = auditWorkbook(snapshot).findings;
     expect(findings.every((f) => f.rule === 'check-failed')).toBe(true);
@@ -178,13 +179,13 @@ describe('auditing a workbook the add-in built', () => {
   });
 
   test('a workbook whose cards were never created (as the pane generates tables) audits clean', () => {
-    const layout = workbookLayout(planFromJson(barnetCorrectedJson()).plan, 'tables');
+    const layout = workbookLayout(planFromJson(barnetCorrectedJson()).plan, 'tables', { today: TEST_DAY });
     expect(layout.sheets.some((s) => s.name.startsWith('Card '))).toBe(false);
     expect(auditWorkbook(excelJsToSnapshot(planToExcelJs(layout))).findings).toEqual([]);
   });
 
   test('a number typed over any formula is found, at that cell', async () => {
-    const layout = workbookLayout(planFromJson(barnetCorrectedJson()).plan);
+    const layout = workbookLayout(planFromJson(barnetCorrectedJson()).plan, 'all', { today: TEST_DAY });
     const formulaCells = layout.sheets.flatMap((s) =>
       s.rows.flatMap((row, r) =>
         row.flatMap((c, k) => (c?.formula ? [{ sheet: s.name, r, k, formula: c.formula }] : [])),
@@ -206,7 +207,7 @@ describe('auditing a workbook the add-in built', () => {
   });
 
   test('a formula changed by hand is found, with both formulas', () => {
-    const layout = workbookLayout(planFromJson(barnetCorrectedJson()).plan);
+    const layout = workbookLayout(planFromJson(barnetCorrectedJson()).plan, 'all', { today: TEST_DAY });
     const workbook = planToExcelJs(layout);
     const sheet = layout.sheets.find((s) => s.name === 'Pool')!;
     const r = sheet.rows.findIndex((row) => row[2]?.formula?.startsWith('=IF(Schemes!'));
@@ -216,7 +217,7 @@ describe('auditing a workbook the add-in built', () => {
   });
 
   test('an input that breaks a check is found: a risk rating typed wrong', () => {
-    const layout = workbookLayout(planFromJson(barnetCorrectedJson()).plan);
+    const layout = workbookLayout(planFromJson(barnetCorrectedJson()).plan, 'all', { today: TEST_DAY });
     const workbook = planToExcelJs(layout);
     workbook.getWorksheet('Risk log')!.getCell('F5').value = 15; // R1 is 4 × 4
     const findings = auditWorkbook(excelJsToSnapshot(workbook)).findings;

@@ -6,6 +6,7 @@ import { planToXlsxBuffer } from '../src/adapters/file/xlsxWriter';
 import { main } from '../src/cli/main';
 import { workbookLayout } from '../src/workbook/workbookLayout';
 import { barnetJsonCopy, barnetPlan } from './support/barnet';
+import { TEST_DAY } from './support/testDay';
 const { writeCorpus } = require('./corpus/badInputs');
 const { unzip } = require('./corpus/zipBytes');
 
@@ -30,7 +31,7 @@ beforeAll(async () => {
   const generating = Date.now();
   cases = await writeCorpus(dir, {
     barnetJson: barnetJsonCopy(),
-    addinWorkbook: await planToXlsxBuffer(workbookLayout(barnetPlan())),
+    addinWorkbook: await planToXlsxBuffer(workbookLayout(barnetPlan(), 'all', { today: TEST_DAY })),
   });
   if (process.env.CORPUS_TRACE) {
     const kinds = ['plan', 'workbook', 'csv'].map((k) => `${cases.filter((c) => c.kind === k).length} ${k}`);

@@ -18,6 +18,7 @@ import { workbookLayout } from '../src/workbook/workbookLayout';
 import { barnetJsonCopy, barnetPlan } from './support/barnet';
 import { keptCells, locate, sheetOf, spareRows } from './support/cardCells';
 import { sameFigure } from './support/figures';
+import { TEST_DAY } from './support/testDay';
 
 const d = (v: Decimal.Value) => new Money(v);
 
@@ -115,7 +116,7 @@ describe('phasing a year over its quarters', () => {
     const json = barnetJsonCopy();
     json.cards.records[0].phasing.NEL['2015/16'] = [0.1, 0.2, 0.3, 0.3];
     const plan = planFromJson(json).plan;
-    const layout = workbookLayout(plan);
+    const layout = workbookLayout(plan, 'all', { today: TEST_DAY });
     const sheet = sheetOf(layout, 'Card 1a');
     const { row } = locate(sheet, `${CARD_SECTION.metric} NEL`, '2015/16', 'Check');
     const check = sheet.rows[row][9]!;
@@ -221,7 +222,7 @@ describe("the steering group's chart", () => {
 
 describe('formula parity of the cards and the summary', () => {
   test('every formula on the Barnet cards and summary equals its decimal.js result in HyperFormula, no error values', () => {
-    const layout = workbookLayout(barnetPlan());
+    const layout = workbookLayout(barnetPlan(), 'all', { today: TEST_DAY });
     const cardSheets = layout.sheets.filter((s) => s.name.startsWith('Card ') || s.name === SUMMARY_SHEET);
     expect(cardSheets.map((s) => s.name)).toEqual([
       SUMMARY_SHEET,
@@ -237,7 +238,7 @@ describe('formula parity of the cards and the summary', () => {
   });
 
   test('the summary sheet, calculated, shows the statuses and totals', () => {
-    const layout = workbookLayout(barnetPlan());
+    const layout = workbookLayout(barnetPlan(), 'all', { today: TEST_DAY });
     const wb = built(layout);
     const sheet = sheetOf(layout, SUMMARY_SHEET);
     const header = sheet.rows.findIndex((r) => r[0]?.value === 'Ref');
@@ -259,7 +260,7 @@ describe('formula parity of the cards and the summary', () => {
   });
 
   test('changing a tolerance on the Assumptions sheet recalculates the statuses', () => {
-    const layout = workbookLayout(barnetPlan());
+    const layout = workbookLayout(barnetPlan(), 'all', { today: TEST_DAY });
     const wb = built(layout);
     const assumptions = sheetOf(layout, 'Assumptions');
     const amber = assumptions.rows.findIndex((r) => r[0]?.value === 'Amber at or above');
@@ -271,7 +272,7 @@ describe('formula parity of the cards and the summary', () => {
   });
 
   test('the card records its chart of cumulative planned against realised benefit', () => {
-    const sheet = sheetOf(workbookLayout(barnetPlan()), 'Card 2b');
+    const sheet = sheetOf(workbookLayout(barnetPlan(), 'all', { today: TEST_DAY }), 'Card 2b');
     expect(sheet.charts).toHaveLength(1);
     expect(sheet.charts![0].series.map((s) => s.name)).toEqual(['Planned', 'Realised']);
     const first = locate(sheet, CARD_SECTION.cumulative, '2014/15 Q1', 'Planned cumulative (£)');
@@ -281,7 +282,7 @@ describe('formula parity of the cards and the summary', () => {
 
 describe('refreshing the cards keeps what people typed', () => {
   test('type into a built workbook, change the plan, rebuild: every kept cell survives', () => {
-    const layout = workbookLayout(barnetPlan());
+    const layout = workbookLayout(barnetPlan(), 'all', { today: TEST_DAY });
     const wb = built(layout);
     const type = (
       sheetName: string,
@@ -344,7 +345,7 @@ describe('refreshing the cards keeps what people typed', () => {
 
     const { plan: changed } = readPlan(wb.snapshot());
     expect(changed.schemes.find((s) => s.ref === '2b')!.years['2015/16'].benefits.NEL.toString()).toBe('340');
-    const rebuiltLayout = workbookLayout(changed);
+    const rebuiltLayout = workbookLayout(changed, 'all', { today: TEST_DAY });
     const rebuilt = built(rebuiltLayout);
     const kept = keptCells(rebuiltLayout, rebuilt.snapshot());
 
@@ -360,7 +361,7 @@ describe('refreshing the cards keeps what people typed', () => {
   });
 
   test('a benefit planned down to zero keeps its tracker: planned 0, what was realised still counts, sheet and summary agree', () => {
-    const layout = workbookLayout(barnetPlan());
+    const layout = workbookLayout(barnetPlan(), 'all', { today: TEST_DAY });
     const wb = built(layout);
     // 2a stops counting care home admissions (its only year is 2015/16); 1 + 1 were realised in Q1 and Q2
     const schemes = wb.snapshot(['Schemes']).sheets[0];
@@ -384,7 +385,7 @@ describe('refreshing the cards keeps what people typed', () => {
     expect(wb.value('Card 2a', realised.row, 1)).toBe(twoA.position.realisedToDate.toNumber());
     expect(wb.value('Card 2a', planned.row, 1)).toBe(twoA.position.plannedToDate.toNumber());
     // and a refresh from the read plan lays out the same card, every formula agreeing, so the audit finds nothing changed by hand on it
-    expect(parityFailures(workbookLayout(withoutCareHome))).toEqual([]);
+    expect(parityFailures(workbookLayout(withoutCareHome, 'all', { today: TEST_DAY }))).toEqual([]);
     expect(
       auditWorkbook(wb.snapshot())
         .findings.filter((f) => f.sheet === 'Card 2a')
@@ -406,7 +407,7 @@ describe('refreshing the cards keeps what people typed', () => {
     const plan = planFromJson(json).plan;
     const twoB = card(plan, '2b');
     expect(twoB.unmatched.filter((u) => u.actual.quarter.startsWith('2015/16'))).toHaveLength(8); // NEL, CareHome, Reablement, Satisfaction: 2 quarters each
-    const layout = workbookLayout(plan);
+    const layout = workbookLayout(plan, 'all', { today: TEST_DAY });
     expect(parityFailures(layout)).toEqual([]);
     const { plan: back } = readPlan(built(layout).snapshot());
     expect(
@@ -418,9 +419,11 @@ describe('refreshing the cards keeps what people typed', () => {
 
   test('the kept cells survive a round trip through an .xlsx file (bcf build edited.xlsx -o new.xlsx)', async () => {
     const plan = barnetPlan();
-    const snapshot = await xlsxToSnapshot(await planToXlsxBuffer(workbookLayout(plan)));
+    const snapshot = await xlsxToSnapshot(await planToXlsxBuffer(workbookLayout(plan, 'all', { today: TEST_DAY })));
     const { plan: back } = readPlan(snapshot);
-    expect(cardSheetsOf(workbookLayout(back))).toEqual(cardSheetsOf(workbookLayout(plan)));
+    expect(cardSheetsOf(workbookLayout(back, 'all', { today: TEST_DAY }))).toEqual(
+      cardSheetsOf(workbookLayout(plan, 'all', { today: TEST_DAY })),
+    );
   });
 
   test('the cards survive a round trip through the plan file', () => {
@@ -458,7 +461,7 @@ describe('a non-financial benefit', () => {
     expect(t.position.plannedToDate.isZero() && t.position.realisedToDate.isZero()).toBe(true);
     expect(t.rates[0].quarters[5].ofTarget).toEqual(d('0.88'));
     expect(t.position.status).toBe('Amber'); // 22% against 25% is 88%: between 80% and 95%
-    const layout = workbookLayout(plan);
+    const layout = workbookLayout(plan, 'all', { today: TEST_DAY });
     const sheet = sheetOf(layout, 'Card 3b');
     expect(sheet.rows.flat().some((c) => c?.formula?.includes('UnitCost_'))).toBe(false);
     const wb = built(layout);
@@ -467,7 +470,7 @@ describe('a non-financial benefit', () => {
     expect(wb.value('Card 3b', status.row, 1)).toBe('Amber');
     // read back, the measure and its actuals are kept
     const { plan: back } = readPlan(wb.snapshot());
-    expect(cardSheetsOf(workbookLayout(back))).toEqual(cardSheetsOf(layout));
+    expect(cardSheetsOf(workbookLayout(back, 'all', { today: TEST_DAY }))).toEqual(cardSheetsOf(layout));
   });
 });
 
@@ -475,12 +478,12 @@ describe('the task pane commands', () => {
   test('generating the tables from the pane’s plan (which has no cards) keeps the cards people typed', async () => {
     const { generateTables } = await import('../src/workbook/commands');
     const plan = barnetPlan();
-    const wb = built(workbookLayout(plan));
-    const layout = workbookLayout(plan);
+    const wb = built(workbookLayout(plan, 'all', { today: TEST_DAY }));
+    const layout = workbookLayout(plan, 'all', { today: TEST_DAY });
     const at = locate(sheetOf(layout, 'Card 2b'), `${CARD_SECTION.metric} NEL`, '2015/16 Q3', 'Realised reduction');
     wb.setCell('Card 2b', at.row, at.column, 77);
     const fromPane: Plan = { ...plan, cards: undefined };
-    const outcome = await generateTables(wb, fromPane, undefined, { prefer: 'pane' });
+    const outcome = await generateTables(wb, fromPane, TEST_DAY, undefined, { prefer: 'pane' });
     expect(outcome.status).toBe('done');
     expect(wb.value('Card 2b', at.row, at.column)).toBe(77);
     expect(keptCells(layout, wb.snapshot()).get('Card 2c | Sign-off | HSCI Steering Group | Decision')).toBe(

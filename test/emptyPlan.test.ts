@@ -7,10 +7,11 @@ import { auditWorkbook } from '../src/workbook/audit/auditWorkbook';
 import { workbookLayout } from '../src/workbook/workbookLayout';
 import { barnetJsonCopy } from './support/barnet';
 import { engineMismatches } from './support/engineParity';
+import { TEST_DAY } from './support/testDay';
 
 /** Every cell of every sheet that HyperFormula calculates to an error (#CYCLE!, #DIV/0!, #REF!...). */
 function errorCells(plan: Plan): string[] {
-  const layout = workbookLayout(plan);
+  const layout = workbookLayout(plan, 'all', { today: TEST_DAY });
   const wb = new MemoryWorkbook();
   wb.applySync(layout);
   return wb
@@ -26,7 +27,7 @@ function errorCells(plan: Plan): string[] {
 
 function auditFindings(plan: Plan) {
   const wb = new MemoryWorkbook();
-  wb.applySync(workbookLayout(plan));
+  wb.applySync(workbookLayout(plan, 'all', { today: TEST_DAY }));
   return auditWorkbook(wb.snapshot()).findings;
 }
 
@@ -34,7 +35,7 @@ describe('a plan with nothing in it yet', () => {
   test('a new empty plan shows no error cells, agrees with HyperFormula and audits clean', () => {
     const plan = emptyPlan('Barnet', '2025/26');
     expect(errorCells(plan)).toEqual([]);
-    expect(engineMismatches(workbookLayout(plan))).toEqual([]);
+    expect(engineMismatches(workbookLayout(plan, 'all', { today: TEST_DAY }))).toEqual([]);
     expect(auditFindings(plan)).toEqual([]);
   });
 
@@ -47,7 +48,7 @@ describe('a plan with nothing in it yet', () => {
     json.years = json.years.map((y: { label: string }) => ({ label: y.label }));
     const plan = planFromJson(json).plan;
     expect(errorCells(plan)).toEqual([]);
-    expect(engineMismatches(workbookLayout(plan))).toEqual([]);
+    expect(engineMismatches(workbookLayout(plan, 'all', { today: TEST_DAY }))).toEqual([]);
     expect(auditFindings(plan).filter((f) => f.rule !== 'check-failed')).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { findSheet, plannedSnapshot, type WorkbookSnapshot } from '../src/workbo
 import { workbookLayout } from '../src/workbook/workbookLayout';
 import { fileWorkbook, readAsHost } from '../src/workbook/write/fileWorkbook';
 import { barnetJsonCopy } from './support/barnet';
+import { TEST_DAY } from './support/testDay';
 
 /** A built file as a spreadsheet program leaves it after a person renames a sheet: tab and formulas. */
 function renamed(snapshot: WorkbookSnapshot, from: string, to: string): WorkbookSnapshot {
@@ -21,7 +22,7 @@ function renamed(snapshot: WorkbookSnapshot, from: string, to: string): Workbook
 
 describe('a file finds its own sheets as Excel does', () => {
   const plan = planFromJson(barnetJsonCopy()).plan;
-  const built = fileWorkbook(workbookLayout(plan, 'tables'));
+  const built = fileWorkbook(workbookLayout(plan, 'tables', { today: TEST_DAY }));
   const file: WorkbookSnapshot = { sheets: built.sheets.map(plannedSnapshot) };
 
   test('a built workbook carries the registry, very hidden, pointing at each sheet', () => {

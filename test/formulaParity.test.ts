@@ -9,6 +9,7 @@ import { workbookLayout } from '../src/workbook/workbookLayout';
 import { yearSheetName } from '../src/workbook/families/assumptions/names';
 import { barnetJsonCopy, barnetPlan } from './support/barnet';
 import { engineMismatches } from './support/engineParity';
+import { TEST_DAY } from './support/testDay';
 
 function find(wb: MemoryWorkbook, sheet: string, label: string, column: number): unknown {
   const snapshot = wb.snapshot([sheet]).sheets[0];
@@ -18,19 +19,19 @@ function find(wb: MemoryWorkbook, sheet: string, label: string, column: number):
 
 describe('the generated workbook, calculated by an independent engine (HyperFormula)', () => {
   test('every computed cell of the Barnet workbook equals the add-in figure to the penny', () => {
-    expect(engineMismatches(workbookLayout(barnetPlan()))).toEqual([]);
+    expect(engineMismatches(workbookLayout(barnetPlan(), 'all', { today: TEST_DAY }))).toEqual([]);
   });
 
   test('every computed cell of the Income and Expenditure sheets (examples/expenditure-2023-25.json) equals the add-in figure', () => {
     const json = JSON.parse(readFileSync(join(__dirname, '../examples/expenditure-2023-25.json'), 'utf8'));
-    const layout = workbookLayout(planFromJson(json).plan);
+    const layout = workbookLayout(planFromJson(json).plan, 'all', { today: TEST_DAY });
     expect(layout.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Income', 'Expenditure']));
     expect(engineMismatches(layout)).toEqual([]);
   });
 
   test('reproduces the published Barnet totals', () => {
     const wb = new MemoryWorkbook();
-    wb.applySync(workbookLayout(barnetPlan()));
+    wb.applySync(workbookLayout(barnetPlan(), 'all', { today: TEST_DAY }));
     const published = [
       { year: '2014/15', pool: 6634000, nel: 635, saving: 1272540, totalSaving: 1544011 },
       { year: '2015/16', pool: 23412000, nel: 1021, saving: 2046084, totalSaving: 2353506 },
@@ -51,7 +52,7 @@ describe('the generated workbook, calculated by an independent engine (HyperForm
 
   test('shows the right % of pool where the published plan misprints it (2c 2014/15 3.48%, 2b 2015/16 5.52%)', () => {
     const wb = new MemoryWorkbook();
-    wb.applySync(workbookLayout(barnetPlan()));
+    wb.applySync(workbookLayout(barnetPlan(), 'all', { today: TEST_DAY }));
     const share = (year: string, ref: string) => {
       const values = wb.snapshot([yearSheetName(year)]).sheets[0].values;
       const row = values.find((r) => r[1] === ref)!;
@@ -65,14 +66,14 @@ describe('the generated workbook, calculated by an independent engine (HyperForm
   test('changing a unit cost on the Assumptions sheet changes every dependent figure', () => {
     const plan = barnetPlan();
     const wb = new MemoryWorkbook();
-    const layout = workbookLayout(plan);
+    const layout = workbookLayout(plan, 'all', { today: TEST_DAY });
     wb.applySync(layout);
     const name = layout.names.find((n) => n.name === 'UnitCost_NEL')!;
     const row = Number(name.cell.replace(/\D/g, '')) - 1;
     wb.setCell('Assumptions', row, 3, 2500);
     const json = barnetJsonCopy();
     json.unitCosts[0].value = 2500;
-    const expected = workbookLayout(planFromJson(json).plan);
+    const expected = workbookLayout(planFromJson(json).plan, 'all', { today: TEST_DAY });
     for (const sheet of expected.sheets) {
       sheet.rows.forEach((cells, r) =>
         cells.forEach((cell, c) => {
@@ -93,7 +94,7 @@ describe('the generated workbook, calculated by an independent engine (HyperForm
   test('no formula carries a unit cost as a literal', () => {
     const plan = barnetPlan();
     const literals = plan.unitCosts.map((u) => u.value.toString());
-    for (const sheet of workbookLayout(plan).sheets) {
+    for (const sheet of workbookLayout(plan, 'all', { today: TEST_DAY }).sheets) {
       for (const row of sheet.rows) {
         for (const cell of row) {
           if (!cell?.formula) continue;
@@ -137,7 +138,7 @@ describe('the generated workbook, calculated by an independent engine (HyperForm
             },
           }));
           const plan: Plan = planFromJson(json).plan;
-          expect(engineMismatches(workbookLayout(plan))).toEqual([]);
+          expect(engineMismatches(workbookLayout(plan, 'all', { today: TEST_DAY }))).toEqual([]);
         },
       ),
       { numRuns: 25 },

@@ -9,11 +9,12 @@ import type { Scalar } from '../src/workbook/sheetPlan';
 import { workbookLayout } from '../src/workbook/workbookLayout';
 import { barnetJsonCopy, barnetPlan } from './support/barnet';
 import { planFromJson } from '../src/domain/planJson';
+import { TEST_DAY } from './support/testDay';
 
 /** The workbook a pane has just generated for a plan, in HyperFormula. */
 function generated(plan = barnetPlan()): MemoryWorkbook {
   const wb = new MemoryWorkbook();
-  wb.applySync(workbookLayout(plan, 'tables'));
+  wb.applySync(workbookLayout(plan, 'tables', { today: TEST_DAY }));
   return wb;
 }
 
@@ -44,7 +45,7 @@ function formulaFindings(wb: MemoryWorkbook) {
 }
 
 async function refresh(wb: MemoryWorkbook, base: ReturnType<typeof barnetPlan>) {
-  const outcome = await generateTables(wb, base, undefined, { base });
+  const outcome = await generateTables(wb, base, TEST_DAY, undefined, { base });
   if (outcome.status !== 'done') throw new Error(`refresh did not write: ${JSON.stringify(outcome)}`);
   return outcome.plan;
 }
@@ -178,7 +179,7 @@ describe('a total a person types inside a block', () => {
       [{ sheet: POOL_SHEETS.pool, cell: `A${row + 1}` }, true, expect.stringMatching(/totals the rows above it/)],
     ]);
     const before = JSON.stringify(wb.snapshot());
-    const outcome = await generateTables(wb, plan, undefined, { base: plan });
+    const outcome = await generateTables(wb, plan, TEST_DAY, undefined, { base: plan });
     expect(outcome.status).toBe('invalid');
     expect(JSON.stringify(wb.snapshot())).toBe(before);
   });
@@ -197,7 +198,7 @@ describe('a total a person types inside a block', () => {
       cost,
       `=SUM(${String.fromCharCode(65 + cost)}${head + 2}:${String.fromCharCode(65 + cost)}${row})`,
     );
-    const outcome = await generateTables(wb, plan, undefined, { base: plan });
+    const outcome = await generateTables(wb, plan, TEST_DAY, undefined, { base: plan });
     expect(outcome.status === 'invalid' && outcome.problems.map((p) => [p.where, p.message])).toEqual([
       [{ sheet: SHEET.schemes, cell: `A${row + 1}` }, expect.stringMatching(/totals the rows above it/)],
     ]);

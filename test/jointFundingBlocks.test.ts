@@ -16,13 +16,14 @@ import { readPlan } from '../src/workbook/families/planReader';
 import type { Scalar } from '../src/workbook/sheetPlan';
 import { workbookLayout } from '../src/workbook/workbookLayout';
 import { sameFigure } from './support/figures';
+import { TEST_DAY } from './support/testDay';
 
 const examplePlan = (): Plan =>
   planFromJson(JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'examples', 'joint-funding.json'), 'utf8'))).plan;
 
 function built(plan: Plan): MemoryWorkbook {
   const wb = new MemoryWorkbook();
-  wb.applySync(workbookLayout(plan, 'tables'));
+  wb.applySync(workbookLayout(plan, 'tables', { today: TEST_DAY }));
   return wb;
 }
 
@@ -65,7 +66,7 @@ function asPackage(cells: readonly Scalar[]): JointPackage {
  * layout of `plan` caches at the same cell: the mismatches, "cell: workbook …, decimal.js …".
  */
 function figuresAgainst(wb: MemoryWorkbook, plan: Plan, sheet: string): string[] {
-  const laid = workbookLayout(plan, 'tables').sheets.find((s) => s.name === sheet)!;
+  const laid = workbookLayout(plan, 'tables', { today: TEST_DAY }).sheets.find((s) => s.name === sheet)!;
   const formulas = wb.snapshot([sheet]).sheets[0].formulas ?? [];
   const bad: string[] = [];
   laid.rows.forEach((row, r) =>
@@ -142,7 +143,7 @@ describe('a package typed in the room under the register', () => {
     ]);
     expect(auditWorkbook(wb.snapshot()).findings).toEqual([]);
 
-    const outcome = await generateTables(wb, plan, undefined, { base: plan });
+    const outcome = await generateTables(wb, plan, TEST_DAY, undefined, { base: plan });
     expect(outcome.status).toBe('done');
     expect(readPlan(wb.snapshot()).plan.jointFunding!.packages.map((p) => p.ref)).toContain('NEW-1');
     expect(auditWorkbook(wb.snapshot()).findings).toEqual([]);
@@ -180,13 +181,13 @@ describe('a package typed in the room under the register', () => {
     ]);
 
     const before = JSON.stringify(wb.snapshot());
-    expect((await generateTables(wb, plan, undefined, { base: plan })).status).toBe('invalid');
+    expect((await generateTables(wb, plan, TEST_DAY, undefined, { base: plan })).status).toBe('invalid');
     expect(JSON.stringify(wb.snapshot())).toBe(before);
 
     // The person moves the sub-total out (deletes it here); the refresh then keeps both packages.
     typeRow(wb, JOINT_SHEETS.register, third, ['']);
     wb.setCell(JOINT_SHEETS.register, third, weekly, null);
-    expect((await generateTables(wb, plan, undefined, { base: plan })).status).toBe('done');
+    expect((await generateTables(wb, plan, TEST_DAY, undefined, { base: plan })).status).toBe('done');
     expect(
       readJointFunding(wb.snapshot())!
         .jointFunding.packages.slice(-2)
@@ -205,14 +206,14 @@ describe('a package typed in the room under the register', () => {
     const expected = withPackages(plan, [asPackage(cells)]);
 
     const people = (p: Plan) =>
-      workbookLayout(p, 'tables')
+      workbookLayout(p, 'tables', { today: TEST_DAY })
         .sheets.find((s) => s.name === JOINT_SHEETS.summary)!
         .rows.find((r) => r[0]?.value === 'People covered on the as-at date')![1]!.result;
     expect(figureRow(wb, 'People covered on the as-at date')[1]).toBe(people(expected));
     const before = auditWorkbook(wb.snapshot()).findings.filter((f) => !clean.some((c) => c.cell === f.cell));
     expect(before.map((f) => [f.sheet, f.rule])).toEqual([[JOINT_SHEETS.summary, 'out-of-date']]);
 
-    await generateTables(wb, plan, undefined, { base: plan });
+    await generateTables(wb, plan, TEST_DAY, undefined, { base: plan });
     expect(figuresAgainst(wb, expected, JOINT_SHEETS.summary)).toEqual([]);
     expect(values(wb, JOINT_SHEETS.summary).some((r) => r[0] === 'Westmarch ICB')).toBe(true);
     expect(auditWorkbook(wb.snapshot()).findings).toEqual(clean);
@@ -239,7 +240,7 @@ describe('a package typed in the room under the register', () => {
       [JOINT_SHEETS.register, 'out-of-date', `A${first + 3}`],
     ]);
 
-    await generateTables(wb, plan, undefined, { base: plan });
+    await generateTables(wb, plan, TEST_DAY, undefined, { base: plan });
     expect(readJointFunding(wb.snapshot())!.jointFunding.packages.map((p) => p.ref)).toEqual(
       packages.map((p) => p.ref),
     );
@@ -308,7 +309,8 @@ describe('a package typed in the room under the register', () => {
       '25',
     ]);
     // The register's live lookups cover the room under the rules: the package takes 25% now.
-    const rows = (p: Plan) => workbookLayout(p, 'tables').sheets.find((s) => s.name === JOINT_SHEETS.register)!;
+    const rows = (p: Plan) =>
+      workbookLayout(p, 'tables', { today: TEST_DAY }).sheets.find((s) => s.name === JOINT_SHEETS.register)!;
     const share = REGISTER_COLUMNS.findIndex(([k]) => k === 'icbWeekly');
     expect(wb.value(JOINT_SHEETS.register, registerRow, share)).toBe(rows(expected).rows[registerRow][share]!.result);
     expect(wb.value(JOINT_SHEETS.register, registerRow, share)).not.toBe(rows(plan).rows[registerRow][share]!.result);
@@ -317,7 +319,7 @@ describe('a package typed in the room under the register', () => {
     expect(before.length).toBeGreaterThan(0);
     expect(before.filter((f) => f.rule !== 'out-of-date')).toEqual([]);
 
-    await generateTables(wb, plan, undefined, { base: plan });
+    await generateTables(wb, plan, TEST_DAY, undefined, { base: plan });
     expect(readJointFunding(wb.snapshot())!.jointFunding.rules).toHaveLength(jf.rules.length + 1);
     expect(figuresAgainst(wb, expected, JOINT_SHEETS.summary)).toEqual([]);
     expect(auditWorkbook(wb.snapshot()).findings).toEqual(clean);

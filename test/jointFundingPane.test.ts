@@ -12,6 +12,7 @@ import {
   readRegister,
 } from '../src/workbook/jointFundingCommands';
 import { csvRows, importPackages } from '../src/domain/jointFundingImport';
+import { TEST_DAY } from './support/testDay';
 
 const examplePlan = () =>
   planFromJson(JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'examples', 'joint-funding.json'), 'utf8'))).plan;
@@ -20,14 +21,14 @@ describe('the Joint funding pane’s commands', () => {
   test('adding the ICB contribution puts one pool line per ICB at its share in the year, and adding again replaces them', async () => {
     const plan = examplePlan();
     const host = new MemoryWorkbook();
-    await startPlan(host, plan);
+    await startPlan(host, plan, TEST_DAY);
     const register = (await readRegister(host))!;
     expect(register.jointFunding.packages).toHaveLength(39);
     const jf = plan.jointFunding!;
     const expected = jointSummary(jf.packages, jf.rules, jf.asAt!, '2023/24');
 
     for (let i = 0; i < 2; i++) {
-      const outcome = await addIcbContributions(host, jf.asAt!, '2023/24');
+      const outcome = await addIcbContributions(host, jf.asAt!, '2023/24', TEST_DAY);
       if (outcome.status !== 'done') throw new Error(JSON.stringify(outcome));
       expect(outcome.contributions.map((c) => c.source)).toEqual(
         expected.byIcb.map((g) => icbContributionSource(g.key)),
@@ -45,8 +46,8 @@ describe('the Joint funding pane’s commands', () => {
 
   test('a year outside the plan is refused with the years it has', async () => {
     const host = new MemoryWorkbook();
-    await startPlan(host, examplePlan());
-    const outcome = await addIcbContributions(host, examplePlan().jointFunding!.asAt!, '2030/31');
+    await startPlan(host, examplePlan(), TEST_DAY);
+    const outcome = await addIcbContributions(host, examplePlan().jointFunding!.asAt!, '2030/31', TEST_DAY);
     expect(outcome.status === 'invalid' && outcome.problems[0].message).toMatch(
       /2030\/31 is not a year of this plan \(2023\/24, 2024\/25\)/,
     );
@@ -54,13 +55,13 @@ describe('the Joint funding pane’s commands', () => {
 
   test('importing an export adds its packages to the register; one following a rule the register lacks is refused', async () => {
     const host = new MemoryWorkbook();
-    await startPlan(host, examplePlan());
+    await startPlan(host, examplePlan(), TEST_DAY);
     const csv = [
       'Person ID,Funding type,ICB,Start date,Weekly cost,Split method',
       'NEW-1,s117,North Riverside ICB,01/05/2023,500,',
       'NEW-2,Care Act,Southvale ICB,2023-06-01,"£1,000.00",50:50',
     ].join('\n');
-    const done = await importIntoRegister(host, importPackages(csvRows(csv)).jointFunding);
+    const done = await importIntoRegister(host, importPackages(csvRows(csv)).jointFunding, TEST_DAY);
     expect(done.status).toBe('done');
     expect((await readRegister(host))!.jointFunding.packages.map((p) => p.person).slice(-2)).toEqual([
       'NEW-1',
@@ -69,7 +70,7 @@ describe('the Joint funding pane’s commands', () => {
     const unknown = importPackages(
       csvRows('Person ID,Funding type,ICB,Start date,Weekly cost\nNEW-3,s117,Elsewhere ICB,01/05/2023,500'),
     ).jointFunding;
-    const refused = await importIntoRegister(host, unknown);
+    const refused = await importIntoRegister(host, unknown, TEST_DAY);
     expect(refused.status === 'invalid' && refused.problems[0].message).toMatch(/no default rule for Elsewhere ICB/);
     expect((await readRegister(host))!.jointFunding.packages).toHaveLength(41);
   });

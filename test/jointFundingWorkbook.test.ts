@@ -11,6 +11,7 @@ import { jointFundingToJson } from '../src/domain/jointFundingJson';
 import { describeLocation } from '../src/domain/problems';
 import { engineMismatches } from './support/engineParity';
 import { randomJointPlanJson } from './support/randomJointFunding';
+import { TEST_DAY } from './support/testDay';
 
 const examplePlan = () =>
   planFromJson(JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'examples', 'joint-funding.json'), 'utf8'))).plan;
@@ -22,12 +23,14 @@ function row(wb: MemoryWorkbook, sheet: string, label: string): unknown[] {
 
 describe('the joint-funding sheets, calculated by HyperFormula', () => {
   test('every formula cell of the example equals the add-in figure to the penny', () => {
-    expect(engineMismatches(workbookLayout(examplePlan()), Object.values(JOINT_SHEETS))).toEqual([]);
+    expect(
+      engineMismatches(workbookLayout(examplePlan(), 'all', { today: TEST_DAY }), Object.values(JOINT_SHEETS)),
+    ).toEqual([]);
   });
 
   test("the example's ICB contribution is £31,848.11 a week and £1,656,101.72 a year, as formula results", () => {
     const wb = new MemoryWorkbook();
-    wb.applySync(workbookLayout(examplePlan()));
+    wb.applySync(workbookLayout(examplePlan(), 'all', { today: TEST_DAY }));
     expect(row(wb, JOINT_SHEETS.summary, 'Weekly cost')[3]).toBe(31848.11);
     expect(row(wb, JOINT_SHEETS.summary, 'Full year')[3]).toBe(1656101.72);
     expect(row(wb, JOINT_SHEETS.summary, "The ICB's contribution")[1]).toBe(1656101.72);
@@ -37,7 +40,7 @@ describe('the joint-funding sheets, calculated by HyperFormula', () => {
 
   test('changing the as-at date on the sheet changes who is covered', () => {
     const wb = new MemoryWorkbook();
-    wb.applySync(workbookLayout(examplePlan()));
+    wb.applySync(workbookLayout(examplePlan(), 'all', { today: TEST_DAY }));
     const values = wb.snapshot([JOINT_SHEETS.summary]).sheets[0].values;
     const asAtRow = values.findIndex((r) => r[0] === 'As at');
     wb.setCell(JOINT_SHEETS.summary, asAtRow, 1, 45000); // 15 March 2023: later packages had not started
@@ -50,7 +53,9 @@ describe('random registers: decimal.js and HyperFormula agree to the penny', () 
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 1, max: 40 }), (seed, count) => {
         const plan = planFromJson(randomJointPlanJson(seed, count)).plan;
-        expect(engineMismatches(workbookLayout(plan, 'tables'), Object.values(JOINT_SHEETS))).toEqual([]);
+        expect(
+          engineMismatches(workbookLayout(plan, 'tables', { today: TEST_DAY }), Object.values(JOINT_SHEETS)),
+        ).toEqual([]);
       }),
       { numRuns: 25 },
     );
@@ -61,7 +66,7 @@ describe('reading the register back from the workbook', () => {
   test('the packages, tasks, rules and settings read back as they were written', () => {
     const plan = examplePlan();
     const wb = new MemoryWorkbook();
-    wb.applySync(workbookLayout(plan));
+    wb.applySync(workbookLayout(plan, 'all', { today: TEST_DAY }));
     const read = readJointFunding(wb.snapshot())!;
     expect(read.problems).toEqual([]);
     expect(jointFundingToJson(read.jointFunding)).toEqual(jointFundingToJson(plan.jointFunding!));
@@ -69,7 +74,7 @@ describe('reading the register back from the workbook', () => {
 
   test('a bad cell is a problem naming it, and only that package is left out', () => {
     const wb = new MemoryWorkbook();
-    wb.applySync(workbookLayout(examplePlan()));
+    wb.applySync(workbookLayout(examplePlan(), 'all', { today: TEST_DAY }));
     const first = REGISTER_HEADER_ROW + 1;
     wb.setCell(JOINT_SHEETS.register, first + 2, registerColumn('weeklyCost'), 'about a grand');
     wb.setCell(JOINT_SHEETS.register, first + 4, registerColumn('end'), '01/01/2001');

@@ -14,6 +14,7 @@ import { POOL_SHEETS } from '../src/workbook/families/pool/names';
 import { readPlan } from '../src/workbook/families/planReader';
 import type { Scalar } from '../src/workbook/sheetPlan';
 import { workbookLayout } from '../src/workbook/workbookLayout';
+import { TEST_DAY } from './support/testDay';
 
 /**
  * Money a finance lead can reconcile: the joint-funding and pool figures of a plan whose register
@@ -150,7 +151,7 @@ function builtWithPaneLines(json: Json): { wb: MemoryWorkbook; plan: Plan } {
   const withLines = withIcbContributions(read.plan, jf.asAt!, YEAR);
   if ('error' in withLines) throw new Error(withLines.error);
   const wb = new MemoryWorkbook();
-  wb.applySync(workbookLayout(withLines.plan, 'tables'));
+  wb.applySync(workbookLayout(withLines.plan, 'tables', { today: TEST_DAY }));
   return { wb, plan: withLines.plan };
 }
 

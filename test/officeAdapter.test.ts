@@ -9,6 +9,7 @@ import { workbookLayout } from '../src/workbook/workbookLayout';
 import { barnetJsonCopy } from './support/barnet';
 import { bigPlan } from './support/bigPlan';
 import { FakeWorkbook, loadExcel, REQUEST_LIMIT, type RecordedCall } from './support/officeRecorder';
+import { TEST_DAY } from './support/testDay';
 
 const barnet = (): Plan => planFromJson(barnetJsonCopy()).plan;
 
@@ -55,11 +56,11 @@ function plannedCells(plan: WorkbookPlan): Set<string> {
 }
 
 describe('writing a plan to Excel through Office.js', () => {
-  const barnetWorkbook = workbookLayout(barnet());
+  const barnetWorkbook = workbookLayout(barnet(), 'all', { today: TEST_DAY });
   let thousand: WorkbookPlan;
   beforeAll(() => {
     // As Generate writes it: the tables alone (the Benefits Summary comes with the cards, and with it the write passes the adapter's request cap).
-    thousand = workbookLayout(bigPlan(1000), 'tables');
+    thousand = workbookLayout(bigPlan(1000), 'tables', { today: TEST_DAY });
   });
 
   test('the Barnet workbook takes two requests and a 1,000-scheme workbook at most three (plus Excel.run clean-up)', async () => {
@@ -80,7 +81,7 @@ describe('writing a plan to Excel through Office.js', () => {
     // Apply big requests without their cell arrays: this test is about request sizes, and it keeps the test quick.
     const book = new FakeWorkbook();
     office.setResponder((body, call) => book.respond(call.bodyBytes > 100_000 ? withoutArrays(body) : body, call));
-    await new OfficeWorkbook(office.Excel).apply(workbookLayout(bigPlan(300)));
+    await new OfficeWorkbook(office.Excel).apply(workbookLayout(bigPlan(300), 'all', { today: TEST_DAY }));
     const work = workCalls(office.calls);
     const sizes = work.map((c) => c.bodyBytes);
     const total = sizes.reduce((a, b) => a + b, 0);
@@ -126,7 +127,7 @@ describe('writing a plan to Excel through Office.js', () => {
       json.schemes[i].name = name;
     });
     const book = new FakeWorkbook();
-    const office = await applyTo(book, workbookLayout(planFromJson(json).plan));
+    const office = await applyTo(book, workbookLayout(planFromJson(json).plan, 'all', { today: TEST_DAY }));
     const bodies = office.calls.map((c) => c.bodyText).join('\n');
     names.forEach((name, i) => {
       // Excel's own "this is text" mark goes before the text...
@@ -179,7 +180,7 @@ describe('writing a plan to Excel through Office.js', () => {
 
   test('applying to a workbook that already has the tables rebuilds them, and a shorter plan leaves no stale rows', async () => {
     const book = new FakeWorkbook();
-    await applyTo(book, withoutCardSheets(workbookLayout(bigPlan(40))));
+    await applyTo(book, withoutCardSheets(workbookLayout(bigPlan(40), 'all', { today: TEST_DAY })));
     // 40 schemes and the blank rows the table keeps for more.
     expect(book.tables.get('schemes')!.address).toBe(`Schemes!A4:P${44 + ROOM_TO_GROW}`);
     const again = await applyTo(book, withoutCardSheets(barnetWorkbook));
@@ -248,7 +249,7 @@ describe('reading the workbook back through Office.js', () => {
 
   test("what apply wrote reads back as the plan's text and formulas", async () => {
     const book = new FakeWorkbook();
-    const office = await applyTo(book, workbookLayout(barnet()));
+    const office = await applyTo(book, workbookLayout(barnet(), 'all', { today: TEST_DAY }));
     const snapshot = await new OfficeWorkbook(office.Excel).read(['Schemes', 'BCF 2014-15']);
     const schemes = snapshot.sheets[0];
     expect(schemes.values[4].slice(0, 2)).toEqual(['1a', 'Self-management and prevention']);

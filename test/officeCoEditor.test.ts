@@ -7,6 +7,7 @@ import { isBookkeeping } from '../src/workbook/ownership';
 import { barnetJsonCopy } from './support/barnet';
 import { withCost } from './support/planEdits';
 import { FakeWorkbook, loadExcel, scripted, type RecordedCall } from './support/officeRecorder';
+import { TEST_DAY } from './support/testDay';
 
 /**
  * The Office adapter as a co-editor, driven through Microsoft's client library against the
@@ -55,7 +56,7 @@ function expectUnchanged(before: Map<string, string>, after: FakeWorkbook, label
 
 async function prepared(plan: Plan): Promise<FakeWorkbook> {
   const book = new FakeWorkbook({ sheets: { Notes: [['My own notes'], [42]] } });
-  const { error } = await run(book, (host) => startPlan(host, plan));
+  const { error } = await run(book, (host) => startPlan(host, plan, TEST_DAY));
   expect(error).toBeUndefined();
   return book;
 }
@@ -88,20 +89,20 @@ describe('a command that fails part way leaves the workbook as it was', () => {
   test('Generate (a refresh that changes one cost, and one that adds a scheme) on Barnet', async () => {
     const start = await prepared(barnet());
     await failEachRequest(start, (host) =>
-      generateTables(host, withCost(barnet(), '1a', 36000), undefined, { base: barnet() }),
+      generateTables(host, withCost(barnet(), '1a', 36000), TEST_DAY, undefined, { base: barnet() }),
     );
     const json = barnetJsonCopy();
     json.schemes.push({ ...json.schemes[0], ref: '9z', name: 'A new scheme' });
     const added = planFromJson(json).plan;
-    await failEachRequest(start, (host) => generateTables(host, added, undefined, { base: barnet() }));
+    await failEachRequest(start, (host) => generateTables(host, added, TEST_DAY, undefined, { base: barnet() }));
   });
 
   test('create cards and load example on Barnet', async () => {
     const tablesOnly = await prepared(withoutCards(barnet()));
     // The cards are kept in the workbook's Assumptions: create them by refreshing after the plan has records.
-    await failEachRequest(tablesOnly, (host) => startPlan(host, barnet(), undefined, { replace: true }));
+    await failEachRequest(tablesOnly, (host) => startPlan(host, barnet(), TEST_DAY, undefined, { replace: true }));
     const withCards = await prepared(barnet());
-    await failEachRequest(withCards, (host) => refreshCards(host));
+    await failEachRequest(withCards, (host) => refreshCards(host, TEST_DAY));
   });
 
   test('with requests capped at 150 KB, a rebuild goes through staging sheets copied over in the last request', async () => {
@@ -109,7 +110,7 @@ describe('a command that fails part way leaves the workbook as it was', () => {
     const json = barnetJsonCopy();
     json.schemes.push({ ...json.schemes[0], ref: '9z', name: 'A new scheme' });
     const added = planFromJson(json).plan;
-    const command: Command = (host) => generateTables(host, added, undefined, { base: barnet() });
+    const command: Command = (host) => generateTables(host, added, TEST_DAY, undefined, { base: barnet() });
     const clean = await failEachRequest(start, command, 150_000);
     const writes = clean.calls.filter((c) => c.touched?.size);
     expect(writes.length).toBeGreaterThan(1);
@@ -130,7 +131,7 @@ describe('a command that fails part way leaves the workbook as it was', () => {
 
   test('a Start plan that stopped before its last request is finished by the next, not taken for a plan', async () => {
     const start = new FakeWorkbook({ sheets: { Notes: [['My own notes'], [42]] } });
-    const command: Command = (host) => startPlan(host, barnet());
+    const command: Command = (host) => startPlan(host, barnet(), TEST_DAY);
     const whole = start.clone();
     const clean = await run(whole, command, { maxRequestBytes: 150_000 });
     const lastWrite = clean.calls.map((c, i) => (c.touched?.size ? i + 1 : 0)).reduce((a, b) => Math.max(a, b), 0);
@@ -155,7 +156,7 @@ describe('a command that fails part way leaves the workbook as it was', () => {
     const names = new Set([...start.sheets.keys()]);
     const { calls } = await run(
       start,
-      (host) => generateTables(host, withCost(barnet(), '1a', 36000), undefined, { base: barnet() }),
+      (host) => generateTables(host, withCost(barnet(), '1a', 36000), TEST_DAY, undefined, { base: barnet() }),
       {},
     );
     expect(earlyTouches(calls, names)).toEqual([]);
@@ -193,7 +194,7 @@ describe("a person's own sheets", () => {
   test("named like the add-in's come through Start plan and Generate untouched, and the person is told", async () => {
     const book = theirs();
     const before = picture(book);
-    const started = await run(book, (host) => startPlan(host, barnet()));
+    const started = await run(book, (host) => startPlan(host, barnet(), TEST_DAY));
     expect(started.error).toBeUndefined();
     expect((started.result as any).notices.join(' ')).toMatch(
       /Your sheet "pool" was left as it is; the add-in's Pool sheet is called "BCF Pool"/,
@@ -205,7 +206,7 @@ describe("a person's own sheets", () => {
     expect(book.names.get('bcf_unitcost_nel')?.formula).toMatch(/^=Assumptions!/);
 
     const generated = await run(book, (host) =>
-      generateTables(host, withCost(barnet(), '1a', 36000), undefined, { base: barnet() }),
+      generateTables(host, withCost(barnet(), '1a', 36000), TEST_DAY, undefined, { base: barnet() }),
     );
     expect(generated.error).toBeUndefined();
     expect((generated.result as any).status).toBe('done');
@@ -224,7 +225,7 @@ describe("a person's own sheets", () => {
     const read = await run(book, (host) => loadPlanFromWorkbook(host));
     expect((read.result as any).status).toBe('loaded');
     const generated = await run(book, (host) =>
-      generateTables(host, withCost(barnet(), '1a', 36000), undefined, { base: barnet() }),
+      generateTables(host, withCost(barnet(), '1a', 36000), TEST_DAY, undefined, { base: barnet() }),
     );
     expect((generated.result as any).status).toBe('done');
     expect(book.sheets.has('schemes')).toBe(false);
@@ -238,7 +239,7 @@ describe('a workbook made before the add-in kept a registry', () => {
     (book as any).deleteSheet('BCF Registry');
     const before = [...book.sheets.keys()].sort();
     const generated = await run(book, (host) =>
-      generateTables(host, withCost(barnet(), '1a', 36000), undefined, { base: barnet() }),
+      generateTables(host, withCost(barnet(), '1a', 36000), TEST_DAY, undefined, { base: barnet() }),
     );
     expect((generated.result as any).status).toBe('done');
     expect([...book.sheets.keys()].filter((k) => !isBookkeeping(k)).sort()).toEqual(before);
@@ -289,14 +290,14 @@ describe('co-authoring', () => {
   test("a co-author's edit between the command's read and its write is kept", async () => {
     const book = await prepared(barnet());
     const clean = await run(book.clone(), (host) =>
-      generateTables(host, withCost(barnet(), '1a', 36000), undefined, { base: barnet() }),
+      generateTables(host, withCost(barnet(), '1a', 36000), TEST_DAY, undefined, { base: barnet() }),
     );
     const writeRequest = clean.calls.findIndex((c) => c.touched?.size) + 1;
     // A co-author changes scheme 1b's cost just before the write arrives.
     const coAuthor = (n: number, b: FakeWorkbook) => n === writeRequest && b.setCell(b.sheet('Schemes'), 5, 6, 12345);
     const done = await run(
       book,
-      (host) => generateTables(host, withCost(barnet(), '1a', 36000), undefined, { base: barnet() }),
+      (host) => generateTables(host, withCost(barnet(), '1a', 36000), TEST_DAY, undefined, { base: barnet() }),
       { before: coAuthor },
     );
     expect((done.result as any).status).toBe('done');
@@ -307,13 +308,13 @@ describe('co-authoring', () => {
   test('where the co-author changed the very cell the pane changed, their entry is put back and the conflict is reported', async () => {
     const book = await prepared(barnet());
     const clean = await run(book.clone(), (host) =>
-      generateTables(host, withCost(barnet(), '1a', 36000), undefined, { base: barnet() }),
+      generateTables(host, withCost(barnet(), '1a', 36000), TEST_DAY, undefined, { base: barnet() }),
     );
     const writeRequest = clean.calls.findIndex((c) => c.touched?.size) + 1;
     const coAuthor = (n: number, b: FakeWorkbook) => n === writeRequest && b.setCell(b.sheet('Schemes'), 4, 6, 50000);
     const done = await run(
       book,
-      (host) => generateTables(host, withCost(barnet(), '1a', 36000), undefined, { base: barnet() }),
+      (host) => generateTables(host, withCost(barnet(), '1a', 36000), TEST_DAY, undefined, { base: barnet() }),
       { before: coAuthor },
     );
     expect((done.result as any).status).toBe('conflict');

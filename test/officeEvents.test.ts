@@ -5,6 +5,7 @@ import { barnetPlan } from './support/barnet';
 import { barnetInExcel, costCell, settle } from './support/excelEvents';
 import { withCost } from './support/planEdits';
 import { FakeWorkbook, loadExcel, type LoadedExcel } from './support/officeRecorder';
+import { TEST_DAY } from './support/testDay';
 
 /** Every WorksheetChanged event the client hands to a handler of its own, as Excel's client builds it. */
 async function recordEvents(office: LoadedExcel): Promise<Excel.WorksheetChangedEventArgs[]> {
@@ -72,7 +73,7 @@ describe('the add-in hears when people change the workbook (OfficeWorkbook.watch
     let heard = 0;
     await host.watch(() => heard++);
 
-    const outcome = await generateTables(host, withCost(barnetPlan(), '2b', 1157451, '2014/15'), undefined, {
+    const outcome = await generateTables(host, withCost(barnetPlan(), '2b', 1157451, '2014/15'), TEST_DAY, undefined, {
       base: barnetPlan(),
     });
     expect(outcome.status).toBe('done');
@@ -101,7 +102,7 @@ describe('the add-in hears when people change the workbook (OfficeWorkbook.watch
     const host = new OfficeWorkbook(office.Excel, { maxRequestBytes: 40_000 });
     let heard = 0;
     await host.watch(() => heard++);
-    expect((await startPlan(host, barnetPlan())).status).toBe('done');
+    expect((await startPlan(host, barnetPlan(), TEST_DAY)).status).toBe('done');
     await settle();
     const deleted = office.events().filter((e) => e.type === 'WorksheetDeleted');
     expect(deleted).toHaveLength(1); // the pending sheet, in the command's last request

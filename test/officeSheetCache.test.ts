@@ -8,6 +8,7 @@ import { barnetJsonCopy } from './support/barnet';
 import { withCost } from './support/planEdits';
 import { settle } from './support/excelEvents';
 import { FakeWorkbook, loadExcel, type RecordedCall } from './support/officeRecorder';
+import { TEST_DAY } from './support/testDay';
 
 /**
  * A pane session against the recording double: after the first read, a command reads again only the
@@ -82,7 +83,7 @@ function done(outcome: CommandOutcome): Extract<CommandOutcome, { status: 'done'
 
 async function opened() {
   const s = session();
-  await s.run((h) => startPlan(h, barnet()));
+  await s.run((h) => startPlan(h, barnet(), TEST_DAY));
   const read = await s.run((h) => loadPlanFromWorkbook(h));
   if (read.result.status !== 'loaded') throw new Error(read.result.status);
   return { ...s, plan: read.result.plan };
@@ -91,14 +92,14 @@ async function opened() {
 describe('a command reads only the sheets that changed since the last', () => {
   test('opening the pane reads every card; a refresh after it reads none, in 3 requests under 50 KB', async () => {
     const s = session();
-    await s.run((h) => startPlan(h, barnet()));
+    await s.run((h) => startPlan(h, barnet(), TEST_DAY));
     const open = await s.run((h) => loadPlanFromWorkbook(h));
     if (open.result.status !== 'loaded') throw new Error(open.result.status);
     const cards = open.result.plan.cards!.records.length;
     expect(cards).toBeGreaterThan(2);
     expect([...sheetsRead(open.calls)].filter((n) => n.startsWith('Card '))).toHaveLength(cards);
     const base = open.result.plan;
-    const refresh = await s.run((h) => generateTables(h, withCost(base, '1a', 36000), undefined, { base }));
+    const refresh = await s.run((h) => generateTables(h, withCost(base, '1a', 36000), TEST_DAY, undefined, { base }));
     done(refresh.result);
     expect([...sheetsRead(refresh.calls)]).toEqual([]);
     expect(refresh.calls.length).toBeLessThanOrEqual(3);
@@ -110,7 +111,9 @@ describe('a command reads only the sheets that changed since the last', () => {
     const s = await opened();
     const row = spareBarrierRow(s.book, 'Card 1a');
     s.book.setCell(s.book.sheet('Card 1a'), row, 0, 'Transport contract ends in March');
-    const refresh = await s.run((h) => generateTables(h, withCost(s.plan, '1a', 36000), undefined, { base: s.plan }));
+    const refresh = await s.run((h) =>
+      generateTables(h, withCost(s.plan, '1a', 36000), TEST_DAY, undefined, { base: s.plan }),
+    );
     const outcome = done(refresh.result);
     // Only the card whose stamp changed is read again.
     expect([...sheetsRead(refresh.calls)]).toEqual(['Card 1a']);
@@ -124,14 +127,14 @@ describe('a command reads only the sheets that changed since the last', () => {
     const row = spareBarrierRow(s.book, 'Card 2b');
     // Typed after the refresh's first request (which read the stamps) and before its last.
     const first = await s.run(
-      (h) => generateTables(h, withCost(s.plan, '1a', 36000), undefined, { base: s.plan }),
+      (h) => generateTables(h, withCost(s.plan, '1a', 36000), TEST_DAY, undefined, { base: s.plan }),
       (k) => {
         if (k === 2) s.book.setCell(s.book.sheet('Card 2b'), row, 0, 'Typed during the refresh');
       },
     );
     const base = done(first.result).plan;
     expect(s.book.cell('Card 2b', `A${row + 1}`)?.value).toBe('Typed during the refresh');
-    const next = await s.run((h) => generateTables(h, withCost(base, '1a', 37000), undefined, { base }));
+    const next = await s.run((h) => generateTables(h, withCost(base, '1a', 37000), TEST_DAY, undefined, { base }));
     expect([...sheetsRead(next.calls)]).toContain('Card 2b');
     const card = done(next.result).plan.cards!.records.find((c) => c.scheme === '2b')!;
     expect(card.barriers).toContain('Typed during the refresh');
@@ -145,7 +148,9 @@ describe('a command reads only the sheets that changed since the last', () => {
     const [key, cell] = [...sheet.cells].find(([, c]) => typeof c.value === 'number' && !c.formula)!;
     const [r, c] = key.split(',').map(Number);
     s.book.setCell(sheet, r, c, (cell.value as number) + 1);
-    const refresh = await s.run((h) => generateTables(h, withCost(s.plan, '1a', 36000), undefined, { base: s.plan }));
+    const refresh = await s.run((h) =>
+      generateTables(h, withCost(s.plan, '1a', 36000), TEST_DAY, undefined, { base: s.plan }),
+    );
     done(refresh.result);
     expect([...sheetsRead(refresh.calls)]).toEqual(['Card 1a']);
   });
@@ -159,7 +164,9 @@ describe('a command reads only the sheets that changed since the last', () => {
     expect(changed).not.toBe(typed);
     s.book.edit('Card 1a', `A${row + 1}`, [[changed]], { by: 'coauthor' });
     await settle();
-    const refresh = await s.run((h) => generateTables(h, withCost(s.plan, '1a', 36000), undefined, { base: s.plan }));
+    const refresh = await s.run((h) =>
+      generateTables(h, withCost(s.plan, '1a', 36000), TEST_DAY, undefined, { base: s.plan }),
+    );
     expect([...sheetsRead(refresh.calls)]).toEqual(['Card 1a']);
     expect(done(refresh.result).plan.cards!.records.find((c) => c.scheme === '1a')!.barriers).toContain(changed);
     stop();

@@ -9,6 +9,7 @@ import { figuresInYear, nextYear, withYearAdded, withYearRemoved, yearToAddProbl
 import { checkPlan } from '../src/domain/planRules';
 import { generateTables, loadPlanFromWorkbook, startPlan } from '../src/workbook/commands';
 import { figureDifference } from './support/figures';
+import { TEST_DAY } from './support/testDay';
 
 const barnet = (): Plan =>
   planFromJson(JSON.parse(readFileSync(path.join(__dirname, '../examples/barnet-2014-16.json'), 'utf8'))).plan;
@@ -60,7 +61,7 @@ describe('adding and removing a plan year', () => {
 
   test('a year typed under the years on Assumptions, written any way, gets its columns and sheet on refresh', async () => {
     const book = new MemoryWorkbook();
-    await startPlan(book, barnet());
+    await startPlan(book, barnet(), TEST_DAY);
     const values = book.snapshot(['Assumptions']).sheets[0].values;
     const lastYear = values.findIndex((r) => r[0] === '2015/16');
     expect(values[lastYear + 1]?.[0] ?? null).toBeNull();
@@ -69,7 +70,7 @@ describe('adding and removing a plan year', () => {
     const state = await loadPlanFromWorkbook(book);
     if (state.status !== 'loaded') throw new Error(JSON.stringify(state));
     expect(state.plan.years.map((y) => y.label)).toEqual(['2014/15', '2015/16', '2016/17']);
-    const outcome = await generateTables(book, state.plan, undefined, { base: state.plan });
+    const outcome = await generateTables(book, state.plan, TEST_DAY, undefined, { base: state.plan });
     expect(outcome.status).toBe('done');
     expect(headers(book, 'Schemes')).toContain('2016/17 cost (£)');
     expect(book.value('Assumptions', lastYear + 1, 0)).toBe('2016/17');
@@ -79,11 +80,11 @@ describe('adding and removing a plan year', () => {
   test('a year added in the pane reaches the workbook through the merge with what the workbook holds', async () => {
     const book = new MemoryWorkbook();
     const base = barnet();
-    await startPlan(book, base);
-    const outcome = await generateTables(book, withYearAdded(base, '2016-17'), undefined, { base });
+    await startPlan(book, base, TEST_DAY);
+    const outcome = await generateTables(book, withYearAdded(base, '2016-17'), TEST_DAY, undefined, { base });
     expect(outcome.status).toBe('done');
     expect(headers(book, 'Schemes')).toContain('2016/17 cost (£)');
-    const removed = await generateTables(book, withYearRemoved(base, '2014/15'), undefined, {
+    const removed = await generateTables(book, withYearRemoved(base, '2014/15'), TEST_DAY, undefined, {
       base: withYearAdded(base, '2016-17'),
     });
     expect(removed.status).toBe('done');

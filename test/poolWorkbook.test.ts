@@ -9,6 +9,7 @@ import type { WorkbookPlan } from '../src/workbook/sheetPlan';
 import { workbookLayout } from '../src/workbook/workbookLayout';
 import { barnetJsonCopy, barnetPlan } from './support/barnet';
 import { engineMismatches } from './support/engineParity';
+import { TEST_DAY } from './support/testDay';
 
 const MINE = Object.values(POOL_SHEETS) as string[];
 
@@ -38,18 +39,18 @@ function withSpend(fixed: boolean) {
 
 describe('the Pool, Checks and Risk log sheets', () => {
   test('every computed cell agrees with HyperFormula: Barnet as published', () => {
-    expect(mismatches(workbookLayout(barnetPlan()))).toEqual([]);
+    expect(mismatches(workbookLayout(barnetPlan(), 'all', { today: TEST_DAY }))).toEqual([]);
   });
 
   test('every computed cell agrees with HyperFormula: quarterly spend entered, shared by contributions and 40:60', () => {
-    expect(mismatches(workbookLayout(withSpend(false)))).toEqual([]);
-    expect(mismatches(workbookLayout(withSpend(true)))).toEqual([]);
+    expect(mismatches(workbookLayout(withSpend(false), 'all', { today: TEST_DAY }))).toEqual([]);
+    expect(mismatches(workbookLayout(withSpend(true), 'all', { today: TEST_DAY }))).toEqual([]);
   });
 
   test('the Checks sheet shows FAIL exactly where the plan checks fail', () => {
     const plan = barnetPlan();
     const wb = new MemoryWorkbook();
-    wb.applySync(workbookLayout(plan));
+    wb.applySync(workbookLayout(plan, 'all', { today: TEST_DAY }));
     const values = wb.snapshot([POOL_SHEETS.checks]).sheets[0].values;
     const failed = values.filter((row) => row[1] === 'FAIL').map((row) => row[0]);
     expect(failed).toEqual(
@@ -62,13 +63,13 @@ describe('the Pool, Checks and Risk log sheets', () => {
   test('a finance lead typing a quarter of spend changes the variance and the partner shares', () => {
     const plan = withSpend(true);
     const wb = new MemoryWorkbook();
-    wb.applySync(workbookLayout(plan));
+    wb.applySync(workbookLayout(plan, 'all', { today: TEST_DAY }));
     const sheet = () => wb.snapshot([POOL_SHEETS.pool]).sheets[0].values;
     const row = sheet().findIndex((r) => r[0] === '2b' && r[1] === '2015/16');
     wb.setCell(POOL_SHEETS.pool, row, 6, 1000); // Q4
     const again = readPlan(wb.snapshot()).plan;
     expect(again.pool!.spend.find((s) => s.scheme === '2b' && s.quarter === 4)!.amount.toString()).toBe('1000');
-    expect(mismatches(workbookLayout(again))).toEqual([]);
+    expect(mismatches(workbookLayout(again, 'all', { today: TEST_DAY }))).toEqual([]);
     const values = sheet();
     const partnersHeader = values.findIndex((r) => r[0] === 'Sharing year');
     const lbb = values.slice(partnersHeader).find((r) => r[0] === '2015/16' && r[1] === 'LBB')!;
@@ -77,7 +78,7 @@ describe('the Pool, Checks and Risk log sheets', () => {
 
   test('rebuilding keeps typed spend, contributions, sharing rule, statements and risks (through an .xlsx file)', async () => {
     const plan = withSpend(true);
-    const buffer = await planToExcelJs(workbookLayout(plan)).xlsx.writeBuffer();
+    const buffer = await planToExcelJs(workbookLayout(plan, 'all', { today: TEST_DAY })).xlsx.writeBuffer();
     const again = readPlan(await xlsxToSnapshot(buffer as ArrayBuffer)).plan;
     const pick = (p: typeof plan) => {
       const j = planToJson(p) as any;

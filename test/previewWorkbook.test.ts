@@ -6,6 +6,7 @@ import { LiveWorkbook } from '../src/preview/liveWorkbook';
 import { sheetNameProblem } from '../src/preview/sheetEdits';
 import { loadPlanFromWorkbook, startPlan } from '../src/workbook/commands';
 import { EVERY_SHEET } from '../src/workbook/host';
+import { TEST_DAY } from './support/testDay';
 
 const barnet = (): Plan =>
   planFromJson(JSON.parse(readFileSync(path.join(__dirname, '../examples/barnet-2014-16.json'), 'utf8'))).plan;
@@ -27,7 +28,7 @@ describe('the preview workbook as a person uses a spreadsheet', () => {
 
   test('a sheet renamed keeps its looks, and a name Excel would refuse is refused in words', async () => {
     const book = new LiveWorkbook();
-    await startPlan(book, barnet());
+    await startPlan(book, barnet(), TEST_DAY);
     expect(() => book.renameSheet('Schemes', 'Assumptions')).toThrow('There is already a sheet called “Assumptions”');
     expect(() => book.renameSheet('Schemes', 'a/b')).toThrow('can’t contain');
     const looks = book.sheetLooks('Schemes');
@@ -55,7 +56,7 @@ describe('the preview workbook as a person uses a spreadsheet', () => {
 
   test('a workbook opened replaces the page’s, its formulas live and its text kept as text', async () => {
     const source = new LiveWorkbook();
-    await startPlan(source, barnet());
+    await startPlan(source, barnet(), TEST_DAY);
     const book = new LiveWorkbook();
     book.open(await source.read(EVERY_SHEET));
     expect([...book.sheetNames()].sort()).toEqual([...source.sheetNames()].sort());

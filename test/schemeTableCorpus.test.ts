@@ -7,6 +7,7 @@ import { auditWorkbook } from '../src/workbook/audit/auditWorkbook';
 import { proposeMapping, tablesToImport } from '../src/workbook/import/columnMapping';
 import { planFromTable } from '../src/workbook/import/planFromTable';
 import type { WorkbookSnapshot } from '../src/workbook/snapshot';
+import { TEST_DAY } from './support/testDay';
 const { corpus, toXlsx, yearFigures } = require('./support/schemeTableCorpus');
 
 /**
@@ -101,7 +102,11 @@ describe('importing each workbook’s first table starts a plan that reproduces 
   test.each(specs.map((s) => [s.name, s] as const))('%s', (name, spec: any) => {
     const [table] = tablesToImport(snapshots.get(name)!);
     expect(table.grid.sheet.name).toBe(spec.first.sheet);
-    const result = planFromTable(proposeMapping(table), { board: 'Made-up Borough', year: spec.first.year });
+    const result = planFromTable(proposeMapping(table), {
+      board: 'Made-up Borough',
+      year: spec.first.year,
+      today: TEST_DAY,
+    });
     const negative = spec.first.schemes.some((s: any) => s.years[spec.first.year].cost.isNegative());
     if (negative) {
       // The plan takes no negative cost: the import says which cell, and writes nothing.

@@ -10,6 +10,7 @@ import { workbookLayout } from '../src/workbook/workbookLayout';
 import { barnetJsonCopy } from './support/barnet';
 import { sheetOf } from './support/cardCells';
 import { engineMismatches } from './support/engineParity';
+import { TEST_DAY } from './support/testDay';
 
 /** What each Barnet card counts, so random actuals land on the card's own trackers. */
 const METRICS: Record<string, string[]> = {
@@ -122,7 +123,7 @@ describe('the workbook and bcf track agree', () => {
     fc.assert(
       fc.property(fc.array(actual, { maxLength: 40 }), typedQuarter, pool, (actuals, asAt, p) => {
         const plan = planFromJson(randomPlanJson(actuals, asAt, p)).plan;
-        const layout = workbookLayout(plan);
+        const layout = workbookLayout(plan, 'all', { today: TEST_DAY });
         expect(
           engineMismatches(layout, [
             SUMMARY_SHEET,

@@ -19,6 +19,7 @@ import { workbookLayout } from '../src/workbook/workbookLayout';
 import { barnetJsonCopy } from './support/barnet';
 import { locate, sheetOf } from './support/cardCells';
 import { engineMismatches } from './support/engineParity';
+import { TEST_DAY } from './support/testDay';
 
 const d = (v: number | string) => new Money(v);
 const TOLERANCES = { green: d('0.95'), amber: d('0.8'), forecastRange: d('0.15') };
@@ -81,7 +82,7 @@ describe('the reporting quarter', () => {
 
   test('the sheet reads "2015/16 q2" as 2015/16 Q2, and blank or unknown the same way bcf track does', () => {
     const plan = planWith(() => undefined);
-    const layout = workbookLayout(plan);
+    const layout = workbookLayout(plan, 'all', { today: TEST_DAY });
     const wb = built(layout);
     const typed = settingRow(layout, TRACKER_LABELS.asAt);
     const shown = settingRow(layout, TRACKER_LABELS.quarter);
@@ -121,7 +122,7 @@ describe('no data is its own state', () => {
     expect(s.plannedToDate.toString()).toBe('2617771.8'); // the Barnet total £2,687,911.80 less 2c's £70,140
     expect(s.plannedNotReported.toString()).toBe('70140');
     expect(s.statusCounts['No data yet']).toBe(1);
-    const layout = workbookLayout(plan);
+    const layout = workbookLayout(plan, 'all', { today: TEST_DAY });
     expect(engineMismatches(layout, ['Card 2c', SUMMARY_SHEET])).toEqual([]);
     const sheet = sheetOf(layout, 'Card 2c');
     const variance = locate(sheet, CARD_SECTION.position, CARD_LABEL.variancePct);
@@ -152,7 +153,7 @@ describe('no data is its own state', () => {
       String(-14 * 2004),
     ]);
     expect(t.position.plannedNotReported.toString()).toBe(String(7 * 2004));
-    expect(engineMismatches(workbookLayout(plan), ['Card 2c', SUMMARY_SHEET])).toEqual([]);
+    expect(engineMismatches(workbookLayout(plan, 'all', { today: TEST_DAY }), ['Card 2c', SUMMARY_SHEET])).toEqual([]);
   });
 });
 
@@ -178,7 +179,7 @@ describe('status rules', () => {
       'Amber',
       'Patients who felt involved in their care plan',
     ]);
-    const layout = workbookLayout(plan);
+    const layout = workbookLayout(plan, 'all', { today: TEST_DAY });
     expect(engineMismatches(layout, ['Card 2b', SUMMARY_SHEET])).toEqual([]);
     const setBy = locate(sheetOf(layout, 'Card 2b'), CARD_SECTION.position, CARD_LABEL.statusSetBy);
     expect(built(layout).value('Card 2b', setBy.row, 1)).toBe('Patients who felt involved in their care plan');
@@ -195,7 +196,7 @@ describe('status rules', () => {
     expect(y.forecast.lower.toFixed(6)).toBe(d(-16).plus(rest.times('1.15')).toFixed(6));
     expect(y.forecast.upper.toFixed(6)).toBe(d(-16).plus(rest.times('0.85')).toFixed(6));
     expect(y.forecast.lower.lessThan(y.forecast.expected) && y.forecast.expected.lessThan(y.forecast.upper)).toBe(true);
-    expect(engineMismatches(workbookLayout(plan), ['Card 2c', SUMMARY_SHEET])).toEqual([]);
+    expect(engineMismatches(workbookLayout(plan, 'all', { today: TEST_DAY }), ['Card 2c', SUMMARY_SHEET])).toEqual([]);
   });
 
   test('NEL realised in the year stops at the reporting quarter: 234 at 2015/16 Q1', () => {
@@ -203,7 +204,7 @@ describe('status rules', () => {
     const plan = planWith((json) => (json.cards.asAt = '2015/16 Q1'));
     const nel = benefitsSummary(plan).nel.find((n) => n.year === '2015/16')!;
     expect(nel.realised.toString()).toBe('234');
-    const layout = workbookLayout(plan);
+    const layout = workbookLayout(plan, 'all', { today: TEST_DAY });
     expect(engineMismatches(layout, [SUMMARY_SHEET])).toEqual([]);
   });
 });
@@ -259,6 +260,8 @@ describe('the pool', () => {
             spend2b(json, [300000, 300000, 300000]);
             json.pool.phasing = { '2015/16': [0.1, 0.2, 0.3, 0.4] };
           }),
+          'all',
+          { today: TEST_DAY },
         ),
         ['Pool', 'Checks'],
       ),
@@ -285,7 +288,7 @@ describe('the pool', () => {
         .toString();
     expect([bySource('LBB'), bySource('BCCG')]).toEqual([carried.LBB, carried.BCCG]);
     expect(carried.LBB).toBe(y.forecastVariance.times('0.4').toString());
-    expect(engineMismatches(workbookLayout(plan), ['Pool'])).toEqual([]);
+    expect(engineMismatches(workbookLayout(plan, 'all', { today: TEST_DAY }), ['Pool'])).toEqual([]);
   });
 
   test('in proportion, a partner who put nothing in carries nothing', () => {
@@ -314,7 +317,7 @@ describe('the pool', () => {
       ['pool-shares:2015/16', '90%'],
     ]);
     expect(failed[1].message).toContain('NHSE');
-    const layout = workbookLayout(plan);
+    const layout = workbookLayout(plan, 'all', { today: TEST_DAY });
     expect(engineMismatches(layout, ['Pool', 'Checks'])).toEqual([]);
     const wb = built(layout);
     const { plan: read } = readPlan(wb.snapshot());
@@ -329,7 +332,11 @@ describe('the pool', () => {
 
 describe('input cells', () => {
   test('every sheet with inputs describes them in the words that match their look, with a legend in that look', () => {
-    const layout = workbookLayout(planWith(() => undefined));
+    const layout = workbookLayout(
+      planWith(() => undefined),
+      'all',
+      { today: TEST_DAY },
+    );
     const withInputs = layout.sheets.filter((s) => s.rows.some((r) => r.some((c) => c?.style === 'input')));
     expect(withInputs.length).toBeGreaterThan(8);
     for (const sheet of withInputs) {
@@ -370,7 +377,7 @@ describe('bcf track --json', () => {
       statusSetBy: 'Money',
     });
     expect(json.nel.find((n) => n.year === '2015/16')!.realisedInYearToQuarter).toBe('478');
-    const layout = workbookLayout(plan);
+    const layout = workbookLayout(plan, 'all', { today: TEST_DAY });
     const totals = summaryTotals(layout, built(layout));
     expect(totals[SUMMARY_HEADERS[6]]).toBe(2631281);
     expect(POOL_HEADERS.summary).toContain('Forecast variance (£)');

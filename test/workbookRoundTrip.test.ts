@@ -11,10 +11,13 @@ import { main } from '../src/cli/main';
 import { readPlan } from '../src/workbook/families/planReader';
 import { workbookLayout } from '../src/workbook/workbookLayout';
 import { barnetPlan } from './support/barnet';
+import { TEST_DAY } from './support/testDay';
 
 async function builtWorkbook(): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await planToXlsxBuffer(workbookLayout(barnetPlan()))) as unknown as ArrayBuffer);
+  await wb.xlsx.load(
+    (await planToXlsxBuffer(workbookLayout(barnetPlan(), 'all', { today: TEST_DAY }))) as unknown as ArrayBuffer,
+  );
   return wb;
 }
 
@@ -43,7 +46,7 @@ function schemeCell(wb: ExcelJS.Workbook, ref: string, header: string): ExcelJS.
 describe('a built workbook read back is the plan', () => {
   test('reading the built Barnet workbook gives the same plan', async () => {
     const plan = barnetPlan();
-    const snapshot = await xlsxToSnapshot(await planToXlsxBuffer(workbookLayout(plan)));
+    const snapshot = await xlsxToSnapshot(await planToXlsxBuffer(workbookLayout(plan, 'all', { today: TEST_DAY })));
     const read = readPlan(snapshot);
     expect(read.problems).toEqual([]);
     expect(planToJson(read.plan)).toEqual(planToJson({ ...plan, notes: [] }));
@@ -54,11 +57,11 @@ describe('a built workbook read back is the plan', () => {
     const [first, ...rest] = plan.schemes;
     const [kept] = Object.keys(first.years);
     const sparse = { ...plan, schemes: [{ ...first, years: { [kept]: first.years[kept] } }, ...rest] };
-    const layout = workbookLayout(sparse);
+    const layout = workbookLayout(sparse, 'all', { today: TEST_DAY });
     const read = readPlan(await xlsxToSnapshot(await planToXlsxBuffer(layout)));
     expect(Object.keys(read.plan.schemes[0].years)).toEqual([kept]);
     const schemes = (l: typeof layout) => l.sheets.find((s) => s.name === 'Schemes')!.rows;
-    expect(schemes(workbookLayout(read.plan))).toEqual(schemes(layout));
+    expect(schemes(workbookLayout(read.plan, 'all', { today: TEST_DAY }))).toEqual(schemes(layout));
   });
 
   test("a commissioner's edit to the Schemes table flows back into the plan and the tables", async () => {
@@ -67,7 +70,7 @@ describe('a built workbook read back is the plan', () => {
     schemeCell(wb, '3a', '2014/15 NEL').value = 420;
     const { plan } = readPlan(excelJsToSnapshot(wb));
     const memory = new MemoryWorkbook();
-    memory.applySync(workbookLayout(plan));
+    memory.applySync(workbookLayout(plan, 'all', { today: TEST_DAY }));
     const totals = memory.snapshot(['BCF 2014-15']).sheets[0].values.find((r) => r[0] === 'Total')!;
     expect(totals[3]).toBe(6634000 - 1057451 + 1100000);
     expect(totals[5]).toBe(635 + 7);
@@ -79,7 +82,7 @@ describe('a built workbook read back is the plan', () => {
       ...plan,
       schemes: plan.schemes.map((s, i) => (i === 0 ? { ...s, name: '=HYPERLINK("http://x","y")' } : s)),
     };
-    const snapshot = await xlsxToSnapshot(await planToXlsxBuffer(workbookLayout(tricky)));
+    const snapshot = await xlsxToSnapshot(await planToXlsxBuffer(workbookLayout(tricky, 'all', { today: TEST_DAY })));
     const schemes = snapshot.sheets.find((s) => s.name === 'Schemes')!;
     expect(schemes.values[4][3]).toBe('=HYPERLINK("http://x","y")');
     expect(schemes.formulas?.[4]?.[3] ?? null).toBeNull();

@@ -13,6 +13,7 @@ import type { Decision, Progress, Updated, WorkbookHost } from '../src/workbook/
 import type { WorkbookPlan } from '../src/workbook/sheetPlan';
 import type { WorkbookSnapshot } from '../src/workbook/snapshot';
 import { runCommand, type WorkbookCommand } from '../src/workbook/workbookCommand';
+import { TEST_DAY } from './support/testDay';
 
 /**
  * Every workbook-changing command goes through the one transaction (src/workbook/workbookCommand.ts):
@@ -113,7 +114,7 @@ describe('one way to change a workbook', () => {
     let plan = jointExample();
     for (const [name, use] of Object.entries(uses)) {
       const before = host.transactions;
-      const outcome = await runCommand(host, use(plan));
+      const outcome = await runCommand(host, use(plan), TEST_DAY);
       expect([name, outcome.status]).toEqual([name, 'done']);
       expect(host.transactions).toBe(before + 1);
       const state = await loadPlanFromWorkbook(host.book);

@@ -10,6 +10,7 @@ import type { WritePlan } from '../src/workbook/write/writePlan';
 import type { WriteStep } from '../src/workbook/write/writeSteps';
 import { barnetJsonCopy } from './support/barnet';
 import { FakeWorkbook, loadExcel } from './support/officeRecorder';
+import { TEST_DAY } from './support/testDay';
 
 /**
  * Excel (Office.js against the recorded bridge) and the preview's workbook (HyperFormula) are given
@@ -33,7 +34,7 @@ const kinds = (plan: WritePlan | undefined) => stepsOf(plan).map((s) => `${s.kin
 
 describe('one write path: Excel and the preview plan the same steps', () => {
   const plan = planFromJson(barnetJsonCopy()).plan;
-  const layout: WorkbookPlan = workbookLayout(plan, 'tables');
+  const layout: WorkbookPlan = workbookLayout(plan, 'tables', { today: TEST_DAY });
 
   test('a new workbook, a person typing over an input, and the Pool sheet renamed', async () => {
     const h = hosts();

@@ -5,6 +5,7 @@ import { zipEntries } from '../src/adapters/file/zipEntries';
 import { sheetRef } from '../src/workbook/a1';
 import { workbookLayout } from '../src/workbook/workbookLayout';
 import { barnetPlan } from './support/barnet';
+import { TEST_DAY } from './support/testDay';
 
 /**
  * The file adapter writes each card's cumulative chart itself (ExcelJS writes none). These
@@ -12,7 +13,7 @@ import { barnetPlan } from './support/barnet';
  * ranges is checked by npm run test:calc).
  */
 describe('charts in workbooks written to .xlsx', () => {
-  const layout = workbookLayout(barnetPlan());
+  const layout = workbookLayout(barnetPlan(), 'all', { today: TEST_DAY });
   let zip: ReturnType<typeof zipEntries>;
   beforeAll(async () => {
     zip = zipEntries(await planToXlsxBuffer(layout));

@@ -13,6 +13,7 @@ import { auditWorkbook } from '../src/workbook/audit/auditWorkbook';
 import { workbookLayout } from '../src/workbook/workbookLayout';
 import { barnetPlan } from './support/barnet';
 import { randomPlanJson } from './support/randomPlanJson';
+import { TEST_DAY } from './support/testDay';
 
 /**
  * The lean reader must give exactly the snapshot ExcelJS gives (ExcelJS is the independent reader
@@ -84,7 +85,7 @@ async function same(data: Buffer) {
 
 describe('the lean .xlsx reader gives what ExcelJS gives', () => {
   test('the Barnet workbook as bcf build writes it, every sheet', async () => {
-    const snapshot = await same(await planToXlsxBuffer(workbookLayout(barnetPlan())));
+    const snapshot = await same(await planToXlsxBuffer(workbookLayout(barnetPlan(), 'all', { today: TEST_DAY })));
     expect(snapshot.sheets.length).toBeGreaterThan(10);
     expect(snapshot.sheets.some((s) => s.formulas?.some((row) => row.some((f) => f !== null)))).toBe(true);
   });
@@ -99,7 +100,11 @@ describe('the lean .xlsx reader gives what ExcelJS gives', () => {
 
   test('random plans with Benefit Cards', async () => {
     for (const seed of [1, 2])
-      await same(await planToXlsxBuffer(workbookLayout(planFromJson(randomPlanJson(seed, { schemes: 12 })).plan)));
+      await same(
+        await planToXlsxBuffer(
+          workbookLayout(planFromJson(randomPlanJson(seed, { schemes: 12 })).plan, 'all', { today: TEST_DAY }),
+        ),
+      );
   });
 
   test('dates, booleans, errors, rich text, merged cells, escapes and formulas that give 0, "" or FALSE', async () => {
@@ -158,12 +163,12 @@ describe('what the lean reader leaves to ExcelJS, or refuses', () => {
   });
 
   test('a zip cut short names the problem instead of failing somewhere inside', async () => {
-    const data = await planToXlsxBuffer(workbookLayout(barnetPlan(), 'tables'));
+    const data = await planToXlsxBuffer(workbookLayout(barnetPlan(), 'tables', { today: TEST_DAY }));
     await expect(xlsxToSnapshot(data.subarray(0, data.length - 40))).rejects.toThrow(/zip directory/);
   });
 
   test('a part that says it unpacks to more than 256 MB is refused before anything is unpacked', async () => {
-    const data = Buffer.from(await planToXlsxBuffer(workbookLayout(barnetPlan(), 'tables')));
+    const data = Buffer.from(await planToXlsxBuffer(workbookLayout(barnetPlan(), 'tables', { today: TEST_DAY })));
     const name = Buffer.from('xl/worksheets/sheet1.xml');
     const entry = data.indexOf(name, data.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) - 20000) - 46;
     expect(data.readUInt32LE(entry)).toBe(0x02014b50); // the sheet's entry in the zip directory
@@ -200,7 +205,7 @@ describe('shared formulas, as Excel saves formulas filled down or across', () =>
   test('the Barnet workbook with its formulas shared wherever they fill down comes back, and audits, as built', async () => {
     // ExcelJS's own mover decides which cells share a formula, so the grouping is not ours.
     const { slideFormula } = require('exceljs/lib/utils/shared-formula');
-    const layout = workbookLayout(barnetPlan());
+    const layout = workbookLayout(barnetPlan(), 'all', { today: TEST_DAY });
     const wb = planToExcelJs(layout);
     let shared = 0;
     for (const sheet of layout.sheets) {

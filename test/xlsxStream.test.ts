@@ -6,6 +6,7 @@ import { zipEntries } from '../src/adapters/file/zipEntries';
 import type { WorkbookPlan } from '../src/workbook/sheetPlan';
 import { workbookLayout } from '../src/workbook/workbookLayout';
 import { barnetPlan } from './support/barnet';
+import { TEST_DAY } from './support/testDay';
 
 /** A small plan with the awkward cases: texts XML must escape, spaces at the ends, cached text results. */
 const awkward: WorkbookPlan = {
@@ -37,7 +38,7 @@ async function excelJsRead(data: Buffer): Promise<ExcelJS.Workbook> {
 
 describe('the streaming .xlsx writer', () => {
   test('a workbook reads back with the same values and formulas as the file ExcelJS writes', async () => {
-    for (const plan of [awkward, workbookLayout(barnetPlan())]) {
+    for (const plan of [awkward, workbookLayout(barnetPlan(), 'all', { today: TEST_DAY })]) {
       const ours = await xlsxToSnapshot(await planToXlsxBuffer(plan));
       const written = Buffer.from((await planToExcelJs(plan).xlsx.writeBuffer()) as ArrayBuffer);
       const reference = await xlsxToSnapshot(written);
@@ -68,7 +69,7 @@ describe('the streaming .xlsx writer', () => {
   });
 
   test('every part is listed in the content types and every sheet is compressed', async () => {
-    const zip = zipEntries(await planToXlsxBuffer(workbookLayout(barnetPlan())));
+    const zip = zipEntries(await planToXlsxBuffer(workbookLayout(barnetPlan(), 'all', { today: TEST_DAY })));
     const names = zip.stored().map((e) => e.name);
     const types = zip.read('[Content_Types].xml')!.toString('utf8');
     for (const part of names.filter((n) => /^xl\/.*\.xml$/.test(n))) expect(types).toContain(`PartName="/${part}"`);

@@ -1,5 +1,7 @@
 import path from 'path';
 import { benefitCards } from '../domain/benefitCard';
+import { today } from '../domain/clock';
+import type { Day } from '../domain/jointFunding';
 import type { Plan } from '../domain/plan';
 import { plural } from '../domain/plural';
 import { describeProblem, PlanError } from '../domain/problems';
@@ -36,10 +38,12 @@ export const buildCommand: CliCommand = {
     const { plan, problems } = await loadPlan(input);
     problems.forEach((p) => io.err(describeProblem(p)));
     const scope = flags.tables ? 'tables' : 'all';
-    if (!flags.replace) await makeRoom(output, plan, input, io);
+    // Read once: the workbook built and the one compared with what the output held are for the same day.
+    const day = today();
+    if (!flags.replace) await makeRoom(output, plan, input, day, io);
     if (scope === 'all') refuseTooManyCards(plan);
     const started = Date.now();
-    const layout = workbookLayout(plan, scope);
+    const layout = workbookLayout(plan, scope, { today: day });
     if (path.extname(input).toLowerCase() !== '.json') refuseLosingEntries(input, plan, layout, scope);
     const repairs: string[] = [];
     const bytes = await writeWorkbook(output, fileWorkbook(layout), repairs);
@@ -57,7 +61,7 @@ export const buildCommand: CliCommand = {
  * entries the new build would not (actuals typed on a card, a cost changed in Excel) is first
  * copied beside it, and the person is told what it held.
  */
-async function makeRoom(output: string, plan: Plan, input: string, io: Io): Promise<void> {
+async function makeRoom(output: string, plan: Plan, input: string, day: Day, io: Io): Promise<void> {
   const existing = await existingFile(output);
   if (!existing.exists) return;
   if (!existing.workbook || !madeByAddIn(existing.workbook))
@@ -73,7 +77,7 @@ async function makeRoom(output: string, plan: Plan, input: string, io: Io): Prom
   // Nothing typed is lost when the input holds all the workbook held: compared as the reader sees
   // both (the full build's, so a tables-only rebuild of a workbook with untouched cards loses nothing).
   const asBuilt = (p: Plan) => JSON.stringify(planToJson({ ...p, notes: [] }));
-  if (held && asBuilt(held) === asBuilt(comparable(readBack(plan), held))) return;
+  if (held && asBuilt(held) === asBuilt(comparable(readBack(plan, day), held))) return;
   const copy = await keepCopy(output);
   const changes = held ? planChanges(plan, held) : [];
   const listed = changes.length
@@ -91,9 +95,9 @@ function comparable(built: Plan, held: Plan): Plan {
 }
 
 /** The plan a full build of `plan` reads back as (the reader's defaults filled in). */
-function readBack(plan: Plan): Plan {
+function readBack(plan: Plan, day: Day): Plan {
   const scope = benefitCards(plan).length <= WORKBOOK_LIMITS.cardSheets ? 'all' : 'tables';
-  return readPlan({ sheets: workbookLayout(plan, scope).sheets.map(plannedSnapshot) }).plan;
+  return readPlan({ sheets: workbookLayout(plan, scope, { today: day }).sheets.map(plannedSnapshot) }).plan;
 }
 
 /** A sheet per card: past WORKBOOK_LIMITS.cardSheets the workbook would take minutes and gigabytes, so say so before starting. */

@@ -1,6 +1,7 @@
 import path from 'path';
 import { loadSnapshot } from '../adapters/file/planFiles';
 import { keptCopyNote, writeTextFile } from '../adapters/file/textFile';
+import { today } from '../domain/clock';
 import { canonicalYear } from '../domain/financialYear';
 import { planToJson } from '../domain/planJson';
 import { plural } from '../domain/plural';
@@ -83,6 +84,7 @@ export const importCommand: CliCommand = {
     const result = planFromTable(mapping, {
       board: typeof flags.board === 'string' ? flags.board : undefined,
       year,
+      today: today(),
     });
     result.notes.forEach((n) => io.out(`Note: ${n}`));
     result.problems.forEach((p) => io.err(describeProblem(p)));

@@ -1,7 +1,8 @@
 import { keptCopyNote } from '../adapters/file/textFile';
 import type Decimal from 'decimal.js';
 import { loadJointFunding, writePackagesFile, type LoadedRegister } from '../adapters/file/jointFundingFiles';
-import { isoOf, METHOD_LABELS, BASIS_LABELS, today, ukDate, type Shares } from '../domain/jointFunding';
+import { today } from '../domain/clock';
+import { isoOf, METHOD_LABELS, BASIS_LABELS, ukDate, type Shares } from '../domain/jointFunding';
 import { IMPORT_FIELDS, type ImportField } from '../domain/jointFundingImport';
 import { parseDay } from '../domain/jointFundingInput';
 import { jointSummary, type GroupFigures, type JointSummary } from '../domain/jointFundingSummary';

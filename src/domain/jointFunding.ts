@@ -244,12 +244,6 @@ export function realDay(year: number, month: number, day: number): Day | undefin
   return d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? dayOf(year, month, day) : undefined;
 }
 
-/** Today where the code runs, as a day. */
-export function today(): Day {
-  const now = new Date();
-  return dayOf(now.getFullYear(), now.getMonth() + 1, now.getDate());
-}
-
 export function isoOf(day: Day): string {
   return new Date(EPOCH + day * DAY_MS).toISOString().slice(0, 10);
 }

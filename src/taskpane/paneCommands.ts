@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { today } from '../domain/clock';
 import type { Plan } from '../domain/plan';
 import type { Progress, WorkbookHost } from '../workbook/host';
 import { runCommand, type CommandDone, type CommandOutcome, type WorkbookCommand } from '../workbook/workbookCommand';
@@ -51,7 +52,7 @@ export function usePaneCommands(host: WorkbookHost, run: Run, landing: Landing):
   const { adopt, workbookWrote, notify } = landing;
   const execute: Execute = useCallback(
     async <T extends object>(command: WorkbookCommand<T>, said: Said<T>) => {
-      const outcome = await run(command.label, (onProgress) => runCommand(host, command, onProgress));
+      const outcome = await run(command.label, (onProgress) => runCommand(host, command, today(), onProgress));
       if (!outcome) return undefined;
       if (outcome.status !== 'done') {
         notify(said.refused?.(outcome) ?? refusedNotice(command.label, outcome));

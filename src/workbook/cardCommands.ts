@@ -1,5 +1,6 @@
 import type Decimal from 'decimal.js';
 import { benefitCards, cardBook, DEFAULT_TOLERANCES, type Actual, type CardRecord } from '../domain/benefitCard';
+import type { Day } from '../domain/jointFunding';
 import type { Plan } from '../domain/plan';
 import { realisedCount } from '../domain/tracker';
 import { benefitsSummary, type BenefitsSummary } from '../domain/benefitsSummary';
@@ -21,10 +22,10 @@ type CardsWritten = { readonly summary: BenefitsSummary };
 function cardsCommand(label: string, change: (plan: Plan) => Plan): WorkbookCommand<CardsWritten> {
   return {
     label,
-    decide: (snapshot) =>
+    decide: (snapshot, today) =>
       onWorkbookPlan(snapshot, (current) => {
         const plan = change(current);
-        return writePlan(plan, { cards: true, detail: { summary: benefitsSummary(plan) } });
+        return writePlan(plan, { cards: true, today, detail: { summary: benefitsSummary(plan) } });
       }),
   };
 }
@@ -34,9 +35,10 @@ export const refreshCardsCommand = () => cardsCommand('Creating or refreshing th
 
 export async function refreshCards(
   host: WorkbookHost,
+  today: Day,
   onProgress?: (p: Progress) => void,
 ): Promise<CommandOutcome<CardsWritten>> {
-  return runCommand(host, refreshCardsCommand(), onProgress);
+  return runCommand(host, refreshCardsCommand(), today, onProgress);
 }
 
 /** One line of the "enter a quarter's actuals" form: a card's metric and what was typed for it. */
@@ -122,9 +124,10 @@ export async function enterQuarterActuals(
   host: WorkbookHost,
   quarter: string,
   entries: readonly QuarterEntry[],
+  today: Day,
   onProgress?: (p: Progress) => void,
 ): Promise<CommandOutcome<CardsWritten>> {
-  return runCommand(host, quarterActualsCommand(quarter, entries), onProgress);
+  return runCommand(host, quarterActualsCommand(quarter, entries), today, onProgress);
 }
 
 /** The plan with its reporting quarter set: the quarter every card, the summary and `bcf track` report as at. */
@@ -139,9 +142,10 @@ export const reportingQuarterCommand = (quarter: string) =>
 export async function setReportingQuarter(
   host: WorkbookHost,
   quarter: string,
+  today: Day,
   onProgress?: (p: Progress) => void,
 ): Promise<CommandOutcome<CardsWritten>> {
-  return runCommand(host, reportingQuarterCommand(quarter), onProgress);
+  return runCommand(host, reportingQuarterCommand(quarter), today, onProgress);
 }
 
 /** The cell a person types the reporting quarter in, "Assumptions!B41": the pane says where it is. */

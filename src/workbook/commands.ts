@@ -1,3 +1,4 @@
+import type { Day } from '../domain/jointFunding';
 import type { Plan } from '../domain/plan';
 import { mergePlans, planChanges, samePlan } from '../domain/planChanges';
 import { PlanError, type Problem } from '../domain/problems';
@@ -79,22 +80,27 @@ export function onWorkbookPlan<T extends object>(
 export async function startPlan(
   host: WorkbookHost,
   plan: Plan,
+  today: Day,
   onProgress?: (p: Progress) => void,
   options: { replace?: boolean } = {},
 ): Promise<CommandOutcome> {
-  return runCommand(host, startPlanCommand(plan, options), onProgress);
+  return runCommand(host, startPlanCommand(plan, options), today, onProgress);
 }
 
 export function startPlanCommand(plan: Plan, options: { replace?: boolean } = {}): WorkbookCommand {
-  return { label: 'Starting the plan', decide: (snapshot) => startDecision(planState(snapshot), plan, options) };
+  return {
+    label: 'Starting the plan',
+    decide: (snapshot, today) => startDecision(planState(snapshot), plan, today, options),
+  };
 }
 
 function startDecision(
   existing: WorkbookPlanState,
   plan: Plan,
+  today: Day,
   options: { replace?: boolean },
 ): Decision<CommandOutcome> {
-  if (existing.status === 'empty' || options.replace) return write(plan, []);
+  if (existing.status === 'empty' || options.replace) return write(plan, [], today);
   return {
     result: {
       status: 'conflict',
@@ -125,41 +131,46 @@ export interface GenerateOptions {
 export async function generateTables(
   host: WorkbookHost,
   plan: Plan,
+  today: Day,
   onProgress?: (p: Progress) => void,
   options: GenerateOptions = {},
 ): Promise<CommandOutcome> {
-  return runCommand(host, generateCommand(plan, options), onProgress);
+  return runCommand(host, generateCommand(plan, options), today, onProgress);
 }
 
 export function generateCommand(plan: Plan, options: GenerateOptions = {}): WorkbookCommand {
-  return { label: 'Generating the tables', decide: (snapshot) => generateDecision(planState(snapshot), plan, options) };
+  return {
+    label: 'Generating the tables',
+    decide: (snapshot, today) => generateDecision(planState(snapshot), plan, options, today),
+  };
 }
 
 function generateDecision(
   inWorkbook: WorkbookPlanState,
   plan: Plan,
   options: GenerateOptions,
+  today: Day,
 ): Decision<CommandOutcome> {
   const prefer = options.prefer ?? 'ask';
-  if (inWorkbook.status === 'empty') return write(plan, []);
+  if (inWorkbook.status === 'empty') return write(plan, [], today);
   if (inWorkbook.status === 'invalid') {
-    if (prefer === 'pane') return write(plan, []);
+    if (prefer === 'pane') return write(plan, [], today);
     return { result: { status: 'invalid', problems: inWorkbook.problems, inWorkbook: true } };
   }
   const current = inWorkbook.plan;
   // The pane doesn't edit Benefit Cards: keep what people typed on them.
   if (!plan.cards && current.cards) plan = { ...plan, cards: current.cards };
   if (!options.base) {
-    if (samePlan(current, plan) || prefer === 'pane') return write(plan, []);
-    if (prefer === 'workbook') return write(current, planChanges(plan, current));
+    if (samePlan(current, plan) || prefer === 'pane') return write(plan, [], today);
+    if (prefer === 'workbook') return write(current, planChanges(plan, current), today);
     return { result: { status: 'conflict', workbookPlan: current, conflicts: planChanges(plan, current) } };
   }
   const merged = mergePlans(options.base, plan, current, prefer === 'pane' ? 'pane' : 'workbook');
   if (merged.conflicts.length && prefer === 'ask')
     return { result: { status: 'conflict', workbookPlan: current, conflicts: merged.conflicts } };
-  return write(merged.plan, planChanges(options.base, current));
+  return write(merged.plan, planChanges(options.base, current), today);
 }
 
-function write(plan: Plan, fromWorkbook: readonly string[]): Decision<CommandOutcome> {
-  return writePlan(plan, { fromWorkbook, detail: {} });
+function write(plan: Plan, fromWorkbook: readonly string[], today: Day): Decision<CommandOutcome> {
+  return writePlan(plan, { fromWorkbook, today, detail: {} });
 }

@@ -63,11 +63,11 @@ export function icbContributionsCommand(
 ): WorkbookCommand<{ readonly contributions: readonly Contribution[] }> {
   return {
     label: 'Adding the ICB contribution',
-    decide: (snapshot) =>
+    decide: (snapshot, today) =>
       onWorkbookPlan(snapshot, (plan) => {
         const changed = withIcbContributions(plan, asAt, year);
         if ('error' in changed) return refusal(changed.error, 'jointFunding');
-        return writePlan(changed.plan, { detail: { contributions: changed.added } });
+        return writePlan(changed.plan, { today, detail: { contributions: changed.added } });
       }),
   };
 }
@@ -76,9 +76,10 @@ export async function addIcbContributions(
   host: WorkbookHost,
   asAt: Day,
   year: string,
+  today: Day,
   onProgress?: (p: Progress) => void,
 ): Promise<CommandOutcome<{ readonly contributions: readonly Contribution[] }>> {
-  return runCommand(host, icbContributionsCommand(asAt, year), onProgress);
+  return runCommand(host, icbContributionsCommand(asAt, year), today, onProgress);
 }
 
 /**
@@ -89,7 +90,7 @@ export async function addIcbContributions(
 export function registerImportCommand(imported: JointFunding): WorkbookCommand<{ readonly packagesAdded: number }> {
   return {
     label: 'Adding packages to the register',
-    decide: (snapshot) =>
+    decide: (snapshot, today) =>
       onWorkbookPlan(snapshot, (plan) => {
         const current = plan.jointFunding ?? { rules: [], packages: [] };
         const incoming = new Set(imported.packages.map((p) => sameText(p.ref)));
@@ -100,7 +101,7 @@ export function registerImportCommand(imported: JointFunding): WorkbookCommand<{
         // A package with no split of its own needs a default rule for its ICB; the register's own rules are the only ones there are.
         const { issues } = checkJointFunding(jointFunding);
         if (issues.length) return refusal([...new Set(issues.map((i) => i.message))].join(' '), 'jointFunding');
-        return writePlan({ ...plan, jointFunding }, { detail: { packagesAdded: imported.packages.length } });
+        return writePlan({ ...plan, jointFunding }, { today, detail: { packagesAdded: imported.packages.length } });
       }),
   };
 }
@@ -108,7 +109,8 @@ export function registerImportCommand(imported: JointFunding): WorkbookCommand<{
 export async function importIntoRegister(
   host: WorkbookHost,
   imported: JointFunding,
+  today: Day,
   onProgress?: (p: Progress) => void,
 ): Promise<CommandOutcome<{ readonly packagesAdded: number }>> {
-  return runCommand(host, registerImportCommand(imported), onProgress);
+  return runCommand(host, registerImportCommand(imported), today, onProgress);
 }

@@ -1,3 +1,4 @@
+import type { Day } from '../domain/jointFunding';
 import type { Plan } from '../domain/plan';
 import { PoolEditError } from '../domain/poolEdits';
 import { onWorkbookPlan } from './commands';
@@ -12,7 +13,7 @@ import { refusal, runCommand, writePlan, type CommandOutcome, type WorkbookComma
 export function poolCommand(label: string, edit: (plan: Plan) => Plan): WorkbookCommand {
   return {
     label,
-    decide: (snapshot) =>
+    decide: (snapshot, today) =>
       onWorkbookPlan(snapshot, (current) => {
         let plan: Plan;
         try {
@@ -21,7 +22,7 @@ export function poolCommand(label: string, edit: (plan: Plan) => Plan): Workbook
           if (e instanceof PoolEditError) return refusal(e.message, 'pool');
           throw e;
         }
-        return writePlan(plan, { detail: {} });
+        return writePlan(plan, { today, detail: {} });
       }),
   };
 }
@@ -29,7 +30,8 @@ export function poolCommand(label: string, edit: (plan: Plan) => Plan): Workbook
 export async function updatePool(
   host: WorkbookHost,
   edit: (plan: Plan) => Plan,
+  today: Day,
   onProgress?: (p: Progress) => void,
 ): Promise<CommandOutcome> {
-  return runCommand(host, poolCommand('Saving the pool', edit), onProgress);
+  return runCommand(host, poolCommand('Saving the pool', edit), today, onProgress);
 }

@@ -1,3 +1,4 @@
+import type { Day } from '../domain/jointFunding';
 import type { Plan } from '../domain/plan';
 import { jsonLocator } from '../domain/planJson';
 import { checkPlan } from '../domain/planRules';
@@ -16,7 +17,8 @@ import type { workbookLayout as WorkbookLayout } from './workbookLayout';
 export interface WorkbookCommand<T extends object = object> {
   /** What the pane says while it runs, "Saving the pool". */
   readonly label: string;
-  decide(snapshot: WorkbookSnapshot): Decision<CommandOutcome<T>>;
+  /** `today`: the day a joint-funding register that names none is worked out for, read by the caller. */
+  decide(snapshot: WorkbookSnapshot, today: Day): Decision<CommandOutcome<T>>;
 }
 
 /** What every command returns. `T` is what one command adds to a success (the lines it added, the cards' summary). */
@@ -38,15 +40,20 @@ export interface CommandDone {
   readonly notices?: readonly string[];
 }
 
-/** Runs a command as one host transaction; what the host says about names it had to change goes with the outcome. */
+/**
+ * Runs a command as one host transaction; what the host says about names it had to change goes with
+ * the outcome. `today` comes from the caller's clock (the pane's session, a CLI command, a test's
+ * fixed day), so what the command writes depends on nothing else.
+ */
 export async function runCommand<T extends object>(
   host: WorkbookHost,
   command: WorkbookCommand<T>,
+  today: Day,
   onProgress?: (p: Progress) => void,
 ): Promise<CommandOutcome<T>> {
   onProgress?.({ done: 0, total: 1, step: 'Reading the workbook' });
   layout ??= (await import('./workbookLayout')).workbookLayout;
-  const { result, notices } = await updateWorkbook(host, (snapshot) => command.decide(snapshot), onProgress);
+  const { result, notices } = await updateWorkbook(host, (snapshot) => command.decide(snapshot, today), onProgress);
   return result.status === 'done' && notices.length ? { ...result, notices } : result;
 }
 
@@ -57,6 +64,8 @@ export async function runCommand<T extends object>(
 let layout: typeof WorkbookLayout | undefined;
 
 export interface WriteOptions<T extends object> {
+  /** The day the layout is for (workbookLayout's `today`). */
+  readonly today: Day;
   readonly fromWorkbook?: readonly string[];
   /** What this command adds to its success. */
   readonly detail: T;
@@ -72,7 +81,9 @@ export function writePlan<T extends object>(plan: Plan, options: WriteOptions<T>
   // Card sheets are written only once someone keeps cards in this workbook: for a large plan they
   // are most of its size, and "generate the tables" should cost the same few round trips at any size.
   // runCommand loads the layouts before any decision runs.
-  const sheets = layout!(plan, options.cards || plan.cards?.records.length ? 'all' : 'tables');
+  const sheets = layout!(plan, options.cards || plan.cards?.records.length ? 'all' : 'tables', {
+    today: options.today,
+  });
   const done: CommandDone = {
     status: 'done',
     plan,

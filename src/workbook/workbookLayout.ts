@@ -1,6 +1,6 @@
 import type { Plan } from '../domain/plan';
 import { hasTemplate } from '../domain/expenditure';
-import { today as clockToday, type Day } from '../domain/jointFunding';
+import type { Day } from '../domain/jointFunding';
 import { assumptionsLayout } from './families/assumptions/assumptionsLayout';
 import { investmentsLayout } from './families/assumptions/investmentsLayout';
 import { schemesGeometry, schemesLayout } from './families/assumptions/schemesLayout';
@@ -31,18 +31,17 @@ export const WORKBOOK_LIMITS = {
 export type LayoutScope = 'all' | 'tables' | 'cards';
 
 export interface LayoutOptions {
+  /**
+   * The day the joint-funding figures are for when the register names none. Required, so a layout
+   * is a function of the plan and this day: the caller reads the clock once, at its edge.
+   */
+  readonly today: Day;
   /** Given, each card sheet goes to it as soon as it is laid out instead of into the result. */
   readonly eachCardSheet?: (sheet: SheetPlan) => void;
-  /** The day the joint-funding figures are for when the register names none; the caller's clock by default. */
-  readonly today?: Day;
 }
 
 /** The workbook for a plan: inputs first, then one calculated sheet per financial year, then the cards. */
-export function workbookLayout(
-  plan: Plan,
-  scope: LayoutScope = 'all',
-  { eachCardSheet, today = clockToday() }: LayoutOptions = {},
-): WorkbookPlan {
+export function workbookLayout(plan: Plan, scope: LayoutScope, { eachCardSheet, today }: LayoutOptions): WorkbookPlan {
   const assumptions = assumptionsLayout(plan);
   // Worked out once: the sheets below point their formulas at these inputs.
   const geometry: WorkbookGeometry = {

@@ -2,6 +2,7 @@ import { OfficeWorkbook } from '../../src/adapters/office/officeWorkbook';
 import { startPlan } from '../../src/workbook/commands';
 import { barnetPlan } from './barnet';
 import { FakeWorkbook, loadExcel, type LoadedExcel } from './officeRecorder';
+import { TEST_DAY } from './testDay';
 
 /** Excel sends events after the change; the client hands them on through a few promises. */
 export const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
@@ -24,7 +25,7 @@ export async function barnetInExcel(): Promise<{ book: FakeWorkbook; office: Loa
   const book = new FakeWorkbook();
   const office = loadExcel({ respond: book.respond, book });
   const host = new OfficeWorkbook(office.Excel);
-  const outcome = await startPlan(host, barnetPlan());
+  const outcome = await startPlan(host, barnetPlan(), TEST_DAY);
   if (outcome.status !== 'done') throw new Error(`the Barnet plan was not written: ${outcome.status}`);
   return { book, office, host };
 }

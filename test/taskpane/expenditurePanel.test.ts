@@ -6,6 +6,7 @@ import { usePlanSession } from '../../src/taskpane/session';
 import { startPlan } from '../../src/workbook/commands';
 import type { WorkbookHost } from '../../src/workbook/host';
 import { renderHook } from '../support/renderHook';
+import { TEST_DAY } from '../support/testDay';
 
 // The Income/Expenditure sheets' module (another part of this issue) says where a rule's cell is; here, one fixed cell.
 jest.mock('../../src/workbook/families/template/templateCells', () => ({
@@ -17,7 +18,7 @@ const YEAR = '2026/27';
 /** The Expenditure tab's hook over the pane's session, on a new two-year plan in a simulated workbook. */
 async function expenditureTab(host?: WorkbookHost) {
   const book = new MemoryWorkbook();
-  await startPlan(book, emptyPlan('Northshire', '2026-27', 2));
+  await startPlan(book, emptyPlan('Northshire', '2026-27', 2), TEST_DAY);
   const pane = await renderHook(() => {
     const session = usePlanSession(host ?? book);
     return { session, tab: useExpenditure(session) };
@@ -152,7 +153,7 @@ describe('the Expenditure tab', () => {
         selected.push(`${sheet}!${cell}`);
       },
     };
-    await startPlan(book, emptyPlan('Northshire', '2026-27', 2));
+    await startPlan(book, emptyPlan('Northshire', '2026-27', 2), TEST_DAY);
     const pane = await expenditureTab(host);
     await pane.act(() => pane.current.tab.setMinimum(YEAR, 'nhsContribution', '10'));
     const rule = pane.current.tab.rules[0];

@@ -10,6 +10,7 @@ import {
 import { xlsxToSnapshot } from '../../src/adapters/file/xlsxReader';
 import { auditWorkbook } from '../../src/workbook/audit/auditWorkbook';
 import { startPlan } from '../../src/workbook/commands';
+import { TEST_DAY } from '../support/testDay';
 const { barnetTablesAsPrinted } = require('../support/barnetTablesAsPrinted');
 
 /** A workbook holding the Barnet tables typed in as printed, as a commissioner would open it. */
@@ -71,7 +72,7 @@ describe('Import schemes from a table (the pane’s flow, on the in-memory workb
       ['I', 'worked-out'],
       ['J', 'worked-out'],
     ]);
-    const preview = previewImport(found.mapping, { board: 'Barnet', year: '2015/16' });
+    const preview = previewImport(found.mapping, { board: 'Barnet', year: '2015/16', today: TEST_DAY });
     expect(preview.errors).toBe(0);
     const table = computeSchemeTable(preview.plan, '2015/16');
     expect([table.poolTotal.toNumber(), table.countTotals.NEL.toNumber(), table.savingTotals.NEL.toNumber()]).toEqual([
@@ -84,7 +85,7 @@ describe('Import schemes from a table (the pane’s flow, on the in-memory workb
     const found = expectFound(await findImportTable(book));
     expect(found.where).toBe("'Tables 3 and 4'!A3:H16");
     const nel = found.mapping.columns.find((c) => c.field === 'count:NEL')!;
-    const preview = previewImport(withField(found.mapping, nel, 'ignore'), { year: '2014/15' });
+    const preview = previewImport(withField(found.mapping, nel, 'ignore'), { year: '2014/15', today: TEST_DAY });
     expect(preview.unplaced.map((c) => c.header)).toEqual(['No Reduced NEL Adm.']);
     expect(computeSchemeTable(preview.plan, '2014/15').countTotals.NEL.toNumber()).toBe(0);
   });
@@ -100,7 +101,11 @@ describe('Import schemes from a table (the pane’s flow, on the in-memory workb
     const book = typedWorkbook();
     book.selectRange('Tables 3 and 4', 'A3:H16');
     const found = expectFound(await findImportTable(book));
-    const outcome = await startPlan(book, previewImport(found.mapping, { board: 'Barnet', year: '2014/15' }).plan);
+    const outcome = await startPlan(
+      book,
+      previewImport(found.mapping, { board: 'Barnet', year: '2014/15', today: TEST_DAY }).plan,
+      TEST_DAY,
+    );
     expect(outcome.status).toBe('done');
     const findings = auditWorkbook(book.snapshot()).findings;
     // What remains is what the typed tables print wrong; nothing on the add-in's own sheets.

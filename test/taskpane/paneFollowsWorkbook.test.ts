@@ -8,6 +8,7 @@ import { barnetPlan } from '../support/barnet';
 import { barnetInExcel, costCell, settle } from '../support/excelEvents';
 import { withCost } from '../support/planEdits';
 import { renderHook, type RenderedHook } from '../support/renderHook';
+import { TEST_DAY } from '../support/testDay';
 
 const YEAR = '2014/15';
 const OUT_OF_DATE = 'The workbook has changed since the pane read it';
@@ -120,7 +121,7 @@ describe('the pane follows the workbook', () => {
 
   test('in the browser preview, typing into the grid makes the pane say it is out of date; its own Generate does not', async () => {
     const live = new LiveWorkbook();
-    expect((await startPlan(live, barnetPlan())).status).toBe('done');
+    expect((await startPlan(live, barnetPlan(), TEST_DAY)).status).toBe('done');
     const pane = await renderHook(() => usePlanSession(live));
     await pane.waitFor((s) => s.phase === 'ready' && !s.busy, 'the pane to read the workbook');
     await pane.act(() => pane.current.edit((f) => typeCost(f, '2b', YEAR, '1,157,451')));

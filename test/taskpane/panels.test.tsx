@@ -14,6 +14,7 @@ import { POOL_SHEETS } from '../../src/workbook/families/pool/names';
 import { features } from '../../src/taskpane/features';
 import { Pane } from '../../src/taskpane/Pane';
 import { sameFigure } from '../support/figures';
+import { TEST_DAY } from '../support/testDay';
 
 /**
  * The panels as a person uses them: each rendered in the real pane against the in-memory workbook
@@ -25,7 +26,7 @@ const jointExample = (): Plan =>
 
 async function paneWith(plan: Plan, tab: string): Promise<MemoryWorkbook> {
   const book = new MemoryWorkbook();
-  expect((await startPlan(book, plan)).status).toBe('done');
+  expect((await startPlan(book, plan, TEST_DAY)).status).toBe('done');
   render(<Pane host={book} features={features.filter((f) => f.id === tab)} />);
   return book;
 }

@@ -7,6 +7,7 @@ import { addContribution, addPartner, setQuarterSpend } from '../../src/domain/p
 import { loadPlanFromWorkbook, startPlan } from '../../src/workbook/commands';
 import { POOL_SHEETS } from '../../src/workbook/families/pool/names';
 import { updatePool } from '../../src/workbook/poolCommands';
+import { TEST_DAY } from '../support/testDay';
 
 /** A made-up council's plan: three years written "2026-27", two pooled schemes. */
 function northshire(): Plan {
@@ -49,30 +50,38 @@ describe('the pool entered in the pane', () => {
 
   test('a contribution and a quarter of spend appear on the Pool sheet and in the checks', async () => {
     const book = new MemoryWorkbook();
-    expect((await startPlan(book, northshire())).status).toBe('done');
-    const withPartner = await updatePool(book, (p) =>
-      addPartner(p, { id: 'NCC', name: 'Northshire County Council', kind: 'council' }),
+    expect((await startPlan(book, northshire(), TEST_DAY)).status).toBe('done');
+    const withPartner = await updatePool(
+      book,
+      (p) => addPartner(p, { id: 'NCC', name: 'Northshire County Council', kind: 'council' }),
+      TEST_DAY,
     );
     expect(withPartner.status).toBe('done');
-    const contributed = await updatePool(book, (p) =>
-      addContribution(p, {
-        year: '2026/27',
-        partner: 'NCC',
-        source: 'Council contribution',
-        amount: new Money(1000000),
-      }),
+    const contributed = await updatePool(
+      book,
+      (p) =>
+        addContribution(p, {
+          year: '2026/27',
+          partner: 'NCC',
+          source: 'Council contribution',
+          amount: new Money(1000000),
+        }),
+      TEST_DAY,
     );
     expect(contributed.status).toBe('done');
-    const spent = await updatePool(book, (p) =>
-      setQuarterSpend(
-        p,
-        '2026/27',
-        1,
-        new Map([
-          ['1a', new Money(95000)],
-          ['2a', undefined],
-        ]),
-      ),
+    const spent = await updatePool(
+      book,
+      (p) =>
+        setQuarterSpend(
+          p,
+          '2026/27',
+          1,
+          new Map([
+            ['1a', new Money(95000)],
+            ['2a', undefined],
+          ]),
+        ),
+      TEST_DAY,
     );
     expect(spent.status).toBe('done');
 
@@ -95,10 +104,12 @@ describe('the pool entered in the pane', () => {
 
   test('a contribution from a partner the plan does not have is refused and nothing is written', async () => {
     const book = new MemoryWorkbook();
-    await startPlan(book, northshire());
+    await startPlan(book, northshire(), TEST_DAY);
     const before = JSON.stringify(poolSheet(book));
-    const outcome = await updatePool(book, (p) =>
-      addContribution(p, { year: '2026/27', partner: 'XYZ', source: 'Grant', amount: new Money(5) }),
+    const outcome = await updatePool(
+      book,
+      (p) => addContribution(p, { year: '2026/27', partner: 'XYZ', source: 'Grant', amount: new Money(5) }),
+      TEST_DAY,
     );
     expect(outcome.status).toBe('invalid');
     expect(outcome.status === 'invalid' && outcome.problems[0].message).toMatch(/choose a partner/);
@@ -107,7 +118,7 @@ describe('the pool entered in the pane', () => {
 
   test('nothing in a new plan says Barnet', async () => {
     const book = new MemoryWorkbook();
-    await startPlan(book, northshire());
+    await startPlan(book, northshire(), TEST_DAY);
     const text = JSON.stringify(book.snapshot().sheets.map((s) => [s.name, s.values]));
     expect(text).not.toMatch(/barnet|hsci/i);
   });

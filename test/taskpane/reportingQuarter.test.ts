@@ -10,6 +10,7 @@ import { usePlanSession } from '../../src/taskpane/session';
 import { quarterEntries, refreshCards, reportingQuarterCell } from '../../src/workbook/cardCommands';
 import { startPlan } from '../../src/workbook/commands';
 import { renderHook } from '../support/renderHook';
+import { TEST_DAY } from '../support/testDay';
 
 /** A made-up council's three-year plan with one scheme that expects fewer admissions. */
 function northshire(): Plan {
@@ -62,8 +63,8 @@ describe('the quarter a finance lead is reporting', () => {
 describe('the reporting quarter chosen in the Benefit Cards panel', () => {
   async function paneWithCards(today: Date) {
     const book = new MemoryWorkbook();
-    expect((await startPlan(book, northshire())).status).toBe('done');
-    await refreshCards(book);
+    expect((await startPlan(book, northshire(), TEST_DAY)).status).toBe('done');
+    await refreshCards(book, TEST_DAY);
     const pane = await renderHook(() => {
       const session = usePlanSession(book);
       return { session, choice: useReportingQuarter(session, session.base ?? northshire(), today) };

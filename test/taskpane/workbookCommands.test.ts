@@ -8,6 +8,7 @@ import { planFromJson } from '../../src/domain/planJson';
 import { cellAddress } from '../../src/domain/a1';
 import { NEL } from '../../src/domain/schemeTable';
 import { generateTables, loadPlanFromWorkbook, startPlan } from '../../src/workbook/commands';
+import { TEST_DAY } from '../support/testDay';
 
 const barnet = (): Plan =>
   planFromJson(JSON.parse(readFileSync(path.join(__dirname, '../../examples/barnet-2014-16.json'), 'utf8'))).plan;
@@ -34,7 +35,7 @@ describe('task pane commands against a workbook', () => {
   test('loading the Barnet example fills an empty workbook with the published 2014/15 and 2015/16 totals', async () => {
     const book = new MemoryWorkbook();
     const steps: string[] = [];
-    const outcome = await startPlan(book, barnet(), (p) => steps.push(p.step));
+    const outcome = await startPlan(book, barnet(), TEST_DAY, (p) => steps.push(p.step));
     expect(outcome.status).toBe('done');
     expect(steps).toEqual(expect.arrayContaining(['Assumptions', 'Schemes', 'BCF 2014-15', 'BCF 2015-16']));
     expect(totalRowValue(book, 'BCF 2014-15', 'Cost (£)')).toBe(6634000);
@@ -47,8 +48,8 @@ describe('task pane commands against a workbook', () => {
 
   test('starting a plan in a workbook that already holds one asks before replacing it', async () => {
     const book = new MemoryWorkbook();
-    await startPlan(book, barnet());
-    const outcome = await startPlan(book, emptyPlan('Enfield', '2025/26'));
+    await startPlan(book, barnet(), TEST_DAY);
+    const outcome = await startPlan(book, emptyPlan('Enfield', '2025/26'), TEST_DAY);
     expect(outcome.status).toBe('conflict');
     const state = await loadPlanFromWorkbook(book);
     expect(state.status === 'loaded' && state.plan.board).toBe('Barnet');
@@ -57,11 +58,11 @@ describe('task pane commands against a workbook', () => {
   test('regenerating keeps what a commissioner typed in the Schemes sheet', async () => {
     const book = new MemoryWorkbook();
     const plan = barnet();
-    await startPlan(book, plan);
+    await startPlan(book, plan, TEST_DAY);
     const cell = schemesCell(book, '2b', '2014/15 cost (£)');
     book.setCell('Schemes', cell.row, cell.column, 1100000);
 
-    const outcome = await generateTables(book, plan, undefined, { base: plan });
+    const outcome = await generateTables(book, plan, TEST_DAY, undefined, { base: plan });
 
     expect(outcome.status).toBe('done');
     expect(book.value('Schemes', cell.row, cell.column)).toBe(1100000);
@@ -76,7 +77,7 @@ describe('task pane commands against a workbook', () => {
   test("regenerating keeps both the pane's unit cost and the workbook's typed scheme cost", async () => {
     const book = new MemoryWorkbook();
     const base = barnet();
-    await startPlan(book, base);
+    await startPlan(book, base, TEST_DAY);
     const cell = schemesCell(book, '3a', '2015/16 NEL');
     book.setCell('Schemes', cell.row, cell.column, 500);
     const pane: Plan = {
@@ -84,7 +85,7 @@ describe('task pane commands against a workbook', () => {
       unitCosts: base.unitCosts.map((u) => (u.id === NEL ? { ...u, value: new Money(2100) } : u)),
     };
 
-    const outcome = await generateTables(book, pane, undefined, { base });
+    const outcome = await generateTables(book, pane, TEST_DAY, undefined, { base });
 
     if (outcome.status !== 'done') throw new Error(`expected done, got ${outcome.status}`);
     // 2015/16 NEL: 1,021 published, 3a's 451 now 500, each at £2,100.
@@ -95,7 +96,7 @@ describe('task pane commands against a workbook', () => {
   test('a scheme changed differently in the pane and the workbook is a question, not an overwrite', async () => {
     const book = new MemoryWorkbook();
     const base = barnet();
-    await startPlan(book, base);
+    await startPlan(book, base, TEST_DAY);
     const cell = schemesCell(book, '2c', '2014/15 cost (£)');
     book.setCell('Schemes', cell.row, cell.column, 240000);
     const pane: Plan = {
@@ -107,14 +108,14 @@ describe('task pane commands against a workbook', () => {
       ),
     };
 
-    const asked = await generateTables(book, pane, undefined, { base });
+    const asked = await generateTables(book, pane, TEST_DAY, undefined, { base });
     expect(asked.status).toBe('conflict');
     expect(asked.status === 'conflict' && asked.conflicts).toEqual([
       'Scheme 2c was changed in the pane and changed in the workbook',
     ]);
     expect(book.value('Schemes', cell.row, cell.column)).toBe(240000);
 
-    const keptPane = await generateTables(book, pane, undefined, { base, prefer: 'pane' });
+    const keptPane = await generateTables(book, pane, TEST_DAY, undefined, { base, prefer: 'pane' });
     expect(keptPane.status).toBe('done');
     expect(book.value('Schemes', cell.row, cell.column)).toBe(250000);
   });
@@ -122,14 +123,14 @@ describe('task pane commands against a workbook', () => {
   test('generate refuses a plan with errors and leaves the workbook as it was', async () => {
     const book = new MemoryWorkbook();
     const base = barnet();
-    await startPlan(book, base);
+    await startPlan(book, base, TEST_DAY);
     const before = JSON.stringify(book.snapshot());
     const broken: Plan = {
       ...base,
       unitCosts: base.unitCosts.map((u) => (u.id === 'DTOC' ? { ...u, value: new Money(-265) } : u)),
     };
 
-    const outcome = await generateTables(book, broken, undefined, { base });
+    const outcome = await generateTables(book, broken, TEST_DAY, undefined, { base });
 
     expect(outcome.status).toBe('invalid');
     expect(outcome.status === 'invalid' && outcome.problems.map((p) => p.message)).toEqual([
@@ -141,12 +142,12 @@ describe('task pane commands against a workbook', () => {
   test('a cell typed with text where a cost belongs stops generation and names the cell', async () => {
     const book = new MemoryWorkbook();
     const plan = barnet();
-    await startPlan(book, plan);
+    await startPlan(book, plan, TEST_DAY);
     const cell = schemesCell(book, '4a', '2014/15 cost (£)');
     book.setCell('Schemes', cell.row, cell.column, 'about 900k');
     const before = JSON.stringify(book.snapshot());
 
-    const outcome = await generateTables(book, plan, undefined, { base: plan });
+    const outcome = await generateTables(book, plan, TEST_DAY, undefined, { base: plan });
 
     expect(outcome.status === 'invalid' && outcome.inWorkbook).toBe(true);
     expect(outcome.status === 'invalid' && outcome.problems[0].where).toEqual({
@@ -159,7 +160,7 @@ describe('task pane commands against a workbook', () => {
   test('a new empty plan with the default unit costs round-trips through the workbook', async () => {
     const book = new MemoryWorkbook();
     const plan = emptyPlan('Enfield', '2025/26');
-    expect((await startPlan(book, plan)).status).toBe('done');
+    expect((await startPlan(book, plan, TEST_DAY)).status).toBe('done');
     const state = await loadPlanFromWorkbook(book);
     if (state.status !== 'loaded') throw new Error(JSON.stringify(state));
     expect(state.plan.years.map((y) => y.label)).toEqual(['2025/26', '2026/27']);

@@ -9,12 +9,13 @@ import { readPlan } from '../../src/workbook/families/planReader';
 import { plannedSnapshot, type SheetSnapshot, type WorkbookSnapshot } from '../../src/workbook/snapshot';
 import type { Scalar } from '../../src/workbook/sheetPlan';
 import { workbookLayout } from '../../src/workbook/workbookLayout';
+import { TEST_DAY } from '../support/testDay';
 
 const example = (): Plan =>
   planFromJson(JSON.parse(readFileSync(join(__dirname, '../../examples/expenditure-2023-25.json'), 'utf8'))).plan;
 
 function snapshotOf(plan: Plan): WorkbookSnapshot {
-  return { sheets: workbookLayout(plan, 'tables').sheets.map(plannedSnapshot) };
+  return { sheets: workbookLayout(plan, 'tables', { today: TEST_DAY }).sheets.map(plannedSnapshot) };
 }
 
 /** The snapshot with one sheet's cell set, as a person typing there leaves it. */

@@ -39,6 +39,7 @@ export function auditAddinWorkbook(snapshot: WorkbookSnapshot): { findings: Find
     compared.push(compareSheet(sheetPlan, sheetsByName.get(sheetPlan.name.toLowerCase())));
   // A workbook whose cards were never created (the pane generates the tables alone) is not missing them.
   const layout = workbookLayout(plan, sheetsByName.has(SUMMARY_SHEET.toLowerCase()) ? 'all' : 'tables', {
+    today: plan.jointFunding?.asAt ?? 0, // formulas compared are the same whatever day a dateless register is for
     eachCardSheet: (sheet) => {
       compare(sheet);
       cardSheets.push(sheet.name);

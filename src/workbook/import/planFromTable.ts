@@ -1,7 +1,8 @@
 import type Decimal from 'decimal.js';
 import { isFinancialYearLabel } from '../../domain/financialYear';
 import { formatPounds, ZERO } from '../../domain/money';
-import { defaultUnitCosts, financialYearOf } from '../../domain/newPlan';
+import { defaultUnitCosts } from '../../domain/newPlan';
+import { yearOf, type Day } from '../../domain/jointFunding';
 import type { Plan, Scheme, SchemeYear, UnitCost } from '../../domain/plan';
 import { jsonLocator } from '../../domain/planJson';
 import { checkPlan } from '../../domain/planRules';
@@ -22,6 +23,8 @@ export interface ImportOptions {
   readonly board?: string;
   /** The year when the table doesn't say ("2025/26"). */
   readonly year?: string;
+  /** The caller's day: with no year given or named, the plan is for the financial year holding it. */
+  readonly today: Day;
 }
 
 export interface ImportResult {
@@ -41,7 +44,7 @@ const DESCRIBED: Partial<Record<ImportField, string>> = {
   provider: 'Provider',
 };
 
-export function planFromTable(mapping: ImportMapping, options: ImportOptions = {}): ImportResult {
+export function planFromTable(mapping: ImportMapping, options: ImportOptions): ImportResult {
   const { table } = mapping;
   const grid = table.grid;
   const where = (r: number, c: number) => ({ sheet: grid.sheet.name, cell: grid.address(r, c) });
@@ -177,7 +180,7 @@ function yearsOf(mapping: ImportMapping, options: ImportOptions): string[] {
   for (let r = mapping.table.headerRows[0] - 1; r >= Math.max(0, mapping.table.headerRows[0] - 4); r--)
     for (let c = 0; c < grid.columnCount; c++) texts.push(grid.text(r, c));
   const named = texts.map((t) => periodOf(t)).find((p) => p && isFinancialYearLabel(p));
-  return [options.year ?? banded[0] ?? named ?? financialYearOf(new Date())];
+  return [options.year ?? banded[0] ?? named ?? yearOf(options.today)];
 }
 
 /** A scheme name carried onto the next row(s), as text pasted from a PDF wraps: words under the name alone. */

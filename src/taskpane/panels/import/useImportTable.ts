@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
+import { today } from '../../../domain/clock';
 import { findImportTable, previewImport, type FoundImport, type FoundTemplate } from '../../importFlow';
 import type { PlanSession } from '../../session';
 
@@ -24,7 +25,11 @@ export function useImportTable(session: PlanSession) {
   const preview = useMemo(
     () =>
       found
-        ? previewImport(found.mapping, { board: board.trim() || undefined, year: year.trim() || undefined })
+        ? previewImport(found.mapping, {
+            board: board.trim() || undefined,
+            year: year.trim() || undefined,
+            today: today(),
+          })
         : undefined,
     [found, board, year],
   );

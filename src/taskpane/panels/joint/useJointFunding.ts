@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { today, ukDate, yearOf, type JointFunding } from '../../../domain/jointFunding';
+import { today } from '../../../domain/clock';
+import { ukDate, yearOf, type JointFunding } from '../../../domain/jointFunding';
 import type { RegisterProblem } from '../../../domain/jointFundingJson';
 import { csvRows, importPackages, type ImportResult } from '../../../domain/jointFundingImport';
 import { jointSummary } from '../../../domain/jointFundingSummary';
