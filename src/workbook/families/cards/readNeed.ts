@@ -1,0 +1,43 @@
+import type { SheetNeed } from '../../host';
+import { MILESTONE_HEADERS, QUARTER_HEADERS, RATE_HEADERS, SIGN_OFF_HEADERS, UNMATCHED_HEADERS } from './names';
+
+/**
+ * The columns of a card sheet that `readCardBook` (reader.ts) takes anything from: A and B (section
+ * titles, labels, header rows' first words, the identity and case entries, a rate's settings) and,
+ * in each table, the columns of what people type. Every other column is calculated, and reading it
+ * as well is most of a card's bytes (measured: 52 KB a card with its formulas, about 8 KB without).
+ */
+const LABELS_AND_ENTRIES = [0, 1];
+
+const inputs = <T extends readonly string[]>(headers: T, names: readonly T[number][]) =>
+  names.map((name) => headers.indexOf(name));
+
+const CARD_INPUT_COLUMNS = [
+  ...LABELS_AND_ENTRIES,
+  ...inputs(QUARTER_HEADERS, ['Phasing %', 'Realised reduction', 'Baseline admissions', 'Actual admissions', 'Note']),
+  ...inputs(RATE_HEADERS, ['Actual', 'Note']),
+  ...inputs(MILESTONE_HEADERS, ['Activity', 'Milestone', 'Due', 'Status']),
+  ...inputs(SIGN_OFF_HEADERS, ['Role', 'Name', 'Date', 'Decision']),
+  ...inputs(UNMATCHED_HEADERS, [
+    'Quarter',
+    'Metric',
+    'Realised reduction',
+    'Baseline admissions',
+    'Actual admissions',
+    'Note',
+  ]),
+];
+
+/** What reading the plan needs of a card sheet: its input columns, as runs of adjacent columns. */
+export const CARD_READ_NEED: SheetNeed = { columns: spans(CARD_INPUT_COLUMNS) };
+
+function spans(columns: readonly number[]): [number, number][] {
+  const sorted = [...new Set(columns)].sort((a, b) => a - b);
+  const out: [number, number][] = [];
+  for (const c of sorted) {
+    const last = out[out.length - 1];
+    if (last && last[1] === c - 1) last[1] = c;
+    else out.push([c, c]);
+  }
+  return out;
+}
