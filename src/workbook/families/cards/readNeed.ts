@@ -4,28 +4,24 @@ import { MILESTONE_HEADERS, QUARTER_HEADERS, RATE_HEADERS, SIGN_OFF_HEADERS, UNM
 /**
  * The columns of a card sheet that `readCardBook` (reader.ts) takes anything from: A and B (section
  * titles, labels, header rows' first words, the identity and case entries, a rate's settings) and,
- * in each table, the columns of what people type. Every other column is calculated, and reading it
- * as well is most of a card's bytes (measured: 52 KB a card with its formulas, about 8 KB without).
+ * in each table, the columns of what people type. Every other column is calculated; with the
+ * formulas, it is most of a card's bytes (the bench's cards: 52 KB whole, 22 KB these columns' values).
  */
 const LABELS_AND_ENTRIES = [0, 1];
 
 const inputs = <T extends readonly string[]>(headers: T, names: readonly T[number][]) =>
   names.map((name) => headers.indexOf(name));
+/** Every column of a table but its calculated ones. */
+const allBut = <T extends readonly string[]>(headers: T, calculated: readonly T[number][]) =>
+  headers.flatMap((name, i) => (calculated.includes(name) ? [] : [i]));
 
 const CARD_INPUT_COLUMNS = [
   ...LABELS_AND_ENTRIES,
   ...inputs(QUARTER_HEADERS, ['Phasing %', 'Realised reduction', 'Baseline admissions', 'Actual admissions', 'Note']),
   ...inputs(RATE_HEADERS, ['Actual', 'Note']),
-  ...inputs(MILESTONE_HEADERS, ['Activity', 'Milestone', 'Due', 'Status']),
-  ...inputs(SIGN_OFF_HEADERS, ['Role', 'Name', 'Date', 'Decision']),
-  ...inputs(UNMATCHED_HEADERS, [
-    'Quarter',
-    'Metric',
-    'Realised reduction',
-    'Baseline admissions',
-    'Actual admissions',
-    'Note',
-  ]),
+  ...allBut(MILESTONE_HEADERS, ['Open due']),
+  ...SIGN_OFF_HEADERS.map((_, i) => i),
+  ...allBut(UNMATCHED_HEADERS, ['Why it no longer fits']),
 ];
 
 /** What reading the plan needs of a card sheet: its input columns, as runs of adjacent columns. */
