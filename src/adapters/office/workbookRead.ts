@@ -137,10 +137,10 @@ interface Read {
 export type SheetColumns = ReadonlyMap<string, readonly (readonly [number, number])[]>;
 
 /**
- * What part of a sheet's recorded size (its values and formulas) a read of some of its columns,
- * values only, is taken to be, to size requests. Measured on the 1,000 Benefit Cards of the bench
- * (scripts/officeBench.js): a card's input columns are 22 KB of its 52 KB, 0.43; a little more is
- * assumed, so a request rather falls short of its budget than goes over it.
+ * What part of a sheet's recorded size (its values and formulas, as last written) a read of some of
+ * its columns, values only, is taken to be, to size requests. Measured on the bench's 1,000 Benefit
+ * Cards (scripts/officeBench.js): 0.3, with the recording double's calculated cells empty; in Excel
+ * they hold figures, so more is assumed, and a request rather falls short of its budget than is refused.
  */
 const PART_SHARE = 0.5;
 
