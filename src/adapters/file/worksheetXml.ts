@@ -62,7 +62,7 @@ export function worksheetSnapshot(name: string, xml: string, context: CellContex
     new CellScanner(name, xml, context, grid).scan(start, end);
     mergeRanges(name, xml, end, grid);
   }
-  return { name, ...grid.snapshotCells() };
+  return grid.snapshotSheet(name);
 }
 
 /**
@@ -105,23 +105,23 @@ export class CellGrid {
     };
   }
 
-  /** The grid as a snapshot's cells: holes filled, and number formats where any cell has one. */
-  snapshotCells(): {
-    values: Scalar[][];
-    formulas: (string | null)[][];
-    numberFormats?: (string | null)[][];
-    leftOut?: number;
-  } {
-    const filled = fillHoles(this.values, this.formulas);
+  /**
+   * The grid as a snapshot sheet: holes filled, and number formats where any cell has one. The
+   * formats are laid out as a grid only when something reads them (the audit of typed tables):
+   * the audit of a workbook the add-in made never does, and a full third grid for every card sheet
+   * was 120,000 arrays for the collector to copy.
+   */
+  snapshotSheet(name: string): SheetSnapshot {
+    const { values, formulas } = fillHoles(this.values, this.formulas);
+    const sheet: { -readonly [K in keyof SheetSnapshot]: SheetSnapshot[K] } = { name, values, formulas };
+    if (this.leftOut) sheet.leftOut = this.leftOut;
     const formats = this.formats;
-    const numberFormats = formats.length
-      ? filled.values.map((row, r) => (row === undefined ? row : Array.from(row, (_, c) => formats[r]?.[c] ?? null)))
-      : undefined;
-    return {
-      ...filled,
-      ...(numberFormats ? { numberFormats } : {}),
-      ...(this.leftOut ? { leftOut: this.leftOut } : {}),
-    };
+    if (!formats.length) return sheet;
+    let grid: (string | null)[][] | undefined;
+    const layOut = () =>
+      values.map((row, r) => (row === undefined ? row : Array.from(row, (_, c) => formats[r]?.[c] ?? null)));
+    Object.defineProperty(sheet, 'numberFormats', { enumerable: true, get: () => (grid ??= layOut()) });
+    return sheet;
   }
 }
 
