@@ -317,4 +317,24 @@ describe('XML as other tools write it', () => {
     );
     expect(leanXlsxToSnapshot(data).sheets[0].values[0]).toEqual(['2014-04-01', 41730, 41730]);
   });
+
+  test("number formats: each cell its own, General as null, a merged range its top-left cell's, whole numbers exact", async () => {
+    const styles = `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0;[Red]\\-#,##0"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="10"/><xf numFmtId="3"/></cellXfs></styleSheet>`;
+    const data = await handWritten(
+      '<row r="1"><c r="A1" s="1"><v>1234</v></c><c r="B1" s="2"><v>0.25</v></c><c r="C1" s="3"><v>5</v></c><c r="E1"><v>999999999999999</v></c></row>' +
+        '<row r="3"><c r="A3" s="3"><v>007</v></c><c r="B3" s="0"><v>-12</v></c><c r="D3" s="2"><v>1</v></c></row>',
+      { styles, afterSheetData: '<mergeCells count="1"><mergeCell ref="B1:C2"/></mergeCells>' },
+    );
+    const [sheet] = leanXlsxToSnapshot(data).sheets;
+    expect(sheet.values).toEqual([
+      [1234, 0.25, 0.25, null, 999999999999999],
+      [null, 0.25, 0.25],
+      [7, -12, null, 1],
+    ]);
+    expect(sheet.numberFormats).toEqual([
+      ['#,##0;[Red]-#,##0', '0.00%', '0.00%', null, null],
+      [null, '0.00%', '0.00%'],
+      ['#,##0', null, null, '0.00%'],
+    ]);
+  });
 });

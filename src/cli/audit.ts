@@ -1,7 +1,7 @@
 import { RULE_TITLES, type Finding } from '../domain/audit/finding';
 import { quoteSheet } from '../domain/problems';
 import { plural } from '../domain/plural';
-import { loadSnapshot } from '../adapters/file/planFiles';
+import { loadSnapshot } from '../adapters/file/workbookFile';
 import { READ_LIMITS } from '../adapters/file/readLimits';
 import { columnLetter } from '../workbook/a1';
 import { auditWorkbook } from '../workbook/audit/auditWorkbook';

@@ -1,7 +1,6 @@
 import type Decimal from 'decimal.js';
 import { realDay, type Basis, type Day, type JointPackage, type Split, type Task } from './jointFunding';
 import type { PackageField } from './jointFundingChecks';
-import { parseMoney } from './jointFundingJson';
 import { Money } from './money';
 
 /**
@@ -10,6 +9,19 @@ import { Money } from './money';
  * money as 1234.5 or "£1,234.50", split methods and funding bases in their common spellings.
  */
 export type CellValue = string | number | boolean | null | undefined;
+
+/**
+ * Numbers, or text as exports write money: "1234.5", "£1,234.50".
+ * At most two decimal places is checked later. Kept apart from the JSON schema, which brings zod:
+ * the workbook readers use it, and loading zod cost the audit a tenth of a second at every start.
+ */
+export function parseMoney(value: unknown): Decimal | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? new Money(String(value)) : undefined;
+  if (typeof value !== 'string') return undefined;
+  const cleaned = value.replace(/[£,\s]/g, '');
+  // plus(0) makes "-0" the zero it is.
+  return /^-?\d+(\.\d+)?$/.test(cleaned) ? new Money(cleaned).plus(0) : undefined;
+}
 
 /** A package's cells by field; minutes are totals, as exports give them (the register's come from its tasks). */
 export type PackageCells = Partial<Record<PackageField | 'healthMinutes' | 'socialMinutes', CellValue>>;

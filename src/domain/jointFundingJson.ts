@@ -233,15 +233,6 @@ function problemAt(base: string, path: readonly PropertyKey[], message: string, 
   };
 }
 
-/** Numbers, or text as exports write money: "1234.5", "£1,234.50". At most two decimal places is checked later. */
-export function parseMoney(value: unknown): Decimal | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? new Money(String(value)) : undefined;
-  if (typeof value !== 'string') return undefined;
-  const cleaned = value.replace(/[£,\s]/g, '');
-  // plus(0) makes "-0" the zero it is.
-  return /^-?\d+(\.\d+)?$/.test(cleaned) ? new Money(cleaned).plus(0) : undefined;
-}
-
 /** The section as it is written in a plan file. */
 export function jointFundingToJson(jf: JointFunding): unknown {
   const n = (d: Decimal) => d.toNumber();

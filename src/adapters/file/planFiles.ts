@@ -9,33 +9,12 @@ import { readPlan } from '../../workbook/families/planReader';
 import type { WorkbookPlan } from '../../workbook/sheetPlan';
 import { UnwritableWorkbook } from '../../workbook/writableWorkbook';
 import { readAsHost } from '../../workbook/write/fileWorkbook';
-import { READ_LIMITS } from './readLimits';
-import { xlsxToSnapshot } from './xlsxReader';
-import { FileProblem, missingInput, systemReason } from './filePaths';
+import { FileProblem, systemReason } from './filePaths';
+import { loadSnapshot, readInput } from './workbookFile';
 
 export { FileProblem };
-
-export const MAX_INPUT_BYTES = READ_LIMITS.inputBytes;
-
-export async function readInput(file: string): Promise<Buffer> {
-  let stat;
-  try {
-    stat = await fs.stat(file);
-  } catch (e) {
-    throw await missingInput(file, e);
-  }
-  if (!stat.isFile()) throw new FileProblem(`${file}: not a file${stat.isDirectory() ? ' (it is a folder)' : ''}.`);
-  if (stat.size === 0) throw new FileProblem(`${file}: the file is empty.`);
-  if (stat.size > MAX_INPUT_BYTES)
-    throw new FileProblem(
-      `${file}: the file is ${(stat.size / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB.`,
-    );
-  try {
-    return await fs.readFile(file);
-  } catch (e) {
-    throw new FileProblem(`${file} can't be read (${systemReason(e)}).`);
-  }
-}
+// Reading a workbook's file lives apart, so that the audit loads neither the plan's JSON schema nor the writer.
+export { loadSnapshot, MAX_INPUT_BYTES, readInput } from './workbookFile';
 
 /** A plan from a .json plan file or from a workbook the add-in built (and people then edited). */
 export async function loadPlan(file: string): Promise<{ plan: Plan; problems: Problem[] }> {
@@ -57,27 +36,6 @@ export function jsonFileText(data: Buffer): string {
   if (data[0] === 0xff && data[1] === 0xfe) return data.subarray(2).toString('utf16le');
   if (data[0] === 0xfe && data[1] === 0xff) return Buffer.from(data.subarray(2)).swap16().toString('utf16le');
   return data.toString('utf8');
-}
-
-export async function loadSnapshot(file: string, data?: Buffer) {
-  if (path.extname(file).toLowerCase() === '.csv') {
-    throw new FileProblem(
-      `${file} is a CSV file; this command reads a plan (.json) or an Excel workbook (.xlsx). For a case-management export of jointly funded packages, use bcf joint import; otherwise open the CSV in Excel and save it as .xlsx.`,
-    );
-  }
-  const bytes = data ?? (await readInput(file));
-  if (bytes.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
-    throw new FileProblem(
-      `${file}: the workbook is password-protected or in the old .xls format; save it unprotected as .xlsx and try again.`,
-    );
-  }
-  if (bytes.subarray(0, 2).toString('latin1') !== 'PK')
-    throw new FileProblem(`${file}: not an .xlsx workbook (it doesn't start like one).`);
-  try {
-    return await xlsxToSnapshot(bytes);
-  } catch (e) {
-    throw new FileProblem(`${file} can't be read: ${(e as Error).message.split('\n')[0]}.`);
-  }
 }
 
 /** What is at a path a command would write: nothing, a workbook (read), or some other file. */

@@ -4,6 +4,7 @@ import type { SheetSnapshot } from '../../workbook/snapshot';
 import { attribute, attributeIn, decodeXml, isNameEnd, isSpace, itemText, startTags } from './xmlText';
 import { shiftFormula } from './sharedFormula';
 import { EXCEL_LIMITS } from '../../domain/excelLimits';
+import { CellFormats } from './cellFormats';
 import { READ_LIMITS } from './readLimits';
 import { requireComplete } from './xlsxParts';
 import { UnreadableXlsx, NotForLeanReader } from './zipEntries';
@@ -62,7 +63,7 @@ export function worksheetSnapshot(name: string, xml: string, context: CellContex
     new CellScanner(name, xml, context, grid).scan(start, end);
     mergeRanges(name, xml, end, grid);
   }
-  return { name, ...grid.snapshotCells() };
+  return grid.snapshotSheet(name);
 }
 
 /**
@@ -72,8 +73,7 @@ export function worksheetSnapshot(name: string, xml: string, context: CellContex
 export class CellGrid {
   readonly values: Scalar[][] = [];
   readonly formulas: (string | null)[][] = [];
-  /** Only rows with a formatted cell; most of a plan's cells are General. */
-  readonly formats: (string | null)[][] = [];
+  readonly formats = new CellFormats();
   leftOut = 0;
 
   constructor(private readonly budget: { places: number }) {}
@@ -94,34 +94,32 @@ export class CellGrid {
     }
     values[column] = value;
     (this.formulas[row] ??= [])[column] = formula;
-    if (format !== null) (this.formats[row] ??= [])[column] = format;
+    if (format !== null) this.formats.set(row, column, format);
   }
 
   get(row: number, column: number): { value: Scalar | undefined; formula: string | null; format: string | null } {
     return {
       value: this.values[row]?.[column],
       formula: this.formulas[row]?.[column] ?? null,
-      format: this.formats[row]?.[column] ?? null,
+      format: this.formats.get(row, column),
     };
   }
 
-  /** The grid as a snapshot's cells: holes filled, and number formats where any cell has one. */
-  snapshotCells(): {
-    values: Scalar[][];
-    formulas: (string | null)[][];
-    numberFormats?: (string | null)[][];
-    leftOut?: number;
-  } {
-    const filled = fillHoles(this.values, this.formulas);
+  /**
+   * The grid as a snapshot sheet: holes filled, and number formats where any cell has one. The
+   * formats are laid out as a grid only when something reads them (the audit of typed tables):
+   * the audit of a workbook the add-in made never does, and a full third grid for every card sheet
+   * was 120,000 arrays for the collector to copy.
+   */
+  snapshotSheet(name: string): SheetSnapshot {
+    const { values, formulas } = fillHoles(this.values, this.formulas);
+    const sheet: { -readonly [K in keyof SheetSnapshot]: SheetSnapshot[K] } = { name, values, formulas };
+    if (this.leftOut) sheet.leftOut = this.leftOut;
     const formats = this.formats;
-    const numberFormats = formats.length
-      ? filled.values.map((row, r) => (row === undefined ? row : Array.from(row, (_, c) => formats[r]?.[c] ?? null)))
-      : undefined;
-    return {
-      ...filled,
-      ...(numberFormats ? { numberFormats } : {}),
-      ...(this.leftOut ? { leftOut: this.leftOut } : {}),
-    };
+    if (!formats.size) return sheet;
+    let grid: (string | null)[][] | undefined;
+    Object.defineProperty(sheet, 'numberFormats', { enumerable: true, get: () => (grid ??= formats.grid(values)) });
+    return sheet;
   }
 }
 
@@ -355,7 +353,9 @@ class CellScanner {
       case CellType.Date:
         return isoDate(new Date(decodeXml(xml.slice(from, to))));
       default: {
-        const n = parseFloat(xml.slice(from, to));
+        // Most figures of a plan are whole numbers: read in place, without a string for parseFloat.
+        const whole = to - from <= 15 ? digits(xml, from, to) : -1;
+        const n = whole >= 0 ? whole : parseFloat(xml.slice(from, to));
         // Excel writes only numbers here: anything else ("abc") would otherwise be read as NaN and pass as a blank.
         if (Number.isNaN(n) && xml.slice(from, to).trim() !== '')
           throw new UnreadableXlsx(

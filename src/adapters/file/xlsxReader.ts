@@ -78,7 +78,7 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
       );
     });
   });
-  return { name: ws.name, ...grid.snapshotCells() };
+  return grid.snapshotSheet(ws.name);
 }
 
 function scalarOf(cell: ExcelJS.Cell): { value: Scalar; formula: string | null } {

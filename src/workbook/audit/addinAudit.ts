@@ -47,8 +47,9 @@ export function auditAddinWorkbook(snapshot: WorkbookSnapshot): { findings: Find
   });
   layout.sheets.forEach(compare);
   findings.push(...resolveOutOfDate(compared));
-  const checkCell = checkCells(plan);
-  for (const check of planChecks(plan)) {
+  const checks = planChecks(plan);
+  const checkCell = checkCells(plan, checks);
+  for (const check of checks) {
     if (check.passed) continue;
     const at = sourceCell(layout, checkCell.get(check.id)!);
     findings.push({
@@ -149,11 +150,14 @@ function compareSheet(sheetPlan: SheetPlan, sheet: SheetSnapshot | undefined): S
   let outOfDate: Finding | undefined;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
+    const found = sheet.formulas?.[r];
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
-      if (!outOfDate && typeof cell?.value === 'string' && cell.value.trim() && PLACING_STYLES.has(cell.style))
+      if (!cell) continue;
+      if (!outOfDate && typeof cell.value === 'string' && cell.value.trim() && PLACING_STYLES.has(cell.style))
         outOfDate = movedLabel(sheet, r, c, cell.value);
-      if (!cell?.formula) continue;
+      // Most formulas are as built: one comparison, without the allocations of a finding.
+      if (!cell.formula || found?.[c] === cell.formula) continue;
       const finding = compareCell(sheet, r, c, cell.formula, cell.result ?? null);
       if (finding?.rule === 'formula-cleared' && growing.isSpare(r)) continue;
       if (finding?.rule === 'formula-cleared' && growing.isTyped(r) && !rowHasFormulas(sheet, r))
@@ -183,6 +187,7 @@ function addedRow(sheet: string, r: number): Finding {
 /** A label of the layout that is not where the workbook has it. */
 function movedLabel(sheet: SheetSnapshot, r: number, c: number, label: string): Finding | undefined {
   const found = sheet.values[r]?.[c];
+  if (found === label) return undefined;
   if (typeof found === 'string' && found.trim().toLowerCase() === label.trim().toLowerCase()) return undefined;
   const cell = cellAddress(r, c);
   return {

@@ -21,8 +21,8 @@ type Row = (CellPlan | null)[];
 export const CHECKS_HEADER_ROW = 3;
 
 /** The check's status cell on the Checks sheet, e.g. "B5": where the audit points for a failed check. */
-export function checkCells(plan: Plan): Map<string, string> {
-  return new Map(planChecks(plan).map((c, i) => [c.id, `B${CHECKS_HEADER_ROW + 2 + i}`]));
+export function checkCells(plan: Plan, checks = planChecks(plan)): Map<string, string> {
+  return new Map(checks.map((c, i) => [c.id, `B${CHECKS_HEADER_ROW + 2 + i}`]));
 }
 
 /**
