@@ -1,7 +1,6 @@
 import type Decimal from 'decimal.js';
 import { realDay, type Basis, type Day, type JointPackage, type Split, type Task } from './jointFunding';
 import type { PackageField } from './jointFundingChecks';
-import { parseMoney } from './jointFundingJson';
 import { Money } from './money';
 
 /**
@@ -194,4 +193,13 @@ function minutesAsTasks(cells: PackageCells, fail: (field: PackageField, message
     { task: 'Health-related tasks', minutes: health, health: true },
     { task: 'Social care tasks', minutes: social, health: false },
   ];
+}
+
+/** Numbers, or text as exports write money: "1234.5", "£1,234.50". At most two decimal places is checked later. */
+function parseMoney(value: unknown): Decimal | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? new Money(String(value)) : undefined;
+  if (typeof value !== 'string') return undefined;
+  const cleaned = value.replace(/[£,\s]/g, '');
+  // plus(0) makes "-0" the zero it is.
+  return /^-?\d+(\.\d+)?$/.test(cleaned) ? new Money(cleaned).plus(0) : undefined;
 }

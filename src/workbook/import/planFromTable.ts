@@ -3,7 +3,7 @@ import { isFinancialYearLabel } from '../../domain/financialYear';
 import { formatPounds, ZERO } from '../../domain/money';
 import { defaultUnitCosts, financialYearOf } from '../../domain/newPlan';
 import type { Plan, Scheme, SchemeYear, UnitCost } from '../../domain/plan';
-import { jsonLocator } from '../../domain/planJson';
+import { jsonLocator } from '../../domain/jsonLocator';
 import { checkPlan } from '../../domain/planRules';
 import type { Problem } from '../../domain/problems';
 import type { FoundTable } from '../audit/findTables';
