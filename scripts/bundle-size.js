@@ -7,7 +7,9 @@
  * Every other chunk of the pane (a panel, or code panels share) is fetched when first needed; those
  * are listed after, each with its size. The first-render total is held to FIRST_RENDER_TARGET_KB.
  *
- *   node scripts/bundle-size.js [dist/web] [--page taskpane.html] [--json]
+ *   node scripts/bundle-size.js [dist/web] [--page taskpane.html] [--json] [--strict]
+ *
+ * With --strict it exits 1 when the first render is over FIRST_RENDER_TARGET_KB (CI can hold the line).
  *
  * Also a module: require('./scripts/bundle-size').bundleSize({ dir, page }) returns
  * { page, files: [{ file, bytes, gzipBytes }], onDemand: [...the same], includesHyperFormula,
@@ -70,13 +72,17 @@ function measure(dir, name) {
   };
 }
 
+function withinTarget(result) {
+  return result.totalGzipBytes <= FIRST_RENDER_TARGET_KB * 1024;
+}
+
 /** The report: first-render scripts, their total against the target, then the chunks fetched later. */
 function report(result) {
   const all = [...result.files, ...result.onDemand];
   const width = Math.max(...all.map((f) => f.file.length), 24);
   const line = (name, bytes, gzipBytes, note = '') =>
     `  ${name.padEnd(width)}  ${kb(bytes).padStart(10)}  ${kb(gzipBytes).padStart(10)} gzipped${note}`;
-  const met = result.totalGzipBytes <= FIRST_RENDER_TARGET_KB * 1024;
+  const met = withinTarget(result);
   const lines = [`First render: the scripts ${result.page} loads (gzip -9):`];
   for (const f of result.files) lines.push(line(f.file, f.bytes, f.gzipBytes));
   lines.push(
@@ -125,6 +131,12 @@ if (require.main === module) {
     }
     if (result.includesNumfmt && page === 'taskpane.html') {
       console.error('bundle-size: the task pane loads numfmt; it belongs in the preview only.');
+      process.exit(1);
+    }
+    if (args.includes('--strict') && !withinTarget(result)) {
+      console.error(
+        `bundle-size: the first render is ${kb(result.totalGzipBytes)} gzipped, over the ${FIRST_RENDER_TARGET_KB} KB target.`,
+      );
       process.exit(1);
     }
   } catch (e) {

@@ -11,7 +11,7 @@ import {
   type JointPackage,
 } from '../src/domain/jointFunding';
 import { jointSummary } from '../src/domain/jointFundingSummary';
-import { readJointFundingJson } from '../src/domain/jointFundingJson';
+import { readJointFundingJson } from '../src/domain/jointFundingSchema';
 
 const exampleJson = () =>
   JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'examples', 'joint-funding.json'), 'utf8'));

@@ -1,10 +1,11 @@
 import type Decimal from 'decimal.js';
 import { cardBookToJson } from './benefitCardJson';
-import { parseJsonText, pathText } from './jsonText';
+import { parseJsonText } from './jsonText';
 import type { Plan } from './plan';
 import { PLAN_LIMITS } from './planFields';
 import { issueProblems } from './planIssues';
-import { checkPlan, type PlanPath } from './planRules';
+import { checkPlan } from './planRules';
+import { jsonLocator } from './jsonLocator';
 import { planSchema } from './planSchema';
 import { PlanError, type Problem } from './problems';
 import { planExtrasToJson } from './poolJson';
@@ -32,27 +33,6 @@ export function planFromJsonText(text: string): { plan: Plan; problems: Problem[
   const { json, problems } = parseJsonText(text, PLAN_LIMITS.depth);
   if (json === undefined) throw new PlanError(problems);
   return planFromJson(json, problems);
-}
-
-export function jsonLocator(path: PlanPath): { path: string } {
-  switch (path.kind) {
-    case 'scheme':
-      return { path: pathText(['schemes', path.index, path.field]) };
-    case 'schemeYear':
-      return {
-        path: pathText([
-          'schemes',
-          path.index,
-          'years',
-          path.year,
-          ...(path.field === 'cost' ? ['cost'] : ['benefits', path.field]),
-        ]),
-      };
-    case 'unitCost':
-      return { path: pathText(['unitCosts', path.index, path.field]) };
-    case 'year':
-      return { path: pathText(['years', path.index, path.field]) };
-  }
 }
 
 /** The JSON form of a plan, so a workbook read back can be saved and compared. */

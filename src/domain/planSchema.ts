@@ -3,8 +3,8 @@ import { cardsSchema } from './cardsSchema';
 import type { Plan, Scheme } from './plan';
 import { count, fields, id, keyed, list, money, optional, PLAN_LIMITS, refuseDuplicates, text } from './planFields';
 import { poolSchema, risksSchema, statementsSchema } from './poolSchema';
-import { jointFundingSchema } from './jointFundingJson';
-import { expenditureSchema, incomeSchema, minimumsSchema } from './expenditureJson';
+import { jointFundingSchema } from './jointFundingSchema';
+import { expenditureSchema, incomeSchema, minimumsSchema } from './expenditureSchema';
 
 /**
  * The plan file, as one schema: what `bcf` reads, what docs/plan.schema.json publishes (generated

@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import type { Plan, Scheme, SchemeYear } from '../domain/plan';
-import { jsonLocator } from '../domain/planJson';
+import { jsonLocator } from '../domain/jsonLocator';
 import { checkPlan } from '../domain/planRules';
 import type { Problem } from '../domain/problems';
 import { amountProblem, parseAmount } from '../domain/amountText';

@@ -1,6 +1,6 @@
 import { cardSheetName } from '../domain/benefitCard';
 import { quoteSheet } from '../domain/problems';
-import { SUMMARY_SHEET } from './families/cards/cardSummary';
+import { SUMMARY_SHEET } from './families/cards/names';
 import { JOINT_SHEETS } from './families/jointFunding/names';
 import { TEMPLATE_SHEETS } from './families/template/names';
 import { SHEET } from './families/assumptions/names';

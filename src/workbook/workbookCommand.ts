@@ -1,6 +1,6 @@
 import type { Day } from '../domain/jointFunding';
 import type { Plan } from '../domain/plan';
-import { jsonLocator } from '../domain/planJson';
+import { jsonLocator } from '../domain/jsonLocator';
 import { checkPlan } from '../domain/planRules';
 import type { Problem } from '../domain/problems';
 import { computeSchemeTable, type SchemeTable } from '../domain/schemeTable';

@@ -4,7 +4,7 @@ import { formatPounds, ZERO } from '../../domain/money';
 import { defaultUnitCosts } from '../../domain/newPlan';
 import { yearOf, type Day } from '../../domain/jointFunding';
 import type { Plan, Scheme, SchemeYear, UnitCost } from '../../domain/plan';
-import { jsonLocator } from '../../domain/planJson';
+import { jsonLocator } from '../../domain/jsonLocator';
 import { checkPlan } from '../../domain/planRules';
 import type { Problem } from '../../domain/problems';
 import type { FoundTable } from '../audit/findTables';

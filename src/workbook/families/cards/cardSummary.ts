@@ -9,9 +9,9 @@ import { formula, num, text } from '../../grid';
 import { FORMAT, type CellPlan, type SheetPlan, type TablePlan } from '../../sheetPlan';
 import type { AssumptionsGeometry } from '../assumptions/assumptionsLayout';
 import { sheetRange, type CardGeometry } from './benefitCards';
-import { CARD_LABEL, FORMAT_DATE, TRACKER_NAMES, YEAR_REALISED_TO_QUARTER } from './names';
+import { CARD_LABEL, FORMAT_DATE, SUMMARY_SHEET, TRACKER_NAMES, YEAR_REALISED_TO_QUARTER } from './names';
 
-export const SUMMARY_SHEET = 'Benefits Summary';
+export { SUMMARY_SHEET };
 export const SUMMARY_HEADERS = [
   'Ref',
   'Scheme',

@@ -10,6 +10,9 @@ import { HEADERS } from '../assumptions/names';
  * titles and columns by their headers, whatever rows people insert.
  */
 
+/** The steering group's sheet: one row per card. Named here, apart from its layout, so the registry can name it. */
+export const SUMMARY_SHEET = 'Benefits Summary';
+
 export const CARD_SECTION = {
   position: 'Position',
   identity: 'Identity and ownership',

@@ -2,7 +2,7 @@ import type { Risk } from '../../../domain/riskLog';
 import { BLOCKS, SHEET_SPECS } from '../shared/blocks';
 import { locateBlock } from '../shared/blockLocator';
 import type { CellReader } from '../shared/cells';
-import { MITIGATION_SEPARATOR } from './riskLogLayout';
+import { MITIGATION_SEPARATOR } from './names';
 
 /** The risks as people keep them on the Risk log: a mitigation per line of its cell. */
 export function readRisks(r: CellReader): Risk[] {

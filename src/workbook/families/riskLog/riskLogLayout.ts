@@ -6,11 +6,9 @@ import type { CellPlan, SheetPlan } from '../../sheetPlan';
 import { blockBody, BLOCKS, regionRows, ROOM_TO_GROW, SHEET_SPECS } from '../shared/blocks';
 import { inputNote, legendRow } from '../shared/inputLegend';
 import { POOL_SHEETS } from '../pool/names';
+import { MITIGATION_SEPARATOR } from './names';
 
 export const RISK_HEADER_ROW = 3;
-
-/** Mitigations share one cell, one per line, so the log stays one row per risk as the plan prints it. */
-export const MITIGATION_SEPARATOR = '\n';
 
 /**
  * The risk log of section 5a: each risk's impact and probability (1-5) typed in, the rating as a
