@@ -64,3 +64,6 @@ export class SlowWorkbook extends MemoryWorkbook {
     this.held.splice(0).forEach((resume) => resume());
   }
 }
+
+// A rendered tab runs HyperFormula under jsdom; on a shared machine one test can take most of a minute.
+jest.setTimeout(180_000);
