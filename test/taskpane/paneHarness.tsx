@@ -1,4 +1,4 @@
-import { render } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import fs from 'fs';
 import path from 'path';
 import { MemoryWorkbook } from '../../src/adapters/memory/memoryWorkbook';
@@ -35,6 +35,14 @@ export async function workbookPlan(book: MemoryWorkbook): Promise<Plan> {
   const state = await loadPlanFromWorkbook(book);
   if (state.status !== 'loaded') throw new Error(state.status);
   return state.plan;
+}
+
+/** Presses a button once it can be pressed: the pane reads the workbook first, and a button is disabled while it does. */
+export async function press(name: string | RegExp): Promise<HTMLElement> {
+  const button = await screen.findByRole('button', { name }, WAIT);
+  await waitFor(() => expect(button.hasAttribute('disabled')).toBe(false), WAIT);
+  fireEvent.click(button);
+  return button;
 }
 
 /** Every cell value of the workbook, to compare before and after something that must write nothing. */
