@@ -3,7 +3,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { MemoryWorkbook } from '../../src/adapters/memory/memoryWorkbook';
 import { barnetPlan } from '../support/barnet';
 import { sameFigure } from '../support/figures';
-import { allValues, paneWith, renderPane, WAIT, workbookPlan } from './paneHarness';
+import { allValues, paneWith, press, renderPane, WAIT, workbookPlan } from './paneHarness';
 
 /**
  * The Plan tab against the in-memory workbook: starting a plan from the form, an amount that is not
@@ -31,25 +31,25 @@ describe('the Plan tab', () => {
   test('without a board the form says what to enter and writes nothing', async () => {
     const book = new MemoryWorkbook();
     renderPane(book, 'plan');
-    fireEvent.click(await screen.findByRole('button', { name: 'Start plan' }, WAIT));
+    await press('Start plan');
     const board = screen.getByRole('textbox', { name: 'Health and Wellbeing Board' });
     expect(board.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByText('Enter the name of your Health and Wellbeing Board.')).toBeTruthy();
     expect(book.visibleSheetNames()).toEqual([]);
   });
 
-  test('a cost that is not money is refused in its own box, and the workbook cannot be updated', async () => {
+  test('a cost that is not money is refused in its own box, and nothing can be written', async () => {
     const book = await paneWith(barnetPlan(), 'plan');
-    fireEvent.click(await screen.findByRole('button', { name: /^2b · Older People Integrated Care/ }, WAIT));
+    // Found by text and label: a role query over the whole plan's form takes minutes under jsdom.
+    const header = await screen.findByText(/^2b · Older People Integrated Care/, {}, WAIT);
+    fireEvent.click(header.closest('button')!);
     const before = allValues(book);
-    const cost = screen.getByRole('textbox', { name: 'Cost (£) of scheme 2b in 2014/15' });
+    const cost = screen.getByLabelText('Cost (£) of scheme 2b in 2014/15');
     fireEvent.change(cost, { target: { value: '1,05,7451' } });
     expect(cost.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByText(/^One field needs correcting before the workbook can be updated/)).toBeTruthy();
-    expect(screen.getByRole('button', { name: /^2b · Older People Integrated Care.*\(1 error\)/ })).toBeTruthy();
-    const generate = screen.getByRole('button', { name: 'Generate tables' });
-    expect(generate.hasAttribute('disabled')).toBe(true);
-    fireEvent.click(generate);
+    expect(header.textContent).toContain('(1 error)');
+    expect(screen.queryByText('Generate tables')).toBeNull();
     expect(allValues(book)).toBe(before);
   });
 
