@@ -5,6 +5,7 @@ import { planToXlsxBuffer } from '../src/adapters/file/xlsxWriter';
 import type { CliCommand } from '../src/cli/command';
 import { workbookLayout } from '../src/workbook/workbookLayout';
 import { barnetPlan } from './support/barnet';
+import { TEST_DAY } from './support/testDay';
 
 /**
  * `bcf audit` is run by people waiting at a prompt: its start-up loads only what reading and
@@ -17,7 +18,7 @@ test('bcf audit reads and audits a workbook without loading the JSON schema, Exc
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bcf-audit-start-'));
   try {
     const file = path.join(dir, 'barnet.xlsx');
-    await fs.writeFile(file, await planToXlsxBuffer(workbookLayout(barnetPlan())));
+    await fs.writeFile(file, await planToXlsxBuffer(workbookLayout(barnetPlan(), 'all', { today: TEST_DAY })));
     let audit: CliCommand | undefined;
     jest.isolateModules(() => {
       for (const name of NOT_FOR_THE_AUDIT)

@@ -14,6 +14,7 @@ import { workbookLayout } from '../src/workbook/workbookLayout';
 import { barnetJsonCopy } from './support/barnet';
 import { withCost } from './support/planEdits';
 import { FakeWorkbook, loadExcel, type RecordedCall } from './support/officeRecorder';
+import { TEST_DAY } from './support/testDay';
 
 /**
  * Opening the pane on a workbook with Benefit Cards: the first read brings back each card's input
@@ -27,7 +28,7 @@ const barnet = (): Plan => planFromJson(barnetJsonCopy()).plan;
 async function workbookWithCards() {
   const book = new FakeWorkbook({ sheets: { Notes: [['My own notes']] } });
   const office = loadExcel({ respond: book.respond, book });
-  await startPlan(new OfficeWorkbook(office.Excel), barnet());
+  await startPlan(new OfficeWorkbook(office.Excel), barnet(), TEST_DAY);
   return {
     book,
     office,
@@ -106,7 +107,7 @@ describe('opening the pane on a workbook with Benefit Cards', () => {
     let row = Number(title[0].split(',')[0]) + 2;
     while (sheet.cells.get(`${row},0`)) row++;
     w.book.setCell(sheet, row, 0, 'Transport contract ends in March');
-    const refresh = await w.run(() => generateTables(pane, withCost(base, '1a', 36000), undefined, { base }));
+    const refresh = await w.run(() => generateTables(pane, withCost(base, '1a', 36000), TEST_DAY, undefined, { base }));
     const card = done(refresh.result).plan.cards!.records.find((c) => c.scheme === '1a')!;
     expect(card.barriers).toContain('Transport contract ends in March');
     // The opening's partial read was not taken for the sheet: the rewrite read it with its formulas.

@@ -4,6 +4,7 @@ import { generateTables, loadPlanFromWorkbook } from '../../src/workbook/command
 import { barnetPlan } from '../support/barnet';
 import { barnetInExcel } from '../support/excelEvents';
 import { withCost } from '../support/planEdits';
+import { TEST_DAY } from '../support/testDay';
 
 /** Excel's adapter as index.tsx fetches it: arriving only when `arrive` is called. */
 function slowAdapter(host: FullHost) {
@@ -44,7 +45,7 @@ describe("the pane draws before Excel's adapter has arrived (deferredHost)", () 
     const deferred = deferredHost(adapter.load);
     const plan = withCost(barnetPlan(), '2b', 1_100_000, '2014/15');
 
-    const generating = generateTables(deferred, plan, undefined, { base: barnetPlan() });
+    const generating = generateTables(deferred, plan, TEST_DAY, undefined, { base: barnetPlan() });
     adapter.arrive();
     expect((await generating).status).toBe('done');
 

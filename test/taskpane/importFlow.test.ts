@@ -1,4 +1,3 @@
-import { MemoryWorkbook } from '../../src/adapters/memory/memoryWorkbook';
 import { computeSchemeTable } from '../../src/domain/schemeTable';
 import {
   findImportTable,
@@ -7,23 +6,13 @@ import {
   type FoundImport,
   type FoundTemplate,
 } from '../../src/taskpane/importFlow';
-import { xlsxToSnapshot } from '../../src/adapters/file/xlsxReader';
 import { auditWorkbook } from '../../src/workbook/audit/auditWorkbook';
 import { startPlan } from '../../src/workbook/commands';
+import { barnetTypedWorkbook, templateWorkbook } from './typedWorkbooks';
 import { TEST_DAY } from '../support/testDay';
 const { barnetTablesAsPrinted } = require('../support/barnetTablesAsPrinted');
 
-/** A workbook holding the Barnet tables typed in as printed, as a commissioner would open it. */
-function typedWorkbook(): MemoryWorkbook {
-  const book = new MemoryWorkbook();
-  for (const sheet of barnetTablesAsPrinted().sheets) {
-    book.engine.addSheet(sheet.name);
-    sheet.values.forEach((row: unknown[], r: number) =>
-      row.forEach((v, c) => v !== null && book.setCell(sheet.name, r, c, v as string)),
-    );
-  }
-  return book;
-}
+const typedWorkbook = barnetTypedWorkbook;
 
 function expectFound(result: FoundImport | FoundTemplate | { message: string }): FoundImport {
   if ('message' in result) throw new Error(result.message);
@@ -32,19 +21,13 @@ function expectFound(result: FoundImport | FoundTemplate | { message: string }):
 }
 
 describe('Import finds NHS England’s planning template first', () => {
-  const { templateCorpus, toXlsx } = require('../support/templateCorpus') as typeof import('../support/templateCorpus');
+  const { templateCorpus } = require('../support/templateCorpus') as typeof import('../support/templateCorpus');
   test.each(
     templateCorpus()
       .filter((s) => !s.faults.length)
       .slice(0, 4),
   )('$name: the lines and each year’s spend, as the manifest has them', async (spec) => {
-    const book = new MemoryWorkbook();
-    for (const sheet of (await xlsxToSnapshot(await toXlsx(spec))).sheets) {
-      book.engine.addSheet(sheet.name);
-      sheet.values.forEach((row, r) =>
-        row?.forEach((v, c) => v !== null && v !== undefined && book.setCell(sheet.name, r, c, v as string)),
-      );
-    }
+    const book = await templateWorkbook(spec);
     const found = await findImportTable(book);
     if (!('kind' in found)) throw new Error('no template found');
     const plan = found.imported.plan;

@@ -1,43 +1,18 @@
 /** @jest-environment jsdom */
-import { fireEvent, render, screen, within } from '@testing-library/react';
-import fs from 'fs';
-import path from 'path';
-import { MemoryWorkbook } from '../../src/adapters/memory/memoryWorkbook';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { yearOf } from '../../src/domain/jointFunding';
 import { jointSummary } from '../../src/domain/jointFundingSummary';
 import { sum } from '../../src/domain/money';
-import type { Plan } from '../../src/domain/plan';
-import { planFromJson } from '../../src/domain/planJson';
 import { icbContributionSource } from '../../src/workbook/jointFundingCommands';
-import { loadPlanFromWorkbook, startPlan } from '../../src/workbook/commands';
 import { POOL_SHEETS } from '../../src/workbook/families/pool/names';
-import { features } from '../../src/taskpane/features';
-import { Pane } from '../../src/taskpane/Pane';
 import { sameFigure } from '../support/figures';
-import { TEST_DAY } from '../support/testDay';
+import { allValues, examplePlan, paneWith, WAIT, workbookPlan } from './paneHarness';
 
 /**
  * The panels as a person uses them: each rendered in the real pane against the in-memory workbook
  * (HyperFormula), found by role and name, and the workbook read afterwards to see what it holds.
  */
-const jointExample = (): Plan =>
-  planFromJson(JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'joint-funding.json'), 'utf8')))
-    .plan;
-
-async function paneWith(plan: Plan, tab: string): Promise<MemoryWorkbook> {
-  const book = new MemoryWorkbook();
-  expect((await startPlan(book, plan, TEST_DAY)).status).toBe('done');
-  render(<Pane host={book} features={features.filter((f) => f.id === tab)} />);
-  return book;
-}
-
-async function workbookPlan(book: MemoryWorkbook): Promise<Plan> {
-  const state = await loadPlanFromWorkbook(book);
-  if (state.status !== 'loaded') throw new Error(state.status);
-  return state.plan;
-}
-
-const WAIT = { timeout: 30000 };
+const jointExample = () => examplePlan('joint-funding.json');
 
 describe('the Joint funding tab', () => {
   test('shows the register as at its date, and adds the ICBs’ share in the year to the pool', async () => {
@@ -92,12 +67,12 @@ describe('the Pool & audit tab', () => {
     const plan = jointExample();
     const book = await paneWith(plan, 'pool-audit');
     const form = await screen.findByRole('form', { name: `Add a contribution for ${plan.years[0].label}` }, WAIT);
-    const before = JSON.stringify(book.snapshot().sheets.map((s) => s.values));
+    const before = allValues(book);
     fireEvent.change(within(form).getByRole('textbox', { name: 'Funding source' }), { target: { value: 'Grant' } });
     fireEvent.change(within(form).getByRole('textbox', { name: 'Amount (£)' }), { target: { value: '1,2,3' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Add contribution' }));
     expect(within(form).getByRole('textbox', { name: 'Amount (£)' }).getAttribute('aria-invalid')).toBe('true');
-    expect(JSON.stringify(book.snapshot().sheets.map((s) => s.values))).toBe(before);
+    expect(allValues(book)).toBe(before);
   });
 
   test('the audit reads the workbook through the pane and names a number typed over a formula', async () => {

@@ -1,11 +1,7 @@
 import { Body1, Button, Caption1, Field, makeStyles, Select, Subtitle2 } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
-import { planQuarters, planReportingQuarter } from '../../domain/benefitCard';
+import type { ReactNode } from 'react';
 import { formatCount, formatPercent } from '../../domain/money';
 import type { Plan } from '../../domain/plan';
-import { reportingQuarterText, suggestedReportingQuarter } from '../../domain/reportingQuarter';
-import { benefitsSummary, combinedCumulative } from '../../domain/benefitsSummary';
-import { REFRESHING_CARDS, refreshCardsInPane } from '../cardActions';
 import { CumulativeChart } from '../CumulativeChart';
 import type { FeatureProps } from '../feature';
 import { panelStyles } from '../panelStyles';
@@ -13,6 +9,12 @@ import type { PlanSession } from '../session';
 import { QuarterActuals } from './cards/QuarterActuals';
 import { ReportingQuarter } from './cards/ReportingQuarter';
 import { SteeringSummary } from './cards/SteeringSummary';
+import {
+  useBenefitCards,
+  useCardsOfPlan,
+  type BenefitCardsState,
+  type CardsOfPlanState,
+} from './cards/useBenefitCards';
 
 const useStyles = makeStyles({
   ...panelStyles,
@@ -22,48 +24,58 @@ const useStyles = makeStyles({
 
 /**
  * The Benefit Cards tab: create or refresh the cards, enter one quarter's actuals card by card,
- * and see the steering group's summary. Commands run through the session's one runner against
- * its host; the plan shown is the one the workbook holds.
+ * and see the steering group's summary. State and commands are useBenefitCards' (through the
+ * session's one runner); the plan shown is the one the workbook holds.
  */
 export function BenefitCardsPanel({ session }: FeatureProps) {
+  const tab = useBenefitCards(session);
+  return <BenefitCardsView tab={tab}>{tab.plan && <CardsOfPlan session={session} plan={tab.plan} />}</BenefitCardsView>;
+}
+
+export function BenefitCardsView({
+  tab,
+  children,
+}: {
+  readonly tab: BenefitCardsState;
+  readonly children?: ReactNode;
+}) {
   const styles = useStyles();
-  const plan = session.base;
-  const quarter = plan ? reportingQuarterText(planReportingQuarter(plan)) : undefined;
   return (
     <>
       <section className={styles.section} aria-labelledby="cards-heading">
         <Subtitle2 as="h2" id="cards-heading">
-          {quarter ? `Benefit Cards, as at ${quarter}` : 'Benefit Cards'}
+          {tab.quarter ? `Benefit Cards, as at ${tab.quarter}` : 'Benefit Cards'}
         </Subtitle2>
         <Body1>
           A card per scheme with benefits: profile by quarter, tracker, barriers, milestones and sign-off. Refreshing
           after the plan changes keeps everything people typed.
         </Body1>
         <div>
-          <Button
-            appearance="primary"
-            disabled={!!session.busy || !plan}
-            onClick={() => void refreshCardsInPane(session)}
-          >
-            {session.busy?.label === REFRESHING_CARDS ? 'Writing the cards…' : 'Create or refresh cards'}
+          <Button appearance="primary" disabled={tab.busy || !tab.plan} onClick={tab.refresh}>
+            {tab.refreshing ? 'Writing the cards…' : 'Create or refresh cards'}
           </Button>
         </div>
-        {!plan && <Caption1 className={styles.muted}>Put a plan in the workbook on the Plan tab first.</Caption1>}
+        {!tab.plan && <Caption1 className={styles.muted}>Put a plan in the workbook on the Plan tab first.</Caption1>}
       </section>
-      {plan && <CardsOfPlan session={session} plan={plan} />}
+      {children}
     </>
   );
 }
 
 function CardsOfPlan({ session, plan }: { readonly session: PlanSession; readonly plan: Plan }) {
-  const styles = useStyles();
-  const quarters = useMemo(() => planQuarters(plan).map((q) => q.label), [plan]);
-  const summary = useMemo(() => benefitsSummary(plan), [plan]);
-  const [charted, setCharted] = useState<string>('all');
-  const chartPoints = useMemo(
-    () => combinedCumulative(summary.cards.filter((t) => charted === 'all' || t.card.ref === charted)),
-    [summary, charted],
+  const cards = useCardsOfPlan(plan);
+  return (
+    <CardsOfPlanView cards={cards}>
+      <ReportingQuarter session={session} plan={plan} />
+      <QuarterActuals session={session} plan={plan} quarters={cards.quarters} initial={cards.initial} />
+    </CardsOfPlanView>
   );
+}
+
+/** The summary and chart, after the forms given as children (they have state of their own). */
+function CardsOfPlanView({ cards, children }: { readonly cards: CardsOfPlanState; readonly children: ReactNode }) {
+  const styles = useStyles();
+  const { summary, charted } = cards;
   if (!summary.cards.length)
     return (
       <Caption1 className={styles.muted}>
@@ -73,16 +85,10 @@ function CardsOfPlan({ session, plan }: { readonly session: PlanSession; readonl
     );
   return (
     <>
-      <ReportingQuarter session={session} plan={plan} />
-      <QuarterActuals
-        session={session}
-        plan={plan}
-        quarters={quarters}
-        initial={suggestedReportingQuarter(summary.quarter, quarters, new Date()) ?? ''}
-      />
+      {children}
       <SteeringSummary summary={summary} />
       <Field label="Cumulative benefit for" className={styles.chartField}>
-        <Select value={charted} onChange={(_, d) => setCharted(d.value)}>
+        <Select value={charted} onChange={(_, d) => cards.chart(d.value)}>
           <option value="all">All cards</option>
           {summary.cards.map(({ card }) => (
             <option key={card.ref} value={card.ref}>
@@ -93,7 +99,7 @@ function CardsOfPlan({ session, plan }: { readonly session: PlanSession; readonl
       </Field>
       <CumulativeChart
         title={`Cumulative planned and realised benefit, ${charted === 'all' ? 'all cards' : `card ${charted}`}`}
-        points={chartPoints}
+        points={cards.chartPoints}
       />
       {summary.nel.map((n) => (
         <Caption1 key={n.year}>

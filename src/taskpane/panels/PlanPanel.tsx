@@ -21,16 +21,17 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { AddRegular, ArrowSyncRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { PLAN_YEARS } from '../../domain/financialYear';
 import { formatPounds } from '../../domain/money';
 import { defaultUnitCosts } from '../../domain/newPlan';
 import { RemoveScheme, shorten } from './plan/RemoveScheme';
 import { useStartPlan } from './plan/useStartPlan';
 import type { FeatureProps } from '../feature';
-import { fieldId, newScheme, type PlanForm, type SchemeForm } from '../planForm';
+import { fieldId, type PlanForm, type SchemeForm } from '../planForm';
 import type { PlanSession } from '../session';
 import { PlanYears } from './plan/PlanYears';
+import { usePlanEditor, usePlanTab, type PlanEditorState, type PlanTabState } from './plan/usePlanEditor';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -88,12 +89,21 @@ const useStyles = makeStyles({
 
 /** The Plan tab: start or load a plan, then edit its unit costs and schemes, checked as you type. */
 export function PlanPanel({ session }: FeatureProps) {
+  const tab = usePlanTab(session);
+  if (tab.reading) return <Spinner label="Reading the workbook…" />;
+  if (!tab.form) return <StartPlan session={session} />;
+  return (
+    <PlanView tab={tab}>
+      <PlanYears session={session} />
+      <PlanEditor session={session} form={tab.form} />
+    </PlanView>
+  );
+}
+
+/** The messages over the plan, the years and editors given as children, and reading the workbook again. */
+export function PlanView({ tab, children }: { readonly tab: PlanTabState; readonly children: ReactNode }) {
   const styles = useStyles();
-  if (session.phase === 'reading' && !session.form) return <Spinner label="Reading the workbook…" />;
-  if (!session.form) return <StartPlan session={session} />;
-  const form = session.form;
-  const busy = !!session.busy;
-  const errors = session.checked?.problems.filter((p) => p.severity === 'error').length ?? 0;
+  const { busy, errors, changes } = tab;
   return (
     <>
       {errors > 0 && (
@@ -104,40 +114,26 @@ export function PlanPanel({ session }: FeatureProps) {
           </MessageBarBody>
         </MessageBar>
       )}
-      {session.changes.length > 0 && (
+      {changes > 0 && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
-            {session.changes.length === 1
-              ? 'One change in the pane is'
-              : `${session.changes.length} changes in the pane are`}{' '}
-            not in the workbook yet.
+            {changes === 1 ? 'One change in the pane is' : `${changes} changes in the pane are`} not in the workbook
+            yet.
           </MessageBarBody>
           <MessageBarActions>
-            <Button
-              size="small"
-              appearance="primary"
-              disabled={busy || !session.checked?.plan}
-              onClick={() => session.generate()}
-            >
+            <Button size="small" appearance="primary" disabled={!tab.canGenerate} onClick={tab.generate}>
               Generate tables
             </Button>
-            <Button size="small" disabled={busy} onClick={session.discardEdits}>
+            <Button size="small" disabled={busy} onClick={tab.discardEdits}>
               Discard
             </Button>
           </MessageBarActions>
         </MessageBar>
       )}
-      <PlanYears session={session} />
-      <UnitCosts session={session} form={form} />
-      <Divider />
-      <Schemes session={session} form={form} />
+      {children}
       <Divider />
       <div className={styles.actions}>
-        <Button
-          icon={<ArrowSyncRegular />}
-          disabled={busy || session.changes.length > 0}
-          onClick={session.readWorkbook}
-        >
+        <Button icon={<ArrowSyncRegular />} disabled={busy || changes > 0} onClick={tab.readWorkbook}>
           Read from workbook
         </Button>
       </div>
@@ -230,8 +226,21 @@ function StartPlan({ session }: { readonly session: PlanSession }) {
   );
 }
 
-function UnitCosts({ session, form }: { readonly session: PlanSession; readonly form: PlanForm }) {
+/** The unit costs and the schemes, edited in the pane's form. */
+function PlanEditor({ session, form }: { readonly session: PlanSession; readonly form: PlanForm }) {
+  const editor = usePlanEditor(session, form);
+  return (
+    <>
+      <UnitCosts editor={editor} />
+      <Divider />
+      <Schemes editor={editor} />
+    </>
+  );
+}
+
+function UnitCosts({ editor }: { readonly editor: PlanEditorState }) {
   const styles = useStyles();
+  const { form } = editor;
   const units = form.source.unitCosts;
   return (
     <section className={styles.section} aria-labelledby="unit-costs-heading">
@@ -243,23 +252,20 @@ function UnitCosts({ session, form }: { readonly session: PlanSession; readonly 
       </Caption1>
       <div className={styles.oneColumn}>
         {units.map((u, i) => {
-          const problem = session.checked?.byField.get(fieldId.unitCost(i));
+          const id = fieldId.unitCost(i);
           return (
             <Field
               key={u.id}
               label={`${u.shortLabel || u.id} (£ ${u.unit})`}
-              hint={problem ? undefined : u.benefit}
-              validationState={problem ? problem.severity : 'none'}
-              validationMessage={problem ? sentence(problem.message) : undefined}
+              hint={editor.problem(id) ? undefined : u.benefit}
+              {...editor.fieldState(id)}
             >
               <Input
                 className={styles.input}
                 value={form.unitCosts[i]}
                 contentBefore="£"
                 inputMode="decimal"
-                onChange={(_, d) =>
-                  session.edit((f) => ({ ...f, unitCosts: f.unitCosts.map((v, k) => (k === i ? d.value : v)) }))
-                }
+                onChange={(_, d) => editor.setUnitCost(i, d.value)}
               />
             </Field>
           );
@@ -269,23 +275,16 @@ function UnitCosts({ session, form }: { readonly session: PlanSession; readonly 
   );
 }
 
-function Schemes({ session, form }: { readonly session: PlanSession; readonly form: PlanForm }) {
+function Schemes({ editor }: { readonly editor: PlanEditorState }) {
   const styles = useStyles();
-  const [open, setOpen] = useState<string[]>([]);
-  const update = (index: number, change: Partial<SchemeForm>) =>
-    session.edit((f) => ({ ...f, schemes: f.schemes.map((s, k) => (k === index ? { ...s, ...change } : s)) }));
-  const add = () => {
-    const scheme = newScheme(form);
-    session.edit((f) => ({ ...f, schemes: [...f.schemes, scheme] }));
-    setOpen((o) => [...o, scheme.key]);
-  };
+  const { form, open, setOpen } = editor;
   return (
     <section className={styles.section} aria-labelledby="schemes-heading">
       <div className={styles.sectionHeader}>
         <Subtitle2 as="h2" id="schemes-heading">
           Schemes ({form.schemes.length})
         </Subtitle2>
-        <Button icon={<AddRegular />} onClick={add}>
+        <Button icon={<AddRegular />} onClick={editor.add}>
           Add scheme
         </Button>
       </div>
@@ -294,9 +293,7 @@ function Schemes({ session, form }: { readonly session: PlanSession; readonly fo
       )}
       <Accordion multiple collapsible openItems={open} onToggle={(_, d) => setOpen(d.openItems.map(String))}>
         {form.schemes.map((s, index) => {
-          const errors = [...(session.checked?.byField ?? new Map()).entries()].filter(
-            ([id, p]) => id.startsWith(`schemes[${index}]`) && p.severity === 'error',
-          ).length;
+          const errors = editor.schemeErrors(index);
           const costs = form.source.years
             .map((y) => (s.years[y.label]?.cost ? `£${s.years[y.label].cost}` : '£0'))
             .join(' · ');
@@ -320,7 +317,7 @@ function Schemes({ session, form }: { readonly session: PlanSession; readonly fo
                 </span>
               </AccordionHeader>
               <AccordionPanel>
-                <SchemeEditor session={session} form={form} index={index} scheme={s} update={(c) => update(index, c)} />
+                <SchemeEditor editor={editor} index={index} scheme={s} />
               </AccordionPanel>
             </AccordionItem>
           );
@@ -331,36 +328,18 @@ function Schemes({ session, form }: { readonly session: PlanSession; readonly fo
 }
 
 function SchemeEditor(props: {
-  session: PlanSession;
-  form: PlanForm;
-  index: number;
-  scheme: SchemeForm;
-  update: (change: Partial<SchemeForm>) => void;
+  readonly editor: PlanEditorState;
+  readonly index: number;
+  readonly scheme: SchemeForm;
 }) {
-  const { session, form, index, scheme, update } = props;
+  const { editor, index, scheme } = props;
+  const { form, fieldState: state } = editor;
+  const update = (change: Partial<SchemeForm>) => editor.update(index, change);
   const styles = useStyles();
-  const problem = (id: string) => session.checked?.byField.get(id);
-  const state = (id: string) => {
-    const p = problem(id);
-    return {
-      validationState: p ? p.severity : ('none' as const),
-      validationMessage: p ? sentence(p.message) : undefined,
-    };
-  };
   const who = scheme.ref || `${index + 1}`;
   const hidden = (text: string) => <span className={styles.hidden}>{text}</span>;
-  const setYear = (year: string, change: { cost?: string; benefit?: [string, string] }) => {
-    const entry = scheme.years[year] ?? { cost: '', benefits: {} };
-    update({
-      years: {
-        ...scheme.years,
-        [year]: {
-          cost: change.cost ?? entry.cost,
-          benefits: change.benefit ? { ...entry.benefits, [change.benefit[0]]: change.benefit[1] } : entry.benefits,
-        },
-      },
-    });
-  };
+  const setYear = (year: string, change: { cost?: string; benefit?: [string, string] }) =>
+    editor.setYear(index, year, change);
   return (
     <div className={styles.schemeBody}>
       <div className={styles.refAndName}>
@@ -438,15 +417,7 @@ function SchemeEditor(props: {
           </fieldset>
         );
       })}
-      <RemoveScheme
-        who={who}
-        name={scheme.name}
-        remove={() => session.edit((f) => ({ ...f, schemes: f.schemes.filter((_, k) => k !== index) }))}
-      />
+      <RemoveScheme who={who} name={scheme.name} remove={() => editor.remove(index)} />
     </div>
   );
-}
-
-function sentence(message: string): string {
-  return message.charAt(0).toUpperCase() + message.slice(1);
 }

@@ -12,20 +12,16 @@ import {
   Select,
   Subtitle2,
 } from '@fluentui/react-components';
-import { useState } from 'react';
-import { RULE_TITLES, type Finding } from '../../domain/audit/finding';
+import { RULE_TITLES } from '../../domain/audit/finding';
 import type { Plan } from '../../domain/plan';
 import { plural } from '../../domain/plural';
-import { planChecks } from '../../domain/planChecks';
-import { auditWorkbook } from '../../workbook/audit/auditWorkbook';
-import { EVERY_SHEET } from '../../workbook/host';
 import type { FeatureProps } from '../feature';
 import { panelStyles } from '../panelStyles';
-import type { PlanSession } from '../session';
 import { Contributions } from './pool/Contributions';
 import { PoolFigures } from './pool/PoolFigures';
 import { QuarterSpend } from './pool/QuarterSpend';
 import { SharingRule } from './pool/SharingRule';
+import { useAudit, usePlanChecks, usePoolYear, type AuditState, type PlanChecksState } from './pool/usePool';
 
 const useStyles = makeStyles({
   ...panelStyles,
@@ -35,27 +31,27 @@ const useStyles = makeStyles({
 /**
  * The "Pool & audit" tab: the pooled budget for a chosen year (contributions by partner and source,
  * each quarter's spend, the sharing rule, the variance), the plan's checks, and the audit of the
- * open workbook. Every write and the audit's read go through the session's one command runner.
+ * open workbook. State and commands are pool/usePool's; every write and the audit's read go
+ * through the session's one command runner.
  */
 export function PoolAuditPanel({ session }: FeatureProps) {
   const styles = useStyles();
-  const plan = session.base;
-  const [chosen, setChosen] = useState<string>();
-  const year = plan?.years.find((y) => y.label === chosen)?.label ?? plan?.years[0]?.label;
+  const { plan, year, choose } = usePoolYear(session);
+  const audit = <AuditView audit={useAudit(session)} />;
   if (!plan || !year) {
     return (
       <>
         <Caption1 className={styles.muted}>
           Put a plan in the workbook on the Plan tab first; its pooled budget and checks are shown here.
         </Caption1>
-        <Audit session={session} />
+        {audit}
       </>
     );
   }
   return (
     <>
       <Field label="Financial year">
-        <Select value={year} onChange={(_, d) => setChosen(d.value)}>
+        <Select value={year} onChange={(_, d) => choose(d.value)}>
           {plan.years.map((y) => (
             <option key={y.label}>{y.label}</option>
           ))}
@@ -67,23 +63,25 @@ export function PoolAuditPanel({ session }: FeatureProps) {
       <SharingRule session={session} plan={plan} />
       <Divider />
       <Checks plan={plan} />
-      <Audit session={session} />
+      {audit}
     </>
   );
 }
 
 function Checks({ plan }: { readonly plan: Plan }) {
+  return <ChecksView checks={usePlanChecks(plan)} />;
+}
+
+export function ChecksView({ checks }: { readonly checks: PlanChecksState }) {
   const styles = useStyles();
-  const checks = planChecks(plan);
-  const failed = checks.filter((c) => !c.passed);
-  const passed = checks.filter((c) => c.passed);
-  const contributed = (plan.pool?.contributions ?? []).length > 0 || plan.years.some((y) => y.statedPool !== undefined);
+  const { failed, passed, contributed } = checks;
+  const count = checks.count;
   return (
     <section className={styles.section} aria-labelledby="checks-heading">
       <Subtitle2 as="h2" id="checks-heading">
         Plan checks
       </Subtitle2>
-      {checks.length === 0 ? (
+      {count === 0 ? (
         <Caption1 role="status">
           Nothing to check yet.{' '}
           {contributed
@@ -93,12 +91,12 @@ function Checks({ plan }: { readonly plan: Plan }) {
       ) : (
         <Caption1 role="status">
           {failed.length
-            ? checks.length === 1
+            ? count === 1
               ? 'The one check fails.'
-              : `${failed.length} of ${checks.length} checks fail.`
-            : checks.length === 1
+              : `${failed.length} of ${count} checks fail.`
+            : count === 1
               ? 'The one check passes.'
-              : `All ${checks.length} checks pass.`}
+              : `All ${count} checks pass.`}
         </Caption1>
       )}
       {failed.length > 0 && (
@@ -132,13 +130,9 @@ function Checks({ plan }: { readonly plan: Plan }) {
   );
 }
 
-function Audit({ session }: { readonly session: PlanSession }) {
+export function AuditView({ audit }: { readonly audit: AuditState }) {
   const styles = useStyles();
-  const [findings, setFindings] = useState<readonly Finding[] | undefined>();
-  const runAudit = () =>
-    void session
-      .look('Auditing the workbook', async (workbook) => auditWorkbook(await workbook.read(EVERY_SHEET)).findings)
-      .then((f) => f && setFindings(f));
+  const { findings } = audit;
   return (
     <section className={styles.section} aria-labelledby="audit-heading">
       <Subtitle2 as="h2" id="audit-heading">
@@ -149,8 +143,8 @@ function Audit({ session }: { readonly session: PlanSession }) {
         tables whose rows and totals don’t add up.
       </Body1>
       <div>
-        <Button appearance="primary" disabled={!!session.busy} onClick={runAudit}>
-          {session.busy?.label === 'Auditing the workbook' ? 'Auditing…' : 'Audit this workbook'}
+        <Button appearance="primary" disabled={audit.busy} onClick={audit.run}>
+          {audit.auditing ? 'Auditing…' : 'Audit this workbook'}
         </Button>
       </div>
       {findings && !findings.length && (
@@ -160,7 +154,7 @@ function Audit({ session }: { readonly session: PlanSession }) {
         <>
           <Caption1 role="status">
             {plural(findings.length, 'finding')}
-            {session.canSelect ? '. Choose one to go to its cell.' : '.'}
+            {audit.canSelect ? '. Choose one to go to its cell.' : '.'}
           </Caption1>
           <ul className={styles.list} aria-label="Audit findings">
             {findings.map((f, i) => (
@@ -168,8 +162,8 @@ function Audit({ session }: { readonly session: PlanSession }) {
                 <Button
                   appearance="subtle"
                   className={styles.cellLink}
-                  disabled={!session.canSelect}
-                  onClick={() => session.selectCell(f.sheet, f.cell)}
+                  disabled={!audit.canSelect}
+                  onClick={() => audit.select(f)}
                 >
                   <span>
                     <strong>

@@ -6,6 +6,7 @@ import { NEL, type SchemeTable } from '../../domain/schemeTable';
 import type { FeatureProps } from '../feature';
 import { panelStyles } from '../panelStyles';
 import { totalsCaption } from '../sessionNotices';
+import { useTables, type TablesState } from './tables/useTables';
 
 const useStyles = makeStyles({
   ...panelStyles,
@@ -25,12 +26,12 @@ const useStyles = makeStyles({
 
 /** The Tables tab: generate or refresh every year's scheme table, and the totals each will show. */
 export function TablesPanel({ session }: FeatureProps) {
+  return <TablesView tab={useTables(session)} />;
+}
+
+/** The tab's markup, drawn from useTables' state. */
+export function TablesView({ tab }: { readonly tab: TablesState }) {
   const styles = useStyles();
-  const busy = !!session.busy;
-  const inWorkbook = !!session.base;
-  const valid = !!session.checked?.plan;
-  const errors = session.checked?.problems.filter((p) => p.severity === 'error').length ?? 0;
-  const label = busy ? 'Generating…' : inWorkbook ? 'Refresh tables' : 'Generate tables';
   return (
     <>
       <section className={styles.section} aria-labelledby="generate-heading">
@@ -42,33 +43,28 @@ export function TablesPanel({ session }: FeatureProps) {
           figure is a live formula over the Schemes sheet and the unit costs.
         </Body1>
         <div>
-          <Button
-            appearance="primary"
-            icon={<TableSimpleRegular />}
-            disabled={busy || !session.form || !valid}
-            onClick={() => session.generate()}
-          >
-            {label}
+          <Button appearance="primary" icon={<TableSimpleRegular />} disabled={!tab.canGenerate} onClick={tab.generate}>
+            {tab.label}
           </Button>
         </div>
-        {!session.form && (
+        {!tab.hasPlan && (
           <Caption1 className={styles.muted}>Start a plan, or load the example, on the Plan tab first.</Caption1>
         )}
-        {session.form && !valid && (
+        {tab.hasPlan && !tab.valid && (
           <Caption1 role="status" style={{ color: tokens.colorPaletteRedForeground1 }}>
-            {errors === 1
+            {tab.errors === 1
               ? 'One field on the Plan tab needs correcting'
-              : `${errors} fields on the Plan tab need correcting`}{' '}
+              : `${tab.errors} fields on the Plan tab need correcting`}{' '}
             before the tables can be generated.
           </Caption1>
         )}
       </section>
-      {session.tables.length > 0 && (
+      {tab.tables.length > 0 && (
         <section className={styles.section} aria-labelledby="totals-heading">
           <Subtitle2 as="h2" id="totals-heading">
             Totals by year
           </Subtitle2>
-          <Totals tables={session.tables} pending={session.changes.length} stale={!!session.stale} />
+          <Totals tables={tab.tables} pending={tab.pending} stale={tab.stale} />
         </section>
       )}
     </>

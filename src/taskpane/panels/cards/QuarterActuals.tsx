@@ -1,12 +1,11 @@
 import { Button, Caption1, Field, Input, makeStyles, Select, Subtitle2, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
 import { formatCount, formatPercent } from '../../../domain/money';
 import type { Plan } from '../../../domain/plan';
-import { quarterEntries, type QuarterEntry } from '../../../workbook/cardCommands';
-import { saveQuarterActuals, savingActuals } from '../../cardActions';
+import type { QuarterEntry } from '../../../workbook/cardCommands';
 import { panelStyles } from '../../panelStyles';
 import type { PlanSession } from '../../session';
-import { entryKey, fieldMessage, filledEntries, typedFrom, type ActualField, type TypedActual } from './actualsForm';
+import { entryKey, fieldMessage, type ActualField, type TypedActual } from './actualsForm';
+import { useQuarterActuals, type QuarterActualsState } from './useBenefitCards';
 
 const useStyles = makeStyles({
   ...panelStyles,
@@ -43,19 +42,20 @@ export function QuarterActuals(props: {
   readonly quarters: readonly string[];
   readonly initial: string;
 }) {
-  const { session, plan, quarters } = props;
-  const styles = useStyles();
-  const [quarter, setQuarter] = useState(props.initial);
-  const entries = useMemo(() => (quarter ? quarterEntries(plan, quarter) : []), [plan, quarter]);
-  const [typed, setTyped] = useState<Record<string, TypedActual>>(() => typedFrom(entries));
-  useEffect(() => setTyped(typedFrom(entries)), [entries]);
-  const errors = entries.some((e) =>
-    (['reduction', 'baseline', 'actual'] as const).some(
-      (f) => fieldMessage(plan, e, f, typed[entryKey(e)]?.[f] ?? '')?.severity === 'error',
-    ),
+  return (
+    <QuarterActualsView form={useQuarterActuals(props.session, props.plan, props.initial)} quarters={props.quarters} />
   );
-  const cards = [...new Set(entries.map((e) => e.ref))];
-  const save = () => void saveQuarterActuals(session, quarter, filledEntries(entries, typed));
+}
+
+export function QuarterActualsView({
+  form,
+  quarters,
+}: {
+  readonly form: QuarterActualsState;
+  readonly quarters: readonly string[];
+}) {
+  const styles = useStyles();
+  const { plan, quarter, entries, typed } = form;
   if (!entries.length) return null;
   return (
     <section className={styles.section} aria-labelledby="actuals-heading">
@@ -63,7 +63,7 @@ export function QuarterActuals(props: {
         Enter a quarter’s actuals
       </Subtitle2>
       <Field label="Quarter of these actuals">
-        <Select value={quarter} onChange={(_, d) => setQuarter(d.value)}>
+        <Select value={quarter} onChange={(_, d) => form.setQuarter(d.value)}>
           {quarters.map((q) => (
             <option key={q}>{q}</option>
           ))}
@@ -73,7 +73,7 @@ export function QuarterActuals(props: {
         Type the realised reduction, or the baseline and actual counts. For a rate, type the measured value (e.g. 0.85
         for 85%).
       </Caption1>
-      {cards.map((ref) => {
+      {form.cards.map((ref) => {
         const mine = entries.filter((e) => e.ref === ref);
         const name = plan.schemes.find((s) => s.ref === ref)?.name ?? '';
         return (
@@ -87,18 +87,18 @@ export function QuarterActuals(props: {
                 plan={plan}
                 entry={e}
                 typed={typed[entryKey(e)]}
-                set={(t) => setTyped((all) => ({ ...all, [entryKey(e)]: t }))}
+                set={(t) => form.type(entryKey(e), t)}
               />
             ))}
           </fieldset>
         );
       })}
       <div>
-        <Button appearance="primary" disabled={!!session.busy || errors} onClick={save}>
-          {session.busy?.label === savingActuals(quarter) ? 'Saving…' : `Save ${quarter} actuals`}
+        <Button appearance="primary" disabled={form.busy || form.errors} onClick={form.save}>
+          {form.saving ? 'Saving…' : `Save ${quarter} actuals`}
         </Button>
       </div>
-      {errors && <Caption1 className={styles.muted}>Correct the boxes marked in red to save.</Caption1>}
+      {form.errors && <Caption1 className={styles.muted}>Correct the boxes marked in red to save.</Caption1>}
     </section>
   );
 }

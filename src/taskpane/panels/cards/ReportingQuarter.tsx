@@ -1,6 +1,6 @@
 import { Button, Caption1, Field, makeStyles, Select } from '@fluentui/react-components';
 import type { Plan } from '../../../domain/plan';
-import { SETTING_QUARTER, useReportingQuarter } from '../../cardActions';
+import { SETTING_QUARTER, useReportingQuarter, type ReportingQuarterChoice } from '../../cardActions';
 import { panelStyles } from '../../panelStyles';
 import type { PlanSession } from '../../session';
 
@@ -12,8 +12,22 @@ const useStyles = makeStyles({
 
 /** The quarter the cards, summary and chart report as at: chosen here, written on the Assumptions sheet. */
 export function ReportingQuarter({ session, plan }: { readonly session: PlanSession; readonly plan: Plan }) {
-  const styles = useStyles();
   const choice = useReportingQuarter(session, plan);
+  return (
+    <ReportingQuarterView choice={choice} busy={!!session.busy} setting={session.busy?.label === SETTING_QUARTER} />
+  );
+}
+
+export function ReportingQuarterView({
+  choice,
+  busy,
+  setting,
+}: {
+  readonly choice: ReportingQuarterChoice;
+  readonly busy: boolean;
+  readonly setting: boolean;
+}) {
+  const styles = useStyles();
   if (!choice.quarters.length) return null;
   const where = `It is kept on the Assumptions sheet, cell ${choice.cell.replace(/^.*!/, '')}.`;
   return (
@@ -34,8 +48,8 @@ export function ReportingQuarter({ session, plan }: { readonly session: PlanSess
         </Select>
       </Field>
       <div>
-        <Button disabled={!!session.busy || !choice.changed} onClick={() => void choice.save()}>
-          {session.busy?.label === SETTING_QUARTER ? 'Setting…' : `Report as at ${choice.chosen ?? 'this quarter'}`}
+        <Button disabled={busy || !choice.changed} onClick={() => void choice.save()}>
+          {setting ? 'Setting…' : `Report as at ${choice.chosen ?? 'this quarter'}`}
         </Button>
       </div>
       {!choice.changed && <Caption1 className={styles.muted}>Choose another quarter to change it.</Caption1>}

@@ -12,11 +12,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
-import { financialYear, PLAN_YEARS } from '../../../domain/financialYear';
-import { nextYear, yearToAddProblem } from '../../../domain/planYears';
+import { PLAN_YEARS } from '../../../domain/financialYear';
 import type { PlanSession } from '../../session';
-import { figuresToLose, formWithYearAdded, formWithYearRemoved } from './planYearsForm';
+import { usePlanYears, type PlanYearsState } from './planYearsForm';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -29,30 +27,13 @@ const useStyles = makeStyles({
 
 /** The plan's financial years: one added or removed here reaches the workbook when the tables are next generated. */
 export function PlanYears({ session }: { readonly session: PlanSession }) {
+  return <PlanYearsView state={usePlanYears(session)} />;
+}
+
+export function PlanYearsView({ state }: { readonly state: PlanYearsState }) {
   const styles = useStyles();
-  const form = session.form;
-  const [typed, setTyped] = useState<string | undefined>();
-  const [removing, setRemoving] = useState<{ label: string; figures: string[] } | undefined>();
-  if (!form) return null;
-  const years = form.source.years.map((y) => y.label);
-  const suggested = nextYear(form.source) ?? '';
-  const text = typed ?? suggested;
-  const problem = text.trim() ? yearToAddProblem(form.source, text) : undefined;
-  const shownAs = !problem && text.trim() && financialYear(text).label !== text.trim() ? financialYear(text).label : '';
-  const add = () => {
-    if (problem || !text.trim()) return;
-    session.edit((f) => formWithYearAdded(f, text));
-    setTyped(undefined);
-  };
-  const remove = (label: string) => {
-    session.edit((f) => formWithYearRemoved(f, label));
-    setRemoving(undefined);
-  };
-  const ask = (label: string) => {
-    const figures = figuresToLose(session, label);
-    if (figures.length) setRemoving({ label, figures });
-    else remove(label);
-  };
+  const { years, removing, problem, text, suggested, shownAs } = state;
+  if (!years) return null;
   return (
     <section className={styles.section} aria-labelledby="years-heading">
       <Subtitle2 as="h2" id="years-heading">
@@ -69,7 +50,7 @@ export function PlanYears({ session }: { readonly session: PlanSession }) {
               aria-label={`Remove ${label}`}
               title={`Remove ${label}`}
               disabled={years.length <= PLAN_YEARS.min}
-              onClick={() => ask(label)}
+              onClick={() => state.ask(label)}
             />
           </li>
         ))}
@@ -81,10 +62,10 @@ export function PlanYears({ session }: { readonly session: PlanSession }) {
             are next generated.
           </MessageBarBody>
           <MessageBarActions>
-            <Button size="small" appearance="primary" onClick={() => remove(removing.label)}>
+            <Button size="small" appearance="primary" onClick={() => state.remove(removing.label)}>
               Remove {removing.label}
             </Button>
-            <Button size="small" onClick={() => setRemoving(undefined)}>
+            <Button size="small" onClick={state.keep}>
               Keep it
             </Button>
           </MessageBarActions>
@@ -95,7 +76,7 @@ export function PlanYears({ session }: { readonly session: PlanSession }) {
           className={styles.add}
           onSubmit={(e) => {
             e.preventDefault();
-            add();
+            state.add();
           }}
         >
           <Field
@@ -108,10 +89,10 @@ export function PlanYears({ session }: { readonly session: PlanSession }) {
               className={styles.input}
               value={text}
               placeholder={suggested}
-              onChange={(_, d) => setTyped(d.value)}
+              onChange={(_, d) => state.type(d.value)}
             />
           </Field>
-          <Button icon={<AddRegular />} type="submit" disabled={!!problem || !text.trim()}>
+          <Button icon={<AddRegular />} type="submit" disabled={!state.canAdd}>
             Add year
           </Button>
         </form>

@@ -1,5 +1,6 @@
+import { useState } from 'react';
 import { financialYear } from '../../../domain/financialYear';
-import { figuresInYear, withYearAdded, withYearRemoved } from '../../../domain/planYears';
+import { figuresInYear, nextYear, withYearAdded, withYearRemoved, yearToAddProblem } from '../../../domain/planYears';
 import type { PlanForm } from '../../planForm';
 import type { PlanSession } from '../../session';
 
@@ -31,3 +32,46 @@ export function figuresToLose(session: Pick<PlanSession, 'form' | 'checked'>, la
   const plan = session.checked?.plan ?? session.form?.source;
   return plan ? figuresInYear(plan, label) : [];
 }
+
+/**
+ * The Years section's state: the year typed to add (the next one until the person types), what is
+ * wrong with it, and adding or removing a year as an edit to the pane's form; removing a year that
+ * holds figures asks first.
+ */
+export function usePlanYears(session: PlanSession) {
+  const { form, edit } = session;
+  const [typed, setTyped] = useState<string | undefined>();
+  const [removing, setRemoving] = useState<{ label: string; figures: string[] } | undefined>();
+  const suggested = (form && nextYear(form.source)) ?? '';
+  const text = typed ?? suggested;
+  const problem = form && text.trim() ? yearToAddProblem(form.source, text) : undefined;
+  const shownAs = !problem && text.trim() && financialYear(text).label !== text.trim() ? financialYear(text).label : '';
+  const remove = (label: string) => {
+    edit((f) => formWithYearRemoved(f, label));
+    setRemoving(undefined);
+  };
+  return {
+    years: form?.source.years.map((y) => y.label),
+    suggested,
+    text,
+    type: setTyped,
+    problem,
+    shownAs,
+    canAdd: !problem && !!text.trim(),
+    add: () => {
+      if (problem || !text.trim()) return;
+      edit((f) => formWithYearAdded(f, text));
+      setTyped(undefined);
+    },
+    removing,
+    ask: (label: string) => {
+      const figures = figuresToLose(session, label);
+      if (figures.length) setRemoving({ label, figures });
+      else remove(label);
+    },
+    remove,
+    keep: () => setRemoving(undefined),
+  };
+}
+
+export type PlanYearsState = ReturnType<typeof usePlanYears>;

@@ -1,15 +1,11 @@
 import { Button, Caption1, Field, Input, makeStyles, Select, Subtitle2, tokens } from '@fluentui/react-components';
-import type Decimal from 'decimal.js';
-import { useEffect, useMemo, useState } from 'react';
-import { amountProblem, parseAmount } from '../../../domain/amountText';
 import type { QuarterNumber } from '../../../domain/financialYear';
-import { formatCount, formatPounds } from '../../../domain/money';
+import { formatPounds } from '../../../domain/money';
 import type { Plan } from '../../../domain/plan';
-import { computePoolYear, poolSchemes, QUARTERS } from '../../../domain/pool';
-import { setQuarterSpend } from '../../../domain/poolEdits';
+import { QUARTERS } from '../../../domain/pool';
 import { panelStyles } from '../../panelStyles';
 import type { PlanSession } from '../../session';
-import { savePool } from './poolActions';
+import { useQuarterSpend, type QuarterSpendState } from './usePoolForms';
 
 const useStyles = makeStyles({
   ...panelStyles,
@@ -27,43 +23,12 @@ export function QuarterSpend({
   readonly plan: Plan;
   readonly year: string;
 }) {
+  return <QuarterSpendView form={useQuarterSpend(session, plan, year)} />;
+}
+
+export function QuarterSpendView({ form }: { readonly form: QuarterSpendState }) {
   const styles = useStyles();
-  const [quarter, setQuarter] = useState<QuarterNumber>(1);
-  const schemes = poolSchemes(plan, year);
-  const figures = useMemo(() => computePoolYear(plan, year), [plan, year]);
-  const entered = useMemo(() => {
-    const has = new Set(
-      (plan.pool?.spend ?? [])
-        .filter((s) => s.year === year && s.quarter === quarter)
-        .map((s) => s.scheme.toLowerCase()),
-    );
-    return Object.fromEntries(
-      figures.schemes.map((s) => [
-        s.ref,
-        has.has(s.ref.toLowerCase()) ? formatCount(s.spendByQuarter[quarter - 1]) : '',
-      ]),
-    );
-  }, [figures, plan, year, quarter]);
-  const [typed, setTyped] = useState<Record<string, string>>(entered);
-  useEffect(() => setTyped(entered), [entered]);
-  const problems = Object.fromEntries(
-    Object.entries(typed).map(([ref, text]) => [
-      ref,
-      text.trim() === ''
-        ? undefined
-        : (amountProblem(text) ??
-          (parseAmount(text)!.isNegative()
-            ? 'Spend is £0 or more; enter a refund as a lower figure for the quarter.'
-            : undefined)),
-    ]),
-  );
-  const invalid = Object.values(problems).some(Boolean);
-  const save = () => {
-    const amounts = new Map<string, Decimal | undefined>(
-      schemes.map((s) => [s.ref, (typed[s.ref] ?? '').trim() === '' ? undefined : parseAmount(typed[s.ref])]),
-    );
-    void savePool(session, `Spend for ${year} Q${quarter}`, (p) => setQuarterSpend(p, year, quarter, amounts));
-  };
+  const { year, quarter, schemes, figures, typed, problems } = form;
   if (!schemes.length) return null;
   return (
     <section className={styles.section} aria-labelledby="spend-heading">
@@ -74,11 +39,11 @@ export function QuarterSpend({
         className={styles.form}
         onSubmit={(e) => {
           e.preventDefault();
-          if (!invalid) save();
+          form.save();
         }}
       >
         <Field label="Quarter">
-          <Select value={String(quarter)} onChange={(_, d) => setQuarter(Number(d.value) as QuarterNumber)}>
+          <Select value={String(quarter)} onChange={(_, d) => form.setQuarter(Number(d.value) as QuarterNumber)}>
             {QUARTERS.map((q) => (
               <option key={q} value={q}>
                 {year} Q{q}
@@ -107,13 +72,13 @@ export function QuarterSpend({
                 value={typed[s.ref] ?? ''}
                 contentBefore="£"
                 inputMode="decimal"
-                onChange={(_, d) => setTyped((t) => ({ ...t, [s.ref]: d.value }))}
+                onChange={(_, d) => form.type(s.ref, d.value)}
               />
             </Field>
           );
         })}
         <div>
-          <Button type="submit" appearance="primary" disabled={!!session.busy || invalid}>
+          <Button type="submit" appearance="primary" disabled={form.busy || form.invalid}>
             Save {year} Q{quarter} spend
           </Button>
         </div>
