@@ -25,7 +25,7 @@ const INTERNAL =
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcf-corpus-'));
 let cases: Case[] = [];
-const results = new Map<string, { code: number; out: string[]; err: string[]; ms: number }>();
+const results = new Map<string, { code: number; out: string[]; err: string[] }>();
 
 beforeAll(async () => {
   const generating = Date.now();
@@ -42,7 +42,7 @@ beforeAll(async () => {
     const err: string[] = [];
     const started = Date.now();
     const code = await main(c.args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-    results.set(c.name, { code, out, err, ms: Date.now() - started });
+    results.set(c.name, { code, out, err });
     if (process.env.CORPUS_TRACE)
       process.stderr.write(
         `${c.name} ${code} ${Date.now() - started} ms ${[...err, ...out].join(' | ').slice(0, 200)}\n`,
@@ -92,13 +92,6 @@ test('a plan error names its field, and an export error its row', () => {
     .filter((c) => !results.get(c.name)!.err.every((line) => /^(Error|Warning) at \S/.test(line)))
     .map((c) => `${c.name}: ${results.get(c.name)!.err[0]}`);
   expect(wrong).toEqual([]);
-});
-
-test('every case is answered within 10 seconds', () => {
-  const slow = cases
-    .filter((c) => results.get(c.name)!.ms > 10_000)
-    .map((c) => `${c.name}: ${results.get(c.name)!.ms} ms`);
-  expect(slow).toEqual([]);
 });
 
 test('names with terminal escape sequences print without them', () => {
