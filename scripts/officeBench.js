@@ -102,22 +102,7 @@ async function scenario(name, json, targets) {
   const added = await measure(`${name}: refresh, a scheme added`, session, (h) =>
     generateTables(h, grown, TEST_DAY, undefined, { base: again.outcome.plan }),
   );
-  // A pane opened again, and its first refresh: what the opening did not read whole (a card's calculated
-  // cells), the refresh reads, since it rewrites the sheets.
-  const pane = { ...session, host: new OfficeWorkbook(office.Excel) };
-  const reopened = await measure(`${name}: open a pane again`, pane, (h) => loadPlanFromWorkbook(h));
-  const first = await measure(`${name}: first refresh in that pane`, pane, (h) =>
-    generateTables(h, withCost(reopened.outcome.plan), undefined, { base: reopened.outcome.plan }),
-  );
-  const all = [
-    ...generated.calls,
-    ...read.calls,
-    ...refresh.calls,
-    ...again.calls,
-    ...added.calls,
-    ...reopened.calls,
-    ...first.calls,
-  ];
+  const all = [...generated.calls, ...read.calls, ...refresh.calls, ...again.calls, ...added.calls];
   const over = all.filter((c) => c.bodyBytes >= LIMIT || c.responseBytes >= LIMIT).length;
   const notes = [];
   if (targets.refresh) {

@@ -2,11 +2,8 @@ import type { Day } from '../domain/jointFunding';
 import type { Plan } from '../domain/plan';
 import { mergePlans, planChanges, samePlan } from '../domain/planChanges';
 import { PlanError, type Problem } from '../domain/problems';
-import type { Decision, Progress, SheetNeed, WorkbookHost } from './host';
-import { SHEET, yearSheetName } from './families/assumptions/names';
-import { SUMMARY_SHEET } from './families/cards/cardSummary';
-import { CARD_READ_NEED } from './families/cards/readNeed';
-import { CARD_SHEET_PREFIX } from './families/cards/reader';
+import type { Decision, Progress, WorkbookHost } from './host';
+import { SHEET } from './families/assumptions/names';
 import { readPlan } from './families/planReader';
 import { findSheet, type WorkbookSnapshot } from './snapshot';
 import { refusal, runCommand, writePlan, type CommandOutcome, type WorkbookCommand } from './workbookCommand';
@@ -30,21 +27,7 @@ export type WorkbookPlanState =
 /** Reads the plan the workbook holds, if any; problems name the sheet and cell to fix. */
 export async function loadPlanFromWorkbook(host: WorkbookHost): Promise<WorkbookPlanState> {
   // Every sheet of the add-in's, not just INPUT_SHEETS: the Benefit Card sheets hold what people typed (actuals, sign-offs), part of the plan.
-  return planState(await host.read(undefined, { need: planReadNeed }));
-}
-
-/** "BCF 2014-15": the year tables, whatever the plan's years. */
-const YEAR_SHEET = new RegExp(`^${yearSheetName('\\d{4}/\\d{2}')}$`);
-
-/**
- * What reading the plan needs of each of the add-in's sheets: nothing of the sheets that are
- * calculated only (the year tables, the Benefits Summary), a card's input columns, the rest whole.
- * Only for reading: a command that lays the plan out again reads every sheet whole.
- */
-export function planReadNeed(sheet: string): SheetNeed {
-  if (sheet.startsWith(CARD_SHEET_PREFIX)) return CARD_READ_NEED;
-  if (YEAR_SHEET.test(sheet) || sheet === SUMMARY_SHEET) return 'none';
-  return 'whole';
+  return planState(await host.read());
 }
 
 /** The plan a snapshot of the add-in's sheets holds, if any. */

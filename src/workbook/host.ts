@@ -22,30 +22,15 @@ export interface Updated<T> {
 /** Asks `read` for a person's own sheets as well as the add-in's. */
 export const EVERY_SHEET = 'every sheet';
 
-/**
- * How much of one sheet (named as the layout names it) a read needs. A family that knows where its
- * inputs sit says so, so opening a pane on a workbook with a thousand Benefit Cards need not bring
- * back every card's calculated cells: `columns` (zero-based, inclusive spans) of values only, or
- * `none` for a sheet of calculated cells only. A host may always return more (the whole sheet).
- */
-export type SheetNeed = 'whole' | 'none' | { readonly columns: readonly (readonly [number, number])[] };
-
-export interface ReadOptions {
-  /** Per sheet, what the command needs of it; the whole sheet when absent. */
-  readonly need?: (sheet: string) => SheetNeed;
-}
-
 /** What a host must do for the product: apply a workbook plan in one command, and report what is there. */
 export interface WorkbookHost {
   apply(plan: WorkbookPlan, onProgress?: (p: Progress) => void): Promise<void>;
   /**
    * The add-in's sheets (under their layout names), or the sheets named, or with EVERY_SHEET a
    * person's own sheets too: only finding a table to import and the audit need those, and in Excel
-   * a large data sheet beside the plan would otherwise be read by every command. With `need`, a
-   * sheet may come back in part (formulas left out) or not at all: for reading the plan only, never
-   * for a command that writes.
+   * a large data sheet beside the plan would otherwise be read by every command.
    */
-  read(sheetNames?: readonly string[] | typeof EVERY_SHEET, options?: ReadOptions): Promise<WorkbookSnapshot>;
+  read(sheetNames?: readonly string[] | typeof EVERY_SHEET): Promise<WorkbookSnapshot>;
   /** Shows a cell to the person (an audit finding): activates its sheet and selects it. */
   select?(sheet: string, cell: string): Promise<void>;
   /**

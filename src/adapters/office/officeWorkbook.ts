@@ -1,11 +1,4 @@
-import {
-  EVERY_SHEET,
-  type Decision,
-  type Progress,
-  type ReadOptions,
-  type Updated,
-  type WorkbookHost,
-} from '../../workbook/host';
+import { EVERY_SHEET, type Decision, type Progress, type Updated, type WorkbookHost } from '../../workbook/host';
 import { isBookkeeping, logicalSnapshot, REGISTRY_SHEET, STAGING_PREFIX } from '../../workbook/ownership';
 import type { Scalar, WorkbookPlan } from '../../workbook/sheetPlan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
@@ -22,7 +15,6 @@ import {
   readState,
   releaseReferences,
   type Guess,
-  type SheetColumns,
   type WorkbookState,
 } from './workbookRead';
 import { LAST_REQUEST_BYTES, type WritePlan } from '../../workbook/write/writePlan';
@@ -108,32 +100,17 @@ export class OfficeWorkbook implements WorkbookHost {
 
   /**
    * The add-in's sheets under their layout names (renamed sheets included), with EVERY_SHEET a
-   * person's own sheets as they are (sheetsToRead, src/workbook/write); or the sheets named. A sheet
-   * `need` wants none of is left out, one it wants some columns of is read in part, values only, in
-   * the same requests as the whole ones (a pane opening on a thousand Benefit Cards).
+   * person's own sheets as they are (sheetsToRead, src/workbook/write); or the sheets named.
    */
-  async read(
-    sheetNames?: readonly string[] | typeof EVERY_SHEET,
-    options: ReadOptions = {},
-  ): Promise<WorkbookSnapshot> {
+  async read(sheetNames?: readonly string[] | typeof EVERY_SHEET): Promise<WorkbookSnapshot> {
     return this.excel.run(async (context) => {
       const state = await this.readState(context, true);
-      const named = Array.isArray(sheetNames)
+      const wanted = Array.isArray(sheetNames)
         ? sheetNames.map((n) => actualSheet(state, n)).filter((n): n is string => n !== undefined)
         : sheetsToRead(state, sheetNames === EVERY_SHEET);
-      const columns: Map<string, readonly (readonly [number, number])[]> = new Map();
-      const wanted = named.filter((sheet) => {
-        const need = options.need?.(logicalOf(state, sheet)) ?? 'whole';
-        if (typeof need === 'object') columns.set(sheet.toLowerCase(), need.columns);
-        return need !== 'none';
-      });
       // Fresh: the audit judges what the workbook holds now, not what a stamp says is unchanged.
-      const { sheets } = await this.readSheets(context, state, wanted, new Map(), columns);
-      // A sheet read in part is not the sheet: a later command that rewrites it must read it whole.
-      this.cache.rememberRead(
-        state,
-        sheets.filter((s) => !columns.has(s.name.toLowerCase())),
-      );
+      const { sheets } = await this.readSheets(context, state, wanted);
+      this.cache.rememberRead(state, sheets);
       return logicalSnapshot({ sheets }, state.registry);
     });
   }
@@ -249,10 +226,9 @@ export class OfficeWorkbook implements WorkbookHost {
     state: WorkbookState,
     names: readonly string[],
     known: ReadonlyMap<string, SheetSnapshot> = new Map(),
-    columns: SheetColumns = new Map(),
   ): Promise<{ sheets: SheetSnapshot[]; fresh: SheetSnapshot[] }> {
     const missing = names.filter((n) => !state.prefetched.has(n.toLowerCase()) && !known.has(n.toLowerCase()));
-    const read = missing.length ? await readSheets(context, missing, state.sizes, this.maxResponseBytes, columns) : [];
+    const read = missing.length ? await readSheets(context, missing, state.sizes, this.maxResponseBytes) : [];
     const byName = new Map(read.map((s) => [s.name.toLowerCase(), s]));
     const sheets = names
       .map((n) => known.get(n.toLowerCase()) ?? state.prefetched.get(n.toLowerCase()) ?? byName.get(n.toLowerCase())!)

@@ -1,4 +1,4 @@
-import { columnLetter, positionOf } from '../../workbook/a1';
+import { positionOf } from '../../workbook/a1';
 import { readRegistry, PENDING_SHEET, REGISTRY_SHEET, type Inventory, type Registry } from '../../workbook/ownership';
 import { SHEET } from '../../workbook/families/assumptions/names';
 import type { Scalar } from '../../workbook/sheetPlan';
@@ -122,41 +122,24 @@ interface Piece {
   /** Rows from `row` (zero-based), `rows` of them, or to the end of the sheet when undefined. */
   readonly row: number;
   readonly rows?: number;
-  /** Only these columns (zero-based, inclusive), values only; the whole width with formulas when undefined. */
-  readonly columns?: readonly [number, number];
   readonly bytes: number;
 }
 
 interface Read {
   readonly address: string;
   readonly values: unknown[][];
-  readonly formulas?: unknown[][];
+  readonly formulas: unknown[][];
 }
 
-/** Columns of a sheet to read, values only: what a command that only reads needs of it (SheetNeed). */
-export type SheetColumns = ReadonlyMap<string, readonly (readonly [number, number])[]>;
-
-/**
- * What part of a sheet's recorded size (its values and formulas, as last written) a read of some of
- * its columns, values only, is taken to be, to size requests. Measured on the bench's 1,000 Benefit
- * Cards (scripts/officeBench.js): 0.3, with the recording double's calculated cells empty; in Excel
- * they hold figures, so more is assumed, and a request rather falls short of its budget than is refused.
- */
-const PART_SHARE = 0.5;
-
-/**
- * Values and formulas of the named sheets' used ranges, padded from A1, in requests under `budget`
- * bytes; of the sheets in `columns`, those columns' values only, in the same requests.
- */
+/** Values and formulas of the named sheets' used ranges, padded from A1, in requests under `budget` bytes. */
 export async function readSheets(
   context: Excel.RequestContext,
   names: readonly string[],
   sizes: ReadonlyMap<string, number>,
   budget = DEFAULT_MAX_RESPONSE_BYTES,
-  columns: SheetColumns = new Map(),
 ): Promise<SheetSnapshot[]> {
   const parts = new Map<string, Read[]>(names.map((n) => [n.toLowerCase(), []]));
-  let queue: Piece[] = names.flatMap((sheet) => firstPieces(sheet, sizes.get(sheet.toLowerCase()) ?? budget, columns));
+  let queue: Piece[] = names.map((sheet) => ({ sheet, row: 0, bytes: sizes.get(sheet.toLowerCase()) ?? budget }));
   while (queue.length > 0) {
     const batch: Piece[] = [];
     let bytes = 0;
@@ -164,9 +147,7 @@ export async function readSheets(
       bytes += queue[0].bytes;
       batch.push(queue.shift()!);
     }
-    const ranges = batch.map((piece) =>
-      pieceRange(context, piece).load(piece.columns ? 'address,values' : 'address,values,formulas'),
-    );
+    const ranges = batch.map((piece) => pieceRange(context, piece).load('address,values,formulas'));
     try {
       // One request per batch of pieces sized by bytes, never one per sheet.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
@@ -177,38 +158,21 @@ export async function readSheets(
       continue;
     }
     batch.forEach((piece, i) => {
-      const range = ranges[i];
-      if (!range.isNullObject)
-        parts.get(piece.sheet.toLowerCase())!.push({
-          address: range.address,
-          values: range.values,
-          formulas: piece.columns ? undefined : range.formulas,
-        });
+      if (!ranges[i].isNullObject)
+        parts
+          .get(piece.sheet.toLowerCase())!
+          .push({ address: ranges[i].address, values: ranges[i].values, formulas: ranges[i].formulas });
     });
     releaseReferences(context);
   }
   return names.map((name) => snapshotOf(name, parts.get(name.toLowerCase())!));
 }
 
-/** A sheet whole, or a piece per run of the columns asked for, each sized by its share of the sheet. */
-function firstPieces(sheet: string, bytes: number, columns: SheetColumns): Piece[] {
-  const spans = columns.get(sheet.toLowerCase());
-  if (!spans) return [{ sheet, row: 0, bytes }];
-  const width = spans.reduce((a, [from, to]) => a + to - from + 1, 0);
-  return spans.map((span) => ({
-    sheet,
-    row: 0,
-    columns: span,
-    bytes: Math.max(1, (bytes * PART_SHARE * (span[1] - span[0] + 1)) / width),
-  }));
-}
-
 function pieceRange(context: Excel.RequestContext, piece: Piece): Excel.Range {
   const sheet = context.workbook.worksheets.getItem(piece.sheet);
-  if (piece.row === 0 && piece.rows === undefined && !piece.columns) return sheet.getUsedRangeOrNullObject(true);
+  if (piece.row === 0 && piece.rows === undefined) return sheet.getUsedRangeOrNullObject(true);
   const last = piece.rows === undefined ? 1048576 : piece.row + piece.rows;
-  const [from, to] = piece.columns ? piece.columns.map(columnLetter) : ['', ''];
-  return sheet.getRange(`${from}${piece.row + 1}:${to}${last}`).getUsedRangeOrNullObject(true);
+  return sheet.getRange(`${piece.row + 1}:${last}`).getUsedRangeOrNullObject(true);
 }
 
 /**
@@ -224,9 +188,9 @@ function smaller(batch: readonly Piece[]): Piece[] {
   const bytes = Math.max(1, piece.bytes / 2);
   const tail: Piece =
     piece.rows === undefined
-      ? { ...piece, row: piece.row + half, bytes }
-      : { ...piece, row: piece.row + half, rows: rows - half, bytes };
-  return [{ ...piece, rows: half, bytes }, tail];
+      ? { sheet: piece.sheet, row: piece.row + half, bytes }
+      : { sheet: piece.sheet, row: piece.row + half, rows: rows - half, bytes };
+  return [{ sheet: piece.sheet, row: piece.row, rows: half, bytes }, tail];
 }
 
 /**
@@ -248,10 +212,7 @@ export function errorCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null ? String((error as { code?: unknown }).code) : undefined;
 }
 
-/**
- * A sheet from the pieces read of it, each placed at its own address, from A1. Read without their
- * formulas (values only), it has none: nothing then passes for a literal that may be a formula.
- */
+/** A sheet from the pieces read of it, each placed at its own address, from A1. */
 export function snapshotOf(name: string, pieces: readonly Read[]): SheetSnapshot {
   const values: Scalar[][] = [];
   const formulas: (string | null)[][] = [];
@@ -265,7 +226,7 @@ export function snapshotOf(name: string, pieces: readonly Read[]): SheetSnapshot
       }
       row.forEach((value, c) => {
         const column = origin.column + c;
-        const f = piece.formulas?.[r]?.[c];
+        const f = piece.formulas[r]?.[c];
         values[at][column] = toScalar(value);
         // Text the user typed as '=1+1 reads back as "=1+1" in both arrays: only a formula's value differs from its text.
         formulas[at][column] = typeof f === 'string' && f.startsWith('=') && f !== value ? f : null;
@@ -278,7 +239,7 @@ export function snapshotOf(name: string, pieces: readonly Read[]): SheetSnapshot
       if (formulas[r][c] === undefined) formulas[r][c] = null;
     }
   }
-  return pieces.every((p) => p.formulas) ? { name, values, formulas } : { name, values };
+  return { name, values, formulas };
 }
 
 /** Excel gives an empty cell as "", the snapshot as null, like the other hosts. */
