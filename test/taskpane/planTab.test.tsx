@@ -28,9 +28,12 @@ describe('the Plan tab', () => {
     expect([plan.board, plan.years.map((y) => y.label)]).toEqual(['Barnet', ['2026/27', '2027/28', '2028/29']]);
   });
 
-  test('without a board the form says what to enter and writes nothing', async () => {
+  test('a board of only spaces is refused naming the box, and nothing is written', async () => {
+    // An empty box the browser itself refuses (it is required); spaces get past it to the form's own check.
     const book = new MemoryWorkbook();
     renderPane(book, 'plan');
+    await screen.findByRole('heading', { name: 'Start a plan in this workbook' }, WAIT);
+    type('Health and Wellbeing Board', '   ');
     await press('Start plan');
     const board = screen.getByRole('textbox', { name: 'Health and Wellbeing Board' });
     expect(board.getAttribute('aria-invalid')).toBe('true');
