@@ -155,20 +155,6 @@ function buildWithCardsBench(n) {
   console.log('');
 }
 
-/** The gzipped JavaScript taskpane.html loads for its first render (Office.js itself comes from Microsoft). */
-function printBundle(bundleSize) {
-  try {
-    const { files, totalGzipBytes, includesHyperFormula } = bundleSize();
-    for (const f of files)
-      console.log(`  ${f.file.padEnd(28)} ${(f.gzipBytes / 1024).toFixed(1).padStart(7)} KB gzipped`);
-    console.log(
-      `  ${'total'.padEnd(28)} ${(totalGzipBytes / 1024).toFixed(1).padStart(7)} KB gzipped (target: under 300 KB)${includesHyperFormula ? '; WRONG: includes HyperFormula' : ''}`,
-    );
-  } catch (e) {
-    console.log(`  not measured: ${e.message} (run npm run build first)`);
-  }
-}
-
 async function main() {
   const sizes = [10, 100, 1000, 10000];
   for (const [scope, title] of [
@@ -198,8 +184,7 @@ async function main() {
     }
     console.log(`${label}:`);
     const mod = require(script);
-    if (typeof mod.bench === 'function') await mod.bench();
-    else if (typeof mod.bundleSize === 'function') printBundle(mod.bundleSize);
+    await mod.bench();
   }
 }
 

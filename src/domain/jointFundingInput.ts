@@ -15,7 +15,7 @@ export type CellValue = string | number | boolean | null | undefined;
  * At most two decimal places is checked later. Kept apart from the JSON schema, which brings zod:
  * the workbook readers use it, and loading zod cost the audit a tenth of a second at every start.
  */
-export function parseMoney(value: unknown): Decimal | undefined {
+function parseMoney(value: unknown): Decimal | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? new Money(String(value)) : undefined;
   if (typeof value !== 'string') return undefined;
   const cleaned = value.replace(/[£,\s]/g, '');
