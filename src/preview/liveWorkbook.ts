@@ -1,5 +1,5 @@
 import { MemoryWorkbook } from '../adapters/memory/memoryWorkbook';
-import type { EVERY_SHEET, Progress, WorkbookHost } from '../workbook/host';
+import type { Progress, SheetChoice, WorkbookHost } from '../workbook/host';
 import type { SheetPlan, WorkbookPlan } from '../workbook/sheetPlan';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 import { parseAddress } from '../workbook/a1';
@@ -33,7 +33,7 @@ export class LiveWorkbook implements WorkbookHost {
     this.changed();
   }
 
-  async read(sheetNames?: readonly string[] | typeof EVERY_SHEET): Promise<WorkbookSnapshot> {
+  async read(sheetNames?: SheetChoice): Promise<WorkbookSnapshot> {
     return this.book.read(sheetNames);
   }
 

@@ -2,7 +2,7 @@ import type { Day } from '../domain/jointFunding';
 import type { Plan } from '../domain/plan';
 import { mergePlans, planChanges, samePlan } from '../domain/planChanges';
 import { PlanError, type Problem } from '../domain/problems';
-import type { Decision, Progress, WorkbookHost } from './host';
+import { PLAN_SHEETS, type Decision, type Progress, type WorkbookHost } from './host';
 import { SHEET } from './families/assumptions/names';
 import { readPlan } from './families/planReader';
 import { findSheet, type WorkbookSnapshot } from './snapshot';
@@ -26,8 +26,8 @@ export type WorkbookPlanState =
 
 /** Reads the plan the workbook holds, if any; problems name the sheet and cell to fix. */
 export async function loadPlanFromWorkbook(host: WorkbookHost): Promise<WorkbookPlanState> {
-  // Every sheet of the add-in's, not just INPUT_SHEETS: the Benefit Card sheets hold what people typed (actuals, sign-offs), part of the plan.
-  return planState(await host.read());
+  // Not just INPUT_SHEETS: the Benefit Card sheets hold what people typed (actuals, sign-offs), part of the plan.
+  return planState(await host.read(PLAN_SHEETS));
 }
 
 /** The plan a snapshot of the add-in's sheets holds, if any. */

@@ -21,6 +21,13 @@ export interface Updated<T> {
 
 /** Asks `read` for a person's own sheets as well as the add-in's. */
 export const EVERY_SHEET = 'every sheet';
+/**
+ * Asks `read` for the add-in's sheets the plan is read from, leaving out those calculated from them
+ * (planReader.ts says which): opening a pane on 1,000 schemes then skips 1.5 MB of year tables.
+ */
+export const PLAN_SHEETS = "the plan's sheets";
+/** The sheets `read` gives: the add-in's (none said), these by layout name, or EVERY_SHEET or PLAN_SHEETS. */
+export type SheetChoice = readonly string[] | typeof EVERY_SHEET | typeof PLAN_SHEETS;
 
 /** What a host must do for the product: apply a workbook plan in one command, and report what is there. */
 export interface WorkbookHost {
@@ -30,7 +37,7 @@ export interface WorkbookHost {
    * person's own sheets too: only finding a table to import and the audit need those, and in Excel
    * a large data sheet beside the plan would otherwise be read by every command.
    */
-  read(sheetNames?: readonly string[] | typeof EVERY_SHEET): Promise<WorkbookSnapshot>;
+  read(sheets?: SheetChoice): Promise<WorkbookSnapshot>;
   /** Shows a cell to the person (an audit finding): activates its sheet and selects it. */
   select?(sheet: string, cell: string): Promise<void>;
   /**

@@ -1,7 +1,7 @@
 import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
 import { parseAddress } from '../../workbook/a1';
 import {
-  EVERY_SHEET,
+  type SheetChoice,
   type Decision,
   type Progress,
   type Selection,
@@ -13,13 +13,7 @@ import { logicalSnapshot, PENDING_SHEET, readRegistry, REGISTRY_SHEET } from '..
 import type { CellPlan, Scalar, SheetPlan, WorkbookPlan } from '../../workbook/sheetPlan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import type { WritePlan } from '../../workbook/write/writePlan';
-import {
-  actualSheet,
-  ownedSheets,
-  planWorkbookWrite,
-  sheetsToRead,
-  type WriteState,
-} from '../../workbook/write/workbookWrite';
+import { ownedSheets, planWorkbookWrite, sheetsToRead, type WriteState } from '../../workbook/write/workbookWrite';
 import { MemoryExtras, runMemoryStep } from './memorySteps';
 
 export interface MemoryWorkbookOptions {
@@ -137,11 +131,9 @@ export class MemoryWorkbook implements WorkbookHost {
    * The add-in's sheets under their layout names (renamed sheets included), with EVERY_SHEET a
    * person's own sheets as they are (sheetsToRead, src/workbook/write); or the sheets named.
    */
-  async read(sheetNames?: readonly string[] | typeof EVERY_SHEET): Promise<WorkbookSnapshot> {
+  async read(sheetNames?: SheetChoice): Promise<WorkbookSnapshot> {
     const state = this.state();
-    const wanted = Array.isArray(sheetNames)
-      ? sheetNames.map((n) => actualSheet(state, n)).filter((n): n is string => n !== undefined)
-      : sheetsToRead(state, sheetNames === EVERY_SHEET);
+    const wanted = sheetsToRead(state, sheetNames);
     return logicalSnapshot({ sheets: wanted.map((n) => this.sheetSnapshot(n)) }, state.registry);
   }
 

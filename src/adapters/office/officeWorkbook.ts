@@ -1,4 +1,4 @@
-import { EVERY_SHEET, type Decision, type Progress, type Updated, type WorkbookHost } from '../../workbook/host';
+import { type Decision, type SheetChoice, type Progress, type Updated, type WorkbookHost } from '../../workbook/host';
 import { isBookkeeping, logicalSnapshot, REGISTRY_SHEET, STAGING_PREFIX } from '../../workbook/ownership';
 import type { Scalar, WorkbookPlan } from '../../workbook/sheetPlan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
@@ -19,7 +19,6 @@ import {
 } from './workbookRead';
 import { LAST_REQUEST_BYTES, type WritePlan } from '../../workbook/write/writePlan';
 import {
-  actualSheet,
   DEFAULT_MAX_REQUEST_BYTES,
   logicalOf,
   ownedSheets,
@@ -102,12 +101,10 @@ export class OfficeWorkbook implements WorkbookHost {
    * The add-in's sheets under their layout names (renamed sheets included), with EVERY_SHEET a
    * person's own sheets as they are (sheetsToRead, src/workbook/write); or the sheets named.
    */
-  async read(sheetNames?: readonly string[] | typeof EVERY_SHEET): Promise<WorkbookSnapshot> {
+  async read(sheetNames?: SheetChoice): Promise<WorkbookSnapshot> {
     return this.excel.run(async (context) => {
       const state = await this.readState(context, true);
-      const wanted = Array.isArray(sheetNames)
-        ? sheetNames.map((n) => actualSheet(state, n)).filter((n): n is string => n !== undefined)
-        : sheetsToRead(state, sheetNames === EVERY_SHEET);
+      const wanted = sheetsToRead(state, sheetNames);
       // Fresh: the audit judges what the workbook holds now, not what a stamp says is unchanged.
       const { sheets } = await this.readSheets(context, state, wanted);
       this.cache.rememberRead(state, sheets);

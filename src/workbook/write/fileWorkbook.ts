@@ -2,6 +2,7 @@ import { SHEET } from '../families/assumptions/names';
 import { logicalSnapshot, PENDING_SHEET, readRegistry, REGISTRY_SHEET, type Registry } from '../ownership';
 import type { WorkbookPlan } from '../sheetPlan';
 import { findSheet, type WorkbookSnapshot } from '../snapshot';
+import { EVERY_SHEET } from '../host';
 import { planWorkbookWrite, sheetsToRead } from './workbookWrite';
 import type { WriteState } from './writeState';
 
@@ -40,6 +41,6 @@ export function fileRegistry(snapshot: WorkbookSnapshot): Pick<WriteState, 'inve
 export function readAsHost(snapshot: WorkbookSnapshot): WorkbookSnapshot {
   const state = fileRegistry(snapshot);
   // A file is read whole and cheaply: a person's own sheets stay in, as EVERY_SHEET gives them in a host.
-  const wanted = sheetsToRead(state, true).map((name) => findSheet(snapshot, name)!);
+  const wanted = sheetsToRead(state, EVERY_SHEET).map((name) => findSheet(snapshot, name)!);
   return logicalSnapshot({ ...snapshot, sheets: wanted }, state.registry);
 }

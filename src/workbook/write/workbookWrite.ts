@@ -1,3 +1,5 @@
+import { EVERY_SHEET, PLAN_SHEETS, type SheetChoice } from '../host';
+import { readsPlan } from '../families/planSheets';
 import { isBookkeeping, looksLikeLayoutSheet, placePlan, type Placement } from '../ownership';
 import type { SheetPlan, WorkbookPlan } from '../sheetPlan';
 import type { SheetSnapshot } from '../snapshot';
@@ -58,13 +60,19 @@ export function ownedSheets(state: Pick<WriteState, 'registry' | 'inventory'>): 
 }
 
 /**
- * What a read gives: the add-in's sheets, and with `everyone` a person's own too (a table they
- * pasted, to import; the audit), except any whose name is one of the add-in's sheets under its
- * layout name, so a reader never meets two sheets called "Pool".
+ * What a read gives: the add-in's sheets; the ones named (by layout name) that exist; with PLAN_SHEETS only those the plan is read from; with
+ * EVERY_SHEET a person's own too (a table they pasted, to import; the audit), except any whose name
+ * is one of the add-in's sheets under its layout name, so a reader never meets two sheets called "Pool".
  */
-export function sheetsToRead(state: Pick<WriteState, 'registry' | 'inventory'>, everyone: boolean): string[] {
+export function sheetsToRead(state: Pick<WriteState, 'registry' | 'inventory'>, choice?: SheetChoice): string[] {
+  if (typeof choice === 'object')
+    return choice.map((n) => actualSheet(state, n)).filter((n): n is string => n !== undefined);
   const owned = ownedSheets(state);
-  if (!everyone) return owned;
+  if (choice === PLAN_SHEETS) {
+    const logical = new Map(state.registry.sheets.map((s) => [s.actual.toLowerCase(), s.logical]));
+    return owned.filter((n) => readsPlan(logical.get(n.toLowerCase()) ?? n));
+  }
+  if (choice !== EVERY_SHEET) return owned;
   const ours = new Set([...owned, ...state.registry.pending].map((n) => n.toLowerCase()));
   const logical = new Set(state.registry.sheets.map((s) => s.logical.toLowerCase()));
   const theirs = state.inventory.sheets.filter(

@@ -10,6 +10,11 @@ export function yearSheetName(year: string): string {
   return `BCF ${year.replace('/', '-')}`;
 }
 
+/** A year's calculated sheet, by its name; a year labelled otherwise than "2014/15" is not recognised (and so is read). */
+export function isYearSheet(name: string): boolean {
+  return /^BCF \d{4}-\d{2}(?:\d{2})?$/.test(name);
+}
+
 export const HEADERS = {
   plan: ['Plan', 'Value'],
   partners: ['Partner id', 'Partner', 'Kind'],
