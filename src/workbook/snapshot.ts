@@ -1,3 +1,4 @@
+import type { CardRecord } from '../domain/cardRecord';
 import type { Scalar, SheetPlan } from './sheetPlan';
 
 /**
@@ -17,6 +18,12 @@ export interface SheetSnapshot {
   readonly numberFormats?: readonly (readonly (string | null)[])[];
   /** Cells the reader left out, right of the columns it reads (src/adapters/file/readLimits.ts). */
   readonly leftOut?: number;
+  /**
+   * A Benefit Card sheet not read, because its content stamp is the one it had when the pane last
+   * knew it (src/adapters/office/keptCards.ts): what people keep on it, as the card reader gave it
+   * then. Its values are then empty; only the plan reader looks at it.
+   */
+  readonly keptCard?: CardRecord;
 }
 
 export interface WorkbookSnapshot {

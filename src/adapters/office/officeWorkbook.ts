@@ -1,10 +1,19 @@
-import { type Decision, type SheetChoice, type Progress, type Updated, type WorkbookHost } from '../../workbook/host';
+import {
+  PLAN_SHEETS,
+  type Decision,
+  type SheetChoice,
+  type Progress,
+  type Updated,
+  type WorkbookHost,
+} from '../../workbook/host';
 import { isBookkeeping, logicalSnapshot, REGISTRY_SHEET, STAGING_PREFIX } from '../../workbook/ownership';
 import type { Scalar, WorkbookPlan } from '../../workbook/sheetPlan';
+import type { CardRecord } from '../../domain/cardRecord';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import type { CellInput } from '../../workbook/write/cellInput';
 import type { ExcelApi } from './excelApi';
 import { readSelectedRange } from './readSelection';
+import { KeptCards, officeDocumentStore, type DocumentStore } from './keptCards';
 import { SheetCache } from './sheetCache';
 import { watchWorkbook } from './watchWorkbook';
 import { queueStep } from './queueSteps';
@@ -35,6 +44,8 @@ export interface OfficeWorkbookOptions {
   readonly maxResponseBytes?: number;
   /** Told each command's planned steps before they are sent: for tests comparing hosts' write paths. */
   readonly onWrites?: (writes: WritePlan) => void;
+  /** Where the cards are kept for the next pane (keptCards.ts); by default the document's settings, when in Office. */
+  readonly store?: DocumentStore;
 }
 
 export { DEFAULT_MAX_REQUEST_BYTES };
@@ -61,6 +72,8 @@ export class OfficeWorkbook implements WorkbookHost {
   private guess?: Guess;
   /** What those sheets held, so unchanged ones are not read again (sheetCache.ts). */
   private readonly cache = new SheetCache();
+  /** The cards as this pane knows them, kept in the document for the next pane that opens it. */
+  private readonly kept: KeptCards;
   /** While the pane watches: told the sheets each command's last request finds, with their ids. */
   private learnSheets?: (sheets: readonly { id: string; name: string }[]) => void;
 
@@ -71,6 +84,7 @@ export class OfficeWorkbook implements WorkbookHost {
     this.maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
     this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.onWrites = options.onWrites;
+    this.kept = new KeptCards('store' in options ? options.store : officeDocumentStore());
   }
 
   select(sheet: string, cell: string): Promise<void> {
@@ -105,10 +119,21 @@ export class OfficeWorkbook implements WorkbookHost {
     return this.excel.run(async (context) => {
       const state = await this.readState(context, true);
       const wanted = sheetsToRead(state, sheetNames);
-      // Fresh: the audit judges what the workbook holds now, not what a stamp says is unchanged.
-      const { sheets } = await this.readSheets(context, state, wanted);
+      // Opening a pane: a card unchanged since a pane last knew it is taken as kept (keptCards.ts).
+      // Otherwise fresh: the audit judges what the workbook holds now, not what a stamp says is unchanged.
+      const kept = sheetNames === PLAN_SHEETS ? this.kept.unchanged(state) : new Map<string, CardRecord>();
+      const { sheets } = await this.readSheets(
+        context,
+        state,
+        wanted.filter((n) => !kept.has(n.toLowerCase())),
+      );
       this.cache.rememberRead(state, sheets);
-      return logicalSnapshot({ sheets }, state.registry);
+      await this.rememberCards(state);
+      const read = new Map(sheets.map((s) => [s.name.toLowerCase(), s]));
+      const all = wanted.map(
+        (n): SheetSnapshot => read.get(n.toLowerCase()) ?? { name: n, values: [], keptCard: kept.get(n.toLowerCase()) },
+      );
+      return logicalSnapshot({ sheets: all }, state.registry);
     });
   }
 
@@ -194,6 +219,7 @@ export class OfficeWorkbook implements WorkbookHost {
     );
     if (sent && present) this.learnSheets?.(present.items);
     if (sent) stamps?.settle(placement.plan.sheets, registryPlan, new Set(edited.keys()));
+    await this.rememberCards(state, placement.sheets);
     // The next command reads these with its first request.
     const written = placement.plan.sheets.filter((sheet) => !isBookkeeping(sheet.name));
     this.guess = {
@@ -201,6 +227,17 @@ export class OfficeWorkbook implements WorkbookHost {
       sizes: new Map(written.map((sheet) => [sheet.name.toLowerCase(), readBytes(sheet)])),
     };
     return { result, notices: placement.notices, edited };
+  }
+
+  /** Keeps the cards this pane now knows for sure in the document, for the next pane (keptCards.ts). */
+  private rememberCards(state: WorkbookState, placed?: ReadonlyMap<string, string>): Promise<void> {
+    const logical = new Map(state.registry.sheets.map((s) => [s.actual.toLowerCase(), s.logical]));
+    // Placed under its own name, a sheet's name is its layout name; one placed elsewhere ("BCF Card 1a") is not kept.
+    for (const [name, actual] of placed ?? []) if (name === actual.toLowerCase()) logical.set(name, actual);
+    return this.kept.remember(
+      this.cache.entries().map((e) => ({ ...e, actual: e.name, logical: logical.get(e.name.toLowerCase()) ?? e.name })),
+      state,
+    );
   }
 
   private async readState(context: Excel.RequestContext, fresh = false): Promise<WorkbookState> {

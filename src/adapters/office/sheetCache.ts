@@ -25,6 +25,11 @@ export class SheetCache {
     return this.known.has(sheet.toLowerCase());
   }
 
+  /** Every sheet known for sure, with its stamp. */
+  entries(): { name: string; snapshot: SheetSnapshot; stamp: number }[] {
+    return [...this.known.values()].map(({ snapshot, stamp }) => ({ name: snapshot.name, snapshot, stamp }));
+  }
+
   /** The named sheets whose stamp in the registry just read is the one remembered with them. */
   unchanged(state: WorkbookState, names: readonly string[]): Map<string, SheetSnapshot> {
     const stamps = stampsNow(state);

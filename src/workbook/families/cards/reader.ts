@@ -36,10 +36,10 @@ export function readCardBook(snapshot: WorkbookSnapshot, problems: Problem[]): C
   const cardSheets = snapshot.sheets.filter((s) => s.name.startsWith(CARD_SHEET_PREFIX));
   if (!settings && cardSheets.length === 0) return undefined;
   const records = cardSheets.map((s) => {
-    const reader = new CellReader(s);
-    const record = readCard(reader);
-    problems.push(...reader.problems);
-    return record;
+    if (s.keptCard) return s.keptCard;
+    const read = readCardRecord(s);
+    problems.push(...read.problems);
+    return read.record;
   });
   return { tolerances: settings?.tolerances ?? DEFAULT_TOLERANCES, asAt: settings?.asAt, records };
 }
@@ -73,6 +73,13 @@ function readSettings(
   const asAtRow = rowOf(TRACKER_LABELS.asAt);
   problems.push(...a.problems);
   return { tolerances, asAt: asAtRow >= 0 ? a.text(asAtRow, 1) || undefined : undefined };
+}
+
+/** What people keep on one card sheet, and what is wrong in its cells. */
+export function readCardRecord(sheet: SheetSnapshot): { record: CardRecord; problems: Problem[] } {
+  const reader = new CellReader(sheet);
+  const record = readCard(reader);
+  return { record, problems: reader.problems };
 }
 
 type Section =
