@@ -1,10 +1,20 @@
+import Decimal from 'decimal.js';
 import type { DocumentStore } from '../src/adapters/office/keptCards';
 import { OfficeWorkbook } from '../src/adapters/office/officeWorkbook';
 import { cardRecordFromText, cardRecordText } from '../src/domain/cardRecordText';
 import { planFromJson } from '../src/domain/planJson';
 import { CARD_SECTION } from '../src/workbook/families/cards/names';
 import { isBookkeeping } from '../src/workbook/ownership';
-import { loadPlanFromWorkbook, startPlan, type WorkbookPlanState } from '../src/workbook/commands';
+import type { Plan } from '../src/domain/plan';
+import {
+  generateTables,
+  loadPlanFromWorkbook,
+  startPlan,
+  type CommandOutcome,
+  type WorkbookPlanState,
+} from '../src/workbook/commands';
+import { enterQuarterActuals, quarterEntries } from '../src/workbook/cardCommands';
+import { withCost } from './support/planEdits';
 import { barnetJsonCopy } from './support/barnet';
 import { FakeWorkbook, loadExcel, type RecordedCall } from './support/officeRecorder';
 import { TEST_DAY } from './support/testDay';
@@ -37,7 +47,14 @@ function workbook() {
     const state = await loadPlanFromWorkbook(host);
     return { state: loaded(state), cards: cardsRead([...office.calls]), calls: office.calls.length };
   };
-  return { book, pane, open };
+  /** Runs a command in `host`; the card sheets it read. */
+  const run = async (host: OfficeWorkbook, command: (h: OfficeWorkbook) => Promise<CommandOutcome<object>>) => {
+    office.reset();
+    const outcome = await command(host);
+    if (outcome.status !== 'done') throw new Error(`expected done, got ${outcome.status}`);
+    return { cards: cardsRead([...office.calls]), calls: office.calls.length };
+  };
+  return { book, pane, open, run };
 }
 
 function loaded(state: WorkbookPlanState) {
@@ -104,6 +121,41 @@ describe('a pane opened on kept cards', () => {
     const w = await barnetBuilt();
     const opened = await w.open(w.pane(false));
     expect(opened.cards.length).toBeGreaterThan(2);
+  });
+});
+
+describe('the first command in a pane opened on kept cards', () => {
+  /** The same command in a pane with the kept cards and in one without: the workbooks must end the same. */
+  async function inBoth(command: (host: OfficeWorkbook, plan: Plan) => Promise<CommandOutcome<object>>) {
+    const results = [];
+    for (const withStore of [true, false]) {
+      const w = await barnetBuilt();
+      const host = w.pane(withStore);
+      const base = (await w.open(host)).state.plan;
+      const run = await w.run(host, (h) => command(h, base));
+      results.push({ ...run, dump: w.book.dump(), plan: (await w.open(w.pane(false))).state.plan });
+    }
+    expect(results[0].dump).toEqual(results[1].dump);
+    expect(results[0].plan).toEqual(results[1].plan);
+    return results[0];
+  }
+
+  test('a refresh that changes no card reads none, in 3 requests', async () => {
+    const refresh = await inBoth((h, base) =>
+      generateTables(h, withCost(base, '1a', 36000), TEST_DAY, undefined, { base }),
+    );
+    expect(refresh.cards).toEqual([]);
+    expect(refresh.calls).toBeLessThanOrEqual(3);
+  });
+
+  test('a card the command changes is read before it is written, and written as a pane reading every card would', async () => {
+    const saved = await inBoth((h, plan) => {
+      const entry = quarterEntries(plan, '2015/16 Q3').find((e) => e.ref === '2b' && e.kind === 'count')!;
+      return enterQuarterActuals(h, '2015/16 Q3', [{ ...entry, reduction: new Decimal(9) }], TEST_DAY);
+    });
+    expect(saved.cards).toEqual(['Card 2b']);
+    const actual = saved.plan.cards!.records.find((r) => r.scheme === '2b')!.actuals!;
+    expect(actual.find((a) => a.quarter === '2015/16 Q3')?.reduction?.toNumber()).toBe(9);
   });
 });
 

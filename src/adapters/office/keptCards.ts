@@ -1,6 +1,7 @@
 import type { CardRecord } from '../../domain/cardRecord';
 import { cardRecordFromText, cardRecordText } from '../../domain/cardRecordText';
 import { CARD_SHEET_PREFIX, readCardRecord } from '../../workbook/families/cards/reader';
+import { sheetFingerprint } from '../../workbook/sheetFingerprint';
 import type { SheetSnapshot } from '../../workbook/snapshot';
 import type { WorkbookState } from './workbookRead';
 
@@ -31,8 +32,16 @@ const FORM = 1;
 
 interface Kept {
   readonly form: number;
-  /** Lower-case sheet name -> [content stamp, record text]. */
-  readonly cards: Record<string, [number, string]>;
+  /** Lower-case sheet name -> [content stamp, record text, fingerprint of its cells (sheetFingerprint.ts)]. */
+  readonly cards: Record<string, Entry>;
+}
+
+type Entry = [number, string, string];
+
+/** A card taken as kept: what people keep on it, and the fingerprint of its cells when kept. */
+export interface KeptCard {
+  readonly record: CardRecord;
+  readonly fingerprint: string;
 }
 
 /** The document's settings when running in Office; undefined elsewhere (the preview, the CLI, tests). */
@@ -56,17 +65,23 @@ export class KeptCards {
 
   constructor(private readonly store: DocumentStore | undefined) {}
 
-  /** Card sheets (lower-case name in the workbook -> record) whose stamp in the registry just read is the one kept. */
-  unchanged(state: WorkbookState): Map<string, CardRecord> {
+  /** Whether a card of this name is kept, whatever its stamp now. */
+  has(sheet: string): boolean {
+    return this.load()?.cards[sheet.toLowerCase()] !== undefined;
+  }
+
+  /** Card sheets (lower-case name in the workbook ->) whose stamp in the registry just read is the one kept. */
+  unchanged(state: WorkbookState): Map<string, KeptCard> {
     const kept = this.load();
-    const out = new Map<string, CardRecord>();
+    const out = new Map<string, KeptCard>();
     if (!kept) return out;
     for (const sheet of state.registry.sheets) {
       if (!sheet.logical.startsWith(CARD_SHEET_PREFIX) || sheet.stamp === undefined) continue;
       const entry = kept.cards[sheet.actual.toLowerCase()];
       if (!entry || entry[0] !== sheet.stamp) continue;
       const record = cardRecordFromText(entry[1]);
-      if (record) out.set(sheet.actual.toLowerCase(), record);
+      if (record && typeof entry[2] === 'string')
+        out.set(sheet.actual.toLowerCase(), { record, fingerprint: entry[2] });
     }
     return out;
   }
@@ -84,38 +99,45 @@ export class KeptCards {
   ) {
     if (!this.store) return;
     const before = this.load()?.cards ?? {};
-    const cards: Record<string, [number, string]> = {};
+    const cards: Record<string, Entry> = {};
     let size = 0;
-    const keep = (key: string, stamp: number, text: string) => {
-      size += key.length + text.length + 24;
-      if (size <= KEPT_LIMIT) cards[key] = [stamp, text];
+    const keep = (key: string, entry: Entry) => {
+      size += key.length + entry[1].length + 48;
+      if (size <= KEPT_LIMIT) cards[key] = entry;
     };
     for (const { logical, actual, snapshot, stamp } of known) {
       if (!logical.startsWith(CARD_SHEET_PREFIX)) continue;
       const key = actual.toLowerCase();
-      let text = before[key]?.[0] === stamp ? before[key][1] : undefined;
-      if (text === undefined) {
-        const read = readCardRecord({ ...snapshot, name: logical });
-        if (read.problems.length) continue;
-        text = cardRecordText(read.record);
+      if (before[key]?.[0] === stamp) {
+        keep(key, before[key]);
+        continue;
       }
-      keep(key, stamp, text);
+      const read = readCardRecord({ ...snapshot, name: logical });
+      if (!read.problems.length) keep(key, [stamp, cardRecordText(read.record), sheetFingerprint(snapshot)]);
     }
     for (const sheet of state.registry.sheets) {
       const key = sheet.actual.toLowerCase();
       const entry = before[key];
-      if (!cards[key] && entry && entry[0] === sheet.stamp) keep(key, entry[0], entry[1]);
+      if (!cards[key] && entry && entry[0] === sheet.stamp) keep(key, entry);
     }
     const value: Kept = { form: FORM, cards };
     const serial = JSON.stringify(value);
     this.saved ??= JSON.stringify(this.load() ?? null);
     if (serial === this.saved) return;
     this.saved = serial;
+    this.loaded = { value };
     await this.store.set(value);
   }
 
+  /** Read from the document once: only this pane's own saves change it while it runs. */
+  private loaded?: { value: Kept | undefined };
+
   private load(): Kept | undefined {
-    const value = this.store?.get() as Kept | undefined;
-    return value && value.form === FORM && value.cards && typeof value.cards === 'object' ? value : undefined;
+    if (!this.loaded) {
+      const value = this.store?.get() as Kept | undefined;
+      const usable = value && value.form === FORM && value.cards && typeof value.cards === 'object';
+      this.loaded = { value: usable ? value : undefined };
+    }
+    return this.loaded.value;
   }
 }

@@ -8,12 +8,12 @@ import {
 } from '../../workbook/host';
 import { isBookkeeping, logicalSnapshot, REGISTRY_SHEET, STAGING_PREFIX } from '../../workbook/ownership';
 import type { Scalar, WorkbookPlan } from '../../workbook/sheetPlan';
-import type { CardRecord } from '../../domain/cardRecord';
-import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
+import { sheetFingerprint } from '../../workbook/sheetFingerprint';
+import { plannedSnapshot, type SheetSnapshot, type WorkbookSnapshot } from '../../workbook/snapshot';
 import type { CellInput } from '../../workbook/write/cellInput';
 import type { ExcelApi } from './excelApi';
 import { readSelectedRange } from './readSelection';
-import { KeptCards, officeDocumentStore, type DocumentStore } from './keptCards';
+import { KeptCards, officeDocumentStore, type DocumentStore, type KeptCard } from './keptCards';
 import { SheetCache } from './sheetCache';
 import { watchWorkbook } from './watchWorkbook';
 import { queueStep } from './queueSteps';
@@ -121,7 +121,7 @@ export class OfficeWorkbook implements WorkbookHost {
       const wanted = sheetsToRead(state, sheetNames);
       // Opening a pane: a card unchanged since a pane last knew it is taken as kept (keptCards.ts).
       // Otherwise fresh: the audit judges what the workbook holds now, not what a stamp says is unchanged.
-      const kept = sheetNames === PLAN_SHEETS ? this.kept.unchanged(state) : new Map<string, CardRecord>();
+      const kept = sheetNames === PLAN_SHEETS ? this.kept.unchanged(state) : new Map<string, KeptCard>();
       const { sheets } = await this.readSheets(
         context,
         state,
@@ -129,11 +129,7 @@ export class OfficeWorkbook implements WorkbookHost {
       );
       this.cache.rememberRead(state, sheets);
       await this.rememberCards(state);
-      const read = new Map(sheets.map((s) => [s.name.toLowerCase(), s]));
-      const all = wanted.map(
-        (n): SheetSnapshot => read.get(n.toLowerCase()) ?? { name: n, values: [], keptCard: kept.get(n.toLowerCase()) },
-      );
-      return logicalSnapshot({ sheets: all }, state.registry);
+      return logicalSnapshot({ sheets: withKept(wanted, sheets, kept) }, state.registry);
     });
   }
 
@@ -183,17 +179,14 @@ export class OfficeWorkbook implements WorkbookHost {
     const toRead = targets
       ? owned.filter((s) => targets.sheets.some((t) => t.name.toLowerCase() === logicalOf(state, s).toLowerCase()))
       : owned;
-    const read = await this.readSheets(context, state, toRead, this.cache.unchanged(state, toRead));
-    this.cache.rememberRead(state, read.fresh);
-    const sheets = withOverlay(read.sheets, overlay);
-    const { plan, result } = decide(logicalSnapshot({ sheets }, state.registry));
-    if (!plan) {
+    const { result, planned } = await this.decideOn(context, state, toRead, overlay, decide, budget, !targets);
+    if (!planned) {
       // The previous round overwrote a co-author's entries and this one writes nothing (a conflict
       // for the person to decide): put their entries back as they typed them.
       if (overlay.size) await restore(context, overlay);
       return { result, notices: [] as string[], edited: new Map() as Overlay };
     }
-    const { placement, writes, current } = planWorkbookWrite(plan, state, sheets, budget);
+    const { placement, writes, current } = planned;
     this.onWrites?.(writes);
     const early = await this.send(context, writes.early, budget, false, onProgress, undefined, writes.last);
     const lastSteps = [...early.tail, ...writes.last];
@@ -229,6 +222,59 @@ export class OfficeWorkbook implements WorkbookHost {
     return { result, notices: placement.notices, edited };
   }
 
+  /**
+   * Reads the sheets of `names` the pane does not know, runs `decide` and plans its writes. A card
+   * kept in the document unchanged (keptCards.ts) is not read: `decide` is given its record, and
+   * if the plan puts on it exactly the cells it had when kept (the same fingerprint), it needs no
+   * write. A card the plan changes is read, and `decide` runs again with it.
+   */
+  private async decideOn<T>(
+    context: Excel.RequestContext,
+    state: WorkbookState,
+    names: readonly string[],
+    overlay: Overlay,
+    decide: (snapshot: WorkbookSnapshot) => Decision<T>,
+    budget: number,
+    useKept: boolean,
+  ) {
+    const known = this.cache.unchanged(state, names);
+    const kept = useKept ? this.kept.unchanged(state) : new Map<string, KeptCard>();
+    for (const key of known.keys()) kept.delete(key);
+    const unread = (n: string) => !kept.has(n.toLowerCase());
+    let { sheets: read, fresh } = await this.readSheets(context, state, names.filter(unread), known);
+    this.cache.rememberRead(state, fresh);
+    for (;;) {
+      const sheets = withOverlay(read, overlay);
+      const { plan, result } = decide(logicalSnapshot({ sheets: withKept(names, sheets, kept) }, state.registry));
+      if (!plan) return { result, planned: undefined };
+      const missed: string[] = [];
+      const assumed: SheetSnapshot[] = [];
+      const planned = planWorkbookWrite(plan, state, sheets, budget, (placed) => {
+        const card = kept.get(placed.name.toLowerCase());
+        if (!card) return undefined;
+        const held = plannedSnapshot(placed);
+        if (sheetFingerprint(held) !== card.fingerprint) {
+          missed.push(placed.name);
+          return undefined;
+        }
+        assumed.push(held);
+        return held;
+      });
+      if (!missed.length) {
+        this.cache.rememberRead(state, assumed);
+        return { result, planned };
+      }
+      for (const name of missed) kept.delete(name.toLowerCase());
+      ({ sheets: read, fresh } = await this.readSheets(
+        context,
+        state,
+        names.filter(unread),
+        new Map(read.map((s) => [s.name.toLowerCase(), s])),
+      ));
+      this.cache.rememberRead(state, fresh);
+    }
+  }
+
   /** Keeps the cards this pane now knows for sure in the document, for the next pane (keptCards.ts). */
   private rememberCards(state: WorkbookState, placed?: ReadonlyMap<string, string>): Promise<void> {
     const logical = new Map(state.registry.sheets.map((s) => [s.actual.toLowerCase(), s.logical]));
@@ -241,10 +287,11 @@ export class OfficeWorkbook implements WorkbookHost {
   }
 
   private async readState(context: Excel.RequestContext, fresh = false): Promise<WorkbookState> {
-    // Sheets known (unchanged if their stamp is) are not guessed: reading them is what the stamps spare.
+    // Sheets known (unchanged if their stamp is) and cards kept in the document are not guessed:
+    // reading them is what the stamps spare.
     const guess =
       this.guess && !fresh
-        ? { ...this.guess, sheets: this.guess.sheets.filter((s) => !this.cache.has(s)) }
+        ? { ...this.guess, sheets: this.guess.sheets.filter((s) => !this.cache.has(s) && !this.kept.has(s)) }
         : this.guess;
     const state = await readState(context, guess, this.maxResponseBytes);
     this.guess = { sheets: ownedSheets(state), sizes: state.sizes };
@@ -385,6 +432,20 @@ async function restore(context: Excel.RequestContext, overlay: Overlay): Promise
     }
   }
   await context.sync();
+}
+
+/** The sheets of `names` in their order: those read, and each kept card as its record alone (keptCards.ts). */
+function withKept(
+  names: readonly string[],
+  sheets: readonly SheetSnapshot[],
+  kept: ReadonlyMap<string, KeptCard>,
+): SheetSnapshot[] {
+  const read = new Map(sheets.map((s) => [s.name.toLowerCase(), s]));
+  return names.flatMap((n): SheetSnapshot[] => {
+    const sheet = read.get(n.toLowerCase());
+    const card = kept.get(n.toLowerCase());
+    return sheet ? [sheet] : card ? [{ name: n, values: [], keptCard: card.record }] : [];
+  });
 }
 
 /** The sheets read, with the entries co-authors made that the previous round overwrote put back. */

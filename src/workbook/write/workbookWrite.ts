@@ -40,9 +40,17 @@ export function planWorkbookWrite(
   state: WriteState,
   sheets: readonly SheetSnapshot[],
   maxRequestBytes: number = DEFAULT_MAX_REQUEST_BYTES,
+  assume?: (placed: SheetPlan) => SheetSnapshot | undefined,
 ): PlannedWrite {
   const placement = placePlan(plan, state.inventory, state.registry, readBytes);
   const current = new Map(sheets.map((s) => [s.name.toLowerCase(), s]));
+  // Sheets the host did not read but can vouch for, given what the plan puts on them (keptCards.ts).
+  if (assume)
+    for (const placed of placement.plan.sheets) {
+      const key = placed.name.toLowerCase();
+      const held = current.has(key) ? undefined : assume(placed);
+      if (held) current.set(key, held);
+    }
   // The registry was read with the workbook's inventory; it is diffed like any sheet of the add-in's.
   if (state.registrySheet) current.set(state.registrySheet.name.toLowerCase(), state.registrySheet);
   return { placement, writes: planWrites(placement, state, current, maxRequestBytes), current };
