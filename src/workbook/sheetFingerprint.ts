@@ -17,12 +17,29 @@ export function sheetFingerprint(sheet: SheetSnapshot): string {
       b = Math.imul(b ^ code, 0x01000193) ^ (b >>> 15);
     }
   };
-  sheet.values.forEach((row, r) =>
-    row.forEach((value, c) => {
-      const formula = sheet.formulas?.[r]?.[c] ?? null;
-      if (formula === null && (value === null || value === '')) return;
-      add(`${r},${c}${formula !== null ? `=${formula}` : `${typeof value}:${String(value)}`};`);
-    }),
-  );
+  const mix = (code: number) => {
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x01000193) ^ (b >>> 15);
+  };
+  for (let r = 0; r < sheet.values.length; r++) {
+    const row = sheet.values[r];
+    const formulas = sheet.formulas?.[r];
+    for (let c = 0; c < row.length; c++) {
+      const formula = formulas?.[c] ?? null;
+      const value = row[c];
+      if (formula === null && (value === null || value === '')) continue;
+      // Where the cell is, then what kind of entry, then the entry: no two cells' pieces run together.
+      mix(r + 1);
+      mix(c + 1);
+      if (formula !== null) {
+        mix(0x3d);
+        add(formula);
+      } else {
+        mix(typeof value === 'number' ? 0x6e : typeof value === 'boolean' ? 0x62 : 0x73);
+        add(String(value));
+      }
+      mix(0x3b);
+    }
+  }
   return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
 }
