@@ -22,7 +22,7 @@ const dist = (p) => require(path.join(root, 'dist/node/src', p));
 const { planFromJson } = dist('domain/planJson');
 const { OfficeWorkbook } = dist('adapters/office/officeWorkbook');
 const { generateTables, loadPlanFromWorkbook, startPlan } = dist('workbook/commands');
-const { refreshCards } = dist('workbook/cardCommands');
+const { enterQuarterActuals, quarterEntries, refreshCards } = dist('workbook/cardCommands');
 const { runCommand } = dist('workbook/workbookCommand');
 const { WORKBOOK_COMMANDS } = dist('workbook/commandRegistry');
 const { addContribution } = dist('domain/poolEdits');
@@ -127,6 +127,26 @@ function withScheme(plan) {
 const withoutCards = (plan) => ({ ...plan, cards: undefined });
 
 /**
+ * The document's settings after a pane has opened on the workbook (src/adapters/office/keptCards.ts),
+ * frozen there: every run, failed or again, starts from the cards kept before the command.
+ */
+async function keptCards(book) {
+  let value;
+  const store = { get: () => value && JSON.parse(value), set: async (v) => void (value = JSON.stringify(v)) };
+  const office = loadExcel({ respond: book.clone().respond });
+  await loadPlanFromWorkbook(new OfficeWorkbook(office.Excel, { store }));
+  const kept = value;
+  return { get: () => kept && JSON.parse(kept), set: async () => undefined };
+}
+
+/** One more prevented admission on the first card with a count, in the reporting quarter's next quarter. */
+function oneActual(plan) {
+  const quarter = '2015/16 Q3';
+  const entry = quarterEntries(plan, quarter).find((e) => e.kind === 'count');
+  return (host) => enterQuarterActuals(host, quarter, [{ ...entry, reduction: money(9) }], TEST_DAY);
+}
+
+/**
  * Each command the issue names, with the workbook it starts from. "Load example" replaces the plan
  * with Barnet's, as the pane's button does once the person says to replace what is there: over
  * Barnet's own plan that writes nothing unless the workbook has no cards yet.
@@ -156,6 +176,22 @@ function commands(plan, example, { exampleOver = 'plan' } = {}) {
         const b = await base();
         return (host) => generateTables(host, withScheme(b), TEST_DAY, undefined, { base: b });
       },
+    },
+    // A pane opened on cards a pane kept in the document: unchanged ones are neither read nor written.
+    {
+      name: 'refresh in a pane opened on kept cards',
+      start: prepared,
+      adapter: async () => ({ store: await keptCards(await prepared()) }),
+      command: async () => {
+        const b = await base();
+        return (host) => generateTables(host, withCost(b), TEST_DAY, undefined, { base: b });
+      },
+    },
+    {
+      name: 'an actual saved in a pane opened on kept cards',
+      start: prepared,
+      adapter: async () => ({ store: await keptCards(await prepared()) }),
+      command: async () => oneActual(await base()),
     },
     { name: 'create cards', start: tablesOnly, command: async () => (host) => refreshCards(host, TEST_DAY) },
     {
@@ -432,7 +468,8 @@ async function size(name, json, example, options) {
   for (const c of options.pane ? paneCommands(plan) : commands(plan, example, options)) {
     if (only && !c.name.startsWith(only)) continue;
     const start = await c.start();
-    await failEachRequest(`${name}: ${c.name}`, start, await c.command(), options);
+    const adapter = { ...options.adapter, ...(c.adapter ? await c.adapter() : {}) };
+    await failEachRequest(`${name}: ${c.name}`, start, await c.command(), { ...options, adapter });
   }
 }
 
