@@ -44,18 +44,23 @@ export interface KeptCard {
   readonly fingerprint: string;
 }
 
-/** The document's settings when running in Office; undefined elsewhere (the preview, the CLI, tests). */
+/**
+ * The document's settings when running in Office (looked up when first used, after Office has
+ * started); undefined elsewhere (the preview, the CLI, tests).
+ */
 export function officeDocumentStore(): DocumentStore | undefined {
   const office = (globalThis as { Office?: typeof Office }).Office;
-  const settings = office?.context?.document?.settings;
-  if (!settings) return undefined;
+  if (!office) return undefined;
+  const settings = () => office.context?.document?.settings;
   return {
-    get: () => settings.get(SETTING),
+    get: () => settings()?.get(SETTING),
     set: (value) =>
       new Promise((resolve) => {
-        settings.set(SETTING, value);
+        const s = settings();
+        if (!s) return resolve();
+        s.set(SETTING, value);
         // A failed save costs only speed: the next pane opening reads the cards.
-        settings.saveAsync(() => resolve());
+        s.saveAsync(() => resolve());
       }),
   };
 }
