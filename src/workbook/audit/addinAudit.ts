@@ -37,15 +37,20 @@ export function auditAddinWorkbook(snapshot: WorkbookSnapshot): { findings: Find
   const compared: SheetComparison[] = [];
   const compare = (sheetPlan: SheetPlan) =>
     compared.push(compareSheet(sheetPlan, sheetsByName.get(sheetPlan.name.toLowerCase())));
+  const today = plan.jointFunding?.asAt ?? 0; // formulas compared are the same whatever day a dateless register is for
   // A workbook whose cards were never created (the pane generates the tables alone) is not missing them.
+  // The cards are laid out for their formulas alone: their figures, most of the work, show only in a
+  // finding's message, and are worked out below for the few sheets whose findings need them.
   const layout = workbookLayout(plan, sheetsByName.has(SUMMARY_SHEET.toLowerCase()) ? 'all' : 'tables', {
-    today: plan.jointFunding?.asAt ?? 0, // formulas compared are the same whatever day a dateless register is for
+    today,
+    cardFormulasOnly: true,
     eachCardSheet: (sheet) => {
       compare(sheet);
       cardSheets.push(sheet.name);
     },
   });
   layout.sheets.forEach(compare);
+  compareWithFigures(plan, today, compared, sheetsByName, new Set([...cardSheets, SUMMARY_SHEET]));
   findings.push(...resolveOutOfDate(compared));
   const checks = planChecks(plan);
   const checkCell = checkCells(plan, checks);
@@ -63,6 +68,31 @@ export function auditAddinWorkbook(snapshot: WorkbookSnapshot): { findings: Find
   }
   findings.push(...templateFindings(plan));
   return { findings, sheets: [...layout.sheets.map((s) => s.name), ...cardSheets] };
+}
+
+/**
+ * A number typed over a formula is reported with the figure the formula gives, which a card laid
+ * out for its formulas alone doesn't have: the card sheets (and the summary) with such a finding
+ * are laid out again with their figures and compared again in place.
+ */
+function compareWithFigures(
+  plan: Plan,
+  today: number,
+  compared: SheetComparison[],
+  sheetsByName: ReadonlyMap<string, SheetSnapshot>,
+  withoutFigures: ReadonlySet<string>,
+): void {
+  const needs = new Map<string, number>();
+  compared.forEach((c, i) => {
+    if (withoutFigures.has(c.sheet) && c.differences.some((d) => d.finding.rule === 'typed-over-formula'))
+      needs.set(c.sheet, i);
+  });
+  if (!needs.size) return;
+  const again = (sheetPlan: SheetPlan) => {
+    const i = needs.get(sheetPlan.name);
+    if (i !== undefined) compared[i] = compareSheet(sheetPlan, sheetsByName.get(sheetPlan.name.toLowerCase()));
+  };
+  workbookLayout(plan, 'cards', { today, eachCardSheet: again }).sheets.forEach(again);
 }
 
 /** A failed template rule at the cell it concerns on the Income or Expenditure sheet. */

@@ -10,6 +10,7 @@ import type { Plan } from '../../../domain/plan';
 import { quoteSheet } from '../../../domain/problems';
 import type { ReportingQuarter } from '../../../domain/reportingQuarter';
 import { cardTracker, type CardTracker } from '../../../domain/tracker';
+import { trackerRows } from '../../../domain/trackerRows';
 import type { ChartPlan, SheetPlan } from '../../sheetPlan';
 import type { SchemesGeometry } from '../assumptions/schemesLayout';
 import { absCell, type CardRows } from './cardRows';
@@ -46,19 +47,25 @@ export interface CardsLayoutOptions {
    * caller that looks at each sheet once (the audit) then never holds a thousand at a time.
    */
   readonly eachSheet?: (sheet: SheetPlan) => void;
+  /**
+   * Cards laid out for their formulas alone (trackerRows): the same rows and formulas, but the
+   * results cached on the cards and the summary are placeholders. For a caller that compares
+   * formulas and nothing else (the audit); never for a workbook that is written.
+   */
+  readonly formulasOnly?: boolean;
 }
 
 /** One sheet per card; their settings are on the Assumptions sheet (trackerSettings.ts). */
 export function benefitCardsLayout(
   plan: Plan,
   schemes: SchemesGeometry,
-  { eachSheet }: CardsLayoutOptions = {},
+  { eachSheet, formulasOnly = false }: CardsLayoutOptions = {},
 ): BenefitCardsLayout {
   const book = cardBook(plan);
   const quarter = planReportingQuarter(plan);
   const sheets: SheetPlan[] = [];
   const geometry = benefitCards(plan).map((card) => {
-    const laid = cardSheet(plan, card, { tolerances: book.tolerances, quarter, schemes });
+    const laid = cardSheet(plan, card, { tolerances: book.tolerances, quarter, schemes, formulasOnly });
     if (eachSheet) eachSheet(laid.plan);
     else sheets.push(laid.plan);
     return laid.geometry;
@@ -71,14 +78,15 @@ interface CardContext {
   readonly tolerances: Tolerances;
   readonly quarter: ReportingQuarter;
   readonly schemes: SchemesGeometry;
+  readonly formulasOnly: boolean;
 }
 
 function cardSheet(
   plan: Plan,
   card: BenefitCard,
-  { tolerances, quarter, schemes }: CardContext,
+  { tolerances, quarter, schemes, formulasOnly }: CardContext,
 ): { plan: SheetPlan; geometry: CardGeometry } {
-  const tracker = cardTracker(card, tolerances, quarter);
+  const tracker = formulasOnly ? trackerRows(card, quarter) : cardTracker(card, tolerances, quarter);
   const name = cardSheetName(card.ref);
   const b: CardRows = { rows: [], validations: [], cell: {} };
   const yearRows = new Map<string, Map<string, number>>();

@@ -1,0 +1,82 @@
+import { excelJsToSnapshot } from '../src/adapters/file/xlsxReader';
+import { planToExcelJs } from '../src/adapters/file/xlsxWriter';
+import type { Plan } from '../src/domain/plan';
+import { planFromJson } from '../src/domain/planJson';
+import { cellAddress } from '../src/workbook/a1';
+import { auditWorkbook } from '../src/workbook/audit/auditWorkbook';
+import { SUMMARY_SHEET } from '../src/workbook/families/cards/cardSummary';
+import type { SheetPlan } from '../src/workbook/sheetPlan';
+import { workbookLayout } from '../src/workbook/workbookLayout';
+import { barnetPlan } from './support/barnet';
+import { TEST_DAY } from './support/testDay';
+const { randomPlanJson } = require('./support/randomPlanJson');
+
+// The audit lays the Benefit Cards out for their formulas alone (no tracker figures): that is only
+// sound while every formula, label and typed input is the same as on the cards Generate writes.
+
+const isCardSheet = (s: SheetPlan) => s.name.startsWith('Card ') || s.name === SUMMARY_SHEET;
+
+/** Each cell of the card sheets where the two layouts differ in anything but a cached result or a style. */
+function cardDifferences(plan: Plan): { checked: number; differences: string[] } {
+  const full = workbookLayout(plan, 'all', { today: TEST_DAY }).sheets.filter(isCardSheet);
+  const lean = workbookLayout(plan, 'all', { today: TEST_DAY, cardFormulasOnly: true }).sheets.filter(isCardSheet);
+  const differences: string[] = [];
+  if (lean.map((s) => s.name).join('|') !== full.map((s) => s.name).join('|')) differences.push('the sheets differ');
+  let checked = 0;
+  full.forEach((sheet, i) => {
+    const other = lean[i];
+    if (!other) return;
+    if (JSON.stringify(other.validations) !== JSON.stringify(sheet.validations))
+      differences.push(`${sheet.name}: drop-downs`);
+    if (other.rows.length !== sheet.rows.length) differences.push(`${sheet.name}: ${other.rows.length} rows`);
+    sheet.rows.forEach((row, r) => {
+      const otherRow = other.rows[r] ?? [];
+      if (otherRow.length !== row.length) differences.push(`${sheet.name} row ${r + 1}: ${otherRow.length} cells`);
+      row.forEach((cell, c) => {
+        const mine = otherRow[c];
+        if (cell?.formula) checked++;
+        if (mine?.formula !== cell?.formula || mine?.value !== cell?.value || mine?.format !== cell?.format)
+          differences.push(
+            `${sheet.name}!${cellAddress(r, c)}: ${mine?.formula ?? mine?.value} for ${cell?.formula ?? cell?.value}`,
+          );
+      });
+    });
+  });
+  return { checked, differences };
+}
+
+describe('the audit lays the Benefit Cards out for their formulas alone', () => {
+  test("Barnet's cards and summary: every formula, label and input as Generate writes them", () => {
+    const { checked, differences } = cardDifferences(barnetPlan());
+    expect(checked).toBeGreaterThan(1000);
+    expect(differences).toEqual([]);
+  });
+
+  test('a random plan of 50 schemes: every formula, label and input as Generate writes them', () => {
+    const { plan } = planFromJson(randomPlanJson(50, { schemes: 50, years: ['2014/15', '2015/16'], extraUnits: 3 }));
+    const { checked, differences } = cardDifferences(plan);
+    expect(checked).toBeGreaterThan(10000);
+    expect(differences).toEqual([]);
+  });
+
+  test("a number typed over a card's formula is reported with the figure the card's formula gives", () => {
+    const layout = workbookLayout(barnetPlan(), 'all', { today: TEST_DAY });
+    const workbook = planToExcelJs(layout);
+    // A figure of the tracker and one of the summary, each not zero, so a layout without figures would show another.
+    const targets = layout.sheets.filter(isCardSheet).flatMap((sheet) => {
+      for (const [r, row] of sheet.rows.entries())
+        for (const [c, cell] of row.entries())
+          if (cell?.formula && typeof cell.result === 'number' && cell.result > 1)
+            return [{ sheet: sheet.name, r, c, result: cell.result }];
+      return [];
+    });
+    const picked = [targets.find((t) => t.sheet !== SUMMARY_SHEET)!, targets.find((t) => t.sheet === SUMMARY_SHEET)!];
+    for (const t of picked) workbook.getWorksheet(t.sheet)!.getCell(t.r + 1, t.c + 1).value = 1;
+    const findings = auditWorkbook(excelJsToSnapshot(workbook)).findings;
+    for (const t of picked) {
+      const here = findings.filter((f) => f.sheet === t.sheet && f.cell === cellAddress(t.r, t.c));
+      expect(here.map((f) => f.rule)).toEqual(['typed-over-formula']);
+      expect(here[0].message).toContain(`(which gives ${t.result})`);
+    }
+  });
+});
