@@ -17,22 +17,6 @@ import {
 } from './tracker';
 
 const NO_FORECAST: Forecast = { lower: ZERO, expected: ZERO, upper: ZERO };
-const NO_QUARTER_FIGURES = {
-  planned: ZERO,
-  plannedGbp: ZERO,
-  realised: null,
-  realisedGbp: null,
-  variance: null,
-  varianceGbp: null,
-  variancePct: null,
-  cumPlanned: ZERO,
-  plannedReported: null,
-  cumPlannedReported: ZERO,
-  cumRealised: ZERO,
-  forecast: NO_FORECAST,
-  status: 'No data yet',
-} as const;
-
 /**
  * A card's tracker without its figures: the rows, labels and typed inputs cardTracker gives, every
  * figure zero or blank and every status "No data yet". A card sheet's formulas follow from its rows
@@ -44,12 +28,25 @@ export function trackerRows(card: BenefitCard, quarter: ReportingQuarter): CardT
     const byQuarter = card.actuals.get(metric.unit.id);
     const quarters = card.years.flatMap((year) => {
       const phasing = metric.phasing[year] ?? null;
+      // Written out, not spread from a constant: the spread cost more than the rest of the card's rows.
       return quartersOf(card, year).map((q, j): MetricQuarter => ({
-        ...NO_QUARTER_FIGURES,
         quarter: q.label,
         year,
         phasing: phasing ? phasing[j] : null,
         actual: byQuarter?.get(q.label),
+        planned: ZERO,
+        plannedGbp: ZERO,
+        realised: null,
+        realisedGbp: null,
+        variance: null,
+        varianceGbp: null,
+        variancePct: null,
+        cumPlanned: ZERO,
+        plannedReported: null,
+        cumPlannedReported: ZERO,
+        cumRealised: ZERO,
+        forecast: NO_FORECAST,
+        status: 'No data yet',
       }));
     });
     const years = card.years.map((year): MetricYear => ({
@@ -69,8 +66,17 @@ export function trackerRows(card: BenefitCard, quarter: ReportingQuarter): CardT
     const quarters = card.quarters.map((q): RateQuarter => {
       const actual = byQuarter?.get(q.label);
       const value = rateValue(actual);
-      const none = { variance: null, ofTarget: null, averageToDate: null, status: 'No data yet' } as const;
-      return { quarter: q.label, target: measure.target, actual, value, ...none };
+      const { target } = measure;
+      return {
+        quarter: q.label,
+        target,
+        actual,
+        value,
+        variance: null,
+        ofTarget: null,
+        averageToDate: null,
+        status: 'No data yet',
+      };
     });
     return { measure, quarters };
   });

@@ -38,9 +38,20 @@ export class TextCache {
   read(xml: string, from: number, to: number): string {
     const raw = xml.slice(from, to);
     let text = this.texts.get(raw);
-    if (text === undefined) this.texts.set(raw, (text = this.decode(raw)));
+    if (text === undefined) {
+      // A slice shares the sheet's text, so kept as it is it would keep the whole sheet's XML alive
+      // (65 MB of a large plan's, for the collector to copy): the cache keeps copies of its own.
+      const own = detached(raw);
+      this.texts.set(own, (text = detached(this.decode(own))));
+    }
     return text;
   }
+}
+
+/** The same text in a string of its own: neither a slice of a longer one nor a chain of joined pieces. */
+function detached(text: string): string {
+  // Joining flattens both parts into a new string, and the slice of it that drops the extra space shares only that.
+  return `${text} `.slice(0, -1);
 }
 
 /**

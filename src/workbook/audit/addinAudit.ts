@@ -32,25 +32,7 @@ export function auditAddinWorkbook(snapshot: WorkbookSnapshot): { findings: Find
     return { findings, sheets: [] };
   }
   const findings: Finding[] = problems.map((p) => problemFinding(p, 'plan-warning'));
-  const sheetsByName = new Map(snapshot.sheets.map((s) => [s.name.toLowerCase(), s]));
-  const cardSheets: string[] = [];
-  const compared: SheetComparison[] = [];
-  const compare = (sheetPlan: SheetPlan) =>
-    compared.push(compareSheet(sheetPlan, sheetsByName.get(sheetPlan.name.toLowerCase())));
-  const today = plan.jointFunding?.asAt ?? 0; // formulas compared are the same whatever day a dateless register is for
-  // A workbook whose cards were never created (the pane generates the tables alone) is not missing them.
-  // The cards are laid out for their formulas alone: their figures, most of the work, show only in a
-  // finding's message, and are worked out below for the few sheets whose findings need them.
-  const layout = workbookLayout(plan, sheetsByName.has(SUMMARY_SHEET.toLowerCase()) ? 'all' : 'tables', {
-    today,
-    cardFormulasOnly: true,
-    eachCardSheet: (sheet) => {
-      compare(sheet);
-      cardSheets.push(sheet.name);
-    },
-  });
-  layout.sheets.forEach(compare);
-  compareWithFigures(plan, today, compared, sheetsByName, new Set([...cardSheets, SUMMARY_SHEET]));
+  const { compared, layout, sheets } = compareLayout(plan, snapshot);
   findings.push(...resolveOutOfDate(compared));
   const checks = planChecks(plan);
   const checkCell = checkCells(plan, checks);
@@ -67,7 +49,43 @@ export function auditAddinWorkbook(snapshot: WorkbookSnapshot): { findings: Find
     });
   }
   findings.push(...templateFindings(plan));
-  return { findings, sheets: [...layout.sheets.map((s) => s.name), ...cardSheets] };
+  return { findings, sheets };
+}
+
+/**
+ * Every sheet the plan lays out against the workbook's: the card sheets one by one as they are laid
+ * out (a thousand are never held at once), then the inputs and tables, then the cards' summary.
+ */
+function compareLayout(
+  plan: Plan,
+  snapshot: WorkbookSnapshot,
+): { compared: SheetComparison[]; layout: WorkbookPlan; sheets: string[] } {
+  const sheetsByName = new Map(snapshot.sheets.map((s) => [s.name.toLowerCase(), s]));
+  const compared: SheetComparison[] = [];
+  const compare = (sheetPlan: SheetPlan) =>
+    compared.push(compareSheet(sheetPlan, sheetsByName.get(sheetPlan.name.toLowerCase())));
+  const today = plan.jointFunding?.asAt ?? 0; // formulas compared are the same whatever day a dateless register is for
+  const cardSheets: string[] = [];
+  // A workbook whose cards were never created (the pane generates the tables alone) is not missing
+  // them. The cards are laid out for their formulas alone: their figures, most of the work, show
+  // only in a finding's message, and are worked out (compareWithFigures) for the few sheets whose
+  // findings need them. And before the tables: laid out while the tables are held, their cells
+  // outlive the collector's young generation (1,000 cards: 55 MB promoted and 230 ms of pauses, against 8 MB and 80 ms).
+  const cards = sheetsByName.has(SUMMARY_SHEET.toLowerCase())
+    ? workbookLayout(plan, 'cards', {
+        today,
+        cardFormulasOnly: true,
+        eachCardSheet: (sheet) => {
+          compare(sheet);
+          cardSheets.push(sheet.name);
+        },
+      })
+    : undefined;
+  const layout = workbookLayout(plan, 'tables', { today });
+  const summary = cards?.sheets.filter((s) => s.name === SUMMARY_SHEET) ?? [];
+  [...layout.sheets, ...summary].forEach(compare);
+  compareWithFigures(plan, today, compared, sheetsByName, new Set([...cardSheets, SUMMARY_SHEET]));
+  return { compared, layout, sheets: [...layout.sheets, ...summary].map((s) => s.name).concat(cardSheets) };
 }
 
 /**
