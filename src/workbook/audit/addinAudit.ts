@@ -202,8 +202,11 @@ function compareSheet(sheetPlan: SheetPlan, sheet: SheetSnapshot | undefined): S
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
       if (!cell) continue;
-      if (!outOfDate && typeof cell.value === 'string' && cell.value.trim() && PLACING_STYLES.has(cell.style))
-        outOfDate = movedLabel(sheet, r, c, cell.value);
+      // A label where it was laid out is the common case: one comparison before any trimming.
+      const label = cell.value;
+      if (!outOfDate && typeof label === 'string' && sheet.values[r]?.[c] !== label) {
+        if (label.trim() && PLACING_STYLES.has(cell.style)) outOfDate = movedLabel(sheet, r, c, label);
+      }
       // Most formulas are as built: one comparison, without the allocations of a finding.
       if (!cell.formula || found?.[c] === cell.formula) continue;
       const finding = compareCell(sheet, r, c, cell.formula, cell.result ?? null);
