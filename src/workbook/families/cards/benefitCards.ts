@@ -22,6 +22,7 @@ import {
   signOffTable,
   unmatchedTable,
 } from './cardSections';
+import { type FormulaMemo } from './metricSection';
 import { CARD_LABEL } from './names';
 import { fillPositionFigures, fillPositionStatus, positionPlaceholders, type PositionRefs } from './positionSection';
 import { cumulativeTable, trackerBlocks } from './trackerSections';
@@ -64,8 +65,9 @@ export function benefitCardsLayout(
   const book = cardBook(plan);
   const quarter = planReportingQuarter(plan);
   const sheets: SheetPlan[] = [];
+  const context: CardContext = { tolerances: book.tolerances, quarter, schemes, formulasOnly, memo: new Map() };
   const geometry = benefitCards(plan).map((card) => {
-    const laid = cardSheet(plan, card, { tolerances: book.tolerances, quarter, schemes, formulasOnly });
+    const laid = cardSheet(plan, card, context);
     if (eachSheet) eachSheet(laid.plan);
     else sheets.push(laid.plan);
     return laid.geometry;
@@ -79,12 +81,13 @@ interface CardContext {
   readonly quarter: ReportingQuarter;
   readonly schemes: SchemesGeometry;
   readonly formulasOnly: boolean;
+  readonly memo: FormulaMemo;
 }
 
 function cardSheet(
   plan: Plan,
   card: BenefitCard,
-  { tolerances, quarter, schemes, formulasOnly }: CardContext,
+  { tolerances, quarter, schemes, formulasOnly, memo }: CardContext,
 ): { plan: SheetPlan; geometry: CardGeometry } {
   const tracker = formulasOnly ? trackerRows(card, quarter) : cardTracker(card, tolerances, quarter);
   const name = cardSheetName(card.ref);
@@ -94,7 +97,7 @@ function cardSheet(
   cardHeading(b, card);
   const positionRow = positionPlaceholders(b, card);
   const schemeIndex = identityAndCase(b, plan, card, schemes);
-  const blocks = trackerBlocks(b, card, tracker, schemeIndex, schemes, yearRows);
+  const blocks = trackerBlocks(b, card, tracker, schemeIndex, schemes, yearRows, memo);
   const posCell = absCell(positionRow.get(CARD_LABEL.quarterNumber)!, 1);
   const cumRange = cumulativeTable(b, tracker, blocks.firstQuarterRows, posCell);
   const charts: ChartPlan[] = tracker.cumulative.length
