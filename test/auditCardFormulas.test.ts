@@ -59,24 +59,31 @@ describe('the audit lays the Benefit Cards out for their formulas alone', () => 
     expect(differences).toEqual([]);
   });
 
-  test("a number typed over a card's formula is reported with the figure the card's formula gives", () => {
+  // The card alone is laid out again for its figure; the summary, which adds every card up, with all of them.
+  test.each([
+    ['a card', (name: string) => name !== SUMMARY_SHEET],
+    ['the summary', (name: string) => name === SUMMARY_SHEET],
+  ])('a number typed over a formula of %s is reported with the figure the formula gives', (_, onSheet) => {
     const layout = workbookLayout(barnetPlan(), 'all', { today: TEST_DAY });
+    const lean = workbookLayout(barnetPlan(), 'all', { today: TEST_DAY, cardFormulasOnly: true });
     const workbook = planToExcelJs(layout);
-    // A figure of the tracker and one of the summary, each not zero, so a layout without figures would show another.
-    const targets = layout.sheets.filter(isCardSheet).flatMap((sheet) => {
-      for (const [r, row] of sheet.rows.entries())
-        for (const [c, cell] of row.entries())
-          if (cell?.formula && typeof cell.result === 'number' && cell.result > 1)
-            return [{ sheet: sheet.name, r, c, result: cell.result }];
-      return [];
-    });
-    const picked = [targets.find((t) => t.sheet !== SUMMARY_SHEET)!, targets.find((t) => t.sheet === SUMMARY_SHEET)!];
-    for (const t of picked) workbook.getWorksheet(t.sheet)!.getCell(t.r + 1, t.c + 1).value = 1;
+    // A figure the layout for formulas alone doesn't have, so only the card's own figures give it.
+    const target = layout.sheets
+      .filter((sheet) => isCardSheet(sheet) && onSheet(sheet.name))
+      .flatMap((sheet) => {
+        const other = lean.sheets.find((s) => s.name === sheet.name)!;
+        return sheet.rows.flatMap((row, r) =>
+          row.flatMap((cell, c) =>
+            cell?.formula && typeof cell.result === 'number' && cell.result !== other.rows[r][c]?.result
+              ? [{ sheet: sheet.name, r, c, result: cell.result }]
+              : [],
+          ),
+        );
+      })[0];
+    workbook.getWorksheet(target.sheet)!.getCell(target.r + 1, target.c + 1).value = target.result + 1;
     const findings = auditWorkbook(excelJsToSnapshot(workbook)).findings;
-    for (const t of picked) {
-      const here = findings.filter((f) => f.sheet === t.sheet && f.cell === cellAddress(t.r, t.c));
-      expect(here.map((f) => f.rule)).toEqual(['typed-over-formula']);
-      expect(here[0].message).toContain(`(which gives ${t.result})`);
-    }
+    const here = findings.filter((f) => f.sheet === target.sheet && f.cell === cellAddress(target.r, target.c));
+    expect(here.map((f) => f.rule)).toEqual(['typed-over-formula']);
+    expect(here[0].message).toContain(`(which gives ${target.result})`);
   });
 });

@@ -3,6 +3,8 @@ import { planChecks } from '../../domain/planChecks';
 import type { Plan } from '../../domain/plan';
 import { PlanError, quoteSheet, type Problem } from '../../domain/problems';
 import { cellAddress, parseAddress } from '../a1';
+import { schemesGeometry } from '../families/assumptions/schemesLayout';
+import { benefitCardsLayout } from '../families/cards/benefitCards';
 import { SUMMARY_SHEET } from '../families/cards/cardSummary';
 import { checkCells } from '../families/checks/checksLayout';
 import { POOL_SHEETS } from '../families/pool/names';
@@ -90,8 +92,9 @@ function compareLayout(
 
 /**
  * A number typed over a formula is reported with the figure the formula gives, which a card laid
- * out for its formulas alone doesn't have: the card sheets (and the summary) with such a finding
- * are laid out again with their figures and compared again in place.
+ * out for its formulas alone doesn't have: the card sheets with such a finding are laid out again
+ * with their figures (every card when it is the summary, which adds them all up) and compared
+ * again in place.
  */
 function compareWithFigures(
   plan: Plan,
@@ -110,7 +113,8 @@ function compareWithFigures(
     const i = needs.get(sheetPlan.name);
     if (i !== undefined) compared[i] = compareSheet(sheetPlan, sheetsByName.get(sheetPlan.name.toLowerCase()));
   };
-  workbookLayout(plan, 'cards', { today, eachCardSheet: again }).sheets.forEach(again);
+  if (needs.has(SUMMARY_SHEET)) workbookLayout(plan, 'cards', { today, eachCardSheet: again }).sheets.forEach(again);
+  else benefitCardsLayout(plan, schemesGeometry(plan), { eachSheet: again, only: (sheet) => needs.has(sheet) });
 }
 
 /** A failed template rule at the cell it concerns on the Income or Expenditure sheet. */

@@ -54,19 +54,22 @@ export interface CardsLayoutOptions {
    * formulas and nothing else (the audit); never for a workbook that is written.
    */
   readonly formulasOnly?: boolean;
+  /** Given, only the cards whose sheet it accepts are laid out, with geometry for those alone (nothing to sum up in a summary). */
+  readonly only?: (sheet: string) => boolean;
 }
 
 /** One sheet per card; their settings are on the Assumptions sheet (trackerSettings.ts). */
 export function benefitCardsLayout(
   plan: Plan,
   schemes: SchemesGeometry,
-  { eachSheet, formulasOnly = false }: CardsLayoutOptions = {},
+  { eachSheet, formulasOnly = false, only }: CardsLayoutOptions = {},
 ): BenefitCardsLayout {
   const book = cardBook(plan);
   const quarter = planReportingQuarter(plan);
   const sheets: SheetPlan[] = [];
   const context: CardContext = { tolerances: book.tolerances, quarter, schemes, formulasOnly, memo: new Map() };
-  const geometry = benefitCards(plan).map((card) => {
+  const cards = benefitCards(plan);
+  const geometry = (only ? cards.filter((card) => only(cardSheetName(card.ref))) : cards).map((card) => {
     const laid = cardSheet(plan, card, context);
     if (eachSheet) eachSheet(laid.plan);
     else sheets.push(laid.plan);
