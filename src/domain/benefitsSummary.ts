@@ -37,11 +37,11 @@ export interface BenefitsSummary {
   readonly nel: readonly NelStanding[];
 }
 
-export function benefitsSummary(plan: Plan): BenefitsSummary {
-  const cards = benefitCards(plan);
+/** The summary of the plan's cards; given their trackers (one per card, in order), it adds up those instead. */
+export function benefitsSummary(plan: Plan, given?: readonly CardTracker[]): BenefitsSummary {
   const t = cardBook(plan).tolerances;
   const quarter = planReportingQuarter(plan);
-  const trackers = cards.map((c) => cardTracker(c, t, quarter));
+  const trackers = given ?? benefitCards(plan).map((c) => cardTracker(c, t, quarter));
   const plannedToDate = sum(trackers.map((c) => c.position.plannedToDate));
   const realisedToDate = sum(trackers.map((c) => c.position.realisedToDate));
   const statusCounts = { 'No data yet': 0, Green: 0, Amber: 0, Red: 0 } as Record<Status, number>;

@@ -96,7 +96,18 @@ function schemeOutturn(ref: string, allocation: Decimal, spendByQuarter: Decimal
   return { ref, allocation, spendByQuarter, spend, allocatedToDate, variance: spend.minus(allocatedToDate) };
 }
 
+// A plan is immutable, so each year's pool is worked out once however many sheets, checks and audits ask.
+const poolYearsOf = new WeakMap<Plan, Map<string, PoolYear>>();
+
 export function computePoolYear(plan: Plan, year: string): PoolYear {
+  let years = poolYearsOf.get(plan);
+  if (!years) poolYearsOf.set(plan, (years = new Map()));
+  let figures = years.get(year);
+  if (!figures) years.set(year, (figures = poolYear(plan, year)));
+  return figures;
+}
+
+function poolYear(plan: Plan, year: string): PoolYear {
   const pool = plan.pool ?? emptyPool();
   const inPool = new Set(poolSchemes(plan, year).map((s) => s.ref.toLowerCase()));
   const spendIndex = new Map<string, Decimal>();

@@ -181,44 +181,42 @@ export function metricTracker(card: BenefitCard, metric: CardMetric, t: Toleranc
     const ytd = { reported: ZERO, realised: ZERO };
     let forecast: Forecast = scenario(ZERO, profile, ONE, t);
     let toQuarter = ZERO;
-    card.quarters
-      .filter((q) => q.year.label === year)
-      .forEach((q, j) => {
-        const k = rows.length;
-        const realised = realisedAll[k];
-        const reported = realised === null ? null : planned[j];
-        cum.planned = cum.planned.plus(planned[j]);
-        if (realised !== null) {
-          ytd.reported = ytd.reported.plus(planned[j]);
-          ytd.realised = ytd.realised.plus(realised);
-          cum.reported = cum.reported.plus(planned[j]);
-          cum.realised = cum.realised.plus(realised);
-          if (k < position) toQuarter = toQuarter.plus(realised);
-          forecast = scenario(
-            ytd.realised,
-            profile.minus(ytd.reported),
-            ytd.reported.isZero() ? ONE : ytd.realised.dividedBy(ytd.reported),
-            t,
-          );
-        }
-        const status: QuarterStatus =
-          realised !== null ? ratioStatus(cum.realised, cum.reported, t) : k < lastWithData ? 'Missing' : 'No data yet';
-        rows.push(
-          quarterRow(
-            q.label,
-            year,
-            phasing ? phasing[j] : null,
-            planned[j],
-            unit,
-            byQuarter?.get(q.label),
-            realised,
-            reported,
-            cum,
-            forecast,
-            status,
-          ),
+    quartersOf(card, year).forEach((q, j) => {
+      const k = rows.length;
+      const realised = realisedAll[k];
+      const reported = realised === null ? null : planned[j];
+      cum.planned = cum.planned.plus(planned[j]);
+      if (realised !== null) {
+        ytd.reported = ytd.reported.plus(planned[j]);
+        ytd.realised = ytd.realised.plus(realised);
+        cum.reported = cum.reported.plus(planned[j]);
+        cum.realised = cum.realised.plus(realised);
+        if (k < position) toQuarter = toQuarter.plus(realised);
+        forecast = scenario(
+          ytd.realised,
+          profile.minus(ytd.reported),
+          ytd.reported.isZero() ? ONE : ytd.realised.dividedBy(ytd.reported),
+          t,
         );
-      });
+      }
+      const status: QuarterStatus =
+        realised !== null ? ratioStatus(cum.realised, cum.reported, t) : k < lastWithData ? 'Missing' : 'No data yet';
+      rows.push(
+        quarterRow(
+          q.label,
+          year,
+          phasing ? phasing[j] : null,
+          planned[j],
+          unit,
+          byQuarter?.get(q.label),
+          realised,
+          reported,
+          cum,
+          forecast,
+          status,
+        ),
+      );
+    });
     years.push({
       year,
       plan: annual,
@@ -231,6 +229,11 @@ export function metricTracker(card: BenefitCard, metric: CardMetric, t: Toleranc
     });
   });
   return { metric, quarters: rows, years };
+}
+
+/** A year's quarters of a card, in order: each metric's rows for the year. */
+export function quartersOf(card: BenefitCard, year: string) {
+  return card.quarters.filter((q) => q.year.label === year);
 }
 
 function quarterRow(
@@ -276,12 +279,17 @@ function scenario(soFar: Decimal, rest: Decimal, rate: Decimal, t: Tolerances): 
   return { lower: soFar.plus(Money.min(a, b)), expected: soFar.plus(expectedRest), upper: soFar.plus(Money.max(a, b)) };
 }
 
+/** A non-financial measure's value for a quarter: the actual typed, else the reduction column, else none. */
+export function rateValue(actual: Actual | undefined): Decimal | null {
+  return actual?.actual ?? actual?.reduction ?? null;
+}
+
 export function rateTracker(card: BenefitCard, measure: RateMeasure, t: Tolerances): RateTracker {
   const byQuarter = card.actuals.get(measure.id);
   const seen: Decimal[] = [];
   const quarters = card.quarters.map((q) => {
     const actual = byQuarter?.get(q.label);
-    const value = actual?.actual ?? actual?.reduction ?? null;
+    const value = rateValue(actual);
     if (value !== null) seen.push(value);
     const target = measure.target;
     let ofTarget: Decimal | null | 'n/a' = null;

@@ -38,10 +38,16 @@ export interface LayoutOptions {
   readonly today: Day;
   /** Given, each card sheet goes to it as soon as it is laid out instead of into the result. */
   readonly eachCardSheet?: (sheet: SheetPlan) => void;
+  /** Benefit Cards laid out for their formulas alone, their cached results placeholders (CardsLayoutOptions). */
+  readonly cardFormulasOnly?: boolean;
 }
 
 /** The workbook for a plan: inputs first, then one calculated sheet per financial year, then the cards. */
-export function workbookLayout(plan: Plan, scope: LayoutScope, { eachCardSheet, today }: LayoutOptions): WorkbookPlan {
+export function workbookLayout(
+  plan: Plan,
+  scope: LayoutScope,
+  { eachCardSheet, today, cardFormulasOnly }: LayoutOptions,
+): WorkbookPlan {
   const assumptions = assumptionsLayout(plan);
   // Worked out once: the sheets below point their formulas at these inputs.
   const geometry: WorkbookGeometry = {
@@ -52,7 +58,12 @@ export function workbookLayout(plan: Plan, scope: LayoutScope, { eachCardSheet, 
   };
   const tables = scope === 'cards' ? [] : tableSheets(plan, geometry);
   const cards =
-    scope === 'tables' ? undefined : benefitCardsLayout(plan, geometry.schemes, { eachSheet: eachCardSheet });
+    scope === 'tables'
+      ? undefined
+      : benefitCardsLayout(plan, geometry.schemes, {
+          eachSheet: eachCardSheet,
+          formulasOnly: cardFormulasOnly,
+        });
   const cardSheets = cards ? [cardSummaryLayout(plan, cards.geometry, geometry.assumptions), ...cards.sheets] : [];
   return { sheets: [assumptions.sheet, ...tables, ...cardSheets], names: assumptions.names };
 }

@@ -174,7 +174,10 @@ function inflate(data: Buffer, entry: Entry, budget: number): Buffer {
   if (entry.method === 8) {
     try {
       // The limit again as it inflates: the size in the directory is the file's word, not a fact.
-      return inflateRawSync(bytes, { maxOutputLength: Math.max(1, budget) });
+      // One piece of the size the directory gives (64 MB at most): zlib's default pieces of 16 KB are
+      // all copied again to join them. A size that lies only costs pieces or room, never bytes read.
+      const chunkSize = Math.max(64, Math.min(entry.size, 64 * MB));
+      return inflateRawSync(bytes, { maxOutputLength: Math.max(1, budget), chunkSize });
     } catch (e) {
       if (e instanceof RangeError) throw tooBig();
       throw new UnreadableXlsx('a part of it is damaged (its compressed data is corrupt)');

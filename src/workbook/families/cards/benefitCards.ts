@@ -10,6 +10,7 @@ import type { Plan } from '../../../domain/plan';
 import { quoteSheet } from '../../../domain/problems';
 import type { ReportingQuarter } from '../../../domain/reportingQuarter';
 import { cardTracker, type CardTracker } from '../../../domain/tracker';
+import { trackerRows } from '../../../domain/trackerRows';
 import type { ChartPlan, SheetPlan } from '../../sheetPlan';
 import type { SchemesGeometry } from '../assumptions/schemesLayout';
 import { absCell, type CardRows } from './cardRows';
@@ -21,6 +22,7 @@ import {
   signOffTable,
   unmatchedTable,
 } from './cardSections';
+import { type FormulaMemo } from './metricSection';
 import { CARD_LABEL } from './names';
 import { fillPositionFigures, fillPositionStatus, positionPlaceholders, type PositionRefs } from './positionSection';
 import { cumulativeTable, trackerBlocks } from './trackerSections';
@@ -46,19 +48,29 @@ export interface CardsLayoutOptions {
    * caller that looks at each sheet once (the audit) then never holds a thousand at a time.
    */
   readonly eachSheet?: (sheet: SheetPlan) => void;
+  /**
+   * Cards laid out for their formulas alone (trackerRows): the same rows and formulas, but the
+   * results cached on the cards and the summary are placeholders. For a caller that compares
+   * formulas and nothing else (the audit); never for a workbook that is written.
+   */
+  readonly formulasOnly?: boolean;
+  /** Given, only the cards whose sheet it accepts are laid out, with geometry for those alone (nothing to sum up in a summary). */
+  readonly only?: (sheet: string) => boolean;
 }
 
 /** One sheet per card; their settings are on the Assumptions sheet (trackerSettings.ts). */
 export function benefitCardsLayout(
   plan: Plan,
   schemes: SchemesGeometry,
-  { eachSheet }: CardsLayoutOptions = {},
+  { eachSheet, formulasOnly = false, only }: CardsLayoutOptions = {},
 ): BenefitCardsLayout {
   const book = cardBook(plan);
   const quarter = planReportingQuarter(plan);
   const sheets: SheetPlan[] = [];
-  const geometry = benefitCards(plan).map((card) => {
-    const laid = cardSheet(plan, card, { tolerances: book.tolerances, quarter, schemes });
+  const context: CardContext = { tolerances: book.tolerances, quarter, schemes, formulasOnly, memo: new Map() };
+  const cards = benefitCards(plan);
+  const geometry = (only ? cards.filter((card) => only(cardSheetName(card.ref))) : cards).map((card) => {
+    const laid = cardSheet(plan, card, context);
     if (eachSheet) eachSheet(laid.plan);
     else sheets.push(laid.plan);
     return laid.geometry;
@@ -71,14 +83,16 @@ interface CardContext {
   readonly tolerances: Tolerances;
   readonly quarter: ReportingQuarter;
   readonly schemes: SchemesGeometry;
+  readonly formulasOnly: boolean;
+  readonly memo: FormulaMemo;
 }
 
 function cardSheet(
   plan: Plan,
   card: BenefitCard,
-  { tolerances, quarter, schemes }: CardContext,
+  { tolerances, quarter, schemes, formulasOnly, memo }: CardContext,
 ): { plan: SheetPlan; geometry: CardGeometry } {
-  const tracker = cardTracker(card, tolerances, quarter);
+  const tracker = formulasOnly ? trackerRows(card, quarter) : cardTracker(card, tolerances, quarter);
   const name = cardSheetName(card.ref);
   const b: CardRows = { rows: [], validations: [], cell: {} };
   const yearRows = new Map<string, Map<string, number>>();
@@ -86,7 +100,7 @@ function cardSheet(
   cardHeading(b, card);
   const positionRow = positionPlaceholders(b, card);
   const schemeIndex = identityAndCase(b, plan, card, schemes);
-  const blocks = trackerBlocks(b, card, tracker, schemeIndex, schemes, yearRows);
+  const blocks = trackerBlocks(b, card, tracker, schemeIndex, schemes, yearRows, memo);
   const posCell = absCell(positionRow.get(CARD_LABEL.quarterNumber)!, 1);
   const cumRange = cumulativeTable(b, tracker, blocks.firstQuarterRows, posCell);
   const charts: ChartPlan[] = tracker.cumulative.length

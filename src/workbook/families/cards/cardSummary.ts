@@ -69,7 +69,11 @@ export function cardSummaryLayout(
   cards: readonly CardGeometry[],
   assumptions: AssumptionsGeometry,
 ): SheetPlan {
-  const summary = benefitsSummary(plan);
+  // The cards' own trackers: those of a layout for formulas alone have no figures to add up.
+  const summary = benefitsSummary(
+    plan,
+    cards.map((g) => g.tracker),
+  );
   const rows: Row[] = [
     [text(`${plan.board} Benefit Cards: steering group summary`, 'title')],
     [

@@ -12,6 +12,7 @@ import { NA, QC, QUARTER_HEADERS, TRACKER_NAMES, YEAR_HEADERS } from './names';
 /** One counted benefit of a card, and where the plan's figure for it sits on the Schemes sheet. */
 interface MetricContext {
   readonly card: BenefitCard;
+  readonly memo: FormulaMemo;
   readonly m: MetricTracker;
   readonly schemeIndex: number;
   readonly schemes: SchemesGeometry;
@@ -20,7 +21,7 @@ interface MetricContext {
 /** The "plan by year" check block and the quarter rows of one counted benefit. */
 export function metricBlock(
   rows: Row[],
-  { card, m, schemeIndex, schemes: g }: MetricContext,
+  { card, m, schemeIndex, schemes: g, memo }: MetricContext,
   validations: ValidationPlan[],
 ): { years: Map<string, number>; firstQuarter: number } {
   const at = (row: number, col: number) => cellAddress(row, col);
@@ -66,7 +67,7 @@ export function metricBlock(
   rows.push([]);
   rows.push(QUARTER_HEADERS.map((h) => text(h, 'header')));
   const firstAll = rows.length;
-  m.quarters.forEach((_, k) => rows.push(quarterCells(rows.length, { card, m, k, yearFirst, firstAll })));
+  m.quarters.forEach((_, k) => rows.push(quarterCells(rows.length, { card, m, k, yearFirst, firstAll, memo })));
   if (m.quarters.length)
     validations.push({
       range: `${at(firstAll, 2)}:${at(rows.length - 1, 2)}`,
@@ -77,40 +78,20 @@ export function metricBlock(
   return { years, firstQuarter: firstAll };
 }
 
+/** Formula texts already written for a layout's cards, by what they are a function of: cards laid out alike share them. */
+export type FormulaMemo = Map<string, QuarterFormulas>;
+
 /** One quarter row of a counted benefit: typed actuals, then every figure as a formula over them. */
 function quarterCells(
   r: number,
-  ctx: { card: BenefitCard; m: MetricTracker; k: number; yearFirst: number; firstAll: number },
+  ctx: { card: BenefitCard; m: MetricTracker; k: number; yearFirst: number; firstAll: number; memo: FormulaMemo },
 ): Row {
-  const { card, m, k, yearFirst, firstAll } = ctx;
+  const { card, m, k, yearFirst, firstAll, memo } = ctx;
   const q = m.quarters[k];
-  const unit = unitCostName(m.metric.unit.id);
-  const at = (row: number, col: number) => cellAddress(row, col);
-  const abs = (row: number, col: number) => cellAddress(row, col, true);
-  const c = (h: (typeof QUARTER_HEADERS)[number]) => at(r, QC(h));
-  const i = Math.floor(k / 4);
-  const j = k % 4;
-  const q0 = firstAll + 4 * i;
-  const yearSpan = (col: number) => `${abs(q0, col)}:${abs(q0 + 3, col)}`;
-  const ytd = (h: (typeof QUARTER_HEADERS)[number]) => `SUM(${abs(q0, QC(h))}:${c(h)})`;
-  const since = (h: (typeof QUARTER_HEADERS)[number]) => `SUM(${abs(firstAll, QC(h))}:${c(h)})`;
-  const planCell = abs(yearFirst + i, 1);
-  const profileCell = abs(yearFirst + i, 2);
-  const noData = `${c('Realised')}=""`;
-  const run = `IF(${ytd('Planned, quarter reported')}=0,1,${ytd('Realised')}/${ytd('Planned, quarter reported')})`;
-  const rest = `(${profileCell}-${ytd('Planned, quarter reported')})*${run}`;
-  const range = TRACKER_NAMES.range;
-  // Lower and upper are the smaller and larger scenario, so negative figures never swap them.
-  const forecastCell = (h: 'Forecast lower' | 'Forecast expected' | 'Forecast upper', value: Decimal) => {
-    const pick = (x: string) =>
-      h === 'Forecast expected' ? x : `${h === 'Forecast lower' ? 'MIN' : 'MAX'}(${x}*(1-${range}),${x}*(1+${range}))`;
-    const carried = j === 0 ? pick(profileCell) : at(r - 1, QC(h));
-    return formula(`IF(${noData},${carried},${ytd('Realised')}+${pick(rest)})`, value, FORMAT.count);
-  };
-  const later =
-    k + 1 < m.quarters.length
-      ? `COUNT(${at(r + 1, QC('Realised'))}:${at(firstAll + m.quarters.length - 1, QC('Realised'))})>0`
-      : 'FALSE()';
+  const place = { r, k, yearFirst, firstAll, quarters: m.quarters.length, unit: m.metric.unit.id };
+  const key = `${r}|${k}|${yearFirst}|${firstAll}|${place.quarters}|${place.unit}`;
+  let f = memo.get(key);
+  if (!f) memo.set(key, (f = quarterFormulas(place)));
   const a = q.actual;
   const input = (d: Decimal | undefined) =>
     d === undefined ? { style: 'input' as const, format: FORMAT.count } : num(d, FORMAT.count, 'input');
@@ -120,40 +101,85 @@ function quarterCells(
     q.phasing !== null && q.phasing !== undefined
       ? num(q.phasing, FORMAT.percent, 'input')
       : { style: 'input', format: FORMAT.percent },
-    formula(
-      `IF(COUNT(${yearSpan(2)})=0,INT(${planCell}/4)+MIN(1,MAX(0,${planCell}-4*INT(${planCell}/4)-${j})),${planCell}*${c('Phasing %')})`,
-      q.planned,
-      FORMAT.count,
-    ),
-    formula(`${c('Planned')}*${unit}`, q.plannedGbp, FORMAT.pounds),
+    formula(f.planned, q.planned, FORMAT.count),
+    formula(f.plannedGbp, q.plannedGbp, FORMAT.pounds),
     input(a?.reduction),
     input(a?.baseline),
     input(a?.actual),
-    formula(
-      `IF(ISNUMBER(${c('Realised reduction')}),${c('Realised reduction')},IF(AND(ISNUMBER(${c('Baseline admissions')}),ISNUMBER(${c('Actual admissions')})),${c('Baseline admissions')}-${c('Actual admissions')},""))`,
-      q.realised ?? '',
-      FORMAT.count,
-    ),
-    formula(`IF(${noData},"",${c('Realised')}*${unit})`, q.realisedGbp ?? '', FORMAT.pounds),
-    formula(`IF(${noData},"",${c('Realised')}-${c('Planned')})`, q.variance ?? '', FORMAT.count),
-    formula(`IF(${noData},"",${c('Variance')}*${unit})`, q.varianceGbp ?? '', FORMAT.pounds),
-    formula(
-      `IF(${noData},"",IF(${c('Planned')}=0,"${NA}",${c('Variance')}/${c('Planned')}))`,
-      q.variancePct ?? '',
-      FORMAT.percent,
-    ),
-    formula(since('Planned'), q.cumPlanned, FORMAT.count),
-    formula(`IF(${noData},"",${c('Planned')})`, q.plannedReported ?? '', FORMAT.count),
-    formula(since('Planned, quarter reported'), q.cumPlannedReported, FORMAT.count),
-    formula(since('Realised'), q.cumRealised, FORMAT.count),
-    forecastCell('Forecast lower', q.forecast.lower),
-    forecastCell('Forecast expected', q.forecast.expected),
-    forecastCell('Forecast upper', q.forecast.upper),
-    formula(
-      `IF(${noData},IF(${later},"Missing","No data yet"),${ragFormula(c('Cumulative realised'), c('Cumulative planned, quarters reported'))})`,
-      q.status,
-      FORMAT.text,
-    ),
+    formula(f.realised, q.realised ?? '', FORMAT.count),
+    formula(f.realisedGbp, q.realisedGbp ?? '', FORMAT.pounds),
+    formula(f.variance, q.variance ?? '', FORMAT.count),
+    formula(f.varianceGbp, q.varianceGbp ?? '', FORMAT.pounds),
+    formula(f.variancePct, q.variancePct ?? '', FORMAT.percent),
+    formula(f.cumPlanned, q.cumPlanned, FORMAT.count),
+    formula(f.plannedReported, q.plannedReported ?? '', FORMAT.count),
+    formula(f.cumPlannedReported, q.cumPlannedReported, FORMAT.count),
+    formula(f.cumRealised, q.cumRealised, FORMAT.count),
+    formula(f.lower, q.forecast.lower, FORMAT.count),
+    formula(f.expected, q.forecast.expected, FORMAT.count),
+    formula(f.upper, q.forecast.upper, FORMAT.count),
+    formula(f.status, q.status, FORMAT.text),
     text(a?.note ?? '', 'input'),
   ];
+}
+
+type QuarterFormulas = ReturnType<typeof quarterFormulas>;
+
+/**
+ * The formulas of a quarter row, each starting "=": a function of where the row and its block sit
+ * and of the benefit's unit alone (nothing else reaches them), so a thousand cards share a few hundred.
+ */
+function quarterFormulas(place: {
+  r: number;
+  k: number;
+  yearFirst: number;
+  firstAll: number;
+  quarters: number;
+  unit: string;
+}) {
+  const { r, k, yearFirst, firstAll } = place;
+  const unit = unitCostName(place.unit);
+  const at = (row: number, col: number) => cellAddress(row, col);
+  const abs = (row: number, col: number) => cellAddress(row, col, true);
+  const c = (h: (typeof QUARTER_HEADERS)[number]) => at(r, QC(h));
+  const i = Math.floor(k / 4);
+  const j = k % 4;
+  const q0 = firstAll + 4 * i;
+  const yearSpan = (col: number) => `${abs(q0, col)}:${abs(q0 + 3, col)}`;
+  const ytd = (h: (typeof QUARTER_HEADERS)[number]) => `SUM(${abs(q0, QC(h))}:${c(h)})`;
+  const since = (h: (typeof QUARTER_HEADERS)[number]) => `=SUM(${abs(firstAll, QC(h))}:${c(h)})`;
+  const planCell = abs(yearFirst + i, 1);
+  const profileCell = abs(yearFirst + i, 2);
+  const noData = `${c('Realised')}=""`;
+  const run = `IF(${ytd('Planned, quarter reported')}=0,1,${ytd('Realised')}/${ytd('Planned, quarter reported')})`;
+  const rest = `(${profileCell}-${ytd('Planned, quarter reported')})*${run}`;
+  const range = TRACKER_NAMES.range;
+  // Lower and upper are the smaller and larger scenario, so negative figures never swap them.
+  const forecast = (h: 'Forecast lower' | 'Forecast expected' | 'Forecast upper') => {
+    const pick = (x: string) =>
+      h === 'Forecast expected' ? x : `${h === 'Forecast lower' ? 'MIN' : 'MAX'}(${x}*(1-${range}),${x}*(1+${range}))`;
+    const carried = j === 0 ? pick(profileCell) : at(r - 1, QC(h));
+    return `=IF(${noData},${carried},${ytd('Realised')}+${pick(rest)})`;
+  };
+  const later =
+    k + 1 < place.quarters
+      ? `COUNT(${at(r + 1, QC('Realised'))}:${at(firstAll + place.quarters - 1, QC('Realised'))})>0`
+      : 'FALSE()';
+  return {
+    planned: `=IF(COUNT(${yearSpan(2)})=0,INT(${planCell}/4)+MIN(1,MAX(0,${planCell}-4*INT(${planCell}/4)-${j})),${planCell}*${c('Phasing %')})`,
+    plannedGbp: `=${c('Planned')}*${unit}`,
+    realised: `=IF(ISNUMBER(${c('Realised reduction')}),${c('Realised reduction')},IF(AND(ISNUMBER(${c('Baseline admissions')}),ISNUMBER(${c('Actual admissions')})),${c('Baseline admissions')}-${c('Actual admissions')},""))`,
+    realisedGbp: `=IF(${noData},"",${c('Realised')}*${unit})`,
+    variance: `=IF(${noData},"",${c('Realised')}-${c('Planned')})`,
+    varianceGbp: `=IF(${noData},"",${c('Variance')}*${unit})`,
+    variancePct: `=IF(${noData},"",IF(${c('Planned')}=0,"${NA}",${c('Variance')}/${c('Planned')}))`,
+    cumPlanned: since('Planned'),
+    plannedReported: `=IF(${noData},"",${c('Planned')})`,
+    cumPlannedReported: since('Planned, quarter reported'),
+    cumRealised: since('Realised'),
+    lower: forecast('Forecast lower'),
+    expected: forecast('Forecast expected'),
+    upper: forecast('Forecast upper'),
+    status: `=IF(${noData},IF(${later},"Missing","No data yet"),${ragFormula(c('Cumulative realised'), c('Cumulative planned, quarters reported'))})`,
+  };
 }

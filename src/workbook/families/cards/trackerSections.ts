@@ -6,7 +6,7 @@ import { formula, num, text } from '../../grid';
 import { FORMAT, type ValidationPlan } from '../../sheetPlan';
 import type { SchemesGeometry } from '../assumptions/schemesLayout';
 import { absCell, headerRow, section, type CardRows, type Row } from './cardRows';
-import { metricBlock } from './metricSection';
+import { metricBlock, type FormulaMemo } from './metricSection';
 import { CARD_LABEL, CARD_SECTION, CUMULATIVE_HEADERS, NA, QC, RATE_HEADERS, TRACKER_NAMES } from './names';
 
 /* The tracker sections of a card: one per counted benefit and per rate, then the cumulative table the chart reads. */
@@ -19,6 +19,7 @@ export function trackerBlocks(
   schemeIndex: number,
   schemes: SchemesGeometry,
   yearRows: Map<string, Map<string, number>>,
+  memo: FormulaMemo,
 ) {
   const firstQuarterRows = new Map<string, number>(); // metric/rate id -> first quarter row
   for (const m of tracker.metrics) {
@@ -28,7 +29,7 @@ export function trackerBlocks(
       `${CARD_SECTION.metric} ${id}`,
       `${m.metric.unit.benefit}: count × ${unitCostName(id)} (£ ${m.metric.unit.unit}, on the Assumptions sheet). Phasing % blank for a year = even split in whole units, remainder to the earliest quarters.`,
     );
-    const yearsAt = metricBlock(b.rows, { card, m, schemeIndex, schemes }, b.validations);
+    const yearsAt = metricBlock(b.rows, { card, m, schemeIndex, schemes, memo }, b.validations);
     yearRows.set(id, yearsAt.years);
     firstQuarterRows.set(id, yearsAt.firstQuarter);
     b.rows.push([]);
