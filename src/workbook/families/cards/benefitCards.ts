@@ -72,7 +72,7 @@ export function benefitCardsLayout(
     quarter,
     schemes,
     formulasOnly,
-    memo: new Map(),
+    memo: { formulasOnly, rows: new Map() },
     cumulative: new Map(),
   };
   const cards = benefitCards(plan);
