@@ -6,20 +6,41 @@ import { cellAddress } from '../src/workbook/a1';
 import { auditWorkbook } from '../src/workbook/audit/auditWorkbook';
 import { SUMMARY_SHEET } from '../src/workbook/families/cards/cardSummary';
 import type { SheetPlan } from '../src/workbook/sheetPlan';
-import { workbookLayout } from '../src/workbook/workbookLayout';
+import { workbookLayout, type LayoutOptions } from '../src/workbook/workbookLayout';
+import { yearSheetName } from '../src/workbook/families/assumptions/names';
 import { barnetPlan } from './support/barnet';
 import { TEST_DAY } from './support/testDay';
 const { randomPlanJson } = require('./support/randomPlanJson');
 
-// The audit lays the Benefit Cards out for their formulas alone (no tracker figures): that is only
-// sound while every formula, label and typed input is the same as on the cards Generate writes.
+// The audit lays the Benefit Cards and the year sheets out for their formulas alone (no tracker
+// figures, no scheme table): that is only sound while every formula, label and typed input is the
+// same as on the sheets Generate writes.
 
 const isCardSheet = (s: SheetPlan) => s.name.startsWith('Card ') || s.name === SUMMARY_SHEET;
+const yearSheets = (plan: Plan) => new Set(plan.years.map((y) => yearSheetName(y.label)));
 
 /** Each cell of the card sheets where the two layouts differ in anything but a cached result or a style. */
 function cardDifferences(plan: Plan): { checked: number; differences: string[] } {
-  const full = workbookLayout(plan, 'all', { today: TEST_DAY }).sheets.filter(isCardSheet);
-  const lean = workbookLayout(plan, 'all', { today: TEST_DAY, cardFormulasOnly: true }).sheets.filter(isCardSheet);
+  return layoutDifferences(plan, { cardFormulasOnly: true }, isCardSheet);
+}
+
+/** Each cell of the year sheets where the two layouts differ in anything but a cached result or a style. */
+function yearDifferences(plan: Plan): { checked: number; differences: string[] } {
+  const years = yearSheets(plan);
+  return layoutDifferences(plan, { tableFormulasOnly: true }, (s) => years.has(s.name));
+}
+
+function layoutDifferences(
+  plan: Plan,
+  lean: Partial<LayoutOptions>,
+  onSheet: (s: SheetPlan) => boolean,
+): { checked: number; differences: string[] } {
+  const full = workbookLayout(plan, 'all', { today: TEST_DAY }).sheets.filter(onSheet);
+  const other = workbookLayout(plan, 'all', { ...lean, today: TEST_DAY }).sheets.filter(onSheet);
+  return sheetDifferences(full, other);
+}
+
+function sheetDifferences(full: SheetPlan[], lean: SheetPlan[]): { checked: number; differences: string[] } {
   const differences: string[] = [];
   if (lean.map((s) => s.name).join('|') !== full.map((s) => s.name).join('|')) differences.push('the sheets differ');
   let checked = 0;
@@ -45,7 +66,7 @@ function cardDifferences(plan: Plan): { checked: number; differences: string[] }
   return { checked, differences };
 }
 
-describe('the audit lays the Benefit Cards out for their formulas alone', () => {
+describe('the audit lays the Benefit Cards and the year sheets out for their formulas alone', () => {
   test("Barnet's cards and summary: every formula, label and input as Generate writes them", () => {
     const { checked, differences } = cardDifferences(barnetPlan());
     expect(checked).toBeGreaterThan(1000);
@@ -59,17 +80,38 @@ describe('the audit lays the Benefit Cards out for their formulas alone', () => 
     expect(differences).toEqual([]);
   });
 
-  // The card alone is laid out again for its figure; the summary, which adds every card up, with all of them.
+  test("Barnet's year sheets: every formula, label and input as Generate writes them", () => {
+    const { checked, differences } = yearDifferences(barnetPlan());
+    expect(checked).toBeGreaterThan(200);
+    expect(differences).toEqual([]);
+  });
+
+  test('a random plan of 50 schemes, its pool stated: every year formula, label and input as Generate writes them', () => {
+    const json = randomPlanJson(50, { schemes: 50, years: ['2014/15', '2015/16'], extraUnits: 3 });
+    for (const y of json.years) y.statedPool = 1234567.89;
+    const { plan } = planFromJson(json);
+    const { checked, differences } = yearDifferences(plan);
+    expect(checked).toBeGreaterThan(1000);
+    expect(differences).toEqual([]);
+  });
+
+  // The card alone is laid out again for its figure; the summary, which adds every card up, with all
+  // of them; a year sheet alone.
   test.each([
-    ['a card', (name: string) => name !== SUMMARY_SHEET],
+    ['a card', (name: string) => isCardSheet({ name } as SheetPlan) && name !== SUMMARY_SHEET],
     ['the summary', (name: string) => name === SUMMARY_SHEET],
+    ['a year sheet', (name: string) => yearSheets(barnetPlan()).has(name)],
   ])('a number typed over a formula of %s is reported with the figure the formula gives', (_, onSheet) => {
     const layout = workbookLayout(barnetPlan(), 'all', { today: TEST_DAY });
-    const lean = workbookLayout(barnetPlan(), 'all', { today: TEST_DAY, cardFormulasOnly: true });
+    const lean = workbookLayout(barnetPlan(), 'all', {
+      today: TEST_DAY,
+      cardFormulasOnly: true,
+      tableFormulasOnly: true,
+    });
     const workbook = planToExcelJs(layout);
-    // A figure the layout for formulas alone doesn't have, so only the card's own figures give it.
+    // A figure the layout for formulas alone doesn't have, so only the sheet's own figures give it.
     const target = layout.sheets
-      .filter((sheet) => isCardSheet(sheet) && onSheet(sheet.name))
+      .filter((sheet) => onSheet(sheet.name))
       .flatMap((sheet) => {
         const other = lean.sheets.find((s) => s.name === sheet.name)!;
         return sheet.rows.flatMap((row, r) =>

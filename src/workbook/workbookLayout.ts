@@ -40,13 +40,15 @@ export interface LayoutOptions {
   readonly eachCardSheet?: (sheet: SheetPlan) => void;
   /** Benefit Cards laid out for their formulas alone, their cached results placeholders (CardsLayoutOptions). */
   readonly cardFormulasOnly?: boolean;
+  /** The year sheets laid out for their formulas alone, their cached results blank (for the audit). */
+  readonly tableFormulasOnly?: boolean;
 }
 
 /** The workbook for a plan: inputs first, then one calculated sheet per financial year, then the cards. */
 export function workbookLayout(
   plan: Plan,
   scope: LayoutScope,
-  { eachCardSheet, today, cardFormulasOnly }: LayoutOptions,
+  { eachCardSheet, today, cardFormulasOnly, tableFormulasOnly }: LayoutOptions,
 ): WorkbookPlan {
   const assumptions = assumptionsLayout(plan);
   // Worked out once: the sheets below point their formulas at these inputs.
@@ -56,7 +58,7 @@ export function workbookLayout(
     template: hasTemplate(plan) ? templateGeometry(plan) : undefined,
     today,
   };
-  const tables = scope === 'cards' ? [] : tableSheets(plan, geometry);
+  const tables = scope === 'cards' ? [] : tableSheets(plan, geometry, tableFormulasOnly);
   const cards =
     scope === 'tables'
       ? undefined
@@ -69,12 +71,12 @@ export function workbookLayout(
 }
 
 /** The plan's other input sheets and every calculated table, in the order they are written. */
-function tableSheets(plan: Plan, geometry: WorkbookGeometry): SheetPlan[] {
+function tableSheets(plan: Plan, geometry: WorkbookGeometry, formulasOnly = false): SheetPlan[] {
   const pool = poolLayout(plan, geometry.schemes);
   return [
     schemesLayout(plan, geometry.schemes),
     investmentsLayout(plan),
-    ...plan.years.map((y) => yearSheetLayout(plan, y.label, geometry.schemes)),
+    ...plan.years.map((y) => yearSheetLayout(plan, y.label, geometry.schemes, { formulasOnly })),
     pool.sheet,
     checksLayout(plan, { ...geometry, pool: pool.geometry }),
     riskLogLayout(plan),

@@ -13,6 +13,8 @@ import type { Scalar, SheetPlan, WorkbookPlan } from '../sheetPlan';
 import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 import { workbookLayout } from '../workbookLayout';
 import { growingRows } from './roomToGrow';
+import { yearSheetName } from '../families/assumptions/names';
+import { yearSheetLayout } from '../families/yearTables/yearTableLayout';
 import { failedTemplateRules } from '../../domain/templateRules';
 import { templateRuleCell } from '../families/template/templateCells';
 
@@ -83,18 +85,20 @@ function compareLayout(
         },
       })
     : undefined;
-  const layout = workbookLayout(plan, 'tables', { today });
+  // The year sheets likewise: their figures are a decimal.js table per year, which nothing compared needs.
+  const layout = workbookLayout(plan, 'tables', { today, tableFormulasOnly: true });
   const summary = cards?.sheets.filter((s) => s.name === SUMMARY_SHEET) ?? [];
   [...layout.sheets, ...summary].forEach(compare);
-  compareWithFigures(plan, today, compared, sheetsByName, new Set([...cardSheets, SUMMARY_SHEET]));
+  const yearSheets = plan.years.map((y) => yearSheetName(y.label));
+  compareWithFigures(plan, today, compared, sheetsByName, new Set([...cardSheets, SUMMARY_SHEET, ...yearSheets]));
   return { compared, layout, sheets: [...layout.sheets, ...summary].map((s) => s.name).concat(cardSheets) };
 }
 
 /**
- * A number typed over a formula is reported with the figure the formula gives, which a card laid
- * out for its formulas alone doesn't have: the card sheets with such a finding are laid out again
- * with their figures (every card when it is the summary, which adds them all up) and compared
- * again in place.
+ * A number typed over a formula is reported with the figure the formula gives, which a sheet laid
+ * out for its formulas alone doesn't have: the year and card sheets with such a finding are laid
+ * out again with their figures (every card when it is the summary, which adds them all up) and
+ * compared again in place.
  */
 function compareWithFigures(
   plan: Plan,
@@ -103,6 +107,7 @@ function compareWithFigures(
   sheetsByName: ReadonlyMap<string, SheetSnapshot>,
   withoutFigures: ReadonlySet<string>,
 ): void {
+  const yearSheets = new Set(plan.years.map((y) => yearSheetName(y.label)));
   const needs = new Map<string, number>();
   compared.forEach((c, i) => {
     if (withoutFigures.has(c.sheet) && c.differences.some((d) => d.finding.rule === 'typed-over-formula'))
@@ -113,8 +118,11 @@ function compareWithFigures(
     const i = needs.get(sheetPlan.name);
     if (i !== undefined) compared[i] = compareSheet(sheetPlan, sheetsByName.get(sheetPlan.name.toLowerCase()));
   };
+  const schemes = schemesGeometry(plan);
+  for (const { label } of plan.years) if (needs.has(yearSheetName(label))) again(yearSheetLayout(plan, label, schemes));
   if (needs.has(SUMMARY_SHEET)) workbookLayout(plan, 'cards', { today, eachCardSheet: again }).sheets.forEach(again);
-  else benefitCardsLayout(plan, schemesGeometry(plan), { eachSheet: again, only: (sheet) => needs.has(sheet) });
+  else if ([...needs.keys()].some((sheet) => !yearSheets.has(sheet)))
+    benefitCardsLayout(plan, schemes, { eachSheet: again, only: (sheet) => needs.has(sheet) });
 }
 
 /** A failed template rule at the cell it concerns on the Income or Expenditure sheet. */

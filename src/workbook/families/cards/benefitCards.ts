@@ -25,7 +25,7 @@ import {
 import { type FormulaMemo } from './metricSection';
 import { CARD_LABEL } from './names';
 import { fillPositionFigures, fillPositionStatus, positionPlaceholders, type PositionRefs } from './positionSection';
-import { cumulativeTable, trackerBlocks } from './trackerSections';
+import { cumulativeTable, trackerBlocks, type CumulativeMemo } from './trackerSections';
 
 /** Where a card's position figures sit, for the summary sheet. */
 export interface CardGeometry {
@@ -67,7 +67,14 @@ export function benefitCardsLayout(
   const book = cardBook(plan);
   const quarter = planReportingQuarter(plan);
   const sheets: SheetPlan[] = [];
-  const context: CardContext = { tolerances: book.tolerances, quarter, schemes, formulasOnly, memo: new Map() };
+  const context: CardContext = {
+    tolerances: book.tolerances,
+    quarter,
+    schemes,
+    formulasOnly,
+    memo: { formulasOnly, rows: new Map() },
+    cumulative: new Map(),
+  };
   const cards = benefitCards(plan);
   const geometry = (only ? cards.filter((card) => only(cardSheetName(card.ref))) : cards).map((card) => {
     const laid = cardSheet(plan, card, context);
@@ -85,12 +92,13 @@ interface CardContext {
   readonly schemes: SchemesGeometry;
   readonly formulasOnly: boolean;
   readonly memo: FormulaMemo;
+  readonly cumulative: CumulativeMemo;
 }
 
 function cardSheet(
   plan: Plan,
   card: BenefitCard,
-  { tolerances, quarter, schemes, formulasOnly, memo }: CardContext,
+  { tolerances, quarter, schemes, formulasOnly, memo, cumulative }: CardContext,
 ): { plan: SheetPlan; geometry: CardGeometry } {
   const tracker = formulasOnly ? trackerRows(card, quarter) : cardTracker(card, tolerances, quarter);
   const name = cardSheetName(card.ref);
@@ -102,7 +110,7 @@ function cardSheet(
   const schemeIndex = identityAndCase(b, plan, card, schemes);
   const blocks = trackerBlocks(b, card, tracker, schemeIndex, schemes, yearRows, memo);
   const posCell = absCell(positionRow.get(CARD_LABEL.quarterNumber)!, 1);
-  const cumRange = cumulativeTable(b, tracker, blocks.firstQuarterRows, posCell);
+  const cumRange = cumulativeTable(b, tracker, blocks.firstQuarterRows, posCell, cumulative);
   const charts: ChartPlan[] = tracker.cumulative.length
     ? [
         {

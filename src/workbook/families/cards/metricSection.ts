@@ -1,10 +1,10 @@
 import type Decimal from 'decimal.js';
 import type { BenefitCard } from '../../../domain/benefitCard';
 import { unitCostName } from '../../../domain/plan';
-import type { MetricTracker } from '../../../domain/tracker';
+import type { MetricQuarter, MetricTracker } from '../../../domain/tracker';
 import { cellAddress } from '../../a1';
 import { formula, num, text } from '../../grid';
-import { FORMAT, type ValidationPlan } from '../../sheetPlan';
+import { FORMAT, type CellPlan, type ValidationPlan } from '../../sheetPlan';
 import type { SchemesGeometry } from '../assumptions/schemesLayout';
 import { ragFormula, type Row } from './cardRows';
 import { NA, QC, QUARTER_HEADERS, TRACKER_NAMES, YEAR_HEADERS } from './names';
@@ -78,8 +78,15 @@ export function metricBlock(
   return { years, firstQuarter: firstAll };
 }
 
-/** Formula texts already written for a layout's cards, by what they are a function of: cards laid out alike share them. */
-export type FormulaMemo = Map<string, QuarterFormulas>;
+/**
+ * Formula texts already written for a layout's cards, by what they are a function of: cards laid
+ * out alike share them. Laid out for formulas alone, whose results are the same placeholders on
+ * every card, they share the quarter rows' formula cells too (30,000 rows of 1,000 cards).
+ */
+export interface FormulaMemo {
+  readonly formulasOnly: boolean;
+  readonly rows: Map<string, { readonly formulas: QuarterFormulas; cells?: readonly CellPlan[] }>;
+}
 
 /** One quarter row of a counted benefit: typed actuals, then every figure as a formula over them. */
 function quarterCells(
@@ -90,8 +97,9 @@ function quarterCells(
   const q = m.quarters[k];
   const place = { r, k, yearFirst, firstAll, quarters: m.quarters.length, unit: m.metric.unit.id };
   const key = `${r}|${k}|${yearFirst}|${firstAll}|${place.quarters}|${place.unit}`;
-  let f = memo.get(key);
-  if (!f) memo.set(key, (f = quarterFormulas(place)));
+  let entry = memo.rows.get(key);
+  if (!entry) memo.rows.set(key, (entry = { formulas: quarterFormulas(place) }));
+  const cells = memo.formulasOnly ? (entry.cells ??= figureCells(entry.formulas, q)) : figureCells(entry.formulas, q);
   const a = q.actual;
   const input = (d: Decimal | undefined) =>
     d === undefined ? { style: 'input' as const, format: FORMAT.count } : num(d, FORMAT.count, 'input');
@@ -101,11 +109,21 @@ function quarterCells(
     q.phasing !== null && q.phasing !== undefined
       ? num(q.phasing, FORMAT.percent, 'input')
       : { style: 'input', format: FORMAT.percent },
-    formula(f.planned, q.planned, FORMAT.count),
-    formula(f.plannedGbp, q.plannedGbp, FORMAT.pounds),
+    cells[0],
+    cells[1],
     input(a?.reduction),
     input(a?.baseline),
     input(a?.actual),
+    ...cells.slice(2),
+    text(a?.note ?? '', 'input'),
+  ];
+}
+
+/** A quarter row's formula cells in the row's order, the typed actuals left out between the second and third. */
+function figureCells(f: QuarterFormulas, q: MetricQuarter): CellPlan[] {
+  return [
+    formula(f.planned, q.planned, FORMAT.count),
+    formula(f.plannedGbp, q.plannedGbp, FORMAT.pounds),
     formula(f.realised, q.realised ?? '', FORMAT.count),
     formula(f.realisedGbp, q.realisedGbp ?? '', FORMAT.pounds),
     formula(f.variance, q.variance ?? '', FORMAT.count),
@@ -119,7 +137,6 @@ function quarterCells(
     formula(f.expected, q.forecast.expected, FORMAT.count),
     formula(f.upper, q.forecast.upper, FORMAT.count),
     formula(f.status, q.status, FORMAT.text),
-    text(a?.note ?? '', 'input'),
   ];
 }
 

@@ -97,23 +97,28 @@ type Section =
     }
   | { kind: 'metric' | 'rate'; id: string };
 
+/** The sections whose title is the whole of column A; built once, since every row of every card is looked up. */
+const FIXED_SECTIONS: ReadonlyMap<string, Section> = new Map(
+  (
+    [
+      [CARD_SECTION.position, 'position'],
+      [CARD_SECTION.identity, 'identity'],
+      [CARD_SECTION.case, 'case'],
+      [CARD_SECTION.cumulative, 'cumulative'],
+      [CARD_SECTION.barriers, 'barriers'],
+      [CARD_SECTION.dependencies, 'dependencies'],
+      [CARD_SECTION.milestones, 'milestones'],
+      [CARD_SECTION.signOff, 'signOff'],
+      [CARD_SECTION.unmatched, 'unmatched'],
+    ] as const
+  ).map(([title, kind]) => [title, { kind }]),
+);
+
 function sectionOf(title: string): Section | undefined {
   const t = title.trim();
   if (t.startsWith(CARD_SECTION.metric)) return { kind: 'metric', id: t.slice(CARD_SECTION.metric.length).trim() };
   if (t.startsWith(CARD_SECTION.rate)) return { kind: 'rate', id: t.slice(CARD_SECTION.rate.length).trim() };
-  const fixed: Record<string, Section['kind']> = {
-    [CARD_SECTION.position]: 'position',
-    [CARD_SECTION.identity]: 'identity',
-    [CARD_SECTION.case]: 'case',
-    [CARD_SECTION.cumulative]: 'cumulative',
-    [CARD_SECTION.barriers]: 'barriers',
-    [CARD_SECTION.dependencies]: 'dependencies',
-    [CARD_SECTION.milestones]: 'milestones',
-    [CARD_SECTION.signOff]: 'signOff',
-    [CARD_SECTION.unmatched]: 'unmatched',
-  };
-  const kind = fixed[t];
-  return kind ? ({ kind } as Section) : undefined;
+  return FIXED_SECTIONS.get(t);
 }
 
 /** Header rows start with one of these words in column A. */

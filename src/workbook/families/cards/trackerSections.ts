@@ -49,15 +49,26 @@ export function trackerBlocks(
   return { firstQuarterRows, rateStatusRange, rateNameCell };
 }
 
+/** The formulas of the cumulative table's rows, by where the card's benefits sit: cards laid out alike share them. */
+export type CumulativeMemo = Map<string, readonly CumulativeFormulas[]>;
+
+interface CumulativeFormulas {
+  readonly planned: string;
+  readonly realised: string;
+  readonly ofPlanned: string;
+  readonly entries: string;
+  readonly plannedReported: string;
+}
+
 /** The cumulative table the chart reads; returns the absolute range of one of its columns. */
 export function cumulativeTable(
   b: CardRows,
   tracker: CardTracker,
   firstQuarterRows: Map<string, number>,
   posCell: string,
+  memo: CumulativeMemo,
 ): (col: number) => string {
   const { rows } = b;
-  const at = (row: number, col: number) => cellAddress(row, col);
   section(
     b,
     CARD_SECTION.cumulative,
@@ -65,41 +76,50 @@ export function cumulativeTable(
   );
   headerRow(b, CUMULATIVE_HEADERS);
   const cumFirst = rows.length;
+  const starts = tracker.metrics.map((m) => ({ id: m.metric.unit.id, first: firstQuarterRows.get(m.metric.unit.id)! }));
+  const key = `${cumFirst}|${tracker.cumulative.length}|${posCell}|${starts.map((m) => `${m.id}@${m.first}`).join(',')}`;
+  let formulas = memo.get(key);
+  if (!formulas) memo.set(key, (formulas = cumulativeFormulas(cumFirst, tracker.cumulative.length, posCell, starts)));
+  const some = starts.length > 0;
   tracker.cumulative.forEach((c, k) => {
-    const r = rows.length;
-    const terms = (col: number) =>
-      tracker.metrics
-        .map(
-          (m) => `${cellAddress(firstQuarterRows.get(m.metric.unit.id)! + k, col)}*${unitCostName(m.metric.unit.id)}`,
-        )
-        .join('+');
-    const realisedCol = QC('Realised');
-    const counts = tracker.metrics
-      .map(
-        (m) =>
-          `COUNT(${cellAddress(firstQuarterRows.get(m.metric.unit.id)!, realisedCol, true)}:${cellAddress(firstQuarterRows.get(m.metric.unit.id)! + k, realisedCol)})`,
-      )
-      .join('+');
-    const some = tracker.metrics.length > 0;
+    const f = formulas[k];
     rows.push([
       text(c.quarter),
-      some ? formula(terms(QC('Cumulative planned')), c.plannedGbp, FORMAT.pounds) : num(0, FORMAT.pounds),
-      some
-        ? formula(`IF(${k + 1}>${posCell},"",${terms(QC('Cumulative realised'))})`, c.realisedGbp ?? '', FORMAT.pounds)
-        : formula(`IF(${k + 1}>${posCell},"",0)`, c.realisedGbp ?? '', FORMAT.pounds),
-      formula(
-        `IF(${at(r, 2)}="","",IF(${at(r, 5)}=0,"${NA}",${at(r, 2)}/${at(r, 5)}))`,
-        c.ofPlanned ?? '',
-        FORMAT.percent,
-      ),
-      some ? formula(counts, c.entries, FORMAT.count) : num(0, FORMAT.count),
-      some
-        ? formula(terms(QC('Cumulative planned, quarters reported')), c.plannedReportedGbp, FORMAT.pounds)
-        : num(0, FORMAT.pounds),
+      some ? formula(f.planned, c.plannedGbp, FORMAT.pounds) : num(0, FORMAT.pounds),
+      formula(f.realised, c.realisedGbp ?? '', FORMAT.pounds),
+      formula(f.ofPlanned, c.ofPlanned ?? '', FORMAT.percent),
+      some ? formula(f.entries, c.entries, FORMAT.count) : num(0, FORMAT.count),
+      some ? formula(f.plannedReported, c.plannedReportedGbp, FORMAT.pounds) : num(0, FORMAT.pounds),
     ]);
   });
   const cumLast = rows.length - 1;
   return (col: number) => `${absCell(cumFirst, col)}:${absCell(Math.max(cumLast, cumFirst), col)}`;
+}
+
+/** The cumulative table's formulas, row by row from cumFirst: a function of where each benefit's quarters start. */
+function cumulativeFormulas(
+  cumFirst: number,
+  quarters: number,
+  posCell: string,
+  starts: readonly { readonly id: string; readonly first: number }[],
+): CumulativeFormulas[] {
+  const at = (row: number, col: number) => cellAddress(row, col);
+  const realisedCol = QC('Realised');
+  return Array.from({ length: quarters }, (_, k) => {
+    const r = cumFirst + k;
+    const terms = (col: number) =>
+      starts.map((m) => `${cellAddress(m.first + k, col)}*${unitCostName(m.id)}`).join('+');
+    const counts = starts
+      .map((m) => `COUNT(${cellAddress(m.first, realisedCol, true)}:${cellAddress(m.first + k, realisedCol)})`)
+      .join('+');
+    return {
+      planned: terms(QC('Cumulative planned')),
+      realised: `IF(${k + 1}>${posCell},"",${starts.length ? terms(QC('Cumulative realised')) : '0'})`,
+      ofPlanned: `IF(${at(r, 2)}="","",IF(${at(r, 5)}=0,"${NA}",${at(r, 2)}/${at(r, 5)}))`,
+      entries: counts,
+      plannedReported: terms(QC('Cumulative planned, quarters reported')),
+    };
+  });
 }
 
 /** A non-financial measure: definition, then the quarters. Returns the range of its status column. */

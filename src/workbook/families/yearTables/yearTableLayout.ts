@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import { financialYear } from '../../../domain/financialYear';
-import { unitCostName, type Plan } from '../../../domain/plan';
+import { unitCostName, type Plan, type Scheme } from '../../../domain/plan';
 import { computeSchemeTable, groupSchemes, NEL, type SchemeLine, type SchemeTable } from '../../../domain/schemeTable';
 import { columnLetter } from '../../a1';
 import { formula, num, text } from '../../grid';
@@ -14,13 +14,32 @@ export const NA = 'n/a';
 type Row = (CellPlan | null)[];
 
 /**
+ * A year's figures, or none when the sheet is laid out for its formulas alone (the audit compares
+ * formulas and labels, so it skips the decimal.js table; each cached result is then blank).
+ */
+interface YearFigures {
+  readonly year: string;
+  readonly table: SchemeTable | undefined;
+}
+
+/** A percentage column's total: 100% of something, 0 of nothing, blank without figures. */
+function oneUnlessZero(total: Decimal | undefined): number | null {
+  return total ? (total.isZero() ? 0 : 1) : null;
+}
+
+/**
  * A year's sheet: the plan's "Cost and impact of schemes on NEL admissions" table (Tables 3/4,
  * 11/12) and, below it, Annex 1's table of every benefit with its total saving. Every figure is a
  * formula over the Schemes sheet and the unit-cost names; the cached results are the decimal.js
  * figures, so a viewer that doesn't recalculate still shows the right number.
  */
-export function yearSheetLayout(plan: Plan, year: string, geometry: SchemesGeometry): SheetPlan {
-  const table = computeSchemeTable(plan, year);
+export function yearSheetLayout(
+  plan: Plan,
+  year: string,
+  geometry: SchemesGeometry,
+  { formulasOnly = false }: { readonly formulasOnly?: boolean } = {},
+): SheetPlan {
+  const table: YearFigures = { year, table: formulasOnly ? undefined : computeSchemeTable(plan, year) };
   const fy = financialYear(year);
   const rows: Row[] = [
     [text(`Cost and impact of schemes on NEL admissions, April ${fy.startYear} – March ${fy.startYear + 1}`, 'title')],
@@ -57,7 +76,7 @@ export function yearSheetLayout(plan: Plan, year: string, geometry: SchemesGeome
 }
 
 /** Columns of the NEL table: A Tier, B Ref, C Scheme, D Cost, E % pool, F NEL, G Saving, H % change, I Note. */
-function nelTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeometry): void {
+function nelTable(rows: Row[], plan: Plan, { year, table }: YearFigures, g: SchemesGeometry): void {
   const header = rows.length;
   rows.push(
     [
@@ -72,7 +91,6 @@ function nelTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeometr
       'Pool',
     ].map((h) => text(h, 'header')),
   );
-  const lineOf = new Map(table.lines.map((l) => [l.scheme, l]));
   const layoutRows = groupedRows(plan, rows.length);
   const total = layoutRows.totalRow;
   for (const item of layoutRows.items) {
@@ -80,8 +98,8 @@ function nelTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeometr
       rows.push([text(item.group.tiers, 'group'), text(item.group.number, 'group'), text(item.group.name, 'group')]);
       continue;
     }
-    const line = lineOf.get(plan.schemes[item.index])!;
-    rows.push(nelSchemeRow(line, table, g, item.index, rows.length, total));
+    const scheme = plan.schemes[item.index];
+    rows.push(nelSchemeRow(scheme, table?.lines[item.index], year, g, item.index, rows.length, total));
   }
   const sum = columnSum(header + 1, total - 1);
   rows.push([
@@ -89,25 +107,26 @@ function nelTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeometr
     null,
     text('BCF pool (schemes marked In BCF pool)', 'total'),
     formula(
-      `SUMIF(${g.columnRange(g.inPoolColumn)},"${YES}",${g.columnRange(g.costColumn(table.year))})`,
-      table.poolTotal,
+      `SUMIF(${g.columnRange(g.inPoolColumn)},"${YES}",${g.columnRange(g.costColumn(year))})`,
+      table?.poolTotal ?? null,
       FORMAT.pounds,
       'total',
     ),
-    sum('E', table.poolTotal.isZero() ? 0 : 1, FORMAT.percent),
-    sum('F', table.countTotals[NEL], FORMAT.count),
-    sum('G', table.savingTotals[NEL], FORMAT.pounds),
-    sum('H', table.countTotals[NEL].isZero() ? 0 : 1, FORMAT.percent),
+    sum('E', oneUnlessZero(table?.poolTotal), FORMAT.percent),
+    sum('F', table?.countTotals[NEL] ?? null, FORMAT.count),
+    sum('G', table?.savingTotals[NEL] ?? null, FORMAT.pounds),
+    sum('H', oneUnlessZero(table?.countTotals[NEL]), FORMAT.percent),
   ]);
   rows.push([
     null,
     null,
     text('Cost of schemes outside the pool', 'note'),
     layoutRows.items.some((item) => item.kind === 'scheme')
-      ? formula(`SUM(D${header + 2}:D${total})-${at('D', total)}`, table.costOutsidePool, FORMAT.pounds)
-      : num(table.costOutsidePool, FORMAT.pounds),
+      ? formula(`SUM(D${header + 2}:D${total})-${at('D', total)}`, table?.costOutsidePool ?? null, FORMAT.pounds)
+      : num(0, FORMAT.pounds), // no schemes, so nothing outside the pool
   ]);
-  if (table.statedPool) statedPoolRows(rows, table, table.statedPool, total);
+  const statedPool = plan.years.find((y) => y.label === year)?.statedPool;
+  if (statedPool) statedPoolRows(rows, table, statedPool, total);
 }
 
 /** "D7", or "$D$7" with absRow, for the zero-based sheet row `row`. */
@@ -117,8 +136,9 @@ function at(col: string, row: number, absRow = false): string {
 
 /** Scheme `i`'s row of the NEL table, at zero-based sheet row `r`; `total` is the total row's. */
 function nelSchemeRow(
-  line: SchemeLine,
-  table: SchemeTable,
+  scheme: Scheme,
+  line: SchemeLine | undefined,
+  year: string,
   g: SchemesGeometry,
   i: number,
   r: number,
@@ -127,38 +147,38 @@ function nelSchemeRow(
   const inPool = `${g.cell(g.inPoolColumn, i)}="${YES}"`;
   return [
     null,
-    formula(g.cell('A', i), line.scheme.ref),
-    formula(g.cell('D', i), line.scheme.name),
-    formula(g.cell(g.costColumn(table.year), i), line.cost, FORMAT.pounds),
+    formula(g.cell('A', i), scheme.ref),
+    formula(g.cell('D', i), scheme.name),
+    formula(g.cell(g.costColumn(year), i), line?.cost ?? null, FORMAT.pounds),
     formula(
       `IF(${inPool},IF(${at('D', total, true)}=0,"${NA}",${at('D', r)}/${at('D', total, true)}),"${NA}")`,
-      line.shareOfPool ?? NA,
+      line ? (line.shareOfPool ?? NA) : null,
       FORMAT.percent,
     ),
-    formula(g.cell(g.benefitColumn(table.year, NEL), i), line.counts[NEL], FORMAT.countOrBlank),
-    formula(`${at('F', r)}*${unitCostName(NEL)}`, line.savings[NEL], FORMAT.poundsOrBlank),
+    formula(g.cell(g.benefitColumn(year, NEL), i), line?.counts[NEL] ?? null, FORMAT.countOrBlank),
+    formula(`${at('F', r)}*${unitCostName(NEL)}`, line?.savings[NEL] ?? null, FORMAT.poundsOrBlank),
     formula(
       `IF(${at('F', total, true)}=0,"${NA}",${at('F', r)}/${at('F', total, true)})`,
-      line.shareOfNel ?? NA,
+      line ? (line.shareOfNel ?? NA) : null,
       FORMAT.percentOrBlank,
     ),
-    formula(`IF(${inPool},"","Not BCF pool")`, line.scheme.inPool ? '' : 'Not BCF pool'),
+    formula(`IF(${inPool},"","Not BCF pool")`, scheme.inPool ? '' : 'Not BCF pool'),
   ];
 }
 
 /** The pool the plan states, under the table, and whether the schemes add up to it. */
-function statedPoolRows(rows: Row[], table: SchemeTable, statedPool: Decimal, total: number): void {
+function statedPoolRows(rows: Row[], table: SchemeTable | undefined, statedPool: Decimal, total: number): void {
   const stated = rows.length;
   rows.push([null, null, text('Pool as stated in the plan', 'note'), num(statedPool, FORMAT.pounds, 'input')]);
-  const differs = !statedPool.equals(table.poolTotal);
+  const differs = table ? !statedPool.equals(table.poolTotal) : undefined;
   rows.push([
     null,
     null,
     text('Difference (calculated less stated)', 'note'),
-    formula(`${at('D', total)}-${at('D', stated)}`, table.poolTotal.minus(statedPool), FORMAT.pounds),
+    formula(`${at('D', total)}-${at('D', stated)}`, table?.poolTotal.minus(statedPool) ?? null, FORMAT.pounds),
     formula(
       `IF(${at('D', total)}=${at('D', stated)},"Agrees","Check: the stated pool differs from the schemes")`,
-      differs ? 'Check: the stated pool differs from the schemes' : 'Agrees',
+      differs === undefined ? null : differs ? 'Check: the stated pool differs from the schemes' : 'Agrees',
       undefined,
       differs ? 'warning' : 'note',
     ),
@@ -166,7 +186,7 @@ function statedPoolRows(rows: Row[], table: SchemeTable, statedPool: Decimal, to
 }
 
 /** Columns: A Ref, B Scheme, C Cost, D % pool, E NEL, F % change NEL, then one per other unit cost, then Total saving. */
-function benefitTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeometry): void {
+function benefitTable(rows: Row[], plan: Plan, { year, table }: YearFigures, g: SchemesGeometry): void {
   const others = plan.unitCosts.filter((u) => u.id !== NEL);
   const header = rows.length;
   rows.push(
@@ -184,7 +204,8 @@ function benefitTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeo
   const totalRow = header + 1 + plan.schemes.length;
   const countColumn = (unitIndex: number) => columnLetter(6 + unitIndex); // G onwards for the other unit costs
   const savingColumn = columnLetter(6 + others.length);
-  table.lines.forEach((line, i) => {
+  plan.schemes.forEach((scheme, i) => {
+    const line = table?.lines[i];
     const r = rows.length;
     const inPool = `${g.cell(g.inPoolColumn, i)}="${YES}"`;
     const savingTerms = [
@@ -192,24 +213,24 @@ function benefitTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeo
       ...others.map((u, k) => `${at(countColumn(k), r)}*${unitCostName(u.id)}`),
     ];
     rows.push([
-      formula(g.cell('A', i), line.scheme.ref),
-      formula(g.cell('D', i), line.scheme.name),
-      formula(g.cell(g.costColumn(table.year), i), line.cost, FORMAT.pounds),
+      formula(g.cell('A', i), scheme.ref),
+      formula(g.cell('D', i), scheme.name),
+      formula(g.cell(g.costColumn(year), i), line?.cost ?? null, FORMAT.pounds),
       formula(
         `IF(${inPool},IF(${at('C', totalRow, true)}=0,"${NA}",${at('C', r)}/${at('C', totalRow, true)}),"${NA}")`,
-        line.shareOfPool ?? NA,
+        line ? (line.shareOfPool ?? NA) : null,
         FORMAT.percent,
       ),
-      formula(g.cell(g.benefitColumn(table.year, NEL), i), line.counts[NEL], FORMAT.countOrBlank),
+      formula(g.cell(g.benefitColumn(year, NEL), i), line?.counts[NEL] ?? null, FORMAT.countOrBlank),
       formula(
         `IF(${at('E', totalRow, true)}=0,"${NA}",${at('E', r)}/${at('E', totalRow, true)})`,
-        line.shareOfNel ?? NA,
+        line ? (line.shareOfNel ?? NA) : null,
         FORMAT.percentOrBlank,
       ),
       ...others.map((u) =>
-        formula(g.cell(g.benefitColumn(table.year, u.id), i), line.counts[u.id], FORMAT.countOrBlank),
+        formula(g.cell(g.benefitColumn(year, u.id), i), line?.counts[u.id] ?? null, FORMAT.countOrBlank),
       ),
-      formula(savingTerms.join('+'), line.totalSaving, FORMAT.poundsOrBlank),
+      formula(savingTerms.join('+'), line?.totalSaving ?? null, FORMAT.poundsOrBlank),
     ]);
   });
   const totalOf = columnSum(header + 1, totalRow - 1);
@@ -217,16 +238,16 @@ function benefitTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeo
     text('Total', 'total'),
     text('BCF pool', 'total'),
     formula(
-      `SUMIF(${g.columnRange(g.inPoolColumn)},"${YES}",${g.columnRange(g.costColumn(table.year))})`,
-      table.poolTotal,
+      `SUMIF(${g.columnRange(g.inPoolColumn)},"${YES}",${g.columnRange(g.costColumn(year))})`,
+      table?.poolTotal ?? null,
       FORMAT.pounds,
       'total',
     ),
-    totalOf('D', table.poolTotal.isZero() ? 0 : 1, FORMAT.percent),
-    totalOf('E', table.countTotals[NEL], FORMAT.count),
-    totalOf('F', table.countTotals[NEL].isZero() ? 0 : 1, FORMAT.percent),
-    ...others.map((u, k) => totalOf(countColumn(k), table.countTotals[u.id], FORMAT.count)),
-    totalOf(savingColumn, table.totalSaving, FORMAT.pounds),
+    totalOf('D', oneUnlessZero(table?.poolTotal), FORMAT.percent),
+    totalOf('E', table?.countTotals[NEL] ?? null, FORMAT.count),
+    totalOf('F', oneUnlessZero(table?.countTotals[NEL]), FORMAT.percent),
+    ...others.map((u, k) => totalOf(countColumn(k), table?.countTotals[u.id] ?? null, FORMAT.count)),
+    totalOf(savingColumn, table?.totalSaving ?? null, FORMAT.pounds),
   ]);
 }
 
@@ -235,9 +256,9 @@ function benefitTable(rows: Row[], plan: Plan, table: SchemeTable, g: SchemesGeo
  * nothing to add: its total is 0, never a SUM whose range would reach the total's own cell.
  */
 function columnSum(first: number, last: number) {
-  return (col: string, value: Decimal | number, format: string): CellPlan =>
+  return (col: string, value: Decimal | number | null, format: string): CellPlan =>
     last < first
-      ? num(value, format, 'total')
+      ? num(value ?? 0, format, 'total') // no rows: the total is 0 with or without figures
       : formula(`SUM(${col}${first + 1}:${col}${last + 1})`, value, format, 'total');
 }
 
