@@ -75,13 +75,17 @@ export class KeptCards {
     return this.load()?.cards[sheet.toLowerCase()] !== undefined;
   }
 
-  /** Card sheets (lower-case name in the workbook ->) whose stamp in the registry just read is the one kept. */
-  unchanged(state: WorkbookState): Map<string, KeptCard> {
+  /**
+   * Card sheets (lower-case name in the workbook ->) whose stamp in the registry just read is the
+   * one kept, other than those `known` already (the pane's cache): their records are not parsed.
+   */
+  unchanged(state: WorkbookState, known: ReadonlyMap<string, unknown> = new Map()): Map<string, KeptCard> {
     const kept = this.load();
     const out = new Map<string, KeptCard>();
     if (!kept) return out;
     for (const sheet of state.registry.sheets) {
       if (!sheet.logical.startsWith(CARD_SHEET_PREFIX) || sheet.stamp === undefined) continue;
+      if (known.has(sheet.actual.toLowerCase())) continue;
       const entry = kept.cards[sheet.actual.toLowerCase()];
       if (!entry || entry[0] !== sheet.stamp) continue;
       const record = cardRecordFromText(entry[1]);

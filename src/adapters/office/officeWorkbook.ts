@@ -238,8 +238,7 @@ export class OfficeWorkbook implements WorkbookHost {
     useKept: boolean,
   ) {
     const known = this.cache.unchanged(state, names);
-    const kept = useKept ? this.kept.unchanged(state) : new Map<string, KeptCard>();
-    for (const key of known.keys()) kept.delete(key);
+    const kept = useKept ? this.kept.unchanged(state, known) : new Map<string, KeptCard>();
     const unread = (n: string) => !kept.has(n.toLowerCase());
     let { sheets: read, fresh } = await this.readSheets(context, state, names.filter(unread), known);
     this.cache.rememberRead(state, fresh);
