@@ -66,6 +66,7 @@ function poolJson(plan: Plan) {
       allocatedToDate: str(p.allocatedToDate),
       spentToDate: str(p.spent),
       spendByQuarter: p.spendByQuarter.map(str),
+      allocationByQuarter: p.allocationByQuarter.map(str),
       varianceToDate: str(p.variance),
       forecastOutturn: str(p.forecastOutturn),
       forecastVariance: str(p.forecastVariance),

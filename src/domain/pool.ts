@@ -55,6 +55,8 @@ export interface PoolYear {
   readonly spent: Decimal;
   /** The pool schemes' spend in each quarter, Q1..Q4. */
   readonly spendByQuarter: readonly Decimal[];
+  /** The allocation phased to each quarter, Q1..Q4: the Pool sheet's phasing (a quarter each when none is typed). */
+  readonly allocationByQuarter: readonly Decimal[];
   /** spend to date less allocation to date. */
   readonly variance: Decimal;
   /** Spend to date + the rest of the year's allocation at the run rate so far (spend ÷ allocation to date; 1 before anything is allocated). */
@@ -173,6 +175,9 @@ function poolYear(plan: Plan, year: string): PoolYear {
     allocatedToDate,
     spent,
     spendByQuarter: QUARTERS.map((_, q) => sum(schemes.map((x) => x.spendByQuarter[q]))),
+    allocationByQuarter: QUARTERS.map((q) =>
+      allocated.times(phasedShare(pool.phasing?.[year], q).minus(phasedShare(pool.phasing?.[year], q - 1))),
+    ),
     variance: spent.minus(allocatedToDate),
     forecastOutturn,
     forecastVariance,

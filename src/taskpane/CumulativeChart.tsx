@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type Decimal from 'decimal.js';
 import { formatPounds } from '../domain/money';
+import { compactPounds } from './shownAmount';
 
 export interface ChartPoint {
   readonly quarter: string;
@@ -121,10 +122,4 @@ export function CumulativeChart({ title, points }: { readonly title: string; rea
       </figcaption>
     </figure>
   );
-}
-
-function compactPounds(value: number): string {
-  if (value >= 1e6) return `£${(value / 1e6).toFixed(1)}m`;
-  if (value >= 1e3) return `£${Math.round(value / 1e3)}k`;
-  return `£${Math.round(value)}`;
 }

@@ -3,6 +3,7 @@ import { formatPercent, formatPounds } from '../../../domain/money';
 import type { Plan } from '../../../domain/plan';
 import { computePoolYear, describeSharing } from '../../../domain/pool';
 import { panelStyles } from '../../panelStyles';
+import { SpendChart } from './SpendChart';
 
 const useStyles = makeStyles({
   ...panelStyles,
@@ -48,6 +49,7 @@ export function PoolFigures({ plan, year }: { readonly plan: Plan; readonly year
           </div>
         ))}
       </dl>
+      <SpendChart year={year} figures={figures} />
       {figures.partners.length > 0 && (
         <table className={styles.table} aria-label={`Partners’ shares, ${year}`}>
           <thead>
