@@ -1,30 +1,10 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { tokens } from '@fluentui/react-components';
 import type Decimal from 'decimal.js';
 import { formatPounds } from '../../../domain/money';
 import type { PoolYear } from '../../../domain/pool';
-import { compactPounds } from '../../shownAmount';
+import { ChartFrame, yScale, type ChartBox } from '../../chartFrame';
 
-const useStyles = makeStyles({
-  chart: { width: '100%', height: 'auto', fontFamily: tokens.fontFamilyBase },
-  legend: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    columnGap: tokens.spacingHorizontalL,
-    fontSize: tokens.fontSizeBase200,
-    color: tokens.colorNeutralForeground2,
-  },
-  key: {
-    display: 'inline-block',
-    width: '10px',
-    height: '10px',
-    marginRight: tokens.spacingHorizontalXS,
-    verticalAlign: 'middle',
-  },
-});
-
-const WIDTH = 360;
-const HEIGHT = 160;
-const PAD = { left: 52, right: 8, top: 8, bottom: 22 };
+const BOX: ChartBox = { width: 360, height: 160, pad: { left: 52, right: 8, top: 8, bottom: 22 } };
 const ALLOCATED = tokens.colorNeutralStroke1;
 const SPENT = tokens.colorBrandBackground;
 const OVER = tokens.colorPaletteRedBackground3;
@@ -46,7 +26,7 @@ export function quarterBars(figures: PoolYear): QuarterBar[] {
   }));
 }
 
-/** In words, for a screen reader and for the caption: every figure from the Decimals, none from the drawing. */
+/** In words, for a screen reader: every figure from the Decimals, none from the drawing. */
 export function describeQuarters(bars: readonly QuarterBar[]): string {
   return bars
     .map(({ quarter, allocated, spent }) => {
@@ -64,98 +44,64 @@ export function describeQuarters(bars: readonly QuarterBar[]): string {
  * screen pixels, for drawing only.
  */
 export function SpendChart({ year, figures }: { readonly year: string; readonly figures: PoolYear }) {
-  const styles = useStyles();
   const bars = quarterBars(figures);
   if (bars.every((b) => b.allocated.isZero() && (b.spent ?? b.allocated).isZero())) return null;
   const top = Math.max(1, ...bars.map((b) => Math.max(b.allocated.toNumber(), b.spent?.toNumber() ?? 0)));
-  const y = (value: number) => PAD.top + (1 - Math.max(0, value) / top) * (HEIGHT - PAD.top - PAD.bottom);
-  const slot = (WIDTH - PAD.left - PAD.right) / bars.length;
+  // A refund (spend below nought) is drawn as no bar; its figure is in the description.
+  const y = (value: number) => yScale(BOX, top)(Math.max(0, value));
+  const slot = (BOX.width - BOX.pad.left - BOX.pad.right) / bars.length;
   const barWidth = slot / 3;
-  const description = describeQuarters(bars);
-  const title = `Pool spend by quarter against the phased allocation, ${year}`;
   return (
-    <figure style={{ margin: 0 }}>
-      <svg
-        className={styles.chart}
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="img"
-        aria-label={`${title}. ${description}.`}
-      >
-        <title>{title}</title>
-        {[0, 0.5, 1].map((f) => (
-          <g key={f}>
-            <line
-              x1={PAD.left}
-              x2={WIDTH - PAD.right}
-              y1={y(top * f)}
-              y2={y(top * f)}
-              stroke={tokens.colorNeutralStroke2}
-            />
+    <ChartFrame
+      box={BOX}
+      title={`Pool spend by quarter against the phased allocation, ${year}`}
+      description={`${describeQuarters(bars)}.`}
+      top={top}
+      legend={[
+        { label: 'Allocated (phased)', colour: ALLOCATED, shape: 'square' },
+        { label: 'Spent', colour: SPENT, shape: 'square' },
+        { label: 'Spent over allocation', colour: OVER, shape: 'square' },
+      ]}
+    >
+      {bars.map((b, k) => {
+        const left = BOX.pad.left + k * slot + slot / 6;
+        const spent = b.spent?.toNumber();
+        return (
+          <g key={b.quarter} data-quarter={b.quarter}>
+            <rect
+              data-bar="allocated"
+              x={left}
+              y={y(b.allocated.toNumber())}
+              width={barWidth}
+              height={y(0) - y(b.allocated.toNumber())}
+              fill={ALLOCATED}
+            >
+              <title>{`${b.quarter} allocated ${formatPounds(b.allocated)}`}</title>
+            </rect>
+            {spent !== undefined && (
+              <rect
+                data-bar="spent"
+                x={left + barWidth}
+                y={y(spent)}
+                width={barWidth}
+                height={y(0) - y(spent)}
+                fill={b.spent!.greaterThan(b.allocated) ? OVER : SPENT}
+              >
+                <title>{`${b.quarter} spent ${formatPounds(b.spent!)}`}</title>
+              </rect>
+            )}
             <text
-              x={PAD.left - 4}
-              y={y(top * f) + 4}
-              textAnchor="end"
+              x={left + barWidth}
+              y={BOX.height - 6}
+              textAnchor="middle"
               fontSize="10"
               fill={tokens.colorNeutralForeground3}
             >
-              {compactPounds(top * f)}
+              {b.quarter}
             </text>
           </g>
-        ))}
-        {bars.map((b, k) => {
-          const left = PAD.left + k * slot + slot / 6;
-          const spent = b.spent?.toNumber();
-          return (
-            <g key={b.quarter} data-quarter={b.quarter}>
-              <rect
-                data-bar="allocated"
-                x={left}
-                y={y(b.allocated.toNumber())}
-                width={barWidth}
-                height={y(0) - y(b.allocated.toNumber())}
-                fill={ALLOCATED}
-              >
-                <title>{`${b.quarter} allocated ${formatPounds(b.allocated)}`}</title>
-              </rect>
-              {spent !== undefined && (
-                <rect
-                  data-bar="spent"
-                  x={left + barWidth}
-                  y={y(spent)}
-                  width={barWidth}
-                  height={y(0) - y(spent)}
-                  fill={b.spent!.greaterThan(b.allocated) ? OVER : SPENT}
-                >
-                  <title>{`${b.quarter} spent ${formatPounds(b.spent!)}`}</title>
-                </rect>
-              )}
-              <text
-                x={left + barWidth}
-                y={HEIGHT - 6}
-                textAnchor="middle"
-                fontSize="10"
-                fill={tokens.colorNeutralForeground3}
-              >
-                {b.quarter}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption className={styles.legend}>
-        <span>
-          <span className={styles.key} style={{ background: ALLOCATED }} />
-          Allocated (phased)
-        </span>
-        <span>
-          <span className={styles.key} style={{ background: SPENT }} />
-          Spent
-        </span>
-        <span>
-          <span className={styles.key} style={{ background: OVER }} />
-          Spent over allocation
-        </span>
-      </figcaption>
-    </figure>
+        );
+      })}
+    </ChartFrame>
   );
 }
