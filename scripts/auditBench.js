@@ -137,7 +137,7 @@ function readSteps(file) {
       "bcf's reader alone",
       [
         '-e',
-        `require(${JSON.stringify(path.join(root, 'dist/node/src/adapters/file/planFiles'))}).loadSnapshot(${JSON.stringify(file)})`,
+        `require(${JSON.stringify(path.join(root, 'dist/node/src/adapters/file/workbookFile'))}).loadSnapshot(${JSON.stringify(file)})`,
       ],
     ],
     ['the audit', [path.join(root, 'bin/bcf.js'), 'audit', file, '--json']],
