@@ -190,15 +190,15 @@ const buildXlsx = cliRoute(
 );
 
 /**
- * The preview's "Open .xlsx": the file's bytes in, its sheets' values and formulas out as JSON, read
- * by the CLI's own lean reader (it inflates with Node's zlib, so it runs here, not in the page).
+ * The preview's "Open .xlsx": the file's bytes in, its sheets' values and formulas and its defined
+ * names out as JSON, read by the CLI's own lean reader (it inflates with Node's zlib, so it runs here, not in the page).
  */
 const readXlsx = cliRoute(
-  (from) => from('src/adapters/file/xlsxReader').xlsxToSnapshot,
-  async (xlsxToSnapshot, body, res) => {
-    const snapshot = JSON.stringify(await xlsxToSnapshot(body));
+  (from) => from('src/adapters/file/xlsxReader'),
+  async ({ xlsxToSnapshot, xlsxDefinedNames }, body, res) => {
+    const opened = JSON.stringify({ snapshot: await xlsxToSnapshot(body), names: xlsxDefinedNames(body) });
     res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-    res.end(snapshot);
+    res.end(opened);
   },
   'The file could not be opened',
 );

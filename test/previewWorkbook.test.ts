@@ -2,11 +2,15 @@ import { readFileSync } from 'fs';
 import path from 'path';
 import type { Plan } from '../src/domain/plan';
 import { planFromJson } from '../src/domain/planJson';
+import { xlsxDefinedNames, xlsxToSnapshot } from '../src/adapters/file/xlsxReader';
+import { planToXlsxBytes } from '../src/adapters/file/xlsxStream';
 import { LiveWorkbook } from '../src/preview/liveWorkbook';
+import { workbookLayout } from '../src/workbook/workbookLayout';
 import { sheetNameProblem } from '../src/preview/sheetEdits';
 import { loadPlanFromWorkbook, startPlan } from '../src/workbook/commands';
 import { EVERY_SHEET } from '../src/workbook/host';
 import { TEST_DAY } from './support/testDay';
+const { zipBytes, unzip } = require('./corpus/zipBytes');
 
 const barnet = (): Plan =>
   planFromJson(JSON.parse(readFileSync(path.join(__dirname, '../examples/barnet-2014-16.json'), 'utf8'))).plan;
@@ -62,6 +66,59 @@ describe('the preview workbook as a person uses a spreadsheet', () => {
     expect([...book.sheetNames()].sort()).toEqual([...source.sheetNames()].sort());
     const state = await loadPlanFromWorkbook(book);
     expect(state.status === 'loaded' && state.plan.schemes.length).toBe(barnet().schemes.length);
+  });
+
+  test('a workbook opened from a file keeps its names: formulas using a plan’s unit costs work out as they did', async () => {
+    const plan = barnet();
+    const layout = workbookLayout(plan, 'all', { today: TEST_DAY });
+    const source = new LiveWorkbook();
+    source.book.applySync(layout);
+    const file = planToXlsxBytes(layout);
+    const named = (book: LiveWorkbook) =>
+      layout.sheets.flatMap((sheet) =>
+        sheet.rows.flatMap((row, r) =>
+          row.flatMap((cell, c) =>
+            cell?.formula?.includes('UnitCost_NEL') ? [[sheet.name, r, c, book.book.value(sheet.name, r, c)]] : [],
+          ),
+        ),
+      );
+    const expected = named(source);
+    expect(expected.length).toBeGreaterThan(10);
+    const isError = (v: unknown) => typeof v === 'string' && v.startsWith('#');
+    expect(expected.filter(([, , , v]) => isError(v))).toEqual([]);
+    const names = xlsxDefinedNames(file);
+    expect(names.map((n) => n.name)).toEqual(expect.arrayContaining(['UnitCost_NEL', 'Tracker_Position']));
+    const book = new LiveWorkbook();
+    book.open(await xlsxToSnapshot(file), names);
+    expect(named(book)).toEqual(expected);
+    // Without them, as the preview opened files before: every such formula is #NAME?.
+    const nameless = new LiveWorkbook();
+    nameless.open(await xlsxToSnapshot(file));
+    const figures = expected.filter(([, , , v]) => typeof v === 'number');
+    expect(figures.length).toBeGreaterThan(10);
+    expect(named(nameless).filter(([, , , v], k) => typeof expected[k][3] === 'number' && !isError(v))).toEqual([]);
+  });
+
+  test('the names read from a file: the workbook’s and a sheet’s own, not Excel’s built-in ones, entities decoded', () => {
+    const bytes = planToXlsxBytes(workbookLayout(barnet(), 'tables', { today: TEST_DAY }));
+    const own = new Set(xlsxDefinedNames(bytes).map((n) => n.name));
+    expect(own).toContain('UnitCost_NEL');
+    const entries = unzip(bytes);
+    const part = entries.find((e: { name: string }) => e.name === 'xl/workbook.xml');
+    part.data = Buffer.from(
+      part.data
+        .toString('utf8')
+        .replace(
+          '</definedNames>',
+          `<definedName name="_xlnm.Print_Area" localSheetId="0">Assumptions!$A$1:$B$2</definedName><definedName name="Local_Rate" localSheetId="1">Schemes!$A$1</definedName><definedName name="Quoted">'Risk log'!$B$3&amp;"x"</definedName><definedName name="Nowhere" localSheetId="99">Schemes!$A$1</definedName></definedNames>`,
+        ),
+    );
+    const names = xlsxDefinedNames(zipBytes(entries));
+    expect(names.filter((n) => !own.has(n.name))).toEqual([
+      { name: 'Local_Rate', refersTo: 'Schemes!$A$1', sheet: 'Schemes' },
+      { name: 'Quoted', refersTo: `'Risk log'!$B$3&"x"` },
+    ]);
+    expect(xlsxDefinedNames(Buffer.from('not a zip'))).toEqual([]);
   });
 
   test('sheet names as Excel takes them', () => {

@@ -1,7 +1,7 @@
 import { Button, Caption1 } from '@fluentui/react-components';
 import { FolderOpenRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
-import type { WorkbookSnapshot } from '../workbook/snapshot';
+import type { DefinedName, WorkbookSnapshot } from '../workbook/snapshot';
 import type { LiveWorkbook } from './liveWorkbook';
 
 /**
@@ -11,9 +11,12 @@ import type { LiveWorkbook } from './liveWorkbook';
 export function OpenWorkbook({
   workbook,
   className,
+  onOpened,
 }: {
   readonly workbook: LiveWorkbook;
   readonly className?: string;
+  /** Called once the workbook is in the page, as Excel opens a pane afresh on a document just opened. */
+  readonly onOpened?: () => void;
 }) {
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<{ busy?: boolean; message?: string; error?: boolean }>({});
@@ -22,8 +25,9 @@ export function OpenWorkbook({
     try {
       const response = await fetch('read.xlsx', { method: 'POST', body: await file.arrayBuffer() });
       if (!response.ok) throw new Error(await response.text());
-      const snapshot = (await response.json()) as WorkbookSnapshot;
-      workbook.open(snapshot);
+      const { snapshot, names } = (await response.json()) as { snapshot: WorkbookSnapshot; names: DefinedName[] };
+      workbook.open(snapshot, names);
+      onOpened?.();
       setState({ message: `Opened ${file.name}` });
     } catch (e) {
       setState({ error: true, message: `Not opened: ${(e as Error).message.split('\n')[0]}` });

@@ -56,6 +56,8 @@ export function PreviewPage() {
   const workbook = useMemo(() => new LiveWorkbook(), []);
   const [paneWidth, setPaneWidth] = useState(initialPaneWidth);
   const saved = useUnsavedWarning(workbook);
+  // A workbook opened from a file is a new document: the pane starts afresh on it and reads its plan.
+  const [opened, setOpened] = useState(0);
   return (
     <div className={styles.root}>
       <header className={styles.top}>
@@ -65,7 +67,7 @@ export function PreviewPage() {
             Browser preview of the Better Care Fund planner: no Excel needed, and nothing leaves this page.
           </Caption1>
         </div>
-        <DownloadButton workbook={workbook} onSaved={saved} />
+        <DownloadButton workbook={workbook} onSaved={saved} onOpened={() => setOpened((n) => n + 1)} />
         <label className={styles.widthPicker}>
           Pane width
           <select value={paneWidth} onChange={(e) => setPaneWidth(Number(e.target.value))}>
@@ -85,7 +87,7 @@ export function PreviewPage() {
           <WorkbookView workbook={workbook} />
         </main>
         <aside className={styles.pane} aria-label="Task pane" style={{ width: `${paneWidth}px` }}>
-          <Pane host={workbook} features={features} />
+          <Pane key={opened} host={workbook} features={features} />
         </aside>
       </div>
     </div>
@@ -119,7 +121,15 @@ function useUnsavedWarning(workbook: LiveWorkbook): () => void {
   return () => setSavedAt(workbook.getVersion());
 }
 
-function DownloadButton({ workbook, onSaved }: { readonly workbook: LiveWorkbook; readonly onSaved: () => void }) {
+function DownloadButton({
+  workbook,
+  onSaved,
+  onOpened,
+}: {
+  readonly workbook: LiveWorkbook;
+  readonly onSaved: () => void;
+  readonly onOpened: () => void;
+}) {
   const styles = useStyles();
   const version = useSyncExternalStore(workbook.subscribe, workbook.getVersion);
   const [state, setState] = useState<{ busy?: boolean; message?: string; error?: boolean }>({});
@@ -142,7 +152,7 @@ function DownloadButton({ workbook, onSaved }: { readonly workbook: LiveWorkbook
   };
   return (
     <div className={styles.download}>
-      <OpenWorkbook workbook={workbook} className={styles.downloadMessage} />
+      <OpenWorkbook workbook={workbook} className={styles.downloadMessage} onOpened={onOpened} />
       {state.message && (
         <Caption1 className={styles.downloadMessage} role={state.error ? 'alert' : 'status'}>
           {state.message}

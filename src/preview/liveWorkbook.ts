@@ -1,7 +1,8 @@
 import { MemoryWorkbook } from '../adapters/memory/memoryWorkbook';
 import type { Progress, SheetChoice, WorkbookHost } from '../workbook/host';
 import type { SheetPlan, WorkbookPlan } from '../workbook/sheetPlan';
-import type { WorkbookSnapshot } from '../workbook/snapshot';
+import type { DefinedName, WorkbookSnapshot } from '../workbook/snapshot';
+import { defineName } from '../adapters/memory/memorySteps';
 import { parseAddress } from '../workbook/a1';
 import { parseTyped } from './numberFormat';
 import { sheetNameProblem } from './sheetEdits';
@@ -99,12 +100,20 @@ export class LiveWorkbook implements WorkbookHost {
     this.typed();
   }
 
-  /** Replaces the whole workbook with one opened from a file: its sheets' values and formulas. */
-  open(snapshot: WorkbookSnapshot): void {
+  /**
+   * Replaces the whole workbook with one opened from a file: its sheets' values and formulas, and
+   * the names its formulas use (a plan's unit costs), which would otherwise all show #NAME?.
+   */
+  open(snapshot: WorkbookSnapshot, names: readonly DefinedName[] = []): void {
     const engine = this.book.engine;
     for (const name of engine.getSheetNames()) engine.removeSheet(engine.getSheetId(name)!);
+    for (const name of engine.listNamedExpressions()) engine.removeNamedExpression(name);
     this.renamed.clear();
     for (const sheet of snapshot.sheets) engine.addSheet(sheet.name);
+    for (const { name, refersTo, sheet } of names) {
+      const scope = sheet === undefined ? undefined : engine.getSheetId(sheet);
+      if (sheet === undefined || scope !== undefined) defineName(engine, name, `=${refersTo}`, scope);
+    }
     engine.batch(() => {
       for (const sheet of snapshot.sheets) {
         sheet.values.forEach((row, r) =>

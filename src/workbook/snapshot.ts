@@ -32,6 +32,14 @@ export interface WorkbookSnapshot {
   readonly date1904?: boolean;
 }
 
+/** A defined name as a file holds it: the name and what it refers to ("Assumptions!$C$5", no "="). */
+export interface DefinedName {
+  readonly name: string;
+  readonly refersTo: string;
+  /** The sheet it belongs to, for a name defined on one sheet only. */
+  readonly sheet?: string;
+}
+
 export function findSheet(snapshot: WorkbookSnapshot, name: string): SheetSnapshot | undefined {
   const wanted = name.toLowerCase();
   return snapshot.sheets.find((s) => s.name.toLowerCase() === wanted);

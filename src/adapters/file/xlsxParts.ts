@@ -1,4 +1,5 @@
-import { attribute, startTags } from './xmlText';
+import type { DefinedName } from '../../workbook/snapshot';
+import { attribute, decodeXml, startTags } from './xmlText';
 import { UnreadableXlsx, NotForLeanReader, type ZipEntries } from './zipEntries';
 
 /** How an .xlsx hangs together: the workbook part, its relationships, and its worksheets in tab order. */
@@ -46,6 +47,35 @@ export function workbookParts(zip: ZipEntries): WorkbookParts {
     if (rel.type.endsWith('/worksheet')) worksheets.push({ name, part: rel.target });
   }
   return { workbookXml, rels, worksheets };
+}
+
+/**
+ * The workbook's defined names (the unit costs a plan's formulas use by name, say), without Excel's
+ * own (_xlnm.Print_Area and the like). Formulas read from the sheets need them to be worked out again.
+ */
+export function definedNames(book: WorkbookParts): DefinedName[] {
+  const xml = book.workbookXml;
+  const listStart = xml.indexOf('<sheets');
+  const sheets = [...startTags(xml, 'sheet', listStart, xml.indexOf('</sheets>', listStart))].map(
+    (tag) => attribute(tag, 'name') ?? '',
+  );
+  const start = xml.indexOf('<definedNames');
+  const end = xml.indexOf('</definedNames>', start);
+  if (start < 0 || end < 0) return [];
+  const names: DefinedName[] = [];
+  for (let at = xml.indexOf('<definedName', start + 1); at >= 0 && at < end; at = xml.indexOf('<definedName', at + 1)) {
+    const tagEnd = xml.indexOf('>', at);
+    const close = xml.indexOf('</definedName>', tagEnd);
+    if (tagEnd < 0 || close < 0 || xml.charCodeAt(tagEnd - 1) === 47) continue;
+    const tag = xml.slice(at, tagEnd + 1);
+    const name = attribute(tag, 'name');
+    if (!name || name.startsWith('_xlnm.')) continue;
+    const local = attribute(tag, 'localSheetId');
+    const sheet = local === undefined ? undefined : sheets[Number(local)];
+    if (local !== undefined && !sheet) continue;
+    names.push({ name, refersTo: decodeXml(xml.slice(tagEnd + 1, close)), ...(sheet ? { sheet } : {}) });
+  }
+  return names;
 }
 
 /** What the file is, when it is a zip but not an Excel workbook: said in the words people know it by. */

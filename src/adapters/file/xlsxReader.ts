@@ -1,9 +1,10 @@
 import type ExcelJS from 'exceljs';
 import type { Scalar } from '../../workbook/sheetPlan';
-import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
+import type { DefinedName, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import { leanXlsxToSnapshot } from './xlsxLeanReader';
 import { CellGrid } from './worksheetXml';
-import { NotForLeanReader, UnreadableXlsx } from './zipEntries';
+import { definedNames, workbookParts } from './xlsxParts';
+import { NotForLeanReader, UnreadableXlsx, zipEntries } from './zipEntries';
 
 const IGNORED_PARTS = [
   'dataValidations',
@@ -45,6 +46,18 @@ export async function xlsxToSnapshot(data: Buffer | ArrayBuffer): Promise<Workbo
     throw new UnreadableXlsx(
       `it uses something bcf's fast reader leaves to its full reader (${leftOver}), and that could not read it either; the file may be damaged`,
     );
+  }
+}
+
+/**
+ * The workbook's defined names, for a host that works the read formulas out again (the preview's
+ * simulated workbook). None where the file's workbook part can't be read: the snapshot says why.
+ */
+export function xlsxDefinedNames(data: Buffer): DefinedName[] {
+  try {
+    return definedNames(workbookParts(zipEntries(data)));
+  } catch {
+    return [];
   }
 }
 

@@ -129,9 +129,17 @@ function copyFrom(hf: HyperFormula, extras: MemoryExtras, from: string, to: stri
 }
 
 function setName(hf: HyperFormula, extras: MemoryExtras, step: Extract<WriteStep, { kind: 'name' }>): void {
-  const expression = `=${sheetRef(step.name.sheet, step.name.cell)}`;
-  if (hf.isItPossibleToAddNamedExpression(step.name.name, expression))
-    hf.addNamedExpression(step.name.name, expression);
-  else hf.changeNamedExpression(step.name.name, expression);
+  defineName(hf, step.name.name, `=${sheetRef(step.name.sheet, step.name.cell)}`);
   extras.comments.set(step.name.name.toLowerCase(), step.name.comment);
+}
+
+/**
+ * Gives the name this expression ("=Assumptions!$C$5"), on one sheet (`scope`, its id) or the whole
+ * workbook, whether or not it had one. False for what HyperFormula can't take (an external workbook's cell, say).
+ */
+export function defineName(hf: HyperFormula, name: string, expression: string, scope?: number): boolean {
+  if (hf.isItPossibleToAddNamedExpression(name, expression, scope)) hf.addNamedExpression(name, expression, scope);
+  else if (hf.getNamedExpression(name, scope)) hf.changeNamedExpression(name, expression, scope);
+  else return false;
+  return true;
 }

@@ -14,7 +14,7 @@ import type { CellPlan, Scalar, SheetPlan, WorkbookPlan } from '../../workbook/s
 import type { SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import type { WritePlan } from '../../workbook/write/writePlan';
 import { ownedSheets, planWorkbookWrite, sheetsToRead, type WriteState } from '../../workbook/write/workbookWrite';
-import { MemoryExtras, runMemoryStep } from './memorySteps';
+import { defineName, MemoryExtras, runMemoryStep } from './memorySteps';
 
 export interface MemoryWorkbookOptions {
   /** Told each command's planned steps before they run: for tests comparing hosts' write paths. */
@@ -109,11 +109,7 @@ export class MemoryWorkbook implements WorkbookHost {
     try {
       // Every sheet must exist before any formula refers to it.
       for (const sheet of plan.sheets) if (!hf.doesSheetExist(sheet.name)) hf.addSheet(sheet.name);
-      for (const name of plan.names) {
-        const expression = `='${name.sheet.replace(/'/g, "''")}'!${name.cell}`;
-        if (hf.isItPossibleToAddNamedExpression(name.name, expression)) hf.addNamedExpression(name.name, expression);
-        else hf.changeNamedExpression(name.name, expression);
-      }
+      for (const name of plan.names) defineName(hf, name.name, `='${name.sheet.replace(/'/g, "''")}'!${name.cell}`);
       plan.sheets.forEach((sheet, i) => {
         hf.setSheetContent(
           hf.getSheetId(sheet.name)!,
