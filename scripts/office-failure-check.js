@@ -155,6 +155,11 @@ function commands(plan, example, { exampleOver = 'plan' } = {}) {
   const prepared = memo(() => withPlan(plan));
   const tablesOnly = memo(() => withPlan(withoutCards(plan)));
   const base = memo(async () => readBack(await prepared()));
+  // A refresh (Generate) of the plan the pane last read, with one edit made in the pane.
+  const refreshWith = (edit) => async () => {
+    const b = await base();
+    return (host) => generateTables(host, edit(b), TEST_DAY, undefined, { base: b });
+  };
   return [
     {
       name: 'Generate, new workbook',
@@ -164,28 +169,19 @@ function commands(plan, example, { exampleOver = 'plan' } = {}) {
     {
       name: 'refresh, one cost changed',
       start: prepared,
-      command: async () => {
-        const b = await base();
-        return (host) => generateTables(host, withCost(b), TEST_DAY, undefined, { base: b });
-      },
+      command: refreshWith(withCost),
     },
     {
       name: 'refresh, a scheme added',
       start: prepared,
-      command: async () => {
-        const b = await base();
-        return (host) => generateTables(host, withScheme(b), TEST_DAY, undefined, { base: b });
-      },
+      command: refreshWith(withScheme),
     },
     // A pane opened on cards a pane kept in the document: unchanged ones are neither read nor written.
     {
       name: 'refresh in a pane opened on kept cards',
       start: prepared,
       adapter: async () => ({ store: await keptCards(await prepared()) }),
-      command: async () => {
-        const b = await base();
-        return (host) => generateTables(host, withCost(b), TEST_DAY, undefined, { base: b });
-      },
+      command: refreshWith(withCost),
     },
     {
       name: 'an actual saved in a pane opened on kept cards',
