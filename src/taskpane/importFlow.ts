@@ -11,7 +11,7 @@ import {
 } from '../workbook/import/columnMapping';
 import { planFromTable, type ImportOptions, type ImportResult } from '../workbook/import/planFromTable';
 import { importTemplate, type TemplateImport } from '../workbook/template/templateImport';
-import type { WorkbookSnapshot } from '../workbook/snapshot';
+import type { SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
 import { cellAddress } from '../workbook/a1';
 
 /**
@@ -37,6 +37,22 @@ export interface FoundTemplate {
   readonly where: string;
 }
 
+/** The workbook's sheets but the add-in's own: where a person's table or planning template can be. */
+async function personsSheets(host: WorkbookReader): Promise<readonly SheetSnapshot[]> {
+  const snapshot = await host.read(EVERY_SHEET);
+  return snapshot.sheets.filter(
+    (s) => !ADDIN_SHEETS.has(s.name.toLowerCase()) && !s.name.startsWith('Card ') && !/^BCF \d{4}/.test(s.name),
+  );
+}
+
+/**
+ * The planning template in a workbook that holds no plan of the add-in's: what the pane offers to
+ * start from when it opens on a board's filled-in template, before anyone looks for the Import tab.
+ */
+export async function templateInWorkbook(host: WorkbookReader): Promise<FoundTemplate | undefined> {
+  return findTemplate({ sheets: await personsSheets(host) });
+}
+
 /** The planning template on the person's own sheets, if there is one with lines. */
 export function findTemplate(snapshot: WorkbookSnapshot): FoundTemplate | undefined {
   const imported = importTemplate(snapshot);
@@ -57,10 +73,7 @@ export async function findImportTable(
       message: `No scheme table in the selected cells ${selection.address}: a scheme table has a heading row with a cost column and a % of pool, benefit count or saving column. Select the table with its headings, or one cell of its sheet.`,
     };
   }
-  const snapshot = await host.read(EVERY_SHEET);
-  const sheets = snapshot.sheets.filter(
-    (s) => !ADDIN_SHEETS.has(s.name.toLowerCase()) && !s.name.startsWith('Card ') && !/^BCF \d{4}/.test(s.name),
-  );
+  const sheets = await personsSheets(host);
   const template = findTemplate({ sheets });
   if (template) return template;
   const mine = selection ? sheets.filter((s) => s.name === selection.sheet) : [];

@@ -7,6 +7,7 @@ import { generateCommand, loadPlanFromWorkbook, schemeTables, startPlanCommand }
 import type { Progress, WorkbookHost } from '../workbook/host';
 import { createCommandRunner, IDLE, type RunnerState } from './commandRunner';
 import { usePaneCommands, type Execute, type Look } from './paneCommands';
+import type { FoundTemplate } from './importFlow';
 import { formFromPlan, planFromForm, type FormResult, type PlanForm } from './planForm';
 import {
   busyNotice,
@@ -47,6 +48,8 @@ export interface PlanSession {
   readonly notice?: Notice;
   /** The workbook changed (a person typing, a co-author) since the pane last read or wrote it. */
   readonly stale?: boolean;
+  /** NHS England's planning template, found when the pane read a workbook holding no plan of its own. */
+  readonly template?: FoundTemplate;
   edit(update: (form: PlanForm) => PlanForm): void;
   startNew(request: NewPlanRequest, replace?: boolean): void;
   loadExample(replace?: boolean): void;
@@ -168,8 +171,10 @@ type Run = <T>(label: string, command: (onProgress: (p: Progress) => void) => Pr
 /** Reading the workbook's plan: at start, and whenever the person asks. */
 function useReadWorkbook(host: WorkbookHost, run: Run, state: ReturnType<typeof usePlanState>, setNotice: SetNotice) {
   const { adopt, setPhase } = state;
+  const [template, setTemplate] = useState<FoundTemplate>();
   const readWorkbook = useCallback(() => {
     void run('Reading the workbook', async () => {
+      setTemplate(undefined);
       const read = await loadPlanFromWorkbook(host);
       if (read.status === 'loaded') {
         adopt(read.plan);
@@ -186,6 +191,7 @@ function useReadWorkbook(host: WorkbookHost, run: Run, state: ReturnType<typeof 
           ),
         );
       } else {
+        setTemplate(await templateIn(host));
         setPhase('no-plan');
       }
     }).finally(() => setPhase((p) => (p === 'reading' ? 'no-plan' : p)));
@@ -193,7 +199,18 @@ function useReadWorkbook(host: WorkbookHost, run: Run, state: ReturnType<typeof 
   useEffect(() => {
     readWorkbook();
   }, [readWorkbook]);
-  return readWorkbook;
+  return { readWorkbook, template };
+}
+
+/**
+ * A board's filled-in planning template, looked for only in a workbook without a plan, with the
+ * import's code fetched then. The offer is a shortcut to the Import tab: if the look fails (a flaky
+ * network fetching the code), the pane opens as on any workbook and Import still says why.
+ */
+function templateIn(host: WorkbookHost): Promise<FoundTemplate | undefined> {
+  return import(/* webpackChunkName: "import-flow" */ './importFlow')
+    .then(({ templateInWorkbook }) => templateInWorkbook(host))
+    .catch(() => undefined);
 }
 
 /**
@@ -297,7 +314,7 @@ export function usePlanSession(host: WorkbookHost): PlanSession {
   const { stale, changeHeard, commandStarted } = state.staleness;
   const { run, busy } = useCommandRunner(setNotice, commandStarted);
   useWorkbookWatch(host, changeHeard);
-  const readWorkbook = useReadWorkbook(host, run, state, setNotice);
+  const { readWorkbook, template } = useReadWorkbook(host, run, state, setNotice);
   const { adopt, workbookWrote } = state;
   const { execute, look } = usePaneCommands(host, run, { adopt, workbookWrote, notify: setNotice });
   const { startNew, loadExample, startFrom, generate } = useWriteCommands(execute, state, setNotice);
@@ -312,6 +329,7 @@ export function usePlanSession(host: WorkbookHost): PlanSession {
     busy,
     notice: shownNotice(notice, stale && state.phase === 'ready', readWorkbook),
     stale,
+    template,
     edit: (update) => {
       // A success message has been read once the person carries on typing.
       setNotice((n) => (n?.intent === 'success' ? undefined : n));

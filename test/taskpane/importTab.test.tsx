@@ -4,7 +4,7 @@
  * @jest-environment-options {"customExportConditions": ["node", "require", "default"]}
  */
 import Decimal from 'decimal.js';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { formatPounds } from '../../src/domain/money';
 import { sameFigure } from '../support/figures';
 import { press, renderPane, WAIT, workbookPlan } from './paneHarness';
@@ -73,5 +73,30 @@ describe('the Import tab', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Start the plan from this template' }));
     await screen.findByText('Plan started', { exact: false }, WAIT);
     expect((await workbookPlan(book)).expenditure).toHaveLength(spec.expected.lines.length);
+  });
+
+  test('a workbook holding only the template: the Plan tab offers to start from it, and the template’s sheets stay as they were', async () => {
+    const spec = templateCorpus().filter((s) => !s.faults.length)[1];
+    const book = await templateWorkbook(spec);
+    const before = book.snapshot().sheets.map((s) => JSON.stringify([s.name, s.values, s.formulas]));
+    renderPane(book, 'plan');
+    const offer = await screen.findByRole('region', { name: 'Start from your planning template' }, WAIT);
+    expect(within(offer).getByRole('status').textContent).toMatch(
+      new RegExp(`^The BCF planning template: ${spec.expected.lines.length} expenditure line`),
+    );
+    fireEvent.click(await within(offer).findByRole('button', { name: 'Start the plan from this template' }, WAIT));
+    await screen.findByText('Plan started', { exact: false }, WAIT);
+    const plan = await workbookPlan(book);
+    expect(plan.expenditure).toHaveLength(spec.expected.lines.length);
+    const after = new Map(book.snapshot().sheets.map((s) => [s.name, JSON.stringify([s.name, s.values, s.formulas])]));
+    expect(before.filter((sheet) => ![...after.values()].includes(sheet))).toEqual([]);
+  });
+
+  test('a workbook without a template or a plan offers only a new plan', async () => {
+    const book = barnetTypedWorkbook();
+    renderPane(book, 'plan');
+    await screen.findByRole('button', { name: 'Start plan' }, WAIT);
+    await waitFor(() => expect(screen.queryByText('Reading the workbook…')).toBeNull(), WAIT);
+    expect(screen.queryByRole('region', { name: 'Start from your planning template' })).toBeNull();
   });
 });

@@ -21,7 +21,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { AddRegular, ArrowSyncRegular } from '@fluentui/react-icons';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { PLAN_YEARS } from '../../domain/financialYear';
 import { formatPounds } from '../../domain/money';
 import { defaultUnitCosts } from '../../domain/newPlan';
@@ -86,6 +86,11 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
   },
 });
+
+// Shown only on a workbook holding a planning template: its code comes with that, not with the pane.
+const TemplateFound = lazy(() =>
+  import(/* webpackChunkName: "template-found" */ './import/TemplateFound').then((m) => ({ default: m.TemplateFound })),
+);
 
 /** The Plan tab: start or load a plan, then edit its unit costs and schemes, checked as you type. */
 export function PlanPanel({ session }: FeatureProps) {
@@ -154,6 +159,23 @@ function StartPlan({ session }: { readonly session: PlanSession }) {
     .join(', ');
   return (
     <>
+      {session.template && (
+        <>
+          <section className={styles.section} aria-labelledby="template-heading">
+            <Subtitle2 as="h2" id="template-heading">
+              Start from your planning template
+            </Subtitle2>
+            <Body1>
+              This workbook holds NHS England’s BCF planning template. Its expenditure lines, income and minimums can
+              start the plan: the planner adds its own sheets beside the template’s, which stay as they are.
+            </Body1>
+            <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
+              <TemplateFound found={session.template} busy={busy} onStart={(plan) => session.startFrom(plan)} />
+            </Suspense>
+          </section>
+          <Divider>or</Divider>
+        </>
+      )}
       <section className={styles.section} aria-labelledby="start-heading">
         <Subtitle2 as="h2" id="start-heading">
           Start a plan in this workbook
