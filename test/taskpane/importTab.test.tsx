@@ -99,4 +99,26 @@ describe('the Import tab', () => {
     await waitFor(() => expect(screen.queryByText('Reading the workbook…')).toBeNull(), WAIT);
     expect(screen.queryByRole('region', { name: 'Start from your planning template' })).toBeNull();
   });
+
+  test('a plan started from the template: the Pool tab says where its income and spend are, in the template’s own figures', async () => {
+    const spec = templateCorpus().filter((s) => !s.faults.length && s.years.length > 1)[0];
+    const book = await templateWorkbook(spec);
+    renderPane(book, 'plan', 'pool-audit');
+    await press('Start the plan from this template');
+    await screen.findByText('Plan started', { exact: false }, WAIT);
+    fireEvent.click(screen.getByRole('tab', { name: 'Pool & audit' }));
+    const year = spec.years[0];
+    const income = Object.values(spec.expected.incomeBySource as Record<string, Record<string, string>>).reduce(
+      (total, years) => total.plus(years[year] ?? 0),
+      new Decimal(0),
+    );
+    const spend = new Decimal(spec.expected.spendByYear[year]);
+    expect(
+      await screen.findByText(
+        `The planning template’s figures for ${year} are on the Expenditure tab: income of ${formatPounds(income, true)} and lines spending ${formatPounds(spend, true)}, balanced source by source.`,
+        { exact: false },
+        WAIT,
+      ),
+    ).toBeTruthy();
+  });
 });

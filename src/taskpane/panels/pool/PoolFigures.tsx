@@ -2,6 +2,7 @@ import { Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-compone
 import { formatPercent, formatPounds } from '../../../domain/money';
 import type { Plan } from '../../../domain/plan';
 import { computePoolYear, describeSharing } from '../../../domain/pool';
+import { hasTemplate, totalIncome, totalSpend } from '../../../domain/expenditure';
 import { panelStyles } from '../../panelStyles';
 import { SpendChart } from './SpendChart';
 
@@ -39,6 +40,13 @@ export function PoolFigures({ plan, year }: { readonly plan: Plan; readonly year
         <Caption1 role="status">
           Nothing entered for {year} yet: {formatPounds(figures.allocated)} is allocated to pooled schemes against £0
           contributed and £0 spent. Add the partners’ contributions and each quarter’s spend below.
+        </Caption1>
+      )}
+      {nothing && hasTemplate(plan) && (
+        <Caption1>
+          The planning template’s figures for {year} are on the Expenditure tab: income of{' '}
+          {formatPounds(totalIncome(plan, year), true)} and lines spending {formatPounds(totalSpend(plan, year), true)},
+          balanced source by source. This pool follows the partners’ contributions and each quarter’s actual spend.
         </Caption1>
       )}
       <dl className={styles.figures}>
