@@ -65,6 +65,21 @@ describe('the audit of a planning template', () => {
     expect(audit(book)).toEqual([`${EXPENDITURE}!D6 source-overspent`, `${EXPENDITURE}!D11 minimum-spend`]);
   });
 
+  test("a source spent to the penny is not overspent when Excel's cached figure carries binary noise", () => {
+    // ICB discharge income cut to the 100,000 its line spends, the balances with it.
+    let book = template2325();
+    book = put(book, INCOME, 'B9', 100000);
+    book = put(book, EXPENDITURE, 'B6', 100000);
+    book = put(book, EXPENDITURE, 'D6', 0);
+    book = put(book, EXPENDITURE, 'B7', 1350000);
+    book = put(book, EXPENDITURE, 'D7', 100000);
+    expect(audit(book)).toEqual([]);
+    // The line's spend as a formula's cached result over pence: a double one step above 100,000.
+    const noisy = 100000 + 2 ** -36;
+    expect(noisy).toBeGreaterThan(100000);
+    expect(audit(put(book, EXPENDITURE, 'N18', ['=SUM(20000.02,79999.98)', noisy]))).toEqual([]);
+  });
+
   test('text in a money cell is unreadable input, and the totals that leave it out are not wrong', () => {
     let book = put(template2325(), EXPENDITURE, 'O16', 'TBC');
     // Excel's SUM leaves the text out: the Total row then shows 1,280,000 less the 420,000 it replaced.
