@@ -43,7 +43,7 @@ export const TEMPLATE_RULE_TITLES: Readonly<Record<TemplateRuleId, string>> = {
   'joint-percent': '% NHS and % LA of a joint line add up to 100',
   'minimum-spend': 'Required spend from the minimum NHS contribution met',
   'minimum-contribution': 'Minimum NHS contribution met',
-  'duplicate-id': 'Scheme IDs unique',
+  'duplicate-id': 'One scheme to a Scheme ID',
   'discharge-type': 'Discharge funding on discharge-related scheme types',
 };
 
@@ -131,21 +131,25 @@ function requiredSpendRules(plan: Plan): TemplateRule[] {
 
 function lineRules(plan: Plan): TemplateRule[] {
   const rules: TemplateRule[] = [];
+  // A scheme funded from several sources, or of several scheme types, takes one line for each under
+  // the same Scheme ID and name: only an ID another scheme (another name) already has is a clash.
   const seen = new Map<string, number>();
-  expenditureOf(plan).forEach((line, index) => {
+  const nameOf = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+  const lines = expenditureOf(plan);
+  lines.forEach((line, index) => {
     const name = line.id ? `Line ${line.id} (${line.name})` : `"${line.name}"`;
     if (line.id) {
       const key = line.id.trim().toLowerCase();
       const first = seen.get(key);
       if (first === undefined) seen.set(key, index);
-      else
+      else if (nameOf(lines[first].name) !== nameOf(line.name))
         rules.push({
           rule: 'duplicate-id',
           severity: 'error',
           passed: false,
-          expected: 'a scheme ID no other line has',
+          expected: 'a scheme ID no other scheme has',
           found: line.id,
-          message: `Scheme ID ${line.id} is used twice (first by line ${first + 1}, "${expenditureOf(plan)[first].name}"). Give this line its own ID; lines of one scheme funded from several sources are told apart by their IDs (e.g. 1a, 1b).`,
+          message: `Scheme ID ${line.id} is already scheme "${lines[first].name}"'s (line ${first + 1}), and this line is "${line.name}". Give this scheme its own ID; if it is another line of "${lines[first].name}" (another source or scheme type), give it that name.`,
           subject: { kind: 'line', index, field: 'id' },
         });
     }

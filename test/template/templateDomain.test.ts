@@ -96,7 +96,13 @@ describe('template rules', () => {
         areaOfSpend: 'Social Care',
         spend: { '2023/24': 300, '2024/25': 500 },
       }),
-      line({ id: '1', source: 'laDischarge', schemeType: 'Carers Services', spend: { '2023/24': 50, '2024/25': 50 } }),
+      line({
+        id: '1',
+        name: 'Carers support',
+        source: 'laDischarge',
+        schemeType: 'Carers Services',
+        spend: { '2023/24': 50, '2024/25': 50 },
+      }),
     ],
     minimums: { '2023/24': { adultSocialCare: 300, outOfHospital: 700 }, '2024/25': { adultSocialCare: 300 } },
   }).plan;
@@ -115,6 +121,31 @@ describe('template rules', () => {
       'joint-percent:{"kind":"line","index":1,"field":"nhsPercent"}',
       'duplicate-id:{"kind":"line","index":2,"field":"id"}',
       'discharge-type:{"kind":"line","index":2,"field":"schemeType"}',
+    ]);
+  });
+});
+
+describe('one scheme on several lines', () => {
+  const rulesOf = (names: string[]) =>
+    failedTemplateRules(
+      planFromJson({
+        ...base,
+        income: [
+          { source: 'nhsMinimum', amounts: { '2023/24': 1000, '2024/25': 1000 } },
+          { source: 'ibcf', amounts: { '2023/24': 1000, '2024/25': 1000 } },
+        ],
+        expenditure: names.map((name, i) =>
+          line({ id: '4', name, source: i ? 'ibcf' : 'nhsMinimum', spend: { '2023/24': 100, '2024/25': 100 } }),
+        ),
+      }).plan,
+    ).map((r) => `${r.rule}:${JSON.stringify(r.subject)}`);
+
+  it('keeps its Scheme ID on each line (one per source), as the template asks: no clash', () => {
+    expect(rulesOf(['Community equipment', ' community  Equipment'])).toEqual([]);
+  });
+  it('but an ID another scheme already has is a clash, at the later line', () => {
+    expect(rulesOf(['Community equipment', 'Falls service'])).toEqual([
+      'duplicate-id:{"kind":"line","index":1,"field":"id"}',
     ]);
   });
 });
