@@ -1,4 +1,5 @@
 import { incomeFrom, spendFrom } from '../../src/domain/expenditure';
+import { auditWorkbook } from '../../src/workbook/audit/auditWorkbook';
 import { locateTemplate } from '../../src/workbook/template/locateTemplate';
 import { importTemplate } from '../../src/workbook/template/templateImport';
 import { EXPENDITURE, put, sheet, template2325, type Cell } from './templateSheets';
@@ -100,6 +101,28 @@ describe('locating the template', () => {
     expect(locateTemplate(bare, { year: '2019-20' })!.years).toEqual(['2019/20']);
     const none = locateTemplate(bare)!;
     expect([none.years, none.problems.map((p) => p.severity)]).toEqual([[], ['error']]);
+  });
+
+  test('a "Previously entered" column beside the revised year is history, not spend: the audit stays clean', () => {
+    // The 2024-25 update of a 2023-25 plan: what was entered in 2023 kept at the end of each line.
+    let book = put(template2325(), EXPENDITURE, 'R15', 'Previously entered Expenditure for 2024-25 (£)');
+    for (const row of [16, 17, 18, 19]) book = put(book, EXPENDITURE, `R${row}`, 99000);
+    const { plan, problems } = importTemplate(book)!;
+    expect(problems).toEqual([]);
+    expect(pounds(spendFrom(plan, 'nhsMinimum', '2024/25'))).toBe('930000.00');
+    expect(auditWorkbook(book).findings).toEqual([]);
+  });
+
+  test('several expenditure columns and no year on any: said at the header, not read as no spend', () => {
+    const rows: Cell[][] = [
+      ['Scheme ID', 'Scheme Name', 'Commissioner', 'Source of Funding', 'Expenditure (£)', 'Revised expenditure (£)'],
+      ['S1', 'Handyperson', 'Local Authority', 'DFG', 1200, 1300],
+    ];
+    const cover = sheet('2. Cover', [['Better Care Fund 2021-22 Template']]);
+    const t = locateTemplate({ sheets: [cover, sheet('5. Expenditure', rows)] })!;
+    expect(t.years).toEqual(['2021/22']);
+    expect(t.problems.map((p) => [p.severity, p.where])).toEqual([['error', { sheet: '5. Expenditure', cell: 'E1' }]]);
+    expect(t.problems[0].message).toMatch(/E "Expenditure \(£\)", F "Revised expenditure \(£\)" on row 1 say no year/);
   });
 
   test('planned outputs: the count with the words for what is counted', () => {

@@ -27,7 +27,8 @@ export type LineField =
   | 'source'
   | 'spend'
   | 'total'
-  | 'status';
+  | 'status'
+  | 'previous';
 
 const FIELD_WORDS: readonly [LineField, RegExp][] = [
   ['schemeTypeOther', /specify.*scheme type|scheme type.*other/],
@@ -47,6 +48,11 @@ const FIELD_WORDS: readonly [LineField, RegExp][] = [
   ['provider', /provider/],
   ['source', /source of funding|funding source/],
   ['status', /new\s*\/?\s*existing|existing scheme/],
+  // The 2024-25 update kept the figure entered in 2023 beside the revised one: history, not the plan's spend.
+  [
+    'previous',
+    /\bpreviously\b|\bas (originally )?submitted\b|\boriginal(ly)? (plan|planned|figure|expenditure|submission)/,
+  ],
   ['total', /\btotal\b/],
   ['spend', /expenditure|\bspend\b|£/],
 ];

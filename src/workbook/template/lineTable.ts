@@ -4,7 +4,7 @@ import { HUNDRED, ZERO } from '../../domain/money';
 import type { Problem } from '../../domain/problems';
 import { matchCommissioner, matchSource, matchStatus, matchOrganisationSource } from '../../domain/templateVocabulary';
 import type { SourceId } from '../../domain/templateVocabulary';
-import { cellAddress, columnIndex } from '../a1';
+import { cellAddress, columnIndex, columnLetter } from '../a1';
 import { readTypedCell } from '../audit/typedCell';
 import { CellReader } from '../families/shared/cells';
 import { isSubtotalRow } from '../families/shared/subtotalRows';
@@ -84,6 +84,22 @@ class LineReader {
     this.labelColumns = header.columns
       .filter((c) => !['spend', 'total', 'outputs'].includes(c.field))
       .map((c) => c.index);
+    this.checkUnlabelledSpend();
+  }
+
+  /**
+   * A one-year template's spend column needs no year, but several unlabelled expenditure columns
+   * leave no way to tell which is the year's spend: said at the header rather than read as no spend.
+   */
+  private checkUnlabelledSpend(): void {
+    const spend = columnsOf(this.header, 'spend');
+    if (spend.length < 2 || spend.some((c) => c.year)) return;
+    const named = spend.map((c) => `${columnLetter(c.index)} "${c.header}"`).join(', ');
+    this.problems.push({
+      severity: 'error',
+      where: { sheet: this.sheet.name, cell: cellAddress(this.header.row, spend[0].index) },
+      message: `The expenditure columns ${named} on row ${this.header.row + 1} say no year, so none of them is read as the year's spend: head the year's expenditure column with its year (e.g. "Expenditure for 2025-26 (£)"), or mark an earlier figure "Previously entered".`,
+    });
   }
 
   private text(row: number, column: LineColumn | undefined): string {
