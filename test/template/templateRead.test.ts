@@ -125,6 +125,30 @@ describe('locating the template', () => {
     expect(t.problems[0].message).toMatch(/E "Expenditure \(£\)", F "Revised expenditure \(£\)" on row 1 say no year/);
   });
 
+  test("the board's name under a title run across the Income tab's columns is no unplaced money", () => {
+    const lines: Cell[][] = [
+      ['Scheme ID', 'Scheme Name', 'Commissioner', 'Source of Funding', 'Expenditure (£)'],
+      ['S1', 'Handyperson', 'Local Authority', 'DFG', 1200],
+    ];
+    const income = (board: Cell) =>
+      sheet('4. Income', [
+        ['Income', 'Income', 'Income'],
+        ['Selected Health and Wellbeing Board:', board],
+        [],
+        ['Funding source', 'Amount (£)'],
+        ['Disabled Facilities Grant (DFG)', 1200],
+      ]);
+    const cover = sheet('2. Cover', [['Better Care Fund 2019-20 Planning Template']]);
+    const read = (board: Cell) => importTemplate({ sheets: [cover, income(board), sheet('5. Expenditure', lines)] })!;
+    const { plan, problems } = read('Made-up Borough');
+    expect(problems).toEqual([]);
+    expect(pounds(incomeFrom(plan, 'dfg', '2019/20'))).toBe('1200.00');
+    // A figure there is still money no source names.
+    expect(read(5000).problems.map((p) => [p.severity, p.where])).toEqual([
+      ['warning', { sheet: '4. Income', cell: 'A2' }],
+    ]);
+  });
+
   test('planned outputs: the count with the words for what is counted', () => {
     const rows: Cell[][] = [
       [
