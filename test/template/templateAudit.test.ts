@@ -80,6 +80,16 @@ describe('the audit of a planning template', () => {
     expect(audit(put(book, EXPENDITURE, 'N18', ['=SUM(20000.02,79999.98)', noisy]))).toEqual([]);
   });
 
+  test('a commissioner or a source not in the template lists is found at its own cell', () => {
+    // Read as NHS, a social care line changes no figure: without its own finding the audit said clean.
+    expect(audit(put(template2325(), EXPENDITURE, 'I16', 'Housing Association'))).toEqual([
+      `${EXPENDITURE}!I16 unreadable-input`,
+    ]);
+    // A source the template lacks throws the balances out; the cell to change is said too.
+    const found = audit(put(template2325(), EXPENDITURE, 'M17', 'Public Health Grant'));
+    expect(found.filter((f) => f.endsWith('unreadable-input'))).toEqual([`${EXPENDITURE}!M17 unreadable-input`]);
+  });
+
   test('text in a money cell is unreadable input, and the totals that leave it out are not wrong', () => {
     let book = put(template2325(), EXPENDITURE, 'O16', 'TBC');
     // Excel's SUM leaves the text out: the Total row then shows 1,280,000 less the 420,000 it replaced.
