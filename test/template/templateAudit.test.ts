@@ -90,6 +90,20 @@ describe('the audit of a planning template', () => {
     expect(found.filter((f) => f.endsWith('unreadable-input'))).toEqual([`${EXPENDITURE}!M17 unreadable-input`]);
   });
 
+  test('a negative expenditure, typed "(500)", is found at its cell; the totals that keep it are not wrong', () => {
+    let book = put(template2325(), EXPENDITURE, 'N16', '(500)');
+    book = put(book, EXPENDITURE, 'P16', ['=N16+O16', 419500]);
+    book = put(book, EXPENDITURE, 'N20', ['=SUM(N16:N19)', 849500]);
+    book = put(book, EXPENDITURE, 'C5', 499500); // the minimum's running balance, its expenditure and balance
+    book = put(book, EXPENDITURE, 'D5', 500500);
+    book = put(book, EXPENDITURE, 'D10', 499500); // the social care spend from the minimum
+    const less = (b: typeof book, cell: string, by: number) =>
+      put(b, EXPENDITURE, cell, Number(valueAt(b, EXPENDITURE, cell)) - by);
+    book = less(less(less(book, 'C7', 400500), 'D7', -400500), 'P20', 400500); // the Total rows
+    expect(audit(book)).toEqual([`${EXPENDITURE}!N16 unreadable-input`]);
+    expect(auditTemplate(book)!.findings[0].message).toMatch(/2023\/24 expenditure is negative \(-500\)/);
+  });
+
   test('text in a money cell is unreadable input, and the totals that leave it out are not wrong', () => {
     let book = put(template2325(), EXPENDITURE, 'O16', 'TBC');
     // Excel's SUM leaves the text out: the Total row then shows 1,280,000 less the 420,000 it replaced.

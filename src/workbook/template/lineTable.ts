@@ -229,7 +229,16 @@ class LineReader {
           c.index,
           `the ${year} expenditure holds the text "${read.text}", not an amount: type the figure alone, e.g. 125000.`,
         );
-      } else if (read.kind === 'number') spend[year] = (spend[year] ?? ZERO).plus(read.value.times(c.scale));
+      } else if (read.kind === 'number') {
+        // Kept in the sum, as the template's own totals keep it, but the template takes £0 or more.
+        if (read.value.isNegative())
+          this.problem(
+            row,
+            c.index,
+            `the ${year} expenditure is negative (${read.value.toString()}): the template takes £0 or more. Take a recharge or saving off the line it reduces, or enter money coming in on the Income tab.`,
+          );
+        spend[year] = (spend[year] ?? ZERO).plus(read.value.times(c.scale));
+      }
     }
     return spend;
   }
