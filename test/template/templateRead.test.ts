@@ -149,6 +149,23 @@ describe('locating the template', () => {
     ]);
   });
 
+  test('years alone in the header row under an "Expenditure (£)" band above them', () => {
+    const rows: Cell[][] = [
+      [null, null, null, null, 'Planned outputs', null, 'Expenditure (£)', null],
+      ['Scheme ID', 'Scheme Name', 'Commissioner', 'Source of Funding', '2023-24', '2024-25', '2023-24', '2024-25'],
+      ['1', 'Reablement', 'ICB', 'Minimum NHS Contribution', 40, 42, 125000, 131000],
+    ];
+    const { plan, problems } = importTemplate({ sheets: [sheet('6a. Expenditure', rows)] })!;
+    expect(problems).toEqual([]);
+    expect(plan.years.map((y) => y.label)).toEqual(['2023/24', '2024/25']);
+    const [line] = plan.expenditure!;
+    expect([
+      pounds(line.spend['2023/24']),
+      pounds(line.spend['2024/25']),
+      line.outputs['2024/25'].count.toString(),
+    ]).toEqual(['125000.00', '131000.00', '42']);
+  });
+
   test('planned outputs: the count with the words for what is counted', () => {
     const rows: Cell[][] = [
       [

@@ -84,7 +84,7 @@ export function findLineHeader(sheet: SheetSnapshot): LineHeader | undefined {
   for (let row = 0; row < sheet.values.length; row++) {
     const fields = new Set<LineField>();
     for (let c = 0; c < rowWidth(sheet, row); c++) {
-      const f = lineFieldOf(header(sheet, row, c));
+      const f = lineFieldOf(withBand(sheet, row, c));
       if (f) fields.add(f);
     }
     if (
@@ -119,7 +119,7 @@ function headerAt(sheet: SheetSnapshot, row: number): LineHeader {
   const columns: LineColumn[] = [];
   let band = '';
   for (let c = 0; c < Math.max(width, rowWidth(sheet, row + 1)); c++) {
-    const own = header(sheet, row, c);
+    const own = withBand(sheet, row, c);
     if (own) band = own;
     const sub = below ? header(sheet, row + 1, c) : '';
     // A merged "Expenditure (£)" over a row of years heads each year's column.
@@ -133,6 +133,21 @@ function headerAt(sheet: SheetSnapshot, row: number): LineHeader {
     columns.push({ field, index: c, header: textAt(sheet, row, c), year, scale: scaleOf(text) ?? 1 });
   }
   return { row, columns, firstLineRow: below ? row + 2 : row + 1 };
+}
+
+/**
+ * A header cell that is a year alone ("2023-24") under a band over the years in the row above
+ * ("Expenditure (£)" merged across them, starting at or left of the column): read as the band's
+ * words and the year. Any other header cell is its own words.
+ */
+function withBand(sheet: SheetSnapshot, row: number, column: number): string {
+  const own = header(sheet, row, column);
+  if (!own || !yearOfText(own) || !/^[\d\s/\-–]+$/.test(own) || row === 0) return own;
+  for (let c = column; c >= 0; c--) {
+    const band = header(sheet, row - 1, c);
+    if (band) return yearOfText(band) ? own : `${band} ${own}`;
+  }
+  return own;
 }
 
 /** Whether a row under the header holds years only (a second header row), not a line. */
