@@ -2,7 +2,7 @@ import { incomeFrom, spendFrom } from '../../src/domain/expenditure';
 import { auditWorkbook } from '../../src/workbook/audit/auditWorkbook';
 import { locateTemplate } from '../../src/workbook/template/locateTemplate';
 import { importTemplate } from '../../src/workbook/template/templateImport';
-import { EXPENDITURE, put, sheet, template2325, type Cell } from './templateSheets';
+import { EXPENDITURE, put, sheet, template2325, valueAt, type Cell } from './templateSheets';
 
 /**
  * Reading the planning template wherever its parts are: the line table under the checklist and the
@@ -165,6 +165,20 @@ describe('locating the template', () => {
       line.outputs['2024/25'].count.toString(),
     ]).toEqual(['125000.00', '131000.00', '42']);
   });
+
+  test.each(['BCF Total', 'Overall total', 'Total BCF expenditure'])(
+    'a Total row called "%s", its figures pasted as values, totals the lines and is no line',
+    (label) => {
+      let book = put(template2325(), EXPENDITURE, 'B20', label);
+      for (const cell of ['N20', 'O20', 'P20'])
+        book = put(book, EXPENDITURE, cell, Number(valueAt(book, EXPENDITURE, cell)));
+      const { template, problems } = importTemplate(book)!;
+      expect(problems).toEqual([]);
+      expect(names(book)).toEqual(['Reablement', 'Community nursing', 'Joint discharge team', 'Adaptations']);
+      expect(template.lines.totals.map((t) => [t.kind, t.row + 1, t.label])).toEqual([['total', 20, label]]);
+      expect(auditWorkbook(book).findings).toEqual([]);
+    },
+  );
 
   test('planned outputs: the count with the words for what is counted', () => {
     const rows: Cell[][] = [

@@ -47,6 +47,7 @@ export interface LineTable {
 
 const SUBTOTAL = /sub[\s-]*total/i;
 const TOTAL = /^\s*(grand\s+)?totals?\b/i;
+const TOTAL_WORD = /\btotals?\b/i;
 
 export function readLineTable(sheet: SheetSnapshot, header: LineHeader, years: readonly string[]): LineTable {
   const reader = new LineReader(sheet, header, years);
@@ -112,12 +113,15 @@ class LineReader {
     const hasMoney = money.some((c) => readMoney(cellValue(this.sheet, row, c.index)).kind !== 'blank');
     // A line may be called "Total Care at Home": a total row names no funding source.
     const sourced = !!matchSource(this.text(row, columnOf(this.header, 'source')));
-    const sub = sourced ? undefined : labels.find((l) => SUBTOTAL.test(l));
-    const total = sourced ? undefined : labels.find((l) => TOTAL.test(l));
-    if (sub || total || this.sumsAbove(row))
-      return this.totalRow(row, sub ? 'subtotal' : total ? 'total' : 'subtotal', sub ?? total ?? '');
     const name = this.text(row, columnOf(this.header, 'name'));
     const id = this.text(row, columnOf(this.header, 'id'));
+    const sub = sourced ? undefined : labels.find((l) => SUBTOTAL.test(l));
+    // "BCF Total", "Overall total" where a line's name goes: a total too, however it is worded.
+    const total = sourced
+      ? undefined
+      : (labels.find((l) => TOTAL.test(l)) ?? [name, id].find((l) => TOTAL_WORD.test(l)));
+    if (sub || total || this.sumsAbove(row))
+      return this.totalRow(row, sub ? 'subtotal' : total ? 'total' : 'subtotal', sub ?? total ?? '');
     const source = this.text(row, columnOf(this.header, 'source'));
     if (!(name || id) || !(source || hasMoney)) return;
     this.readLine(row);
