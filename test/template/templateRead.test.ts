@@ -180,6 +180,16 @@ describe('locating the template', () => {
     },
   );
 
+  test('years written "FY23/24" and "2024 to 2025" head their expenditure columns', () => {
+    let book = put(template2325(), EXPENDITURE, 'N15', 'Expenditure FY23/24 (£)');
+    book = put(book, EXPENDITURE, 'O15', 'Expenditure for 2024 to 2025 (£)');
+    const { plan, problems } = importTemplate(book)!;
+    expect(problems).toEqual([]);
+    expect(plan.years.map((y) => y.label)).toEqual(['2023/24', '2024/25']);
+    expect(pounds(spendFrom(plan, 'nhsMinimum', '2024/25'))).toBe('930000.00');
+    expect(auditWorkbook(book).findings).toEqual([]);
+  });
+
   test('planned outputs: the count with the words for what is counted', () => {
     const rows: Cell[][] = [
       [
