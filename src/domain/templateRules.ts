@@ -1,4 +1,5 @@
-import { formatPounds, HUNDRED } from './money';
+import type Decimal from 'decimal.js';
+import { formatPounds, HUNDRED, roundPounds } from './money';
 import type { Plan } from './plan';
 import {
   expenditureOf,
@@ -47,6 +48,14 @@ export const TEMPLATE_RULE_TITLES: Readonly<Record<TemplateRuleId, string>> = {
   'discharge-type': 'Discharge funding on discharge-related scheme types',
 };
 
+/**
+ * Whether a figure reaches the one it must, judged to the penny as the template shows money: a
+ * shortfall of a fraction of a penny (binary noise in a cached figure) is no shortfall.
+ */
+function atLeast(have: Decimal, need: Decimal): boolean {
+  return !roundPounds(need.minus(have), true).greaterThan(0);
+}
+
 /** Every rule of the template for the plan, met or not, in the order the template's checklist gives them. */
 export function templateRules(plan: Plan): TemplateRule[] {
   return [...balanceRules(plan), ...contributionRules(plan), ...requiredSpendRules(plan), ...lineRules(plan)];
@@ -60,7 +69,7 @@ function balanceRules(plan: Plan): TemplateRule[] {
   return plan.years.flatMap((y) =>
     sourceBalances(plan, y.label).map((b): TemplateRule => {
       const label = sourceOf(b.source).label;
-      const passed = !b.balance.isNegative();
+      const passed = atLeast(b.income, b.expenditure);
       return {
         rule: 'source-overspent',
         severity: 'error',
@@ -85,7 +94,7 @@ function contributionRules(plan: Plan): TemplateRule[] {
     const minimum = minimumsOf(plan, y.label)?.nhsContribution;
     if (!minimum) return [];
     const income = incomeFrom(plan, 'nhsMinimum', y.label);
-    const passed = income.greaterThanOrEqualTo(minimum);
+    const passed = atLeast(income, minimum);
     return [
       {
         rule: 'minimum-contribution',
@@ -108,7 +117,7 @@ function requiredSpendRules(plan: Plan): TemplateRule[] {
       const minimum = minimumsOf(plan, y.label)?.[kind];
       if (!minimum) return [];
       const planned = plannedRequiredSpend(plan, kind, y.label);
-      const passed = planned.greaterThanOrEqualTo(minimum);
+      const passed = atLeast(planned, minimum);
       const label = REQUIRED_SPEND_LABELS[kind];
       // "Adult social care..." reads mid-sentence in lower case; "NHS-commissioned..." keeps its capitals.
       const what = /^[A-Z][a-z]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label;

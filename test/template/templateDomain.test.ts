@@ -4,6 +4,7 @@ import { plannedRequiredSpend, sourceBalances } from '../../src/domain/expenditu
 import { failedTemplateRules } from '../../src/domain/templateRules';
 import { matchSource, matchCommissioner } from '../../src/domain/templateVocabulary';
 import { PlanError } from '../../src/domain/problems';
+import { Money } from '../../src/domain/money';
 
 const base = {
   board: 'Made-up',
@@ -122,6 +123,31 @@ describe('template rules', () => {
       'duplicate-id:{"kind":"line","index":2,"field":"id"}',
       'discharge-type:{"kind":"line","index":2,"field":"schemeType"}',
     ]);
+  });
+});
+
+describe('judged to the penny', () => {
+  // As the audit reads a template: figures straight from the cells, not through a plan file's pence.
+  const failed = (spend: string, minimum: number) => {
+    const { plan } = planFromJson({
+      ...base,
+      years: [{ label: '2023/24' }],
+      income: [{ source: 'nhsMinimum', amounts: { '2023/24': 1000 } }],
+      expenditure: [line({ spend: { '2023/24': 0 } })],
+      minimums: { '2023/24': { outOfHospital: minimum } },
+    });
+    const [first] = plan.expenditure!;
+    const read = { ...plan, expenditure: [{ ...first, spend: { '2023/24': new Money(spend) } }] };
+    return failedTemplateRules(read).map((r) => r.rule);
+  };
+
+  it('a fraction of a penny over the income or under the minimum (noise in a cached figure) breaks no rule', () => {
+    expect(failed('1000.004', 1000)).toEqual([]);
+    expect(failed('999.996', 1000)).toEqual([]);
+  });
+  it('a penny over the income, or under the minimum, does', () => {
+    expect(failed('1000.01', 1000)).toEqual(['source-overspent']);
+    expect(failed('999.99', 1000)).toEqual(['minimum-spend']);
   });
 });
 
