@@ -190,6 +190,47 @@ describe('locating the template', () => {
     expect(auditWorkbook(book).findings).toEqual([]);
   });
 
+  test('"% NHS" and "% LA" in the row under an "If joint commissioner" header are its columns', () => {
+    const rows: Cell[][] = [
+      [
+        'Scheme ID',
+        'Scheme Name',
+        'Commissioner',
+        'If joint commissioner',
+        null,
+        'Source of Funding',
+        'Expenditure (£)',
+      ],
+      [null, null, null, '% NHS', '% LA', null, null],
+      ['1', 'Discharge team', 'Joint', 60, 40, 'Minimum NHS Contribution', 100000],
+    ];
+    const cover = sheet('Cover', [['Better Care Fund 2022-23 Template']]);
+    const { plan, problems, template } = importTemplate({ sheets: [cover, sheet('5. Expenditure', rows)] })!;
+    expect(problems).toEqual([]);
+    expect(template.lines.header.firstLineRow).toBe(2);
+    const [joint] = plan.expenditure!;
+    expect([joint.nhsPercent?.toString(), joint.laPercent?.toString(), pounds(joint.spend['2022/23'])]).toEqual([
+      '60',
+      '40',
+      '100000.00',
+    ]);
+  });
+
+  test('headers wrapped into two cells ("Source of" over "Funding") are read as one header', () => {
+    const rows: Cell[][] = [
+      ['Scheme', 'Scheme', 'Commissioner', 'Source of', 'Expenditure for', 'Expenditure for'],
+      ['ID', 'Name', null, 'Funding', '2023-24 (£)', '2024-25 (£)'],
+      ['1', 'Reablement', 'ICB', 'Minimum NHS Contribution', 125000, 131000],
+      ['2', 'Adaptations', 'LA', 'DFG', 50000, 50000],
+    ];
+    const { plan, problems } = importTemplate({ sheets: [sheet('6a. Expenditure', rows)] })!;
+    expect(problems).toEqual([]);
+    expect(plan.expenditure!.map((l) => [l.id, l.name, l.source, pounds(l.spend['2024/25'])])).toEqual([
+      ['1', 'Reablement', 'nhsMinimum', '131000.00'],
+      ['2', 'Adaptations', 'dfg', '50000.00'],
+    ]);
+  });
+
   test('planned outputs: the count with the words for what is counted', () => {
     const rows: Cell[][] = [
       [
