@@ -13,6 +13,15 @@ export function money(value: Decimal.Value): Decimal {
   return new Money(value);
 }
 
+/**
+ * A number an Excel cell holds, at the 15 significant digits Excel computes and shows with: a cached
+ * formula result like 755600.6000000001 (binary noise from pence) is the 755,600.60 the cell shows,
+ * so a source spent to the penny is not "£0.00 overspent".
+ */
+export function excelNumber(n: number): Decimal {
+  return new Money(String(Number(n.toPrecision(15))));
+}
+
 export function sum(values: readonly Decimal[]): Decimal {
   // Most of a plan's figures are zero (a scheme counts one or two benefits); skipping them saves a Decimal each.
   return values.reduce((acc, v) => (v.isZero() ? acc : acc.plus(v)), ZERO);

@@ -1,4 +1,5 @@
-import { formatPounds, HUNDRED } from './money';
+import type Decimal from 'decimal.js';
+import { formatPounds, HUNDRED, roundPounds } from './money';
 import type { Plan } from './plan';
 import {
   expenditureOf,
@@ -43,9 +44,17 @@ export const TEMPLATE_RULE_TITLES: Readonly<Record<TemplateRuleId, string>> = {
   'joint-percent': '% NHS and % LA of a joint line add up to 100',
   'minimum-spend': 'Required spend from the minimum NHS contribution met',
   'minimum-contribution': 'Minimum NHS contribution met',
-  'duplicate-id': 'Scheme IDs unique',
+  'duplicate-id': 'One scheme to a Scheme ID',
   'discharge-type': 'Discharge funding on discharge-related scheme types',
 };
+
+/**
+ * Whether a figure reaches the one it must, judged to the penny as the template shows money: a
+ * shortfall of a fraction of a penny (binary noise in a cached figure) is no shortfall.
+ */
+function atLeast(have: Decimal, need: Decimal): boolean {
+  return !roundPounds(need.minus(have), true).greaterThan(0);
+}
 
 /** Every rule of the template for the plan, met or not, in the order the template's checklist gives them. */
 export function templateRules(plan: Plan): TemplateRule[] {
@@ -60,7 +69,7 @@ function balanceRules(plan: Plan): TemplateRule[] {
   return plan.years.flatMap((y) =>
     sourceBalances(plan, y.label).map((b): TemplateRule => {
       const label = sourceOf(b.source).label;
-      const passed = !b.balance.isNegative();
+      const passed = atLeast(b.income, b.expenditure);
       return {
         rule: 'source-overspent',
         severity: 'error',
@@ -85,7 +94,7 @@ function contributionRules(plan: Plan): TemplateRule[] {
     const minimum = minimumsOf(plan, y.label)?.nhsContribution;
     if (!minimum) return [];
     const income = incomeFrom(plan, 'nhsMinimum', y.label);
-    const passed = income.greaterThanOrEqualTo(minimum);
+    const passed = atLeast(income, minimum);
     return [
       {
         rule: 'minimum-contribution',
@@ -108,7 +117,7 @@ function requiredSpendRules(plan: Plan): TemplateRule[] {
       const minimum = minimumsOf(plan, y.label)?.[kind];
       if (!minimum) return [];
       const planned = plannedRequiredSpend(plan, kind, y.label);
-      const passed = planned.greaterThanOrEqualTo(minimum);
+      const passed = atLeast(planned, minimum);
       const label = REQUIRED_SPEND_LABELS[kind];
       // "Adult social care..." reads mid-sentence in lower case; "NHS-commissioned..." keeps its capitals.
       const what = /^[A-Z][a-z]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
@@ -131,21 +140,25 @@ function requiredSpendRules(plan: Plan): TemplateRule[] {
 
 function lineRules(plan: Plan): TemplateRule[] {
   const rules: TemplateRule[] = [];
+  // A scheme funded from several sources, or of several scheme types, takes one line for each under
+  // the same Scheme ID and name: only an ID another scheme (another name) already has is a clash.
   const seen = new Map<string, number>();
-  expenditureOf(plan).forEach((line, index) => {
+  const nameOf = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+  const lines = expenditureOf(plan);
+  lines.forEach((line, index) => {
     const name = line.id ? `Line ${line.id} (${line.name})` : `"${line.name}"`;
     if (line.id) {
       const key = line.id.trim().toLowerCase();
       const first = seen.get(key);
       if (first === undefined) seen.set(key, index);
-      else
+      else if (nameOf(lines[first].name) !== nameOf(line.name))
         rules.push({
           rule: 'duplicate-id',
           severity: 'error',
           passed: false,
-          expected: 'a scheme ID no other line has',
+          expected: 'a scheme ID no other scheme has',
           found: line.id,
-          message: `Scheme ID ${line.id} is used twice (first by line ${first + 1}, "${expenditureOf(plan)[first].name}"). Give this line its own ID; lines of one scheme funded from several sources are told apart by their IDs (e.g. 1a, 1b).`,
+          message: `Scheme ID ${line.id} is already scheme "${lines[first].name}"'s (line ${first + 1}), and this line is "${line.name}". Give this scheme its own ID; if it is another line of "${lines[first].name}" (another source or scheme type), give it that name.`,
           subject: { kind: 'line', index, field: 'id' },
         });
     }

@@ -65,6 +65,45 @@ describe('the audit of a planning template', () => {
     expect(audit(book)).toEqual([`${EXPENDITURE}!D6 source-overspent`, `${EXPENDITURE}!D11 minimum-spend`]);
   });
 
+  test("a source spent to the penny is not overspent when Excel's cached figure carries binary noise", () => {
+    // ICB discharge income cut to the 100,000 its line spends, the balances with it.
+    let book = template2325();
+    book = put(book, INCOME, 'B9', 100000);
+    book = put(book, EXPENDITURE, 'B6', 100000);
+    book = put(book, EXPENDITURE, 'D6', 0);
+    book = put(book, EXPENDITURE, 'B7', 1350000);
+    book = put(book, EXPENDITURE, 'D7', 100000);
+    expect(audit(book)).toEqual([]);
+    // The line's spend as a formula's cached result over pence: a double one step above 100,000.
+    const noisy = 100000 + 2 ** -36;
+    expect(noisy).toBeGreaterThan(100000);
+    expect(audit(put(book, EXPENDITURE, 'N18', ['=SUM(20000.02,79999.98)', noisy]))).toEqual([]);
+  });
+
+  test('a commissioner or a source not in the template lists is found at its own cell', () => {
+    // Read as NHS, a social care line changes no figure: without its own finding the audit said clean.
+    expect(audit(put(template2325(), EXPENDITURE, 'I16', 'Housing Association'))).toEqual([
+      `${EXPENDITURE}!I16 unreadable-input`,
+    ]);
+    // A source the template lacks throws the balances out; the cell to change is said too.
+    const found = audit(put(template2325(), EXPENDITURE, 'M17', 'Public Health Grant'));
+    expect(found.filter((f) => f.endsWith('unreadable-input'))).toEqual([`${EXPENDITURE}!M17 unreadable-input`]);
+  });
+
+  test('a negative expenditure, typed "(500)", is found at its cell; the totals that keep it are not wrong', () => {
+    let book = put(template2325(), EXPENDITURE, 'N16', '(500)');
+    book = put(book, EXPENDITURE, 'P16', ['=N16+O16', 419500]);
+    book = put(book, EXPENDITURE, 'N20', ['=SUM(N16:N19)', 849500]);
+    book = put(book, EXPENDITURE, 'C5', 499500); // the minimum's running balance, its expenditure and balance
+    book = put(book, EXPENDITURE, 'D5', 500500);
+    book = put(book, EXPENDITURE, 'D10', 499500); // the social care spend from the minimum
+    const less = (b: typeof book, cell: string, by: number) =>
+      put(b, EXPENDITURE, cell, Number(valueAt(b, EXPENDITURE, cell)) - by);
+    book = less(less(less(book, 'C7', 400500), 'D7', -400500), 'P20', 400500); // the Total rows
+    expect(audit(book)).toEqual([`${EXPENDITURE}!N16 unreadable-input`]);
+    expect(auditTemplate(book)!.findings[0].message).toMatch(/2023\/24 expenditure is negative \(-500\)/);
+  });
+
   test('text in a money cell is unreadable input, and the totals that leave it out are not wrong', () => {
     let book = put(template2325(), EXPENDITURE, 'O16', 'TBC');
     // Excel's SUM leaves the text out: the Total row then shows 1,280,000 less the 420,000 it replaced.

@@ -4,6 +4,7 @@ import { plannedRequiredSpend, sourceBalances } from '../../src/domain/expenditu
 import { failedTemplateRules } from '../../src/domain/templateRules';
 import { matchSource, matchCommissioner } from '../../src/domain/templateVocabulary';
 import { PlanError } from '../../src/domain/problems';
+import { Money } from '../../src/domain/money';
 
 const base = {
   board: 'Made-up',
@@ -96,7 +97,13 @@ describe('template rules', () => {
         areaOfSpend: 'Social Care',
         spend: { '2023/24': 300, '2024/25': 500 },
       }),
-      line({ id: '1', source: 'laDischarge', schemeType: 'Carers Services', spend: { '2023/24': 50, '2024/25': 50 } }),
+      line({
+        id: '1',
+        name: 'Carers support',
+        source: 'laDischarge',
+        schemeType: 'Carers Services',
+        spend: { '2023/24': 50, '2024/25': 50 },
+      }),
     ],
     minimums: { '2023/24': { adultSocialCare: 300, outOfHospital: 700 }, '2024/25': { adultSocialCare: 300 } },
   }).plan;
@@ -115,6 +122,56 @@ describe('template rules', () => {
       'joint-percent:{"kind":"line","index":1,"field":"nhsPercent"}',
       'duplicate-id:{"kind":"line","index":2,"field":"id"}',
       'discharge-type:{"kind":"line","index":2,"field":"schemeType"}',
+    ]);
+  });
+});
+
+describe('judged to the penny', () => {
+  // As the audit reads a template: figures straight from the cells, not through a plan file's pence.
+  const failed = (spend: string, minimum: number) => {
+    const { plan } = planFromJson({
+      ...base,
+      years: [{ label: '2023/24' }],
+      income: [{ source: 'nhsMinimum', amounts: { '2023/24': 1000 } }],
+      expenditure: [line({ spend: { '2023/24': 0 } })],
+      minimums: { '2023/24': { outOfHospital: minimum } },
+    });
+    const [first] = plan.expenditure!;
+    const read = { ...plan, expenditure: [{ ...first, spend: { '2023/24': new Money(spend) } }] };
+    return failedTemplateRules(read).map((r) => r.rule);
+  };
+
+  it('a fraction of a penny over the income or under the minimum (noise in a cached figure) breaks no rule', () => {
+    expect(failed('1000.004', 1000)).toEqual([]);
+    expect(failed('999.996', 1000)).toEqual([]);
+  });
+  it('a penny over the income, or under the minimum, does', () => {
+    expect(failed('1000.01', 1000)).toEqual(['source-overspent']);
+    expect(failed('999.99', 1000)).toEqual(['minimum-spend']);
+  });
+});
+
+describe('one scheme on several lines', () => {
+  const rulesOf = (names: string[]) =>
+    failedTemplateRules(
+      planFromJson({
+        ...base,
+        income: [
+          { source: 'nhsMinimum', amounts: { '2023/24': 1000, '2024/25': 1000 } },
+          { source: 'ibcf', amounts: { '2023/24': 1000, '2024/25': 1000 } },
+        ],
+        expenditure: names.map((name, i) =>
+          line({ id: '4', name, source: i ? 'ibcf' : 'nhsMinimum', spend: { '2023/24': 100, '2024/25': 100 } }),
+        ),
+      }).plan,
+    ).map((r) => `${r.rule}:${JSON.stringify(r.subject)}`);
+
+  it('keeps its Scheme ID on each line (one per source), as the template asks: no clash', () => {
+    expect(rulesOf(['Community equipment', ' community  Equipment'])).toEqual([]);
+  });
+  it('but an ID another scheme already has is a clash, at the later line', () => {
+    expect(rulesOf(['Community equipment', 'Falls service'])).toEqual([
+      'duplicate-id:{"kind":"line","index":1,"field":"id"}',
     ]);
   });
 });

@@ -1,7 +1,8 @@
 import { incomeFrom, spendFrom } from '../../src/domain/expenditure';
+import { auditWorkbook } from '../../src/workbook/audit/auditWorkbook';
 import { locateTemplate } from '../../src/workbook/template/locateTemplate';
 import { importTemplate } from '../../src/workbook/template/templateImport';
-import { EXPENDITURE, put, sheet, template2325, type Cell } from './templateSheets';
+import { EXPENDITURE, put, sheet, template2325, valueAt, type Cell } from './templateSheets';
 
 /**
  * Reading the planning template wherever its parts are: the line table under the checklist and the
@@ -100,6 +101,134 @@ describe('locating the template', () => {
     expect(locateTemplate(bare, { year: '2019-20' })!.years).toEqual(['2019/20']);
     const none = locateTemplate(bare)!;
     expect([none.years, none.problems.map((p) => p.severity)]).toEqual([[], ['error']]);
+  });
+
+  test('a "Previously entered" column beside the revised year is history, not spend: the audit stays clean', () => {
+    // The 2024-25 update of a 2023-25 plan: what was entered in 2023 kept at the end of each line.
+    let book = put(template2325(), EXPENDITURE, 'R15', 'Previously entered Expenditure for 2024-25 (£)');
+    for (const row of [16, 17, 18, 19]) book = put(book, EXPENDITURE, `R${row}`, 99000);
+    const { plan, problems } = importTemplate(book)!;
+    expect(problems).toEqual([]);
+    expect(pounds(spendFrom(plan, 'nhsMinimum', '2024/25'))).toBe('930000.00');
+    expect(auditWorkbook(book).findings).toEqual([]);
+  });
+
+  test('several expenditure columns and no year on any: said at the header, not read as no spend', () => {
+    const rows: Cell[][] = [
+      ['Scheme ID', 'Scheme Name', 'Commissioner', 'Source of Funding', 'Expenditure (£)', 'Revised expenditure (£)'],
+      ['S1', 'Handyperson', 'Local Authority', 'DFG', 1200, 1300],
+    ];
+    const cover = sheet('2. Cover', [['Better Care Fund 2021-22 Template']]);
+    const t = locateTemplate({ sheets: [cover, sheet('5. Expenditure', rows)] })!;
+    expect(t.years).toEqual(['2021/22']);
+    expect(t.problems.map((p) => [p.severity, p.where])).toEqual([['error', { sheet: '5. Expenditure', cell: 'E1' }]]);
+    expect(t.problems[0].message).toMatch(/E "Expenditure \(£\)", F "Revised expenditure \(£\)" on row 1 say no year/);
+  });
+
+  test("the board's name under a title run across the Income tab's columns is no unplaced money", () => {
+    const lines: Cell[][] = [
+      ['Scheme ID', 'Scheme Name', 'Commissioner', 'Source of Funding', 'Expenditure (£)'],
+      ['S1', 'Handyperson', 'Local Authority', 'DFG', 1200],
+    ];
+    const income = (board: Cell) =>
+      sheet('4. Income', [
+        ['Income', 'Income', 'Income'],
+        ['Selected Health and Wellbeing Board:', board],
+        [],
+        ['Funding source', 'Amount (£)'],
+        ['Disabled Facilities Grant (DFG)', 1200],
+      ]);
+    const cover = sheet('2. Cover', [['Better Care Fund 2019-20 Planning Template']]);
+    const read = (board: Cell) => importTemplate({ sheets: [cover, income(board), sheet('5. Expenditure', lines)] })!;
+    const { plan, problems } = read('Made-up Borough');
+    expect(problems).toEqual([]);
+    expect(pounds(incomeFrom(plan, 'dfg', '2019/20'))).toBe('1200.00');
+    // A figure there is still money no source names.
+    expect(read(5000).problems.map((p) => [p.severity, p.where])).toEqual([
+      ['warning', { sheet: '4. Income', cell: 'A2' }],
+    ]);
+  });
+
+  test('years alone in the header row under an "Expenditure (£)" band above them', () => {
+    const rows: Cell[][] = [
+      [null, null, null, null, 'Planned outputs', null, 'Expenditure (£)', null],
+      ['Scheme ID', 'Scheme Name', 'Commissioner', 'Source of Funding', '2023-24', '2024-25', '2023-24', '2024-25'],
+      ['1', 'Reablement', 'ICB', 'Minimum NHS Contribution', 40, 42, 125000, 131000],
+    ];
+    const { plan, problems } = importTemplate({ sheets: [sheet('6a. Expenditure', rows)] })!;
+    expect(problems).toEqual([]);
+    expect(plan.years.map((y) => y.label)).toEqual(['2023/24', '2024/25']);
+    const [line] = plan.expenditure!;
+    expect([
+      pounds(line.spend['2023/24']),
+      pounds(line.spend['2024/25']),
+      line.outputs['2024/25'].count.toString(),
+    ]).toEqual(['125000.00', '131000.00', '42']);
+  });
+
+  test.each(['BCF Total', 'Overall total', 'Total BCF expenditure'])(
+    'a Total row called "%s", its figures pasted as values, totals the lines and is no line',
+    (label) => {
+      let book = put(template2325(), EXPENDITURE, 'B20', label);
+      for (const cell of ['N20', 'O20', 'P20'])
+        book = put(book, EXPENDITURE, cell, Number(valueAt(book, EXPENDITURE, cell)));
+      const { template, problems } = importTemplate(book)!;
+      expect(problems).toEqual([]);
+      expect(names(book)).toEqual(['Reablement', 'Community nursing', 'Joint discharge team', 'Adaptations']);
+      expect(template.lines.totals.map((t) => [t.kind, t.row + 1, t.label])).toEqual([['total', 20, label]]);
+      expect(auditWorkbook(book).findings).toEqual([]);
+    },
+  );
+
+  test('years written "FY23/24" and "2024 to 2025" head their expenditure columns', () => {
+    let book = put(template2325(), EXPENDITURE, 'N15', 'Expenditure FY23/24 (£)');
+    book = put(book, EXPENDITURE, 'O15', 'Expenditure for 2024 to 2025 (£)');
+    const { plan, problems } = importTemplate(book)!;
+    expect(problems).toEqual([]);
+    expect(plan.years.map((y) => y.label)).toEqual(['2023/24', '2024/25']);
+    expect(pounds(spendFrom(plan, 'nhsMinimum', '2024/25'))).toBe('930000.00');
+    expect(auditWorkbook(book).findings).toEqual([]);
+  });
+
+  test('"% NHS" and "% LA" in the row under an "If joint commissioner" header are its columns', () => {
+    const rows: Cell[][] = [
+      [
+        'Scheme ID',
+        'Scheme Name',
+        'Commissioner',
+        'If joint commissioner',
+        null,
+        'Source of Funding',
+        'Expenditure (£)',
+      ],
+      [null, null, null, '% NHS', '% LA', null, null],
+      ['1', 'Discharge team', 'Joint', 60, 40, 'Minimum NHS Contribution', 100000],
+    ];
+    const cover = sheet('Cover', [['Better Care Fund 2022-23 Template']]);
+    const { plan, problems, template } = importTemplate({ sheets: [cover, sheet('5. Expenditure', rows)] })!;
+    expect(problems).toEqual([]);
+    expect(template.lines.header.firstLineRow).toBe(2);
+    const [joint] = plan.expenditure!;
+    expect([joint.nhsPercent?.toString(), joint.laPercent?.toString(), pounds(joint.spend['2022/23'])]).toEqual([
+      '60',
+      '40',
+      '100000.00',
+    ]);
+  });
+
+  test('headers wrapped into two cells ("Source of" over "Funding") are read as one header', () => {
+    const rows: Cell[][] = [
+      ['Scheme', 'Scheme', 'Commissioner', 'Source of', 'Expenditure for', 'Expenditure for'],
+      ['ID', 'Name', null, 'Funding', '2023-24 (£)', '2024-25 (£)'],
+      ['1', 'Reablement', 'ICB', 'Minimum NHS Contribution', 125000, 131000],
+      ['2', 'Adaptations', 'LA', 'DFG', 50000, 50000],
+    ];
+    const { plan, problems } = importTemplate({ sheets: [sheet('6a. Expenditure', rows)] })!;
+    expect(problems).toEqual([]);
+    expect(plan.expenditure!.map((l) => [l.id, l.name, l.source, pounds(l.spend['2024/25'])])).toEqual([
+      ['1', 'Reablement', 'nhsMinimum', '131000.00'],
+      ['2', 'Adaptations', 'dfg', '50000.00'],
+    ]);
   });
 
   test('planned outputs: the count with the words for what is counted', () => {

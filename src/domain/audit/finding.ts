@@ -1,4 +1,5 @@
 import { positionOf } from '../a1';
+import type { Problem } from '../problems';
 import { TEMPLATE_RULE_TITLES, type TemplateRuleId } from '../templateRules';
 
 /**
@@ -66,4 +67,17 @@ export function sortFindings(findings: readonly Finding[], sheetOrder: readonly 
     const [pa, pb] = [pos(a.cell), pos(b.cell)];
     return pa.row - pb.row || pa.column - pb.column || a.rule.localeCompare(b.rule);
   });
+}
+
+/** A problem met reading a workbook, as a finding at its cell (A1 of no sheet when it names a path only). */
+export function problemFinding(p: Problem, rule: FindingRule): Finding {
+  const where = 'sheet' in p.where ? p.where : { sheet: '', cell: 'A1' };
+  return {
+    sheet: where.sheet,
+    cell: where.cell,
+    rule,
+    expected: '',
+    found: '',
+    message: p.message.charAt(0).toUpperCase() + p.message.slice(1),
+  };
 }

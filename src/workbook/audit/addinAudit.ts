@@ -1,4 +1,4 @@
-import type { Finding } from '../../domain/audit/finding';
+import { problemFinding, type Finding } from '../../domain/audit/finding';
 import { planChecks } from '../../domain/planChecks';
 import type { Plan } from '../../domain/plan';
 import { PlanError, quoteSheet, type Problem } from '../../domain/problems';
@@ -131,18 +131,6 @@ function templateFindings(plan: Plan): Finding[] {
     const at = templateRuleCell(plan, r.subject);
     return at ? [{ ...at, rule: r.rule, expected: r.expected, found: r.found, message: r.message }] : [];
   });
-}
-
-function problemFinding(p: Problem, rule: Finding['rule']): Finding {
-  const where = 'sheet' in p.where ? p.where : { sheet: '', cell: 'A1' };
-  return {
-    sheet: where.sheet,
-    cell: where.cell,
-    rule,
-    expected: '',
-    found: '',
-    message: p.message.charAt(0).toUpperCase() + p.message.slice(1),
-  };
 }
 
 /**

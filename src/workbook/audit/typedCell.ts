@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { Money } from '../../domain/money';
+import { excelNumber, Money } from '../../domain/money';
 import type { Scalar } from '../sheetPlan';
 import { shownFormat } from './shownFormat';
 
@@ -46,7 +46,7 @@ export function readTypedCell(value: Scalar, format?: string | null): TypedCell 
 function numberCell(n: number, format?: string | null): TypedCell {
   if (!Number.isFinite(n)) return { kind: 'text', text: String(n) };
   const f = shownFormat(format);
-  let value = new Money(f.general ? String(Number(n.toPrecision(15))) : String(n));
+  let value = f.general ? excelNumber(n) : new Money(String(n));
   if (f.percent) value = value.times(100);
   if (f.thousands) value = value.dividedBy(new Money(1000).pow(f.thousands));
   const decimals = f.general ? generalDecimals(n) : f.decimals;

@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import { parseAmount } from '../../domain/amountText';
 import { isFinancialYearLabel } from '../../domain/financialYear';
-import { Money } from '../../domain/money';
+import { excelNumber } from '../../domain/money';
 import { cellAddress } from '../a1';
 import { normalHeader, periodOf } from '../audit/headerWords';
 import { readTypedCell } from '../audit/typedCell';
@@ -59,7 +59,7 @@ export type MoneyRead =
 /** A money cell: a number, a figure typed as text ("£1,234", "(1,234)"), blank or "N/A" (nothing), or text that is no figure. */
 export function readMoney(value: Scalar): MoneyRead {
   if (value === null || value === undefined) return { kind: 'blank' };
-  if (typeof value === 'number') return { kind: 'number', value: new Money(String(value)), asText: false };
+  if (typeof value === 'number') return { kind: 'number', value: excelNumber(value), asText: false };
   const text = String(value).trim();
   if (text === '') return { kind: 'blank' };
   const strict = parseAmount(text);

@@ -116,7 +116,9 @@ class IncomeReader {
       return;
     }
     const source = named ?? this.heading ?? (label ? matchOrganisationSource(label) : undefined);
-    if (!source) return this.unplaced(row, labelColumn, label);
+    // Text under a money column in a row no source names ("Selected Health and Wellbeing Board: |
+    // Borough", under a title that ran across the columns) is no income: only a figure is unplaced.
+    if (!source) return Object.keys(amounts.values).length ? this.unplaced(row, labelColumn, label) : undefined;
     this.unreadable.push(...amounts.unreadable);
     const detail = named ? this.specified(row) : label;
     this.rows.push({ source, detail, row, amounts: amounts.values, cells: amounts.cells });

@@ -27,7 +27,8 @@ export type LineField =
   | 'source'
   | 'spend'
   | 'total'
-  | 'status';
+  | 'status'
+  | 'previous';
 
 const FIELD_WORDS: readonly [LineField, RegExp][] = [
   ['schemeTypeOther', /specify.*scheme type|scheme type.*other/],
@@ -47,6 +48,11 @@ const FIELD_WORDS: readonly [LineField, RegExp][] = [
   ['provider', /provider/],
   ['source', /source of funding|funding source/],
   ['status', /new\s*\/?\s*existing|existing scheme/],
+  // The 2024-25 update kept the figure entered in 2023 beside the revised one: history, not the plan's spend.
+  [
+    'previous',
+    /\bpreviously\b|\bas (originally )?submitted\b|\boriginal(ly)? (plan|planned|figure|expenditure|submission)/,
+  ],
   ['total', /\btotal\b/],
   ['spend', /expenditure|\bspend\b|£/],
 ];
@@ -69,27 +75,51 @@ export interface LineColumn {
 export interface LineHeader {
   readonly row: number;
   readonly columns: readonly LineColumn[];
-  /** The row under the header held the years ("2023-24" under "Expenditure (£)"): lines start below it. */
+  /** The row under the header finished it (years under "Expenditure (£)", "% NHS" under a band): lines start below it. */
   readonly firstLineRow: number;
 }
 
-/** The line table's header row on a sheet, or undefined: found by its words wherever it is. */
+/**
+ * The line table's header on a sheet, or undefined: found by its words wherever it is. It may take
+ * two rows: words under it ("% NHS" / "% LA" under "If joint commissioner", years under
+ * "Expenditure (£)"), or each header wrapped into two cells ("Source of" over "Funding").
+ */
 export function findLineHeader(sheet: SheetSnapshot): LineHeader | undefined {
   for (let row = 0; row < sheet.values.length; row++) {
-    const fields = new Set<LineField>();
-    for (let c = 0; c < rowWidth(sheet, row); c++) {
-      const f = lineFieldOf(header(sheet, row, c));
-      if (f) fields.add(f);
-    }
-    if (
-      fields.has('name') &&
-      fields.has('source') &&
-      (fields.has('spend') || fields.has('total')) &&
-      !schemeTable(sheet, row)
-    )
-      return headerAt(sheet, row);
+    if (headsLines(sheet, row, false)) return headerAt(sheet, row, subHeaderRow(sheet, row + 1));
+    // Two rows together, when the lower is no header on its own (the rows above a header are not part of it).
+    if (!figureFree(sheet, row + 1) || headsLines(sheet, row + 1, false)) continue;
+    if (headsLines(sheet, row, true) && !schemeTable(sheet, row + 1)) return headerAt(sheet, row, true);
   }
   return undefined;
+}
+
+function headsLines(sheet: SheetSnapshot, row: number, twoRows: boolean): boolean {
+  const fields = new Set(columnTexts(sheet, row, twoRows).map((t) => lineFieldOf(t.text)));
+  return (
+    fields.has('name') &&
+    fields.has('source') &&
+    (fields.has('spend') || fields.has('total')) &&
+    !schemeTable(sheet, row)
+  );
+}
+
+/**
+ * Each column's header words: its own (a year alone taking the band above it), and with two rows
+ * the words under it, or a band's words from the left over the words under it.
+ */
+function columnTexts(sheet: SheetSnapshot, row: number, twoRows: boolean): { column: number; text: string }[] {
+  const out: { column: number; text: string }[] = [];
+  let band = '';
+  const width = Math.max(rowWidth(sheet, row), twoRows ? rowWidth(sheet, row + 1) : 0);
+  for (let c = 0; c < width; c++) {
+    const own = withBand(sheet, row, c);
+    if (own) band = own;
+    const sub = twoRows ? header(sheet, row + 1, c) : '';
+    const text = own && sub ? `${own} ${sub}` : own || (sub ? `${band} ${sub}` : '');
+    if (text) out.push({ column: c, text });
+  }
+  return out;
 }
 
 /**
@@ -107,38 +137,55 @@ function schemeTable(sheet: SheetSnapshot, row: number): boolean {
   return false;
 }
 
-function headerAt(sheet: SheetSnapshot, row: number): LineHeader {
-  const width = rowWidth(sheet, row);
-  const below = yearsRow(sheet, row + 1, width);
+function headerAt(sheet: SheetSnapshot, row: number, twoRows: boolean): LineHeader {
   const columns: LineColumn[] = [];
-  let band = '';
-  for (let c = 0; c < Math.max(width, rowWidth(sheet, row + 1)); c++) {
-    const own = header(sheet, row, c);
-    if (own) band = own;
-    const sub = below ? header(sheet, row + 1, c) : '';
-    // A merged "Expenditure (£)" over a row of years heads each year's column.
-    const text = own && sub ? `${own} ${sub}` : own || (sub ? `${band} ${sub}` : '');
+  for (const { column: c, text } of columnTexts(sheet, row, twoRows)) {
     const field = lineFieldOf(text);
     if (!field) continue;
     const year =
       field === 'spend' || field === 'outputs'
         ? (yearOfText(text) ?? yearOfColumn(sheet, row, c, { first: 0, last: -1 }))
         : undefined;
-    columns.push({ field, index: c, header: textAt(sheet, row, c), year, scale: scaleOf(text) ?? 1 });
+    const words = [textAt(sheet, row, c), twoRows ? textAt(sheet, row + 1, c) : ''].filter(Boolean).join(' ');
+    columns.push({ field, index: c, header: words, year, scale: scaleOf(text) ?? 1 });
   }
-  return { row, columns, firstLineRow: below ? row + 2 : row + 1 };
+  return { row, columns, firstLineRow: twoRows ? row + 2 : row + 1 };
 }
 
-/** Whether a row under the header holds years only (a second header row), not a line. */
-function yearsRow(sheet: SheetSnapshot, row: number, width: number): boolean {
-  let years = 0;
-  for (let c = 0; c < Math.max(width, rowWidth(sheet, row)); c++) {
-    const text = textAt(sheet, row, c);
-    if (!text) continue;
-    if (!yearOfText(text)) return false;
-    years++;
+/**
+ * A header cell that is a year alone ("2023-24") under a band over the years in the row above
+ * ("Expenditure (£)" merged across them, starting at or left of the column): read as the band's
+ * words and the year. Any other header cell is its own words.
+ */
+function withBand(sheet: SheetSnapshot, row: number, column: number): string {
+  const own = header(sheet, row, column);
+  if (!own || !yearOfText(own) || !/^[\d\s/\-–]+$/.test(own) || row === 0) return own;
+  for (let c = column; c >= 0; c--) {
+    const band = header(sheet, row - 1, c);
+    if (band) return yearOfText(band) ? own : `${band} ${own}`;
   }
-  return years > 0;
+  return own;
+}
+
+/**
+ * Whether the row under a header finishes it, not a line: no figures, and every word in it a year
+ * or a header's words ("2023-24" under "Expenditure (£)", "% NHS" under "If joint commissioner").
+ */
+function subHeaderRow(sheet: SheetSnapshot, row: number): boolean {
+  if (!figureFree(sheet, row)) return false;
+  let words = 0;
+  for (let c = 0; c < rowWidth(sheet, row); c++) {
+    const text = header(sheet, row, c);
+    if (!text) continue;
+    if (!yearOfText(text) && !lineFieldOf(text)) return false;
+    words++;
+  }
+  return words > 0;
+}
+
+/** A row with no number in it (a header's rows hold none; lines and summary blocks do). */
+function figureFree(sheet: SheetSnapshot, row: number): boolean {
+  return row < sheet.values.length && !(sheet.values[row] ?? []).some((v) => typeof v === 'number');
 }
 
 export const columnsOf = (h: LineHeader, field: LineField) => h.columns.filter((c) => c.field === field);

@@ -4,7 +4,7 @@ import { HUNDRED, ZERO } from '../../domain/money';
 import type { Problem } from '../../domain/problems';
 import { matchCommissioner, matchSource, matchStatus, matchOrganisationSource } from '../../domain/templateVocabulary';
 import type { SourceId } from '../../domain/templateVocabulary';
-import { cellAddress, columnIndex } from '../a1';
+import { cellAddress, columnIndex, columnLetter } from '../a1';
 import { readTypedCell } from '../audit/typedCell';
 import { CellReader } from '../families/shared/cells';
 import { isSubtotalRow } from '../families/shared/subtotalRows';
@@ -47,6 +47,7 @@ export interface LineTable {
 
 const SUBTOTAL = /sub[\s-]*total/i;
 const TOTAL = /^\s*(grand\s+)?totals?\b/i;
+const TOTAL_WORD = /\btotals?\b/i;
 
 export function readLineTable(sheet: SheetSnapshot, header: LineHeader, years: readonly string[]): LineTable {
   const reader = new LineReader(sheet, header, years);
@@ -84,6 +85,22 @@ class LineReader {
     this.labelColumns = header.columns
       .filter((c) => !['spend', 'total', 'outputs'].includes(c.field))
       .map((c) => c.index);
+    this.checkUnlabelledSpend();
+  }
+
+  /**
+   * A one-year template's spend column needs no year, but several unlabelled expenditure columns
+   * leave no way to tell which is the year's spend: said at the header rather than read as no spend.
+   */
+  private checkUnlabelledSpend(): void {
+    const spend = columnsOf(this.header, 'spend');
+    if (spend.length < 2 || spend.some((c) => c.year)) return;
+    const named = spend.map((c) => `${columnLetter(c.index)} "${c.header}"`).join(', ');
+    this.problems.push({
+      severity: 'error',
+      where: { sheet: this.sheet.name, cell: cellAddress(this.header.row, spend[0].index) },
+      message: `The expenditure columns ${named} on row ${this.header.row + 1} say no year, so none of them is read as the year's spend: head the year's expenditure column with its year (e.g. "Expenditure for 2025-26 (£)"), or mark an earlier figure "Previously entered".`,
+    });
   }
 
   private text(row: number, column: LineColumn | undefined): string {
@@ -96,12 +113,15 @@ class LineReader {
     const hasMoney = money.some((c) => readMoney(cellValue(this.sheet, row, c.index)).kind !== 'blank');
     // A line may be called "Total Care at Home": a total row names no funding source.
     const sourced = !!matchSource(this.text(row, columnOf(this.header, 'source')));
-    const sub = sourced ? undefined : labels.find((l) => SUBTOTAL.test(l));
-    const total = sourced ? undefined : labels.find((l) => TOTAL.test(l));
-    if (sub || total || this.sumsAbove(row))
-      return this.totalRow(row, sub ? 'subtotal' : total ? 'total' : 'subtotal', sub ?? total ?? '');
     const name = this.text(row, columnOf(this.header, 'name'));
     const id = this.text(row, columnOf(this.header, 'id'));
+    const sub = sourced ? undefined : labels.find((l) => SUBTOTAL.test(l));
+    // "BCF Total", "Overall total" where a line's name goes: a total too, however it is worded.
+    const total = sourced
+      ? undefined
+      : (labels.find((l) => TOTAL.test(l)) ?? [name, id].find((l) => TOTAL_WORD.test(l)));
+    if (sub || total || this.sumsAbove(row))
+      return this.totalRow(row, sub ? 'subtotal' : total ? 'total' : 'subtotal', sub ?? total ?? '');
     const source = this.text(row, columnOf(this.header, 'source'));
     if (!(name || id) || !(source || hasMoney)) return;
     this.readLine(row);
@@ -213,7 +233,16 @@ class LineReader {
           c.index,
           `the ${year} expenditure holds the text "${read.text}", not an amount: type the figure alone, e.g. 125000.`,
         );
-      } else if (read.kind === 'number') spend[year] = (spend[year] ?? ZERO).plus(read.value.times(c.scale));
+      } else if (read.kind === 'number') {
+        // Kept in the sum, as the template's own totals keep it, but the template takes £0 or more.
+        if (read.value.isNegative())
+          this.problem(
+            row,
+            c.index,
+            `the ${year} expenditure is negative (${read.value.toString()}): the template takes £0 or more. Take a recharge or saving off the line it reduces, or enter money coming in on the Income tab.`,
+          );
+        spend[year] = (spend[year] ?? ZERO).plus(read.value.times(c.scale));
+      }
     }
     return spend;
   }

@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import type { Finding, FindingRule } from '../../domain/audit/finding';
+import { problemFinding, type Finding, type FindingRule } from '../../domain/audit/finding';
 import { incomeFrom, plannedRequiredSpend, spendFrom } from '../../domain/expenditure';
 import { Money, sum } from '../../domain/money';
 import type { Plan } from '../../domain/plan';
@@ -33,6 +33,7 @@ export function auditTemplate(snapshot: WorkbookSnapshot): TemplateAudit | undef
   const sheet = findSheet(snapshot, template.lines.sheet)!;
   const findings = [
     ...unreadable(template),
+    ...readingProblems(template),
     ...lineTotals(sheet, template.lines, template.years),
     ...rowTotals(sheet, template.lines),
     ...incomeTotals(snapshot, template),
@@ -66,6 +67,18 @@ function unreadable(t: LocatedTemplate): Finding[] {
     found: u.text,
     message: `The ${u.what} holds the text "${u.text}", which is not an amount, so it is counted as nothing: type the figure alone, e.g. 125000.`,
   }));
+}
+
+/**
+ * What else reading the template met (a source or commissioner not in the template's lists, money
+ * no source names, a year nothing says): the figures above are worked out around it, so it is said
+ * at its own cell, not left to show only as the balances it throws out.
+ */
+function readingProblems(t: LocatedTemplate): Finding[] {
+  const said = new Set(unreadable(t).map((f) => `${f.sheet}!${f.cell}`));
+  return t.problems
+    .filter((p) => !('sheet' in p.where && said.has(`${p.where.sheet}!${p.where.cell}`)))
+    .map((p) => problemFinding(p, p.severity === 'error' ? 'unreadable-input' : 'plan-warning'));
 }
 
 /** Sub-totals and the Total row, column by column, against the lines they total. */

@@ -245,8 +245,10 @@ function seedPlanFaults(plan, faults, rand) {
   for (const rule of faults) {
     if (rule === 'duplicate-id') {
       if (!plan.hasIds) throw new Error(`${plan.version} has no Scheme ID column`);
-      const j = choose((l, i) => i > 0, rule);
-      const i = int(0, j - 1);
+      // Another scheme's ID: a line of the same name under the same ID is one scheme on several lines.
+      const j = choose((l, i) => i > 0 && plan.lines.slice(0, i).some((e) => e.name !== l.name), rule);
+      let i = int(0, j - 1);
+      while (plan.lines[i].name === plan.lines[j].name) i = (i + 1) % j;
       plan.lines[j].id = plan.lines[i].id;
       marks.push({ rule, line: j, key: 'id', note: `Scheme ID ${plan.lines[i].id} again (first on line ${i + 1})` });
     } else if (rule === 'discharge-type') {
