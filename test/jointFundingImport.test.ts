@@ -133,6 +133,29 @@ describe('an export saved as a workbook', () => {
   });
 });
 
+describe('an export saved as a workbook, with shares in a percentage format', () => {
+  // Excel keeps a cell showing 40% as 0.4: read as typed, the ICB would pay 0.4% of the package.
+  test('a share showing 40% is 40%, as one typed as 40 is', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Export');
+    sheet.addRow(['Person ID', 'Funding basis', 'ICB', 'Start date', 'Weekly cost', 'Split method', 'Health share %']);
+    sheet.addRow(['P-1', 's117', 'North ICB', '01/04/2023', 1000, 'Fixed', 0.4]).getCell(7).numFmt = '0%';
+    sheet.addRow(['P-2', 's117', 'North ICB', '01/04/2023', 1000, 'Fixed', 0.125]).getCell(7).numFmt = '0.0%';
+    sheet.addRow(['P-3', 's117', 'North ICB', '01/04/2023', 1000, 'Fixed', 40]);
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bcf-joint-'));
+    const file = path.join(dir, 'shares.xlsx');
+    await book.xlsx.writeFile(file);
+    const loaded = await loadJointFunding(file);
+    expect(loaded.problems).toEqual([]);
+    const shares = loaded.jointFunding.packages.map((p) =>
+      p.split.method === 'fixed' ? p.split.icbPercent.toFixed() : p.split.method,
+    );
+    expect(shares).toEqual(['40', '12.5', '40']);
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+});
+
 describe('bcf joint', () => {
   test('prints the example council’s FOI figures: £31,848.11 a week, £1,656,101.72 a year', async () => {
     const { code, out } = await run(['joint', 'examples/joint-funding.json', '--json']);

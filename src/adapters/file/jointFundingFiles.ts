@@ -8,7 +8,10 @@ import { readJointFundingJson } from '../../domain/jointFundingSchema';
 import { parseJsonText, UnreadableJson } from '../../domain/jsonText';
 import { PLAN_LIMITS } from '../../domain/planLimits';
 import { describeProblem } from '../../domain/problems';
+import { shownFormat } from '../../workbook/audit/shownFormat';
 import { readJointFunding } from '../../workbook/families/jointFunding/reader';
+import type { SheetSnapshot } from '../../workbook/snapshot';
+import { Money } from '../../domain/money';
 import { FileProblem, jsonFileText, loadSnapshot, readInput } from './planFiles';
 
 export interface LoadedRegister {
@@ -39,15 +42,31 @@ export async function loadJointFunding(
   let first: ImportResult | undefined;
   for (const sheet of snapshot.sheets) {
     const describe = (row: number) => `${sheet.name} row ${row}`;
-    const result = importPackages(sheet.values, mapping, describe);
+    const values = percentsAsShown(sheet);
+    const result = importPackages(values, mapping, describe);
     first ??= result;
     const noHeader = result.problems.some((p) => p.row === null && p.field === '');
     if (noHeader) continue;
     if (!snapshot.date1904) return fromExport(result);
-    return fromExport(importPackages(datesFrom1900(sheet.values, result), mapping, describe));
+    return fromExport(importPackages(datesFrom1900(values, result), mapping, describe));
   }
   if (!first) throw new FileProblem(`${file}: the workbook has no sheets.`);
   return fromExport(first);
+}
+
+/**
+ * A sheet's values with every number shown as a percentage written as it is shown ("40%"): Excel
+ * keeps a cell showing 40% as 0.4, and an ICB share read as 0.4 would be 0.4%, a hundredth of it.
+ */
+function percentsAsShown(sheet: SheetSnapshot): CellValue[][] {
+  const formats = sheet.numberFormats;
+  return sheet.values.map((row, r) =>
+    (row ?? []).map((v, c) =>
+      typeof v === 'number' && Number.isFinite(v) && shownFormat(formats?.[r]?.[c]).percent
+        ? `${new Money(String(v)).times(100).toFixed()}%`
+        : v,
+    ),
+  );
 }
 
 const DAYS_1900_TO_1904 = 1462;
