@@ -67,6 +67,33 @@ describe('importing a case-management export', () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
+  // A continental export writes 1234,50 for £1,234.50: read with its comma dropped it was £123,450 a week.
+  test('an amount with a comma out of place is refused with its row, never read as a hundred times more', () => {
+    const rows = csvRows(
+      [
+        'Person ID,Funding basis,ICB,Start date,Weekly cost',
+        'P1,s117,North ICB,01/04/2023,"1234,50"',
+        'P2,s117,North ICB,01/04/2023,"1.234,50"',
+        'P3,s117,North ICB,01/04/2023,"12,34"',
+        'P4,s117,North ICB,01/04/2023,"£1,234.50"',
+        'P5,s117,North ICB,01/04/2023,"1,234"',
+      ].join('\n'),
+    );
+    const { jointFunding, problems } = importPackages(rows);
+    expect(jointFunding.packages.map((p) => [p.person, p.weeklyCost.toFixed(2)])).toEqual([
+      ['P4', '1234.50'],
+      ['P5', '1234.00'],
+    ]);
+    const errors = problems.filter((p) => p.severity === 'error');
+    expect(errors.map((p) => [p.row, p.field, p.message])).toEqual(
+      ['1234,50', '1.234,50', '12,34'].map((typed, i) => [
+        i + 2,
+        'weeklyCost',
+        `the weekly cost "${typed}" isn't an amount; write it as 1234.50 or £1,234.50.`,
+      ]),
+    );
+  });
+
   test('headers can be mapped by the person importing', () => {
     const rows = csvRows('Ref No,Legal basis,Health partner,From,To,Weekly £\nX1,s117,North ICB,2023-04-01,,100');
     expect(importPackages(rows).problems[0].message).toMatch(/no header row found/);

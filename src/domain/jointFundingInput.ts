@@ -1,6 +1,7 @@
 import type Decimal from 'decimal.js';
 import { realDay, type Basis, type Day, type JointPackage, type Split, type Task } from './jointFunding';
 import type { PackageField } from './jointFundingChecks';
+import { parseAmount } from './amountText';
 import { Money } from './money';
 
 /**
@@ -11,16 +12,16 @@ import { Money } from './money';
 export type CellValue = string | number | boolean | null | undefined;
 
 /**
- * Numbers, or text as exports write money: "1234.5", "£1,234.50".
+ * Numbers, or text as exports write money: "1234.5", "£1,234.50", read as the plan's amounts are
+ * (commas only between groups of three), so a continental "1234,50" is refused, never 123450.
  * At most two decimal places is checked later. Kept apart from the JSON schema, which brings zod:
  * the workbook readers use it, and loading zod cost the audit a tenth of a second at every start.
  */
 function parseMoney(value: unknown): Decimal | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? new Money(String(value)) : undefined;
-  if (typeof value !== 'string') return undefined;
-  const cleaned = value.replace(/[£,\s]/g, '');
+  if (typeof value === 'string' && !value.trim()) return undefined;
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
   // plus(0) makes "-0" the zero it is.
-  return /^-?\d+(\.\d+)?$/.test(cleaned) ? new Money(cleaned).plus(0) : undefined;
+  return parseAmount(value)?.plus(0);
 }
 
 /** A package's cells by field; minutes are totals, as exports give them (the register's come from its tasks). */
