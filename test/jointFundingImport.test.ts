@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
 import { main } from '../src/cli/main';
-import { csvRows, importPackages } from '../src/domain/jointFundingImport';
+import { csvDelimiter, csvRows, importPackages } from '../src/domain/jointFundingImport';
 import { dayFromIso } from '../src/domain/jointFunding';
 import { loadJointFunding } from '../src/adapters/file/jointFundingFiles';
 
@@ -92,6 +92,27 @@ describe('importing a case-management export', () => {
         `the weekly cost "${typed}" isn't an amount; write it as 1234.50 or £1,234.50.`,
       ]),
     );
+  });
+
+  test('an export separated by semicolons or tabs is read as one separated by commas', () => {
+    const lines = [
+      'Joint funding export, run by Finance',
+      '',
+      'Person ID;Funding basis;ICB;Start date;Weekly cost;Note',
+      'P1;s117;North ICB;01/04/2023;100;"a; b, c"',
+    ];
+    for (const d of [';', '\t']) {
+      const text = lines.map((l) => l.replace(/;/g, d)).join('\r\n');
+      expect(csvDelimiter(text)).toBe(d);
+      const { jointFunding, problems } = importPackages(csvRows(text));
+      expect(jointFunding.packages.map((p) => [p.person, p.icb, p.weeklyCost.toFixed(2)])).toEqual([
+        ['P1', 'North ICB', '100.00'],
+      ]);
+      expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    }
+    // Commas win where they split a line into more fields, quoted text apart.
+    expect(csvDelimiter('Person ID,ICB,"Start; date",Weekly cost\nP1,N;orth,01/04/2023,1')).toBe(',');
+    expect(csvDelimiter('Just one column\nP1')).toBe(',');
   });
 
   test('headers can be mapped by the person importing', () => {

@@ -780,7 +780,7 @@ function jointExportCases() {
       'export-semicolons',
       'Person ID;ICB;Start date;Weekly cost\nP1;NCL;01/04/2023;100',
       1,
-      ['no header row found', '--map'],
+      ['Error at row 1', 'no column for basis'],
     ],
     ['export-binary', Buffer.from([0x00, 0x01, 0xff, 0xfe, 0x00, 0x0a]), 1, ['no header row found']],
     ['export-empty', '', 2, ['empty']],

@@ -158,7 +158,15 @@ function exportCases() {
       0,
       ['1 package;', 'and 19,990 more'],
     ],
-    ['csv-tab-separated', lf(four[0]).replace(/,/g, '\t'), 1, ['no header row found']],
+    // Tabs and semicolons (Excel's CSV where the decimal mark is a comma) separate fields as commas do.
+    ['csv-tab-separated', lf(four[0]).replace(/,/g, '\t'), 0, ['1 package.']],
+    ['csv-semicolons', lf(...four).replace(/,/g, ';'), 0, ['4 packages.']],
+    [
+      'csv-semicolons-decimal-comma',
+      `${HEADER.replace(/,/g, ';')}\nP1;s117;NCL ICB;01/04/2023;;1234,50;50:50;\n`,
+      1,
+      ['row 2, Weekly cost', '"1234,50" isn\'t an amount'],
+    ],
     ['csv-header-only', `${HEADER}\n`, 0, ['0 packages']],
     [
       'csv-two-problems-in-a-row',
