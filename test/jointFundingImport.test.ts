@@ -115,6 +115,23 @@ describe('importing a case-management export', () => {
     expect(csvDelimiter('Just one column\nP1')).toBe(',');
   });
 
+  test('two columns for one field are refused, naming both, unless they agree on every row', () => {
+    const header = 'Person ID,Funding basis,ICB,Start date,Weekly cost,Split method,Weekly cost';
+    const differ = importPackages(csvRows(`${header}\nP1,s117,North ICB,01/04/2023,100,50:50,900`));
+    expect(differ.jointFunding.packages).toEqual([]);
+    expect(differ.unreadable).toBe(true);
+    expect(differ.problems.map((p) => [p.row, p.field, p.message])).toEqual([
+      [
+        1,
+        'weeklyCost',
+        'columns E ("Weekly cost") and G ("Weekly cost") are both a "weekly cost" column; rename or delete one so only one is read.',
+      ],
+    ]);
+    const agree = importPackages(csvRows(`${header}\nP1,s117,North ICB,01/04/2023,100,50:50,100`));
+    expect(agree.problems).toEqual([]);
+    expect(agree.jointFunding.packages.map((p) => p.weeklyCost.toFixed(2))).toEqual(['100.00']);
+  });
+
   test('headers can be mapped by the person importing', () => {
     const rows = csvRows('Ref No,Legal basis,Health partner,From,To,Weekly £\nX1,s117,North ICB,2023-04-01,,100');
     expect(importPackages(rows).problems[0].message).toMatch(/no header row found/);
@@ -227,6 +244,46 @@ describe('bcf joint', () => {
     expect((await run(['joint', 'examples/joint-funding.json', '-o', 'x.json'])).err).toMatch(
       /go with "bcf joint import"/,
     );
+  });
+});
+
+describe('an export none of whose rows can be read', () => {
+  test('writes no packages file, keeps the one already there, and prints no figures', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bcf-joint-'));
+    const csv = path.join(dir, 'export.csv');
+    const out = path.join(dir, 'packages.json');
+    await fs.writeFile(
+      csv,
+      'Person ID,Funding basis,ICB,Start date,Weekly cost,Weekly cost\nP1,s117,N,01/04/2023,1,2\n',
+    );
+    await fs.writeFile(out, 'what was there');
+    const imported = await run(['joint', 'import', csv, '-o', out]);
+    expect(imported.code).toBe(1);
+    expect(imported.err).toMatch(/^Error at row 1: columns E \("Weekly cost"\) and F/);
+    expect(imported.out).toBe(`Nothing written to ${out}: no row of the export could be read (see above).`);
+    expect(await fs.readFile(out, 'utf8')).toBe('what was there');
+    expect((await fs.readdir(dir)).sort()).toEqual(['export.csv', 'packages.json']);
+    const printed = await run(['joint', csv]);
+    expect(printed.code).toBe(1);
+    expect(printed.out).toBe('');
+    expect(printed.err).toMatch(/columns E/);
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  test('a workbook with no register and no export on any sheet is one line naming the file', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Assumptions').addRow(['Unit cost', 2004]);
+    book.addWorksheet('Schemes').addRow(['Ref', 'Scheme', 'Cost']);
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bcf-joint-'));
+    const file = path.join(dir, 'plan.xlsx');
+    await book.xlsx.writeFile(file);
+    const { code, out, err } = await run(['joint', file]);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err.split('\n')).toHaveLength(1);
+    expect(err).toContain(`${file}: no sheet is a joint register or an export with a header row`);
+    await fs.rm(dir, { recursive: true, force: true });
   });
 });
 

@@ -76,6 +76,11 @@ function parseMapping(value: string | boolean | undefined): Record<string, Impor
 async function writeImport(out: string | boolean | undefined, loaded: LoadedRegister, io: Io): Promise<number> {
   if (typeof out !== 'string') throw new UsageError('give the packages file to write with -o, e.g. -o packages.json');
   loaded.problems.forEach((p) => io.err(describeProblem(p)));
+  // Nothing was read: an empty packages file would stand in for the register (or replace one) as if the export had none.
+  if (loaded.unreadable) {
+    io.out(`Nothing written to ${out}: no row of the export could be read (see above).`);
+    return 1;
+  }
   keptCopyNote(out, await writePackagesFile(out, loaded.jointFunding)).forEach((line) => io.err(line));
   const refused = new Set(loaded.problems.filter((p) => p.severity === 'error').map((p) => p.row)).size;
   const ignored = loaded.columns?.ignored.length ? `; columns not copied: ${shortList(loaded.columns.ignored)}` : '';
@@ -123,7 +128,10 @@ function report(
         2,
       ),
     );
-  else {
+  else if (loaded.unreadable) {
+    // No row read: figures of £0 and "no agreement in place" would read as the council's answer.
+    loaded.problems.forEach((p) => io.err(describeProblem(p)));
+  } else {
     io.out(renderSummary(summary, loaded.board));
     if (reconciled) io.out(renderReconciliation(reconciled));
     loaded.problems.forEach((p) => io.err(describeProblem(p)));

@@ -3,6 +3,7 @@ import type { JointFunding, JointPackage } from './jointFunding';
 import { checkJointFunding, DECIDED_HEADER, type PackageField } from './jointFundingChecks';
 import { packageFromCells, type CellValue, type PackageCells } from './jointFundingInput';
 import type { RegisterProblem } from './jointFundingJson';
+import { columnLetter } from './a1';
 
 /**
  * Reads an export from a case-management system (Mosaic, Liquidlogic LAS, or a spreadsheet someone
@@ -87,6 +88,8 @@ export function normaliseHeader(value: CellValue): string {
 export interface ImportResult {
   readonly jointFunding: JointFunding;
   readonly problems: RegisterProblem[];
+  /** No row could be read: no header row, or a column missing or given twice. Nothing in it is a figure. */
+  readonly unreadable: boolean;
   /** Which column each field came from, and the columns left out (names among them). */
   readonly columns: {
     readonly used: Readonly<Partial<Record<ImportField, string>>>;
@@ -113,9 +116,31 @@ export function importPackages(
       field: '',
       message: `no header row found: the export needs columns such as Person ID, ICB, Start date and Weekly cost (or map yours with --map "Your header=person").`,
     });
-    return { jointFunding: { rules: [], packages: [] }, problems, columns: { used: {}, ignored: [] } };
+    return {
+      jointFunding: { rules: [], packages: [] },
+      problems,
+      columns: { used: {}, ignored: [] },
+      unreadable: true,
+    };
   }
   const { columns, ignored } = header;
+  // Two columns for one field (a gross and a net "Weekly cost", say): which one the figures come from is the user's call,
+  // unless the two agree on every row, when reading either gives the same register.
+  const cellText = (row: readonly CellValue[] | undefined, c: number) => String(row?.[c] ?? '').trim();
+  for (const { field, first, again, label } of header.twice) {
+    const rest = rows.slice(header.index + 1);
+    if (rest.every((row) => cellText(row, first) === cellText(row, again))) {
+      ignored.push(label);
+      continue;
+    }
+    problems.push({
+      severity: 'error',
+      where: { path: describe(header.index + 1) },
+      row: header.index + 1,
+      field,
+      message: `columns ${columnLetter(first)} ("${header.labels[field]}") and ${columnLetter(again)} ("${label}") are both a "${HEADER_NAMES[field][0]}" column; rename or delete one so only one is read.`,
+    });
+  }
   for (const required of ['person', 'icb', 'start', 'weeklyCost', 'basis'] as const) {
     if (columns[required] === undefined)
       problems.push({
@@ -127,7 +152,12 @@ export function importPackages(
       });
   }
   if (problems.length)
-    return { jointFunding: { rules: [], packages: [] }, problems, columns: { used: header.labels, ignored } };
+    return {
+      jointFunding: { rules: [], packages: [] },
+      problems,
+      columns: { used: header.labels, ignored },
+      unreadable: true,
+    };
   const packages: JointPackage[] = [];
   const rowOf: number[] = [];
   for (let i = header.index + 1; i < rows.length; i++) {
@@ -168,6 +198,7 @@ export function importPackages(
     jointFunding: { rules: [], packages: packages.filter((_, k) => !bad.has(k)) },
     problems,
     columns: { used: header.labels, ignored },
+    unreadable: false,
   };
 }
 
@@ -193,6 +224,7 @@ function findHeader(rows: readonly (readonly CellValue[])[], mapping: Readonly<R
     const columns: Partial<Record<ImportField, number>> = {};
     const labels: Partial<Record<ImportField, string>> = {};
     const ignored: string[] = [];
+    const twice: { field: ImportField; first: number; again: number; label: string }[] = [];
     (rows[r] ?? []).forEach((value, c) => {
       const h = normaliseHeader(value);
       if (!h) return;
@@ -200,11 +232,12 @@ function findHeader(rows: readonly (readonly CellValue[])[], mapping: Readonly<R
       if (field && columns[field] === undefined) {
         columns[field] = c;
         labels[field] = String(value).trim();
-      } else ignored.push(String(value).trim());
+      } else if (field) twice.push({ field, first: columns[field]!, again: c, label: String(value).trim() });
+      else ignored.push(String(value).trim());
     });
-    if (Object.keys(columns).length >= 3) return { index: r, columns, labels, ignored };
+    if (Object.keys(columns).length >= 3) return { index: r, columns, labels, ignored, twice };
   }
-  return { index: -1, columns: {}, labels: {}, ignored: [] };
+  return { index: -1, columns: {}, labels: {}, ignored: [], twice: [] };
 }
 
 function fieldOf(header: string): ImportField | undefined {

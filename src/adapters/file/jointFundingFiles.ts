@@ -21,6 +21,8 @@ export interface LoadedRegister {
   /** What the file was: a plan or packages file, a workbook the add-in built, or a case-management export. */
   readonly kind: 'json' | 'workbook' | 'export';
   readonly columns?: ImportResult['columns'];
+  /** An export none of whose rows could be read (no header row, a column missing or twice): it has no figures to show or write. */
+  readonly unreadable?: boolean;
 }
 
 /**
@@ -39,19 +41,20 @@ export async function loadJointFunding(
   const register = readJointFunding(snapshot);
   if (register) return { ...register, kind: 'workbook' };
   // An export saved as a workbook: the first sheet whose header row the import recognises.
-  let first: ImportResult | undefined;
   for (const sheet of snapshot.sheets) {
     const describe = (row: number) => `${sheet.name} row ${row}`;
     const values = percentsAsShown(sheet);
     const result = importPackages(values, mapping, describe);
-    first ??= result;
     const noHeader = result.problems.some((p) => p.row === null && p.field === '');
     if (noHeader) continue;
     if (!snapshot.date1904) return fromExport(result);
     return fromExport(importPackages(datesFrom1900(values, result), mapping, describe));
   }
-  if (!first) throw new FileProblem(`${file}: the workbook has no sheets.`);
-  return fromExport(first);
+  // Every sheet was looked at and none has an export's header row.
+  if (!snapshot.sheets.length) throw new FileProblem(`${file}: the workbook has no sheets.`);
+  throw new FileProblem(
+    `${file}: no sheet is a joint register or an export with a header row (columns such as Person ID, ICB, Start date and Weekly cost); add the register with the add-in, or save the case-management export into the workbook.`,
+  );
 }
 
 /**
@@ -118,7 +121,13 @@ function exportText(data: Buffer): string {
 }
 
 function fromExport(result: ImportResult): LoadedRegister {
-  return { jointFunding: result.jointFunding, problems: result.problems, kind: 'export', columns: result.columns };
+  return {
+    jointFunding: result.jointFunding,
+    problems: result.problems,
+    kind: 'export',
+    columns: result.columns,
+    unreadable: result.unreadable,
+  };
 }
 
 function fromJson(file: string, data: Buffer): LoadedRegister {
