@@ -132,6 +132,41 @@ describe('importing a case-management export', () => {
     expect(agree.jointFunding.packages.map((p) => p.weeklyCost.toFixed(2))).toEqual(['100.00']);
   });
 
+  // Excel's CSV save writes a date as its cell shows it: "1-Apr-24" for d-mmm-yy, "01/04/24" for dd/mm/yy.
+  test('dates as exports write them are read as the same day, and impossible ones refused', () => {
+    const ways = [
+      '01/04/2024',
+      '1/4/24',
+      '2024-04-01',
+      '2024/04/01',
+      '1-Apr-24',
+      '01-Apr-2024',
+      '1 April 2024',
+      '1st Apr 2024',
+      '1-Sept-2024',
+      '45383',
+    ];
+    const rows = csvRows(
+      [
+        'Person ID,Funding basis,ICB,Start date,Weekly cost,Split method',
+        ...ways.map((d, i) => `P${i},s117,North ICB,${d},100,50:50`),
+        'Q1,s117,North ICB,31-Apr-2024,100,50:50',
+        'Q2,s117,North ICB,1-Apx-2024,100,50:50',
+        'Q3,s117,North ICB,1-Ap-2024,100,50:50',
+      ].join('\n'),
+    );
+    const { jointFunding, problems } = importPackages(rows);
+    const sept = ways.indexOf('1-Sept-2024');
+    expect(jointFunding.packages.map((p) => [p.person, p.start])).toEqual(
+      ways.map((_, i) => [`P${i}`, dayFromIso(i === sept ? '2024-09-01' : '2024-04-01')]),
+    );
+    expect(problems.map((p) => [p.row, p.field])).toEqual([
+      [ways.length + 2, 'start'],
+      [ways.length + 3, 'start'],
+      [ways.length + 4, 'start'],
+    ]);
+  });
+
   test('headers can be mapped by the person importing', () => {
     const rows = csvRows('Ref No,Legal basis,Health partner,From,To,Weekly £\nX1,s117,North ICB,2023-04-01,,100');
     expect(importPackages(rows).problems[0].message).toMatch(/no header row found/);
