@@ -282,6 +282,50 @@ describe('bcf joint', () => {
   });
 });
 
+describe('an export with a package bcf joint cannot split', () => {
+  // No split method column and no rule for the ICB: the share can't be worked out. bcf joint once stopped with "a fault in bcf itself".
+  test('counts the others, says how many it left out and why, and exits 1', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bcf-joint-'));
+    const csv = path.join(dir, 'export.csv');
+    await fs.writeFile(
+      csv,
+      'Person ID,Funding basis,ICB,Start date,Weekly cost,Split method\nP1,s117,North ICB,01/04/2023,100,\nP2,s117,North ICB,01/04/2023,300,50:50\n',
+    );
+    const { code, out, err } = await run(['joint', csv, '--as-at', '2023-05-01']);
+    expect(code).toBe(1);
+    expect(out).toMatch(/People covered: 1 {3}Packages active: 1/);
+    expect(out).toMatch(/Weekly +£300\.00 +£150\.00 +£150\.00/);
+    expect(err.split('\n')).toEqual([
+      'Warning at row 2, Split method: package P1/2 has no split method and there is no default rule for North ICB; give the package a split or add a rule for the ICB.',
+      'Error at Split method: 1 package left out of these figures: no split method and no default rule for the ICB (see the warnings); give each a split method in the export.',
+    ]);
+    const json = await run(['joint', csv, '--as-at', '2023-05-01', '--json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.out).problems.map((p: { severity: string }) => p.severity)).toEqual(['warning', 'error']);
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+});
+
+describe('an export ending with a totals row', () => {
+  test('the totals row is passed over with a warning, not refused as a package with blanks', () => {
+    const rows = csvRows(
+      [
+        'Person ID,Funding basis,ICB,Start date,Weekly cost,Split method',
+        'P1,s117,North ICB,01/04/2023,100,50:50',
+        'P2,s117,North ICB,01/04/2023,200,50:50',
+        'Total,,,,300,',
+        ',Grand total:,,,300,',
+      ].join('\n'),
+    );
+    const { jointFunding, problems } = importPackages(rows);
+    expect(jointFunding.packages.map((p) => p.person)).toEqual(['P1', 'P2']);
+    expect(problems.map((p) => [p.row, p.severity, p.message])).toEqual([
+      [4, 'warning', 'the row starting "Total" is a totals row, not a package, so it was not read.'],
+      [5, 'warning', 'the row starting "Grand total:" is a totals row, not a package, so it was not read.'],
+    ]);
+  });
+});
+
 describe('an export none of whose rows can be read', () => {
   test('writes no packages file, keeps the one already there, and prints no figures', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bcf-joint-'));

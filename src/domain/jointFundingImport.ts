@@ -67,11 +67,14 @@ const HEADER_NAMES: Readonly<Record<ImportField, readonly string[]>> = {
 };
 
 /** A field's column as a person would head it, for a message about a column the export lacks. */
-const FIELD_HEADERS: Partial<Record<PackageField, string>> = { decided: DECIDED_HEADER };
+const FIELD_HEADERS: Partial<Record<PackageField, string>> = { decided: DECIDED_HEADER, method: 'Split method' };
 
 /** Columns that hold who a person is: never read, whatever the mapping says. */
 const NAME_HEADERS =
   /^(name|full name|client name|person name|service user name|forename|first name|given name|surname|last name|family name|nhs number|date of birth|dob|address|postcode)$/;
+
+/** The label of a totals row a spreadsheet export ends with: "Total", "Totals", "Grand total:", "Sub-total". */
+const TOTALS_LABEL = /^(grand\s*|sub-?\s*)?totals?:?$/i;
 
 /** Text that looks like a person's name ("Jane Smith") rather than a reference ("P-10423"). */
 const LOOKS_LIKE_A_NAME = /^[A-Za-z][A-Za-z'’-]+(\s+[A-Za-z][A-Za-z'’.-]*)+$/;
@@ -163,6 +166,17 @@ export function importPackages(
   for (let i = header.index + 1; i < rows.length; i++) {
     const row = rows[i] ?? [];
     if (row.every((v) => v === null || v === undefined || String(v).trim() === '')) continue;
+    const label = row.find((v) => v !== null && v !== undefined && String(v).trim() !== '');
+    if (TOTALS_LABEL.test(String(label).trim())) {
+      problems.push({
+        severity: 'warning',
+        where: { path: describe(i + 1) },
+        row: i + 1,
+        field: '',
+        message: `the row starting "${String(label).trim()}" is a totals row, not a package, so it was not read.`,
+      });
+      continue;
+    }
     const cells: PackageCells = Object.fromEntries(Object.entries(columns).map(([field, c]) => [field, row[c]]));
     const read = readRow(cells, i + 1);
     for (const issue of read.issues)
