@@ -282,6 +282,30 @@ describe('bcf joint', () => {
   });
 });
 
+describe('an export with shares written as fractions', () => {
+  test('a bare share between 0 and 1 is counted as typed, with a warning naming the row and the fix', () => {
+    const rows = csvRows(
+      [
+        'Person ID,Funding basis,ICB,Start date,Weekly cost,Split method,Health share %',
+        'P1,s117,North ICB,01/04/2023,100,Fixed,0.4',
+        'P2,s117,North ICB,01/04/2023,100,Fixed,0.5%',
+        'P3,s117,North ICB,01/04/2023,100,99.5:0.5,',
+        'P4,s117,North ICB,01/04/2023,100,Fixed,40',
+      ].join('\n'),
+    );
+    const { jointFunding, problems } = importPackages(rows);
+    expect(jointFunding.packages).toHaveLength(4);
+    expect(problems.map((p) => [p.row, p.severity, JSON.stringify(p.where), p.message])).toEqual([
+      [
+        2,
+        'warning',
+        JSON.stringify({ path: 'row 2, Health share %' }),
+        'the ICB share 0.4 is read as 0.4%; if the export writes shares as fractions (0.4 for 40%), write it as 40 or 40%.',
+      ],
+    ]);
+  });
+});
+
 describe('an export with a package bcf joint cannot split', () => {
   // No split method column and no rule for the ICB: the share can't be worked out. bcf joint once stopped with "a fault in bcf itself".
   test('counts the others, says how many it left out and why, and exits 1', async () => {

@@ -4,6 +4,7 @@ import { checkJointFunding, DECIDED_HEADER, type PackageField } from './jointFun
 import { packageFromCells, type CellValue, type PackageCells } from './jointFundingInput';
 import type { RegisterProblem } from './jointFundingJson';
 import { columnLetter } from './a1';
+import { Money } from './money';
 
 /**
  * Reads an export from a case-management system (Mosaic, Liquidlogic LAS, or a spreadsheet someone
@@ -190,6 +191,15 @@ export function importPackages(
     if (read.pkg) {
       packages.push(read.pkg);
       rowOf.push(i + 1);
+      const fraction = shareAsFraction(read.pkg, cells.icbPercent);
+      if (fraction)
+        problems.push({
+          severity: 'warning',
+          where: { path: `${describe(i + 1)}, ${header.labels.icbPercent ?? 'icbPercent'}` },
+          row: i + 1,
+          field: 'icbPercent',
+          message: `the ICB share ${fraction} is read as ${fraction}%; if the export writes shares as fractions (0.4 for 40%), write it as ${new Money(fraction).times(100).toFixed()} or ${new Money(fraction).times(100).toFixed()}%.`,
+        });
     }
   }
   const { issues } = checkJointFunding({ rules: [], packages });
@@ -214,6 +224,16 @@ export function importPackages(
     columns: { used: header.labels, ignored },
     unreadable: false,
   };
+}
+
+/** An ICB share typed as a bare number between 0 and 1 ("0.4", no %): a fraction more likely than a share under 1%. */
+function shareAsFraction(pkg: JointPackage, typed: CellValue): string | undefined {
+  const split = pkg.split;
+  if (split.method !== 'fixed' && split.method !== 'panel') return undefined;
+  // A share from a ratio ("99.5:0.5") or typed with its % sign says what it means.
+  if (typed === null || typed === undefined || String(typed).trim() === '' || String(typed).trim().endsWith('%'))
+    return undefined;
+  return split.icbPercent.greaterThan(0) && split.icbPercent.lessThan(1) ? split.icbPercent.toFixed() : undefined;
 }
 
 function readRow(cells: PackageCells, rowNumber: number) {
