@@ -143,6 +143,8 @@ function exportCases() {
       0,
       ['1 package.'],
     ],
+    ['csv-utf16-le-no-mark', Buffer.from(rows(...four).join('\r\n'), 'utf16le'), 0, ['4 packages']],
+    ['csv-utf16-be-no-mark', Buffer.from(rows(...four).join('\r\n'), 'utf16le').swap16(), 0, ['4 packages']],
     ['csv-windows-1252-pound', Buffer.from(lf(exportRow('P1', { cost: '\u00a3100' })), 'latin1'), 0, ['1 package.']],
     ['csv-nul-in-amount', lf(exportRow('P1', { cost: '1\u000000' })), 1, ['row 2, Weekly cost', '\\u0000']],
     ['csv-minus-zero-cost', lf(exportRow('P1', { cost: '-0' })), 0, ['1 package.']],
