@@ -148,6 +148,20 @@ describe('the published Barnet tables, typed in as printed', () => {
   });
 });
 
+describe('a finding in a typed table names its row by the scheme reference', () => {
+  // A Tier column comes first in the plan's tables: the finding once named scheme 2a as "2", its tier.
+  test('not by the tier before it', () => {
+    const table = [
+      ['Tier', 'Scheme ref', 'Scheme', 'Cost (£)', '% of BCF pool'],
+      [2, '2a', 'Care navigation', 267357, '40.3%'],
+      [2, '2b', 'Integrated care', 1057451, '79.82%'],
+    ];
+    const findings = auditWorkbook({ sheets: [{ name: 'Table', values: table }] }).findings;
+    expect(findings.map((f) => f.cell)).toEqual(['E2']);
+    expect(findings[0].message).toMatch(/^% of pool for "2a" \(row 2\) should be 20\.2%/);
+  });
+});
+
 describe('auditing a workbook the add-in built', () => {
   test('the Barnet example reports what in the published plan does not add up, and no formula findings', async () => {
     const workbook = planToExcelJs(workbookLayout(barnetPlan(), 'all', { today: TEST_DAY }));

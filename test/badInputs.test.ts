@@ -124,3 +124,48 @@ test('every workbook built from an accepted input is well-formed XML, part by pa
   }
   expect(broken).toEqual([]);
 });
+
+// Marked read-only to keep it: the new file would be renamed over it, which the folder allows on Linux and macOS.
+test('a read-only output file is refused by every command that writes one, and left as it was', async () => {
+  const plan = path.join(dir, 'read-only-input.json');
+  fs.writeFileSync(plan, JSON.stringify(barnetJsonCopy()));
+  const csv = path.join(dir, 'read-only-input.csv');
+  fs.writeFileSync(csv, 'Person ID,Funding basis,ICB,Start date,Weekly cost\nP1,s117,N,01/04/2023,100\n');
+  const workbook = path.join(dir, 'read-only-input.xlsx');
+  expect(await main(['build', plan, '-o', workbook], { out: () => {}, err: () => {} })).toBe(0);
+  const runs: [string[], string][] = [
+    [['build', plan, '-o'], '.xlsx'],
+    [['build', plan, '--replace', '-o'], '.xlsx'],
+    [['import', workbook, '-o'], '.json'],
+    [['joint', 'import', csv, '-o'], '.json'],
+  ];
+  for (const [args, ext] of runs) {
+    const target = path.join(dir, `kept${ext}`);
+    fs.rmSync(target, { force: true });
+    fs.writeFileSync(target, 'kept as it is');
+    fs.chmodSync(target, 0o444);
+    const err: string[] = [];
+    const code = await main([...args, target], { out: () => {}, err: (t) => err.push(t) });
+    expect([args.join(' '), code, err]).toEqual([
+      args.join(' '),
+      2,
+      [`bcf: ${target} is read-only; clear its read-only setting, or give another file to write.`],
+    ]);
+    expect(fs.readFileSync(target, 'utf8')).toBe('kept as it is');
+    fs.chmodSync(target, 0o644);
+  }
+  expect(fs.readdirSync(dir).filter((f) => f.startsWith('kept'))).toEqual(['kept.json', 'kept.xlsx']);
+});
+
+test('a file bcf did not build is not overwritten without --replace, in one sentence', async () => {
+  const plan = path.join(dir, 'not-ours-input.json');
+  fs.writeFileSync(plan, JSON.stringify(barnetJsonCopy()));
+  const target = path.join(dir, 'not-ours.xlsx');
+  fs.writeFileSync(target, 'somebody else’s');
+  const err: string[] = [];
+  expect(await main(['build', plan, '-o', target], { out: () => {}, err: (t) => err.push(t) })).toBe(64);
+  expect(err[0].split('\n')[0]).toBe(
+    `bcf build: ${target} already exists and is not a workbook bcf built; bcf doesn't overwrite it. Choose another -o file, or add --replace to replace it.`,
+  );
+  expect(fs.readFileSync(target, 'utf8')).toBe('somebody else’s');
+});

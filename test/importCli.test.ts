@@ -91,3 +91,24 @@ describe('bcf import', () => {
     expect(await cli(['import', FIXTURE])).toMatchObject({ code: 64, err: expect.stringMatching(/-o/) });
   });
 });
+
+describe('bcf import of a cost typed with a dot between its thousands', () => {
+  // "267.357" for £267,357 read as £267.357: the plan written was one bcf build then refused.
+  test('is refused at its cell with the fix, and no plan is written', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Table');
+    sheet.addRow(['Scheme ref', 'Scheme', 'Cost (£)', 'Reduced NEL admissions', '% of BCF pool']);
+    sheet.addRow(['2a', 'Care navigation', '267.357', 15, '20.2%']);
+    sheet.addRow(['2b', 'Integrated care', 1057451.5, 155, '79.8%']);
+    const file = path.join(dir, 'dotted.xlsx');
+    await book.xlsx.writeFile(file);
+    const out = path.join(dir, 'dotted.json');
+    const r = await cli(['import', file, '--year', '2014/15', '-o', out]);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      `Error at Table!C2: Cost (£) is £267.357, more than 2 decimal places, which pounds and pence can't have; if the "." separates thousands (267.357 for 267,357), type the figure without it.`,
+    );
+    await expect(fs.stat(out)).rejects.toThrow();
+  });
+});

@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
 import { main } from '../src/cli/main';
-import { csvRows, importPackages } from '../src/domain/jointFundingImport';
+import { csvDelimiter, csvRows, importPackages } from '../src/domain/jointFundingImport';
 import { dayFromIso } from '../src/domain/jointFunding';
 import { loadJointFunding } from '../src/adapters/file/jointFundingFiles';
 
@@ -65,6 +65,106 @@ describe('importing a case-management export', () => {
     expect(json.weekly).toEqual({ total: '4214.50', council: '2605.25', icb: '1609.25' });
     expect(json.fullYear.icb).toBe('83681.00');
     await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  // A continental export writes 1234,50 for £1,234.50: read with its comma dropped it was £123,450 a week.
+  test('an amount with a comma out of place is refused with its row, never read as a hundred times more', () => {
+    const rows = csvRows(
+      [
+        'Person ID,Funding basis,ICB,Start date,Weekly cost',
+        'P1,s117,North ICB,01/04/2023,"1234,50"',
+        'P2,s117,North ICB,01/04/2023,"1.234,50"',
+        'P3,s117,North ICB,01/04/2023,"12,34"',
+        'P4,s117,North ICB,01/04/2023,"£1,234.50"',
+        'P5,s117,North ICB,01/04/2023,"1,234"',
+      ].join('\n'),
+    );
+    const { jointFunding, problems } = importPackages(rows);
+    expect(jointFunding.packages.map((p) => [p.person, p.weeklyCost.toFixed(2)])).toEqual([
+      ['P4', '1234.50'],
+      ['P5', '1234.00'],
+    ]);
+    const errors = problems.filter((p) => p.severity === 'error');
+    expect(errors.map((p) => [p.row, p.field, p.message])).toEqual(
+      ['1234,50', '1.234,50', '12,34'].map((typed, i) => [
+        i + 2,
+        'weeklyCost',
+        `the weekly cost "${typed}" isn't an amount; write it as 1234.50 or £1,234.50.`,
+      ]),
+    );
+  });
+
+  test('an export separated by semicolons or tabs is read as one separated by commas', () => {
+    const lines = [
+      'Joint funding export, run by Finance',
+      '',
+      'Person ID;Funding basis;ICB;Start date;Weekly cost;Note',
+      'P1;s117;North ICB;01/04/2023;100;"a; b, c"',
+    ];
+    for (const d of [';', '\t']) {
+      const text = lines.map((l) => l.replace(/;/g, d)).join('\r\n');
+      expect(csvDelimiter(text)).toBe(d);
+      const { jointFunding, problems } = importPackages(csvRows(text));
+      expect(jointFunding.packages.map((p) => [p.person, p.icb, p.weeklyCost.toFixed(2)])).toEqual([
+        ['P1', 'North ICB', '100.00'],
+      ]);
+      expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    }
+    // Commas win where they split a line into more fields, quoted text apart.
+    expect(csvDelimiter('Person ID,ICB,"Start; date",Weekly cost\nP1,N;orth,01/04/2023,1')).toBe(',');
+    expect(csvDelimiter('Just one column\nP1')).toBe(',');
+  });
+
+  test('two columns for one field are refused, naming both, unless they agree on every row', () => {
+    const header = 'Person ID,Funding basis,ICB,Start date,Weekly cost,Split method,Weekly cost';
+    const differ = importPackages(csvRows(`${header}\nP1,s117,North ICB,01/04/2023,100,50:50,900`));
+    expect(differ.jointFunding.packages).toEqual([]);
+    expect(differ.unreadable).toBe(true);
+    expect(differ.problems.map((p) => [p.row, p.field, p.message])).toEqual([
+      [
+        1,
+        'weeklyCost',
+        'columns E ("Weekly cost") and G ("Weekly cost") are both a "weekly cost" column; rename or delete one so only one is read.',
+      ],
+    ]);
+    const agree = importPackages(csvRows(`${header}\nP1,s117,North ICB,01/04/2023,100,50:50,100`));
+    expect(agree.problems).toEqual([]);
+    expect(agree.jointFunding.packages.map((p) => p.weeklyCost.toFixed(2))).toEqual(['100.00']);
+  });
+
+  // Excel's CSV save writes a date as its cell shows it: "1-Apr-24" for d-mmm-yy, "01/04/24" for dd/mm/yy.
+  test('dates as exports write them are read as the same day, and impossible ones refused', () => {
+    const ways = [
+      '01/04/2024',
+      '1/4/24',
+      '2024-04-01',
+      '2024/04/01',
+      '1-Apr-24',
+      '01-Apr-2024',
+      '1 April 2024',
+      '1st Apr 2024',
+      '1-Sept-2024',
+      '45383',
+    ];
+    const rows = csvRows(
+      [
+        'Person ID,Funding basis,ICB,Start date,Weekly cost,Split method',
+        ...ways.map((d, i) => `P${i},s117,North ICB,${d},100,50:50`),
+        'Q1,s117,North ICB,31-Apr-2024,100,50:50',
+        'Q2,s117,North ICB,1-Apx-2024,100,50:50',
+        'Q3,s117,North ICB,1-Ap-2024,100,50:50',
+      ].join('\n'),
+    );
+    const { jointFunding, problems } = importPackages(rows);
+    const sept = ways.indexOf('1-Sept-2024');
+    expect(jointFunding.packages.map((p) => [p.person, p.start])).toEqual(
+      ways.map((_, i) => [`P${i}`, dayFromIso(i === sept ? '2024-09-01' : '2024-04-01')]),
+    );
+    expect(problems.map((p) => [p.row, p.field])).toEqual([
+      [ways.length + 2, 'start'],
+      [ways.length + 3, 'start'],
+      [ways.length + 4, 'start'],
+    ]);
   });
 
   test('headers can be mapped by the person importing', () => {
@@ -133,6 +233,29 @@ describe('an export saved as a workbook', () => {
   });
 });
 
+describe('an export saved as a workbook, with shares in a percentage format', () => {
+  // Excel keeps a cell showing 40% as 0.4: read as typed, the ICB would pay 0.4% of the package.
+  test('a share showing 40% is 40%, as one typed as 40 is', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Export');
+    sheet.addRow(['Person ID', 'Funding basis', 'ICB', 'Start date', 'Weekly cost', 'Split method', 'Health share %']);
+    sheet.addRow(['P-1', 's117', 'North ICB', '01/04/2023', 1000, 'Fixed', 0.4]).getCell(7).numFmt = '0%';
+    sheet.addRow(['P-2', 's117', 'North ICB', '01/04/2023', 1000, 'Fixed', 0.125]).getCell(7).numFmt = '0.0%';
+    sheet.addRow(['P-3', 's117', 'North ICB', '01/04/2023', 1000, 'Fixed', 40]);
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bcf-joint-'));
+    const file = path.join(dir, 'shares.xlsx');
+    await book.xlsx.writeFile(file);
+    const loaded = await loadJointFunding(file);
+    expect(loaded.problems).toEqual([]);
+    const shares = loaded.jointFunding.packages.map((p) =>
+      p.split.method === 'fixed' ? p.split.icbPercent.toFixed() : p.split.method,
+    );
+    expect(shares).toEqual(['40', '12.5', '40']);
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+});
+
 describe('bcf joint', () => {
   test('prints the example council’s FOI figures: £31,848.11 a week, £1,656,101.72 a year', async () => {
     const { code, out } = await run(['joint', 'examples/joint-funding.json', '--json']);
@@ -156,6 +279,114 @@ describe('bcf joint', () => {
     expect((await run(['joint', 'examples/joint-funding.json', '-o', 'x.json'])).err).toMatch(
       /go with "bcf joint import"/,
     );
+  });
+});
+
+describe('an export with shares written as fractions', () => {
+  test('a bare share between 0 and 1 is counted as typed, with a warning naming the row and the fix', () => {
+    const rows = csvRows(
+      [
+        'Person ID,Funding basis,ICB,Start date,Weekly cost,Split method,Health share %',
+        'P1,s117,North ICB,01/04/2023,100,Fixed,0.4',
+        'P2,s117,North ICB,01/04/2023,100,Fixed,0.5%',
+        'P3,s117,North ICB,01/04/2023,100,99.5:0.5,',
+        'P4,s117,North ICB,01/04/2023,100,Fixed,40',
+      ].join('\n'),
+    );
+    const { jointFunding, problems } = importPackages(rows);
+    expect(jointFunding.packages).toHaveLength(4);
+    expect(problems.map((p) => [p.row, p.severity, JSON.stringify(p.where), p.message])).toEqual([
+      [
+        2,
+        'warning',
+        JSON.stringify({ path: 'row 2, Health share %' }),
+        'the ICB share 0.4 is read as 0.4%; if the export writes shares as fractions (0.4 for 40%), write it as 40 or 40%.',
+      ],
+    ]);
+  });
+});
+
+describe('an export with a package bcf joint cannot split', () => {
+  // No split method column and no rule for the ICB: the share can't be worked out. bcf joint once stopped with "a fault in bcf itself".
+  test('counts the others, says how many it left out and why, and exits 1', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bcf-joint-'));
+    const csv = path.join(dir, 'export.csv');
+    await fs.writeFile(
+      csv,
+      'Person ID,Funding basis,ICB,Start date,Weekly cost,Split method\nP1,s117,North ICB,01/04/2023,100,\nP2,s117,North ICB,01/04/2023,300,50:50\n',
+    );
+    const { code, out, err } = await run(['joint', csv, '--as-at', '2023-05-01']);
+    expect(code).toBe(1);
+    expect(out).toMatch(/People covered: 1 {3}Packages active: 1/);
+    expect(out).toMatch(/Weekly +£300\.00 +£150\.00 +£150\.00/);
+    expect(err.split('\n')).toEqual([
+      'Warning at row 2, Split method: package P1/2 has no split method and there is no default rule for North ICB; give the package a split or add a rule for the ICB.',
+      'Error at Split method: 1 package left out of these figures: no split method and no default rule for the ICB (see the warnings); give each a split method in the export.',
+    ]);
+    const json = await run(['joint', csv, '--as-at', '2023-05-01', '--json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.out).problems.map((p: { severity: string }) => p.severity)).toEqual(['warning', 'error']);
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+});
+
+describe('an export ending with a totals row', () => {
+  test('the totals row is passed over with a warning, not refused as a package with blanks', () => {
+    const rows = csvRows(
+      [
+        'Person ID,Funding basis,ICB,Start date,Weekly cost,Split method',
+        'P1,s117,North ICB,01/04/2023,100,50:50',
+        'P2,s117,North ICB,01/04/2023,200,50:50',
+        'Total,,,,300,',
+        ',Grand total:,,,300,',
+      ].join('\n'),
+    );
+    const { jointFunding, problems } = importPackages(rows);
+    expect(jointFunding.packages.map((p) => p.person)).toEqual(['P1', 'P2']);
+    expect(problems.map((p) => [p.row, p.severity, p.message])).toEqual([
+      [4, 'warning', 'the row starting "Total" is a totals row, not a package, so it was not read.'],
+      [5, 'warning', 'the row starting "Grand total:" is a totals row, not a package, so it was not read.'],
+    ]);
+  });
+});
+
+describe('an export none of whose rows can be read', () => {
+  test('writes no packages file, keeps the one already there, and prints no figures', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bcf-joint-'));
+    const csv = path.join(dir, 'export.csv');
+    const out = path.join(dir, 'packages.json');
+    await fs.writeFile(
+      csv,
+      'Person ID,Funding basis,ICB,Start date,Weekly cost,Weekly cost\nP1,s117,N,01/04/2023,1,2\n',
+    );
+    await fs.writeFile(out, 'what was there');
+    const imported = await run(['joint', 'import', csv, '-o', out]);
+    expect(imported.code).toBe(1);
+    expect(imported.err).toMatch(/^Error at row 1: columns E \("Weekly cost"\) and F/);
+    expect(imported.out).toBe(`Nothing written to ${out}: no row of the export could be read (see above).`);
+    expect(await fs.readFile(out, 'utf8')).toBe('what was there');
+    expect((await fs.readdir(dir)).sort()).toEqual(['export.csv', 'packages.json']);
+    const printed = await run(['joint', csv]);
+    expect(printed.code).toBe(1);
+    expect(printed.out).toBe('');
+    expect(printed.err).toMatch(/columns E/);
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  test('a workbook with no register and no export on any sheet is one line naming the file', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Assumptions').addRow(['Unit cost', 2004]);
+    book.addWorksheet('Schemes').addRow(['Ref', 'Scheme', 'Cost']);
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bcf-joint-'));
+    const file = path.join(dir, 'plan.xlsx');
+    await book.xlsx.writeFile(file);
+    const { code, out, err } = await run(['joint', file]);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err.split('\n')).toHaveLength(1);
+    expect(err).toContain(`${file}: no sheet is a joint register or an export with a header row`);
+    await fs.rm(dir, { recursive: true, force: true });
   });
 });
 

@@ -124,6 +124,17 @@ test('a syntax error names its line and column, as a file that cannot be read', 
   );
 });
 
+// What editors write and JSON refuses: named for what it is and where, with the fix, not as a stray "/" or "}".
+test('a comment or a comma after the last item is named, with its line and column and the fix', () => {
+  expect(() => planFromJsonText('// Barnet\n{"board": "x"}')).toThrow(
+    /^not valid JSON: found a comment at line 1, column 1; JSON allows no comments, so remove it$/,
+  );
+  expect(() => planFromJsonText('{\n  "board": "x" /* draft */\n}')).toThrow(/found a comment at line 2, column 16;/);
+  expect(() => planFromJsonText('{\n  "notes": ["a", "b",\n  ],\n  "board": "x",\n}')).toThrow(
+    /^not valid JSON: found a comma after the last item at line 2, column 21; JSON allows none there, so remove it$/,
+  );
+});
+
 test('characters a workbook cannot hold are removed from names, with a warning naming the field', () => {
   const json = barnetJsonCopy();
   json.schemes[1].name = 'Falls\uFFFE service\u0007';

@@ -66,7 +66,7 @@ async function makeRoom(output: string, plan: Plan, input: string, day: Day, io:
   if (!existing.exists) return;
   if (!existing.workbook || !madeByAddIn(existing.workbook))
     throw new UsageError(
-      `${output} already exists and is not a workbook bcf built; bcf doesn't overwrite it. Choose another -o file, or add --replace to replace it.`,
+      `${output} already exists and is not a workbook bcf built; bcf doesn't overwrite it. Choose another -o file, or add --replace to replace it`,
     );
   let held: Plan | undefined;
   try {

@@ -3,7 +3,9 @@ import type Decimal from 'decimal.js';
 import { loadJointFunding, writePackagesFile, type LoadedRegister } from '../adapters/file/jointFundingFiles';
 import { today } from '../domain/clock';
 import { isoOf, METHOD_LABELS, BASIS_LABELS, ukDate, type Shares } from '../domain/jointFunding';
+import { checkJointFunding } from '../domain/jointFundingChecks';
 import { IMPORT_FIELDS, type ImportField } from '../domain/jointFundingImport';
+import type { RegisterProblem } from '../domain/jointFundingJson';
 import { parseDay } from '../domain/jointFundingInput';
 import { jointSummary, type GroupFigures, type JointSummary } from '../domain/jointFundingSummary';
 import { canonicalYear, isFinancialYearLabel } from '../domain/financialYear';
@@ -76,12 +78,40 @@ function parseMapping(value: string | boolean | undefined): Record<string, Impor
 async function writeImport(out: string | boolean | undefined, loaded: LoadedRegister, io: Io): Promise<number> {
   if (typeof out !== 'string') throw new UsageError('give the packages file to write with -o, e.g. -o packages.json');
   loaded.problems.forEach((p) => io.err(describeProblem(p)));
+  // Nothing was read: an empty packages file would stand in for the register (or replace one) as if the export had none.
+  if (loaded.unreadable) {
+    io.out(`Nothing written to ${out}: no row of the export could be read (see above).`);
+    return 1;
+  }
   keptCopyNote(out, await writePackagesFile(out, loaded.jointFunding)).forEach((line) => io.err(line));
   const refused = new Set(loaded.problems.filter((p) => p.severity === 'error').map((p) => p.row)).size;
   const ignored = loaded.columns?.ignored.length ? `; columns not copied: ${shortList(loaded.columns.ignored)}` : '';
   const notRead = refused ? `; ${plural(refused, 'row')} not read (see above)` : '';
   io.out(`Wrote ${out}: ${plural(loaded.jointFunding.packages.length, 'package')}${notRead}${ignored}.`);
   return refused ? 1 : 0;
+}
+
+/**
+ * The register with only the packages its figures can count. An export keeps a package with no
+ * split and no rule for its ICB (a rule can be added to the packages file), but no share of it can
+ * be worked out: left out of the figures, with an error saying how many and why.
+ */
+function countable(loaded: LoadedRegister): LoadedRegister {
+  const { usable } = checkJointFunding(loaded.jointFunding);
+  const left = loaded.jointFunding.packages.length - usable.length;
+  if (!left) return loaded;
+  const problem: RegisterProblem = {
+    severity: 'error',
+    where: { path: 'Split method' },
+    row: null,
+    field: 'method',
+    message: `${plural(left, 'package')} left out of these figures: no split method and no default rule for the ICB (see the warnings); give each a split method in the export.`,
+  };
+  return {
+    ...loaded,
+    jointFunding: { ...loaded.jointFunding, packages: usable },
+    problems: [...loaded.problems, problem],
+  };
 }
 
 /** The whole plan a plan file or workbook holds, for the reconciliation with its pool; undefined for a packages file. */
@@ -95,11 +125,12 @@ async function planBehind(input: string): Promise<Plan | undefined> {
 }
 
 function report(
-  loaded: LoadedRegister,
+  read: LoadedRegister,
   flags: Record<string, string | boolean | undefined>,
   io: Io,
   plan?: Plan,
 ): number {
+  const loaded = countable(read);
   const jf = loaded.jointFunding;
   // The same reading as the import's date columns, so a date copied from the export is taken here too.
   const asAtFlag = typeof flags['as-at'] === 'string' ? parseDay(flags['as-at']) : undefined;
@@ -123,7 +154,10 @@ function report(
         2,
       ),
     );
-  else {
+  else if (loaded.unreadable) {
+    // No row read: figures of £0 and "no agreement in place" would read as the council's answer.
+    loaded.problems.forEach((p) => io.err(describeProblem(p)));
+  } else {
     io.out(renderSummary(summary, loaded.board));
     if (reconciled) io.out(renderReconciliation(reconciled));
     loaded.problems.forEach((p) => io.err(describeProblem(p)));

@@ -1,8 +1,10 @@
 import path from 'path';
 import type Decimal from 'decimal.js';
+import { sameFile } from '../adapters/file/filePaths';
 import { FileProblem } from '../adapters/file/planFiles';
 import { formatPounds } from '../domain/money';
 import { plural } from '../domain/plural';
+import type { Plan } from '../domain/plan';
 import { PlanError } from '../domain/problems';
 import { rollUp, type Rollup, type RollupRow } from '../domain/rollup';
 import { TEMPLATE_RULE_TITLES } from '../domain/templateRules';
@@ -24,12 +26,22 @@ export const rollupCommand: CliCommand = {
   },
   positionals: { min: 1, max: 10_000 },
   async run({ positionals, flags }, io) {
-    const plans = [];
+    const plans: { name: string; file: string; plan: Plan }[] = [];
     const unread: string[] = [];
     for (const file of positionals) {
       try {
+        const again = await firstOf(plans, (p) => sameFile(p.file, file));
+        if (again) throw new FileProblem(`it is the same file as ${again.file}; each plan is added once.`);
         const { plan } = await readBoardPlan(file);
-        plans.push({ name: plan.board || path.basename(file), file, plan });
+        const name = plan.board || path.basename(file);
+        // A board's plan given twice (a copy, or saved under two names) would count its money twice.
+        const years = new Set(plan.years.map((y) => y.label));
+        const twin = plans.find((p) => sameBoard(p.name, name) && p.plan.years.some((y) => years.has(y.label)));
+        if (twin)
+          throw new FileProblem(
+            `it is a second plan for ${twin.name} in ${twin.plan.years.find((y) => years.has(y.label))!.label}, after ${twin.file}; give each board's plan once.`,
+          );
+        plans.push({ name, file, plan });
       } catch (e) {
         if (!(e instanceof FileProblem || e instanceof PlanError)) throw e;
         unread.push(file);
@@ -46,6 +58,14 @@ export const rollupCommand: CliCommand = {
     return failing || unread.length ? 1 : 0;
   },
 };
+
+/** Board names as people retype them: "Barnet" and " barnet " are one board. */
+const sameBoard = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+async function firstOf<T>(items: readonly T[], test: (item: T) => Promise<boolean>): Promise<T | undefined> {
+  for (const item of items) if (await test(item)) return item;
+  return undefined;
+}
 
 const pence = (d: Decimal) => d.toFixed(2);
 const rowsJson = (rows: readonly RollupRow[]) =>

@@ -3,6 +3,8 @@ import type { JointFunding, JointPackage } from './jointFunding';
 import { checkJointFunding, DECIDED_HEADER, type PackageField } from './jointFundingChecks';
 import { packageFromCells, type CellValue, type PackageCells } from './jointFundingInput';
 import type { RegisterProblem } from './jointFundingJson';
+import { columnLetter } from './a1';
+import { Money } from './money';
 
 /**
  * Reads an export from a case-management system (Mosaic, Liquidlogic LAS, or a spreadsheet someone
@@ -66,11 +68,14 @@ const HEADER_NAMES: Readonly<Record<ImportField, readonly string[]>> = {
 };
 
 /** A field's column as a person would head it, for a message about a column the export lacks. */
-const FIELD_HEADERS: Partial<Record<PackageField, string>> = { decided: DECIDED_HEADER };
+const FIELD_HEADERS: Partial<Record<PackageField, string>> = { decided: DECIDED_HEADER, method: 'Split method' };
 
 /** Columns that hold who a person is: never read, whatever the mapping says. */
 const NAME_HEADERS =
   /^(name|full name|client name|person name|service user name|forename|first name|given name|surname|last name|family name|nhs number|date of birth|dob|address|postcode)$/;
+
+/** The label of a totals row a spreadsheet export ends with: "Total", "Totals", "Grand total:", "Sub-total". */
+const TOTALS_LABEL = /^(grand\s*|sub-?\s*)?totals?:?$/i;
 
 /** Text that looks like a person's name ("Jane Smith") rather than a reference ("P-10423"). */
 const LOOKS_LIKE_A_NAME = /^[A-Za-z][A-Za-z'’-]+(\s+[A-Za-z][A-Za-z'’.-]*)+$/;
@@ -87,6 +92,8 @@ export function normaliseHeader(value: CellValue): string {
 export interface ImportResult {
   readonly jointFunding: JointFunding;
   readonly problems: RegisterProblem[];
+  /** No row could be read: no header row, or a column missing or given twice. Nothing in it is a figure. */
+  readonly unreadable: boolean;
   /** Which column each field came from, and the columns left out (names among them). */
   readonly columns: {
     readonly used: Readonly<Partial<Record<ImportField, string>>>;
@@ -113,9 +120,31 @@ export function importPackages(
       field: '',
       message: `no header row found: the export needs columns such as Person ID, ICB, Start date and Weekly cost (or map yours with --map "Your header=person").`,
     });
-    return { jointFunding: { rules: [], packages: [] }, problems, columns: { used: {}, ignored: [] } };
+    return {
+      jointFunding: { rules: [], packages: [] },
+      problems,
+      columns: { used: {}, ignored: [] },
+      unreadable: true,
+    };
   }
   const { columns, ignored } = header;
+  // Two columns for one field (a gross and a net "Weekly cost", say): which one the figures come from is the user's call,
+  // unless the two agree on every row, when reading either gives the same register.
+  const cellText = (row: readonly CellValue[] | undefined, c: number) => String(row?.[c] ?? '').trim();
+  for (const { field, first, again, label } of header.twice) {
+    const rest = rows.slice(header.index + 1);
+    if (rest.every((row) => cellText(row, first) === cellText(row, again))) {
+      ignored.push(label);
+      continue;
+    }
+    problems.push({
+      severity: 'error',
+      where: { path: describe(header.index + 1) },
+      row: header.index + 1,
+      field,
+      message: `columns ${columnLetter(first)} ("${header.labels[field]}") and ${columnLetter(again)} ("${label}") are both a "${HEADER_NAMES[field][0]}" column; rename or delete one so only one is read.`,
+    });
+  }
   for (const required of ['person', 'icb', 'start', 'weeklyCost', 'basis'] as const) {
     if (columns[required] === undefined)
       problems.push({
@@ -127,12 +156,28 @@ export function importPackages(
       });
   }
   if (problems.length)
-    return { jointFunding: { rules: [], packages: [] }, problems, columns: { used: header.labels, ignored } };
+    return {
+      jointFunding: { rules: [], packages: [] },
+      problems,
+      columns: { used: header.labels, ignored },
+      unreadable: true,
+    };
   const packages: JointPackage[] = [];
   const rowOf: number[] = [];
   for (let i = header.index + 1; i < rows.length; i++) {
     const row = rows[i] ?? [];
     if (row.every((v) => v === null || v === undefined || String(v).trim() === '')) continue;
+    const label = row.find((v) => v !== null && v !== undefined && String(v).trim() !== '');
+    if (TOTALS_LABEL.test(String(label).trim())) {
+      problems.push({
+        severity: 'warning',
+        where: { path: describe(i + 1) },
+        row: i + 1,
+        field: '',
+        message: `the row starting "${String(label).trim()}" is a totals row, not a package, so it was not read.`,
+      });
+      continue;
+    }
     const cells: PackageCells = Object.fromEntries(Object.entries(columns).map(([field, c]) => [field, row[c]]));
     const read = readRow(cells, i + 1);
     for (const issue of read.issues)
@@ -146,6 +191,15 @@ export function importPackages(
     if (read.pkg) {
       packages.push(read.pkg);
       rowOf.push(i + 1);
+      const fraction = shareAsFraction(read.pkg, cells.icbPercent);
+      if (fraction)
+        problems.push({
+          severity: 'warning',
+          where: { path: `${describe(i + 1)}, ${header.labels.icbPercent ?? 'icbPercent'}` },
+          row: i + 1,
+          field: 'icbPercent',
+          message: `the ICB share ${fraction} is read as ${fraction}%; if the export writes shares as fractions (0.4 for 40%), write it as ${new Money(fraction).times(100).toFixed()} or ${new Money(fraction).times(100).toFixed()}%.`,
+        });
     }
   }
   const { issues } = checkJointFunding({ rules: [], packages });
@@ -168,7 +222,18 @@ export function importPackages(
     jointFunding: { rules: [], packages: packages.filter((_, k) => !bad.has(k)) },
     problems,
     columns: { used: header.labels, ignored },
+    unreadable: false,
   };
+}
+
+/** An ICB share typed as a bare number between 0 and 1 ("0.4", no %): a fraction more likely than a share under 1%. */
+function shareAsFraction(pkg: JointPackage, typed: CellValue): string | undefined {
+  const split = pkg.split;
+  if (split.method !== 'fixed' && split.method !== 'panel') return undefined;
+  // A share from a ratio ("99.5:0.5") or typed with its % sign says what it means.
+  if (typed === null || typed === undefined || String(typed).trim() === '' || String(typed).trim().endsWith('%'))
+    return undefined;
+  return split.icbPercent.greaterThan(0) && split.icbPercent.lessThan(1) ? split.icbPercent.toFixed() : undefined;
 }
 
 function readRow(cells: PackageCells, rowNumber: number) {
@@ -193,6 +258,7 @@ function findHeader(rows: readonly (readonly CellValue[])[], mapping: Readonly<R
     const columns: Partial<Record<ImportField, number>> = {};
     const labels: Partial<Record<ImportField, string>> = {};
     const ignored: string[] = [];
+    const twice: { field: ImportField; first: number; again: number; label: string }[] = [];
     (rows[r] ?? []).forEach((value, c) => {
       const h = normaliseHeader(value);
       if (!h) return;
@@ -200,11 +266,12 @@ function findHeader(rows: readonly (readonly CellValue[])[], mapping: Readonly<R
       if (field && columns[field] === undefined) {
         columns[field] = c;
         labels[field] = String(value).trim();
-      } else ignored.push(String(value).trim());
+      } else if (field) twice.push({ field, first: columns[field]!, again: c, label: String(value).trim() });
+      else ignored.push(String(value).trim());
     });
-    if (Object.keys(columns).length >= 3) return { index: r, columns, labels, ignored };
+    if (Object.keys(columns).length >= 3) return { index: r, columns, labels, ignored, twice };
   }
-  return { index: -1, columns: {}, labels: {}, ignored: [] };
+  return { index: -1, columns: {}, labels: {}, ignored: [], twice: [] };
 }
 
 function fieldOf(header: string): ImportField | undefined {
@@ -216,6 +283,7 @@ export const IMPORT_FIELDS = Object.keys(HEADER_NAMES).filter((f) => f !== 'task
 /** The rows of a CSV export as text, one per record, blank lines kept so row numbers are the ones a spreadsheet shows. */
 export function csvRows(text: string): string[][] {
   return parse(text, {
+    delimiter: csvDelimiter(text),
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: false,
@@ -223,4 +291,30 @@ export function csvRows(text: string): string[][] {
     record_delimiter: ['\r\n', '\n', '\r'],
     bom: true,
   }) as string[][];
+}
+
+/** What separates fields in the CSV exports people bring: commas, semicolons (Excel where the decimal mark is a comma) or tabs. */
+const DELIMITERS = [',', ';', '\t'] as const;
+const LINES_LOOKED_AT = 20;
+
+/**
+ * The delimiter of an export: the one that splits some line of its first 20 (the header row need
+ * not be the first) into the most fields, outside quoted text; commas when none splits any line.
+ */
+export function csvDelimiter(text: string): string {
+  const most = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  let lines = 0;
+  const count = new Map<string, number>();
+  for (let i = 0; i < text.length && lines < LINES_LOOKED_AT; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) {
+      for (const [d, n] of count) most.set(d, Math.max(most.get(d)!, n));
+      count.clear();
+      lines++;
+    } else if (!quoted && most.has(ch)) count.set(ch, (count.get(ch) ?? 0) + 1);
+  }
+  for (const [d, n] of count) most.set(d, Math.max(most.get(d)!, n));
+  return DELIMITERS.reduce((best, d) => (most.get(d)! > most.get(best)! ? d : best), DELIMITERS[0]);
 }

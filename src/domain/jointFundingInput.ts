@@ -1,6 +1,7 @@
 import type Decimal from 'decimal.js';
 import { realDay, type Basis, type Day, type JointPackage, type Split, type Task } from './jointFunding';
 import type { PackageField } from './jointFundingChecks';
+import { parseAmount } from './amountText';
 import { Money } from './money';
 
 /**
@@ -11,16 +12,16 @@ import { Money } from './money';
 export type CellValue = string | number | boolean | null | undefined;
 
 /**
- * Numbers, or text as exports write money: "1234.5", "£1,234.50".
+ * Numbers, or text as exports write money: "1234.5", "£1,234.50", read as the plan's amounts are
+ * (commas only between groups of three), so a continental "1234,50" is refused, never 123450.
  * At most two decimal places is checked later. Kept apart from the JSON schema, which brings zod:
  * the workbook readers use it, and loading zod cost the audit a tenth of a second at every start.
  */
 function parseMoney(value: unknown): Decimal | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? new Money(String(value)) : undefined;
-  if (typeof value !== 'string') return undefined;
-  const cleaned = value.replace(/[£,\s]/g, '');
+  if (typeof value === 'string' && !value.trim()) return undefined;
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
   // plus(0) makes "-0" the zero it is.
-  return /^-?\d+(\.\d+)?$/.test(cleaned) ? new Money(cleaned).plus(0) : undefined;
+  return parseAmount(value)?.plus(0);
 }
 
 /** A package's cells by field; minutes are totals, as exports give them (the register's come from its tasks). */
@@ -35,16 +36,52 @@ export interface CellIssue {
 const SERIAL_MIN = 32874;
 const SERIAL_MAX = 73415;
 
-/** A date from a cell: an Excel serial, dd/mm/yyyy (or dd-mm-yyyy, dd.mm.yyyy) or yyyy-mm-dd. */
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/** A month written as a word: its first three letters at least, as far as they go ("Apr", "Sept", "April"). */
+function monthOfWord(word: string): number | undefined {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  const index = w.length >= 3 ? MONTHS.findIndex((m) => m.startsWith(w)) : -1;
+  return index < 0 ? undefined : index + 1;
+}
+
+/** A two-digit year as Excel reads one typed into a cell: 00 to 29 are 2000 to 2029, 30 to 99 are 1930 to 1999. */
+function fullYear(digits: string): number {
+  const year = Number(digits);
+  if (digits.length === 4) return year;
+  return year < 30 ? 2000 + year : 1900 + year;
+}
+
+/**
+ * A date from a cell: an Excel serial, dd/mm/yyyy (or dd-mm-yyyy, dd.mm.yyyy, and with a two-digit
+ * year as a d/m/yy format saves to CSV), yyyy-mm-dd, or with the month in words ("1-Apr-24",
+ * "01 April 2024"), which Excel's CSV save writes for a date formatted d-mmm-yy.
+ */
 export function parseDay(value: CellValue): Day | undefined {
   if (typeof value === 'number')
     return Number.isInteger(value) && value >= SERIAL_MIN && value <= SERIAL_MAX ? value : undefined;
   if (typeof value !== 'string') return undefined;
   const t = value.trim();
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00(?:\.0+)?)?Z?)?$/.exec(t);
-  if (iso) return realDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-  const uk = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?: 00:00(?::00)?)?$/.exec(t);
-  if (uk) return realDay(Number(uk[3]), Number(uk[2]), Number(uk[1]));
+  const iso = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ]00:00(?::00(?:\.0+)?)?Z?)?$/.exec(t);
+  if (iso) return realDay(Number(iso[1]), Number(iso[3]), Number(iso[4]));
+  const uk = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?: 00:00(?::00)?)?$/.exec(t);
+  if (uk) return realDay(fullYear(uk[3]), Number(uk[2]), Number(uk[1]));
+  const worded = /^(\d{1,2})(?:st|nd|rd|th)?[\s/.-]+([A-Za-z]+\.?)[\s/.-]+(\d{4}|\d{2})$/.exec(t);
+  const month = worded ? monthOfWord(worded[2]) : undefined;
+  if (worded && month) return realDay(fullYear(worded[3]), month, Number(worded[1]));
   if (/^\d{5}$/.test(t)) return parseDay(Number(t));
   return undefined;
 }

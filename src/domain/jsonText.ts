@@ -229,11 +229,18 @@ class JsonScan {
   }
 
   private unexpectedAt(at: number, wanted: string): string {
-    const before = this.text.slice(0, at);
-    const line = before.split('\n').length;
-    const column = at - before.lastIndexOf('\n');
+    const place = (i: number) => {
+      const before = this.text.slice(0, i);
+      return `line ${before.split('\n').length}, column ${i - before.lastIndexOf('\n')}`;
+    };
     const found = at >= this.text.length ? 'the end of the file' : JSON.stringify(this.text[at]);
-    return `${NOT_JSON}: found ${found} at line ${line}, column ${column} where ${wanted} should be`;
+    // What editors and other tools allow and JSON does not: say what it is and the fix, not only the character.
+    if (this.text.startsWith('//', at) || this.text.startsWith('/*', at))
+      return `${NOT_JSON}: found a comment at ${place(at)}; JSON allows no comments, so remove it`;
+    const trailing = /,\s*$/.exec(this.text.slice(0, at));
+    if ('}]'.includes(this.text[at] ?? '') && trailing)
+      return `${NOT_JSON}: found a comma after the last item at ${place(trailing.index)}; JSON allows none there, so remove it`;
+    return `${NOT_JSON}: found ${found} at ${place(at)} where ${wanted} should be`;
   }
 
   private segments(): (string | number)[] {

@@ -561,6 +561,7 @@ async function workbookCases(addinWorkbook) {
       ['OpenDocument spreadsheet'],
     ],
     ['text-renamed', 'Ref,Scheme,Cost\n1a,Something,100\n', 2, ["doesn't start like one"]],
+    ['plan-json-renamed', '\uFEFF {"board": "Barnet"}', 2, ['is a JSON file (a plan or packages file)', 'bcf build']],
     [
       'old-xls',
       Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]),
@@ -780,7 +781,7 @@ function jointExportCases() {
       'export-semicolons',
       'Person ID;ICB;Start date;Weekly cost\nP1;NCL;01/04/2023;100',
       1,
-      ['no header row found', '--map'],
+      ['Error at row 1', 'no column for basis'],
     ],
     ['export-binary', Buffer.from([0x00, 0x01, 0xff, 0xfe, 0x00, 0x0a]), 1, ['no header row found']],
     ['export-empty', '', 2, ['empty']],

@@ -143,6 +143,8 @@ function exportCases() {
       0,
       ['1 package.'],
     ],
+    ['csv-utf16-le-no-mark', Buffer.from(rows(...four).join('\r\n'), 'utf16le'), 0, ['4 packages']],
+    ['csv-utf16-be-no-mark', Buffer.from(rows(...four).join('\r\n'), 'utf16le').swap16(), 0, ['4 packages']],
     ['csv-windows-1252-pound', Buffer.from(lf(exportRow('P1', { cost: '\u00a3100' })), 'latin1'), 0, ['1 package.']],
     ['csv-nul-in-amount', lf(exportRow('P1', { cost: '1\u000000' })), 1, ['row 2, Weekly cost', '\\u0000']],
     ['csv-minus-zero-cost', lf(exportRow('P1', { cost: '-0' })), 0, ['1 package.']],
@@ -158,7 +160,15 @@ function exportCases() {
       0,
       ['1 package;', 'and 19,990 more'],
     ],
-    ['csv-tab-separated', lf(four[0]).replace(/,/g, '\t'), 1, ['no header row found']],
+    // Tabs and semicolons (Excel's CSV where the decimal mark is a comma) separate fields as commas do.
+    ['csv-tab-separated', lf(four[0]).replace(/,/g, '\t'), 0, ['1 package.']],
+    ['csv-semicolons', lf(...four).replace(/,/g, ';'), 0, ['4 packages.']],
+    [
+      'csv-semicolons-decimal-comma',
+      `${HEADER.replace(/,/g, ';')}\nP1;s117;NCL ICB;01/04/2023;;1234,50;50:50;\n`,
+      1,
+      ['row 2, Weekly cost', '"1234,50" isn\'t an amount'],
+    ],
     ['csv-header-only', `${HEADER}\n`, 0, ['0 packages']],
     [
       'csv-two-problems-in-a-row',

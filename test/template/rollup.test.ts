@@ -77,6 +77,31 @@ describe('bcf rollup', () => {
     expect(clean.out).toMatch(/Aford .*every rule met/);
     expect(await cli(['rollup', files[2]])).toMatchObject({ code: 2 });
   });
+
+  // The same file twice, or a copy of a board's plan, once added Aford's money twice without a word.
+  it('adds a board once: the same file again, a link to it, or a copy for the same year are left out, named', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bcf-rollup-'));
+    const [a, copy, link, b] = ['a.json', 'a-copy.json', 'a-link.json', 'b.json'].map((f) => path.join(dir, f));
+    await fs.writeFile(a, JSON.stringify(A));
+    await fs.writeFile(copy, JSON.stringify({ ...A, board: ' aford ' }));
+    await fs.symlink(a, link);
+    await fs.writeFile(b, JSON.stringify(B));
+    const r = await cli(['rollup', a, a, link, copy, b, '--json']);
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n')).toEqual([
+      `bcf rollup: left out ${a}: it is the same file as ${a}; each plan is added once.`,
+      `bcf rollup: left out ${link}: it is the same file as ${a}; each plan is added once.`,
+      `bcf rollup: left out ${copy}: it is a second plan for Aford in 2023/24, after ${a}; give each board's plan once.`,
+    ]);
+    const json = JSON.parse(r.out);
+    expect(json.boards.map((x: { name: string }) => x.name)).toEqual(['Aford', 'Bford']);
+    expect(json.totalSpend).toEqual({ '2023/24': '1700.35' });
+    // The same board's plan for another year is another plan, and counts.
+    const later = path.join(dir, 'a-later.json');
+    await fs.writeFile(later, JSON.stringify({ ...A, years: [{ label: '2024/25' }], income: [], expenditure: [] }));
+    expect((await cli(['rollup', a, later])).err).toBe('');
+    await fs.rm(dir, { recursive: true, force: true });
+  });
 });
 
 describe('bcf rollup of filled-in templates and an add-in workbook', () => {

@@ -75,6 +75,10 @@ export async function requireWritablePath(output: string): Promise<void> {
       throw new FileProblem(
         `${output} is not a regular file (a device, pipe or socket); give the name of a file to write.`,
       );
+    // Marked read-only (Windows' Read-only box, or no write permission for anyone): someone meant to keep it
+    // as it is. The new file is renamed over the old one, which a folder's permissions would otherwise allow.
+    if ((here.mode & 0o222) === 0)
+      throw new FileProblem(`${output} is read-only; clear its read-only setting, or give another file to write.`);
     return;
   }
   if ((failure as NodeJS.ErrnoException)?.code === 'ELOOP')

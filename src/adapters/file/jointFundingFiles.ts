@@ -8,7 +8,10 @@ import { readJointFundingJson } from '../../domain/jointFundingSchema';
 import { parseJsonText, UnreadableJson } from '../../domain/jsonText';
 import { PLAN_LIMITS } from '../../domain/planLimits';
 import { describeProblem } from '../../domain/problems';
+import { shownFormat } from '../../workbook/audit/shownFormat';
 import { readJointFunding } from '../../workbook/families/jointFunding/reader';
+import type { SheetSnapshot } from '../../workbook/snapshot';
+import { Money } from '../../domain/money';
 import { FileProblem, jsonFileText, loadSnapshot, readInput } from './planFiles';
 
 export interface LoadedRegister {
@@ -18,6 +21,8 @@ export interface LoadedRegister {
   /** What the file was: a plan or packages file, a workbook the add-in built, or a case-management export. */
   readonly kind: 'json' | 'workbook' | 'export';
   readonly columns?: ImportResult['columns'];
+  /** An export none of whose rows could be read (no header row, a column missing or twice): it has no figures to show or write. */
+  readonly unreadable?: boolean;
 }
 
 /**
@@ -36,18 +41,35 @@ export async function loadJointFunding(
   const register = readJointFunding(snapshot);
   if (register) return { ...register, kind: 'workbook' };
   // An export saved as a workbook: the first sheet whose header row the import recognises.
-  let first: ImportResult | undefined;
   for (const sheet of snapshot.sheets) {
     const describe = (row: number) => `${sheet.name} row ${row}`;
-    const result = importPackages(sheet.values, mapping, describe);
-    first ??= result;
+    const values = percentsAsShown(sheet);
+    const result = importPackages(values, mapping, describe);
     const noHeader = result.problems.some((p) => p.row === null && p.field === '');
     if (noHeader) continue;
     if (!snapshot.date1904) return fromExport(result);
-    return fromExport(importPackages(datesFrom1900(sheet.values, result), mapping, describe));
+    return fromExport(importPackages(datesFrom1900(values, result), mapping, describe));
   }
-  if (!first) throw new FileProblem(`${file}: the workbook has no sheets.`);
-  return fromExport(first);
+  // Every sheet was looked at and none has an export's header row.
+  if (!snapshot.sheets.length) throw new FileProblem(`${file}: the workbook has no sheets.`);
+  throw new FileProblem(
+    `${file}: no sheet is a joint register or an export with a header row (columns such as Person ID, ICB, Start date and Weekly cost); add the register with the add-in, or save the case-management export into the workbook.`,
+  );
+}
+
+/**
+ * A sheet's values with every number shown as a percentage written as it is shown ("40%"): Excel
+ * keeps a cell showing 40% as 0.4, and an ICB share read as 0.4 would be 0.4%, a hundredth of it.
+ */
+function percentsAsShown(sheet: SheetSnapshot): CellValue[][] {
+  const formats = sheet.numberFormats;
+  return sheet.values.map((row, r) =>
+    (row ?? []).map((v, c) =>
+      typeof v === 'number' && Number.isFinite(v) && shownFormat(formats?.[r]?.[c]).percent
+        ? `${new Money(String(v)).times(100).toFixed()}%`
+        : v,
+    ),
+  );
 }
 
 const DAYS_1900_TO_1904 = 1462;
@@ -88,6 +110,13 @@ function exportRows(file: string, data: Buffer): string[][] {
  * Excel's "CSV (Comma delimited)" writes on English Windows: read as UTF-8, its £ would be a "�".
  */
 function exportText(data: Buffer): string {
+  // UTF-16 without its byte-order mark (some exporters leave it out): every other byte of its Latin text is zero.
+  const noMark = data.length >= 4 && !(data[0] === 0xff && data[1] === 0xfe) && !(data[0] === 0xfe && data[1] === 0xff);
+  if (noMark && data[0] !== 0 && data[1] === 0 && data[2] !== 0 && data[3] === 0) return data.toString('utf16le');
+  if (noMark && data[0] === 0 && data[1] !== 0 && data[2] === 0 && data[3] !== 0)
+    return Buffer.from(data.subarray(0, data.length - (data.length % 2)))
+      .swap16()
+      .toString('utf16le');
   const text = jsonFileText(data);
   const utf16 = (data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff);
   if (utf16 || !text.includes('\uFFFD')) return text;
@@ -99,7 +128,13 @@ function exportText(data: Buffer): string {
 }
 
 function fromExport(result: ImportResult): LoadedRegister {
-  return { jointFunding: result.jointFunding, problems: result.problems, kind: 'export', columns: result.columns };
+  return {
+    jointFunding: result.jointFunding,
+    problems: result.problems,
+    kind: 'export',
+    columns: result.columns,
+    unreadable: result.unreadable,
+  };
 }
 
 function fromJson(file: string, data: Buffer): LoadedRegister {

@@ -44,6 +44,11 @@ export async function loadSnapshot(file: string, data?: Buffer): Promise<Workboo
       `${file}: the workbook is password-protected or in the old .xls format; save it unprotected as .xlsx and try again.`,
     );
   }
+  // A plan or packages file given to a command that reads only workbooks (audit, import): say so, and the way on.
+  if (/^(\uFEFF)?\s*\{/.test(bytes.subarray(0, 64).toString('utf8')))
+    throw new FileProblem(
+      `${file} is a JSON file (a plan or packages file), not an .xlsx workbook; this command reads a workbook (bcf build ${path.basename(file)} -o plan.xlsx makes one from a plan).`,
+    );
   if (bytes.subarray(0, 2).toString('latin1') !== 'PK')
     throw new FileProblem(`${file}: not an .xlsx workbook (it doesn't start like one).`);
   try {

@@ -37,6 +37,9 @@ export function subTables(table: FoundTable): Column[][] {
   return bands.map((b) => primary.filter((c) => c.band === b || !c.band));
 }
 
+/** How well a label column names a row: its reference, then its name, then any other label in table order. */
+const namingRank = (role: string | undefined) => (role === 'ref' ? 0 : role === 'name' ? 1 : 2);
+
 export const isPercent = (c: Column) => c.role === 'poolShare' || c.role === 'change';
 const isMoney = (c: Column) => c.role === 'cost' || c.role === 'saving' || c.role === 'unitCost';
 const OUT_OF_POOL_NOTE = /(not|outside|non|excl\w*|exc\.?)\W*(the )?(bcf )?pool/i;
@@ -74,7 +77,9 @@ export class TableAudit implements ShareAudit {
   /** How a scheme's row is named in a message: its ref or name, else its row number. */
   rowName(r: number): string {
     const grid = this.table.grid;
-    const label = this.table.labels
+    // A scheme is named by its reference, else its name, before any other label (a tier "2" names a group, not a row).
+    const label = [...this.table.labels]
+      .sort((a, b) => namingRank(a.role) - namingRank(b.role))
       .map((l) => grid.text(r, l.index) || (grid.typed(r, l.index).kind === 'number' ? grid.shown(r, l.index) : ''))
       .find(Boolean);
     const row = grid.transposed ? `column ${grid.address(r, 0).replace(/\d+$/, '')}` : `row ${r + 1}`;

@@ -5,6 +5,7 @@ import { defaultUnitCosts } from '../../domain/newPlan';
 import { yearOf, type Day } from '../../domain/jointFunding';
 import type { Plan, Scheme, SchemeYear, UnitCost } from '../../domain/plan';
 import { jsonLocator } from '../../domain/jsonLocator';
+import { PLAN_LIMITS } from '../../domain/planLimits';
 import { checkPlan } from '../../domain/planRules';
 import type { Problem } from '../../domain/problems';
 import type { FoundTable } from '../audit/findTables';
@@ -156,7 +157,18 @@ function schemeYear(
     const n = amount(col, col.header);
     if (!n.isZero()) benefits[col.field.slice('count:'.length)] = n;
   }
-  return { cost: costs.reduce((total, c) => total.plus(amount(c, c.header)), ZERO), benefits };
+  const cost = (c: MappedColumn) => {
+    const pounds = amount(c, c.header);
+    // "267.357" typed where the dot groups thousands reads as £267.357: a plan bcf build would then refuse.
+    if (pounds.decimalPlaces() > PLAN_LIMITS.moneyPlaces)
+      problems.push({
+        severity: 'error',
+        where: where(r, c.index),
+        message: `${c.header} is £${pounds.toString()}, more than ${PLAN_LIMITS.moneyPlaces} decimal places, which pounds and pence can't have; if the "." separates thousands (267.357 for 267,357), type the figure without it.`,
+      });
+    return pounds;
+  };
+  return { cost: costs.reduce((total, c) => total.plus(cost(c)), ZERO), benefits };
 }
 
 function inPool(mapping: ImportMapping, r: number, cost: MappedColumn | undefined): boolean {
