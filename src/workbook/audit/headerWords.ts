@@ -91,7 +91,8 @@ export function classifyLabel(raw: string): LabelRole | undefined {
 
 /** A year, quarter or "Total" in a header: the band of columns it belongs to. */
 export function periodOf(raw: string): string | undefined {
-  const h = normalHeader(raw);
+  // "FY14/15", "FY 2014-15": a financial year's prefix, glued to the digits.
+  const h = normalHeader(raw).replace(/\bfy\s*(?=\d)/g, '');
   const year = /\b(20\d\d)\s*[/\-–]\s*(\d{2}|20\d\d)\b/.exec(h);
   // "Total 2015-17" spans the years before it: the total of their columns.
   const span = year ? (Number(year[2].slice(-2)) - Number(year[1].slice(-2)) + 100) % 100 : 0;

@@ -7,6 +7,7 @@ import { agreesAsShown, grouped, withinAsShown, type NumberCell } from './typedC
 import { StatedFigures, sharesAs, type Denominator } from './denominators';
 import { changes, poolShares, type ShareAudit } from './shareChecks';
 import { figure, poundsOf, roundedTo, savingSetup, type UnitChoice, type UnitCostBook } from './unitCosts';
+import { swapped, wrongInputs, type InputAudit } from './wrongInputs';
 
 /**
  * The arithmetic of one scheme table, checked the way a finance lead would check it by hand,
@@ -20,6 +21,8 @@ export function auditTable(table: FoundTable, units: UnitCostBook, stated = new 
   audit.rowTotals();
   // Shares first: a total of shares is checked against the denominator they were found to use.
   for (const columns of subTables(table)) {
+    // A mistyped cost or count first: the checks after read the figure it should be.
+    wrongInputs(audit, columns);
     poolShares(audit, columns);
     changes(audit, columns);
     audit.savings(columns);
@@ -42,7 +45,7 @@ const isMoney = (c: Column) => c.role === 'cost' || c.role === 'saving' || c.rol
 const OUT_OF_POOL_NOTE = /(not|outside|non|excl\w*|exc\.?)\W*(the )?(bcf )?pool/i;
 const NO = /^(no|n|not in pool|outside( pool)?|non-pool|false|excluded)$/i;
 
-export class TableAudit implements ShareAudit {
+export class TableAudit implements ShareAudit, InputAudit {
   readonly findings: Finding[] = [];
   /** The pool each % of pool column was found to be a share of. */
   readonly denominators = new Map<
@@ -50,6 +53,8 @@ export class TableAudit implements ShareAudit {
     { cost: Column; pool: Decimal; how?: string; range?: Denominator['range'] }
   >();
   private readonly seen = new Set<string>();
+  /** Inputs found mistyped (wrongInputs.ts), by "row:column": the figure, in pounds, they should be. */
+  private readonly corrections = new Map<string, Decimal>();
 
   constructor(
     readonly table: FoundTable,
@@ -74,7 +79,10 @@ export class TableAudit implements ShareAudit {
   /** How a scheme's row is named in a message: its ref or name, else its row number. */
   rowName(r: number): string {
     const grid = this.table.grid;
-    const label = this.table.labels
+    // Its ref or name before any tier or type: "2b", not "2".
+    const named = (l: (typeof this.table.labels)[number]) => (l.role === 'ref' || l.role === 'name' ? 0 : 1);
+    const label = [...this.table.labels]
+      .sort((a, b) => named(a) - named(b))
       .map((l) => grid.text(r, l.index) || (grid.typed(r, l.index).kind === 'number' ? grid.shown(r, l.index) : ''))
       .find(Boolean);
     const row = grid.transposed ? `column ${grid.address(r, 0).replace(/\d+$/, '')}` : `row ${r + 1}`;
@@ -138,9 +146,19 @@ export class TableAudit implements ShareAudit {
   }
 
   columnSum(column: Column, rows: readonly number[]): Decimal {
-    return sum(
-      rows.map((r) => (figure(this.table, r, column) ? poundsOf(figure(this.table, r, column)!, column) : ZERO)),
-    );
+    return sum(rows.map((r) => this.input(r, column) ?? ZERO));
+  }
+
+  correct(r: number, column: Column, value: Decimal): void {
+    this.corrections.set(`${r}:${column.index}`, value);
+  }
+
+  /** A row's figure in pounds (a count as it is), or what it should be where it was found mistyped. */
+  input(r: number, column: Column): Decimal | undefined {
+    const corrected = this.corrections.get(`${r}:${column.index}`);
+    if (corrected) return corrected;
+    const cell = figure(this.table, r, column);
+    return cell ? poundsOf(cell, column) : undefined;
   }
 
   outOfPool(r: number, columns: readonly Column[]): boolean {
@@ -232,24 +250,28 @@ export class TableAudit implements ShareAudit {
       return;
     // A "Total" column's total is right when it is the sum of the figures it totals, even where a row's own total is wrong.
     const parts = this.partsOf(column);
-    if (parts.length >= 2 && this.agrees(sum(parts.map((p) => this.columnSum(p, rows))), cell, column)) return;
+    const partsSum = (of: readonly number[]) => sum(parts.map((p) => this.columnSum(p, of)));
+    if (parts.length >= 2 && [rows, poolRows].some((of) => this.agrees(partsSum(of), cell, column))) return;
     // Nor is a saving total wrong because a saving above it is: it is right if it is what the savings should add up to.
     if (column.role === 'saving' && this.agrees(this.savingsAsTheyShouldBe(column, rows), cell, column)) return;
+    const foundIn = isMoney(column) ? poundsOf(cell, column) : cell.value;
     const costLike = column.role === 'cost' && poolRows.length !== rows.length;
-    const saysPool = costLike && (/pool/i.test(cell.note) || band.some((c) => c.role === 'poolShare'));
+    // The total it says it is; else the nearer of the two: a penny short of every scheme's costs is not £35,000 over the pool's.
+    const [toPool, toAll] = [pool, all].map((d) => foundIn.minus(d).abs());
+    const poolish = band.some((c) => c.role === 'poolShare') ? toPool.lessThanOrEqualTo(toAll) : toPool.lessThan(toAll);
+    const saysPool = costLike && (/pool/i.test(cell.note) || poolish);
     const expected = saysPool ? pool : all;
     const counted = saysPool ? poolRows.length : rows.length;
     const what = `the ${this.schemes(counted)} ${row < rows[0] ? 'below' : 'above'}${saysPool ? ' that are in the pool' : ''}`;
     const rounding = slackAll.isZero()
       ? ''
       : ` (allowing for the rounding of figures shown in ${column.scale === 1e6 ? '£m' : '£000s'})`;
-    const foundIn = isMoney(column) ? poundsOf(cell, column) : cell.value;
     this.add(
       row,
       column,
       'column-total',
       this.show(expected, column, cell),
-      `The total ${cell.shown} does not add up: ${what} come to ${this.show(expected, column, cell)}${rounding}, a difference of ${this.show(foundIn.minus(expected).abs(), column, cell)}.`,
+      `The total ${cell.shown} does not add up: ${what} come to ${this.show(expected, column, cell)}${rounding}, a difference of ${this.show(foundIn.minus(expected).abs(), column, cell)}${swapped(cell.shown, this.show(expected, column, cell)) ? ': two digits look swapped' : ''}.`,
     );
   }
 
@@ -318,8 +340,7 @@ export class TableAudit implements ShareAudit {
     const parts = this.partsOf(column);
     if (parts.length >= 2)
       return sum(parts.map((p) => (figure(this.table, r, p) ? poundsOf(figure(this.table, r, p)!, p) : ZERO)));
-    const cell = figure(this.table, r, column);
-    return cell ? poundsOf(cell, column) : undefined;
+    return this.input(r, column);
   }
 
   /** The cost columns a % of pool column can be a share of: its year's, or, shared by several years, any (the Total first). */
@@ -335,7 +356,7 @@ export class TableAudit implements ShareAudit {
   private readonly choices = new Map<string, UnitChoice>();
 
   /** The unit cost a count column's savings are checked at, chosen once per table. */
-  private unitFor(count: Column, saving: Column): UnitChoice {
+  unitFor(count: Column, saving: Column): UnitChoice {
     const key = `${count.index}:${saving.index}`;
     if (!this.choices.has(key)) this.choices.set(key, this.units.choose(this.table, count, saving));
     return this.choices.get(key);
@@ -350,7 +371,7 @@ export class TableAudit implements ShareAudit {
     const rowUnit = unitColumn ? figure(t, r, unitColumn) : undefined;
     const terms: { n: Decimal; unit: Decimal; how: string }[] = [];
     for (const c of setup.counts) {
-      const n = figure(t, r, c)?.value;
+      const n = this.input(r, c);
       if (!n || n.isZero()) continue;
       const choice =
         rowUnit && setup.counts.length === 1
