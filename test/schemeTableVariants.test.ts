@@ -185,3 +185,44 @@ describe('one input typed wrong is reported at its cell, not through the shares 
     expect(found[0].message).toMatch(/two digits look swapped/);
   });
 });
+
+test('with the total on top, each tier’s total heads the schemes under it: only the wrong one is reported', async () => {
+  const rows: unknown[][] = [
+    v.HEAD,
+    ['Grand total', '', v.ALL.toNumber(), null, v.NEL.toNumber(), v.SAVING.toNumber(), null],
+  ];
+  let wrongRow = 0;
+  let wrongExpected = '';
+  for (const tier of ['1', '2', '3', '4']) {
+    const mine = v.ROWS.filter((s: any) => s.tier === tier);
+    const cost = mine.reduce((a: any, s: any) => a.plus(s.cost), v.D(0));
+    const nel = mine.reduce((a: any, s: any) => a.plus(s.nel), v.D(0));
+    const saving = mine.reduce((a: any, s: any) => a.plus(s.saving), v.D(0));
+    if (tier === '3') [wrongRow, wrongExpected] = [rows.length + 1, `£${v.grouped(cost)}`];
+    rows.push([
+      `Tier ${tier} total`,
+      '',
+      cost.plus(tier === '3' ? 100 : 0).toNumber(),
+      null,
+      nel.toNumber(),
+      saving.toNumber(),
+      null,
+    ]);
+    rows.push(...mine.map(v.standard));
+  }
+  const found = await audit(v.sheet('Total on top', rows));
+  expect(at(found)).toEqual([[`C${wrongRow}`, wrongExpected]]);
+});
+
+test('a saving on a scheme with no admissions is reported at the saving, whether or not the total includes it', async () => {
+  const r = rowOf('3b');
+  for (const totalIncludesIt of [true, false]) {
+    const rows = v.ROWS.map(v.standard);
+    rows[r - 2][4] = '–';
+    rows[r - 2][5] = 827562;
+    const total = [...v.TOTAL];
+    if (totalIncludesIt) total[5] = v.SAVING.plus(827562).toNumber();
+    const found = await audit(v.sheet('No count', [v.HEAD, ...rows, total]));
+    expect([totalIncludesIt, at(found)]).toEqual([totalIncludesIt, [[`F${r}`, '£0']]]);
+  }
+});

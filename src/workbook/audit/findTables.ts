@@ -11,7 +11,7 @@ import {
   type Role,
   type StatedUnitCost,
 } from './headerWords';
-import { hiddenSubtotals } from './subtotals';
+import { hiddenSubtotals, subtotalsAddingUp } from './subtotals';
 import type { Column, SubTotal } from './tableParts';
 import type { TableGrid } from './tableGrid';
 
@@ -387,6 +387,8 @@ interface Body {
   readonly subtotals: SubTotal[];
   readonly lastRow: number;
   readonly unlabelled?: SubTotal[];
+  /** The labelled sub-totals read as headings over the schemes after them, as sheets with the total on top have them. */
+  readonly headings?: SubTotal[];
 }
 
 type RowKind = 'blank' | 'header' | 'text' | 'total' | 'unlabelled' | 'data';
@@ -454,7 +456,15 @@ function readBody(
     )
       break;
   }
-  const body = bodyOf(grid, kinds, labels);
+  const read = bodyOf(grid, kinds, labels);
+  const { headings: __, ...closing } = read;
+  // Sub-totals over their groups where more of them add up so than under the groups above them.
+  const body =
+    read.headings?.length &&
+    read.headings.every((h) => h.rows.length) &&
+    subtotalsAddingUp(grid, columns, read.headings) > subtotalsAddingUp(grid, columns, read.subtotals)
+      ? { ...closing, subtotals: read.headings }
+      : closing;
   // Sub-totals nobody labelled: only where the total adds up without them.
   const hidden = body.subtotals.length
     ? undefined
@@ -496,7 +506,9 @@ function bodyOf(
   let sinceUnlabelled: number[] = [];
   // After the last scheme: the last total is the table's; one before it closes the last group.
   const trailing = kinds.filter((k, i) => i > lastData && (k.kind === 'total' || k.kind === 'unlabelled'));
+  const headings: { row: number; rows: number[] }[] = [];
   kinds.forEach((k, i) => {
+    if (k.kind === 'data') headings[headings.length - 1]?.rows.push(k.row);
     if (k.kind === 'data' || (k.kind === 'unlabelled' && i > firstData && i < lastData)) {
       if (k.kind === 'unlabelled') {
         unlabelled.push({ row: k.row, rows: sinceUnlabelled });
@@ -507,6 +519,13 @@ function bodyOf(
     } else if (k.kind === 'total' || k.kind === 'unlabelled') {
       const sub = k.kind === 'total' && SUBTOTAL_LABEL.test(labelText(grid, k.row, labels));
       const closesGroup = sub || subtotals.length > 0 || unlabelled.length > 0;
+      if (
+        k.kind === 'total' &&
+        i < lastData &&
+        (i > 0 || totalRow !== undefined) &&
+        (sub || MIDDLE_TOTAL.test(labelText(grid, k.row, labels).trim()))
+      )
+        headings.push({ row: k.row, rows: [] });
       if (i < firstData && totalRow === undefined) totalRow = k.row;
       else if (i > lastData && (k === trailing[trailing.length - 1] || !(closesGroup && section.length)))
         totalRow = k.row;
@@ -532,7 +551,7 @@ function bodyOf(
     }
   });
   const lastRow = kinds.length ? kinds[kinds.length - 1].row : 0;
-  return { rows, totalRow, subtotals, lastRow, unlabelled };
+  return { rows, totalRow, subtotals, lastRow, unlabelled, headings };
 }
 
 function labelText(grid: TableGrid, r: number, labels: readonly LabelColumn[]): string {

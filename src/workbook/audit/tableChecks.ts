@@ -389,28 +389,54 @@ export class TableAudit implements ShareAudit, InputAudit {
       rows.map((r) => {
         const terms = this.pricedTerms(r, columns);
         if (terms) return sum(terms.map((x) => x.n.times(x.unit)));
+        if (this.savingWithoutCount(r, columns)) return ZERO;
         const cell = figure(this.table, r, saving);
         return cell ? poundsOf(cell, saving) : ZERO;
       }),
     );
   }
 
+  /** A saving other than nil on a row whose every count is nil, blank or 0. */
+  private savingWithoutCount(r: number, columns: readonly Column[]): boolean {
+    const setup = savingSetup({ ...this.table, columns });
+    const cell = setup && figure(this.table, r, setup.saving);
+    if (!setup || !cell || cell.value.isZero()) return false;
+    return setup.counts.every((c) => {
+      const t = this.table.grid.typed(r, c.index);
+      return t.kind === 'blank' || t.kind === 'na' || (t.kind === 'number' && t.value.isZero());
+    });
+  }
+
   savings(columns: readonly Column[]): void {
     const t = this.table;
     const setup = savingSetup({ ...t, columns });
     if (!setup) return;
+    const priced = (r: number) => (figure(t, r, setup.saving) ? this.pricedTerms(r, columns) : undefined);
+    // Savings the table prices from its counts: a saving on a row with no count has nothing to come from.
+    const fromCounts = t.rows.filter((r) => priced(r)).length >= 2;
     for (const r of t.rows) {
       const cell = figure(t, r, setup.saving);
-      const priced = cell ? this.pricedTerms(r, columns) : undefined;
-      if (!cell || !priced) continue;
-      const expected = sum(priced.map((x) => x.n.times(x.unit)));
+      if (cell && fromCounts && this.savingWithoutCount(r, columns)) {
+        const nil = setup.counts.map((c) => `${c.header} ${t.grid.shown(r, c.index)}`).join(', ');
+        this.add(
+          r,
+          setup.saving,
+          'saving',
+          this.show(ZERO, setup.saving, cell),
+          `${this.rowName(r)} shows a saving of ${cell.shown} but no count to price (${nil}): a saving is a count × its unit cost, so either the count is missing or the saving should be nil.`,
+        );
+        continue;
+      }
+      if (!cell || !priced(r)) continue;
+      const terms = priced(r)!;
+      const expected = sum(terms.map((x) => x.n.times(x.unit)));
       const rounded = new Money(this.nearestOf(setup.saving)).dividedBy(2);
       if (this.agrees(expected, cell, setup.saving, rounded.equals(0.5) ? ZERO : rounded)) continue;
       const shown = this.show(expected, setup.saving, cell);
-      const working = priced
+      const working = terms
         .map((x) => `${grouped(x.n, x.n.isInteger() ? 0 : 2)} × £${grouped(x.unit, x.unit.isInteger() ? 0 : 2)}`)
         .join(' + ');
-      const how = [...new Set(priced.map((x) => x.how))].join('; ');
+      const how = [...new Set(terms.map((x) => x.how))].join('; ');
       this.add(
         r,
         setup.saving,
