@@ -152,6 +152,25 @@ describe('one input typed wrong is reported at its cell, not through the shares 
     expect(found[0].message).toMatch(/two digits look swapped/);
   });
 
+  test('with sub-totals per tier and a total of every scheme, the sub-total over it is not blamed either', async () => {
+    const rows: unknown[][] = [v.HEAD];
+    let wrongRow = 0;
+    for (const tier of ['1', '2', '3', '4']) {
+      const mine = v.ROWS.filter((s: any) => s.tier === tier);
+      for (const s of mine) {
+        rows.push(v.standard(s));
+        if (s.ref === '2b') [wrongRow, rows[rows.length - 1][2]] = [rows.length, 1075451]; // 1,057,451
+      }
+      const cost = mine.reduce((a: any, s: any) => a.plus(s.cost), v.D(0));
+      const nel = mine.reduce((a: any, s: any) => a.plus(s.nel), v.D(0));
+      const saving = mine.reduce((a: any, s: any) => a.plus(s.saving), v.D(0));
+      rows.push([`Sub-total tier ${tier}`, '', cost.toNumber(), null, nel.toNumber(), saving.toNumber(), null]);
+    }
+    rows.push(['Total', '', v.ALL.toNumber(), 100, v.NEL.toNumber(), v.SAVING.toNumber(), 100]);
+    const found = await audit(v.sheet('Tiers', rows));
+    expect(at(found)).toEqual([[`C${wrongRow}`, '£1,057,451']]);
+  });
+
   test('a count typed wrong: its saving, its % change and the total agree on the right figure', async () => {
     const rows = v.ROWS.map(v.standard);
     const r = rowOf('2c');

@@ -13,6 +13,7 @@ export interface InputAudit {
   add(r: number, column: Column, rule: Finding['rule'], expected: string, message: string): void;
   agrees(expected: Decimal, cell: NumberCell, column: Column, slack?: Decimal): boolean;
   columnSum(column: Column, rows: readonly number[]): Decimal;
+  input(r: number, column: Column): Decimal | undefined;
   correct(r: number, column: Column, value: Decimal): void;
   outOfPool(r: number, columns: readonly Column[]): boolean;
   percentPoints(column: Column): boolean;
@@ -48,19 +49,21 @@ export function wrongInputs(a: InputAudit, columns: readonly Column[]): void {
     const options = inPool ? [t.rows.filter((r) => !a.outOfPool(r, columns)), t.rows] : [t.rows];
     if (options.some((rows) => a.agrees(a.columnSum(input, rows), totalCell, input, a.roundingOf(rows, input))))
       continue;
-    const rows = options[0];
-    const all = a.columnSum(input, rows);
-    const suspects = rows.flatMap((r: number) => {
-      const cell = figure(t, r, input);
-      if (!cell) return [];
-      const typed = poundsOf(cell, input);
-      const left = total.minus(all.minus(typed));
-      if (!left.greaterThan(0) || a.agrees(left, cell, input, a.roundingOf([r], input))) return [];
-      const present = witnesses.filter((w) => figure(t, r, w.column));
-      // Every witness the row has says the figure the total leaves, and none says the one typed.
-      const says = present.length > 0 && present.every((w) => w.says(r, left, total) && !w.says(r, typed, total));
-      return says ? [{ r, cell, left }] : [];
+    // The total may be the pool's or every scheme's: the pool a share is of is the total less what is outside it.
+    const outside = inPool ? t.rows.filter((r) => a.outOfPool(r, columns)) : [];
+    const found = options.map((rows) => {
+      const pool = rows.some((r) => outside.includes(r)) ? total.minus(a.columnSum(input, outside)) : total;
+      // The reading of the total the other rows' figures bear out: a big scheme's share fits either pool.
+      const fit = rows.filter((r) => {
+        const here = present(witnesses, t, r);
+        const typed = a.input(r, input);
+        return here.length > 0 && !!typed && here.every((w) => w.says(r, typed, pool));
+      }).length;
+      return { rows, fit, suspects: suspectsFor(a, input, witnesses, rows, total, pool) };
     });
+    const best = found.filter((f) => f.fit === Math.max(...found.map((x) => x.fit)));
+    const rows = best.find((f) => f.suspects.length)?.rows ?? options[0];
+    const suspects = [...new Map(best.flatMap((f) => f.suspects).map((x) => [x.r, x])).values()];
     if (suspects.length !== 1) continue;
     const { r, cell, left } = suspects[0];
     const rounded = !a.roundingOf(rows, input).isZero();
@@ -77,6 +80,30 @@ export function wrongInputs(a: InputAudit, columns: readonly Column[]): void {
       `${input.header} for ${a.rowName(r)} shows ${cell.shown}, but the total ${totalCell.shown} leaves ${rounded ? 'about ' : ''}${expected} for it, and ${by} ${present(witnesses, t, r).length > 1 ? 'agree' : 'agrees'}${swapped(cell.shown, expected) ? ': two digits look swapped' : ''}. Put the figure right and the shares and totals worked out from it agree.`,
     );
   }
+}
+
+/** The rows whose figure, put to what the total leaves for it, every figure worked out from it agrees with. */
+function suspectsFor(
+  a: InputAudit,
+  input: Column,
+  witnesses: readonly Witness[],
+  rows: readonly number[],
+  total: Decimal,
+  pool: Decimal,
+): { r: number; cell: NumberCell; left: Decimal }[] {
+  const t = a.table;
+  const all = a.columnSum(input, rows);
+  return rows.flatMap((r) => {
+    const cell = figure(t, r, input);
+    if (!cell) return [];
+    const typed = poundsOf(cell, input);
+    const left = total.minus(all.minus(typed));
+    if (!left.greaterThan(0) || a.agrees(left, cell, input, a.roundingOf([r], input))) return [];
+    const present = witnesses.filter((w) => figure(t, r, w.column));
+    // Every witness the row has says the figure the total leaves, and none says the one typed.
+    const says = present.length > 0 && present.every((w) => w.says(r, left, pool) && !w.says(r, typed, pool));
+    return says ? [{ r, cell, left }] : [];
+  });
 }
 
 const present = (witnesses: readonly Witness[], t: FoundTable, r: number) =>
