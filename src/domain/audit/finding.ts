@@ -32,6 +32,7 @@ export type FindingRule =
   | 'share-of-pool'
   | 'share-of-total'
   | 'saving'
+  | 'input-figure'
   // in a BCF planning template (NHS England's, or the add-in's Income and Expenditure sheets)
   | 'subtotal'
   | 'running-balance'
@@ -52,6 +53,7 @@ export const RULE_TITLES: Record<FindingRule, string> = {
   'share-of-pool': '% of pool is wrong',
   'share-of-total': '% change is wrong',
   saving: 'Saving is not count × unit cost',
+  'input-figure': 'Figure disagrees with its total and its row',
   subtotal: 'Sub-total does not add up',
   'running-balance': 'Running balance does not agree',
   'required-spend': 'Planned spend figure is wrong',

@@ -11,7 +11,7 @@ import {
   type Role,
   type StatedUnitCost,
 } from './headerWords';
-import { hiddenSubtotals } from './subtotals';
+import { hiddenSubtotals, subtotalsAddingUp } from './subtotals';
 import type { Column, SubTotal } from './tableParts';
 import type { TableGrid } from './tableGrid';
 
@@ -184,8 +184,9 @@ function segments(grid: TableGrid, header: Header): HeaderCell[][] {
     for (let r = below + 1; r <= below + LOOK_BELOW && r < grid.rowCount; r++) if (!grid.isBlank(r, c)) return true;
     return false;
   };
-  const out: HeaderCell[][] = [];
+  const out: { cells: HeaderCell[]; afterGap: boolean }[] = [];
   let current: HeaderCell[] = [];
+  let afterGap = false;
   const first = header.cells[0].index;
   const last = header.cells[header.cells.length - 1].index;
   let sawFigures = false;
@@ -194,15 +195,45 @@ function segments(grid: TableGrid, header: Header): HeaderCell[][] {
     const role = classifyHeader(combined(cell));
     const identity = !role && ['ref', 'name'].includes(classifyLabel(cell.own) ?? '');
     if (!occupied(c) || (identity && sawFigures)) {
-      if (current.length) out.push(current);
+      if (current.length) out.push({ cells: current, afterGap });
       current = [];
       sawFigures = false;
+      afterGap = !occupied(c);
       if (!occupied(c)) continue;
     }
     current.push(cell);
     sawFigures ||= !!role;
   }
-  if (current.length) out.push(current);
+  if (current.length) out.push({ cells: current, afterGap });
+  const hasBody = (cells: readonly HeaderCell[]) =>
+    cells.some((h) => {
+      for (let r = below + 1; r <= below + LOOK_BELOW && r < grid.rowCount; r++)
+        if (!grid.isBlank(r, h.index)) return true;
+      return false;
+    });
+  return acrossSeparators(out, hasBody);
+}
+
+/**
+ * A blank column set between a table's own columns to space them out does not end the table:
+ * names alone are no table, and figures with no names beside them belong to the names on their
+ * left (else their total row would be read as one more scheme). Tables side by side each have
+ * their own names, and stay apart.
+ */
+function acrossSeparators(
+  runs: readonly { cells: HeaderCell[]; afterGap: boolean }[],
+  hasBody: (cells: readonly HeaderCell[]) => boolean,
+): HeaderCell[][] {
+  const hasFigures = (cells: readonly HeaderCell[]) => cells.some((h) => classifyHeader(combined(h)));
+  const out: HeaderCell[][] = [];
+  for (const run of runs) {
+    const previous = out[out.length - 1];
+    // Names with nothing under them are a title, not the table's names.
+    const namesOnly = previous && !hasFigures(previous) && hasBody(previous);
+    const figuresOnly = run.cells.every((h) => classifyHeader(combined(h)));
+    if (previous && run.afterGap && (namesOnly || figuresOnly)) previous.push(...run.cells);
+    else out.push([...run.cells]);
+  }
   return out;
 }
 
@@ -219,14 +250,14 @@ function tableUnder(
 ): FoundTable | undefined {
   const notes = notesAbove(grid, header.rows[0], tables);
   const noteScale = notes.map((n) => scaleOf(n.text)).find((s) => s !== undefined);
-  const columns = columnsOf(segment, noteScale);
+  const start = (header.unitsRow ?? header.rows[header.rows.length - 1]) + 1;
+  const { columns, marks } = besideCurrencyMarks(grid, columnsOf(segment, noteScale), segment, start);
   if (!isSchemeTable(columns)) return undefined;
   const labels = segment
-    .filter((h) => !columns.some((c) => c.index === h.index))
+    .filter((h) => !columns.some((c) => c.index === h.index) && !marks.includes(h.index))
     .map((h) => ({ index: h.index, header: combined(h).trim(), role: classifyLabel(combined(h)) }));
   const firstColumn = segment[0].index;
   const lastColumn = segment[segment.length - 1].index;
-  const start = (header.unitsRow ?? header.rows[header.rows.length - 1]) + 1;
   const body = readBody(grid, start, columns, labels, firstColumn, lastColumn);
   if (!body.rows.length) return undefined;
   const statedUnit =
@@ -246,6 +277,39 @@ function tableUnder(
     lastColumn,
     ...body,
   };
+}
+
+const CURRENCY_MARK = /^[£$€]$/;
+/** How far down a column is read to tell a column of pound signs. */
+const MARK_ROWS = 12;
+
+/**
+ * "£ | 1,234": text taken from a PDF often puts the pound sign in a cell of its own, under the
+ * heading, and the figure in the next cell, whose heading is empty. The figures are the column's.
+ */
+function besideCurrencyMarks(
+  grid: TableGrid,
+  columns: readonly Column[],
+  segment: readonly HeaderCell[],
+  start: number,
+): { columns: Column[]; marks: number[] } {
+  const marks: number[] = [];
+  const end = Math.min(grid.rowCount, start + MARK_ROWS);
+  const moved = columns.map((column) => {
+    const next = segment.find((h) => h.index === column.index + 1);
+    if (!next || next.group || next.own || next.unit || columns.some((c) => c.index === next.index)) return column;
+    let paired = 0;
+    for (let r = start; r < end; r++) {
+      const t = grid.typed(r, column.index);
+      if (t.kind === 'blank') continue;
+      if (t.kind !== 'text' || !CURRENCY_MARK.test(t.text)) return column;
+      if (grid.typed(r, next.index).kind === 'number') paired++;
+    }
+    if (!paired) return column;
+    marks.push(column.index);
+    return { ...column, index: next.index };
+  });
+  return { columns: moved, marks };
 }
 
 function columnsOf(segment: readonly HeaderCell[], noteScale: number | undefined): Column[] {
@@ -323,6 +387,8 @@ interface Body {
   readonly subtotals: SubTotal[];
   readonly lastRow: number;
   readonly unlabelled?: SubTotal[];
+  /** The labelled sub-totals read as headings over the schemes after them, as sheets with the total on top have them. */
+  readonly headings?: SubTotal[];
 }
 
 type RowKind = 'blank' | 'header' | 'text' | 'total' | 'unlabelled' | 'data';
@@ -390,7 +456,15 @@ function readBody(
     )
       break;
   }
-  const body = bodyOf(grid, kinds, labels);
+  const read = bodyOf(grid, kinds, labels);
+  const { headings: __, ...closing } = read;
+  // Sub-totals over their groups where more of them add up so than under the groups above them.
+  const body =
+    read.headings?.length &&
+    read.headings.every((h) => h.rows.length) &&
+    subtotalsAddingUp(grid, columns, read.headings) > subtotalsAddingUp(grid, columns, read.subtotals)
+      ? { ...closing, subtotals: read.headings }
+      : closing;
   // Sub-totals nobody labelled: only where the total adds up without them.
   const hidden = body.subtotals.length
     ? undefined
@@ -432,7 +506,9 @@ function bodyOf(
   let sinceUnlabelled: number[] = [];
   // After the last scheme: the last total is the table's; one before it closes the last group.
   const trailing = kinds.filter((k, i) => i > lastData && (k.kind === 'total' || k.kind === 'unlabelled'));
+  const headings: { row: number; rows: number[] }[] = [];
   kinds.forEach((k, i) => {
+    if (k.kind === 'data') headings[headings.length - 1]?.rows.push(k.row);
     if (k.kind === 'data' || (k.kind === 'unlabelled' && i > firstData && i < lastData)) {
       if (k.kind === 'unlabelled') {
         unlabelled.push({ row: k.row, rows: sinceUnlabelled });
@@ -443,6 +519,13 @@ function bodyOf(
     } else if (k.kind === 'total' || k.kind === 'unlabelled') {
       const sub = k.kind === 'total' && SUBTOTAL_LABEL.test(labelText(grid, k.row, labels));
       const closesGroup = sub || subtotals.length > 0 || unlabelled.length > 0;
+      if (
+        k.kind === 'total' &&
+        i < lastData &&
+        (i > 0 || totalRow !== undefined) &&
+        (sub || MIDDLE_TOTAL.test(labelText(grid, k.row, labels).trim()))
+      )
+        headings.push({ row: k.row, rows: [] });
       if (i < firstData && totalRow === undefined) totalRow = k.row;
       else if (i > lastData && (k === trailing[trailing.length - 1] || !(closesGroup && section.length)))
         totalRow = k.row;
@@ -468,7 +551,7 @@ function bodyOf(
     }
   });
   const lastRow = kinds.length ? kinds[kinds.length - 1].row : 0;
-  return { rows, totalRow, subtotals, lastRow, unlabelled };
+  return { rows, totalRow, subtotals, lastRow, unlabelled, headings };
 }
 
 function labelText(grid: TableGrid, r: number, labels: readonly LabelColumn[]): string {

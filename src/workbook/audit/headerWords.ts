@@ -91,8 +91,8 @@ export function classifyLabel(raw: string): LabelRole | undefined {
 
 /** A year, quarter or "Total" in a header: the band of columns it belongs to. */
 export function periodOf(raw: string): string | undefined {
-  // "FY23/24", "FY2023-24": finance's prefix for a financial year, stuck to its digits.
-  const h = normalHeader(raw).replace(/\bfy(?=\d)/g, 'fy ');
+  // "FY23/24", "FY 2023-24": finance's prefix for a financial year, glued to its digits or not.
+  const h = normalHeader(raw).replace(/\bfy\s*(?=\d)/g, 'fy ');
   // "2023 to 2024" is how GOV.UK writes a financial year.
   const year = /\b(20\d\d)\s*(?:[/\-–]|\sto\s)\s*(\d{2}|20\d\d)\b/.exec(h);
   // "Total 2015-17" spans the years before it: the total of their columns.

@@ -18,6 +18,7 @@ export interface ShareAudit {
   add(r: number, column: Column, rule: Finding['rule'], expected: string, message: string): void;
   agrees(expected: Decimal, cell: NumberCell, column: Column, slack?: Decimal): boolean;
   columnSum(column: Column, rows: readonly number[]): Decimal;
+  input(r: number, column: Column): Decimal | undefined;
   costsFor(share: Column, columns: readonly Column[]): Column[];
   money(pounds: Decimal, column: Column, decimals: number, scale?: number): string;
   outOfPool(r: number, columns: readonly Column[]): boolean;
@@ -169,7 +170,7 @@ function changeColumn(a: ShareAudit, columns: readonly Column[], change: Column,
   const k = a.percentPoints(change) ? 100 : 1;
   const rows = t.rows.flatMap((r) => {
     const cell = figure(t, r, change);
-    const n = figure(t, r, count)?.value;
+    const n = a.input(r, count);
     return cell && n ? [{ r, cell, num: n }] : [];
   });
   const ownRight = (x: (typeof rows)[number]) => {

@@ -86,3 +86,19 @@ function runs(rows: readonly number[], value: (r: number) => Decimal, where: 'af
   }
   return found;
 }
+
+/** How many sub-totals add up to their rows, in the table's first cost column (or count, where it has no cost). */
+export function subtotalsAddingUp(grid: TableGrid, columns: readonly Column[], subtotals: readonly SubTotal[]): number {
+  const key =
+    columns.find((c) => c.role === 'cost' && !c.breakdown) ??
+    columns.find((c) => c.role === 'count' || c.role === 'saving');
+  if (!key) return 0;
+  return subtotals.filter(({ row, rows }) => {
+    const total = grid.typed(row, key.index);
+    if (total.kind !== 'number' || !rows.length) return false;
+    const parts = rows.map((r) => grid.typed(r, key.index)).flatMap((t) => (t.kind === 'number' ? [t.value] : []));
+    const s = sum(parts);
+    const slack = new Money(5).dividedBy(new Money(10).pow(total.decimals + 1)).times(parts.length);
+    return withinAsShown(s.minus(slack), s.plus(slack), total.value, total.decimals);
+  }).length;
+}

@@ -7,6 +7,7 @@ import { agreesAsShown, grouped, withinAsShown, type NumberCell } from './typedC
 import { StatedFigures, sharesAs, type Denominator } from './denominators';
 import { changes, poolShares, type ShareAudit } from './shareChecks';
 import { figure, poundsOf, roundedTo, savingSetup, type UnitChoice, type UnitCostBook } from './unitCosts';
+import { swapped, wrongInputs, type InputAudit } from './wrongInputs';
 
 /**
  * The arithmetic of one scheme table, checked the way a finance lead would check it by hand,
@@ -20,6 +21,8 @@ export function auditTable(table: FoundTable, units: UnitCostBook, stated = new 
   audit.rowTotals();
   // Shares first: a total of shares is checked against the denominator they were found to use.
   for (const columns of subTables(table)) {
+    // A mistyped cost or count first: the checks after read the figure it should be.
+    wrongInputs(audit, columns);
     poolShares(audit, columns);
     changes(audit, columns);
     audit.savings(columns);
@@ -45,7 +48,7 @@ const isMoney = (c: Column) => c.role === 'cost' || c.role === 'saving' || c.rol
 const OUT_OF_POOL_NOTE = /(not|outside|non|excl\w*|exc\.?)\W*(the )?(bcf )?pool/i;
 const NO = /^(no|n|not in pool|outside( pool)?|non-pool|false|excluded)$/i;
 
-export class TableAudit implements ShareAudit {
+export class TableAudit implements ShareAudit, InputAudit {
   readonly findings: Finding[] = [];
   /** The pool each % of pool column was found to be a share of. */
   readonly denominators = new Map<
@@ -53,6 +56,8 @@ export class TableAudit implements ShareAudit {
     { cost: Column; pool: Decimal; how?: string; range?: Denominator['range'] }
   >();
   private readonly seen = new Set<string>();
+  /** Inputs found mistyped (wrongInputs.ts), by "row:column": the figure, in pounds, they should be. */
+  private readonly corrections = new Map<string, Decimal>();
 
   constructor(
     readonly table: FoundTable,
@@ -143,9 +148,19 @@ export class TableAudit implements ShareAudit {
   }
 
   columnSum(column: Column, rows: readonly number[]): Decimal {
-    return sum(
-      rows.map((r) => (figure(this.table, r, column) ? poundsOf(figure(this.table, r, column)!, column) : ZERO)),
-    );
+    return sum(rows.map((r) => this.input(r, column) ?? ZERO));
+  }
+
+  correct(r: number, column: Column, value: Decimal): void {
+    this.corrections.set(`${r}:${column.index}`, value);
+  }
+
+  /** A row's figure in pounds (a count as it is), or what it should be where it was found mistyped. */
+  input(r: number, column: Column): Decimal | undefined {
+    const corrected = this.corrections.get(`${r}:${column.index}`);
+    if (corrected) return corrected;
+    const cell = figure(this.table, r, column);
+    return cell ? poundsOf(cell, column) : undefined;
   }
 
   outOfPool(r: number, columns: readonly Column[]): boolean {
@@ -237,24 +252,28 @@ export class TableAudit implements ShareAudit {
       return;
     // A "Total" column's total is right when it is the sum of the figures it totals, even where a row's own total is wrong.
     const parts = this.partsOf(column);
-    if (parts.length >= 2 && this.agrees(sum(parts.map((p) => this.columnSum(p, rows))), cell, column)) return;
+    const partsSum = (of: readonly number[]) => sum(parts.map((p) => this.columnSum(p, of)));
+    if (parts.length >= 2 && [rows, poolRows].some((of) => this.agrees(partsSum(of), cell, column))) return;
     // Nor is a saving total wrong because a saving above it is: it is right if it is what the savings should add up to.
     if (column.role === 'saving' && this.agrees(this.savingsAsTheyShouldBe(column, rows), cell, column)) return;
+    const foundIn = isMoney(column) ? poundsOf(cell, column) : cell.value;
     const costLike = column.role === 'cost' && poolRows.length !== rows.length;
-    const saysPool = costLike && (/pool/i.test(cell.note) || band.some((c) => c.role === 'poolShare'));
+    // The total it says it is; else the nearer of the two: a penny short of every scheme's costs is not £35,000 over the pool's.
+    const [toPool, toAll] = [pool, all].map((d) => foundIn.minus(d).abs());
+    const poolish = band.some((c) => c.role === 'poolShare') ? toPool.lessThanOrEqualTo(toAll) : toPool.lessThan(toAll);
+    const saysPool = costLike && (/pool/i.test(cell.note) || poolish);
     const expected = saysPool ? pool : all;
     const counted = saysPool ? poolRows.length : rows.length;
     const what = `the ${this.schemes(counted)} ${row < rows[0] ? 'below' : 'above'}${saysPool ? ' that are in the pool' : ''}`;
     const rounding = slackAll.isZero()
       ? ''
       : ` (allowing for the rounding of figures shown in ${column.scale === 1e6 ? '£m' : '£000s'})`;
-    const foundIn = isMoney(column) ? poundsOf(cell, column) : cell.value;
     this.add(
       row,
       column,
       'column-total',
       this.show(expected, column, cell),
-      `The total ${cell.shown} does not add up: ${what} come to ${this.show(expected, column, cell)}${rounding}, a difference of ${this.show(foundIn.minus(expected).abs(), column, cell)}.`,
+      `The total ${cell.shown} does not add up: ${what} come to ${this.show(expected, column, cell)}${rounding}, a difference of ${this.show(foundIn.minus(expected).abs(), column, cell)}${swapped(cell.shown, this.show(expected, column, cell)) ? ': two digits look swapped' : ''}.`,
     );
   }
 
@@ -323,8 +342,7 @@ export class TableAudit implements ShareAudit {
     const parts = this.partsOf(column);
     if (parts.length >= 2)
       return sum(parts.map((p) => (figure(this.table, r, p) ? poundsOf(figure(this.table, r, p)!, p) : ZERO)));
-    const cell = figure(this.table, r, column);
-    return cell ? poundsOf(cell, column) : undefined;
+    return this.input(r, column);
   }
 
   /** The cost columns a % of pool column can be a share of: its year's, or, shared by several years, any (the Total first). */
@@ -340,7 +358,7 @@ export class TableAudit implements ShareAudit {
   private readonly choices = new Map<string, UnitChoice>();
 
   /** The unit cost a count column's savings are checked at, chosen once per table. */
-  private unitFor(count: Column, saving: Column): UnitChoice {
+  unitFor(count: Column, saving: Column): UnitChoice {
     const key = `${count.index}:${saving.index}`;
     if (!this.choices.has(key)) this.choices.set(key, this.units.choose(this.table, count, saving));
     return this.choices.get(key);
@@ -355,7 +373,7 @@ export class TableAudit implements ShareAudit {
     const rowUnit = unitColumn ? figure(t, r, unitColumn) : undefined;
     const terms: { n: Decimal; unit: Decimal; how: string }[] = [];
     for (const c of setup.counts) {
-      const n = figure(t, r, c)?.value;
+      const n = this.input(r, c);
       if (!n || n.isZero()) continue;
       const choice =
         rowUnit && setup.counts.length === 1
@@ -373,28 +391,54 @@ export class TableAudit implements ShareAudit {
       rows.map((r) => {
         const terms = this.pricedTerms(r, columns);
         if (terms) return sum(terms.map((x) => x.n.times(x.unit)));
+        if (this.savingWithoutCount(r, columns)) return ZERO;
         const cell = figure(this.table, r, saving);
         return cell ? poundsOf(cell, saving) : ZERO;
       }),
     );
   }
 
+  /** A saving other than nil on a row whose every count is nil, blank or 0. */
+  private savingWithoutCount(r: number, columns: readonly Column[]): boolean {
+    const setup = savingSetup({ ...this.table, columns });
+    const cell = setup && figure(this.table, r, setup.saving);
+    if (!setup || !cell || cell.value.isZero()) return false;
+    return setup.counts.every((c) => {
+      const t = this.table.grid.typed(r, c.index);
+      return t.kind === 'blank' || t.kind === 'na' || (t.kind === 'number' && t.value.isZero());
+    });
+  }
+
   savings(columns: readonly Column[]): void {
     const t = this.table;
     const setup = savingSetup({ ...t, columns });
     if (!setup) return;
+    const priced = (r: number) => (figure(t, r, setup.saving) ? this.pricedTerms(r, columns) : undefined);
+    // Savings the table prices from its counts: a saving on a row with no count has nothing to come from.
+    const fromCounts = t.rows.filter((r) => priced(r)).length >= 2;
     for (const r of t.rows) {
       const cell = figure(t, r, setup.saving);
-      const priced = cell ? this.pricedTerms(r, columns) : undefined;
-      if (!cell || !priced) continue;
-      const expected = sum(priced.map((x) => x.n.times(x.unit)));
+      if (cell && fromCounts && this.savingWithoutCount(r, columns)) {
+        const nil = setup.counts.map((c) => `${c.header} ${t.grid.shown(r, c.index)}`).join(', ');
+        this.add(
+          r,
+          setup.saving,
+          'saving',
+          this.show(ZERO, setup.saving, cell),
+          `${this.rowName(r)} shows a saving of ${cell.shown} but no count to price (${nil}): a saving is a count × its unit cost, so either the count is missing or the saving should be nil.`,
+        );
+        continue;
+      }
+      if (!cell || !priced(r)) continue;
+      const terms = priced(r)!;
+      const expected = sum(terms.map((x) => x.n.times(x.unit)));
       const rounded = new Money(this.nearestOf(setup.saving)).dividedBy(2);
       if (this.agrees(expected, cell, setup.saving, rounded.equals(0.5) ? ZERO : rounded)) continue;
       const shown = this.show(expected, setup.saving, cell);
-      const working = priced
+      const working = terms
         .map((x) => `${grouped(x.n, x.n.isInteger() ? 0 : 2)} × £${grouped(x.unit, x.unit.isInteger() ? 0 : 2)}`)
         .join(' + ');
-      const how = [...new Set(priced.map((x) => x.how))].join('; ');
+      const how = [...new Set(terms.map((x) => x.how))].join('; ');
       this.add(
         r,
         setup.saving,
