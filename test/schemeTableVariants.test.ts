@@ -245,3 +245,41 @@ test('a saving on a scheme with no admissions is reported at the saving, whether
     expect([totalIncludesIt, at(found)]).toEqual([totalIncludesIt, [[`F${r}`, '£0']]]);
   }
 });
+
+describe('hidden rows', () => {
+  const head = ['Ref', 'Scheme', 'Cost (£)', '% of BCF pool', 'Reduced NEL admissions', 'Saving (£)'];
+  const row = (s: any) => v.standard(s).slice(0, 6);
+  const total = v.TOTAL.slice(0, 6);
+  // Old figures for 2b, hidden under the row that replaced them: the typed total leaves them out.
+  const oldFigures = ['2b', 'Multidisciplinary teams (old figures)', 900000, null, null, null];
+  const withOld = () => {
+    const rows = v.ROWS.map(row);
+    rows.splice(rowOf('2b') - 1, 0, oldFigures);
+    return [head, ...rows, total];
+  };
+  const hiddenAt = rowOf('2b'); // 0-based index of the row after 2b's
+
+  test('both file readers say which rows are hidden', async () => {
+    const { excelJsRead } = require('../src/adapters/file/xlsxReader');
+    const data = await v.toXlsx({ sheets: [v.sheet('Hidden', withOld(), [hiddenAt])] });
+    expect((await xlsxToSnapshot(data)).sheets[0].hiddenRows).toEqual([hiddenAt]);
+    expect((await excelJsRead(data)).sheets[0].hiddenRows).toEqual([hiddenAt]);
+  });
+
+  test('a hidden row of old figures the total leaves out is not a scheme: nothing to report', async () => {
+    expect(at(await audit(v.sheet('Hidden', withOld(), [hiddenAt])))).toEqual([]);
+  });
+
+  test('the same row shown is a scheme, and the total and the shares are reported', async () => {
+    const found = await audit(v.sheet('Shown', withOld()));
+    expect(found.map((f) => f.cell)).toContain(`C${v.ROWS.length + 3}`);
+  });
+
+  test('a hidden scheme the total counts stays a scheme: a fault beside it is still found', async () => {
+    const rows = v.ROWS.map(row);
+    const r = rowOf('3a');
+    rows[r - 2][5] = 827562; // 827,652
+    const found = await audit(v.sheet('Hidden scheme', [head, ...rows, total], [rowOf('2c') - 1]));
+    expect(at(found)).toEqual([[`F${r}`, '£827,652']]);
+  });
+});

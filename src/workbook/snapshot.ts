@@ -16,6 +16,11 @@ export interface SheetSnapshot {
    * null for General. The audit of typed tables judges a figure as the cell displays it.
    */
   readonly numberFormats?: readonly (readonly (string | null)[])[];
+  /**
+   * Rows (0-based) hidden in the file, where the reader knows: a person reading the sheet doesn't
+   * see them, so a typed table's total may leave them out (src/workbook/audit/findTables.ts).
+   */
+  readonly hiddenRows?: readonly number[];
   /** Cells the reader left out, right of the columns it reads (src/adapters/file/readLimits.ts). */
   readonly leftOut?: number;
   /**

@@ -39,8 +39,8 @@ const grouped = (d, dp = 0) => {
 const pct = (d) => (d === null ? 'n/a' : d.toDecimalPlaces(2).toNumber());
 const orNull = (d) => (d.isZero() ? null : d.toNumber());
 
-/** A sheet for toXlsx from rows of values ({v, fmt} for a formatted number); merges as "A1:B2" ranges' corners. */
-function sheet(name, rows, merges = []) {
+/** A sheet for toXlsx from rows of values ({v, fmt} for a formatted number); rows to hide, 0-based. */
+function sheet(name, rows, hidden = []) {
   const cells = new Map();
   rows.forEach((row, r) =>
     row.forEach((v, c) => {
@@ -48,7 +48,7 @@ function sheet(name, rows, merges = []) {
       cells.set(`${r},${c}`, typeof v === 'object' ? v : { v });
     }),
   );
-  return { name, cells, merges };
+  return { name, cells, merges: [], hidden };
 }
 
 /** The standard row of a scheme: ref, name, cost, % of pool, NEL, saving, % change. */

@@ -1010,7 +1010,7 @@ function largeTypedTable(count) {
   return { name: `typed-${count}`, sheets: [g], faults, correct: [], first: null };
 }
 
-/** The workbook as ExcelJS writes it: values, number formats and merged headings. */
+/** The workbook as ExcelJS writes it: values, number formats, merged headings and hidden rows (0-based). */
 async function toXlsx(spec) {
   const ExcelJS = require('exceljs');
   const wb = new ExcelJS.Workbook();
@@ -1023,6 +1023,7 @@ async function toXlsx(spec) {
       if (cell.fmt) target.numFmt = cell.fmt;
     }
     for (const [r1, c1, r2, c2] of g.merges ?? []) ws.mergeCells(r1 + 1, c1 + 1, r2 + 1, c2 + 1);
+    for (const r of g.hidden ?? []) ws.getRow(r + 1).hidden = true;
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -86,6 +86,7 @@ export class CellGrid {
   readonly formulas: (string | null)[][] = [];
   readonly formats = new CellFormats();
   leftOut = 0;
+  readonly hiddenRows = new Set<number>();
 
   constructor(private readonly budget: { places: number }) {}
 
@@ -126,6 +127,7 @@ export class CellGrid {
     const { values, formulas } = fillHoles(this.values, this.formulas);
     const sheet: { -readonly [K in keyof SheetSnapshot]: SheetSnapshot[K] } = { name, values, formulas };
     if (this.leftOut) sheet.leftOut = this.leftOut;
+    if (this.hiddenRows.size) sheet.hiddenRows = [...this.hiddenRows].sort((a, b) => a - b);
     const formats = this.formats;
     if (!formats.size) return sheet;
     let grid: (string | null)[][] | undefined;
@@ -212,6 +214,8 @@ class CellScanner {
         this.row = r === undefined ? this.row + 1 : Number(r) - 1;
         this.column = -1;
         if (!(this.row >= 0 && this.row < EXCEL_LIMITS.rows)) throw beyondGrid(this.sheet, `row ${r ?? this.row + 1}`);
+        const hidden = attributeIn(xml, at, tagEnd, 'hidden');
+        if (hidden === '1' || hidden === 'true') this.grid.hiddenRows.add(this.row);
       }
       at = xml.indexOf('<', tagEnd);
     }

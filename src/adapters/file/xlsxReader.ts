@@ -80,6 +80,7 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     grid.values[rowNumber - 1] ??= [];
     grid.formulas[rowNumber - 1] ??= [];
+    if (row.hidden) grid.hiddenRows.add(rowNumber - 1);
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const { value, formula } = scalarOf(cell);
       grid.put(

@@ -16,7 +16,8 @@ import { swapped, wrongInputs, type InputAudit } from './wrongInputs';
  * Where the figures a check adds up were themselves rounded (typed in £000s), the check allows
  * the rounding they carry, so a total that differs from its rounded rows only by that is right.
  */
-export function auditTable(table: FoundTable, units: UnitCostBook, stated = new StatedFigures([])): Finding[] {
+export function auditTable(found: FoundTable, units: UnitCostBook, stated = new StatedFigures([])): Finding[] {
+  const table = withoutHiddenRows(new TableAudit(found, units, stated));
   const audit = new TableAudit(table, units, stated);
   audit.rowTotals();
   // Shares first: a total of shares is checked against the denominator they were found to use.
@@ -29,6 +30,26 @@ export function auditTable(table: FoundTable, units: UnitCostBook, stated = new 
   }
   audit.columnTotals();
   return audit.findings;
+}
+
+/**
+ * Rows hidden in the file (old figures, a scheme dropped) that the total leaves out are not
+ * schemes: the person who typed the total saw the table without them. Kept unless the total adds
+ * up without them (a SUM counts hidden rows), judged on the first cost (or count) column.
+ */
+function withoutHiddenRows(audit: TableAudit): FoundTable {
+  const t = audit.table;
+  const seen = t.rows.filter((r) => !t.grid.isHidden(r));
+  const key = t.columns.find((c) => c.role === 'cost' && !c.breakdown) ?? t.columns.find((c) => c.role === 'count');
+  const total = t.totalRow !== undefined && key ? figure(t, t.totalRow, key) : undefined;
+  if (seen.length === t.rows.length || !total || !key) return t;
+  const adds = (rows: readonly number[]) =>
+    [rows, rows.filter((r) => !audit.outOfPool(r, audit.bandColumns(key)))].some((of) =>
+      audit.agrees(audit.columnSum(key, of), total, key, audit.roundingOf(of, key)),
+    );
+  if (!adds(seen)) return t;
+  const subtotals = t.subtotals.map((s) => ({ ...s, rows: s.rows.filter((r) => !t.grid.isHidden(r)) }));
+  return { ...t, rows: seen, subtotals };
 }
 
 /** The columns of each year (or other band) with the columns every band shares. */

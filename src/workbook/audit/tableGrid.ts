@@ -12,6 +12,7 @@ export class TableGrid {
   readonly rowCount: number;
   readonly columnCount: number;
   private readonly typedCells: (TypedCell | undefined)[][] = [];
+  private hidden?: Set<number>;
 
   constructor(
     readonly sheet: SheetSnapshot,
@@ -40,6 +41,12 @@ export class TableGrid {
   text(r: number, c: number): string {
     const t = this.typed(r, c);
     return t.kind === 'text' ? t.text : '';
+  }
+
+  /** A row hidden in the file (rows of the sheet; a column turned on its side is not known hidden). */
+  isHidden(r: number): boolean {
+    this.hidden ??= new Set(this.transposed ? [] : this.sheet.hiddenRows);
+    return this.hidden.has(r);
   }
 
   isBlank(r: number, c: number): boolean {
