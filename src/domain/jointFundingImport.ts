@@ -110,31 +110,60 @@ export function importPackages(
   mapping: Readonly<Record<string, ImportField>> = {},
   describe = (row: number) => `row ${row}`,
 ): ImportResult {
-  const problems: RegisterProblem[] = [];
   const header = findHeader(rows, mapping);
   if (header.index < 0) {
-    problems.push({
-      severity: 'error',
-      where: { path: describe(1) },
-      row: null,
-      field: '',
-      message: `no header row found: the export needs columns such as Person ID, ICB, Start date and Weekly cost (or map yours with --map "Your header=person").`,
-    });
     return {
       jointFunding: { rules: [], packages: [] },
-      problems,
+      problems: [
+        {
+          severity: 'error',
+          where: { path: describe(1) },
+          row: null,
+          field: '',
+          message: `no header row found: the export needs columns such as Person ID, ICB, Start date and Weekly cost (or map yours with --map "Your header=person").`,
+        },
+      ],
       columns: { used: {}, ignored: [] },
       unreadable: true,
     };
   }
-  const { columns, ignored } = header;
-  // Two columns for one field (a gross and a net "Weekly cost", say): which one the figures come from is the user's call,
-  // unless the two agree on every row, when reading either gives the same register.
+  const problems = headerProblems(rows, header, describe);
+  if (problems.length)
+    return {
+      jointFunding: { rules: [], packages: [] },
+      problems,
+      columns: { used: header.labels, ignored: header.ignored },
+      unreadable: true,
+    };
+  const read = readPackageRows(rows, header, describe);
+  const packages = checkedPackages(read, header, describe);
+  const all = [...read.problems, ...packages.problems].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  return {
+    jointFunding: { rules: [], packages: packages.kept },
+    problems: all,
+    columns: { used: header.labels, ignored: header.ignored },
+    unreadable: false,
+  };
+}
+
+type Header = ReturnType<typeof findHeader>;
+
+/**
+ * Columns missing, or two columns for one field (a gross and a net "Weekly cost", say): which one the
+ * figures come from is the user's call, unless the two agree on every row, when reading either gives
+ * the same register (the second is then listed as left out).
+ */
+function headerProblems(
+  rows: readonly (readonly CellValue[])[],
+  header: Header,
+  describe: (row: number) => string,
+): RegisterProblem[] {
+  const problems: RegisterProblem[] = [];
   const cellText = (row: readonly CellValue[] | undefined, c: number) => String(row?.[c] ?? '').trim();
   for (const { field, first, again, label } of header.twice) {
     const rest = rows.slice(header.index + 1);
     if (rest.every((row) => cellText(row, first) === cellText(row, again))) {
-      ignored.push(label);
+      header.ignored.push(label);
       continue;
     }
     problems.push({
@@ -146,7 +175,7 @@ export function importPackages(
     });
   }
   for (const required of ['person', 'icb', 'start', 'weeklyCost', 'basis'] as const) {
-    if (columns[required] === undefined)
+    if (header.columns[required] === undefined)
       problems.push({
         severity: 'error',
         where: { path: describe(header.index + 1) },
@@ -155,13 +184,16 @@ export function importPackages(
         message: `no column for ${required}: expected a header such as "${HEADER_NAMES[required][0]}".`,
       });
   }
-  if (problems.length)
-    return {
-      jointFunding: { rules: [], packages: [] },
-      problems,
-      columns: { used: header.labels, ignored },
-      unreadable: true,
-    };
+  return problems;
+}
+
+/** Each row under the header as a package (blank rows and a totals row skipped), with what was wrong in it. */
+function readPackageRows(
+  rows: readonly (readonly CellValue[])[],
+  header: Header,
+  describe: (row: number) => string,
+): { packages: JointPackage[]; rowOf: number[]; problems: RegisterProblem[] } {
+  const problems: RegisterProblem[] = [];
   const packages: JointPackage[] = [];
   const rowOf: number[] = [];
   for (let i = header.index + 1; i < rows.length; i++) {
@@ -178,7 +210,7 @@ export function importPackages(
       });
       continue;
     }
-    const cells: PackageCells = Object.fromEntries(Object.entries(columns).map(([field, c]) => [field, row[c]]));
+    const cells: PackageCells = Object.fromEntries(Object.entries(header.columns).map(([field, c]) => [field, row[c]]));
     const read = readRow(cells, i + 1);
     for (const issue of read.issues)
       problems.push({
@@ -188,24 +220,33 @@ export function importPackages(
         field: issue.field,
         message: issue.message,
       });
-    if (read.pkg) {
-      packages.push(read.pkg);
-      rowOf.push(i + 1);
-      const fraction = shareAsFraction(read.pkg, cells.icbPercent);
-      if (fraction)
-        problems.push({
-          severity: 'warning',
-          where: { path: `${describe(i + 1)}, ${header.labels.icbPercent ?? 'icbPercent'}` },
-          row: i + 1,
-          field: 'icbPercent',
-          message: `the ICB share ${fraction} is read as ${fraction}%; if the export writes shares as fractions (0.4 for 40%), write it as ${new Money(fraction).times(100).toFixed()} or ${new Money(fraction).times(100).toFixed()}%.`,
-        });
-    }
+    if (!read.pkg) continue;
+    packages.push(read.pkg);
+    rowOf.push(i + 1);
+    const fraction = shareAsFraction(read.pkg, cells.icbPercent);
+    if (fraction)
+      problems.push({
+        severity: 'warning',
+        where: { path: `${describe(i + 1)}, ${header.labels.icbPercent ?? 'icbPercent'}` },
+        row: i + 1,
+        field: 'icbPercent',
+        message: `the ICB share ${fraction} is read as ${fraction}%; if the export writes shares as fractions (0.4 for 40%), write it as ${new Money(fraction).times(100).toFixed()} or ${new Money(fraction).times(100).toFixed()}%.`,
+      });
   }
-  const { issues } = checkJointFunding({ rules: [], packages });
+  return { packages, rowOf, problems };
+}
+
+/** The register's own checks on the packages read: those with an error left out, each issue at its row. */
+function checkedPackages(
+  read: { packages: JointPackage[]; rowOf: number[] },
+  header: Header,
+  describe: (row: number) => string,
+): { kept: JointPackage[]; problems: RegisterProblem[] } {
+  const problems: RegisterProblem[] = [];
+  const { issues } = checkJointFunding({ rules: [], packages: read.packages });
   const bad = new Set<number>();
   for (const issue of issues) {
-    const row = rowOf[issue.index];
+    const row = read.rowOf[issue.index];
     // A package with no split of its own follows its ICB's default rule, which an export can't carry: kept, with a warning.
     const warning = issue.field === 'method' || issue.severity === 'warning';
     if (!warning) bad.add(issue.index);
@@ -217,13 +258,7 @@ export function importPackages(
       message: issue.message,
     });
   }
-  problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-  return {
-    jointFunding: { rules: [], packages: packages.filter((_, k) => !bad.has(k)) },
-    problems,
-    columns: { used: header.labels, ignored },
-    unreadable: false,
-  };
+  return { kept: read.packages.filter((_, k) => !bad.has(k)), problems };
 }
 
 /** An ICB share typed as a bare number between 0 and 1 ("0.4", no %): a fraction more likely than a share under 1%. */
