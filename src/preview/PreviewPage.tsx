@@ -1,6 +1,6 @@
 import { Badge, Button, Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { PlanError } from '../domain/problems';
 import { downloadWorkbook } from './download';
 import { features } from '../taskpane/features';
@@ -105,20 +105,23 @@ function initialPaneWidth(): number {
 /**
  * The simulated workbook lives only in this page: once anything is written to it, leaving or
  * reloading asks first, until it has been downloaded. Returns "the workbook was just saved".
+ * The listener compares versions when the page is left rather than being added and removed as
+ * they change: removed by an effect, it stayed a frame after a download and still asked.
  */
 function useUnsavedWarning(workbook: LiveWorkbook): () => void {
-  const version = useSyncExternalStore(workbook.subscribe, workbook.getVersion);
-  const [savedAt, setSavedAt] = useState(0);
+  const savedAt = useRef(0);
   useEffect(() => {
-    if (version <= savedAt) return undefined;
     const warn = (e: BeforeUnloadEvent) => {
+      if (workbook.getVersion() <= savedAt.current) return;
       e.preventDefault();
       e.returnValue = ''; // older browsers show their own wording only when this is set
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [version, savedAt]);
-  return () => setSavedAt(workbook.getVersion());
+  }, [workbook]);
+  return useCallback(() => {
+    savedAt.current = workbook.getVersion();
+  }, [workbook]);
 }
 
 function DownloadButton({
