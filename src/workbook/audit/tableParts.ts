@@ -1,4 +1,4 @@
-import type { Measure, Role } from './headerWords';
+import type { LabelRole, Measure, Role } from './headerWords';
 
 /** A column of a scheme table as findTables.ts found it. */
 export interface Column {
@@ -18,4 +18,11 @@ export interface Column {
 export interface SubTotal {
   readonly row: number;
   readonly rows: readonly number[];
+}
+
+/** A column that names the rows (scheme, ref, tier), as findTables.ts found it. */
+export interface LabelColumn {
+  readonly index: number;
+  readonly header: string;
+  readonly role?: LabelRole;
 }
