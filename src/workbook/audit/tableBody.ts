@@ -60,29 +60,26 @@ export function readBody(
   to: number,
 ): Body {
   const kinds: { row: number; kind: RowKind }[] = [];
+  const kindOf = (r: number) => rowKind(grid, r, columns, labels, from, to);
   for (let r = start; r < grid.rowCount; r++) {
-    const kind = rowKind(grid, r, columns, labels, from, to);
+    const kind = kindOf(r);
     if (kind === 'header') break;
     if (kind === 'blank') {
       if (!kinds.some((k) => k.kind === 'data')) continue;
       let next = r + 1;
-      while (next < grid.rowCount && rowKind(grid, next, columns, labels, from, to) === 'blank' && next - r < 2) next++;
-      const after = next < grid.rowCount ? rowKind(grid, next, columns, labels, from, to) : 'blank';
+      while (next < grid.rowCount && kindOf(next) === 'blank' && next - r < 2) next++;
+      const after = next < grid.rowCount ? kindOf(next) : 'blank';
       if (after !== 'data' && after !== 'total' && after !== 'unlabelled') break;
       continue;
     }
     // A heading after a total starts the next group only when schemes follow it.
-    if (
-      kind === 'text' &&
-      kinds[kinds.length - 1]?.kind === 'total' &&
-      !continuesWithData(grid, r, columns, labels, from, to)
-    )
+    if (kind === 'text' && kinds[kinds.length - 1]?.kind === 'total' && !continuesWithData(grid.rowCount, r, kindOf))
       break;
     kinds.push({ row: r, kind });
     if (
       (kind === 'total' || kind === 'unlabelled') &&
       kinds.some((k) => k.kind === 'data') &&
-      !continuesWithData(grid, r, columns, labels, from, to)
+      !continuesWithData(grid.rowCount, r, kindOf)
     )
       break;
   }
@@ -104,16 +101,9 @@ export function readBody(
 }
 
 /** After a total, do more scheme rows follow (a sub-total) or does the table end? */
-function continuesWithData(
-  grid: TableGrid,
-  r: number,
-  columns: readonly Column[],
-  labels: readonly LabelColumn[],
-  from: number,
-  to: number,
-): boolean {
-  for (let k = r + 1; k < Math.min(grid.rowCount, r + 4); k++) {
-    const kind = rowKind(grid, k, columns, labels, from, to);
+function continuesWithData(rowCount: number, r: number, kindOf: (r: number) => RowKind): boolean {
+  for (let k = r + 1; k < Math.min(rowCount, r + 4); k++) {
+    const kind = kindOf(k);
     if (kind === 'data' || kind === 'total' || kind === 'unlabelled') return true;
     if (kind !== 'text') return false;
   }
