@@ -9,8 +9,9 @@ import { readTypedCell } from '../audit/typedCell';
 import { CellReader } from '../families/shared/cells';
 import { isSubtotalRow } from '../families/shared/subtotalRows';
 import { cellFormat, cellValue, type SheetSnapshot } from '../snapshot';
-import { columnOf, columnsOf, type LineColumn, type LineHeader } from './lineColumns';
+import { columnOf, columnsOf, type LineColumn, type LineField, type LineHeader } from './lineColumns';
 import { readMoney, statedFigure, textAt, type StatedFigure } from './cellReading';
+import { linesSummedBy } from './unlabelledTotals';
 
 /**
  * The rows under the expenditure line table's header: lines, and the rows that only total them
@@ -48,6 +49,22 @@ export interface LineTable {
 const SUBTOTAL = /sub[\s-]*total/i;
 const TOTAL = /^\s*(grand\s+)?totals?\b/i;
 const TOTAL_WORD = /\btotals?\b/i;
+/** What a line says beyond its name, ID, funding source and figures: a total row says none of it. */
+const LINE_DETAIL: readonly LineField[] = [
+  'description',
+  'schemeType',
+  'subType',
+  'schemeTypeOther',
+  'outputs',
+  'outputUnit',
+  'areaOfSpend',
+  'areaOfSpendOther',
+  'commissioner',
+  'nhsPercent',
+  'laPercent',
+  'provider',
+  'status',
+];
 
 export function readLineTable(sheet: SheetSnapshot, header: LineHeader, years: readonly string[]): LineTable {
   const reader = new LineReader(sheet, header, years);
@@ -75,6 +92,8 @@ class LineReader {
   private runStart = 0;
   private readonly cells: CellReader;
   private readonly labelColumns: number[];
+  /** Years with more than one expenditure column (said at the header): no spend is read for them. */
+  private readonly twiceOver: Set<string>;
 
   constructor(
     private readonly sheet: SheetSnapshot,
@@ -86,6 +105,30 @@ class LineReader {
       .filter((c) => !['spend', 'total', 'outputs'].includes(c.field))
       .map((c) => c.index);
     this.checkUnlabelledSpend();
+    this.twiceOver = this.checkYearsTwiceOver();
+  }
+
+  /**
+   * Two expenditure columns for one year, neither marked "Previously entered": one is likely the
+   * plan and the other a copy or an earlier figure, and adding them would double the year. Neither
+   * is read; the header cells are named so the person can say which is the plan.
+   */
+  private checkYearsTwiceOver(): Set<string> {
+    const byYear = new Map<string, LineColumn[]>();
+    for (const c of columnsOf(this.header, 'spend'))
+      if (c.year) byYear.set(c.year, [...(byYear.get(c.year) ?? []), c]);
+    const twice = new Set<string>();
+    for (const [year, columns] of byYear) {
+      if (columns.length < 2) continue;
+      twice.add(year);
+      const named = columns.map((c) => `${cellAddress(this.header.row, c.index)} "${c.header}"`);
+      this.problems.push({
+        severity: 'error',
+        where: { sheet: this.sheet.name, cell: cellAddress(this.header.row, columns[1].index) },
+        message: `The expenditure columns ${named.slice(0, -1).join(', ')} and ${named[named.length - 1]} are ${columns.length === 2 ? 'both' : 'all'} for ${year}, so neither is read as the year's spend (adding them would count the year twice): keep the plan's figures in one of them, and head the other "Previously entered" or delete it.`,
+      });
+    }
+    return twice;
   }
 
   /**
@@ -123,6 +166,9 @@ class LineReader {
     if (sub || total || this.sumsAbove(row))
       return this.totalRow(row, sub ? 'subtotal' : total ? 'total' : 'subtotal', sub ?? total ?? '');
     const source = this.text(row, columnOf(this.header, 'source'));
+    const summed = hasMoney && this.saysLessThanALine(row, id, name, source) ? this.summedLines(row) : undefined;
+    if (summed)
+      return this.totalRow(row, summed.length === this.lines.length ? 'total' : 'subtotal', name || id, summed);
     if (!(name || id) || !(source || hasMoney)) return;
     this.readLine(row);
   }
@@ -136,7 +182,30 @@ class LineReader {
     );
   }
 
-  private totalRow(row: number, kind: 'subtotal' | 'total', label: string): void {
+  /**
+   * A row that could be a total nobody labelled: no detail a line carries (scheme type,
+   * commissioner, provider...), and its name, its ID or its funding source missing. A line with
+   * its name, ID and source filled in is a line, whatever its figures add up to.
+   */
+  private saysLessThanALine(row: number, id: string, name: string, source: string): boolean {
+    if (LINE_DETAIL.some((field) => columnsOf(this.header, field).some((c) => textAt(this.sheet, row, c.index))))
+      return false;
+    const named = columnOf(this.header, 'id') && columnOf(this.header, 'name') ? !!(id && name) : !!(id || name);
+    return !named || !source;
+  }
+
+  /** The lines a row's typed figures add up to (a total nobody labelled), if they add up to any. */
+  private summedLines(row: number): number[] | undefined {
+    const named = matchSource(this.text(row, columnOf(this.header, 'source')));
+    return linesSummedBy(
+      this.sheet,
+      row,
+      moneyColumns(this.header),
+      this.lines.map((l) => ({ row: l.row, ofSource: !!named && l.line.source === named })),
+    );
+  }
+
+  private totalRow(row: number, kind: 'subtotal' | 'total', label: string, lines?: number[]): void {
     const figures = moneyColumns(this.header)
       .filter((c) => cellValue(this.sheet, row, c.index) !== null && cellValue(this.sheet, row, c.index) !== undefined)
       .map((column) => ({ column, figure: statedFigure(this.sheet, row, column.index) }));
@@ -144,7 +213,7 @@ class LineReader {
       row,
       kind,
       label: label || `row ${row + 1}`,
-      lines: this.coveredLines(row, kind, label),
+      lines: lines ?? this.coveredLines(row, kind, label),
       figures,
     });
     if (kind === 'subtotal') this.runStart = this.lines.length;
@@ -223,7 +292,7 @@ class LineReader {
     const columns = columnsOf(this.header, 'spend');
     for (const c of columns) {
       const year = c.year ?? (columns.length === 1 && this.years.length === 1 ? this.years[0] : undefined);
-      if (!year) continue;
+      if (!year || this.twiceOver.has(year)) continue;
       const read = readMoney(cellValue(this.sheet, row, c.index));
       if (read.kind === 'text') {
         const cell = cellAddress(row, c.index);
