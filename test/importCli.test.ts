@@ -112,3 +112,54 @@ describe('bcf import of a cost typed with a dot between its thousands', () => {
     await expect(fs.stat(out)).rejects.toThrow();
   });
 });
+
+describe('bcf import of a scheme whose cost is not yet known', () => {
+  // "TBC" used to become £0 with a warning and exit 0: a plan with a hole in it that looked complete.
+  async function tableWith(cost: unknown, count: unknown = 155) {
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Schemes');
+    sheet.addRow(['Scheme ref', 'Scheme', 'Cost (£)', 'Reduced NEL admissions']);
+    sheet.addRow(['2a', 'Care navigation', 267357, 15]);
+    sheet.addRow(['2b', 'Integrated care', cost, count]);
+    sheet.addRow(['3a', 'Intermediate care', 636171, 413]);
+    const file = path.join(dir, `unknown-${Math.random().toString(36).slice(2)}.xlsx`);
+    await book.xlsx.writeFile(file);
+    return file;
+  }
+
+  test.each(['TBC', 'tbc', 'to be confirmed', '?', 'N/A'])(
+    'a cost of "%s" is refused at its cell, exit 1, and no plan is written',
+    async (cost) => {
+      const out = path.join(dir, 'unknown-cost.json');
+      const r = await cli(['import', await tableWith(cost), '--year', '2014/15', '-o', out]);
+      expect(r.code).toBe(1);
+      expect(r.err).toBe(
+        `Error at Schemes!C3: Cost (£) says "${cost}", which is not a figure: type the cost, or leave the scheme out.`,
+      );
+      await expect(fs.stat(out)).rejects.toThrow();
+    },
+  );
+
+  test('a benefit count of "TBC" is refused too; "n/a" for a benefit and "nil" for a cost are none, and the plan is written', async () => {
+    const refused = await cli([
+      'import',
+      await tableWith(1057451, 'TBC'),
+      '--year',
+      '2014/15',
+      '-o',
+      path.join(dir, 'x.json'),
+    ]);
+    expect([refused.code, refused.err]).toEqual([
+      1,
+      'Error at Schemes!D3: Reduced NEL admissions says "TBC", which is not a figure: type the count (0 if none), or leave the cell blank.',
+    ]);
+    const out = path.join(dir, 'nil.json');
+    const r = await cli(['import', await tableWith('nil', 'n/a'), '--year', '2014/15', '-o', out]);
+    expect([r.code, r.err]).toEqual([0, '']);
+    const { plan } = planFromJson(JSON.parse(await fs.readFile(out, 'utf8')));
+    const table = computeSchemeTable(plan, '2014/15');
+    // Independent route: the two schemes with figures, added by hand.
+    expect([table.poolTotal.toNumber(), table.countTotals.NEL.toNumber()]).toEqual([267357 + 636171, 15 + 413]);
+  });
+});

@@ -73,6 +73,27 @@ describe('Import schemes from a table (the pane’s flow, on the in-memory workb
     expect(computeSchemeTable(preview.plan, '2014/15').countTotals.NEL.toNumber()).toBe(0);
   });
 
+  test('a cost typed "TBC" stops the import at its cell, with the words bcf import uses', async () => {
+    const book = typedWorkbook();
+    const found = expectFound(await findImportTable(book));
+    const cost = found.mapping.columns.find((c) => c.field === 'cost')!;
+    const row = found.mapping.table.rows[2];
+    book.setCell('Tables 3 and 4', row, cost.index, 'TBC');
+    const preview = previewImport(expectFound(await findImportTable(book)).mapping, {
+      year: '2014/15',
+      today: TEST_DAY,
+    });
+    const cell = found.mapping.table.grid.address(row, cost.index);
+    expect(preview.errors).toBe(1);
+    expect(preview.problems.filter((p) => p.severity === 'error')).toEqual([
+      {
+        severity: 'error',
+        where: { sheet: 'Tables 3 and 4', cell },
+        message: `${cost.header} says "TBC", which is not a figure: type the cost, or leave the scheme out.`,
+      },
+    ]);
+  });
+
   test('cells selected outside any table say so, naming the range', async () => {
     const book = typedWorkbook();
     book.selectRange('Table 17', 'A1:A2');

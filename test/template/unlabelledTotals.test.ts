@@ -18,7 +18,12 @@ function totalRowAs(labels: { A?: string; B?: string; M?: string }, figures?: Re
   for (const [column, text] of Object.entries({ A: '', B: '', M: '', ...labels }))
     book = put(book, EXPENDITURE, `${column}20`, text);
   for (const column of ['N', 'O', 'P'] as const)
-    book = put(book, EXPENDITURE, `${column}20`, figures?.[column] ?? (valueAt(clean, EXPENDITURE, `${column}20`) as number));
+    book = put(
+      book,
+      EXPENDITURE,
+      `${column}20`,
+      figures?.[column] ?? (valueAt(clean, EXPENDITURE, `${column}20`) as number),
+    );
   return book;
 }
 
@@ -48,7 +53,7 @@ describe('a total row nobody labelled "Total"', () => {
     expect(auditWorkbook(book).findings).toEqual([]);
   });
 
-  test('a sub-total naming a source, of that source\'s lines, is left out as a sub-total', () => {
+  test("a sub-total naming a source, of that source's lines, is left out as a sub-total", () => {
     // Rows 16 and 17 are the Minimum NHS Contribution lines: 400,000 + 500,000 and 420,000 + 510,000.
     const book = totalRowAs({ B: 'Sum', M: 'Minimum NHS Contribution' }, { N: 900000, O: 930000, P: '' });
     const t = locateTemplate(book)!;
@@ -59,7 +64,10 @@ describe('a total row nobody labelled "Total"', () => {
   test('a line with its ID, name and source is a line, even when its figures equal the lines above', () => {
     const lines = (importTemplate(template2325())!.plan.expenditure ?? []).length;
     // A fifth scheme costing what schemes 3 and 4 cost together, each year.
-    const book = totalRowAs({ A: '5', B: 'Carers respite', M: 'Minimum NHS Contribution' }, { N: 350000, O: 350000, P: 700000 });
+    const book = totalRowAs(
+      { A: '5', B: 'Carers respite', M: 'Minimum NHS Contribution' },
+      { N: 350000, O: 350000, P: 700000 },
+    );
     const { plan } = importTemplate(book)!;
     expect(plan.expenditure!.map((l) => l.name).slice(-1)).toEqual(['Carers respite']);
     expect(plan.expenditure!.length).toBe(lines + 1);

@@ -37,6 +37,8 @@ export interface ImportResult {
 
 const REF = /^\d+[a-z]*$/i;
 const NO = /^(no|n|not in pool|outside( pool)?|non-pool|false|excluded)$/i;
+/** A cost cell saying the cost does not apply: no figure, so it is asked for rather than read as £0. */
+const NOT_APPLICABLE = /^(n\/?a|not applicable)$/i;
 const OUT_OF_POOL = /(not|outside|non|excl\w*)\W*(the )?(bcf )?pool/i;
 const DESCRIBED: Partial<Record<ImportField, string>> = {
   type: 'Type',
@@ -129,15 +131,21 @@ function schemeYear(
   where: (r: number, c: number) => { sheet: string; cell: string },
 ): SchemeYear {
   const { table } = mapping;
-  const amount = (col: MappedColumn | undefined, what: string): Decimal => {
+  const amount = (col: MappedColumn | undefined, what: string, kind: 'cost' | 'count'): Decimal => {
     if (!col?.column) return ZERO;
     const t = table.grid.typed(r, col.index);
-    if (t.kind === 'blank' || t.kind === 'na') return ZERO;
+    if (t.kind === 'blank') return ZERO;
+    // "Nil", "-" or "N/A" for a benefit is none of it; a cost is never "not applicable", and one
+    // not yet known ("TBC", "?") is a hole in the plan: neither becomes £0 in a plan that looks complete.
+    if (t.kind === 'na' && (kind === 'count' || !NOT_APPLICABLE.test(t.text))) return ZERO;
     if (t.kind !== 'number') {
       problems.push({
-        severity: 'warning',
+        severity: 'error',
         where: where(r, col.index),
-        message: `${what} "${t.text}" is not a figure; it was imported as 0.`,
+        message:
+          kind === 'cost'
+            ? `${what} says "${t.text}", which is not a figure: type the cost, or leave the scheme out.`
+            : `${what} says "${t.text}", which is not a figure: type the count (0 if none), or leave the cell blank.`,
       });
       return ZERO;
     }
@@ -154,11 +162,11 @@ function schemeYear(
   for (const col of mapping.columns.filter(
     (c) => c.field.startsWith('count:') && (single || c.band === year || !c.band),
   )) {
-    const n = amount(col, col.header);
+    const n = amount(col, col.header, 'count');
     if (!n.isZero()) benefits[col.field.slice('count:'.length)] = n;
   }
   const cost = (c: MappedColumn) => {
-    const pounds = amount(c, c.header);
+    const pounds = amount(c, c.header, 'cost');
     // "267.357" typed where the dot groups thousands reads as £267.357: a plan bcf build would then refuse.
     if (pounds.decimalPlaces() > PLAN_LIMITS.moneyPlaces)
       problems.push({
