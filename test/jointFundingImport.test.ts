@@ -373,6 +373,65 @@ describe('an export none of whose rows can be read', () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
+  // --json once printed a summary of £0 and exit 0 (or 1 with zeros) where the text printed the errors alone.
+  test.each([
+    [
+      'a column given twice',
+      'Person ID,Funding basis,ICB,Start date,Weekly cost,Weekly cost\nP1,s117,N,01/04/2023,1,2\n',
+      'no package could be read',
+      'row 1',
+    ],
+    [
+      'every row refused',
+      'Person ID,Funding basis,ICB,Start date,Weekly cost,Split method\nP1,s117,NCL,31/02/2023,100,50:50\nP2,s117,NCL,01/04/2023,abc,50:50\n',
+      'no package could be read',
+      'rows 2, 3',
+    ],
+    [
+      'every package without a split',
+      'Person ID,Funding basis,ICB,Start date,Weekly cost\nP1,s117,NCL,01/04/2023,100\nP2,s117,NCL,01/04/2023,300\n',
+      'no package read could be counted',
+      '',
+    ],
+  ])('%s: text and --json alike print no figures, say why on stderr, and exit 1', async (_, text, what, rows) => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bcf-joint-'));
+    const csv = path.join(dir, 'export.csv');
+    await fs.writeFile(csv, text);
+    const printed = await run(['joint', csv, '--as-at', '2023-05-01']);
+    const json = await run(['joint', csv, '--as-at', '2023-05-01', '--json']);
+    expect([json.code, json.out, json.err]).toEqual([1, '', printed.err]);
+    expect([printed.code, printed.out]).toEqual([1, '']);
+    const said = printed.err.split('\n');
+    expect(said.length).toBeGreaterThan(1);
+    expect(
+      said
+        .slice(0, -1)
+        .every((l) => l.startsWith('Error at row') || l.startsWith('Error at Split') || l.startsWith('Warning at row')),
+    ).toBe(true);
+    expect(said[said.length - 1]).toBe(
+      `bcf joint: ${what} from ${csv} (see the errors above${rows ? `, at ${rows}` : ''}), so no figures are printed: correct the export and run again.`,
+    );
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  test('every row refused: bcf joint import writes no packages file (it once wrote one of no packages)', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bcf-joint-'));
+    const csv = path.join(dir, 'export.csv');
+    const out = path.join(dir, 'packages.json');
+    await fs.writeFile(
+      csv,
+      'Person ID,Funding basis,ICB,Start date,Weekly cost,Split method\nP1,s117,NCL,31/02/2023,100,50:50\n',
+    );
+    const imported = await run(['joint', 'import', csv, '-o', out]);
+    expect([imported.code, imported.out]).toEqual([
+      1,
+      `Nothing written to ${out}: no row of the export could be read (see above).`,
+    ]);
+    expect(imported.err).toMatch(/^Error at row 2, Start date: the start date "31\/02\/2023" isn't a date/);
+    expect(await fs.readdir(dir)).toEqual(['export.csv']);
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
   test('a workbook with no register and no export on any sheet is one line naming the file', async () => {
     const ExcelJS = (await import('exceljs')).default;
     const book = new ExcelJS.Workbook();

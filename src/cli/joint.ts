@@ -57,7 +57,7 @@ export const jointCommand: CliCommand = {
     if (importing && typeof flags.out === 'string') await checkOutput(input, flags.out, '.json');
     const loaded = await loadJointFunding(input, mapping);
     if (importing) return writeImport(flags.out, loaded, io);
-    return report(loaded, flags, io, loaded.kind === 'export' ? undefined : await planBehind(input));
+    return report(input, loaded, flags, io, loaded.kind === 'export' ? undefined : await planBehind(input));
   },
 };
 
@@ -125,6 +125,7 @@ async function planBehind(input: string): Promise<Plan | undefined> {
 }
 
 function report(
+  input: string,
   read: LoadedRegister,
   flags: Record<string, string | boolean | undefined>,
   io: Io,
@@ -146,6 +147,13 @@ function report(
     plan && plan.years.some((y) => y.label === summary.year)
       ? reconcileJointWithPool({ ...plan, jointFunding: { ...jf, packages: jf.packages } }, summary.year)
       : undefined;
+  if (!jf.packages.length && loaded.problems.some((p) => p.severity === 'error')) {
+    // No package read or countable: figures of £0 and "no agreement in place" would read as the
+    // council's answer, in JSON as much as in text. Said alike for both, and nothing on stdout.
+    loaded.problems.forEach((p) => io.err(describeProblem(p)));
+    io.err(nothingCounted(loaded, input));
+    return 1;
+  }
   if (flags.json)
     io.out(
       JSON.stringify(
@@ -154,15 +162,22 @@ function report(
         2,
       ),
     );
-  else if (loaded.unreadable) {
-    // No row read: figures of £0 and "no agreement in place" would read as the council's answer.
-    loaded.problems.forEach((p) => io.err(describeProblem(p)));
-  } else {
+  else {
     io.out(renderSummary(summary, loaded.board));
     if (reconciled) io.out(renderReconciliation(reconciled));
     loaded.problems.forEach((p) => io.err(describeProblem(p)));
   }
   return loaded.problems.some((p) => p.severity === 'error') ? 1 : 0;
+}
+
+/** Why no figures are printed: the rows the errors above are on, and what to do. */
+function nothingCounted(loaded: LoadedRegister, input: string): string {
+  const rows = [...new Set(loaded.problems.filter((p) => p.severity === 'error' && p.row !== null).map((p) => p.row))];
+  const where = rows.length
+    ? ` (see the errors above, at ${rows.length === 1 ? 'row' : 'rows'} ${shortList(rows.map(String))})`
+    : ' (see the errors above)';
+  const what = loaded.unreadable ? 'no package could be read' : 'no package read could be counted';
+  return `bcf joint: ${what} from ${input}${where}, so no figures are printed: correct the ${loaded.kind === 'export' ? 'export' : 'register'} and run again.`;
 }
 
 const pounds = (d: Decimal) => d.toFixed(2);

@@ -92,7 +92,10 @@ export function normaliseHeader(value: CellValue): string {
 export interface ImportResult {
   readonly jointFunding: JointFunding;
   readonly problems: RegisterProblem[];
-  /** No row could be read: no header row, or a column missing or given twice. Nothing in it is a figure. */
+  /**
+   * No package could be read, and errors say why (no header row, a column missing or given twice,
+   * every row refused): nothing in it is a figure, and £0 would pass for the register's.
+   */
   readonly unreadable: boolean;
   /** Which column each field came from, and the columns left out (names among them). */
   readonly columns: {
@@ -142,7 +145,8 @@ export function importPackages(
     jointFunding: { rules: [], packages: packages.kept },
     problems: all,
     columns: { used: header.labels, ignored: header.ignored },
-    unreadable: false,
+    // Every row refused is no register at all, as a header that can't be read is: not an empty one.
+    unreadable: !packages.kept.length && all.some((p) => p.severity === 'error'),
   };
 }
 

@@ -21,7 +21,7 @@ export interface LoadedRegister {
   /** What the file was: a plan or packages file, a workbook the add-in built, or a case-management export. */
   readonly kind: 'json' | 'workbook' | 'export';
   readonly columns?: ImportResult['columns'];
-  /** An export none of whose rows could be read (no header row, a column missing or twice): it has no figures to show or write. */
+  /** An export none of whose rows could be read (no header row, a column missing or twice, every row refused): it has no figures to show or write. */
   readonly unreadable?: boolean;
 }
 
