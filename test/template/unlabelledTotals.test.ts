@@ -101,6 +101,16 @@ describe('two expenditure columns for one year', () => {
     expect(auditWorkbook(book).findings.some((f) => f.cell === 'P15' && f.rule === 'unreadable-input')).toBe(true);
   });
 
+  test('the year broken down by quarter ("2024-25 Q1 (£)", "Q2") is its quarters added up, as before', () => {
+    let book = put(template2325(), EXPENDITURE, 'O15', 'Expenditure 2024-25 Q1 (£)');
+    book = put(book, EXPENDITURE, 'P15', 'Expenditure 2024-25 Q2 (£)');
+    const { plan, problems } = importTemplate(book)!;
+    expect(problems).toEqual([]);
+    // Rows 16-19: O is 420,000 + 510,000 + 100,000 + 250,000 and P (the Total column) 820,000 + 1,010,000 + 200,000 + 500,000.
+    const byHand = [420000, 510000, 100000, 250000, 820000, 1010000, 200000, 500000].reduce((a, b) => a + b, 0);
+    expect(pounds(totalSpend(plan, '2024/25'))).toBe(byHand.toFixed(2));
+  });
+
   test('marked "Previously entered", the earlier figure is history and the year reads once', () => {
     const book = put(template2325(), EXPENDITURE, 'P15', 'Previously entered expenditure for 2024-25 (£)');
     const { plan, problems } = importTemplate(book)!;

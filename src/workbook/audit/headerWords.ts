@@ -89,6 +89,13 @@ export function classifyLabel(raw: string): LabelRole | undefined {
   return undefined;
 }
 
+/** The quarter a header names ("Q1", "Quarter 2"), as "Q1"..."Q4", whatever year it names too. */
+export function quarterOf(raw: string): string | undefined {
+  const h = normalHeader(raw);
+  const quarter = /\bq([1-4])\b/.exec(h) ?? /\bquarter ([1-4])\b/.exec(h);
+  return quarter ? `Q${quarter[1]}` : undefined;
+}
+
 /** A year, quarter or "Total" in a header: the band of columns it belongs to. */
 export function periodOf(raw: string): string | undefined {
   // "FY23/24", "FY 2023-24": finance's prefix for a financial year, glued to its digits or not.
@@ -101,8 +108,8 @@ export function periodOf(raw: string): string | undefined {
   if (year) return `${year[1]}/${year[2].slice(-2)}`;
   const short = /\b(\d{2})\s*[/\-–]\s*(\d{2})\b/.exec(h);
   if (short && Number(short[2]) === (Number(short[1]) + 1) % 100) return `20${short[1]}/${short[2]}`;
-  const quarter = /\bq([1-4])\b/.exec(h) ?? /\bquarter ([1-4])\b/.exec(h);
-  if (quarter) return `Q${quarter[1]}`;
+  const quarter = quarterOf(h);
+  if (quarter) return quarter;
   const yearN = /\b(?:year|yr) ?(\d)\b/.exec(h);
   if (yearN) return `Year ${yearN[1]}`;
   if (/\btotals?\b/.test(h)) return 'Total';

@@ -5,6 +5,7 @@ import type { Problem } from '../../domain/problems';
 import { matchCommissioner, matchSource, matchStatus, matchOrganisationSource } from '../../domain/templateVocabulary';
 import type { SourceId } from '../../domain/templateVocabulary';
 import { cellAddress, columnIndex, columnLetter } from '../a1';
+import { quarterOf } from '../audit/headerWords';
 import { readTypedCell } from '../audit/typedCell';
 import { CellReader } from '../families/shared/cells';
 import { isSubtotalRow } from '../families/shared/subtotalRows';
@@ -109,17 +110,16 @@ class LineReader {
   }
 
   /**
-   * Two expenditure columns for one year, neither marked "Previously entered": one is likely the
+   * Two expenditure columns for one year, neither marked "Previously entered" nor one of its quarters: one is likely the
    * plan and the other a copy or an earlier figure, and adding them would double the year. Neither
    * is read; the header cells are named so the person can say which is the plan.
    */
   private checkYearsTwiceOver(): Set<string> {
     const byYear = new Map<string, LineColumn[]>();
-    for (const c of columnsOf(this.header, 'spend'))
-      if (c.year) byYear.set(c.year, [...(byYear.get(c.year) ?? []), c]);
+    for (const c of columnsOf(this.header, 'spend')) if (c.year) byYear.set(c.year, [...(byYear.get(c.year) ?? []), c]);
     const twice = new Set<string>();
     for (const [year, columns] of byYear) {
-      if (columns.length < 2) continue;
+      if (columns.length < 2 || quarterly(columns)) continue;
       twice.add(year);
       const named = columns.map((c) => `${cellAddress(this.header.row, c.index)} "${c.header}"`);
       this.problems.push({
@@ -360,6 +360,12 @@ class LineReader {
       message: `Line on row ${row + 1}: ${message}`,
     });
   }
+}
+
+/** A year's spend broken down by quarter ("2024/25 Q1 (£)", "Q2"...): parts that add up to it, not copies. */
+function quarterly(columns: readonly LineColumn[]): boolean {
+  const quarters = columns.map((c) => quarterOf(c.header));
+  return quarters.every(Boolean) && new Set(quarters).size === quarters.length;
 }
 
 /** The ranges a formula refers to, as 0-based rows and columns. */
