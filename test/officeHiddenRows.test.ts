@@ -57,6 +57,13 @@ describe('the pane reads which rows a person hid', () => {
     expect(hidden.office.workCalls().length).toBe(shown.office.workCalls().length);
     // The values read are the same either way: only the hidden rows were added.
     expect(b.sheets[0].values).toEqual(a.sheets[0].values);
+    // The sheet's cells are asked for once: a second query of the same range would bring them twice.
+    for (const call of hidden.office.workCalls()) {
+      const queried = call.body.Actions.filter((x: any) => x.ActionType === 2).map((x: any) => x.ObjectPathId);
+      expect(queried.length).toBe(new Set(queried).size);
+    }
+    const received = (calls: RecordedCall[]) => calls.reduce((n, c) => n + c.responseBytes, 0);
+    expect(received(hidden.office.workCalls()) - received(shown.office.workCalls())).toBeLessThan(300);
   });
 
   test('the add-in’s own sheets are read without asking for hidden rows: only the person’s sheet is', async () => {

@@ -1,6 +1,8 @@
 /**
- * Which rows of a range a person has hidden (or a filter hides), asked in the same request as the
- * range's cells: no request of its own, and a few bytes, not one answer per row.
+ * Loads `properties` of a range ("values,formulas") with which of its rows a person has hidden (or
+ * a filter hides), in the same request: no request of its own, and a few bytes, not one answer per
+ * row. The function returned gives the hidden rows (zero-based rows of the sheet) once the request
+ * is answered, or undefined when they can't be told.
  *
  * Two answers of the ExcelApi 1.9 the manifest requires: Range.rowHidden (1.2) says whether all,
  * none or some of the range's rows are hidden; when some are, the range's visible cells
@@ -9,8 +11,10 @@
  * per row, every row of every sheet read, hidden or not; getVisibleView (1.3) sends the visible
  * rows' values a second time.
  */
-export function queueHiddenRows(range: Excel.Range): () => number[] | undefined {
-  range.load('address,rowHidden');
+export function loadWithHiddenRows(range: Excel.Range, properties: string): () => number[] | undefined {
+  // One load of the range with the properties the caller reads: a second load would be a second
+  // query of the same range in the request.
+  range.load([...new Set([...properties.split(','), 'address', 'rowHidden'])].join(','));
   const visible = range.getSpecialCellsOrNullObject('Visible' as Excel.SpecialCellType).load('address');
   return () => {
     if (range.isNullObject) return undefined;

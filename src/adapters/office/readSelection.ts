@@ -1,7 +1,7 @@
 import type { Selection } from '../../workbook/host';
 import type { Scalar } from '../../workbook/sheetPlan';
 import type { ExcelApi } from './excelApi';
-import { queueHiddenRows } from './hiddenRows';
+import { loadWithHiddenRows } from './hiddenRows';
 
 /**
  * The cells selected in Excel, for "Import schemes from a table": values and number formats in
@@ -12,8 +12,7 @@ import { queueHiddenRows } from './hiddenRows';
 export async function readSelectedRange(excel: ExcelApi): Promise<Selection | undefined> {
   return excel.run(async (context) => {
     const range = context.workbook.getSelectedRange();
-    range.load('address,values,numberFormat,rowIndex,columnIndex,cellCount');
-    const hidden = queueHiddenRows(range);
+    const hidden = loadWithHiddenRows(range, 'address,values,numberFormat,rowIndex,columnIndex,cellCount');
     // The selection is on the active sheet.
     const worksheet = context.workbook.worksheets.getActiveWorksheet();
     worksheet.load('name');
@@ -31,8 +30,7 @@ export async function readSelectedRange(excel: ExcelApi): Promise<Selection | un
         hidden(),
       );
     const used = worksheet.getUsedRangeOrNullObject(true);
-    used.load('values,numberFormat,rowIndex,columnIndex');
-    const usedHidden = queueHiddenRows(used);
+    const usedHidden = loadWithHiddenRows(used, 'values,numberFormat,rowIndex,columnIndex');
     await context.sync();
     if (used.isNullObject) return undefined;
     return placeSelection(
