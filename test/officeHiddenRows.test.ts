@@ -22,7 +22,8 @@ const v = require('./support/barnetVariants');
  * (schemeTableVariants.test.ts); the pane must too, or its audit and import take the old figures
  * for a scheme.
  */
-const SHEET = 'Schemes 2014-15';
+/** A name Excel quotes in addresses, with a comma as in a list of areas: "'Barnet''s schemes, 2014-15'!A1:F4, ...". */
+const SHEET = "Barnet's schemes, 2014-15";
 const REFS = v.ROWS.map((s: { ref: string }) => s.ref);
 /** 0-based: the heading, the schemes up to 2b, then the old figures. */
 const HIDDEN = 1 + REFS.indexOf('2b') + 1;

@@ -1,8 +1,9 @@
 /**
- * Loads `properties` of a range ("values,formulas") with which of its rows a person has hidden (or
- * a filter hides), in the same request: no request of its own, and a few bytes, not one answer per
- * row. The function returned gives the hidden rows (zero-based rows of the sheet) once the request
- * is answered, or undefined when they can't be told.
+ * Which rows of a range a person has hidden (or a filter hides), asked in the same request as the
+ * range's cells: no request of its own, and a few bytes, not one answer per row. The caller loads
+ * the range with its own properties and `address,rowHidden` in one load (a second load would be a
+ * second query of the range); the function returned gives the hidden rows (zero-based rows of the
+ * sheet) once the request is answered, or undefined when they can't be told.
  *
  * Two answers of the ExcelApi 1.9 the manifest requires: Range.rowHidden (1.2) says whether all,
  * none or some of the range's rows are hidden; when some are, the range's visible cells
@@ -11,16 +12,14 @@
  * per row, every row of every sheet read, hidden or not; getVisibleView (1.3) sends the visible
  * rows' values a second time.
  */
-export function loadWithHiddenRows(range: Excel.Range, properties: string): () => number[] | undefined {
-  // One load of the range with the properties the caller reads: a second load would be a second
-  // query of the same range in the request.
-  range.load([...new Set([...properties.split(','), 'address', 'rowHidden'])].join(','));
+export function queueHiddenRows(range: Excel.Range): () => number[] | undefined {
   const visible = range.getSpecialCellsOrNullObject('Visible' as Excel.SpecialCellType).load('address');
   return () => {
     if (range.isNullObject) return undefined;
     if (range.rowHidden === false) return [];
     const rows = rowSpan(range.address);
-    if (!rows) return undefined;
+    // Whole columns (a selection of columns): rows past the cells are not worth listing.
+    if (!rows || rows.last === WHOLE) return undefined;
     const all = Array.from({ length: rows.last - rows.first + 1 }, (_, i) => rows.first + i);
     if (range.rowHidden === true) return all;
     // Some rows hidden and no cell visible: every column is hidden too, so which rows are can't be told.
@@ -31,13 +30,15 @@ export function loadWithHiddenRows(range: Excel.Range, properties: string): () =
   };
 }
 
+const WHOLE = Number.MAX_SAFE_INTEGER;
+
 /** "Sheet1!A3:F9" -> rows 2 to 8 (zero-based); "A:F" -> every row; undefined when not an address. */
 function rowSpan(address: string | undefined): { first: number; last: number } | undefined {
   if (typeof address !== 'string') return undefined;
   const text = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '');
   const m = /^([A-Z]*)(\d*)(?::([A-Z]*)(\d*))?$/i.exec(text);
   if (!m || (!m[1] && !m[2])) return undefined;
-  if (!m[2]) return { first: 0, last: Number.MAX_SAFE_INTEGER };
+  if (!m[2]) return { first: 0, last: WHOLE };
   const first = Number(m[2]) - 1;
   if (m[3] !== undefined && !m[4]) return undefined;
   return { first, last: m[4] ? Number(m[4]) - 1 : first };

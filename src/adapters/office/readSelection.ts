@@ -1,7 +1,7 @@
 import type { Selection } from '../../workbook/host';
 import type { Scalar } from '../../workbook/sheetPlan';
 import type { ExcelApi } from './excelApi';
-import { loadWithHiddenRows } from './hiddenRows';
+import { queueHiddenRows } from './hiddenRows';
 
 /**
  * The cells selected in Excel, for "Import schemes from a table": values and number formats in
@@ -12,7 +12,8 @@ import { loadWithHiddenRows } from './hiddenRows';
 export async function readSelectedRange(excel: ExcelApi): Promise<Selection | undefined> {
   return excel.run(async (context) => {
     const range = context.workbook.getSelectedRange();
-    const hidden = loadWithHiddenRows(range, 'address,values,numberFormat,rowIndex,columnIndex,cellCount');
+    range.load('address,values,numberFormat,rowIndex,columnIndex,cellCount,rowHidden');
+    const hidden = queueHiddenRows(range);
     // The selection is on the active sheet.
     const worksheet = context.workbook.worksheets.getActiveWorksheet();
     worksheet.load('name');
@@ -30,7 +31,8 @@ export async function readSelectedRange(excel: ExcelApi): Promise<Selection | un
         hidden(),
       );
     const used = worksheet.getUsedRangeOrNullObject(true);
-    const usedHidden = loadWithHiddenRows(used, 'values,numberFormat,rowIndex,columnIndex');
+    used.load('address,values,numberFormat,rowIndex,columnIndex,rowHidden');
+    const usedHidden = queueHiddenRows(used);
     await context.sync();
     if (used.isNullObject) return undefined;
     return placeSelection(

@@ -3,7 +3,7 @@ import { readRegistry, PENDING_SHEET, REGISTRY_SHEET, type Inventory, type Regis
 import { SHEET } from '../../workbook/families/assumptions/names';
 import type { Scalar } from '../../workbook/sheetPlan';
 import type { SheetSnapshot } from '../../workbook/snapshot';
-import { loadWithHiddenRows } from './hiddenRows';
+import { queueHiddenRows } from './hiddenRows';
 
 /**
  * Reading a workbook through Office.js without asking for more than the host will answer: the
@@ -33,8 +33,6 @@ export interface Guess {
 
 /** The most a read request asks for; Excel on the web refuses responses over 5 MB. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 4_000_000;
-/** What a read asks of each piece of a sheet. */
-const CELLS = 'address,values,formulas';
 /** A sheet with no recorded size is read alone first; if refused, in bands of this many rows. */
 const FIRST_BAND_ROWS = 2000;
 
@@ -157,12 +155,11 @@ export async function readSheets(
       bytes += queue[0].bytes;
       batch.push(queue.shift()!);
     }
-    const ranges = batch.map((piece) => pieceRange(context, piece));
-    const hidden = batch.map((piece, i) =>
-      hiddenOf.has(piece.sheet.toLowerCase())
-        ? loadWithHiddenRows(ranges[i], CELLS)
-        : (ranges[i].load(CELLS), () => undefined),
+    const withHidden = batch.map((piece) => hiddenOf.has(piece.sheet.toLowerCase()));
+    const ranges = batch.map((piece, i) =>
+      pieceRange(context, piece).load(withHidden[i] ? 'address,values,formulas,rowHidden' : 'address,values,formulas'),
     );
+    const hidden = ranges.map((range, i) => (withHidden[i] ? queueHiddenRows(range) : () => undefined));
     try {
       // One request per batch of pieces sized by bytes, never one per sheet.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
