@@ -72,7 +72,7 @@ export const importCommand: CliCommand = {
     const mapping = proposeMapping(table);
     const label = (field: string) => IMPORT_FIELDS.find((f) => f.field === field)?.label ?? field;
     io.out(
-      `Read ${plural(table.rows.length, 'scheme')} from '${table.grid.sheet.name}'!${table.grid.address(table.headerRows[0], table.firstColumn)}:${table.grid.address(table.lastRow, table.lastColumn)}:`,
+      `Read ${plural(mapping.table.rows.length, 'scheme')} from '${table.grid.sheet.name}'!${table.grid.address(table.headerRows[0], table.firstColumn)}:${table.grid.address(table.lastRow, table.lastColumn)}:`,
     );
     for (const c of mapping.columns.filter((m) => m.field !== 'ignore'))
       io.out(`  ${c.where.padEnd(4)} ${c.header.padEnd(36)} -> ${label(c.field)}${c.band ? ` (${c.band})` : ''}`);

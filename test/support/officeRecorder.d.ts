@@ -68,6 +68,10 @@ export class FakeWorkbook {
   /** Everything held of one sheet (or of the whole workbook), as text to compare before and after. */
   dump(sheet?: string): string;
   renameSheet(from: string, to: string): void;
+  /** A person selects cells ("B2:H12") on a sheet, which becomes the active one. */
+  select(sheet: string, address: string): void;
+  /** A person hides rows (zero-based), or shows them again with `hide` false. */
+  hideRows(sheet: string, rows: readonly number[], hide?: boolean): void;
   clone(): FakeWorkbook;
   setCell(sheet: any, row: number, column: number, input: unknown): void;
   sheet(name: string): any;

@@ -416,6 +416,11 @@ class FakeWorkbook {
     }
     if (p.ObjectPathType === 3) {
       const name = p.Name;
+      // The cells a person selected (select()), on the active sheet.
+      if (parent.type === 'workbook' && name === 'GetSelectedRange' && this.selection)
+        return { type: 'range', sheet: this.selection.sheet, rect: parseRect(this.selection.address) };
+      if (parent.type === 'worksheets' && name === 'GetActiveWorksheet' && this.selection)
+        return { type: 'sheet', name: this.sheetName(this.selection.sheet) };
       if (
         parent.type === 'worksheets' &&
         name === 'GetItemOrNullObject' &&
@@ -466,6 +471,9 @@ class FakeWorkbook {
           };
         if (name === 'GetUsedRangeOrNullObject')
           return { type: 'range', sheet: parent.sheet, within: rect, used: true, nullable: true };
+        // Go To Special's "visible cells only": the range's cells in rows not hidden, as areas.
+        if (/^GetSpecialCells(OrNullObject)?$/.test(name) && args[0] === 'Visible')
+          return { type: 'visible', sheet: parent.sheet, of: parent, nullable: name.endsWith('OrNullObject') };
         if (name === 'GetCell')
           return {
             type: 'range',
@@ -490,7 +498,9 @@ class FakeWorkbook {
   }
 
   sheetName(name) {
-    const sheet = this.sheets.get(String(name).toLowerCase());
+    // The client asks again for a sheet it loaded by the id the host gave it (getActiveWorksheet, then its used range).
+    const sheet =
+      this.sheets.get(String(name).toLowerCase()) || [...this.sheets.values()].find((s) => s.id === String(name));
     return sheet ? sheet.name : name;
   }
 
@@ -541,6 +551,7 @@ class FakeWorkbook {
   }
 
   isNull(desc) {
+    if (desc.type === 'visible') return this.isNull(desc.of) || !this.visibleRects(desc).length;
     return (
       desc.type === 'null' ||
       (desc.type === 'range' && desc.nullable && !this.usedRectOrNull(this.sheet(desc.sheet), desc.within))
@@ -571,9 +582,56 @@ class FakeWorkbook {
       return {
         _Items: [...this.names.values()].map((n) => ({ Name: n.name, Formula: n.formula, Comment: n.comment || '' })),
       };
-    if (desc.type === 'range') return this.rangeValue({ sheet: desc.sheet, rect: this.rectOf(desc) });
+    if (desc.type === 'range') {
+      const rect = this.rectOf(desc);
+      const answer = this.rangeValue({ sheet: desc.sheet, rect });
+      // Range.rowHidden (ExcelApi 1.2): true when every row is hidden, false when none is, null when some are.
+      const asked = (property) => info && info.Select && info.Select.includes(property);
+      if (asked('numberFormat'))
+        answer.NumberFormat = answer.Values.map((row, r) =>
+          row.map((_, c) => this.sheet(desc.sheet).formats.get(`${rect.r0 + r},${rect.c0 + c}`) || 'General'),
+        );
+      if (asked('rowIndex')) answer.RowIndex = rect.r0;
+      if (asked('columnIndex')) answer.ColumnIndex = rect.c0;
+      if (asked('cellCount')) answer.CellCount = answer.RowCount * answer.ColumnCount;
+      if (asked('rowHidden')) {
+        const hidden = this.sheet(desc.sheet).hiddenRows || new Set();
+        let count = 0;
+        for (let r = rect.r0; r <= rect.r1; r++) if (hidden.has(r)) count++;
+        answer.RowHidden = count === 0 ? false : count === rect.r1 - rect.r0 + 1 ? true : null;
+      }
+      return answer;
+    }
+    if (desc.type === 'visible')
+      return { Address: this.visibleRects(desc).map((rect) => rectAddress(desc.sheet, rect)).join(', ') };
     if (desc.type === 'sheet') return { Id: this.sheet(desc.name).id, Name: this.sheet(desc.name).name };
     return {};
+  }
+
+  /** The areas of a range's visible cells: each run of rows not hidden, across the range's columns. */
+  visibleRects(desc) {
+    const rect = this.rectOf(desc.of);
+    const hidden = this.sheet(desc.sheet).hiddenRows || new Set();
+    const rects = [];
+    for (let r = rect.r0; r <= rect.r1; r++) {
+      if (hidden.has(r)) continue;
+      const last = rects[rects.length - 1];
+      if (last && last.r1 === r - 1) last.r1 = r;
+      else rects.push({ r0: r, c0: rect.c0, r1: r, c1: rect.c1 });
+    }
+    return rects;
+  }
+
+  /** A person selects cells ("B2:H12") on a sheet, which becomes the active one. */
+  select(sheetName, address) {
+    this.selection = { sheet: this.sheet(sheetName).name, address };
+  }
+
+  /** A person hides rows (zero-based), as Hide on the row headers' menu does; `false` shows them again. */
+  hideRows(sheetName, rows, hide = true) {
+    const sheet = this.sheet(sheetName);
+    sheet.hiddenRows = sheet.hiddenRows || new Set();
+    for (const r of rows) hide ? sheet.hiddenRows.add(r) : sheet.hiddenRows.delete(r);
   }
 
   method(desc, name, args, call) {
@@ -730,6 +788,7 @@ FakeWorkbook.prototype.clone = function clone() {
     copy.sheets.set(key, {
       ...s,
       cells: new Map(s.cells),
+      hiddenRows: s.hiddenRows && new Set(s.hiddenRows),
       formats: new Map(s.formats),
       charts: s.charts.map((c) => ({ ...c })),
     });

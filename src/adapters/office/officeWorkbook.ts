@@ -308,7 +308,10 @@ export class OfficeWorkbook implements WorkbookHost {
     known: ReadonlyMap<string, SheetSnapshot> = new Map(),
   ): Promise<{ sheets: SheetSnapshot[]; fresh: SheetSnapshot[] }> {
     const missing = names.filter((n) => !state.prefetched.has(n.toLowerCase()) && !known.has(n.toLowerCase()));
-    const read = missing.length ? await readSheets(context, missing, state.sizes, this.maxResponseBytes) : [];
+    // A person's own sheets come with their hidden rows (the audit and the import leave them out).
+    const owned = new Set(ownedSheets(state).map((n) => n.toLowerCase()));
+    const theirs = new Set(missing.map((n) => n.toLowerCase()).filter((n) => !owned.has(n)));
+    const read = missing.length ? await readSheets(context, missing, state.sizes, this.maxResponseBytes, theirs) : [];
     const byName = new Map(read.map((s) => [s.name.toLowerCase(), s]));
     const sheets = names
       .map((n) => known.get(n.toLowerCase()) ?? state.prefetched.get(n.toLowerCase()) ?? byName.get(n.toLowerCase())!)

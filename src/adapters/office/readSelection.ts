@@ -1,16 +1,19 @@
 import type { Selection } from '../../workbook/host';
 import type { Scalar } from '../../workbook/sheetPlan';
 import type { ExcelApi } from './excelApi';
+import { queueHiddenRows } from './hiddenRows';
 
 /**
  * The cells selected in Excel, for "Import schemes from a table": values and number formats in
- * one round trip, or, when a single cell is selected, the used range of its sheet in a second.
+ * one round trip, or, when a single cell is selected, the used range of its sheet in a second; with
+ * the rows hidden among them, which the import leaves out as it does from a file.
  * Kept apart from OfficeWorkbook; the host offers it as `readSelection`.
  */
 export async function readSelectedRange(excel: ExcelApi): Promise<Selection | undefined> {
   return excel.run(async (context) => {
     const range = context.workbook.getSelectedRange();
-    range.load('address,values,numberFormat,rowIndex,columnIndex,cellCount');
+    range.load('address,values,numberFormat,rowIndex,columnIndex,cellCount,rowHidden');
+    const hidden = queueHiddenRows(range);
     // The selection is on the active sheet.
     const worksheet = context.workbook.worksheets.getActiveWorksheet();
     worksheet.load('name');
@@ -18,12 +21,29 @@ export async function readSelectedRange(excel: ExcelApi): Promise<Selection | un
     const sheet = worksheet.name;
     const address = range.address.slice(range.address.lastIndexOf('!') + 1);
     if (range.cellCount > 1)
-      return placeSelection(sheet, address, range.rowIndex, range.columnIndex, range.values, range.numberFormat);
+      return placeSelection(
+        sheet,
+        address,
+        range.rowIndex,
+        range.columnIndex,
+        range.values,
+        range.numberFormat,
+        hidden(),
+      );
     const used = worksheet.getUsedRangeOrNullObject(true);
-    used.load('values,numberFormat,rowIndex,columnIndex');
+    used.load('address,values,numberFormat,rowIndex,columnIndex,rowHidden');
+    const usedHidden = queueHiddenRows(used);
     await context.sync();
     if (used.isNullObject) return undefined;
-    return placeSelection(sheet, address, used.rowIndex, used.columnIndex, used.values, used.numberFormat);
+    return placeSelection(
+      sheet,
+      address,
+      used.rowIndex,
+      used.columnIndex,
+      used.values,
+      used.numberFormat,
+      usedHidden(),
+    );
   });
 }
 
@@ -35,6 +55,7 @@ export function placeSelection(
   left: number,
   values: unknown[][],
   formats: unknown[][],
+  hiddenRows?: readonly number[],
 ): Selection {
   const pad = <T>(rows: T[][]): (T | null)[][] => [
     ...Array.from({ length: top }, () => []),
@@ -42,5 +63,6 @@ export function placeSelection(
   ];
   const cells = values.map((row) => row.map((v): Scalar => (v === '' || v === undefined ? null : (v as Scalar))));
   const looks = formats.map((row) => row.map((f) => (typeof f === 'string' && f !== 'General' ? f : null)));
-  return { sheet, address, snapshot: { name: sheet, values: pad(cells), numberFormats: pad(looks) } };
+  const snapshot = { name: sheet, values: pad(cells), numberFormats: pad(looks) };
+  return { sheet, address, snapshot: hiddenRows?.length ? { ...snapshot, hiddenRows } : snapshot };
 }

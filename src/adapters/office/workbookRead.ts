@@ -3,6 +3,7 @@ import { readRegistry, PENDING_SHEET, REGISTRY_SHEET, type Inventory, type Regis
 import { SHEET } from '../../workbook/families/assumptions/names';
 import type { Scalar } from '../../workbook/sheetPlan';
 import type { SheetSnapshot } from '../../workbook/snapshot';
+import { queueHiddenRows } from './hiddenRows';
 
 /**
  * Reading a workbook through Office.js without asking for more than the host will answer: the
@@ -129,14 +130,21 @@ interface Read {
   readonly address: string;
   readonly values: unknown[][];
   readonly formulas: unknown[][];
+  /** Rows of the sheet (zero-based) hidden in this piece, where asked for and known. */
+  readonly hidden?: readonly number[];
 }
 
-/** Values and formulas of the named sheets' used ranges, padded from A1, in requests under `budget` bytes. */
+/**
+ * Values and formulas of the named sheets' used ranges, padded from A1, in requests under `budget`
+ * bytes; with the rows hidden in the sheets of `hiddenOf` (lower-case names), asked in the same
+ * requests: the audit and the import leave a person's hidden rows out, the add-in's sheets have none.
+ */
 export async function readSheets(
   context: Excel.RequestContext,
   names: readonly string[],
   sizes: ReadonlyMap<string, number>,
   budget = DEFAULT_MAX_RESPONSE_BYTES,
+  hiddenOf: ReadonlySet<string> = new Set(),
 ): Promise<SheetSnapshot[]> {
   const parts = new Map<string, Read[]>(names.map((n) => [n.toLowerCase(), []]));
   let queue: Piece[] = names.map((sheet) => ({ sheet, row: 0, bytes: sizes.get(sheet.toLowerCase()) ?? budget }));
@@ -147,7 +155,11 @@ export async function readSheets(
       bytes += queue[0].bytes;
       batch.push(queue.shift()!);
     }
-    const ranges = batch.map((piece) => pieceRange(context, piece).load('address,values,formulas'));
+    const withHidden = batch.map((piece) => hiddenOf.has(piece.sheet.toLowerCase()));
+    const ranges = batch.map((piece, i) =>
+      pieceRange(context, piece).load(withHidden[i] ? 'address,values,formulas,rowHidden' : 'address,values,formulas'),
+    );
+    const hidden = ranges.map((range, i) => (withHidden[i] ? queueHiddenRows(range) : () => undefined));
     try {
       // One request per batch of pieces sized by bytes, never one per sheet.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
@@ -159,9 +171,12 @@ export async function readSheets(
     }
     batch.forEach((piece, i) => {
       if (!ranges[i].isNullObject)
-        parts
-          .get(piece.sheet.toLowerCase())!
-          .push({ address: ranges[i].address, values: ranges[i].values, formulas: ranges[i].formulas });
+        parts.get(piece.sheet.toLowerCase())!.push({
+          address: ranges[i].address,
+          values: ranges[i].values,
+          formulas: ranges[i].formulas,
+          hidden: hidden[i](),
+        });
     });
     releaseReferences(context);
   }
@@ -216,6 +231,7 @@ export function errorCode(error: unknown): string | undefined {
 export function snapshotOf(name: string, pieces: readonly Read[]): SheetSnapshot {
   const values: Scalar[][] = [];
   const formulas: (string | null)[][] = [];
+  const hiddenRows = new Set(pieces.flatMap((piece) => piece.hidden ?? []));
   for (const piece of pieces) {
     const origin = topLeft(piece.address);
     piece.values.forEach((row, r) => {
@@ -239,7 +255,9 @@ export function snapshotOf(name: string, pieces: readonly Read[]): SheetSnapshot
       if (formulas[r][c] === undefined) formulas[r][c] = null;
     }
   }
-  return { name, values, formulas };
+  return hiddenRows.size
+    ? { name, values, formulas, hiddenRows: [...hiddenRows].sort((a, b) => a - b) }
+    : { name, values, formulas };
 }
 
 /** Excel gives an empty cell as "", the snapshot as null, like the other hosts. */

@@ -45,12 +45,27 @@ export interface MappedColumn {
 }
 
 export interface ImportMapping {
+  /** The table as imported: its hidden scheme rows left out (`hiddenRows`). */
   readonly table: FoundTable;
   readonly columns: readonly MappedColumn[];
+  /**
+   * Scheme rows hidden on the sheet (where the reader knows: a file, or Excel through the pane),
+   * left out of the import: a person reading the table doesn't see them (old figures, a scheme
+   * dropped). The import says which (planFromTable's notes), so unhiding them brings them back.
+   */
+  readonly hiddenRows: readonly number[];
 }
 
-/** The table's columns with what each is proposed to become. */
-export function proposeMapping(table: FoundTable): ImportMapping {
+/** The table's columns with what each is proposed to become, its hidden rows left out. */
+export function proposeMapping(found: FoundTable): ImportMapping {
+  const hiddenRows = found.rows.filter((r) => found.grid.isHidden(r));
+  const table: FoundTable = hiddenRows.length
+    ? {
+        ...found,
+        rows: found.rows.filter((r) => !found.grid.isHidden(r)),
+        subtotals: found.subtotals.map((s) => ({ ...s, rows: s.rows.filter((r) => !found.grid.isHidden(r)) })),
+      }
+    : found;
   const where = (index: number) => (table.grid.transposed ? String(index + 1) : columnLetter(index));
   const figures = table.columns.map((c): MappedColumn => ({
     index: c.index,
@@ -73,9 +88,10 @@ export function proposeMapping(table: FoundTable): ImportMapping {
     const candidate =
       columns.find((c) => !c.column && c.field !== 'ref' && hasText(table, c.index)) ??
       columns.find((c) => !c.column && hasText(table, c.index));
-    if (candidate) return { table, columns: columns.map((c) => (c === candidate ? { ...c, field: 'name' } : c)) };
+    if (candidate)
+      return { table, hiddenRows, columns: columns.map((c) => (c === candidate ? { ...c, field: 'name' } : c)) };
   }
-  return { table, columns };
+  return { table, hiddenRows, columns };
 }
 
 function hasText(table: FoundTable, index: number): boolean {

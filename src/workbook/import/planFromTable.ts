@@ -66,6 +66,7 @@ export function planFromTable(mapping: ImportMapping, options: ImportOptions): I
           .trim()
       : '';
   };
+  if (mapping.hiddenRows.length) notes.push(hiddenRowsNote(mapping));
   const headings = sectionHeadings(table);
   const wrapped = wrappedNames(mapping);
   const used = new Set<string>();
@@ -213,6 +214,7 @@ function wrappedNames(mapping: ImportMapping): Map<number, string[]> {
   const schemeRows = new Set(table.rows);
   for (const r of table.rows) {
     for (let next = r + 1; next <= table.lastRow && !schemeRows.has(next); next++) {
+      if (grid.isHidden(next)) continue;
       const words = grid.text(next, name.index);
       const alone = words && mapping.columns.every((c) => c.index === name.index || grid.isBlank(next, c.index));
       if (!alone || table.subtotals.some((s) => s.row === next) || next === table.totalRow) break;
@@ -220,6 +222,13 @@ function wrappedNames(mapping: ImportMapping): Map<number, string[]> {
     }
   }
   return out;
+}
+
+/** Which hidden rows the import left out, by their row numbers on the sheet, and how to bring them back. */
+function hiddenRowsNote(mapping: ImportMapping): string {
+  const rows = mapping.hiddenRows.map((r) => mapping.table.grid.address(r, 0).replace(/^[A-Z]+/, ''));
+  const many = rows.length > 1;
+  return `Left out ${rows.length} hidden row${many ? 's' : ''} of the table (row${many ? 's' : ''} ${rows.join(', ')}): ${many ? 'they are' : 'it is'} not shown on the sheet, so not taken as ${many ? 'schemes' : 'a scheme'}. Unhide ${many ? 'them' : 'it'} and import again to include ${many ? 'them' : 'it'}.`;
 }
 
 /** Scheme names' group headings: a row of words alone above a run of schemes ("Tier 2: Assessment"). */
@@ -232,7 +241,7 @@ function sectionHeadings(table: FoundTable): Map<number, string> {
   const start = (table.unitsRow ?? table.headerRows[table.headerRows.length - 1]) + 1;
   for (let r = start; r <= table.lastRow; r++) {
     if (schemeRows.has(r)) out.set(r, heading);
-    else if (!skip.has(r)) {
+    else if (!skip.has(r) && !grid.isHidden(r)) {
       const words = table.labels.map((l) => grid.text(r, l.index)).filter(Boolean);
       if (words.length) heading = words.reduce((a, b) => (b.length > a.length ? b : a));
     }
