@@ -1,6 +1,9 @@
 import { xlsxToSnapshot } from '../src/adapters/file/xlsxReader';
 import type { Finding } from '../src/domain/audit/finding';
 import { auditWorkbook } from '../src/workbook/audit/auditWorkbook';
+import { proposeMapping, tablesToImport } from '../src/workbook/import/columnMapping';
+import { planFromTable } from '../src/workbook/import/planFromTable';
+import { TEST_DAY } from './support/testDay';
 const v = require('./support/barnetVariants');
 
 /**
@@ -281,5 +284,44 @@ describe('hidden rows', () => {
     rows[r - 2][5] = 827562; // 827,652
     const found = await audit(v.sheet('Hidden scheme', [head, ...rows, total], [rowOf('2c') - 1]));
     expect(at(found)).toEqual([[`F${r}`, '£827,652']]);
+  });
+});
+
+describe('sub-totals worded as old sheets word them', () => {
+  // One word, two words, a colon, the group's name first: each closes its tier as "Sub-total tier 1" does.
+  const wordings = ['Tier 1 subtotal', 'Tier 2 Sub total', 'Tier 3 SUBTOTAL:', 'Subtotal'];
+  function tiered(wrongRef?: string): { rows: unknown[][]; wrongRow: number } {
+    const rows: unknown[][] = [v.HEAD];
+    let wrongRow = 0;
+    ['1', '2', '3', '4'].forEach((tier, i) => {
+      const mine = v.ROWS.filter((s: any) => s.tier === tier);
+      for (const s of mine) {
+        rows.push(v.standard(s));
+        if (s.ref === wrongRef) [wrongRow, rows[rows.length - 1][2]] = [rows.length, 1075451]; // 1,057,451
+      }
+      const sum = (k: string) => mine.reduce((a: any, s: any) => a.plus(s[k]), v.D(0)).toNumber();
+      rows.push([wordings[i], '', sum('cost'), null, sum('nel'), sum('saving'), null]);
+    });
+    rows.push(['Total', '', v.ALL.toNumber(), 100, v.NEL.toNumber(), v.SAVING.toNumber(), 100]);
+    return { rows, wrongRow };
+  }
+
+  test('the audit reads them as sub-totals: a correct table has nothing to report', async () => {
+    expect(at(await audit(v.sheet('Tiers', tiered().rows)))).toEqual([]);
+  });
+
+  test('one cost typed wrong is reported at its cell, and no sub-total is read as a scheme', async () => {
+    const { rows, wrongRow } = tiered('2b');
+    expect(at(await audit(v.sheet('Tiers', rows)))).toEqual([[`C${wrongRow}`, '£1,057,451']]);
+  });
+
+  test('the import leaves them out: the plan has the schemes alone, costing what the total says', async () => {
+    const snapshot = await xlsxToSnapshot(await v.toXlsx({ sheets: [v.sheet('Tiers', tiered().rows)] }));
+    const [table] = tablesToImport(snapshot);
+    const { plan, problems } = planFromTable(proposeMapping(table), { year: '2014/15', today: TEST_DAY });
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(plan.schemes.map((s) => s.name)).toEqual(v.ROWS.map((s: any) => s.name));
+    const cost = plan.schemes.reduce((a, s) => a.plus(s.years['2014/15']?.cost ?? 0), v.D(0));
+    expect(cost.toFixed(2)).toBe(v.ALL.toFixed(2));
   });
 });

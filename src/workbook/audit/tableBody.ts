@@ -6,10 +6,13 @@ import type { TableGrid } from './tableGrid';
 // The rows under a scheme table's header: schemes, sub-totals (below or above their groups), the
 // total, and where the table ends. Apart from findTables.ts, which finds the headers and columns.
 
-const TOTAL_LABEL = /^(grand |overall |sub-? ?|bcf |pool |scheme |net )?totals?\b|\btotals?:?$|^all schemes\b|^sum\b/i;
+// "Subtotal" is one word in many old sheets: "Prevention subtotal" ends in a total as "Prevention sub-total" does.
+const TOTAL_LABEL =
+  /^(grand |overall |sub-? ?|bcf |pool |scheme |net )?totals?\b|\b(sub-? ?)?totals?:?$|^all schemes\b|^sum\b/i;
 const SUBTOTAL_LABEL = /sub-? ?totals?/i;
 /** Among the schemes, only these are sub-totals: a scheme may be called "Total Care Review". */
-const MIDDLE_TOTAL = /^sub-? ?totals?\b|^totals?\s*($|[:(\-–]|for\b|tier\b|group\b|section\b|theme\b)|\btotals?:?$/i;
+const MIDDLE_TOTAL =
+  /^sub-? ?totals?\b|^totals?\s*($|[:(\-–]|for\b|tier\b|group\b|section\b|theme\b)|\b(sub-? ?)?totals?:?$/i;
 
 export interface Body {
   readonly rows: number[];
