@@ -325,3 +325,33 @@ describe('sub-totals worded as old sheets word them', () => {
     expect(cost.toFixed(2)).toBe(v.ALL.toFixed(2));
   });
 });
+
+describe('a table with no ref column, each name led by its ref', () => {
+  const imported = async (names: (s: any) => string) => {
+    const rows = [
+      ['Scheme', 'Cost (£)', 'Reduced NEL admissions'],
+      ...v.ROWS.map((s: any) => [names(s), s.cost.toNumber(), s.nel.toNumber()]),
+    ];
+    const [table] = tablesToImport(await xlsxToSnapshot(await v.toXlsx({ sheets: [v.sheet('Led', rows)] })));
+    return planFromTable(proposeMapping(table), { year: '2014/15', today: TEST_DAY });
+  };
+
+  test.each([
+    ['1a Name', (s: any) => `${s.ref} ${s.name}`],
+    ['1a. Name', (s: any) => `${s.ref}. ${s.name}`],
+    ['1a) Name', (s: any) => `${s.ref}) ${s.name}`],
+    ['1a - Name', (s: any) => `${s.ref} - ${s.name}`],
+  ])('written "%s": the plan’s refs are the table’s, and its names are the words after them', async (_, names) => {
+    const { plan, notes } = await imported(names);
+    expect(plan.schemes.map((s) => [s.ref, s.name])).toEqual(v.ROWS.map((s: any) => [s.ref, s.name]));
+    expect(notes.join(' ')).toMatch(/ref is taken from the start of its name/);
+  });
+
+  test('when one name has no ref in front ("7 day services" among the others), every name is kept whole', async () => {
+    const { plan } = await imported((s: any) =>
+      s.ref === '2b' ? '7 day services' : s.ref === '3a' ? 'Carers' : `${s.ref} ${s.name}`,
+    );
+    expect(plan.schemes.find((s) => s.name === '7 day services')).toBeDefined();
+    expect(plan.schemes.map((s) => s.ref)).toEqual(v.ROWS.map((_: unknown, i: number) => String(i + 1)));
+  });
+});

@@ -69,9 +69,17 @@ export function planFromTable(mapping: ImportMapping, options: ImportOptions): I
   if (mapping.hiddenRows.length) notes.push(hiddenRowsNote(mapping));
   const headings = sectionHeadings(table);
   const wrapped = wrappedNames(mapping);
+  const led = refsLeadingNames(table.rows.map((r) => (text(r, 'ref') ? '' : text(r, 'name'))));
+  if (led)
+    notes.push(
+      `Each scheme's ref is taken from the start of its name (${led
+        .map((l) => l.ref)
+        .slice(0, 3)
+        .join(', ')}...).`,
+    );
   const used = new Set<string>();
   const schemes: Scheme[] = table.rows.map((r, i) => {
-    const typedRef = text(r, 'ref');
+    const typedRef = text(r, 'ref') || (led?.[i].ref ?? '');
     let ref = REF.test(typedRef) && !used.has(typedRef.toLowerCase()) ? typedRef : String(i + 1);
     while (used.has(ref.toLowerCase())) ref = `${ref}x`;
     used.add(ref.toLowerCase());
@@ -93,7 +101,7 @@ export function planFromTable(mapping: ImportMapping, options: ImportOptions): I
     years.forEach(
       (year, k) => (yearsOfScheme[year] = schemeYear(mapping, r, year, years.length === 1, costs[k], problems, where)),
     );
-    const name = [text(r, 'name'), ...(wrapped.get(r) ?? [])].filter(Boolean).join(' ');
+    const name = [led?.[i].name ?? text(r, 'name'), ...(wrapped.get(r) ?? [])].filter(Boolean).join(' ');
     return {
       ref,
       name: name || `Scheme ${ref}`,
@@ -222,6 +230,21 @@ function wrappedNames(mapping: ImportMapping): Map<number, string[]> {
     }
   }
   return out;
+}
+
+/** "1a Locality teams", "2b. Falls", "3) Carers": a ref, then words. */
+const LEADING_REF = /^(\d+[a-z]?)(?:[.):]\s*|\s*[-–]\s+|\s+)(?=\S)(.*)$/i;
+
+/**
+ * The refs a table without a ref column writes at the start of each name. Only when every name
+ * has one and no two are the same: "7 day services" among other names is a name, not scheme 7.
+ */
+function refsLeadingNames(names: readonly string[]): { ref: string; name: string }[] | undefined {
+  const split = names.map((n) => LEADING_REF.exec(n));
+  if (!split.length || split.some((m) => !m || !/[a-z]/i.test(m[2]))) return undefined;
+  const refs = split.map((m) => m![1].toLowerCase());
+  if (new Set(refs).size !== refs.length) return undefined;
+  return split.map((m) => ({ ref: m![1], name: m![2].trim() }));
 }
 
 /** Which hidden rows the import left out, by their row numbers on the sheet, and how to bring them back. */
