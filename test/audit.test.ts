@@ -239,6 +239,46 @@ describe('auditing a workbook the add-in built', () => {
   });
 });
 
+describe('what bcf audit says it checked', () => {
+  const v = require('./support/barnetVariants');
+  let dir: string;
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bcf-checked-'));
+  });
+  const write = async (name: string, sheets: unknown[]) => {
+    const file = path.join(dir, name);
+    await fs.writeFile(file, await v.toXlsx({ sheets }));
+    return file;
+  };
+
+  test('a correct typed table: clean, naming how many tables it checked', async () => {
+    const file = await write('one.xlsx', [v.sheet('Table 3', [v.HEAD, ...v.ROWS.map(v.standard), v.TOTAL])]);
+    const r = await cli(['audit', file]);
+    expect([r.code, r.out, r.err]).toEqual([
+      0,
+      `${file}: clean, nothing to report (every scheme table found adds up: 1 table).`,
+      '',
+    ]);
+  });
+
+  test('no plan, no template and no scheme table: not clean but nothing checked, exit 3, with what a table needs', async () => {
+    const file = await write('notes.xlsx', [
+      v.sheet('Notes', [['In 2014/15 we expect 120 fewer admissions, saving £240,480.'], ['Staff', 12]]),
+    ]);
+    for (const args of [
+      ['audit', file],
+      ['audit', file, '--json'],
+    ]) {
+      const r = await cli(args);
+      expect(r.code).toBe(3);
+      expect(r.out).not.toMatch(/clean/);
+      expect(r.err).toBe(
+        `bcf audit: no scheme table found in ${file}, so nothing was checked: a scheme table has a heading row with a cost column and a % of pool, benefit count or saving column.`,
+      );
+    }
+  });
+});
+
 describe('bcf audit on files it cannot read', () => {
   let dir: string;
   beforeAll(async () => {

@@ -4,18 +4,19 @@ import { plural } from '../domain/plural';
 import { loadSnapshot } from '../adapters/file/workbookFile';
 import { READ_LIMITS } from '../adapters/file/readLimits';
 import { columnLetter } from '../workbook/a1';
-import { auditWorkbook } from '../workbook/audit/auditWorkbook';
+import { auditWorkbook, cleanSummary } from '../workbook/audit/auditWorkbook';
+import { WHAT_A_SCHEME_TABLE_HAS } from '../workbook/audit/printedTables';
 import type { CliCommand } from './command';
 /**
  * bcf audit: 0 when the workbook is clean, 1 with findings, 2 when the file can't be read (the
- * caller turns a FileProblem into one line on stderr). --json prints the findings as an array of
+ * caller turns a FileProblem into one line on stderr), 3 when it holds nothing to check. --json prints the findings as an array of
  * {sheet, cell, rule, expected, found, message}.
  */
 export const auditCommand: CliCommand = {
   name: 'audit',
   usage: 'audit <file.xlsx> [--json]',
   summary:
-    'Lists what does not add up: numbers typed over formulas, edited formulas, failed plan checks, hand-typed scheme tables. Exit 0 clean, 1 findings, 2 unreadable.',
+    'Lists what does not add up: numbers typed over formulas, edited formulas, failed plan checks, hand-typed scheme tables. Exit 0 clean, 1 findings, 2 unreadable, 3 nothing to check (no plan, template or scheme table).',
   flags: {
     json: { type: 'boolean', help: 'print the findings as JSON: [{sheet, cell, rule, expected, found, message}]' },
   },
@@ -24,6 +25,7 @@ export const auditCommand: CliCommand = {
     const snapshot = await loadSnapshot(file);
     const result = auditWorkbook(snapshot);
     const findings = result.findings;
+    const checked = cleanSummary(result);
     if (flags.json) {
       io.out(
         JSON.stringify(
@@ -39,9 +41,9 @@ export const auditCommand: CliCommand = {
           2,
         ),
       );
-    } else if (!findings.length) {
-      io.out(`${file}: clean, nothing to report (${CLEAN[result.kind]}).`);
-    } else {
+    } else if (!findings.length && checked) {
+      io.out(`${file}: clean, nothing to report (${checked}).`);
+    } else if (findings.length) {
       const warnings = findings.filter(isWarning).length;
       io.out(`${file}: ${plural(findings.length, 'finding')}${warnings ? ` (${plural(warnings, 'warning')})` : ''}`);
       for (const f of findings) io.out(describeFinding(f));
@@ -52,15 +54,17 @@ export const auditCommand: CliCommand = {
           `Note: ${sheet.leftOut.toLocaleString('en-GB')} cell${sheet.leftOut === 1 ? '' : 's'} of sheet "${sheet.name}" right of column ${columnLetter(READ_LIMITS.columns - 1)} were not read or audited.`,
         );
     }
+    if (!findings.length && !checked) {
+      // Not clean: nothing was checked, which a script gating on the exit code must not take for a pass.
+      io.err(`bcf audit: no scheme table found in ${file}, so nothing was checked: ${WHAT_A_SCHEME_TABLE_HAS}.`);
+      return NOTHING_CHECKED;
+    }
     return findings.length ? 1 : 0;
   },
 };
 
-const CLEAN = {
-  addin: 'formulas as built, every plan check passes',
-  tables: 'every table found adds up',
-  template: "the planning template's totals, balances and rules all hold",
-} as const;
+/** The exit code when the workbook has no plan, no template and no scheme table to check. */
+const NOTHING_CHECKED = 3;
 
 /** Findings that ask for a look rather than say something is wrong; like every finding, they still make the exit code 1. */
 const WARNING_RULES: ReadonlySet<Finding['rule']> = new Set(['plan-warning', 'discharge-type']);

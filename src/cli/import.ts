@@ -13,6 +13,7 @@ import { UsageError } from './args';
 import { writeTemplateImport } from './importTemplate';
 import type { CliCommand } from './command';
 import { checkOutput } from './outputPath';
+import { WHAT_A_SCHEME_TABLE_HAS } from '../workbook/audit/printedTables';
 import { shortList } from './render';
 
 /**
@@ -65,7 +66,7 @@ export const importCommand: CliCommand = {
     });
     if (!table) {
       io.err(
-        `bcf import: no scheme table found in ${file}${sheet ? ` on "${sheet}"` : ''}${flags.range ? ` in ${flags.range}` : ''}: a scheme table has a cost column and a % of pool, benefit count or saving column.`,
+        `bcf import: no scheme table found in ${file}${sheet ? ` on "${sheet}"` : ''}${flags.range ? ` in ${flags.range}` : ''}: ${WHAT_A_SCHEME_TABLE_HAS}.`,
       );
       return 1;
     }

@@ -13,6 +13,7 @@ import { planFromTable, type ImportOptions, type ImportResult } from '../workboo
 import { importTemplate, type TemplateImport } from '../workbook/template/templateImport';
 import type { SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
 import { cellAddress } from '../workbook/a1';
+import { WHAT_A_SCHEME_TABLE_HAS } from '../workbook/audit/printedTables';
 
 /**
  * The steps of "Import schemes from a table", kept apart from the panel so they can be tested
@@ -70,7 +71,7 @@ export async function findImportTable(
     const [table] = tablesToImport({ sheets: [selection.snapshot] });
     if (table) return found(proposeMapping(table));
     return {
-      message: `No scheme table in the selected cells ${selection.address}: a scheme table has a heading row with a cost column and a % of pool, benefit count or saving column. Select the table with its headings, or one cell of its sheet.`,
+      message: `No scheme table in the selected cells ${selection.address}: ${WHAT_A_SCHEME_TABLE_HAS}. Select the table with its headings, or one cell of its sheet.`,
     };
   }
   const sheets = await personsSheets(host);
@@ -83,8 +84,7 @@ export async function findImportTable(
   ];
   if (table) return found(proposeMapping(table));
   return {
-    message:
-      'No scheme table found in this workbook: a scheme table has a heading row with a cost column and a % of pool, benefit count or saving column. Select the table and try again.',
+    message: `No scheme table found in this workbook: ${WHAT_A_SCHEME_TABLE_HAS}. Select the table and try again.`,
   };
 }
 

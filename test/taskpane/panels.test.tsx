@@ -6,7 +6,8 @@ import { sum } from '../../src/domain/money';
 import { icbContributionSource } from '../../src/workbook/jointFundingCommands';
 import { POOL_SHEETS } from '../../src/workbook/families/pool/names';
 import { sameFigure } from '../support/figures';
-import { allValues, examplePlan, paneWith, WAIT, workbookPlan } from './paneHarness';
+import { allValues, examplePlan, paneWith, press, renderPane, WAIT, workbookPlan } from './paneHarness';
+import { typedInto } from './typedWorkbooks';
 
 /**
  * The panels as a person uses them: each rendered in the real pane against the in-memory workbook
@@ -89,5 +90,25 @@ describe('the Pool & audit tab', () => {
     expect(
       within(findings).getAllByRole('button', { name: new RegExp(`${sheet.name}!${address}\\b`) }),
     ).not.toHaveLength(0);
+  });
+
+  test('on a workbook with nothing to check, the audit says so rather than that all is well', async () => {
+    // Notes with figures in them, and a table of people: no plan, no template, no scheme table.
+    const book = typedInto([
+      { name: 'Notes', values: [['In 2014/15 we expect 120 fewer admissions, saving £240,480.'], ['Board: 12 March']] },
+      {
+        name: 'Staff',
+        values: [
+          ['Name', 'Team', 'FTE'],
+          ['A. Person', 'North', 1],
+          ['B. Person', 'South', 0.5],
+        ],
+      },
+    ]);
+    renderPane(book, 'pool-audit');
+    await press('Audit this workbook');
+    const status = await screen.findByText(/^Nothing was checked/, {}, WAIT);
+    expect(status.textContent).toMatch(/no plan, no planning template and no scheme table \(a scheme table has/);
+    expect(screen.queryByText(/^Nothing to report/)).toBeNull();
   });
 });

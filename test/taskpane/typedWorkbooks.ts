@@ -5,7 +5,7 @@ const { barnetTablesAsPrinted } = require('../support/barnetTablesAsPrinted');
 const { toXlsx } = require('../support/templateCorpus') as typeof import('../support/templateCorpus');
 
 /** An in-memory workbook holding these sheets' values as typed (no formulas), as a person's own workbook would. */
-function typedInto(sheets: readonly { name: string; values: readonly (readonly unknown[] | undefined)[] }[]) {
+export function typedInto(sheets: readonly { name: string; values: readonly (readonly unknown[] | undefined)[] }[]) {
   const book = new MemoryWorkbook();
   for (const sheet of sheets) {
     book.engine.addSheet(sheet.name);

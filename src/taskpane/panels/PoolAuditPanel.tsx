@@ -22,6 +22,7 @@ import { PoolFigures } from './pool/PoolFigures';
 import { QuarterSpend } from './pool/QuarterSpend';
 import { SharingRule } from './pool/SharingRule';
 import { useAudit, usePlanChecks, usePoolYear, type AuditState, type PlanChecksState } from './pool/usePool';
+import { WHAT_A_SCHEME_TABLE_HAS } from '../../workbook/audit/printedTables';
 
 const useStyles = makeStyles({
   ...panelStyles,
@@ -148,7 +149,11 @@ export function AuditView({ audit }: { readonly audit: AuditState }) {
         </Button>
       </div>
       {findings && !findings.length && (
-        <Caption1 role="status">Nothing to report: every formula is as built and no input breaks a check.</Caption1>
+        <Caption1 role="status">
+          {audit.checked
+            ? `Nothing to report: ${audit.checked}.`
+            : `Nothing was checked: this workbook has no plan, no planning template and no scheme table (${WHAT_A_SCHEME_TABLE_HAS}).`}
+        </Caption1>
       )}
       {findings && findings.length > 0 && (
         <>

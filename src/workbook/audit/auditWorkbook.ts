@@ -9,12 +9,15 @@ import { POOL_SHEETS } from '../families/pool/names';
 import { findSheet, type WorkbookSnapshot } from '../snapshot';
 import { auditTemplate } from '../template/templateAudit';
 import { auditAddinWorkbook } from './addinAudit';
+import { plural } from '../../domain/plural';
 import { auditPrintedTables } from './printedTables';
 
 export interface AuditResult {
   /** "addin" when the workbook has the add-in's Assumptions and Schemes sheets; "template" for NHS England's planning template. */
   readonly kind: 'addin' | 'tables' | 'template';
   readonly findings: readonly Finding[];
+  /** The typed or pasted scheme tables found and checked, besides the add-in's own sheets or the template. */
+  readonly tables: number;
 }
 
 /**
@@ -39,14 +42,28 @@ export function auditWorkbook(snapshot: WorkbookSnapshot): AuditResult {
     findings.push(...template.findings);
     covered = new Set(template.sheets.map((s) => s.toLowerCase()));
   }
-  findings.push(...auditPrintedTables(snapshot.sheets.filter((s) => !covered.has(s.name.toLowerCase()))));
+  const typed = auditPrintedTables(snapshot.sheets.filter((s) => !covered.has(s.name.toLowerCase())));
+  findings.push(...typed.findings);
   return {
     kind: isAddin ? 'addin' : template ? 'template' : 'tables',
+    tables: typed.tables,
     findings: sortFindings(
       findings,
       snapshot.sheets.map((s) => s.name),
     ),
   };
+}
+
+/**
+ * What an audit with nothing to report checked, as the CLI and the pane say it; undefined when it
+ * checked nothing at all (no plan, no template and no scheme table), which is not a clean workbook.
+ */
+export function cleanSummary(result: AuditResult): string | undefined {
+  const tables = result.tables ? `${plural(result.tables, 'scheme table')} typed in adding up` : '';
+  if (result.kind === 'addin') return ['formulas as built, every plan check passes', tables].filter(Boolean).join('; ');
+  if (result.kind === 'template')
+    return ["the planning template's totals, balances and rules all hold", tables].filter(Boolean).join('; ');
+  return result.tables ? `every scheme table found adds up: ${plural(result.tables, 'table')}` : undefined;
 }
 
 /** The add-in's own sheets besides its inputs; two of them, or a formula using its named unit costs, mark a workbook it made. */

@@ -12,12 +12,16 @@ import { UnitCostBook } from './unitCosts';
  * % change and savings at the unit cost the table states (or the plan's). Tables that are not
  * scheme tables are left alone. Unit costs worked out from one table serve the others.
  */
-export function auditPrintedTables(sheets: readonly SheetSnapshot[]): Finding[] {
+export function auditPrintedTables(sheets: readonly SheetSnapshot[]): { findings: Finding[]; tables: number } {
   const tables = sheets.flatMap(schemeTables);
   const units = new UnitCostBook(tables);
   const stated = new StatedFigures(sheets);
-  return tables.flatMap((t) => auditTable(t, units, stated));
+  return { findings: tables.flatMap((t) => auditTable(t, units, stated)), tables: tables.length };
 }
+
+/** What the finder looks for, said wherever it found nothing (the audit and the import, in the CLI and the pane). */
+export const WHAT_A_SCHEME_TABLE_HAS =
+  'a scheme table has a heading row with a cost column and a % of pool, benefit count or saving column';
 
 /** The sheet's scheme tables, read as they stand and then turned on their side for schemes laid out as columns. */
 export function schemeTables(sheet: SheetSnapshot): FoundTable[] {

@@ -5,7 +5,7 @@ import { formatPounds } from '../../../domain/money';
 import type { Plan } from '../../../domain/plan';
 import { planChecks } from '../../../domain/planChecks';
 import { addContribution, addPartner, removeContribution } from '../../../domain/poolEdits';
-import { auditWorkbook } from '../../../workbook/audit/auditWorkbook';
+import { auditWorkbook, cleanSummary, type AuditResult } from '../../../workbook/audit/auditWorkbook';
 import { EVERY_SHEET } from '../../../workbook/host';
 import type { PlanSession } from '../../session';
 import { savePool } from './poolActions';
@@ -22,16 +22,18 @@ export const AUDITING = 'Auditing the workbook';
 
 /** The audit: its findings once run (a read of every sheet, through the session), and showing a finding's cell. */
 export function useAudit(session: PlanSession) {
-  const [findings, setFindings] = useState<readonly Finding[] | undefined>();
+  const [result, setResult] = useState<AuditResult | undefined>();
   return {
-    findings,
+    findings: result?.findings,
+    /** What a clean audit checked; undefined when the workbook held nothing to check. */
+    checked: result && cleanSummary(result),
     busy: !!session.busy,
     auditing: session.busy?.label === AUDITING,
     canSelect: session.canSelect,
     run: () =>
       void session
-        .look(AUDITING, async (workbook) => auditWorkbook(await workbook.read(EVERY_SHEET)).findings)
-        .then((f) => f && setFindings(f)),
+        .look(AUDITING, async (workbook) => auditWorkbook(await workbook.read(EVERY_SHEET)))
+        .then((r) => r && setResult(r)),
     select: (f: Finding) => session.selectCell(f.sheet, f.cell),
   };
 }
