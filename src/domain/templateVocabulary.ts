@@ -49,7 +49,14 @@ export const FUNDING_SOURCES: readonly FundingSource[] = [
   {
     id: 'laDischarge',
     label: 'Local Authority Discharge Funding',
-    aliases: ['LA Discharge Funding', 'Local Authority Discharge Fund', 'Adult Social Care Discharge Fund'],
+    // The 2022-23 Adult Social Care Discharge Fund had a council and an ICB part: unnamed, it is the
+    // council's; under it, a row naming the ICB is the ICB's (organisationShare).
+    aliases: [
+      'LA Discharge Funding',
+      'Local Authority Discharge Fund',
+      'Adult Social Care Discharge Fund',
+      'ASC Discharge Fund',
+    ],
     from: 'LA',
     discharge: true,
   },
@@ -63,19 +70,37 @@ export const FUNDING_SOURCES: readonly FundingSource[] = [
   {
     id: 'laBetterCareGrant',
     label: 'Local Authority Better Care Grant',
-    aliases: ['LA Better Care Grant'],
+    // Published papers word the 2025-26 council grant several ways: one source.
+    aliases: [
+      'LA Better Care Grant',
+      'Local Authority Better Care Fund Grant',
+      'Local Authority Better Care Fund',
+      'LA Better Care Fund Grant',
+    ],
     from: 'LA',
   },
   {
     id: 'additionalLa',
     label: 'Additional LA Contribution',
-    aliases: ['Additional Local Authority Contribution', 'Additional Council Contribution'],
+    // "Local Authority Additional Contribution" heads the 2019-20 to 2025-26 income tabs' table.
+    aliases: [
+      'Additional Local Authority Contribution',
+      'Additional Council Contribution',
+      'Local Authority Additional Contribution',
+      'LA Additional Contribution',
+    ],
     from: 'LA',
   },
   {
     id: 'additionalNhs',
     label: 'Additional NHS Contribution',
-    aliases: ['Additional CCG Contribution', 'Additional ICB Contribution'],
+    aliases: [
+      'Additional CCG Contribution',
+      'Additional ICB Contribution',
+      'CCG Additional Contribution',
+      'ICB Additional Contribution',
+      'NHS Additional Contribution',
+    ],
     from: 'NHS',
   },
 ];
@@ -252,7 +277,26 @@ export function matchAreaOfSpend(text: string): (typeof AREAS_OF_SPEND)[number] 
 export function matchOrganisationSource(text: string): SourceId | undefined {
   const words = wordsOf(text);
   if (/\bdfg\b|disabled facilities/.test(words)) return 'dfg';
-  if (/\b(ccg|clinical commissioning|nhs|icb|integrated care board)\b/.test(words)) return 'nhsMinimum';
-  if (/\b(la|local authority|council|borough|county|city|district)\b/.test(words)) return 'additionalLa';
+  const from = organisationOf(text);
+  return from === 'NHS' ? 'nhsMinimum' : from === 'LA' ? 'additionalLa' : undefined;
+}
+
+/** Whether text names an NHS body (CCG, ICB) or a council; undefined for neither. */
+export function organisationOf(text: string): FundingSource['from'] | undefined {
+  const words = wordsOf(text);
+  if (/\b(ccg|clinical commissioning|nhs|icb|integrated care board)\b/.test(words)) return 'NHS';
+  if (/\b(la|local authority|council|borough|county|city|district)\b/.test(words)) return 'LA';
   return undefined;
+}
+
+/**
+ * The source of a row under a heading whose money comes in a council part and an NHS part (the
+ * 2022-23 ASC Discharge Fund: "Local Authority" and "ICB" rows under it): the part its label
+ * names. Any other heading, or a label naming neither, keeps the heading's source.
+ */
+export function organisationShare(heading: SourceId, label: string): SourceId {
+  const source = sourceOf(heading);
+  const from = organisationOf(label);
+  if (!source.discharge || !from || from === source.from) return heading;
+  return FUNDING_SOURCES.find((s) => s.discharge && s.from === from)?.id ?? heading;
 }

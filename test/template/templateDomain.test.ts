@@ -33,6 +33,13 @@ describe('template vocabulary', () => {
     ['Local Authority Better Care Grant', 'laBetterCareGrant'],
     ['Disabled Facilities Grant (DFG)', 'dfg'],
     ['Additional CCG Contribution', 'additionalNhs'],
+    // 2025-26's council grant as published papers word it, and the income tabs' word order.
+    ['Local Authority Better Care Fund Grant', 'laBetterCareGrant'],
+    ['Local Authority Better Care Fund', 'laBetterCareGrant'],
+    ['LA Better Care Fund Grant', 'laBetterCareGrant'],
+    ['Local Authority Additional Contribution', 'additionalLa'],
+    ['CCG Additional Contribution', 'additionalNhs'],
+    ['ASC Discharge Fund', 'laDischarge'],
   ])('reads %s as %s', (text, id) => expect(matchSource(text)).toBe(id));
   it('reads nothing into words that are not a source', () => {
     expect(matchSource('Total')).toBeUndefined();

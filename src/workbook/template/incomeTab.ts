@@ -1,7 +1,15 @@
 import type Decimal from 'decimal.js';
 import { ZERO } from '../../domain/money';
 import type { Problem } from '../../domain/problems';
-import { matchOrganisationSource, matchSource, type SourceId } from '../../domain/templateVocabulary';
+import {
+  matchOrganisationSource,
+  matchSource,
+  organisationOf,
+  organisationShare,
+  sourceOf,
+  wordsOf,
+  type SourceId,
+} from '../../domain/templateVocabulary';
 import { cellAddress } from '../a1';
 import { scaleOf } from '../audit/headerWords';
 import { readTypedCell } from '../audit/typedCell';
@@ -27,12 +35,18 @@ export interface IncomeRow {
   readonly cells: Readonly<Record<string, string>>;
 }
 
-/** A "Total DFG" (sub-total of one source) or "Total" row: its figures and the income rows it adds up. */
+/**
+ * A "Total DFG" (sub-total of one source), a "Total Minimum LA Contribution (exc iBCF)" or "Total
+ * NHS Contribution" (sub-total of a group of sources: kind 'group') or "Total" row: its figures and
+ * the income rows it adds up.
+ */
 export interface IncomeTotal {
   readonly row: number;
-  readonly kind: 'subtotal' | 'total';
+  readonly kind: 'subtotal' | 'group' | 'total';
   readonly label: string;
   readonly rows: readonly number[];
+  /** Other rows a group's figure may rightly add up (the rows since the header, heading or total before it). */
+  readonly orRows: readonly number[];
   readonly figures: readonly StatedFigure[];
 }
 
@@ -48,6 +62,13 @@ const NOT_INCOME =
   /please specify|minimum contribution \(|^minimum|^%|percent|expenditure|\bspend\b|balance|difference|variance|\bnotes?\b|comments?|description|\bdate\b/;
 const MONEY_HEADER = /£|amount|contribution|income|gross|funding|allocation|grant/;
 const TOTAL = /\btotals?\b/i;
+/** The words of a total of everything on the tab ("Total", "Total BCF Pooled Budget", "BCF Total", "Total income"). */
+const GRAND_TOTAL_WORDS = new Set(
+  'grand overall total totals bcf better care fund pool pooled budget income funding all sources'.split(' '),
+);
+const isGrandTotal = (label: string) => wordsOf(label).split(' ').every((w) => GRAND_TOTAL_WORDS.has(w));
+/** "(exc iBCF)", "excluding iBCF": a source a group total leaves out. */
+const EXCLUDING = /\b(?:exc|excl|excluding)\b\.?\s*(.+)$/i;
 
 interface MoneyColumn {
   readonly index: number;
@@ -73,6 +94,8 @@ class IncomeReader {
   private heading: SourceId | undefined;
   private columns: MoneyColumn[] = [];
   private specify: number | undefined;
+  /** The row of the last header, source heading or total: the rows below it are one block. */
+  private blockStart = -1;
 
   constructor(
     private readonly sheet: SheetSnapshot,
@@ -103,19 +126,29 @@ class IncomeReader {
     if (!figures.some(Boolean) && words.length >= 2 && this.headerRow(row, width, labels.indexOf(true))) {
       // "Disabled Facilities Grant (DFG) | Gross Contribution 2023-24": a header that is also a source's heading.
       this.heading = matchSource(this.firstText(row, labels));
+      this.blockStart = row;
       return;
     }
     const labelColumn = labels.slice(0, 6).indexOf(true);
     const label = labelColumn >= 0 ? textAt(this.sheet, row, labelColumn) : '';
     if (TOTAL.test(label)) return this.totalRow(row, label);
+    // "Are any additional LA Contributions being made in 2023-25? If yes, please detail below | Yes":
+    // a question heading the table under it, its Yes/No no amount.
+    if (label.includes('?') && !figures.some(Boolean)) {
+      this.heading = undefined;
+      return;
+    }
     const named = label ? matchSource(label) : undefined;
     const amounts = this.amountsOf(row, labelColumn);
     if (!amounts.found) {
-      if (named) this.heading = named;
+      if (named) [this.heading, this.blockStart] = [named, row];
       else if (label) this.heading = undefined;
       return;
     }
-    const source = named ?? this.heading ?? (label ? matchOrganisationSource(label) : undefined);
+    const source =
+      named ??
+      (this.heading && organisationShare(this.heading, label)) ??
+      (label ? matchOrganisationSource(label) : undefined);
     // Text under a money column in a row no source names ("Selected Health and Wellbeing Board: |
     // Borough", under a title that ran across the columns) is no income: only a figure is unplaced.
     if (!source) return Object.keys(amounts.values).length ? this.unplaced(row, labelColumn, label) : undefined;
@@ -170,14 +203,32 @@ class IncomeReader {
   }
 
   private totalRow(row: number, label: string): void {
-    const named = matchSource(label.replace(TOTAL, ' ').trim());
-    const kind = named ? 'subtotal' : 'total';
-    const covered = new Set(this.totals.filter((t) => t.kind === kind).flatMap((t) => t.rows));
-    const rows = this.rows.filter((r) => !covered.has(r.row) && (!named || r.source === named)).map((r) => r.row);
+    const rest = label.replace(TOTAL, ' ').trim();
+    const named = matchSource(rest);
+    const kind = named ? 'subtotal' : isGrandTotal(label) ? 'total' : 'group';
     const figures = this.columns
       .filter((c) => readMoney(cellValue(this.sheet, row, c.index)).kind !== 'blank')
       .map((c) => statedFigure(this.sheet, row, c.index));
-    this.totals.push({ row, kind, label, rows, figures });
+    const since = this.rows.filter((r) => r.row > this.blockStart).map((r) => r.row);
+    this.blockStart = row;
+    if (kind === 'group') {
+      // A group names whose money it adds ("Total NHS Contribution", "Total Minimum LA
+      // Contribution (exc iBCF)"): that organisation's rows above it, less a source it excludes;
+      // or else the rows since the header or total before it.
+      const from = organisationOf(rest.replace(EXCLUDING, ''));
+      const excluded = EXCLUDING.exec(rest)?.[1];
+      const left = excluded ? matchSource(excluded) : undefined;
+      const rows = from
+        ? this.rows.filter((r) => sourceOf(r.source).from === from && r.source !== left).map((r) => r.row)
+        : since;
+      this.totals.push({ row, kind, label, rows, orRows: since, figures });
+    } else {
+      const covered = new Set(this.totals.filter((t) => t.kind === kind).flatMap((t) => t.rows));
+      const rows = this.rows.filter((r) => !covered.has(r.row) && (!named || r.source === named)).map((r) => r.row);
+      // A source's sub-total may also add its block of rows when they are of two sources ("Total
+      // ASC Discharge Fund" under its council and ICB parts).
+      this.totals.push({ row, kind, label, rows, orRows: named ? since : rows, figures });
+    }
     this.heading = undefined;
   }
 

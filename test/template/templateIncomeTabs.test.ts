@@ -1,0 +1,112 @@
+import { incomeFrom } from '../../src/domain/expenditure';
+import type { Finding } from '../../src/domain/audit/finding';
+import { auditWorkbook } from '../../src/workbook/audit/auditWorkbook';
+import { importTemplate } from '../../src/workbook/template/templateImport';
+import { INCOME, put, template2325, valueAt, type Cell } from './templateSheets';
+
+/**
+ * The Income tab as NHS England's templates lay it out from 2019-20: a table per source, each
+ * under its own header with its own "Total ..." row, group totals ("Total Minimum LA Contribution
+ * (exc iBCF)", "Total NHS Contribution"), a Yes/No question over each additional contribution and
+ * "Total BCF Pooled Budget" at the foot; and 2022-23's ASC Discharge Fund in a council and an ICB part.
+ */
+const where = (findings: readonly Finding[]) => findings.map((f) => `${f.sheet}!${f.cell} ${f.rule}`);
+const pounds = (d: { toFixed(n: number): string }) => d.toFixed(2);
+const sum = (range: string, result: number): Cell => [`=SUM(${range})`, result];
+
+const PUBLISHED: Cell[][] = [
+  ['Income'],
+  ['Selected Health and Wellbeing Board:', 'Made-up Borough'],
+  [],
+  ['Disabled Facilities Grant (DFG)', 'Gross Contribution 2023-24', 'Gross Contribution 2024-25'],
+  ['Made-up District A', 150000, 150000],
+  ['Made-up District B', 100000, 100000],
+  ['Total Minimum LA Contribution (exc iBCF)', sum('B5:B6', 250000), sum('C5:C6', 250000)],
+  [],
+  ['Are any additional LA Contributions being made in 2023-25? If yes, please detail below', 'Yes'],
+  ['Local Authority Additional Contribution', 'Contribution 2023-24', 'Contribution 2024-25', 'Comments'],
+  ['Made-up Borough Council', 30000, 30000, 'Public health grant'],
+  ['Total Additional Local Authority Contribution', sum('B11', 30000), sum('C11', 30000)],
+  [],
+  ['NHS Minimum Contribution', 'Contribution 2023-24', 'Contribution 2024-25'],
+  ['NHS Made-up ICB', 1000000, 1050000],
+  ['Total NHS Minimum Contribution', sum('B15', 1000000), sum('C15', 1050000)],
+  [],
+  ['ICB Discharge Funding', 'Contribution 2023-24', 'Contribution 2024-25'],
+  ['NHS Made-up ICB', 120000, 120000],
+  ['ICB Discharge Funding Total', sum('B19', 120000), sum('C19', 120000)],
+  ['Total NHS Contribution', ['=B16+B20', 1120000], ['=C16+C20', 1170000]],
+  [],
+  ['Total BCF Pooled Budget', ['=B7+B12+B21', 1400000], ['=C7+C12+C21', 1450000]],
+];
+const BALANCES: Cell[][] = [
+  ['DFG', 250000, 250000, 0, 250000, 250000, 0],
+  ['Minimum NHS Contribution', 1000000, 900000, 100000, 1050000, 930000, 120000],
+  ['ICB Discharge Funding', 120000, 100000, 20000, 120000, 100000, 20000],
+  ['Additional LA Contribution', 30000, 0, 30000, 30000, 0, 30000],
+  ['Total', 1400000, 1250000, 150000, 1450000, 1280000, 170000],
+];
+const published = () => template2325({ income: PUBLISHED, balances: BALANCES });
+
+describe('the Income tab as published', () => {
+  test('income by source and year from its tables; the question, totals and group totals are not income', () => {
+    const { plan, template } = importTemplate(published())!;
+    expect(
+      plan.income!.map((i) => [i.source, pounds(incomeFrom(plan, i.source, '2023/24')), pounds(i.amounts['2024/25'])]),
+    ).toEqual([
+      ['dfg', '250000.00', '250000.00'],
+      ['nhsMinimum', '1000000.00', '1050000.00'],
+      ['icbDischarge', '120000.00', '120000.00'],
+      ['additionalLa', '30000.00', '30000.00'],
+    ]);
+    expect(template.income!.problems).toEqual([]);
+  });
+
+  test('a clean tab: the audit finds nothing (the pooled budget is all the rows, not those after the last total)', () => {
+    expect(where(auditWorkbook(published()).findings)).toEqual([]);
+  });
+
+  test.each([
+    ['the LA minimum (a group total)', 'B7', 'subtotal'],
+    ['the additional LA contribution', 'C12', 'subtotal'],
+    ['the NHS minimum', 'B16', 'subtotal'],
+    ['the ICB discharge funding ("... Total")', 'C20', 'subtotal'],
+    ['the NHS contribution (a group total)', 'B21', 'subtotal'],
+    ['the pooled budget', 'C23', 'column-total'],
+  ])('%s off by £1 is found at its cell alone', (_, cell, rule) => {
+    const book = published();
+    const value = valueAt(book, INCOME, cell) as number;
+    const wrong = put(book, INCOME, cell, value + 1);
+    expect(where(auditWorkbook(wrong).findings)).toEqual([`${INCOME}!${cell} ${rule}`]);
+  });
+});
+
+describe("2022-23's ASC Discharge Fund", () => {
+  const income: Cell[][] = [
+    ['Funding source', 'Contribution 2023-24', 'Contribution 2024-25'],
+    ['DFG', 250000, 250000],
+    ['Minimum ICB Contribution', 1000000, 1050000],
+    [],
+    ['ASC Discharge Fund', 'Contribution 2023-24', 'Contribution 2024-25'],
+    ['Local Authority', 40000, 40000],
+    ['ICB', 120000, 120000],
+    ['Total ASC Discharge Fund', sum('B6:B7', 160000), sum('C6:C7', 160000)],
+  ];
+
+  test('the council part and the ICB part are discharge money of each, not the council\'s own or the NHS minimum', () => {
+    const { plan } = importTemplate(template2325({ income }))!;
+    expect(plan.income!.map((i) => [i.source, pounds(i.amounts['2023/24'])])).toEqual([
+      ['dfg', '250000.00'],
+      ['nhsMinimum', '1000000.00'],
+      ['laDischarge', '40000.00'],
+      ['icbDischarge', '120000.00'],
+    ]);
+  });
+
+  test('its total adds both parts: no finding on the Income tab, and one when it is £1 out', () => {
+    const onIncome = (book = template2325({ income })) =>
+      where(auditWorkbook(book).findings).filter((f) => f.startsWith(INCOME));
+    expect(onIncome()).toEqual([]);
+    expect(onIncome(put(template2325({ income }), INCOME, 'B8', 160001))).toEqual([`${INCOME}!B8 subtotal`]);
+  });
+});
