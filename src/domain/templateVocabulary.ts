@@ -221,16 +221,34 @@ export function wordsOf(text: string): string {
     .trim();
 }
 
+/**
+ * A source's words with what the years changed forgiven: "CCG" and "ICB" read as "NHS", "Local
+ * Authority" as "LA", "Funding" as "Fund", and "Contribution" dropped ("Additional LA" is the
+ * additional LA contribution), so "ICB Minimum Contribution" and "LA Discharge Fund" are read.
+ */
+function sourceWords(text: string): string {
+  return wordsOf(text)
+    .replace(/\b(ccg|icb)\b/g, 'nhs')
+    .replace(/\blocal authority\b/g, 'la')
+    .replace(/\bfunding\b/g, 'fund')
+    .replace(/\bcontributions?\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 const sourceIndex = new Map<string, SourceId>();
-for (const s of FUNDING_SOURCES) for (const w of [s.id, s.label, ...s.aliases]) sourceIndex.set(wordsOf(w), s.id);
+for (const s of FUNDING_SOURCES) for (const w of [s.id, s.label, ...s.aliases]) sourceIndex.set(sourceWords(w), s.id);
 
 /** The funding source a cell's text names, whichever year's wording; undefined for anything else. */
 export function matchSource(text: string): SourceId | undefined {
-  const words = wordsOf(text);
+  const words = sourceWords(text);
   const exact = sourceIndex.get(words);
   if (exact) return exact;
-  // People's own copies add words ("DFG allocation 2023-24", "Minimum ICB contribution - NHS Kent"): read the leading phrase.
-  for (const [w, id] of sourceIndex) if (w.length >= 3 && (words.startsWith(`${w} `) || words === w)) return id;
+  // People's own copies add words ("DFG allocation 2023-24", "Minimum ICB contribution - NHS Kent"):
+  // read the leading phrase; words after it naming the other partner pick that part of a fund in
+  // two parts ("ASC Discharge Fund - ICB").
+  for (const [w, id] of sourceIndex)
+    if (w.length >= 3 && words.startsWith(`${w} `)) return organisationShare(id, words.slice(w.length));
   return undefined;
 }
 
@@ -241,7 +259,11 @@ export function sourceOf(id: SourceId): FundingSource {
 export function matchCommissioner(text: string): Commissioner | undefined {
   const words = wordsOf(text);
   for (const c of COMMISSIONERS) if (COMMISSIONER_WORDS[c].some((w) => wordsOf(w) === words)) return c;
-  return undefined;
+  // "Joint (LA/NHS)", "CCG/LA", "Local Authority (LA)": joint if it says so or names both partners.
+  if (/\bjoint(ly)?\b/.test(words)) return 'Joint';
+  if (words.replace(NHS_BODY, ' ').replace(COUNCIL, ' ').replace(/\b(and|or)\b/g, ' ').trim()) return undefined;
+  const [nhs, la] = [NHS_BODY, COUNCIL].map((re) => new RegExp(re.source).test(words));
+  return nhs && la ? 'Joint' : nhs ? 'NHS' : la ? 'LA' : undefined;
 }
 
 export function matchStatus(text: string): SchemeStatus | undefined {
@@ -284,10 +306,13 @@ export function matchOrganisationSource(text: string): SourceId | undefined {
 /** Whether text names an NHS body (CCG, ICB) or a council; undefined for neither. */
 export function organisationOf(text: string): FundingSource['from'] | undefined {
   const words = wordsOf(text);
-  if (/\b(ccg|clinical commissioning|nhs|icb|integrated care board)\b/.test(words)) return 'NHS';
-  if (/\b(la|local authority|council|borough|county|city|district)\b/.test(words)) return 'LA';
+  if (new RegExp(NHS_BODY.source).test(words)) return 'NHS';
+  if (new RegExp(COUNCIL.source).test(words)) return 'LA';
   return undefined;
 }
+/** Words (as wordsOf gives them) that name an NHS commissioner, and a council. */
+const NHS_BODY = /\b(ccg|clinical commissioning( group)?|nhs|icb|integrated care board)\b/g;
+const COUNCIL = /\b(la|local authority|council|borough|county|city|district)\b/g;
 
 /**
  * The source of a row under a heading whose money comes in a council part and an NHS part (the

@@ -2,7 +2,7 @@ import { incomeFrom } from '../../src/domain/expenditure';
 import type { Finding } from '../../src/domain/audit/finding';
 import { auditWorkbook } from '../../src/workbook/audit/auditWorkbook';
 import { importTemplate } from '../../src/workbook/template/templateImport';
-import { INCOME, put, template2325, valueAt, type Cell } from './templateSheets';
+import { EXPENDITURE, INCOME, put, template2325, valueAt, type Cell } from './templateSheets';
 
 /**
  * The Income tab as NHS England's templates lay it out from 2019-20: a table per source, each
@@ -108,5 +108,11 @@ describe("2022-23's ASC Discharge Fund", () => {
       where(auditWorkbook(book).findings).filter((f) => f.startsWith(INCOME));
     expect(onIncome()).toEqual([]);
     expect(onIncome(put(template2325({ income }), INCOME, 'B8', 160001))).toEqual([`${INCOME}!B8 subtotal`]);
+  });
+
+  test('a line paid from "ASC Discharge Fund - ICB" is ICB discharge spend, and its balance holds', () => {
+    const book = put(template2325(), EXPENDITURE, 'M18', 'ASC Discharge Fund - ICB');
+    expect(importTemplate(book)!.plan.expenditure![2].source).toBe('icbDischarge');
+    expect(where(auditWorkbook(book).findings)).toEqual([]);
   });
 });
