@@ -116,3 +116,25 @@ describe("2022-23's ASC Discharge Fund", () => {
     expect(where(auditWorkbook(book).findings)).toEqual([]);
   });
 });
+
+describe("the 2024-25 addendum's Income tab", () => {
+  test('a "Previously entered 2024-25" column beside the updated one is history: the updated figure is the income', () => {
+    const income: Cell[][] = [
+      ['Disabled Facilities Grant (DFG)', 'Gross Contribution 2023-24', 'Previously entered 2024-25', 'Updated 2024-25'],
+      ['Made-up District A', 250000, 240000, 250000],
+      ['Total DFG', sum('B2', 250000), sum('C2', 240000), sum('D2', 250000)],
+      [],
+      ['Funding source', '2023-24', 'Previously entered 2024-25', 'Updated 2024-25'],
+      ['Minimum ICB Contribution', 1000000, 990000, 1050000],
+      ['ICB Discharge Funding', 120000, 110000, 120000],
+    ];
+    const book = template2325({ income });
+    const { plan } = importTemplate(book)!;
+    expect(plan.income!.map((i) => [i.source, pounds(i.amounts['2024/25'])])).toEqual([
+      ['dfg', '250000.00'],
+      ['nhsMinimum', '1050000.00'],
+      ['icbDischarge', '120000.00'],
+    ]);
+    expect(where(auditWorkbook(book).findings)).toEqual([]);
+  });
+});

@@ -16,6 +16,7 @@ import { readTypedCell } from '../audit/typedCell';
 import { cellValue, type SheetSnapshot } from '../snapshot';
 import { header, isLabel, readMoney, rowWidth, statedFigure, textAt, yearOfColumn, yearOfText } from './cellReading';
 import type { StatedFigure } from './cellReading';
+import { EARLIER_FIGURE } from './lineColumns';
 
 /**
  * The template's Income tab: rows of money per funding source and year under a header row
@@ -170,7 +171,7 @@ class IncomeReader {
       const h = header(this.sheet, row, c);
       if (!h) continue;
       if (/specify/.test(h)) specify = c;
-      if (NOT_INCOME.test(h) || !(MONEY_HEADER.test(h) || yearOfText(h))) continue;
+      if (EARLIER_FIGURE.test(h) || NOT_INCOME.test(h) || !(MONEY_HEADER.test(h) || yearOfText(h))) continue;
       const year = yearOfColumn(this.sheet, row, c, { first: 0, last: width - 1 }) ?? single(this.years);
       if (year) columns.push({ index: c, year, scale: scaleOf(h) ?? 1 });
     }

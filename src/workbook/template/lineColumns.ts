@@ -30,6 +30,13 @@ export type LineField =
   | 'status'
   | 'previous';
 
+/**
+ * A column of the figure entered before: the 2024-25 update kept the figures entered in 2023 beside
+ * the revised ones, on the expenditure and the income tab. History, not the plan's money.
+ */
+export const EARLIER_FIGURE =
+  /\bpreviously\b|\bas (originally )?submitted\b|\boriginal(ly)? (plan|planned|figure|expenditure|submission|contribution|income)/;
+
 const FIELD_WORDS: readonly [LineField, RegExp][] = [
   ['schemeTypeOther', /specify.*scheme type|scheme type.*other/],
   ['areaOfSpendOther', /specify.*area of spend|area of spend.*other/],
@@ -48,11 +55,7 @@ const FIELD_WORDS: readonly [LineField, RegExp][] = [
   ['provider', /provider/],
   ['source', /source of funding|funding source/],
   ['status', /new\s*\/?\s*existing|existing scheme/],
-  // The 2024-25 update kept the figure entered in 2023 beside the revised one: history, not the plan's spend.
-  [
-    'previous',
-    /\bpreviously\b|\bas (originally )?submitted\b|\boriginal(ly)? (plan|planned|figure|expenditure|submission)/,
-  ],
+  ['previous', EARLIER_FIGURE],
   ['total', /\btotal\b/],
   ['spend', /expenditure|\bspend\b|£/],
 ];
