@@ -79,6 +79,16 @@ describe('the Income tab as published', () => {
     const wrong = put(book, INCOME, cell, value + 1);
     expect(where(auditWorkbook(wrong).findings)).toEqual([`${INCOME}!${cell} ${rule}`]);
   });
+
+  test('"Of which" and "Of the total, ..." rows under the pooled budget are parts of it: no income, no total, no warning', () => {
+    const parts: Cell[][] = [
+      ['Of the total, the amount for the protection of adult social care', 400000, 420000],
+      ['Of which: Care Act duties', 84600, 84600],
+    ];
+    const book = template2325({ income: [...PUBLISHED, ...parts], balances: BALANCES });
+    expect(where(auditWorkbook(book).findings)).toEqual([]);
+    expect(pounds(incomeFrom(importTemplate(book)!.plan, 'nhsMinimum', '2023/24'))).toBe('1000000.00');
+  });
 });
 
 describe("2022-23's ASC Discharge Fund", () => {

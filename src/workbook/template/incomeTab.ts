@@ -62,7 +62,10 @@ export interface IncomeTab {
 const NOT_INCOME =
   /please specify|minimum contribution \(|^minimum|^%|percent|expenditure|\bspend\b|balance|difference|variance|\bnotes?\b|comments?|description|\bdate\b/;
 const MONEY_HEADER = /£|amount|contribution|income|gross|funding|allocation|grant/;
-const TOTAL = /\btotals?\b/i;
+/** A total row's label starts or ends with the word ("Total DFG", "BCF Total"); "Of the total, ..." is no total. */
+const TOTAL = /^\s*(grand |sub[\s-]*)?totals?\b|\btotals?\s*(\(£\))?\s*$/i;
+/** "Of which: Care Act duties", "Of the total, the amount for...": a part of money counted above, not income. */
+const PART_OF = /^\s*(of which|of the total|of this|including|within (this|the total))\b/i;
 /** The words of a total of everything on the tab ("Total", "Total BCF Pooled Budget", "BCF Total", "Total income"). */
 const GRAND_TOTAL_WORDS = new Set(
   'grand overall total totals bcf better care fund pool pooled budget income funding all sources'.split(' '),
@@ -132,6 +135,7 @@ class IncomeReader {
     }
     const labelColumn = labels.slice(0, 6).indexOf(true);
     const label = labelColumn >= 0 ? textAt(this.sheet, row, labelColumn) : '';
+    if (PART_OF.test(label)) return;
     if (TOTAL.test(label)) return this.totalRow(row, label);
     // "Are any additional LA Contributions being made in 2023-25? If yes, please detail below | Yes":
     // a question heading the table under it, its Yes/No no amount.
