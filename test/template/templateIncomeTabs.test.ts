@@ -91,6 +91,33 @@ describe('the Income tab as published', () => {
   });
 });
 
+describe('the DFG in a two-tier area', () => {
+  const income = (county: number | null): Cell[][] => [
+    ['Disabled Facilities Grant (DFG)', 'Gross Contribution 2023-24', 'Gross Contribution 2024-25'],
+    ['Made-up County', county, county],
+    ['DFG breakerdown for two-tier areas only (where applicable)'],
+    ['Made-up District A', 150000, 150000],
+    ['Made-up District B', 100000, 100000],
+    ['Total Minimum LA Contribution (exc iBCF)', 250000, 250000],
+    [],
+    ['Funding source', '2023-24', '2024-25'],
+    ['Minimum ICB Contribution', 1000000, 1050000],
+    ['ICB Discharge Funding', 120000, 120000],
+  ];
+
+  test("the districts' breakdown under the county's figure is not counted again", () => {
+    const book = template2325({ income: income(250000) });
+    expect(pounds(incomeFrom(importTemplate(book)!.plan, 'dfg', '2023/24'))).toBe('250000.00');
+    expect(where(auditWorkbook(book).findings)).toEqual([]);
+  });
+
+  test("with no county figure, the districts' rows are the DFG", () => {
+    const book = template2325({ income: income(null) });
+    expect(pounds(incomeFrom(importTemplate(book)!.plan, 'dfg', '2024/25'))).toBe('250000.00');
+    expect(where(auditWorkbook(book).findings)).toEqual([]);
+  });
+});
+
 describe("2022-23's ASC Discharge Fund", () => {
   const income: Cell[][] = [
     ['Funding source', 'Contribution 2023-24', 'Contribution 2024-25'],

@@ -65,6 +65,11 @@ const MONEY_HEADER = /£|amount|contribution|income|gross|funding|allocation|gra
 /** A total row's label starts or ends with the word ("Total DFG", "BCF Total"); "Of the total, ..." is no total. */
 const TOTAL = /^\s*(grand |sub[\s-]*)?totals?\b|\btotals?\s*(\(£\))?\s*$/i;
 /** "Of which: Care Act duties", "Of the total, the amount for...": a part of money counted above, not income. */
+/**
+ * "DFG breakerdown for two-tier areas only (where applicable)": the district rows under it split
+ * the county's figure given above them; read only where no figure was given above.
+ */
+const BREAKDOWN = /\bbreak(er)?[\s-]?down\b|\bsplit by\b/i;
 const PART_OF = /^\s*(of which|of the total|of this|including|within (this|the total))\b/i;
 /** The words of a total of everything on the tab ("Total", "Total BCF Pooled Budget", "BCF Total", "Total income"). */
 const GRAND_TOTAL_WORDS = new Set(
@@ -100,6 +105,8 @@ class IncomeReader {
   private specify: number | undefined;
   /** The row of the last header, source heading or total: the rows below it are one block. */
   private blockStart = -1;
+  /** The breakdown row of the block, if any: rows under it split a figure above it. */
+  private breakdownAt: number | undefined;
 
   constructor(
     private readonly sheet: SheetSnapshot,
@@ -130,7 +137,7 @@ class IncomeReader {
     if (!figures.some(Boolean) && words.length >= 2 && this.headerRow(row, width, labels.indexOf(true))) {
       // "Disabled Facilities Grant (DFG) | Gross Contribution 2023-24": a header that is also a source's heading.
       this.heading = matchSource(this.firstText(row, labels));
-      this.blockStart = row;
+      [this.blockStart, this.breakdownAt] = [row, undefined];
       return;
     }
     const labelColumn = labels.slice(0, 6).indexOf(true);
@@ -145,11 +152,7 @@ class IncomeReader {
     }
     const named = label ? matchSource(label) : undefined;
     const amounts = this.amountsOf(row, labelColumn);
-    if (!amounts.found) {
-      if (named) [this.heading, this.blockStart] = [named, row];
-      else if (label) this.heading = undefined;
-      return;
-    }
+    if (!amounts.found) return this.labelRow(row, label, named);
     const source =
       named ??
       (this.heading && organisationShare(this.heading, label)) ??
@@ -157,9 +160,18 @@ class IncomeReader {
     // Text under a money column in a row no source names ("Selected Health and Wellbeing Board: |
     // Borough", under a title that ran across the columns) is no income: only a figure is unplaced.
     if (!source) return Object.keys(amounts.values).length ? this.unplaced(row, labelColumn, label) : undefined;
+    const above = this.breakdownAt ?? -1;
+    if (this.rows.some((r) => r.row > this.blockStart && r.row < above && r.source === source)) return;
     this.unreadable.push(...amounts.unreadable);
     const detail = named ? this.specified(row) : label;
     this.rows.push({ source, detail, row, amounts: amounts.values, cells: amounts.cells });
+  }
+
+  /** A row with a label and no money: a source's heading, a breakdown of the figure above, or other words. */
+  private labelRow(row: number, label: string, named: SourceId | undefined): void {
+    if (BREAKDOWN.test(label)) [this.heading, this.breakdownAt] = [named ?? this.heading, row];
+    else if (named) [this.heading, this.blockStart, this.breakdownAt] = [named, row, undefined];
+    else if (label) this.heading = undefined;
   }
 
   private firstText(row: number, labels: readonly boolean[]): string {
@@ -215,7 +227,7 @@ class IncomeReader {
       .filter((c) => readMoney(cellValue(this.sheet, row, c.index)).kind !== 'blank')
       .map((c) => statedFigure(this.sheet, row, c.index));
     const since = this.rows.filter((r) => r.row > this.blockStart).map((r) => r.row);
-    this.blockStart = row;
+    [this.blockStart, this.breakdownAt] = [row, undefined];
     if (kind === 'group') {
       // A group names whose money it adds ("Total NHS Contribution", "Total Minimum LA
       // Contribution (exc iBCF)"): that organisation's rows above it, less a source it excludes;
