@@ -248,8 +248,20 @@ export function matchSource(text: string): SourceId | undefined {
   // read the leading phrase; words after it naming the other partner pick that part of a fund in
   // two parts ("ASC Discharge Fund - ICB").
   for (const [w, id] of sourceIndex)
-    if (w.length >= 3 && words.startsWith(`${w} `)) return organisationShare(id, words.slice(w.length));
+    if (w.length >= 3 && words.startsWith(`${w} `)) {
+      const rest = words.slice(w.length);
+      return partWords(rest) ? organisationShare(id, rest) : id;
+    }
   return undefined;
+}
+
+/** "ICB", "LA part", "NHS allocation": words that name a partner's part and nothing else ("NHS trust" is no part). */
+function partWords(words: string): boolean {
+  return !words
+    .replace(NHS_BODY, ' ')
+    .replace(COUNCIL, ' ')
+    .replace(/\b(part|share|allocation|element|portion)\b/g, ' ')
+    .trim();
 }
 
 export function sourceOf(id: SourceId): FundingSource {

@@ -49,6 +49,9 @@ describe('template vocabulary', () => {
     ['ASC Discharge Fund - ICB', 'icbDischarge'],
     ['Adult Social Care Discharge Fund (ICB)', 'icbDischarge'],
     ['ASC Discharge Fund - LA', 'laDischarge'],
+    ['ASC Discharge Fund (ICB allocation)', 'icbDischarge'],
+    // Words after it that say more than a partner's part do not move the money.
+    ['LA Discharge Funding - NHS trust provider', 'laDischarge'],
   ])('reads %s as %s', (text, id) => expect(matchSource(text)).toBe(id));
   it('reads nothing into words that are not a source', () => {
     expect(matchSource('Total')).toBeUndefined();
