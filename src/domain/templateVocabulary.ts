@@ -273,7 +273,14 @@ export function matchCommissioner(text: string): Commissioner | undefined {
   for (const c of COMMISSIONERS) if (COMMISSIONER_WORDS[c].some((w) => wordsOf(w) === words)) return c;
   // "Joint (LA/NHS)", "CCG/LA", "Local Authority (LA)": joint if it says so or names both partners.
   if (/\bjoint(ly)?\b/.test(words)) return 'Joint';
-  if (words.replace(NHS_BODY, ' ').replace(COUNCIL, ' ').replace(/\b(and|or)\b/g, ' ').trim()) return undefined;
+  if (
+    words
+      .replace(NHS_BODY, ' ')
+      .replace(COUNCIL, ' ')
+      .replace(/\b(and|or)\b/g, ' ')
+      .trim()
+  )
+    return undefined;
   const [nhs, la] = [NHS_BODY, COUNCIL].map((re) => new RegExp(re.source).test(words));
   return nhs && la ? 'Joint' : nhs ? 'NHS' : la ? 'LA' : undefined;
 }

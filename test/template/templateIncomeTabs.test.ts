@@ -62,6 +62,15 @@ describe('the Income tab as published', () => {
     expect(template.income!.problems).toEqual([]);
   });
 
+  test('a Yes/No beside words with no question mark ("Additional LA Contributions being made in 2023-25 | Yes") is an answer', () => {
+    const answered = PUBLISHED.map((r, i) =>
+      i === 8 ? ['Additional LA Contributions being made in 2023-25', 'Yes'] : r,
+    );
+    const book = template2325({ income: answered, balances: BALANCES });
+    expect(where(auditWorkbook(book).findings)).toEqual([]);
+    expect(pounds(incomeFrom(importTemplate(book)!.plan, 'additionalLa', '2024/25'))).toBe('30000.00');
+  });
+
   test('a clean tab: the audit finds nothing (the pooled budget is all the rows, not those after the last total)', () => {
     expect(where(auditWorkbook(published()).findings)).toEqual([]);
   });
@@ -130,7 +139,7 @@ describe("2022-23's ASC Discharge Fund", () => {
     ['Total ASC Discharge Fund', sum('B6:B7', 160000), sum('C6:C7', 160000)],
   ];
 
-  test('the council part and the ICB part are discharge money of each, not the council\'s own or the NHS minimum', () => {
+  test("the council part and the ICB part are discharge money of each, not the council's own or the NHS minimum", () => {
     const { plan } = importTemplate(template2325({ income }))!;
     expect(plan.income!.map((i) => [i.source, pounds(i.amounts['2023/24'])])).toEqual([
       ['dfg', '250000.00'],
@@ -157,7 +166,12 @@ describe("2022-23's ASC Discharge Fund", () => {
 describe("the 2024-25 addendum's Income tab", () => {
   test('a "Previously entered 2024-25" column beside the updated one is history: the updated figure is the income', () => {
     const income: Cell[][] = [
-      ['Disabled Facilities Grant (DFG)', 'Gross Contribution 2023-24', 'Previously entered 2024-25', 'Updated 2024-25'],
+      [
+        'Disabled Facilities Grant (DFG)',
+        'Gross Contribution 2023-24',
+        'Previously entered 2024-25',
+        'Updated 2024-25',
+      ],
       ['Made-up District A', 250000, 240000, 250000],
       ['Total DFG', sum('B2', 250000), sum('C2', 240000), sum('D2', 250000)],
       [],

@@ -70,12 +70,16 @@ const TOTAL = /^\s*(grand |sub[\s-]*)?totals?\b|\btotals?\s*(\(£\))?\s*$/i;
  * the county's figure given above them; read only where no figure was given above.
  */
 const BREAKDOWN = /\bbreak(er)?[\s-]?down\b|\bsplit by\b/i;
+const YES_NO = /^\s*(yes|no|y|n)\s*$/i;
 const PART_OF = /^\s*(of which|of the total|of this|including|within (this|the total))\b/i;
 /** The words of a total of everything on the tab ("Total", "Total BCF Pooled Budget", "BCF Total", "Total income"). */
 const GRAND_TOTAL_WORDS = new Set(
   'grand overall total totals bcf better care fund pool pooled budget income funding all sources'.split(' '),
 );
-const isGrandTotal = (label: string) => wordsOf(label).split(' ').every((w) => GRAND_TOTAL_WORDS.has(w));
+const isGrandTotal = (label: string) =>
+  wordsOf(label)
+    .split(' ')
+    .every((w) => GRAND_TOTAL_WORDS.has(w));
 /** "(exc iBCF)", "excluding iBCF": a source a group total leaves out. */
 const EXCLUDING = /\b(?:exc|excl|excluding)\b\.?\s*(.+)$/i;
 
@@ -144,15 +148,14 @@ class IncomeReader {
     const label = labelColumn >= 0 ? textAt(this.sheet, row, labelColumn) : '';
     if (PART_OF.test(label)) return;
     if (TOTAL.test(label)) return this.totalRow(row, label);
-    // "Are any additional LA Contributions being made in 2023-25? If yes, please detail below | Yes":
-    // a question heading the table under it, its Yes/No no amount.
-    if (label.includes('?') && !figures.some(Boolean)) {
-      this.heading = undefined;
-      return;
-    }
     const named = label ? matchSource(label) : undefined;
     const amounts = this.amountsOf(row, labelColumn);
-    if (!amounts.found) return this.labelRow(row, label, named);
+    // "Are any additional LA Contributions being made in 2023-25? If yes, please detail below | Yes":
+    // a question over the table under it, its Yes/No an answer, not an amount.
+    const answer = amounts.unreadable.length && amounts.unreadable.every((u) => YES_NO.test(u.text));
+    const question = label.includes('?') && !figures.some(Boolean);
+    if (!amounts.found || question || (answer && !Object.keys(amounts.values).length))
+      return this.labelRow(row, label, named);
     const source =
       named ??
       (this.heading && organisationShare(this.heading, label)) ??
