@@ -40,7 +40,8 @@ export const EARLIER_FIGURE =
 const FIELD_WORDS: readonly [LineField, RegExp][] = [
   ['schemeTypeOther', /specify.*scheme type|scheme type.*other/],
   ['areaOfSpendOther', /specify.*area of spend|area of spend.*other/],
-  ['nhsPercent', /%\s*nhs|nhs\s*%/],
+  // "% CCG" in the CCG era's copies, "% ICB" in later ones: the NHS's share.
+  ['nhsPercent', /%\s*(nhs|ccg|icb)\b|\b(nhs|ccg|icb)\s*%/],
   ['laPercent', /%\s*la\b|la\s*%|%\s*local authority/],
   ['subType', /sub[\s-]*types?/],
   ['schemeType', /scheme type|^type of scheme|^scheme category/],
