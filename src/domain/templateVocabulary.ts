@@ -29,10 +29,18 @@ export interface FundingSource {
   readonly from: 'LA' | 'NHS';
   /** Money given to speed discharge from hospital: spend it on discharge-related scheme types. */
   readonly discharge?: boolean;
+  /** The partner's minimum contribution to the pool (the council's is its DFG). */
+  readonly minimum?: boolean;
 }
 
 export const FUNDING_SOURCES: readonly FundingSource[] = [
-  { id: 'dfg', label: 'DFG', aliases: ['Disabled Facilities Grant', 'Disabled Facilities Grant (DFG)'], from: 'LA' },
+  {
+    id: 'dfg',
+    label: 'DFG',
+    aliases: ['Disabled Facilities Grant', 'Disabled Facilities Grant (DFG)'],
+    from: 'LA',
+    minimum: true,
+  },
   {
     id: 'nhsMinimum',
     label: 'Minimum NHS Contribution',
@@ -43,6 +51,7 @@ export const FUNDING_SOURCES: readonly FundingSource[] = [
       'NHS Minimum Contribution',
     ],
     from: 'NHS',
+    minimum: true,
   },
   { id: 'ibcf', label: 'iBCF', aliases: ['Improved Better Care Fund', 'Improved BCF'], from: 'LA' },
   { id: 'winterPressures', label: 'Winter Pressures Grant', aliases: ['Winter Pressures'], from: 'LA' },

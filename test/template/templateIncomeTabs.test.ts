@@ -100,6 +100,39 @@ describe('the Income tab as published', () => {
   });
 });
 
+describe('group totals', () => {
+  const onIncome = (book: ReturnType<typeof template2325>) =>
+    where(auditWorkbook(book).findings).filter((f) => f.startsWith(INCOME));
+  const income = (label: string, figure: number): Cell[][] => [
+    ['Funding source', 'Contribution 2023-24', 'Contribution 2024-25'],
+    ['iBCF', 500000, 500000],
+    ['Additional LA Contribution', 30000, 30000],
+    ['DFG', 250000, 250000],
+    [label, figure, figure],
+    ['Minimum ICB Contribution', 1000000, 1050000],
+    ['ICB Discharge Funding', 120000, 120000],
+    ['Total BCF Pooled Budget', 1900000, 1950000],
+  ];
+
+  test('"(exc iBCF)" leaves the iBCF out of the council\'s total, in one table with it', () => {
+    const label = 'Total Local Authority Contribution (exc iBCF)';
+    expect(onIncome(template2325({ income: income(label, 280000) }))).toEqual([]);
+    expect(onIncome(template2325({ income: income(label, 780000) }))).toEqual([
+      `${INCOME}!B5 subtotal`,
+      `${INCOME}!C5 subtotal`,
+    ]);
+  });
+
+  test("the council's minimum contribution is its DFG, whatever comes before it", () => {
+    const label = 'Total Minimum LA Contribution';
+    expect(onIncome(template2325({ income: income(label, 250000) }))).toEqual([]);
+    expect(onIncome(template2325({ income: income(label, 280000) }))).toEqual([
+      `${INCOME}!B5 subtotal`,
+      `${INCOME}!C5 subtotal`,
+    ]);
+  });
+});
+
 describe('the DFG in a two-tier area', () => {
   const income = (county: number | null): Cell[][] => [
     ['Disabled Facilities Grant (DFG)', 'Gross Contribution 2023-24', 'Gross Contribution 2024-25'],

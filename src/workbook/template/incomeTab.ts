@@ -46,7 +46,7 @@ export interface IncomeTotal {
   readonly kind: 'subtotal' | 'group' | 'total';
   readonly label: string;
   readonly rows: readonly number[];
-  /** Other rows a group's figure may rightly add up (the rows since the header, heading or total before it). */
+  /** Other rows the figure may rightly add up (a source's sub-total: the rows since the header, heading or total before it). */
   readonly orRows: readonly number[];
   readonly figures: readonly StatedFigure[];
 }
@@ -233,15 +233,17 @@ class IncomeReader {
     [this.blockStart, this.breakdownAt] = [row, undefined];
     if (kind === 'group') {
       // A group names whose money it adds ("Total NHS Contribution", "Total Minimum LA
-      // Contribution (exc iBCF)"): that organisation's rows above it, less a source it excludes;
-      // or else the rows since the header or total before it.
-      const from = organisationOf(rest.replace(EXCLUDING, ''));
-      const excluded = EXCLUDING.exec(rest)?.[1];
-      const left = excluded ? matchSource(excluded) : undefined;
-      const rows = from
-        ? this.rows.filter((r) => sourceOf(r.source).from === from && r.source !== left).map((r) => r.row)
-        : since;
-      this.totals.push({ row, kind, label, rows, orRows: since, figures });
+      // Contribution (exc iBCF)"): that partner's rows above it (its minimum ones if it says so),
+      // less a source it excludes; a group that names no partner, the rows since the header or total before it.
+      const excluded = EXCLUDING.exec(rest);
+      const words = excluded ? rest.slice(0, excluded.index) : rest;
+      const from = organisationOf(words);
+      const left = excluded ? matchSource(excluded[1]) : undefined;
+      const minimum = /\bminimum\b/i.test(words);
+      const ofGroup = (source: SourceId) =>
+        sourceOf(source).from === from && source !== left && (!minimum || sourceOf(source).minimum === true);
+      const rows = from ? this.rows.filter((r) => ofGroup(r.source)).map((r) => r.row) : since;
+      this.totals.push({ row, kind, label, rows, orRows: rows, figures });
     } else {
       const covered = new Set(this.totals.filter((t) => t.kind === kind).flatMap((t) => t.rows));
       const rows = this.rows.filter((r) => !covered.has(r.row) && (!named || r.source === named)).map((r) => r.row);
