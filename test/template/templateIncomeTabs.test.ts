@@ -100,6 +100,34 @@ describe('the Income tab as published', () => {
   });
 });
 
+describe('years in the row under a "Gross Contribution" band', () => {
+  test("each table's years are its money columns, and its source stays the heading's", () => {
+    const income: Cell[][] = [
+      ['Disabled Facilities Grant (DFG)', 'Gross Contribution', null],
+      [null, '2023-24', '2024-25'],
+      ['Made-up District A', 150000, 150000],
+      ['Made-up District B', 100000, 100000],
+      ['Total DFG', sum('B3:B4', 250000), sum('C3:C4', 250000)],
+      [],
+      ['Minimum NHS Contribution', 'Contribution', null],
+      [null, '2023-24', '2024-25'],
+      ['NHS Made-up ICB', 1000000, 1050000],
+      ['ICB Discharge Funding', 'Contribution', null],
+      [null, '2023-24', '2024-25'],
+      ['NHS Made-up ICB', 120000, 120000],
+    ];
+    const book = template2325({ income });
+    const { plan, template } = importTemplate(book)!;
+    expect(plan.income!.map((i) => [i.source, pounds(i.amounts['2023/24']), pounds(i.amounts['2024/25'])])).toEqual([
+      ['dfg', '250000.00', '250000.00'],
+      ['nhsMinimum', '1000000.00', '1050000.00'],
+      ['icbDischarge', '120000.00', '120000.00'],
+    ]);
+    expect(template.income!.problems).toEqual([]);
+    expect(where(auditWorkbook(book).findings)).toEqual([]);
+  });
+});
+
 describe('group totals', () => {
   const onIncome = (book: ReturnType<typeof template2325>) =>
     where(auditWorkbook(book).findings).filter((f) => f.startsWith(INCOME));

@@ -138,6 +138,7 @@ class IncomeReader {
     const figures = Array.from({ length: width }, (_, c) => readMoney(cellValue(this.sheet, row, c)).kind === 'number');
     const labels = Array.from({ length: width }, (_, c) => isLabel(this.sheet, row, c));
     const words = labels.filter((l, c) => l && readTypedCell(cellValue(this.sheet, row, c)).kind !== 'na');
+    if (!figures.some(Boolean) && this.yearsRow(row, labels)) return;
     if (!figures.some(Boolean) && words.length >= 2 && this.headerRow(row, width, labels.indexOf(true))) {
       // "Disabled Facilities Grant (DFG) | Gross Contribution 2023-24": a header that is also a source's heading.
       this.heading = matchSource(this.firstText(row, labels));
@@ -182,10 +183,23 @@ class IncomeReader {
     return c >= 0 ? textAt(this.sheet, row, c) : '';
   }
 
+  /**
+   * "| 2023-24 | 2024-25" under "Disabled Facilities Grant (DFG) | Gross Contribution": years alone
+   * in the row under a table's header band are its money columns; the table's source stays.
+   */
+  private yearsRow(row: number, labels: readonly boolean[]): boolean {
+    const texts = labels.flatMap((l, c) => (l ? [{ c, year: yearOfText(textAt(this.sheet, row, c)) }] : []));
+    if (!texts.length || texts.some((t) => !t.year)) return false;
+    const scale = this.columns[0]?.scale ?? 1;
+    this.columns = texts.map((t) => ({ index: t.c, year: t.year!, scale }));
+    return true;
+  }
+
   /** A header row sets the money columns and their years for the rows under it; false when it heads none. */
   private headerRow(row: number, width: number, labelColumn: number): boolean {
     const columns: MoneyColumn[] = [];
     let specify: number | undefined;
+    let banded = false;
     for (let c = labelColumn + 1; c < width; c++) {
       const h = header(this.sheet, row, c);
       if (!h) continue;
@@ -193,9 +207,13 @@ class IncomeReader {
       if (EARLIER_FIGURE.test(h) || NOT_INCOME.test(h) || !(MONEY_HEADER.test(h) || yearOfText(h))) continue;
       const year = yearOfColumn(this.sheet, row, c, { first: 0, last: width - 1 }) ?? single(this.years);
       if (year) columns.push({ index: c, year, scale: scaleOf(h) ?? 1 });
+      else banded = true;
     }
-    if (!columns.length) return false;
-    [this.columns, this.specify] = [columns, specify];
+    // "Minimum NHS Contribution | Contribution" with its years in the row under it (yearsRow): a
+    // header still, its columns set by the years.
+    if (!columns.length && !banded) return false;
+    if (columns.length) this.columns = columns;
+    this.specify = specify;
     return true;
   }
 
