@@ -161,6 +161,18 @@ describe('group totals', () => {
   });
 });
 
+test('"Total Contribution" under several tables is the total of them all', () => {
+  const income: Cell[][] = [
+    ['Disabled Facilities Grant (DFG)', 'Contribution 2023-24', 'Contribution 2024-25'],
+    ['Made-up District A', 250000, 250000],
+    ['Minimum NHS Contribution', 'Contribution 2023-24', 'Contribution 2024-25'],
+    ['NHS Made-up ICB', 1000000, 1050000],
+    ['ICB Discharge Funding', 120000, 120000],
+    ['Total Contribution', 1370000, 1420000],
+  ];
+  expect(where(auditWorkbook(template2325({ income })).findings)).toEqual([]);
+});
+
 describe('the DFG in a two-tier area', () => {
   const income = (county: number | null): Cell[][] => [
     ['Disabled Facilities Grant (DFG)', 'Gross Contribution 2023-24', 'Gross Contribution 2024-25'],

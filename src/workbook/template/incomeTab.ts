@@ -74,7 +74,9 @@ const YES_NO = /^\s*(yes|no|y|n)\s*$/i;
 const PART_OF = /^\s*(of which|of the total|of this|including|within (this|the total))\b/i;
 /** The words of a total of everything on the tab ("Total", "Total BCF Pooled Budget", "BCF Total", "Total income"). */
 const GRAND_TOTAL_WORDS = new Set(
-  'grand overall total totals bcf better care fund pool pooled budget income funding all sources'.split(' '),
+  'grand overall total totals bcf better care fund pool pooled budget income funding contribution contributions all sources'.split(
+    ' ',
+  ),
 );
 const isGrandTotal = (label: string) =>
   wordsOf(label)
