@@ -173,6 +173,17 @@ test('"Total Contribution" under several tables is the total of them all', () =>
   expect(where(auditWorkbook(template2325({ income })).findings)).toEqual([]);
 });
 
+test("a source's sub-total that also adds another source above it in its table is found", () => {
+  const income: Cell[][] = [
+    ['Funding source', 'Contribution 2023-24', 'Contribution 2024-25'],
+    ['Minimum ICB Contribution', 1000000, 1050000],
+    ['DFG', 250000, 250000],
+    ['Total DFG', 1250000, 250000],
+    ['ICB Discharge Funding', 120000, 120000],
+  ];
+  expect(where(auditWorkbook(template2325({ income })).findings)).toEqual([`${INCOME}!B4 subtotal`]);
+});
+
 describe('the DFG in a two-tier area', () => {
   const income = (county: number | null): Cell[][] => [
     ['Disabled Facilities Grant (DFG)', 'Gross Contribution 2023-24', 'Gross Contribution 2024-25'],

@@ -267,9 +267,10 @@ class IncomeReader {
     } else {
       const covered = new Set(this.totals.filter((t) => t.kind === kind).flatMap((t) => t.rows));
       const rows = this.rows.filter((r) => !covered.has(r.row) && (!named || r.source === named)).map((r) => r.row);
-      // A source's sub-total may also add its block of rows when they are of two sources ("Total
-      // ASC Discharge Fund" under its council and ICB parts).
-      this.totals.push({ row, kind, label, rows, orRows: named ? since : rows, figures });
+      // A fund in two parts may total both in its block ("Total ASC Discharge Fund" under its
+      // council and ICB parts).
+      const parts = named ? this.rows.filter((r) => since.includes(r.row) && sameFund(r.source, named)) : [];
+      this.totals.push({ row, kind, label, rows, orRows: parts.length ? parts.map((r) => r.row) : rows, figures });
     }
     this.heading = undefined;
   }
@@ -289,5 +290,8 @@ class IncomeReader {
       : '';
   }
 }
+
+/** Two parts of one fund: the council's and the ICB's discharge money. */
+const sameFund = (a: SourceId, b: SourceId) => a === b || (!!sourceOf(a).discharge && !!sourceOf(b).discharge);
 
 const single = (years: readonly string[]) => (years.length === 1 ? years[0] : undefined);
