@@ -118,7 +118,18 @@ export const COMMISSIONERS = ['LA', 'NHS', 'Joint'] as const;
 export type Commissioner = (typeof COMMISSIONERS)[number];
 const COMMISSIONER_WORDS: Readonly<Record<Commissioner, readonly string[]>> = {
   LA: ['LA', 'Local Authority', 'Council'],
-  NHS: ['NHS', 'CCG', 'ICB', 'NHS (ICB)', 'NHS (CCG)', 'Clinical Commissioning Group', 'Integrated Care Board'],
+  // "NHS England" (and its former name) commissioned some lines of the 2015-16 plans.
+  NHS: [
+    'NHS',
+    'CCG',
+    'ICB',
+    'NHS (ICB)',
+    'NHS (CCG)',
+    'Clinical Commissioning Group',
+    'Integrated Care Board',
+    'NHS England',
+    'NHS Commissioning Board',
+  ],
   Joint: ['Joint', 'Jointly commissioned'],
 };
 

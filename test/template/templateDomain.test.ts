@@ -67,10 +67,11 @@ describe('template vocabulary', () => {
     ['Joint commissioner', 'Joint'],
     ['Local Authority (LA)', 'LA'],
     ['NHS (ICB)', 'NHS'],
+    ['NHS England', 'NHS'],
   ])('reads the commissioner %s as %s', (text, c) => expect(matchCommissioner(text)).toBe(c));
   it('reads no commissioner into a provider or another body', () => {
     expect(matchCommissioner('Private Sector')).toBeUndefined();
-    expect(matchCommissioner('NHS England')).toBeUndefined();
+    expect(matchCommissioner('Public Health England')).toBeUndefined();
   });
   it('reads CCG and ICB as the NHS commissioning', () => {
     expect(matchCommissioner('CCG')).toBe('NHS');
