@@ -29,10 +29,18 @@ export interface FundingSource {
   readonly from: 'LA' | 'NHS';
   /** Money given to speed discharge from hospital: spend it on discharge-related scheme types. */
   readonly discharge?: boolean;
+  /** The partner's minimum contribution to the pool (the council's is its DFG). */
+  readonly minimum?: boolean;
 }
 
 export const FUNDING_SOURCES: readonly FundingSource[] = [
-  { id: 'dfg', label: 'DFG', aliases: ['Disabled Facilities Grant', 'Disabled Facilities Grant (DFG)'], from: 'LA' },
+  {
+    id: 'dfg',
+    label: 'DFG',
+    aliases: ['Disabled Facilities Grant', 'Disabled Facilities Grant (DFG)'],
+    from: 'LA',
+    minimum: true,
+  },
   {
     id: 'nhsMinimum',
     label: 'Minimum NHS Contribution',
@@ -43,13 +51,21 @@ export const FUNDING_SOURCES: readonly FundingSource[] = [
       'NHS Minimum Contribution',
     ],
     from: 'NHS',
+    minimum: true,
   },
   { id: 'ibcf', label: 'iBCF', aliases: ['Improved Better Care Fund', 'Improved BCF'], from: 'LA' },
   { id: 'winterPressures', label: 'Winter Pressures Grant', aliases: ['Winter Pressures'], from: 'LA' },
   {
     id: 'laDischarge',
     label: 'Local Authority Discharge Funding',
-    aliases: ['LA Discharge Funding', 'Local Authority Discharge Fund', 'Adult Social Care Discharge Fund'],
+    // The 2022-23 Adult Social Care Discharge Fund had a council and an ICB part: unnamed, it is the
+    // council's; under it, a row naming the ICB is the ICB's (organisationShare).
+    aliases: [
+      'LA Discharge Funding',
+      'Local Authority Discharge Fund',
+      'Adult Social Care Discharge Fund',
+      'ASC Discharge Fund',
+    ],
     from: 'LA',
     discharge: true,
   },
@@ -63,19 +79,37 @@ export const FUNDING_SOURCES: readonly FundingSource[] = [
   {
     id: 'laBetterCareGrant',
     label: 'Local Authority Better Care Grant',
-    aliases: ['LA Better Care Grant'],
+    // Published papers word the 2025-26 council grant several ways: one source.
+    aliases: [
+      'LA Better Care Grant',
+      'Local Authority Better Care Fund Grant',
+      'Local Authority Better Care Fund',
+      'LA Better Care Fund Grant',
+    ],
     from: 'LA',
   },
   {
     id: 'additionalLa',
     label: 'Additional LA Contribution',
-    aliases: ['Additional Local Authority Contribution', 'Additional Council Contribution'],
+    // "Local Authority Additional Contribution" heads the 2019-20 to 2025-26 income tabs' table.
+    aliases: [
+      'Additional Local Authority Contribution',
+      'Additional Council Contribution',
+      'Local Authority Additional Contribution',
+      'LA Additional Contribution',
+    ],
     from: 'LA',
   },
   {
     id: 'additionalNhs',
     label: 'Additional NHS Contribution',
-    aliases: ['Additional CCG Contribution', 'Additional ICB Contribution'],
+    aliases: [
+      'Additional CCG Contribution',
+      'Additional ICB Contribution',
+      'CCG Additional Contribution',
+      'ICB Additional Contribution',
+      'NHS Additional Contribution',
+    ],
     from: 'NHS',
   },
 ];
@@ -84,7 +118,18 @@ export const COMMISSIONERS = ['LA', 'NHS', 'Joint'] as const;
 export type Commissioner = (typeof COMMISSIONERS)[number];
 const COMMISSIONER_WORDS: Readonly<Record<Commissioner, readonly string[]>> = {
   LA: ['LA', 'Local Authority', 'Council'],
-  NHS: ['NHS', 'CCG', 'ICB', 'NHS (ICB)', 'NHS (CCG)', 'Clinical Commissioning Group', 'Integrated Care Board'],
+  // "NHS England" (and its former name) commissioned some lines of the 2015-16 plans.
+  NHS: [
+    'NHS',
+    'CCG',
+    'ICB',
+    'NHS (ICB)',
+    'NHS (CCG)',
+    'Clinical Commissioning Group',
+    'Integrated Care Board',
+    'NHS England',
+    'NHS Commissioning Board',
+  ],
   Joint: ['Joint', 'Jointly commissioned'],
 };
 
@@ -196,17 +241,47 @@ export function wordsOf(text: string): string {
     .trim();
 }
 
+/**
+ * A source's words with what the years changed forgiven: "CCG" and "ICB" read as "NHS", "Local
+ * Authority" as "LA", "Funding" as "Fund", and "Contribution" dropped ("Additional LA" is the
+ * additional LA contribution), so "ICB Minimum Contribution" and "LA Discharge Fund" are read.
+ */
+function sourceWords(text: string): string {
+  return wordsOf(text)
+    .replace(/\b(ccg|icb)\b/g, 'nhs')
+    .replace(/\blocal authority\b/g, 'la')
+    .replace(/\bfunding\b/g, 'fund')
+    .replace(/\bcontributions?\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 const sourceIndex = new Map<string, SourceId>();
-for (const s of FUNDING_SOURCES) for (const w of [s.id, s.label, ...s.aliases]) sourceIndex.set(wordsOf(w), s.id);
+for (const s of FUNDING_SOURCES) for (const w of [s.id, s.label, ...s.aliases]) sourceIndex.set(sourceWords(w), s.id);
 
 /** The funding source a cell's text names, whichever year's wording; undefined for anything else. */
 export function matchSource(text: string): SourceId | undefined {
-  const words = wordsOf(text);
+  const words = sourceWords(text);
   const exact = sourceIndex.get(words);
   if (exact) return exact;
-  // People's own copies add words ("DFG allocation 2023-24", "Minimum ICB contribution - NHS Kent"): read the leading phrase.
-  for (const [w, id] of sourceIndex) if (w.length >= 3 && (words.startsWith(`${w} `) || words === w)) return id;
+  // People's own copies add words ("DFG allocation 2023-24", "Minimum ICB contribution - NHS Kent"):
+  // read the leading phrase; words after it naming the other partner pick that part of a fund in
+  // two parts ("ASC Discharge Fund - ICB").
+  for (const [w, id] of sourceIndex)
+    if (w.length >= 3 && words.startsWith(`${w} `)) {
+      const rest = words.slice(w.length);
+      return partWords(rest) ? organisationShare(id, rest) : id;
+    }
   return undefined;
+}
+
+/** "ICB", "LA part", "NHS allocation": words that name a partner's part and nothing else ("NHS trust" is no part). */
+function partWords(words: string): boolean {
+  return !words
+    .replace(NHS_BODY, ' ')
+    .replace(COUNCIL, ' ')
+    .replace(/\b(part|share|allocation|element|portion)\b/g, ' ')
+    .trim();
 }
 
 export function sourceOf(id: SourceId): FundingSource {
@@ -216,7 +291,18 @@ export function sourceOf(id: SourceId): FundingSource {
 export function matchCommissioner(text: string): Commissioner | undefined {
   const words = wordsOf(text);
   for (const c of COMMISSIONERS) if (COMMISSIONER_WORDS[c].some((w) => wordsOf(w) === words)) return c;
-  return undefined;
+  // "Joint (LA/NHS)", "CCG/LA", "Local Authority (LA)": joint if it says so or names both partners.
+  if (/\bjoint(ly)?\b/.test(words)) return 'Joint';
+  if (
+    words
+      .replace(NHS_BODY, ' ')
+      .replace(COUNCIL, ' ')
+      .replace(/\b(and|or)\b/g, ' ')
+      .trim()
+  )
+    return undefined;
+  const [nhs, la] = [NHS_BODY, COUNCIL].map((re) => new RegExp(re.source).test(words));
+  return nhs && la ? 'Joint' : nhs ? 'NHS' : la ? 'LA' : undefined;
 }
 
 export function matchStatus(text: string): SchemeStatus | undefined {
@@ -252,7 +338,29 @@ export function matchAreaOfSpend(text: string): (typeof AREAS_OF_SPEND)[number] 
 export function matchOrganisationSource(text: string): SourceId | undefined {
   const words = wordsOf(text);
   if (/\bdfg\b|disabled facilities/.test(words)) return 'dfg';
-  if (/\b(ccg|clinical commissioning|nhs|icb|integrated care board)\b/.test(words)) return 'nhsMinimum';
-  if (/\b(la|local authority|council|borough|county|city|district)\b/.test(words)) return 'additionalLa';
+  const from = organisationOf(text);
+  return from === 'NHS' ? 'nhsMinimum' : from === 'LA' ? 'additionalLa' : undefined;
+}
+
+/** Whether text names an NHS body (CCG, ICB) or a council; undefined for neither. */
+export function organisationOf(text: string): FundingSource['from'] | undefined {
+  const words = wordsOf(text);
+  if (new RegExp(NHS_BODY.source).test(words)) return 'NHS';
+  if (new RegExp(COUNCIL.source).test(words)) return 'LA';
   return undefined;
+}
+/** Words (as wordsOf gives them) that name an NHS commissioner, and a council. */
+const NHS_BODY = /\b(ccg|clinical commissioning( group)?|nhs|icb|integrated care board)\b/g;
+const COUNCIL = /\b(la|local authority|council|borough|county|city|district)\b/g;
+
+/**
+ * The source of a row under a heading whose money comes in a council part and an NHS part (the
+ * 2022-23 ASC Discharge Fund: "Local Authority" and "ICB" rows under it): the part its label
+ * names. Any other heading, or a label naming neither, keeps the heading's source.
+ */
+export function organisationShare(heading: SourceId, label: string): SourceId {
+  const source = sourceOf(heading);
+  const from = organisationOf(label);
+  if (!source.discharge || !from || from === source.from) return heading;
+  return FUNDING_SOURCES.find((s) => s.discharge && s.from === from)?.id ?? heading;
 }

@@ -33,10 +33,45 @@ describe('template vocabulary', () => {
     ['Local Authority Better Care Grant', 'laBetterCareGrant'],
     ['Disabled Facilities Grant (DFG)', 'dfg'],
     ['Additional CCG Contribution', 'additionalNhs'],
+    // 2025-26's council grant as published papers word it, and the income tabs' word order.
+    ['Local Authority Better Care Fund Grant', 'laBetterCareGrant'],
+    ['Local Authority Better Care Fund', 'laBetterCareGrant'],
+    ['LA Better Care Fund Grant', 'laBetterCareGrant'],
+    ['Local Authority Additional Contribution', 'additionalLa'],
+    ['CCG Additional Contribution', 'additionalNhs'],
+    ['ASC Discharge Fund', 'laDischarge'],
+    // "CCG"/"ICB"/"NHS", "Local Authority"/"LA", "Fund"/"Funding" and "Contribution" forgiven.
+    ['ICB Minimum Contribution', 'nhsMinimum'],
+    ['LA Discharge Fund', 'laDischarge'],
+    ['Additional LA', 'additionalLa'],
+    ['Additional ICB', 'additionalNhs'],
+    // The part of the two-part ASC Discharge Fund the words after it name.
+    ['ASC Discharge Fund - ICB', 'icbDischarge'],
+    ['Adult Social Care Discharge Fund (ICB)', 'icbDischarge'],
+    ['ASC Discharge Fund - LA', 'laDischarge'],
+    ['ASC Discharge Fund (ICB allocation)', 'icbDischarge'],
+    // Words after it that say more than a partner's part do not move the money.
+    ['LA Discharge Funding - NHS trust provider', 'laDischarge'],
   ])('reads %s as %s', (text, id) => expect(matchSource(text)).toBe(id));
   it('reads nothing into words that are not a source', () => {
     expect(matchSource('Total')).toBeUndefined();
     expect(matchSource('Sub-total')).toBeUndefined();
+    // Group totals' words name no one source.
+    expect(matchSource('NHS Contribution')).toBeUndefined();
+    expect(matchSource('Minimum LA Contribution (exc iBCF)')).toBeUndefined();
+  });
+  it.each([
+    ['Joint (LA/NHS)', 'Joint'],
+    ['CCG/LA', 'Joint'],
+    ['LA and ICB', 'Joint'],
+    ['Joint commissioner', 'Joint'],
+    ['Local Authority (LA)', 'LA'],
+    ['NHS (ICB)', 'NHS'],
+    ['NHS England', 'NHS'],
+  ])('reads the commissioner %s as %s', (text, c) => expect(matchCommissioner(text)).toBe(c));
+  it('reads no commissioner into a provider or another body', () => {
+    expect(matchCommissioner('Private Sector')).toBeUndefined();
+    expect(matchCommissioner('Public Health England')).toBeUndefined();
   });
   it('reads CCG and ICB as the NHS commissioning', () => {
     expect(matchCommissioner('CCG')).toBe('NHS');

@@ -216,6 +216,30 @@ describe('locating the template', () => {
     ]);
   });
 
+  test('the CCG era\'s "% CCG" and "% LA (if Joint Commissioner)" are the % NHS and % LA columns', () => {
+    const rows: Cell[][] = [
+      [
+        'Scheme ID',
+        'Scheme Name',
+        'Commissioner',
+        '% CCG (if Joint Commissioner)',
+        '% LA (if Joint Commissioner)',
+        'Source of Funding',
+        'Expenditure (£)',
+      ],
+      ['1', 'Discharge team', 'Joint', 70, 30, 'CCG Minimum Contribution', 100000],
+    ];
+    const cover = sheet('Cover', [['Better Care Fund 2019/20 Template']]);
+    const { plan, problems } = importTemplate({ sheets: [cover, sheet('5. Expenditure', rows)] })!;
+    expect(problems).toEqual([]);
+    const [joint] = plan.expenditure!;
+    expect([joint.nhsPercent?.toString(), joint.laPercent?.toString(), joint.source]).toEqual([
+      '70',
+      '30',
+      'nhsMinimum',
+    ]);
+  });
+
   test('headers wrapped into two cells ("Source of" over "Funding") are read as one header', () => {
     const rows: Cell[][] = [
       ['Scheme', 'Scheme', 'Commissioner', 'Source of', 'Expenditure for', 'Expenditure for'],

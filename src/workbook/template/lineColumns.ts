@@ -30,10 +30,18 @@ export type LineField =
   | 'status'
   | 'previous';
 
+/**
+ * A column of the figure entered before: the 2024-25 update kept the figures entered in 2023 beside
+ * the revised ones, on the expenditure and the income tab. History, not the plan's money.
+ */
+export const EARLIER_FIGURE =
+  /\bpreviously\b|\bas (originally )?submitted\b|\boriginal(ly)? (plan|planned|figure|expenditure|submission|contribution|income)/;
+
 const FIELD_WORDS: readonly [LineField, RegExp][] = [
   ['schemeTypeOther', /specify.*scheme type|scheme type.*other/],
   ['areaOfSpendOther', /specify.*area of spend|area of spend.*other/],
-  ['nhsPercent', /%\s*nhs|nhs\s*%/],
+  // "% CCG" in the CCG era's copies, "% ICB" in later ones: the NHS's share.
+  ['nhsPercent', /%\s*(nhs|ccg|icb)\b|\b(nhs|ccg|icb)\s*%/],
   ['laPercent', /%\s*la\b|la\s*%|%\s*local authority/],
   ['subType', /sub[\s-]*types?/],
   ['schemeType', /scheme type|^type of scheme|^scheme category/],
@@ -48,11 +56,7 @@ const FIELD_WORDS: readonly [LineField, RegExp][] = [
   ['provider', /provider/],
   ['source', /source of funding|funding source/],
   ['status', /new\s*\/?\s*existing|existing scheme/],
-  // The 2024-25 update kept the figure entered in 2023 beside the revised one: history, not the plan's spend.
-  [
-    'previous',
-    /\bpreviously\b|\bas (originally )?submitted\b|\boriginal(ly)? (plan|planned|figure|expenditure|submission)/,
-  ],
+  ['previous', EARLIER_FIGURE],
   ['total', /\btotal\b/],
   ['spend', /expenditure|\bspend\b|£/],
 ];

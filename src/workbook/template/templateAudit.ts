@@ -141,16 +141,18 @@ function incomeTotals(snapshot: WorkbookSnapshot, t: LocatedTemplate): Finding[]
   if (!income || !sheet) return [];
   return income.totals.flatMap((total) =>
     total.figures.flatMap((figure) => {
-      const expected = cellSums(
-        sheet,
-        total.rows.map((r) => [r, figure.column] as const),
-      );
-      if (agrees(figure, expected)) return [];
-      const what = total.kind === 'subtotal' ? `The sub-total "${total.label}"` : `The total "${total.label}"`;
+      const sums = (rows: readonly number[]) =>
+        cellSums(
+          sheet,
+          rows.map((r) => [r, figure.column] as const),
+        );
+      const expected = sums(total.rows);
+      if (agrees(figure, [...expected, ...sums(total.orRows)])) return [];
+      const what = total.kind === 'total' ? `The total "${total.label}"` : `The sub-total "${total.label}"`;
       return [
         finding(
           figure,
-          total.kind === 'subtotal' ? 'subtotal' : 'column-total',
+          total.kind === 'total' ? 'column-total' : 'subtotal',
           expected[0],
           `${what} states ${shown(figureValue(figure))}, but the ${total.rows.length} income row${total.rows.length === 1 ? '' : 's'} it totals add up to ${shown(expected[0])}. Correct the figure, or make it a SUM of the rows.`,
         ),
