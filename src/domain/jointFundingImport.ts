@@ -77,8 +77,11 @@ const NAME_HEADERS =
 /** The label of a totals row a spreadsheet export ends with: "Total", "Totals", "Grand total:", "Sub-total". */
 const TOTALS_LABEL = /^(grand\s*|sub-?\s*)?totals?:?$/i;
 
-/** Text that looks like a person's name ("Jane Smith") rather than a reference ("P-10423"). */
-const LOOKS_LIKE_A_NAME = /^[A-Za-z][A-Za-z'’-]+(\s+[A-Za-z][A-Za-z'’.-]*)+$/;
+/**
+ * Text that looks like a person's name rather than a reference ("P-10423"): "Jane Smith", or
+ * "SMITH, Jane" as case-management systems list people, surname first.
+ */
+const LOOKS_LIKE_A_NAME = /^[A-Za-z][A-Za-z'’-]+((\s*,\s*|\s+)[A-Za-z][A-Za-z'’.-]*)+$/;
 
 export function normaliseHeader(value: CellValue): string {
   return String(value ?? '')
