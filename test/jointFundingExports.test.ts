@@ -1,4 +1,21 @@
+import { promises as fs } from 'fs';
+import os from 'os';
+import path from 'path';
+import { main } from '../src/cli/main';
 import { csvRows, importPackages } from '../src/domain/jointFundingImport';
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+async function tempDir(): Promise<string> {
+  return fs.mkdtemp(path.join(os.tmpdir(), 'bcf-exports-'));
+}
+
+const april2023 = new Date(Date.UTC(2023, 3, 1));
 
 // Exports as case-management systems (Mosaic, Liquidlogic LAS, ContrOCC) write them: the cases the
 // import met in the field after the first round of fixes.
@@ -21,5 +38,65 @@ describe('a person reference that is a name written surname first', () => {
       [3, 'person', 'error'],
     ]);
     expect(JSON.stringify(problems)).not.toMatch(/SMITH|Brien/);
+  });
+});
+
+describe('an export saved as a workbook with one sheet per team', () => {
+  const header = ['Person ID', 'Client Name', 'Funding basis', 'ICB', 'Start date', 'Weekly cost', 'ICB %'];
+
+  test('every team sheet is read; a person on two sheets at the same row is two packages', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Cover').addRow(['Jointly funded packages, run 06/12/2026']);
+    const costs: Record<string, [string, number, number][]> = {
+      North: [
+        ['P1', 1000, 50],
+        ['P2', 250.5, 40],
+      ],
+      South: [['P1', 333.33, 35]],
+      East: [['P3', 780, 60]],
+    };
+    for (const [team, rows] of Object.entries(costs)) {
+      const sheet = book.addWorksheet(`${team} Team`);
+      sheet.addRow(header);
+      rows.forEach(([person, cost, share]) =>
+        sheet.addRow([person, 'A Name', 's117', 'North ICB', april2023, cost, share]),
+      );
+    }
+    const dir = await tempDir();
+    const file = path.join(dir, 'teams.xlsx');
+    await book.xlsx.writeFile(file);
+    const { code, out } = await run(['joint', file, '--as-at', '01/01/2024', '--json']);
+    const json = JSON.parse(out);
+    // Every package of every sheet, added up here apart from the summary: pence of cost x share, half up.
+    const all = Object.values(costs).flat();
+    const pence = (x: number) => Math.round(x * 100);
+    const icb = all.reduce((sum, [, cost, share]) => sum + Math.floor((pence(cost) * share + 50) / 100), 0);
+    const total = all.reduce((sum, [, cost]) => sum + pence(cost), 0);
+    expect(code).toBe(0);
+    expect([json.packages, json.people]).toEqual([4, 3]);
+    expect(json.weekly.total).toBe((total / 100).toFixed(2));
+    expect(json.weekly.icb).toBe((icb / 100).toFixed(2));
+    expect(out).not.toMatch(/A Name/);
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  test('a team sheet lacking a column is named and left out; the other sheets still count, exit 1', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    const north = book.addWorksheet('North Team');
+    north.addRow(header);
+    north.addRow(['P1', 'A Name', 's117', 'North ICB', april2023, 100, 50]);
+    const south = book.addWorksheet('South Team');
+    south.addRow(header.filter((h) => h !== 'Funding basis'));
+    south.addRow(['P2', 'A Name', 'North ICB', april2023, 200, 50]);
+    const dir = await tempDir();
+    const file = path.join(dir, 'teams.xlsx');
+    await book.xlsx.writeFile(file);
+    const { code, out, err } = await run(['joint', file, '--as-at', '01/01/2024']);
+    expect(code).toBe(1);
+    expect(out).toMatch(/Packages active: 1/);
+    expect(err).toMatch(/South Team row 1.*no column for basis/);
+    await fs.rm(dir, { recursive: true, force: true });
   });
 });

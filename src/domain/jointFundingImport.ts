@@ -104,6 +104,15 @@ export interface ImportResult {
   };
 }
 
+/** One table of an export: a CSV, or one sheet of a workbook, with how its rows are named in messages. */
+export interface ExportTable {
+  readonly rows: readonly (readonly CellValue[])[];
+  /** Turns an index into the row a person sees, e.g. "North Team row 12". */
+  readonly describe: (row: number) => string;
+  /** The sheet's name: a package with no reference of its own is named by it when several sheets are read. */
+  readonly name?: string;
+}
+
 /**
  * Packages from the rows of an export (row 1 first). `mapping` names the field of any other header,
  * e.g. { "Client Number": "person" }. `rowNumber` turns an index into the number a person sees.
@@ -113,14 +122,28 @@ export function importPackages(
   mapping: Readonly<Record<string, ImportField>> = {},
   describe = (row: number) => `row ${row}`,
 ): ImportResult {
-  const header = findHeader(rows, mapping);
-  if (header.index < 0) {
+  return importTables([{ rows, describe }], mapping);
+}
+
+/**
+ * Packages from every table of an export that has a header row: a workbook with one sheet per team
+ * is one register, so a sheet past the first is never left out unseen. A table whose header lacks a
+ * column is reported and its rows left out (the export is unreadable only when no table can be read).
+ */
+export function importTables(
+  tables: readonly ExportTable[],
+  mapping: Readonly<Record<string, ImportField>> = {},
+): ImportResult {
+  const found = tables
+    .map((table) => ({ table, header: findHeader(table.rows, mapping) }))
+    .filter(({ header }) => header.index >= 0);
+  if (!found.length) {
     return {
       jointFunding: { rules: [], packages: [] },
       problems: [
         {
           severity: 'error',
-          where: { path: describe(1) },
+          where: { path: (tables[0]?.describe ?? ((row: number) => `row ${row}`))(1) },
           row: null,
           field: '',
           message: `no header row found: the export needs columns such as Person ID, ICB, Start date and Weekly cost (or map yours with --map "Your header=person").`,
@@ -130,21 +153,27 @@ export function importPackages(
       unreadable: true,
     };
   }
-  const problems = headerProblems(rows, header, describe);
-  if (problems.length)
-    return {
-      jointFunding: { rules: [], packages: [] },
-      problems,
-      columns: { used: header.labels, ignored: header.ignored },
-      unreadable: true,
-    };
-  const read = readPackageRows(rows, header, describe);
-  const packages = checkedPackages(read, header, describe);
-  const all = [...read.problems, ...packages.problems].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  // Each table's problems in a list of its own, so they read table by table, then row by row.
+  const lists = found.map(({ table, header }) => headerProblems(table.rows, header, table.describe));
+  const columns = {
+    used: Object.assign({}, ...found.map((f) => f.header.labels).reverse()) as ImportResult['columns']['used'],
+    ignored: [...new Set(found.flatMap((f) => f.header.ignored))],
+  };
+  const readable = found.map((f, t) => ({ ...f, t })).filter(({ t }) => !lists[t].length);
+  if (!readable.length)
+    return { jointFunding: { rules: [], packages: [] }, problems: lists.flat(), columns, unreadable: true };
+  const named = readable.length > 1;
+  const read = readable.flatMap(({ table, header, t }) =>
+    readPackageRows(table.rows, header, table.describe, named ? table.name : undefined, lists[t]).map((r) => ({
+      ...r,
+      problems: lists[t],
+    })),
+  );
+  const kept = checkedPackages(read);
   return {
-    jointFunding: { rules: [], packages: packages.kept },
-    problems: all,
-    columns: { used: header.labels, ignored: header.ignored },
+    jointFunding: { rules: [], packages: kept },
+    problems: lists.flatMap((list) => list.sort((a, b) => (a.row ?? 0) - (b.row ?? 0))),
+    columns,
     unreadable: false,
   };
 }
@@ -190,15 +219,25 @@ function headerProblems(
   return problems;
 }
 
-/** Each row under the header as a package (blank rows and a totals row skipped), with what was wrong in it. */
+/** A package read from a row, and where a problem with one of its fields is reported. */
+interface ReadPackage {
+  readonly pkg: JointPackage;
+  readonly row: number;
+  readonly where: (field: string) => string;
+}
+
+/**
+ * Each row under the header as a package (blank rows and a totals row skipped); what was wrong in a
+ * row goes to `problems`. `sheet` names a package with no reference of its own when several sheets are read.
+ */
 function readPackageRows(
   rows: readonly (readonly CellValue[])[],
   header: Header,
   describe: (row: number) => string,
-): { packages: JointPackage[]; rowOf: number[]; problems: RegisterProblem[] } {
-  const problems: RegisterProblem[] = [];
-  const packages: JointPackage[] = [];
-  const rowOf: number[] = [];
+  sheet: string | undefined,
+  problems: RegisterProblem[],
+): ReadPackage[] {
+  const packages: ReadPackage[] = [];
   for (let i = header.index + 1; i < rows.length; i++) {
     const row = rows[i] ?? [];
     if (row.every((v) => v === null || v === undefined || String(v).trim() === '')) continue;
@@ -213,55 +252,54 @@ function readPackageRows(
       });
       continue;
     }
+    const where = (field: string) =>
+      `${describe(i + 1)}, ${header.labels[field as ImportField] ?? FIELD_HEADERS[field as PackageField] ?? field}`;
     const cells: PackageCells = Object.fromEntries(Object.entries(header.columns).map(([field, c]) => [field, row[c]]));
-    const read = readRow(cells, i + 1);
+    const read = readRow(cells, sheet ? `${sheet} ${i + 1}` : String(i + 1));
     for (const issue of read.issues)
       problems.push({
         severity: 'error',
-        where: { path: `${describe(i + 1)}, ${header.labels[issue.field] ?? issue.field}` },
+        where: { path: where(issue.field) },
         row: i + 1,
         field: issue.field,
         message: issue.message,
       });
     if (!read.pkg) continue;
-    packages.push(read.pkg);
-    rowOf.push(i + 1);
+    packages.push({ pkg: read.pkg, row: i + 1, where });
     const fraction = shareAsFraction(read.pkg, cells.icbPercent);
     if (fraction)
       problems.push({
         severity: 'warning',
-        where: { path: `${describe(i + 1)}, ${header.labels.icbPercent ?? 'icbPercent'}` },
+        where: { path: where('icbPercent') },
         row: i + 1,
         field: 'icbPercent',
         message: `the ICB share ${fraction} is read as ${fraction}%; if the export writes shares as fractions (0.4 for 40%), write it as ${new Money(fraction).times(100).toFixed()} or ${new Money(fraction).times(100).toFixed()}%.`,
       });
   }
-  return { packages, rowOf, problems };
+  return packages;
 }
 
-/** The register's own checks on the packages read: those with an error left out, each issue at its row. */
-function checkedPackages(
-  read: { packages: JointPackage[]; rowOf: number[] },
-  header: Header,
-  describe: (row: number) => string,
-): { kept: JointPackage[]; problems: RegisterProblem[] } {
-  const problems: RegisterProblem[] = [];
-  const { issues } = checkJointFunding({ rules: [], packages: read.packages });
+/**
+ * The register's own checks on the packages read, over every table at once (a package reference
+ * used on two sheets is caught): those with an error left out, each issue in its table's problems.
+ */
+function checkedPackages(read: readonly (ReadPackage & { problems: RegisterProblem[] })[]): JointPackage[] {
+  const { issues } = checkJointFunding({ rules: [], packages: read.map((r) => r.pkg) });
   const bad = new Set<number>();
   for (const issue of issues) {
-    const row = read.rowOf[issue.index];
+    const at = read[issue.index];
     // A package with no split of its own follows its ICB's default rule, which an export can't carry: kept, with a warning.
     const warning = issue.field === 'method' || issue.severity === 'warning';
     if (!warning) bad.add(issue.index);
-    problems.push({
+    at.problems.push({
       severity: warning ? 'warning' : 'error',
-      where: { path: `${describe(row)}, ${header.labels[issue.field] ?? FIELD_HEADERS[issue.field] ?? issue.field}` },
-      row,
+      where: { path: at.where(issue.field) },
+      row: at.row,
       field: issue.field,
       message: issue.message,
     });
   }
-  return { kept: read.packages.filter((_, k) => !bad.has(k)), problems };
+  return read.filter((_, k) => !bad.has(k)).map((r) => r.pkg);
 }
 
 /** An ICB share typed as a bare number between 0 and 1 ("0.4", no %): a fraction more likely than a share under 1%. */
@@ -274,7 +312,8 @@ function shareAsFraction(pkg: JointPackage, typed: CellValue): string | undefine
   return split.icbPercent.greaterThan(0) && split.icbPercent.lessThan(1) ? split.icbPercent.toFixed() : undefined;
 }
 
-function readRow(cells: PackageCells, rowNumber: number) {
+/** `place` names the row in a package's made-up reference when the export gives none: "12", or "North Team 12". */
+function readRow(cells: PackageCells, place: string) {
   const person = String(cells.person ?? '').trim();
   if (LOOKS_LIKE_A_NAME.test(person)) {
     return {
@@ -286,7 +325,7 @@ function readRow(cells: PackageCells, rowNumber: number) {
       ],
     };
   }
-  const ref = String(cells.ref ?? '').trim() || `${person}/${rowNumber}`;
+  const ref = String(cells.ref ?? '').trim() || `${person}/${place}`;
   return packageFromCells({ ...cells, ref });
 }
 

@@ -1,7 +1,14 @@
 import { writeTextFile } from './textFile';
 import path from 'path';
 import type { JointFunding } from '../../domain/jointFunding';
-import { csvRows, importPackages, type ImportField, type ImportResult } from '../../domain/jointFundingImport';
+import {
+  csvRows,
+  importPackages,
+  importTables,
+  type ExportTable,
+  type ImportField,
+  type ImportResult,
+} from '../../domain/jointFundingImport';
 import type { CellValue } from '../../domain/jointFundingInput';
 import { jointFundingToJson, type RegisterProblem } from '../../domain/jointFundingJson';
 import { readJointFundingJson } from '../../domain/jointFundingSchema';
@@ -40,16 +47,17 @@ export async function loadJointFunding(
   const snapshot = await loadSnapshot(file, data);
   const register = readJointFunding(snapshot);
   if (register) return { ...register, kind: 'workbook' };
-  // An export saved as a workbook: the first sheet whose header row the import recognises.
+  // An export saved as a workbook: every sheet whose header row the import recognises (one per team, say).
+  const tables: ExportTable[] = [];
   for (const sheet of snapshot.sheets) {
     const describe = (row: number) => `${sheet.name} row ${row}`;
     const values = percentsAsShown(sheet);
     const result = importPackages(values, mapping, describe);
     const noHeader = result.problems.some((p) => p.row === null && p.field === '');
     if (noHeader) continue;
-    if (!snapshot.date1904) return fromExport(result);
-    return fromExport(importPackages(datesFrom1900(values, result), mapping, describe));
+    tables.push({ rows: snapshot.date1904 ? datesFrom1900(values, result) : values, describe, name: sheet.name });
   }
+  if (tables.length) return fromExport(importTables(tables, mapping));
   // Every sheet was looked at and none has an export's header row.
   if (!snapshot.sheets.length) throw new FileProblem(`${file}: the workbook has no sheets.`);
   throw new FileProblem(
