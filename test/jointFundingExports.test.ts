@@ -100,3 +100,44 @@ describe('an export saved as a workbook with one sheet per team', () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 });
+
+describe('a report with a title, filters, and a sub-total per team', () => {
+  const REPORT = [
+    'Jointly Funded Packages Report',
+    'Run date: 06/12/2026',
+    'Filters: Team = All',
+    '',
+    'Team,LAS ID,Client Name,Funding Type,CCG,Package Start,Gross Weekly Cost,CCG %',
+    'North,L100,Jane Smith,s117,North ICB,01/04/2023,500.00,50',
+    'North,L101,Ann Lee,Care Act,North ICB,01/04/2023,"1,000.00",40',
+    'North Team Total,,,,,,"1,500.00",',
+    'South,L102,Tom Brown,s117,South ICB,01/04/2023,200.00,50',
+    ',,,,,,200.00,',
+    'Total for all teams,,,,,,"1,700.00",',
+  ].join('\r\n');
+
+  test('the sub-totals are passed over with a warning each; the packages add up as the report does', () => {
+    const { jointFunding, problems } = importPackages(csvRows(REPORT));
+    expect(jointFunding.packages.map((p) => [p.person, p.weeklyCost.toFixed(2)])).toEqual([
+      ['L100', '500.00'],
+      ['L101', '1000.00'],
+      ['L102', '200.00'],
+    ]);
+    expect(problems.map((p) => [p.row, p.severity])).toEqual([
+      [8, 'warning'],
+      [10, 'warning'],
+      [11, 'warning'],
+    ]);
+    expect(problems[0].message).toMatch(/"North Team Total" is a totals row/);
+  });
+
+  test('a package row with a start date is never taken for a total, whatever is missing', () => {
+    const { problems } = importPackages(
+      csvRows(`${HEADER}\r\n,s117,North ICB,01/04/2023,100,50\r\nTotal care,,North ICB,01/04/2023,100,50`),
+    );
+    expect(problems.map((p) => [p.row, p.field, p.severity])).toEqual([
+      [2, 'person', 'error'],
+      [3, 'person', 'error'],
+    ]);
+  });
+});

@@ -77,6 +77,9 @@ const NAME_HEADERS =
 /** The label of a totals row a spreadsheet export ends with: "Total", "Totals", "Grand total:", "Sub-total". */
 const TOTALS_LABEL = /^(grand\s*|sub-?\s*)?totals?:?$/i;
 
+/** A label with the word total in it, as reports head a team's sub-total: "North Team Total", "Total for South". */
+const TOTAL_WORD = /\b(sub-?\s*)?totals?\b/i;
+
 /**
  * Text that looks like a person's name rather than a reference ("P-10423"): "Jane Smith", or
  * "SMITH, Jane" as case-management systems list people, surname first.
@@ -241,15 +244,9 @@ function readPackageRows(
   for (let i = header.index + 1; i < rows.length; i++) {
     const row = rows[i] ?? [];
     if (row.every((v) => v === null || v === undefined || String(v).trim() === '')) continue;
-    const label = row.find((v) => v !== null && v !== undefined && String(v).trim() !== '');
-    if (TOTALS_LABEL.test(String(label).trim())) {
-      problems.push({
-        severity: 'warning',
-        where: { path: describe(i + 1) },
-        row: i + 1,
-        field: '',
-        message: `the row starting "${String(label).trim()}" is a totals row, not a package, so it was not read.`,
-      });
+    const totals = totalsRow(row, header);
+    if (totals) {
+      problems.push({ severity: 'warning', where: { path: describe(i + 1) }, row: i + 1, field: '', message: totals });
       continue;
     }
     const where = (field: string) =>
@@ -277,6 +274,25 @@ function readPackageRows(
       });
   }
   return packages;
+}
+
+/**
+ * Why a row is a total, not a package, or undefined: a row labelled "Total" or "Grand total"; a
+ * team's sub-total ("North Team Total") with no start date; or a row of amounts with no person,
+ * funding basis or start date, the sub-total some reports print with no label. A package always
+ * has a start date, so a row with one is read as a package, its problems reported.
+ */
+function totalsRow(row: readonly CellValue[], header: Header): string | undefined {
+  const blank = (field: ImportField) => {
+    const c = header.columns[field];
+    return c === undefined || String(row[c] ?? '').trim() === '';
+  };
+  const label = String(row.find((v) => v !== null && v !== undefined && String(v).trim() !== '') ?? '').trim();
+  if (TOTALS_LABEL.test(label) || (TOTAL_WORD.test(label) && blank('start')))
+    return `the row starting "${label}" is a totals row, not a package, so it was not read.`;
+  if (blank('person') && blank('basis') && blank('start'))
+    return `this row has no person, funding basis or start date, so it was taken for a sub-total or a note, not a package; if it is a package, fill those in.`;
+  return undefined;
 }
 
 /**
