@@ -141,3 +141,25 @@ describe('a report with a title, filters, and a sub-total per team', () => {
     ]);
   });
 });
+
+describe('an export with a line per service under one package reference', () => {
+  const LINES = [
+    'Person ID,Package ID,Service Type,Funding basis,ICB,Start date,End date,Weekly cost,ICB %',
+    'P1,PK1,Home Care,s117,North ICB,01/04/2023,,100.01,50',
+    'P1,pk1 ,Day Care,s117,North ICB,01/04/2023,,50.00,50',
+    'P2,PK2,Residential,Care Act,North ICB,01/04/2023,,700.00,40',
+    'P1,PK1,Transport,s117,North ICB,01/04/2023,,12.50,50',
+    'P2,PK2,Transport,Care Act,North ICB,01/04/2023,31/12/2023,20.00,40',
+  ].join('\r\n');
+
+  test('lines agreeing on all but the cost are one package costing their sum; a line that differs is refused', () => {
+    const { jointFunding, problems } = importPackages(csvRows(LINES));
+    expect(jointFunding.packages.map((p) => [p.ref, p.weeklyCost.toFixed(2)])).toEqual([
+      ['PK1', (100.01 + 50 + 12.5).toFixed(2)],
+      ['PK2', '700.00'],
+    ]);
+    expect(problems.map((p) => [p.row, p.field, p.severity])).toEqual([[6, 'ref', 'error']]);
+    expect(problems[0].where.path).toBe('row 6, End date');
+    expect(problems[0].message).toMatch(/PK2 is on row 4 too, with a different End date/);
+  });
+});

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import type { JointFunding, JointPackage } from './jointFunding';
+import { sameText, type JointFunding, type JointPackage } from './jointFunding';
 import { checkJointFunding, DECIDED_HEADER, type PackageField } from './jointFundingChecks';
 import { packageFromCells, type CellValue, type PackageCells } from './jointFundingInput';
 import type { RegisterProblem } from './jointFundingJson';
@@ -227,6 +227,8 @@ interface ReadPackage {
   readonly pkg: JointPackage;
   readonly row: number;
   readonly where: (field: string) => string;
+  /** A field's column as the export heads it. */
+  readonly label: (field: string) => string;
 }
 
 /**
@@ -249,8 +251,9 @@ function readPackageRows(
       problems.push({ severity: 'warning', where: { path: describe(i + 1) }, row: i + 1, field: '', message: totals });
       continue;
     }
-    const where = (field: string) =>
-      `${describe(i + 1)}, ${header.labels[field as ImportField] ?? FIELD_HEADERS[field as PackageField] ?? field}`;
+    const label = (field: string) =>
+      header.labels[field as ImportField] ?? FIELD_HEADERS[field as PackageField] ?? field;
+    const where = (field: string) => `${describe(i + 1)}, ${label(field)}`;
     const cells: PackageCells = Object.fromEntries(Object.entries(header.columns).map(([field, c]) => [field, row[c]]));
     const read = readRow(cells, sheet ? `${sheet} ${i + 1}` : String(i + 1));
     for (const issue of read.issues)
@@ -262,7 +265,7 @@ function readPackageRows(
         message: issue.message,
       });
     if (!read.pkg) continue;
-    packages.push({ pkg: read.pkg, row: i + 1, where });
+    packages.push({ pkg: read.pkg, row: i + 1, where, label });
     const fraction = shareAsFraction(read.pkg, cells.icbPercent);
     if (fraction)
       problems.push({
@@ -299,7 +302,8 @@ function totalsRow(row: readonly CellValue[], header: Header): string | undefine
  * The register's own checks on the packages read, over every table at once (a package reference
  * used on two sheets is caught): those with an error left out, each issue in its table's problems.
  */
-function checkedPackages(read: readonly (ReadPackage & { problems: RegisterProblem[] })[]): JointPackage[] {
+function checkedPackages(lines: readonly (ReadPackage & { problems: RegisterProblem[] })[]): JointPackage[] {
+  const read = addedUpLines(lines);
   const { issues } = checkJointFunding({ rules: [], packages: read.map((r) => r.pkg) });
   const bad = new Set<number>();
   for (const issue of issues) {
@@ -316,6 +320,60 @@ function checkedPackages(read: readonly (ReadPackage & { problems: RegisterProbl
     });
   }
   return read.filter((_, k) => !bad.has(k)).map((r) => r.pkg);
+}
+
+/** What must agree between two lines of one package for their costs to be added up, field by field. */
+function packageTerms(pkg: JointPackage): [PackageField, string][] {
+  const split = pkg.split;
+  const splitTerms = [
+    split.method,
+    'icbPercent' in split ? split.icbPercent.toFixed() : '',
+    'decided' in split ? String(split.decided) : '',
+    'tasks' in split ? split.tasks.map((t) => `${t.health}:${t.minutes.toFixed()}`).join(',') : '',
+  ].join('|');
+  return [
+    ['person', sameText(pkg.person)],
+    ['basis', pkg.basis],
+    ['icb', sameText(pkg.icb)],
+    ['start', String(pkg.start)],
+    ['end', String(pkg.end)],
+    ['method', splitTerms],
+  ];
+}
+
+/**
+ * The lines of one package added up: case-management systems export a line per service (home care,
+ * day care) under one package reference. Lines agreeing on all but the weekly cost are one package
+ * whose cost is their sum (the ICB's share is then rounded once, as for any package). A line that
+ * differs in anything else is refused, naming the field, rather than guessed at.
+ */
+function addedUpLines<T extends ReadPackage & { problems: RegisterProblem[] }>(lines: readonly T[]): T[] {
+  const first = new Map<string, number>();
+  const kept: T[] = [];
+  for (const line of lines) {
+    const key = sameText(line.pkg.ref);
+    const at = first.get(key);
+    if (at === undefined) {
+      first.set(key, kept.length);
+      kept.push(line);
+      continue;
+    }
+    const earlier = kept[at];
+    const theirs = new Map(packageTerms(earlier.pkg));
+    const differs = packageTerms(line.pkg).find(([field, value]) => theirs.get(field) !== value)?.[0];
+    if (differs) {
+      line.problems.push({
+        severity: 'error',
+        where: { path: line.where(differs) },
+        row: line.row,
+        field: 'ref',
+        message: `the package reference ${line.pkg.ref} is on row ${earlier.row} too, with a different ${line.label(differs)}; lines of one package are added up only when they agree on all but the weekly cost, so this row was not read: give each package its own reference.`,
+      });
+      continue;
+    }
+    kept[at] = { ...earlier, pkg: { ...earlier.pkg, weeklyCost: earlier.pkg.weeklyCost.plus(line.pkg.weeklyCost) } };
+  }
+  return kept;
 }
 
 /** An ICB share typed as a bare number between 0 and 1 ("0.4", no %): a fraction more likely than a share under 1%. */
