@@ -159,7 +159,38 @@ describe('an export with a line per service under one package reference', () => 
       ['PK2', '700.00'],
     ]);
     expect(problems.map((p) => [p.row, p.field, p.severity])).toEqual([[6, 'ref', 'error']]);
-    expect(problems[0].where.path).toBe('row 6, End date');
+    expect(JSON.stringify(problems[0].where)).toBe(JSON.stringify({ path: 'row 6, End date' }));
     expect(problems[0].message).toMatch(/PK2 is on row 4 too, with a different End date/);
+  });
+});
+
+describe('a split column whose header names the parties in order', () => {
+  const icbShares = (header: string, ...splits: string[]) =>
+    importPackages(
+      csvRows(
+        [
+          `Person ID,Funding basis,ICB,Start date,Weekly cost,${header}`,
+          ...splits.map((split, k) => `P${k},s117,North ICB,01/04/2023,100,${split}`),
+        ].join('\n'),
+      ),
+    ).jointFunding.packages.map((p) => ('icbPercent' in p.split ? p.split.icbPercent.toFixed() : p.split.method));
+
+  test('"Split (Health/Social Care)" 60/40 is a 60% ICB share, as "Social care/Health" 40/60 and a council:ICB split 40:60', () => {
+    const asTyped = icbShares('Health share %', '60', '70', '25.5');
+    expect(asTyped).toEqual(['60', '70', '25.5']);
+    expect(icbShares('Split (Health/Social Care)', '60/40', '70%:30%', '25.5/74.5')).toEqual(asTyped);
+    expect(icbShares('ICB:LA split', '60:40', '70:30', '25.5:74.5')).toEqual(asTyped);
+    expect(icbShares('Split (Social Care/Health)', '40/60', '30%/70%', '74.5/25.5')).toEqual(asTyped);
+    expect(icbShares('Funding split', '40:60', '30:70', '74.5:25.5')).toEqual(asTyped);
+  });
+
+  test('a split that does not add up says which way round the column is read', () => {
+    const { problems } = importPackages(
+      csvRows(
+        'Person ID,Funding basis,ICB,Start date,Weekly cost,Split (Health/Social Care)\nP1,s117,N ICB,01/04/2023,100,70:40',
+      ),
+    );
+    expect(problems.map((p) => [p.row, p.field])).toEqual([[2, 'method']]);
+    expect(problems[0].message).toMatch(/write ICB:council, as the column is headed/);
   });
 });

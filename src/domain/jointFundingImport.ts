@@ -1,7 +1,13 @@
 import { parse } from 'csv-parse/sync';
 import { sameText, type JointFunding, type JointPackage } from './jointFunding';
 import { checkJointFunding, DECIDED_HEADER, type PackageField } from './jointFundingChecks';
-import { packageFromCells, type CellValue, type PackageCells } from './jointFundingInput';
+import {
+  packageFromCells,
+  ratioOrderOf,
+  type CellValue,
+  type PackageCells,
+  type RatioOrder,
+} from './jointFundingInput';
 import type { RegisterProblem } from './jointFundingJson';
 import { columnLetter } from './a1';
 import { Money } from './money';
@@ -255,7 +261,7 @@ function readPackageRows(
       header.labels[field as ImportField] ?? FIELD_HEADERS[field as PackageField] ?? field;
     const where = (field: string) => `${describe(i + 1)}, ${label(field)}`;
     const cells: PackageCells = Object.fromEntries(Object.entries(header.columns).map(([field, c]) => [field, row[c]]));
-    const read = readRow(cells, sheet ? `${sheet} ${i + 1}` : String(i + 1));
+    const read = readRow(cells, sheet ? `${sheet} ${i + 1}` : String(i + 1), ratioOrderOf(header.labels.method));
     for (const issue of read.issues)
       problems.push({
         severity: 'error',
@@ -387,7 +393,7 @@ function shareAsFraction(pkg: JointPackage, typed: CellValue): string | undefine
 }
 
 /** `place` names the row in a package's made-up reference when the export gives none: "12", or "North Team 12". */
-function readRow(cells: PackageCells, place: string) {
+function readRow(cells: PackageCells, place: string, order: RatioOrder = 'councilFirst') {
   const person = String(cells.person ?? '').trim();
   if (LOOKS_LIKE_A_NAME.test(person)) {
     return {
@@ -400,7 +406,7 @@ function readRow(cells: PackageCells, place: string) {
     };
   }
   const ref = String(cells.ref ?? '').trim() || `${person}/${place}`;
-  return packageFromCells({ ...cells, ref });
+  return packageFromCells({ ...cells, ref }, undefined, order);
 }
 
 function findHeader(rows: readonly (readonly CellValue[])[], mapping: Readonly<Record<string, ImportField>>) {
@@ -413,7 +419,10 @@ function findHeader(rows: readonly (readonly CellValue[])[], mapping: Readonly<R
     (rows[r] ?? []).forEach((value, c) => {
       const h = normaliseHeader(value);
       if (!h) return;
-      const field = NAME_HEADERS.test(h) ? undefined : (mapped.get(h) ?? fieldOf(h));
+      // A split column headed with its parties in order ("Split (Health/Social Care)") is the split method.
+      const field = NAME_HEADERS.test(h)
+        ? undefined
+        : (mapped.get(h) ?? fieldOf(h) ?? (ratioOrderOf(value) && 'method'));
       if (field && columns[field] === undefined) {
         columns[field] = c;
         labels[field] = String(value).trim();
