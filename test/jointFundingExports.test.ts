@@ -2,6 +2,7 @@ import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
 import { main } from '../src/cli/main';
+import { dayFromIso } from '../src/domain/jointFunding';
 import { csvRows, importPackages } from '../src/domain/jointFundingImport';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -192,5 +193,29 @@ describe('a split column whose header names the parties in order', () => {
     );
     expect(problems.map((p) => [p.row, p.field])).toEqual([[2, 'method']]);
     expect(problems[0].message).toMatch(/write ICB:council, as the column is headed/);
+  });
+});
+
+describe('headers as case-management systems write them', () => {
+  test('service dates, a cost with its currency in the header and a health contribution % are read', () => {
+    const headers = [
+      'Client ID,Funding Type,CCG,Service Start Date,Service End Date,Cost (£ per week),Health Contribution %',
+      'Mosaic ID,Funding basis,ICB,Placement Start Date,Placement End Date,Weekly Cost (£),NHS %',
+      'LAS ID,Legal basis,ICB name,Agreement Start Date,Agreement End Date,Weekly cost GBP,ICB Contribution %',
+    ];
+    for (const header of headers) {
+      const { jointFunding, problems } = importPackages(
+        csvRows(`${header}\nP1,s117,North ICB,01/04/2023,31/03/2024,"£1,234.50",46`),
+      );
+      expect(problems).toEqual([]);
+      expect(
+        jointFunding.packages.map((p) => [
+          p.start,
+          p.end,
+          p.weeklyCost.toFixed(2),
+          'icbPercent' in p.split ? p.split.icbPercent.toFixed() : '',
+        ]),
+      ).toEqual([[dayFromIso('2023-04-01'), dayFromIso('2024-03-31'), '1234.50', '46']]);
+    }
   });
 });

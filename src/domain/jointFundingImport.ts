@@ -45,16 +45,30 @@ const HEADER_NAMES: Readonly<Record<ImportField, readonly string[]>> = {
   ],
   basis: ['funding basis', 'funding type', 'basis', 'legal basis'],
   icb: ['icb', 'ccg', 'icb name', 'ccg name', 'icb ccg', 'health partner', 'nhs partner'],
-  start: ['start date', 'start', 'package start', 'package start date', 'date from'],
-  end: ['end date', 'end', 'package end', 'package end date', 'date to'],
-  weeklyCost: [
-    'weekly cost',
-    'weekly amount',
-    'cost per week',
-    'weekly cost £',
-    'gross weekly cost',
-    'weekly package cost',
+  // Services and placements carry their own dates in LAS and Mosaic ("Service Start Date").
+  start: [
+    'start date',
+    'start',
+    'package start',
+    'package start date',
+    'date from',
+    'service start',
+    'service start date',
+    'placement start date',
+    'agreement start date',
   ],
+  end: [
+    'end date',
+    'end',
+    'package end',
+    'package end date',
+    'date to',
+    'service end',
+    'service end date',
+    'placement end date',
+    'agreement end date',
+  ],
+  weeklyCost: ['weekly cost', 'weekly amount', 'cost per week', 'gross weekly cost', 'weekly package cost'],
   method: ['split method', 'agreement', 'split', 'funding split', 'split agreed', 'joint funding method'],
   icbPercent: [
     'health share %',
@@ -66,6 +80,11 @@ const HEADER_NAMES: Readonly<Record<ImportField, readonly string[]>> = {
     'ccg %',
     'ccg share',
     'health percentage',
+    'health contribution %',
+    'icb contribution %',
+    'ccg contribution %',
+    'nhs share %',
+    'nhs %',
   ],
   decided: ['panel date', 'decision date', 'panel decision date', 'date agreed'],
   healthMinutes: ['health minutes', 'health minutes per week', 'health task minutes'],
@@ -93,12 +112,16 @@ const TOTAL_WORD = /\b(sub-?\s*)?totals?\b/i;
 const LOOKS_LIKE_A_NAME = /^[A-Za-z][A-Za-z'’-]+((\s*,\s*|\s+)[A-Za-z][A-Za-z'’.-]*)+$/;
 
 export function normaliseHeader(value: CellValue): string {
-  return String(value ?? '')
-    .toLowerCase()
-    .replace(/[()[\]_*:]/g, ' ')
-    .replace(/\bper wk\b|\bpw\b/g, 'per week')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    String(value ?? '')
+      .toLowerCase()
+      .replace(/[()[\]_*:]/g, ' ')
+      // The currency is no part of a column's meaning: "Weekly cost (£)", "Cost (£ per week)".
+      .replace(/£|\bgbp\b/g, ' ')
+      .replace(/\bper wk\b|\bpw\b/g, 'per week')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 export interface ImportResult {
