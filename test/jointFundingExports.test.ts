@@ -219,3 +219,46 @@ describe('headers as case-management systems write them', () => {
     }
   });
 });
+
+describe('an export giving the cost a year or per 4 weeks, not a week', () => {
+  const read = (header: string, ...costs: string[]) =>
+    importPackages(
+      csvRows(
+        [
+          `Person ID,Funding basis,ICB,Start date,${header},ICB %`,
+          ...costs.map((cost, k) => `P${k},s117,North ICB,01/04/2023,"${cost}",100`),
+        ].join('\n'),
+      ),
+    );
+
+  test('the FOI answer’s £1,656,101.72 a year is £31,848.11 a week; £400.04 per 4 weeks is £100.01', () => {
+    const annual = read('Annual Cost (£)', '£1,656,101.72');
+    expect(annual.jointFunding.packages.map((p) => p.weeklyCost.times(52).toFixed(2))).toEqual(['1656101.72']);
+    expect(annual.jointFunding.packages[0].weeklyCost.toFixed(2)).toBe('31848.11');
+    // Said once, at the header: the figures rest on the column being a full year's cost.
+    expect(annual.problems.map((p) => [p.row, p.field, p.severity])).toEqual([[1, 'weeklyCost', 'warning']]);
+    const fourWeekly = read('Cost per 4 weeks', '400.04', '1,000.00');
+    expect(fourWeekly.jointFunding.packages.map((p) => p.weeklyCost.times(4).toFixed(2))).toEqual([
+      '400.04',
+      '1000.00',
+    ]);
+  });
+
+  test('a cost that is no whole number of pence a week is refused at its row, never rounded', () => {
+    const { jointFunding, problems } = read('Annual cost', '52000.01', '52000');
+    expect(jointFunding.packages.map((p) => p.weeklyCost.toFixed(2))).toEqual(['1000.00']);
+    expect(problems.filter((p) => p.severity === 'error').map((p) => [p.row, p.field])).toEqual([[2, 'weeklyCost']]);
+    expect(problems.find((p) => p.row === 2)?.message).toMatch(/£52,000\.01 over 52 weeks/);
+  });
+
+  test('beside a weekly cost, the annual cost is left out, not a second weekly cost', () => {
+    const { jointFunding, problems, columns } = importPackages(
+      csvRows(
+        'Person ID,Funding basis,ICB,Start date,Annual cost,Weekly cost,ICB %\nP1,s117,N ICB,01/04/2023,5214.29,100,50',
+      ),
+    );
+    expect(problems).toEqual([]);
+    expect(jointFunding.packages.map((p) => p.weeklyCost.toFixed(2))).toEqual(['100.00']);
+    expect(columns.ignored).toContain('Annual cost');
+  });
+});

@@ -10,7 +10,8 @@ import {
 } from './jointFundingInput';
 import type { RegisterProblem } from './jointFundingJson';
 import { columnLetter } from './a1';
-import { Money } from './money';
+import { formatPounds, Money } from './money';
+import { parseAmount } from './amountText';
 
 /**
  * Reads an export from a case-management system (Mosaic, Liquidlogic LAS, or a spreadsheet someone
@@ -91,6 +92,39 @@ const HEADER_NAMES: Readonly<Record<ImportField, readonly string[]>> = {
   socialMinutes: ['social care minutes', 'social minutes', 'social care minutes per week', 'social care task minutes'],
   tasks: [],
 };
+
+/**
+ * Costs over a longer period, as finance systems (ContrOCC) report them, by the weeks they cover:
+ * read as a weekly cost (the register's year is weekly x 52) when the export has no weekly column.
+ */
+const COST_PERIODS: readonly (readonly [number, readonly string[]])[] = [
+  [
+    4,
+    [
+      'cost per 4 weeks',
+      'cost per four weeks',
+      '4 weekly cost',
+      '4-weekly cost',
+      'four weekly cost',
+      'four-weekly cost',
+      '4 weekly amount',
+      '4-weekly amount',
+    ],
+  ],
+  [
+    52,
+    [
+      'annual cost',
+      'annual amount',
+      'cost per year',
+      'cost per annum',
+      'yearly cost',
+      'gross annual cost',
+      'full year cost',
+      'annual package cost',
+    ],
+  ],
+];
 
 /** A field's column as a person would head it, for a message about a column the export lacks. */
 const FIELD_HEADERS: Partial<Record<PackageField, string>> = { decided: DECIDED_HEADER, method: 'Split method' };
@@ -194,6 +228,16 @@ export function importTables(
   const readable = found.map((f, t) => ({ ...f, t })).filter(({ t }) => !lists[t].length);
   if (!readable.length)
     return { jointFunding: { rules: [], packages: [] }, problems: lists.flat(), columns, unreadable: true };
+  // Said once per table: an "Annual cost" holding a part year's cost would make every weekly figure wrong.
+  for (const { table, header, t } of readable)
+    if (header.costWeeks !== 1)
+      lists[t].push({
+        severity: 'warning',
+        where: { path: `${table.describe(header.index + 1)}, ${header.labels.weeklyCost}` },
+        row: header.index + 1,
+        field: 'weeklyCost',
+        message: `the weekly costs are the "${header.labels.weeklyCost}" column divided by ${header.costWeeks}: a cost for ${header.costWeeks} weeks of care. If it holds the cost within a year of a package that started or ended in it, export the weekly cost instead.`,
+      });
   const named = readable.length > 1;
   const read = readable.flatMap(({ table, header, t }) =>
     readPackageRows(table.rows, header, table.describe, named ? table.name : undefined, lists[t]).map((r) => ({
@@ -284,6 +328,18 @@ function readPackageRows(
       header.labels[field as ImportField] ?? FIELD_HEADERS[field as PackageField] ?? field;
     const where = (field: string) => `${describe(i + 1)}, ${label(field)}`;
     const cells: PackageCells = Object.fromEntries(Object.entries(header.columns).map(([field, c]) => [field, row[c]]));
+    const perWeek = weeklyCostOf(cells.weeklyCost, header.costWeeks, label('weeklyCost'));
+    if ('error' in perWeek) {
+      problems.push({
+        severity: 'error',
+        where: { path: where('weeklyCost') },
+        row: i + 1,
+        field: 'weeklyCost',
+        message: perWeek.error,
+      });
+      continue;
+    }
+    cells.weeklyCost = perWeek.cell;
     const read = readRow(cells, sheet ? `${sheet} ${i + 1}` : String(i + 1), ratioOrderOf(header.labels.method));
     for (const issue of read.issues)
       problems.push({
@@ -306,6 +362,22 @@ function readPackageRows(
       });
   }
   return packages;
+}
+
+/**
+ * The weekly cost from a cost over `weeks` weeks (a year is 52, as the register's full year is weekly
+ * x 52), or why it can't be one: a year's £52,000.01 is no whole number of pence a week, and a
+ * rounded figure would not give back the year the export states.
+ */
+function weeklyCostOf(cell: CellValue, weeks: number, label: string): { cell: CellValue } | { error: string } {
+  const amount =
+    weeks === 1 || typeof cell === 'boolean' || String(cell ?? '').trim() === '' ? undefined : parseAmount(cell);
+  if (!amount) return { cell };
+  const weekly = amount.dividedBy(weeks);
+  if (weekly.decimalPlaces() <= 2) return { cell: weekly.toFixed(2) };
+  return {
+    error: `the ${label} ${formatPounds(amount, true)} over ${weeks} weeks is ${formatPounds(weekly, true)} a week only after rounding (${weekly.toSignificantDigits(10).toFixed()}); add a column with the weekly cost, which the register keeps.`,
+  };
 }
 
 /**
@@ -439,9 +511,15 @@ function findHeader(rows: readonly (readonly CellValue[])[], mapping: Readonly<R
     const labels: Partial<Record<ImportField, string>> = {};
     const ignored: string[] = [];
     const twice: { field: ImportField; first: number; again: number; label: string }[] = [];
+    let period: { column: number; weeks: number; label: string } | undefined;
     (rows[r] ?? []).forEach((value, c) => {
       const h = normaliseHeader(value);
       if (!h) return;
+      const weeks = mapped.has(h) ? undefined : COST_PERIODS.find(([, names]) => names.includes(h))?.[0];
+      if (weeks !== undefined && !period) {
+        period = { column: c, weeks, label: String(value).trim() };
+        return;
+      }
       // A split column headed with its parties in order ("Split (Health/Social Care)") is the split method.
       const field = NAME_HEADERS.test(h)
         ? undefined
@@ -452,9 +530,16 @@ function findHeader(rows: readonly (readonly CellValue[])[], mapping: Readonly<R
       } else if (field) twice.push({ field, first: columns[field]!, again: c, label: String(value).trim() });
       else ignored.push(String(value).trim());
     });
-    if (Object.keys(columns).length >= 3) return { index: r, columns, labels, ignored, twice };
+    // A cost a year or per 4 weeks stands in for the weekly cost only when the export has none.
+    let costWeeks = 1;
+    if (period && columns.weeklyCost === undefined) {
+      columns.weeklyCost = period.column;
+      labels.weeklyCost = period.label;
+      costWeeks = period.weeks;
+    } else if (period) ignored.push(period.label);
+    if (Object.keys(columns).length >= 3) return { index: r, columns, labels, ignored, twice, costWeeks };
   }
-  return { index: -1, columns: {}, labels: {}, ignored: [], twice: [] };
+  return { index: -1, columns: {}, labels: {}, ignored: [], twice: [], costWeeks: 1 };
 }
 
 function fieldOf(header: string): ImportField | undefined {
