@@ -262,3 +262,56 @@ describe('an export giving the cost a year or per 4 weeks, not a week', () => {
     expect(columns.ignored).toContain('Annual cost');
   });
 });
+
+describe('an export giving the ICB’s pounds a week (a "Health Contribution"), not a share', () => {
+  const ROWS: [string, string, string][] = [
+    // [ref, gross weekly cost, health contribution]
+    ['C1', '1,000.00', '600.00'],
+    ['C2', '300.00', '100.00'], // a third: no share to six places is exact, 33.333333% gives it back
+    ['C3', '987.65', '329.21'],
+    ['C4', '0.03', '0.01'],
+  ];
+  const csvOf = (rows: readonly string[][]) =>
+    [
+      'LAS ID,Funding Type,CCG,Package Start,Gross Weekly Cost,Health Contribution (£),Net cost',
+      ...rows.map(([ref, cost, icb]) => `${ref},s117,North ICB,01/04/2023,"${cost}",${icb},0`),
+    ].join('\n');
+
+  test('each package’s ICB pence are the contribution; the ICB’s week and full year add up the column', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'las.csv');
+    await fs.writeFile(file, csvOf(ROWS));
+    const { code, out } = await run(['joint', file, '--as-at', '01/01/2024', '--json']);
+    const json = JSON.parse(out);
+    const pence = ROWS.reduce((sum, [, , icb]) => sum + Math.round(Number(icb) * 100), 0);
+    expect(code).toBe(0);
+    expect(json.weekly.icb).toBe((pence / 100).toFixed(2));
+    expect(json.fullYear.icb).toBe(((pence * 52) / 100).toFixed(2));
+    expect(json.packages).toBe(ROWS.length);
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  test('a contribution above the cost, or disagreeing with a share beside it, is refused at its row', () => {
+    const { jointFunding, problems } = importPackages(csvRows(csvOf([['C1', '100.00', '120.00']])));
+    expect(jointFunding.packages).toEqual([]);
+    expect(problems.map((p) => [p.row, p.field, p.severity])).toEqual([[2, 'icbWeekly', 'error']]);
+    const withShare = importPackages(
+      csvRows(
+        [
+          'LAS ID,Funding Type,CCG,Package Start,Gross Weekly Cost,Health Contribution,ICB %',
+          'C1,s117,N ICB,01/04/2023,100,40.00,40',
+          'C2,s117,N ICB,01/04/2023,100,60.00,40',
+        ].join('\n'),
+      ),
+    );
+    const shares = withShare.jointFunding.packages.map((p) => [
+      p.person,
+      'icbPercent' in p.split ? p.split.icbPercent.toFixed() : '',
+    ]);
+    expect(shares).toEqual([['C1', '40']]);
+    expect(withShare.problems.map((p) => [p.row, p.field, p.severity])).toEqual([[3, 'icbWeekly', 'error']]);
+    expect(withShare.problems[0].message).toMatch(
+      /40% of £100\.00 is £40\.00 a week, but the Health Contribution is £60\.00/,
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { sameText, type JointFunding, type JointPackage } from './jointFunding';
+import { PERCENT_PLACES, sameText, type JointFunding, type JointPackage } from './jointFunding';
 import { checkJointFunding, DECIDED_HEADER, type PackageField } from './jointFundingChecks';
 import {
   packageFromCells,
@@ -10,7 +10,7 @@ import {
 } from './jointFundingInput';
 import type { RegisterProblem } from './jointFundingJson';
 import { columnLetter } from './a1';
-import { formatPounds, Money } from './money';
+import { formatPounds, Money, roundPounds } from './money';
 import { parseAmount } from './amountText';
 
 /**
@@ -19,7 +19,7 @@ import { parseAmount } from './amountText';
  * (so a name column is never copied), and every row that can't be read is a problem with its row
  * number and the reason, never dropped or guessed at.
  */
-export type ImportField = PackageField | 'healthMinutes' | 'socialMinutes';
+export type ImportField = PackageField | 'healthMinutes' | 'socialMinutes' | 'icbWeekly';
 
 const HEADER_NAMES: Readonly<Record<ImportField, readonly string[]>> = {
   person: [
@@ -89,6 +89,16 @@ const HEADER_NAMES: Readonly<Record<ImportField, readonly string[]>> = {
   ],
   decided: ['panel date', 'decision date', 'panel decision date', 'date agreed'],
   healthMinutes: ['health minutes', 'health minutes per week', 'health task minutes'],
+  // The ICB's pounds a week, as LAS writes a joint package ("Health Contribution"): the share is worked out from it.
+  icbWeekly: [
+    'health contribution',
+    'weekly health contribution',
+    'health contribution per week',
+    'icb contribution',
+    'ccg contribution',
+    'nhs contribution',
+    'health funding',
+  ],
   socialMinutes: ['social care minutes', 'social minutes', 'social care minutes per week', 'social care task minutes'],
   tasks: [],
 };
@@ -340,6 +350,18 @@ function readPackageRows(
       continue;
     }
     cells.weeklyCost = perWeek.cell;
+    const share = shareFromContribution(cells, label('icbWeekly'), label('weeklyCost'));
+    if ('error' in share) {
+      problems.push({
+        severity: 'error',
+        where: { path: where('icbWeekly') },
+        row: i + 1,
+        field: 'icbWeekly',
+        message: share.error,
+      });
+      continue;
+    }
+    cells.icbPercent = share.cell;
     const read = readRow(cells, sheet ? `${sheet} ${i + 1}` : String(i + 1), ratioOrderOf(header.labels.method));
     for (const issue of read.issues)
       problems.push({
@@ -362,6 +384,51 @@ function readPackageRows(
       });
   }
   return packages;
+}
+
+/**
+ * The ICB share of a package whose export gives the ICB's pounds a week (a "Health Contribution")
+ * and no share or split: the share, to the register's places, whose ICB pence (cost x share, half
+ * up) are the contribution, so the register pays the ICB what the export says. A contribution no
+ * share gives back, or more than the cost, is refused. A share given beside it is read, if it gives
+ * the same pence; a split method beside it (50:50, time to task) is read as it is.
+ */
+function shareFromContribution(
+  cells: PackageCells & { icbWeekly?: CellValue },
+  contributionLabel: string,
+  costLabel: string,
+): { cell: CellValue } | { error: string } {
+  const given = (v: CellValue) => v !== null && v !== undefined && String(v).trim() !== '';
+  if (!given(cells.icbWeekly)) return { cell: cells.icbPercent };
+  const amountOf = (v: CellValue) =>
+    typeof v === 'boolean' ? undefined : parseAmount(typeof v === 'string' ? v.trim().replace(/%$/, '') : v);
+  const contribution = amountOf(cells.icbWeekly);
+  const cost = amountOf(cells.weeklyCost);
+  const typed = given(cells.icbPercent) ? amountOf(cells.icbPercent) : undefined;
+  // A share beside the contribution is read, but must give the same pence: two figures that disagree are the user's call.
+  if (typed && contribution && cost) {
+    const pays = roundPounds(cost.times(typed).dividedBy(100), true);
+    if (!pays.equals(contribution))
+      return {
+        error: `the ICB share ${typed.toFixed()}% of ${formatPounds(cost, true)} is ${formatPounds(pays, true)} a week, but the ${contributionLabel} is ${formatPounds(contribution, true)}; correct one of them.`,
+      };
+  }
+  if (given(cells.icbPercent) || given(cells.method)) return { cell: cells.icbPercent };
+  if (!contribution)
+    return {
+      error: `the ${contributionLabel} "${String(cells.icbWeekly).trim()}" isn't an amount; write it as 1234.50 or £1,234.50.`,
+    };
+  if (!cost || cost.isZero() || cost.isNegative()) return { cell: cells.icbPercent }; // the weekly cost's own problem is reported
+  if (contribution.isNegative() || contribution.greaterThan(cost))
+    return {
+      error: `the ${contributionLabel} ${formatPounds(contribution, true)} is not part of the ${costLabel} ${formatPounds(cost, true)}; give the ICB share (%) instead.`,
+    };
+  const share = contribution.dividedBy(cost).times(100).toDecimalPlaces(PERCENT_PLACES, Money.ROUND_HALF_UP);
+  if (!roundPounds(cost.times(share).dividedBy(100), true).equals(contribution))
+    return {
+      error: `no ICB share to ${PERCENT_PLACES} decimal places gives ${formatPounds(contribution, true)} of ${formatPounds(cost, true)} (the nearest, ${share.toFixed()}%, gives ${formatPounds(roundPounds(cost.times(share).dividedBy(100), true), true)}); give the ICB share (%) instead.`,
+    };
+  return { cell: `${share.toFixed()}%` };
 }
 
 /**
