@@ -315,3 +315,17 @@ describe('an export giving the ICB’s pounds a week (a "Health Contribution"), 
     );
   });
 });
+
+describe('an export identifying people only by name or NHS number', () => {
+  test('is refused whole, saying those columns are never read and what to add', () => {
+    const { jointFunding, problems, unreadable } = importPackages(
+      csvRows(
+        'NHS Number,Client Name,Funding basis,ICB,Start date,Weekly cost,ICB %\n943 476 5919,Jane Smith,s117,N ICB,01/04/2023,100,50',
+      ),
+    );
+    expect([unreadable, jointFunding.packages.length]).toEqual([true, 0]);
+    expect(problems.map((p) => [p.row, p.field])).toEqual([[1, 'person']]);
+    expect(problems[0].message).toMatch(/"NHS Number" and "Client Name" are never read.*add the case-management ID/);
+    expect(JSON.stringify(problems)).not.toMatch(/943|Jane/);
+  });
+});

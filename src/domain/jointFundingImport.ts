@@ -292,6 +292,11 @@ function headerProblems(
       message: `columns ${columnLetter(first)} ("${header.labels[field]}") and ${columnLetter(again)} ("${label}") are both a "${HEADER_NAMES[field][0]}" column; rename or delete one so only one is read.`,
     });
   }
+  // A name or NHS number column is never read: say so, or the user maps it with --map and is refused again.
+  const personal = header.ignored.filter((label) => NAME_HEADERS.test(normaliseHeader(label)));
+  const notRead = personal.length
+    ? ` ${personal.map((l) => `"${l}"`).join(' and ')} ${personal.length > 1 ? 'are' : 'is'} never read, as ${personal.length > 1 ? 'they say' : 'it says'} who the person is: add the case-management ID (Person ID, Client ID, Mosaic ID), a pseudonymous reference.`
+    : '';
   for (const required of ['person', 'icb', 'start', 'weeklyCost', 'basis'] as const) {
     if (header.columns[required] === undefined)
       problems.push({
@@ -299,7 +304,7 @@ function headerProblems(
         where: { path: describe(header.index + 1) },
         row: header.index + 1,
         field: required,
-        message: `no column for ${required}: expected a header such as "${HEADER_NAMES[required][0]}".`,
+        message: `no column for ${required}: expected a header such as "${HEADER_NAMES[required][0]}".${required === 'person' ? notRead : ''}`,
       });
   }
   return problems;
