@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { PERCENT_PLACES, sameText, type JointFunding, type JointPackage } from './jointFunding';
+import type { JointFunding, JointPackage } from './jointFunding';
 import { checkJointFunding, DECIDED_HEADER, type PackageField } from './jointFundingChecks';
 import {
   packageFromCells,
@@ -10,8 +10,9 @@ import {
 } from './jointFundingInput';
 import type { RegisterProblem } from './jointFundingJson';
 import { columnLetter } from './a1';
-import { formatPounds, Money, roundPounds } from './money';
-import { parseAmount } from './amountText';
+import { Money } from './money';
+import { COST_PERIODS, shareFromContribution, weeklyCostOf } from './jointFundingExportAmounts';
+import { addedUpLines } from './jointFundingServiceLines';
 
 /**
  * Reads an export from a case-management system (Mosaic, Liquidlogic LAS, or a spreadsheet someone
@@ -102,39 +103,6 @@ const HEADER_NAMES: Readonly<Record<ImportField, readonly string[]>> = {
   socialMinutes: ['social care minutes', 'social minutes', 'social care minutes per week', 'social care task minutes'],
   tasks: [],
 };
-
-/**
- * Costs over a longer period, as finance systems (ContrOCC) report them, by the weeks they cover:
- * read as a weekly cost (the register's year is weekly x 52) when the export has no weekly column.
- */
-const COST_PERIODS: readonly (readonly [number, readonly string[]])[] = [
-  [
-    4,
-    [
-      'cost per 4 weeks',
-      'cost per four weeks',
-      '4 weekly cost',
-      '4-weekly cost',
-      'four weekly cost',
-      'four-weekly cost',
-      '4 weekly amount',
-      '4-weekly amount',
-    ],
-  ],
-  [
-    52,
-    [
-      'annual cost',
-      'annual amount',
-      'cost per year',
-      'cost per annum',
-      'yearly cost',
-      'gross annual cost',
-      'full year cost',
-      'annual package cost',
-    ],
-  ],
-];
 
 /** A field's column as a person would head it, for a message about a column the export lacks. */
 const FIELD_HEADERS: Partial<Record<PackageField, string>> = { decided: DECIDED_HEADER, method: 'Split method' };
@@ -392,67 +360,6 @@ function readPackageRows(
 }
 
 /**
- * The ICB share of a package whose export gives the ICB's pounds a week (a "Health Contribution")
- * and no share or split: the share, to the register's places, whose ICB pence (cost x share, half
- * up) are the contribution, so the register pays the ICB what the export says. A contribution no
- * share gives back, or more than the cost, is refused. A share given beside it is read, if it gives
- * the same pence; a split method beside it (50:50, time to task) is read as it is.
- */
-function shareFromContribution(
-  cells: PackageCells & { icbWeekly?: CellValue },
-  contributionLabel: string,
-  costLabel: string,
-): { cell: CellValue } | { error: string } {
-  const given = (v: CellValue) => v !== null && v !== undefined && String(v).trim() !== '';
-  if (!given(cells.icbWeekly)) return { cell: cells.icbPercent };
-  const amountOf = (v: CellValue) =>
-    typeof v === 'boolean' ? undefined : parseAmount(typeof v === 'string' ? v.trim().replace(/%$/, '') : v);
-  const contribution = amountOf(cells.icbWeekly);
-  const cost = amountOf(cells.weeklyCost);
-  const typed = given(cells.icbPercent) ? amountOf(cells.icbPercent) : undefined;
-  // A share beside the contribution is read, but must give the same pence: two figures that disagree are the user's call.
-  if (typed && contribution && cost) {
-    const pays = roundPounds(cost.times(typed).dividedBy(100), true);
-    if (!pays.equals(contribution))
-      return {
-        error: `the ICB share ${typed.toFixed()}% of ${formatPounds(cost, true)} is ${formatPounds(pays, true)} a week, but the ${contributionLabel} is ${formatPounds(contribution, true)}; correct one of them.`,
-      };
-  }
-  if (given(cells.icbPercent) || given(cells.method)) return { cell: cells.icbPercent };
-  if (!contribution)
-    return {
-      error: `the ${contributionLabel} "${String(cells.icbWeekly).trim()}" isn't an amount; write it as 1234.50 or £1,234.50.`,
-    };
-  if (!cost || cost.isZero() || cost.isNegative()) return { cell: cells.icbPercent }; // the weekly cost's own problem is reported
-  if (contribution.isNegative() || contribution.greaterThan(cost))
-    return {
-      error: `the ${contributionLabel} ${formatPounds(contribution, true)} is not part of the ${costLabel} ${formatPounds(cost, true)}; give the ICB share (%) instead.`,
-    };
-  const share = contribution.dividedBy(cost).times(100).toDecimalPlaces(PERCENT_PLACES, Money.ROUND_HALF_UP);
-  if (!roundPounds(cost.times(share).dividedBy(100), true).equals(contribution))
-    return {
-      error: `no ICB share to ${PERCENT_PLACES} decimal places gives ${formatPounds(contribution, true)} of ${formatPounds(cost, true)} (the nearest, ${share.toFixed()}%, gives ${formatPounds(roundPounds(cost.times(share).dividedBy(100), true), true)}); give the ICB share (%) instead.`,
-    };
-  return { cell: `${share.toFixed()}%` };
-}
-
-/**
- * The weekly cost from a cost over `weeks` weeks (a year is 52, as the register's full year is weekly
- * x 52), or why it can't be one: a year's £52,000.01 is no whole number of pence a week, and a
- * rounded figure would not give back the year the export states.
- */
-function weeklyCostOf(cell: CellValue, weeks: number, label: string): { cell: CellValue } | { error: string } {
-  const amount =
-    weeks === 1 || typeof cell === 'boolean' || String(cell ?? '').trim() === '' ? undefined : parseAmount(cell);
-  if (!amount) return { cell };
-  const weekly = amount.dividedBy(weeks);
-  if (weekly.decimalPlaces() <= 2) return { cell: weekly.toFixed(2) };
-  return {
-    error: `the ${label} ${formatPounds(amount, true)} over ${weeks} weeks is ${formatPounds(weekly, true)} a week only after rounding (${weekly.toSignificantDigits(10).toFixed()}); add a column with the weekly cost, which the register keeps.`,
-  };
-}
-
-/**
  * Why a row is a total, not a package, or undefined: a row labelled "Total" or "Grand total"; a
  * team's sub-total ("North Team Total") with no start date; or a row of amounts with no person,
  * funding basis or start date, the sub-total some reports print with no label. A package always
@@ -493,60 +400,6 @@ function checkedPackages(lines: readonly (ReadPackage & { problems: RegisterProb
     });
   }
   return read.filter((_, k) => !bad.has(k)).map((r) => r.pkg);
-}
-
-/** What must agree between two lines of one package for their costs to be added up, field by field. */
-function packageTerms(pkg: JointPackage): [PackageField, string][] {
-  const split = pkg.split;
-  const splitTerms = [
-    split.method,
-    'icbPercent' in split ? split.icbPercent.toFixed() : '',
-    'decided' in split ? String(split.decided) : '',
-    'tasks' in split ? split.tasks.map((t) => `${t.health}:${t.minutes.toFixed()}`).join(',') : '',
-  ].join('|');
-  return [
-    ['person', sameText(pkg.person)],
-    ['basis', pkg.basis],
-    ['icb', sameText(pkg.icb)],
-    ['start', String(pkg.start)],
-    ['end', String(pkg.end)],
-    ['method', splitTerms],
-  ];
-}
-
-/**
- * The lines of one package added up: case-management systems export a line per service (home care,
- * day care) under one package reference. Lines agreeing on all but the weekly cost are one package
- * whose cost is their sum (the ICB's share is then rounded once, as for any package). A line that
- * differs in anything else is refused, naming the field, rather than guessed at.
- */
-function addedUpLines<T extends ReadPackage & { problems: RegisterProblem[] }>(lines: readonly T[]): T[] {
-  const first = new Map<string, number>();
-  const kept: T[] = [];
-  for (const line of lines) {
-    const key = sameText(line.pkg.ref);
-    const at = first.get(key);
-    if (at === undefined) {
-      first.set(key, kept.length);
-      kept.push(line);
-      continue;
-    }
-    const earlier = kept[at];
-    const theirs = new Map(packageTerms(earlier.pkg));
-    const differs = packageTerms(line.pkg).find(([field, value]) => theirs.get(field) !== value)?.[0];
-    if (differs) {
-      line.problems.push({
-        severity: 'error',
-        where: { path: line.where(differs) },
-        row: line.row,
-        field: 'ref',
-        message: `the package reference ${line.pkg.ref} is on row ${earlier.row} too, with a different ${line.label(differs)}; lines of one package are added up only when they agree on all but the weekly cost, so this row was not read: give each package its own reference.`,
-      });
-      continue;
-    }
-    kept[at] = { ...earlier, pkg: { ...earlier.pkg, weeklyCost: earlier.pkg.weeklyCost.plus(line.pkg.weeklyCost) } };
-  }
-  return kept;
 }
 
 /** An ICB share typed as a bare number between 0 and 1 ("0.4", no %): a fraction more likely than a share under 1%. */
