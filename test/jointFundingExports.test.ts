@@ -82,6 +82,25 @@ describe('an export saved as a workbook with one sheet per team', () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
+  test('a summary sheet (no person, no start date) beside the team sheets is passed over with a warning', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    const summary = book.addWorksheet('Summary');
+    summary.addRow(['ICB', 'Packages', 'Weekly cost', 'ICB %']);
+    summary.addRow(['North ICB', 1, 100, 50]);
+    const north = book.addWorksheet('North Team');
+    north.addRow(header);
+    north.addRow(['P1', 'A Name', 's117', 'North ICB', april2023, 100, 50]);
+    const dir = await tempDir();
+    const file = path.join(dir, 'teams.xlsx');
+    await book.xlsx.writeFile(file);
+    const { code, out } = await run(['joint', file, '--as-at', '01/01/2024', '--json']);
+    const json = JSON.parse(out);
+    expect([code, json.packages, json.weekly.icb, json.errors, json.warnings]).toEqual([0, 1, '50.00', 0, 1]);
+    expect(json.problems[0].message).toMatch(/taken for a summary/);
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
   test('a team sheet lacking a column is named and left out; the other sheets still count, exit 1', async () => {
     const ExcelJS = (await import('exceljs')).default;
     const book = new ExcelJS.Workbook();

@@ -206,6 +206,21 @@ export function importTables(
   const readable = found.map((f, t) => ({ ...f, t })).filter(({ t }) => !lists[t].length);
   if (!readable.length)
     return { jointFunding: { rules: [], packages: [] }, problems: lists.flat(), columns, unreadable: true };
+  // A sheet with no person and no start column beside sheets of packages is a summary (packages and
+  // cost by ICB, say): passed over with a warning. A sheet with either is a list short of a column: an error.
+  found.forEach(({ table, header }, t) => {
+    const lacks = (field: string) => lists[t].some((p) => p.row === header.index + 1 && p.field === field);
+    if (!lacks('person') || !lacks('start')) return;
+    lists[t] = [
+      {
+        severity: 'warning',
+        where: { path: table.describe(header.index + 1) },
+        row: header.index + 1,
+        field: '',
+        message: `this sheet has no person and no start date column, so it was taken for a summary, not a list of packages, and not read.`,
+      },
+    ];
+  });
   // Said once per table: an "Annual cost" holding a part year's cost would make every weekly figure wrong.
   for (const { table, header, t } of readable)
     if (header.costWeeks !== 1)
