@@ -348,3 +348,24 @@ describe('an export identifying people only by name or NHS number', () => {
     expect(JSON.stringify(problems)).not.toMatch(/943|Jane/);
   });
 });
+
+describe('a report printed page by page', () => {
+  test('the header repeated on each page and the page footers are passed over; every package is read', () => {
+    const page = (...rows: string[]) => [HEADER, ...rows, 'Page 1 of 2', ''];
+    const { jointFunding, problems } = importPackages(
+      csvRows(
+        [
+          ...page('M-1,s117,North ICB,01/04/2023,100,50', 'M-2,s117,North ICB,01/04/2023,200,50'),
+          ...page('M-3,Care Act,North ICB,01/04/2023,300,40'),
+        ].join('\r\n'),
+      ),
+    );
+    expect(jointFunding.packages.map((p) => p.person)).toEqual(['M-1', 'M-2', 'M-3']);
+    expect(problems.map((p) => [p.row, p.severity])).toEqual([
+      [4, 'warning'],
+      [6, 'warning'],
+      [8, 'warning'],
+    ]);
+    expect(problems[1].message).toMatch(/repeats the header row/);
+  });
+});

@@ -317,7 +317,7 @@ function readPackageRows(
   for (let i = header.index + 1; i < rows.length; i++) {
     const row = rows[i] ?? [];
     if (row.every((v) => v === null || v === undefined || String(v).trim() === '')) continue;
-    const totals = totalsRow(row, header);
+    const totals = repeatedHeader(row, rows[header.index] ?? []) ?? totalsRow(row, header);
     if (totals) {
       problems.push({ severity: 'warning', where: { path: describe(i + 1) }, row: i + 1, field: '', message: totals });
       continue;
@@ -375,10 +375,21 @@ function readPackageRows(
 }
 
 /**
+ * A report paginated for print repeats its header row on every page: passed over, not read as a
+ * package whose person is "Person ID".
+ */
+function repeatedHeader(row: readonly CellValue[], header: readonly CellValue[]): string | undefined {
+  const text = (v: CellValue) => normaliseHeader(v);
+  const same = header.every((h, c) => text(h) === text(row[c])) && row.every((v, c) => text(v) === text(header[c]));
+  return same ? 'this row repeats the header row (a report printed page by page), so it was not read.' : undefined;
+}
+
+/**
  * Why a row is a total, not a package, or undefined: a row labelled "Total" or "Grand total"; a
  * team's sub-total ("North Team Total") with no start date; or a row of amounts with no person,
  * funding basis or start date, the sub-total some reports print with no label. A package always
- * has a start date, so a row with one is read as a package, its problems reported.
+ * has a start date, so a row with one is read as a package, its problems reported. A row with one
+ * cell and no basis or start is a heading or a footer.
  */
 function totalsRow(row: readonly CellValue[], header: Header): string | undefined {
   const blank = (field: ImportField) => {
@@ -388,6 +399,10 @@ function totalsRow(row: readonly CellValue[], header: Header): string | undefine
   const label = String(row.find((v) => v !== null && v !== undefined && String(v).trim() !== '') ?? '').trim();
   if (TOTALS_LABEL.test(label) || (TOTAL_WORD.test(label) && blank('start')))
     return `the row starting "${label}" is a totals row, not a package, so it was not read.`;
+  // A lone cell is a group's heading ("North Team") or a page footer ("Page 1 of 2"), never a package.
+  const filled = row.filter((v) => v !== null && v !== undefined && String(v).trim() !== '').length;
+  if (filled === 1 && blank('basis') && blank('start'))
+    return `the row holding only "${label}" is a heading or a note, not a package, so it was not read.`;
   if (blank('person') && blank('basis') && blank('start'))
     return `this row has no person, funding basis or start date, so it was taken for a sub-total or a note, not a package; if it is a package, fill those in.`;
   return undefined;
