@@ -369,3 +369,23 @@ describe('a report printed page by page', () => {
     expect(problems[1].message).toMatch(/repeats the header row/);
   });
 });
+
+describe('dates stamped with a time of day', () => {
+  test('are the day they name, whatever the time; an impossible time is still refused', () => {
+    const { jointFunding, problems } = importPackages(
+      csv(
+        'M-1,s117,North ICB,2023-04-01 09:30:00.000,100,50',
+        'M-2,s117,North ICB,01/04/2023 14:05,100,50',
+        'M-3,s117,North ICB,2023-04-01T23:59:59Z,100,50',
+        'M-4,s117,North ICB,01/04/2023 25:00,100,50',
+      ),
+    );
+    const april = dayFromIso('2023-04-01');
+    expect(jointFunding.packages.map((p) => [p.person, p.start])).toEqual([
+      ['M-1', april],
+      ['M-2', april],
+      ['M-3', april],
+    ]);
+    expect(problems.map((p) => [p.row, p.field])).toEqual([[5, 'start']]);
+  });
+});

@@ -66,6 +66,12 @@ function fullYear(digits: string): number {
 }
 
 /**
+ * The time of day after a date, as systems stamp when a record was entered ("2023-04-01 09:30:00.000",
+ * "01/04/2023 14:05"): the package is on that day whatever the time.
+ */
+const TIME = String.raw`(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?`;
+
+/**
  * A date from a cell: an Excel serial, dd/mm/yyyy (or dd-mm-yyyy, dd.mm.yyyy, and with a two-digit
  * year as a d/m/yy format saves to CSV), yyyy-mm-dd, or with the month in words ("1-Apr-24",
  * "01 April 2024"), which Excel's CSV save writes for a date formatted d-mmm-yy.
@@ -75,9 +81,9 @@ export function parseDay(value: CellValue): Day | undefined {
     return Number.isInteger(value) && value >= SERIAL_MIN && value <= SERIAL_MAX ? value : undefined;
   if (typeof value !== 'string') return undefined;
   const t = value.trim();
-  const iso = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ]00:00(?::00(?:\.0+)?)?Z?)?$/.exec(t);
+  const iso = new RegExp(String.raw`^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ]${TIME}Z?)?$`).exec(t);
   if (iso) return realDay(Number(iso[1]), Number(iso[3]), Number(iso[4]));
-  const uk = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?: 00:00(?::00)?)?$/.exec(t);
+  const uk = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?: ${TIME})?$`).exec(t);
   if (uk) return realDay(fullYear(uk[3]), Number(uk[2]), Number(uk[1]));
   const worded = /^(\d{1,2})(?:st|nd|rd|th)?[\s/.-]+([A-Za-z]+\.?)[\s/.-]+(\d{4}|\d{2})$/.exec(t);
   const month = worded ? monthOfWord(worded[2]) : undefined;
