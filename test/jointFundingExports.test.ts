@@ -389,3 +389,29 @@ describe('dates stamped with a time of day', () => {
     expect(problems.map((p) => [p.row, p.field])).toEqual([[5, 'start']]);
   });
 });
+
+describe('a plain split column holding uneven ratios', () => {
+  test('says once, at the header, which way round its ratios were read', () => {
+    const read = (split: string) =>
+      importPackages(
+        csvRows(
+          [
+            'Person ID,Funding basis,ICB,Start date,Weekly cost,Funding Split',
+            'P1,s117,North ICB,01/04/2023,100,50:50',
+            `P2,s117,North ICB,01/04/2023,100,${split}`,
+            'P3,s117,North ICB,01/04/2023,100,30:70',
+          ].join('\n'),
+        ),
+      ).problems;
+    const warned = read('60:40');
+    expect(warned.map((p) => [p.row, p.field, p.severity])).toEqual([[1, 'method', 'warning']]);
+    expect(warned[0].message).toMatch(/row 3's "60:40" is council 60%, ICB 40%/);
+    // A column headed with its order says it; 50:50 reads the same either way round.
+    expect(read('50/50').map((p) => p.row)).toEqual([1]);
+    expect(
+      importPackages(
+        csvRows('Person ID,Funding basis,ICB,Start date,Weekly cost,Funding Split\nP1,s117,N ICB,01/04/2023,100,50:50'),
+      ).problems,
+    ).toEqual([]);
+  });
+});

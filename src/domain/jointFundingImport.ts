@@ -4,6 +4,7 @@ import { checkJointFunding, DECIDED_HEADER, type PackageField } from './jointFun
 import {
   packageFromCells,
   ratioOrderOf,
+  ratioParts,
   type CellValue,
   type PackageCells,
   type RatioOrder,
@@ -314,6 +315,7 @@ function readPackageRows(
   problems: RegisterProblem[],
 ): ReadPackage[] {
   const packages: ReadPackage[] = [];
+  let uneven: { row: number; text: string } | undefined;
   for (let i = header.index + 1; i < rows.length; i++) {
     const row = rows[i] ?? [];
     if (row.every((v) => v === null || v === undefined || String(v).trim() === '')) continue;
@@ -361,6 +363,9 @@ function readPackageRows(
       });
     if (!read.pkg) continue;
     packages.push({ pkg: read.pkg, row: i + 1, where, label });
+    const parts = ratioParts(cells.method);
+    if (!uneven && parts && !new Money(parts[1]).equals(parts[2]))
+      uneven = { row: i + 1, text: String(cells.method).trim() };
     const fraction = shareAsFraction(read.pkg, cells.icbPercent);
     if (fraction)
       problems.push({
@@ -370,6 +375,17 @@ function readPackageRows(
         field: 'icbPercent',
         message: `the ICB share ${fraction} is read as ${fraction}%; if the export writes shares as fractions (0.4 for 40%), write it as ${new Money(fraction).times(100).toFixed()} or ${new Money(fraction).times(100).toFixed()}%.`,
       });
+  }
+  // Which way round a plain "Funding split" is written is nowhere in the export: say how it was read, once.
+  if (uneven && header.labels.method && !ratioOrderOf(header.labels.method)) {
+    const [, council, icb] = ratioParts(uneven.text) ?? [];
+    problems.push({
+      severity: 'warning',
+      where: { path: `${describe(header.index + 1)}, ${header.labels.method}` },
+      row: header.index + 1,
+      field: 'method',
+      message: `splits in "${header.labels.method}" are read council:ICB (row ${uneven.row}'s "${uneven.text}" is council ${council}%, ICB ${icb}%); if the export gives the ICB's share first, head the column "Split (Health/Social Care)" and import again.`,
+    });
   }
   return packages;
 }

@@ -134,6 +134,11 @@ export function ratioOrderOf(header: CellValue): RatioOrder | undefined {
   return undefined;
 }
 
+/** The two numbers of a ratio as a split is written, "40:60", "40/60" or "40%:60%" (index 1 and 2), or null. */
+export function ratioParts(value: CellValue): RegExpExecArray | null {
+  return /^(\d+(?:\.\d+)?)\s*%?\s*[:/]\s*(\d+(?:\.\d+)?)\s*%?$/.exec(String(value ?? '').trim());
+}
+
 /**
  * A split method as people write it: blank (the ICB's default), "50:50" (or "Equal 50:50", "50/50"),
  * "Fixed" (or "Fixed share"), a ratio "40:60" (or "40%/60%") read as council:ICB unless `order`
@@ -145,7 +150,7 @@ export function parseMethod(value: CellValue, order: RatioOrder = 'councilFirst'
   if (typeof value === 'number' && Math.abs(value - FIFTY_FIFTY_AS_TIME) < 1e-9) return { method: 'equal' };
   const t = String(value).trim().toLowerCase();
   if (/^(equal\s*)?50\s*[:/]\s*50$|^equal/.test(t)) return { method: 'equal' };
-  const ratio = /^(\d+(?:\.\d+)?)\s*%?\s*[:/]\s*(\d+(?:\.\d+)?)\s*%?$/.exec(t);
+  const ratio = ratioParts(t);
   if (ratio) {
     const [council, icb] = (order === 'icbFirst' ? [ratio[2], ratio[1]] : [ratio[1], ratio[2]]).map(
       (n) => new Money(n),
