@@ -296,6 +296,8 @@ describe('an export with shares written as fractions', () => {
     const { jointFunding, problems } = importPackages(rows);
     expect(jointFunding.packages).toHaveLength(4);
     expect(problems.map((p) => [p.row, p.severity, JSON.stringify(p.where), p.message])).toEqual([
+      // How the plain "Split method" column's ratio was read (test/jointFundingExports.test.ts).
+      [1, 'warning', JSON.stringify({ path: 'row 1, Split method' }), expect.stringMatching(/read council:ICB/)],
       [
         2,
         'warning',

@@ -1,10 +1,19 @@
 import { parse } from 'csv-parse/sync';
 import type { JointFunding, JointPackage } from './jointFunding';
 import { checkJointFunding, DECIDED_HEADER, type PackageField } from './jointFundingChecks';
-import { packageFromCells, type CellValue, type PackageCells } from './jointFundingInput';
+import {
+  packageFromCells,
+  ratioOrderOf,
+  ratioParts,
+  type CellValue,
+  type PackageCells,
+  type RatioOrder,
+} from './jointFundingInput';
 import type { RegisterProblem } from './jointFundingJson';
 import { columnLetter } from './a1';
 import { Money } from './money';
+import { COST_PERIODS, shareFromContribution, weeklyCostOf } from './jointFundingExportAmounts';
+import { addedUpLines } from './jointFundingServiceLines';
 
 /**
  * Reads an export from a case-management system (Mosaic, Liquidlogic LAS, or a spreadsheet someone
@@ -12,7 +21,7 @@ import { Money } from './money';
  * (so a name column is never copied), and every row that can't be read is a problem with its row
  * number and the reason, never dropped or guessed at.
  */
-export type ImportField = PackageField | 'healthMinutes' | 'socialMinutes';
+export type ImportField = PackageField | 'healthMinutes' | 'socialMinutes' | 'icbWeekly';
 
 const HEADER_NAMES: Readonly<Record<ImportField, readonly string[]>> = {
   person: [
@@ -39,16 +48,30 @@ const HEADER_NAMES: Readonly<Record<ImportField, readonly string[]>> = {
   ],
   basis: ['funding basis', 'funding type', 'basis', 'legal basis'],
   icb: ['icb', 'ccg', 'icb name', 'ccg name', 'icb ccg', 'health partner', 'nhs partner'],
-  start: ['start date', 'start', 'package start', 'package start date', 'date from'],
-  end: ['end date', 'end', 'package end', 'package end date', 'date to'],
-  weeklyCost: [
-    'weekly cost',
-    'weekly amount',
-    'cost per week',
-    'weekly cost £',
-    'gross weekly cost',
-    'weekly package cost',
+  // Services and placements carry their own dates in LAS and Mosaic ("Service Start Date").
+  start: [
+    'start date',
+    'start',
+    'package start',
+    'package start date',
+    'date from',
+    'service start',
+    'service start date',
+    'placement start date',
+    'agreement start date',
   ],
+  end: [
+    'end date',
+    'end',
+    'package end',
+    'package end date',
+    'date to',
+    'service end',
+    'service end date',
+    'placement end date',
+    'agreement end date',
+  ],
+  weeklyCost: ['weekly cost', 'weekly amount', 'cost per week', 'gross weekly cost', 'weekly package cost'],
   method: ['split method', 'agreement', 'split', 'funding split', 'split agreed', 'joint funding method'],
   icbPercent: [
     'health share %',
@@ -60,9 +83,24 @@ const HEADER_NAMES: Readonly<Record<ImportField, readonly string[]>> = {
     'ccg %',
     'ccg share',
     'health percentage',
+    'health contribution %',
+    'icb contribution %',
+    'ccg contribution %',
+    'nhs share %',
+    'nhs %',
   ],
   decided: ['panel date', 'decision date', 'panel decision date', 'date agreed'],
   healthMinutes: ['health minutes', 'health minutes per week', 'health task minutes'],
+  // The ICB's pounds a week, as LAS writes a joint package ("Health Contribution"): the share is worked out from it.
+  icbWeekly: [
+    'health contribution',
+    'weekly health contribution',
+    'health contribution per week',
+    'icb contribution',
+    'ccg contribution',
+    'nhs contribution',
+    'health funding',
+  ],
   socialMinutes: ['social care minutes', 'social minutes', 'social care minutes per week', 'social care task minutes'],
   tasks: [],
 };
@@ -77,16 +115,26 @@ const NAME_HEADERS =
 /** The label of a totals row a spreadsheet export ends with: "Total", "Totals", "Grand total:", "Sub-total". */
 const TOTALS_LABEL = /^(grand\s*|sub-?\s*)?totals?:?$/i;
 
-/** Text that looks like a person's name ("Jane Smith") rather than a reference ("P-10423"). */
-const LOOKS_LIKE_A_NAME = /^[A-Za-z][A-Za-z'’-]+(\s+[A-Za-z][A-Za-z'’.-]*)+$/;
+/** A label with the word total in it, as reports head a team's sub-total: "North Team Total", "Total for South". */
+const TOTAL_WORD = /\b(sub-?\s*)?totals?\b/i;
+
+/**
+ * Text that looks like a person's name rather than a reference ("P-10423"): "Jane Smith", or
+ * "SMITH, Jane" as case-management systems list people, surname first.
+ */
+const LOOKS_LIKE_A_NAME = /^[A-Za-z][A-Za-z'’-]+((\s*,\s*|\s+)[A-Za-z][A-Za-z'’.-]*)+$/;
 
 export function normaliseHeader(value: CellValue): string {
-  return String(value ?? '')
-    .toLowerCase()
-    .replace(/[()[\]_*:]/g, ' ')
-    .replace(/\bper wk\b|\bpw\b/g, 'per week')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    String(value ?? '')
+      .toLowerCase()
+      .replace(/[()[\]_*:]/g, ' ')
+      // The currency is no part of a column's meaning: "Weekly cost (£)", "Cost (£ per week)".
+      .replace(/£|\bgbp\b/g, ' ')
+      .replace(/\bper wk\b|\bpw\b/g, 'per week')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 export interface ImportResult {
@@ -104,6 +152,15 @@ export interface ImportResult {
   };
 }
 
+/** One table of an export: a CSV, or one sheet of a workbook, with how its rows are named in messages. */
+export interface ExportTable {
+  readonly rows: readonly (readonly CellValue[])[];
+  /** Turns an index into the row a person sees, e.g. "North Team row 12". */
+  readonly describe: (row: number) => string;
+  /** The sheet's name: a package with no reference of its own is named by it when several sheets are read. */
+  readonly name?: string;
+}
+
 /**
  * Packages from the rows of an export (row 1 first). `mapping` names the field of any other header,
  * e.g. { "Client Number": "person" }. `rowNumber` turns an index into the number a person sees.
@@ -113,14 +170,28 @@ export function importPackages(
   mapping: Readonly<Record<string, ImportField>> = {},
   describe = (row: number) => `row ${row}`,
 ): ImportResult {
-  const header = findHeader(rows, mapping);
-  if (header.index < 0) {
+  return importTables([{ rows, describe }], mapping);
+}
+
+/**
+ * Packages from every table of an export that has a header row: a workbook with one sheet per team
+ * is one register, so a sheet past the first is never left out unseen. A table whose header lacks a
+ * column is reported and its rows left out (the export is unreadable only when no table can be read).
+ */
+export function importTables(
+  tables: readonly ExportTable[],
+  mapping: Readonly<Record<string, ImportField>> = {},
+): ImportResult {
+  const found = tables
+    .map((table) => ({ table, header: findHeader(table.rows, mapping) }))
+    .filter(({ header }) => header.index >= 0);
+  if (!found.length) {
     return {
       jointFunding: { rules: [], packages: [] },
       problems: [
         {
           severity: 'error',
-          where: { path: describe(1) },
+          where: { path: (tables[0]?.describe ?? ((row: number) => `row ${row}`))(1) },
           row: null,
           field: '',
           message: `no header row found: the export needs columns such as Person ID, ICB, Start date and Weekly cost (or map yours with --map "Your header=person").`,
@@ -130,23 +201,55 @@ export function importPackages(
       unreadable: true,
     };
   }
-  const problems = headerProblems(rows, header, describe);
-  if (problems.length)
-    return {
-      jointFunding: { rules: [], packages: [] },
-      problems,
-      columns: { used: header.labels, ignored: header.ignored },
-      unreadable: true,
-    };
-  const read = readPackageRows(rows, header, describe);
-  const packages = checkedPackages(read, header, describe);
-  const all = [...read.problems, ...packages.problems].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  // Each table's problems in a list of its own, so they read table by table, then row by row.
+  const lists = found.map(({ table, header }) => headerProblems(table.rows, header, table.describe));
+  const columns = {
+    used: Object.assign({}, ...found.map((f) => f.header.labels).reverse()) as ImportResult['columns']['used'],
+    ignored: [...new Set(found.flatMap((f) => f.header.ignored))],
+  };
+  const readable = found.map((f, t) => ({ ...f, t })).filter(({ t }) => !lists[t].length);
+  if (!readable.length)
+    return { jointFunding: { rules: [], packages: [] }, problems: lists.flat(), columns, unreadable: true };
+  // A sheet with no person and no start column beside sheets of packages is a summary (packages and
+  // cost by ICB, say): passed over with a warning. A sheet with either is a list short of a column: an error.
+  found.forEach(({ table, header }, t) => {
+    const lacks = (field: string) => lists[t].some((p) => p.row === header.index + 1 && p.field === field);
+    if (!lacks('person') || !lacks('start')) return;
+    lists[t] = [
+      {
+        severity: 'warning',
+        where: { path: table.describe(header.index + 1) },
+        row: header.index + 1,
+        field: '',
+        message: `this sheet has no person and no start date column, so it was taken for a summary, not a list of packages, and not read.`,
+      },
+    ];
+  });
+  // Said once per table: an "Annual cost" holding a part year's cost would make every weekly figure wrong.
+  for (const { table, header, t } of readable)
+    if (header.costWeeks !== 1)
+      lists[t].push({
+        severity: 'warning',
+        where: { path: `${table.describe(header.index + 1)}, ${header.labels.weeklyCost}` },
+        row: header.index + 1,
+        field: 'weeklyCost',
+        message: `the weekly costs are the "${header.labels.weeklyCost}" column divided by ${header.costWeeks}: a cost for ${header.costWeeks} weeks of care. If it holds the cost within a year of a package that started or ended in it, export the weekly cost instead.`,
+      });
+  const named = readable.length > 1;
+  const read = readable.flatMap(({ table, header, t }) =>
+    readPackageRows(table.rows, header, table.describe, named ? table.name : undefined, lists[t]).map((r) => ({
+      ...r,
+      problems: lists[t],
+    })),
+  );
+  const kept = checkedPackages(read);
+  const problems = lists.flatMap((list) => list.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)));
   return {
-    jointFunding: { rules: [], packages: packages.kept },
-    problems: all,
-    columns: { used: header.labels, ignored: header.ignored },
+    jointFunding: { rules: [], packages: kept },
+    problems,
+    columns,
     // Every row refused is no register at all, as a header that can't be read is: not an empty one.
-    unreadable: !packages.kept.length && all.some((p) => p.severity === 'error'),
+    unreadable: !kept.length && problems.some((p) => p.severity === 'error'),
   };
 }
 
@@ -178,6 +281,11 @@ function headerProblems(
       message: `columns ${columnLetter(first)} ("${header.labels[field]}") and ${columnLetter(again)} ("${label}") are both a "${HEADER_NAMES[field][0]}" column; rename or delete one so only one is read.`,
     });
   }
+  // A name or NHS number column is never read: say so, or the user maps it with --map and is refused again.
+  const personal = header.ignored.filter((label) => NAME_HEADERS.test(normaliseHeader(label)));
+  const notRead = personal.length
+    ? ` ${personal.map((l) => `"${l}"`).join(' and ')} ${personal.length > 1 ? 'are' : 'is'} never read, as ${personal.length > 1 ? 'they say' : 'it says'} who the person is: add the case-management ID (Person ID, Client ID, Mosaic ID), a pseudonymous reference.`
+    : '';
   for (const required of ['person', 'icb', 'start', 'weeklyCost', 'basis'] as const) {
     if (header.columns[required] === undefined)
       problems.push({
@@ -185,84 +293,164 @@ function headerProblems(
         where: { path: describe(header.index + 1) },
         row: header.index + 1,
         field: required,
-        message: `no column for ${required}: expected a header such as "${HEADER_NAMES[required][0]}".`,
+        message: `no column for ${required}: expected a header such as "${HEADER_NAMES[required][0]}".${required === 'person' ? notRead : ''}`,
       });
   }
   return problems;
 }
 
-/** Each row under the header as a package (blank rows and a totals row skipped), with what was wrong in it. */
+/** A package read from a row, and where a problem with one of its fields is reported. */
+interface ReadPackage {
+  readonly pkg: JointPackage;
+  readonly row: number;
+  readonly where: (field: string) => string;
+  /** A field's column as the export heads it. */
+  readonly label: (field: string) => string;
+}
+
+/**
+ * Each row under the header as a package (blank rows and a totals row skipped); what was wrong in a
+ * row goes to `problems`. `sheet` names a package with no reference of its own when several sheets are read.
+ */
 function readPackageRows(
   rows: readonly (readonly CellValue[])[],
   header: Header,
   describe: (row: number) => string,
-): { packages: JointPackage[]; rowOf: number[]; problems: RegisterProblem[] } {
-  const problems: RegisterProblem[] = [];
-  const packages: JointPackage[] = [];
-  const rowOf: number[] = [];
+  sheet: string | undefined,
+  problems: RegisterProblem[],
+): ReadPackage[] {
+  const packages: ReadPackage[] = [];
+  let uneven: { row: number; text: string } | undefined;
   for (let i = header.index + 1; i < rows.length; i++) {
     const row = rows[i] ?? [];
     if (row.every((v) => v === null || v === undefined || String(v).trim() === '')) continue;
-    const label = row.find((v) => v !== null && v !== undefined && String(v).trim() !== '');
-    if (TOTALS_LABEL.test(String(label).trim())) {
+    const totals = repeatedHeader(row, rows[header.index] ?? []) ?? totalsRow(row, header);
+    if (totals) {
+      problems.push({ severity: 'warning', where: { path: describe(i + 1) }, row: i + 1, field: '', message: totals });
+      continue;
+    }
+    const label = (field: string) =>
+      header.labels[field as ImportField] ?? FIELD_HEADERS[field as PackageField] ?? field;
+    const where = (field: string) => `${describe(i + 1)}, ${label(field)}`;
+    const cells: PackageCells = Object.fromEntries(Object.entries(header.columns).map(([field, c]) => [field, row[c]]));
+    const perWeek = weeklyCostOf(cells.weeklyCost, header.costWeeks, label('weeklyCost'));
+    if ('error' in perWeek) {
       problems.push({
-        severity: 'warning',
-        where: { path: describe(i + 1) },
+        severity: 'error',
+        where: { path: where('weeklyCost') },
         row: i + 1,
-        field: '',
-        message: `the row starting "${String(label).trim()}" is a totals row, not a package, so it was not read.`,
+        field: 'weeklyCost',
+        message: perWeek.error,
       });
       continue;
     }
-    const cells: PackageCells = Object.fromEntries(Object.entries(header.columns).map(([field, c]) => [field, row[c]]));
-    const read = readRow(cells, i + 1);
+    cells.weeklyCost = perWeek.cell;
+    const share = shareFromContribution(cells, label('icbWeekly'), label('weeklyCost'));
+    if ('error' in share) {
+      problems.push({
+        severity: 'error',
+        where: { path: where('icbWeekly') },
+        row: i + 1,
+        field: 'icbWeekly',
+        message: share.error,
+      });
+      continue;
+    }
+    cells.icbPercent = share.cell;
+    const read = readRow(cells, sheet ? `${sheet} ${i + 1}` : String(i + 1), ratioOrderOf(header.labels.method));
     for (const issue of read.issues)
       problems.push({
         severity: 'error',
-        where: { path: `${describe(i + 1)}, ${header.labels[issue.field] ?? issue.field}` },
+        where: { path: where(issue.field) },
         row: i + 1,
         field: issue.field,
         message: issue.message,
       });
     if (!read.pkg) continue;
-    packages.push(read.pkg);
-    rowOf.push(i + 1);
+    packages.push({ pkg: read.pkg, row: i + 1, where, label });
+    const parts = ratioParts(cells.method);
+    if (!uneven && parts && !new Money(parts[1]).equals(parts[2]))
+      uneven = { row: i + 1, text: String(cells.method).trim() };
     const fraction = shareAsFraction(read.pkg, cells.icbPercent);
     if (fraction)
       problems.push({
         severity: 'warning',
-        where: { path: `${describe(i + 1)}, ${header.labels.icbPercent ?? 'icbPercent'}` },
+        where: { path: where('icbPercent') },
         row: i + 1,
         field: 'icbPercent',
         message: `the ICB share ${fraction} is read as ${fraction}%; if the export writes shares as fractions (0.4 for 40%), write it as ${new Money(fraction).times(100).toFixed()} or ${new Money(fraction).times(100).toFixed()}%.`,
       });
   }
-  return { packages, rowOf, problems };
+  // Which way round a plain "Funding split" is written is nowhere in the export: say how it was read, once.
+  if (uneven && header.labels.method && !ratioOrderOf(header.labels.method)) {
+    const [, council, icb] = ratioParts(uneven.text) ?? [];
+    problems.push({
+      severity: 'warning',
+      where: { path: `${describe(header.index + 1)}, ${header.labels.method}` },
+      row: header.index + 1,
+      field: 'method',
+      message: `splits in "${header.labels.method}" are read council:ICB (row ${uneven.row}'s "${uneven.text}" is council ${council}%, ICB ${icb}%); if the export gives the ICB's share first, head the column "Split (Health/Social Care)" and import again.`,
+    });
+  }
+  return packages;
 }
 
-/** The register's own checks on the packages read: those with an error left out, each issue at its row. */
-function checkedPackages(
-  read: { packages: JointPackage[]; rowOf: number[] },
-  header: Header,
-  describe: (row: number) => string,
-): { kept: JointPackage[]; problems: RegisterProblem[] } {
-  const problems: RegisterProblem[] = [];
-  const { issues } = checkJointFunding({ rules: [], packages: read.packages });
+/**
+ * A report paginated for print repeats its header row on every page: passed over, not read as a
+ * package whose person is "Person ID".
+ */
+function repeatedHeader(row: readonly CellValue[], header: readonly CellValue[]): string | undefined {
+  const text = (v: CellValue) => normaliseHeader(v);
+  const same = header.every((h, c) => text(h) === text(row[c])) && row.every((v, c) => text(v) === text(header[c]));
+  return same ? 'this row repeats the header row (a report printed page by page), so it was not read.' : undefined;
+}
+
+/**
+ * Why a row is a total, not a package, or undefined: a row labelled "Total" or "Grand total"; a
+ * team's sub-total ("North Team Total") with no start date; or a row of amounts with no person,
+ * funding basis or start date, the sub-total some reports print with no label. A package always
+ * has a start date, so a row with one is read as a package, its problems reported. A row with one
+ * cell and no basis or start is a heading or a footer.
+ */
+function totalsRow(row: readonly CellValue[], header: Header): string | undefined {
+  const blank = (field: ImportField) => {
+    const c = header.columns[field];
+    return c === undefined || String(row[c] ?? '').trim() === '';
+  };
+  const label = String(row.find((v) => v !== null && v !== undefined && String(v).trim() !== '') ?? '').trim();
+  if (TOTALS_LABEL.test(label) || (TOTAL_WORD.test(label) && blank('start')))
+    return `the row starting "${label}" is a totals row, not a package, so it was not read.`;
+  // A lone cell is a group's heading ("North Team") or a page footer ("Page 1 of 2"), never a package.
+  const filled = row.filter((v) => v !== null && v !== undefined && String(v).trim() !== '').length;
+  if (filled === 1 && blank('basis') && blank('start'))
+    return `the row holding only "${label}" is a heading or a note, not a package, so it was not read.`;
+  if (blank('person') && blank('basis') && blank('start'))
+    return `this row has no person, funding basis or start date, so it was taken for a sub-total or a note, not a package; if it is a package, fill those in.`;
+  return undefined;
+}
+
+/**
+ * The register's own checks on the packages read, over every table at once (a package reference
+ * used on two sheets is caught): those with an error left out, each issue in its table's problems.
+ */
+function checkedPackages(lines: readonly (ReadPackage & { problems: RegisterProblem[] })[]): JointPackage[] {
+  const read = addedUpLines(lines);
+  const { issues } = checkJointFunding({ rules: [], packages: read.map((r) => r.pkg) });
   const bad = new Set<number>();
   for (const issue of issues) {
-    const row = read.rowOf[issue.index];
+    const at = read[issue.index];
     // A package with no split of its own follows its ICB's default rule, which an export can't carry: kept, with a warning.
     const warning = issue.field === 'method' || issue.severity === 'warning';
     if (!warning) bad.add(issue.index);
-    problems.push({
+    at.problems.push({
       severity: warning ? 'warning' : 'error',
-      where: { path: `${describe(row)}, ${header.labels[issue.field] ?? FIELD_HEADERS[issue.field] ?? issue.field}` },
-      row,
+      where: { path: at.where(issue.field) },
+      row: at.row,
       field: issue.field,
       message: issue.message,
     });
   }
-  return { kept: read.packages.filter((_, k) => !bad.has(k)), problems };
+  return read.filter((_, k) => !bad.has(k)).map((r) => r.pkg);
 }
 
 /** An ICB share typed as a bare number between 0 and 1 ("0.4", no %): a fraction more likely than a share under 1%. */
@@ -275,7 +463,8 @@ function shareAsFraction(pkg: JointPackage, typed: CellValue): string | undefine
   return split.icbPercent.greaterThan(0) && split.icbPercent.lessThan(1) ? split.icbPercent.toFixed() : undefined;
 }
 
-function readRow(cells: PackageCells, rowNumber: number) {
+/** `place` names the row in a package's made-up reference when the export gives none: "12", or "North Team 12". */
+function readRow(cells: PackageCells, place: string, order: RatioOrder = 'councilFirst') {
   const person = String(cells.person ?? '').trim();
   if (LOOKS_LIKE_A_NAME.test(person)) {
     return {
@@ -287,8 +476,8 @@ function readRow(cells: PackageCells, rowNumber: number) {
       ],
     };
   }
-  const ref = String(cells.ref ?? '').trim() || `${person}/${rowNumber}`;
-  return packageFromCells({ ...cells, ref });
+  const ref = String(cells.ref ?? '').trim() || `${person}/${place}`;
+  return packageFromCells({ ...cells, ref }, undefined, order);
 }
 
 function findHeader(rows: readonly (readonly CellValue[])[], mapping: Readonly<Record<string, ImportField>>) {
@@ -298,19 +487,35 @@ function findHeader(rows: readonly (readonly CellValue[])[], mapping: Readonly<R
     const labels: Partial<Record<ImportField, string>> = {};
     const ignored: string[] = [];
     const twice: { field: ImportField; first: number; again: number; label: string }[] = [];
+    let period: { column: number; weeks: number; label: string } | undefined;
     (rows[r] ?? []).forEach((value, c) => {
       const h = normaliseHeader(value);
       if (!h) return;
-      const field = NAME_HEADERS.test(h) ? undefined : (mapped.get(h) ?? fieldOf(h));
+      const weeks = mapped.has(h) ? undefined : COST_PERIODS.find(([, names]) => names.includes(h))?.[0];
+      if (weeks !== undefined && !period) {
+        period = { column: c, weeks, label: String(value).trim() };
+        return;
+      }
+      // A split column headed with its parties in order ("Split (Health/Social Care)") is the split method.
+      const field = NAME_HEADERS.test(h)
+        ? undefined
+        : (mapped.get(h) ?? fieldOf(h) ?? (ratioOrderOf(value) && 'method'));
       if (field && columns[field] === undefined) {
         columns[field] = c;
         labels[field] = String(value).trim();
       } else if (field) twice.push({ field, first: columns[field]!, again: c, label: String(value).trim() });
       else ignored.push(String(value).trim());
     });
-    if (Object.keys(columns).length >= 3) return { index: r, columns, labels, ignored, twice };
+    // A cost a year or per 4 weeks stands in for the weekly cost only when the export has none.
+    let costWeeks = 1;
+    if (period && columns.weeklyCost === undefined) {
+      columns.weeklyCost = period.column;
+      labels.weeklyCost = period.label;
+      costWeeks = period.weeks;
+    } else if (period) ignored.push(period.label);
+    if (Object.keys(columns).length >= 3) return { index: r, columns, labels, ignored, twice, costWeeks };
   }
-  return { index: -1, columns: {}, labels: {}, ignored: [], twice: [] };
+  return { index: -1, columns: {}, labels: {}, ignored: [], twice: [], costWeeks: 1 };
 }
 
 function fieldOf(header: string): ImportField | undefined {

@@ -66,6 +66,12 @@ function fullYear(digits: string): number {
 }
 
 /**
+ * The time of day after a date, as systems stamp when a record was entered ("2023-04-01 09:30:00.000",
+ * "01/04/2023 14:05"): the package is on that day whatever the time.
+ */
+const TIME = String.raw`(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?`;
+
+/**
  * A date from a cell: an Excel serial, dd/mm/yyyy (or dd-mm-yyyy, dd.mm.yyyy, and with a two-digit
  * year as a d/m/yy format saves to CSV), yyyy-mm-dd, or with the month in words ("1-Apr-24",
  * "01 April 2024"), which Excel's CSV save writes for a date formatted d-mmm-yy.
@@ -75,9 +81,9 @@ export function parseDay(value: CellValue): Day | undefined {
     return Number.isInteger(value) && value >= SERIAL_MIN && value <= SERIAL_MAX ? value : undefined;
   if (typeof value !== 'string') return undefined;
   const t = value.trim();
-  const iso = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ]00:00(?::00(?:\.0+)?)?Z?)?$/.exec(t);
+  const iso = new RegExp(String.raw`^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ]${TIME}Z?)?$`).exec(t);
   if (iso) return realDay(Number(iso[1]), Number(iso[3]), Number(iso[4]));
-  const uk = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?: 00:00(?::00)?)?$/.exec(t);
+  const uk = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?: ${TIME})?$`).exec(t);
   if (uk) return realDay(fullYear(uk[3]), Number(uk[2]), Number(uk[1]));
   const worded = /^(\d{1,2})(?:st|nd|rd|th)?[\s/.-]+([A-Za-z]+\.?)[\s/.-]+(\d{4}|\d{2})$/.exec(t);
   const month = worded ? monthOfWord(worded[2]) : undefined;
@@ -103,21 +109,55 @@ const FIFTY_FIFTY_AS_TIME = (50 * 60 + 50) / (24 * 60);
 type MethodReading = { method: Split['method']; icbPercent?: Decimal } | { error: string };
 
 /**
- * A split method as people write it: blank (the ICB's default), "50:50" (or "Equal 50:50", "50/50"),
- * "Fixed" (or "Fixed share"), a ratio "40:60" read as council:ICB, "Panel", "Time to task".
+ * Which share a ratio such as "60:40" gives first: the council's unless its column says otherwise
+ * ("Split (Health/Social Care)", "ICB:LA split"), see ratioOrderOf.
  */
-export function parseMethod(value: CellValue): MethodReading {
+export type RatioOrder = 'councilFirst' | 'icbFirst';
+
+const HEALTH_PARTY = String.raw`(?:health|icb|ccg|nhs)`;
+const COUNCIL_PARTY = String.raw`(?:social\s*care|council|la|local\s*authority|asc)`;
+const BETWEEN_PARTIES = String.raw`\s*(?:[/:\\-]|\bv\b|\bvs\.?)\s*`;
+const SPLIT_WORD = /split|ratio|share|%|funding|contribution/i;
+const HEALTH_THEN_COUNCIL = new RegExp(String.raw`\b${HEALTH_PARTY}${BETWEEN_PARTIES}${COUNCIL_PARTY}\b`, 'i');
+const COUNCIL_THEN_HEALTH = new RegExp(String.raw`\b${COUNCIL_PARTY}${BETWEEN_PARTIES}${HEALTH_PARTY}\b`, 'i');
+
+/**
+ * The order a split column's header names the two parties in ("Split (Health/Social Care)", "LA:ICB
+ * split"), or undefined when it names neither pair: a plain "Funding split" column is read council:ICB.
+ */
+export function ratioOrderOf(header: CellValue): RatioOrder | undefined {
+  const text = String(header ?? '');
+  // "Primary need (Health/Social care)" names the parties too, but is no split.
+  if (!SPLIT_WORD.test(text)) return undefined;
+  if (HEALTH_THEN_COUNCIL.test(text)) return 'icbFirst';
+  if (COUNCIL_THEN_HEALTH.test(text)) return 'councilFirst';
+  return undefined;
+}
+
+/** The two numbers of a ratio as a split is written, "40:60", "40/60" or "40%:60%" (index 1 and 2), or null. */
+export function ratioParts(value: CellValue): RegExpExecArray | null {
+  return /^(\d+(?:\.\d+)?)\s*%?\s*[:/]\s*(\d+(?:\.\d+)?)\s*%?$/.exec(String(value ?? '').trim());
+}
+
+/**
+ * A split method as people write it: blank (the ICB's default), "50:50" (or "Equal 50:50", "50/50"),
+ * "Fixed" (or "Fixed share"), a ratio "40:60" (or "40%/60%") read as council:ICB unless `order`
+ * says the ICB's share comes first, "Panel", "Time to task".
+ */
+export function parseMethod(value: CellValue, order: RatioOrder = 'councilFirst'): MethodReading {
   if (value === null || value === undefined || (typeof value === 'string' && !value.trim()))
     return { method: 'default' };
   if (typeof value === 'number' && Math.abs(value - FIFTY_FIFTY_AS_TIME) < 1e-9) return { method: 'equal' };
   const t = String(value).trim().toLowerCase();
   if (/^(equal\s*)?50\s*[:/]\s*50$|^equal/.test(t)) return { method: 'equal' };
-  const ratio = /^(\d+(?:\.\d+)?)\s*[:/]\s*(\d+(?:\.\d+)?)$/.exec(t);
+  const ratio = ratioParts(t);
   if (ratio) {
-    const council = new Money(ratio[1]);
-    const icb = new Money(ratio[2]);
+    const [council, icb] = (order === 'icbFirst' ? [ratio[2], ratio[1]] : [ratio[1], ratio[2]]).map(
+      (n) => new Money(n),
+    );
+    const write = order === 'icbFirst' ? 'ICB:council, as the column is headed' : 'council:ICB';
     if (!council.plus(icb).equals(100))
-      return { error: `the split "${String(value).trim()}" doesn't add up to 100; write council:ICB, e.g. 60:40.` };
+      return { error: `the split "${String(value).trim()}" doesn't add up to 100; write ${write}, e.g. 60:40.` };
     return { method: 'fixed', icbPercent: icb };
   }
   if (/^fixed/.test(t)) return { method: 'fixed' };
@@ -146,6 +186,7 @@ function amount(value: CellValue): Decimal | undefined {
 export function packageFromCells(
   cells: PackageCells,
   tasks?: readonly Task[],
+  order: RatioOrder = 'councilFirst',
 ): { pkg?: JointPackage; issues: CellIssue[] } {
   const issues: CellIssue[] = [];
   const fail = (field: PackageField, message: string) => issues.push({ field, message });
@@ -175,7 +216,7 @@ export function packageFromCells(
       'weeklyCost',
       `the weekly cost ${text(cells.weeklyCost) ? `"${text(cells.weeklyCost)}" isn't an amount` : 'is blank'}; write it as 1234.50 or £1,234.50.`,
     );
-  const split = splitFromCells(cells, tasks, fail);
+  const split = splitFromCells(cells, tasks, fail, order);
   if (issues.length || !basis || start === undefined || end === undefined || !weeklyCost || !split) return { issues };
   return {
     pkg: {
@@ -196,8 +237,9 @@ function splitFromCells(
   cells: PackageCells,
   tasks: readonly Task[] | undefined,
   fail: (field: PackageField, message: string) => void,
+  order: RatioOrder,
 ): Split | undefined {
-  const reading = parseMethod(cells.method);
+  const reading = parseMethod(cells.method, order);
   if ('error' in reading) return void fail('method', reading.error);
   const percentText = text(cells.icbPercent);
   const percent = percentText ? amount(cells.icbPercent) : reading.icbPercent;

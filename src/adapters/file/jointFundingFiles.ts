@@ -1,7 +1,15 @@
 import { writeTextFile } from './textFile';
+import { exportText } from '../../domain/exportText';
 import path from 'path';
 import type { JointFunding } from '../../domain/jointFunding';
-import { csvRows, importPackages, type ImportField, type ImportResult } from '../../domain/jointFundingImport';
+import {
+  csvRows,
+  importPackages,
+  importTables,
+  type ExportTable,
+  type ImportField,
+  type ImportResult,
+} from '../../domain/jointFundingImport';
 import type { CellValue } from '../../domain/jointFundingInput';
 import { jointFundingToJson, type RegisterProblem } from '../../domain/jointFundingJson';
 import { readJointFundingJson } from '../../domain/jointFundingSchema';
@@ -40,16 +48,17 @@ export async function loadJointFunding(
   const snapshot = await loadSnapshot(file, data);
   const register = readJointFunding(snapshot);
   if (register) return { ...register, kind: 'workbook' };
-  // An export saved as a workbook: the first sheet whose header row the import recognises.
+  // An export saved as a workbook: every sheet whose header row the import recognises (one per team, say).
+  const tables: ExportTable[] = [];
   for (const sheet of snapshot.sheets) {
     const describe = (row: number) => `${sheet.name} row ${row}`;
     const values = percentsAsShown(sheet);
     const result = importPackages(values, mapping, describe);
     const noHeader = result.problems.some((p) => p.row === null && p.field === '');
     if (noHeader) continue;
-    if (!snapshot.date1904) return fromExport(result);
-    return fromExport(importPackages(datesFrom1900(values, result), mapping, describe));
+    tables.push({ rows: snapshot.date1904 ? datesFrom1900(values, result) : values, describe, name: sheet.name });
   }
+  if (tables.length) return fromExport(importTables(tables, mapping));
   // Every sheet was looked at and none has an export's header row.
   if (!snapshot.sheets.length) throw new FileProblem(`${file}: the workbook has no sheets.`);
   throw new FileProblem(
@@ -102,28 +111,6 @@ function exportRows(file: string, data: Buffer): string[][] {
         `${file} can't be read as CSV: a quoted field is never closed${where}; check the export's quote marks`,
       );
     throw new FileProblem(`${file} can't be read as CSV${where}: it is not laid out as comma-separated rows`);
-  }
-}
-
-/**
- * An export's text: UTF-8 or UTF-16 as jsonFileText reads them, and otherwise Windows-1252, which
- * Excel's "CSV (Comma delimited)" writes on English Windows: read as UTF-8, its £ would be a "�".
- */
-function exportText(data: Buffer): string {
-  // UTF-16 without its byte-order mark (some exporters leave it out): every other byte of its Latin text is zero.
-  const noMark = data.length >= 4 && !(data[0] === 0xff && data[1] === 0xfe) && !(data[0] === 0xfe && data[1] === 0xff);
-  if (noMark && data[0] !== 0 && data[1] === 0 && data[2] !== 0 && data[3] === 0) return data.toString('utf16le');
-  if (noMark && data[0] === 0 && data[1] !== 0 && data[2] === 0 && data[3] !== 0)
-    return Buffer.from(data.subarray(0, data.length - (data.length % 2)))
-      .swap16()
-      .toString('utf16le');
-  const text = jsonFileText(data);
-  const utf16 = (data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff);
-  if (utf16 || !text.includes('\uFFFD')) return text;
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(data);
-  } catch {
-    return new TextDecoder('windows-1252').decode(data);
   }
 }
 

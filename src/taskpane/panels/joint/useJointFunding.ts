@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { today } from '../../../domain/clock';
 import { ukDate, yearOf, type JointFunding } from '../../../domain/jointFunding';
 import type { RegisterProblem } from '../../../domain/jointFundingJson';
-import { csvRows, importPackages, type ImportResult } from '../../../domain/jointFundingImport';
+import type { ImportResult } from '../../../domain/jointFundingImport';
+import { readExportFile } from './exportFile';
 import { jointSummary } from '../../../domain/jointFundingSummary';
 import { parseDay } from '../../../domain/jointFundingInput';
 import { canonicalYear, isFinancialYearLabel } from '../../../domain/financialYear';
@@ -80,9 +81,8 @@ export function useRegisterImport(session: PlanSession) {
   const choose = (file: File | undefined) => {
     if (!file) return;
     setUnreadable(undefined);
-    file
-      .text()
-      .then((text) => setResult(importPackages(csvRows(text), {}, (row) => `${file.name} row ${row}`)))
+    readExportFile(file)
+      .then(setResult)
       .catch((e: Error) => {
         setResult(undefined);
         setUnreadable(`${file.name} can't be read as CSV: ${e.message.split('\n')[0]}`);
