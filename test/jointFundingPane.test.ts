@@ -13,6 +13,8 @@ import {
 } from '../src/workbook/jointFundingCommands';
 import { csvRows, importPackages } from '../src/domain/jointFundingImport';
 import { TEST_DAY } from './support/testDay';
+import { exportOnSelectedSheet } from '../src/taskpane/panels/joint/exportFile';
+import { JOINT_SHEETS } from '../src/workbook/families/jointFunding/names';
 
 const examplePlan = () =>
   planFromJson(JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'examples', 'joint-funding.json'), 'utf8'))).plan;
@@ -73,5 +75,68 @@ describe('the Joint funding pane’s commands', () => {
     const refused = await importIntoRegister(host, unknown, TEST_DAY);
     expect(refused.status === 'invalid' && refused.problems[0].message).toMatch(/no default rule for Elsewhere ICB/);
     expect((await readRegister(host))!.jointFunding.packages).toHaveLength(41);
+  });
+
+  describe('an .xlsx export put in the workbook, read from the selected sheet', () => {
+    // As Excel gives the cells to the add-in: dates as serials (45047 is 1 May 2023), figures as numbers.
+    const header = ['Person ID', 'Funding type', 'ICB', 'Start date', 'Weekly cost', 'ICB %'];
+    const rows = [
+      ['NEW-1', 's117', 'North Riverside ICB', 45047, 500, 50],
+      ['NEW-2', 'Care Act', 'Southvale ICB', 45078, 1234.56, 40],
+    ];
+    const csv = [
+      header,
+      ...rows.map(([p, b, i, , w, s]) => [
+        p,
+        b,
+        i,
+        ['01/05/2023', '01/06/2023'][rows.findIndex((r) => r[0] === p)],
+        w,
+        s,
+      ]),
+    ]
+      .map((r) => r.join(','))
+      .join('\n');
+    async function withExport(select: string) {
+      const host = new MemoryWorkbook();
+      await startPlan(host, examplePlan(), TEST_DAY);
+      host.engine.addSheet('Mosaic export');
+      [['Joint packages report, run 02/10/2025'], [], header, ...rows].forEach((row, r) =>
+        row.forEach((v, c) => host.setCell('Mosaic export', r, c, v)),
+      );
+      host.selectRange('Mosaic export', select);
+      return host;
+    }
+
+    test('one cell selected: the sheet is read as the CSV of the same rows is, and its packages can be added', async () => {
+      const read = await exportOnSelectedSheet(await withExport('B5'));
+      if (typeof read === 'string') throw new Error(read);
+      const fromCsv = importPackages(csvRows(csv));
+      expect(read.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      // The same packages, each referenced by its row on the sheet (under a title, a blank row and the header).
+      const withoutRef = ({ ref, ...p }: { ref: string }) => p;
+      expect(read.jointFunding.packages.map(withoutRef)).toEqual(fromCsv.jointFunding.packages.map(withoutRef));
+      expect(read.jointFunding.packages.map((p) => p.ref)).toEqual(['NEW-1/4', 'NEW-2/5']);
+      expect(read.jointFunding.packages.map((p) => [p.person, p.start, p.weeklyCost.toFixed(2)])).toEqual([
+        ['NEW-1', 45047, '500.00'],
+        ['NEW-2', 45078, '1234.56'],
+      ]);
+    });
+
+    test('a sheet with no export on it is named, with what an export has and what to do', async () => {
+      const host = await withExport('A1');
+      host.engine.addSheet('Notes');
+      host.setCell('Notes', 0, 0, 'Minutes of the board');
+      host.selectRange('Notes', 'A1');
+      expect(await exportOnSelectedSheet(host)).toBe(
+        "No export header row on 'Notes' (columns such as Person ID, ICB, Start date and Weekly cost): put the export's sheet in this workbook, select one of its cells, and read it again.",
+      );
+    });
+
+    test('the add-in’s own register is not taken for an export', async () => {
+      const host = await withExport('A1');
+      host.selectRange(JOINT_SHEETS.register, 'A1');
+      expect(await exportOnSelectedSheet(host)).toMatch(/is the add-in's own register, not an export/);
+    });
   });
 });

@@ -2,24 +2,14 @@ import { writeTextFile } from './textFile';
 import { exportText } from '../../domain/exportText';
 import path from 'path';
 import type { JointFunding } from '../../domain/jointFunding';
-import {
-  csvRows,
-  importPackages,
-  importTables,
-  type ExportTable,
-  type ImportField,
-  type ImportResult,
-} from '../../domain/jointFundingImport';
-import type { CellValue } from '../../domain/jointFundingInput';
+import { csvRows, importPackages, type ImportField, type ImportResult } from '../../domain/jointFundingImport';
 import { jointFundingToJson, type RegisterProblem } from '../../domain/jointFundingJson';
 import { readJointFundingJson } from '../../domain/jointFundingSchema';
 import { parseJsonText, UnreadableJson } from '../../domain/jsonText';
 import { PLAN_LIMITS } from '../../domain/planLimits';
 import { describeProblem } from '../../domain/problems';
-import { shownFormat } from '../../workbook/audit/shownFormat';
+import { EXPORT_HEADER_HAS, exportFromSheets } from '../../workbook/jointFundingExport';
 import { readJointFunding } from '../../workbook/families/jointFunding/reader';
-import type { SheetSnapshot } from '../../workbook/snapshot';
-import { Money } from '../../domain/money';
 import { FileProblem, jsonFileText, loadSnapshot, readInput } from './planFiles';
 
 export interface LoadedRegister {
@@ -48,54 +38,12 @@ export async function loadJointFunding(
   const snapshot = await loadSnapshot(file, data);
   const register = readJointFunding(snapshot);
   if (register) return { ...register, kind: 'workbook' };
-  // An export saved as a workbook: every sheet whose header row the import recognises (one per team, say).
-  const tables: ExportTable[] = [];
-  for (const sheet of snapshot.sheets) {
-    const describe = (row: number) => `${sheet.name} row ${row}`;
-    const values = percentsAsShown(sheet);
-    const result = importPackages(values, mapping, describe);
-    const noHeader = result.problems.some((p) => p.row === null && p.field === '');
-    if (noHeader) continue;
-    tables.push({ rows: snapshot.date1904 ? datesFrom1900(values, result) : values, describe, name: sheet.name });
-  }
-  if (tables.length) return fromExport(importTables(tables, mapping));
+  const exported = exportFromSheets(snapshot, mapping);
+  if (exported) return fromExport(exported);
   // Every sheet was looked at and none has an export's header row.
   if (!snapshot.sheets.length) throw new FileProblem(`${file}: the workbook has no sheets.`);
   throw new FileProblem(
-    `${file}: no sheet is a joint register or an export with a header row (columns such as Person ID, ICB, Start date and Weekly cost); add the register with the add-in, or save the case-management export into the workbook.`,
-  );
-}
-
-/**
- * A sheet's values with every number shown as a percentage written as it is shown ("40%"): Excel
- * keeps a cell showing 40% as 0.4, and an ICB share read as 0.4 would be 0.4%, a hundredth of it.
- */
-function percentsAsShown(sheet: SheetSnapshot): CellValue[][] {
-  const formats = sheet.numberFormats;
-  return sheet.values.map((row, r) =>
-    (row ?? []).map((v, c) =>
-      typeof v === 'number' && Number.isFinite(v) && shownFormat(formats?.[r]?.[c]).percent
-        ? `${new Money(String(v)).times(100).toFixed()}%`
-        : v,
-    ),
-  );
-}
-
-const DAYS_1900_TO_1904 = 1462;
-
-/**
- * An export's rows with the serials in its date columns counted from 1900, as the import reads
- * them: in a 1904-system workbook, a date kept as a plain number (no date format, which the reader
- * would have turned into a date) would otherwise be read four years early.
- */
-function datesFrom1900(values: readonly (readonly CellValue[])[], read: ImportResult): CellValue[][] {
-  const labels = (['start', 'end', 'decided'] as const).map((f) => read.columns.used[f]).filter((l) => l !== undefined);
-  const header = values.findIndex((row) => labels.every((l) => row?.some((v) => String(v ?? '').trim() === l)));
-  const columns = new Set(labels.map((l) => values[header]?.findIndex((v) => String(v ?? '').trim() === l)));
-  return values.map((row, r) =>
-    r <= header
-      ? [...(row ?? [])]
-      : (row ?? []).map((v, c) => (typeof v === 'number' && columns.has(c) ? v + DAYS_1900_TO_1904 : v)),
+    `${file}: no sheet is a joint register or an export with a header row (${EXPORT_HEADER_HAS}); add the register with the add-in, or save the case-management export into the workbook.`,
   );
 }
 

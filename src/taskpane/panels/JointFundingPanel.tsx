@@ -159,7 +159,7 @@ export function JointFundingPanel({ session }: FeatureProps) {
 /** Reads a CSV export in the pane, shows what was read and what was not, and adds the readable packages to the register. */
 function ImportSection({ session }: FeatureProps) {
   const styles = useStyles();
-  const { result, unreadable, choose, add, refused } = useRegisterImport(session);
+  const { result, unreadable, choose, readSheet, add, refused } = useRegisterImport(session);
   const adding = !!result && session.busy?.label === registerImportCommand(result.jointFunding).label;
   return (
     <section className={styles.section} aria-labelledby="joint-import-heading">
@@ -176,6 +176,14 @@ function ImportSection({ session }: FeatureProps) {
         aria-label="Choose a CSV export"
         onChange={(e) => choose(e.target.files?.[0])}
       />
+      <Caption1 className={styles.muted}>
+        An .xlsx export: put its sheet in this workbook (Move or Copy), select one of its cells, then read it.
+      </Caption1>
+      <div>
+        <Button disabled={!!session.busy} onClick={readSheet}>
+          Read the export on the selected sheet
+        </Button>
+      </div>
       {result && (
         <>
           <Caption1 role="status">

@@ -3,7 +3,7 @@ import { today } from '../../../domain/clock';
 import { ukDate, yearOf, type JointFunding } from '../../../domain/jointFunding';
 import type { RegisterProblem } from '../../../domain/jointFundingJson';
 import type { ImportResult } from '../../../domain/jointFundingImport';
-import { readExportFile } from './exportFile';
+import { exportOnSelectedSheet, readExportFile } from './exportFile';
 import { jointSummary } from '../../../domain/jointFundingSummary';
 import { parseDay } from '../../../domain/jointFundingInput';
 import { canonicalYear, isFinancialYearLabel } from '../../../domain/financialYear';
@@ -15,6 +15,7 @@ import type { PlanSession } from '../../session';
 export type Register = { jointFunding: JointFunding; problems: readonly RegisterProblem[] };
 
 export const READING_REGISTER = 'Reading the joint-funding register';
+export const READING_EXPORT = 'Reading the export on the selected sheet';
 
 /**
  * The register as the workbook holds it, read through the pane's runner: at first, and again after
@@ -99,6 +100,17 @@ export function useRegisterImport(session: PlanSession) {
       })
       .then((done) => done && setResult(undefined));
   };
+  // An .xlsx export is read where it is: its sheet put in this workbook, one of its cells selected.
+  const readSheet = () => {
+    setUnreadable(undefined);
+    void session
+      .look(READING_EXPORT, async (workbook) => exportOnSelectedSheet(workbook))
+      .then((read) => {
+        if (read === undefined) return;
+        setResult(typeof read === 'string' ? undefined : read);
+        setUnreadable(typeof read === 'string' ? read : undefined);
+      });
+  };
   const refused = result ? new Set(result.problems.filter((p) => p.severity === 'error').map((p) => p.row)).size : 0;
-  return { result, unreadable, choose, add, refused };
+  return { result, unreadable, choose, readSheet, add, refused };
 }
