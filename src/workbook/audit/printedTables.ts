@@ -2,6 +2,7 @@ import type { Finding } from '../../domain/audit/finding';
 import type { SheetSnapshot } from '../snapshot';
 import { StatedFigures } from './denominators';
 import { findTables, type FoundTable } from './findTables';
+import { pastedLineTables, unreadablePastedLines } from './pastedLines';
 import { auditTable } from './tableChecks';
 import { TableGrid } from './tableGrid';
 import { UnitCostBook } from './unitCosts';
@@ -16,10 +17,13 @@ export function auditPrintedTables(sheets: readonly SheetSnapshot[]): Finding[] 
   const tables = sheets.flatMap(schemeTables);
   const units = new UnitCostBook(tables);
   const stated = new StatedFigures(sheets);
-  return tables.flatMap((t) => auditTable(t, units, stated));
+  return [...sheets.flatMap(unreadablePastedLines), ...tables.flatMap((t) => auditTable(t, units, stated))];
 }
 
-/** The sheet's scheme tables, read as they stand and then turned on their side for schemes laid out as columns. */
+/**
+ * The sheet's scheme tables, read as they stand, then turned on their side for schemes laid out
+ * as columns, then from lines pasted one per cell (pastedLines.ts).
+ */
 export function schemeTables(sheet: SheetSnapshot): FoundTable[] {
   const upright = findTables(new TableGrid(sheet));
   const covered = (r: number, c: number) =>
@@ -30,5 +34,5 @@ export function schemeTables(sheet: SheetSnapshot): FoundTable[] {
       for (let r = t.firstColumn; r <= t.lastColumn; r++) if (covered(r, c)) return false;
     return true;
   });
-  return [...upright, ...sideways];
+  return [...upright, ...sideways, ...pastedLineTables(sheet)];
 }

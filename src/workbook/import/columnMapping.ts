@@ -1,4 +1,4 @@
-import { columnLetter, parseAddress } from '../a1';
+import { parseAddress } from '../a1';
 import type { Column, FoundTable } from '../audit/findTables';
 import { isTotalBand, type LabelRole, type Measure } from '../audit/headerWords';
 import { schemeTables } from '../audit/printedTables';
@@ -66,7 +66,7 @@ export function proposeMapping(found: FoundTable): ImportMapping {
         subtotals: found.subtotals.map((s) => ({ ...s, rows: s.rows.filter((r) => !found.grid.isHidden(r)) })),
       }
     : found;
-  const where = (index: number) => (table.grid.transposed ? String(index + 1) : columnLetter(index));
+  const where = (index: number) => table.grid.columnName(index, table.headerRows[table.headerRows.length - 1]);
   const figures = table.columns.map((c): MappedColumn => ({
     index: c.index,
     where: where(c.index),

@@ -1,0 +1,395 @@
+import type { Finding } from '../../domain/audit/finding';
+import { cellAddress, columnLetter } from '../a1';
+import type { Scalar } from '../sheetPlan';
+import type { SheetSnapshot } from '../snapshot';
+import { findTables, type FoundTable } from './findTables';
+import { classifyHeader, classifyLabel, measureOf, scaleOf, statedUnitCost, type Role } from './headerWords';
+import { TableGrid } from './tableGrid';
+import { readTypedCell } from './typedCell';
+
+/**
+ * A table copied from a PDF and pasted into Excel lands one line per cell: "1a Locality teams
+ * £1,234,000 40.0% 120 £240,480" in A3, its heading line "Ref Scheme Cost £ % of pool NEL
+ * Savings £" in A2. Such a run of lines is read as the table it is: each line's figures are
+ * peeled off from its right, the words before them are its label (ref and name), and the heading
+ * line is split into one heading per figure, the split whose headings name the kind of figure
+ * under them. The table is then found and checked by the same code as one typed in columns; its
+ * findings name the line's own cell and say which figure of the line is meant. A heading line
+ * that can't be split with confidence is reported, not guessed at.
+ */
+
+/** Fewest lines of figures that make a table (one line with figures is a sentence). */
+const MIN_LINES = 2;
+/** Fewest figures on a line of a table: a label and one figure is a list, not a table. */
+const MIN_FIGURES = 2;
+/** Longest heading read for one figure, in words, so that splitting stays quick on long lines. */
+const MAX_HEADING_WORDS = 8;
+/** Most alternative readings of a heading line kept, to tell one reading from several. */
+const MAX_READINGS = 2000;
+
+type FigureKind = 'percent' | 'money' | 'plain' | 'na';
+
+interface Line {
+  readonly row: number;
+  readonly label: string;
+  /** The line's figures as written, left to right; undefined where a short line has none. */
+  readonly figures: readonly (string | undefined)[];
+}
+
+/** A run of pasted lines under one heading line, all in the same column. */
+interface Run {
+  readonly column: number;
+  readonly headerRow: number;
+  readonly header: string;
+  readonly lines: readonly Line[];
+  /** Words-only lines between lines of figures (group headings such as "Tier 2"). */
+  readonly labelRows: readonly { row: number; text: string }[];
+  readonly figureCount: number;
+}
+
+interface SplitHeader {
+  readonly label: string;
+  readonly headings: readonly string[];
+}
+
+type Reading = { ok: true; split: SplitHeader } | { ok: false; why: string };
+
+/** The scheme tables on the sheet held as pasted lines, read as tables. */
+export function pastedLineTables(sheet: SheetSnapshot): FoundTable[] {
+  const read = runsOf(sheet).flatMap((run) => {
+    const reading = readHeader(run);
+    return reading.ok ? [{ run, split: reading.split }] : [];
+  });
+  if (!read.length) return [];
+  const grid = new PastedLinesGrid(sheet, read);
+  return findTables(grid).filter((t) => read.some(({ run }) => t.headerRows.includes(run.headerRow)));
+}
+
+/**
+ * Lines that are plainly a scheme table but whose heading line can't be split into one heading
+ * per figure with confidence: a finding at the heading's cell saying why, and how to split them.
+ */
+export function unreadablePastedLines(sheet: SheetSnapshot): Finding[] {
+  return runsOf(sheet).flatMap((run) => {
+    const reading = readHeader(run);
+    if (reading.ok || !namesSchemeFigures(run.header)) return [];
+    const first = cellAddress(run.lines[0].row, run.column);
+    const last = cellAddress(run.lines[run.lines.length - 1].row, run.column);
+    return [
+      {
+        sheet: sheet.name,
+        cell: cellAddress(run.headerRow, run.column),
+        rule: 'pasted-lines' as const,
+        expected: `one heading for each of the ${run.figureCount} figures`,
+        found: run.header,
+        message: `${first}:${last} hold a table pasted one line per cell, with ${run.figureCount} figures on each line, but its heading line "${run.header}" can't be split into a heading for each figure with confidence: ${reading.why}. Its figures are not checked. Split the lines into columns (select ${cellAddress(run.headerRow, run.column)}:${last}, then Data > Text to Columns, delimited by spaces) and give each figure column its own heading.`,
+      },
+    ];
+  });
+}
+
+/** A sheet whose pasted lines are split into cells: the label in the line's own cell, each figure in a cell to its right. */
+class PastedLinesGrid extends TableGrid {
+  private readonly lineColumn = new Map<number, number>();
+
+  constructor(sheet: SheetSnapshot, read: readonly { run: Run; split: SplitHeader }[]) {
+    super(splitSheet(sheet, read));
+    for (const { run } of read)
+      for (const r of [run.headerRow, ...run.lines.map((l) => l.row), ...run.labelRows.map((l) => l.row)])
+        this.lineColumn.set(r, run.column);
+  }
+
+  /** Every figure of a line is in the line's own cell. */
+  override address(r: number, c: number): string {
+    const column = this.lineColumn.get(r);
+    return column !== undefined && c >= column ? cellAddress(r, column) : super.address(r, c);
+  }
+
+  override figureInCell(r: number, c: number): string | undefined {
+    const column = this.lineColumn.get(r);
+    if (column === undefined || c <= column) return undefined;
+    return `${cellAddress(r, column)} holds the line as pasted; this is its ${ordinal(c - column)} figure, ${this.shown(r, c)}`;
+  }
+
+  override columnName(c: number, headerRow: number): string {
+    const column = this.lineColumn.get(headerRow);
+    if (column === undefined) return super.columnName(c, headerRow);
+    return c > column ? `${columnLetter(column)}, figure ${c - column}` : columnLetter(column);
+  }
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+function splitSheet(sheet: SheetSnapshot, read: readonly { run: Run; split: SplitHeader }[]): SheetSnapshot {
+  const values = sheet.values.map((row) => [...(row ?? [])]);
+  const put = (r: number, c: number, v: Scalar) => {
+    const row = values[r];
+    while (row.length <= c) row.push(null);
+    row[c] = v;
+  };
+  for (const { run, split } of read) {
+    const c0 = run.column;
+    put(run.headerRow, c0, split.label || null);
+    split.headings.forEach((h, k) => put(run.headerRow, c0 + 1 + k, h));
+    for (const line of run.lines) {
+      put(line.row, c0, line.label || null);
+      line.figures.forEach((f, k) => put(line.row, c0 + 1 + k, f ?? null));
+    }
+  }
+  return { name: sheet.name, values, numberFormats: sheet.numberFormats, hiddenRows: sheet.hiddenRows };
+}
+
+/** The only non-blank cell of the row, when it holds text. */
+function loneText(sheet: SheetSnapshot, r: number): { column: number; text: string } | undefined {
+  const row = sheet.values[r] ?? [];
+  let found: { column: number; text: string } | undefined;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (v === null || v === undefined || (typeof v === 'string' && !v.trim())) continue;
+    if (found || typeof v !== 'string') return undefined;
+    found = { column: c, text: v.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\s+/g, ' ').trim() };
+  }
+  return found;
+}
+
+function runsOf(sheet: SheetSnapshot): Run[] {
+  const runs: Run[] = [];
+  for (let r = 0; r < sheet.values.length; r++) {
+    const head = loneText(sheet, r);
+    if (!head || !isHeadingLine(head.text)) continue;
+    const lines: { row: number; label: string; figures: string[] }[] = [];
+    const labelRows: { row: number; text: string }[] = [];
+    let next = r + 1;
+    for (; next < sheet.values.length; next++) {
+      const cell = loneText(sheet, next);
+      if (!cell || cell.column !== head.column) break;
+      const line = peel(cell.text);
+      if (isTableLine(line)) lines.push({ row: next, ...line });
+      else if (lines.length) labelRows.push({ row: next, text: cell.text });
+      else break;
+    }
+    if (lines.length < MIN_LINES || !lines.some((l) => l.figures.some(isAmount))) continue;
+    const last = lines[lines.length - 1].row;
+    runs.push(aligned(head.column, r, head.text, lines, labelRows.filter((l) => l.row < last)));
+    r = last;
+  }
+  return runs;
+}
+
+/**
+ * The lines' figures in columns. The table has as many figures as most of its lines: a line with
+ * more has a number ending its name ("Phase 2"), which goes back into the name; a line with fewer
+ * left blanks, which PDFs drop, at its end (a scheme with a cost and no benefit count).
+ */
+function aligned(
+  column: number,
+  headerRow: number,
+  header: string,
+  raw: readonly { row: number; label: string; figures: string[] }[],
+  labelRows: { row: number; text: string }[],
+): Run {
+  const counts = new Map<number, number>();
+  for (const l of raw) counts.set(l.figures.length, (counts.get(l.figures.length) ?? 0) + 1);
+  const [figureCount] = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
+  const lines = raw.map((l): Line => {
+    if (l.figures.length <= figureCount)
+      return { row: l.row, label: l.label, figures: [...l.figures, ...Array(figureCount - l.figures.length)] };
+    const extra = l.figures.length - figureCount;
+    return {
+      row: l.row,
+      label: [l.label, ...l.figures.slice(0, extra)].filter(Boolean).join(' '),
+      figures: l.figures.slice(extra),
+    };
+  });
+  return { column, headerRow, header, lines, labelRows, figureCount };
+}
+
+/**
+ * A line that may head a table: words, with no figures but years and a unit cost ("Saving @
+ * £2,004 per admission"). A sentence with figures in it ("we expect 120 fewer admissions,
+ * saving £240,480") is not.
+ */
+function isHeadingLine(text: string): boolean {
+  const figures = text.split(' ').filter((t) => readTypedCell(t.replace(/[,;:.]$/, '')).kind === 'number');
+  if (!figures.length) return true;
+  const unit = statedUnitCost(text, '');
+  return figures.every((t) => YEAR.test(t) || (unit && t.replace(/[^\d.]/g, '') === unit.value.toString()));
+}
+
+const YEAR = /^(19|20)\d\d$/;
+
+/**
+ * A line of a table: figures at its end, after a label (ref and name) with no amounts or
+ * percentages in it; else it is a sentence ("Cost is £1.2m, of which 40% is pooled: 120 5").
+ */
+function isTableLine(line: { label: string; figures: readonly string[] }): boolean {
+  if (line.figures.length < MIN_FIGURES) return false;
+  return !line.label.split(' ').some((t) => kindOf(t) === 'money' || kindOf(t) === 'percent');
+}
+
+/** An amount of money: in £, or grouped in thousands ("1,234"). Every scheme table has some. */
+function isAmount(figure: string): boolean {
+  return kindOf(figure) === 'money' || /\d,\d{3}/.test(figure);
+}
+
+/** The figures written at the end of a line, and the words before them. */
+export function peel(text: string): { label: string; figures: string[] } {
+  const tokens = text.split(' ').filter(Boolean);
+  const figures: string[] = [];
+  let end = tokens.length;
+  while (end > 0) {
+    const taken = figureEnding(tokens, end);
+    if (!taken) break;
+    figures.unshift(tokens.slice(end - taken, end).join(' '));
+    end -= taken;
+  }
+  return { label: tokens.slice(0, end).join(' '), figures };
+}
+
+/**
+ * How many tokens before `end` make one figure: "£1,234", "40.0%", "n/a", "-", a pound sign set
+ * apart ("£ 1,234"), or a figure with its note ("87,120 (Not BCF pool)"). 0 when they don't.
+ */
+function figureEnding(tokens: readonly string[], end: number): number {
+  const isFigure = (t: string) => {
+    const k = readTypedCell(t).kind;
+    return k === 'number' || k === 'na';
+  };
+  const last = tokens[end - 1];
+  if (last.endsWith(')') && !last.startsWith('(') && /[A-Za-z]/.test(last)) {
+    // A note in brackets over several words, after its figure.
+    for (let s = end - 2; s >= Math.max(1, end - 6); s--) {
+      if (!tokens[s].startsWith('(')) continue;
+      const withNote = tokens.slice(s - 1, end).join(' ');
+      return readTypedCell(withNote).kind === 'number' && readTypedCell(tokens[s - 1]).kind === 'number'
+        ? end - s + 1
+        : 0;
+    }
+    return 0;
+  }
+  if (!isFigure(last)) return 0;
+  if (end >= 2 && /^£$/.test(tokens[end - 2]) && readTypedCell(last).kind === 'number') return 2;
+  return 1;
+}
+
+function kindOf(figure: string | undefined): FigureKind {
+  if (figure === undefined) return 'na';
+  const t = readTypedCell(figure);
+  if (t.kind !== 'number') return 'na';
+  if (t.percentSign) return 'percent';
+  if (/£/.test(figure) || t.scale !== 1) return 'money';
+  return 'plain';
+}
+
+/** What kind of figure each column holds: per cent where a % sign is written, money where £ is. */
+function columnKinds(run: Run): FigureKind[] {
+  return Array.from({ length: run.figureCount }, (_, k) => {
+    const kinds = new Set(run.lines.map((l) => kindOf(l.figures[k])).filter((x) => x !== 'na'));
+    if (kinds.size === 1) return [...kinds][0];
+    if (kinds.has('percent')) return kinds.has('money') ? 'na' : 'percent';
+    return kinds.has('money') ? 'money' : 'na';
+  });
+}
+
+const FITS: Record<FigureKind, (role: Role) => boolean> = {
+  percent: (role) => role === 'poolShare' || role === 'change',
+  money: (role) => role === 'cost' || role === 'saving' || role === 'unitCost',
+  plain: () => true,
+  na: () => true,
+};
+
+/** A unit written after its heading: "(£)", "(£000s)", "£", "(%)". */
+const TRAILING_UNIT = /^(\(.*\)|£.*)$/;
+
+/**
+ * Splits the heading line into the label's heading and one heading per figure. Every way of
+ * splitting it whose headings each name a figure of the kind under them is weighed: a heading
+ * should not start with a unit (units follow headings), nor carry words that name another kind
+ * of column ("Admissions Saving", "Scheme Cost"). The least strained reading is taken when every
+ * reading as good says the same of each column (same role, measure and units); otherwise the
+ * line can't be read with confidence.
+ */
+function readHeader(run: Run): Reading {
+  const words = run.header.split(' ').filter(Boolean);
+  const kinds = columnKinds(run);
+  const n = run.figureCount;
+  if (words.length < n) return { ok: false, why: `it has ${words.length} words for ${n} figures` };
+  const roleMemo = new Map<string, Role | undefined>();
+  const role = (i: number, j: number) => {
+    const key = `${i}:${j}`;
+    if (!roleMemo.has(key)) roleMemo.set(key, classifyHeader(words.slice(i, j).join(' ')));
+    return roleMemo.get(key);
+  };
+  const wordRole = words.map((w) => classifyHeader(w));
+  const namesScheme = words.map((w) => /^ref\b/i.test(w) || classifyLabel(w) === 'name');
+  const strain = (i: number, j: number, r: Role) => {
+    let s = TRAILING_UNIT.test(words[i]) ? 1 : 0;
+    for (let w = i; w < j; w++)
+      if ((wordRole[w] && wordRole[w] !== r && !TRAILING_UNIT.test(words[w])) || namesScheme[w]) s++;
+    return s;
+  };
+  const readings: { cuts: number[]; strain: number }[] = [];
+  // The deepest heading reached unread, for the message when no reading is found.
+  let furthest = 0;
+  // Places from which no reading can be finished, so each is tried once.
+  const dead = new Set<string>();
+  const walk = (k: number, i: number, cuts: number[], s: number) => {
+    if (readings.length >= MAX_READINGS || dead.has(`${k}:${i}`)) return;
+    if (k === n) {
+      if (i === words.length) readings.push({ cuts: [...cuts], strain: s });
+      return;
+    }
+    furthest = Math.max(furthest, k);
+    const before = readings.length;
+    const room = words.length - (n - k - 1);
+    for (let j = i + 1; j <= Math.min(room, i + MAX_HEADING_WORDS); j++) {
+      const r = role(i, j);
+      if (r && FITS[kinds[k]](r)) walk(k + 1, j, [...cuts, j], s + strain(i, j, r));
+    }
+    if (readings.length === before) dead.add(`${k}:${i}`);
+  };
+  for (let start = 0; start <= words.length - n; start++) {
+    let labelStrain = 0;
+    for (let w = 0; w < start; w++) if (wordRole[w]) labelStrain++;
+    walk(0, start, [start], labelStrain);
+  }
+  if (!readings.length) {
+    const example = run.lines.map((l) => l.figures[furthest]).find(Boolean) ?? '';
+    return {
+      ok: false,
+      why: `no part of it reads as a heading for the ${ordinal(furthest + 1)} figure${example ? ` (${example})` : ''}${kinds[furthest] === 'percent' ? ', a percentage' : kinds[furthest] === 'money' ? ', an amount in £' : ''}`,
+    };
+  }
+  const least = Math.min(...readings.map((r) => r.strain));
+  const best = readings.filter((r) => r.strain === least);
+  const split = (cuts: number[]): SplitHeader => ({
+    label: words.slice(0, cuts[0]).join(' '),
+    headings: cuts.slice(1).map((end, k) => words.slice(cuts[k], end).join(' ')),
+  });
+  const meaning = (s: SplitHeader) =>
+    s.headings.map((h) => `${classifyHeader(h)}/${measureOf(h)}/${scaleOf(h) ?? ''}`).join('|');
+  const first = split(best[0].cuts);
+  const other = best.map((b) => split(b.cuts)).find((s) => meaning(s) !== meaning(first));
+  if (other)
+    return {
+      ok: false,
+      why: `it reads as "${first.headings.join('" | "')}" or as "${other.headings.join('" | "')}"`,
+    };
+  return { ok: true, split: first };
+}
+
+/** A heading line that names a scheme table's money and one of its measures: worth a finding when it can't be split. */
+function namesSchemeFigures(header: string): boolean {
+  const words = header.split(' ').filter(Boolean);
+  const roles = new Set<Role>();
+  for (let i = 0; i < words.length; i++)
+    for (let j = i + 1; j <= Math.min(words.length, i + 4); j++) {
+      const r = classifyHeader(words.slice(i, j).join(' '));
+      if (r) roles.add(r);
+    }
+  return (roles.has('cost') || roles.has('saving')) && roles.size >= 2;
+}
