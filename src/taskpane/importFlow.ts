@@ -5,6 +5,7 @@ import {
   proposeMapping,
   tablesToImport,
   unplacedColumns,
+  unreadablePastedTables,
   type ImportField,
   type ImportMapping,
   type MappedColumn,
@@ -69,6 +70,8 @@ export async function findImportTable(
   if (selection && selection.address.includes(':')) {
     const [table] = tablesToImport({ sheets: [selection.snapshot] });
     if (table) return found(proposeMapping(table));
+    const [pasted] = unreadablePastedTables({ sheets: [selection.snapshot] });
+    if (pasted) return { message: `No scheme table could be read in the selected cells ${selection.address}. ${pasted}` };
     return {
       message: `No scheme table in the selected cells ${selection.address}: a scheme table has a heading row with a cost column and a % of pool, benefit count or saving column. Select the table with its headings, or one cell of its sheet.`,
     };
@@ -82,6 +85,8 @@ export async function findImportTable(
     ...tablesToImport({ sheets: sheets.filter((s) => !mine.includes(s)) }),
   ];
   if (table) return found(proposeMapping(table));
+  const [pasted] = unreadablePastedTables({ sheets });
+  if (pasted) return { message: `No scheme table could be read in this workbook. ${pasted}` };
   return {
     message:
       'No scheme table found in this workbook: a scheme table has a heading row with a cost column and a % of pool, benefit count or saving column. Select the table and try again.',

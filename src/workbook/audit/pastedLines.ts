@@ -5,7 +5,7 @@ import type { SheetSnapshot } from '../snapshot';
 import { findTables, type FoundTable } from './findTables';
 import { classifyHeader, classifyLabel, measureOf, scaleOf, statedUnitCost, type Role } from './headerWords';
 import { TableGrid } from './tableGrid';
-import { readTypedCell } from './typedCell';
+import { readTypedCell, type NumberCell } from './typedCell';
 
 /**
  * A table copied from a PDF and pasted into Excel lands one line per cell: "1a Locality teams
@@ -27,7 +27,12 @@ const MAX_HEADING_WORDS = 8;
 /** Most alternative readings of a heading line kept, to tell one reading from several. */
 const MAX_READINGS = 2000;
 
-type FigureKind = 'percent' | 'money' | 'plain' | 'na';
+/**
+ * What a column of figures can be headed: per cent (a % sign, or figures up to a total of 100
+ * with decimals: "11.63"), money (a £ sign), an amount or count (figures in the thousands, which
+ * no share is), or anything.
+ */
+type FigureKind = 'percent' | 'money' | 'amount' | 'plain' | 'na';
 
 interface Line {
   readonly row: number;
@@ -82,7 +87,7 @@ export function unreadablePastedLines(sheet: SheetSnapshot): Finding[] {
         rule: 'pasted-lines' as const,
         expected: `one heading for each of the ${run.figureCount} figures`,
         found: run.header,
-        message: `${first}:${last} hold a table pasted one line per cell, with ${run.figureCount} figures on each line, but its heading line "${run.header}" can't be split into a heading for each figure with confidence: ${reading.why}. Its figures are not checked. Split the lines into columns (select ${cellAddress(run.headerRow, run.column)}:${last}, then Data > Text to Columns, delimited by spaces) and give each figure column its own heading.`,
+        message: `${first}:${last} hold a table pasted one line per cell, with ${run.figureCount} figures on each line, but its heading line "${run.header}" can't be split into a heading for each figure with confidence: ${reading.why}. Its figures are not read or checked. Split the lines into columns (select ${cellAddress(run.headerRow, run.column)}:${last}, then Data > Text to Columns, delimited by spaces) and give each figure column its own heading.`,
       },
     ];
   });
@@ -288,19 +293,31 @@ function kindOf(figure: string | undefined): FigureKind {
 /** What kind of figure each column holds: per cent where a % sign is written, money where £ is. */
 function columnKinds(run: Run): FigureKind[] {
   return Array.from({ length: run.figureCount }, (_, k) => {
-    const kinds = new Set(run.lines.map((l) => kindOf(l.figures[k])).filter((x) => x !== 'na'));
-    if (kinds.size === 1) return [...kinds][0];
+    const figures = run.lines.map((l) => l.figures[k]).filter((f) => kindOf(f) !== 'na') as string[];
+    const kinds = new Set(figures.map(kindOf));
     if (kinds.has('percent')) return kinds.has('money') ? 'na' : 'percent';
-    return kinds.has('money') ? 'money' : 'na';
+    if (kinds.has('money')) return 'money';
+    const values = figures.map((f) => (readTypedCell(f) as NumberCell).value);
+    if (figures.some((f) => /\d,\d{3}/.test(f)) || values.some((x) => x.abs().greaterThanOrEqualTo(1000)))
+      return 'amount';
+    // Shares as the plan prints them: "11.63", with a total of "100.00".
+    const upTo100 = values.every((x) => !x.isNegative() && x.lessThanOrEqualTo(100));
+    if (upTo100 && values.some((x) => x.equals(100)) && figures.some((f) => f.includes('.'))) return 'percent';
+    return 'plain';
   });
 }
 
+const PERCENT_ROLES: readonly Role[] = ['poolShare', 'change'];
+const MONEY_ROLES: readonly Role[] = ['cost', 'saving', 'unitCost'];
 const FITS: Record<FigureKind, (role: Role) => boolean> = {
-  percent: (role) => role === 'poolShare' || role === 'change',
-  money: (role) => role === 'cost' || role === 'saving' || role === 'unitCost',
+  percent: (role) => PERCENT_ROLES.includes(role),
+  money: (role) => MONEY_ROLES.includes(role),
+  amount: (role) => !PERCENT_ROLES.includes(role),
   plain: () => true,
   na: () => true,
 };
+/** Money, share or count: a word of one family in a heading of another starts a heading of its own. */
+const familyOf = (role: Role) => (PERCENT_ROLES.includes(role) ? 'share' : MONEY_ROLES.includes(role) ? 'money' : 'count');
 
 /** A unit written after its heading: "(£)", "(£000s)", "£", "(%)". */
 const TRAILING_UNIT = /^(\(.*\)|£.*)$/;
@@ -324,23 +341,33 @@ function readHeader(run: Run): Reading {
     if (!roleMemo.has(key)) roleMemo.set(key, classifyHeader(words.slice(i, j).join(' ')));
     return roleMemo.get(key);
   };
-  const wordRole = words.map((w) => classifyHeader(w));
+  const wordRole = words.map((w) => (TRAILING_UNIT.test(w) ? undefined : classifyHeader(w)));
   const namesScheme = words.map((w) => /^ref\b/i.test(w) || classifyLabel(w) === 'name');
+  // How strained a heading is: one starting with a unit, or in lower case, is the end of another
+  // heading; a scheme's name, or a money word under a share (or the other way), starts another.
   const strain = (i: number, j: number, r: Role) => {
-    let s = TRAILING_UNIT.test(words[i]) ? 1 : 0;
-    for (let w = i; w < j; w++)
-      if ((wordRole[w] && wordRole[w] !== r && !TRAILING_UNIT.test(words[w])) || namesScheme[w]) s++;
+    let s = TRAILING_UNIT.test(words[i]) || /^[a-z]/.test(words[i]) ? 1 : 0;
+    for (let w = i; w < j; w++) {
+      const own = wordRole[w];
+      if (namesScheme[w] || (own && familyOf(own) !== 'count' && familyOf(own) !== familyOf(r))) s++;
+    }
     return s;
   };
-  const readings: { cuts: number[]; strain: number }[] = [];
+  // Among readings as good, the one keeping each word with a heading of its own kind ("Reduced NEL Admissions | Saving").
+  const drift = (i: number, j: number, r: Role) => {
+    let d = 0;
+    for (let w = i; w < j; w++) if (wordRole[w] && wordRole[w] !== r) d++;
+    return d;
+  };
+  const readings: { cuts: number[]; strain: number; drift: number }[] = [];
   // The deepest heading reached unread, for the message when no reading is found.
   let furthest = 0;
   // Places from which no reading can be finished, so each is tried once.
   const dead = new Set<string>();
-  const walk = (k: number, i: number, cuts: number[], s: number) => {
+  const walk = (k: number, i: number, cuts: number[], s: number, d: number) => {
     if (readings.length >= MAX_READINGS || dead.has(`${k}:${i}`)) return;
     if (k === n) {
-      if (i === words.length) readings.push({ cuts: [...cuts], strain: s });
+      if (i === words.length) readings.push({ cuts: [...cuts], strain: s, drift: d });
       return;
     }
     furthest = Math.max(furthest, k);
@@ -348,30 +375,37 @@ function readHeader(run: Run): Reading {
     const room = words.length - (n - k - 1);
     for (let j = i + 1; j <= Math.min(room, i + MAX_HEADING_WORDS); j++) {
       const r = role(i, j);
-      if (r && FITS[kinds[k]](r)) walk(k + 1, j, [...cuts, j], s + strain(i, j, r));
+      if (r && FITS[kinds[k]](r)) walk(k + 1, j, [...cuts, j], s + strain(i, j, r), d + drift(i, j, r));
     }
     if (readings.length === before) dead.add(`${k}:${i}`);
   };
   for (let start = 0; start <= words.length - n; start++) {
     let labelStrain = 0;
     for (let w = 0; w < start; w++) if (wordRole[w]) labelStrain++;
-    walk(0, start, [start], labelStrain);
+    walk(0, start, [start], labelStrain, 0);
   }
   if (!readings.length) {
     const example = run.lines.map((l) => l.figures[furthest]).find(Boolean) ?? '';
+    const kind = { percent: ', a percentage', money: ', an amount in £', amount: '', plain: '', na: '' }[kinds[furthest]];
     return {
       ok: false,
-      why: `no part of it reads as a heading for the ${ordinal(furthest + 1)} figure${example ? ` (${example})` : ''}${kinds[furthest] === 'percent' ? ', a percentage' : kinds[furthest] === 'money' ? ', an amount in £' : ''}`,
+      why: `no part of it reads as a heading for the ${ordinal(furthest + 1)} figure${example ? ` (${example}${kind})` : ''}`,
     };
   }
   const least = Math.min(...readings.map((r) => r.strain));
-  const best = readings.filter((r) => r.strain === least);
+  const best = readings.filter((r) => r.strain === least).sort((a, b) => a.drift - b.drift);
   const split = (cuts: number[]): SplitHeader => ({
     label: words.slice(0, cuts[0]).join(' '),
     headings: cuts.slice(1).map((end, k) => words.slice(cuts[k], end).join(' ')),
   });
+  // What the checks and the import take from a heading: its role, a count's measure, money's units.
   const meaning = (s: SplitHeader) =>
-    s.headings.map((h) => `${classifyHeader(h)}/${measureOf(h)}/${scaleOf(h) ?? ''}`).join('|');
+    s.headings
+      .map((h) => {
+        const r = classifyHeader(h)!;
+        return `${r}/${familyOf(r) === 'count' ? measureOf(h) : ''}/${familyOf(r) === 'money' ? (scaleOf(h) ?? '') : ''}`;
+      })
+      .join('|');
   const first = split(best[0].cuts);
   const other = best.map((b) => split(b.cuts)).find((s) => meaning(s) !== meaning(first));
   if (other)
