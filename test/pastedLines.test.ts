@@ -90,12 +90,47 @@ describe('the Barnet table pasted as lines', () => {
       const [table] = tablesToImport(await snapshotOf(sheet));
       const { plan, problems } = planFromTable(proposeMapping(table), { year: '2014/15', today: TEST_DAY });
       expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
-      return plan.schemes.map((s) => [s.ref, s.name, s.inPool, s.years['2014/15']?.cost?.toString(), s.years['2014/15']?.benefits]);
+      return plan.schemes.map((s) => [
+        s.ref,
+        s.name,
+        s.inPool,
+        s.years['2014/15']?.cost?.toString(),
+        s.years['2014/15']?.benefits,
+      ]);
     };
     const typed = await planOf(v.sheet('Typed', [v.HEAD, ...v.ROWS.map(v.standard), v.TOTAL]));
     expect(await planOf(pasted(barnetLines()))).toEqual(typed);
     expect(typed.map((s) => [s[0], s[1], s[3]])).toEqual(v.ROWS.map((s: any) => [s.ref, s.name, s.cost.toString()]));
   });
+});
+
+test('as the PDF’s own text reads: a group line over each tier, schemes with no benefit ending after their share', async () => {
+  const tiers = [
+    'Self-management and prevention',
+    'Assessment & Care Planning',
+    'Community Intensive Support',
+    'Enablers',
+  ];
+  const lines = [HEADER];
+  v.ROWS.forEach((s: any, i: number) => {
+    if (i === 0 || s.tier !== v.ROWS[i - 1].tier) lines.push(tiers[Number(s.tier) - 1]);
+    lines.push(s.nel.isZero() ? `${s.ref} ${s.name} ${v.grouped(s.cost)} ${v.grouped(s.share, 2)}` : line(s));
+  });
+  lines.push(TOTAL_LINE);
+  const snapshot = await snapshotOf(pasted(lines));
+  expect(auditWorkbook(snapshot).findings).toEqual([]);
+  const [table] = tablesToImport(snapshot);
+  expect(table.rows.map((r) => lines[r])).toEqual(
+    v.ROWS.map((s: any) => expect.stringMatching(new RegExp(`^${s.ref} `))),
+  );
+  const { plan } = planFromTable(proposeMapping(table), { year: '2014/15', today: TEST_DAY });
+  expect(
+    plan.schemes.map((s) => [
+      s.ref,
+      s.years['2014/15']?.cost?.toString(),
+      s.years['2014/15']?.benefits.NEL?.toString(),
+    ]),
+  ).toEqual(v.ROWS.map((s: any) => [s.ref, s.cost.toString(), s.nel.isZero() ? undefined : s.nel.toString()]));
 });
 
 describe('a heading line that can’t be split', () => {
@@ -141,6 +176,24 @@ describe('sheets of sentences are not tables', () => {
       'notes under a heading, each ending in figures',
       [
         'Notes',
+        'Cost saving per admission 2,004 265',
+        'Pool 2014/15 6,634,000 23,412,000',
+        'Admissions avoided 635 1,021',
+      ],
+    ],
+    [
+      'key figures under a heading that names costs and savings',
+      [
+        'Cost and savings by year',
+        'Pool 2014/15 6,634,000 23,412,000',
+        'Savings 1,272,540 2,046,084',
+        'Admissions avoided 635 1,021',
+      ],
+    ],
+    [
+      'key figures under a sentence that names costs, savings and admissions',
+      [
+        'Key figures: cost, savings and NEL admissions',
         'Cost saving per admission 2,004 265',
         'Pool 2014/15 6,634,000 23,412,000',
         'Admissions avoided 635 1,021',

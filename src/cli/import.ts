@@ -87,7 +87,9 @@ export const importCommand: CliCommand = {
     // "A, figure 2" where the table was pasted one line per cell.
     const whereWidth = Math.max(4, ...mapping.columns.map((c) => c.where.length));
     for (const c of mapping.columns.filter((m) => m.field !== 'ignore'))
-      io.out(`  ${c.where.padEnd(whereWidth)} ${c.header.padEnd(36)} -> ${label(c.field)}${c.band ? ` (${c.band})` : ''}`);
+      io.out(
+        `  ${c.where.padEnd(whereWidth)} ${c.header.padEnd(36)} -> ${label(c.field)}${c.band ? ` (${c.band})` : ''}`,
+      );
     const unplaced = unplacedColumns(mapping);
     if (unplaced.length)
       io.out(

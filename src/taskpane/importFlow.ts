@@ -71,7 +71,8 @@ export async function findImportTable(
     const [table] = tablesToImport({ sheets: [selection.snapshot] });
     if (table) return found(proposeMapping(table));
     const [pasted] = unreadablePastedTables({ sheets: [selection.snapshot] });
-    if (pasted) return { message: `No scheme table could be read in the selected cells ${selection.address}. ${pasted}` };
+    if (pasted)
+      return { message: `No scheme table could be read in the selected cells ${selection.address}. ${pasted}` };
     return {
       message: `No scheme table in the selected cells ${selection.address}: a scheme table has a heading row with a cost column and a % of pool, benefit count or saving column. Select the table with its headings, or one cell of its sheet.`,
     };

@@ -22,6 +22,8 @@ import { readTypedCell, type NumberCell } from './typedCell';
 const MIN_LINES = 2;
 /** Fewest figures on a line of a table: a label and one figure is a list, not a table. */
 const MIN_FIGURES = 2;
+/** Most lines of words (group headings: "Assessment & Care Planning") between the heading line and the first figures. */
+const MAX_GROUP_LINES = 2;
 /** Longest heading read for one figure, in words, so that splitting stays quick on long lines. */
 const MAX_HEADING_WORDS = 8;
 /** Most alternative readings of a heading line kept, to tell one reading from several. */
@@ -156,7 +158,13 @@ function loneText(sheet: SheetSnapshot, r: number): { column: number; text: stri
     const v = row[c];
     if (v === null || v === undefined || (typeof v === 'string' && !v.trim())) continue;
     if (found || typeof v !== 'string') return undefined;
-    found = { column: c, text: v.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\s+/g, ' ').trim() };
+    found = {
+      column: c,
+      text: v
+        .replace(/[\u00a0\u2007\u202f]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    };
   }
   return found;
 }
@@ -174,12 +182,21 @@ function runsOf(sheet: SheetSnapshot): Run[] {
       if (!cell || cell.column !== head.column) break;
       const line = peel(cell.text);
       if (isTableLine(line)) lines.push({ row: next, ...line });
-      else if (lines.length) labelRows.push({ row: next, text: cell.text });
-      else break;
+      // A heading line under a title: the table's heading is the lower one.
+      else if (!lines.length && (namesSchemeFigures(cell.text) || next - r > MAX_GROUP_LINES)) break;
+      else labelRows.push({ row: next, text: cell.text });
     }
-    if (lines.length < MIN_LINES || !lines.some((l) => l.figures.some(isAmount))) continue;
+    if (lines.length < MIN_LINES || !lines.some((l) => l.figures.some(isAmount)) || namesMeasures(lines)) continue;
     const last = lines[lines.length - 1].row;
-    runs.push(aligned(head.column, r, head.text, lines, labelRows.filter((l) => l.row < last)));
+    runs.push(
+      aligned(
+        head.column,
+        r,
+        head.text,
+        lines,
+        labelRows.filter((l) => l.row < last),
+      ),
+    );
     r = last;
   }
   return runs;
@@ -219,6 +236,8 @@ function aligned(
  * saving £240,480") is not.
  */
 function isHeadingLine(text: string): boolean {
+  // "Key figures: cost, savings and admissions" is a sentence; headings are not punctuated so.
+  if (/[,;:](\s|$)/.test(text)) return false;
   const figures = text.split(' ').filter((t) => readTypedCell(t.replace(/[,;:.]$/, '')).kind === 'number');
   if (!figures.length) return true;
   const unit = statedUnitCost(text, '');
@@ -234,6 +253,14 @@ const YEAR = /^(19|20)\d\d$/;
 function isTableLine(line: { label: string; figures: readonly string[] }): boolean {
   if (line.figures.length < MIN_FIGURES) return false;
   return !line.label.split(' ').some((t) => kindOf(t) === 'money' || kindOf(t) === 'percent');
+}
+
+/**
+ * Lines named for what their figures are ("Savings 1,272,540 2,046,084", "Admissions avoided 635
+ * 1,021"): key figures by year, not schemes; a scheme table's lines are named for schemes.
+ */
+function namesMeasures(lines: readonly { label: string }[]): boolean {
+  return lines.filter((l) => classifyHeader(l.label)).length * 2 >= lines.length;
 }
 
 /** An amount of money: in £, or grouped in thousands ("1,234"). Every scheme table has some. */
@@ -317,7 +344,11 @@ const FITS: Record<FigureKind, (role: Role) => boolean> = {
   na: () => true,
 };
 /** Money, share or count: a word of one family in a heading of another starts a heading of its own. */
-const familyOf = (role: Role) => (PERCENT_ROLES.includes(role) ? 'share' : MONEY_ROLES.includes(role) ? 'money' : 'count');
+const familyOf = (role: Role) =>
+  PERCENT_ROLES.includes(role) ? 'share' : MONEY_ROLES.includes(role) ? 'money' : 'count';
+
+/** Words that join the words of one heading, so never start or end one ("Cost and savings by year"). */
+const CONNECTIVE = /^(and|or|of|the|by|for|per|in|to|with|at|from|on|a|an|&)$/i;
 
 /** A unit written after its heading: "(£)", "(£000s)", "£", "(%)". */
 const TRAILING_UNIT = /^(\(.*\)|£.*)$/;
@@ -375,7 +406,8 @@ function readHeader(run: Run): Reading {
     const room = words.length - (n - k - 1);
     for (let j = i + 1; j <= Math.min(room, i + MAX_HEADING_WORDS); j++) {
       const r = role(i, j);
-      if (r && FITS[kinds[k]](r)) walk(k + 1, j, [...cuts, j], s + strain(i, j, r), d + drift(i, j, r));
+      if (r && FITS[kinds[k]](r) && !CONNECTIVE.test(words[i]) && !CONNECTIVE.test(words[j - 1]))
+        walk(k + 1, j, [...cuts, j], s + strain(i, j, r), d + drift(i, j, r));
     }
     if (readings.length === before) dead.add(`${k}:${i}`);
   };
@@ -386,7 +418,9 @@ function readHeader(run: Run): Reading {
   }
   if (!readings.length) {
     const example = run.lines.map((l) => l.figures[furthest]).find(Boolean) ?? '';
-    const kind = { percent: ', a percentage', money: ', an amount in £', amount: '', plain: '', na: '' }[kinds[furthest]];
+    const kind = { percent: ', a percentage', money: ', an amount in £', amount: '', plain: '', na: '' }[
+      kinds[furthest]
+    ];
     return {
       ok: false,
       why: `no part of it reads as a heading for the ${ordinal(furthest + 1)} figure${example ? ` (${example}${kind})` : ''}`,
