@@ -191,6 +191,14 @@ describe('sheets of sentences are not tables', () => {
       ],
     ],
     [
+      'a sentence introducing a list of schemes with figures',
+      [
+        'In 2014/15, the cost and NEL admissions avoided were:',
+        '1a Locality teams 1,234,000 120',
+        '1b Falls service 1,850,000 45',
+      ],
+    ],
+    [
       'key figures under a sentence that names costs, savings and admissions',
       [
         'Key figures: cost, savings and NEL admissions',

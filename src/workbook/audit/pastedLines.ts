@@ -347,9 +347,6 @@ const FITS: Record<FigureKind, (role: Role) => boolean> = {
 const familyOf = (role: Role) =>
   PERCENT_ROLES.includes(role) ? 'share' : MONEY_ROLES.includes(role) ? 'money' : 'count';
 
-/** Words that join the words of one heading, so never start or end one ("Cost and savings by year"). */
-const CONNECTIVE = /^(and|or|of|the|by|for|per|in|to|with|at|from|on|a|an|&)$/i;
-
 /** A unit written after its heading: "(£)", "(£000s)", "£", "(%)". */
 const TRAILING_UNIT = /^(\(.*\)|£.*)$/;
 
@@ -406,8 +403,7 @@ function readHeader(run: Run): Reading {
     const room = words.length - (n - k - 1);
     for (let j = i + 1; j <= Math.min(room, i + MAX_HEADING_WORDS); j++) {
       const r = role(i, j);
-      if (r && FITS[kinds[k]](r) && !CONNECTIVE.test(words[i]) && !CONNECTIVE.test(words[j - 1]))
-        walk(k + 1, j, [...cuts, j], s + strain(i, j, r), d + drift(i, j, r));
+      if (r && FITS[kinds[k]](r)) walk(k + 1, j, [...cuts, j], s + strain(i, j, r), d + drift(i, j, r));
     }
     if (readings.length === before) dead.add(`${k}:${i}`);
   };
