@@ -133,6 +133,28 @@ test('as the PDF’s own text reads: a group line over each tier, schemes with n
   ).toEqual(v.ROWS.map((s: any) => [s.ref, s.cost.toString(), s.nel.isZero() ? undefined : s.nel.toString()]));
 });
 
+test('with £ and % signs and no "n/a": each short line’s figures stand under the columns of their kind, a cost alone under the cost', async () => {
+  // 1a, outside the pool, has no share; 3b and 4a end after their share; 4b has its cost alone.
+  const signed = (s: any) =>
+    [
+      `${s.ref} ${s.name} £${v.grouped(s.cost)}${s.inPool ? '' : ' (Not BCF pool)'}`,
+      s.share && s.ref !== '4b' ? `${v.grouped(s.share, 2)}%` : '',
+      s.nel.isZero() ? '' : `${v.grouped(s.nel)} £${v.grouped(s.saving)} ${v.grouped(s.change, 2)}%`,
+    ]
+      .filter(Boolean)
+      .join(' ');
+  const total = `Total £${v.grouped(v.POOL)} 100.00% ${v.grouped(v.NEL)} £${v.grouped(v.SAVING)} 100.00%`;
+  const lines = [HEADER, ...v.ROWS.map(signed), total];
+  const wrong = v.ROWS.find((s: any) => s.ref === '1a');
+  const typo = `${v.grouped(wrong.change.plus(1), 2)}%`;
+  lines[1] = lines[1].replace(/ [\d.]+%$/, ` ${typo}`);
+  const found = await audit(pasted(lines));
+  expect(found.map((f) => [f.cell, f.rule, f.expected, f.found])).toEqual([
+    ['A2', 'share-of-total', `${v.grouped(wrong.change, 2)}%`, typo],
+  ]);
+  expect(found[0].message).toContain(`this is its 5th figure, ${typo}`);
+});
+
 describe('a heading line that can’t be split', () => {
   test('no heading for a figure: one finding at the heading’s cell, naming the lines and Data > Text to Columns', async () => {
     // "Change" says no %: nothing heads the 5th figure, shares adding up to 100.

@@ -181,7 +181,9 @@ function runsOf(sheet: SheetSnapshot): Run[] {
       const cell = loneText(sheet, next);
       if (!cell || cell.column !== head.column) break;
       const line = peel(cell.text);
-      if (isTableLine(line)) lines.push({ row: next, ...line });
+      // Once the table has begun, a scheme with only its cost ("Respite 0.5m") is one of its lines.
+      const costOnly = lines.length > 0 && line.figures.length === 1 && isAmount(line.figures[0]);
+      if (isTableLine(line) || (costOnly && isTableLine(line, 1))) lines.push({ row: next, ...line });
       // A heading line under a title: the table's heading is the lower one.
       else if (!lines.length && (namesSchemeFigures(cell.text) || next - r > MAX_GROUP_LINES)) break;
       else labelRows.push({ row: next, text: cell.text });
@@ -217,9 +219,14 @@ function aligned(
   const counts = new Map<number, number>();
   for (const l of raw) counts.set(l.figures.length, (counts.get(l.figures.length) ?? 0) + 1);
   const [figureCount] = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
+  const full = raw.filter((l) => l.figures.length === figureCount);
+  const kinds = columnKinds(full, figureCount);
+  // Columns whose every figure has its % sign: a figure without one is not theirs.
+  const signed = kinds.map((_, k) => full.every((l) => ['na', 'percent'].includes(kindOf(l.figures[k]))));
   const lines = raw.map((l): Line => {
-    if (l.figures.length <= figureCount)
-      return { row: l.row, label: l.label, figures: [...l.figures, ...Array(figureCount - l.figures.length)] };
+    if (l.figures.length < figureCount)
+      return { row: l.row, label: l.label, figures: placed(l.figures, kinds, signed) };
+    if (l.figures.length === figureCount) return { row: l.row, label: l.label, figures: l.figures };
     const extra = l.figures.length - figureCount;
     return {
       row: l.row,
@@ -228,6 +235,38 @@ function aligned(
     };
   });
   return { column, headerRow, header, lines, labelRows, figureCount };
+}
+
+/**
+ * A short line's figures in the columns whose kind they are (a % under a share, £ under money),
+ * in order; at the left where several places fit, as a PDF drops the blanks at a line's end.
+ */
+function placed(
+  figures: readonly string[],
+  kinds: readonly FigureKind[],
+  signed: readonly boolean[],
+): (string | undefined)[] {
+  const fits = (figure: string, c: number) => {
+    const own = kindOf(figure);
+    if (own === 'na' || kinds[c] === 'na') return true;
+    if (own === 'percent') return kinds[c] === 'percent';
+    if (own === 'money') return kinds[c] === 'money' || kinds[c] === 'amount';
+    return !(kinds[c] === 'percent' && signed[c]);
+  };
+  const slots: number[] = [];
+  const place = (f: number, from: number): boolean => {
+    if (f === figures.length) return true;
+    for (let c = from; c <= kinds.length - (figures.length - f); c++) {
+      if (!fits(figures[f], c)) continue;
+      slots[f] = c;
+      if (place(f + 1, c + 1)) return true;
+    }
+    return false;
+  };
+  if (!place(0, 0)) figures.forEach((_, f) => (slots[f] = f));
+  const out: (string | undefined)[] = Array(kinds.length).fill(undefined);
+  figures.forEach((figure, f) => (out[slots[f]] = figure));
+  return out;
 }
 
 /**
@@ -250,8 +289,8 @@ const YEAR = /^(19|20)\d\d$/;
  * A line of a table: figures at its end, after a label (ref and name) with no amounts or
  * percentages in it; else it is a sentence ("Cost is £1.2m, of which 40% is pooled: 120 5").
  */
-function isTableLine(line: { label: string; figures: readonly string[] }): boolean {
-  if (line.figures.length < MIN_FIGURES) return false;
+function isTableLine(line: { label: string; figures: readonly string[] }, fewest = MIN_FIGURES): boolean {
+  if (line.figures.length < fewest) return false;
   return !line.label.split(' ').some((t) => kindOf(t) === 'money' || kindOf(t) === 'percent');
 }
 
@@ -318,9 +357,9 @@ function kindOf(figure: string | undefined): FigureKind {
 }
 
 /** What kind of figure each column holds: per cent where a % sign is written, money where £ is. */
-function columnKinds(run: Run): FigureKind[] {
-  return Array.from({ length: run.figureCount }, (_, k) => {
-    const figures = run.lines.map((l) => l.figures[k]).filter((f) => kindOf(f) !== 'na') as string[];
+function columnKinds(lines: readonly { figures: readonly (string | undefined)[] }[], count: number): FigureKind[] {
+  return Array.from({ length: count }, (_, k) => {
+    const figures = lines.map((l) => l.figures[k]).filter((f) => kindOf(f) !== 'na') as string[];
     const kinds = new Set(figures.map(kindOf));
     if (kinds.has('percent')) return kinds.has('money') ? 'na' : 'percent';
     if (kinds.has('money')) return 'money';
@@ -347,6 +386,8 @@ const FITS: Record<FigureKind, (role: Role) => boolean> = {
 const familyOf = (role: Role) =>
   PERCENT_ROLES.includes(role) ? 'share' : MONEY_ROLES.includes(role) ? 'money' : 'count';
 
+/** How the rest of a heading starts, never a heading itself: "of pool", "@ £2,004 per admission". */
+const CONTINUES = /^[a-z@&/+\-–—x×]/;
 /** A unit written after its heading: "(£)", "(£000s)", "£", "(%)". */
 const TRAILING_UNIT = /^(\(.*\)|£.*)$/;
 
@@ -360,7 +401,7 @@ const TRAILING_UNIT = /^(\(.*\)|£.*)$/;
  */
 function readHeader(run: Run): Reading {
   const words = run.header.split(' ').filter(Boolean);
-  const kinds = columnKinds(run);
+  const kinds = columnKinds(run.lines, run.figureCount);
   const n = run.figureCount;
   if (words.length < n) return { ok: false, why: `it has ${words.length} words for ${n} figures` };
   const roleMemo = new Map<string, Role | undefined>();
@@ -374,7 +415,7 @@ function readHeader(run: Run): Reading {
   // How strained a heading is: one starting with a unit, or in lower case, is the end of another
   // heading; a scheme's name, or a money word under a share (or the other way), starts another.
   const strain = (i: number, j: number, r: Role) => {
-    let s = TRAILING_UNIT.test(words[i]) || /^[a-z]/.test(words[i]) ? 1 : 0;
+    let s = TRAILING_UNIT.test(words[i]) || CONTINUES.test(words[i]) ? 1 : 0;
     for (let w = i; w < j; w++) {
       const own = wordRole[w];
       if (namesScheme[w] || (own && familyOf(own) !== 'count' && familyOf(own) !== familyOf(r))) s++;
