@@ -49,7 +49,7 @@ interface Run {
   readonly headerRow: number;
   readonly header: string;
   readonly lines: readonly Line[];
-  /** Words-only lines between lines of figures (group headings such as "Tier 2"). */
+  /** Words-only lines among the lines of figures, or just above them (group headings such as "Tier 2"). */
   readonly labelRows: readonly { row: number; text: string }[];
   readonly figureCount: number;
 }
@@ -387,7 +387,7 @@ const familyOf = (role: Role) =>
   PERCENT_ROLES.includes(role) ? 'share' : MONEY_ROLES.includes(role) ? 'money' : 'count';
 
 /** How the rest of a heading starts, never a heading itself: "of pool", "@ £2,004 per admission". */
-const CONTINUES = /^[a-z@&/+\-–—x×]/;
+const CONTINUES = /^[a-z@&/+\-–—×]/;
 /** A unit written after its heading: "(£)", "(£000s)", "£", "(%)". */
 const TRAILING_UNIT = /^(\(.*\)|£.*)$/;
 
