@@ -155,6 +155,23 @@ test('with £ and % signs and no "n/a": each short line’s figures stand under 
   expect(found[0].message).toContain(`this is its 5th figure, ${typo}`);
 });
 
+test.each([
+  ['two lines', ['Ref Scheme Cost (£) % of BCF', 'pool Reduced NEL admissions Saving (£) % change NEL']],
+  ['three lines', ['Ref Scheme Cost (£)', '% of BCF pool Reduced NEL', 'admissions Saving (£) % change NEL']],
+])('a heading wrapped over %s under the title: read whole, one saving typed wrong found', async (_, heading) => {
+  const wrong = v.ROWS.find((s: any) => s.ref === '3a');
+  const typed = v.grouped(wrong.saving.plus(2004));
+  const [title, , ...rest] = barnetLines(HEADER, (s) => (s === wrong ? { saving: typed } : {}));
+  const lines = [title, ...heading, ...rest];
+  const snapshot = await snapshotOf(pasted(lines));
+  const row = rowOf('3a') + heading.length - 1;
+  expect(auditWorkbook(snapshot).findings.map((f) => [f.cell, f.rule, f.expected])).toEqual([
+    [`A${row}`, 'saving', `£${v.grouped(wrong.saving)}`],
+  ]);
+  const [table] = tablesToImport(snapshot);
+  expect(table.columns.map((c) => c.role)).toEqual(['cost', 'poolShare', 'count', 'saving', 'change']);
+});
+
 describe('a heading line that can’t be split', () => {
   test('no heading for a figure: one finding at the heading’s cell, naming the lines and Data > Text to Columns', async () => {
     // "Change" says no %: nothing heads the 5th figure, shares adding up to 100.

@@ -22,6 +22,8 @@ import { readTypedCell, type NumberCell } from './typedCell';
 const MIN_LINES = 2;
 /** Fewest figures on a line of a table: a label and one figure is a list, not a table. */
 const MIN_FIGURES = 2;
+/** Most lines a heading line is read as wrapped over (a PDF wraps long headings). */
+const MAX_WRAPPED_LINES = 2;
 /** Most lines of words (group headings: "Assessment & Care Planning") between the heading line and the first figures. */
 const MAX_GROUP_LINES = 2;
 /** Longest heading read for one figure, in words, so that splitting stays quick on long lines. */
@@ -48,6 +50,8 @@ interface Run {
   readonly column: number;
   readonly headerRow: number;
   readonly header: string;
+  /** Words-only lines just above the heading line, top down: the heading may be wrapped over them. */
+  readonly above: readonly { row: number; text: string }[];
   readonly lines: readonly Line[];
   /** Words-only lines among the lines of figures, or just above them (group headings such as "Tier 2"). */
   readonly labelRows: readonly { row: number; text: string }[];
@@ -57,6 +61,8 @@ interface Run {
 interface SplitHeader {
   readonly label: string;
   readonly headings: readonly string[];
+  /** The rows the heading was read from: the heading line, and the lines above it it wraps from. */
+  readonly rows: readonly number[];
 }
 
 type Reading = { ok: true; split: SplitHeader } | { ok: false; why: string };
@@ -64,7 +70,7 @@ type Reading = { ok: true; split: SplitHeader } | { ok: false; why: string };
 /** The scheme tables on the sheet held as pasted lines, read as tables. */
 export function pastedLineTables(sheet: SheetSnapshot): FoundTable[] {
   const read = runsOf(sheet).flatMap((run) => {
-    const reading = readHeader(run);
+    const reading = readWrapped(run);
     return reading.ok ? [{ run, split: reading.split }] : [];
   });
   if (!read.length) return [];
@@ -78,7 +84,7 @@ export function pastedLineTables(sheet: SheetSnapshot): FoundTable[] {
  */
 export function unreadablePastedLines(sheet: SheetSnapshot): Finding[] {
   return runsOf(sheet).flatMap((run) => {
-    const reading = readHeader(run);
+    const reading = readWrapped(run);
     if (reading.ok || !namesSchemeFigures(run.header)) return [];
     const first = cellAddress(run.lines[0].row, run.column);
     const last = cellAddress(run.lines[run.lines.length - 1].row, run.column);
@@ -101,8 +107,8 @@ class PastedLinesGrid extends TableGrid {
 
   constructor(sheet: SheetSnapshot, read: readonly { run: Run; split: SplitHeader }[]) {
     super(splitSheet(sheet, read));
-    for (const { run } of read)
-      for (const r of [run.headerRow, ...run.lines.map((l) => l.row), ...run.labelRows.map((l) => l.row)])
+    for (const { run, split } of read)
+      for (const r of [...split.rows, ...run.lines.map((l) => l.row), ...run.labelRows.map((l) => l.row)])
         this.lineColumn.set(r, run.column);
   }
 
@@ -140,6 +146,8 @@ function splitSheet(sheet: SheetSnapshot, read: readonly { run: Run; split: Spli
   };
   for (const { run, split } of read) {
     const c0 = run.column;
+    // A heading wrapped over lines is read on its lowest line; the lines above are part of it, not titles.
+    for (const r of split.rows) if (r !== run.headerRow) put(r, c0, null);
     put(run.headerRow, c0, split.label || null);
     split.headings.forEach((h, k) => put(run.headerRow, c0 + 1 + k, h));
     for (const line of run.lines) {
@@ -190,11 +198,19 @@ function runsOf(sheet: SheetSnapshot): Run[] {
     }
     if (lines.length < MIN_LINES || !lines.some((l) => l.figures.some(isAmount)) || namesMeasures(lines)) continue;
     const last = lines[lines.length - 1].row;
+    const above: { row: number; text: string }[] = [];
+    const previous = runs.length ? runs[runs.length - 1].lines.at(-1)!.row : -1;
+    for (let a = r - 1; a > previous && a >= r - MAX_WRAPPED_LINES; a--) {
+      const cell = loneText(sheet, a);
+      if (!cell || cell.column !== head.column || !isHeadingLine(cell.text)) break;
+      above.unshift({ row: a, text: cell.text });
+    }
     runs.push(
       aligned(
         head.column,
         r,
         head.text,
+        above,
         lines,
         labelRows.filter((l) => l.row < last),
       ),
@@ -213,6 +229,7 @@ function aligned(
   column: number,
   headerRow: number,
   header: string,
+  above: { row: number; text: string }[],
   raw: readonly { row: number; label: string; figures: string[] }[],
   labelRows: { row: number; text: string }[],
 ): Run {
@@ -234,7 +251,7 @@ function aligned(
       figures: l.figures.slice(extra),
     };
   });
-  return { column, headerRow, header, lines, labelRows, figureCount };
+  return { column, headerRow, header, above, lines, labelRows, figureCount };
 }
 
 /**
@@ -392,6 +409,24 @@ const CONTINUES = /^[a-z@&/+\-–—×]/;
 const TRAILING_UNIT = /^(\(.*\)|£.*)$/;
 
 /**
+ * The heading line read alone, else as the end of a heading wrapped over the one or two lines
+ * above it ("Ref Scheme Cost (£) % of BCF" / "pool Reduced NEL admissions ..."). What the line
+ * alone says is reported when neither reads.
+ */
+function readWrapped(run: Run): Reading {
+  const alone = readHeader(run, run.header, [run.headerRow]);
+  if (alone.ok) return alone;
+  for (let k = run.above.length - 1; k >= 0; k--) {
+    const upper = run.above.slice(k);
+    const text = [...upper.map((l) => l.text), run.header].join(' ');
+    const wrappedWords = upper.reduce((n, l) => n + l.text.split(' ').filter(Boolean).length, 0);
+    const reading = readHeader(run, text, [...upper.map((l) => l.row), run.headerRow], wrappedWords);
+    if (reading.ok) return reading;
+  }
+  return alone;
+}
+
+/**
  * Splits the heading line into the label's heading and one heading per figure. Every way of
  * splitting it whose headings each name a figure of the kind under them is weighed: a heading
  * should not start with a unit (units follow headings), nor carry words that name another kind
@@ -399,8 +434,8 @@ const TRAILING_UNIT = /^(\(.*\)|£.*)$/;
  * reading as good says the same of each column (same role, measure and units); otherwise the
  * line can't be read with confidence.
  */
-function readHeader(run: Run): Reading {
-  const words = run.header.split(' ').filter(Boolean);
+function readHeader(run: Run, header: string, rows: readonly number[], wrappedWords = 0): Reading {
+  const words = header.split(' ').filter(Boolean);
   const kinds = columnKinds(run.lines, run.figureCount);
   const n = run.figureCount;
   if (words.length < n) return { ok: false, why: `it has ${words.length} words for ${n} figures` };
@@ -448,7 +483,8 @@ function readHeader(run: Run): Reading {
     }
     if (readings.length === before) dead.add(`${k}:${i}`);
   };
-  for (let start = 0; start <= words.length - n; start++) {
+  // A heading read as wrapped from the lines above starts on them: they are not the label's alone.
+  for (let start = 0; start <= Math.min(words.length - n, wrappedWords ? wrappedWords - 1 : words.length); start++) {
     let labelStrain = 0;
     for (let w = 0; w < start; w++) if (wordRole[w]) labelStrain++;
     walk(0, start, [start], labelStrain, 0);
@@ -466,6 +502,7 @@ function readHeader(run: Run): Reading {
   const least = Math.min(...readings.map((r) => r.strain));
   const best = readings.filter((r) => r.strain === least).sort((a, b) => a.drift - b.drift);
   const split = (cuts: number[]): SplitHeader => ({
+    rows,
     label: words.slice(0, cuts[0]).join(' '),
     headings: cuts.slice(1).map((end, k) => words.slice(cuts[k], end).join(' ')),
   });
