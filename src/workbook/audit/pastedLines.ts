@@ -69,10 +69,7 @@ type Reading = { ok: true; split: SplitHeader } | { ok: false; why: string };
 
 /** The scheme tables on the sheet held as pasted lines, read as tables. */
 export function pastedLineTables(sheet: SheetSnapshot): FoundTable[] {
-  const read = runsOf(sheet).flatMap((run) => {
-    const reading = readWrapped(run);
-    return reading.ok ? [{ run, split: reading.split }] : [];
-  });
+  const read = readRuns(sheet).flatMap(({ run, reading }) => (reading.ok ? [{ run, split: reading.split }] : []));
   if (!read.length) return [];
   const grid = new PastedLinesGrid(sheet, read);
   return findTables(grid).filter((t) => read.some(({ run }) => t.headerRows.includes(run.headerRow)));
@@ -83,8 +80,7 @@ export function pastedLineTables(sheet: SheetSnapshot): FoundTable[] {
  * per figure with confidence: a finding at the heading's cell saying why, and how to split them.
  */
 export function unreadablePastedLines(sheet: SheetSnapshot): Finding[] {
-  return runsOf(sheet).flatMap((run) => {
-    const reading = readWrapped(run);
+  return readRuns(sheet).flatMap(({ run, reading }) => {
     if (reading.ok || !namesSchemeFigures(run.header)) return [];
     const first = cellAddress(run.lines[0].row, run.column);
     const last = cellAddress(run.lines[run.lines.length - 1].row, run.column);
@@ -99,6 +95,18 @@ export function unreadablePastedLines(sheet: SheetSnapshot): Finding[] {
       },
     ];
   });
+}
+
+/** Each sheet's runs of lines as read, kept for the finding of tables and of unreadable headings alike. */
+const readings = new WeakMap<SheetSnapshot, { run: Run; reading: Reading }[]>();
+
+function readRuns(sheet: SheetSnapshot): { run: Run; reading: Reading }[] {
+  let read = readings.get(sheet);
+  if (!read) {
+    read = runsOf(sheet).map((run) => ({ run, reading: readWrapped(run) }));
+    readings.set(sheet, read);
+  }
+  return read;
 }
 
 /** A sheet whose pasted lines are split into cells: the label in the line's own cell, each figure in a cell to its right. */
