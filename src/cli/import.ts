@@ -6,7 +6,13 @@ import { canonicalYear } from '../domain/financialYear';
 import { planToJson } from '../domain/planJson';
 import { plural } from '../domain/plural';
 import { describeProblem } from '../domain/problems';
-import { IMPORT_FIELDS, proposeMapping, tablesToImport, unplacedColumns } from '../workbook/import/columnMapping';
+import {
+  IMPORT_FIELDS,
+  proposeMapping,
+  tablesToImport,
+  unplacedColumns,
+  unreadablePastedTables,
+} from '../workbook/import/columnMapping';
 import { planFromTable } from '../workbook/import/planFromTable';
 import { importTemplate } from '../workbook/template/templateImport';
 import { UsageError } from './args';
@@ -65,6 +71,10 @@ export const importCommand: CliCommand = {
       range: typeof flags.range === 'string' ? flags.range : undefined,
     });
     if (!table) {
+      unreadablePastedTables(snapshot, {
+        sheet,
+        range: typeof flags.range === 'string' ? flags.range : undefined,
+      }).forEach((m) => io.err(`bcf import: ${m}`));
       io.err(
         `bcf import: no scheme table found in ${file}${sheet ? ` on "${sheet}"` : ''}${flags.range ? ` in ${flags.range}` : ''}: ${WHAT_A_SCHEME_TABLE_HAS}.`,
       );
@@ -75,8 +85,12 @@ export const importCommand: CliCommand = {
     io.out(
       `Read ${plural(mapping.table.rows.length, 'scheme')} from '${table.grid.sheet.name}'!${table.grid.address(table.headerRows[0], table.firstColumn)}:${table.grid.address(table.lastRow, table.lastColumn)}:`,
     );
+    // "A, figure 2" where the table was pasted one line per cell.
+    const whereWidth = Math.max(4, ...mapping.columns.map((c) => c.where.length));
     for (const c of mapping.columns.filter((m) => m.field !== 'ignore'))
-      io.out(`  ${c.where.padEnd(4)} ${c.header.padEnd(36)} -> ${label(c.field)}${c.band ? ` (${c.band})` : ''}`);
+      io.out(
+        `  ${c.where.padEnd(whereWidth)} ${c.header.padEnd(36)} -> ${label(c.field)}${c.band ? ` (${c.band})` : ''}`,
+      );
     const unplaced = unplacedColumns(mapping);
     if (unplaced.length)
       io.out(

@@ -5,6 +5,7 @@ import {
   proposeMapping,
   tablesToImport,
   unplacedColumns,
+  unreadablePastedTables,
   type ImportField,
   type ImportMapping,
   type MappedColumn,
@@ -70,6 +71,9 @@ export async function findImportTable(
   if (selection && selection.address.includes(':')) {
     const [table] = tablesToImport({ sheets: [selection.snapshot] });
     if (table) return found(proposeMapping(table));
+    const [pasted] = unreadablePastedTables({ sheets: [selection.snapshot] });
+    if (pasted)
+      return { message: `No scheme table could be read in the selected cells ${selection.address}. ${pasted}` };
     return {
       message: `No scheme table in the selected cells ${selection.address}: ${WHAT_A_SCHEME_TABLE_HAS}. Select the table with its headings, or one cell of its sheet.`,
     };
@@ -83,6 +87,8 @@ export async function findImportTable(
     ...tablesToImport({ sheets: sheets.filter((s) => !mine.includes(s)) }),
   ];
   if (table) return found(proposeMapping(table));
+  const [pasted] = unreadablePastedTables({ sheets });
+  if (pasted) return { message: `No scheme table could be read in this workbook. ${pasted}` };
   return {
     message: `No scheme table found in this workbook: ${WHAT_A_SCHEME_TABLE_HAS}. Select the table and try again.`,
   };

@@ -33,6 +33,7 @@ export type FindingRule =
   | 'share-of-total'
   | 'saving'
   | 'input-figure'
+  | 'pasted-lines'
   // in a BCF planning template (NHS England's, or the add-in's Income and Expenditure sheets)
   | 'subtotal'
   | 'running-balance'
@@ -54,6 +55,7 @@ export const RULE_TITLES: Record<FindingRule, string> = {
   'share-of-total': '% change is wrong',
   saving: 'Saving is not count × unit cost',
   'input-figure': 'Figure disagrees with its total and its row',
+  'pasted-lines': 'Table pasted as lines cannot be read',
   subtotal: 'Sub-total does not add up',
   'running-balance': 'Running balance does not agree',
   'required-spend': 'Planned spend figure is wrong',

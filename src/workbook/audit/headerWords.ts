@@ -30,7 +30,7 @@ const MONEY_WORDS =
 const COUNT_NOUNS =
   /admissions?|\badm\b|\badms\b|bed ?days?|\bpatients?\b|\bpackages?\b|\bpoc\b|placements?|attendances?|\bactivity\b|\bepisodes?\b|\bpeople\b|\bdtoc\b|\bnel\b|non-elective|reablement effectiveness/;
 const COUNT_WORDS =
-  /\bno\b\.?|\bnumber\b|\bnos?\b|reduced|reduction|avoided|fewer|\bred\b\.?|effectiveness|\bactivity\b|\bdtoc\b|bed ?days|\bpatients?\b|admissions?|\badm\b/;
+  /\bno\b\.?|\bnumber\b|\bnos?\b|reduced|reduction|avoided|fewer|\bred\b\.?|effectiveness|\bactivity\b|\bdtoc\b|\bnel\b|bed ?days|\bpatients?\b|admissions?|\badm\b/;
 
 /** The role a header gives its column, or undefined for a label or a column the audit leaves alone. */
 export function classifyHeader(raw: string): Role | undefined {

@@ -2,6 +2,7 @@ import type { Finding } from '../../domain/audit/finding';
 import type { SheetSnapshot } from '../snapshot';
 import { StatedFigures } from './denominators';
 import { findTables, type FoundTable } from './findTables';
+import { pastedLineTables, unreadablePastedLines } from './pastedLines';
 import { auditTable } from './tableChecks';
 import { TableGrid } from './tableGrid';
 import { UnitCostBook } from './unitCosts';
@@ -16,14 +17,18 @@ export function auditPrintedTables(sheets: readonly SheetSnapshot[]): { findings
   const tables = sheets.flatMap(schemeTables);
   const units = new UnitCostBook(tables);
   const stated = new StatedFigures(sheets);
-  return { findings: tables.flatMap((t) => auditTable(t, units, stated)), tables: tables.length };
+  const findings = [...sheets.flatMap(unreadablePastedLines), ...tables.flatMap((t) => auditTable(t, units, stated))];
+  return { findings, tables: tables.length };
 }
 
 /** What the finder looks for, said wherever it found nothing (the audit and the import, in the CLI and the pane). */
 export const WHAT_A_SCHEME_TABLE_HAS =
   'a scheme table has a heading row with a cost column and a % of pool, benefit count or saving column';
 
-/** The sheet's scheme tables, read as they stand and then turned on their side for schemes laid out as columns. */
+/**
+ * The sheet's scheme tables, read as they stand, then turned on their side for schemes laid out
+ * as columns, then from lines pasted one per cell (pastedLines.ts).
+ */
 export function schemeTables(sheet: SheetSnapshot): FoundTable[] {
   const upright = findTables(new TableGrid(sheet));
   const covered = (r: number, c: number) =>
@@ -34,5 +39,5 @@ export function schemeTables(sheet: SheetSnapshot): FoundTable[] {
       for (let r = t.firstColumn; r <= t.lastColumn; r++) if (covered(r, c)) return false;
     return true;
   });
-  return [...upright, ...sideways];
+  return [...upright, ...sideways, ...pastedLineTables(sheet)];
 }

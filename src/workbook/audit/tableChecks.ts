@@ -87,16 +87,19 @@ export class TableAudit implements ShareAudit, InputAudit {
   ) {}
 
   add(r: number, column: Column, rule: Finding['rule'], expected: string, message: string): void {
-    const cell = this.table.grid.address(r, column.index);
-    if (this.seen.has(cell)) return;
-    this.seen.add(cell);
+    const grid = this.table.grid;
+    // One finding per figure: several figures share a cell where a line was pasted whole.
+    const key = `${r}:${column.index}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    const part = grid.figureInCell(r, column.index);
     this.findings.push({
-      sheet: this.table.grid.sheet.name,
-      cell,
+      sheet: grid.sheet.name,
+      cell: grid.address(r, column.index),
       rule,
       expected,
-      found: this.table.grid.shown(r, column.index),
-      message,
+      found: grid.shown(r, column.index),
+      message: part ? `${message} (${part}.)` : message,
     });
   }
 

@@ -1,4 +1,4 @@
-import { cellAddress } from '../a1';
+import { cellAddress, columnLetter } from '../a1';
 import type { Scalar } from '../sheetPlan';
 import type { SheetSnapshot } from '../snapshot';
 import { readTypedCell, type TypedCell } from './typedCell';
@@ -63,5 +63,18 @@ export class TableGrid {
 
   address(r: number, c: number): string {
     return this.transposed ? cellAddress(c, r) : cellAddress(r, c);
+  }
+
+  /**
+   * Which figure of its cell this one is, where a cell holds several (a line pasted from a PDF,
+   * pastedLines.ts): said in a finding, whose cell is the whole line's. Undefined for a cell of its own.
+   */
+  figureInCell(_r: number, _c: number): string | undefined {
+    return undefined;
+  }
+
+  /** How a person finds a column of a table headed in `headerRow`: its letter, or its row number where schemes run across. */
+  columnName(c: number, _headerRow: number): string {
+    return this.transposed ? String(c + 1) : columnLetter(c);
   }
 }

@@ -1,6 +1,7 @@
-import { columnLetter, parseAddress } from '../a1';
+import { parseAddress } from '../a1';
 import type { Column, FoundTable } from '../audit/findTables';
 import { isTotalBand, type LabelRole, type Measure } from '../audit/headerWords';
+import { unreadablePastedLines } from '../audit/pastedLines';
 import { schemeTables } from '../audit/printedTables';
 import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 
@@ -66,7 +67,7 @@ export function proposeMapping(found: FoundTable): ImportMapping {
         subtotals: found.subtotals.map((s) => ({ ...s, rows: s.rows.filter((r) => !found.grid.isHidden(r)) })),
       }
     : found;
-  const where = (index: number) => (table.grid.transposed ? String(index + 1) : columnLetter(index));
+  const where = (index: number) => table.grid.columnName(index, table.headerRows[table.headerRows.length - 1]);
   const figures = table.columns.map((c): MappedColumn => ({
     index: c.index,
     where: where(c.index),
@@ -122,10 +123,27 @@ export function tablesToImport(
   snapshot: WorkbookSnapshot,
   options: { sheet?: string; range?: string } = {},
 ): FoundTable[] {
+  return sheetsToImport(snapshot, options).flatMap(schemeTables);
+}
+
+/**
+ * Where no table is found: tables pasted one line per cell whose heading line can't be split
+ * (pastedLines.ts), each said with its cells and the fix, so the person is not told only "none found".
+ */
+export function unreadablePastedTables(
+  snapshot: WorkbookSnapshot,
+  options: { sheet?: string; range?: string } = {},
+): string[] {
+  return sheetsToImport(snapshot, options)
+    .flatMap(unreadablePastedLines)
+    .map((f) => `'${f.sheet}'!${f.cell}: ${f.message}`);
+}
+
+function sheetsToImport(snapshot: WorkbookSnapshot, options: { sheet?: string; range?: string }): SheetSnapshot[] {
   const sheets = options.sheet
     ? snapshot.sheets.filter((s) => s.name.toLowerCase() === options.sheet!.toLowerCase())
     : snapshot.sheets;
-  return sheets.flatMap((s) => schemeTables(options.range ? cropped(s, options.range) : s));
+  return sheets.map((s) => (options.range ? cropped(s, options.range) : s));
 }
 
 /** The sheet with everything outside the range blanked, so addresses stay the sheet's own. */

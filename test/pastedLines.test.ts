@@ -1,0 +1,254 @@
+import { xlsxToSnapshot } from '../src/adapters/file/xlsxReader';
+import type { Finding } from '../src/domain/audit/finding';
+import { auditWorkbook } from '../src/workbook/audit/auditWorkbook';
+import { proposeMapping, tablesToImport } from '../src/workbook/import/columnMapping';
+import { planFromTable } from '../src/workbook/import/planFromTable';
+import type { WorkbookSnapshot } from '../src/workbook/snapshot';
+import { TEST_DAY } from './support/testDay';
+const v = require('./support/barnetVariants');
+
+/**
+ * Barnet's 2014/15 scheme table (test/support/barnetVariants.js) copied from the PDF and pasted
+ * into Excel, one line per cell in column A, as the plan's own text reads (figures without % or £
+ * signs, "35,000 (Not BCF pool)", dashes for no benefit). The expected figures are the helper's
+ * arithmetic on the plan's costs and admissions, not the audit's.
+ */
+const HEADER = v.HEAD.join(' ');
+
+interface Figures {
+  cost?: string;
+  share?: string;
+  saving?: string;
+}
+
+/** A scheme's line as the PDF prints it, with any figure replaced as given. */
+function line(s: any, wrong: Figures = {}): string {
+  const cost = wrong.cost ?? `${v.grouped(s.cost)}${s.inPool ? '' : ' (Not BCF pool)'}`;
+  const share = wrong.share ?? (s.share ? v.grouped(s.share, 2) : 'n/a');
+  const nel = s.nel.isZero() ? '-' : v.grouped(s.nel);
+  const saving = wrong.saving ?? (s.nel.isZero() ? '-' : v.grouped(s.saving));
+  const change = s.nel.isZero() ? '-' : v.grouped(s.change, 2);
+  return `${s.ref} ${s.name} ${cost} ${share} ${nel} ${saving} ${change}`;
+}
+
+const TOTAL_LINE = `Total ${v.grouped(v.POOL)} 100.00 ${v.grouped(v.NEL)} ${v.grouped(v.SAVING)} 100.00`;
+
+/** The lines one per cell down column A, a title above them; row 1 of the sheet is `lines[0]`. */
+function pasted(lines: string[]): unknown {
+  return v.sheet(
+    'Pasted',
+    lines.map((l) => [l]),
+  );
+}
+
+const barnetLines = (header = HEADER, change: (s: any) => Figures = () => ({})) => [
+  'Table 3 – Cost and Impact of Schemes on NEL Admissions April 2014 – March 2015',
+  header,
+  ...v.ROWS.map((s: any) => line(s, change(s))),
+  TOTAL_LINE,
+];
+/** The sheet row of a scheme's line (title in row 1, header in row 2). */
+const rowOf = (ref: string) => 3 + v.ROWS.findIndex((s: { ref: string }) => s.ref === ref);
+
+async function snapshotOf(...sheets: unknown[]): Promise<WorkbookSnapshot> {
+  return xlsxToSnapshot(await v.toXlsx({ sheets }));
+}
+async function audit(...sheets: unknown[]): Promise<readonly Finding[]> {
+  return auditWorkbook(await snapshotOf(...sheets)).findings;
+}
+
+describe('the Barnet table pasted as lines', () => {
+  test('as printed: one table of the eight schemes is found, and nothing to report', async () => {
+    const snapshot = await snapshotOf(pasted(barnetLines()));
+    const tables = tablesToImport(snapshot);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].rows.map((r) => r + 1)).toEqual(v.ROWS.map((s: any) => rowOf(s.ref)));
+    expect(auditWorkbook(snapshot).findings).toEqual([]);
+  });
+
+  test('one saving typed wrong: one finding, at that line’s cell, expecting count × £2,004, naming the 4th figure', async () => {
+    const wrong = v.ROWS.find((s: any) => s.ref === '2b');
+    const typed = v.grouped(wrong.saving.minus(360));
+    const found = await audit(pasted(barnetLines(HEADER, (s) => (s === wrong ? { saving: typed } : {}))));
+    expect(found.map((f) => [f.cell, f.rule, f.expected, f.found])).toEqual([
+      [`A${rowOf('2b')}`, 'saving', `£${v.grouped(wrong.saving)}`, typed],
+    ]);
+    expect(found[0].message).toContain(`this is its 4th figure, ${typed}`);
+  });
+
+  test('one % of pool typed wrong: the finding names the 2nd figure and the share the costs give', async () => {
+    const wrong = v.ROWS.find((s: any) => s.ref === '3a');
+    const found = await audit(pasted(barnetLines(HEADER, (s) => (s === wrong ? { share: '9.95' } : {}))));
+    expect(found.map((f) => [f.cell, f.rule, f.expected])).toEqual([
+      [`A${rowOf('3a')}`, 'share-of-pool', v.grouped(wrong.share, 2)],
+    ]);
+    expect(found[0].message).toContain('this is its 2nd figure, 9.95');
+  });
+
+  test('the import gives the same schemes, costs, pool and admissions as the table typed in columns', async () => {
+    const planOf = async (sheet: unknown) => {
+      const [table] = tablesToImport(await snapshotOf(sheet));
+      const { plan, problems } = planFromTable(proposeMapping(table), { year: '2014/15', today: TEST_DAY });
+      expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+      return plan.schemes.map((s) => [
+        s.ref,
+        s.name,
+        s.inPool,
+        s.years['2014/15']?.cost?.toString(),
+        s.years['2014/15']?.benefits,
+      ]);
+    };
+    const typed = await planOf(v.sheet('Typed', [v.HEAD, ...v.ROWS.map(v.standard), v.TOTAL]));
+    expect(await planOf(pasted(barnetLines()))).toEqual(typed);
+    expect(typed.map((s) => [s[0], s[1], s[3]])).toEqual(v.ROWS.map((s: any) => [s.ref, s.name, s.cost.toString()]));
+  });
+});
+
+test('as the PDF’s own text reads: a group line over each tier, schemes with no benefit ending after their share', async () => {
+  const tiers = [
+    'Self-management and prevention',
+    'Assessment & Care Planning',
+    'Community Intensive Support',
+    'Enablers',
+  ];
+  const lines = [HEADER];
+  v.ROWS.forEach((s: any, i: number) => {
+    if (i === 0 || s.tier !== v.ROWS[i - 1].tier) lines.push(tiers[Number(s.tier) - 1]);
+    lines.push(s.nel.isZero() ? `${s.ref} ${s.name} ${v.grouped(s.cost)} ${v.grouped(s.share, 2)}` : line(s));
+  });
+  lines.push(TOTAL_LINE);
+  const snapshot = await snapshotOf(pasted(lines));
+  expect(auditWorkbook(snapshot).findings).toEqual([]);
+  const [table] = tablesToImport(snapshot);
+  expect(table.rows.map((r) => lines[r])).toEqual(
+    v.ROWS.map((s: any) => expect.stringMatching(new RegExp(`^${s.ref} `))),
+  );
+  const { plan } = planFromTable(proposeMapping(table), { year: '2014/15', today: TEST_DAY });
+  expect(
+    plan.schemes.map((s) => [
+      s.ref,
+      s.years['2014/15']?.cost?.toString(),
+      s.years['2014/15']?.benefits.NEL?.toString(),
+    ]),
+  ).toEqual(v.ROWS.map((s: any) => [s.ref, s.cost.toString(), s.nel.isZero() ? undefined : s.nel.toString()]));
+});
+
+test('with £ and % signs and no "n/a": each short line’s figures stand under the columns of their kind, a cost alone under the cost', async () => {
+  // 1a, outside the pool, has no share; 3b and 4a end after their share; 4b has its cost alone.
+  const signed = (s: any) =>
+    [
+      `${s.ref} ${s.name} £${v.grouped(s.cost)}${s.inPool ? '' : ' (Not BCF pool)'}`,
+      s.share && s.ref !== '4b' ? `${v.grouped(s.share, 2)}%` : '',
+      s.nel.isZero() ? '' : `${v.grouped(s.nel)} £${v.grouped(s.saving)} ${v.grouped(s.change, 2)}%`,
+    ]
+      .filter(Boolean)
+      .join(' ');
+  const total = `Total £${v.grouped(v.POOL)} 100.00% ${v.grouped(v.NEL)} £${v.grouped(v.SAVING)} 100.00%`;
+  const lines = [HEADER, ...v.ROWS.map(signed), total];
+  const wrong = v.ROWS.find((s: any) => s.ref === '1a');
+  const typo = `${v.grouped(wrong.change.plus(1), 2)}%`;
+  lines[1] = lines[1].replace(/ [\d.]+%$/, ` ${typo}`);
+  const found = await audit(pasted(lines));
+  expect(found.map((f) => [f.cell, f.rule, f.expected, f.found])).toEqual([
+    ['A2', 'share-of-total', `${v.grouped(wrong.change, 2)}%`, typo],
+  ]);
+  expect(found[0].message).toContain(`this is its 5th figure, ${typo}`);
+});
+
+test.each([
+  ['two lines', ['Ref Scheme Cost (£) % of BCF', 'pool Reduced NEL admissions Saving (£) % change NEL']],
+  ['three lines', ['Ref Scheme Cost (£)', '% of BCF pool Reduced NEL', 'admissions Saving (£) % change NEL']],
+])('a heading wrapped over %s under the title: read whole, one saving typed wrong found', async (_, heading) => {
+  const wrong = v.ROWS.find((s: any) => s.ref === '3a');
+  const typed = v.grouped(wrong.saving.plus(2004));
+  const [title, , ...rest] = barnetLines(HEADER, (s) => (s === wrong ? { saving: typed } : {}));
+  const lines = [title, ...heading, ...rest];
+  const snapshot = await snapshotOf(pasted(lines));
+  const row = rowOf('3a') + heading.length - 1;
+  expect(auditWorkbook(snapshot).findings.map((f) => [f.cell, f.rule, f.expected])).toEqual([
+    [`A${row}`, 'saving', `£${v.grouped(wrong.saving)}`],
+  ]);
+  const [table] = tablesToImport(snapshot);
+  expect(table.columns.map((c) => c.role)).toEqual(['cost', 'poolShare', 'count', 'saving', 'change']);
+});
+
+describe('a heading line that can’t be split', () => {
+  test('no heading for a figure: one finding at the heading’s cell, naming the lines and Data > Text to Columns', async () => {
+    // "Change" says no %: nothing heads the 5th figure, shares adding up to 100.
+    const header = 'Ref Scheme Cost (£) Share Reduced NEL admissions Saving (£) Change';
+    const snapshot = await snapshotOf(pasted(barnetLines(header)));
+    expect(tablesToImport(snapshot)).toEqual([]);
+    const found = auditWorkbook(snapshot).findings;
+    expect(found.map((f) => [f.cell, f.rule])).toEqual([['A2', 'pasted-lines']]);
+    expect(found[0].message).toContain(`A3:A${rowOf('4b') + 1}`);
+    expect(found[0].message).toContain('Data > Text to Columns');
+    expect(found[0].message).toContain(`5th figure (${v.grouped(v.ROWS[0].change, 2)}, a percentage)`);
+  });
+
+  test('two readings that mean different columns: said, with both readings, not guessed', async () => {
+    // Three headings over two figures: a cost and a saving, or a saving and a count?
+    const lines = [
+      'Ref Scheme Cost Saving NEL admissions',
+      '1a Locality teams 1,234,000 120',
+      '1b Falls service 1,850,000 45',
+      'Total 3,084,000 165',
+    ];
+    const found = await audit(pasted(lines));
+    expect(found.map((f) => [f.cell, f.rule])).toEqual([['A1', 'pasted-lines']]);
+    expect(found[0].message).toMatch(/reads as ".*" or as ".*"/);
+  });
+});
+
+describe('sheets of sentences are not tables', () => {
+  test.each([
+    [
+      'narrative with figures in it',
+      [
+        'Reducing non-elective admissions',
+        'In 2014/15 we expect 120 fewer admissions, saving £240,480',
+        'The pool is £6,634,000 of which 3.5% is at risk: 2,054,100 29,094',
+        'Schemes 2a and 2b account for 170 155',
+        'Totals are 635 1,272,540',
+      ],
+    ],
+    [
+      'notes under a heading, each ending in figures',
+      [
+        'Notes',
+        'Cost saving per admission 2,004 265',
+        'Pool 2014/15 6,634,000 23,412,000',
+        'Admissions avoided 635 1,021',
+      ],
+    ],
+    [
+      'key figures under a heading that names costs and savings',
+      [
+        'Cost and savings by year',
+        'Pool 2014/15 6,634,000 23,412,000',
+        'Savings 1,272,540 2,046,084',
+        'Admissions avoided 635 1,021',
+      ],
+    ],
+    [
+      'a sentence introducing a list of schemes with figures',
+      [
+        'In 2014/15, the cost and NEL admissions avoided were:',
+        '1a Locality teams 1,234,000 120',
+        '1b Falls service 1,850,000 45',
+      ],
+    ],
+    [
+      'key figures under a sentence that names costs, savings and admissions',
+      [
+        'Key figures: cost, savings and NEL admissions',
+        'Cost saving per admission 2,004 265',
+        'Pool 2014/15 6,634,000 23,412,000',
+        'Admissions avoided 635 1,021',
+      ],
+    ],
+  ])('%s: nothing found, nothing reported', async (_, lines) => {
+    const snapshot = await snapshotOf(pasted(lines));
+    expect(tablesToImport(snapshot)).toEqual([]);
+    expect(auditWorkbook(snapshot).findings).toEqual([]);
+  });
+});
