@@ -332,40 +332,23 @@ function readPackageRows(
     const label = (field: string) =>
       header.labels[field as ImportField] ?? FIELD_HEADERS[field as PackageField] ?? field;
     const where = (field: string) => `${describe(i + 1)}, ${label(field)}`;
+    const say = (field: string, message: string, severity: 'error' | 'warning' = 'error') =>
+      problems.push({ severity, where: { path: where(field) }, row: i + 1, field, message });
     const cells: PackageCells = Object.fromEntries(Object.entries(header.columns).map(([field, c]) => [field, row[c]]));
     const perWeek = weeklyCostOf(cells.weeklyCost, header.costWeeks, label('weeklyCost'));
     if ('error' in perWeek) {
-      problems.push({
-        severity: 'error',
-        where: { path: where('weeklyCost') },
-        row: i + 1,
-        field: 'weeklyCost',
-        message: perWeek.error,
-      });
+      say('weeklyCost', perWeek.error);
       continue;
     }
     cells.weeklyCost = perWeek.cell;
     const share = shareFromContribution(cells, label('icbWeekly'), label('weeklyCost'));
     if ('error' in share) {
-      problems.push({
-        severity: 'error',
-        where: { path: where('icbWeekly') },
-        row: i + 1,
-        field: 'icbWeekly',
-        message: share.error,
-      });
+      say('icbWeekly', share.error);
       continue;
     }
     cells.icbPercent = share.cell;
     const read = readRow(cells, sheet ? `${sheet} ${i + 1}` : String(i + 1), ratioOrderOf(header.labels.method));
-    for (const issue of read.issues)
-      problems.push({
-        severity: 'error',
-        where: { path: where(issue.field) },
-        row: i + 1,
-        field: issue.field,
-        message: issue.message,
-      });
+    for (const issue of read.issues) say(issue.field, issue.message);
     if (!read.pkg) continue;
     packages.push({ pkg: read.pkg, row: i + 1, where, label });
     const parts = ratioParts(cells.method);
@@ -373,13 +356,11 @@ function readPackageRows(
       uneven = { row: i + 1, text: String(cells.method).trim() };
     const fraction = shareAsFraction(read.pkg, cells.icbPercent);
     if (fraction)
-      problems.push({
-        severity: 'warning',
-        where: { path: where('icbPercent') },
-        row: i + 1,
-        field: 'icbPercent',
-        message: `the ICB share ${fraction} is read as ${fraction}%; if the export writes shares as fractions (0.4 for 40%), write it as ${new Money(fraction).times(100).toFixed()} or ${new Money(fraction).times(100).toFixed()}%.`,
-      });
+      say(
+        'icbPercent',
+        `the ICB share ${fraction} is read as ${fraction}%; if the export writes shares as fractions (0.4 for 40%), write it as ${new Money(fraction).times(100).toFixed()} or ${new Money(fraction).times(100).toFixed()}%.`,
+        'warning',
+      );
   }
   // Which way round a plain "Funding split" is written is nowhere in the export: say how it was read, once.
   if (uneven && header.labels.method && !ratioOrderOf(header.labels.method)) {

@@ -507,6 +507,18 @@ function readHeader(run: Run, header: string, rows: readonly number[], wrappedWo
       why: `no part of it reads as a heading for the ${ordinal(furthest + 1)} figure${example ? ` (${example}${kind})` : ''}`,
     };
   }
+  return chosen(readings, words, rows);
+}
+
+/**
+ * The least strained of the readings, the least drifted among those as strained; none when two
+ * such readings say different things of a column (its role, a count's measure, money's units).
+ */
+function chosen(
+  readings: readonly { cuts: number[]; strain: number; drift: number }[],
+  words: readonly string[],
+  rows: readonly number[],
+): Reading {
   const least = Math.min(...readings.map((r) => r.strain));
   const best = readings.filter((r) => r.strain === least).sort((a, b) => a.drift - b.drift);
   const split = (cuts: number[]): SplitHeader => ({

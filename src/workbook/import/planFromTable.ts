@@ -58,14 +58,7 @@ export function planFromTable(mapping: ImportMapping, options: ImportOptions): I
   const costs = years.map((year) =>
     mapping.columns.filter((c) => c.field === 'cost' && (years.length === 1 || c.band === year)),
   );
-  const text = (r: number, field: ImportField) => {
-    const col = mapping.columns.find((c) => c.field === field);
-    return col
-      ? (grid.text(r, col.index) || (grid.typed(r, col.index).kind === 'number' ? grid.shown(r, col.index) : ''))
-          .replace(/[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+$/, '')
-          .trim()
-      : '';
-  };
+  const text = (r: number, field: ImportField) => labelText(mapping, r, field);
   if (mapping.hiddenRows.length) notes.push(hiddenRowsNote(mapping));
   const headings = sectionHeadings(table);
   const wrapped = wrappedNames(mapping);
@@ -230,6 +223,17 @@ function wrappedNames(mapping: ImportMapping): Map<number, string[]> {
     }
   }
   return out;
+}
+
+/** A row's words in the column mapped to `field` (a number as it is shown), without footnote marks. */
+function labelText(mapping: ImportMapping, r: number, field: ImportField): string {
+  const grid = mapping.table.grid;
+  const col = mapping.columns.find((c) => c.field === field);
+  return col
+    ? (grid.text(r, col.index) || (grid.typed(r, col.index).kind === 'number' ? grid.shown(r, col.index) : ''))
+        .replace(/[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+$/, '')
+        .trim()
+    : '';
 }
 
 /** "1a Locality teams", "2b. Falls", "3) Carers": a ref, then words. */
