@@ -603,7 +603,11 @@ class FakeWorkbook {
       return answer;
     }
     if (desc.type === 'visible')
-      return { Address: this.visibleRects(desc).map((rect) => rectAddress(desc.sheet, rect)).join(', ') };
+      return {
+        Address: this.visibleRects(desc)
+          .map((rect) => rectAddress(desc.sheet, rect))
+          .join(', '),
+      };
     if (desc.type === 'sheet') return { Id: this.sheet(desc.name).id, Name: this.sheet(desc.name).name };
     return {};
   }
