@@ -9,7 +9,7 @@ import type { Finding } from '../src/domain/audit/finding';
 import { planFromJson } from '../src/domain/planJson';
 import { planChecks } from '../src/domain/planChecks';
 import { cellAddress } from '../src/workbook/a1';
-import { auditWorkbook } from '../src/workbook/audit/auditWorkbook';
+import { auditWorkbook, cleanSummary } from '../src/workbook/audit/auditWorkbook';
 import { readTypedCell } from '../src/workbook/audit/typedCell';
 import { workbookLayout } from '../src/workbook/workbookLayout';
 import { barnetJsonCopy, barnetPlan } from './support/barnet';
@@ -259,6 +259,17 @@ describe('what bcf audit says it checked', () => {
       `${file}: clean, nothing to report (every scheme table found adds up: 1 table).`,
       '',
     ]);
+  });
+
+  test('beside a plan or a template, the other tables checked are counted', () => {
+    expect(cleanSummary({ kind: 'addin', findings: [], tables: 0 })).toBe('formulas as built, every plan check passes');
+    expect(cleanSummary({ kind: 'template', findings: [], tables: 1 })).toBe(
+      "the planning template's totals, balances and rules all hold, and 1 other scheme table adds up",
+    );
+    expect(cleanSummary({ kind: 'tables', findings: [], tables: 2 })).toBe(
+      'every scheme table found adds up: 2 tables',
+    );
+    expect(cleanSummary({ kind: 'tables', findings: [], tables: 0 })).toBeUndefined();
   });
 
   test('no plan, no template and no scheme table: not clean but nothing checked, exit 3, with what a table needs', async () => {

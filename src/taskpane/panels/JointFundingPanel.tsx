@@ -59,8 +59,9 @@ export function JointFundingPanel({ session }: FeatureProps) {
           Joint funding
         </Subtitle2>
         <Body1>
-          This workbook has no Joint register sheet yet. To start one, choose a CSV export from your case-management
-          system under Import from case management below, then press Add to the register.
+          This workbook has no Joint register sheet yet. To start one, read an export from your case-management system
+          under Import from case management below (a CSV file, or an .xlsx export’s sheet), then press Add to the
+          register.
         </Body1>
         <ImportSection session={session} />
       </section>

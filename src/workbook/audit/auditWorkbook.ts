@@ -59,10 +59,11 @@ export function auditWorkbook(snapshot: WorkbookSnapshot): AuditResult {
  * checked nothing at all (no plan, no template and no scheme table), which is not a clean workbook.
  */
 export function cleanSummary(result: AuditResult): string | undefined {
-  const tables = result.tables ? `${plural(result.tables, 'scheme table')} typed in adding up` : '';
-  if (result.kind === 'addin') return ['formulas as built, every plan check passes', tables].filter(Boolean).join('; ');
-  if (result.kind === 'template')
-    return ["the planning template's totals, balances and rules all hold", tables].filter(Boolean).join('; ');
+  const others = result.tables
+    ? `, and ${plural(result.tables, 'other scheme table')} ${result.tables === 1 ? 'adds' : 'add'} up`
+    : '';
+  if (result.kind === 'addin') return `formulas as built, every plan check passes${others}`;
+  if (result.kind === 'template') return `the planning template's totals, balances and rules all hold${others}`;
   return result.tables ? `every scheme table found adds up: ${plural(result.tables, 'table')}` : undefined;
 }
 
