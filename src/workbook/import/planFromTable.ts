@@ -218,7 +218,13 @@ function wrappedNames(mapping: ImportMapping): Map<number, string[]> {
       if (grid.isHidden(next)) continue;
       const words = grid.text(next, name.index);
       const alone = words && mapping.columns.every((c) => c.index === name.index || grid.isBlank(next, c.index));
-      if (!alone || table.subtotals.some((s) => s.row === next) || next === table.totalRow) break;
+      if (
+        !alone ||
+        !grid.mayContinueName(next) ||
+        table.subtotals.some((s) => s.row === next) ||
+        next === table.totalRow
+      )
+        break;
       out.set(r, [...(out.get(r) ?? []), words]);
     }
   }
