@@ -1,3 +1,4 @@
+import { readFileSync } from 'fs';
 import { xlsxToSnapshot } from '../src/adapters/file/xlsxReader';
 import type { Finding } from '../src/domain/audit/finding';
 import { auditWorkbook } from '../src/workbook/audit/auditWorkbook';
@@ -250,5 +251,162 @@ describe('sheets of sentences are not tables', () => {
     const snapshot = await snapshotOf(pasted(lines));
     expect(tablesToImport(snapshot)).toEqual([]);
     expect(auditWorkbook(snapshot).findings).toEqual([]);
+  });
+});
+
+/**
+ * Text as a PDF reader gives a table: cells rather than rows, a blank line between them, a
+ * heading a word or two a line, names and notes broken over lines, figures on lines of their own.
+ */
+describe('a table as PDF text, one line per cell with blank lines between', () => {
+  const D = v.D;
+  /** Lines of text down column A, a blank cell for each blank line, as Excel pastes them. */
+  const pastedText = (lines: string[]) =>
+    v.sheet(
+      'Pasted',
+      lines.map((l) => [l.trim() ? l : null]),
+    );
+  const rowWhere = (lines: string[], re: RegExp) => lines.findIndex((l) => re.test(l)) + 1;
+
+  test('Barnet’s Table 3 as the plan’s own text reads: its one wrong % of pool is found at its line’s cell, and the import is the table typed in columns', async () => {
+    const lines = readFileSync(`${__dirname}/fixtures/barnet-table3-pdf-text.txt`, 'utf8')
+      .replace(/\n$/, '')
+      .split('\n');
+    const snapshot = await snapshotOf(pastedText(lines));
+    // The same table typed in columns, from the published figures (DOMAIN.md, 2015/16).
+    const published: [string, string, number, boolean, number | null][] = [
+      ['1a', 'a. Expert Patient Programme & long-term condition Mentors', 87120, false, 119],
+      ['2a', 'a. Long-term conditions', 2722921, true, 110],
+      ['2b', 'b. Older People Integrated Care', 1292026, true, 331],
+      ['2c', 'c. Care Home – LCS', 1146000, true, 10],
+      ['3a', 'a. Rapid Care', 1316464, true, 451],
+      ['3b', 'b. 7 Day Social Work & Enablement', 300000, true, null],
+      ['4a', 'a. Services', 10636589, true, null],
+      ['4b', 'b. Administrative', 5998000, true, null],
+    ];
+    const pool = published.filter((s) => s[3]).reduce((a, s) => a.plus(s[2]), D(0));
+    const nel = published.reduce((a, s) => a.plus(s[4] ?? 0), D(0));
+    const typedRows = published.map(([ref, name, cost, inPool, count]) => [
+      ref,
+      name,
+      inPool ? cost : `${v.grouped(D(cost))} (Not BCF pool)`,
+      inPool ? D(cost).dividedBy(pool).times(100).toDecimalPlaces(2).toNumber() : 'n/a',
+      count,
+      count === null ? null : count * v.UNIT,
+      count === null ? null : D(count).dividedBy(nel).times(100).toDecimalPlaces(2).toNumber(),
+    ]);
+    const typed = v.sheet('Typed', [
+      v.HEAD,
+      ...typedRows,
+      ['Total', '', pool.toNumber(), 100, nel.toNumber(), nel.times(v.UNIT).toNumber(), 100],
+    ]);
+
+    // 2b's % of pool is printed 5.53; its cost over the pool is 5.5186%.
+    const found = auditWorkbook(snapshot).findings;
+    const row2b = rowWhere(lines, /^b\. Older People Integrated Care /);
+    expect(found.map((f) => [f.cell, f.rule, f.expected, f.found])).toEqual([
+      [`A${row2b}`, 'share-of-pool', D(1292026).dividedBy(pool).times(100).toFixed(2), '5.53'],
+    ]);
+    expect(found[0].message).toContain('this is its 2nd figure, 5.53');
+    expect(auditWorkbook(await snapshotOf(typed)).findings).toEqual([]);
+
+    const planOf = (table: any) => {
+      const { plan, problems } = planFromTable(proposeMapping(table), { year: '2015/16', today: TEST_DAY });
+      expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+      return plan.schemes.map((s) => [
+        s.name,
+        s.inPool,
+        s.years['2015/16']?.cost?.toString(),
+        s.years['2015/16']?.benefits.NEL?.toString(),
+      ]);
+    };
+    const [pastedTable] = tablesToImport(snapshot);
+    const [typedTable] = tablesToImport(await snapshotOf(typed));
+    expect(planOf(pastedTable)).toEqual(planOf(typedTable));
+    expect(planOf(pastedTable).map((s) => s[0])).toEqual(published.map((s) => s[1]));
+  });
+
+  /** Barnet's 2014/15 rows (test/support/barnetVariants.js) laid out as a PDF reader gives a table, differently broken. */
+  function brokenText(wrongSaving?: string): string[] {
+    const lines = [
+      'Schemes and their NEL savings, 2014/15',
+      '',
+      'Ref',
+      'Scheme',
+      '',
+      'Cost',
+      '(£)',
+      '',
+      '% of',
+      'BCF pool',
+      ' ',
+      'Reduced NEL',
+      'admissions',
+      '',
+      'Saving',
+      '(£)',
+      '',
+      '% change',
+      'NEL',
+      '',
+    ];
+    const groups = ['Prevention', 'Assessment and care planning', 'Intensive support', 'Enablers'];
+    v.ROWS.forEach((s: any, i: number) => {
+      if (i === 0 || s.tier !== v.ROWS[i - 1].tier) lines.push(s.tier, '', groups[Number(s.tier) - 1], ' ', '');
+      const [first, ...rest] = s.name.split(' ');
+      // Names broken over two lines without a hyphen; the cost on the name's line or under it.
+      lines.push(rest.length ? `${s.ref} ${first}` : `${s.ref} ${s.name}`);
+      if (rest.length) lines.push(rest.join(' '));
+      lines.push('');
+      if (!s.inPool) lines.push(`${v.grouped(s.cost)} (Not`, 'BCF pool)', '');
+      else lines.push(v.grouped(s.cost), '');
+      const share = s.share ? v.grouped(s.share, 2) : 'n/a';
+      const saving = s.ref === '2c' && wrongSaving ? wrongSaving : v.grouped(s.saving);
+      lines.push(s.nel.isZero() ? share : `${share} ${v.grouped(s.nel)} ${saving} ${v.grouped(s.change, 2)}`, ' ', '');
+    });
+    lines.push(
+      'Total',
+      '',
+      v.grouped(v.POOL),
+      '(BCF pool)',
+      '',
+      `100.00 ${v.grouped(v.NEL)} ${v.grouped(v.SAVING)} 100.00`,
+      '',
+    );
+    return lines;
+  }
+
+  test('a table of my own broken so: one saving typed wrong is found at the cell of its figures, and the import is the typed table', async () => {
+    const wrong = v.ROWS.find((s: any) => s.ref === '2c');
+    const typo = v.grouped(wrong.saving.plus(v.UNIT));
+    const lines = brokenText(typo);
+    const found = await audit(pastedText(lines));
+    const row = lines.findIndex((l) => l.includes(` ${typo} `)) + 1;
+    expect(found.map((f) => [f.cell, f.rule, f.expected, f.found])).toEqual([
+      [`A${row}`, 'saving', `£${v.grouped(wrong.saving)}`, typo],
+    ]);
+    // The cell holds the share, the count, the saving and the % change: the saving is its 3rd figure.
+    expect(found[0].message).toContain(`A${row} holds the line as pasted; this is its 3rd figure, ${typo}`);
+
+    const [table] = tablesToImport(await snapshotOf(pastedText(brokenText())));
+    const { plan, problems } = planFromTable(proposeMapping(table), { year: '2014/15', today: TEST_DAY });
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(
+      plan.schemes.map((s) => [
+        s.ref,
+        s.name,
+        s.inPool,
+        s.years['2014/15']?.cost?.toString(),
+        s.years['2014/15']?.benefits.NEL?.toString(),
+      ]),
+    ).toEqual(
+      v.ROWS.map((s: any) => [
+        s.ref,
+        s.name,
+        s.inPool,
+        s.cost.toString(),
+        s.nel.isZero() ? undefined : s.nel.toString(),
+      ]),
+    );
   });
 });
