@@ -275,14 +275,14 @@ describe('a table as PDF text, one line per cell with blank lines between', () =
     const snapshot = await snapshotOf(pastedText(lines));
     // The same table typed in columns, from the published figures (DOMAIN.md, 2015/16).
     const published: [string, string, number, boolean, number | null][] = [
-      ['1a', 'a. Expert Patient Programme & long-term condition Mentors', 87120, false, 119],
-      ['2a', 'a. Long-term conditions', 2722921, true, 110],
-      ['2b', 'b. Older People Integrated Care', 1292026, true, 331],
-      ['2c', 'c. Care Home – LCS', 1146000, true, 10],
-      ['3a', 'a. Rapid Care', 1316464, true, 451],
-      ['3b', 'b. 7 Day Social Work & Enablement', 300000, true, null],
-      ['4a', 'a. Services', 10636589, true, null],
-      ['4b', 'b. Administrative', 5998000, true, null],
+      ['1a', 'Expert Patient Programme & long-term condition Mentors', 87120, false, 119],
+      ['2a', 'Long-term conditions', 2722921, true, 110],
+      ['2b', 'Older People Integrated Care', 1292026, true, 331],
+      ['2c', 'Care Home – LCS', 1146000, true, 10],
+      ['3a', 'Rapid Care', 1316464, true, 451],
+      ['3b', '7 Day Social Work & Enablement', 300000, true, null],
+      ['4a', 'Services', 10636589, true, null],
+      ['4b', 'Administrative', 5998000, true, null],
     ];
     const pool = published.filter((s) => s[3]).reduce((a, s) => a.plus(s[2]), D(0));
     const nel = published.reduce((a, s) => a.plus(s[4] ?? 0), D(0));
@@ -314,6 +314,7 @@ describe('a table as PDF text, one line per cell with blank lines between', () =
       const { plan, problems } = planFromTable(proposeMapping(table), { year: '2015/16', today: TEST_DAY });
       expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
       return plan.schemes.map((s) => [
+        s.ref,
         s.name,
         s.inPool,
         s.years['2015/16']?.cost?.toString(),
@@ -323,7 +324,15 @@ describe('a table as PDF text, one line per cell with blank lines between', () =
     const [pastedTable] = tablesToImport(snapshot);
     const [typedTable] = tablesToImport(await snapshotOf(typed));
     expect(planOf(pastedTable)).toEqual(planOf(typedTable));
-    expect(planOf(pastedTable).map((s) => s[0])).toEqual(published.map((s) => s[1]));
+    // Refs from each group's scheme number and each scheme's letter ("3, 4 2" then "a. ..." is 2a), as printed.
+    expect(planOf(pastedTable).map((s) => [s[0], s[1]])).toEqual(published.map((s) => [s[0], s[1]]));
+    const { plan } = planFromTable(proposeMapping(pastedTable), { year: '2015/16', today: TEST_DAY });
+    expect([...new Set(plan.schemes.map((s) => s.group))]).toEqual([
+      'Self-management and prevention',
+      'Assessment & Care Planning',
+      'Community Intensive Support',
+      'Enablers',
+    ]);
   });
 
   /** Barnet's 2014/15 rows (test/support/barnetVariants.js) laid out as a PDF reader gives a table, differently broken. */

@@ -5,7 +5,7 @@ import { findTables, type FoundTable } from './findTables';
 import { classifyHeader, classifyLabel, measureOf, scaleOf, statedUnitCost, type Role } from './headerWords';
 import { isAmount, kindOf, peel, type FigureKind } from './pastedFigures';
 import { ordinal, PastedLinesGrid } from './pastedGrid';
-import { piecesOf, type Piece } from './pastedPieces';
+import { firstLine, NUMBERS_LINE, piecesOf, type Piece } from './pastedPieces';
 import { readTypedCell, type NumberCell } from './typedCell';
 
 /**
@@ -154,13 +154,22 @@ function linesUnder(pieces: readonly Piece[], h: number): { lines: RawLine[]; la
   const lines: RawLine[] = [];
   const labelRows: Text[] = [];
   let end = h;
+  // The scheme number of the group the lines are in, from its numbers ("3, 4 2": tier 3 and 4, scheme 2).
+  let scheme: string | undefined;
   for (let next = h + 1; next < pieces.length && pieces[next].stretch === pieces[h].stretch; next++) {
     const piece = pieces[next];
     const line = peel(piece.text);
     // Once the table has begun, a scheme with only its cost ("Respite 0.5m") is one of its lines.
     const costOnly = lines.length > 0 && line.figures.length === 1 && isAmount(line.figures[0]);
     if (isTableLine(line) || (costOnly && isTableLine(line, 1))) {
-      lines.push({ row: piece.rows.at(-1)!, rows: piece.rows, ...line, figureRows: figureRows(piece, line.figures) });
+      const label = numbered(line.label, scheme);
+      lines.push({
+        row: piece.rows.at(-1)!,
+        rows: piece.rows,
+        ...line,
+        label,
+        figureRows: figureRows(piece, line.figures),
+      });
       end = next;
       continue;
     }
@@ -169,9 +178,22 @@ function linesUnder(pieces: readonly Piece[], h: number): { lines: RawLine[]; la
     if (!lines.length && (heading || labelRows.length >= MAX_GROUP_LINES)) break;
     // Another table's heading, after a blank line, ends this one.
     if (lines.length && piece.gap > 0 && isHeadingLine(piece.text) && namesSchemeFigures(piece.text)) break;
-    labelRows.push(textOf(piece));
+    const numbers = NUMBERS_LINE.test(firstLine(piece)) ? firstLine(piece) : undefined;
+    if (numbers) scheme = numbers.split(' ').at(-1);
+    // The group's name is its text after its numbers.
+    const text = numbers && piece.text.length > numbers.length ? piece.text.slice(numbers.length + 1) : piece.text;
+    labelRows.push({ ...textOf(piece), text });
   }
   return { lines, labelRows, end };
+}
+
+/**
+ * A scheme lettered within its group ("a. Long-term conditions" under the group numbered 2) is
+ * scheme 2a, as the plan's refs read; the letter alone would repeat from group to group.
+ */
+function numbered(label: string, scheme: string | undefined): string {
+  const lettered = /^([a-z])[.)]\s+(\S.*)$/i.exec(label);
+  return lettered && scheme && /^\d+$/.test(scheme) ? `${scheme}${lettered[1]} ${lettered[2]}` : label;
 }
 
 /** The sheet row of each of the figures ending the piece's text. */

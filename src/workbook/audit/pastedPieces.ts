@@ -15,7 +15,7 @@ import { peel } from './pastedFigures';
 /** Most blank rows between two lines of one table: a PDF reader gives each empty cell of a row as a blank line. */
 const MAX_BLANK_ROWS = 8;
 /** A tier's or scheme's numbers on a line of their own: "3, 4 2", "All 4" (Tier, Sch Ref no.). */
-const NUMBERS_LINE = /^((\d{1,2}|all),?\s+){0,3}(\d{1,2}|all)$/i;
+export const NUMBERS_LINE = /^((\d{1,2}|all),?\s+){0,3}(\d{1,2}|all)$/i;
 /** Most lines a scheme's name is broken over without a hyphen. */
 const MAX_NAME_LINES = 3;
 
@@ -102,7 +102,7 @@ function withFigures(pieces: readonly Piece[]): Piece[] {
 }
 
 /** The text of the piece's first row. */
-const firstLine = (piece: Piece) =>
+export const firstLine = (piece: Piece) =>
   piece.text
     .split(' ')
     .filter((_, i) => piece.wordRows[i] === piece.rows[0])
