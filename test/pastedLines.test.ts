@@ -323,6 +323,15 @@ describe('a table as PDF text, one line per cell with blank lines between', () =
     };
     const [pastedTable] = tablesToImport(snapshot);
     const [typedTable] = tablesToImport(await snapshotOf(typed));
+    // The heading, a word or two a line over twelve lines, is read whole: "% of BCF" / "Pool" is one heading.
+    expect(proposeMapping(pastedTable).columns.map((c) => c.header)).toEqual([
+      'Scheme',
+      'Cost (£)',
+      '% of BCF Pool',
+      'No Reduced NEL Adm.',
+      'Saving (£)',
+      '% Change NEL Adm.',
+    ]);
     expect(planOf(pastedTable)).toEqual(planOf(typedTable));
     // Refs from each group's scheme number and each scheme's letter ("3, 4 2" then "a. ..." is 2a), as printed.
     expect(planOf(pastedTable).map((s) => [s[0], s[1]])).toEqual(published.map((s) => [s[0], s[1]]));
@@ -417,5 +426,33 @@ describe('a table as PDF text, one line per cell with blank lines between', () =
         s.nel.isZero() ? undefined : s.nel.toString(),
       ]),
     );
+  });
+  test('sub-totals with no words, on lines of their own after a tier’s lines, are not taken into the line above: a wrong one is found', async () => {
+    const lines = [
+      'Ref Scheme Cost (£) Reduced NEL admissions Saving (£)',
+      '',
+      'Tier 1',
+      '',
+      '1a Locality teams 1,234,000 120 240,480',
+      '',
+      '1b Falls service 1,850,000 45 90,180',
+      '',
+      // 240,480 + 90,180 = 330,660
+      '3,084,000 165 330,000',
+      '',
+      'Tier 2',
+      '',
+      '2a Rapid care 500,000 10 20,040',
+      '',
+      '2b Enablers 700,000 5 10,020',
+      '',
+      '1,200,000 15 30,060',
+      '',
+      'Total 4,284,000 180 360,720',
+    ];
+    const found = await audit(pastedText(lines));
+    expect(found.map((f) => [f.cell, f.rule, f.expected, f.found])).toEqual([
+      [`A${rowWhere(lines, /^3,084,000 /)}`, 'column-total', '£330,660', '330,000'],
+    ]);
   });
 });

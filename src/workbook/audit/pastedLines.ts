@@ -333,6 +333,8 @@ const familyOf = (role: Role) =>
 
 /** How the rest of a heading starts, never a heading itself: "of pool", "@ £2,004 per admission". */
 const CONTINUES = /^[a-z@&/+\-–—×]/;
+/** The word of a share of the pool, which read alone names no column. */
+const POOL_WORD = /^pool$/i;
 /** A unit written after its heading: "(£)", "(£000s)", "£", "(%)". */
 const TRAILING_UNIT = /^(\(.*\)|£.*)$/;
 
@@ -373,7 +375,10 @@ function readHeader(run: Run, header: string, rows: readonly number[], wrappedWo
     if (!roleMemo.has(key)) roleMemo.set(key, classifyHeader(words.slice(i, j).join(' ')));
     return roleMemo.get(key);
   };
-  const wordRole = words.map((w) => (TRAILING_UNIT.test(w) ? undefined : classifyHeader(w)));
+  // "Pool" alone heads nothing, but is a share's word: "% of BCF" / "Pool" is one heading.
+  const wordRole = words.map((w) =>
+    TRAILING_UNIT.test(w) ? undefined : (classifyHeader(w) ?? (POOL_WORD.test(w) ? 'poolShare' : undefined)),
+  );
   const namesScheme = words.map((w) => /^ref\b/i.test(w) || classifyLabel(w) === 'name');
   // How strained a heading is: one starting with a unit, or in lower case, is the end of another
   // heading; a scheme's name, or a money word under a share (or the other way), starts another.

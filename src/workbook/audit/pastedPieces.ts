@@ -16,6 +16,8 @@ import { peel } from './pastedFigures';
 const MAX_BLANK_ROWS = 8;
 /** A tier's or scheme's numbers on a line of their own: "3, 4 2", "All 4" (Tier, Sch Ref no.). */
 export const NUMBERS_LINE = /^((\d{1,2}|all),?\s+){0,3}(\d{1,2}|all)$/i;
+/** Figures on a row with words that make it a whole line (a name and its cost alone may go on to the next line). */
+const MIN_FIGURES = 2;
 /** Most lines a scheme's name is broken over without a hyphen. */
 const MAX_NAME_LINES = 3;
 
@@ -94,11 +96,26 @@ function withFigures(pieces: readonly Piece[]): Piece[] {
   for (const piece of pieces) {
     const last = out.at(-1);
     const { label, figures } = peel(piece.text);
-    if (last && last.stretch === piece.stretch && !label && figures.length && !NUMBERS_LINE.test(piece.text))
-      out[out.length - 1] = merged(last, piece);
+    const open = last && last.stretch === piece.stretch && !whole(last);
+    if (open && !label && figures.length && !NUMBERS_LINE.test(piece.text)) out[out.length - 1] = merged(last, piece);
     else out.push(piece);
   }
   return out;
+}
+
+/**
+ * A line with its name and figures on one row ("c. Care Home 1,146,000 4.89 10 20,040 0.98") is
+ * whole: figures on the lines under it are another line's (a sub-total's without words).
+ */
+function whole(piece: Piece): boolean {
+  const lastRow = piece.rows[piece.rows.length - 1];
+  const { label, figures } = peel(
+    piece.text
+      .split(' ')
+      .filter((_, i) => piece.wordRows[i] === lastRow)
+      .join(' '),
+  );
+  return label !== '' && figures.length >= MIN_FIGURES;
 }
 
 /** The text of the piece's first row. */
