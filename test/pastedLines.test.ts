@@ -268,8 +268,8 @@ describe('a table as PDF text, one line per cell with blank lines between', () =
     );
   const rowWhere = (lines: string[], re: RegExp) => lines.findIndex((l) => re.test(l)) + 1;
 
-  test('Barnet’s Table 3 as the plan’s own text reads: its one wrong % of pool is found at its line’s cell, and the import is the table typed in columns', async () => {
-    const lines = readFileSync(`${__dirname}/fixtures/barnet-table3-pdf-text.txt`, 'utf8')
+  test('Barnet’s 2015/16 table (Table 4; the text has it under Table 3’s caption, which follows its own table) as the plan’s own text reads: its one wrong % of pool is found at its line’s cell, and the import is the table typed in columns', async () => {
+    const lines = readFileSync(`${__dirname}/fixtures/barnet-table4-2015-16-pdf-text.txt`, 'utf8')
       .replace(/\n$/, '')
       .split('\n');
     const snapshot = await snapshotOf(pastedText(lines));
@@ -341,6 +341,66 @@ describe('a table as PDF text, one line per cell with blank lines between', () =
       'Assessment & Care Planning',
       'Community Intensive Support',
       'Enablers',
+    ]);
+  });
+
+  test('Barnet’s Table 3 (2014/15) as the plan’s own text reads: 2c’s % of pool 3.49 is found at its line’s cell, and the import has barnetVariants’ refs, costs and admissions', async () => {
+    const lines = readFileSync(`${__dirname}/fixtures/barnet-table3-2014-15-pdf-text.txt`, 'utf8')
+      .replace(/\n$/, '')
+      .split('\n');
+    const snapshot = await snapshotOf(pastedText(lines));
+    const found = auditWorkbook(snapshot).findings;
+    const c2 = v.ROWS.find((s: any) => s.ref === '2c');
+    expect(found.map((f) => [f.cell, f.rule, f.expected, f.found])).toEqual([
+      [`A${rowWhere(lines, /^c\. Care Home – LCS /)}`, 'share-of-pool', v.grouped(c2.share, 2), '3.49'],
+    ]);
+    expect(found[0].message).toContain(`£${v.grouped(v.POOL)} (the pool)`);
+    const [table] = tablesToImport(snapshot);
+    const { plan, problems } = planFromTable(proposeMapping(table), { year: '2014/15', today: TEST_DAY });
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(
+      plan.schemes.map((s) => [
+        s.ref,
+        s.inPool,
+        s.years['2014/15']?.cost?.toString(),
+        s.years['2014/15']?.benefits.NEL?.toString(),
+      ]),
+    ).toEqual(
+      v.ROWS.map((s: any) => [s.ref, s.inPool, s.cost.toString(), s.nel.isZero() ? undefined : s.nel.toString()]),
+    );
+  });
+
+  test('both years’ tables in one paste, with the plan’s words around them: each read, each wrong % of pool found, nothing else', async () => {
+    const text = (name: string) => readFileSync(`${__dirname}/fixtures/${name}`, 'utf8').replace(/\n$/, '').split('\n');
+    const words = [
+      'Our schemes and what they cost',
+      '',
+      'The tables below give each scheme’s cost, its share of the pool and the admissions',
+      'it is expected to avoid, with the saving at',
+      '',
+      '£2,004 an admission.',
+      '',
+    ];
+    const between = [
+      '',
+      'The second year builds on the first: the pool grows to',
+      '23,412,000 as the Care Act',
+      'duties begin.',
+      '',
+    ];
+    const lines = [
+      ...words,
+      ...text('barnet-table3-2014-15-pdf-text.txt'),
+      ...between,
+      ...text('barnet-table4-2015-16-pdf-text.txt'),
+    ];
+    const snapshot = await snapshotOf(pastedText(lines));
+    expect(tablesToImport(snapshot)).toHaveLength(2);
+    const second = lines.indexOf(between[1]);
+    const row2b = second + rowWhere(lines.slice(second), /^b\. Older People Integrated Care /);
+    expect(auditWorkbook(snapshot).findings.map((f) => [f.cell, f.expected, f.found])).toEqual([
+      [`A${rowWhere(lines, /^c\. Care Home – LCS /)}`, '3.48', '3.49'],
+      [`A${row2b}`, '5.52', '5.53'],
     ]);
   });
 

@@ -176,8 +176,10 @@ function linesUnder(pieces: readonly Piece[], h: number): { lines: RawLine[]; la
     // A heading line under a title, or more of a heading given a line at a time: the table's heading is the lower one.
     const heading = isHeadingLine(piece.text) && headingRoles(piece.text).size > 0;
     if (!lines.length && (heading || labelRows.length >= MAX_GROUP_LINES)) break;
-    // Another table's heading, after a blank line, ends this one.
+    // Another table's heading, after a blank line, ends this one; so do more lines of words than a group's
+    // (text between tables, or another's title and heading given a line at a time).
     if (lines.length && piece.gap > 0 && isHeadingLine(piece.text) && namesSchemeFigures(piece.text)) break;
+    if (lines.length && labelRows.filter((l) => l.row > lines[lines.length - 1].row).length >= MAX_GROUP_LINES) break;
     const numbers = NUMBERS_LINE.test(firstLine(piece)) ? firstLine(piece) : undefined;
     if (numbers) scheme = numbers.split(' ').at(-1);
     // The group's name is its text after its numbers.

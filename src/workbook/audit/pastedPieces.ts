@@ -78,13 +78,14 @@ function join(piece: Piece, line: SheetLine, glued: boolean): Piece {
 
 /**
  * Whether a line is the rest of the piece before it: the rest of a word broken by a hyphen, of a
- * bracket left open ("87,120 (Not" / "BCF pool)"), a figure's note on the next line
+ * bracket left open ("87,120 (Not" / "BCF pool)"), a figure's note on a line of its own
  * ("23,412,000" / "(BCF Pool)"), or the name after a tier's numbers ("3, 4 2" / "Assessment").
  */
 function joining(last: Piece, before: SheetLine, line: SheetLine): 'word' | 'text' | undefined {
   if (line.gap === 0 && /[A-Za-z]-$/.test(last.text) && /^[a-z]/.test(line.text)) return 'word';
   if (line.gap === 0 && count(last.text, '(') > count(last.text, ')')) return 'text';
-  if (line.gap === 0 && /^\([^()]*\)$/.test(line.text) && peel(last.text).figures.length) return 'text';
+  // A note on a line of its own, under a figure that ends its line ("6,634,000" / "" / "(BCF Pool)").
+  if (/^\([^()]*\)$/.test(line.text) && peel(last.text).figures.length && !whole(last)) return 'text';
   // The tier's numbers were the last line read (and are not already joined to a name).
   if (last.rows.length === 1 && before.row === last.rows[0] && NUMBERS_LINE.test(last.text)) return 'text';
   return undefined;
