@@ -404,6 +404,29 @@ describe('a table as PDF text, one line per cell with blank lines between', () =
     ]);
   });
 
+  test('Annex 1’s 2014/15 benefit table as the plan’s text reads, cells left empty given as spaces: each count under its own column, as the table typed in (barnet-tables-as-printed.xlsx) imports; only 2c’s 3.49 found', async () => {
+    const lines = readFileSync(`${__dirname}/fixtures/barnet-annex1-2014-15-pdf-text.txt`, 'utf8')
+      .replace(/\n$/, '')
+      .split('\n');
+    const snapshot = await snapshotOf(pastedText(lines));
+    expect(auditWorkbook(snapshot).findings.map((f) => [f.cell, f.expected, f.found])).toEqual([
+      [`A${rowWhere(lines, /^2c 231,000 /)}`, '3.48', '3.49'],
+    ]);
+    const typedBook = xlsxToSnapshot(readFileSync(`${__dirname}/fixtures/barnet-tables-as-printed.xlsx`));
+    const typed = tablesToImport(await typedBook).find(
+      (t) => t.grid.sheet.name === 'Annex 1' && t.grid.shown(t.rows[0], t.columns[0].index).startsWith('35,000'),
+    );
+    const benefitsOf = (table: any) =>
+      planFromTable(proposeMapping(table), { year: '2014/15', today: TEST_DAY }).plan.schemes.map((s) => [
+        s.inPool,
+        s.years['2014/15']?.cost?.toString(),
+        JSON.stringify(s.years['2014/15']?.benefits),
+      ]);
+    const [pastedTable] = tablesToImport(snapshot);
+    expect(benefitsOf(pastedTable)).toEqual(benefitsOf(typed));
+    expect(benefitsOf(pastedTable).map((s) => s[1])).toEqual(v.ROWS.map((s: any) => s.cost.toString()));
+  });
+
   /** Barnet's 2014/15 rows (test/support/barnetVariants.js) laid out as a PDF reader gives a table, differently broken. */
   function brokenText(wrongSaving?: string): string[] {
     const lines = [

@@ -14,18 +14,48 @@ export function isAmount(figure: string): boolean {
   return kindOf(figure) === 'money' || /\d,\d{3}/.test(figure);
 }
 
-/** The figures written at the end of a line, and the words before them. */
+/** A cell left empty between two figures of a line, where a PDF reader gives a space for it. */
+export const EMPTY_CELL = '\u2205';
+
+/**
+ * A pasted line's text, spaces made plain. A PDF reader gives each cell it skips between two
+ * figures as one more space ("2.36   268": two empty cells): those are kept as EMPTY_CELL, so the
+ * figures after them stay under their own columns. A figure run into its note ("35,000(Not") is parted from it.
+ */
+export function lineText(raw: string): string {
+  const tokens = raw
+    .replace(/[\u00a0\u2007\u202f\t]/g, ' ')
+    .trim()
+    .replace(/(\d)\((?=[A-Za-z])/g, '$1 (')
+    .split(' ');
+  const isFigure = (t: string | undefined) => t !== undefined && ['number', 'na'].includes(readTypedCell(t).kind);
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]) {
+      out.push(tokens[i]);
+      continue;
+    }
+    let next = i;
+    while (!tokens[next]) next++;
+    if (isFigure(out.at(-1)) && isFigure(tokens[next])) for (let k = i; k < next; k++) out.push(EMPTY_CELL);
+    i = next - 1;
+  }
+  return out.join(' ');
+}
+
+/** The figures written at the end of a line ('' for a cell left empty), and the words before them. */
 export function peel(text: string): { label: string; figures: string[] } {
   const tokens = text.split(' ').filter(Boolean);
   const figures: string[] = [];
   let end = tokens.length;
   while (end > 0) {
-    const taken = figureEnding(tokens, end);
+    const taken = tokens[end - 1] === EMPTY_CELL ? 1 : figureEnding(tokens, end);
     if (!taken) break;
-    figures.unshift(tokens.slice(end - taken, end).join(' '));
+    figures.unshift(tokens[end - 1] === EMPTY_CELL ? '' : tokens.slice(end - taken, end).join(' '));
     end -= taken;
   }
-  return { label: tokens.slice(0, end).join(' '), figures };
+  const label = tokens.slice(0, end).filter((t) => t !== EMPTY_CELL);
+  return { label: label.join(' '), figures };
 }
 
 /**

@@ -10,7 +10,7 @@ export interface GridLine {
   /** The rows it was pieced from, top down. */
   readonly rows: readonly number[];
   readonly label: string;
-  /** The line's figures as written, left to right; undefined where a short line has none. */
+  /** The line's figures as written, left to right; undefined (or '', a cell left empty) where it has none. */
   readonly figures: readonly (string | undefined)[];
   /** The sheet row each figure was pasted in (a figure broken onto a line of its own has its own row). */
   readonly figureRows: readonly number[];
@@ -132,7 +132,7 @@ function splitSheet(
     for (const l of run.labelRows) put(l.row, c0, l.text);
     for (const line of run.lines) {
       put(line.row, c0, line.label || null);
-      line.figures.forEach((f, k) => put(line.row, c0 + 1 + k, f ?? null));
+      line.figures.forEach((f, k) => put(line.row, c0 + 1 + k, f || null));
     }
   }
   const hidden = new Set(sheet.hiddenRows ?? []);

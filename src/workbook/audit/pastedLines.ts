@@ -24,7 +24,7 @@ const MIN_LINES = 2;
 /** Fewest figures on a line of a table: a label and one figure is a list, not a table. */
 const MIN_FIGURES = 2;
 /** Most lines a heading line is read as wrapped over (a PDF wraps long headings, or gives them a word or two a line). */
-const MAX_WRAPPED_LINES = 12;
+const MAX_WRAPPED_LINES = 24;
 /** Most lines of words (group headings: "Assessment & Care Planning") between the heading line and the first figures. */
 const MAX_GROUP_LINES = 2;
 /** Longest heading read for one figure, in words, so that splitting stays quick on long lines. */
@@ -355,7 +355,26 @@ function readWrapped(run: Run): Reading {
     const reading = readHeader(run, text, [...upper.flatMap((l) => l.rows), ...run.headerRows], wrappedWords);
     if (reading.ok) return reading;
   }
-  return alone;
+  return run.above.length >= MIN_CELL_LINES ? readCells(run, alone) : alone;
+}
+
+/** Fewest lines above the heading line for a heading given a cell or two a line, as PDF readers give it. */
+const MIN_CELL_LINES = 4;
+/** Joins the words of one line of a heading, read as a whole. */
+const GLUE = '\u00a0';
+
+/**
+ * A heading given a cell a line (or a cell over two lines) whose words alone can be split too
+ * many ways to weigh: each line is read as a whole, and headings are made of whole lines.
+ */
+function readCells(run: Run, alone: Reading): Reading {
+  const upper = run.above;
+  const cells = [...upper.map((l) => l.text), run.header].map((t) => t.split(' ').join(GLUE));
+  const reading = readHeader(run, cells.join(' '), [...upper.flatMap((l) => l.rows), ...run.headerRows], upper.length);
+  if (!reading.ok) return alone;
+  const plain = (t: string) => t.split(GLUE).join(' ');
+  const { split } = reading;
+  return { ok: true, split: { ...split, label: plain(split.label), headings: split.headings.map(plain) } };
 }
 
 /**
@@ -384,13 +403,20 @@ function readHeader(run: Run, header: string, rows: readonly number[], wrappedWo
   const namesScheme = words.map((w) => /^ref\b/i.test(w) || classifyLabel(w) === 'name');
   // How strained a heading is: one starting with a unit, or in lower case, is the end of another
   // heading; a scheme's name, or a money word under a share (or the other way), starts another.
+  // A heading read a line at a time (readCells): its lines are whole, so each word below is a line.
+  const cells = header.includes(GLUE);
   const strain = (i: number, j: number, r: Role) => {
     let s = TRAILING_UNIT.test(words[i]) || CONTINUES.test(words[i]) ? 1 : 0;
     for (let w = i; w < j; w++) {
       const own = wordRole[w];
       if (namesScheme[w] || (own && familyOf(own) !== 'count' && familyOf(own) !== familyOf(r))) s++;
+      // A count's own word ("DTOC") in a heading of money starts a heading of its own.
+      else if (own && familyOf(own) === 'count' && familyOf(r) === 'money' && cells) s++;
     }
-    return s;
+    // A heading names one measure: words of a second ("Reablement ... DTOC") start a heading of their own.
+    const measures = new Set(words.slice(i, j).map(measureOf));
+    measures.delete('other');
+    return s + Math.max(0, measures.size - 1);
   };
   // Among readings as good, the one keeping each word with a heading of its own kind ("Reduced NEL Admissions | Saving").
   const drift = (i: number, j: number, r: Role) => {

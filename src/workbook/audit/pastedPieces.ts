@@ -1,5 +1,5 @@
 import type { SheetSnapshot } from '../snapshot';
-import { peel } from './pastedFigures';
+import { lineText, peel } from './pastedFigures';
 
 /**
  * The text of a PDF pasted one line per cell, read back into the lines of the table it was.
@@ -178,10 +178,7 @@ export function loneText(sheet: SheetSnapshot, r: number): { column: number; tex
     if (found || typeof v !== 'string') return undefined;
     found = {
       column: c,
-      text: v
-        .replace(/[\u00a0\u2007\u202f]/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim(),
+      text: lineText(v.replace(/[\r\n]+/g, ' ')),
     };
   }
   return found ?? 'blank';
