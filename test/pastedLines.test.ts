@@ -173,6 +173,13 @@ test.each([
   expect(table.columns.map((c) => c.role)).toEqual(['cost', 'poolShare', 'count', 'saving', 'change']);
 });
 
+test('spaces typed twice between figures are not empty cells where the line has its figures without them', async () => {
+  // Two lines of the eight have a space typed twice before their last figure.
+  const doubled = barnetLines().map((l, i) => (i === 3 || i === 6 ? l.replace(/ (?=[\d,.]+$)/, '  ') : l));
+  expect(doubled.filter((l) => l.includes('  '))).toHaveLength(2);
+  expect(await audit(pasted(doubled))).toEqual([]);
+});
+
 describe('a heading line that can’t be split', () => {
   test('no heading for a figure: one finding at the heading’s cell, naming the lines and Data > Text to Columns', async () => {
     // "Change" says no %: nothing heads the 5th figure, shares adding up to 100.

@@ -222,7 +222,7 @@ function aligned(column: number, head: Text, above: Text[], raw: readonly RawLin
   const kinds = columnKinds(full, figureCount);
   // Columns whose every figure has its % sign: a figure without one is not theirs.
   const signed = kinds.map((_, k) => full.every((l) => ['na', 'percent'].includes(kindOf(l.figures[k]))));
-  const lines = raw.map((l): Line => {
+  const lines = raw.map(withoutEmpties(figureCount)).map((l): Line => {
     if (l.figures.length < figureCount) {
       const slots = placed(l.figures, kinds, signed);
       const figures: (string | undefined)[] = Array(figureCount).fill(undefined);
@@ -242,6 +242,18 @@ function aligned(column: number, head: Text, above: Text[], raw: readonly RawLin
   const header = head.text;
   return { column, headerRow: head.row, headerRows: head.rows, header, above, lines, labelRows, figureCount };
 }
+
+/**
+ * A line with more figures than the table's, some of them cells read as empty from extra spaces:
+ * the spaces were typed, not left by a PDF reader for empty cells, so they stand for nothing.
+ */
+const withoutEmpties =
+  (figureCount: number) =>
+  (l: RawLine): RawLine => {
+    if (l.figures.length <= figureCount || !l.figures.includes('')) return l;
+    const kept = [...l.figures.keys()].filter((k) => l.figures[k] !== '');
+    return { ...l, figures: kept.map((k) => l.figures[k]), figureRows: kept.map((k) => l.figureRows[k]) };
+  };
 
 /**
  * A short line's figures in the columns whose kind they are (a % under a share, £ under money),
