@@ -432,6 +432,9 @@ describe('a table as PDF text, one line per cell with blank lines between', () =
     const [pastedTable] = tablesToImport(snapshot);
     expect(benefitsOf(pastedTable)).toEqual(benefitsOf(typed));
     expect(benefitsOf(pastedTable).map((s) => s[1])).toEqual(v.ROWS.map((s: any) => s.cost.toString()));
+    // Its only words are the refs, under "Sch Ref": they are the schemes' refs.
+    const { plan } = planFromTable(proposeMapping(pastedTable), { year: '2014/15', today: TEST_DAY });
+    expect(plan.schemes.map((s) => s.ref)).toEqual(v.ROWS.map((s: any) => s.ref));
   });
 
   /** Barnet's 2014/15 rows (test/support/barnetVariants.js) laid out as a PDF reader gives a table, differently broken. */
