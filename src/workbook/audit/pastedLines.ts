@@ -1,10 +1,11 @@
 import type { Finding } from '../../domain/audit/finding';
-import { cellAddress, columnLetter } from '../a1';
-import type { Scalar } from '../sheetPlan';
+import { cellAddress } from '../a1';
 import type { SheetSnapshot } from '../snapshot';
 import { findTables, type FoundTable } from './findTables';
 import { classifyHeader, classifyLabel, measureOf, scaleOf, statedUnitCost, type Role } from './headerWords';
-import { TableGrid } from './tableGrid';
+import { isAmount, kindOf, peel, type FigureKind } from './pastedFigures';
+import { ordinal, PastedLinesGrid } from './pastedGrid';
+import { firstLine, NUMBERS_LINE, piecesOf, type Piece } from './pastedPieces';
 import { readTypedCell, type NumberCell } from './typedCell';
 
 /**
@@ -22,8 +23,8 @@ import { readTypedCell, type NumberCell } from './typedCell';
 const MIN_LINES = 2;
 /** Fewest figures on a line of a table: a label and one figure is a list, not a table. */
 const MIN_FIGURES = 2;
-/** Most lines a heading line is read as wrapped over (a PDF wraps long headings). */
-const MAX_WRAPPED_LINES = 2;
+/** Most lines a heading line is read as wrapped over (a PDF wraps long headings, or gives them a word or two a line). */
+const MAX_WRAPPED_LINES = 24;
 /** Most lines of words (group headings: "Assessment & Care Planning") between the heading line and the first figures. */
 const MAX_GROUP_LINES = 2;
 /** Longest heading read for one figure, in words, so that splitting stays quick on long lines. */
@@ -31,30 +32,35 @@ const MAX_HEADING_WORDS = 8;
 /** Most alternative readings of a heading line kept, to tell one reading from several. */
 const MAX_READINGS = 2000;
 
-/**
- * What a column of figures can be headed: per cent (a % sign, or figures up to a total of 100
- * with decimals: "11.63"), money (a £ sign), an amount or count (figures in the thousands, which
- * no share is), or anything.
- */
-type FigureKind = 'percent' | 'money' | 'amount' | 'plain' | 'na';
-
 interface Line {
+  /** The row the line is read in: its last; the rows it was pieced from, top down. */
   readonly row: number;
+  readonly rows: readonly number[];
   readonly label: string;
   /** The line's figures as written, left to right; undefined where a short line has none. */
   readonly figures: readonly (string | undefined)[];
+  /** The sheet row each figure was pasted in (a figure broken onto a line of its own has its own row). */
+  readonly figureRows: readonly number[];
+}
+
+/** Text read from the sheet, and the rows it came from: the last is where it is read. */
+interface Text {
+  readonly row: number;
+  readonly rows: readonly number[];
+  readonly text: string;
 }
 
 /** A run of pasted lines under one heading line, all in the same column. */
 interface Run {
   readonly column: number;
   readonly headerRow: number;
+  readonly headerRows: readonly number[];
   readonly header: string;
   /** Words-only lines just above the heading line, top down: the heading may be wrapped over them. */
-  readonly above: readonly { row: number; text: string }[];
+  readonly above: readonly Text[];
   readonly lines: readonly Line[];
   /** Words-only lines among the lines of figures, or just above them (group headings such as "Tier 2"). */
-  readonly labelRows: readonly { row: number; text: string }[];
+  readonly labelRows: readonly Text[];
   readonly figureCount: number;
 }
 
@@ -71,8 +77,11 @@ type Reading = { ok: true; split: SplitHeader } | { ok: false; why: string };
 export function pastedLineTables(sheet: SheetSnapshot): FoundTable[] {
   const read = readRuns(sheet).flatMap(({ run, reading }) => (reading.ok ? [{ run, split: reading.split }] : []));
   if (!read.length) return [];
-  const grid = new PastedLinesGrid(sheet, read);
-  return findTables(grid).filter((t) => read.some(({ run }) => t.headerRows.includes(run.headerRow)));
+  const grid = new PastedLinesGrid(
+    sheet,
+    read.map(({ run, split }) => ({ ...run, headerRows: split.rows, label: split.label, headings: split.headings })),
+  );
+  return findTables(grid).filter((t) => read.some(({ run }) => t.headerRows.includes(grid.rowOf(run.headerRow)!)));
 }
 
 /**
@@ -109,123 +118,95 @@ function readRuns(sheet: SheetSnapshot): { run: Run; reading: Reading }[] {
   return read;
 }
 
-/** A sheet whose pasted lines are split into cells: the label in the line's own cell, each figure in a cell to its right. */
-class PastedLinesGrid extends TableGrid {
-  private readonly lineColumn = new Map<number, number>();
-
-  constructor(sheet: SheetSnapshot, read: readonly { run: Run; split: SplitHeader }[]) {
-    super(splitSheet(sheet, read));
-    for (const { run, split } of read)
-      for (const r of [...split.rows, ...run.lines.map((l) => l.row), ...run.labelRows.map((l) => l.row)])
-        this.lineColumn.set(r, run.column);
-  }
-
-  /** Every figure of a line is in the line's own cell. */
-  override address(r: number, c: number): string {
-    const column = this.lineColumn.get(r);
-    return column !== undefined && c >= column ? cellAddress(r, column) : super.address(r, c);
-  }
-
-  override figureInCell(r: number, c: number): string | undefined {
-    const column = this.lineColumn.get(r);
-    if (column === undefined || c <= column) return undefined;
-    return `${cellAddress(r, column)} holds the line as pasted; this is its ${ordinal(c - column)} figure, ${this.shown(r, c)}`;
-  }
-
-  override columnName(c: number, headerRow: number): string {
-    const column = this.lineColumn.get(headerRow);
-    if (column === undefined) return super.columnName(c, headerRow);
-    return c > column ? `${columnLetter(column)}, figure ${c - column}` : columnLetter(column);
-  }
-}
-
-function ordinal(n: number): string {
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
-}
-
-function splitSheet(sheet: SheetSnapshot, read: readonly { run: Run; split: SplitHeader }[]): SheetSnapshot {
-  const values = sheet.values.map((row) => [...(row ?? [])]);
-  const put = (r: number, c: number, v: Scalar) => {
-    const row = values[r];
-    while (row.length <= c) row.push(null);
-    row[c] = v;
-  };
-  for (const { run, split } of read) {
-    const c0 = run.column;
-    // A heading wrapped over lines is read on its lowest line; the lines above are part of it, not titles.
-    for (const r of split.rows) if (r !== run.headerRow) put(r, c0, null);
-    put(run.headerRow, c0, split.label || null);
-    split.headings.forEach((h, k) => put(run.headerRow, c0 + 1 + k, h));
-    for (const line of run.lines) {
-      put(line.row, c0, line.label || null);
-      line.figures.forEach((f, k) => put(line.row, c0 + 1 + k, f ?? null));
-    }
-  }
-  return { name: sheet.name, values, numberFormats: sheet.numberFormats, hiddenRows: sheet.hiddenRows };
-}
-
-/** The only non-blank cell of the row, when it holds text. */
-function loneText(sheet: SheetSnapshot, r: number): { column: number; text: string } | undefined {
-  const row = sheet.values[r] ?? [];
-  let found: { column: number; text: string } | undefined;
-  for (let c = 0; c < row.length; c++) {
-    const v = row[c];
-    if (v === null || v === undefined || (typeof v === 'string' && !v.trim())) continue;
-    if (found || typeof v !== 'string') return undefined;
-    found = {
-      column: c,
-      text: v
-        .replace(/[\u00a0\u2007\u202f]/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim(),
-    };
-  }
-  return found;
-}
-
 function runsOf(sheet: SheetSnapshot): Run[] {
+  const pieces = piecesOf(sheet);
   const runs: Run[] = [];
-  for (let r = 0; r < sheet.values.length; r++) {
-    const head = loneText(sheet, r);
-    if (!head || !isHeadingLine(head.text)) continue;
-    const lines: { row: number; label: string; figures: string[] }[] = [];
-    const labelRows: { row: number; text: string }[] = [];
-    let next = r + 1;
-    for (; next < sheet.values.length; next++) {
-      const cell = loneText(sheet, next);
-      if (!cell || cell.column !== head.column) break;
-      const line = peel(cell.text);
-      // Once the table has begun, a scheme with only its cost ("Respite 0.5m") is one of its lines.
-      const costOnly = lines.length > 0 && line.figures.length === 1 && isAmount(line.figures[0]);
-      if (isTableLine(line) || (costOnly && isTableLine(line, 1))) lines.push({ row: next, ...line });
-      // A heading line under a title: the table's heading is the lower one.
-      else if (!lines.length && (namesSchemeFigures(cell.text) || next - r > MAX_GROUP_LINES)) break;
-      else labelRows.push({ row: next, text: cell.text });
-    }
+  for (let h = 0; h < pieces.length; h++) {
+    const head = pieces[h];
+    if (!isHeadingLine(head.text)) continue;
+    const { lines, labelRows, end } = linesUnder(pieces, h);
     if (lines.length < MIN_LINES || !lines.some((l) => l.figures.some(isAmount)) || namesMeasures(lines)) continue;
     const last = lines[lines.length - 1].row;
-    const above: { row: number; text: string }[] = [];
+    const above: Text[] = [];
     const previous = runs.length ? runs[runs.length - 1].lines.at(-1)!.row : -1;
-    for (let a = r - 1; a > previous && a >= r - MAX_WRAPPED_LINES; a--) {
-      const cell = loneText(sheet, a);
-      if (!cell || cell.column !== head.column || !isHeadingLine(cell.text)) break;
-      above.unshift({ row: a, text: cell.text });
+    for (let a = h - 1; a >= 0 && a >= h - MAX_WRAPPED_LINES; a--) {
+      const piece = pieces[a];
+      if (piece.stretch !== head.stretch || piece.rows[0] <= previous || !isHeadingLine(piece.text)) break;
+      above.unshift(textOf(piece));
     }
-    runs.push(
-      aligned(
-        head.column,
-        r,
-        head.text,
-        above,
-        lines,
-        labelRows.filter((l) => l.row < last),
-      ),
-    );
-    r = last;
+    const labels = labelRows.filter((l) => l.row < last);
+    runs.push(aligned(head.column, textOf(head), above, lines, labels));
+    h = end;
   }
   return runs;
+}
+
+const textOf = (piece: Piece): Text => ({ row: piece.rows.at(-1)!, rows: piece.rows, text: piece.text });
+
+type RawLine = Omit<Line, 'figures'> & { figures: string[] };
+
+/**
+ * The lines of figures under the heading at `h`, and the lines of words among them (group
+ * headings); `end` is the index of the last line of figures. Lines of the heading itself (a
+ * heading given a word or two a line) end the search: the heading is the lowest of them.
+ */
+function linesUnder(pieces: readonly Piece[], h: number): { lines: RawLine[]; labelRows: Text[]; end: number } {
+  const lines: RawLine[] = [];
+  const labelRows: Text[] = [];
+  let end = h;
+  // The scheme number of the group the lines are in, from its numbers ("3, 4 2": tier 3 and 4, scheme 2).
+  let scheme: string | undefined;
+  for (let next = h + 1; next < pieces.length && pieces[next].stretch === pieces[h].stretch; next++) {
+    const piece = pieces[next];
+    const line = peel(piece.text);
+    // Once the table has begun, a scheme with only its cost ("Respite 0.5m") is one of its lines.
+    const costOnly = lines.length > 0 && line.figures.length === 1 && isAmount(line.figures[0]);
+    if (isTableLine(line) || (costOnly && isTableLine(line, 1))) {
+      const label = numbered(line.label, scheme);
+      lines.push({
+        row: piece.rows.at(-1)!,
+        rows: piece.rows,
+        ...line,
+        label,
+        figureRows: figureRows(piece, line.figures),
+      });
+      end = next;
+      continue;
+    }
+    // A heading line under a title, or more of a heading given a line at a time: the table's heading is the lower one.
+    const heading = isHeadingLine(piece.text) && headingRoles(piece.text).size > 0;
+    if (!lines.length && (heading || labelRows.length >= MAX_GROUP_LINES)) break;
+    // Another table's heading, after a blank line, ends this one; so do more lines of words than a group's
+    // (text between tables, or another's title and heading given a line at a time).
+    if (lines.length && piece.gap > 0 && isHeadingLine(piece.text) && namesSchemeFigures(piece.text)) break;
+    if (lines.length && labelRows.filter((l) => l.row > lines[lines.length - 1].row).length >= MAX_GROUP_LINES) break;
+    const numbers = NUMBERS_LINE.test(firstLine(piece)) ? firstLine(piece) : undefined;
+    if (numbers) scheme = numbers.split(' ').at(-1);
+    // The group's name is its text after its numbers.
+    const text = numbers && piece.text.length > numbers.length ? piece.text.slice(numbers.length + 1) : piece.text;
+    labelRows.push({ ...textOf(piece), text });
+  }
+  return { lines, labelRows, end };
+}
+
+/**
+ * A scheme lettered within its group ("a. Long-term conditions" under the group numbered 2) is
+ * scheme 2a, as the plan's refs read; the letter alone would repeat from group to group.
+ */
+function numbered(label: string, scheme: string | undefined): string {
+  const lettered = /^([a-z])[.)]\s+(\S.*)$/i.exec(label);
+  return lettered && scheme && /^\d+$/.test(scheme) ? `${scheme}${lettered[1]} ${lettered[2]}` : label;
+}
+
+/** The sheet row of each of the figures ending the piece's text. */
+function figureRows(piece: Piece, figures: readonly string[]): number[] {
+  const rows: number[] = [];
+  let end = piece.wordRows.length;
+  for (let k = figures.length - 1; k >= 0; k--) {
+    end -= figures[k].split(' ').length;
+    rows[k] = piece.wordRows[end];
+  }
+  return rows;
 }
 
 /**
@@ -233,14 +214,7 @@ function runsOf(sheet: SheetSnapshot): Run[] {
  * more has a number ending its name ("Phase 2"), which goes back into the name; a line with fewer
  * left blanks, which PDFs drop, at its end (a scheme with a cost and no benefit count).
  */
-function aligned(
-  column: number,
-  headerRow: number,
-  header: string,
-  above: { row: number; text: string }[],
-  raw: readonly { row: number; label: string; figures: string[] }[],
-  labelRows: { row: number; text: string }[],
-): Run {
+function aligned(column: number, head: Text, above: Text[], raw: readonly RawLine[], labelRows: Text[]): Run {
   const counts = new Map<number, number>();
   for (const l of raw) counts.set(l.figures.length, (counts.get(l.figures.length) ?? 0) + 1);
   const [figureCount] = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
@@ -248,29 +222,45 @@ function aligned(
   const kinds = columnKinds(full, figureCount);
   // Columns whose every figure has its % sign: a figure without one is not theirs.
   const signed = kinds.map((_, k) => full.every((l) => ['na', 'percent'].includes(kindOf(l.figures[k]))));
-  const lines = raw.map((l): Line => {
-    if (l.figures.length < figureCount)
-      return { row: l.row, label: l.label, figures: placed(l.figures, kinds, signed) };
-    if (l.figures.length === figureCount) return { row: l.row, label: l.label, figures: l.figures };
+  const lines = raw.map(withoutEmpties(figureCount)).map((l): Line => {
+    if (l.figures.length < figureCount) {
+      const slots = placed(l.figures, kinds, signed);
+      const figures: (string | undefined)[] = Array(figureCount).fill(undefined);
+      const rows: number[] = Array(figureCount).fill(l.row);
+      slots.forEach((c, f) => ((figures[c] = l.figures[f]), (rows[c] = l.figureRows[f])));
+      return { ...l, figures, figureRows: rows };
+    }
+    if (l.figures.length === figureCount) return l;
     const extra = l.figures.length - figureCount;
     return {
-      row: l.row,
+      ...l,
       label: [l.label, ...l.figures.slice(0, extra)].filter(Boolean).join(' '),
       figures: l.figures.slice(extra),
+      figureRows: l.figureRows.slice(extra),
     };
   });
-  return { column, headerRow, header, above, lines, labelRows, figureCount };
+  const header = head.text;
+  return { column, headerRow: head.row, headerRows: head.rows, header, above, lines, labelRows, figureCount };
 }
+
+/**
+ * A line with more figures than the table's, some of them cells read as empty from extra spaces:
+ * the spaces were typed, not left by a PDF reader for empty cells, so they stand for nothing.
+ */
+const withoutEmpties =
+  (figureCount: number) =>
+  (l: RawLine): RawLine => {
+    if (l.figures.length <= figureCount || !l.figures.includes('')) return l;
+    const kept = [...l.figures.keys()].filter((k) => l.figures[k] !== '');
+    return { ...l, figures: kept.map((k) => l.figures[k]), figureRows: kept.map((k) => l.figureRows[k]) };
+  };
 
 /**
  * A short line's figures in the columns whose kind they are (a % under a share, £ under money),
  * in order; at the left where several places fit, as a PDF drops the blanks at a line's end.
+ * The column of each figure.
  */
-function placed(
-  figures: readonly string[],
-  kinds: readonly FigureKind[],
-  signed: readonly boolean[],
-): (string | undefined)[] {
+function placed(figures: readonly string[], kinds: readonly FigureKind[], signed: readonly boolean[]): number[] {
   const fits = (figure: string, c: number) => {
     const own = kindOf(figure);
     if (own === 'na' || kinds[c] === 'na') return true;
@@ -289,9 +279,7 @@ function placed(
     return false;
   };
   if (!place(0, 0)) figures.forEach((_, f) => (slots[f] = f));
-  const out: (string | undefined)[] = Array(kinds.length).fill(undefined);
-  figures.forEach((figure, f) => (out[slots[f]] = figure));
-  return out;
+  return slots;
 }
 
 /**
@@ -327,60 +315,6 @@ function namesMeasures(lines: readonly { label: string }[]): boolean {
   return lines.filter((l) => classifyHeader(l.label)).length * 2 >= lines.length;
 }
 
-/** An amount of money: in £, or grouped in thousands ("1,234"). Every scheme table has some. */
-function isAmount(figure: string): boolean {
-  return kindOf(figure) === 'money' || /\d,\d{3}/.test(figure);
-}
-
-/** The figures written at the end of a line, and the words before them. */
-export function peel(text: string): { label: string; figures: string[] } {
-  const tokens = text.split(' ').filter(Boolean);
-  const figures: string[] = [];
-  let end = tokens.length;
-  while (end > 0) {
-    const taken = figureEnding(tokens, end);
-    if (!taken) break;
-    figures.unshift(tokens.slice(end - taken, end).join(' '));
-    end -= taken;
-  }
-  return { label: tokens.slice(0, end).join(' '), figures };
-}
-
-/**
- * How many tokens before `end` make one figure: "£1,234", "40.0%", "n/a", "-", a pound sign set
- * apart ("£ 1,234"), or a figure with its note ("87,120 (Not BCF pool)"). 0 when they don't.
- */
-function figureEnding(tokens: readonly string[], end: number): number {
-  const isFigure = (t: string) => {
-    const k = readTypedCell(t).kind;
-    return k === 'number' || k === 'na';
-  };
-  const last = tokens[end - 1];
-  if (last.endsWith(')') && !last.startsWith('(') && /[A-Za-z]/.test(last)) {
-    // A note in brackets over several words, after its figure.
-    for (let s = end - 2; s >= Math.max(1, end - 6); s--) {
-      if (!tokens[s].startsWith('(')) continue;
-      const withNote = tokens.slice(s - 1, end).join(' ');
-      return readTypedCell(withNote).kind === 'number' && readTypedCell(tokens[s - 1]).kind === 'number'
-        ? end - s + 1
-        : 0;
-    }
-    return 0;
-  }
-  if (!isFigure(last)) return 0;
-  if (end >= 2 && /^£$/.test(tokens[end - 2]) && readTypedCell(last).kind === 'number') return 2;
-  return 1;
-}
-
-function kindOf(figure: string | undefined): FigureKind {
-  if (figure === undefined) return 'na';
-  const t = readTypedCell(figure);
-  if (t.kind !== 'number') return 'na';
-  if (t.percentSign) return 'percent';
-  if (/£/.test(figure) || t.scale !== 1) return 'money';
-  return 'plain';
-}
-
 /** What kind of figure each column holds: per cent where a % sign is written, money where £ is. */
 function columnKinds(lines: readonly { figures: readonly (string | undefined)[] }[], count: number): FigureKind[] {
   return Array.from({ length: count }, (_, k) => {
@@ -413,6 +347,8 @@ const familyOf = (role: Role) =>
 
 /** How the rest of a heading starts, never a heading itself: "of pool", "@ £2,004 per admission". */
 const CONTINUES = /^[a-z@&/+\-–—×]/;
+/** The word of a share of the pool, which read alone names no column. */
+const POOL_WORD = /^pool$/i;
 /** A unit written after its heading: "(£)", "(£000s)", "£", "(%)". */
 const TRAILING_UNIT = /^(\(.*\)|£.*)$/;
 
@@ -422,16 +358,35 @@ const TRAILING_UNIT = /^(\(.*\)|£.*)$/;
  * alone says is reported when neither reads.
  */
 function readWrapped(run: Run): Reading {
-  const alone = readHeader(run, run.header, [run.headerRow]);
+  const alone = readHeader(run, run.header, run.headerRows);
   if (alone.ok) return alone;
   for (let k = run.above.length - 1; k >= 0; k--) {
     const upper = run.above.slice(k);
     const text = [...upper.map((l) => l.text), run.header].join(' ');
     const wrappedWords = upper.reduce((n, l) => n + l.text.split(' ').filter(Boolean).length, 0);
-    const reading = readHeader(run, text, [...upper.map((l) => l.row), run.headerRow], wrappedWords);
+    const reading = readHeader(run, text, [...upper.flatMap((l) => l.rows), ...run.headerRows], wrappedWords);
     if (reading.ok) return reading;
   }
-  return alone;
+  return run.above.length >= MIN_CELL_LINES ? readCells(run, alone) : alone;
+}
+
+/** Fewest lines above the heading line for a heading given a cell or two a line, as PDF readers give it. */
+const MIN_CELL_LINES = 4;
+/** Joins the words of one line of a heading, read as a whole. */
+const GLUE = '\u00a0';
+
+/**
+ * A heading given a cell a line (or a cell over two lines) whose words alone can be split too
+ * many ways to weigh: each line is read as a whole, and headings are made of whole lines.
+ */
+function readCells(run: Run, alone: Reading): Reading {
+  const upper = run.above;
+  const cells = [...upper.map((l) => l.text), run.header].map((t) => t.split(' ').join(GLUE));
+  const reading = readHeader(run, cells.join(' '), [...upper.flatMap((l) => l.rows), ...run.headerRows], upper.length);
+  if (!reading.ok) return alone;
+  const plain = (t: string) => t.split(GLUE).join(' ');
+  const { split } = reading;
+  return { ok: true, split: { ...split, label: plain(split.label), headings: split.headings.map(plain) } };
 }
 
 /**
@@ -453,17 +408,27 @@ function readHeader(run: Run, header: string, rows: readonly number[], wrappedWo
     if (!roleMemo.has(key)) roleMemo.set(key, classifyHeader(words.slice(i, j).join(' ')));
     return roleMemo.get(key);
   };
-  const wordRole = words.map((w) => (TRAILING_UNIT.test(w) ? undefined : classifyHeader(w)));
+  // "Pool" alone heads nothing, but is a share's word: "% of BCF" / "Pool" is one heading.
+  const wordRole = words.map((w) =>
+    TRAILING_UNIT.test(w) ? undefined : (classifyHeader(w) ?? (POOL_WORD.test(w) ? 'poolShare' : undefined)),
+  );
   const namesScheme = words.map((w) => /^ref\b/i.test(w) || classifyLabel(w) === 'name');
   // How strained a heading is: one starting with a unit, or in lower case, is the end of another
   // heading; a scheme's name, or a money word under a share (or the other way), starts another.
+  // A heading read a line at a time (readCells): its lines are whole, so each word below is a line.
+  const cells = header.includes(GLUE);
   const strain = (i: number, j: number, r: Role) => {
     let s = TRAILING_UNIT.test(words[i]) || CONTINUES.test(words[i]) ? 1 : 0;
     for (let w = i; w < j; w++) {
       const own = wordRole[w];
       if (namesScheme[w] || (own && familyOf(own) !== 'count' && familyOf(own) !== familyOf(r))) s++;
+      // A count's own word ("DTOC") in a heading of money starts a heading of its own.
+      else if (own && familyOf(own) === 'count' && familyOf(r) === 'money' && cells) s++;
     }
-    return s;
+    // A heading names one measure: words of a second ("Reablement ... DTOC") start a heading of their own.
+    const measures = new Set(words.slice(i, j).map(measureOf));
+    measures.delete('other');
+    return s + Math.max(0, measures.size - 1);
   };
   // Among readings as good, the one keeping each word with a heading of its own kind ("Reduced NEL Admissions | Saving").
   const drift = (i: number, j: number, r: Role) => {
@@ -546,6 +511,12 @@ function chosen(
 
 /** A heading line that names a scheme table's money and one of its measures: worth a finding when it can't be split. */
 function namesSchemeFigures(header: string): boolean {
+  const roles = headingRoles(header);
+  return (roles.has('cost') || roles.has('saving')) && roles.size >= 2;
+}
+
+/** What the words of a heading line name, read a few words at a time. */
+function headingRoles(header: string): Set<Role> {
   const words = header.split(' ').filter(Boolean);
   const roles = new Set<Role>();
   for (let i = 0; i < words.length; i++)
@@ -553,5 +524,5 @@ function namesSchemeFigures(header: string): boolean {
       const r = classifyHeader(words.slice(i, j).join(' '));
       if (r) roles.add(r);
     }
-  return (roles.has('cost') || roles.has('saving')) && roles.size >= 2;
+  return roles;
 }

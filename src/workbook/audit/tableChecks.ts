@@ -111,7 +111,9 @@ export class TableAudit implements ShareAudit, InputAudit {
       .sort((a, b) => namingRank(a.role) - namingRank(b.role))
       .map((l) => grid.text(r, l.index) || (grid.typed(r, l.index).kind === 'number' ? grid.shown(r, l.index) : ''))
       .find(Boolean);
-    const row = grid.transposed ? `column ${grid.address(r, 0).replace(/\d+$/, '')}` : `row ${r + 1}`;
+    const row = grid.transposed
+      ? `column ${grid.address(r, 0).replace(/\d+$/, '')}`
+      : `row ${grid.address(r, 0).replace(/^[A-Z]+/, '')}`;
     return label ? `"${label.length > 50 ? `${label.slice(0, 50)}…` : label}" (${row})` : row;
   }
 

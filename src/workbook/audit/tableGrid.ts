@@ -73,6 +73,14 @@ export class TableGrid {
     return undefined;
   }
 
+  /**
+   * Whether words alone on row `r` may be the rest of a scheme's name on the row above (a name
+   * wrapped onto the next row), rather than a heading over the schemes below.
+   */
+  mayContinueName(_r: number): boolean {
+    return true;
+  }
+
   /** How a person finds a column of a table headed in `headerRow`: its letter, or its row number where schemes run across. */
   columnName(c: number, _headerRow: number): string {
     return this.transposed ? String(c + 1) : columnLetter(c);

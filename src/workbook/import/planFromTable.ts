@@ -218,7 +218,13 @@ function wrappedNames(mapping: ImportMapping): Map<number, string[]> {
       if (grid.isHidden(next)) continue;
       const words = grid.text(next, name.index);
       const alone = words && mapping.columns.every((c) => c.index === name.index || grid.isBlank(next, c.index));
-      if (!alone || table.subtotals.some((s) => s.row === next) || next === table.totalRow) break;
+      if (
+        !alone ||
+        !grid.mayContinueName(next) ||
+        table.subtotals.some((s) => s.row === next) ||
+        next === table.totalRow
+      )
+        break;
       out.set(r, [...(out.get(r) ?? []), words]);
     }
   }
@@ -244,6 +250,14 @@ const LEADING_REF = /^(\d+[a-z]?)(?:[.):]\s*|\s*[-–]\s+|\s+)(?=\S)(.*)$/i;
  * has one and no two are the same: "7 day services" among other names is a name, not scheme 7.
  */
 function refsLeadingNames(names: readonly string[]): { ref: string; name: string }[] | undefined {
+  // A column of refs alone ("1a", "2b" under "Sch Ref", as Annex 1 prints): the refs, each scheme named by its ref.
+  const alone = names.map((n) => n.trim());
+  if (
+    alone.length &&
+    alone.every((n) => REF.test(n)) &&
+    new Set(alone.map((n) => n.toLowerCase())).size === alone.length
+  )
+    return alone.map((ref) => ({ ref, name: ref }));
   const split = names.map((n) => LEADING_REF.exec(n));
   if (!split.length || split.some((m) => !m || !/[a-z]/i.test(m[2]))) return undefined;
   const refs = split.map((m) => m![1].toLowerCase());
