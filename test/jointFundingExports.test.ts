@@ -3,7 +3,8 @@ import os from 'os';
 import path from 'path';
 import { main } from '../src/cli/main';
 import { dayFromIso } from '../src/domain/jointFunding';
-import { csvRows, importPackages } from '../src/domain/jointFundingImport';
+import { csvRows } from '../src/domain/csvRows';
+import { importPackages } from '../src/domain/jointFundingImport';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];

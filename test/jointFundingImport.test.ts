@@ -2,7 +2,8 @@ import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
 import { main } from '../src/cli/main';
-import { csvDelimiter, csvRows, importPackages } from '../src/domain/jointFundingImport';
+import { csvDelimiter, csvRows } from '../src/domain/csvRows';
+import { importPackages } from '../src/domain/jointFundingImport';
 import { dayFromIso } from '../src/domain/jointFunding';
 import { loadJointFunding } from '../src/adapters/file/jointFundingFiles';
 

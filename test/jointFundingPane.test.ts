@@ -11,7 +11,8 @@ import {
   importIntoRegister,
   readRegister,
 } from '../src/workbook/jointFundingCommands';
-import { csvRows, importPackages } from '../src/domain/jointFundingImport';
+import { csvRows } from '../src/domain/csvRows';
+import { importPackages } from '../src/domain/jointFundingImport';
 import { TEST_DAY } from './support/testDay';
 import { exportOnSelectedSheet } from '../src/taskpane/panels/joint/exportFile';
 import { JOINT_SHEETS } from '../src/workbook/families/jointFunding/names';

@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import type { JointFunding, JointPackage } from './jointFunding';
 import { checkJointFunding, DECIDED_HEADER, type PackageField } from './jointFundingChecks';
 import {
@@ -10,6 +9,7 @@ import {
   type RatioOrder,
 } from './jointFundingInput';
 import type { RegisterProblem } from './jointFundingJson';
+import { totalsRow } from './jointFundingRowsPassedOver';
 import { columnLetter } from './a1';
 import { Money } from './money';
 import { COST_PERIODS, shareFromContribution, weeklyCostOf } from './jointFundingExportAmounts';
@@ -111,12 +111,6 @@ const FIELD_HEADERS: Partial<Record<PackageField, string>> = { decided: DECIDED_
 /** Columns that hold who a person is: never read, whatever the mapping says. */
 const NAME_HEADERS =
   /^(name|full name|client name|person name|service user name|forename|first name|given name|surname|last name|family name|nhs number|date of birth|dob|address|postcode)$/;
-
-/** The label of a totals row a spreadsheet export ends with: "Total", "Totals", "Grand total:", "Sub-total". */
-const TOTALS_LABEL = /^(grand\s*|sub-?\s*)?totals?:?$/i;
-
-/** A label with the word total in it, as reports head a team's sub-total: "North Team Total", "Total for South". */
-const TOTAL_WORD = /\b(sub-?\s*)?totals?\b/i;
 
 /**
  * Text that looks like a person's name rather than a reference ("P-10423"): "Jane Smith", or
@@ -324,7 +318,7 @@ function readPackageRows(
   for (let i = header.index + 1; i < rows.length; i++) {
     const row = rows[i] ?? [];
     if (row.every((v) => v === null || v === undefined || String(v).trim() === '')) continue;
-    const totals = repeatedHeader(row, rows[header.index] ?? []) ?? totalsRow(row, header);
+    const totals = repeatedHeader(row, rows[header.index] ?? []) ?? totalsRow(row, header.columns);
     if (totals) {
       problems.push({ severity: 'warning', where: { path: describe(i + 1) }, row: i + 1, field: '', message: totals });
       continue;
@@ -384,30 +378,6 @@ function repeatedHeader(row: readonly CellValue[], header: readonly CellValue[])
   const text = (v: CellValue) => normaliseHeader(v);
   const same = header.every((h, c) => text(h) === text(row[c])) && row.every((v, c) => text(v) === text(header[c]));
   return same ? 'this row repeats the header row (a report printed page by page), so it was not read.' : undefined;
-}
-
-/**
- * Why a row is a total, not a package, or undefined: a row labelled "Total" or "Grand total"; a
- * team's sub-total ("North Team Total") with no start date; or a row of amounts with no person,
- * funding basis or start date, the sub-total some reports print with no label. A package always
- * has a start date, so a row with one is read as a package, its problems reported. A row with one
- * cell and no basis or start is a heading or a footer.
- */
-function totalsRow(row: readonly CellValue[], header: Header): string | undefined {
-  const blank = (field: ImportField) => {
-    const c = header.columns[field];
-    return c === undefined || String(row[c] ?? '').trim() === '';
-  };
-  const label = String(row.find((v) => v !== null && v !== undefined && String(v).trim() !== '') ?? '').trim();
-  if (TOTALS_LABEL.test(label) || (TOTAL_WORD.test(label) && blank('start')))
-    return `the row starting "${label}" is a totals row, not a package, so it was not read.`;
-  // A lone cell is a group's heading ("North Team") or a page footer ("Page 1 of 2"), never a package.
-  const filled = row.filter((v) => v !== null && v !== undefined && String(v).trim() !== '').length;
-  if (filled === 1 && blank('basis') && blank('start'))
-    return `the row holding only "${label}" is a heading or a note, not a package, so it was not read.`;
-  if (blank('person') && blank('basis') && blank('start'))
-    return `this row has no person, funding basis or start date, so it was taken for a sub-total or a note, not a package; if it is a package, fill those in.`;
-  return undefined;
 }
 
 /**
@@ -504,42 +474,3 @@ function fieldOf(header: string): ImportField | undefined {
 }
 
 export const IMPORT_FIELDS = Object.keys(HEADER_NAMES).filter((f) => f !== 'tasks') as ImportField[];
-
-/** The rows of a CSV export as text, one per record, blank lines kept so row numbers are the ones a spreadsheet shows. */
-export function csvRows(text: string): string[][] {
-  return parse(text, {
-    delimiter: csvDelimiter(text),
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-    // Any of the three line endings, mixed in one file: told one, csv-parse reads a lone CR as text and joins two rows.
-    record_delimiter: ['\r\n', '\n', '\r'],
-    bom: true,
-  }) as string[][];
-}
-
-/** What separates fields in the CSV exports people bring: commas, semicolons (Excel where the decimal mark is a comma) or tabs. */
-const DELIMITERS = [',', ';', '\t'] as const;
-const LINES_LOOKED_AT = 20;
-
-/**
- * The delimiter of an export: the one that splits some line of its first 20 (the header row need
- * not be the first) into the most fields, outside quoted text; commas when none splits any line.
- */
-export function csvDelimiter(text: string): string {
-  const most = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
-  let quoted = false;
-  let lines = 0;
-  const count = new Map<string, number>();
-  for (let i = 0; i < text.length && lines < LINES_LOOKED_AT; i++) {
-    const ch = text[i];
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) {
-      for (const [d, n] of count) most.set(d, Math.max(most.get(d)!, n));
-      count.clear();
-      lines++;
-    } else if (!quoted && most.has(ch)) count.set(ch, (count.get(ch) ?? 0) + 1);
-  }
-  for (const [d, n] of count) most.set(d, Math.max(most.get(d)!, n));
-  return DELIMITERS.reduce((best, d) => (most.get(d)! > most.get(best)! ? d : best), DELIMITERS[0]);
-}

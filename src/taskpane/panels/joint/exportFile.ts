@@ -1,5 +1,6 @@
 import { exportText } from '../../../domain/exportText';
-import { csvRows, importPackages, type ImportResult } from '../../../domain/jointFundingImport';
+import { importPackages, type ImportResult } from '../../../domain/jointFundingImport';
+import { csvRows } from '../../../domain/csvRows';
 import { JOINT_SHEETS } from '../../../workbook/families/jointFunding/names';
 import { EXPORT_HEADER_HAS, exportFromSheets } from '../../../workbook/jointFundingExport';
 import type { WorkbookReader } from '../../paneCommands';
