@@ -16,6 +16,13 @@ export interface GridLine {
   readonly figureRows: readonly number[];
 }
 
+/** Text read from the sheet, and the rows it came from: the last is where it is read. */
+export interface PastedText {
+  readonly row: number;
+  readonly rows: readonly number[];
+  readonly text: string;
+}
+
 /** A pasted table as read: where its lines are, its heading split into one heading per figure. */
 export interface GridRun {
   readonly column: number;
@@ -26,7 +33,7 @@ export interface GridRun {
   readonly headings: readonly string[];
   readonly lines: readonly GridLine[];
   /** Lines of words among the lines (group headings), read in their last row. */
-  readonly labelRows: readonly { row: number; rows: readonly number[]; text: string }[];
+  readonly labelRows: readonly PastedText[];
 }
 
 /**
